@@ -1,0 +1,66 @@
+"""Domain exceptions.
+
+Every error a user can cause is a :class:`CoverageBotError` whose ``str()`` is a clear,
+one-line message meant for that user. The command line and the Discord layer each turn
+these into a message in one place (``bot.cli.main`` and the bot's error handlers); anything
+else is a bug and is logged with its traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+class CoverageBotError(Exception):
+    """Base class: the message is safe and meant to be shown to the user."""
+
+
+class ConfigError(CoverageBotError):
+    """A setting is missing or malformed."""
+
+
+class InvalidQuestion(CoverageBotError):
+    """The question is empty, too long, or otherwise unusable."""
+
+
+class NotFound(CoverageBotError):
+    """A record, source or person does not exist (or is not visible to this guild)."""
+
+
+class DuplicateRecord(CoverageBotError):
+    """The record (or one with the same content) already exists."""
+
+
+class PermissionDenied(CoverageBotError):
+    """The caller may not do this."""
+
+
+class StorageError(CoverageBotError):
+    """The database cannot be used: missing directory, read-only, newer schema, corrupt."""
+
+
+class IngestError(CoverageBotError):
+    """An article could not be read or yielded nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One validation problem: where (file, record, field) and why."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class ValidationFailed(CoverageBotError):
+    """Data failed validation. Carries every problem found, not just the first."""
+
+    def __init__(self, problems: Iterable[Problem], what: str = "data") -> None:
+        self.problems: Sequence[Problem] = tuple(problems)
+        self.what = what
+        count = len(self.problems)
+        head = f"{what} is invalid ({count} problem{'s' if count != 1 else ''})"
+        super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))

@@ -1,0 +1,114 @@
+"""Settings: read once from the environment and ``.env`` into one object that is passed down.
+
+Nothing else in the project reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from dotenv import dotenv_values
+from platformdirs import user_data_dir
+
+from bot.errors import ConfigError
+
+#: Where the shipped coverage lives (``knowledge/`` at the top of the repository).
+DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def default_database_path() -> Path:
+    return Path(user_data_dir("coverage-bot", appauthor=False)) / "coverage-bot.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    discord_token: str | None = field(default=None, repr=False)
+    database_path: Path = field(default_factory=default_database_path)
+    knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
+    owner_ids: frozenset[int] = frozenset()
+    admin_role_ids: frozenset[int] = frozenset()
+    log_level: str = "INFO"
+    #: Guild to sync slash commands to on ``coverage-bot sync`` when none is given.
+    dev_guild_id: int | None = None
+    #: Longest question accepted, in characters.
+    max_question_length: int = 500
+    #: Seconds a user waits between questions (per-user cooldown); 0 disables it.
+    question_cooldown: float = 3.0
+    #: Answers below this score (0-100) are abstentions.
+    answer_threshold: float | None = None
+
+    def with_overrides(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _ids(name: str, raw: str | None) -> frozenset[int]:
+    if not raw:
+        return frozenset()
+    out: set[int] = set()
+    for part in raw.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit():
+            raise ConfigError(f"{name} must be a comma-separated list of Discord ids, got {part!r}")
+        out.add(int(part))
+    return frozenset(out)
+
+
+def _number(name: str, raw: str | None, default: float, kind: type = float) -> float:
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = kind(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value < 0:
+        raise ConfigError(f"{name} must not be negative, got {raw!r}")
+    return value
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None, env_file: Path | str | None = ".env"
+) -> Settings:
+    """Build the settings from ``env`` (default: the process environment) over ``env_file``.
+
+    Values in the environment win over values in the file, as with python-dotenv's default.
+    """
+    values: dict[str, str] = {}
+    if env_file is not None and Path(env_file).is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if env is None else env)
+
+    def get(name: str) -> str | None:
+        raw = values.get(name)
+        return raw.strip() if raw is not None and raw.strip() else None
+
+    level = (get("LOG_LEVEL") or "INFO").upper()
+    if not isinstance(logging.getLevelName(level), int):
+        raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, got {level!r}")
+    dev_guild = get("DEV_GUILD_ID")
+    if dev_guild is not None and not dev_guild.isdigit():
+        raise ConfigError(f"DEV_GUILD_ID must be a Discord guild id, got {dev_guild!r}")
+    db = get("DATABASE_PATH")
+    kdir = get("KNOWLEDGE_DIR")
+    threshold = get("ANSWER_THRESHOLD")
+    return Settings(
+        discord_token=get("DISCORD_TOKEN"),
+        database_path=Path(db).expanduser() if db else default_database_path(),
+        knowledge_dir=Path(kdir).expanduser() if kdir else DEFAULT_KNOWLEDGE_DIR,
+        owner_ids=_ids("OWNER_IDS", get("OWNER_IDS")),
+        admin_role_ids=_ids("ADMIN_ROLE_IDS", get("ADMIN_ROLE_IDS")),
+        log_level=level,
+        dev_guild_id=int(dev_guild) if dev_guild else None,
+        max_question_length=int(
+            _number("MAX_QUESTION_LENGTH", get("MAX_QUESTION_LENGTH"), 500, int)
+        ),
+        question_cooldown=_number("QUESTION_COOLDOWN", get("QUESTION_COOLDOWN"), 3.0),
+        answer_threshold=(
+            _number("ANSWER_THRESHOLD", threshold, 0.0) if threshold is not None else None
+        ),
+    )

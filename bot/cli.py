@@ -1,0 +1,360 @@
+"""The ``coverage-bot`` command line.
+
+Every command is a thin shell over :class:`bot.service.CoverageService`: parse, call, print.
+Domain errors become one clear line on stderr and exit status 1 (2 for usage errors); any
+other exception is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.errors import CoverageBotError, InvalidQuestion, ValidationFailed
+from bot.models import Answer, QuoteHit
+from bot.settings import Settings, load_settings
+
+log = logging.getLogger("bot")
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def format_answer(answer: Answer) -> str:
+    """An answer as a person reads it in a terminal."""
+    lines: list[str] = []
+    if not answer.answered:
+        lines.append(answer.text)
+        if answer.suggestions:
+            lines.append("Did you mean:")
+            lines.extend(f"  - {s}" for s in answer.suggestions)
+        return "\n".join(lines)
+    lines.append(answer.text)
+    for conflict in answer.conflicts:
+        lines.append(f"  But: {conflict.text}")
+        lines.extend(f"    ({_source_line(s)})" for s in conflict.sources)
+    if answer.sources:
+        lines.append("")
+        lines.append("Source" + ("s:" if len(answer.sources) > 1 else ":"))
+        for ref in answer.sources:
+            lines.append(f"  {_source_line(ref)}")
+            lines.append(f"  “{ref.excerpt}”")
+    matched = ", ".join(answer.matched) or "-"
+    lines.append(f"(confidence {answer.score:.0f}/100; matched: {matched})")
+    return "\n".join(lines)
+
+
+def _source_line(ref: Any) -> str:
+    parts = [ref.outlet, ref.title]
+    parts.append(ref.published or "date not given")
+    if ref.url:
+        parts.append(ref.url)
+    return " — ".join(parts)
+
+
+def format_quote(hit: QuoteHit) -> str:
+    speaker = hit.speaker or "Unknown speaker"
+    where = f" ({hit.quote.context})" if hit.quote.context else ""
+    lines = [f"“{hit.quote.text}”", f"  — {speaker}{where}"]
+    lines.extend(f"  {_source_line(ref)}" for ref in hit.sources)
+    return "\n".join(lines)
+
+
+def _print_json(obj: object, out: TextIO) -> None:
+    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def _lines(stream: TextIO) -> Iterator[str]:
+    for line in stream:
+        yield line.rstrip("\r\n")
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@asynccontextmanager
+async def _service(settings: Settings, db: str | None):  # type: ignore[no-untyped-def]
+    from bot.service import CoverageService
+
+    if db is not None:
+        settings = settings.with_overrides(database_path=Path(db).expanduser())
+    service = await CoverageService.open(settings, create_dir=db is None)
+    try:
+        yield service
+    finally:
+        await service.close()
+
+
+async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    async with _service(settings, args.db) as service:
+        if args.question == "-":
+            for line in _lines(sys.stdin):
+                try:
+                    answer = await service.ask(line)
+                    _print_json(answer.as_json(), sys.stdout)
+                except InvalidQuestion as exc:
+                    _print_json(
+                        {"answered": False, "answer": str(exc), "score": 0, "sources": [],
+                         "suggestions": [], "error": str(exc)},
+                        sys.stdout,
+                    )
+            return 0
+        answer = await service.ask(args.question)
+        if args.json:
+            _print_json(answer.as_json(), sys.stdout)
+        else:
+            print(format_answer(answer))
+        return 0 if answer.answered or args.json else 3
+
+
+async def cmd_quote(args: argparse.Namespace, settings: Settings) -> int:
+    if args.limit < 1 or args.limit > 100:
+        raise InvalidQuestion("--limit must be between 1 and 100")
+    async with _service(settings, args.db) as service:
+        queries = _lines(sys.stdin) if args.query == "-" else iter([args.query])
+        for query in queries:
+            try:
+                hits = service.find_quotes(query, limit=args.limit)
+            except InvalidQuestion as exc:
+                if args.query != "-":
+                    raise
+                _print_json({"found": False, "quotes": [], "error": str(exc)}, sys.stdout)
+                continue
+            if args.json or args.query == "-":
+                _print_json(
+                    {"found": bool(hits), "quotes": [h.as_json() for h in hits]}, sys.stdout
+                )
+            elif hits:
+                print("\n\n".join(format_quote(h) for h in hits))
+            else:
+                print(f"No quote in the coverage matches {query!r}.")
+        return 0
+
+
+async def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    async with _service(settings, args.db) as service:
+        return await chat(service, sys.stdin, sys.stdout)
+
+
+async def chat(service: Any, stdin: TextIO, stdout: TextIO) -> int:
+    """A terminal conversation: questions, or ``/quote WHO OR WORDS``; ``/quit`` to leave."""
+    interactive = stdin.isatty()
+    stdout.write(
+        "coverage-bot: ask about the coverage (e.g. “what did Doechii say at the BET Awards?”).\n"
+        "  /quote WHO-OR-WORDS for quotes, /quit to leave.\n"
+    )
+    while True:
+        if interactive:
+            stdout.write("\nyou> ")
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            break
+        line = line.strip()
+        if not line:
+            continue
+        if line in ("/quit", "/exit", "quit", "exit"):
+            break
+        try:
+            if line.startswith("/quote"):
+                hits = service.find_quotes(line[len("/quote"):].strip(), limit=5)
+                reply = (
+                    "\n\n".join(format_quote(h) for h in hits)
+                    if hits
+                    else "No quote in the coverage matches that."
+                )
+            else:
+                reply = format_answer(await service.ask(line))
+        except CoverageBotError as exc:
+            reply = str(exc)
+        stdout.write(("bot> " if interactive else "") + reply + "\n")
+    return 0
+
+
+async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.knowledge import check_knowledge
+
+    directory = Path(args.dir) if args.dir else settings.knowledge_dir
+    bank, problems = check_knowledge(directory)
+    if bank is None:
+        raise ValidationFailed(problems, what=f"knowledge in {directory}")
+    print(
+        f"{directory}: OK — {len(bank.sources)} sources, {len(bank.people)} people, "
+        f"{len(bank.facts)} facts, {len(bank.quotes)} quotes"
+    )
+    return 0
+
+
+async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    async with _service(settings, args.db) as service:
+        stats = {"database": str(service.settings.database_path), **await service.storage.stats()}
+        if args.json:
+            _print_json(stats, sys.stdout)
+        else:
+            for key, value in stats.items():
+                print(f"{key}: {value}")
+    return 0
+
+
+async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    async with _service(settings, args.db) as service:
+        doc = await service.export_json(args.guild)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        out = Path(args.output)
+        if not out.parent.is_dir():
+            raise CoverageBotError(f"cannot write {out}: folder {out.parent} does not exist")
+        out.write_text(text, encoding="utf-8")
+        print(f"exported to {out}", file=sys.stderr)
+    return 0
+
+
+async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    if args.file == "-":
+        raw: str | bytes = sys.stdin.read()
+        where = "standard input"
+    else:
+        path = Path(args.file)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise CoverageBotError(f"cannot read {path}: {exc.strerror or exc}") from None
+        where = str(path)
+    async with _service(settings, args.db) as service:
+        bank = await service.import_document(
+            raw, actor="cli", guild_id=args.guild, where=where
+        )
+    print(
+        f"imported {len(bank.sources)} sources, {len(bank.people)} people, "
+        f"{len(bank.facts)} facts, {len(bank.quotes)} quotes"
+    )
+    return 0
+
+
+async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.discord_token:
+        raise CoverageBotError(
+            "no Discord token: set DISCORD_TOKEN in .env (see .env.example), "
+            "or run `coverage-bot chat` to talk to the bot here"
+        )
+    from bot.client import run_bot
+
+    if args.db is not None:
+        settings = settings.with_overrides(database_path=Path(args.db).expanduser())
+    return await run_bot(settings, create_dir=args.db is None)
+
+
+async def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.discord_token:
+        raise CoverageBotError("no Discord token: set DISCORD_TOKEN in .env to sync commands")
+    from bot.client import sync_commands
+
+    guild = args.guild if args.guild is not None else settings.dev_guild_id
+    return await sync_commands(settings, guild_id=guild)
+
+
+async def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.discord_token:
+        return await cmd_run(args, settings)
+    print("No DISCORD_TOKEN set: chatting in the terminal instead (see .env.example).",
+          file=sys.stderr)
+    return await cmd_chat(args, settings)
+
+
+# --------------------------------------------------------------------------- parser
+
+Handler = Callable[[argparse.Namespace, Settings], Awaitable[int]]
+
+#: Extra subcommands registered by other modules (ingest, verify): name -> (setup, handler).
+EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_parent = argparse.ArgumentParser(add_help=False)
+    db_parent.add_argument(
+        "--db", metavar="PATH",
+        help="SQLite database (default: DATABASE_PATH, else coverage-bot.db in the user data "
+        "directory); created and seeded on first use",
+    )
+    parser = argparse.ArgumentParser(
+        prog="coverage-bot",
+        description="Answers questions about news coverage, citing its source for every answer. "
+        "With no command: runs the Discord bot if DISCORD_TOKEN is set, else a terminal chat.",
+        parents=[db_parent],
+    )
+    parser.set_defaults(handler=cmd_default)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("ask", parents=[db_parent], help="answer one question (or - for stdin)")
+    p.add_argument("question", help='the question, or "-" to read one per line from stdin')
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_ask)
+
+    p = sub.add_parser("quote", parents=[db_parent], help="find quotes by speaker or words")
+    p.add_argument("query", help='speaker or words, or "-" to read one per line from stdin')
+    p.add_argument("--limit", type=int, default=5, help="most quotes to show (default 5)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_quote)
+
+    p = sub.add_parser("chat", parents=[db_parent], help="talk to the bot in the terminal")
+    p.set_defaults(handler=cmd_chat)
+
+    p = sub.add_parser("check", help="validate the knowledge files, reporting every problem")
+    p.add_argument("dir", nargs="?", help="folder of knowledge files (default: KNOWLEDGE_DIR)")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("stats", parents=[db_parent], help="counts of what the bank holds")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("export", parents=[db_parent], help="the bank as one JSON document")
+    p.add_argument("-o", "--output", help="file to write (default: stdout)")
+    p.add_argument("--guild", type=int, help="export this guild's records (default: global)")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", parents=[db_parent],
+                       help="import a JSON document: validated first, all or nothing")
+    p.add_argument("file", help='the JSON file, or "-" for stdin')
+    p.add_argument("--guild", type=int, help="import into this guild (default: global)")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("run", parents=[db_parent], help="run the Discord bot")
+    p.set_defaults(handler=cmd_run)
+
+    p = sub.add_parser("sync", help="sync slash commands with Discord (on purpose)")
+    p.add_argument("--guild", type=int, help="sync to one guild only (instant)")
+    p.set_defaults(handler=cmd_sync)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+        logging.basicConfig(
+            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
+        if args.handler not in (cmd_run, cmd_default):
+            # Library chatter (e.g. discord.py, trafilatura) is for the bot's log, not here.
+            logging.getLogger().setLevel(max(logging.WARNING, logging.getLogger().level))
+        handler: Handler = args.handler
+        return asyncio.run(handler(args, settings))
+    except CoverageBotError as exc:
+        print(f"coverage-bot: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

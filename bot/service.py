@@ -1,0 +1,206 @@
+"""The application service: storage and engine together, used by the CLI and the Discord layer.
+
+It owns the rules that are neither matching nor SQL: what a valid question is, that every
+write goes to storage first (one transaction, audited) and only then to the in-memory
+engine, that the shipped coverage is synced at start, and which guild sees what.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.codec import bank_to_json
+from bot.engine import Engine
+from bot.errors import InvalidQuestion, NotFound, StorageError
+from bot.knowledge import KnownIds, load_knowledge, parse_document
+from bot.models import (
+    Answer,
+    Bank,
+    Fact,
+    Person,
+    QuoteHit,
+    Record,
+    RecordKind,
+    kind_of,
+)
+from bot.settings import Settings
+from bot.storage import Storage
+
+log = logging.getLogger(__name__)
+
+# Zero-width and bidirectional control characters: invisible, and they defeat matching.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def clean_question(text: str, max_length: int) -> str:
+    """The question as the engine should see it, or :class:`InvalidQuestion`."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    text = " ".join(text.split())
+    if not text or not any(c.isalnum() for c in text):
+        raise InvalidQuestion("Ask me a question about the coverage, e.g. “what did Doechii say?”")
+    if len(text) > max_length:
+        raise InvalidQuestion(
+            f"That question is {len(text)} characters long; please keep it under {max_length}."
+        )
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class StartReport:
+    """What happened at start: the shipped files synced and how big the bank is."""
+
+    sync: object
+    records: int
+
+
+class CoverageService:
+    def __init__(self, settings: Settings, storage: Storage, engine: Engine) -> None:
+        self.settings = settings
+        self.storage = storage
+        self.engine = engine
+
+    # ----------------------------------------------------------------- lifecycle
+
+    @classmethod
+    async def open(cls, settings: Settings, *, create_dir: bool = False) -> CoverageService:
+        """Open the database, sync the shipped knowledge into it, and index the bank.
+
+        ``create_dir`` creates the database's folder (used for the default location only: a
+        path the user gave must point into an existing folder).
+        """
+        shipped = load_knowledge(settings.knowledge_dir)
+        path = settings.database_path
+        if str(path) != ":memory:" and create_dir:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(
+                    f"cannot create the database folder {path.parent}: {exc.strerror}"
+                ) from None
+        storage = await Storage.open(path)
+        try:
+            report = await storage.sync_shipped(shipped)
+            bank = await storage.load_bank()
+        except BaseException:
+            await storage.close()
+            raise
+        engine = Engine(bank, threshold=settings.answer_threshold)
+        service = cls(settings, storage, engine)
+        service.start_report = StartReport(sync=report, records=len(bank))
+        log.info("bank ready: %d records (%s)", len(bank), report)
+        return service
+
+    start_report: StartReport | None = None
+
+    async def close(self) -> None:
+        await self.storage.close()
+
+    async def __aenter__(self) -> CoverageService:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # ----------------------------------------------------------------- reading
+
+    def clean_question(self, question: str) -> str:
+        return clean_question(question, self.settings.max_question_length)
+
+    async def ask(
+        self, question: str, *, guild_id: int | None = None, user_id: int | None = None
+    ) -> Answer:
+        """Answer a question (or abstain); unanswered questions are logged for admins."""
+        text = self.clean_question(question)
+        answer = self.engine.answer(text, guild_id=guild_id)
+        if not answer.answered:
+            await self.storage.log_unanswered(text, guild_id=guild_id, user_id=user_id)
+        return answer
+
+    def find_quotes(
+        self, query: str, *, limit: int = 5, guild_id: int | None = None
+    ) -> list[QuoteHit]:
+        query = _INVISIBLE.sub("", query).strip()
+        if len(query) > self.settings.max_question_length:
+            raise InvalidQuestion(
+                f"That search is {len(query)} characters long; please keep it under "
+                f"{self.settings.max_question_length}."
+            )
+        return self.engine.find_quotes(query, limit=limit, guild_id=guild_id)
+
+    def speakers(self, text: str, *, limit: int = 25, guild_id: int | None = None) -> list[Person]:
+        return self.engine.search_speakers(text[:100], limit=limit, guild_id=guild_id)
+
+    def visible(self, kind: RecordKind, record_id: str, guild_id: int | None) -> Record:
+        """A record this guild can see, or :class:`NotFound`."""
+        record = self.engine.get(kind, record_id)
+        if record is None or record.guild_id not in (None, guild_id):
+            raise NotFound(f"There is no {kind} with id {record_id!r}.")
+        return record
+
+    # ----------------------------------------------------------------- writing
+
+    async def add(self, record: Record, *, actor: str) -> Record:
+        await self.storage.add(record, actor=actor)
+        self.engine.upsert(record)
+        return record
+
+    async def update(self, record: Record, *, actor: str) -> Record:
+        """Replace a record (same id, same scope); returns the state before."""
+        before = await self.storage.update(record, actor=actor)
+        self.engine.upsert(record)
+        return before
+
+    async def remove(
+        self, kind: RecordKind, record_id: str, *, actor: str, guild_id: int | None
+    ) -> Record:
+        removed = await self.storage.remove(kind, record_id, actor=actor, guild_id=guild_id)
+        self.engine.remove(kind, record_id)
+        return removed
+
+    async def import_document(
+        self, raw: str | bytes, *, actor: str, guild_id: int | None, where: str = "import"
+    ) -> Bank:
+        """Validate a whole export document, then apply it all or nothing."""
+        known = KnownIds(
+            sources={s.id for s in self.engine_bank(guild_id).sources},
+            people={p.id for p in self.engine_bank(guild_id).people},
+        )
+        bank = parse_document(raw, where=where, guild_id=guild_id, known=known)
+        await self.storage.import_bank(bank, actor=actor, guild_id=guild_id)
+        for record in bank.records():
+            self.engine.upsert(record)
+        return bank
+
+    def engine_bank(self, guild_id: int | None) -> Bank:
+        """The records visible to ``guild_id`` (global ones included)."""
+        return self.engine.bank(guild_id=guild_id)
+
+    async def export_json(self, guild_id: int | None) -> dict[str, object]:
+        return bank_to_json(await self.storage.export_bank(guild_id))
+
+    async def next_id(self, kind: RecordKind, text: str) -> str:
+        """A fresh, readable id for an admin-added record."""
+        base = "-".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", text).lower()))
+        base = (base[:48].rstrip("-") or kind)
+        candidate, n = base, 2
+        while self.engine.get(kind, candidate) is not None or await self.storage.get(
+            kind, candidate
+        ):
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+
+def record_label(record: Record) -> str:
+    """A short human label for a record (audit lines, confirmations)."""
+    kind = kind_of(record)
+    if isinstance(record, Fact):
+        text = record.text
+    elif isinstance(record, Person):
+        text = record.name
+    else:
+        text = getattr(record, "text", None) or getattr(record, "title", "")
+    text = text if len(text) <= 80 else text[:79] + "…"
+    return f"{kind} {record.id}: {text}"

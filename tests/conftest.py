@@ -1,0 +1,31 @@
+"""Shared fixtures. Each helper module keeps its own fixtures in its own file and is
+imported here as a pytest plugin, so that this file stays small."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import load_knowledge
+from bot.models import Bank
+from bot.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE_DIR = ROOT / "knowledge"
+ARTICLE = KNOWLEDGE_DIR / "articles" / "newsnation-celebrities-ice-raids.txt"
+
+
+@pytest.fixture(scope="session")
+def shipped_bank() -> Bank:
+    return load_knowledge(KNOWLEDGE_DIR)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings for a test: a fresh database file, the shipped knowledge, no cooldown."""
+    return Settings(
+        database_path=tmp_path / "bank.db",
+        knowledge_dir=KNOWLEDGE_DIR,
+        question_cooldown=0.0,
+    )

@@ -112,7 +112,7 @@ async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             _print_json(answer.as_json(), sys.stdout)
         else:
             print(format_answer(answer))
-        return 0 if answer.answered or args.json else 3
+        return 0
 
 
 async def cmd_quote(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,0 +1,193 @@
+"""The command line, run as a user runs it: in-process through main() and, for the
+console script itself, as a subprocess. Real SQLite files in tmp_path."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import KNOWLEDGE_DIR
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in ("DISCORD_TOKEN", "DATABASE_PATH", "KNOWLEDGE_DIR", "ANSWER_THRESHOLD"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # no .env of the developer's is read
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(KNOWLEDGE_DIR))
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str | None = None,
+        monkeypatch: pytest.MonkeyPatch | None = None) -> tuple[int, str, str]:
+    if stdin is not None:
+        assert monkeypatch is not None
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_prints_the_answer_with_its_citation(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "b.db")
+    code, out, err = run(["ask", "who did kim kardashian meet at the white house in 2024",
+                          "--db", db], capsys)
+    assert code == 0, err
+    assert "Kamala Harris" in out
+    assert "NewsNation" in out
+    assert "She met with Kamala Harris at the White House in 2024" in out  # the passage
+
+
+def test_ask_json_has_the_documented_fields(tmp_path: Path, capsys) -> None:
+    code, out, _ = run(["ask", "how many protestors were arrested on monday", "--json",
+                        "--db", str(tmp_path / "b.db")], capsys)
+    assert code == 0
+    obj = json.loads(out)
+    assert obj["answered"] is True
+    assert "114" in obj["answer"]
+    assert 0 <= obj["score"] <= 100
+    assert isinstance(obj["suggestions"], list)
+    (source,) = obj["sources"]
+    assert set(source) >= {"outlet", "title", "url", "published", "excerpt"}
+    assert source["outlet"] == "NewsNation"
+    assert source["url"] is None and source["published"] is None
+    assert "114 on Monday" in source["excerpt"]
+
+
+def test_ask_abstains_on_what_the_coverage_does_not_say(tmp_path: Path, capsys) -> None:
+    code, out, _ = run(["ask", "what did taylor swift say about ice", "--json",
+                        "--db", str(tmp_path / "b.db")], capsys)
+    assert code == 0
+    obj = json.loads(out)
+    assert obj["answered"] is False
+    assert obj["sources"] == []
+
+
+def test_ask_stdin_answers_each_line_in_order(tmp_path: Path, capsys, monkeypatch) -> None:
+    questions = ["who is doechii", "", "what's the weather in paris",
+                 "which cities did the protests spread to"]
+    code, out, _ = run(["ask", "-", "--db", str(tmp_path / "b.db")], capsys,
+                       stdin="\n".join(questions) + "\n", monkeypatch=monkeypatch)
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert len(lines) == len(questions)
+    assert lines[0]["answered"] is True
+    assert lines[1]["answered"] is False and "error" in lines[1]
+    assert lines[2]["answered"] is False
+    assert "Atlanta" in lines[3]["answer"]
+
+
+def test_quote_json_by_speaker_alias(tmp_path: Path, capsys) -> None:
+    code, out, _ = run(["quote", "ruffalo", "--json", "--db", str(tmp_path / "b.db")], capsys)
+    assert code == 0
+    obj = json.loads(out)
+    assert obj["found"] is True
+    assert {q["speaker"] for q in obj["quotes"]} == {"Mark Ruffalo"}
+    assert any("oligarchy" in q["text"] for q in obj["quotes"])
+    for q in obj["quotes"]:
+        assert set(q) >= {"speaker", "text", "context", "sources"}
+
+
+def test_quote_limit_and_stdin(tmp_path: Path, capsys, monkeypatch) -> None:
+    code, out, _ = run(["quote", "-", "--limit", "1", "--db", str(tmp_path / "b.db")], capsys,
+                       stdin="kardashian\nzzzzqqq\n", monkeypatch=monkeypatch)
+    assert code == 0
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["found"] is True and len(first["quotes"]) == 1
+    assert second == {"found": False, "quotes": []}
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!", "x" * 501])
+def test_bad_questions_are_one_clear_line(tmp_path: Path, capsys, question: str) -> None:
+    code, out, err = run(["ask", question, "--db", str(tmp_path / "b.db")], capsys)
+    assert code == 1
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_missing_database_directory_is_one_clear_line(tmp_path: Path, capsys) -> None:
+    code, _, err = run(["ask", "who is doechii", "--db", str(tmp_path / "no" / "b.db")], capsys)
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err and str(tmp_path / "no") in err
+
+
+def test_check_ok_and_bad(tmp_path: Path, capsys) -> None:
+    code, out, _ = run(["check"], capsys)
+    assert code == 0 and "26 facts" in out
+    (tmp_path / "k").mkdir()
+    (tmp_path / "k" / "x.json").write_text('{"facts": [{"id": "A"}]}', encoding="utf-8")
+    code, _, err = run(["check", str(tmp_path / "k")], capsys)
+    assert code == 1
+    assert "x.json: facts[0] (id 'A')" in err and "Traceback" not in err
+
+
+def _stats(db: str, capsys) -> dict:
+    code, out, _ = run(["stats", "--json", "--db", db], capsys)
+    assert code == 0
+    return json.loads(out)
+
+
+def test_seeding_is_idempotent(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "b.db")
+    first = _stats(db, capsys)
+    second = _stats(db, capsys)
+    assert first == second
+
+
+def test_export_import_round_trip_and_failed_import_changes_nothing(tmp_path: Path,
+                                                                    capsys) -> None:
+    db = str(tmp_path / "b.db")
+    doc = {
+        "sources": [{"id": "other-outlet", "outlet": "Other", "title": "A report",
+                     "url": "https://example.org/a", "published": "2025-06-11"}],
+        "facts": [{"id": "guild-fact", "text": "The parade was cancelled on Friday.",
+                   "citations": [{"source": "other-outlet", "passage": "Parade cancelled."}]}],
+    }
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(doc), encoding="utf-8")
+    code, out, err = run(["import", str(good), "--guild", "42", "--db", db], capsys)
+    assert code == 0, err
+    code, out, _ = run(["export", "--guild", "42", "--db", db], capsys)
+    exported = json.loads(out)
+    assert [f["id"] for f in exported["facts"]] == ["guild-fact"]
+    assert exported["sources"][0]["url"] == "https://example.org/a"
+
+    before = _stats(db, capsys)
+    bad = json.loads(json.dumps(doc))
+    bad["sources"][0]["id"] = "other-2"
+    bad["facts"][0]["id"] = "guild-fact-2"
+    bad["facts"].append({"id": "dangling", "text": "x", "citations": [
+        {"source": "missing", "passage": "y"}]})
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    code, _, err = run(["import", str(tmp_path / "bad.json"), "--guild", "42", "--db", db],
+                       capsys)
+    assert code == 1 and "unknown source 'missing'" in err
+    assert _stats(db, capsys) == before
+
+
+def test_chat_reads_questions_from_a_pipe(tmp_path: Path, capsys, monkeypatch) -> None:
+    code, out, _ = run(["chat", "--db", str(tmp_path / "b.db")], capsys,
+                       stdin="what did pedro pascal write\n/quote teigen\n/quit\n",
+                       monkeypatch=monkeypatch)
+    assert code == 0
+    assert "Built by the best of U.S." in out
+    assert "acting like a king" in out
+
+
+def test_console_script_and_python_m(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    env["KNOWLEDGE_DIR"] = str(KNOWLEDGE_DIR)
+    db = str(tmp_path / "b.db")
+    for cmd in ([str(Path(sys.executable).parent / "coverage-bot")], [sys.executable, "-m", "bot"]):
+        proc = subprocess.run([*cmd, "ask", "who is kehlani", "--json", "--db", db],
+                              capture_output=True, text=True, env=env, cwd=tmp_path,
+                              timeout=60, check=False)
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["answered"] is True

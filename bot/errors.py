@@ -32,6 +32,10 @@ class DuplicateRecord(CoverageBotError):
     """The record (or one with the same content) already exists."""
 
 
+class InUse(CoverageBotError):
+    """The record is still referenced (a cited source, a person a record names or quotes)."""
+
+
 class PermissionDenied(CoverageBotError):
     """The caller may not do this."""
 

@@ -1,0 +1,26 @@
+"""Storage: the only place with SQL. One aiosqlite connection behind a small typed API."""
+
+from bot.storage.db import SYNC_ACTOR, Storage
+from bot.storage.migrations import LATEST_VERSION
+from bot.storage.reports import (
+    AuditEntry,
+    FeedbackSummary,
+    ImportReport,
+    RecordInfo,
+    RecordRef,
+    SyncReport,
+    UnansweredQuestion,
+)
+
+__all__ = [
+    "LATEST_VERSION",
+    "SYNC_ACTOR",
+    "AuditEntry",
+    "FeedbackSummary",
+    "ImportReport",
+    "RecordInfo",
+    "RecordRef",
+    "Storage",
+    "SyncReport",
+    "UnansweredQuestion",
+]

@@ -1,0 +1,100 @@
+"""Pure helpers of the storage: content keys, hashes, record checks and references."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+
+from bot.codec import to_json
+from bot.errors import Problem
+from bot.models import Fact, Person, Quote, Record, RecordKind, Source, kind_of
+
+#: Same as the ``id`` pattern of ``bot/knowledge_schema.json``.
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+_TRAILING = "?!.…;:,'\"“”‘’ "
+
+
+def normalise(text: str) -> str:
+    """Text folded for duplicate detection: Unicode NFKC, casefolded, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def normalise_question(text: str) -> str:
+    """A question folded for grouping: as :func:`normalise`, without end punctuation/quotes."""
+    return normalise(text).strip(_TRAILING)
+
+
+def content_key(record: Record) -> str:
+    """The normalised content two records of one kind and scope may not share."""
+    if isinstance(record, Source):
+        return normalise(record.url or record.title) + "\x1f" + normalise(record.outlet)
+    if isinstance(record, Person):
+        return normalise(record.name)
+    if isinstance(record, Fact):
+        return normalise(record.text)
+    return normalise(record.text) + "\x1f" + (record.speaker or "")
+
+
+def content_hash(record: Record) -> str:
+    """A hash of the record's content (its JSON form; the scope is not content)."""
+    canonical = json.dumps(
+        to_json(record), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def label(kind: RecordKind, record_id: str) -> str:
+    return f"{kind} {record_id!r}"
+
+
+def structural_problems(record: Record) -> list[Problem]:
+    """What makes a record unusable whatever else is stored (the schema checks the rest)."""
+    where = label(kind_of(record), record.id)
+    problems: list[Problem] = []
+    if not ID_PATTERN.fullmatch(record.id):
+        problems.append(Problem(where, "the id must be a-z, 0-9 and '-' (at most 80)"))
+    required: dict[str, str] = {}
+    if isinstance(record, Source):
+        required = {"outlet": record.outlet, "title": record.title}
+    elif isinstance(record, Person):
+        required = {"name": record.name}
+    else:
+        required = {"text": record.text}
+    for name, value in required.items():
+        if not value.strip():
+            problems.append(Problem(f"{where}.{name}", "must not be blank"))
+    if isinstance(record, Fact | Quote):
+        if not record.citations:
+            problems.append(Problem(f"{where}.citations", "must cite at least one source"))
+        for i, citation in enumerate(record.citations):
+            if not citation.passage.strip():
+                problems.append(Problem(f"{where}.citations[{i}].passage", "must not be blank"))
+    return problems
+
+
+def references(record: Record) -> list[tuple[RecordKind, str, str]]:
+    """The records ``record`` points at: (kind, id, field), in order, without repeats."""
+    refs: list[tuple[RecordKind, str, str]] = []
+    if isinstance(record, Fact | Quote):
+        refs.extend(("source", c.source_id, "citations") for c in record.citations)
+    if isinstance(record, Fact):
+        refs.extend(("person", p, "people") for p in record.people)
+    elif isinstance(record, Quote) and record.speaker is not None:
+        refs.append(("person", record.speaker, "speaker"))
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for kind, rid, field in refs:
+        if (kind, rid) not in seen:
+            seen.add((kind, rid))
+            out.append((kind, rid, field))
+    return out
+
+
+def reference_message(record_id: str, field: str) -> str:
+    if field == "citations":
+        return f"cites source {record_id!r}, which does not exist here"
+    if field == "speaker":
+        return f"its speaker, person {record_id!r}, does not exist here"
+    return f"names person {record_id!r}, which does not exist here"

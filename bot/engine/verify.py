@@ -1,0 +1,314 @@
+"""Checking a quote someone pastes against the quotes in the coverage.
+
+``verify_quote`` says whether the text is what someone said, word for word (``verbatim``; a
+fragment of a longer quote counts, and so does a quotation that marks left-out words with
+an ellipsis), close to it (``paraphrase``, with the word-level difference), or not in the
+coverage (``not_found``). Comparison ignores case, typographic quotes and apostrophes, dashes,
+ellipses, punctuation and spacing.
+
+Pure functions; :class:`QuoteVerifier` prepares the quotes once for repeated checks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from rapidfuzz import fuzz, process
+
+from bot.errors import InvalidQuestion
+from bot.models import Person, Quote
+
+Verdict = Literal["verbatim", "paraphrase", "not_found"]
+OpKind = Literal["equal", "delete", "insert", "replace"]
+
+#: Word-level similarity (0-100) from which a near miss is a paraphrase.
+PARAPHRASE_SCORE = 70.0
+#: Share of the pasted words that must appear, in order, in the quote for a paraphrase.
+PARAPHRASE_COVERAGE = 0.6
+#: Character-level prefilter (rapidfuzz partial_ratio) for candidate quotes.
+CANDIDATE_CUTOFF = 55.0
+CANDIDATES = 5
+
+# --------------------------------------------------------------------------- normalising
+
+_QUOTE_CHARS = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+    }
+)
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]|--+|(?<=\s)-(?=\s)")
+_ELLIPSIS = re.compile(r"\u2026|\.{2,}")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Compatibility form, plain quotes and apostrophes, dashes and ellipses as spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_CHARS)
+    text = _ELLIPSIS.sub(" ", _DASHES.sub(" ", text))
+    return _SPACE.sub(" ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of ``text`` (apostrophes inside words kept: "we're", "what's")."""
+    return _WORD.findall(fold(text).lower())
+
+
+def normalise(text: str) -> str:
+    """``text`` reduced to its words for comparison."""
+    return " ".join(words(text))
+
+
+def _display_words(text: str) -> list[str]:
+    """The words of ``text`` as written (for showing a difference), aligned with words()."""
+    return _WORD.findall(fold(text))
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One step turning the pasted text into the quote.
+
+    ``delete``: words of the pasted text the quote does not have; ``insert``: words of the
+    quote the pasted text left out; ``replace``: pasted words where the quote has others.
+    """
+
+    op: OpKind
+    text: str = ""
+    quote: str = ""
+
+    def as_json(self) -> dict[str, str]:
+        return {"op": self.op, "text": self.text, "quote": self.quote}
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """The verdict on a pasted quote.
+
+    ``quote`` is the matching quote (for ``not_found``: the nearest one, if any came close
+    enough to be compared, so a reader can be offered it; ``score`` then says how far off).
+    """
+
+    verdict: Verdict
+    score: float
+    quote: Quote | None = None
+    speaker_id: str | None = None
+    #: The speaker's display name; None when the quote's speaker is unknown.
+    speaker: str | None = None
+    ops: tuple[DiffOp, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return self.verdict != "not_found"
+
+    @property
+    def changes(self) -> tuple[DiffOp, ...]:
+        return tuple(op for op in self.ops if op.op != "equal")
+
+    @property
+    def diff(self) -> str:
+        """Markdown: ~~pasted words~~ not in the quote, **quote words** the paste lacks."""
+        parts: list[str] = []
+        for op in self.ops:
+            if op.op == "equal":
+                parts.append(op.text)
+                continue
+            if op.text:
+                parts.append(f"~~{op.text}~~")
+            if op.quote:
+                parts.append(f"**{op.quote}**")
+        return " ".join(parts) if self.changes else ""
+
+    @property
+    def diff_plain(self) -> str:
+        """Plain text, word-diff style: ``[-pasted-]`` and ``{+quote+}``."""
+        parts: list[str] = []
+        for op in self.ops:
+            if op.op == "equal":
+                parts.append(op.text)
+                continue
+            if op.text:
+                parts.append(f"[-{op.text}-]")
+            if op.quote:
+                parts.append(f"{{+{op.quote}+}}")
+        return " ".join(parts) if self.changes else ""
+
+    @property
+    def summary(self) -> str:
+        """The changes alone, compactly: ``-walking +living; +great``."""
+        items = []
+        for op in self.changes:
+            item = " ".join(
+                p
+                for p in (f"-{op.text}" if op.text else "", f"+{op.quote}" if op.quote else "")
+                if p
+            )
+            items.append(item)
+        return "; ".join(items)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "verdict": self.verdict,
+            "score": round(self.score, 1),
+            "quote": self.quote.id if self.quote else None,
+            "text": self.quote.text if self.quote else None,
+            "speaker": self.speaker,
+            "speaker_id": self.speaker_id,
+            "context": self.quote.context if self.quote else None,
+            "diff": self.diff_plain,
+            "ops": [op.as_json() for op in self.ops],
+        }
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    index: int
+    score: float
+    coverage: float
+    ops: tuple[DiffOp, ...]
+
+
+class QuoteVerifier:
+    """Quotes prepared once (normalised) for many :meth:`verify` calls."""
+
+    def __init__(self, quotes: Sequence[Quote], people: Mapping[str, Person]) -> None:
+        self._quotes: list[Quote] = list(quotes)
+        self._people = people
+        self._norm: list[str] = [normalise(q.text) for q in self._quotes]
+        self._padded: list[str] = [f" {n} " for n in self._norm]
+
+    def __len__(self) -> int:
+        return len(self._quotes)
+
+    def verify(self, text: str) -> Verification:
+        pasted = _strip_outer_quotes(text)
+        norm = normalise(pasted)
+        if not norm:
+            raise InvalidQuestion("Give the words of the quote to check.")
+        exact = self._contained(norm)
+        if exact is None:
+            exact = self._elided(pasted)
+        if exact is not None:
+            shown = " ".join(_display_words(pasted))
+            return self._result("verbatim", 100.0, exact, (DiffOp("equal", shown, shown),))
+        best = self._closest(pasted, norm)
+        if best is None:
+            return Verification("not_found", 0.0)
+        if not any(op.op != "equal" for op in best.ops):
+            return self._result("verbatim", 100.0, best.index, best.ops)
+        if best.score >= PARAPHRASE_SCORE and best.coverage >= PARAPHRASE_COVERAGE:
+            return self._result("paraphrase", best.score, best.index, best.ops)
+        return self._result("not_found", best.score, best.index, ())
+
+    # -- stages
+
+    def _contained(self, norm: str) -> int | None:
+        """The shortest quote containing the pasted words as a run (a fragment or all)."""
+        needle = f" {norm} "
+        found = [i for i, hay in enumerate(self._padded) if needle in hay]
+        return min(found, key=lambda i: len(self._norm[i])) if found else None
+
+    def _elided(self, pasted: str) -> int | None:
+        """A quotation with "..." for left-out words: every piece in order in one quote."""
+        pieces = [normalise(p) for p in re.split(r"\u2026|\.{3,}|\[\s*\.+\s*\]", pasted)]
+        pieces = [p for p in pieces if p]
+        if len(pieces) < 2:
+            return None
+        found: list[int] = []
+        for i, hay in enumerate(self._padded):
+            at = 0
+            for piece in pieces:
+                at = hay.find(f" {piece} ", at)
+                if at < 0:
+                    break
+                at += len(piece) + 1
+            else:
+                found.append(i)
+        return min(found, key=lambda i: len(self._norm[i])) if found else None
+
+    def _closest(self, pasted: str, norm: str) -> _Candidate | None:
+        hits = process.extract(
+            norm,
+            self._norm,
+            scorer=fuzz.partial_ratio,
+            processor=None,
+            limit=CANDIDATES,
+            score_cutoff=CANDIDATE_CUTOFF,
+        )
+        best: _Candidate | None = None
+        for _choice, _score, index in hits:
+            cand = _compare(pasted, self._quotes[index].text, index)
+            if best is None or (cand.score, cand.coverage) > (best.score, best.coverage):
+                best = cand
+        return best
+
+    def _result(
+        self, verdict: Verdict, score: float, index: int, ops: tuple[DiffOp, ...]
+    ) -> Verification:
+        quote = self._quotes[index]
+        person = self._people.get(quote.speaker) if quote.speaker else None
+        name = person.name if person else quote.speaker
+        return Verification(verdict, score, quote, quote.speaker, name, ops)
+
+
+def _strip_outer_quotes(text: str) -> str:
+    return text.strip().strip("\"'“”‘’«»„ \t\n")
+
+
+def _compare(pasted: str, quote_text: str, index: int) -> _Candidate:
+    """Word-level comparison of the paste with the part of the quote it lines up with."""
+    p_show, q_show = _display_words(pasted), _display_words(quote_text)
+    p_words, q_words = [w.lower() for w in p_show], [w.lower() for w in q_show]
+    matcher = difflib.SequenceMatcher(None, p_words, q_words, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return _Candidate(index, 0.0, 0.0, ())
+    # The window of the quote the paste corresponds to: from the first to the last matched
+    # word, widened by as many words as the paste has unmatched at either end (so a changed
+    # first or last word shows as a replacement, not as a deletion).
+    lead = blocks[0].a
+    tail = len(p_words) - (blocks[-1].a + blocks[-1].size)
+    lo = max(0, blocks[0].b - lead)
+    hi = min(len(q_words), blocks[-1].b + blocks[-1].size + tail)
+    window, window_show = q_words[lo:hi], q_show[lo:hi]
+    matcher = difflib.SequenceMatcher(None, p_words, window, autojunk=False)
+    ops: list[DiffOp] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        kind = cast(OpKind, tag)
+        ops.append(DiffOp(kind, " ".join(p_show[i1:i2]), " ".join(window_show[j1:j2])))
+    matched = sum(b.size for b in matcher.get_matching_blocks())
+    score = 100.0 * matcher.ratio()
+    coverage = matched / len(p_words) if p_words else 0.0
+    return _Candidate(index, score, coverage, tuple(ops))
+
+
+def verify_quote(text: str, quotes: Sequence[Quote], people: Mapping[str, Person]) -> Verification:
+    """Whether ``text`` is a quote in ``quotes`` (verbatim), close to one (paraphrase, with
+    the word-level difference), or not there (not_found).
+
+    Raises :class:`InvalidQuestion` when ``text`` has no words.
+    """
+    return QuoteVerifier(quotes, people).verify(text)

@@ -349,10 +349,10 @@ class Storage:
         return cls(conn, where, version)
 
     async def close(self) -> None:
-        if self._db is None:
-            return
-        db, self._db = self._db, None
-        async with self._lock:
+        async with self._lock:  # after the operations already waiting
+            db, self._db = self._db, None
+            if db is None:
+                return
             with contextlib.suppress(sqlite3.Error):
                 await db.execute("PRAGMA optimize")
             await db.close()
@@ -395,8 +395,8 @@ class Storage:
 
     @contextlib.asynccontextmanager
     async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
-        db = self._conn()
         async with self._lock:
+            db = self._conn()
             try:
                 yield db
             except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
@@ -407,8 +407,8 @@ class Storage:
     @contextlib.asynccontextmanager
     async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
         """One write transaction; rolled back (nothing changed) on any exception."""
-        db = self._conn()
         async with self._lock:
+            db = self._conn()
             try:
                 await db.execute("BEGIN IMMEDIATE")
                 try:
@@ -513,8 +513,8 @@ class Storage:
         table = TABLES[kind]
         sets = ["content_hash = ?", "norm_key = ?", "updated_at = ?"]
         sets += [f"{col} = ?" for col in _OWN[kind]]
-        if shipped:
-            sets.append("shipped_hash = content_hash")
+        if shipped:  # (the right side of SET sees the old row: pass the new hash again)
+            sets.append("shipped_hash = ?1")
         await db.executemany(
             f"UPDATE {table} SET {', '.join(sets)} WHERE id = ?",
             [(content_hash(r), content_key(r), now, *_own_values(r), r.id) for r in records],

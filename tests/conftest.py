@@ -13,6 +13,8 @@ from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"
+pytest_plugins = ["tests.storage_fixtures"]
+
 ARTICLE = KNOWLEDGE_DIR / "articles" / "newsnation-celebrities-ice-raids.txt"
 
 

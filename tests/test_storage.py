@@ -30,8 +30,6 @@ from bot.storage import LATEST_VERSION, SYNC_ACTOR, RecordRef, Storage
 from bot.storage.migrations import APPLICATION_ID, MIGRATIONS, Migration, migrate, user_version
 from tests.storage_records import fact, person, quote, read_only, small_bank, source
 
-#: The ``storage`` and ``file_storage`` fixtures (tests/conftest.py may list it too).
-pytest_plugins = ["tests.storage_fixtures"]
 
 GUILD_A = 111111111111111111
 GUILD_B = 222222222222222222

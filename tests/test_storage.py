@@ -30,7 +30,6 @@ from bot.storage import LATEST_VERSION, SYNC_ACTOR, RecordRef, Storage
 from bot.storage.migrations import APPLICATION_ID, MIGRATIONS, Migration, migrate, user_version
 from tests.storage_records import fact, person, quote, read_only, small_bank, source
 
-
 GUILD_A = 111111111111111111
 GUILD_B = 222222222222222222
 ROOT = Path(__file__).resolve().parent.parent

@@ -73,6 +73,8 @@ class IngestResult:
     source_is_new: bool = True
     #: For each linked record: (id the record would have had, id of the existing record).
     links: tuple[tuple[str, str], ...] = field(default=())
+    #: Already-known people (from ``known_people``) that the records refer to.
+    referenced_people: tuple[Person, ...] = ()
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -97,7 +99,7 @@ class IngestResult:
 
     def preview(self, width: int = 100) -> str:
         """A human-readable account of what would be added."""
-        names = {p.id: p.name for p in self.new_people}
+        names = {p.id: p.name for p in (*self.referenced_people, *self.new_people)}
         lines = [
             f"Source: {self.source.outlet} — {self.source.title} [{self.source.id}]"
             + ("" if self.source_is_new else " (already known)")
@@ -274,7 +276,8 @@ _CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bacceptance speech\b", re.I), "acceptance speech"),
     (re.compile(r"\bspeech\b", re.I), "speech"),
     (re.compile(r"\binterview\b", re.I), "interview"),
-    (re.compile(r"\bpress conference\b", re.I), "press conference"),
+    (re.compile(r"\b(?:press|news) conference\b", re.I), "press conference"),
+    (re.compile(r"\b(?:press )?briefing\b", re.I), "briefing"),
     (re.compile(r"\bstatement\b", re.I), "statement"),
     (re.compile(r"\b(?:op-ed|essay|column)\b", re.I), "op-ed"),
     (re.compile(r"\bletter\b", re.I), "letter"),
@@ -1091,6 +1094,18 @@ class _Reader:
             if key is None and lm.group("v") in _SPEECH_PARTICIPLES:
                 key = self._clause_subject(sent, 0, prev_close + lm.start())
             if key is not None:
+                before = self.quotes[sent.pieces[n - 1].quote] if n else None
+                if (
+                    before is not None
+                    and before.speaker == key
+                    and before.how == "trailing"
+                    and piece.inner[:1].islower()
+                ):
+                    # '"We have to act," she said, "and we have to act now."' is one quote.
+                    before.parts += lq.parts
+                    lq.parts = []
+                    lq.how = "merged"
+                    return
                 self._set(lq, key, "leading", pre, sent)
                 return
 
@@ -1145,7 +1160,6 @@ class _Reader:
     def _set(self, lq: _LQuote, key: str | None, how: str, clause: str, sent: _Sentence) -> None:
         lq.speaker, lq.how = key, how
         if key is None:
-            lq.how = "unresolved"
             return
         if key not in sent.resolved and all(m.key != key for m in sent.mentions):
             sent.resolved.append(key)
@@ -1187,12 +1201,8 @@ class _Reader:
         if previous is not None and previous.speaker == lq.speaker and previous.context:
             return previous.context
         channel = event = ""
-        seen = 0
-        for prev in reversed(self.sentences[:first]):
-            if prev.headline:
-                break
-            seen += 1
-            if seen > 3:
+        for seen, prev in enumerate(reversed(self.sentences[:first])):
+            if prev.headline or seen >= 3:
                 break
             if prev.pieces and any(
                 self.quotes[p.quote].speaker not in (None, lq.speaker) for p in prev.pieces
@@ -1201,7 +1211,7 @@ class _Reader:
             about = prev.subject == lq.speaker or lq.speaker in prev.resolved
             named = about or any(m.key == lq.speaker for m in prev.mentions)
             if not named:
-                continue
+                break  # only the run of sentences about the speaker right before the quote
             c, e = _channel_event(prev.masked)
             if about and c and not channel:
                 channel = c
@@ -1265,7 +1275,14 @@ def _fact_from(reader: _Reader, sent: _Sentence) -> tuple[str, list[str]] | None
     masked = sent.masked
     if masked.rstrip().endswith(":") and re.search(rf"\b(?:{_SPEECH_ALT})\b", masked):
         return None
-    whole_quotes = [p for p in sent.pieces if not reader.quotes[p.quote].partial]
+    if sent.pieces and len(words(masked)) < 4:
+        return None  # '"...," he said.'
+    spoken = {"trailing", "leading", "intro", "continuation", "merged"}
+    whole_quotes = [
+        p
+        for p in sent.pieces
+        if reader.quotes[p.quote].how in spoken and not reader.quotes[p.quote].partial
+    ]
     if whole_quotes:
         first = whole_quotes[0]
         if first.open <= 0:
@@ -1381,17 +1398,21 @@ def ingest_article(
 
     if not facts and not quotes:
         raise IngestError("No facts or quotes could be read from the article.")
-    new_people = []
+    new_people: list[Person] = []
+    referenced: list[Person] = []
     for key in dict.fromkeys(used_people):
         person = reader.people.new_person(key)
         if person is not None:
             new_people.append(replace(person, guild_id=source.guild_id))
+        elif (known := reader.people.entities[key].known) is not None:
+            referenced.append(known)
     return IngestResult(
         source=source,
         new_people=tuple(new_people),
         new_facts=tuple(facts),
         new_quotes=tuple(quotes),
         headlines=tuple(reader.headlines),
+        referenced_people=tuple(referenced),
     )
 
 
@@ -1410,7 +1431,7 @@ def _passage(reader: _Reader, indexes: Sequence[int]) -> str:
 # --------------------------------------------------------------------------- duplicates
 
 
-def _same_quote(a: str, b: str, threshold: float) -> float:
+def _same_quote(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     score = fuzz.ratio(a, b)
@@ -1429,7 +1450,7 @@ def _same_fact(a: str, b: str) -> float:
     # same claim unless most of the words are shared too.
     if sort_score < 60:
         return min(set_score, sort_score + 25)
-    return max(set_score, fuzz.ratio(a, b))
+    return set_score
 
 
 def link_duplicates(
@@ -1454,6 +1475,7 @@ def link_duplicates(
             bank_names.setdefault(name, person.id)
     bank_person_ids = {p.id for p in existing.people}
     new_people: list[Person] = []
+    referenced = list(result.referenced_people)
     for person in result.new_people:
         target = None
         if person.id in bank_person_ids:
@@ -1468,6 +1490,7 @@ def link_duplicates(
                 target = bank_names[hit[0]] if hit else None
         if target is not None:
             remap[person.id] = target
+            referenced += [p for p in existing.people if p.id == target][:1]
         else:
             new_people.append(person)
     # (A new person's id is the slug of their name: an equal id in the bank is the same name.)
@@ -1482,39 +1505,42 @@ def link_duplicates(
     links: list[tuple[str, str]] = list(result.links)
     conflicts: list[FactConflict] = list(result.conflicts)
 
-    # Facts.
+    # Facts: compared by text and by cited passage, like with like.
     fact_choices: list[str] = []
+    fact_raw: list[str] = []
     fact_owner: list[str] = []
     for f in existing.facts:
         for text in (f.text, *(c.passage for c in f.citations)):
             fact_choices.append(normalise(text))
+            fact_raw.append(text)
             fact_owner.append(f.id)
     fact_ids = set(facts_by_id)
     new_facts: list[Fact] = []
     for fact in result.new_facts:
         fact = replace(fact, people=fix_people(fact.people))
-        norm_texts = {normalise(fact.text)} | {normalise(c.passage) for c in fact.citations}
+        own = list(dict.fromkeys((fact.text, *(c.passage for c in fact.citations))))
+        hits: list[tuple[float, int, str]] = []
+        for raw in own:
+            norm = normalise(raw)
+            # token_set_ratio is never below _same_fact: a fast, safe prefilter.
+            for choice, _pre, index in process.extract(
+                norm, fact_choices, scorer=fuzz.token_set_ratio, limit=10, score_cutoff=threshold
+            ):
+                score = _same_fact(norm, choice)
+                if score >= threshold:
+                    hits.append((score, index, raw))
+        hits.sort(key=lambda h: (-h[0], h[1]))
         match: Fact | None = None
         conflict: Fact | None = None
-        for norm in norm_texts:
-            hits = process.extract(
-                norm, fact_choices, scorer=_same_fact_scorer, limit=5, score_cutoff=threshold
-            )
-            for _choice, _score, index in hits:
-                candidate = updated_facts.get(fact_owner[index]) or facts_by_id[fact_owner[index]]
-                if (
-                    fact.people
-                    and candidate.people
-                    and not set(fact.people) & set(candidate.people)
-                ):
-                    continue
-                if _fact_numbers(fact) != _fact_numbers(candidate):
-                    conflict = conflict or candidate
-                    continue
-                match = candidate
-                break
-            if match:
-                break
+        for _score, index, raw in hits:
+            candidate = updated_facts.get(fact_owner[index]) or facts_by_id[fact_owner[index]]
+            if fact.people and candidate.people and not set(fact.people) & set(candidate.people):
+                continue
+            if numbers(raw) != numbers(fact_raw[index]):
+                conflict = conflict or candidate
+                continue
+            match = candidate
+            break
         if match is not None:
             updated_facts[match.id] = replace(
                 match, citations=_add_citations(match.citations, fact.citations)
@@ -1533,11 +1559,16 @@ def link_duplicates(
         speaker = remap.get(quote.speaker, quote.speaker) if quote.speaker else None
         quote = replace(quote, speaker=speaker)
         norm = normalise(quote.text)
-        hits = process.extract(
-            norm, quote_choices, scorer=_same_quote_scorer, limit=5, score_cutoff=threshold
-        )
+        q_hits = [
+            (score, index)
+            for choice, _pre, index in process.extract(
+                norm, quote_choices, scorer=fuzz.partial_ratio, limit=10, score_cutoff=threshold
+            )
+            if (score := _same_quote(norm, choice)) >= threshold
+        ]
+        q_hits.sort(key=lambda h: (-h[0], h[1]))
         q_match: Quote | None = None
-        for _choice, _score, index in hits:
+        for _score, index in q_hits:
             bank_quote = existing.quotes[index]
             bank_quote = updated_quotes.get(bank_quote.id, bank_quote)
             if speaker and bank_quote.speaker and speaker != bank_quote.speaker:
@@ -1562,21 +1593,8 @@ def link_duplicates(
         conflicts=tuple(conflicts),
         source_is_new=result.source_is_new and all(s.id != source.id for s in existing.sources),
         links=tuple(links),
+        referenced_people=tuple(dict.fromkeys(referenced)),
     )
-
-
-def _same_fact_scorer(a: str, b: str, *, score_cutoff: float | None = None, **_: object) -> float:
-    score = _same_fact(a, b)
-    return score if score_cutoff is None or score >= score_cutoff else 0.0
-
-
-def _same_quote_scorer(a: str, b: str, *, score_cutoff: float | None = None, **_: object) -> float:
-    score = _same_quote(a, b, score_cutoff or 0.0)
-    return score if score_cutoff is None or score >= score_cutoff else 0.0
-
-
-def _fact_numbers(fact: Fact) -> tuple[str, ...]:
-    return numbers(fact.text)
 
 
 def _add_citations(have: tuple[Citation, ...], more: Iterable[Citation]) -> tuple[Citation, ...]:

@@ -1,0 +1,287 @@
+"""Asking: mentions, replies to the bot's answers, DMs, "answer everything" channels, ``/ask``,
+"did you mean" buttons, and the 👍/👎 feedback buttons under every answer.
+
+The buttons are :class:`discord.ui.DynamicItem` s: their ``custom_id`` carries what they need
+(the suggested question; the record voted on), so they keep working after a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import present
+from bot.errors import CoverageBotError, InvalidQuestion
+from bot.models import Answer
+
+if TYPE_CHECKING:
+    from bot.client import CoverageBot
+
+log = logging.getLogger(__name__)
+
+#: Start "typing…" when a message's answer takes longer than this (seconds).
+TYPING_AFTER = 1.0
+
+
+class QuestionCooldown:
+    """Per-user cooldown on questions (QUESTION_COOLDOWN seconds; 0 turns it off)."""
+
+    def __init__(self, per: float) -> None:
+        self.per = per
+        self._buckets: dict[int, app_commands.Cooldown] = {}
+
+    def retry_after(self, user_id: int) -> float:
+        """0 when the user may ask now (and the ask is counted), else seconds to wait."""
+        if self.per <= 0:
+            return 0.0
+        if len(self._buckets) > 10_000:
+            self._buckets = {
+                k: b for k, b in self._buckets.items() if b.get_tokens() == 0
+            }
+        bucket = self._buckets.setdefault(user_id, app_commands.Cooldown(1, self.per))
+        return bucket.update_rate_limit() or 0.0
+
+
+def answer_view(answer: Answer) -> discord.ui.View:
+    """"Did you mean" buttons for an abstention, then 👍/👎 for feedback."""
+    view = discord.ui.View(timeout=None)
+    for suggestion in answer.suggestions[:4]:
+        view.add_item(SuggestionButton(suggestion))
+    view.add_item(FeedbackButton(True, answer.record_id))
+    view.add_item(FeedbackButton(False, answer.record_id))
+    return view
+
+
+def _ask_cog(interaction: discord.Interaction[Any]) -> Ask:
+    cog = interaction.client.get_cog("Ask")
+    assert isinstance(cog, Ask)
+    return cog
+
+
+class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                       template=r"cb:ask:(?P<question>.+)"):
+    """Clicking asks the suggested question, as the user who clicked."""
+
+    def __init__(self, question: str) -> None:
+        self.question = question
+        super().__init__(
+            discord.ui.Button(
+                label=present.button_label(question),
+                style=discord.ButtonStyle.primary,
+                custom_id=present.custom_id("cb:ask:", question),
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
+        match: re.Match[str], /,
+    ) -> SuggestionButton:
+        return cls(match["question"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        bot: CoverageBot = interaction.client
+        try:
+            await _ask_cog(interaction).answer_interaction(interaction, self.question)
+        except Exception as exc:
+            await bot.report_error(interaction, exc)
+
+
+class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
+                     template=r"cb:fb:(?P<helpful>[01]):(?P<record>[a-z0-9-]*)"):
+    """👍/👎 under an answer: records the vote (one per user per answer; a later one wins)."""
+
+    def __init__(self, helpful: bool, record_id: str | None) -> None:
+        self.helpful = helpful
+        self.record_id = record_id or None
+        super().__init__(
+            discord.ui.Button(
+                label="👍 Helpful" if helpful else "👎 Not helpful",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"cb:fb:{int(helpful)}:{record_id or ''}"[: present.MAX_CUSTOM_ID],
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
+        match: re.Match[str], /,
+    ) -> FeedbackButton:
+        return cls(match["helpful"] == "1", match["record"] or None)
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        bot: CoverageBot = interaction.client
+        try:
+            message = interaction.message
+            embed = message.embeds[0] if message and message.embeds else None
+            question = (present.question_of(embed) if embed else None) or "(unknown question)"
+            async with bot.working():
+                await bot.service.record_feedback(
+                    question=question,
+                    record_id=self.record_id,
+                    helpful=self.helpful,
+                    user_id=interaction.user.id,
+                    guild_id=interaction.guild_id,
+                    message_id=message.id if message else None,
+                )
+            await interaction.response.send_message(
+                "Thanks — noted that this answer helped." if self.helpful
+                else "Thanks — noted that this answer did not help; an admin can review it.",
+                ephemeral=True,
+            )
+        except Exception as exc:
+            await bot.report_error(interaction, exc)
+
+
+class Ask(commands.Cog):
+    """Questions, however they arrive."""
+
+    def __init__(self, bot: CoverageBot) -> None:
+        self.bot = bot
+        self.cooldown = QuestionCooldown(bot.settings.question_cooldown)
+        #: guild id -> channels where every message is a question (loaded per guild, lazily).
+        self._answer_channels: dict[int, set[int]] = {}
+
+    # ----------------------------------------------------------------- answer channels
+
+    async def answer_channels(self, guild_id: int) -> set[int]:
+        channels = self._answer_channels.get(guild_id)
+        if channels is None:
+            channels = set(await self.bot.service.answer_channels(guild_id))
+            self._answer_channels[guild_id] = channels
+        return channels
+
+    async def set_answer_channel(self, guild_id: int, channel_id: int, enabled: bool, *,
+                                 actor: str) -> None:
+        await self.bot.service.set_answer_channel(guild_id, channel_id, enabled, actor=actor)
+        channels = await self.answer_channels(guild_id)
+        if enabled:
+            channels.add(channel_id)
+        else:
+            channels.discard(channel_id)
+
+    # ----------------------------------------------------------------- /ask
+
+    @app_commands.command(name="ask", description="Ask a question about the coverage.")
+    @app_commands.describe(question="Your question, e.g. what did Doechii say at the BET Awards?")
+    async def ask(self, interaction: discord.Interaction[CoverageBot], question: str) -> None:
+        await self.answer_interaction(interaction, question)
+
+    async def answer_interaction(self, interaction: discord.Interaction[Any], question: str
+                                 ) -> None:
+        """Answer ``question`` for an interaction (``/ask``, a suggestion button)."""
+        text = self.bot.service.clean_question(question)  # InvalidQuestion: changes nothing
+        wait = self.cooldown.retry_after(interaction.user.id)
+        if wait:
+            await interaction.response.send_message(present.cooldown_text(wait), ephemeral=True)
+            return
+        await interaction.response.defer(thinking=True)
+        async with self.bot.working():
+            answer = await self.bot.service.ask(
+                text, guild_id=interaction.guild_id, user_id=interaction.user.id
+            )
+        await interaction.followup.send(
+            embed=present.answer_embed(answer, text), view=answer_view(answer)
+        )
+
+    # ----------------------------------------------------------------- messages
+
+    def _strip_mention(self, content: str) -> str:
+        assert self.bot.user is not None
+        return re.sub(rf"<@!?{self.bot.user.id}>", " ", content).strip()
+
+    async def _replies_to_bot(self, message: discord.Message) -> bool:
+        ref = message.reference
+        if ref is None or ref.message_id is None or self.bot.user is None:
+            return False
+        resolved = ref.resolved or ref.cached_message
+        if isinstance(resolved, discord.Message):
+            return resolved.author.id == self.bot.user.id
+        if isinstance(resolved, discord.DeletedReferencedMessage):
+            return False
+        try:
+            fetched = await message.channel.fetch_message(ref.message_id)
+        except discord.HTTPException:
+            return False
+        return fetched.author.id == self.bot.user.id
+
+    async def question_in(self, message: discord.Message) -> tuple[str, bool] | None:
+        """The question a message asks the bot and whether it addressed the bot directly
+        (mention, reply, DM) rather than through an "answer everything" channel; None when
+        the message is not for the bot."""
+        me = self.bot.user
+        if me is None or message.author.bot or message.author.id == me.id:
+            return None
+        if message.guild is None:
+            return message.content.strip(), True
+        mentioned = me.id in message.raw_mentions or any(u.id == me.id for u in message.mentions)
+        if mentioned or await self._replies_to_bot(message):
+            return self._strip_mention(message.content), True
+        if message.channel.id in await self.answer_channels(message.guild.id):
+            if not message.content and not self.bot.intents.message_content:
+                self.bot.warn_no_content_once()
+                return None
+            return message.content.strip(), False
+        return None
+
+    @commands.Cog.listener()
+    async def on_possible_question(self, message: discord.Message) -> None:
+        found = await self.question_in(message)
+        if found is None:
+            return
+        question, direct = found
+        try:
+            text = self.bot.service.clean_question(question)
+        except InvalidQuestion as exc:
+            if direct:  # in an "answer everything" channel, chatter is not for the bot
+                await self._reply_text(message, str(exc))
+            return
+        wait = self.cooldown.retry_after(message.author.id)
+        if wait:
+            await self._reply_text(message, present.cooldown_text(wait))
+            return
+        try:
+            async with self.bot.working():
+                answer = await self._ask_with_typing(message, text)
+            await message.reply(
+                embed=present.answer_embed(answer, text), view=answer_view(answer),
+                mention_author=True,
+            )
+        except CoverageBotError as exc:
+            await self._reply_text(message, str(exc))
+        except discord.HTTPException:
+            log.exception("could not reply to message %s", message.id)
+        except Exception:
+            log.exception("unexpected error answering message %s", message.id)
+            await self._reply_text(message, "Sorry, something went wrong on my side; it has "
+                                   "been logged.")
+
+    async def _ask_with_typing(self, message: discord.Message, text: str) -> Answer:
+        task = asyncio.ensure_future(
+            self.bot.service.ask(
+                text, guild_id=message.guild.id if message.guild else None,
+                user_id=message.author.id,
+            )
+        )
+        done, _ = await asyncio.wait({task}, timeout=TYPING_AFTER)
+        if done:
+            return task.result()
+        async with message.channel.typing():
+            return await task
+
+    async def _reply_text(self, message: discord.Message, text: str) -> None:
+        try:
+            await message.reply(present.message_text(text), mention_author=False)
+        except discord.HTTPException:
+            log.warning("could not reply to message %s", message.id, exc_info=True)
+
+
+async def setup(bot: CoverageBot) -> None:
+    bot.add_dynamic_items(SuggestionButton, FeedbackButton)
+    await bot.add_cog(Ask(bot))

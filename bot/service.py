@@ -27,7 +27,7 @@ from bot.models import (
     kind_of,
 )
 from bot.settings import Settings
-from bot.storage import Storage
+from bot.storage import AuditEntry, Storage, UnansweredQuestion
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +191,50 @@ class CoverageService:
         ):
             candidate, n = f"{base}-{n}", n + 1
         return candidate
+
+    # ----------------------------------------------------------------- Discord layer
+    # Thin passthroughs the Discord layer needs (it reaches data only through the service).
+
+    def quotes_by_speaker(self, person_id: str, *, guild_id: int | None) -> list[QuoteHit]:
+        return self.engine.quotes_by_speaker(person_id, guild_id=guild_id)
+
+    def random_quote(self, *, guild_id: int | None) -> QuoteHit | None:
+        return self.engine.random_quote(guild_id=guild_id)
+
+    def search_facts(self, text: str, *, limit: int = 25, guild_id: int | None) -> list[Fact]:
+        hits = self.engine.search_facts(text[:100], limit=limit, guild_id=guild_id)
+        return [fact for fact, _score in hits]
+
+    async def record_feedback(
+        self, *, question: str, record_id: str | None, helpful: bool, user_id: int,
+        guild_id: int | None, message_id: int | None = None,
+    ) -> None:
+        await self.storage.record_feedback(
+            question=question, record_id=record_id, helpful=helpful, user_id=user_id,
+            guild_id=guild_id, message_id=message_id,
+        )
+
+    async def top_unanswered(
+        self, *, guild_id: int | None, limit: int = 10
+    ) -> list[UnansweredQuestion]:
+        return await self.storage.top_unanswered(guild_id=guild_id, limit=limit)
+
+    async def audit_log(self, *, guild_id: int | None, limit: int = 20) -> list[AuditEntry]:
+        return await self.storage.audit_log(guild_id=guild_id, limit=limit)
+
+    async def answer_channels(self, guild_id: int) -> set[int]:
+        return await self.storage.answer_channels(guild_id)
+
+    async def set_answer_channel(
+        self, guild_id: int, channel_id: int, enabled: bool, *, actor: str
+    ) -> None:
+        await self.storage.set_answer_channel(guild_id, channel_id, enabled, actor=actor)
+
+    async def get_meta(self, key: str) -> str | None:
+        return await self.storage.get_meta(key)
+
+    async def set_meta(self, key: str, value: str) -> None:
+        await self.storage.set_meta(key, value)
 
 
 def record_label(record: Record) -> str:

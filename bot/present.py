@@ -230,9 +230,6 @@ def answer_embed(answer: Answer, question: str) -> discord.Embed:
         return fit_embed(embed)
 
     text = safe(answer.text, 1800)
-    if answer.record_kind == "quote" and answer.speaker:
-        where = f", {safe(answer.context, 200)}" if answer.context else ""
-        text = f"{text}\n— **{safe(answer.speaker, 100)}**{where}"
     embed = discord.Embed(description=text, colour=COLOR_ANSWER)
     embed.set_author(name=plain(question, MAX_AUTHOR))
     if answer.record_kind == "quote":

@@ -121,7 +121,9 @@ def test_quote_answer_shows_speaker_and_where() -> None:
     embed = present.answer_embed(answer, "what did doechii say")
     names = [f.name for f in embed.fields]
     assert "Said by" in names and "Where" in names
-    assert "BET Awards speech" in embed.description
+    fields = {f.name: f.value for f in embed.fields}
+    assert fields["Said by"] == "Doechii"
+    assert fields["Where"] == "BET Awards speech"
     assert _errors(embed) == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from typing import Any
 
 import discord
@@ -58,6 +59,12 @@ class TinyCog(commands.Cog):
         if message.author.bot:
             return
         self.bot.seen.append(message.content)
+        if message.content == "file please":
+            async with message.channel.typing():
+                await message.add_reaction("\N{THUMBS UP SIGN}")
+                data = io.BytesIO(b"a,b\n1,2\n")
+                await message.channel.send("here it is", file=discord.File(data, "data.csv"))
+            return
         await message.reply(f"echo: {message.content}", mention_author=False)
 
     @app_commands.command(name="lookup", description="Look a topic up")
@@ -79,6 +86,17 @@ class TinyCog(commands.Cog):
         await interaction.response.defer(thinking=True)
         await asyncio.sleep(self.bot.slow_delay)
         await interaction.followup.send("done thinking")
+
+    @app_commands.command(name="steps", description="Edit, follow up, fetch, delete")
+    async def steps(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await interaction.edit_original_response(content="step 1")
+        extra = await interaction.followup.send("step 2", ephemeral=True, wait=True)
+        original = await interaction.original_response()
+        await extra.edit(content="step 2, edited")
+        await interaction.followup.send(f"original said {original.content!r}",
+                                        file=discord.File(io.BytesIO(b"x"), "x.txt"))
+        await extra.delete()
 
     @app_commands.command(name="feedback", description="Send feedback")
     async def feedback(self, interaction: discord.Interaction) -> None:
@@ -354,6 +372,51 @@ async def test_deferred_response_then_followup(fake_discord: FakeDiscord) -> Non
     assert int(reply["id"]) == handle.interaction.original_message_id
 
 
+async def test_webhook_routes_edit_fetch_delete_and_upload(fake_discord: FakeDiscord) -> None:
+    fake, world = fake_discord, fake_discord.world  # type: ignore[attr-defined]
+    async with running_bot(fake, TinyBot()):
+        handle = await fake.slash(world.guild.id, world.channel.id, world.member, "steps")
+        first = await handle.reply()
+        upload = await handle.followup(n=2)
+        await handle.wait_for_request(method="DELETE",
+                                      template=FOLLOWUP + "/messages/{message_id}")
+    templates = [(r.method, r.template) for r in handle.requests]
+    assert templates == [
+        ("POST", CALLBACK),
+        ("PATCH", FOLLOWUP + "/messages/@original"),
+        ("POST", FOLLOWUP),
+        ("GET", FOLLOWUP + "/messages/@original"),
+        ("PATCH", FOLLOWUP + "/messages/{message_id}"),
+        ("POST", FOLLOWUP),
+        ("DELETE", FOLLOWUP + "/messages/{message_id}"),
+    ]
+    assert all(r.ok for r in handle.requests)
+    assert first["content"] == "step 1" and first["flags"] & 64
+    assert upload.content_type == "multipart/form-data"
+    assert upload.json["content"] == "original said 'step 1'"
+    assert [(f.field, f.filename, f.data) for f in upload.files] == [("files[0]", "x.txt", b"x")]
+    messages = handle.messages()
+    assert [m["content"] for m in messages] == ["step 1", "original said 'step 1'"]
+    assert messages[1]["attachments"][0]["filename"] == "x.txt"
+
+
+async def test_files_reactions_and_typing(fake_discord: FakeDiscord) -> None:
+    fake, world = fake_discord, fake_discord.world  # type: ignore[attr-defined]
+    async with running_bot(fake, TinyBot()):
+        handle = await fake.send_message(world.guild.id, world.channel.id, world.member,
+                                         "file please")
+        sent = await handle.reply()
+    kinds = [(r.method, r.template) for r in handle.requests]
+    assert ("POST", "/channels/{channel_id}/typing") in kinds
+    react = next(r for r in handle.requests if r.method == "PUT")
+    assert react.params["emoji_name"] == "\N{THUMBS UP SIGN}" and react.status == 204
+    assert fake.messages[handle.id]["reactions"][0]["me"] is True
+    post = next(r for r in handle.requests if r.is_("POST", CREATE_MESSAGE))
+    assert post.json["content"] == "here it is"
+    assert post.files[0].data == b"a,b\n1,2\n" and post.files[0].filename == "data.csv"
+    assert sent["attachments"][0]["size"] == len(b"a,b\n1,2\n")
+
+
 async def test_late_acknowledgement_is_recorded(fake_discord: FakeDiscord) -> None:
     fake, world = fake_discord, fake_discord.world  # type: ignore[attr-defined]
     fake.interaction_ack_timeout = 0.2
@@ -384,7 +447,7 @@ async def test_tree_sync_puts_valid_commands_and_gets_ids(fake_discord: FakeDisc
         again = await bot.tree.sync()
     puts = fake.requests_to("PUT", "/applications/{application_id}/commands")
     assert len(puts) == 2 and all(p.ok for p in puts)
-    assert sorted(c["name"] for c in puts[0].json) == ["feedback", "lookup", "settings", "slow"]
+    assert sorted(c["name"] for c in puts[0].json) == ["feedback", "lookup", "settings", "slow", "steps"]
     assert all(c.id > 0 for c in synced)
     assert {c.name: c.id for c in again} == {c.name: c.id for c in synced}  # ids are stable
     assert {c.guild_id for c in guild_synced} == {world.guild.id}

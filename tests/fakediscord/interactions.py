@@ -104,7 +104,8 @@ async def _dispatch(fake: FakeDiscord, itype: int, user: FakeUser, guild: FakeGu
         guild_id=guild.id if guild else None, channel_id=channel.id,
         created_at=asyncio.get_running_loop().time(), start_index=len(fake.requests),
         source_message_id=int(message["id"]) if message is not None else None,
-        opener_id=opener_id)
+        opener_id=opener_id,
+        source_edits=fake.edit_counts.get(int(message["id"]), 0) if message is not None else 0)
     fake.interactions[iid] = inter
     fake.users.setdefault(user.id, user)
     sent = await fake.gateway.dispatch("INTERACTION_CREATE", payload,

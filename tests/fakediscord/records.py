@@ -78,6 +78,7 @@ class FakeInteraction:
     ephemeral: bool = False
     original_message_id: int | None = None
     source_message_id: int | None = None  # the message a component was on
+    source_edits: int = 0  # how often that message had been edited when the user clicked
     followup_ids: list[int] = field(default_factory=list)
     modal: dict[str, Any] | None = None
     modal_submitted: bool = False

@@ -254,13 +254,15 @@ def _attachments(fake: FakeDiscord, body: dict[str, Any], files: list[UploadedFi
         extra = meta.get(index, {})
         aid = fake.new_id()
         name = extra.get("filename") or f.filename or "file"
-        out.append({
+        attachment = {
             "id": str(aid), "filename": name, "size": len(f.data),
             "url": f"{fake.base_url}/attachments/{aid}/{name}",
             "proxy_url": f"{fake.base_url}/attachments/{aid}/{name}",
             "content_type": f.content_type or "application/octet-stream",
-            "description": extra.get("description"),
-        })
+        }
+        if extra.get("description"):
+            attachment["description"] = extra["description"]
+        out.append(attachment)
     return out
 
 
@@ -379,6 +381,8 @@ def apply_edit(fake: FakeDiscord, msg: dict[str, Any], body: dict[str, Any],
         msg["attachments"] = _attachments(fake, body, files, keep=msg["attachments"])
     msg["flags"] &= ~LOADING
     msg["edited_timestamp"] = iso()
+    mid = int(msg["id"])
+    fake.edit_counts[mid] = fake.edit_counts.get(mid, 0) + 1
     fake.store_message(msg)
     return msg
 

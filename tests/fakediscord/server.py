@@ -124,6 +124,7 @@ class FakeDiscord:
         #: users whose DMs are closed: sending to them gets 403 50007
         self.closed_dms: set[int] = set()
         self.messages: dict[int, dict[str, Any]] = {}
+        self.edit_counts: dict[int, int] = {}  # message id -> times edited
         #: scope (guild id or None for global) -> command id -> command payload
         self.commands: dict[int | None, dict[int, dict[str, Any]]] = {}
         self.interactions: dict[int, FakeInteraction] = {}
@@ -781,9 +782,12 @@ class InteractionHandle(Handle):
             ids += inter.followup_ids
             for mid in ids:
                 msg = self.fake.messages.get(mid)
-                if msg is not None and not msg["flags"] & 128 and (
-                        mid != inter.source_message_id or msg.get("edited_timestamp")):
-                    return msg
+                if msg is None or msg["flags"] & 128:
+                    continue
+                if mid == inter.source_message_id and \
+                        self.fake.edit_counts.get(mid, 0) <= inter.source_edits:
+                    continue  # a component's message counts once the bot has edited it
+                return msg
             return None
         return await self.fake.wait_until(check, timeout, f"reply to interaction {self.id}")
 

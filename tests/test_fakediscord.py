@@ -447,7 +447,8 @@ async def test_tree_sync_puts_valid_commands_and_gets_ids(fake_discord: FakeDisc
         again = await bot.tree.sync()
     puts = fake.requests_to("PUT", "/applications/{application_id}/commands")
     assert len(puts) == 2 and all(p.ok for p in puts)
-    assert sorted(c["name"] for c in puts[0].json) == ["feedback", "lookup", "settings", "slow", "steps"]
+    names = sorted(c["name"] for c in puts[0].json)
+    assert names == ["feedback", "lookup", "settings", "slow", "steps"]
     assert all(c.id > 0 for c in synced)
     assert {c.name: c.id for c in again} == {c.name: c.id for c in synced}  # ids are stable
     assert {c.guild_id for c in guild_synced} == {world.guild.id}

@@ -193,3 +193,35 @@ def test_people_mapping_is_only_read() -> None:
     check_before = (dict(people), list(quotes))
     verify_quote("There HAS to be a BETTER way", quotes, people)
     assert (people, quotes) == check_before
+
+
+def test_large_bank_goes_through_the_word_index_with_the_same_verdicts() -> None:
+    import random
+
+    rng = random.Random(7)
+    vocabulary = " ".join(q.text for q in QUOTES).split()
+    filler = [
+        Quote(f"filler-{i}", None, " ".join(rng.choices(vocabulary, k=rng.randint(6, 30))), "", ())
+        for i in range(3000)
+    ]
+    big = [*filler, *QUOTES]
+    cases = {
+        "There HAS to be a BETTER way": ("verbatim", "kardashian-better-way"),
+        "You are pointing your weapons in the wrong direction": (
+            "paraphrase",
+            "ruffalo-guns-wrong-direction",
+        ),
+        "walking in an oligarchy": ("paraphrase", "ruffalo-living-in-oligarchy"),
+        "When we’re told that ICE exists … There HAS to be a BETTER way.": (
+            "verbatim",
+            "kardashian-better-way",
+        ),
+    }
+    verifier = QuoteVerifier(big, PEOPLE)
+    for text, (verdict, quote_id) in cases.items():
+        v = verifier.verify(text)
+        assert v.verdict == verdict, text
+        assert v.quote is not None and v.quote.id == quote_id
+    assert verifier.verify("Immigrants built this nation and deserve our thanks").verdict == (
+        "not_found"
+    )

@@ -12,8 +12,10 @@ Pure functions; :class:`QuoteVerifier` prepares the quotes once for repeated che
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
@@ -67,9 +69,21 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_APOSTROPHES = ("\u2019", "\u2018", "\u201b", "\u2032", "`", "\u00b4")
+
+
 def words(text: str) -> list[str]:
-    """Lower-case words of ``text`` (apostrophes inside words kept: "we're", "what's")."""
-    return _WORD.findall(fold(text).lower())
+    """Lower-case words of ``text`` (apostrophes inside words kept: "we're", "what's").
+
+    Dashes, ellipses and every other mark fall between words; this is the hot path of
+    preparing many quotes, so it avoids :func:`fold`'s full rewrite.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        for mark in _APOSTROPHES:
+            if mark in text:
+                text = text.replace(mark, "'")
+    return _WORD.findall(text.lower())
 
 
 def normalise(text: str) -> str:
@@ -191,14 +205,46 @@ class _Candidate:
     ops: tuple[DiffOp, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    norm: tuple[str, ...]
+    padded: tuple[str, ...]
+    #: word -> indexes of the quotes that have it
+    postings: Mapping[str, tuple[int, ...]]
+
+
+@functools.lru_cache(maxsize=8)
+def _prepare(texts: tuple[str, ...]) -> _Prepared:
+    norm = tuple(normalise(t) for t in texts)
+    postings: dict[str, list[int]] = {}
+    for i, n in enumerate(norm):
+        for w in set(n.split()):
+            postings.setdefault(w, []).append(i)
+    return _Prepared(
+        norm, tuple(f" {n} " for n in norm), {w: tuple(ix) for w, ix in postings.items()}
+    )
+
+
+#: Banks up to this size are compared in full; larger ones through their rarest words.
+FULL_SCAN = 500
+RARE_WORDS = 6
+POOL = 200
+
+
 class QuoteVerifier:
-    """Quotes prepared once (normalised) for many :meth:`verify` calls."""
+    """Quotes prepared once (normalised and indexed by word) for many :meth:`verify` calls.
+
+    Preparation is cached by the quotes' texts, so :func:`verify_quote` called again with
+    the same bank does not redo it.
+    """
 
     def __init__(self, quotes: Sequence[Quote], people: Mapping[str, Person]) -> None:
-        self._quotes: list[Quote] = list(quotes)
+        self._quotes: tuple[Quote, ...] = tuple(quotes)
         self._people = people
-        self._norm: list[str] = [normalise(q.text) for q in self._quotes]
-        self._padded: list[str] = [f" {n} " for n in self._norm]
+        prepared = _prepare(tuple(q.text for q in self._quotes))
+        self._norm = prepared.norm
+        self._padded = prepared.padded
+        self._postings = prepared.postings
 
     def __len__(self) -> int:
         return len(self._quotes)
@@ -225,11 +271,36 @@ class QuoteVerifier:
 
     # -- stages
 
+    def _having_all(self, norm: str) -> Sequence[int]:
+        """Quotes that may contain every word of ``norm``: those with its rarest word."""
+        rarest: Sequence[int] | None = None
+        for w in set(norm.split()):
+            hits = self._postings.get(w, ())
+            if rarest is None or len(hits) < len(rarest):
+                rarest = hits
+        return rarest or ()
+
+    def _pool(self, norm: str) -> Sequence[int]:
+        """Quotes worth comparing with ``norm``: all of a small bank, else those sharing
+        the most of its rarest words."""
+        if len(self._norm) <= FULL_SCAN:
+            return range(len(self._norm))
+        present = sorted(
+            (w for w in set(norm.split()) if w in self._postings),
+            key=lambda w: len(self._postings[w]),
+        )
+        counts: Counter[int] = Counter()
+        for w in present[:RARE_WORDS]:
+            counts.update(self._postings[w])
+        return [i for i, _ in counts.most_common(POOL)]
+
+    def _shortest(self, found: list[int]) -> int | None:
+        return min(found, key=lambda i: (len(self._norm[i]), i)) if found else None
+
     def _contained(self, norm: str) -> int | None:
         """The shortest quote containing the pasted words as a run (a fragment or all)."""
         needle = f" {norm} "
-        found = [i for i, hay in enumerate(self._padded) if needle in hay]
-        return min(found, key=lambda i: len(self._norm[i])) if found else None
+        return self._shortest([i for i in self._having_all(norm) if needle in self._padded[i]])
 
     def _elided(self, pasted: str) -> int | None:
         """A quotation with "..." for left-out words: every piece in order in one quote."""
@@ -238,8 +309,8 @@ class QuoteVerifier:
         if len(pieces) < 2:
             return None
         found: list[int] = []
-        for i, hay in enumerate(self._padded):
-            at = 0
+        for i in self._having_all(" ".join(pieces)):
+            hay, at = self._padded[i], 0
             for piece in pieces:
                 at = hay.find(f" {piece} ", at)
                 if at < 0:
@@ -247,12 +318,13 @@ class QuoteVerifier:
                 at += len(piece) + 1
             else:
                 found.append(i)
-        return min(found, key=lambda i: len(self._norm[i])) if found else None
+        return self._shortest(found)
 
     def _closest(self, pasted: str, norm: str) -> _Candidate | None:
+        choices = {i: self._norm[i] for i in self._pool(norm)}
         hits = process.extract(
             norm,
-            self._norm,
+            choices,
             scorer=fuzz.partial_ratio,
             processor=None,
             limit=CANDIDATES,

@@ -1,0 +1,1044 @@
+"""The answer engine: finds the fact or quote that answers a question, or abstains.
+
+How a question is read (:meth:`Engine._read`):
+
+1. :func:`~bot.engine.text.words` folds it into surface words; stopwords go, answer-type cues
+   are noted (how many -> a number, when -> a day or date, where -> a place, who -> a person,
+   said/wrote/think -> a quote) and so is a wish for the newest report (latest, now, so far).
+2. Each word that is neither in the vocabulary nor an index term is corrected to the closest
+   vocabulary word (:class:`~bot.engine.index.Vocabulary`); a corrected word counts a little
+   less. A word that cannot be corrected stays, unmatched: it weighs as much as the rarest
+   word, so a question about something the coverage does not mention (another person,
+   another topic) cannot reach the threshold on its other words.
+3. Names are found among the corrected words (:class:`~bot.engine.names.NameTable`); a
+   named person becomes an item matched by the ``@person-id`` term the index keeps for the
+   people a fact is about and a quote's speaker (weighed up: a question naming someone is
+   about them), or by the name in a text.
+4. Every other content word becomes an item weighed by its IDF.
+
+How it is answered (:meth:`Engine._rank`): candidates come from the posting lists of the
+items, rarest first; once some exist, a very common term only scores the candidates already
+found (a binary search per candidate) so the work per question stays bounded however large
+the bank is. A candidate's score is the share of the question's weight it covers (each item
+counted once, at the best field it occurs in), times the answer-type factor (a "how many"
+question wants a number); the best few are re-ranked with field weights (people > keywords >
+text > passages), the named person being the record's subject, and a rapidfuzz comparison of
+the question with the record's text. Below the threshold the engine abstains, suggesting the
+nearest records when some are close.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import random
+from array import array
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from bot.engine.index import (
+    FIELD_BITS,
+    FIELD_CONTEXT,
+    FIELD_KEYWORD,
+    FIELD_PERSON,
+    FIELD_TEXT,
+    InvertedIndex,
+    StopwordSpeller,
+    Vocabulary,
+)
+from bot.engine.names import NameMatch, NameTable, name_words
+from bot.engine.text import (
+    DATE,
+    GEO,
+    META_WORDS,
+    NUMBER,
+    OPINION_WORDS,
+    PERSON,
+    PLACE,
+    REASON,
+    RECENCY_WORDS,
+    SPEECH,
+    SPEECH_TERM,
+    STOPWORDS,
+    asks_recency,
+    fold,
+    is_constraint,
+    is_content,
+    question_types,
+    term,
+    text_features,
+    words,
+    wordset,
+)
+from bot.models import (
+    Answer,
+    Bank,
+    Conflict,
+    Fact,
+    Person,
+    Quote,
+    QuoteHit,
+    Record,
+    RecordKind,
+    Source,
+    SourceRef,
+    kind_of,
+)
+
+#: Answers scoring below this (0-100) are abstentions; ``Settings.answer_threshold`` overrides.
+DEFAULT_THRESHOLD = 55.0
+#: Near misses scoring at least this share of the threshold are offered as suggestions.
+SUGGEST_SHARE = 0.5
+
+#: Only this much of a question is read (the caller limits length; this bounds the work).
+MAX_QUESTION_CHARS = 2000
+MAX_QUESTION_WORDS = 48
+
+#: Postings longer than this only score candidates already found by rarer items.
+POSTING_CAP = 6000
+#: When no rarer item found candidates, the newest this many entries of a long posting seed them.
+SEED_CAP = 6000
+#: At most this many candidates are checked against a long posting.
+CHECK_CAP = 3000
+#: Candidates scored in detail.
+SHORTLIST = 24
+#: Candidates compared with the question by rapidfuzz.
+FUZZ_TOP = 6
+
+#: How much of an item a match counts for, by field (coverage) and how much it ranks.
+_CREDIT = {FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_CONTEXT: 0.8, FIELD_PERSON: 1.0}
+_RANK = {FIELD_PERSON: 1.6, FIELD_KEYWORD: 1.2, FIELD_TEXT: 1.0, FIELD_CONTEXT: 0.6}
+
+
+def _best_by_bits(table: dict[int, float]) -> list[float]:
+    return [max((v for b, v in table.items() if bits & b), default=0.0) for bits in range(16)]
+
+
+FIELD_CREDIT = _best_by_bits(_CREDIT)
+FIELD_RANK = _best_by_bits(_RANK)
+_MASK = (1 << FIELD_BITS) - 1
+
+#: Credit of a corrected word, by edit distance.
+_CORRECTION_CREDIT = {0: 1.0, 1: 0.85, 2: 0.7}
+#: A person item's weight is its IDF times this.
+NAME_BOOST = 1.5
+#: Role words ("the rapper") stand for the people they describe at this credit.
+ROLE_CREDIT = 0.6
+#: A word the coverage does not know weighs as much as an unseen term times this.
+UNKNOWN_WEIGHT = 1.0
+#: A day, figure or place name in a question weighs this much more (see is_constraint).
+CONSTRAINT_BOOST = 1.5
+#: Score factor when the question's subject is a name the coverage does not know.
+UNKNOWN_SUBJECT_FACTOR = 0.5
+
+#: Score factor for a candidate that lacks what the question asks for.
+_TYPE_MISS = {
+    NUMBER: 0.45,
+    DATE: 0.65,
+    PLACE: 0.75,
+    GEO: 0.6,
+    PERSON: 0.85,
+    REASON: 0.8,
+}
+_SPEECH_FACT_WITH_SAY = 0.9
+_SPEECH_FACT = 0.5
+_IS_QUOTE = 32
+
+#: Auxiliaries before a question's subject ("did X ...", "what has X said").
+_AUX_WORDS = wordset("did does do has have had is was were are will would could can")
+_WH_WORDS = wordset("what whats who whos how why when where which whom whose")
+#: Subjects too general to require ("why do people ...").
+_GENERIC_TERMS = frozenset(
+    term(w)
+    for w in wordset("people person someone everyone anyone celebrity public folks others fans")
+)
+#: Score factor for a candidate without the question's subject.
+SUBJECT_MISS = 0.6
+_RECENCY_BAND = 8.0
+
+_STOPWORD_SPELLER = StopwordSpeller(STOPWORDS)
+
+ABSTAIN_TEXT = "The coverage doesn't say."
+_HINT_SUGGEST = " Perhaps you meant one of the suggestions."
+_HINT_NONE = " Try asking about a person, a place or an event in the coverage."
+
+
+# --------------------------------------------------------------------------- query model
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A question word: as typed (folded), its term (after correction), the edits the
+    correction took (-1: unknown, no correction), its position in the question."""
+
+    word: str
+    term: str
+    edits: int
+    pos: int
+
+
+@dataclass(slots=True)
+class _Item:
+    """One thing the question asks about: a word, or a named person."""
+
+    words: list[str]
+    #: (term, credit) alternatives; the best one a record has counts
+    alts: list[tuple[str, float]]
+    weight: float
+    df: int
+    people: tuple[str, ...] = ()
+    #: the question's subject ("what did X say"): a record without it is a poor answer
+    subject: bool = False
+
+
+@dataclass(slots=True)
+class _Query:
+    items: list[_Item]
+    types: int = 0
+    recency: bool = False
+    meta: bool = False
+    unknown_subject: bool = False
+    people: tuple[str, ...] = ()
+    folded: str = ""
+
+    @property
+    def total(self) -> float:
+        return sum(it.weight for it in self.items)
+
+
+@dataclass(slots=True)
+class _Scored:
+    rid: int
+    record: Fact | Quote
+    score: float
+    key: float = 0.0
+    matched: list[str] = field(default_factory=list)
+    named: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    fields: dict[str, int]
+    surface: list[str]
+    length: int
+    flags: int
+
+
+def _visible(guild_id: int | None) -> Callable[[Record], bool]:
+    if guild_id is None:
+        return lambda r: r.guild_id is None
+    return lambda r: r.guild_id is None or r.guild_id == guild_id
+
+
+def _person_term(person_id: str) -> str:
+    return "@" + person_id
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.") + "…"
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+class Engine:
+    """An in-memory index of a bank, answering questions with citations."""
+
+    def __init__(self, bank: Bank | None = None, *, threshold: float | None = None) -> None:
+        self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        self._reset()
+        if bank is not None:
+            self.load(bank)
+
+    # ------------------------------------------------------------------ upkeep
+
+    def _reset(self) -> None:
+        self._records: list[Fact | Quote | None] = []
+        self._flags = array("B")
+        self._lengths = array("H")
+        self._rids: dict[str, dict[str, int]] = {"fact": {}, "quote": {}}
+        self._sources: dict[str, Source] = {}
+        self._names = NameTable()
+        self._index = InvertedIndex()
+        self._vocab = Vocabulary()
+        self._quote_rids = array("i")
+        #: speaker id -> {guild id or None: number of quotes}
+        self._spoken: dict[str, dict[int | None, int]] = {}
+        self._total_length = 0
+
+    def load(self, bank: Bank) -> None:
+        """Replace everything with ``bank``."""
+        self._reset()
+        for record in bank.records():
+            self.upsert(record)
+
+    def upsert(self, record: Record) -> None:
+        """Add a record, or replace the one of the same kind and id, in place."""
+        if isinstance(record, Source):
+            self._sources[record.id] = record
+        elif isinstance(record, Person):
+            old = self._names.remove(record.id)
+            if old is not None:
+                self._vocab.discard(self._names.surface_words(old))
+            self._names.add(record)
+            self._vocab.add(self._names.surface_words(record))
+        else:
+            kind = kind_of(record)
+            if record.id in self._rids[kind]:
+                self.remove(kind, record.id)
+            self._add(record)
+
+    def remove(self, kind: RecordKind, record_id: str) -> None:
+        """Forget a record (nothing happens when there is none)."""
+        if kind == "source":
+            self._sources.pop(record_id, None)
+            return
+        if kind == "person":
+            old = self._names.remove(record_id)
+            if old is not None:
+                self._vocab.discard(self._names.surface_words(old))
+            return
+        rid = self._rids[kind].pop(record_id, None)
+        if rid is None:
+            return
+        record = self._records[rid]
+        assert record is not None
+        info = self._analyse(record)
+        self._index.remove(rid, info.fields)
+        self._vocab.discard(info.surface)
+        self._records[rid] = None
+        self._total_length -= info.length
+        if isinstance(record, Quote):
+            i = self._find(self._quote_rids, rid)
+            if i is not None:
+                del self._quote_rids[i]
+            if record.speaker is not None:
+                counts = self._spoken.get(record.speaker, {})
+                left = counts.get(record.guild_id, 0) - 1
+                if left > 0:
+                    counts[record.guild_id] = left
+                else:
+                    counts.pop(record.guild_id, None)
+                    if not counts:
+                        self._spoken.pop(record.speaker, None)
+
+    @staticmethod
+    def _find(arr: array[int], value: int) -> int | None:
+        from bisect import bisect_left
+
+        i = bisect_left(arr, value)
+        return i if i < len(arr) and arr[i] == value else None
+
+    def _add(self, record: Fact | Quote) -> None:
+        rid = len(self._records)
+        info = self._analyse(record)
+        self._records.append(record)
+        self._flags.append(info.flags)
+        self._lengths.append(min(info.length, 65535))
+        self._total_length += info.length
+        self._rids[kind_of(record)][record.id] = rid
+        self._index.add(rid, info.fields)
+        self._vocab.add(info.surface)
+        if isinstance(record, Quote):
+            self._quote_rids.append(rid)
+            if record.speaker is not None:
+                counts = self._spoken.setdefault(record.speaker, {})
+                counts[record.guild_id] = counts.get(record.guild_id, 0) + 1
+
+    @staticmethod
+    def _analyse(record: Fact | Quote) -> _Analysis:
+        """The index terms of a record with their field bits, its vocabulary words, its
+        length and its features. A pure function of the record (re-run on removal)."""
+        fields: dict[str, int] = {}
+        surface: dict[str, None] = {}
+
+        def put(text: str, bit: int) -> list[str]:
+            ws = words(text)
+            for w in ws:
+                if is_content(w):
+                    t = term(w)
+                    fields[t] = fields.get(t, 0) | bit
+                    if not w.isdigit():
+                        surface[w] = None
+            return ws
+
+        shown = put(record.text, FIELD_TEXT)
+        for k in record.keywords:
+            put(k, FIELD_KEYWORD)
+        for c in record.citations:
+            put(c.passage, FIELD_CONTEXT)
+        if isinstance(record, Quote):
+            shown = shown + put(record.context, FIELD_CONTEXT)
+            people: tuple[str, ...] = () if record.speaker is None else (record.speaker,)
+            flags = _IS_QUOTE | SPEECH
+        else:
+            people = record.people
+            flags = 0
+        for pid in people:
+            fields[_person_term(pid)] = fields.get(_person_term(pid), 0) | FIELD_PERSON
+        if people:
+            flags |= PERSON
+        flags |= text_features(shown)
+        length = sum(1 for b in fields.values() if b & (FIELD_TEXT | FIELD_KEYWORD))
+        return _Analysis(fields, list(surface), length, flags)
+
+    # ------------------------------------------------------------------ plain access
+
+    def get(self, kind: RecordKind, record_id: str) -> Record | None:
+        if kind == "source":
+            return self._sources.get(record_id)
+        if kind == "person":
+            return self._names.people.get(record_id)
+        rid = self._rids[kind].get(record_id)
+        return None if rid is None else self._records[rid]
+
+    def people(self, *, guild_id: int | None = None) -> list[Person]:
+        visible = _visible(guild_id)
+        return sorted(self._names.all(visible), key=lambda p: (p.name.casefold(), p.id))
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "sources": len(self._sources),
+            "people": len(self._names),
+            "facts": len(self._rids["fact"]),
+            "quotes": len(self._rids["quote"]),
+            "terms": len(self._index),
+            "words": len(self._vocab),
+        }
+
+    def bank(self, *, guild_id: int | None = None) -> Bank:
+        """The records visible to ``guild_id`` (global ones included), as a bank."""
+        visible = _visible(guild_id)
+        live = [r for r in self._records if r is not None and visible(r)]
+        return Bank(
+            sources=tuple(s for s in self._sources.values() if visible(s)),
+            people=tuple(self._names.all(visible)),
+            facts=tuple(r for r in live if isinstance(r, Fact)),
+            quotes=tuple(r for r in live if isinstance(r, Quote)),
+        )
+
+    # ------------------------------------------------------------------ reading a question
+
+    def _idf(self, df: int) -> float:
+        n = len(self._rids["fact"]) + len(self._rids["quote"])
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def _read(self, question: str, guild_id: int | None, *, for_quotes: bool = False) -> _Query:
+        ws = words(question[:MAX_QUESTION_CHARS])[: MAX_QUESTION_WORDS * 2]
+        query = _Query(items=[], types=question_types(ws), recency=asks_recency(ws))
+        if "tell" in ws and not any(w in ws for w in ("say", "said", "saying")):
+            # "tell me about X" is not a request for what X said
+            i = ws.index("tell")
+            if i + 1 < len(ws) and ws[i + 1] in ("me", "us"):
+                query.types &= ~SPEECH
+        visible = _visible(guild_id)
+        index, vocab, names = self._index, self._vocab, self._names
+
+        # the question's words, stopwords dropped, each corrected when unknown
+        stream: list[_Word] = []
+        for pos, w in enumerate(ws):
+            if w in RECENCY_WORDS:
+                continue
+            if not (is_content(w) or (len(w) == 1 and w.isalpha() and w not in "aisu")):
+                continue
+            t = term(w)
+            edits = 0
+            if not (w in vocab or t in index or names.knows(t) or w.isdigit() or len(w) == 1):
+                fixed = vocab.correct(w)
+                if fixed is None and _STOPWORD_SPELLER(w) is not None:
+                    continue  # a misspelt function word
+                if fixed is None or not is_content(fixed[0]) or term(fixed[0]) == SPEECH_TERM:
+                    edits = -1  # unknown (a correction into a function word is no correction)
+                else:
+                    t, edits = term(fixed[0]), fixed[1]
+            stream.append(_Word(w, t, edits, pos))
+            if len(stream) >= MAX_QUESTION_WORDS:
+                break
+
+        matches = self._absorb(names.match([x.term for x in stream], visible), stream)
+        owner: dict[int, str] = {}  # stream index -> item key
+        items: dict[str, _Item] = {}
+        named: list[str] = []
+        partial_names: list[tuple[int, int]] = []  # (first pos, last pos) of partial names
+        for m in matches:
+            credit = m.credit
+            for k in range(m.start, m.end):
+                credit *= _CORRECTION_CREDIT.get(stream[k].edits, 0.7)
+            alts = [(_person_term(p), credit) for p in m.people]
+            if m.text_term in index:
+                alts.append((m.text_term, credit * 0.9))
+            df = min(index.df(_person_term(p)) for p in m.people)
+            key = "|".join(m.people)
+            for k in range(m.start, m.end):
+                owner[k] = key
+            if m.partial:
+                partial_names.append((stream[m.start].pos, stream[m.end - 1].pos))
+            word_list = [stream[k].word for k in range(m.start, m.end)]
+            if key in items:
+                items[key].words.extend(word_list)
+                continue
+            items[key] = _Item(word_list, alts, self._idf(df) * NAME_BOOST, df, people=m.people)
+            named.extend(m.people)
+        unknown: list[int] = []  # positions of unknown words
+        for k, x in enumerate(stream):
+            if k in owner or (len(x.word) == 1 and not x.word.isdigit()):
+                continue
+            if x.term == SPEECH_TERM or x.word in OPINION_WORDS:
+                continue
+            boost = CONSTRAINT_BOOST if is_constraint(x.word) else 1.0
+            if x.edits < 0:
+                unknown.append(x.pos)
+                key = "?" + x.word
+                owner[k] = key
+                items.setdefault(key, _Item([x.word], [], self._idf(0) * UNKNOWN_WEIGHT * boost, 0))
+                continue
+            credit = _CORRECTION_CREDIT.get(x.edits, 0.7)
+            owner[k] = x.term
+            if x.term in items:
+                items[x.term].words.append(x.word)
+                continue
+            alts = [(x.term, credit)]
+            for p in names.roles(x.term, visible):
+                alts.append((_person_term(p), credit * ROLE_CREDIT))
+            df = index.df(x.term)
+            items[x.term] = _Item([x.word], alts, self._idf(df) * boost, df)
+        query.items = list(items.values())
+        query.people = tuple(dict.fromkeys(named))
+        query.folded = " ".join(x.word for x in stream)
+
+        # "what is this article about": only meta words -> the source's own headline
+        content = [it for it in query.items if not it.people]
+        if (
+            content
+            and not query.people
+            and all(w in META_WORDS for it in content for w in it.words)
+        ):
+            query.meta = True
+            return query
+
+        # the subject: the first thing after "did/does/has/is ..." ("what did X say",
+        # "did X ...") or, failing that, the question's first word
+        subject: int | None = None
+        aux = next(
+            (i for i, w in enumerate(ws) if w in _AUX_WORDS and (i == 0 or ws[i - 1] in _WH_WORDS)),
+            None,
+        )
+        for k, x in enumerate(stream):
+            if k in owner and (aux is None or x.pos > aux):
+                subject = None if x.term in _GENERIC_TERMS else k
+                break
+        if subject is not None and (aux is not None or stream[subject].edits < 0):
+            key = owner[subject]
+            if key.startswith("?"):
+                query.unknown_subject = not for_quotes
+            else:
+                items[key].subject = True
+        # "Khloe Kardashian" is not "Kim Kardashian": part of a name next to an unknown word
+        if not for_quotes:
+            for first, last in partial_names:
+                if first - 1 in unknown or last + 1 in unknown:
+                    query.unknown_subject = True
+        return query
+
+    def _absorb(self, matches: list[NameMatch], stream: list[_Word]) -> list[NameMatch]:
+        """Let a name match take in a neighbouring unknown word one edit from another word
+        of that person's names ("karen bas" -> Karen Bass)."""
+        taken = {k for m in matches for k in range(m.start, m.end)}
+        out: list[NameMatch] = []
+        for m in matches:
+            if len(m.people) == 1:
+                person = self._names.people[m.people[0]]
+                own = {w for n in person.names for w in name_words(n)}
+                start, end = m.start, m.end
+                for k in (start - 1, end):
+                    if not 0 <= k < len(stream) or k in taken:
+                        continue
+                    x = stream[k]
+                    if x.edits >= 0 and x.word in own:
+                        continue
+                    if (
+                        x.edits < 0
+                        and len(x.word) >= 3
+                        and any(
+                            OSA.distance(x.word, w, score_cutoff=1) <= 1 for w in own if len(w) >= 3
+                        )
+                    ):
+                        stream[k] = _Word(x.word, x.term, 1, x.pos)
+                        taken.add(k)
+                        start, end = min(start, k), max(end, k + 1)
+                if (start, end) != (m.start, m.end):
+                    m = NameMatch(start, end, m.people, m.credit, m.text_term, partial=False)
+            out.append(m)
+        return out
+
+    # ------------------------------------------------------------------ retrieval and ranking
+
+    def _candidates(self, items: list[_Item]) -> dict[int, float]:
+        """rid -> weighted credit of the items it has (rarest items first, work bounded)."""
+        acc: dict[int, float] = {}
+        index = self._index
+        credit_of = FIELD_CREDIT
+        for item in sorted(items, key=lambda it: it.df):
+            lists = [(index.postings(t), c) for t, c in item.alts]
+            lists = [(arr, c) for arr, c in lists if arr]
+            if not lists:
+                continue
+            w = item.weight
+            size = sum(len(arr) for arr, _ in lists)
+            if size <= POSTING_CAP or not acc:
+                if len(lists) == 1:
+                    arr, c = lists[0]
+                    if len(arr) > SEED_CAP:
+                        arr = arr[-SEED_CAP:]
+                    wc = w * c
+                    get = acc.get
+                    for code in arr:
+                        rid = code >> FIELD_BITS
+                        acc[rid] = get(rid, 0.0) + wc * credit_of[code & _MASK]
+                else:
+                    best: dict[int, float] = {}
+                    bget = best.get
+                    for arr, c in lists:
+                        if len(arr) > SEED_CAP:
+                            arr = arr[-SEED_CAP:]
+                        for code in arr:
+                            rid = code >> FIELD_BITS
+                            v = c * credit_of[code & _MASK]
+                            if v > bget(rid, 0.0):
+                                best[rid] = v
+                    get = acc.get
+                    for rid, v in best.items():
+                        acc[rid] = get(rid, 0.0) + w * v
+            else:
+                pool: Iterable[int] = (
+                    list(acc)
+                    if len(acc) <= CHECK_CAP
+                    else heapq.nlargest(CHECK_CAP, acc, key=acc.__getitem__)
+                )
+                fields_of = InvertedIndex.fields_of
+                for rid in pool:
+                    v = 0.0
+                    for arr, c in lists:
+                        bits = fields_of(arr, rid)
+                        if bits:
+                            v = max(v, c * credit_of[bits])
+                    if v:
+                        acc[rid] += w * v
+        return acc
+
+    def _type_factor(self, types: int, flags: int) -> float:
+        f = 1.0
+        for t, miss in _TYPE_MISS.items():
+            if types & t and not flags & t:
+                f *= miss
+        if types & SPEECH and not flags & _IS_QUOTE:
+            f *= _SPEECH_FACT_WITH_SAY if flags & SPEECH else _SPEECH_FACT
+        return f
+
+    def _rank(
+        self,
+        query: _Query,
+        guild_id: int | None,
+        kinds: tuple[type, ...] = (Fact, Quote),
+        shortlist: int = SHORTLIST,
+    ) -> list[_Scored]:
+        """The best candidates for a question, best first (scores 0-100, not thresholded)."""
+        items = query.items
+        total = query.total
+        if not items or total <= 0:
+            return []
+        acc = self._candidates(items)
+        if not acc:
+            return []
+        if len(acc) > 4 * CHECK_CAP:
+            pool = heapq.nlargest(CHECK_CAP, acc.items(), key=lambda kv: kv[1])
+        else:
+            pool = list(acc.items())
+        records, flags = self._records, self._flags
+        visible = _visible(guild_id)
+        rough: list[tuple[float, int]] = []
+        for rid, a in pool:
+            rec = records[rid]
+            if rec is None or not isinstance(rec, kinds) or not visible(rec):
+                continue
+            rough.append((a * self._type_factor(query.types, flags[rid]), rid))
+        top = heapq.nlargest(shortlist, rough)
+        if not top:
+            return []
+        avg_len = self._total_length / max(1, len(self._rids["fact"]) + len(self._rids["quote"]))
+        index = self._index
+        subject_factor = 0.5 if query.unknown_subject else 1.0
+        out: list[_Scored] = []
+        for _, rid in top:
+            rec = records[rid]
+            assert rec is not None
+            covered = ranked = 0.0
+            matched: list[str] = []
+            named: list[str] = []
+            subject_hit = True
+            for item in items:
+                best_c = best_r = 0.0
+                as_person = False
+                for t, c in item.alts:
+                    bits = index.fields_of(index.postings(t), rid)
+                    if bits:
+                        best_c = max(best_c, c * FIELD_CREDIT[bits])
+                        best_r = max(best_r, c * FIELD_RANK[bits])
+                        if t.startswith("@"):
+                            named.append(t[1:])
+                            as_person = True
+                if best_c:
+                    covered += item.weight * best_c
+                    ranked += item.weight * best_r
+                    matched.extend(item.words)
+                # a named subject must be the record's person (a quote's speaker), not
+                # merely mentioned in it
+                if item.subject and not (as_person if item.people else best_c):
+                    subject_hit = False
+            score = 100.0 * covered / total
+            if not subject_hit:
+                score *= SUBJECT_MISS
+            score *= self._type_factor(query.types, flags[rid]) * subject_factor
+            score = max(0.0, min(100.0, score))
+            key = score + 3.0 * ranked / (total * FIELD_RANK[FIELD_PERSON])
+            # the named person is the record's subject (first person, or the speaker)
+            subject = rec.speaker if isinstance(rec, Quote) else (rec.people[:1] or (None,))[0]
+            if subject is not None and subject in query.people:
+                key += 2.0
+            if isinstance(rec, Quote) == bool(query.types & SPEECH):
+                key += 1.0
+            key += 1.0 / (1.0 + self._lengths[rid] / max(avg_len, 1.0))
+            out.append(_Scored(rid, rec, score, key, matched, tuple(named)))
+        out.sort(key=lambda s: -s.key)
+        if query.folded:
+            for s in out[:FUZZ_TOP]:
+                s.key += 2.0 * fuzz.token_set_ratio(query.folded, fold(s.record.text)) / 100.0
+            out.sort(key=lambda s: -s.key)
+        return out
+
+    # ------------------------------------------------------------------ answering
+
+    def answer(self, question: str, *, guild_id: int | None = None) -> Answer:
+        """Answer ``question`` from the records visible to ``guild_id``, or abstain."""
+        query = self._read(question, guild_id)
+        if query.meta:
+            headline = self._headline(guild_id)
+            if headline is not None:
+                query = self._read(headline, guild_id)
+        ranked = self._rank(query, guild_id)
+        if not ranked or ranked[0].score < self.threshold:
+            return self._abstain(ranked, guild_id)
+        best = ranked[0]
+        if query.recency:
+            band = [s for s in ranked if s.score >= best.score - _RECENCY_BAND]
+            dated = [(self._date(s.record), s) for s in band]
+            newest = max(dated, key=lambda d: (d[0] or "", d[1].key))
+            best = newest[1]
+        else:
+            # among exact ties prefer the newest report
+            ties = [
+                s for s in ranked if abs(s.score - best.score) < 1e-9 and s.key >= best.key - 1e-9
+            ]
+            if len(ties) > 1:
+                best = max(ties, key=lambda s: (self._date(s.record) or "", s.key))
+        return self._answer_from(best, ranked)
+
+    def _headline(self, guild_id: int | None) -> str | None:
+        visible = _visible(guild_id)
+        sources = [s for s in self._sources.values() if visible(s)]
+        if not sources:
+            return None
+        return max(sources, key=lambda s: s.published or "").title
+
+    def _answer_from(self, best: _Scored, ranked: list[_Scored]) -> Answer:
+        rec = best.record
+        sources = self._refs(rec)
+        matched = tuple(dict.fromkeys(best.matched))
+        if isinstance(rec, Quote):
+            speaker = self._speaker_name(rec)
+            return Answer(
+                answered=True,
+                text=self._quote_text(rec, speaker, sources),
+                score=round(best.score, 1),
+                sources=sources,
+                record_id=rec.id,
+                record_kind="quote",
+                speaker=speaker,
+                context=rec.context or None,
+                matched=matched,
+            )
+        return Answer(
+            answered=True,
+            text=rec.text,
+            score=round(best.score, 1),
+            sources=sources,
+            record_id=rec.id,
+            record_kind="fact",
+            matched=matched,
+            conflicts=self._conflicts(rec, ranked),
+        )
+
+    def _speaker_name(self, quote: Quote) -> str | None:
+        if quote.speaker is None:
+            return None
+        person = self._names.people.get(quote.speaker)
+        return person.name if person is not None else quote.speaker
+
+    @staticmethod
+    def _quote_text(quote: Quote, speaker: str | None, sources: tuple[SourceRef, ...]) -> str:
+        who = speaker or "An unnamed speaker"
+        if quote.context:
+            where = f" ({quote.context})"
+        elif sources:
+            where = f" (reported by {sources[0].outlet})"
+        else:
+            where = ""
+        return f'{who} said{where}: "{quote.text}"'
+
+    def _refs(self, record: Fact | Quote) -> tuple[SourceRef, ...]:
+        refs: list[SourceRef] = []
+        for c in record.citations:
+            src = self._sources.get(c.source_id)
+            if src is None:
+                refs.append(SourceRef("Unknown source", c.source_id, None, None, c.passage))
+            else:
+                refs.append(SourceRef(src.outlet, src.title, src.url, src.published, c.passage))
+        # newest first; undated last, the citation order kept among equals
+        refs.sort(key=lambda r: r.published or "", reverse=True)
+        return tuple(refs)
+
+    def _date(self, record: Fact | Quote) -> str | None:
+        if isinstance(record, Fact) and record.reported:
+            return record.reported
+        dates = [
+            s.published
+            for c in record.citations
+            if (s := self._sources.get(c.source_id)) is not None and s.published
+        ]
+        return max(dates) if dates else None
+
+    # ------------------------------------------------------------------ conflicts
+
+    @staticmethod
+    def _masked(text: str) -> tuple[str, tuple[str, ...]]:
+        ws = words(text)
+        numbers = tuple(w for w in ws if w.isdigit())
+        return " ".join("#" if w.isdigit() else w for w in ws), numbers
+
+    def _conflicts(self, fact: Fact, ranked: list[_Scored]) -> tuple[Conflict, ...]:
+        masked, numbers = self._masked(fact.text)
+        if not numbers:
+            return ()
+        own = {c.source_id for c in fact.citations}
+        found: list[tuple[str, Fact]] = []
+        for s in ranked:
+            other = s.record
+            if not isinstance(other, Fact) or other.id == fact.id:
+                continue
+            if {c.source_id for c in other.citations} <= own:
+                continue
+            other_masked, other_numbers = self._masked(other.text)
+            if other_numbers == numbers or not other_numbers:
+                continue
+            if fuzz.ratio(masked, other_masked) < 90:
+                continue
+            found.append((self._date(other) or "", other))
+        found.sort(key=lambda d: d[0], reverse=True)
+        return tuple(Conflict(text=f.text, sources=self._refs(f)) for _, f in found)
+
+    # ------------------------------------------------------------------ abstaining
+
+    def _abstain(self, ranked: list[_Scored], guild_id: int | None) -> Answer:
+        floor = self.threshold * SUGGEST_SHARE
+        suggestions: list[str] = []
+        for s in ranked:
+            if s.score < floor or len(suggestions) >= 3:
+                break
+            text = self._suggestion(s, guild_id)
+            if text and text not in suggestions:
+                suggestions.append(text)
+        hint = _HINT_SUGGEST if suggestions else _HINT_NONE
+        best = ranked[0].score if ranked else 0.0
+        return Answer(
+            answered=False,
+            text=ABSTAIN_TEXT + hint,
+            score=round(min(best, max(0.0, self.threshold - 0.1)), 1),
+            suggestions=tuple(suggestions),
+        )
+
+    def _suggestion(self, s: _Scored, guild_id: int | None) -> str:
+        rec = s.record
+        person_id = None
+        if isinstance(rec, Quote):
+            person_id = rec.speaker
+        elif s.named:
+            person_id = s.named[0]
+        if person_id is not None and self._has_quotes(person_id, guild_id):
+            person = self._names.people.get(person_id)
+            if person is not None:
+                return f"What did {person.name} say?"
+        if isinstance(rec, Quote):
+            return _shorten(rec.text)
+        return _shorten(rec.text)
+
+    def _has_quotes(self, person_id: str, guild_id: int | None) -> bool:
+        counts = self._spoken.get(person_id)
+        if not counts:
+            return False
+        return counts.get(None, 0) > 0 or (guild_id is not None and counts.get(guild_id, 0) > 0)
+
+    # ------------------------------------------------------------------ quotes
+
+    def _hit(self, quote: Quote, score: float) -> QuoteHit:
+        return QuoteHit(
+            quote=quote,
+            speaker=self._speaker_name(quote),
+            score=round(max(0.0, min(100.0, score)), 1),
+            sources=self._refs(quote),
+        )
+
+    def _speaker_quotes(self, person_id: str, guild_id: int | None) -> list[Quote]:
+        visible = _visible(guild_id)
+        out: list[Quote] = []
+        for code in self._index.postings(_person_term(person_id)):
+            rec = self._records[code >> FIELD_BITS]
+            if isinstance(rec, Quote) and rec.speaker == person_id and visible(rec):
+                out.append(rec)
+        return out
+
+    def quotes_by_speaker(self, person_id: str, *, guild_id: int | None = None) -> list[QuoteHit]:
+        return [self._hit(q, 100.0) for q in self._speaker_quotes(person_id, guild_id)]
+
+    def _speaker_matches(self, query: str, guild_id: int | None) -> list[tuple[str, float]]:
+        """People with quotes whose names the query gives (fuzzy), best first."""
+        found: dict[str, float] = {}
+        q = self._read(query, guild_id, for_quotes=True)
+        for item in q.items:
+            for pid in item.people:
+                if self._has_quotes(pid, guild_id):
+                    found[pid] = max(found.get(pid, 0.0), 100.0 * max(c for _, c in item.alts))
+        if not found:
+            for person, score in self._speaker_scores(query, guild_id):
+                if score >= 85:
+                    found[person.id] = score
+                    break
+        return sorted(found.items(), key=lambda kv: -kv[1])
+
+    def find_quotes(
+        self, query: str, *, limit: int = 5, guild_id: int | None = None
+    ) -> list[QuoteHit]:
+        """Quotes by a speaker named in ``query`` (first) and quotes with its words."""
+        if limit <= 0 or not query or not query.strip():
+            return []
+        parsed = self._read(query, guild_id, for_quotes=True)
+        speakers = self._speaker_matches(query, guild_id)
+        hits: list[QuoteHit] = []
+        seen: set[str] = set()
+        rest = [it for it in parsed.items if not it.people]
+        for pid, name_score in speakers:
+            quotes = self._speaker_quotes(pid, guild_id)
+            if rest:
+                sub = _Query(items=rest, types=parsed.types)
+                order = {s.record.id: s.score for s in self._rank(sub, guild_id, (Quote,), 200)}
+                quotes.sort(key=lambda q: -order.get(q.id, 0.0))
+            for q in quotes:
+                if q.id not in seen:
+                    seen.add(q.id)
+                    hits.append(self._hit(q, name_score))
+        if len(hits) < limit and parsed.items:
+            floor = 100.0 * 0.3
+            for s in self._rank(parsed, guild_id, (Quote,), max(limit * 2, SHORTLIST)):
+                if s.score < floor or s.record.id in seen:
+                    continue
+                assert isinstance(s.record, Quote)
+                seen.add(s.record.id)
+                hits.append(self._hit(s.record, s.score))
+        return hits[:limit]
+
+    def random_quote(
+        self, *, guild_id: int | None = None, rng: random.Random | None = None
+    ) -> QuoteHit | None:
+        rng = rng or random.Random()
+        visible = _visible(guild_id)
+        rids = self._quote_rids
+        if not rids:
+            return None
+        for _ in range(32):
+            rec = self._records[rids[rng.randrange(len(rids))]]
+            if isinstance(rec, Quote) and visible(rec):
+                return self._hit(rec, 100.0)
+        pool = [r for i in rids if isinstance(r := self._records[i], Quote) and visible(r)]
+        return self._hit(rng.choice(pool), 100.0) if pool else None
+
+    # ------------------------------------------------------------------ autocomplete
+
+    def _speaker_scores(self, text: str, guild_id: int | None) -> list[tuple[Person, float]]:
+        visible = _visible(guild_id)
+        people = [p for p in self._names.all(visible) if self._has_quotes(p.id, guild_id)]
+        needle = " ".join(words(text))
+        scored: list[tuple[Person, float]] = []
+        for p in people:
+            if not needle:
+                scored.append((p, 100.0))
+                continue
+            best = 0.0
+            for name in p.names:
+                hay = " ".join(words(name))
+                if not hay:
+                    continue
+                if hay.startswith(needle) or any(w.startswith(needle) for w in hay.split()):
+                    best = max(best, 100.0 - max(0, len(hay) - len(needle)) * 0.1)
+                else:
+                    best = max(best, fuzz.WRatio(needle, hay) * 0.9)
+            if best >= 60:
+                scored.append((p, best))
+        scored.sort(key=lambda ps: (-ps[1], ps[0].name.casefold()))
+        return scored
+
+    def search_speakers(
+        self, text: str, *, limit: int = 25, guild_id: int | None = None
+    ) -> list[Person]:
+        """People with quotes whose names fit ``text`` (prefix or fuzzy); "" gives all."""
+        return [p for p, _ in self._speaker_scores(text, guild_id)[: max(0, limit)]]
+
+    def search_facts(
+        self, text: str, *, limit: int = 25, guild_id: int | None = None
+    ) -> list[tuple[Fact, float]]:
+        """Facts matching ``text`` by id (exact or prefix) or by words; "" gives all."""
+        if limit <= 0:
+            return []
+        visible = _visible(guild_id)
+        needle = text.strip().casefold()
+        out: dict[str, tuple[Fact, float]] = {}
+        if not needle:
+            for rec in self._records:
+                if isinstance(rec, Fact) and visible(rec):
+                    out[rec.id] = (rec, 100.0)
+                    if len(out) >= limit:
+                        break
+            return list(out.values())
+        exact = self.get("fact", needle)
+        if isinstance(exact, Fact) and visible(exact):
+            out[exact.id] = (exact, 100.0)
+        for fid, rid in self._rids["fact"].items():
+            if len(out) >= limit:
+                break
+            if fid.startswith(needle):
+                rec = self._records[rid]
+                if isinstance(rec, Fact) and visible(rec) and fid not in out:
+                    out[fid] = (rec, 95.0)
+        if len(out) < limit:
+            query = self._read(text, guild_id, for_quotes=True)
+            for s in self._rank(query, guild_id, (Fact,), max(limit, SHORTLIST)):
+                if s.record.id not in out and s.score >= 20:
+                    assert isinstance(s.record, Fact)
+                    out[s.record.id] = (s.record, round(s.score, 1))
+        ranked = sorted(out.values(), key=lambda fs: -fs[1])
+        return ranked[:limit]

@@ -1,0 +1,178 @@
+"""People and the names readers use for them.
+
+A :class:`NameTable` maps name keys (the terms of a name, stopwords dropped: "Tyler, the
+Creator" -> ``("tyler", "creator")``) to person ids:
+
+* every full name and alias,
+* each word of a person's main name when it has several ("Karen Bass" -> "karen", "bass";
+  a word shared by several people, like "mark", names them all),
+* role words from the first clause of the description ("rapper", "mayor", "actor"), kept
+  apart: they only add the people as weaker alternatives to the word itself.
+
+:meth:`NameTable.match` finds the longest name keys in a question's word sequence (already
+typo-corrected against the vocabulary, which holds every name word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot.engine.text import META_WORDS, PLACE_TERMS, STOPWORDS, term, words
+from bot.models import Person
+
+#: Credit of a name match: a full name or alias, one word of a multi-word name.
+FULL_CREDIT = 1.0
+PART_CREDIT = 0.9
+#: A role word ("rapper") names at most this many people to count as naming them.
+MAX_ROLE_PEOPLE = 4
+_MAX_KEY = 5
+K = TypeVar("K")
+
+
+def name_words(name: str) -> list[str]:
+    """The surface words of a name that identify it (stopwords dropped, initials kept)."""
+    return [w for w in words(name) if w not in STOPWORDS]
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(term(w) for w in name_words(name))
+
+
+def role_words(description: str) -> list[str]:
+    """Content words of the description's first clause, places and meta words excepted."""
+    first = re.split(r"[(;,]", description, maxsplit=1)[0]
+    out = []
+    for w in words(first):
+        if w in STOPWORDS or len(w) < 3 or w.isdigit() or w in META_WORDS:
+            continue
+        if term(w) in PLACE_TERMS:
+            continue
+        out.append(w)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """People named by the question words ``start:end``."""
+
+    start: int
+    end: int
+    people: tuple[str, ...]
+    credit: float
+    #: the most distinctive term of the name, matched against texts that mention it
+    text_term: str
+    #: only part of the person's main name was given ("Kardashian" for Kim Kardashian)
+    partial: bool = False
+
+
+def _unfile(table: dict[K, set[str]], key: K, person_id: str) -> None:
+    ids = table.get(key)
+    if ids is not None:
+        ids.discard(person_id)
+        if not ids:
+            del table[key]
+
+
+class NameTable:
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self._full: dict[tuple[str, ...], set[str]] = {}
+        self._parts: dict[str, set[str]] = {}
+        self._roles: dict[str, set[str]] = {}
+        self._main: dict[str, tuple[str, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    # ------------------------------------------------------------------ upkeep
+
+    @staticmethod
+    def _entries(person: Person) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
+        full = [k for k in (name_key(n) for n in person.names) if k]
+        main = name_key(person.name)
+        parts = [t for t in main if len(t) >= 3] if len(main) > 1 else []
+        roles = [term(w) for w in role_words(person.description)]
+        return full, parts, roles
+
+    def surface_words(self, person: Person) -> list[str]:
+        """Words of the person's names and role words, for the vocabulary (with repeats
+        removed, so that the vocabulary's counts stay balanced on removal)."""
+        seen: dict[str, None] = {}
+        for n in person.names:
+            for w in name_words(n):
+                seen[w] = None
+        for w in role_words(person.description):
+            seen[w] = None
+        return list(seen)
+
+    def add(self, person: Person) -> None:
+        if person.id in self.people:
+            self.remove(person.id)
+        self.people[person.id] = person
+        self._main[person.id] = name_key(person.name)
+        full, parts, roles = self._entries(person)
+        for key in full:
+            self._full.setdefault(key, set()).add(person.id)
+        for t in parts:
+            self._parts.setdefault(t, set()).add(person.id)
+        for t in roles:
+            self._roles.setdefault(t, set()).add(person.id)
+
+    def remove(self, person_id: str) -> Person | None:
+        person = self.people.pop(person_id, None)
+        if person is None:
+            return None
+        self._main.pop(person_id, None)
+        full, parts, roles = self._entries(person)
+        for key in full:
+            _unfile(self._full, key, person_id)
+        for t in parts:
+            _unfile(self._parts, t, person_id)
+        for t in roles:
+            _unfile(self._roles, t, person_id)
+        return person
+
+    def knows(self, t: str) -> bool:
+        return t in self._parts or t in self._roles or (t,) in self._full
+
+    # ------------------------------------------------------------------ lookup
+
+    def match(self, terms: list[str], visible: Callable[[Person], bool]) -> list[NameMatch]:
+        """Names in a term sequence, longest first, left to right, without overlaps."""
+        out: list[NameMatch] = []
+        i, n = 0, len(terms)
+        while i < n:
+            found: NameMatch | None = None
+            for size in range(min(_MAX_KEY, n - i), 0, -1):
+                key = tuple(terms[i : i + size])
+                ids = self._full.get(key)
+                credit = FULL_CREDIT
+                if ids is None and size == 1:
+                    ids = self._parts.get(key[0])
+                    credit = PART_CREDIT
+                if not ids:
+                    continue
+                people = tuple(sorted(p for p in ids if visible(self.people[p])))
+                if people:
+                    partial = all(len(self._main[p]) > size for p in people)
+                    found = NameMatch(i, i + size, people, credit, max(key, key=len), partial)
+                    break
+            if found is None:
+                i += 1
+            else:
+                out.append(found)
+                i = found.end
+        return out
+
+    def roles(self, t: str, visible: Callable[[Person], bool]) -> tuple[str, ...]:
+        """People a role word describes (empty when it fits too many to point at anyone)."""
+        ids = self._roles.get(t)
+        if not ids or len(ids) > MAX_ROLE_PEOPLE:
+            return ()
+        return tuple(sorted(p for p in ids if visible(self.people[p])))
+
+    def all(self, visible: Callable[[Person], bool]) -> Iterable[Person]:
+        return (p for p in self.people.values() if visible(p))

@@ -1,0 +1,911 @@
+"""Text normalisation for matching: folding, tokens, stopwords, a light stemmer, synonyms.
+
+Everything the engine compares goes through the same two steps, for the bank's records and
+for questions alike:
+
+* :func:`words` folds a text (NFKC, case, curly quotes and dashes, accents, zero-width and
+  bidirectional marks, possessives, punctuation) into *surface words*, with number words
+  turned into digits ("forty" -> "40") and a few fixed phrases rewritten ("los angeles",
+  "l.a." -> "la"; "locked up" -> "arrested").
+* :func:`term` maps one surface word to its *term*: a light suffix stemmer (arrests,
+  arrested, arresting -> arrest) followed by a compact synonym lexicon of general English
+  for news questions (jailed, detained, nabbed -> arrest; ppl -> people; celebs, stars ->
+  celebrity; said, wrote, posted -> say ...).
+
+It also holds the small word lists the engine uses to read a question: stopwords, answer-type
+cues (how many, when, where, who, said) and the record features they look for (numbers, days,
+places).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The set of the whitespace-separated words of ``text`` (for word lists)."""
+    return frozenset(text.split())
+
+
+# --------------------------------------------------------------------------- folding
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u0060": "'",
+        "\u00b4": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": " ",
+    }
+)
+# Invisible format characters (zero-width, bidirectional controls, soft hyphen, BOM) and
+# combining marks (accents, once NFKD has split them off the letters).
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Dotted abbreviations people write in several ways; rewritten before punctuation goes.
+_ABBREVIATIONS = (
+    (re.compile(r"\bl\.\s?a\b\.?"), " la "),
+    (re.compile(r"\bu\.\s?s\.(?:\s?a\b\.?)?"), " usa "),
+    (re.compile(r"\bd\.\s?c\b\.?"), " dc "),
+    (re.compile(r"\bn\.\s?y\.(?:\s?c\b\.?)?"), " nyc "),
+)
+_POSSESSIVE = re.compile(r"(?<=[^\W_])'s\b|(?<=s)'(?=\s|$)")
+_DIGIT_GROUPS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """The text folded for comparison: NFKC, casefolded, accents and invisibles removed,
+    quotes and dashes made plain, possessives dropped. Punctuation is kept (see :func:`words`)."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    text = _INVISIBLE.sub("", text).casefold()
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    for pattern, replacement in _ABBREVIATIONS:
+        if "." in text:
+            text = pattern.sub(replacement, text)
+    text = _POSSESSIVE.sub("", text)
+    text = _DIGIT_GROUPS.sub("", text)
+    return text.replace("'", "")
+
+
+# --------------------------------------------------------------------------- numbers
+
+_UNITS = {
+    "zero": 0,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "dozen": 12,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def _numbers(tokens: list[str]) -> list[str]:
+    """Number words to digits: "twenty seven" -> "27", "a hundred" -> "100".
+
+    A lone "one" stays a word ("no one", "one of them"); "one hundred" is a number.
+    """
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        starts = (
+            tok in _UNITS
+            or tok in _TENS
+            or (tok in ("one", "a") and i + 1 < n and tokens[i + 1] in _SCALES)
+            or (tok.isdecimal() and len(tok) < 7 and i + 1 < n and tokens[i + 1] in _SCALES)
+        )
+        if not starts:
+            out.append(tok)
+            i += 1
+            continue
+        total = current = 0
+        j = i
+        while j < n:
+            t = tokens[j]
+            if t in _UNITS:
+                current += _UNITS[t]
+            elif t in _TENS:
+                current += _TENS[t]
+            elif t in ("one", "a") and j + 1 < n and tokens[j + 1] in _SCALES:
+                current += 1
+            elif t.isdecimal() and len(t) < 7 and j == i:
+                current += int(t)
+            elif t in _SCALES:
+                scale = _SCALES[t]
+                if scale == 100:
+                    current = max(current, 1) * 100
+                else:
+                    total += max(current, 1) * scale
+                    current = 0
+            elif t == "and" and j + 1 < n and (tokens[j + 1] in _UNITS or tokens[j + 1] in _TENS):
+                pass
+            else:
+                break
+            j += 1
+        out.append(str(total + current))
+        i = j
+    return out
+
+
+# --------------------------------------------------------------------------- phrases
+
+#: Fixed phrases rewritten to one or more words before stemming (longest match first).
+PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("los", "angeles"): ("la",),
+    ("l", "a"): ("la",),
+    ("city", "of", "angels"): ("la",),
+    ("united", "states"): ("usa",),
+    ("u", "s"): ("usa",),
+    ("u", "s", "a"): ("usa",),
+    ("america",): ("usa",),
+    ("us", "cities"): ("usa", "cities"),
+    ("nyc",): ("new", "york"),
+    ("new", "york", "city"): ("new", "york"),
+    ("immigration", "and", "customs", "enforcement"): ("ice",),
+    ("immigration", "customs", "enforcement"): ("ice",),
+    ("blm",): ("black", "lives", "matter"),
+    ("locked", "up"): ("arrested",),
+    ("lock", "up"): ("arrested",),
+    ("locking", "up"): ("arrested",),
+    ("rounded", "up"): ("arrested",),
+    ("round", "up"): ("arrested",),
+    ("picked", "up"): ("arrested",),
+    ("taken", "into", "custody"): ("arrested",),
+    ("taken", "in"): ("arrested",),
+    ("hauled", "off"): ("arrested",),
+    ("famous", "people"): ("celebrities",),
+    ("famous", "ppl"): ("celebrities",),
+    ("famous", "folks"): ("celebrities",),
+    ("big", "names"): ("celebrities",),
+    ("public", "figures"): ("celebrities",),
+    ("dtla",): ("downtown", "la"),
+    ("speak", "up"): ("speak", "out"),
+    ("spoke", "up"): ("spoke", "out"),
+    ("speaking", "up"): ("speaking", "out"),
+    ("teargas",): ("tear", "gas"),
+    ("hiphop",): ("hip", "hop"),
+    ("tl", "dr"): ("summary",),
+    ("tldr",): ("summary",),
+    ("call", "out"): ("call", "criticized"),
+    ("called", "out"): ("called", "criticized"),
+    ("calling", "out"): ("calling", "criticized"),
+    ("calls", "out"): ("calls", "criticized"),
+    ("how", "come"): ("why",),
+    ("what", "for"): ("why",),
+    ("instagram", "stories"): ("instagram", "story"),
+    ("insta", "story"): ("instagram", "story"),
+    ("ig", "story"): ("instagram", "story"),
+}
+#: Chat spellings of function words, read as the word they stand for.
+CHAT_SPELLINGS: dict[str, str] = {
+    "wat": "what",
+    "wut": "what",
+    "wht": "what",
+    "whta": "what",
+    "waht": "what",
+    "bout": "about",
+    "abt": "about",
+    "abut": "about",
+    "cuz": "because",
+    "coz": "because",
+    "bc": "because",
+    "wen": "when",
+    "whn": "when",
+    "wher": "where",
+    "whr": "where",
+    "hw": "how",
+    "da": "the",
+    "dat": "that",
+    "dis": "this",
+    "wit": "with",
+    "w": "with",
+    "thru": "through",
+    "bcuz": "because",
+    "becuz": "because",
+    "y": "why",
+    "wy": "why",
+    "hv": "have",
+    "hav": "have",
+    "ppls": "people",
+    "ur": "your",
+    "r": "are",
+    "u": "you",
+    "yr": "year",
+    "yrs": "years",
+    "ya": "you",
+    "2day": "today",
+}
+for _spelling, _word in CHAT_SPELLINGS.items():
+    PHRASES.setdefault((_spelling,), (_word,))
+_PHRASE_MAX = max(len(k) for k in PHRASES)
+_PHRASE_FIRST = {k[0] for k in PHRASES}
+
+
+def _phrases(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if tokens[i] in _PHRASE_FIRST:
+            for size in range(min(_PHRASE_MAX, n - i), 0, -1):
+                repl = PHRASES.get(tuple(tokens[i : i + size]))
+                if repl is not None:
+                    out.extend(repl)
+                    i += size
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def words(text: str) -> list[str]:
+    """The surface words of a text: folded, numbers as digits, fixed phrases rewritten."""
+    tokens = _TOKEN.findall(fold(text))
+    return _phrases(_numbers(tokens))
+
+
+# --------------------------------------------------------------------------- stopwords
+
+STOPWORDS: frozenset[str] = wordset(
+    """
+    a about above across actually after afterwards again against ago all almost alone along
+    already also although always am among an and another any anybody anyhow anyone anything
+    anyway anyways anywhere are aren arent around as at be became because become becomes been
+    before beforehand behind being below beside besides between beyond both but by can cannot
+    cant could couldn couldnt did didn didnt do does doesn doesnt doing don done dont down
+    during each eg either else elsewhere enough etc even ever every everybody everyone
+    everything everywhere except few for from further had hadn hadnt has hasn hasnt have
+    haven havent having he hed hell hence her here hers herself hes him himself his how however
+    hows i id ie if ill im in indeed into is isn isnt it itd itll its itself ive just least
+    less let lets like likely ll many may maybe me meanwhile might mine more moreover most mostly
+    much must mustn my myself namely neither nevertheless next no nobody none noone nor not
+    nothing now nowhere of off often oh ok okay on once one ones only onto or other others
+    otherwise ought our ours ourselves out over own per perhaps please pls plz quite rather re
+    really s same shall shan she shed shell shes should shouldn shouldnt since so some
+    somebody somehow someone something sometime sometimes somewhere still such t than that
+    thats the their theirs them themselves then thence there thereafter thereby therefore
+    therein theres thereupon these they theyd theyll theyre theyve this those though through
+    throughout thru thus to too toward towards u under unless until up upon ur us use used
+    very via was wasn wasnt we wed well were weren werent weve what whatever whats when
+    whence whenever where whereas wherever whether which while whither who whod whoever whole
+    whom whos whose why will with within without won wont would wouldn wouldnt y yall yes yet
+    you youd youll your youre yours yourself yourselves youve
+    r n m d ve
+
+    hi hello hey heya hiya yo sup howdy greetings thanks thank thx ty tysm cheers bye goodbye
+    gm gn lol lmao haha hahaha hmm hm um uh uhh ah bro bruh dude guys man fam pal buddy sir
+    maam bot coverage bot
+
+    tell tells telling show give gives giving let lets know knew known wanna gonna gotta
+    kinda sorta wonder wondering curious explain describe summarize summarise mean means
+    meaning find look looking get gets getting got gotten go goes going went gone happen
+    happens happened happening thing things stuff lot lots kind sort type bit exactly
+    particular specifically basically literally anybody somebody info information detail
+    details regarding concerning related relating involving nearly approximately roughly
+    approx
+
+    ngl tbh imo imho idk idc btw fyi omg rn fr smh iirc afaik wtf lmk ikr irl tho thru
+    decide decided decides deciding try tried tries trying want wanted wants need needed
+    needs time times
+    """
+)
+# "won" (as in "who won") is a content word here, not the contraction of "will not".
+STOPWORDS = STOPWORDS - {"won"}
+
+#: Words that ask about the article itself ("what is this article about").
+META_WORDS: frozenset[str] = wordset(
+    "article story piece coverage news report reporting headline headlines text summary "
+    "gist overview topic"
+)
+
+#: Words that ask for the newest of near-equal candidates.
+RECENCY_WORDS: frozenset[str] = wordset(
+    "latest now currently current newest recent recently updated update lately todays"
+)
+RECENCY_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("so", "far"),
+    ("as", "of", "now"),
+    ("right", "now"),
+)
+
+# --------------------------------------------------------------------------- stemming
+
+_IRREGULAR = {
+    "said": "say",
+    "says": "say",
+    "saying": "say",
+    "wrote": "write",
+    "written": "write",
+    "spoke": "speak",
+    "spoken": "speak",
+    "told": "tell",
+    "met": "meet",
+    "won": "win",
+    "began": "begin",
+    "begun": "begin",
+    "sent": "send",
+    "led": "lead",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "went": "go",
+    "ran": "run",
+    "held": "hold",
+    "fell": "fall",
+    "fallen": "fall",
+    "saw": "see",
+    "seen": "see",
+    "thought": "think",
+    "felt": "feel",
+    "made": "make",
+    "caught": "catch",
+    "brought": "bring",
+    "came": "come",
+    "lost": "lose",
+    "chose": "choose",
+    "chosen": "choose",
+    "stood": "stand",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "people": "people",
+    "news": "news",
+    "kids": "child",
+    "kid": "child",
+    "shot": "shoot",
+    "fought": "fight",
+    "sought": "seek",
+    "bought": "buy",
+    "paid": "pay",
+    "hid": "hide",
+    "hidden": "hide",
+    "tore": "tear",
+    "torn": "tear",
+    "drove": "drive",
+    "driven": "drive",
+    "rose": "rise",
+    "risen": "rise",
+    "grew": "grow",
+    "grown": "grow",
+    "threw": "throw",
+    "thrown": "throw",
+    "struck": "strike",
+    "fled": "flee",
+    "spread": "spread",
+    "has": "have",
+    "had": "have",
+    "was": "be",
+    "were": "be",
+    "is": "be",
+    "are": "be",
+    "this": "this",
+    "his": "his",
+    "its": "its",
+    "us": "us",
+    "bus": "bus",
+    "gas": "gas",
+    "always": "always",
+    "series": "series",
+    "species": "species",
+    "vs": "vs",
+}
+_KEEP_S = ("ss", "us", "is", "ous", "ics")
+_NO_UNDOUBLE = frozenset("lsz")
+_VOWELS = frozenset("aeiouy")
+
+
+def stem(word: str) -> str:
+    """A light suffix stemmer: plural and verb endings, -ly, -er(s), a final -e.
+
+    Deliberately small: it only has to map the forms a reader types onto the forms the
+    coverage uses (protests / protesting / protesters -> protest), the same way for both.
+    """
+    irregular = _IRREGULAR.get(word)
+    if irregular is not None:
+        return irregular
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    w = word
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith(_KEEP_S):
+        w = w[:-1]
+    if w.endswith("edly") and len(w) > 6:
+        w = w[:-4]
+    elif w.endswith("ly") and len(w) > 5:
+        w = w[:-2]
+    if w.endswith(("ibility", "ability")) and len(w) > 9:
+        w = w[:-5] + "l"  # responsibility -> responsibl(e)
+    elif w.endswith("ment") and len(w) - 4 >= 5:
+        w = w[:-4]  # enforcement -> enforce
+    elif w.endswith("ness") and len(w) - 4 >= 4:
+        w = w[:-4]
+    if w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ing") and len(w) - 3 >= 3 and any(c in _VOWELS for c in w[:-3]):
+        w = w[:-3]
+    elif (w.endswith("ed") and not w.endswith("eed") and len(w) - 2 >= 3) or (
+        w.endswith("er") and len(w) >= 6 and len(w) - 2 >= 4
+    ):
+        w = w[:-2]
+    if w.endswith("e") and len(w) >= 4:
+        w = w[:-1]
+    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in _VOWELS and w[-1] not in _NO_UNDOUBLE:
+        w = w[:-1]
+    return w
+
+
+# --------------------------------------------------------------------------- synonyms
+
+#: canonical word -> words readers use for it (general English for news questions).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "arrest": (
+        "arrests",
+        "arrested",
+        "arresting",
+        "detain",
+        "detained",
+        "detaining",
+        "detainee",
+        "detainees",
+        "jail",
+        "jailed",
+        "jailing",
+        "nab",
+        "nabbed",
+        "bust",
+        "busted",
+        "apprehend",
+        "apprehended",
+        "imprison",
+        "imprisoned",
+        "lockup",
+        "cuff",
+        "cuffed",
+        "handcuffed",
+        "captured",
+        "seized",
+    ),
+    "people": ("ppl", "persons", "folks", "individuals", "peeps", "humans"),
+    "police": ("cops", "cop", "lapd", "officers", "officer", "policemen"),
+    "protest": (
+        "protests",
+        "protested",
+        "protesting",
+        "protestor",
+        "protestors",
+        "protester",
+        "protesters",
+        "demonstration",
+        "demonstrations",
+        "demonstrator",
+        "demonstrators",
+        "rally",
+        "rallies",
+        "riot",
+        "riots",
+        "rioters",
+        "unrest",
+        "marchers",
+    ),
+    "celebrity": (
+        "celebrities",
+        "celeb",
+        "celebs",
+        "celebritys",
+        "star",
+        "stars",
+        "hollywood",
+        "famous",
+        "icons",
+        "entertainers",
+    ),
+    "say": (
+        "said",
+        "says",
+        "saying",
+        "wrote",
+        "write",
+        "writes",
+        "writing",
+        "written",
+        "post",
+        "posts",
+        "posted",
+        "posting",
+        "tweet",
+        "tweets",
+        "tweeted",
+        "claim",
+        "claims",
+        "claimed",
+        "claiming",
+        "comment",
+        "comments",
+        "commented",
+        "tell",
+        "told",
+        "quote",
+        "quoted",
+        "quotes",
+        "mention",
+        "mentioned",
+        "message",
+        "messages",
+        "remark",
+        "remarks",
+        "statement",
+        "statements",
+        "stated",
+    ),
+    "instagram": ("insta", "ig", "gram"),
+    "immigrant": ("immigrants", "migrant", "migrants", "undocumented"),
+    "raid": ("raids", "raided", "sweep", "sweeps"),
+    "spread": ("expand", "expanded", "expanding", "expansion", "spreading", "spreads"),
+    "city": ("cities", "town", "towns"),
+    "award": ("awards", "prize", "prizes", "trophy", "honor", "honored", "honour", "honoured"),
+    "win": ("won", "wins", "winning", "winner"),
+    "video": ("clip", "clips", "footage", "videos", "vid", "vids"),
+    "photo": ("pic", "pics", "picture", "pictures", "photos"),
+    "support": ("supported", "supporting", "supports", "endorse", "endorsed", "endorsement"),
+    "vote": ("voted", "votes", "voting", "ballot"),
+    "deploy": ("deployed", "deploying", "deployment", "send", "sent", "dispatched"),
+    "president": ("potus", "presidential", "pres", "prez"),
+    "oligarchy": ("oligarch", "oligarchs", "oligarchies"),
+    "actor": ("actress", "actresses", "actors"),
+    "director": ("filmmaker", "filmmakers", "directors"),
+    "government": ("govt", "gov", "administration", "admin"),
+    "soldier": ("troops", "troop", "soldiers"),
+    "start": ("began", "begin", "begun", "started", "starting", "beginning"),
+    "react": ("reacted", "reaction", "reactions", "respond", "responded", "response"),
+    "criticize": ("criticized", "criticised", "criticise", "slammed", "blasted", "condemned"),
+    "meet": ("met", "meeting", "meetings"),
+    "encourage": ("encouraged", "urged", "urge", "urging"),
+}
+
+
+def _build_canon() -> dict[str, str]:
+    canon: dict[str, str] = {}
+    for target, variants in SYNONYMS.items():
+        head = stem(target)
+        for v in (target, *variants):
+            canon[stem(v)] = head
+    return canon
+
+
+_CANON = _build_canon()
+
+
+@lru_cache(maxsize=262_144)
+def term(word: str) -> str:
+    """The index term of a surface word: stemmed, then mapped through the synonyms."""
+    s = stem(word)
+    return _CANON.get(s, s)
+
+
+def content_terms(text: str) -> list[str]:
+    """The terms of a text's content words (stopwords and 1-letter words dropped)."""
+    return [term(w) for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+def is_content(word: str) -> bool:
+    return word not in STOPWORDS and (len(word) > 1 or word.isdigit())
+
+
+# --------------------------------------------------------------------------- answer types
+
+NUMBER, DATE, PLACE, PERSON, SPEECH = 1, 2, 4, 8, 16
+#: GEO: a geographic name (city, state, country), asked for by "where ... from";
+#: REASON: causal wording, asked for by "why".
+GEO, REASON = 64, 128
+
+#: The term a speech verb maps to: questions with it ask for a quote, and it is not matched
+#: as a content word (quotes rarely contain "said").
+SPEECH_TERM = term("say")
+#: Opinion words: "what does X think", "X's stance": also a request for what X said.
+OPINION_WORDS: frozenset[str] = wordset(
+    "think thinks thought feel feels felt opinion opinions view views stance stances "
+    "position positions thoughts words"
+)
+SPEECH_WORDS: frozenset[str] = frozenset(
+    w for w in ("say", *SYNONYMS["say"]) if w not in ("message", "messages", "statement")
+) | {"quote", "quotes", "words"}
+
+_NUMBER_CUES: tuple[tuple[str, ...], ...] = (
+    ("how", "many"),
+    ("how", "long"),
+    ("how", "old"),
+    ("how", "often"),
+    ("how", "far"),
+    ("how", "big"),
+    ("how", "tall"),
+    ("how", "large"),
+    ("how", "much"),
+    ("number",),
+    ("count",),
+    ("total",),
+    ("amount",),
+    ("figure",),
+    ("figures",),
+    ("stats",),
+    ("statistics",),
+    ("tally",),
+    ("toll",),
+)
+_DATE_CUES: tuple[tuple[str, ...], ...] = (
+    ("when",),
+    ("what", "day"),
+    ("which", "day"),
+    ("what", "date"),
+    ("what", "year"),
+    ("which", "year"),
+    ("what", "time"),
+    ("what", "month"),
+    ("which", "month"),
+    ("date",),
+    ("how", "long", "ago"),
+)
+_PLACE_CUES: tuple[tuple[str, ...], ...] = (
+    ("where",),
+    *(
+        (q, noun)
+        for q in ("which", "what")
+        for noun in (
+            "city",
+            "cities",
+            "place",
+            "places",
+            "state",
+            "states",
+            "country",
+            "countries",
+            "location",
+            "locations",
+            "venue",
+            "town",
+            "towns",
+            "platform",
+            "site",
+        )
+    ),
+)
+_PERSON_CUES: tuple[tuple[str, ...], ...] = (
+    ("who",),
+    ("whom",),
+    ("whose",),
+    ("whos",),
+    *(
+        (q, noun)
+        for q in ("which", "what")
+        for noun in (
+            "celebrity",
+            "celebrities",
+            "celeb",
+            "celebs",
+            "star",
+            "stars",
+            "person",
+            "people",
+            "actor",
+            "actors",
+            "actress",
+            "rapper",
+            "singer",
+            "artist",
+            "artists",
+        )
+    ),
+)
+
+
+def _has_cue(words_: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
+    for cue in cues:
+        size = len(cue)
+        for i in range(len(words_) - size + 1):
+            if tuple(words_[i : i + size]) == cue:
+                return True
+    return False
+
+
+_REASON_CUES: tuple[tuple[str, ...], ...] = (
+    ("why",),
+    ("reason",),
+    ("reasons",),
+    ("purpose",),
+    ("motive",),
+    ("motivation",),
+)
+
+
+def question_types(words_: list[str]) -> int:
+    """The answer types a question asks for, as a bit set of NUMBER/DATE/PLACE/PERSON/SPEECH
+    (and GEO for "where ... from", REASON for "why")."""
+    types = 0
+    if _has_cue(words_, _REASON_CUES):
+        types |= REASON
+    if "where" in words_ and "from" in words_:
+        types |= GEO
+    if _has_cue(words_, _NUMBER_CUES):
+        types |= NUMBER
+    if _has_cue(words_, _DATE_CUES):
+        types |= DATE
+    if _has_cue(words_, _PLACE_CUES):
+        types |= PLACE
+    if _has_cue(words_, _PERSON_CUES):
+        types |= PERSON
+    if any(w in SPEECH_WORDS or w in OPINION_WORDS for w in words_):
+        types |= SPEECH
+    return types
+
+
+def asks_recency(words_: list[str]) -> bool:
+    return any(w in RECENCY_WORDS for w in words_) or _has_cue(words_, RECENCY_PHRASES)
+
+
+# --------------------------------------------------------------------------- record features
+
+_WEEKDAYS = tuple(wordset("monday tuesday wednesday thursday friday saturday sunday"))
+_MONTHS = tuple(
+    wordset(
+        "january february april june july august september october november december "
+        "jan feb apr jun jul aug sep sept oct nov dec"
+    )
+)
+_DAY_NAMES = frozenset([*_WEEKDAYS, *_MONTHS])
+DATE_WORDS: frozenset[str] = frozenset(
+    [
+        *_WEEKDAYS,
+        *_MONTHS,
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "weekend",
+        "week",
+        "weekday",
+        "morning",
+        "afternoon",
+        "evening",
+        "overnight",
+        "day",
+        "days",
+        "month",
+        "year",
+        "years",
+        "decade",
+        "hour",
+        "hours",
+        "term",
+    ]
+)
+_US_STATES = (
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia "
+    "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland "
+    "massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio "
+    "oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin "
+    "wyoming"
+)
+_CITIES = (
+    "la angeles atlanta seattle chicago york boston houston dallas austin denver phoenix "
+    "miami philadelphia detroit portland oakland francisco sacramento diego jose vegas "
+    "orleans nashville baltimore minneapolis pittsburgh cleveland memphis milwaukee "
+    "charlotte raleigh tampa orlando honolulu anaheim pasadena hollywood compton paramount "
+    "dtla dc nyc gaza london paris mexico canada tijuana usa"
+)
+_PLACE_NOUNS = (
+    "city cities town state states country countries county street streets theater theatre "
+    "downtown nationwide "
+    "building center centre house stadium arena hall campus neighborhood neighbourhood "
+    "community communities area region border outside inside abroad venue instagram "
+    "twitter tiktok facebook youtube threads podcast interview show stage ceremony speech "
+    "story video site"
+)
+GEO_WORDS: frozenset[str] = frozenset(f"{_US_STATES} {_CITIES}".split())
+PLACE_WORDS: frozenset[str] = GEO_WORDS | frozenset(_PLACE_NOUNS.split())
+PLACE_TERMS: frozenset[str] = frozenset(term(w) for w in PLACE_WORDS)
+
+
+def is_constraint(word: str) -> bool:
+    """A word that pins a question down to one day, figure or place (sunday, 114, chicago):
+    a record without it does not answer the question."""
+    return word.isdigit() or word in GEO_WORDS or (word in DATE_WORDS and word in _DAY_NAMES)
+
+
+_SPEECH_TERMS = frozenset(
+    term(w)
+    for w in (
+        "say",
+        "speak",
+        "speech",
+        "criticize",
+        "encourage",
+        "address",
+        "believe",
+        "argue",
+        "think",
+        "feel",
+        "call",
+    )
+)
+#: Causal wording: what a "why" question looks for (in a record's text or keywords).
+REASON_WORDS: frozenset[str] = wordset(
+    "because why reason reasons purpose purposes due cause caused causes causing motive "
+    "motivation responsibility duty focus goal aim necessary"
+)
+
+
+def text_features(surface: list[str]) -> int:
+    """NUMBER/DATE/PLACE/GEO/REASON/SPEECH bits of a record's words (PERSON comes from its
+    fields)."""
+    flags = 0
+    for w in surface:
+        if w.isdigit():
+            if len(w) == 4 and w[:2] in ("19", "20"):
+                flags |= DATE
+            else:
+                flags |= NUMBER
+        elif w in DATE_WORDS:
+            flags |= DATE
+        if w in PLACE_WORDS:
+            flags |= PLACE
+            if w in GEO_WORDS:
+                flags |= GEO
+        if w in REASON_WORDS:
+            flags |= REASON
+        if term(w) in _SPEECH_TERMS:
+            flags |= SPEECH
+    return flags

@@ -135,6 +135,7 @@ class FactModal(BaseModal):
         first = existing.citations[0] if existing and existing.citations else None
         keywords = ", ".join(existing.keywords) if existing else (question or "")
         self.text: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="text",
             label="Fact (names written out)", style=discord.TextStyle.paragraph,
             max_length=present.MAX_INPUT_VALUE,
             default=present.input_default(existing.text if existing else None),
@@ -142,20 +143,24 @@ class FactModal(BaseModal):
             "e.g. Doechii was named best female hip hop artist at the BET Awards.",
         )
         self.people: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="people",
             label="People (names or ids, comma-separated)", required=False, max_length=1000,
             default=present.input_default(", ".join(existing.people) if existing else None,
                                           1000),
         )
         self.keywords: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="keywords",
             label="Keywords (comma-separated)", required=False, max_length=1000,
             default=present.input_default(keywords, 1000),
         )
         self.source: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="source",
             label="Source id" + (" (first citation)" if existing else ""), max_length=80,
             default=present.input_default(first.source_id if first else default_source, 80),
             placeholder="see /source list",
         )
         self.passage: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="passage",
             label="Passage (the source's own words)", style=discord.TextStyle.paragraph,
             max_length=present.MAX_INPUT_VALUE,
             default=present.input_default(first.passage if first else None),
@@ -176,25 +181,30 @@ class QuoteModal(BaseModal):
         self.existing = existing
         first = existing.citations[0] if existing and existing.citations else None
         self.speaker: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="speaker",
             label="Speaker (name or id; blank if unknown)", required=False, max_length=100,
             default=present.input_default(existing.speaker if existing else speaker, 100),
         )
         self.text: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="text",
             label="Quote (the words said)", style=discord.TextStyle.paragraph,
             max_length=present.MAX_INPUT_VALUE,
             default=present.input_default(existing.text if existing else None),
         )
         self.context: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="context",
             label="Where it was said", required=False, max_length=200,
             default=present.input_default(existing.context if existing else None, 200),
             placeholder="e.g. Instagram story, BET Awards speech",
         )
         self.source: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="source",
             label="Source id" + (" (first citation)" if existing else ""), max_length=80,
             default=present.input_default(first.source_id if first else default_source, 80),
             placeholder="see /source list",
         )
         self.passage: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="passage",
             label="Passage (the source's own words)", style=discord.TextStyle.paragraph,
             max_length=present.MAX_INPUT_VALUE,
             default=present.input_default(first.passage if first else None),

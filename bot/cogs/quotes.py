@@ -106,6 +106,8 @@ class Quotes(commands.Cog):
 
     def __init__(self, bot: CoverageBot) -> None:
         self.bot = bot
+        #: Seconds the page buttons of ``/quotes`` keep working (set per bot; tests shorten it).
+        self.page_timeout = PAGE_TIMEOUT
 
     # ----------------------------------------------------------------- the one search
 
@@ -200,7 +202,7 @@ class Quotes(commands.Cog):
                 embed=present.quotes_page_embed(person.name, hits, 0)
             )
             return
-        view = QuotePages(interaction.user.id, person.name, hits)
+        view = QuotePages(interaction.user.id, person.name, hits, timeout=self.page_timeout)
         response = await interaction.response.send_message(embed=view.embed(), view=view)
         resource = getattr(response, "resource", None)
         if isinstance(resource, discord.InteractionMessage | discord.Message):

@@ -51,6 +51,7 @@ from bot.engine.index import (
 )
 from bot.engine.names import NameMatch, NameTable, name_words
 from bot.engine.text import (
+    CUE_WORDS,
     DATE,
     GEO,
     META_WORDS,
@@ -92,6 +93,8 @@ from bot.models import (
 DEFAULT_THRESHOLD = 55.0
 #: Near misses scoring at least this share of the threshold are offered as suggestions.
 SUGGEST_SHARE = 0.5
+#: ... or at least this share of that when they are about a person the question names.
+SUGGEST_NAMED_SHARE = 0.5
 
 #: Only this much of a question is read (the caller limits length; this bounds the work).
 MAX_QUESTION_CHARS = 2000
@@ -490,7 +493,7 @@ class Engine:
         for k, x in enumerate(stream):
             if k in owner or (len(x.word) == 1 and not x.word.isdigit()):
                 continue
-            if x.term == SPEECH_TERM or x.word in OPINION_WORDS:
+            if x.term == SPEECH_TERM or x.word in OPINION_WORDS or x.word in CUE_WORDS:
                 continue
             boost = CONSTRAINT_BOOST if is_constraint(x.word) else 1.0
             if x.edits < 0:
@@ -859,8 +862,11 @@ class Engine:
         floor = self.threshold * SUGGEST_SHARE
         suggestions: list[str] = []
         for s in ranked:
-            if s.score < floor or len(suggestions) >= 3:
+            if len(suggestions) >= 3:
                 break
+            # close: most of the question matched, or a named person did
+            if s.score < floor and not (s.named and s.score >= floor * SUGGEST_NAMED_SHARE):
+                continue
             text = self._suggestion(s, guild_id)
             if text and text not in suggestions:
                 suggestions.append(text)

@@ -221,6 +221,11 @@ PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("calling", "out"): ("calling", "criticized"),
     ("calls", "out"): ("calls", "criticized"),
     ("how", "come"): ("why",),
+    ("so", "far"): ("sofar",),
+    ("to", "date"): ("sofar",),
+    ("as", "of", "now"): ("now",),
+    ("right", "now"): ("now",),
+    ("up", "to", "date"): ("updated",),
     ("what", "for"): ("why",),
     ("instagram", "stories"): ("instagram", "story"),
     ("insta", "story"): ("instagram", "story"),
@@ -353,12 +358,7 @@ META_WORDS: frozenset[str] = wordset(
 
 #: Words that ask for the newest of near-equal candidates.
 RECENCY_WORDS: frozenset[str] = wordset(
-    "latest now currently current newest recent recently updated update lately todays"
-)
-RECENCY_PHRASES: tuple[tuple[str, ...], ...] = (
-    ("so", "far"),
-    ("as", "of", "now"),
-    ("right", "now"),
+    "sofar latest now currently current newest recent recently updated update lately todays"
 )
 
 # --------------------------------------------------------------------------- stemming
@@ -752,6 +752,13 @@ _PERSON_CUES: tuple[tuple[str, ...], ...] = (
 )
 
 
+#: Nouns that only say what kind of answer is wanted ("the number of arrests", "the arrest
+#: count"): answer-type cues, not words to match.
+CUE_WORDS: frozenset[str] = wordset(
+    "number numbers count total amount figure figures stats statistics tally toll"
+)
+
+
 def _has_cue(words_: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
     for cue in cues:
         size = len(cue)
@@ -793,7 +800,7 @@ def question_types(words_: list[str]) -> int:
 
 
 def asks_recency(words_: list[str]) -> bool:
-    return any(w in RECENCY_WORDS for w in words_) or _has_cue(words_, RECENCY_PHRASES)
+    return any(w in RECENCY_WORDS for w in words_)
 
 
 # --------------------------------------------------------------------------- record features

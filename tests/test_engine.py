@@ -1,0 +1,542 @@
+"""The answer engine, lever by lever, on small banks built here (and on the shipped bank)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.engine import DEFAULT_THRESHOLD, Engine
+from bot.engine.index import InvertedIndex, Vocabulary
+from bot.engine.text import NUMBER, SPEECH, question_types, stem, term, words
+from bot.models import Answer, Bank, Citation, Fact, Person, Quote, Source
+
+SRC = "nn"
+
+
+def cite(passage: str, source: str = SRC) -> tuple[Citation, ...]:
+    return (Citation(source, passage),)
+
+
+def fact(fid: str, text: str, people: tuple[str, ...] = (), **kw: object) -> Fact:
+    return Fact(id=fid, text=text, citations=cite(text), people=people, **kw)  # type: ignore[arg-type]
+
+
+def quote(qid: str, speaker: str | None, text: str, context: str = "", **kw: object) -> Quote:
+    return Quote(id=qid, speaker=speaker, text=text, context=context, citations=cite(text), **kw)  # type: ignore[arg-type]
+
+
+PEOPLE = (
+    Person("kim-kardashian", "Kim Kardashian", ("Kardashian", "Kim K"), "reality TV star"),
+    Person("doechii", "Doechii", ("rapper Doechii",), "Florida rapper"),
+    Person("mark-ruffalo", "Mark Ruffalo", ("Ruffalo",), "actor"),
+    Person("pedro-pascal", "Pedro Pascal", ("Pascal",), "actor"),
+    Person("karen-bass", "Karen Bass", ("Mayor Bass", "Bass"), "mayor of Los Angeles"),
+    Person("mark-zuckerberg", "Mark Zuckerberg", ("Zuckerberg",), "businessman"),
+)
+FACTS = (
+    fact(
+        "bass-arrests",
+        "Mayor Karen Bass said arrests of protestors have surged in recent days, with only 27 "
+        "on Saturday, 40 on Sunday, 114 on Monday and nearly 200 as of Tuesday afternoon.",
+        ("karen-bass",),
+    ),
+    fact(
+        "ice-arrested-40",
+        "ICE arrested over 40 people in LA, which caused protestors to gather outside of a "
+        "federal detention center.",
+    ),
+    fact(
+        "protests-spread",
+        "The anti-ICE protests that started in Los Angeles have now spread to other cities, "
+        "including Atlanta, Seattle, New York and Chicago.",
+    ),
+    fact(
+        "kardashian-ties",
+        "Kim Kardashian has also been recently tied to Mark Zuckerberg and the Trump family.",
+        ("kim-kardashian", "mark-zuckerberg"),
+    ),
+    fact(
+        "kardashian-instagram",
+        "Kim Kardashian spoke out against ICE on her Instagram story.",
+        ("kim-kardashian",),
+    ),
+    fact(
+        "doechii-award",
+        "Doechii was named the best female hip hop artist of the year at the BET Awards.",
+        ("doechii",),
+        keywords=("award", "won"),
+    ),
+    fact(
+        "doechii-video",
+        "Kim Kardashian shared a video of Doechii calling out ICE at the BET Awards on Monday.",
+        ("kim-kardashian", "doechii"),
+    ),
+)
+QUOTES = (
+    quote(
+        "kardashian-better-way",
+        "kim-kardashian",
+        "When we're told that ICE exists to keep our country safe and remove violent "
+        "criminals, great. There HAS to be a BETTER way.",
+        "Instagram story",
+    ),
+    quote("ruffalo-oligarchy", "mark-ruffalo", "living in an oligarchy.", "Instagram"),
+    quote(
+        "ruffalo-guns",
+        "mark-ruffalo",
+        "You are pointing your guns in the wrong direction",
+        "Instagram",
+    ),
+    quote(
+        "pascal-built",
+        "pedro-pascal",
+        "Los Ángeles. Built by the best of U.S. #Protect our #Protectors #RESIST.",
+        "post sharing a video that celebrated diversity",
+    ),
+    quote(
+        "doechii-military",
+        "doechii",
+        "Trump is using military force to stop a protest.",
+        "BET Awards speech",
+    ),
+)
+SOURCE = Source(SRC, "NewsNation", "Celebrities speak out against ICE raids in LA")
+
+
+def small_bank() -> Bank:
+    return Bank(sources=(SOURCE,), people=PEOPLE, facts=FACTS, quotes=QUOTES)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(small_bank())
+
+
+def answered(engine: Engine, question: str, **kw: object) -> Answer:
+    a = engine.answer(question, **kw)  # type: ignore[arg-type]
+    assert a.answered, (question, a)
+    assert 0 <= a.score <= 100
+    return a
+
+
+def abstains(engine: Engine, question: str, **kw: object) -> Answer:
+    a = engine.answer(question, **kw)  # type: ignore[arg-type]
+    assert not a.answered, (question, a.record_id, a.score)
+    assert a.record_id is None and a.sources == ()
+    assert a.text.startswith("The coverage doesn't say.")
+    return a
+
+
+# --------------------------------------------------------------------------- text
+
+
+def test_words_fold_case_accents_quotes_possessives_and_numbers() -> None:
+    assert words("Kardashian’s “Los Ángeles” post") == ["kardashian", "la", "post"]
+    assert words("L.A. and the U.S.") == ["la", "and", "the", "usa"]
+    assert words("forty-two arrests; two hundred and fourteen") == [
+        "42",
+        "arrests",
+        "214",
+    ]
+    assert words("k\u200bim\u202e ka\u0301rdashian") == ["kim", "kardashian"]
+    assert words("got locked up") == ["got", "arrested"]
+
+
+def test_stemming_and_synonyms_meet_on_one_term() -> None:
+    assert {term(w) for w in ("arrests", "arrested", "arresting", "jailed", "detained")} == {
+        "arrest"
+    }
+    assert term("protestors") == term("protesters") == term("protesting") == term("protest")
+    assert term("ppl") == term("people")
+    assert term("celebs") == term("stars") == term("celebrity")
+    assert term("wrote") == term("posted") == term("said")
+    assert stem("cities") == stem("city")
+
+
+def test_question_types() -> None:
+    assert question_types(words("how many were arrested")) & NUMBER
+    assert question_types(words("what did doechii say")) & SPEECH
+    assert not question_types(words("tell me about doechii")) & NUMBER
+
+
+def test_vocabulary_corrects_one_and_two_edits_but_not_short_or_far_words() -> None:
+    v = Vocabulary()
+    v.add(["kardashian", "ruffalo", "doechii", "arrested", "oligarchy", "tyler", "rake"])
+    assert v.correct("kardashain") == ("kardashian", 1)
+    assert v.correct("ruffallo") == ("ruffalo", 1)
+    assert v.correct("doechi") == ("doechii", 1)
+    assert v.correct("oligarky") == ("oligarchy", 2)
+    assert v.correct("taylor") is None  # two edits from "tyler": too far for six letters
+    assert v.correct("drake") is None  # short words keep their first letter
+    assert v.correct("ice") is None
+    v.discard(["kardashian"])
+    assert v.correct("kardashain") is None
+
+
+def test_inverted_index_adds_and_removes_in_place() -> None:
+    idx = InvertedIndex()
+    idx.add(1, {"ice": 1, "raid": 2})
+    idx.add(5, {"ice": 4})
+    assert idx.df("ice") == 2
+    assert InvertedIndex.fields_of(idx.postings("ice"), 5) == 4
+    idx.remove(1, ["ice", "raid"])
+    assert idx.df("ice") == 1 and "raid" not in idx
+    assert InvertedIndex.fields_of(idx.postings("ice"), 1) == 0
+
+
+# --------------------------------------------------------------------------- answering
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("kardashain instagram story", {"kardashian-instagram", "kardashian-better-way"}),
+        ("what did ruffallo say", {"ruffalo-oligarchy", "ruffalo-guns"}),
+        ("doechi award", {"doechii-award"}),
+        ("protestors arested saturday", {"bass-arrests"}),
+    ],
+)
+def test_typos_in_names_and_words(engine: Engine, question: str, expected: set[str]) -> None:
+    assert answered(engine, question).record_id in expected
+
+
+def test_lower_case_without_punctuation_equals_the_written_question(engine: Engine) -> None:
+    a = answered(engine, "Where did the protests spread?")
+    b = answered(engine, "where did the protests spread")
+    assert a.record_id == b.record_id == "protests-spread"
+    assert a.score == b.score
+
+
+def test_paraphrase_through_synonyms(engine: Engine) -> None:
+    a = answered(engine, "how many ppl got locked up tuesday")
+    assert a.record_id == "bass-arrests"
+    assert "tuesday" in a.matched
+
+
+def test_bare_names(engine: Engine) -> None:
+    assert answered(engine, "zuckerberg").record_id == "kardashian-ties"
+    assert answered(engine, "doechii").record_id in {
+        "doechii-award",
+        "doechii-video",
+        "doechii-military",
+    }
+
+
+def test_who_said_what_names_the_speaker_and_where(engine: Engine) -> None:
+    a = answered(engine, "who said we are living in an oligarchy")
+    assert a.record_kind == "quote" and a.record_id == "ruffalo-oligarchy"
+    assert a.speaker == "Mark Ruffalo" and a.context == "Instagram"
+    assert a.text == 'Mark Ruffalo said (Instagram): "living in an oligarchy."'
+    assert a.sources[0].outlet == "NewsNation"
+    assert a.sources[0].excerpt == "living in an oligarchy."
+
+
+def test_what_did_x_write_prefers_a_quote(engine: Engine) -> None:
+    a = answered(engine, "what did pedro pascal write")
+    assert a.record_id == "pascal-built"
+
+
+def test_how_many_questions_get_a_number() -> None:
+    bank = small_bank()
+    bank = Bank(
+        bank.sources,
+        bank.people,
+        (
+            *bank.facts,
+            fact("arrests-surge", "Arrests of protesters surged on Sunday in Los Angeles."),
+        ),
+        bank.quotes,
+    )
+    engine = Engine(bank)
+    a = answered(engine, "how many were arrested on sunday")
+    assert a.record_id == "bass-arrests"
+    # the same words without "how many": the fact without a figure is as good
+    assert answered(engine, "arrested on sunday").record_id in {"bass-arrests", "arrests-surge"}
+    # a number question whose only candidate has no number abstains
+    abstains(engine, "how many cities did the protests spread to")
+
+
+def test_unknown_people_abstain_instead_of_matching_the_topic(engine: Engine) -> None:
+    a = abstains(engine, "what did taylor swift say about ice")
+    assert a.record_id != "kardashian-better-way"
+    abstains(engine, "did beyonce speak out")
+    abstains(engine, "did khloe kardashian speak out")
+    abstains(engine, "what did drake post")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the weather", "who won the super bowl", "hi", "thanks", "asdf qwer", "", "??"],
+)
+def test_off_topic_greetings_and_gibberish_abstain_without_suggestions(
+    engine: Engine, question: str
+) -> None:
+    a = abstains(engine, question)
+    assert a.suggestions == ()
+
+
+def test_near_misses_come_with_suggestions(engine: Engine) -> None:
+    a = abstains(engine, "doechii grammy nomination")
+    assert 0 < len(a.suggestions) <= 3
+    assert "What did Doechii say?" in a.suggestions
+
+
+def test_threshold_is_a_setting() -> None:
+    assert Engine(small_bank()).threshold == DEFAULT_THRESHOLD
+    strict = Engine(small_bank(), threshold=100.0)
+    assert not strict.answer("doechi award").answered
+    lax = Engine(small_bank(), threshold=0.0)
+    assert lax.answer("doechii grammy nomination").answered
+
+
+# --------------------------------------------------------------------------- guilds
+
+
+def test_guild_records_are_seen_only_by_their_guild() -> None:
+    engine = Engine(small_bank())
+    private = Fact(
+        "guild-bake-sale",
+        "The Lakeside bake sale raised 300 dollars for the shelter.",
+        cite("bake sale"),
+        guild_id=111,
+    )
+    engine.upsert(private)
+    assert answered(engine, "bake sale shelter", guild_id=111).record_id == "guild-bake-sale"
+    abstains(engine, "bake sale shelter", guild_id=222)
+    abstains(engine, "bake sale shelter")
+    # global records stay visible to every guild
+    assert answered(engine, "zuckerberg", guild_id=111).record_id == "kardashian-ties"
+    guild_person = Person("baker", "Bella Baker", (), "baker", guild_id=111)
+    engine.upsert(guild_person)
+    engine.upsert(quote("baker-q", "baker", "Bread for everyone", guild_id=111))
+    assert [p.id for p in engine.search_speakers("bella", guild_id=111)] == ["baker"]
+    assert engine.search_speakers("bella", guild_id=222) == []
+    assert engine.find_quotes("bella baker", guild_id=222) == []
+    assert "baker" not in {p.id for p in engine.people()}
+
+
+# --------------------------------------------------------------------------- upkeep
+
+
+def test_upsert_and_remove_change_answers_in_place() -> None:
+    engine = Engine(small_bank())
+    abstains(engine, "curfew downtown")
+    engine.upsert(fact("curfew", "A curfew was imposed in downtown Los Angeles."))
+    assert answered(engine, "curfew downtown").record_id == "curfew"
+    engine.upsert(fact("curfew", "A curfew was lifted in downtown Los Angeles on Friday."))
+    a = answered(engine, "when was the curfew lifted")
+    assert a.text.endswith("on Friday.")
+    assert engine.stats()["facts"] == len(FACTS) + 1
+    engine.remove("fact", "curfew")
+    abstains(engine, "curfew downtown")
+    assert engine.get("fact", "curfew") is None
+    engine.remove("fact", "curfew")  # removing twice is harmless
+    assert engine.stats()["facts"] == len(FACTS)
+
+
+def test_people_upserts_change_name_matching() -> None:
+    engine = Engine(small_bank())
+    engine.upsert(quote("newsom-q", "gavin-newsom", "Los Angeles will not be intimidated."))
+    abstains(engine, "what did gavin newsom say")  # no person record yet: unknown name
+    engine.upsert(Person("gavin-newsom", "Gavin Newsom", ("Newsom",), "governor of California"))
+    assert answered(engine, "what did newsom say").record_id == "newsom-q"
+    engine.remove("person", "gavin-newsom")
+    assert engine.get("person", "gavin-newsom") is None
+
+
+def test_load_replaces_everything() -> None:
+    engine = Engine(small_bank())
+    engine.load(Bank(sources=(SOURCE,), facts=(fact("only", "The only fact about otters."),)))
+    assert engine.stats()["facts"] == 1 and engine.stats()["quotes"] == 0
+    abstains(engine, "zuckerberg")
+    assert answered(engine, "otters").record_id == "only"
+
+
+# --------------------------------------------------------------------------- conflicts, dates
+
+
+def conflicting_bank() -> Bank:
+    old = Source("old", "Daily A", "Early count", published="2025-06-08")
+    new = Source("new", "Daily B", "Later count", published="2025-06-10")
+    undated = Source("undated", "Daily C", "Some count")
+    return Bank(
+        sources=(old, new, undated),
+        facts=(
+            Fact("count-old", "Police arrested 150 protesters downtown.", cite("150", "old")),
+            Fact("count-new", "Police arrested 575 protesters downtown.", cite("575", "new")),
+            Fact(
+                "count-undated", "Police arrested 300 protesters downtown.", cite("300", "undated")
+            ),
+        ),
+    )
+
+
+def test_conflicting_figures_are_listed_newest_first() -> None:
+    engine = Engine(conflicting_bank())
+    a = answered(engine, "how many protesters did police arrest downtown")
+    others = [c.text for c in a.conflicts]
+    assert len(others) == 2 and a.record_id not in {None}
+    by_id = {f.text: f.id for f in conflicting_bank().facts}
+    dates = {"count-old": "2025-06-08", "count-new": "2025-06-10", "count-undated": ""}
+    ordered = [dates[by_id[t]] for t in others]
+    assert ordered == sorted(ordered, reverse=True)
+    assert all(c.sources for c in a.conflicts)
+
+
+def test_latest_prefers_the_newest_report() -> None:
+    engine = Engine(conflicting_bank())
+    for q in (
+        "latest arrest count downtown",
+        "how many protesters arrested so far",
+        "how many protesters are arrested now",
+    ):
+        a = answered(engine, q)
+        assert a.record_id == "count-new", q
+        assert [c.text for c in a.conflicts][0] == "Police arrested 150 protesters downtown."
+
+
+def test_sources_are_listed_newest_first() -> None:
+    old = Source("old", "Daily A", "Early", published="2025-06-08")
+    new = Source("new", "Daily B", "Later", published="2025-06-10")
+    f = Fact(
+        "f",
+        "Otters were seen in the harbour.",
+        (Citation("old", "otters seen"), Citation("new", "otters again")),
+    )
+    a = answered(Engine(Bank(sources=(old, new), facts=(f,))), "otters harbour")
+    assert [s.outlet for s in a.sources] == ["Daily B", "Daily A"]
+    assert [s.excerpt for s in a.sources] == ["otters again", "otters seen"]
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def test_find_quotes_by_speaker_alias_and_by_words(engine: Engine) -> None:
+    hits = engine.find_quotes("ruffalo")
+    assert {h.quote.id for h in hits} == {"ruffalo-oligarchy", "ruffalo-guns"}
+    assert all(h.speaker == "Mark Ruffalo" for h in hits)
+    assert engine.find_quotes("kim k")[0].quote.id == "kardashian-better-way"
+    assert engine.find_quotes("ruffallo")[0].speaker == "Mark Ruffalo"
+    by_words = engine.find_quotes("guns wrong direction")
+    assert by_words[0].quote.id == "ruffalo-guns"
+    # the speaker's quotes come first, the best match for the other words leading
+    mixed = engine.find_quotes("ruffalo guns")
+    assert mixed[0].quote.id == "ruffalo-guns"
+    assert engine.find_quotes("ruffalo", limit=1)[0].quote.speaker == "mark-ruffalo"
+    assert engine.find_quotes("") == []
+    assert engine.find_quotes("zzzz qqqq") == []
+
+
+def test_quotes_by_speaker_and_random_quote(engine: Engine) -> None:
+    hits = engine.quotes_by_speaker("mark-ruffalo")
+    assert [h.quote.id for h in hits] == ["ruffalo-oligarchy", "ruffalo-guns"]
+    assert hits[0].sources[0].outlet == "NewsNation"
+    assert engine.quotes_by_speaker("nobody") == []
+    rng = random.Random(7)
+    seen = {engine.random_quote(rng=rng).quote.id for _ in range(60)}  # type: ignore[union-attr]
+    assert seen == {q.id for q in QUOTES}
+    assert Engine().random_quote() is None
+
+
+def test_search_speakers_autocompletes_people_with_quotes(engine: Engine) -> None:
+    everyone = [p.id for p in engine.search_speakers("")]
+    assert set(everyone) == {"kim-kardashian", "doechii", "mark-ruffalo", "pedro-pascal"}
+    assert "karen-bass" not in everyone  # no quotes
+    assert engine.search_speakers("ru")[0].id == "mark-ruffalo"
+    assert engine.search_speakers("kardashain")[0].id == "kim-kardashian"
+    assert engine.search_speakers("pedro", limit=1)[0].id == "pedro-pascal"
+    assert engine.search_speakers("", limit=2) == engine.search_speakers("")[:2]
+
+
+def test_search_facts_by_id_and_words(engine: Engine) -> None:
+    assert engine.search_facts("bass-arrests")[0] == (engine.get("fact", "bass-arrests"), 100.0)
+    assert engine.search_facts("doechii-")[0][0].id.startswith("doechii-")
+    top = engine.search_facts("protests spread cities")
+    assert top[0][0].id == "protests-spread"
+    assert len(engine.search_facts("", limit=3)) == 3
+
+
+def test_people_stats_and_bank(engine: Engine) -> None:
+    assert [p.name for p in engine.people()][:2] == ["Doechii", "Karen Bass"]
+    stats = engine.stats()
+    assert (stats["sources"], stats["people"], stats["facts"], stats["quotes"]) == (
+        1,
+        len(PEOPLE),
+        len(FACTS),
+        len(QUOTES),
+    )
+    bank = engine.bank()
+    assert len(bank) == len(small_bank())
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        " ",
+        "\u200b\u200f\u202e",
+        "x" * 100_000,
+        "ice " * 25_000,
+        "'; DROP TABLE facts; --",
+        "**bold** _it_ `code` ||spoiler|| <@123> :emoji:",
+        "١٢٣ ٤٥٦",
+        "²³ ½ ① ﬁ",
+        "9" * 5000,
+        "\x00\x01\x02",
+    ],
+)
+def test_weird_input_never_crashes(engine: Engine, question: str) -> None:
+    a = engine.answer(question)
+    assert isinstance(a, Answer) and 0 <= a.score <= 100
+    assert isinstance(engine.find_quotes(question), list)
+    assert isinstance(engine.search_speakers(question), list)
+    assert isinstance(engine.search_facts(question), list)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gets_an_answer_in_range(question: str) -> None:
+    engine = _SHARED
+    a = engine.answer(question)
+    assert isinstance(a, Answer)
+    assert 0 <= a.score <= 100
+    assert a.answered == (a.record_id is not None)
+    assert len(a.suggestions) <= 3
+    assert isinstance(engine.find_quotes(question, limit=3), list)
+
+
+_SHARED = Engine(small_bank())
+
+
+# --------------------------------------------------------------------------- shipped coverage
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many ppl got locked up tuesday", "bass-protestor-arrests-by-day"),
+        ("who said we are living in an oligarchy", "ruffalo-living-in-oligarchy"),
+        ("what did pedro pascal write", "pascal-built-by-the-best"),
+        ("where did the protests spread", "protests-spread-other-cities"),
+        ("zuckerberg", "kardashian-tied-musk-zuckerberg-trumps"),
+    ],
+)
+def test_shipped_bank_answers(shipped_bank: Bank, question: str, expected: str) -> None:
+    engine = Engine(shipped_bank)
+    a = answered(engine, question)
+    assert a.record_id == expected
+    assert a.sources and a.sources[0].outlet == "NewsNation"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what did taylor swift say about ice", "did beyonce speak out", "what's the weather", "hi"],
+)
+def test_shipped_bank_abstains(shipped_bank: Bank, question: str) -> None:
+    abstains(Engine(shipped_bank), question)

@@ -395,7 +395,7 @@ def test_latest_prefers_the_newest_report() -> None:
     ):
         a = answered(engine, q)
         assert a.record_id == "count-new", q
-        assert [c.text for c in a.conflicts][0] == "Police arrested 150 protesters downtown."
+        assert a.conflicts[0].text == "Police arrested 150 protesters downtown."
 
 
 def test_sources_are_listed_newest_first() -> None:

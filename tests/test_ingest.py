@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from bot.codec import bank_from_json
@@ -547,3 +549,34 @@ def test_linking_maps_new_people_onto_the_banks_and_keeps_ids_unique(
     assert result.new_facts[0].people == ("chrissy-teigen",)
     assert result.new_facts[0].id == "chriss-teigen-posted-message-encouraged-people-protest-2"
     assert [p.id for p in result.referenced_people] == ["chrissy-teigen"]
+
+
+_TOKENS = [
+    *"abcdefgh ABCDEFGH  .,;:?!-—…'\"“”‘’()\n",
+    "Kim Kardashian",
+    " said",
+    " wrote",
+    " she",
+    " he ",
+    "Mayor Karen Bass",
+    "Tyler, the Creator",
+]
+_PROSE = st.lists(st.sampled_from(_TOKENS), max_size=150).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_PROSE)
+def test_any_text_ingests_or_says_why(text: str) -> None:
+    try:
+        r = ingest(text)
+    except IngestError as err:
+        assert str(err)
+        return
+    ids = {p.id for p in r.people}
+    for q in r.quotes:
+        assert q.text.strip() and (q.speaker is None or q.speaker in ids)
+    for f in r.facts:
+        assert f.text.strip() and set(f.people) <= ids
+    for kind in (r.facts, r.quotes, r.people):
+        assert len({x.id for x in kind}) == len(kind)
+        assert all(SLUG.match(x.id) for x in kind)

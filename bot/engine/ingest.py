@@ -798,8 +798,7 @@ def _abbreviation_before(par: str, i: int) -> bool:
 
 
 class _Reader:
-    def __init__(self, text: str, source: Source, known_people: Sequence[Person]) -> None:
-        self.source = source
+    def __init__(self, text: str, known_people: Sequence[Person]) -> None:
         self.people = _People(known_people)
         self.sentences: list[_Sentence] = []
         self.quotes: list[_LQuote] = []
@@ -881,6 +880,11 @@ class _Reader:
                 lq.context = self._context_for(lq)
 
     # gender from "his"/"her" next to a single name
+    def _is_lede(self, sent: _Sentence) -> bool:
+        """The article's first sentence of prose (where a dateline may stand)."""
+        first = next((s for s in self.sentences if not s.headline), None)
+        return first is sent
+
     def _learn_gender(self, sent: _Sentence) -> None:
         if not sent.mentions:
             return
@@ -910,7 +914,7 @@ class _Reader:
         return candidates[0].key
 
     def _resolve_subject(self, sent: _Sentence) -> None:
-        text = _DATELINE.sub("", sent.masked) if sent.index == 0 else sent.masked
+        text = _DATELINE.sub("", sent.masked) if self._is_lede(sent) else sent.masked
         offset = len(sent.masked) - len(text)
         stripped = text.lstrip()
         lead = offset + (len(text) - len(stripped))
@@ -1304,7 +1308,7 @@ def _fact_from(reader: _Reader, sent: _Sentence) -> tuple[str, list[str]] | None
         if len([w for w in content if w not in names]) < 3:
             return None
         text = lead + "."
-    text = _DATELINE.sub("", text) if sent.index == 0 else text
+    text = _DATELINE.sub("", text) if reader._is_lede(sent) else text
     if len(words(text)) < 4:
         return None
     people = [m.key for m in sent.mentions if text.find(sent.text[m.start : m.end]) >= 0]
@@ -1329,7 +1333,7 @@ def ingest_article(
     """
     if not text or not text.strip():
         raise IngestError("The article is empty.")
-    reader = _Reader(text, source, known_people)
+    reader = _Reader(text, known_people)
     reader.read()
 
     quote_ids: set[str] = set()

@@ -212,6 +212,34 @@ def test_said_before_the_name_and_a_title_before_it() -> None:
     assert r.people[0].name == "Karen Bass"
 
 
+def test_question_quote_then_name_and_an_appositive_and_according_to() -> None:
+    r = ingest(
+        "“Why now?” Karen Bass asked. “Why here?”\n"
+        "“We will keep marching,” Taylor Swift, who has 200 million followers, said on Tuesday.\n"
+        "According to Mayor Karen Bass, “the city will not be intimidated.”"
+    )
+    assert speakers(r) == [
+        ("karen-bass", "Why now?"),
+        ("karen-bass", "Why here?"),
+        ("taylor-swift", "We will keep marching"),
+        ("karen-bass", "the city will not be intimidated."),
+    ]
+
+
+def test_sentences_split_at_a_lone_capital_but_not_at_initials() -> None:
+    r = ingest(
+        "“I can’t stay silent,” Taylor Swift wrote on X. Her post drew 2 million likes. "
+        "George W. Bush did not comment on the raids."
+    )
+    assert speakers(r) == [("taylor-swift", "I can’t stay silent")]
+    assert r.quotes[0].context == "X"
+    assert [(f.text, f.people) for f in r.facts] == [
+        ("Her post drew 2 million likes.", ("taylor-swift",)),
+        ("George W. Bush did not comment on the raids.", ("george-w-bush",)),
+    ]
+    assert [p.name for p in r.people] == ["Taylor Swift", "George W. Bush"]
+
+
 def test_quote_whose_speaker_cannot_be_told_is_kept_without_one() -> None:
     r = ingest(
         "“We are not going anywhere.”\n"

@@ -257,6 +257,13 @@ _LEADING_DESCRIPTOR = re.compile(
 _STAGE_NAME = re.compile(
     rf"(?<![\w’'])[A-Z][\w’'\-]+, the [A-Z][\w’'\-]+(?=\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b)"
 )
+#: Words between a name and its speech verb: ", 35," / ", who has 200 million followers,".
+_APPOSITIVE = r"(?:,\s+[^,“”\"]{1,80}?,)?"
+#: '"Why now?" Karen Bass asked.': after a ? or ! the sentence goes on with its speaker.
+_ATTRIBUTION_AHEAD = re.compile(
+    rf"\s+[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}{_APPOSITIVE}\s+(?:\w+ly\s+)?"
+    rf"(?:{_SPEECH_ALT})\b"
+)
 _DATELINE = re.compile(
     r"^\s*(?:\([^()]{1,40}\)|[A-Z][A-Z .,'’-]{1,40}(?:\([^()]{1,30}\))?)\s*[—–-]+\s*"
 )
@@ -558,7 +565,7 @@ def _descriptor_before(text: str, start: int) -> str | None:
 def _speaker_role(text: str, start: int, end: int) -> bool:
     """Whether a name at text[start:end] is the subject or object of a speech verb."""
     after = text[end:]
-    if re.match(rf"(?:’s|'s)?\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", after):
+    if re.match(rf"{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", after):
         return True
     before = text[:start]
     return bool(re.search(rf"(?:[”\"]\s*,?\s*|^\s*)(?:{_SPEECH_ALT})\s+$", before))
@@ -613,10 +620,11 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
             continue
         if len(names) > 4:
             continue
-        start, end = run[0].start(), run[0].start() + len(" ".join(names))
+        start = run[0].start()
+        end = run[-1].start() + len(names[-1])
         if descriptor is None:
             descriptor = _descriptor_before(text, start)
-        out.append((" ".join(names), descriptor, start, end))
+        out.append((text[start:end], descriptor, start, end))  # "George W. Bush" as written
     return out
 
 
@@ -749,7 +757,12 @@ def _sentence_bounds(par: str, spans: list[tuple[int, int | None]]) -> list[tupl
             k = i - 1
             while k >= 0 and par[k] in "’')]":
                 k -= 1
-            if k >= 0 and par[k] in _TERMINALS and _boundary_follows(par, i + 1):
+            if (
+                k >= 0
+                and par[k] in _TERMINALS
+                and _boundary_follows(par, i + 1)
+                and not (par[k] in "?!" and _ATTRIBUTION_AHEAD.match(par, i + 1))
+            ):
                 cut = i + 1
         if cut is not None:
             bounds.append((begin, cut))
@@ -790,8 +803,15 @@ def _abbreviation_before(par: str, i: int) -> bool:
     word = m.group(1).lower()
     if word in _ABBREVIATIONS:
         return True
-    # Initials ("J.") and dotted abbreviations ("U.S").
-    return len(word) == 1 or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        return True  # "U.S"
+    if len(word) == 1 and m.group(1).isupper():
+        # An initial: "George W. Bush", "J. K. Rowling" (not "posted on X. Her post ...").
+        before = par[: m.start()].rstrip()
+        prev_word = before.rsplit(None, 1)[-1] if before else ""
+        after = par[i + 1 :].lstrip()
+        return prev_word[:1].isupper() or bool(re.match(r"[A-Z]\.", after))
+    return False
 
 
 # --------------------------------------------------------------------------- the reader
@@ -1072,7 +1092,7 @@ class _Reader:
             if found is not None:
                 key, used = found
                 if re.match(
-                    rf"\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", post[used:]
+                    rf"{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", post[used:]
                 ) or re.match(r"\s+(?:put it)\b", post[used:]):
                     self._set(lq, key, "trailing", post, sent)
                     return
@@ -1111,6 +1131,15 @@ class _Reader:
                     lq.how = "merged"
                     return
                 self._set(lq, key, "leading", pre, sent)
+                return
+
+        # 2b. 'According to Mayor Karen Bass, "..."'
+        am = re.search(r"\baccording to\s+(?P<rest>[^,]{1,80}),\s*$", pre, re.IGNORECASE)
+        if am:
+            at = prev_close + am.start("rest")
+            found = self._speaker_at_start(sent, at, masked[at : prev_close + am.end("rest")])
+            if found is not None and found[0] is not None:
+                self._set(lq, found[0], "leading", pre, sent)
                 return
 
         # 3. A line ending in a colon introduced it: 'On her Instagram story, Kardashian wrote:'

@@ -235,11 +235,10 @@ class CoverageBot(commands.Bot):
             if inner is not None:
                 error = inner
         if isinstance(error, ValidationFailed):
-            return present.problems_text(
-                f"The {error.what} is invalid ({len(error.problems)} problem"
-                f"{'s' if len(error.problems) != 1 else ''}); nothing was changed:",
-                error.problems,
-            )
+            count = len(error.problems)
+            head = (f"{error.what} is invalid ({count} problem{'s' if count != 1 else ''}); "
+                    "nothing was changed:")
+            return present.problems_text(head[:1].upper() + head[1:], error.problems)
         if isinstance(error, CoverageBotError):
             return present.message_text(str(error))
         if isinstance(error, app_commands.CommandOnCooldown):

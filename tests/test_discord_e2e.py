@@ -599,6 +599,124 @@ async def test_source_add_validates_then_stores_in_the_guild(env: Env) -> None:
     assert [s.id for s in env.service.engine_bank(w.other_guild.id).sources] == [SOURCE_ID]
 
 
+@contextlib.asynccontextmanager
+async def cdn_serving(data: bytes, filename: str) -> AsyncIterator[str]:
+    """A stand-in for Discord's CDN serving one uploaded file; yields its URL."""
+    from aiohttp import web
+
+    async def serve(request: web.Request) -> web.Response:
+        return web.Response(body=data, content_type="application/json")
+
+    app = web.Application()
+    app.router.add_get(f"/attachments/1/{filename}", serve)
+    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        yield f"http://127.0.0.1:{port}/attachments/1/{filename}"
+    finally:
+        await runner.cleanup()
+
+
+async def kb_import(env: Env, user: FakeMember, data: bytes, filename: str = "bank.json"
+                    ) -> InteractionHandle:
+    """``/kb import file:<data>`` as Discord sends it: an attachment option (type 11) with the
+    file in ``resolved.attachments``. (The fake's ``slash`` helper has no attachment options
+    yet, so the payload is built here and dispatched through the fake's gateway.)"""
+    from tests.fakediscord.interactions import _dispatch
+
+    fake, w = env.fake, env.world
+    cmd = next(c for c in fake.commands[None].values() if c["name"] == "kb")
+    attachment_id = str(fake.new_id())
+    async with cdn_serving(data, filename) as url:
+        payload = {
+            "id": cmd["id"], "name": "kb", "type": 1,
+            "options": [{"name": "import", "type": 1, "options": [
+                {"name": "file", "type": 11, "value": attachment_id}]}],
+            "resolved": {"attachments": {attachment_id: {
+                "id": attachment_id, "filename": filename, "size": len(data), "url": url,
+                "proxy_url": url, "content_type": "application/json"}}},
+        }
+        handle = await _dispatch(fake, 2, user.user, w.guild, w.channel, payload)
+        await handle.followup(timeout=10)
+    return handle
+
+
+async def test_a_failed_import_changes_nothing_and_lists_the_problems(env: Env) -> None:
+    w = env.world
+    before = await env.service.export_json(w.guild.id)
+    doc = {
+        "format": "coverage-bot/1",
+        "sources": [{"id": "ap-raids", "outlet": "AP", "title": "Raids", "url": None,
+                     "published": None}],
+        "facts": [
+            {"id": "good-fact", "text": "Zendaya donated $50,000.",
+             "citations": [{"source": "ap-raids", "passage": "Zendaya gave."}]},
+            *[{"id": f"bad-{n}", "text": "", "citations": [{"source": "nowhere-" + "x" * 60,
+                                                              "passage": "p"}]}
+              for n in range(60)],
+        ],
+    }
+    handle = await kb_import(env, w.admin, json.dumps(doc).encode())
+    assert (await callback(handle))["data"]["flags"] & EPHEMERAL  # deferred, ephemeral
+    text = (await handle.followup()).json["content"]
+    assert text.startswith("The file bank.json is invalid (") and "nothing was changed:" in text
+    assert "bad-0" in text and len(text) <= 2000 and "more problem" in text
+    assert await env.service.export_json(w.guild.id) == before
+    assert env.service.engine.get("fact", "good-fact") is None
+    assert [a for a in await env.service.audit_log(guild_id=w.guild.id)] == []
+
+    taken = {"format": "coverage-bot/1", "facts": [
+        {"id": "good-fact", "text": "Zendaya donated $50,000.",
+         "citations": [{"source": SOURCE_ID, "passage": "Zendaya gave."}]},
+        {"id": "doechii-best-female-hip-hop-artist", "text": "A clash with a shipped id.",
+         "citations": [{"source": SOURCE_ID, "passage": "p"}]}]}
+    handle = await kb_import(env, w.admin, json.dumps(taken).encode())
+    text = (await handle.followup()).json["content"]
+    assert "invalid (1 problem); nothing was changed:" in text and "already exists" in text
+    assert env.service.engine.get("fact", "good-fact") is None
+    assert await env.service.export_json(w.guild.id) == before
+
+
+async def test_a_valid_import_is_added_to_the_guild(env: Env) -> None:
+    w = env.world
+    doc = {
+        "format": "coverage-bot/1",
+        "facts": [{"id": "zendaya-donation", "text": "Zendaya donated $50,000 to the fund.",
+                   "keywords": ["Zendaya", "donate"],
+                   "citations": [{"source": SOURCE_ID, "passage": "Zendaya gave $50,000."}]}],
+    }
+    handle = await kb_import(env, w.admin, json.dumps(doc).encode())
+    text = (await handle.followup()).json["content"]
+    assert text.startswith("Imported 0 sources, 0 people, 1 facts")
+    fact = env.service.visible("fact", "zendaya-donation", w.guild.id)
+    assert fact.guild_id == w.guild.id
+    with pytest.raises(CoverageBotError):
+        env.service.visible("fact", "zendaya-donation", w.other_guild.id)
+
+
+async def test_admin_adds_a_quote_with_the_modal(env: Env) -> None:
+    w = env.world
+    opened = await env.slash("quote add", user=w.admin)
+    modal = await opened.modal()
+    done = await env.fake.submit_modal(modal["custom_id"], {
+        "speaker": "Kim K", "text": "Immigrants make this city.", "context": "a podcast",
+        "passage": "Kardashian said immigrants make this city."}, w.admin)
+    assert (await ephemeral_text(done)).startswith("Added quote `kim-kardashian-immigrants")
+    found = await env.slash("quote speaker", {"speaker": "kim-kardashian",
+                                              "about": "immigrants make this city"})
+    e = (await callback(found))["data"]["embeds"][0]
+    assert "Immigrants make this city." in e["description"]
+    assert fields(e)["Where"] == "a podcast"
+    unknown = await env.slash("quote add", user=w.admin)
+    modal = await unknown.modal()
+    refused = await env.fake.submit_modal(modal["custom_id"], {
+        "speaker": "Zendaya", "text": "Hello.", "passage": "Hello."}, w.admin)
+    assert "no person called “Zendaya”" in await ephemeral_text(refused)
+
+
 # --------------------------------------------------------------------------- resilience
 
 
@@ -625,8 +743,8 @@ async def test_the_gateway_drops_and_the_bot_resumes(env: Env) -> None:
     await asyncio.sleep(0)
     assert await env.fake.drop_gateway() == 1
     await resumed
-    assert env.fake.gateway.events and any(ev.kind == "resumed" or ev.kind == "resume"
-                                           for ev in env.fake.gateway.events)
+    kinds = [ev.kind for ev in env.fake.gateway.events]
+    assert "resume" in kinds and kinds.count("identify") == 1  # resumed, not re-identified
     asked = await env.say(f"{env.mention} what did Doechii say at the BET Awards?")
     assert "Peacock Theater" in embed(await asked.reply())["description"]
 
@@ -746,6 +864,21 @@ async def test_run_bot_degrades_without_the_message_content_intent(
     assert fields(embed(await asked.reply()))["Said by"] == "Mark Ruffalo"
     stop.set()
     assert await asyncio.wait_for(task, 15) == 0
+
+
+def test_error_messages_come_from_one_place() -> None:
+    from discord import app_commands
+
+    from bot.errors import NotFound, Problem, ValidationFailed
+
+    message = CoverageBot.error_message
+    assert message(RuntimeError("boom")) is None  # a bug: logged, generic apology
+    assert message(NotFound("There is no fact with id 'x'.")) == "There is no fact with id 'x'."
+    assert message(app_commands.CommandOnCooldown(app_commands.Cooldown(1, 5), 2.0)) == (
+        "Please wait 2 seconds before asking another question.")
+    text = message(ValidationFailed([Problem("a", "b")] * 500, what="the import"))
+    assert text is not None and text.startswith("The import is invalid (500 problems)")
+    assert len(text) <= 2000
 
 
 def test_spec_module_is_the_one_checking_bodies() -> None:

@@ -612,11 +612,15 @@ class Admin(commands.Cog):
             raise InvalidQuestion("That file is too large to import.")
         await interaction.response.defer(ephemeral=True, thinking=True)
         raw = await file.read()
-        async with self.bot.working():
-            bank = await self.service.import_document(
-                raw, actor=actor(interaction), guild_id=interaction.guild_id,
-                where=present.plain(file.filename, 80),
-            )
+        name = present.plain(file.filename, 80)
+        try:
+            async with self.bot.working():
+                bank = await self.service.import_document(
+                    raw, actor=actor(interaction), guild_id=interaction.guild_id, where=name
+                )
+        except ValidationFailed as exc:
+            what = f"the file {name}" if exc.what == name else exc.what
+            raise ValidationFailed(exc.problems, what=what) from None
         await interaction.followup.send(
             f"Imported {len(bank.sources)} sources, {len(bank.people)} people, "
             f"{len(bank.facts)} facts and {len(bank.quotes)} quotes into this server.",

@@ -311,6 +311,15 @@ def test_shipped_article_reproduces_the_curated_quotes(
         assert max(fuzz.ratio(normalise(q.text), normalise(c.text)) for c in curated.quotes) >= 90
 
 
+def test_shipped_article_file_through_extraction_gives_the_same_records(
+    shipped: IngestResult, curated: Bank, people: tuple[Person, ...]
+) -> None:
+    text = extract_text(ARTICLE.read_bytes(), filename=ARTICLE.name)
+    assert not text.endswith("\n")  # the file's trailing blank lines are gone
+    again = ingest_article(text, source=curated.sources[0], known_people=people)
+    assert again == shipped
+
+
 def test_shipped_article_contexts_where_the_prose_says_them(shipped: IngestResult) -> None:
     contexts = {q.text[:25]: q.context for q in shipped.quotes}
     assert contexts["When we’re told that ICE "] == "Instagram story"

@@ -510,15 +510,19 @@ async def test_interaction_callback_rate_limit_is_retried(fake_discord: FakeDisc
     assert reply["content"].startswith("about x")
 
 
-async def test_gateway_drop_resumes_and_replays_exactly_once(fake_discord: FakeDiscord
-                                                              ) -> None:
+@pytest.mark.parametrize("how", ["abort", 4000, 1001, "op7-reconnect"])
+async def test_gateway_drop_resumes_and_replays_exactly_once(fake_discord: FakeDiscord,
+                                                             how: str | int) -> None:
     fake, world = fake_discord, fake_discord.world  # type: ignore[attr-defined]
     async with running_bot(fake, TinyBot()) as bot:
         first = await fake.send_message(world.guild.id, world.channel.id, world.member, "one")
         await first.reply()
         mark = len(fake.gateway.events)
         resumed = asyncio.create_task(wait_for_event(bot, "resumed"))
-        await fake.drop_gateway()
+        if how == "op7-reconnect":
+            assert await fake.request_reconnect() == 1
+        else:
+            assert await fake.drop_gateway(code=None if how == "abort" else int(how)) == 1
         # sent while the bot is disconnected: buffered by the session, replayed on RESUME
         during = await fake.send_message(world.guild.id, world.channel.id, world.member, "two")
         resume = await fake.wait_for_gateway("resume", since=mark)

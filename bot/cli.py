@@ -12,14 +12,17 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from bot.errors import CoverageBotError, InvalidQuestion, ValidationFailed
+from bot.errors import CoverageBotError, IngestError, InvalidQuestion, ValidationFailed
 from bot.models import Answer, QuoteHit
 from bot.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.service import CoverageService
 
 log = logging.getLogger("bot")
 
@@ -81,7 +84,7 @@ def _lines(stream: TextIO) -> Iterator[str]:
 
 
 @asynccontextmanager
-async def _service(settings: Settings, db: str | None):  # type: ignore[no-untyped-def]
+async def _service(settings: Settings, db: str | None) -> AsyncIterator[CoverageService]:
     from bot.service import CoverageService
 
     if db is not None:
@@ -241,6 +244,83 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.ingesting import Article
+
+    articles = []
+    for name in args.files:
+        path = Path(name)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise IngestError(f"cannot read {path}: {exc.strerror or exc}") from None
+        articles.append(
+            Article(raw=raw, name=str(path), outlet=args.outlet, title=args.title,
+                    url=args.url, published=args.published)
+        )
+
+    def progress(items: Any) -> Any:
+        if len(articles) < 2:
+            return items
+        from tqdm import tqdm
+
+        return tqdm(items, total=len(articles), desc="ingesting", unit="file", file=sys.stderr)
+
+    async with _service(settings, args.db) as service:
+        plan = await service.plan_ingest(articles, guild_id=args.guild, progress=progress)
+        if args.to:
+            _write_data_file(Path(args.to), plan.adds)
+            print(plan.preview())
+            print(f"\nwrote {len(plan.adds)} records to {args.to}", file=sys.stderr)
+            return 0
+        print(plan.preview())
+        if args.dry_run:
+            print("\n(dry run: nothing was written)", file=sys.stderr)
+            return 0
+        await service.apply_ingest(plan, actor="cli")
+    counts = plan.counts()
+    print(
+        "\nadded {sources} sources, {people} people, {facts} facts, {quotes} quotes; "
+        "{linked} existing records cited again".format(**counts),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _write_data_file(path: Path, bank: Any) -> None:
+    """An ingested batch as a knowledge data file (never over an existing one)."""
+    from bot.codec import bank_to_json
+
+    if path.exists():
+        raise IngestError(f"{path} exists already: choose a new file name")
+    if not path.parent.is_dir():
+        raise IngestError(f"cannot write {path}: folder {path.parent} does not exist")
+    doc = bank_to_json(bank)
+    doc.pop("format", None)
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+async def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
+    async with _service(settings, args.db) as service:
+        result = service.verify(args.text)
+    if args.json:
+        _print_json(result.as_json(), sys.stdout)
+        return 0
+    if result.verdict == "not_found" or result.quote is None:
+        print("Not in the coverage: no quote there is close to that.")
+        return 0
+    who = result.speaker or "an unknown speaker"
+    where = f" ({result.quote.context})" if result.quote.context else ""
+    label = "Verbatim" if result.verdict == "verbatim" else "A paraphrase"
+    print(f"{label}: {who}{where} said:")
+    print(f"  “{result.quote.text}”")
+    if result.verdict == "paraphrase":
+        print(f"  Differences (pasted [-…-], quote {{+…+}}): {result.diff_plain}")
+    for ref in service.source_refs(result.quote):
+        print(f"  {_source_line(ref)}")
+    return 0
+
+
 async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.discord_token:
         raise CoverageBotError(
@@ -273,7 +353,7 @@ async def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
 
 # --------------------------------------------------------------------------- parser
 
-Handler = Callable[[argparse.Namespace, Settings], Awaitable[int]]
+Handler = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
 
 #: Extra subcommands registered by other modules (ingest, verify): name -> (setup, handler).
 EXTRA_COMMANDS: list[Callable[[Any], None]] = []
@@ -334,6 +414,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sync", help="sync slash commands with Discord (on purpose)")
     p.add_argument("--guild", type=int, help="sync to one guild only (instant)")
     p.set_defaults(handler=cmd_sync)
+
+    p = sub.add_parser("ingest", parents=[db_parent],
+                       help="add articles (text or HTML) as a source with its facts and quotes")
+    p.add_argument("files", nargs="+", metavar="FILE", help="article files, plain text or HTML")
+    p.add_argument("--outlet", required=True, help="the outlet, e.g. NewsNation")
+    p.add_argument("--title", help="the article's title (default: the page's own, if HTML)")
+    p.add_argument("--url", help="the article's link")
+    p.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
+    p.add_argument("--dry-run", action="store_true", help="show what would be added; write nothing")
+    p.add_argument("--to", metavar="FILE", help="write a knowledge data file instead of the bank")
+    p.add_argument("--guild", type=int, help="add to this guild only (default: shared coverage)")
+    p.set_defaults(handler=cmd_ingest)
+
+    p = sub.add_parser("verify", parents=[db_parent],
+                       help="is this quote in the coverage: verbatim, paraphrase, or not")
+    p.add_argument("text", help="the quote to check")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(handler=cmd_verify)
 
     for register in EXTRA_COMMANDS:
         register(sub)

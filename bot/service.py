@@ -10,20 +10,26 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.codec import bank_to_json
 from bot.engine import Engine
+from bot.engine.verify import Verification
 from bot.errors import InvalidQuestion, NotFound, StorageError
+from bot.ingesting import Article, IngestPlan, apply_ingest, plan_ingest, verify
 from bot.knowledge import KnownIds, load_knowledge, parse_document
 from bot.models import (
     Answer,
     Bank,
     Fact,
     Person,
+    Quote,
     QuoteHit,
     Record,
     RecordKind,
+    Source,
+    SourceRef,
     kind_of,
 )
 from bot.settings import Settings
@@ -230,6 +236,44 @@ class CoverageService:
     ) -> None:
         await self.storage.set_answer_channel(guild_id, channel_id, enabled, actor=actor)
 
+    # ----------------------------------------------------------------- articles, quotes
+
+    async def plan_ingest(
+        self,
+        articles: Sequence[Article],
+        *,
+        guild_id: int | None,
+        progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    ) -> IngestPlan:
+        """Read articles into records and link what the bank has; stores nothing."""
+        return await plan_ingest(
+            self.storage, articles, guild_id=guild_id, progress=progress or (lambda it: it)
+        )
+
+    async def apply_ingest(self, plan: IngestPlan, *, actor: str) -> None:
+        """Store an ingest plan in one transaction, then index it."""
+        await apply_ingest(self.storage, plan, actor=actor)
+        for record in (*plan.adds.records(), *plan.updates):
+            self.engine.upsert(record)
+
+    def source_refs(self, record: Fact | Quote) -> list[SourceRef]:
+        """The citations of a record as readers see them, newest source first."""
+        refs = []
+        for citation in record.citations:
+            source = self.engine.get("source", citation.source_id)
+            if isinstance(source, Source):
+                refs.append(
+                    SourceRef(source.outlet, source.title, source.url, source.published,
+                              citation.passage)
+                )
+        refs.sort(key=lambda r: r.published or "", reverse=True)
+        return refs
+
+    def verify(self, text: str, *, guild_id: int | None = None) -> Verification:
+        """Whether a pasted quote is in the coverage (verbatim, a paraphrase, or not)."""
+        bank = self.engine.bank(guild_id=guild_id)
+        return verify(text, bank.quotes, bank, self.settings.max_question_length)
+
     async def get_meta(self, key: str) -> str | None:
         return await self.storage.get_meta(key)
 
@@ -240,11 +284,12 @@ class CoverageService:
 def record_label(record: Record) -> str:
     """A short human label for a record (audit lines, confirmations)."""
     kind = kind_of(record)
-    if isinstance(record, Fact):
+    text: str
+    if isinstance(record, Fact | Quote):
         text = record.text
     elif isinstance(record, Person):
         text = record.name
     else:
-        text = getattr(record, "text", None) or getattr(record, "title", "")
+        text = record.title
     text = text if len(text) <= 80 else text[:79] + "…"
     return f"{kind} {record.id}: {text}"

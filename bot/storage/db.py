@@ -822,6 +822,61 @@ class Storage:
             guild_id, len(bank.sources), len(bank.people), len(bank.facts), len(bank.quotes)
         )
 
+    async def apply_ingest(
+        self,
+        adds: Bank,
+        updates: Sequence[Record],
+        *,
+        actor: str,
+        guild_id: int | None,
+    ) -> ImportReport:
+        """An ingested article in one transaction: new records added to ``guild_id``'s scope
+        and existing ones (an extra citation linked in) replaced — all of it, or nothing.
+
+        Updated records must already be stored in the same scope (:class:`PermissionDenied`
+        otherwise); the new records are checked as :meth:`import_bank` checks them.
+        """
+        records = [
+            r if r.guild_id == guild_id else replace(r, guild_id=guild_id) for r in adds.records()
+        ]
+        async with self._write():
+            problems = await self._check(records, guild_id)
+            if problems:
+                raise ValidationFailed([p for _, p in problems], what="the ingest")
+            befores: list[Record] = []
+            for record in updates:
+                kind = kind_of(record)
+                row = (await self._rows(kind, [record.id])).get(record.id)
+                if row is None:
+                    raise NotFound(f"there is no {label(kind, record.id)}")
+                if row.guild_id != guild_id or record.guild_id != guild_id:
+                    raise PermissionDenied(
+                        _scope_problem(kind, record.id, row.guild_id, guild_id)
+                    )
+                befores.append((await self._load_ids(kind, [record.id]))[record.id])
+            update_problems = await self._check(list(updates), guild_id, updating=True)
+            if update_problems:
+                raise ValidationFailed([p for _, p in update_problems], what="the ingest")
+            now = _now()
+            await self._insert(((r, "admin", None) for r in records), now)
+            for record in updates:
+                await self._rewrite(kind_of(record), [record], now, shipped=False)
+            await self._audit(
+                [
+                    _audit_row(now, actor, guild_id, "import", kind_of(r), r.id, None, to_json(r))
+                    for r in records
+                ]
+                + [
+                    _audit_row(
+                        now, actor, guild_id, "update", kind_of(a), a.id, to_json(b), to_json(a)
+                    )
+                    for b, a in zip(befores, updates, strict=True)
+                ]
+            )
+        return ImportReport(
+            guild_id, len(adds.sources), len(adds.people), len(adds.facts), len(adds.quotes)
+        )
+
     # ------------------------------------------------------------------ shipped knowledge
 
     async def sync_shipped(self, bank: Bank) -> SyncReport:

@@ -1,0 +1,239 @@
+"""Adding whole articles to the bank, and checking quotes: the service side of issue 4.
+
+The engine reads articles (``bot.engine.extract``, ``bot.engine.ingest``) and compares quotes
+(``bot.engine.verify``); this module decides which source an article is, links what the
+bank already has, and stores a whole batch of articles in one transaction, or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from bot.engine.extract import extract_article
+from bot.engine.ingest import IngestResult, ingest_article, link_duplicates
+from bot.engine.verify import QuoteVerifier, Verification
+from bot.errors import IngestError, InvalidQuestion
+from bot.models import Bank, Fact, Person, Quote, Record, Source, kind_of
+from bot.storage import Storage
+
+R = TypeVar("R", Source, Person, Fact, Quote)
+
+_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_URL = re.compile(r"^https?://\S+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article to ingest: its raw bytes or text, and what the admin said of it."""
+
+    raw: str | bytes
+    name: str
+    outlet: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass
+class IngestPlan:
+    """What ingesting a batch of articles would add and link, before anything is stored."""
+
+    guild_id: int | None
+    results: list[IngestResult] = field(default_factory=list)
+    #: Records the bank has in another scope (the shared coverage, for a guild's ingest):
+    #: they are not duplicated, and not changed either.
+    skipped: list[Record] = field(default_factory=list)
+
+    @property
+    def adds(self) -> Bank:
+        linked = {(kind_of(r), r.id): r for r in self._linked_in_batch()}
+        sources: dict[str, Source] = {}
+        people: dict[str, Person] = {}
+        facts: dict[str, Fact] = {}
+        quotes: dict[str, Quote] = {}
+        for result in self.results:
+            if result.source_is_new:
+                sources.setdefault(result.source.id, result.source)
+            for p in result.new_people:
+                people.setdefault(p.id, p)
+            for f in result.new_facts:
+                linked_fact = linked.get(("fact", f.id))
+                facts[f.id] = linked_fact if isinstance(linked_fact, Fact) else f
+            for q in result.new_quotes:
+                linked_quote = linked.get(("quote", q.id))
+                quotes[q.id] = linked_quote if isinstance(linked_quote, Quote) else q
+        return Bank(
+            tuple(sources.values()),
+            tuple(people.values()),
+            tuple(facts.values()),
+            tuple(quotes.values()),
+        )
+
+    def _new_keys(self) -> set[tuple[str, str]]:
+        keys: set[tuple[str, str]] = set()
+        for result in self.results:
+            keys.update(("fact", f.id) for f in result.new_facts)
+            keys.update(("quote", q.id) for q in result.new_quotes)
+        return keys
+
+    def _linked_in_batch(self) -> list[Record]:
+        new = self._new_keys()
+        return [r for r in self._linked_last() if (kind_of(r), r.id) in new]
+
+    def _linked_last(self) -> list[Record]:
+        last: dict[tuple[str, str], Record] = {}
+        for result in self.results:
+            linked: list[Record] = [*result.linked_facts, *result.linked_quotes]
+            for record in linked:
+                last[(kind_of(record), record.id)] = record
+        return list(last.values())
+
+    @property
+    def updates(self) -> list[Record]:
+        """Stored records that gain a citation (the last version of each)."""
+        new = self._new_keys()
+        return [r for r in self._linked_last() if (kind_of(r), r.id) not in new]
+
+    def preview(self) -> str:
+        parts = [result.preview() for result in self.results]
+        if self.skipped:
+            parts.append(
+                f"Already in the shared coverage, left as they are ({len(self.skipped)}):\n"
+                + "\n".join(f"  = {getattr(r, 'text', r.id)[:100]} [{r.id}]" for r in self.skipped)
+            )
+        return "\n\n".join(parts)
+
+    def counts(self) -> dict[str, int]:
+        adds = self.adds
+        return {
+            "sources": len(adds.sources),
+            "people": len(adds.people),
+            "facts": len(adds.facts),
+            "quotes": len(adds.quotes),
+            "linked": len(self.updates),
+            "skipped": len(self.skipped),
+        }
+
+    @property
+    def empty(self) -> bool:
+        return not len(self.adds) and not self.updates
+
+
+def slug(text: str, limit: int = 60) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", text))[:limit].strip("-") or "source"
+
+
+def check_article_fields(article: Article) -> None:
+    """Clear messages for what the admin typed, before any reading."""
+    if not article.outlet.strip():
+        raise IngestError("--outlet must not be empty")
+    if article.url is not None and not _URL.match(article.url):
+        raise IngestError(f"--url must start with http:// or https://, got {article.url!r}")
+    if article.published is not None and not _DATE.match(article.published):
+        raise IngestError(f"--published must be a date like 2025-06-10, got {article.published!r}")
+
+
+def _source_for(article: Article, page_title: str | None, page_url: str | None,
+                page_date: str | None, bank: Bank, taken: set[str]) -> Source:
+    title = (article.title or page_title or "").strip()
+    if not title:
+        raise IngestError(
+            f"{article.name}: the page gives no title; say it with --title"
+        )
+    url = article.url or page_url
+    published = article.published or page_date
+    for source in bank.sources:
+        same_url = url is not None and source.url == url
+        same_title = (
+            source.outlet.casefold() == article.outlet.casefold()
+            and source.title.casefold() == title.casefold()
+        )
+        if same_url or same_title:
+            return source
+    base = slug(f"{article.outlet} {title}")
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return Source(candidate, article.outlet.strip(), title[:300], url, published)
+
+
+async def plan_ingest(
+    storage: Storage,
+    articles: Sequence[Article],
+    *,
+    guild_id: int | None,
+    progress: Callable[[Iterable[Article]], Iterable[Article]] = lambda it: it,
+) -> IngestPlan:
+    """Read every article and link it against the bank (and each other); store nothing.
+
+    A guild's ingest links against the shared coverage too, but never changes it: records
+    already there are reported as skipped instead of duplicated.
+    """
+    for article in articles:
+        check_article_fields(article)
+    shared = await storage.export_bank(None)
+    own = await storage.export_bank(guild_id) if guild_id is not None else Bank()
+    existing = shared.merged(own) if guild_id is not None else shared
+    taken = {s.id for s in (await storage.load_bank()).sources}
+    plan = IngestPlan(guild_id)
+    for article in progress(articles):
+        page = extract_article(article.raw, filename=article.name)
+        source = _source_for(article, page.title, page.url, page.published, existing, taken)
+        taken.add(source.id)
+        result = ingest_article(page.text, source=source, known_people=existing.people)
+        if not (result.new_facts or result.new_quotes):
+            raise IngestError(f"{article.name}: no facts or quotes found in it")
+        result = link_duplicates(result, existing)
+        if guild_id is not None:
+            kept_facts = tuple(f for f in result.linked_facts if f.guild_id == guild_id)
+            kept_quotes = tuple(q for q in result.linked_quotes if q.guild_id == guild_id)
+            plan.skipped += [f for f in result.linked_facts if f.guild_id != guild_id]
+            plan.skipped += [q for q in result.linked_quotes if q.guild_id != guild_id]
+            result = replace(result, linked_facts=kept_facts, linked_quotes=kept_quotes)
+        result = _in_scope(result, guild_id)
+        plan.results.append(result)
+        existing = existing.merged(result.to_bank())
+    return plan
+
+
+def _place(records: Iterable[R], guild_id: int | None) -> tuple[R, ...]:
+    return tuple(r if r.guild_id == guild_id else replace(r, guild_id=guild_id) for r in records)
+
+
+def _in_scope(result: IngestResult, guild_id: int | None) -> IngestResult:
+
+    source = result.source
+    if result.source_is_new and source.guild_id != guild_id:
+        source = replace(source, guild_id=guild_id)
+    return replace(
+        result,
+        source=source,
+        new_people=_place(result.new_people, guild_id),
+        new_facts=_place(result.new_facts, guild_id),
+        new_quotes=_place(result.new_quotes, guild_id),
+    )
+
+
+async def apply_ingest(storage: Storage, plan: IngestPlan, *, actor: str) -> None:
+    """Store a plan: every new record and every extra citation in one transaction."""
+    if plan.empty:
+        return
+    await storage.apply_ingest(plan.adds, plan.updates, actor=actor, guild_id=plan.guild_id)
+
+
+def verify(text: str, quotes: Sequence[Quote], bank: Bank, max_length: int) -> Verification:
+    """Is a pasted quote in the coverage: verbatim, a paraphrase, or not found."""
+    text = " ".join(text.split())
+    if not text:
+        raise InvalidQuestion("Paste the quote to check.")
+    if len(text) > max_length:
+        raise InvalidQuestion(
+            f"That quote is {len(text)} characters long; please keep it under {max_length}."
+        )
+    people = {p.id: p for p in bank.people}
+    return QuoteVerifier(quotes, people).verify(text)

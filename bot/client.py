@@ -29,7 +29,7 @@ from discord.ext import commands
 from bot import present
 from bot.errors import CoverageBotError, ValidationFailed
 from bot.service import CoverageService
-from bot.settings import Settings
+from bot.settings import Settings, default_database_path
 
 log = logging.getLogger(__name__)
 
@@ -414,11 +414,17 @@ async def run_bot(settings: Settings, *, create_dir: bool = False,
 
 
 async def sync_commands(settings: Settings, *, guild_id: int | None = None,
-                        create_dir: bool = False) -> int:
-    """``coverage-bot sync [--guild ID]``: log in (no gateway), sync the commands, print them."""
+                        create_dir: bool | None = None) -> int:
+    """``coverage-bot sync [--guild ID]``: log in (no gateway), sync the commands, print them.
+
+    The database is opened to record what was synced, so that ``run`` does not sync again;
+    its folder is created only for the default location (``create_dir=None``: decide so).
+    """
     token = settings.discord_token
     if not token:
         raise CoverageBotError("no Discord token: set DISCORD_TOKEN in .env")
+    if create_dir is None:
+        create_dir = settings.database_path == default_database_path()
     service = await CoverageService.open(settings, create_dir=create_dir)
     try:
         bot = CoverageBot(settings=settings, service=service, auto_sync=False)

@@ -249,9 +249,9 @@ class Ask(commands.Cog):
         try:
             async with self.bot.working():
                 answer = await self._ask_with_typing(message, text)
-            await message.reply(
+            await message.channel.send(
                 embed=present.answer_embed(answer, text), view=answer_view(answer),
-                mention_author=True,
+                reference=_reference(message), mention_author=True,
             )
         except CoverageBotError as exc:
             await self._reply_text(message, str(exc))
@@ -277,9 +277,15 @@ class Ask(commands.Cog):
 
     async def _reply_text(self, message: discord.Message, text: str) -> None:
         try:
-            await message.reply(present.message_text(text), mention_author=False)
+            await message.channel.send(present.message_text(text),
+                                       reference=_reference(message), mention_author=False)
         except discord.HTTPException:
             log.warning("could not reply to message %s", message.id, exc_info=True)
+
+
+def _reference(message: discord.Message) -> discord.MessageReference:
+    """A reply reference that still posts the answer if the question was deleted meanwhile."""
+    return message.to_reference(fail_if_not_exists=False)
 
 
 async def setup(bot: CoverageBot) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.errors import CoverageBotError, IngestError, InvalidQuestion, ValidationFailed
-from bot.models import Answer, QuoteHit
+from bot.models import Answer, QuoteHit, reported_by, versions_newest_first
 from bot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -39,13 +39,16 @@ def format_answer(answer: Answer) -> str:
             lines.append("Did you mean:")
             lines.extend(f"  - {s}" for s in answer.suggestions)
         return "\n".join(lines)
-    lines.append(answer.text)
-    for conflict in answer.conflicts:
-        lines.append(f"  But: {conflict.text}")
-        lines.extend(f"    ({_source_line(s)})" for s in conflict.sources)
+    if answer.conflicts:
+        lines.append("Sources disagree on this figure (newest report first):")
+        for version in versions_newest_first(answer):
+            lines.append(f"  - {version.text}")
+            lines.extend(f"    ({_source_line(s)})" for s in version.sources)
+    else:
+        lines.append(answer.text)
     if answer.sources:
         lines.append("")
-        lines.append("Source" + ("s:" if len(answer.sources) > 1 else ":"))
+        lines.append(reported_by(answer.sources) + ":")
         for ref in answer.sources:
             lines.append(f"  {_source_line(ref)}")
             lines.append(f"  “{ref.excerpt}”")

@@ -189,6 +189,18 @@ async def plan_ingest(
         if not (result.new_facts or result.new_quotes):
             raise IngestError(f"{article.name}: no facts or quotes found in it")
         result = link_duplicates(result, existing)
+        # A record linked without gaining a citation (the same article again) is no update.
+        stored: list[Record] = [*existing.facts, *existing.quotes]
+        unchanged = {(kind_of(r), r.id): r for r in stored}
+        result = replace(
+            result,
+            linked_facts=tuple(
+                f for f in result.linked_facts if unchanged.get(("fact", f.id)) != f
+            ),
+            linked_quotes=tuple(
+                q for q in result.linked_quotes if unchanged.get(("quote", q.id)) != q
+            ),
+        )
         if guild_id is not None:
             kept_facts = tuple(f for f in result.linked_facts if f.guild_id == guild_id)
             kept_quotes = tuple(q for q in result.linked_quotes if q.guild_id == guild_id)

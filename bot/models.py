@@ -152,6 +152,21 @@ class SourceRef:
         }
 
 
+def reported_by(sources: tuple[SourceRef, ...]) -> str:
+    """"Reported by NewsNation and 2 others (2025-06-10 to 2025-06-12)": who and when."""
+    outlets = list(dict.fromkeys(s.outlet for s in sources))
+    if not outlets:
+        return ""
+    others = len(sources) - 1
+    text = f"Reported by {sources[0].outlet}"
+    if others:
+        text += f" and {others} other{'s' if others > 1 else ''}"
+    dates = sorted(s.published for s in sources if s.published)
+    if dates:
+        text += f" ({dates[0]})" if dates[0] == dates[-1] else f" ({dates[0]} to {dates[-1]})"
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """A competing figure reported by another source for the same claim."""
@@ -196,6 +211,7 @@ class Answer:
             "speaker": self.speaker,
             "context": self.context,
             "matched": list(self.matched),
+            "reported_by": reported_by(self.sources),
             "conflicts": [
                 {"text": c.text, "sources": [s.as_json() for s in c.sources]}
                 for c in self.conflicts
@@ -221,3 +237,13 @@ class QuoteHit:
             "score": round(self.score, 1),
             "sources": [s.as_json() for s in self.sources],
         }
+
+
+def versions_newest_first(answer: Answer) -> list[Conflict]:
+    """An answer's own figure and its competing ones, the newest report first (undated last)."""
+    versions = [Conflict(answer.text, answer.sources), *answer.conflicts]
+
+    def newest(version: Conflict) -> str:
+        return max((s.published or "" for s in version.sources), default="")
+
+    return sorted(versions, key=newest, reverse=True)

@@ -120,7 +120,7 @@ def test_missing_database_directory_is_one_clear_line(tmp_path: Path, capsys) ->
 
 def test_check_ok_and_bad(tmp_path: Path, capsys) -> None:
     code, out, _ = run(["check"], capsys)
-    assert code == 0 and "26 facts" in out
+    assert code == 0 and "27 facts" in out
     (tmp_path / "k").mkdir()
     (tmp_path / "k" / "x.json").write_text('{"facts": [{"id": "A"}]}', encoding="utf-8")
     code, _, err = run(["check", str(tmp_path / "k")], capsys)

@@ -854,11 +854,13 @@ class Storage:
                         _scope_problem(kind, record.id, row.guild_id, guild_id)
                     )
                 befores.append((await self._load_ids(kind, [record.id]))[record.id])
+            now = _now()
+            # The new records go in first: the updates may cite the new source. Any problem
+            # below still rolls the whole transaction back.
+            await self._insert(((r, "admin", None) for r in records), now)
             update_problems = await self._check(list(updates), guild_id, updating=True)
             if update_problems:
                 raise ValidationFailed([p for _, p in update_problems], what="the ingest")
-            now = _now()
-            await self._insert(((r, "admin", None) for r in records), now)
             for record in updates:
                 await self._rewrite(kind_of(record), [record], now, shipped=False)
             await self._audit(

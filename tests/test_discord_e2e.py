@@ -35,7 +35,6 @@ from bot.errors import CoverageBotError
 from bot.models import Citation, Quote
 from bot.service import CoverageService
 from bot.settings import Settings
-from tests.fakediscord import spec
 from tests.fakediscord.fixtures import World, running_bot, running_fake
 from tests.fakediscord.interactions import InteractionRefused
 from tests.fakediscord.models import FakeMember, Permissions
@@ -880,7 +879,3 @@ def test_error_messages_come_from_one_place() -> None:
     assert text is not None and text.startswith("The import is invalid (500 problems)")
     assert len(text) <= 2000
 
-
-def test_spec_module_is_the_one_checking_bodies() -> None:
-    # Guard: the limits the e2e tests rely on are the fake's, not restated here.
-    assert spec.MAX_CONTENT == 2000 and spec.MAX_EMBED_TOTAL == 6000

@@ -180,11 +180,12 @@ def test_inverted_index_adds_and_removes_in_place() -> None:
     idx = InvertedIndex()
     idx.add(1, {"ice": 1, "raid": 2})
     idx.add(5, {"ice": 4})
-    assert idx.df("ice") == 2
-    assert InvertedIndex.fields_of(idx.postings("ice"), 5) == 4
+    assert idx.df("ice") == 2 and list(idx.rids("ice")) == [1, 5]
+    assert idx.fields("ice", 5) == 4 and idx.fields("raid", 1) == 2
     idx.remove(1, ["ice", "raid"])
     assert idx.df("ice") == 1 and "raid" not in idx
-    assert InvertedIndex.fields_of(idx.postings("ice"), 1) == 0
+    assert idx.fields("ice", 1) == 0
+    assert list(idx.rids("raid")) == []
 
 
 # --------------------------------------------------------------------------- answering

@@ -33,14 +33,15 @@ import heapq
 import math
 import random
 from array import array
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from bot.engine.index import (
-    FIELD_BITS,
     FIELD_CONTEXT,
     FIELD_KEYWORD,
     FIELD_PERSON,
@@ -104,8 +105,10 @@ MAX_QUESTION_WORDS = 48
 POSTING_CAP = 6000
 #: When no rarer item found candidates, the newest this many entries of a long posting seed them.
 SEED_CAP = 6000
+#: Once this many candidates exist, further items only score them.
+GROW_CAP = 4000
 #: At most this many candidates are checked against a long posting.
-CHECK_CAP = 3000
+CHECK_CAP = 2000
 #: Candidates scored in detail.
 SHORTLIST = 24
 #: Candidates compared with the question by rapidfuzz.
@@ -122,7 +125,6 @@ def _best_by_bits(table: dict[int, float]) -> list[float]:
 
 FIELD_CREDIT = _best_by_bits(_CREDIT)
 FIELD_RANK = _best_by_bits(_RANK)
-_MASK = (1 << FIELD_BITS) - 1
 
 #: Credit of a corrected word, by edit distance.
 _CORRECTION_CREDIT = {0: 1.0, 1: 0.85, 2: 0.7}
@@ -230,6 +232,27 @@ class _Analysis:
     flags: int
 
 
+@lru_cache(maxsize=256)
+def _factor_table(types: int) -> tuple[float, ...]:
+    """Score factor by record flags (0-255) for a question asking for ``types``: a record
+    lacking what is asked for scores less."""
+    table = []
+    for flags in range(256):
+        f = 1.0
+        for t, miss in _TYPE_MISS.items():
+            if types & t and not flags & t:
+                f *= miss
+        if types & SPEECH and not flags & _IS_QUOTE:
+            f *= _SPEECH_FACT_WITH_SAY if flags & SPEECH else _SPEECH_FACT
+        table.append(f)
+    return tuple(table)
+
+
+def _has(rids: array[int], rid: int) -> bool:
+    i = bisect_left(rids, rid)
+    return i < len(rids) and rids[i] == rid
+
+
 def _visible(guild_id: int | None) -> Callable[[Record], bool]:
     if guild_id is None:
         return lambda r: r.guild_id is None
@@ -334,8 +357,6 @@ class Engine:
 
     @staticmethod
     def _find(arr: array[int], value: int) -> int | None:
-        from bisect import bisect_left
-
         i = bisect_left(arr, value)
         return i if i < len(arr) and arr[i] == value else None
 
@@ -583,67 +604,75 @@ class Engine:
 
     # ------------------------------------------------------------------ retrieval and ranking
 
-    def _candidates(self, items: list[_Item]) -> dict[int, float]:
-        """rid -> weighted credit of the items it has (rarest items first, work bounded)."""
+    def _candidates(self, items: list[_Item], floor_share: float) -> dict[int, float]:
+        """rid -> approximate weight of the question's items the record has.
+
+        Items are taken rarest first. A record having none of the items taken so far can
+        only reach the weight of the items left; once that is below ``floor_share`` of the
+        question (it could not be an answer, or even a suggestion) the remaining items only
+        add to the candidates found. Work is bounded: long posting lists seed at most
+        SEED_CAP candidates, and at most CHECK_CAP candidates are checked against a list.
+        Field credits are left to :meth:`_rank`, which scores the best few exactly.
+        """
         acc: dict[int, float] = {}
         index = self._index
-        credit_of = FIELD_CREDIT
-        for item in sorted(items, key=lambda it: it.df):
-            lists = [(index.postings(t), c) for t, c in item.alts]
-            lists = [(arr, c) for arr, c in lists if arr]
-            if not lists:
-                continue
+        live = [it for it in items if any(index.df(t) for t, _ in it.alts)]
+        live.sort(key=lambda it: it.df)
+        total = sum(it.weight for it in items)
+        remaining = sum(it.weight for it in live)
+        floor = floor_share * total
+        for item in live:
+            alts = sorted(
+                ((index.rids(t), c) for t, c in item.alts if index.df(t)), key=lambda ac: -ac[1]
+            )
             w = item.weight
-            size = sum(len(arr) for arr, _ in lists)
-            if size <= POSTING_CAP or not acc:
-                if len(lists) == 1:
-                    arr, c = lists[0]
-                    if len(arr) > SEED_CAP:
-                        arr = arr[-SEED_CAP:]
-                    wc = w * c
+            size = sum(len(rids) for rids, _ in alts)
+            grow = not acc or (remaining >= floor and size <= POSTING_CAP and len(acc) < GROW_CAP)
+            remaining -= w
+            if grow:
+                seeding = not acc
+                credited: dict[int, float] = {} if len(alts) > 1 else acc
+                for rids, c in alts:
+                    if seeding and len(rids) > SEED_CAP:
+                        rids = rids[-SEED_CAP:]  # the newest
+                    if credited is acc:
+                        wc = w * c
+                        get = acc.get
+                        for rid in rids:
+                            acc[rid] = get(rid, 0.0) + wc
+                    else:
+                        for rid in rids:
+                            if rid not in credited:
+                                credited[rid] = c
+                if credited is not acc:
                     get = acc.get
-                    for code in arr:
-                        rid = code >> FIELD_BITS
-                        acc[rid] = get(rid, 0.0) + wc * credit_of[code & _MASK]
+                    for rid, c in credited.items():
+                        acc[rid] = get(rid, 0.0) + w * c
+                continue
+            # only the candidates that can still reach the floor, the best first
+            need = floor - w - remaining
+            pool = [rid for rid, a in acc.items() if a >= need] if need > 0 else list(acc)
+            if len(pool) > CHECK_CAP:
+                pool = heapq.nlargest(CHECK_CAP, pool, key=acc.__getitem__)
+            if len(pool) < len(acc):
+                acc = {rid: acc[rid] for rid in pool}
+            left = set(pool)
+            for rids, c in alts:
+                if not left:
+                    break
+                if len(left) * 24 < len(rids):
+                    hits = [rid for rid in left if _has(rids, rid)]
                 else:
-                    best: dict[int, float] = {}
-                    bget = best.get
-                    for arr, c in lists:
-                        if len(arr) > SEED_CAP:
-                            arr = arr[-SEED_CAP:]
-                        for code in arr:
-                            rid = code >> FIELD_BITS
-                            v = c * credit_of[code & _MASK]
-                            if v > bget(rid, 0.0):
-                                best[rid] = v
-                    get = acc.get
-                    for rid, v in best.items():
-                        acc[rid] = get(rid, 0.0) + w * v
-            else:
-                pool: Iterable[int] = (
-                    list(acc)
-                    if len(acc) <= CHECK_CAP
-                    else heapq.nlargest(CHECK_CAP, acc, key=acc.__getitem__)
-                )
-                fields_of = InvertedIndex.fields_of
-                for rid in pool:
-                    v = 0.0
-                    for arr, c in lists:
-                        bits = fields_of(arr, rid)
-                        if bits:
-                            v = max(v, c * credit_of[bits])
-                    if v:
-                        acc[rid] += w * v
+                    hits = list(left.intersection(rids))
+                wc = w * c
+                for rid in hits:
+                    acc[rid] += wc
+                left.difference_update(hits)
         return acc
 
-    def _type_factor(self, types: int, flags: int) -> float:
-        f = 1.0
-        for t, miss in _TYPE_MISS.items():
-            if types & t and not flags & t:
-                f *= miss
-        if types & SPEECH and not flags & _IS_QUOTE:
-            f *= _SPEECH_FACT_WITH_SAY if flags & SPEECH else _SPEECH_FACT
-        return f
+    @staticmethod
+    def _type_factor(types: int, flags: int) -> float:
+        return _factor_table(types)[flags]
 
     def _rank(
         self,
@@ -657,29 +686,35 @@ class Engine:
         total = query.total
         if not items or total <= 0:
             return []
-        acc = self._candidates(items)
+        acc = self._candidates(items, self.threshold / 100.0 * SUGGEST_SHARE)
         if not acc:
             return []
-        if len(acc) > 4 * CHECK_CAP:
-            pool = heapq.nlargest(CHECK_CAP, acc.items(), key=lambda kv: kv[1])
-        else:
-            pool = list(acc.items())
         records, flags = self._records, self._flags
+        if query.types:
+            factors = _factor_table(query.types)
+            rough = [(a * factors[flags[rid]], rid) for rid, a in acc.items()]
+        else:
+            rough = [(a, rid) for rid, a in acc.items()]
+        # best first, skipping what this guild may not see (or another kind of record)
         visible = _visible(guild_id)
-        rough: list[tuple[float, int]] = []
-        for rid, a in pool:
-            rec = records[rid]
-            if rec is None or not isinstance(rec, kinds) or not visible(rec):
-                continue
-            rough.append((a * self._type_factor(query.types, flags[rid]), rid))
-        top = heapq.nlargest(shortlist, rough)
+        want = shortlist
+        while True:
+            batch = heapq.nlargest(want, rough)
+            top = [
+                rid
+                for _, rid in batch
+                if (rec := records[rid]) is not None and isinstance(rec, kinds) and visible(rec)
+            ][:shortlist]
+            if len(top) >= shortlist or len(batch) < want:
+                break
+            want *= 4
         if not top:
             return []
         avg_len = self._total_length / max(1, len(self._rids["fact"]) + len(self._rids["quote"]))
         index = self._index
         subject_factor = 0.5 if query.unknown_subject else 1.0
         out: list[_Scored] = []
-        for _, rid in top:
+        for rid in top:
             rec = records[rid]
             assert rec is not None
             covered = ranked = 0.0
@@ -690,7 +725,7 @@ class Engine:
                 best_c = best_r = 0.0
                 as_person = False
                 for t, c in item.alts:
-                    bits = index.fields_of(index.postings(t), rid)
+                    bits = index.fields(t, rid)
                     if bits:
                         best_c = max(best_c, c * FIELD_CREDIT[bits])
                         best_r = max(best_r, c * FIELD_RANK[bits])
@@ -913,8 +948,8 @@ class Engine:
     def _speaker_quotes(self, person_id: str, guild_id: int | None) -> list[Quote]:
         visible = _visible(guild_id)
         out: list[Quote] = []
-        for code in self._index.postings(_person_term(person_id)):
-            rec = self._records[code >> FIELD_BITS]
+        for rid in self._index.rids(_person_term(person_id)):
+            rec = self._records[rid]
             if isinstance(rec, Quote) and rec.speaker == person_id and visible(rec):
                 out.append(rec)
         return out

@@ -1,10 +1,11 @@
 """The inverted index and the typo-correcting vocabulary.
 
-Postings are compact: one ``array('i')`` per term, each entry ``rid << FIELD_BITS | fields``
-(the record's interned int id and the bit set of the fields the term occurs in), kept sorted
-by rid. New records get ever larger rids, so adding appends; removing deletes the entries in
-place (a binary search finds them); membership of one record in a long posting list is a
-binary search too. No per-record objects are kept besides the records themselves.
+Postings are compact: per term, an ``array('i')`` of record ids (records are interned to
+ints) kept sorted, and a parallel ``array('B')`` of the fields the term occurs in. New
+records get ever larger ids, so adding appends; removing deletes the entries in place (a
+binary search finds them); membership of one record in a long posting list is a binary
+search, and of many records a C-level set intersection. No per-record objects are kept
+besides the records themselves.
 
 The vocabulary counts every indexed surface word (record texts, keywords, names, aliases)
 and keeps a SymSpell-style deletion index: every word of four letters or more is filed under
@@ -18,7 +19,7 @@ letters.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 
 from rapidfuzz import process
@@ -29,17 +30,16 @@ FIELD_TEXT = 1  # the fact's text or the quote's words
 FIELD_KEYWORD = 2  # keywords curated for the record
 FIELD_CONTEXT = 4  # citation passages, a quote's context
 FIELD_PERSON = 8  # "@person-id" of the people a fact is about, a quote's speaker
-FIELD_BITS = 4
-_EMPTY = array("i")
+_EMPTY_RIDS = array("i")
 
 
 class InvertedIndex:
-    """term -> sorted posting array of ``rid << FIELD_BITS | field bits``."""
+    """term -> (sorted rids, field bits per rid): two parallel arrays per term."""
 
     __slots__ = ("_postings",)
 
     def __init__(self) -> None:
-        self._postings: dict[str, array[int]] = {}
+        self._postings: dict[str, tuple[array[int], array[int]]] = {}
 
     def __len__(self) -> int:
         return len(self._postings)
@@ -49,46 +49,51 @@ class InvertedIndex:
 
     def add(self, rid: int, fields: Mapping[str, int]) -> None:
         postings = self._postings
-        base = rid << FIELD_BITS
         for term, bits in fields.items():
-            code = base | bits
-            arr = postings.get(term)
-            if arr is None:
-                postings[term] = array("i", (code,))
-            elif arr[-1] < code:
-                arr.append(code)
-            else:  # pragma: no cover - rids only grow, kept for safety
-                insort(arr, code)
+            entry = postings.get(term)
+            if entry is None:
+                postings[term] = (array("i", (rid,)), array("B", (bits,)))
+                continue
+            rids, masks = entry
+            if rids[-1] < rid:
+                rids.append(rid)
+                masks.append(bits)
+            else:  # pragma: no cover - rids only grow; kept for safety
+                i = bisect_left(rids, rid)
+                rids.insert(i, rid)
+                masks.insert(i, bits)
 
     def remove(self, rid: int, terms: Iterable[str]) -> None:
         postings = self._postings
-        low = rid << FIELD_BITS
         for term in terms:
-            arr = postings.get(term)
-            if arr is None:
+            entry = postings.get(term)
+            if entry is None:
                 continue
-            i = bisect_left(arr, low)
-            if i < len(arr) and arr[i] >> FIELD_BITS == rid:
-                del arr[i]
-                if not arr:
+            rids, masks = entry
+            i = bisect_left(rids, rid)
+            if i < len(rids) and rids[i] == rid:
+                del rids[i]
+                del masks[i]
+                if not rids:
                     del postings[term]
 
-    def postings(self, term: str) -> array[int]:
-        return self._postings.get(term, _EMPTY)
+    def rids(self, term: str) -> array[int]:
+        """The sorted record ids having ``term`` (an empty array when none)."""
+        entry = self._postings.get(term)
+        return _EMPTY_RIDS if entry is None else entry[0]
 
     def df(self, term: str) -> int:
-        arr = self._postings.get(term)
-        return 0 if arr is None else len(arr)
+        entry = self._postings.get(term)
+        return 0 if entry is None else len(entry[0])
 
-    @staticmethod
-    def fields_of(arr: array[int], rid: int) -> int:
-        """The field bits of ``rid`` in a posting array (0 when absent)."""
-        i = bisect_left(arr, rid << FIELD_BITS)
-        if i < len(arr):
-            code = arr[i]
-            if code >> FIELD_BITS == rid:
-                return code & ((1 << FIELD_BITS) - 1)
-        return 0
+    def fields(self, term: str, rid: int) -> int:
+        """The field bits of ``term`` in record ``rid`` (0 when it does not have it)."""
+        entry = self._postings.get(term)
+        if entry is None:
+            return 0
+        rids = entry[0]
+        i = bisect_left(rids, rid)
+        return entry[1][i] if i < len(rids) and rids[i] == rid else 0
 
 
 # --------------------------------------------------------------------------- vocabulary

@@ -79,16 +79,21 @@ _TOKEN = re.compile(r"[^\W_]+")
 def fold(text: str) -> str:
     """The text folded for comparison: NFKC, casefolded, accents and invisibles removed,
     quotes and dashes made plain, possessives dropped. Punctuation is kept (see :func:`words`)."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    text = _INVISIBLE.sub("", text).casefold()
-    if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    for pattern, replacement in _ABBREVIATIONS:
-        if "." in text:
+    if text.isascii():
+        text = text.lower().translate(_TRANSLATE)
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+        text = _INVISIBLE.sub("", text).casefold()
+        if not text.isascii():
+            text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    if "." in text:
+        for pattern, replacement in _ABBREVIATIONS:
             text = pattern.sub(replacement, text)
-    text = _POSSESSIVE.sub("", text)
-    text = _DIGIT_GROUPS.sub("", text)
-    return text.replace("'", "")
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text).replace("'", "")
+    if "," in text:
+        text = _DIGIT_GROUPS.sub("", text)
+    return text
 
 
 # --------------------------------------------------------------------------- numbers
@@ -127,6 +132,7 @@ _TENS = {
     "ninety": 90,
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES])
 
 
 def _numbers(tokens: list[str]) -> list[str]:
@@ -134,6 +140,8 @@ def _numbers(tokens: list[str]) -> list[str]:
 
     A lone "one" stays a word ("no one", "one of them"); "one hundred" is a number.
     """
+    if _NUMBER_WORDS.isdisjoint(tokens):
+        return tokens
     out: list[str] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -277,6 +285,8 @@ _PHRASE_FIRST = {k[0] for k in PHRASES}
 
 
 def _phrases(tokens: list[str]) -> list[str]:
+    if _PHRASE_FIRST.isdisjoint(tokens):
+        return tokens
     out: list[str] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -760,8 +770,13 @@ CUE_WORDS: frozenset[str] = wordset(
 
 
 def _has_cue(words_: list[str], cues: tuple[tuple[str, ...], ...]) -> bool:
+    present = set(words_)
     for cue in cues:
+        if cue[0] not in present:
+            continue
         size = len(cue)
+        if size == 1:
+            return True
         for i in range(len(words_) - size + 1):
             if tuple(words_[i : i + size]) == cue:
                 return True

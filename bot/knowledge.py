@@ -50,9 +50,19 @@ def content_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
+#: The longest a problem's field or message gets: a 100 KB value is not echoed back.
+MAX_PROBLEM_TEXT = 300
+
+
+def _clip(text: str, limit: int = MAX_PROBLEM_TEXT) -> str:
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit - 30]}… ({len(text)} characters in all)"
+
+
 def _record_label(key: str, index: int, item: Any) -> str:
     rid = item.get("id") if isinstance(item, dict) else None
-    return f"{key}[{index}]" + (f" (id {rid!r})" if isinstance(rid, str) else "")
+    return f"{key}[{index}]" + (f" (id {_clip(repr(rid), 100)})" if isinstance(rid, str) else "")
 
 
 def _path_label(data: Any, path: Iterable[Any]) -> str:
@@ -90,7 +100,13 @@ def schema_problems(data: Any, where: str) -> list[Problem]:
             message = f"{error.instance!r} is not a valid id (use a-z, 0-9 and '-', at most 80)"
         elif error.validator == "additionalProperties":
             message = message.replace("Additional properties are not allowed", "unknown field")
-        problems.append(Problem(f"{where}: {field_path}", message))
+        elif error.validator in ("maxLength", "maxItems") and isinstance(
+            error.instance, str | list
+        ):
+            unit = "characters" if isinstance(error.instance, str) else "items"
+            message = (f"is too long ({len(error.instance)} {unit}; "
+                       f"at most {error.validator_value})")
+        problems.append(Problem(f"{where}: {_clip(field_path)}", _clip(message)))
     problems.sort(key=lambda p: p.where)
     return problems
 

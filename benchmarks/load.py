@@ -1,0 +1,638 @@
+"""Load: the real bot under many users at once, through the local fake Discord.
+
+    .venv/bin/python -m benchmarks.load [--rate 250] [--duration 20] [--guilds 4]
+        [--users 1200] [--slash-share 0.3] [--admin-interval 0.25] [--json out.json]
+
+Two processes, one core each (``os.sched_setaffinity``):
+
+* the bot: a child interpreter (``--child-bot``) pinned to core 0 that runs
+  ``bot.client.run_bot`` itself, the same function ``coverage-bot run`` calls (settings,
+  logging, the real ``CoverageService`` on a fresh SQLite file, the cogs, signal handling),
+  with discord.py's two base URLs pointed at the fake;
+* this process, pinned to the other core: the fake Discord (``tests.fakediscord``: gateway
+  and REST on 127.0.0.1, every request body checked against Discord's OpenAPI description)
+  and the users.
+
+The users ask questions from ``tests/data/questions.json`` (answerable and unanswerable) at
+``--rate`` per second, open loop (a question is sent on schedule whether or not earlier ones
+were answered), round-robin over ``--guilds`` guilds and ``--users`` members (enough that no
+one hits the 3-second per-user cooldown): ``@bot question`` messages (MESSAGE_CREATE) and
+``/ask`` interactions (``--slash-share`` of them). Meanwhile each guild's admin adds and
+edits facts through the admin commands exactly as a person does: ``/fact add`` or
+``/fact edit`` opens a modal, the admin submits it, the bot confirms ("Added fact `id`").
+
+Latency is measured inside the fake, on one clock: from just before the question is put on
+the gateway to the arrival of the request that carries its answer (the reply
+``POST /channels/{id}/messages`` for a mention; the followup ``POST /webhooks/{app}/{token}``
+with the answer for ``/ask``, not just the "thinking" acknowledgement).
+
+At the end the bot is stopped with SIGTERM (as a service manager would), the database is
+reopened and checked (``PRAGMA integrity_check``; every admin write the bot confirmed is
+there with the confirmed text), the bot's log is searched for errors and
+"database is locked", and each target is printed with PASS or FAIL. Exit status 0 when all
+pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import math
+import os
+import platform
+import random
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a file as well as with -m
+    sys.path.insert(0, str(ROOT))
+
+QUESTIONS_FILE = ROOT / "tests" / "data" / "questions.json"
+KNOWLEDGE_DIR = ROOT / "knowledge"
+SOURCE_ID = "newsnation-celebrities-ice-raids"
+TOKEN = "load-test-bot-token"  # the fake's, not a real one
+SORRY = "Sorry, something went wrong"
+
+#: The issue's targets.
+TARGET_RATE = 200.0  # answered questions per second, at least
+TARGET_P99_MS = 100.0
+
+
+# --------------------------------------------------------------------------- bot child
+
+
+def _pin(core: int | None) -> str:
+    """Pin this process to ``core`` when the machine has it; what was done, for the report."""
+    if core is None or not hasattr(os, "sched_setaffinity"):
+        return "not pinned"
+    allowed = os.sched_getaffinity(0)
+    if core not in allowed:
+        return f"not pinned (core {core} not available; allowed {sorted(allowed)})"
+    os.sched_setaffinity(0, {core})
+    return f"core {core}"
+
+
+def child_bot(args: argparse.Namespace) -> int:
+    """The bot process: ``run_bot`` with discord.py pointed at the fake."""
+    _pin(args.core)
+    import discord.gateway
+    import discord.http
+    import yarl
+
+    from bot.client import run_bot
+    from bot.settings import Settings
+
+    discord.http.Route.BASE = f"{args.fake}/api/v10"
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(
+        args.fake.replace("http://", "ws://") + "/"
+    )
+    settings = Settings(
+        discord_token=TOKEN,
+        database_path=Path(args.db),
+        knowledge_dir=KNOWLEDGE_DIR,
+        log_level=args.log_level,
+        question_cooldown=args.cooldown,
+    )
+    if not args.profile:
+        return asyncio.run(run_bot(settings))
+    import cProfile
+
+    profiler = cProfile.Profile()
+    try:
+        return profiler.runcall(asyncio.run, run_bot(settings))
+    finally:
+        profiler.dump_stats(args.profile)
+
+
+# --------------------------------------------------------------------------- driver side
+
+
+@dataclass
+class Question:
+    kind: str  # "mention" or "slash"
+    text: str
+    guild_id: int
+    sent: float = 0.0
+    answered: float | None = None
+    acked: float | None = None  # /ask: the interaction's first callback
+    reply: Any = None
+    status: int | None = None
+
+
+@dataclass
+class AdminWrite:
+    guild_id: int
+    action: str  # add / edit
+    text: str
+    fact_id: str | None = None
+    confirmed: bool = False
+    error: str | None = None
+
+
+@dataclass
+class Stats:
+    questions: list[Question] = field(default_factory=list)
+    writes: list[AdminWrite] = field(default_factory=list)
+
+
+def _make_fake_class() -> Any:
+    """FakeDiscord that timestamps the requests carrying answers (O(1) per request: the fake's
+    own ``wait_for_*`` helpers scan every stored message, fine for tests, not for load)."""
+    from tests.fakediscord.server import FakeDiscord
+
+    class TimedFake(FakeDiscord):
+        def __init__(self, **kw: Any) -> None:
+            super().__init__(**kw)
+            self.by_message: dict[str, Question] = {}
+            self.by_token: dict[str, Question] = {}
+            self.by_interaction: dict[str, Question] = {}
+            #: Answers to interactions whose handle was not registered yet (the bot can be
+            #: faster than ``slash()`` returns): (time, body, status) by token / id.
+            self.early_token: dict[str, tuple[float, Any, int]] = {}
+            self.early_ack: dict[str, tuple[float, Any, int]] = {}
+            self.non_2xx: list[str] = []
+
+        def claim_early(self, handle: Any, q: Question) -> None:
+            ack = self.early_ack.pop(str(handle.id), None)
+            if ack is not None:
+                self._acked(q, *ack)
+            answer = self.early_token.pop(handle.token, None)
+            if answer is not None and q.answered is None:
+                q.answered, q.reply, q.status = answer
+
+        @staticmethod
+        def _acked(q: Question, now: float, body: Any, status: int) -> None:
+            if q.acked is None:
+                q.acked = now
+                if body.get("type") == 4:  # answered at once (e.g. a cooldown notice)
+                    q.answered, q.reply, q.status = now, body.get("data"), status
+
+        async def _answer(self, request: Any, record: Any, version: Any, parse_error: Any
+                          ) -> tuple[int, Any, dict[str, str]]:
+            now = time.perf_counter()
+            status, payload, headers = await super()._answer(request, record, version,
+                                                              parse_error)
+            if not 200 <= status < 300:
+                self.non_2xx.append(f"{record.method} {record.template} -> {status}")
+            body = record.json if isinstance(record.json, dict) else {}
+            if record.method == "POST" and record.template == "/channels/{channel_id}/messages":
+                ref = (body.get("message_reference") or {}).get("message_id")
+                q = self.by_message.get(str(ref)) if ref is not None else None
+                if q is not None and q.answered is None:
+                    q.answered, q.reply, q.status = now, body, status
+            elif (record.method == "POST"
+                  and record.template == "/webhooks/{webhook_id}/{webhook_token}"):
+                token = record.params.get("webhook_token", "")
+                q = self.by_token.get(token)
+                if q is None:
+                    self.early_token.setdefault(token, (now, body, status))
+                elif q.answered is None:
+                    q.answered, q.reply, q.status = now, body, status
+            elif record.method == "POST" and record.template and record.template.startswith(
+                    "/interactions/"):
+                iid = record.params.get("interaction_id", "")
+                q = self.by_interaction.get(iid)
+                if q is None:
+                    self.early_ack.setdefault(iid, (now, body, status))
+                else:
+                    self._acked(q, now, body, status)
+            return status, payload, headers
+
+    return TimedFake
+
+
+def load_questions() -> list[str]:
+    data = json.loads(QUESTIONS_FILE.read_text(encoding="utf-8"))
+    out = [q["q"] for q in data["answerable"]] + [q["q"] for q in data["unanswerable"]]
+    return [q for q in out if q.strip()]
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, math.ceil(pct / 100 * len(ordered)) - 1))
+    return ordered[k]
+
+
+class Driver:
+    def __init__(self, args: argparse.Namespace, fake: Any, rng: random.Random) -> None:
+        self.args = args
+        self.fake = fake
+        self.rng = rng
+        self.stats = Stats()
+        self.questions = load_questions()
+        self.guilds: list[Any] = []
+        self.channels: dict[int, list[Any]] = {}
+        self.members: dict[int, list[Any]] = {}
+        self.admins: dict[int, Any] = {}
+        self.facts: dict[int, list[str]] = {}  # guild -> ids of facts its admin added
+        self.tasks: set[asyncio.Task[Any]] = set()
+
+    # ---- world ---------------------------------------------------------------------
+
+    def build_world(self) -> None:
+        from tests.fakediscord.models import Permissions
+
+        fake, a = self.fake, self.args
+        per_guild = max(1, a.users // a.guilds)
+        for g in range(a.guilds):
+            guild = fake.create_guild(f"Load Guild {g}")
+            chans = [fake.add_channel(guild, f"news-{c}") for c in range(a.channels)]
+            role = guild.add_role("Moderator", Permissions.DEFAULT_EVERYONE
+                                  | Permissions.MANAGE_GUILD)
+            admin_user = fake.create_user(f"admin{g}")
+            self.admins[guild.id] = fake.add_member(guild, admin_user, [role])
+            members = []
+            for u in range(per_guild):
+                user = fake.create_user(f"user{g}-{u}")
+                members.append(fake.add_member(guild, user))
+            self.guilds.append(guild)
+            self.channels[guild.id] = chans
+            self.members[guild.id] = members
+            self.facts[guild.id] = []
+
+    # ---- helpers -------------------------------------------------------------------
+
+    def spawn(self, coro: Any) -> None:
+        task = asyncio.create_task(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def ask(self, q: Question, channel: Any, member: Any) -> None:
+        """Put one question on the gateway; its answer is matched by the fake's ``_answer``.
+        Registered before the dispatch, so an answer can never arrive unmatched."""
+        fake = self.fake
+        q.sent = time.perf_counter()
+        if q.kind == "mention":
+            bot_id = fake.bot_user.id
+            data = fake.build_message(channel=channel, author=member.user,
+                                      content=f"<@{bot_id}> {q.text}",
+                                      mention_user_ids=[bot_id],
+                                      extra={"nonce": str(fake.new_id())})
+            fake.by_message[data["id"]] = q
+            fake.store_message(data)
+            await fake.dispatch_message_event("MESSAGE_CREATE", data)
+        else:
+            handle = await fake.slash(q.guild_id, channel.id, member, "ask",
+                                      {"question": q.text})
+            fake.by_token[handle.token] = q
+            fake.by_interaction[str(handle.id)] = q
+            fake.claim_early(handle, q)
+
+    async def admin_write(self, guild: Any) -> None:
+        fake, admin = self.fake, self.admins[guild.id]
+        channel = self.channels[guild.id][0]
+        own = self.facts[guild.id]
+        n = len(self.stats.writes)
+        edit = bool(own) and self.rng.random() < 0.5
+        text = (f"Load test fact number {n} for guild {guild.id}: admins keep the coverage "
+                f"current (revision {self.rng.randrange(10**9)}).")
+        write = AdminWrite(guild.id, "edit" if edit else "add", text)
+        self.stats.writes.append(write)
+        try:
+            if edit:
+                write.fact_id = self.rng.choice(own)
+                opened = await fake.slash(guild.id, channel.id, admin, "fact edit",
+                                          {"fact": write.fact_id})
+                values = {"text": text}
+            else:
+                opened = await fake.slash(guild.id, channel.id, admin, "fact add")
+                values = {"text": text, "source": SOURCE_ID,
+                          "passage": "Along with Doechii and Kardashian, other stars are also "
+                                     "speaking out."}
+            modal = await opened.modal(timeout=10)
+            submitted = await fake.submit_modal(modal["custom_id"], values, admin)
+            response = await submitted.response(timeout=10)
+            content = ((response.json or {}).get("data") or {}).get("content") or ""
+            m = re.search(r"(Added|Updated) fact `([a-z0-9-]+)`", content)
+            if not response.ok or m is None:
+                write.error = f"{response.status}: {content[:200]!r}"
+                return
+            write.fact_id = m.group(2)
+            write.confirmed = True
+            if not edit:
+                own.append(write.fact_id)
+        except Exception as exc:  # report, do not stop the run
+            write.error = f"{type(exc).__name__}: {exc}"[:300]
+
+    # ---- phases --------------------------------------------------------------------
+
+    async def wait_ready(self, timeout: float) -> None:
+        """Until the bot answers one question in every guild (it is connected and ready)."""
+        deadline = time.perf_counter() + timeout
+        for guild in self.guilds:
+            while True:
+                q = Question("mention", "who is doechii", guild.id)
+                await self.ask(q, self.channels[guild.id][0], self.members[guild.id][-1])
+                t_end = time.perf_counter() + 3
+                while q.answered is None and time.perf_counter() < t_end:
+                    await asyncio.sleep(0.02)
+                if q.answered is not None:
+                    break
+                if time.perf_counter() > deadline:
+                    raise TimeoutError("the bot did not answer within the start-up timeout")
+        # Users in the warm-up must not be reused before their cooldown is over.
+        await asyncio.sleep(max(0.0, self.args.cooldown))
+
+    async def run_load(self) -> tuple[float, float]:
+        a, rng = self.args, self.rng
+        total = int(a.rate * a.duration)
+        cursor = {g.id: 0 for g in self.guilds}
+        start = time.perf_counter()
+        admin_next = start
+        for i in range(total):
+            due = start + i / a.rate
+            while True:
+                now = time.perf_counter()
+                if now >= admin_next and a.admin_interval > 0:
+                    self.spawn(self.admin_write(self.guilds[rng.randrange(len(self.guilds))]))
+                    admin_next += a.admin_interval
+                delay = due - now
+                if delay <= 0:
+                    break
+                await asyncio.sleep(min(delay, max(0.0, admin_next - now)) or delay)
+            guild = self.guilds[i % len(self.guilds)]
+            members = self.members[guild.id]
+            member = members[cursor[guild.id] % len(members)]
+            cursor[guild.id] += 1
+            channel = self.channels[guild.id][rng.randrange(len(self.channels[guild.id]))]
+            kind = "slash" if rng.random() < a.slash_share else "mention"
+            q = Question(kind, rng.choice(self.questions), guild.id)
+            self.stats.questions.append(q)
+            self.spawn(self.ask(q, channel, member))
+        end = time.perf_counter()
+        # Every question answered (or given up on), every admin write finished.
+        deadline = end + a.drain
+        while time.perf_counter() < deadline:
+            if all(q.answered is not None for q in self.stats.questions) and not self.tasks:
+                break
+            await asyncio.sleep(0.05)
+        return start, end
+
+
+# --------------------------------------------------------------------------- checks
+
+
+async def check_database(db: Path, writes: list[AdminWrite]) -> dict[str, Any]:
+    from bot.models import Fact
+    from bot.storage import Storage
+
+    expected: dict[str, str] = {}
+    for w in writes:  # in order: a later confirmed edit of a fact wins
+        if w.confirmed and w.fact_id:
+            expected[w.fact_id] = w.text
+    async with await Storage.open(db) as storage:
+        integrity = await storage.integrity_check()
+        missing = []
+        for fact_id, text in expected.items():
+            fact = await storage.get("fact", fact_id)
+            if not isinstance(fact, Fact) or fact.text != text:
+                missing.append(fact_id)
+        stats = await storage.stats()
+    return {"integrity": integrity, "confirmed_facts": len(expected), "missing": missing,
+            "stats": stats}
+
+
+def machine() -> dict[str, Any]:
+    model = platform.processor() or ""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return {"nproc": os.cpu_count(), "cpu": model, "python": platform.python_version(),
+            "platform": platform.platform()}
+
+
+def summarise(args: argparse.Namespace, driver: Driver, start: float, end: float,
+              db_report: dict[str, Any], log_text: str, pinning: dict[str, str],
+              bot_exit: int | None) -> dict[str, Any]:
+    qs = driver.stats.questions
+    answered = [q for q in qs if q.answered is not None]
+    ok = [q for q in answered if q.status is not None and 200 <= q.status < 300]
+    error_replies = [q for q in answered
+                     if SORRY in json.dumps(q.reply, ensure_ascii=False)]
+    lat = [(q.answered - q.sent) * 1000 for q in ok]  # type: ignore[operator]
+    by_kind = {k: [(q.answered - q.sent) * 1000 for q in ok if q.kind == k]  # type: ignore
+               for k in ("mention", "slash")}
+    acks = [(q.acked - q.sent) * 1000 for q in qs if q.acked is not None]
+    last = max((q.answered for q in answered), default=end)  # type: ignore[type-var]
+    window = max(1e-9, last - start)
+    writes = driver.stats.writes
+    fake = driver.fake
+    problems = [str(p) for p in fake.problems()]
+    locked = log_text.count("database is locked")
+    log_errors = [ln for ln in log_text.splitlines()
+                  if " ERROR " in ln or "Traceback" in ln or "CRITICAL" in ln]
+    errors = (len(qs) - len(ok)) + len(error_replies) + len(problems) + len(fake.non_2xx) \
+        + len(log_errors) + sum(1 for w in writes if not w.confirmed)
+
+    def ms(values: Sequence[float]) -> dict[str, float]:
+        return {"median": round(statistics.median(values), 2) if values else math.nan,
+                "p95": round(percentile(values, 95), 2), "p99": round(percentile(values, 99), 2),
+                "max": round(max(values), 2) if values else math.nan}
+
+    return {
+        "machine": machine(),
+        "pinning": pinning,
+        "config": {k: v for k, v in vars(args).items() if not k.startswith("child")},
+        "sent": len(qs),
+        "answered": len(ok),
+        "answered_per_s": round(len(ok) / window, 1),
+        "offered_per_s": round(len(qs) / max(1e-9, end - start), 1),
+        "latency_ms": ms(lat),
+        "latency_ms_mention": ms(by_kind["mention"]),
+        "latency_ms_slash": ms(by_kind["slash"]),
+        "ack_ms_slash": ms(acks),
+        "unanswered": len(qs) - len(answered),
+        "error_replies": len(error_replies),
+        "non_2xx_requests": fake.non_2xx[:20],
+        "fake_problems": problems[:20],
+        "bot_log_errors": log_errors[:20],
+        "database_is_locked": locked,
+        "admin_writes": len(writes),
+        "admin_writes_confirmed": sum(1 for w in writes if w.confirmed),
+        "admin_write_errors": [w.error for w in writes if w.error][:20],
+        "db": db_report,
+        "bot_exit_status": bot_exit,
+        "errors": errors,
+    }
+
+
+def targets(report: dict[str, Any]) -> list[tuple[str, bool, str]]:
+    db = report["db"]
+    return [
+        (f"answered questions per second >= {TARGET_RATE:.0f}",
+         report["answered_per_s"] >= TARGET_RATE, f"{report['answered_per_s']}/s"),
+        (f"p99 latency < {TARGET_P99_MS:.0f} ms", report["latency_ms"]["p99"] < TARGET_P99_MS,
+         f"{report['latency_ms']['p99']} ms (median {report['latency_ms']['median']} ms)"),
+        ("zero errors", report["errors"] == 0, str(report["errors"])),
+        ('zero "database is locked"', report["database_is_locked"] == 0,
+         str(report["database_is_locked"])),
+        ("every admin write present afterwards",
+         not db["missing"] and db["integrity"] == "ok" and report["admin_writes"] > 0
+         and report["admin_writes_confirmed"] == report["admin_writes"],
+         f"{db['confirmed_facts'] - len(db['missing'])}/{db['confirmed_facts']} facts as "
+         f"confirmed, {report['admin_writes_confirmed']}/{report['admin_writes']} writes "
+         f"confirmed, integrity {db['integrity']}"),
+    ]
+
+
+def print_report(report: dict[str, Any]) -> bool:
+    m = report["machine"]
+    print(f"machine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']}; load average "
+          f"before the run {m['loadavg_before']} (other work on the machine skews figures)")
+    print(f"pinning: bot {report['pinning']['bot']}, fake+users {report['pinning']['fake']}")
+    c = report["config"]
+    print(f"load: {c['rate']}/s for {c['duration']} s over {c['guilds']} guilds, "
+          f"{c['users']} users, {int(c['slash_share'] * 100)}% /ask; an admin write every "
+          f"{c['admin_interval']} s")
+    print(f"questions: {report['sent']} sent ({report['offered_per_s']}/s offered), "
+          f"{report['answered']} answered ({report['answered_per_s']}/s)")
+    for name in ("latency_ms", "latency_ms_mention", "latency_ms_slash", "ack_ms_slash"):
+        v = report[name]
+        print(f"{name:20s} median {v['median']:8.2f}  p95 {v['p95']:8.2f}  "
+              f"p99 {v['p99']:8.2f}  max {v['max']:8.2f}")
+    print(f"CPU time (whole run, start-up included): bot {report['cpu_seconds']['bot']} s, "
+          f"fake+users {report['cpu_seconds']['fake']} s; per question sent: bot "
+          f"{report['cpu_ms_per_question']['bot']} ms, fake+users "
+          f"{report['cpu_ms_per_question']['fake']} ms")
+    print(f"admin writes: {report['admin_writes']} ({report['admin_writes_confirmed']} "
+          f"confirmed); DB integrity: {report['db']['integrity']}; DB stats: "
+          f"{report['db']['stats']}")
+    print(f"errors: {report['errors']} (unanswered {report['unanswered']}, error replies "
+          f"{report['error_replies']}, non-2xx {len(report['non_2xx_requests'])}, fake problems "
+          f"{len(report['fake_problems'])}, bot log errors {len(report['bot_log_errors'])}, "
+          f"admin write errors {len(report['admin_write_errors'])})")
+    for key in ("non_2xx_requests", "fake_problems", "bot_log_errors", "admin_write_errors"):
+        for line in report[key][:5]:
+            print(f"  {key}: {line}")
+    all_ok = True
+    for name, ok, value in targets(report):
+        all_ok &= ok
+        print(f"{'PASS' if ok else 'FAIL'}  {name}: {value}")
+    return all_ok
+
+
+# --------------------------------------------------------------------------- main
+
+
+async def drive(args: argparse.Namespace) -> dict[str, Any]:
+    loadavg = [round(x, 2) for x in os.getloadavg()]
+    pinning = {"fake": _pin(args.fake_core if args.pin else None)}
+    rng = random.Random(args.seed)
+    workdir = Path(tempfile.mkdtemp(prefix="coverage-load-"))
+    db = Path(args.db) if args.db else workdir / "load.db"
+    log_path = workdir / "bot.log"
+    fake = _make_fake_class()(token=TOKEN, heartbeat_interval_ms=30_000,
+                              validate_responses=False)
+    driver = Driver(args, fake, rng)
+    driver.build_world()
+    await fake.start()
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    cmd = [sys.executable, "-m", "benchmarks.load", "--child-bot", "--fake", fake.base_url,
+           "--db", str(db), "--log-level", args.log_level, "--cooldown", str(args.cooldown)]
+    if args.pin:
+        cmd += ["--core", str(args.bot_core)]
+    if args.profile:
+        cmd += ["--profile", str(Path(args.profile).resolve())]
+    bot_exit: int | None = None
+    cpu: dict[str, float] = {}
+    with open(log_path, "wb") as log_file:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log_file,
+                                stderr=subprocess.STDOUT)
+        try:
+            await driver.wait_ready(args.startup_timeout)
+            start, end = await driver.run_load()
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            for _ in range(300):
+                if proc.poll() is not None:
+                    break
+                await asyncio.sleep(0.1)
+            if proc.poll() is None:
+                proc.kill()
+            _, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = bot_exit = os.waitstatus_to_exitcode(status)
+            cpu["bot"] = usage.ru_utime + usage.ru_stime
+            await fake.stop()
+    t = os.times()
+    cpu["fake"] = t.user + t.system
+    pinning["bot"] = f"core {args.bot_core}" if args.pin else "not pinned"
+    log_text = log_path.read_text(encoding="utf-8", errors="replace")
+    db_report = await check_database(db, driver.stats.writes)
+    report = summarise(args, driver, start, end, db_report, log_text, pinning, bot_exit)
+    report["bot_log"] = str(log_path)
+    report["machine"]["loadavg_before"] = loadavg
+    report["cpu_seconds"] = {k: round(v, 2) for k, v in cpu.items()}
+    report["cpu_ms_per_question"] = {k: round(v / max(1, report["sent"]) * 1000, 3)
+                                     for k, v in cpu.items()}
+    return report
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--rate", type=float, default=250.0, help="questions per second offered")
+    p.add_argument("--duration", type=float, default=20.0, help="seconds of load")
+    p.add_argument("--guilds", type=int, default=4)
+    p.add_argument("--channels", type=int, default=2, help="channels per guild")
+    p.add_argument("--users", type=int, default=1200,
+                   help="members in all (spread over the guilds); keep rate*cooldown below")
+    p.add_argument("--slash-share", type=float, default=0.3, help="share of /ask questions")
+    p.add_argument("--admin-interval", type=float, default=0.25,
+                   help="seconds between admin writes (0: none)")
+    p.add_argument("--cooldown", type=float, default=3.0, help="QUESTION_COOLDOWN of the bot")
+    p.add_argument("--log-level", default="INFO", help="the bot's LOG_LEVEL")
+    p.add_argument("--seed", type=int, default=5)
+    p.add_argument("--drain", type=float, default=10.0,
+                   help="seconds to wait for late answers after the last question")
+    p.add_argument("--startup-timeout", type=float, default=60.0)
+    p.add_argument("--no-pin", dest="pin", action="store_false",
+                   help="do not pin the bot and the fake to separate cores")
+    p.add_argument("--bot-core", type=int, default=0)
+    p.add_argument("--fake-core", type=int, default=1)
+    p.add_argument("--db", help="the bot's database (default: a new file in a temp folder)")
+    p.add_argument("--json", help="write the figures to this file")
+    p.add_argument("--profile", help="write a cProfile of the bot process to this file")
+    # The bot child (internal).
+    p.add_argument("--child-bot", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--fake", help=argparse.SUPPRESS)
+    p.add_argument("--core", type=int, default=None, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.pin and len(os.sched_getaffinity(0)) < 2:
+        args.pin = False  # one core: nothing to separate
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.child_bot:
+        return child_bot(args)
+    if args.users < args.rate * args.cooldown * 1.2:
+        print(f"note: {args.users} users at {args.rate}/s ask more often than the "
+              f"{args.cooldown} s cooldown allows; some get the cooldown notice",
+              file=sys.stderr)
+    report = asyncio.run(drive(args))
+    ok = print_report(report)
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2, default=str) + "\n",
+                                   encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -32,6 +32,7 @@ from __future__ import annotations
 import heapq
 import math
 import random
+import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable
@@ -63,6 +64,7 @@ from bot.engine.text import (
     REASON,
     RECENCY_WORDS,
     SPEECH,
+    SPEECH_NOUNS,
     SPEECH_TERM,
     STOPWORDS,
     asks_recency,
@@ -111,12 +113,14 @@ GROW_CAP = 4000
 CHECK_CAP = 2000
 #: Candidates scored in detail.
 SHORTLIST = 24
+#: Points a candidate gains for the fields its words are in (people, keywords > text).
+RANK_BONUS = 5.0
 #: Candidates compared with the question by rapidfuzz.
 FUZZ_TOP = 6
 
 #: How much of an item a match counts for, by field (coverage) and how much it ranks.
 _CREDIT = {FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_CONTEXT: 0.8, FIELD_PERSON: 1.0}
-_RANK = {FIELD_PERSON: 1.6, FIELD_KEYWORD: 1.2, FIELD_TEXT: 1.0, FIELD_CONTEXT: 0.6}
+_RANK = {FIELD_PERSON: 1.6, FIELD_KEYWORD: 1.4, FIELD_TEXT: 1.0, FIELD_CONTEXT: 0.6}
 
 
 def _best_by_bits(table: dict[int, float]) -> list[float]:
@@ -142,7 +146,7 @@ UNKNOWN_SUBJECT_FACTOR = 0.5
 #: Score factor for a candidate that lacks what the question asks for.
 _TYPE_MISS = {
     NUMBER: 0.45,
-    DATE: 0.65,
+    DATE: 0.5,
     PLACE: 0.75,
     GEO: 0.6,
     PERSON: 0.85,
@@ -155,6 +159,10 @@ _IS_QUOTE = 32
 #: Auxiliaries before a question's subject ("did X ...", "what has X said").
 _AUX_WORDS = wordset("did does do has have had is was were are will would could can")
 _WH_WORDS = wordset("what whats who whos how why when where which whom whose")
+#: Words before the people a question sets aside ("who else besides Kim").
+_EXCLUDING = wordset("besides except excluding aside apart other than beyond")
+#: Score factor for a record only about people the question sets aside.
+EXCLUDED_FACTOR = 0.6
 #: Subjects too general to require ("why do people ...").
 _GENERIC_TERMS = frozenset(
     term(w)
@@ -207,6 +215,10 @@ class _Query:
     meta: bool = False
     unknown_subject: bool = False
     people: tuple[str, ...] = ()
+    #: people the question names as its subject ("what did X say")
+    subject_people: tuple[str, ...] = ()
+    #: people the question sets aside ("who besides X ...")
+    excluded: frozenset[str] = frozenset()
     folded: str = ""
 
     @property
@@ -455,8 +467,11 @@ class Engine:
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
     def _read(self, question: str, guild_id: int | None, *, for_quotes: bool = False) -> _Query:
-        ws = words(question[:MAX_QUESTION_CHARS])[: MAX_QUESTION_WORDS * 2]
-        query = _Query(items=[], types=question_types(ws), recency=asks_recency(ws))
+        raw = question[:MAX_QUESTION_CHARS]
+        ws = words(raw)[: MAX_QUESTION_WORDS * 2]
+        query = _Query(
+            items=[], types=question_types(ws, self._possessed(raw, ws)), recency=asks_recency(ws)
+        )
         if "tell" in ws and not any(w in ws for w in ("say", "said", "saying")):
             # "tell me about X" is not a request for what X said
             i = ws.index("tell")
@@ -535,6 +550,13 @@ class Engine:
             items[x.term] = _Item([x.word], alts, self._idf(df) * boost, df)
         query.items = list(items.values())
         query.people = tuple(dict.fromkeys(named))
+        # "besides X", "other than X": X is not who the question is about
+        cut = [i for i, w in enumerate(ws) if w in _EXCLUDING]
+        if cut:
+            for m in matches:
+                pos = stream[m.start].pos
+                if any(0 < pos - c <= 3 for c in cut):
+                    query.excluded |= frozenset(m.people)
         query.folded = " ".join(x.word for x in stream)
 
         # "what is this article about": only meta words -> the source's own headline
@@ -564,12 +586,27 @@ class Engine:
                 query.unknown_subject = not for_quotes
             else:
                 items[key].subject = True
+                query.subject_people = items[key].people
         # "Khloe Kardashian" is not "Kim Kardashian": part of a name next to an unknown word
         if not for_quotes:
             for first, last in partial_names:
                 if first - 1 in unknown or last + 1 in unknown:
                     query.unknown_subject = True
         return query
+
+    def _possessed(self, raw: str, ws: list[str]) -> list[int]:
+        """Positions of speech words that are nouns after a possessive ("Ruffalo's post",
+        "ruffalos post"): the question is about the post, not asking what was said."""
+        out = []
+        for i, w in enumerate(ws):
+            if w not in SPEECH_NOUNS or i == 0:
+                continue
+            before = ws[i - 1]
+            if (
+                before.endswith("s") and len(before) > 3 and self._names.knows(term(before[:-1]))
+            ) or re.search(rf"[^\W_]['’]s?\s+{re.escape(w)}\b", raw, re.IGNORECASE):
+                out.append(i)
+        return out
 
     def _absorb(self, matches: list[NameMatch], stream: list[_Word]) -> list[NameMatch]:
         """Let a name match take in a neighbouring unknown word one edit from another word
@@ -744,8 +781,20 @@ class Engine:
             if not subject_hit:
                 score *= SUBJECT_MISS
             score *= self._type_factor(query.types, flags[rid]) * subject_factor
+            people = (rec.speaker,) if isinstance(rec, Quote) else rec.people
+            if query.excluded and people and query.excluded.issuperset(people):
+                score *= EXCLUDED_FACTOR
+            if (
+                query.types & SPEECH
+                and isinstance(rec, Fact)
+                and flags[rid] & SPEECH
+                and query.subject_people
+                and rec.people[:1] != query.subject_people[:1]
+            ):
+                # the fact's speech is not the subject's ("X's post" was liked by Y)
+                score *= _SPEECH_FACT / _SPEECH_FACT_WITH_SAY
             score = max(0.0, min(100.0, score))
-            key = score + 3.0 * ranked / (total * FIELD_RANK[FIELD_PERSON])
+            key = score + RANK_BONUS * (ranked - covered) / total
             # the named person is the record's subject (first person, or the speaker)
             subject = rec.speaker if isinstance(rec, Quote) else (rec.people[:1] or (None,))[0]
             if subject is not None and subject in query.people:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import lru_cache
 
 
@@ -326,7 +327,7 @@ STOPWORDS: frozenset[str] = wordset(
     haven havent having he hed hell hence her here hers herself hes him himself his how however
     hows i id ie if ill im in indeed into is isn isnt it itd itll its itself ive just least
     less let lets like likely ll many may maybe me meanwhile might mine more moreover most mostly
-    much must mustn my myself namely neither nevertheless next no nobody none noone nor not
+    much must mustn my myself namely neither nevertheless no nobody none noone nor not
     nothing now nowhere of off often oh ok okay on once one ones only onto or other others
     otherwise ought our ours ourselves out over own per perhaps please pls plz quite rather re
     really s same shall shan she shed shell shes should shouldn shouldnt since so some
@@ -611,7 +612,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "win": ("won", "wins", "winning", "winner"),
     "video": ("clip", "clips", "footage", "videos", "vid", "vids"),
     "photo": ("pic", "pics", "picture", "pictures", "photos"),
-    "support": ("supported", "supporting", "supports", "endorse", "endorsed", "endorsement"),
+    "support": (
+        "supported",
+        "supporting",
+        "supports",
+        "endorse",
+        "endorsed",
+        "endorsement",
+        "back",
+        "backed",
+        "backing",
+        "backs",
+    ),
+    "damage": ("damaging", "damages", "damaged", "harm", "harms", "harmed", "harming", "hurt"),
+    "politic": ("political", "politically", "politics"),
     "vote": ("voted", "votes", "voting", "ballot"),
     "deploy": ("deployed", "deploying", "deployment", "send", "sent", "dispatched"),
     "president": ("potus", "presidential", "pres", "prez"),
@@ -793,9 +807,10 @@ _REASON_CUES: tuple[tuple[str, ...], ...] = (
 )
 
 
-def question_types(words_: list[str]) -> int:
+def question_types(words_: list[str], nouns: Collection[int] = ()) -> int:
     """The answer types a question asks for, as a bit set of NUMBER/DATE/PLACE/PERSON/SPEECH
-    (and GEO for "where ... from", REASON for "why")."""
+    (and GEO for "where ... from", REASON for "why"). ``nouns``: positions of speech words
+    known to be nouns (after a possessive: "Ruffalo's post")."""
     types = 0
     if _has_cue(words_, _REASON_CUES):
         types |= REASON
@@ -809,9 +824,23 @@ def question_types(words_: list[str]) -> int:
         types |= PLACE
     if _has_cue(words_, _PERSON_CUES):
         types |= PERSON
-    if any(w in SPEECH_WORDS or w in OPINION_WORDS for w in words_):
+    if any(
+        (w in SPEECH_WORDS and not (i in nouns or speech_noun(words_, i))) or w in OPINION_WORDS
+        for i, w in enumerate(words_)
+    ):
         types |= SPEECH
     return types
+
+
+#: Speech words that are also nouns ("his post", "the message").
+SPEECH_NOUNS = wordset("post posts tweet tweets comment comments quote quotes words message")
+_DETERMINERS = wordset("the a an his her their its this that these those my your our")
+
+
+def speech_noun(words_: list[str], i: int) -> bool:
+    """Whether the speech word at ``i`` is a noun after a determiner ("liked his post":
+    a question about a post, not about what was said)."""
+    return words_[i] in SPEECH_NOUNS and i > 0 and words_[i - 1] in _DETERMINERS
 
 
 def asks_recency(words_: list[str]) -> bool:

@@ -75,6 +75,7 @@ _ABBREVIATIONS = (
 _POSSESSIVE = re.compile(r"(?<=[^\W_])'s\b|(?<=s)'(?=\s|$)")
 _DIGIT_GROUPS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _TOKEN = re.compile(r"[^\W_]+")
+_CLAUSES = re.compile(r"[,;:!?()\[\]]|\.(?!\d)")
 
 
 def fold(text: str) -> str:
@@ -139,7 +140,8 @@ _NUMBER_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES])
 def _numbers(tokens: list[str]) -> list[str]:
     """Number words to digits: "twenty seven" -> "27", "a hundred" -> "100".
 
-    A lone "one" stays a word ("no one", "one of them"); "one hundred" is a number.
+    A lone "one" stays a word ("no one", "one of them"); "one hundred" is a number. Digits
+    keep their scale word ("385 thousand"), as the coverage writes them.
     """
     if _NUMBER_WORDS.isdisjoint(tokens):
         return tokens
@@ -151,32 +153,36 @@ def _numbers(tokens: list[str]) -> list[str]:
             tok in _UNITS
             or tok in _TENS
             or (tok in ("one", "a") and i + 1 < n and tokens[i + 1] in _SCALES)
-            or (tok.isdecimal() and len(tok) < 7 and i + 1 < n and tokens[i + 1] in _SCALES)
         )
         if not starts:
             out.append(tok)
             i += 1
             continue
-        total = current = 0
-        j = i
+        total, current, last, j = 0, 0, "", i
         while j < n:
             t = tokens[j]
-            if t in _UNITS:
+            if t in _UNITS and (
+                last in ("", "hundred", "scale") or (last == "ten" and _UNITS[t] < 10)
+            ):
                 current += _UNITS[t]
-            elif t in _TENS:
+                last = "unit"
+            elif t in _TENS and last in ("", "hundred", "scale"):
                 current += _TENS[t]
-            elif t in ("one", "a") and j + 1 < n and tokens[j + 1] in _SCALES:
-                current += 1
-            elif t.isdecimal() and len(t) < 7 and j == i:
-                current += int(t)
-            elif t in _SCALES:
-                scale = _SCALES[t]
-                if scale == 100:
-                    current = max(current, 1) * 100
-                else:
-                    total += max(current, 1) * scale
-                    current = 0
-            elif t == "and" and j + 1 < n and (tokens[j + 1] in _UNITS or tokens[j + 1] in _TENS):
+                last = "ten"
+            elif t in ("one", "a") and last == "" and j + 1 < n and tokens[j + 1] in _SCALES:
+                current, last = 1, "unit"
+            elif t == "hundred" and last == "unit":
+                current *= 100
+                last = "hundred"
+            elif t in _SCALES and t != "hundred" and last in ("unit", "ten", "hundred"):
+                total += current * _SCALES[t]
+                current, last = 0, "scale"
+            elif (
+                t == "and"
+                and last in ("hundred", "scale")
+                and j + 1 < n
+                and (tokens[j + 1] in _UNITS or tokens[j + 1] in _TENS)
+            ):
                 pass
             else:
                 break
@@ -309,8 +315,12 @@ def _phrases(tokens: list[str]) -> list[str]:
 
 def words(text: str) -> list[str]:
     """The surface words of a text: folded, numbers as digits, fixed phrases rewritten."""
-    tokens = _TOKEN.findall(fold(text))
-    return _phrases(_numbers(tokens))
+    folded = fold(text)
+    tokens = _TOKEN.findall(folded)
+    if not _NUMBER_WORDS.isdisjoint(tokens):
+        # numbers do not run across punctuation ("a hundred, forty")
+        tokens = [t for part in _CLAUSES.split(folded) for t in _numbers(_TOKEN.findall(part))]
+    return _phrases(tokens)
 
 
 # --------------------------------------------------------------------------- stopwords
@@ -355,7 +365,7 @@ STOPWORDS: frozenset[str] = wordset(
 
     ngl tbh imo imho idk idc btw fyi omg rn fr smh iirc afaik wtf lmk ikr irl tho thru
     decide decided decides deciding try tried tries trying want wanted wants need needed
-    needs time times
+    needs time times true false correct accurate
     """
 )
 # "won" (as in "who won") is a content word here, not the contraction of "will not".

@@ -28,6 +28,8 @@ FULL_CREDIT = 1.0
 PART_CREDIT = 0.9
 #: A role word ("rapper") names at most this many people to count as naming them.
 MAX_ROLE_PEOPLE = 4
+#: A name shared by more people than this names no one in particular.
+MAX_NAMESAKES = 8
 _MAX_KEY = 5
 K = TypeVar("K")
 
@@ -153,10 +155,10 @@ class NameTable:
                 if ids is None and size == 1:
                     ids = self._parts.get(key[0])
                     credit = PART_CREDIT
-                if not ids:
+                if not ids or len(ids) > MAX_NAMESAKES * 4:
                     continue
                 people = tuple(sorted(p for p in ids if visible(self.people[p])))
-                if people:
+                if 0 < len(people) <= MAX_NAMESAKES:
                     partial = all(len(self._main[p]) > size for p in people)
                     found = NameMatch(i, i + size, people, credit, max(key, key=len), partial)
                     break

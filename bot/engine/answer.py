@@ -39,7 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.engine.index import (
@@ -237,6 +237,15 @@ class _Scored:
 
 
 @dataclass(frozen=True, slots=True)
+class _Speakers:
+    version: int
+    people: list[Person]  # people with quotes, by name
+    keys: list[tuple[str, int]]  # (a name, or a later word of it; person index), sorted
+    names: list[str]  # every name, folded
+    owners: list[int]  # person index of each name
+
+
+@dataclass(frozen=True, slots=True)
 class _Analysis:
     fields: dict[str, int]
     surface: list[str]
@@ -310,6 +319,9 @@ class Engine:
         #: speaker id -> {guild id or None: number of quotes}
         self._spoken: dict[str, dict[int | None, int]] = {}
         self._total_length = 0
+        #: bumped on every change (caches check it)
+        self._version = 0
+        self._speaker_cache: dict[int | None, _Speakers] = {}
 
     def load(self, bank: Bank) -> None:
         """Replace everything with ``bank``."""
@@ -319,6 +331,7 @@ class Engine:
 
     def upsert(self, record: Record) -> None:
         """Add a record, or replace the one of the same kind and id, in place."""
+        self._version += 1
         if isinstance(record, Source):
             self._sources[record.id] = record
         elif isinstance(record, Person):
@@ -335,6 +348,7 @@ class Engine:
 
     def remove(self, kind: RecordKind, record_id: str) -> None:
         """Forget a record (nothing happens when there is none)."""
+        self._version += 1
         if kind == "source":
             self._sources.pop(record_id, None)
             return
@@ -1015,7 +1029,7 @@ class Engine:
                 if self._has_quotes(pid, guild_id):
                     found[pid] = max(found.get(pid, 0.0), 100.0 * max(c for _, c in item.alts))
         if not found:
-            for person, score in self._speaker_scores(query, guild_id):
+            for person, score in self._speaker_scores(query, guild_id, 1):
                 if score >= 85:
                     found[person.id] = score
                     break
@@ -1069,34 +1083,70 @@ class Engine:
 
     # ------------------------------------------------------------------ autocomplete
 
-    def _speaker_scores(self, text: str, guild_id: int | None) -> list[tuple[Person, float]]:
+    def _speakers(self, guild_id: int | None) -> _Speakers:
+        """The people with quotes this guild can see, with their names for lookups (cached
+        until a person or a quote changes)."""
+        cached = self._speaker_cache.get(guild_id)
+        if cached is not None and cached.version == self._version:
+            return cached
         visible = _visible(guild_id)
-        people = [p for p in self._names.all(visible) if self._has_quotes(p.id, guild_id)]
-        needle = " ".join(words(text))
-        scored: list[tuple[Person, float]] = []
-        for p in people:
-            if not needle:
-                scored.append((p, 100.0))
-                continue
-            best = 0.0
+        people = sorted(
+            (p for p in self._names.all(visible) if self._has_quotes(p.id, guild_id)),
+            key=lambda p: (p.name.casefold(), p.id),
+        )
+        names: list[str] = []
+        owners: list[int] = []
+        keys: list[tuple[str, int]] = []
+        for i, p in enumerate(people):
             for name in p.names:
-                hay = " ".join(words(name))
-                if not hay:
+                folded = " ".join(words(name))
+                if not folded:
                     continue
-                if hay.startswith(needle) or any(w.startswith(needle) for w in hay.split()):
-                    best = max(best, 100.0 - max(0, len(hay) - len(needle)) * 0.1)
-                else:
-                    best = max(best, fuzz.WRatio(needle, hay) * 0.9)
-            if best >= 60:
-                scored.append((p, best))
-        scored.sort(key=lambda ps: (-ps[1], ps[0].name.casefold()))
-        return scored
+                names.append(folded)
+                owners.append(i)
+                keys.append((folded, i))
+                keys.extend((w, i) for w in folded.split()[1:])
+        keys.sort()
+        found = _Speakers(self._version, people, keys, names, owners)
+        if len(self._speaker_cache) > 64:
+            self._speaker_cache.clear()
+        self._speaker_cache[guild_id] = found
+        return found
+
+    def _speaker_scores(
+        self, text: str, guild_id: int | None, limit: int
+    ) -> list[tuple[Person, float]]:
+        """People with quotes by how well their names fit ``text``: a name or one of its
+        words starting with it first, then fuzzy matches (rapidfuzz WRatio)."""
+        speakers = self._speakers(guild_id)
+        needle = " ".join(words(text[:200]))
+        if not needle:
+            return [(p, 100.0) for p in speakers.people[:limit]]
+        best: dict[int, float] = {}
+        keys = speakers.keys
+        i = bisect_left(keys, (needle, -1))
+        while i < len(keys) and keys[i][0].startswith(needle) and len(best) < limit * 4:
+            key, owner = keys[i]
+            score = 100.0 - min(10.0, 0.1 * (len(key) - len(needle)))
+            best[owner] = max(best.get(owner, 0.0), score)
+            i += 1
+        if len(best) < limit:
+            for _, score, j in process.extract(
+                needle, speakers.names, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=67
+            ):
+                owner = speakers.owners[j]
+                best[owner] = max(best.get(owner, 0.0), score * 0.9)
+        people = speakers.people
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [(people[i], score) for i, score in ranked]
 
     def search_speakers(
         self, text: str, *, limit: int = 25, guild_id: int | None = None
     ) -> list[Person]:
         """People with quotes whose names fit ``text`` (prefix or fuzzy); "" gives all."""
-        return [p for p, _ in self._speaker_scores(text, guild_id)[: max(0, limit)]]
+        if limit <= 0:
+            return []
+        return [p for p, _ in self._speaker_scores(text, guild_id, limit)]
 
     def search_facts(
         self, text: str, *, limit: int = 25, guild_id: int | None = None

@@ -11,6 +11,7 @@ Public API:
 
 from tests.fakediscord.interactions import InteractionRefused
 from tests.fakediscord.models import (
+    FakeAttachment,
     FakeChannel,
     FakeGuild,
     FakeMember,
@@ -29,6 +30,7 @@ from tests.fakediscord.server import (
 
 __all__ = [
     "ApiError",
+    "FakeAttachment",
     "FakeChannel",
     "FakeDiscord",
     "FakeGuild",

@@ -15,8 +15,10 @@ import asyncio
 import secrets
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from tests.fakediscord.models import (
+    FakeAttachment,
     FakeChannel,
     FakeGuild,
     FakeMember,
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
 SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
 STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER = 3, 4, 5, 6, 7, 8, 9, 10
+ATTACHMENT = 11
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
 DM_APP_PERMISSIONS = (
     Permissions.ADD_REACTIONS | Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES
@@ -128,6 +131,8 @@ def _option_type(value: Any) -> int:
         return ROLE
     if isinstance(value, FakeChannel):
         return CHANNEL
+    if isinstance(value, FakeAttachment):
+        return ATTACHMENT
     return STRING
 
 
@@ -171,7 +176,37 @@ class _Resolver:
             data["permissions"] = str(Permissions.ALL)
             self.resolved.setdefault("channels", {})[str(channel.id)] = data
             return str(channel.id)
+        if otype == ATTACHMENT:
+            if not isinstance(value, FakeAttachment):
+                raise InteractionRefused("an attachment option takes a FakeAttachment")
+            return self.add_attachment(value)
         raise InteractionRefused(f"cannot resolve {value!r} as option type {otype}")
+
+    def add_attachment(self, file: FakeAttachment) -> str:
+        """Upload ``file`` as Discord does for a command option: an ephemeral attachment
+        served on the fake's CDN route, listed in ``resolved.attachments``."""
+        if len(file.data) > ATTACHMENT_SIZE_LIMIT:
+            raise InteractionRefused(f"{file.filename} is larger than the upload limit "
+                                     f"({ATTACHMENT_SIZE_LIMIT} bytes)")
+        aid = self.fake.new_id()
+        # Discord's client replaces spaces; the CDN path is URL-encoded.
+        name = file.filename.replace(" ", "_") or "file"
+        path = f"/ephemeral-attachments/{self.fake.application_id}/{aid}/{quote(name)}"
+        self.fake.cdn_files[path] = (file.data, file.content_type)
+        if file.cdn_status != 200:
+            self.fake.cdn_errors[path] = file.cdn_status
+        url = f"{self.fake.base_url}{path}?ex=0&is=0&hm={secrets.token_hex(8)}"
+        data: dict[str, Any] = {
+            "id": str(aid), "filename": name,
+            "size": len(file.data) if file.size is None else file.size,
+            "url": url, "proxy_url": url, "ephemeral": True,
+        }
+        if file.content_type is not None:
+            data["content_type"] = file.content_type
+        if file.description is not None:
+            data["description"] = file.description
+        self.resolved.setdefault("attachments", {})[str(aid)] = data
+        return str(aid)
 
 
 def _convert(otype: int, value: Any, resolver: _Resolver, name: str) -> Any:
@@ -191,7 +226,7 @@ def _convert(otype: int, value: Any, resolver: _Resolver, name: str) -> Any:
         if not isinstance(value, bool):
             raise InteractionRefused(f"option {name!r} is a boolean option, got {value!r}")
         return value
-    if otype in (USER, ROLE, CHANNEL, MENTIONABLE):
+    if otype in (USER, ROLE, CHANNEL, MENTIONABLE, ATTACHMENT):
         return resolver.add(otype, value)
     raise InteractionRefused(f"option type {otype} is not supported by the fake")
 

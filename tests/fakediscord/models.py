@@ -349,3 +349,25 @@ class FakeGuild:
 
 def resolve_user(obj: FakeUser | FakeMember) -> FakeUser:
     return obj.user if isinstance(obj, FakeMember) else obj
+
+
+@dataclass
+class FakeAttachment:
+    """A file a user attaches to a slash command's ATTACHMENT option (type 11).
+
+    ``slash(..., {"file": FakeAttachment("a.txt", b"...")})`` uploads it: the interaction
+    carries it in ``data.resolved.attachments`` (id, filename, size, url, proxy_url,
+    content_type, ephemeral) and the fake serves ``data`` at that URL, as Discord's CDN does,
+    so ``await attachment.read()`` works. ``content_type=None`` leaves the field out (Discord
+    omits it when it cannot tell); ``size`` overrides the announced size (to test a bot that
+    trusts it); ``cdn_status`` makes the download fail.
+    """
+
+    filename: str
+    data: bytes
+    content_type: str | None = "text/plain; charset=utf-8"
+    size: int | None = None
+    description: str | None = None
+    #: What the CDN answers when the bot fetches it: 200 serves ``data``; 404, 403... an
+    #: expired or deleted link.
+    cdn_status: int = 200

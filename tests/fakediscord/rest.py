@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from tests.fakediscord.models import FakeChannel, FakeGuild, Permissions, iso
 from tests.fakediscord.records import FakeInteraction, Problem, RecordedRequest, UploadedFile
@@ -254,6 +255,7 @@ def _attachments(fake: FakeDiscord, body: dict[str, Any], files: list[UploadedFi
         extra = meta.get(index, {})
         aid = fake.new_id()
         name = extra.get("filename") or f.filename or "file"
+        fake.cdn_files[f"/attachments/{aid}/{quote(name)}"] = (f.data, f.content_type)
         attachment = {
             "id": str(aid), "filename": name, "size": len(f.data),
             "url": f"{fake.base_url}/attachments/{aid}/{name}",

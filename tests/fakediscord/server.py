@@ -128,6 +128,12 @@ class FakeDiscord:
         #: scope (guild id or None for global) -> command id -> command payload
         self.commands: dict[int | None, dict[int, dict[str, Any]]] = {}
         self.interactions: dict[int, FakeInteraction] = {}
+        #: The CDN: URL path -> (bytes, content type), for files users attach to commands
+        #: and files the bot uploads; ``cdn_requests`` logs (path, status) of every fetch.
+        self.cdn_files: dict[str, tuple[bytes, str | None]] = {}
+        self.cdn_requests: list[tuple[str, int]] = []
+        #: URL path -> the error status the CDN answers instead (an expired link: 404).
+        self.cdn_errors: dict[str, int] = {}
 
         self.requests: list[RecordedRequest] = []
         self.invalid_requests: list[Problem] = []
@@ -170,6 +176,8 @@ class FakeDiscord:
         app.router.add_route("GET", "/", self._root)
         app.router.add_route("GET", "/resume/", self.gateway.handle)
         app.router.add_route("*", "/api/{tail:.*}", self._api)
+        app.router.add_route("GET", "/attachments/{tail:.*}", self._cdn)
+        app.router.add_route("GET", "/ephemeral-attachments/{tail:.*}", self._cdn)
         app.router.add_route("*", "/{tail:.*}", self._stray)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
@@ -195,6 +203,21 @@ class FakeDiscord:
         if request.headers.get("Upgrade", "").lower() == "websocket":
             return await self.gateway.handle(request)
         return await self._stray(request)
+
+    async def _cdn(self, request: web.Request) -> web.Response:
+        """Discord's CDN: attachment bytes by path (the signed query string is ignored)."""
+        path = request.rel_url.raw_path
+        found = self.cdn_files.get(path)
+        status = 404 if found is None else self.cdn_errors.get(path, 200)
+        if found is None or status != 200:
+            self.cdn_requests.append((path, status))
+            self._notify()
+            return web.Response(status=status, text=f"{status}: not served")
+        data, content_type = found
+        self.cdn_requests.append((path, 200))
+        self._notify()
+        return web.Response(body=data, headers={
+            "Content-Type": content_type or "application/octet-stream"})
 
     async def _stray(self, request: web.Request) -> web.Response:
         self._unexpected(f"request outside /api: {request.method} {request.rel_url}")

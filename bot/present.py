@@ -23,8 +23,19 @@ from urllib.parse import urlsplit
 import discord
 from discord.utils import escape_markdown, escape_mentions
 
+from bot.engine.verify import Verification
 from bot.errors import Problem
-from bot.models import Answer, Fact, Person, Quote, QuoteHit, Source, SourceRef
+from bot.models import (
+    Answer,
+    Fact,
+    Person,
+    Quote,
+    QuoteHit,
+    Source,
+    SourceRef,
+    reported_by,
+    versions_newest_first,
+)
 
 # --------------------------------------------------------------------------- limits
 
@@ -229,8 +240,7 @@ def answer_embed(answer: Answer, question: str) -> discord.Embed:
         embed.set_footer(text="The coverage I know does not answer this.")
         return fit_embed(embed)
 
-    text = safe(answer.text, 1800)
-    embed = discord.Embed(description=text, colour=COLOR_ANSWER)
+    embed = discord.Embed(description=_answer_description(answer), colour=COLOR_ANSWER)
     embed.set_author(name=plain(question, MAX_AUTHOR))
     if answer.record_kind == "quote":
         embed.add_field(name="Said by", value=safe(answer.speaker or "Unknown speaker", 200))
@@ -269,6 +279,34 @@ def answer_embed(answer: Answer, question: str) -> discord.Embed:
         footer += " · matched: " + ", ".join(answer.matched)
     embed.set_footer(text=plain(footer, 300))
     return fit_embed(embed)
+
+
+def _by(sources: Sequence[SourceRef]) -> str:
+    """"NewsNation and 1 other (2025-06-10)": who reported a version, and when."""
+    text = reported_by(tuple(sources)).removeprefix("Reported by ")
+    if not text:
+        return "source not recorded"
+    return text if any(s.published for s in sources) else f"{text} (date not given)"
+
+
+def _answer_description(answer: Answer) -> str:
+    """The answer and the "Reported by ..." line; when sources disagree, every version newest
+    first, each with who reported it and when (the line would then name only one side)."""
+    if not answer.conflicts:
+        by_line = reported_by(answer.sources)
+        tail = f"\n\n*{safe(by_line, 300)}*" if by_line else ""
+        return safe(answer.text, 1800) + tail
+    versions = versions_newest_first(answer)
+    shown = versions[: MAX_CONFLICTS_SHOWN + 1]
+    lines = ["**Sources disagree on this figure** (newest report first):"]
+    room = 3600 // len(shown) - 12
+    for n, version in enumerate(shown, start=1):
+        who = safe(_by(version.sources), min(200, room // 3))
+        lines.append(f"{n}. {safe(one_line(version.text), max(40, room - len(who)))} — {who}")
+    if len(versions) > len(shown):
+        rest = len(versions) - len(shown)
+        lines.append(f"…and {rest} more report{'s' if rest != 1 else ''}")
+    return "\n".join(lines)
 
 
 def quote_embed(hit: QuoteHit, *, title: str | None = None) -> discord.Embed:
@@ -471,3 +509,151 @@ def input_default(text: str | None, max_length: int = MAX_INPUT_VALUE) -> str | 
 def quote_choice_label(quote: Quote, speaker: str | None) -> str:
     who = speaker or "Unknown"
     return choice_text(f"{who}: {quote.text}")
+
+
+# --------------------------------------------------------------------------- ingest, verify
+
+COLOR_VERBATIM = discord.Colour.green()
+COLOR_PARAPHRASE = discord.Colour.gold()
+
+#: How an ingest preview reads to the admin before anything is stored.
+PREVIEW_FOOTER = "Nothing is stored until you press Add."
+
+
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def _and_list(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def ingest_counts_text(counts: dict[str, int]) -> str:
+    """"1 source, 2 facts and 1 quote; 3 known records cited again; 4 left as they are in the
+    shared coverage" (what an ingest plan adds, from ``IngestPlan.counts()``)."""
+    added = [
+        _plural(counts.get("sources", 0), "source"),
+        _plural(counts.get("people", 0), "person", "people"),
+        _plural(counts.get("facts", 0), "fact"),
+        _plural(counts.get("quotes", 0), "quote"),
+    ]
+    shown = [a for a in added if not a.startswith("0 ")] or ["no new records"]
+    text = _and_list(shown)
+    if counts.get("linked"):
+        text += f"; {_plural(counts['linked'], 'known record')} cited again"
+    if counts.get("skipped"):
+        text += (f"; {_plural(counts['skipped'], 'record')} already in the shared coverage "
+                 "left as they are")
+    return text
+
+
+def code_block(text: str, limit: int = MAX_DESCRIPTION, line_limit: int = 300) -> str:
+    """``text`` in a code block that fits ``limit``: whole lines (each cut to ``line_limit``),
+    then "… and N more lines". Backtick runs inside cannot close the block early."""
+    body_limit = limit - len("```\n\n```")
+    lines = text.replace("```", "`\u200b`\u200b`").splitlines()
+    out: list[str] = []
+    used = 0
+    for i, line in enumerate(lines):
+        line = clip(line, line_limit)
+        last = i == len(lines) - 1
+        if used + len(line) + 1 > body_limit - (0 if last else 30):
+            out.append(f"… and {len(lines) - i} more lines")
+            break
+        out.append(line)
+        used += len(line) + 1
+    return "```\n" + "\n".join(out) + "\n```"
+
+
+def ingest_preview_embed(preview: str, counts: dict[str, int], what: str) -> discord.Embed:
+    """What ingesting ``what`` (a file name, "the pasted text") would add, for the admin to
+    confirm: the plan's own preview text in a code block, cut to fit."""
+    embed = discord.Embed(title=plain(f"Preview: {what}", MAX_TITLE),
+                          description=code_block(preview, MAX_DESCRIPTION - 100),
+                          colour=COLOR_ADMIN)
+    embed.add_field(name="Would add", value=safe(ingest_counts_text(counts), 1000),
+                    inline=False)
+    embed.set_footer(text=PREVIEW_FOOTER)
+    return fit_embed(embed)
+
+
+def diff_markdown(verification: Verification, limit: int) -> str:
+    """The word difference between a pasted text and the quote it resembles, as Markdown:
+    ~~words the quote does not have~~ **the quote's words instead**. Every word is escaped
+    (Markdown and mentions in the pasted text stay literal); a long difference is cut
+    between marked runs, never inside one, with "…"."""
+    parts: list[tuple[str, str]] = []  # (kind, raw text)
+    for op in verification.ops:
+        if op.op == "equal":
+            if op.text:
+                parts.append(("equal", op.text))
+            continue
+        if op.text:
+            parts.append(("~~", op.text))
+        if op.quote:
+            parts.append(("**", op.quote))
+    out = ""
+    budget = limit - 2  # room for " …"
+    for n, (kind, raw) in enumerate(parts):
+        sep = " " if out else ""
+        piece = neutral(raw) if kind == "equal" else f"{kind}{neutral(raw)}{kind}"
+        if len(out) + len(sep) + len(piece) <= (limit if n == len(parts) - 1 else budget):
+            out += sep + piece
+            continue
+        room = budget - len(out) - len(sep)
+        if kind == "equal" and room > 10:
+            out += sep + safe(raw, room)
+            return out if out.endswith(ELLIPSIS) else out + " " + ELLIPSIS
+        return (out + " " + ELLIPSIS) if out else ELLIPSIS
+    return out
+
+
+VERIFY_LEGEND = "~~struck~~ = not in the quote · **bold** = what was really said"
+
+
+def verify_embed(verification: Verification, pasted: str, sources: Sequence[SourceRef]
+                 ) -> discord.Embed:
+    """``/verify``: verbatim (the quote, who said it, where, the source), a paraphrase (the
+    word difference too), or not in the coverage."""
+    v = verification
+    quote = v.quote
+    if v.verdict == "not_found" or quote is None:
+        embed = discord.Embed(
+            title="✗ Not in the coverage",
+            description="I found no quote like this in the coverage I know:\n"
+            + passage_block(pasted, 1800),
+            colour=COLOR_ABSTAIN,
+        )
+        embed.set_footer(text="Quotes are checked against the coverage this bot can cite; "
+                         "it may still have been said elsewhere.")
+        return fit_embed(embed)
+    if v.verdict == "verbatim":
+        embed = discord.Embed(title="✓ Verbatim: these words are in the coverage",
+                              description=f"“{safe(quote.text, 3000)}”", colour=COLOR_VERBATIM)
+    else:
+        diff = diff_markdown(v, 2500)
+        embed = discord.Embed(
+            title="≈ A paraphrase: close to a quote, but not word for word",
+            description=f"{diff}\n\n{VERIFY_LEGEND}",
+            colour=COLOR_PARAPHRASE,
+        )
+        embed.add_field(name="What was said", value=f"“{safe(quote.text, 1000)}”",
+                        inline=False)
+    embed.add_field(name="Said by", value=safe(v.speaker or "Unknown speaker", 200))
+    embed.add_field(name="Where", value=safe(quote.context or "not given", 300))
+    refs = list(sources)
+    for i, ref in enumerate(refs[:MAX_SOURCES_SHOWN], start=1):
+        name = "Source" if len(refs) == 1 else f"Source {i} of {len(refs)}"
+        embed.add_field(name=name, value=_source_field_value(ref, 600), inline=False)
+    if len(refs) > MAX_SOURCES_SHOWN:
+        embed.add_field(name="More sources",
+                        value=f"{len(refs) - MAX_SOURCES_SHOWN} more not shown.", inline=False)
+    if not refs:
+        embed.add_field(name="Source", value="No source recorded.", inline=False)
+    footer = f"quote {quote.id}"
+    if v.verdict == "paraphrase":
+        footer += f" · similarity {v.score:.0f}/100"
+    embed.set_footer(text=plain(footer, 200))
+    return fit_embed(embed)

@@ -34,7 +34,9 @@ from bot.settings import Settings, default_database_path
 log = logging.getLogger(__name__)
 
 #: The cogs ``setup_hook`` loads, in order.
-EXTENSIONS: tuple[str, ...] = ("bot.cogs.ask", "bot.cogs.quotes", "bot.cogs.admin")
+EXTENSIONS: tuple[str, ...] = (
+    "bot.cogs.ask", "bot.cogs.quotes", "bot.cogs.admin", "bot.cogs.verify",
+)
 
 #: Storage meta key holding the hash of the command definitions last synced globally.
 SYNC_HASH_KEY = "discord.commands_hash"

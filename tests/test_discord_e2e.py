@@ -37,7 +37,7 @@ from bot.service import CoverageService
 from bot.settings import Settings
 from tests.fakediscord.fixtures import World, running_bot, running_fake
 from tests.fakediscord.interactions import InteractionRefused
-from tests.fakediscord.models import FakeMember, Permissions
+from tests.fakediscord.models import FakeAttachment, FakeMember, Permissions
 from tests.fakediscord.server import FakeDiscord, InteractionHandle, MessageHandle
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
@@ -590,7 +590,9 @@ async def test_source_add_validates_then_stores_in_the_guild(env: Env) -> None:
     good = await env.slash("source add", {"outlet": "AP", "title": "LA raids continue",
                                           "url": "https://apnews.com/x",
                                           "published": "2025-06-10"}, w.admin)
-    text = await ephemeral_text(good)
+    modal = await good.modal()  # no file: a form to paste the article; left empty, the
+    done = await env.fake.submit_modal(modal["custom_id"], {}, w.admin)  # source alone
+    text = await ephemeral_text(done)
     assert "Added source `ap-la-raids-continue`" in text
     assert "[LA raids continue](https://apnews.com/x)" in text
     (src,) = [s for s in env.service.engine_bank(w.guild.id).sources if s.guild_id]
@@ -598,48 +600,15 @@ async def test_source_add_validates_then_stores_in_the_guild(env: Env) -> None:
     assert [s.id for s in env.service.engine_bank(w.other_guild.id).sources] == [SOURCE_ID]
 
 
-@contextlib.asynccontextmanager
-async def cdn_serving(data: bytes, filename: str) -> AsyncIterator[str]:
-    """A stand-in for Discord's CDN serving one uploaded file; yields its URL."""
-    from aiohttp import web
-
-    async def serve(request: web.Request) -> web.Response:
-        return web.Response(body=data, content_type="application/json")
-
-    app = web.Application()
-    app.router.add_get(f"/attachments/1/{filename}", serve)
-    runner = web.AppRunner(app, access_log=None, handle_signals=False)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    try:
-        yield f"http://127.0.0.1:{port}/attachments/1/{filename}"
-    finally:
-        await runner.cleanup()
-
-
 async def kb_import(env: Env, user: FakeMember, data: bytes, filename: str = "bank.json"
                     ) -> InteractionHandle:
     """``/kb import file:<data>`` as Discord sends it: an attachment option (type 11) with the
-    file in ``resolved.attachments``. (The fake's ``slash`` helper has no attachment options
-    yet, so the payload is built here and dispatched through the fake's gateway.)"""
-    from tests.fakediscord.interactions import _dispatch
-
-    fake, w = env.fake, env.world
-    cmd = next(c for c in fake.commands[None].values() if c["name"] == "kb")
-    attachment_id = str(fake.new_id())
-    async with cdn_serving(data, filename) as url:
-        payload = {
-            "id": cmd["id"], "name": "kb", "type": 1,
-            "options": [{"name": "import", "type": 1, "options": [
-                {"name": "file", "type": 11, "value": attachment_id}]}],
-            "resolved": {"attachments": {attachment_id: {
-                "id": attachment_id, "filename": filename, "size": len(data), "url": url,
-                "proxy_url": url, "content_type": "application/json"}}},
-        }
-        handle = await _dispatch(fake, 2, user.user, w.guild, w.channel, payload)
-        await handle.followup(timeout=10)
+    file in ``resolved.attachments``, its bytes served by the fake's CDN."""
+    handle = await env.slash("kb import", {"file": FakeAttachment(
+        filename, data, content_type="application/json")}, user)
+    await handle.followup(timeout=10)
+    assert [status for _path, status in env.fake.cdn_requests] == [200]  # read once
+    env.fake.cdn_requests.clear()
     return handle
 
 
@@ -770,7 +739,7 @@ async def test_commands_sync_only_when_their_definitions_changed(fake: FakeDisco
     async with bot_env(fake, settings) as env:
         assert env.bot.synced_on_start is True and puts() == 1
         names = {c["name"] for c in fake.commands[None].values()}
-        assert names == {"ask", "quote", "quotes", "fact", "source", "kb"}
+        assert names == {"ask", "quote", "quotes", "fact", "source", "kb", "verify"}
         stored = await env.service.get_meta(SYNC_HASH_KEY)
         assert stored == commands_hash(env.bot.tree)
     async with bot_env(fake, settings) as env:

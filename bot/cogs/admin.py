@@ -5,6 +5,11 @@ Every command here is server-only and carries ``default_permissions(manage_guild
 :func:`bot.cogs.checks.admin_only`, the real rule. Components and modals check again when
 used, and admin autocompletes return nothing to non-admins.
 
+``/source add`` reads an article (an attached .txt/.html file, or text pasted into a form),
+shows the admin what it found (nothing stored yet) under Add / Cancel buttons, and stores it
+all in one transaction on Add. Without a file and with the form's text left empty it adds
+the source record alone.
+
 Scope: what an admin adds belongs to their server (``guild_id = interaction.guild_id``);
 records of the shipped coverage (global) are changed only by owners and stay global. Every
 write goes through the service, which stores it in one audited transaction (actor
@@ -19,7 +24,7 @@ import io
 import json
 import logging
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 import discord
@@ -30,7 +35,8 @@ from bot import present
 from bot.client import BaseModal, BaseView
 from bot.codec import to_json
 from bot.cogs.checks import actor, admin_only, can_change, ensure_admin, is_admin, is_owner
-from bot.errors import InvalidQuestion, NotFound, Problem, ValidationFailed
+from bot.errors import IngestError, InvalidQuestion, NotFound, Problem, ValidationFailed
+from bot.ingesting import Article, IngestPlan
 from bot.knowledge import MAX_DOCUMENT_BYTES, record_problems
 from bot.models import Citation, Fact, Person, Quote, Record, RecordKind, Source, kind_of
 from bot.service import CoverageService
@@ -46,6 +52,13 @@ CONFIRM_TIMEOUT = 60.0
 UNANSWERED_TIMEOUT = 600.0
 #: The largest export sent as an attachment (Discord's smallest upload limit).
 MAX_UPLOAD = 8 * 1024 * 1024
+#: The largest article file ``/source add file:`` reads (plain text or HTML).
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+#: How long the Add / Cancel buttons under an ingest preview work (seconds); well inside
+#: the 15 minutes an interaction token lasts, so the message can still be edited after.
+INGEST_CONFIRM_TIMEOUT = 600.0
+#: Attachment content types read as articles (None: Discord did not say; the bytes decide).
+ARTICLE_TYPES = ("text/", "application/xhtml+xml", "application/xml", "application/octet-stream")
 
 ADMIN_PERMISSIONS = discord.Permissions(manage_guild=True)
 
@@ -407,6 +420,165 @@ class UnansweredView(BaseView):
         return open_modal
 
 
+# --------------------------------------------------------------------------- articles
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFields:
+    """What the admin typed in ``/source add`` (already checked)."""
+
+    outlet: str
+    title: str | None
+    url: str | None
+    published: str | None
+
+    def article(self, raw: str | bytes, name: str, title: str | None = None) -> Article:
+        return Article(raw=raw, name=name, outlet=self.outlet, title=title or self.title,
+                       url=self.url, published=self.published)
+
+
+_CLI_FLAG = re.compile(r"--(outlet|title|url|published)\b")
+
+
+def discord_wording(error: IngestError) -> IngestError:
+    """The ingest messages name the command line's flags (``--title``); here the same
+    things are the options of ``/source add`` (``title:``)."""
+    return IngestError(_CLI_FLAG.sub(lambda m: f"{m.group(1)}:", str(error)))
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def check_article_file(file: discord.Attachment) -> None:
+    """Refuse, before downloading, what cannot be an article: too large, or not text."""
+    if file.size > MAX_ARTICLE_BYTES:
+        raise IngestError(f"{file.filename} is {_mb(file.size)}; an article file may be up to "
+                          f"{_mb(MAX_ARTICLE_BYTES)}.")
+    kind = (file.content_type or "").split(";")[0].strip().lower()
+    if kind and not kind.startswith(ARTICLE_TYPES):
+        raise IngestError(f"{file.filename} is {kind}, not an article: attach plain text "
+                          "(.txt) or a saved web page (.html), or paste the text instead.")
+
+
+class ArticleModal(BaseModal):
+    """``/source add`` without a file: the headline and the article pasted (two boxes of
+    4,000 characters). Submitted without text, it adds the source record alone."""
+
+    def __init__(self, cog: Admin, fields: SourceFields) -> None:
+        super().__init__(title="Add a source", timeout=1800)
+        self.cog = cog
+        self.fields = fields
+        self.headline: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="title", label="Headline", max_length=300,
+            default=present.input_default(fields.title, 300),
+        )
+        self.text: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="text", label="Article text (empty: add the source alone)",
+            style=discord.TextStyle.paragraph, required=False,
+            max_length=present.MAX_INPUT_VALUE,
+            placeholder="Paste the article here; I will show what I found before adding it.",
+        )
+        self.more: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="more", label="Article text, continued (if longer)",
+            style=discord.TextStyle.paragraph, required=False,
+            max_length=present.MAX_INPUT_VALUE,
+        )
+        for item in (self.headline, self.text, self.more):
+            self.add_item(item)
+
+    def pasted(self) -> str:
+        """The two boxes as one text: a full first box was cut by its limit, so the second
+        continues it directly; otherwise the second starts a new paragraph."""
+        first, second = self.text.value or "", self.more.value or ""
+        if not second.strip():
+            return first
+        if not first.strip():
+            return second
+        joiner = "" if len(first) >= present.MAX_INPUT_VALUE else "\n\n"
+        return first + joiner + second
+
+    async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:
+        ensure_admin(interaction)
+        title = " ".join(self.headline.value.split())
+        text = self.pasted()
+        if not text.strip():
+            await self.cog.add_source(interaction, await self.cog.bare_source(
+                self.fields, title, interaction.guild_id))
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await self.cog.preview_ingest(
+            interaction, self.fields.article(text, "The pasted text", title), "the pasted text"
+        )
+
+
+class IngestConfirm(BaseView):
+    """"Add" / "Cancel" under an ingest preview; only the admin who asked can press them.
+    "Add" stores the whole plan in one transaction (or nothing); a timeout removes them."""
+
+    def __init__(self, owner_id: int, plan: IngestPlan, embed: discord.Embed, *,
+                 timeout: float) -> None:
+        super().__init__(timeout=timeout)
+        self.owner_id = owner_id
+        self.plan = plan
+        self.embed = embed
+        self.done = False
+        self.message: discord.WebhookMessage | None = None
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        if interaction.user.id != self.owner_id:
+            await interaction.response.send_message(
+                "Only the admin who added this article can confirm it.", ephemeral=True
+            )
+            return False
+        return True
+
+    @discord.ui.button(label="Add", style=discord.ButtonStyle.success)
+    async def confirm(self, interaction: discord.Interaction[Any],
+                      button: discord.ui.Button[Any]) -> None:
+        bot = _bot(interaction)
+        ensure_admin(interaction)
+        for record in self.plan.updates:
+            can_change(interaction, record)
+        if self.done:  # a second click while the first is being stored
+            await interaction.response.send_message("This is already being handled.",
+                                                    ephemeral=True)
+            return
+        self.done = True
+        try:
+            async with bot.working():
+                await bot.service.apply_ingest(self.plan, actor=actor(interaction))
+        except BaseException:
+            self.done = False
+            raise
+        self.stop()
+        self.embed.set_footer(text="Added.")
+        await interaction.response.edit_message(
+            content="Added to this server: "
+            + present.ingest_counts_text(self.plan.counts()) + ".",
+            embed=self.embed, view=None,
+        )
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def cancel(self, interaction: discord.Interaction[Any],
+                     button: discord.ui.Button[Any]) -> None:
+        if self.done:
+            await interaction.response.send_message("This is already being handled.",
+                                                    ephemeral=True)
+            return
+        self.done = True
+        self.stop()
+        await interaction.response.edit_message(content="Cancelled; nothing was added.",
+                                                embed=None, view=None)
+
+    async def on_timeout(self) -> None:
+        if self.done or self.message is None:
+            return
+        with contextlib.suppress(discord.HTTPException):
+            await self.message.edit(content="No confirmation in time; nothing was added.",
+                                    embed=None, view=None)
+
+
 # --------------------------------------------------------------------------- the cog
 
 
@@ -452,6 +624,8 @@ class Admin(commands.Cog):
 
     def __init__(self, bot: CoverageBot) -> None:
         self.bot = bot
+        #: Seconds the Add / Cancel buttons under an ingest preview work (tests shorten it).
+        self.ingest_timeout = INGEST_CONFIRM_TIMEOUT
 
     @property
     def service(self) -> CoverageService:
@@ -518,28 +692,79 @@ class Admin(commands.Cog):
 
     # ----------------------------------------------------------------- /source
 
-    @source.command(name="add", description="Add a source (article) for this server.")
+    @source.command(name="add",
+                    description="Add an article (attach it, or paste it) or just its source.")
     @app_commands.describe(
-        outlet="Who published it, e.g. NewsNation", title="The article's headline",
+        outlet="Who published it, e.g. NewsNation",
+        title="The article's headline (with an HTML file its own title is used if left out)",
+        file="The article as a .txt or .html file, up to 2 MB (leave out to paste the text)",
         url="Link to the article (optional)", published="Date published, YYYY-MM-DD (optional)",
     )
     @admin_only()
     async def source_add(
         self, interaction: discord.Interaction[CoverageBot],
-        outlet: app_commands.Range[str, 1, 100], title: app_commands.Range[str, 1, 300],
+        outlet: app_commands.Range[str, 1, 100],
+        title: app_commands.Range[str, 1, 300] | None = None,
+        file: discord.Attachment | None = None,
         url: app_commands.Range[str, 1, 2000] | None = None,
         published: app_commands.Range[str, 1, 10] | None = None,
     ) -> None:
-        source = Source(
-            id=await self.service.next_id("source", f"{outlet} {title}"),
-            outlet=" ".join(outlet.split()), title=" ".join(title.split()),
-            url=_url(url), published=_date(published), guild_id=interaction.guild_id,
+        """With ``file``: read it, preview what it holds, add on confirm. Without: a form to
+        paste the article (same preview and confirm), or to add the source record alone."""
+        fields = SourceFields(
+            outlet=" ".join(outlet.split()),
+            title=" ".join((title or "").split()) or None,
+            url=_url(url), published=_date(published),
         )
-        await self.add_source(interaction, source)
+        if not fields.outlet:
+            raise ValidationFailed([Problem("outlet", "must not be blank")], what="source")
+        if file is None:
+            await interaction.response.send_modal(ArticleModal(self, fields))
+            return
+        check_article_file(file)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            raw = await file.read()
+        except discord.HTTPException as exc:
+            raise IngestError(f"I could not download {file.filename} from Discord "
+                              f"({exc.status}); please attach it again.") from None
+        if len(raw) > MAX_ARTICLE_BYTES:  # the size Discord announced was not the real one
+            raise IngestError(f"{file.filename} is larger than {_mb(MAX_ARTICLE_BYTES)}.")
+        await self.preview_ingest(interaction, fields.article(raw, file.filename),
+                                  file.filename)
+
+    async def preview_ingest(self, interaction: discord.Interaction[Any], article: Article,
+                             what: str) -> None:
+        """Read ``article`` into a plan (nothing stored), then show the admin its preview
+        with Add / Cancel. ``interaction`` has been deferred (reading may take a while)."""
+        try:
+            plan = await self.service.plan_ingest([article], guild_id=interaction.guild_id)
+        except IngestError as exc:
+            raise discord_wording(exc) from None
+        embed = present.ingest_preview_embed(plan.preview(), plan.counts(), what)
+        if plan.empty:
+            await interaction.followup.send(
+                "Everything in it is already known here; there is nothing to add.",
+                embed=embed, ephemeral=True,
+            )
+            return
+        view = IngestConfirm(interaction.user.id, plan, embed, timeout=self.ingest_timeout)
+        view.message = await interaction.followup.send(
+            "This is what I found. Add it to this server?", embed=embed, view=view,
+            ephemeral=True, wait=True,
+        )
+
+    async def bare_source(self, fields: SourceFields, title: str, guild_id: int | None
+                          ) -> Source:
+        """A source record without an article (``/source add`` with the text left empty)."""
+        return Source(
+            id=await self.service.next_id("source", f"{fields.outlet} {title}"),
+            outlet=fields.outlet, title=title, url=fields.url, published=fields.published,
+            guild_id=guild_id,
+        )
 
     async def add_source(self, interaction: discord.Interaction[Any], source: Source) -> None:
-        """Store a new source and confirm. The seam for issue 4: ``/source add`` with a file
-        builds its Source (and facts) from the ingested article and comes through here."""
+        """Store a new source record alone and confirm."""
         check_record(source)
         async with self.bot.working():
             await self.service.add(source, actor=actor(interaction))

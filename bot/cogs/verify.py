@@ -1,0 +1,45 @@
+"""``/verify text:``: is a pasted quote in the coverage?
+
+The bot finds the closest quote this server can see (the shared coverage and the server's
+own records; in DMs the shared coverage) and says whether the text is that quote word for
+word, a paraphrase of it (with the word difference), or not in the coverage, with who said
+it and the source. Everyone can use it, in servers and in DMs. The pasted text is shown
+with its Markdown escaped and its mentions broken, and the bot's messages ping nobody.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import present
+
+if TYPE_CHECKING:
+    from bot.client import CoverageBot
+
+
+class Verify(commands.Cog):
+    """Checking quotes against the coverage."""
+
+    def __init__(self, bot: CoverageBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="verify",
+                          description="Check whether a quote is in the coverage, word for word.")
+    @app_commands.describe(text="The quote to check, as you saw it")
+    async def verify(self, interaction: discord.Interaction[CoverageBot], text: str) -> None:
+        # InvalidQuestion (empty, too long) goes to the one error handler: a clear message.
+        verification = self.bot.service.verify(text, guild_id=interaction.guild_id)
+        quote = verification.quote
+        found = verification.found and quote is not None
+        refs = self.bot.service.source_refs(quote) if found and quote is not None else []
+        await interaction.response.send_message(
+            embed=present.verify_embed(verification, text, refs)
+        )
+
+
+async def setup(bot: CoverageBot) -> None:
+    await bot.add_cog(Verify(bot))

@@ -60,6 +60,7 @@ from bot.engine.text import (
     NUMBER,
     OPINION_WORDS,
     PERSON,
+    PHRASE_WORDS,
     PLACE,
     REASON,
     RECENCY_WORDS,
@@ -71,7 +72,9 @@ from bot.engine.text import (
     fold,
     is_constraint,
     is_content,
+    phrases,
     question_types,
+    raw_words,
     term,
     text_features,
     words,
@@ -156,6 +159,10 @@ _SPEECH_FACT_WITH_SAY = 0.9
 _SPEECH_FACT = 0.5
 _IS_QUOTE = 32
 
+#: Nouns that only name the answer type after "what"/"which" ("what day", "which year").
+_CUE_NOUNS = {
+    q: wordset("day days date dates year years month months time") for q in ("what", "which")
+}
 #: Auxiliaries before a question's subject ("did X ...", "what has X said").
 _AUX_WORDS = wordset("did does do has have had is was were are will would could can")
 _WH_WORDS = wordset("what whats who whos how why when where which whom whose")
@@ -410,12 +417,17 @@ class Engine:
         surface: dict[str, None] = {}
 
         def put(text: str, bit: int) -> list[str]:
-            ws = words(text)
+            raw = raw_words(text)
+            ws = phrases(raw)[0]
             for w in ws:
                 if is_content(w):
                     t = term(w)
                     fields[t] = fields.get(t, 0) | bit
                     if not w.isdigit():
+                        surface[w] = None
+            if ws is not raw:  # the words of rewritten phrases are vocabulary too
+                for w in raw:
+                    if is_content(w) and not w.isdigit():
                         surface[w] = None
             return ws
 
@@ -482,7 +494,35 @@ class Engine:
 
     def _read(self, question: str, guild_id: int | None, *, for_quotes: bool = False) -> _Query:
         raw = question[:MAX_QUESTION_CHARS]
-        ws = words(raw)[: MAX_QUESTION_WORDS * 2]
+        index, vocab, names = self._index, self._vocab, self._names
+        # each unknown word corrected to the closest vocabulary word, before phrases are
+        # read ("los angelas" -> "los angeles" -> "la"); -1 marks a word that stays unknown
+        tokens: list[str] = []
+        marks: list[int] = []
+        typed: dict[str, str] = {}
+        for w in raw_words(raw)[: MAX_QUESTION_WORDS * 2]:
+            edits = 0
+            if (
+                len(w) > 1
+                and not w.isdigit()
+                and is_content(w)
+                and w not in PHRASE_WORDS
+                and w not in RECENCY_WORDS
+                and w not in vocab
+                and term(w) not in index
+                and not names.knows(term(w))
+            ):
+                fixed = vocab.correct(w)
+                if fixed is None and _STOPWORD_SPELLER(w) is not None:
+                    continue  # a misspelt function word
+                if fixed is None or not is_content(fixed[0]) or term(fixed[0]) == SPEECH_TERM:
+                    edits = -1  # (a correction into a function word is no correction)
+                else:
+                    typed[fixed[0]] = w
+                    w, edits = fixed[0], fixed[1]
+            tokens.append(w)
+            marks.append(edits)
+        ws, marks = phrases(tokens, marks)
         query = _Query(
             items=[], types=question_types(ws, self._possessed(raw, ws)), recency=asks_recency(ws)
         )
@@ -492,26 +532,15 @@ class Engine:
             if i + 1 < len(ws) and ws[i + 1] in ("me", "us"):
                 query.types &= ~SPEECH
         visible = _visible(guild_id)
-        index, vocab, names = self._index, self._vocab, self._names
 
-        # the question's words, stopwords dropped, each corrected when unknown
+        # the question's content words (stopwords dropped; initials kept for names)
         stream: list[_Word] = []
         for pos, w in enumerate(ws):
-            if w in RECENCY_WORDS:
+            if w in RECENCY_WORDS or w in _CUE_NOUNS.get(ws[pos - 1] if pos else "", ()):
                 continue
             if not (is_content(w) or (len(w) == 1 and w.isalpha() and w not in "aisu")):
                 continue
-            t = term(w)
-            edits = 0
-            if not (w in vocab or t in index or names.knows(t) or w.isdigit() or len(w) == 1):
-                fixed = vocab.correct(w)
-                if fixed is None and _STOPWORD_SPELLER(w) is not None:
-                    continue  # a misspelt function word
-                if fixed is None or not is_content(fixed[0]) or term(fixed[0]) == SPEECH_TERM:
-                    edits = -1  # unknown (a correction into a function word is no correction)
-                else:
-                    t, edits = term(fixed[0]), fixed[1]
-            stream.append(_Word(w, t, edits, pos))
+            stream.append(_Word(typed.get(w, w), term(w), marks[pos], pos))
             if len(stream) >= MAX_QUESTION_WORDS:
                 break
 

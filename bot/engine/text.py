@@ -293,10 +293,18 @@ _PHRASE_MAX = max(len(k) for k in PHRASES)
 _PHRASE_FIRST = {k[0] for k in PHRASES}
 
 
-def _phrases(tokens: list[str]) -> list[str]:
+PHRASE_WORDS = frozenset(w for k in PHRASES for w in k)
+
+
+def phrases(tokens: list[str], marks: list[int] | None = None) -> tuple[list[str], list[int]]:
+    """Fixed phrases rewritten (longest first). ``marks`` (one int per token) follow the
+    words; a rewritten phrase gets the highest mark of its words."""
+    if marks is None:
+        marks = [0] * len(tokens)
     if _PHRASE_FIRST.isdisjoint(tokens):
-        return tokens
+        return tokens, marks
     out: list[str] = []
+    out_marks: list[int] = []
     i, n = 0, len(tokens)
     while i < n:
         if tokens[i] in _PHRASE_FIRST:
@@ -304,25 +312,33 @@ def _phrases(tokens: list[str]) -> list[str]:
                 repl = PHRASES.get(tuple(tokens[i : i + size]))
                 if repl is not None:
                     out.extend(repl)
+                    out_marks.extend([max(marks[i : i + size])] * len(repl))
                     i += size
                     break
             else:
                 out.append(tokens[i])
+                out_marks.append(marks[i])
                 i += 1
         else:
             out.append(tokens[i])
+            out_marks.append(marks[i])
             i += 1
-    return out
+    return out, out_marks
 
 
-def words(text: str) -> list[str]:
-    """The surface words of a text: folded, numbers as digits, fixed phrases rewritten."""
+def raw_words(text: str) -> list[str]:
+    """The words of a text folded, number words as digits, before phrases are rewritten."""
     folded = fold(text)
     tokens = _TOKEN.findall(folded)
     if not _NUMBER_WORDS.isdisjoint(tokens):
         # numbers do not run across punctuation ("a hundred, forty")
         tokens = [t for part in _CLAUSES.split(folded) for t in _numbers(_TOKEN.findall(part))]
-    return _phrases(tokens)
+    return tokens
+
+
+def words(text: str) -> list[str]:
+    """The surface words of a text: folded, numbers as digits, fixed phrases rewritten."""
+    return phrases(raw_words(text))[0]
 
 
 # --------------------------------------------------------------------------- stopwords
@@ -501,10 +517,10 @@ def stem(word: str) -> str:
         w = w[:-3] + "y"
     elif w.endswith("ing") and len(w) - 3 >= 3 and any(c in _VOWELS for c in w[:-3]):
         w = w[:-3]
-    elif (w.endswith("ed") and not w.endswith("eed") and len(w) - 2 >= 3) or (
-        w.endswith("er") and len(w) >= 6 and len(w) - 2 >= 4
-    ):
+    elif w.endswith("ed") and not w.endswith("eed") and len(w) - 2 >= 3:
         w = w[:-2]
+    if w.endswith("er") and len(w) >= 6:
+        w = w[:-2]  # protesters, gathering -> gather -> gath
     if w.endswith("e") and len(w) >= 4:
         w = w[:-1]
     if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in _VOWELS and w[-1] not in _NO_UNDOUBLE:
@@ -617,7 +633,30 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "statement",
         "statements",
         "stated",
+        "complain",
+        "complained",
+        "complaining",
+        "argue",
+        "argued",
+        "insist",
+        "insisted",
+        "warn",
+        "warned",
+        "declare",
+        "declared",
+        "announce",
+        "announced",
+        "accuse",
+        "accused",
+        "exclaim",
+        "exclaimed",
+        "remark",
+        "remarked",
+        "reply",
+        "replied",
     ),
+    "point": ("aim", "aimed", "aiming", "aims", "pointing", "pointed", "points"),
+    "ignore": ("ignored", "ignores", "ignoring", "disregard", "disregarding", "disregards"),
     "instagram": ("insta", "ig", "gram"),
     "immigrant": ("immigrants", "migrant", "migrants", "undocumented"),
     "raid": ("raids", "raided", "sweep", "sweeps"),

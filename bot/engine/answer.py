@@ -56,6 +56,7 @@ from bot.engine.text import (
     CUE_WORDS,
     DATE,
     GEO,
+    MEDIUM,
     META_WORDS,
     NUMBER,
     OPINION_WORDS,
@@ -68,6 +69,7 @@ from bot.engine.text import (
     SPEECH_NOUNS,
     SPEECH_TERM,
     STOPWORDS,
+    VENUE,
     asks_recency,
     fold,
     is_constraint,
@@ -135,6 +137,8 @@ FIELD_RANK = _best_by_bits(_RANK)
 
 #: Credit of a corrected word, by edit distance.
 _CORRECTION_CREDIT = {0: 1.0, 1: 0.85, 2: 0.7}
+#: Unknown words this long may be corrected two edits away to a word of a person's name.
+NAME_TWO_EDITS_LEN = 7
 #: A person item's weight is its IDF times this.
 NAME_BOOST = 1.5
 #: Role words ("the rapper") stand for the people they describe at this credit.
@@ -157,7 +161,10 @@ _TYPE_MISS = {
 }
 _SPEECH_FACT_WITH_SAY = 0.9
 _SPEECH_FACT = 0.5
+#: Score factor for a "where" answer that names a medium ("on Instagram") but no place.
+_MEDIUM_FOR_PLACE = 0.9
 _IS_QUOTE = 32
+_FLAG_VALUES = 512
 
 #: Nouns that only name the answer type after "what"/"which" ("what day", "which year").
 _CUE_NOUNS = {
@@ -265,11 +272,14 @@ def _factor_table(types: int) -> tuple[float, ...]:
     """Score factor by record flags (0-255) for a question asking for ``types``: a record
     lacking what is asked for scores less."""
     table = []
-    for flags in range(256):
+    for flags in range(_FLAG_VALUES):
         f = 1.0
         for t, miss in _TYPE_MISS.items():
-            if types & t and not flags & t:
-                f *= miss
+            if t == PLACE and types & VENUE:
+                # where something was said: the medium first, else a place
+                f *= 1.0 if flags & MEDIUM else _MEDIUM_FOR_PLACE if flags & PLACE else miss
+            elif types & t and not flags & t:
+                f *= _MEDIUM_FOR_PLACE if t == PLACE and flags & MEDIUM else miss
         if types & SPEECH and not flags & _IS_QUOTE:
             f *= _SPEECH_FACT_WITH_SAY if flags & SPEECH else _SPEECH_FACT
         table.append(f)
@@ -315,13 +325,15 @@ class Engine:
 
     def _reset(self) -> None:
         self._records: list[Fact | Quote | None] = []
-        self._flags = array("B")
+        self._flags = array("H")
         self._lengths = array("H")
         self._rids: dict[str, dict[str, int]] = {"fact": {}, "quote": {}}
         self._sources: dict[str, Source] = {}
         self._names = NameTable()
         self._index = InvertedIndex()
         self._vocab = Vocabulary()
+        #: the words of people's names alone (corrected more boldly)
+        self._name_words = Vocabulary()
         self._quote_rids = array("i")
         #: speaker id -> {guild id or None: number of quotes}
         self._spoken: dict[str, dict[int | None, int]] = {}
@@ -345,8 +357,10 @@ class Engine:
             old = self._names.remove(record.id)
             if old is not None:
                 self._vocab.discard(self._names.surface_words(old))
+                self._name_words.discard(self._names.surface_words(old))
             self._names.add(record)
             self._vocab.add(self._names.surface_words(record))
+            self._name_words.add(self._names.surface_words(record))
         else:
             kind = kind_of(record)
             if record.id in self._rids[kind]:
@@ -363,6 +377,7 @@ class Engine:
             old = self._names.remove(record_id)
             if old is not None:
                 self._vocab.discard(self._names.surface_words(old))
+                self._name_words.discard(self._names.surface_words(old))
             return
         rid = self._rids[kind].pop(record_id, None)
         if rid is None:
@@ -513,6 +528,9 @@ class Engine:
                 and not names.knows(term(w))
             ):
                 fixed = vocab.correct(w)
+                if fixed is None and len(w) >= NAME_TWO_EDITS_LEN:
+                    # names are misspelt more boldly: two edits from 7 letters
+                    fixed = self._name_words.correct(w, 2)
                 if fixed is None and _STOPWORD_SPELLER(w) is not None:
                     continue  # a misspelt function word
                 if fixed is None or not is_content(fixed[0]) or term(fixed[0]) == SPEECH_TERM:

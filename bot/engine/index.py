@@ -210,7 +210,7 @@ class Vocabulary:
             self._filed(d, found)
         return found
 
-    def correct(self, word: str) -> tuple[str, int] | None:
+    def correct(self, word: str, edits: int | None = None) -> tuple[str, int] | None:
         """The closest vocabulary word and its distance, or None.
 
         One edit is found through the deletion index. Two edits (allowed from 8 letters)
@@ -220,7 +220,7 @@ class Vocabulary:
         (first letters are rarely mistyped, and short words have many neighbours: "drake"
         is not "rake").
         """
-        edits = max_edits(word)
+        edits = max_edits(word) if edits is None else edits
         if edits == 0 or not word.isalpha():
             return None
         counts = self._counts

@@ -751,6 +751,14 @@ NUMBER, DATE, PLACE, PERSON, SPEECH = 1, 2, 4, 8, 16
 #: GEO: a geographic name (city, state, country), asked for by "where ... from";
 #: REASON: causal wording, asked for by "why".
 GEO, REASON = 64, 128
+#: MEDIUM: where something was said ("Instagram story", "speech"), half an answer to "where".
+MEDIUM = 256
+#: VENUE: "where" about something said ("where did X speak out"): a medium answers it.
+VENUE = 512
+_SAYING = wordset(
+    "speak speaks spoke spoken speaking say said says saying post posted wrote write written "
+    "share shared tweet tweeted comment commented react reacted"
+)
 
 #: The term a speech verb maps to: questions with it ask for a quote, and it is not matched
 #: as a content word (quotes rarely contain "said").
@@ -897,6 +905,8 @@ def question_types(words_: list[str], nouns: Collection[int] = ()) -> int:
         types |= DATE
     if _has_cue(words_, _PLACE_CUES):
         types |= PLACE
+        if not _SAYING.isdisjoint(words_):
+            types |= VENUE
     if _has_cue(words_, _PERSON_CUES):
         types |= PERSON
     if any(
@@ -976,13 +986,18 @@ _PLACE_NOUNS = (
     "city cities town state states country countries county street streets theater theatre "
     "downtown nationwide "
     "building center centre house stadium arena hall campus neighborhood neighbourhood "
-    "community communities area region border outside inside abroad venue instagram "
-    "twitter tiktok facebook youtube threads podcast interview show stage ceremony speech "
-    "story video site"
+    "community communities area region border outside inside abroad venue stage ceremony "
+    "site"
+)
+#: Where something was said rather than a place: "on Instagram", "in a speech".
+_MEDIA_NOUNS = (
+    "instagram twitter tiktok facebook youtube threads podcast interview show speech story "
+    "video post online media"
 )
 GEO_WORDS: frozenset[str] = frozenset(f"{_US_STATES} {_CITIES}".split())
 PLACE_WORDS: frozenset[str] = GEO_WORDS | frozenset(_PLACE_NOUNS.split())
-PLACE_TERMS: frozenset[str] = frozenset(term(w) for w in PLACE_WORDS)
+MEDIA_WORDS: frozenset[str] = frozenset(_MEDIA_NOUNS.split())
+PLACE_TERMS: frozenset[str] = frozenset(term(w) for w in PLACE_WORDS | MEDIA_WORDS)
 
 
 def is_constraint(word: str) -> bool:
@@ -1026,6 +1041,8 @@ def text_features(surface: list[str]) -> int:
                 flags |= NUMBER
         elif w in DATE_WORDS:
             flags |= DATE
+        if w in MEDIA_WORDS:
+            flags |= MEDIUM
         if w in PLACE_WORDS:
             flags |= PLACE
             if w in GEO_WORDS:

@@ -129,15 +129,77 @@ class StopwordSpeller:
         return None if found is None or found[1] > 1 else found[0]
 
 
-class Vocabulary:
-    """Surface words with reference counts, and the deletion index for correcting typos."""
+class _DeleteTable:
+    """The deletion index, compact: an open-addressing hash table in two arrays, a 32-bit
+    hash of each deletion and the id of the word it came from (8 bytes an entry, no
+    per-entry objects). A hash collision only adds a candidate, which the edit-distance
+    check then drops."""
 
-    __slots__ = ("_counts", "_deletes", "_prefixes")
+    __slots__ = ("_hashes", "_ids", "_mask", "_used")
+    _EMPTY = 0xFFFFFFFF
+
+    def __init__(self, size: int = 1024) -> None:
+        self._hashes = array("I", [self._EMPTY]) * size
+        self._ids = array("i", [0]) * size
+        self._mask = size - 1
+        self._used = 0
+
+    @classmethod
+    def _hash(cls, key: str) -> int:
+        h = hash(key) & 0xFFFFFFFF
+        return h - 1 if h == cls._EMPTY else h
+
+    def add(self, key: str, word_id: int) -> None:
+        if (self._used + 1) * 10 > (self._mask + 1) * 7:
+            self._grow()
+        self._put(self._hash(key), word_id)
+
+    def _put(self, h: int, word_id: int) -> None:
+        hashes, mask = self._hashes, self._mask
+        i = h & mask
+        while hashes[i] != self._EMPTY:
+            i = (i + 1) & mask
+        hashes[i] = h
+        self._ids[i] = word_id
+        self._used += 1
+
+    def _grow(self) -> None:
+        old = [(h, w) for h, w in zip(self._hashes, self._ids, strict=True) if h != self._EMPTY]
+        size = (self._mask + 1) * 2
+        self._hashes = array("I", [self._EMPTY]) * size
+        self._ids = array("i", [0]) * size
+        self._mask = size - 1
+        self._used = 0
+        for h, w in old:
+            self._put(h, w)
+
+    def get(self, key: str, out: set[int]) -> None:
+        h = self._hash(key)
+        hashes, mask = self._hashes, self._mask
+        i = h & mask
+        while (found := hashes[i]) != self._EMPTY:
+            if found == h:
+                out.add(self._ids[i])
+            i = (i + 1) & mask
+
+
+class Vocabulary:
+    """Surface words with reference counts, and the deletion index for correcting typos.
+
+    A word keeps its id once seen (its count drops to zero when no record uses it any
+    more), so that its deletions are filed once.
+    """
+
+    __slots__ = ("_counts", "_deletes", "_ids", "_prefixes", "_words")
 
     def __init__(self) -> None:
+        #: word -> number of records (and names) using it
         self._counts: dict[str, int] = {}
-        self._deletes: dict[str, str | list[str]] = {}
-        #: first two letters -> words of 8 letters or more (for two-edit corrections)
+        #: every word ever seen, by id
+        self._words: list[str] = []
+        self._ids: dict[str, int] = {}
+        self._deletes = _DeleteTable()
+        #: first two letters -> words of 6 letters or more (for two-edit corrections)
         self._prefixes: dict[str, list[str]] = {}
 
     def __len__(self) -> int:
@@ -153,30 +215,19 @@ class Vocabulary:
         counts = self._counts
         for word in words:
             c = counts.get(word)
-            if c is not None:
-                counts[word] = c + 1
-                continue
-            counts[word] = 1
-            if len(word) >= MIN_CORRECT_LEN and word.isalpha():
-                self._file(word)
-                if len(word) >= 6:
-                    self._prefixes.setdefault(word[:2], []).append(word)
-
-    def _file(self, word: str) -> None:
-        deletes = self._deletes
-        for d in _deletes(word):
-            cur = deletes.get(d)
-            if cur is None:
-                deletes[d] = word
-            elif isinstance(cur, str):
-                if cur != word:
-                    deletes[d] = [cur, word]
-            elif word not in cur:
-                cur.append(word)
+            counts[word] = 1 if c is None else c + 1
+            if c is None and word not in self._ids:
+                self._ids[word] = wid = len(self._words)
+                self._words.append(word)
+                if len(word) >= MIN_CORRECT_LEN and word.isalpha():
+                    for d in _deletes(word):
+                        self._deletes.add(d, wid)
+                    if len(word) >= 6:
+                        self._prefixes.setdefault(word[:2], []).append(word)
 
     def discard(self, words: Iterable[str]) -> None:
-        """Drop one reference to each word. Deletion entries of words that reach zero are
-        left behind (they are checked against the counts on lookup)."""
+        """Drop one reference to each word (a word no longer used stops being corrected to,
+        its deletion entries stay and are skipped)."""
         counts = self._counts
         for word in words:
             c = counts.get(word)
@@ -184,30 +235,20 @@ class Vocabulary:
                 continue
             if c <= 1:
                 del counts[word]
-                bucket = self._prefixes.get(word[:2])
-                if bucket is not None and word in bucket:
-                    bucket.remove(word)
             else:
                 counts[word] = c - 1
-
-    def _filed(self, key: str, out: set[str]) -> None:
-        cur = self._deletes.get(key)
-        if cur is None:
-            return
-        if isinstance(cur, str):
-            out.add(cur)
-        else:
-            out.update(cur)
 
     def candidates(self, word: str) -> set[str]:
         """Vocabulary words that may be one edit from ``word`` (unverified): those filed
         under ``word`` or under one of its deletions, and its deletions themselves."""
+        ids: set[int] = set()
+        self._deletes.get(word, ids)
         found: set[str] = set()
-        self._filed(word, found)
         for d in _deletes(word):
             if d in self._counts:
                 found.add(d)
-            self._filed(d, found)
+            self._deletes.get(d, ids)
+        found.update(self._words[i] for i in ids)
         return found
 
     def correct(self, word: str, edits: int | None = None) -> tuple[str, int] | None:

@@ -70,21 +70,44 @@ class NameMatch:
     partial: bool = False
 
 
-def _unfile(table: dict[K, set[str]], key: K, person_id: str) -> None:
-    ids = table.get(key)
-    if ids is not None:
-        ids.discard(person_id)
-        if not ids:
-            del table[key]
+# A name key's people: one id, or a list of ids when several people share it (no set per
+# key: most names belong to one person, and a set costs ten times a reference).
+_Ids = str | list[str]
+
+
+def _ids(value: _Ids | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _file(table: dict[K, _Ids], key: K, person_id: str) -> None:
+    cur = table.get(key)
+    if cur is None:
+        table[key] = person_id
+    elif isinstance(cur, str):
+        if cur != person_id:
+            table[key] = [cur, person_id]
+    elif person_id not in cur:
+        cur.append(person_id)
+
+
+def _unfile(table: dict[K, _Ids], key: K, person_id: str) -> None:
+    cur = table.get(key)
+    if cur == person_id:
+        del table[key]
+    elif isinstance(cur, list) and person_id in cur:
+        cur.remove(person_id)
+        if len(cur) == 1:
+            table[key] = cur[0]
 
 
 class NameTable:
     def __init__(self) -> None:
         self.people: dict[str, Person] = {}
-        self._full: dict[tuple[str, ...], set[str]] = {}
-        self._parts: dict[str, set[str]] = {}
-        self._roles: dict[str, set[str]] = {}
-        self._main: dict[str, tuple[str, ...]] = {}
+        self._full: dict[tuple[str, ...], _Ids] = {}
+        self._parts: dict[str, _Ids] = {}
+        self._roles: dict[str, _Ids] = {}
 
     def __len__(self) -> int:
         return len(self.people)
@@ -114,20 +137,18 @@ class NameTable:
         if person.id in self.people:
             self.remove(person.id)
         self.people[person.id] = person
-        self._main[person.id] = name_key(person.name)
         full, parts, roles = self._entries(person)
         for key in full:
-            self._full.setdefault(key, set()).add(person.id)
+            _file(self._full, key, person.id)
         for t in parts:
-            self._parts.setdefault(t, set()).add(person.id)
+            _file(self._parts, t, person.id)
         for t in roles:
-            self._roles.setdefault(t, set()).add(person.id)
+            _file(self._roles, t, person.id)
 
     def remove(self, person_id: str) -> Person | None:
         person = self.people.pop(person_id, None)
         if person is None:
             return None
-        self._main.pop(person_id, None)
         full, parts, roles = self._entries(person)
         for key in full:
             _unfile(self._full, key, person_id)
@@ -150,16 +171,16 @@ class NameTable:
             found: NameMatch | None = None
             for size in range(min(_MAX_KEY, n - i), 0, -1):
                 key = tuple(terms[i : i + size])
-                ids = self._full.get(key)
+                ids = _ids(self._full.get(key))
                 credit = FULL_CREDIT
-                if ids is None and size == 1:
-                    ids = self._parts.get(key[0])
+                if not ids and size == 1:
+                    ids = _ids(self._parts.get(key[0]))
                     credit = PART_CREDIT
                 if not ids or len(ids) > MAX_NAMESAKES * 4:
                     continue
                 people = tuple(sorted(p for p in ids if visible(self.people[p])))
                 if 0 < len(people) <= MAX_NAMESAKES:
-                    partial = all(len(self._main[p]) > size for p in people)
+                    partial = all(len(name_key(self.people[p].name)) > size for p in people)
                     found = NameMatch(i, i + size, people, credit, max(key, key=len), partial)
                     break
             if found is None:
@@ -171,7 +192,7 @@ class NameTable:
 
     def roles(self, t: str, visible: Callable[[Person], bool]) -> tuple[str, ...]:
         """People a role word describes (empty when it fits too many to point at anyone)."""
-        ids = self._roles.get(t)
+        ids = _ids(self._roles.get(t))
         if not ids or len(ids) > MAX_ROLE_PEOPLE:
             return ()
         return tuple(sorted(p for p in ids if visible(self.people[p])))

@@ -729,7 +729,7 @@ def _build_canon() -> dict[str, str]:
 _CANON = _build_canon()
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=65_536)
 def term(word: str) -> str:
     """The index term of a surface word: stemmed, then mapped through the synonyms."""
     s = stem(word)

@@ -431,11 +431,21 @@ class Engine:
         fields: dict[str, int] = {}
         surface: dict[str, None] = {}
 
+        seen: dict[str, list[str]] = {}
+
         def put(text: str, bit: int) -> list[str]:
+            ws = seen.get(text)
+            if ws is not None:  # the same text in another field (a passage quoting it)
+                for w in ws:
+                    if w not in STOPWORDS and (len(w) > 1 or w.isdigit()):
+                        t = term(w)
+                        fields[t] = fields.get(t, 0) | bit
+                return ws
             raw = raw_words(text)
             ws = phrases(raw)[0]
+            seen[text] = ws
             for w in ws:
-                if is_content(w):
+                if w not in STOPWORDS and (len(w) > 1 or w.isdigit()):
                     t = term(w)
                     fields[t] = fields.get(t, 0) | bit
                     if not w.isdigit():

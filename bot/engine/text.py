@@ -66,12 +66,10 @@ _INVISIBLE = re.compile(
 )
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Dotted abbreviations people write in several ways; rewritten before punctuation goes.
-_ABBREVIATIONS = (
-    (re.compile(r"\bl\.\s?a\b\.?"), " la "),
-    (re.compile(r"\bu\.\s?s\.(?:\s?a\b\.?)?"), " usa "),
-    (re.compile(r"\bd\.\s?c\b\.?"), " dc "),
-    (re.compile(r"\bn\.\s?y\.(?:\s?c\b\.?)?"), " nyc "),
+_ABBREVIATIONS = re.compile(
+    r"\b(?:l\.\s?a\b\.?|u\.\s?s\.(?:\s?a\b\.?)?|d\.\s?c\b\.?|n\.\s?y\.(?:\s?c\b\.?)?)"
 )
+_ABBREVIATED = {"l": " la ", "u": " usa ", "d": " dc ", "n": " nyc "}
 _POSSESSIVE = re.compile(r"(?<=[^\W_])'s\b|(?<=s)'(?=\s|$)")
 _DIGIT_GROUPS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -89,8 +87,7 @@ def fold(text: str) -> str:
         if not text.isascii():
             text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     if "." in text:
-        for pattern, replacement in _ABBREVIATIONS:
-            text = pattern.sub(replacement, text)
+        text = _ABBREVIATIONS.sub(lambda m: _ABBREVIATED[m.group()[0]], text)
     if "'" in text:
         text = _POSSESSIVE.sub("", text).replace("'", "")
     if "," in text:

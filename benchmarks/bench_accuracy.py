@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             skipped[EmbeddingBaseline.name] = why
 
     results: dict[str, Any] = {}
-    header = (f"{'method':34} {'split':6} {'thresh':>7} {'answerable':>11} {'abstention':>11} "
+    header = (f"{'method':34} {'split':7} {'thresh':>7} {'answerable':>15} {'abstention':>15} "
               f"{'overall':>8} {'balanced':>9}")
     print()
     print(header)
@@ -164,9 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             m = evaluate([items[n] for n in idx], [preds[n] for n in idx], threshold)
             per_split[split] = _metrics_json(m)
             shown = "shipped" if threshold is None else f"{threshold:7.2f}"
-            print(f"{name:34} {split:6} {shown:>7} "
-                  f"{_fmt(m.answerable_accuracy):>6} {m.answerable_correct:>3}/{m.answerable:<3}"
-                  f"{_fmt(m.abstention_accuracy):>6} {m.abstained_correct:>3}/{m.unanswerable:<3}"
+            print(f"{name:34} {split:7} {shown:>7} "
+                  f"{_fmt(m.answerable_accuracy):>6} {m.answerable_correct:>3}/{m.answerable:<4} "
+                  f"{_fmt(m.abstention_accuracy):>6} {m.abstained_correct:>3}/{m.unanswerable:<4} "
                   f"{_fmt(m.overall):>8} {_fmt(m.balanced):>9}")
         results[name] = {"threshold": threshold, "seconds": round(took, 3), "splits": per_split}
     for name, why in skipped.items():

@@ -120,7 +120,9 @@ def _stats_ms(ns: Sequence[int]) -> dict[str, float]:
     }
 
 
-def child_engine(size: int, n_questions: int, seed: int, profile: int) -> dict[str, Any]:
+def child_engine(
+    size: int, n_questions: int, seed: int, profile: int, profile_build: bool = False
+) -> dict[str, Any]:
     import gc
 
     core = _pin_one_core()
@@ -140,8 +142,17 @@ def child_engine(size: int, n_questions: int, seed: int, profile: int) -> dict[s
     from bot.engine import Engine
 
     t0 = time.perf_counter()
-    engine = Engine(bank)
+    if profile_build:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        engine = profiler.runcall(Engine, bank)
+        out["build_profile"] = f"cProfile of the index build at {size:,} records\n" + \
+            _profile_text(profiler)
+    else:
+        engine = Engine(bank)
     out["build_s"] = time.perf_counter() - t0
+    out["build_profiled"] = profile_build
     out["rss_built_mb"] = _rss_mb()
 
     # Time spent in the cyclic garbage collector while answering (a source of p99 spikes).
@@ -160,12 +171,16 @@ def child_engine(size: int, n_questions: int, seed: int, profile: int) -> dict[s
     out["first_answer_ms"] = (time.perf_counter_ns() - t0) / 1e6
     gc.callbacks.append(on_gc)
     latencies: dict[str, list[int]] = {}
+    cpu_times: list[int] = []
+    misses: list[dict[str, Any]] = []
     correct: dict[str, list[int]] = {}  # group -> [right, total]
-    clock = time.perf_counter_ns
+    clock, cpu = time.perf_counter_ns, time.process_time_ns
     for item in questions:
+        c0 = cpu()
         t0 = clock()
         answer = engine.answer(item["q"])
         took = clock() - t0
+        cpu_times.append(cpu() - c0)
         group = item["group"]
         latencies.setdefault(group, []).append(took)
         ok = (answer.answered and answer.record_id in item["expect"]) if item["expect"] \
@@ -173,32 +188,45 @@ def child_engine(size: int, n_questions: int, seed: int, profile: int) -> dict[s
         tally = correct.setdefault(group, [0, 0])
         tally[0] += ok
         tally[1] += 1
+        if not ok and group == "question set":
+            misses.append({"q": item["q"], "expect": item["expect"], "got": answer.record_id,
+                           "answered": answer.answered, "score": round(answer.score, 1)})
     gc.callbacks.remove(on_gc)
     out["gc_s"] = gc_time[0]
     out["gc_full_collections"] = gc_time[1]
     everything = [t for group in latencies.values() for t in group]
     out["latency"] = _stats_ms(everything)
+    # CPU time per question: what the answer costs, unaffected by other processes sharing
+    # the core (the wall-clock figures above are what a user waits, and what is judged).
+    out["cpu"] = _stats_ms(cpu_times)
     out["latency_by_group"] = {g: _stats_ms(v) for g, v in latencies.items()}
     out["correct_by_group"] = {g: v[0] / v[1] for g, v in correct.items()}
+    out["question_set_misses"] = misses
     out["peak_mb"] = _maxrss_mb()
     out["net_peak_mb"] = out["peak_mb"] - out["rss_imports_mb"]
 
     if profile:
         import cProfile
-        import io
-        import pstats
 
         profiler = cProfile.Profile()
         profiler.enable()
         for item in questions[:profile]:
             engine.answer(item["q"])
         profiler.disable()
-        text = io.StringIO()
-        stats = pstats.Stats(profiler, stream=text)
-        stats.sort_stats("tottime").print_stats(25)
-        stats.sort_stats("cumulative").print_stats(25)
-        out["profile"] = f"cProfile, {profile} questions at {size:,} records\n" + text.getvalue()
+        out["profile"] = f"cProfile, {profile} questions at {size:,} records\n" + \
+            _profile_text(profiler)
     return out
+
+
+def _profile_text(profiler: Any) -> str:
+    import io
+    import pstats
+
+    text = io.StringIO()
+    stats = pstats.Stats(profiler, stream=text)
+    stats.sort_stats("tottime").print_stats(25)
+    stats.sort_stats("cumulative").print_stats(25)
+    return text.getvalue()
 
 
 def child_baseline(
@@ -222,19 +250,23 @@ def child_baseline(
     out["build_s"] = time.perf_counter() - t0
     del docs
     latencies: list[int] = []
+    cpu_times: list[int] = []
     hits = [0, 0]
-    clock = time.perf_counter_ns
+    clock, cpu = time.perf_counter_ns, time.process_time_ns
     deadline = time.perf_counter() + budget
     for item in questions:
+        c0 = cpu()
         t0 = clock()
         rid, _ = method.best(item["q"])
         latencies.append(clock() - t0)
+        cpu_times.append(cpu() - c0)
         if item["expect"]:
             hits[0] += rid in item["expect"]
             hits[1] += 1
         if len(latencies) >= 5 and time.perf_counter() > deadline:
             break
     out["latency"] = _stats_ms(latencies)
+    out["cpu"] = _stats_ms(cpu_times)
     out["questions_total"] = len(questions)
     out["top1_answerable"] = hits[0] / hits[1] if hits[1] else None
     out["peak_mb"] = _maxrss_mb()
@@ -285,6 +317,10 @@ def run_cli(question: str = CLI_QUESTION) -> dict[str, Any]:
             "runs": runs}
 
 
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def _mark(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
@@ -314,6 +350,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "estimated build attempted (default: %(default)s)")
     parser.add_argument("--profile", type=int, default=300,
                         help="cProfile this many questions at the largest size (0: off)")
+    parser.add_argument("--profile-build", action="store_true",
+                        help="also cProfile the index build at the largest size (slows it: "
+                        "its build time is then not a measurement)")
     parser.add_argument("--no-cli", action="store_true", help="skip the command-line timing")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child-timeout", type=float, default=900.0)
@@ -324,7 +363,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.child:
         what, size = args.child[0], int(args.child[1])
         if what == "engine":
-            result = child_engine(size, args.questions, args.seed, args.profile)
+            result = child_engine(size, args.questions, args.seed, args.profile,
+                                  args.profile_build)
         else:
             result = child_baseline(what, size, args.questions, args.seed,
                                     args.baseline_budget)
@@ -341,14 +381,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.strftime("%Y-%m-%d %H:%M")
     print(f"bench_speed {started} — {info['cpu']}, nproc {info['nproc']}, "
           f"Python {info['python']}; each measurement in a child pinned to one core")
-    print(f"sizes {sizes}, {args.questions} questions each, seed {args.seed}", flush=True)
+    print(f"sizes {sizes}, {args.questions} questions each, seed {args.seed}; load average "
+          f"{_load()} at start", flush=True)
 
     report: dict[str, Any] = {"date": started, "machine": info, "argv": list(argv or sys.argv[1:]),
                               "engine": {}, "baselines": {}, "cli": None, "targets": []}
     for size in sizes:
         profile = args.profile if size == max(sizes) else 0
+        extra = ["--profile-build"] if args.profile_build and size == max(sizes) else []
         res = _run_child(["engine", str(size), "--questions", str(args.questions),
-                          "--seed", str(args.seed), "--profile", str(profile)],
+                          "--seed", str(args.seed), "--profile", str(profile), *extra],
                          args.child_timeout)
         report["engine"][size] = res
         _print_engine(size, res)
@@ -384,6 +426,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                                       "value": run["seconds"], "limit": FIRST_ANSWER_TARGET_S,
                                       "pass": ok})
 
+    print(f"\nload average at end {_load()} (over {os.cpu_count()} cores; other processes "
+          "share the timed core when it is above about 1)")
+    report["load_average_end"] = _load()
     print("\ntargets:")
     for size, what, limit, unit in TARGETS:
         res = report["engine"].get(size)
@@ -405,8 +450,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {t['target']:40} {t['value']:6.2f} s   (< {t['limit']:g} s)  "
                   f"{_mark(t['pass'])}")
     for res in report["engine"].values():
-        if res.get("profile"):
-            print("\n" + res["profile"])
+        for key in ("profile", "build_profile"):
+            if res.get(key):
+                print("\n" + res[key])
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
@@ -419,7 +465,8 @@ def _print_engine(size: int, res: dict[str, Any]) -> None:
         print(f"  engine: ERROR {res['error']}", flush=True)
         return
     lat = res["latency"]
-    print(f"  engine: generate {res['generate_s']:.1f}s, build {res['build_s']:.2f}s; "
+    profiled = " (under cProfile)" if res.get("build_profiled") else ""
+    print(f"  engine: generate {res['generate_s']:.1f}s, build {res['build_s']:.2f}s{profiled}; "
           f"RSS imports {res['rss_imports_mb']:.0f} MB, +bank {res['rss_bank_mb']:.0f} MB, "
           f"built {res['rss_built_mb']:.0f} MB, peak {res['peak_mb']:.0f} MB "
           f"(net of imports {res['net_peak_mb']:.0f} MB)")
@@ -427,7 +474,10 @@ def _print_engine(size: int, res: dict[str, Any]) -> None:
           f"p99 {lat['p99']:.3f} ms, mean {lat['mean']:.3f} ms, max {lat['max']:.1f} ms; "
           f"first {res['first_answer_ms']:.1f} ms; GC {res['gc_s']:.2f}s "
           f"({res['gc_full_collections']} full)")
-    for group, stats in res["latency_by_group"].items():
+    cpu = res["cpu"]
+    print(f"  engine CPU time per question: median {cpu['median']:.3f} ms, "
+          f"p99 {cpu['p99']:.3f} ms, max {cpu['max']:.1f} ms")
+    for group, stats in sorted(res["latency_by_group"].items()):
         right = res["correct_by_group"][group]
         print(f"    {group:24} n {stats['n']:5}  median {stats['median']:8.3f} ms  "
               f"p99 {stats['p99']:8.3f} ms  right {100 * right:5.1f}%")
@@ -445,7 +495,8 @@ def _print_baseline(size: int, name: str, res: dict[str, Any]) -> None:
     top1 = res["top1_answerable"]
     print(f"  {name:9}: build {res['build_s']:7.2f}s, peak {res['peak_mb']:6.0f} MB (net "
           f"{res['net_peak_mb']:.0f}); {lat['n']}/{res['questions_total']} questions: median "
-          f"{lat['median']:9.3f} ms, p99 {lat['p99']:9.3f} ms; top-1 on answerable "
+          f"{lat['median']:9.3f} ms, p99 {lat['p99']:9.3f} ms (CPU {res['cpu']['median']:.3f}"
+          f"/{res['cpu']['p99']:.3f}); top-1 on answerable "
           + (f"{100 * top1:.1f}%" if top1 is not None else "-"), flush=True)
 
 

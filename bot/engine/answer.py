@@ -1085,7 +1085,7 @@ class Engine:
             for pid in item.people:
                 if self._has_quotes(pid, guild_id):
                     found[pid] = max(found.get(pid, 0.0), 100.0 * max(c for _, c in item.alts))
-        if not found:
+        if not found and words(query[:200]):
             for person, score in self._speaker_scores(query, guild_id, 1):
                 if score >= 85:
                     found[person.id] = score

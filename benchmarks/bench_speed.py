@@ -235,7 +235,7 @@ def child_baseline(
     core = _pin_one_core()
     from benchmarks import baselines
 
-    cls = {"rapidfuzz": baselines.RapidfuzzBaseline, "fts5": baselines.FTS5Baseline,
+    cls: Any = {"rapidfuzz": baselines.RapidfuzzBaseline, "fts5": baselines.FTS5Baseline,
            "bm25": baselines.BM25Baseline}[name]
     if name == "bm25":
         import rank_bm25  # noqa: F401
@@ -419,9 +419,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\ncommand line: {report['cli']['command']}")
         for run in report["cli"]["runs"]:
             ok = run["exit"] == 0 and run["seconds"] < FIRST_ANSWER_TARGET_S
-            extra = f" error: {run['error']}" if run["error"] else ""
+            error = f" error: {run['error']}" if run["error"] else ""
             print(f"  {run['run']:34} {run['seconds']:6.2f}s  exit {run['exit']}  answered "
-                  f"{run['answered']}  target < {FIRST_ANSWER_TARGET_S:.0f}s {_mark(ok)}{extra}")
+                  f"{run['answered']}  target < {FIRST_ANSWER_TARGET_S:.0f}s {_mark(ok)}{error}")
             report["targets"].append({"target": f"first answer, {run['run']}",
                                       "value": run["seconds"], "limit": FIRST_ANSWER_TARGET_S,
                                       "pass": ok})

@@ -56,6 +56,7 @@ from bot.engine.text import (
     CUE_WORDS,
     DATE,
     GEO,
+    GEO_WORDS,
     MEDIUM,
     META_WORDS,
     NUMBER,
@@ -182,6 +183,8 @@ _GENERIC_TERMS = frozenset(
     term(w)
     for w in wordset("people person someone everyone anyone celebrity public folks others fans")
 )
+#: Score factor for an answer to "where is X from" without the place X's description gives.
+ORIGIN_MISS = 0.8
 #: Score factor for a candidate without the question's subject.
 SUBJECT_MISS = 0.6
 _RECENCY_BAND = 8.0
@@ -778,6 +781,19 @@ class Engine:
                 left.difference_update(hits)
         return acc
 
+    def _origins(self, query: _Query) -> frozenset[str]:
+        """For "where is X from": the place names in X's description."""
+        if not query.types & GEO or not query.subject_people:
+            return frozenset()
+        person = self._names.people.get(query.subject_people[0])
+        if person is None:
+            return frozenset()
+        return frozenset(w for w in words(person.description) if w in GEO_WORDS)
+
+    @staticmethod
+    def _words_of(record: Fact | Quote) -> set[str]:
+        return set(words(record.text))
+
     @staticmethod
     def _type_factor(types: int, flags: int) -> float:
         return _factor_table(types)[flags]
@@ -821,6 +837,7 @@ class Engine:
         avg_len = self._total_length / max(1, len(self._rids["fact"]) + len(self._rids["quote"]))
         index = self._index
         subject_factor = 0.5 if query.unknown_subject else 1.0
+        origins = self._origins(query)
         out: list[_Scored] = []
         for rid in top:
             rec = records[rid]
@@ -864,6 +881,9 @@ class Engine:
             ):
                 # the fact's speech is not the subject's ("X's post" was liked by Y)
                 score *= _SPEECH_FACT / _SPEECH_FACT_WITH_SAY
+            if origins and origins.isdisjoint(self._words_of(rec)):
+                # "where is X from": X's description names the place ("Florida rapper")
+                score *= ORIGIN_MISS
             score = max(0.0, min(100.0, score))
             key = score + RANK_BONUS * (ranked - covered) / total
             # the named person is the record's subject (first person, or the speaker)

@@ -148,6 +148,9 @@ ROLE_CREDIT = 0.6
 UNKNOWN_WEIGHT = 1.0
 #: A day, figure or place name in a question weighs this much more (see is_constraint).
 CONSTRAINT_BOOST = 1.5
+_DO_WORDS = wordset("did does do has have had will would can could")
+#: The word right after the person in "did X ..." weighs this much more.
+PREDICATE_BOOST = 1.5
 #: Score factor when the question's subject is a name the coverage does not know.
 UNKNOWN_SUBJECT_FACTOR = 0.5
 
@@ -176,6 +179,8 @@ _AUX_WORDS = wordset("did does do has have had is was were are will would could 
 _WH_WORDS = wordset("what whats who whos how why when where which whom whose")
 #: Words before the people a question sets aside ("who else besides Kim").
 _EXCLUDING = wordset("besides except excluding aside apart other than beyond")
+#: ... unless it is about others too ("along with X, other stars ...").
+_OTHERS = wordset("other others else")
 #: Score factor for a record only about people the question sets aside.
 EXCLUDED_FACTOR = 0.6
 #: Subjects too general to require ("why do people ...").
@@ -661,6 +666,25 @@ class Engine:
             else:
                 items[key].subject = True
                 query.subject_people = items[key].people
+            if (
+                aux is not None
+                and items[key].people
+                and ws[aux] in _DO_WORDS
+                and (aux == 0 or ws[aux - 1] in ("what", "who"))
+            ):
+                # the verb after the subject carries the question ("did X vote ...",
+                # "what did X wear"): it weighs more
+                after = next(
+                    (j for j in range(subject + 1, len(stream)) if owner.get(j) != key), None
+                )
+                if (
+                    after is not None
+                    and after in owner
+                    and stream[after].pos == stream[after - 1].pos + 1
+                ):
+                    verb = items[owner[after]]
+                    if not verb.people and not verb.subject:
+                        verb.weight *= PREDICATE_BOOST
         # "Khloe Kardashian" is not "Kim Kardashian": part of a name next to an unknown word
         if not for_quotes:
             for first, last in partial_names:
@@ -870,7 +894,12 @@ class Engine:
                 score *= SUBJECT_MISS
             score *= self._type_factor(query.types, flags[rid]) * subject_factor
             people = (rec.speaker,) if isinstance(rec, Quote) else rec.people
-            if query.excluded and people and query.excluded.issuperset(people):
+            if (
+                query.excluded
+                and people
+                and query.excluded.issuperset(people)
+                and _OTHERS.isdisjoint(self._words_of(rec))
+            ):
                 score *= EXCLUDED_FACTOR
             if (
                 query.types & SPEECH

@@ -948,21 +948,10 @@ DATE_WORDS: frozenset[str] = frozenset(
         "tonight",
         "tomorrow",
         "weekend",
-        "week",
-        "weekday",
         "morning",
         "afternoon",
         "evening",
         "overnight",
-        "day",
-        "days",
-        "month",
-        "year",
-        "years",
-        "decade",
-        "hour",
-        "hours",
-        "term",
     ]
 )
 _US_STATES = (

@@ -2,28 +2,35 @@
 
 How a question is read (:meth:`Engine._read`):
 
-1. :func:`~bot.engine.text.words` folds it into surface words; stopwords go, answer-type cues
-   are noted (how many -> a number, when -> a day or date, where -> a place, who -> a person,
-   said/wrote/think -> a quote) and so is a wish for the newest report (latest, now, so far).
-2. Each word that is neither in the vocabulary nor an index term is corrected to the closest
-   vocabulary word (:class:`~bot.engine.index.Vocabulary`); a corrected word counts a little
-   less. A word that cannot be corrected stays, unmatched: it weighs as much as the rarest
-   word, so a question about something the coverage does not mention (another person,
-   another topic) cannot reach the threshold on its other words.
-3. Names are found among the corrected words (:class:`~bot.engine.names.NameTable`); a
-   named person becomes an item matched by the ``@person-id`` term the index keeps for the
-   people a fact is about and a quote's speaker (weighed up: a question naming someone is
-   about them), or by the name in a text.
-4. Every other content word becomes an item weighed by its IDF.
+1. It is folded into words (:mod:`bot.engine.text`: case, accents, quotes, possessives,
+   number words as digits). A word that is neither in the vocabulary (every word of the
+   records, keywords and names) nor an index term is corrected to the closest vocabulary
+   word (:class:`~bot.engine.index.Vocabulary`; names may be two edits off); a corrected
+   word counts a little less; a misspelt function word is dropped. Then fixed phrases are
+   read ("los angelas" -> "los angeles" -> "la"; "locked up" -> "arrested").
+2. Answer-type cues are noted (how many -> a number, when -> a date, where -> a place or,
+   for something said, a medium, who -> a person, said/wrote/think -> a quote, why -> a
+   reason) and so is a wish for the newest report (latest, now, so far).
+3. Names are found among the words (:class:`~bot.engine.names.NameTable`); a named person
+   becomes an item matched by the ``@person-id`` term the index keeps for the people a fact
+   is about and a quote's speaker, or by the name in a text, and weighs more. Every other
+   content word becomes an item weighed by its IDF (a day, figure or place more). A word
+   that stays unknown weighs as much as the rarest word, so a question about something
+   the coverage does not mention (another person, another topic) cannot reach the
+   threshold on its other words.
+4. The question's subject ("what did X say", "did X ...") is marked: a record without it
+   scores less, and an unknown subject (a name nobody in the coverage has) sinks the
+   question.
 
 How it is answered (:meth:`Engine._rank`): candidates come from the posting lists of the
-items, rarest first; once some exist, a very common term only scores the candidates already
-found (a binary search per candidate) so the work per question stays bounded however large
-the bank is. A candidate's score is the share of the question's weight it covers (each item
-counted once, at the best field it occurs in), times the answer-type factor (a "how many"
-question wants a number); the best few are re-ranked with field weights (people > keywords >
-text > passages), the named person being the record's subject, and a rapidfuzz comparison of
-the question with the record's text. Below the threshold the engine abstains, suggesting the
+items, rarest first, until the items left could not lift a record to a useful score; then
+the remaining items only add to the candidates found (a set intersection or binary searches),
+so the work per question stays bounded however large the bank is. A candidate's score is
+the share of the question's weight it covers (each item counted once, at the best field it
+occurs in), times the answer-type factor (a "how many" question wants a number). The best
+few are scored exactly and re-ranked with field weights (people > keywords > text >
+passages), the named person being the record's subject, and a rapidfuzz comparison of the
+question with the record's text. Below the threshold the engine abstains, suggesting the
 nearest records when some are close.
 """
 
@@ -277,7 +284,7 @@ class _Analysis:
 
 @lru_cache(maxsize=256)
 def _factor_table(types: int) -> tuple[float, ...]:
-    """Score factor by record flags (0-255) for a question asking for ``types``: a record
+    """Score factor by record flags (0-511) for a question asking for ``types``: a record
     lacking what is asked for scores less."""
     table = []
     for flags in range(_FLAG_VALUES):
@@ -860,7 +867,7 @@ class Engine:
             return []
         avg_len = self._total_length / max(1, len(self._rids["fact"]) + len(self._rids["quote"]))
         index = self._index
-        subject_factor = 0.5 if query.unknown_subject else 1.0
+        subject_factor = UNKNOWN_SUBJECT_FACTOR if query.unknown_subject else 1.0
         origins = self._origins(query)
         out: list[_Scored] = []
         for rid in top:

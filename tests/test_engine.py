@@ -452,6 +452,15 @@ def test_search_speakers_autocompletes_people_with_quotes(engine: Engine) -> Non
     assert engine.search_speakers("", limit=2) == engine.search_speakers("")[:2]
 
 
+def test_search_speakers_follows_quote_changes() -> None:
+    engine = Engine(small_bank())
+    assert [p.id for p in engine.search_speakers("pedro")] == ["pedro-pascal"]
+    engine.remove("quote", "pascal-built")
+    assert engine.search_speakers("pedro") == []
+    engine.upsert(quote("bass-q", "karen-bass", "We will not be intimidated."))
+    assert [p.id for p in engine.search_speakers("karen")] == ["karen-bass"]
+
+
 def test_search_facts_by_id_and_words(engine: Engine) -> None:
     assert engine.search_facts("bass-arrests")[0] == (engine.get("fact", "bass-arrests"), 100.0)
     assert engine.search_facts("doechii-")[0][0].id.startswith("doechii-")

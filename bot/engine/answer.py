@@ -353,7 +353,7 @@ class Engine:
         #: speaker id -> {guild id or None: number of quotes}
         self._spoken: dict[str, dict[int | None, int]] = {}
         self._total_length = 0
-        #: bumped on every change (caches check it)
+        #: bumped when a person or a quote changes (the speaker cache checks it)
         self._version = 0
         self._speaker_cache: dict[int | None, _Speakers] = {}
 
@@ -365,7 +365,8 @@ class Engine:
 
     def upsert(self, record: Record) -> None:
         """Add a record, or replace the one of the same kind and id, in place."""
-        self._version += 1
+        if isinstance(record, Person | Quote):
+            self._version += 1
         if isinstance(record, Source):
             self._sources[record.id] = record
         elif isinstance(record, Person):
@@ -384,7 +385,8 @@ class Engine:
 
     def remove(self, kind: RecordKind, record_id: str) -> None:
         """Forget a record (nothing happens when there is none)."""
-        self._version += 1
+        if kind in ("person", "quote"):
+            self._version += 1
         if kind == "source":
             self._sources.pop(record_id, None)
             return

@@ -1247,7 +1247,7 @@ class Engine:
             i += 1
         if len(best) < limit:
             for _, score, j in process.extract(
-                needle, speakers.names, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=67
+                needle, speakers.names, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=75
             ):
                 owner = speakers.owners[j]
                 best[owner] = max(best.get(owner, 0.0), score * 0.9)

@@ -34,6 +34,7 @@ import pytest
 from discord import app_commands
 
 from bot.client import LOGIN_FAILED_HELP, CoverageBot
+from bot.models import Source
 from bot.service import CoverageService
 from bot.settings import Settings
 from tests.conftest import KNOWLEDGE_DIR, ROOT
@@ -270,10 +271,10 @@ async def test_an_admin_cannot_touch_another_guilds_records(tmp_path: Path) -> N
     async with environment(tmp_path) as env:
         w = env.world
         a_fact = await add_fact_as(env, w.admin, "a", "The zebra parade in guild A is secret.")
-        source = await env.slash("source add", {"outlet": "Guild A Gazette",
-                                                "title": "A local story"}, w.admin, bypass=False)
-        _, text = await first_response(source)
-        a_source = text.split("`")[1]
+        a_source = "guild-a-gazette"  # set up directly: /source add is not under test here
+        await env.service.add(Source(id=a_source, outlet="Guild A Gazette",
+                                     title="A local story", guild_id=w.guild.id),
+                              actor="test-setup")
         before = db_digest(env.db)
         b = env.admin_b
         for name, options in (("fact edit", {"fact": a_fact}), ("fact remove", {"fact": a_fact}),

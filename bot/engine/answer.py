@@ -765,6 +765,28 @@ class Engine:
         total = sum(it.weight for it in items)
         remaining = sum(it.weight for it in live)
         floor = floor_share * total
+        if live and self._postings_size(live[0]) > SEED_CAP and len(live) > 1:
+            # every item is common: seed with the records having the rarest ones together
+            # (C-level set intersections), topped up with the newest of the rarest
+            common = self._rid_set(live[0])
+            used = 1
+            while used < len(live) and len(common) > SEED_CAP:
+                narrower = common.intersection(self._rid_set(live[used]))
+                if not narrower:
+                    break
+                common = narrower
+                used += 1
+            seed_weight = sum(it.weight for it in live[:used])
+            if len(common) > SEED_CAP:
+                common = set(heapq.nlargest(SEED_CAP, common))
+            acc = dict.fromkeys(common, seed_weight)
+            room = SEED_CAP - len(acc)
+            if room > 0:
+                for rids, _ in self._alts(live[0]):
+                    for rid in rids[-room:]:
+                        acc.setdefault(rid, live[0].weight)
+            remaining -= seed_weight
+            live = live[used:]
         for item in live:
             alts = sorted(
                 ((index.rids(t), c) for t, c in item.alts if index.df(t)), key=lambda ac: -ac[1]
@@ -826,6 +848,19 @@ class Engine:
     @staticmethod
     def _words_of(record: Fact | Quote) -> set[str]:
         return set(words(record.text))
+
+    def _alts(self, item: _Item) -> list[tuple[array[int], float]]:
+        index = self._index
+        return [(index.rids(t), c) for t, c in item.alts if index.df(t)]
+
+    def _postings_size(self, item: _Item) -> int:
+        return sum(len(rids) for rids, _ in self._alts(item))
+
+    def _rid_set(self, item: _Item) -> set[int]:
+        out: set[int] = set()
+        for rids, _ in self._alts(item):
+            out.update(rids)
+        return out
 
     @staticmethod
     def _type_factor(types: int, flags: int) -> float:

@@ -114,8 +114,12 @@ class BaseModal(discord.ui.Modal):
         await interaction.client.report_error(interaction, error)
 
 
-class CoverageBot(commands.Bot):
-    """The bot. ``service`` must be open; the caller closes it after the bot."""
+class CoverageBot(commands.AutoShardedBot):
+    """The bot. ``service`` must be open; the caller closes it after the bot.
+
+    Sharded: by default Discord's recommended shard count, all shards in this process;
+    ``SHARD_COUNT`` and ``SHARD_IDS`` run a chosen subset (one process per group of shards).
+    """
 
     def __init__(
         self,
@@ -127,6 +131,10 @@ class CoverageBot(commands.Bot):
         **options: Any,
     ) -> None:
         options.setdefault("allowed_mentions", default_allowed_mentions())
+        if settings.shard_count is not None:
+            options.setdefault("shard_count", settings.shard_count)
+            if settings.shard_ids:
+                options.setdefault("shard_ids", sorted(settings.shard_ids))
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents or default_intents(),

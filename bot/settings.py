@@ -40,6 +40,9 @@ class Settings:
     question_cooldown: float = 3.0
     #: Answers below this score (0-100) are abstentions.
     answer_threshold: float | None = None
+    #: Total shards (None: Discord's recommendation) and the ones this process runs.
+    shard_count: int | None = None
+    shard_ids: frozenset[int] = frozenset()
 
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -96,6 +99,14 @@ def load_settings(
     db = get("DATABASE_PATH")
     kdir = get("KNOWLEDGE_DIR")
     threshold = get("ANSWER_THRESHOLD")
+    shard_count = get("SHARD_COUNT")
+    if shard_count is not None and (not shard_count.isdigit() or int(shard_count) < 1):
+        raise ConfigError(f"SHARD_COUNT must be a whole number of at least 1, got {shard_count!r}")
+    shard_ids = _ids("SHARD_IDS", get("SHARD_IDS"))
+    if shard_ids and shard_count is None:
+        raise ConfigError("SHARD_IDS needs SHARD_COUNT (the total number of shards)")
+    if shard_count is not None and any(i >= int(shard_count) for i in shard_ids):
+        raise ConfigError(f"SHARD_IDS must be below SHARD_COUNT ({shard_count})")
     return Settings(
         discord_token=get("DISCORD_TOKEN"),
         database_path=Path(db).expanduser() if db else default_database_path(),
@@ -111,4 +122,6 @@ def load_settings(
         answer_threshold=(
             _number("ANSWER_THRESHOLD", threshold, 0.0) if threshold is not None else None
         ),
+        shard_count=int(shard_count) if shard_count is not None else None,
+        shard_ids=shard_ids,
     )

@@ -147,6 +147,10 @@ FIELD_RANK = _best_by_bits(_RANK)
 _CORRECTION_CREDIT = {0: 1.0, 1: 0.85, 2: 0.7}
 #: Unknown words this long may be corrected two edits away to a word of a person's name.
 NAME_TWO_EDITS_LEN = 7
+#: A one-word name used this many times more often as a word (and at least this often) is
+#: read as the word.
+COMMON_NAME_RATIO = 3
+COMMON_NAME_MIN_DF = 20
 #: A person item's weight is its IDF times this.
 NAME_BOOST = 1.5
 #: Role words ("the rapper") stand for the people they describe at this credit.
@@ -589,13 +593,27 @@ class Engine:
             if len(stream) >= MAX_QUESTION_WORDS:
                 break
 
-        matches = self._absorb(names.match([x.term for x in stream], visible), stream)
+        # speech words name no one ("say", "quote")
+        name_terms = [
+            "" if x.term == SPEECH_TERM or x.word in OPINION_WORDS else x.term for x in stream
+        ]
+        matches = self._absorb(names.match(name_terms, visible), stream)
         owner: dict[int, str] = {}  # stream index -> item key
         items: dict[str, _Item] = {}
         named: list[str] = []
         partial_names: list[tuple[int, int]] = []  # (first pos, last pos) of partial names
+        also_named: dict[int, list[tuple[str, float]]] = {}  # common words that are names too
         for m in matches:
             credit = m.credit
+            if m.end - m.start == 1:
+                word_df = index.df(stream[m.start].term)
+                if word_df >= COMMON_NAME_MIN_DF and word_df > COMMON_NAME_RATIO * max(
+                    index.df(_person_term(p)) for p in m.people
+                ):
+                    # a common word that is also someone's name ("bass", "mark"): read
+                    # it as the word, the people as alternatives
+                    also_named[m.start] = [(_person_term(p), credit * 0.9) for p in m.people]
+                    continue
             for k in range(m.start, m.end):
                 credit *= _CORRECTION_CREDIT.get(stream[k].edits, 0.7)
             alts = [(_person_term(p), credit) for p in m.people]
@@ -632,6 +650,7 @@ class Engine:
                 items[x.term].words.append(x.word)
                 continue
             alts = [(x.term, credit)]
+            alts.extend(also_named.get(k, ()))
             for p in names.roles(x.term, visible):
                 alts.append((_person_term(p), credit * ROLE_CREDIT))
             df = index.df(x.term)

@@ -897,6 +897,11 @@ class Engine:
         total = query.total
         if not items or total <= 0:
             return []
+        # nothing can score even as a suggestion when the words the bank knows weigh too
+        # little ("how many qvuyt were reported in ...")
+        known = sum(it.weight for it in items if it.alts)
+        if known < total * self.threshold / 100.0 * SUGGEST_SHARE * SUGGEST_NAMED_SHARE:
+            return []
         acc = self._candidates(items, self.threshold / 100.0 * SUGGEST_SHARE)
         if not acc:
             return []

@@ -39,10 +39,14 @@ log = logging.getLogger(__name__)
 
 # Zero-width and bidirectional control characters: invisible, and they defeat matching.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Lone surrogates: what a terminal's non-UTF-8 bytes become (surrogateescape), or a JSON
+# "\ud800" escape; no database or message can store them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_question(text: str, max_length: int) -> str:
     """The question as the engine should see it, or :class:`InvalidQuestion`."""
+    text = _SURROGATE.sub("\ufffd", text)
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = " ".join(text.split())
     if not text or not any(c.isalnum() for c in text):

@@ -17,8 +17,13 @@ _TRAILING = "?!.…;:,'\"“”‘’ "
 
 
 def normalise(text: str) -> str:
-    """Text folded for duplicate detection: Unicode NFKC, casefolded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    """Text folded for duplicate detection: Unicode NFKC, casefolded, whitespace collapsed.
+
+    NUL characters are dropped: the keys are looked up through SQLite's ``json_each``, whose
+    strings end at a NUL, so a key holding one would never be found (and its duplicate would
+    reach the unique index as a raw IntegrityError).
+    """
+    return " ".join(unicodedata.normalize("NFKC", text.replace("\x00", "")).casefold().split())
 
 
 def normalise_question(text: str) -> str:

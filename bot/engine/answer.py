@@ -687,7 +687,12 @@ class Engine:
             if k in owner and (aux is None or x.pos > aux):
                 subject = None if x.term in _GENERIC_TERMS else k
                 break
-        if subject is not None and (aux is not None or stream[subject].edits < 0):
+        # (with no auxiliary, only a keyword question's first word is its subject: in "who
+        # said X" or "where ... X", X is what was said or done)
+        keywords_only = _WH_WORDS.isdisjoint(ws)
+        if subject is not None and (
+            aux is not None or (stream[subject].edits < 0 and keywords_only)
+        ):
             key = owner[subject]
             if key.startswith("?"):
                 query.unknown_subject = not for_quotes

@@ -67,6 +67,7 @@ from bot.engine.text import (
     MEDIUM,
     META_WORDS,
     NUMBER,
+    OPINION,
     OPINION_WORDS,
     PERSON,
     PHRASE_WORDS,
@@ -301,6 +302,8 @@ def _factor_table(types: int) -> tuple[float, ...]:
                 f *= _MEDIUM_FOR_PLACE if t == PLACE and flags & MEDIUM else miss
         if types & SPEECH and not flags & _IS_QUOTE:
             f *= _SPEECH_FACT_WITH_SAY if flags & SPEECH else _SPEECH_FACT
+        elif types & OPINION and not flags & _IS_QUOTE:
+            f *= _SPEECH_FACT_WITH_SAY
         table.append(f)
     return tuple(table)
 
@@ -992,7 +995,7 @@ class Engine:
             subject = rec.speaker if isinstance(rec, Quote) else (rec.people[:1] or (None,))[0]
             if subject is not None and subject in query.people:
                 key += 2.0
-            if isinstance(rec, Quote) == bool(query.types & SPEECH):
+            if isinstance(rec, Quote) == bool(query.types & (SPEECH | OPINION)):
                 key += 1.0
             key += 1.0 / (1.0 + self._lengths[rid] / max(avg_len, 1.0))
             out.append(_Scored(rid, rec, score, key, matched, tuple(named)))

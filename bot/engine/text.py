@@ -379,6 +379,7 @@ STOPWORDS: frozenset[str] = wordset(
     approx
 
     ngl tbh imo imho idk idc btw fyi omg rn fr smh iirc afaik wtf lmk ikr irl tho thru
+    past previously formerly
     decide decided decides deciding try tried tries trying want wanted wants need needed
     needs time times true false correct accurate
     """
@@ -747,6 +748,8 @@ NUMBER, DATE, PLACE, PERSON, SPEECH = 1, 2, 4, 8, 16
 GEO, REASON = 64, 128
 #: MEDIUM: where something was said ("Instagram story", "speech"), half an answer to "where".
 MEDIUM = 256
+#: OPINION: "what does X think", "X's stance": a quote is best, a fact will do.
+OPINION = 1024
 #: VENUE: "where" about something said ("where did X speak out"): a medium answers it.
 VENUE = 512
 _SAYING = wordset(
@@ -904,10 +907,13 @@ def question_types(words_: list[str], nouns: Collection[int] = ()) -> int:
     if _has_cue(words_, _PERSON_CUES):
         types |= PERSON
     if any(
-        (w in SPEECH_WORDS and not (i in nouns or speech_noun(words_, i))) or w in OPINION_WORDS
+        w in SPEECH_WORDS and not (i in nouns or speech_noun(words_, i))
         for i, w in enumerate(words_)
     ):
         types |= SPEECH
+    elif not OPINION_WORDS.isdisjoint(words_):
+        # "X's stance on guns": a quote, or a fact saying what X supported, answers it
+        types |= OPINION
     return types
 
 

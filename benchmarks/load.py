@@ -84,6 +84,25 @@ def _pin(core: int | None) -> str:
     return f"core {core}"
 
 
+def _watch_gc() -> list[float]:
+    """Durations (ms) of the collections of the oldest generation in this process."""
+    import gc
+
+    pauses: list[float] = []
+    started = [0.0]
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            pauses.append((time.perf_counter() - started[0]) * 1000)
+
+    gc.callbacks.append(callback)
+    return pauses
+
+
 def child_bot(args: argparse.Namespace) -> int:
     """The bot process: ``run_bot`` with discord.py pointed at the fake."""
     _pin(args.core)
@@ -105,8 +124,15 @@ def child_bot(args: argparse.Namespace) -> int:
         log_level=args.log_level,
         question_cooldown=args.cooldown,
     )
-    if not args.profile:
-        return asyncio.run(run_bot(settings))
+    pauses = _watch_gc()
+    try:
+        if not args.profile:
+            return asyncio.run(run_bot(settings))
+    finally:
+        if pauses:
+            worst = sorted(pauses, reverse=True)
+            print(f"load: bot gc pauses: {len(pauses)} collections of the oldest generation, "
+                  f"longest {worst[0]:.1f} ms, total {sum(pauses):.0f} ms", flush=True)
     import cProfile
 
     profiler = cProfile.Profile()
@@ -213,6 +239,54 @@ def _make_fake_class() -> Any:
     return TimedFake
 
 
+class SampledValidation:
+    """Checks the bot's request bodies against Discord's OpenAPI description: every request
+    of a route until ``first`` of it were checked, then one in ``every``. (Full jsonschema
+    validation costs the fake ~6 ms a request, more than the bot spends answering; checking
+    them all would measure the fake's core, not the bot's. ``--validate all`` does.)"""
+
+    def __init__(self, first: int = 50, every: int = 20) -> None:
+        from tests.fakediscord import spec
+
+        self.spec = spec
+        self.full = spec.request_errors
+        self.first, self.every = first, every
+        self.seen: dict[tuple[str, str], int] = {}
+        self.checked = 0
+        self.total = 0
+
+    def __call__(self, template: str, method: str, body: Any) -> list[str]:
+        self.total += 1
+        n = self.seen.get((template, method), 0)
+        self.seen[(template, method)] = n + 1
+        if n < self.first or n % self.every == 0:
+            self.checked += 1
+            return list(self.full(template, method, body))
+        return []
+
+    def install(self) -> None:
+        self.spec.request_errors = self  # type: ignore[assignment]
+
+    def uninstall(self) -> None:
+        self.spec.request_errors = self.full  # type: ignore[assignment]
+
+
+def process_cpu(pid: int | None = None) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` (default: this process)."""
+    if pid is None:
+        t = os.times()
+        return t.user + t.system
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy() -> float:
+    """CPU seconds all processes of the machine have used so far (``/proc/stat``)."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def load_questions() -> list[str]:
     data = json.loads(QUESTIONS_FILE.read_text(encoding="utf-8"))
     out = [q["q"] for q in data["answerable"]] + [q["q"] for q in data["unanswerable"]]
@@ -314,6 +388,10 @@ class Driver:
                           "passage": "Along with Doechii and Kardashian, other stars are also "
                                      "speaking out."}
             modal = await opened.modal(timeout=10)
+            # The admin reads and types. (Submitting within a millisecond of the form appearing
+            # can beat discord.py, which registers a modal only once Discord has accepted it:
+            # no person is that fast.)
+            await asyncio.sleep(self.rng.uniform(0.3, 1.0))
             submitted = await fake.submit_modal(modal["custom_id"], values, admin)
             response = await submitted.response(timeout=10)
             content = ((response.json or {}).get("data") or {}).get("content") or ""
@@ -326,7 +404,7 @@ class Driver:
             if not edit:
                 own.append(write.fact_id)
         except Exception as exc:  # report, do not stop the run
-            write.error = f"{type(exc).__name__}: {exc}"[:300]
+            write.error = f"{write.action}: {type(exc).__name__}: {exc}"[:300]
 
     # ---- phases --------------------------------------------------------------------
 
@@ -346,6 +424,15 @@ class Driver:
                     raise TimeoutError("the bot did not answer within the start-up timeout")
         # Users in the warm-up must not be reused before their cooldown is over.
         await asyncio.sleep(max(0.0, self.args.cooldown))
+
+    async def watch_lag(self, stop: asyncio.Event) -> None:
+        """How late this process's event loop wakes up (the fake's and the users' side): a
+        stall here delays questions and the recording of answers, so it is reported."""
+        self.lags: list[float] = []
+        while not stop.is_set():
+            t = time.perf_counter()
+            await asyncio.sleep(0.005)
+            self.lags.append((time.perf_counter() - t - 0.005) * 1000)
 
     async def run_load(self) -> tuple[float, float]:
         a, rng = self.args, self.rng
@@ -506,13 +593,19 @@ def print_report(report: dict[str, Any]) -> bool:
         v = report[name]
         print(f"{name:20s} median {v['median']:8.2f}  p95 {v['p95']:8.2f}  "
               f"p99 {v['p99']:8.2f}  max {v['max']:8.2f}")
-    print(f"CPU time (whole run, start-up included): bot {report['cpu_seconds']['bot']} s, "
-          f"fake+users {report['cpu_seconds']['fake']} s; per question sent: bot "
-          f"{report['cpu_ms_per_question']['bot']} ms, fake+users "
-          f"{report['cpu_ms_per_question']['fake']} ms")
+    per = report["cpu_ms_per_question"]
+    print(f"CPU per question during the load (admin writes included): bot "
+          f"{per.get('bot')} ms, fake+users {per.get('fake')} ms; whole run: bot "
+          f"{report['cpu_seconds']['bot']} s, fake+users {report['cpu_seconds']['fake']} s")
     print(f"admin writes: {report['admin_writes']} ({report['admin_writes_confirmed']} "
           f"confirmed); DB integrity: {report['db']['integrity']}; DB stats: "
           f"{report['db']['stats']}")
+    print(f"other processes on the machine during the load: "
+          f"{report['other_processes_cores']} cores busy on average")
+    print(f"fake+users event-loop lag: p99 {report['fake_loop_lag_ms']['p99']} ms, max "
+          f"{report['fake_loop_lag_ms']['max']} ms")
+    print(f"request bodies checked against Discord's OpenAPI description: "
+          f"{report['validated_requests']}")
     print(f"errors: {report['errors']} (unanswered {report['unanswered']}, error replies "
           f"{report['error_replies']}, non-2xx {len(report['non_2xx_requests'])}, fake problems "
           f"{len(report['fake_problems'])}, bot log errors {len(report['bot_log_errors'])}, "
@@ -541,6 +634,9 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
                               validate_responses=False)
     driver = Driver(args, fake, rng)
     driver.build_world()
+    sampler = SampledValidation() if args.validate == "sample" else None
+    if sampler is not None:
+        sampler.install()
     await fake.start()
     env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
     cmd = [sys.executable, "-m", "benchmarks.load", "--child-bot", "--fake", fake.base_url,
@@ -556,17 +652,34 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
                                 stderr=subprocess.STDOUT)
         try:
             await driver.wait_ready(args.startup_timeout)
+            cpu_before = (process_cpu(proc.pid), process_cpu())
+            busy_before, wall_before = machine_busy(), time.perf_counter()
+            stop_watch = asyncio.Event()
+            watcher = asyncio.create_task(driver.watch_lag(stop_watch))
             start, end = await driver.run_load()
+            stop_watch.set()
+            await watcher
+            cpu["bot_load"] = process_cpu(proc.pid) - cpu_before[0]
+            cpu["fake_load"] = process_cpu() - cpu_before[1]
+            # What the rest of the machine used meanwhile (other people's work skews figures).
+            wall = time.perf_counter() - wall_before
+            others = machine_busy() - busy_before - cpu["bot_load"] - cpu["fake_load"]
+            cpu["others_cores"] = max(0.0, others) / max(1e-9, wall)
         finally:
             proc.send_signal(signal.SIGTERM)
+            # Reap it ourselves (wait4, not Popen.poll) to read its CPU time.
+            reaped = (0, 0, None)
             for _ in range(300):
-                if proc.poll() is not None:
+                reaped = os.wait4(proc.pid, os.WNOHANG)
+                if reaped[0]:
                     break
                 await asyncio.sleep(0.1)
-            if proc.poll() is None:
+            if not reaped[0]:
                 proc.kill()
-            _, status, usage = os.wait4(proc.pid, 0)
+                reaped = os.wait4(proc.pid, 0)
+            _, status, usage = reaped
             proc.returncode = bot_exit = os.waitstatus_to_exitcode(status)
+            assert usage is not None
             cpu["bot"] = usage.ru_utime + usage.ru_stime
             await fake.stop()
     t = os.times()
@@ -576,10 +689,22 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
     db_report = await check_database(db, driver.stats.writes)
     report = summarise(args, driver, start, end, db_report, log_text, pinning, bot_exit)
     report["bot_log"] = str(log_path)
+    lags = getattr(driver, "lags", [])
+    report["fake_loop_lag_ms"] = {"p99": round(percentile(lags, 99), 2),
+                                  "max": round(max(lags), 2) if lags else math.nan}
+    if sampler is not None:
+        sampler.uninstall()
+        report["validated_requests"] = f"{sampler.checked} of {sampler.total} (sampled)"
+    else:
+        report["validated_requests"] = "all"
     report["machine"]["loadavg_before"] = loadavg
     report["cpu_seconds"] = {k: round(v, 2) for k, v in cpu.items()}
-    report["cpu_ms_per_question"] = {k: round(v / max(1, report["sent"]) * 1000, 3)
-                                     for k, v in cpu.items()}
+    # CPU per question during the load (from the first question to the last answer or the
+    # drain timeout): admin writes included, start-up and shutdown not.
+    report["other_processes_cores"] = round(cpu.get("others_cores", math.nan), 2)
+    report["cpu_ms_per_question"] = {
+        k: round(cpu[f"{k}_load"] / max(1, report["sent"]) * 1000, 3) for k in ("bot", "fake")
+        if f"{k}_load" in cpu}
     return report
 
 
@@ -607,6 +732,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--fake-core", type=int, default=1)
     p.add_argument("--db", help="the bot's database (default: a new file in a temp folder)")
     p.add_argument("--json", help="write the figures to this file")
+    p.add_argument("--validate", choices=("sample", "all"), default="sample",
+                   help="check every request body of the bot against the OpenAPI description "
+                   "(all), or the first 50 of each route and then 1 in 20 (sample)")
     p.add_argument("--profile", help="write a cProfile of the bot process to this file")
     # The bot child (internal).
     p.add_argument("--child-bot", action="store_true", help=argparse.SUPPRESS)

@@ -23,8 +23,10 @@ import json
 import os
 import signal
 import sqlite3
+import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -343,7 +345,9 @@ RUN_SCRIPT = textwrap.dedent('''
 
 async def run_cli_bot(fake: FakeDiscord, tmp_path: Path, *, via_env_file: bool,
                       until: Any = None) -> tuple[int, str]:
-    """Run the bot's command line in a child against ``fake``; (exit status, all output)."""
+    """Run the bot's command line in a child against ``fake`` (served by this event loop, so
+    the child is watched by polling, never by a blocking wait); (exit status, all output).
+    ``until``: a coroutine function; when it returns the child gets SIGTERM."""
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISCORD_TOKEN", "DATABASE_PATH", "ANSWER_THRESHOLD")}
     env.update(KNOWLEDGE_DIR=str(KNOWLEDGE_DIR), PYTHONPATH=str(ROOT), LOG_LEVEL="DEBUG",
@@ -352,25 +356,30 @@ async def run_cli_bot(fake: FakeDiscord, tmp_path: Path, *, via_env_file: bool,
         (tmp_path / ".env").write_text(f"DISCORD_TOKEN={TOKEN}\n", encoding="utf-8")
     else:
         env["DISCORD_TOKEN"] = TOKEN
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", RUN_SCRIPT, fake.base_url, "run", "--db",
-        str(tmp_path / "bank.db"), cwd=tmp_path, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RUN_SCRIPT, fake.base_url, "run", "--db",
+         str(tmp_path / "bank.db")], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT)
+    chunks: list[bytes] = []
     assert proc.stdout is not None
-    reader = asyncio.ensure_future(proc.stdout.read())  # keep the pipe drained meanwhile
+    reader = threading.Thread(target=lambda: chunks.extend(iter(proc.stdout.readline, b"")),
+                              daemon=True)  # keeps the pipe drained
+    reader.start()
     try:
         if until is not None:
-            await until()
+            await asyncio.wait_for(until(), 60)
             proc.send_signal(signal.SIGTERM)
-        await asyncio.wait_for(proc.wait(), 60)
-        out = await asyncio.wait_for(reader, 10)
+        for _ in range(600):
+            if proc.poll() is not None:
+                break
+            await asyncio.sleep(0.1)
     finally:
-        if proc.returncode is None:
+        if proc.poll() is None:
             proc.kill()
-            await proc.wait()
-        reader.cancel()
+            proc.wait(10)
+        reader.join(10)
     assert proc.returncode is not None
-    return proc.returncode, out.decode("utf-8", "replace")
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
 
 
 def assert_no_token(text: str) -> None:

@@ -225,3 +225,17 @@ def test_large_bank_goes_through_the_word_index_with_the_same_verdicts() -> None
     assert verifier.verify("Immigrants built this nation and deserve our thanks").verdict == (
         "not_found"
     )
+
+
+def test_a_paste_sharing_no_word_with_any_quote_is_not_verbatim() -> None:
+    """Regression: a closest quote with no word in common gave an empty diff, read as
+    'no differences' and so as verbatim."""
+    from bot.knowledge import load_knowledge
+    from tests.conftest import KNOWLEDGE_DIR
+
+    bank = load_knowledge(KNOWLEDGE_DIR)
+    people = {p.id: p for p in bank.people}
+    result = verify_quote(
+        "I have never supported any political party in my whole life.", bank.quotes, people
+    )
+    assert result.verdict == "not_found"

@@ -263,7 +263,8 @@ class QuoteVerifier:
         best = self._closest(pasted, norm)
         if best is None:
             return Verification("not_found", 0.0)
-        if not any(op.op != "equal" for op in best.ops):
+        if best.ops and not any(op.op != "equal" for op in best.ops):
+            # Every word lines up (an empty diff means nothing did: not a match at all).
             return self._result("verbatim", 100.0, best.index, best.ops)
         if best.score >= PARAPHRASE_SCORE and best.coverage >= PARAPHRASE_COVERAGE:
             return self._result("paraphrase", best.score, best.index, best.ops)

@@ -138,6 +138,25 @@ def _get_visible(service: CoverageService, kind: RecordKind, record_id: str,
 # --------------------------------------------------------------------------- modals
 
 
+def _citation_inputs(
+    first: Citation | None, default_source: str | None, *, editing: bool
+) -> tuple[discord.ui.TextInput[Any], discord.ui.TextInput[Any]]:
+    """The source id and passage inputs that the fact and quote forms share."""
+    source: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        custom_id="source",
+        label="Source id" + (" (first citation)" if editing else ""), max_length=80,
+        default=present.input_default(first.source_id if first else default_source, 80),
+        placeholder="see /source list",
+    )
+    passage: discord.ui.TextInput[Any] = discord.ui.TextInput(
+        custom_id="passage",
+        label="Passage (the source's own words)", style=discord.TextStyle.paragraph,
+        max_length=present.MAX_INPUT_VALUE,
+        default=present.input_default(first.passage if first else None),
+    )
+    return source, passage
+
+
 class FactModal(BaseModal):
     """Add a fact (optionally prefilled from an unanswered question) or edit one."""
 
@@ -166,17 +185,8 @@ class FactModal(BaseModal):
             label="Keywords (comma-separated)", required=False, max_length=1000,
             default=present.input_default(keywords, 1000),
         )
-        self.source: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            custom_id="source",
-            label="Source id" + (" (first citation)" if existing else ""), max_length=80,
-            default=present.input_default(first.source_id if first else default_source, 80),
-            placeholder="see /source list",
-        )
-        self.passage: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            custom_id="passage",
-            label="Passage (the source's own words)", style=discord.TextStyle.paragraph,
-            max_length=present.MAX_INPUT_VALUE,
-            default=present.input_default(first.passage if first else None),
+        self.source, self.passage = _citation_inputs(
+            first, default_source, editing=existing is not None
         )
         for item in (self.text, self.people, self.keywords, self.source, self.passage):
             self.add_item(item)
@@ -210,17 +220,8 @@ class QuoteModal(BaseModal):
             default=present.input_default(existing.context if existing else None, 200),
             placeholder="e.g. Instagram story, BET Awards speech",
         )
-        self.source: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            custom_id="source",
-            label="Source id" + (" (first citation)" if existing else ""), max_length=80,
-            default=present.input_default(first.source_id if first else default_source, 80),
-            placeholder="see /source list",
-        )
-        self.passage: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            custom_id="passage",
-            label="Passage (the source's own words)", style=discord.TextStyle.paragraph,
-            max_length=present.MAX_INPUT_VALUE,
-            default=present.input_default(first.passage if first else None),
+        self.source, self.passage = _citation_inputs(
+            first, default_source, editing=existing is not None
         )
         for item in (self.speaker, self.text, self.context, self.source, self.passage):
             self.add_item(item)

@@ -257,7 +257,11 @@ def test_how_many_questions_get_a_number() -> None:
     # the same words without "how many": the fact without a figure is as good
     assert answered(engine, "arrested on sunday").record_id in {"bass-arrests", "arrests-surge"}
     # a number question whose only candidate has no number abstains
-    abstains(engine, "how many cities did the protests spread to")
+    abstains(engine, "how long did the protests in atlanta last")
+    # ... but a record naming a series of things counts them ("how many cities")
+    assert answered(engine, "how many cities did the protests spread to").record_id == (
+        "protests-spread"
+    )
 
 
 def test_unknown_people_abstain_instead_of_matching_the_topic(engine: Engine) -> None:

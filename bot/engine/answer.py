@@ -60,32 +60,45 @@ from bot.engine.index import (
 )
 from bot.engine.names import NameMatch, NameTable, name_words
 from bot.engine.text import (
+    COMPARE,
+    COUNT,
     CUE_WORDS,
     DATE,
     GEO,
     GEO_WORDS,
+    HOW_CUE_WORDS,
+    INTENT_CUES,
+    LIST,
     MEDIUM,
     META_WORDS,
+    NAME,
     NUMBER,
     OPINION,
     OPINION_WORDS,
+    OPPOSITES,
     PERSON,
     PHRASE_WORDS,
     PLACE,
     REASON,
     RECENCY_WORDS,
+    RECORD_FLAGS,
     SPEECH,
     SPEECH_NOUNS,
     SPEECH_TERM,
     STOPWORDS,
+    TYPE_NOUNS,
     VENUE,
     asks_recency,
     fold,
     is_constraint,
     is_content,
+    is_ordinary,
+    load_english,
     phrases,
     question_types,
     raw_words,
+    record_features,
+    related_terms,
     term,
     text_features,
     words,
@@ -135,6 +148,8 @@ FUZZ_TOP = 6
 #: How much of an item a match counts for, by field (coverage) and how much it ranks.
 _CREDIT = {FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_CONTEXT: 0.8, FIELD_PERSON: 1.0}
 _RANK = {FIELD_PERSON: 1.6, FIELD_KEYWORD: 1.4, FIELD_TEXT: 1.0, FIELD_CONTEXT: 0.6}
+#: Fields a reader sees as the record's own words.
+_SHOWN = FIELD_TEXT | FIELD_KEYWORD
 
 
 def _best_by_bits(table: dict[int, float]) -> list[float]:
@@ -173,19 +188,32 @@ _TYPE_MISS = {
     PLACE: 0.75,
     GEO: 0.6,
     PERSON: 0.85,
-    REASON: 0.8,
+    REASON: 0.5,
+    COMPARE: 0.8,
 }
+#: ... for a "how many" question, a record naming a series of things counts them.
+_LIST_FOR_NUMBER = 0.7
+#: Credit of a related word from the paraphrase lexicon (text.PARAPHRASES).
+PARAPHRASE_CREDIT = 0.8
+#: An unknown ordinary English word ("justify", "tougher") weighs this share of an unknown
+#: word: it may be a paraphrase the lexicon lacks, so it must not sink a question whose other
+#: words match. Names, runs of unknown words, capitalised words, the noun a "which"/"what"
+#: asks about, and the verb after a named subject keep the full weight.
+ORDINARY_SHARE = 0.35
+#: A known word weighing this share of an unknown word's weight anchors a question.
+ANCHOR_SHARE = 0.6
+#: Score factor for a record with the opposite of a question word ("male" / "female").
+OPPOSITE_FACTOR = 0.5
+#: Score factor for an answer to "what's the name of X" that names nothing next to X.
+NAME_MISS = 0.5
 _SPEECH_FACT_WITH_SAY = 0.9
 _SPEECH_FACT = 0.5
 #: Score factor for a "where" answer that names a medium ("on Instagram") but no place.
 _MEDIUM_FOR_PLACE = 0.9
 _IS_QUOTE = 32
-_FLAG_VALUES = 512
+_FLAG_VALUES = RECORD_FLAGS
 
-#: Nouns that only name the answer type after "what"/"which" ("what day", "which year").
-_CUE_NOUNS = {
-    q: wordset("day days date dates year years month months time") for q in ("what", "which")
-}
+_TYPE_ASKERS = wordset("what which whats")
 #: Auxiliaries before a question's subject ("did X ...", "what has X said").
 _AUX_WORDS = wordset("did does do has have had is was were are will would could can")
 _WH_WORDS = wordset("what whats who whos how why when where which whom whose")
@@ -202,6 +230,8 @@ _GENERIC_TERMS = frozenset(
 )
 #: Score factor for an answer to "where is X from" without the place X's description gives.
 ORIGIN_MISS = 0.8
+#: Generic words ("people", "someone") weigh this share of their IDF: "why do people ...".
+GENERIC_SHARE = 0.5
 #: Score factor for a candidate without the question's subject.
 SUBJECT_MISS = 0.6
 _RECENCY_BAND = 8.0
@@ -254,6 +284,8 @@ class _Query:
     #: people the question sets aside ("who besides X ...")
     excluded: frozenset[str] = frozenset()
     folded: str = ""
+    #: (question term, its opposite) pairs: a record with only the opposite is a poor answer
+    opposites: tuple[tuple[str, str], ...] = ()
 
     @property
     def total(self) -> float:
@@ -299,7 +331,12 @@ def _factor_table(types: int) -> tuple[float, ...]:
                 # where something was said: the medium first, else a place
                 f *= 1.0 if flags & MEDIUM else _MEDIUM_FOR_PLACE if flags & PLACE else miss
             elif types & t and not flags & t:
-                f *= _MEDIUM_FOR_PLACE if t == PLACE and flags & MEDIUM else miss
+                if t == PLACE and flags & MEDIUM:
+                    f *= _MEDIUM_FOR_PLACE
+                elif t == NUMBER and flags & LIST and types & COUNT:
+                    f *= _LIST_FOR_NUMBER
+                else:
+                    f *= miss
         if types & SPEECH and not flags & _IS_QUOTE:
             f *= _SPEECH_FACT_WITH_SAY if flags & SPEECH else _SPEECH_FACT
         elif types & OPINION and not flags & _IS_QUOTE:
@@ -323,6 +360,16 @@ def _person_term(person_id: str) -> str:
     return "@" + person_id
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _capitalised(raw: str) -> frozenset[str]:
+    """Folded words written with a capital inside a question (not its first word): names,
+    most likely ("what did Taylor Swift say"), or acronyms ("DHS")."""
+    tokens = _LETTERS.findall(raw[:MAX_QUESTION_CHARS])
+    return frozenset(fold(t) for i, t in enumerate(tokens) if i > 0 and t[0].isupper() and t != "I")
+
+
 def _shorten(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -339,6 +386,7 @@ class Engine:
 
     def __init__(self, bank: Bank | None = None, *, threshold: float | None = None) -> None:
         self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+        load_english()  # now rather than on the first question
         self._reset()
         if bank is not None:
             self.load(bank)
@@ -496,7 +544,7 @@ class Engine:
             fields[_person_term(pid)] = fields.get(_person_term(pid), 0) | FIELD_PERSON
         if people:
             flags |= PERSON
-        flags |= text_features(shown)
+        flags |= text_features(shown) | record_features(record.text)
         length = sum(1 for b in fields.values() if b & (FIELD_TEXT | FIELD_KEYWORD))
         return _Analysis(fields, list(surface), length, flags)
 
@@ -557,15 +605,18 @@ class Engine:
                 and is_content(w)
                 and w not in PHRASE_WORDS
                 and w not in RECENCY_WORDS
+                and w not in INTENT_CUES
                 and w not in vocab
                 and term(w) not in index
                 and not names.knows(term(w))
+                and not self._paraphrased(w)
             ):
-                fixed = vocab.correct(w)
+                # a correctly spelt English word is not a typo of another word
+                fixed = None if is_ordinary(w) else vocab.correct(w)
                 if fixed is None and len(w) >= NAME_TWO_EDITS_LEN:
                     # names are misspelt more boldly: two edits from 7 letters
                     fixed = self._name_words.correct(w, 2)
-                if fixed is None and _STOPWORD_SPELLER(w) is not None:
+                if fixed is None and not is_ordinary(w) and _STOPWORD_SPELLER(w) is not None:
                     continue  # a misspelt function word
                 if fixed is None or not is_content(fixed[0]) or term(fixed[0]) == SPEECH_TERM:
                     edits = -1  # (a correction into a function word is no correction)
@@ -588,7 +639,13 @@ class Engine:
         # the question's content words (stopwords dropped; initials kept for names)
         stream: list[_Word] = []
         for pos, w in enumerate(ws):
-            if w in RECENCY_WORDS or w in _CUE_NOUNS.get(ws[pos - 1] if pos else "", ()):
+            before = ws[pos - 1] if pos else ""
+            if (
+                w in RECENCY_WORDS
+                or w in INTENT_CUES
+                or (w in TYPE_NOUNS and before in _TYPE_ASKERS)
+                or (w in HOW_CUE_WORDS and before == "how")
+            ):
                 continue
             if not (is_content(w) or (len(w) == 1 and w.isalpha() and w not in "aisu")):
                 continue
@@ -641,7 +698,8 @@ class Engine:
             if x.term == SPEECH_TERM or x.word in OPINION_WORDS or x.word in CUE_WORDS:
                 continue
             boost = CONSTRAINT_BOOST if is_constraint(x.word) else 1.0
-            if x.edits < 0:
+            related = self._related(x)
+            if x.edits < 0 and not related:
                 unknown.append(x.pos)
                 key = "?" + x.word
                 owner[k] = key
@@ -652,12 +710,23 @@ class Engine:
             if x.term in items:
                 items[x.term].words.append(x.word)
                 continue
-            alts = [(x.term, credit)]
+            alts = [(x.term, credit)] if index.df(x.term) or not related else []
             alts.extend(also_named.get(k, ()))
             for p in names.roles(x.term, visible):
                 alts.append((_person_term(p), credit * ROLE_CREDIT))
+            # paraphrases: related words the coverage may use instead, at a lower credit
+            for t in related:
+                alts.append((t, credit * PARAPHRASE_CREDIT))
+                for p in names.roles(t, visible):
+                    alts.append((_person_term(p), credit * PARAPHRASE_CREDIT * ROLE_CREDIT))
             df = index.df(x.term)
-            items[x.term] = _Item([x.word], alts, self._idf(df) * boost, df)
+            # (a word the coverage never uses weighs as an unknown word even when a related
+            # word stands in for it: the stand-in is only a partial match)
+            weight = self._idf(df) * (1.0 if df else UNKNOWN_WEIGHT) * boost
+            if x.term in _GENERIC_TERMS:
+                weight *= GENERIC_SHARE
+            df = df or min((index.df(t) for t in related), default=0)
+            items[x.term] = _Item([x.word], alts, weight, df)
         query.items = list(items.values())
         query.people = tuple(dict.fromkeys(named))
         # "besides X", "other than X": X is not who the question is about
@@ -679,11 +748,36 @@ class Engine:
             query.meta = True
             return query
 
+        # unknown words that look like names (not ordinary English words, capitalised, or
+        # next to another unknown word: "bad bunny") as against ordinary words a reader
+        # used where the coverage has another ("justify", "tougher")
+        unknown_pos = set(unknown)
+        caps = _capitalised(raw)
+
+        def namelike(k: int) -> bool:
+            x = stream[k]
+            return (
+                not is_ordinary(x.word)
+                or x.word in caps
+                or x.pos - 1 in unknown_pos
+                or x.pos + 1 in unknown_pos
+            )
+
         # the subject: the first thing after "did/does/has/is ..." ("what did X say",
         # "did X ...") or, failing that, the question's first word
         subject: int | None = None
+        predicate: str | None = None
         aux = next(
-            (i for i, w in enumerate(ws) if w in _AUX_WORDS and (i == 0 or ws[i - 1] in _WH_WORDS)),
+            (
+                i
+                for i, w in enumerate(ws)
+                if w in _AUX_WORDS
+                and (
+                    i == 0
+                    or ws[i - 1] in _WH_WORDS
+                    or (i > 1 and ws[i - 2] in _TYPE_ASKERS)  # "what song did X sing"
+                )
+            ),
             None,
         )
         for k, x in enumerate(stream):
@@ -694,7 +788,7 @@ class Engine:
         # said X" or "where ... X", X is what was said or done)
         keywords_only = _WH_WORDS.isdisjoint(ws)
         if subject is not None and (
-            aux is not None or (stream[subject].edits < 0 and keywords_only)
+            aux is not None or (stream[subject].edits < 0 and keywords_only and namelike(subject))
         ):
             key = owner[subject]
             if key.startswith("?"):
@@ -706,7 +800,7 @@ class Engine:
                 aux is not None
                 and items[key].people
                 and ws[aux] in _DO_WORDS
-                and (aux == 0 or ws[aux - 1] in ("what", "who"))
+                and (aux == 0 or ws[aux - 1] in ("what", "who") or ws[aux - 2] in _TYPE_ASKERS)
             ):
                 # the verb after the subject carries the question ("did X vote ...",
                 # "what did X wear"): it weighs more
@@ -721,12 +815,98 @@ class Engine:
                     verb = items[owner[after]]
                     if not verb.people and not verb.subject:
                         verb.weight *= PREDICATE_BOOST
+                        predicate = owner.get(after)
+        # an unknown ordinary word weighs less, unless it is what the question turns on: the
+        # noun after "which"/"what" ("which judge"), the verb after a named subject
+        # (only when something specific anchors the question: a name, or a rare word)
+        anchored = any(
+            it.people or (it.alts and it.weight >= ANCHOR_SHARE * self._idf(0))
+            for it in items.values()
+        )
+        lightened: set[str] = set()
+        for k, x in enumerate(stream):
+            if not anchored:
+                break
+            ukey = owner.get(k)
+            if (
+                ukey is None
+                or not ukey.startswith("?")
+                or ukey in lightened
+                or k == subject
+                or ukey == predicate
+                or namelike(k)
+                or (x.pos > 0 and ws[x.pos - 1] in _TYPE_ASKERS)
+            ):
+                continue
+            lightened.add(ukey)
+            items[ukey].weight *= ORDINARY_SHARE
         # "Khloe Kardashian" is not "Kim Kardashian": part of a name next to an unknown word
+        # that looks like a name
         if not for_quotes:
+            odd = {x.pos for k, x in enumerate(stream) if x.pos in unknown_pos and namelike(k)}
             for first, last in partial_names:
-                if first - 1 in unknown or last + 1 in unknown:
+                if first - 1 in odd or last + 1 in odd:
                     query.unknown_subject = True
+        self._either(ws, stream, owner, items, query)
+        query.items = list(items.values())
+        # contrasts: "male" in the question, "female" in a record
+        query.opposites = tuple(
+            (x.term, opp)
+            for x in stream
+            if (opp := OPPOSITES.get(x.term)) is not None and self._index.df(opp)
+        )
         return query
+
+    @staticmethod
+    def _either(
+        ws: list[str],
+        stream: list[_Word],
+        owner: dict[int, str],
+        items: dict[str, _Item],
+        query: _Query,
+    ) -> None:
+        """ "X or Y": one item, answered by a record having either ("did Kim back Clinton or
+        Trump", "Monday or Tuesday", "tougher gun laws or looser ones")."""
+        for i, w in enumerate(ws):
+            if w != "or":
+                continue
+            left = next(
+                (k for k in range(len(stream) - 1, -1, -1) if 0 < i - stream[k].pos <= 2), None
+            )
+            right = next((k for k in range(len(stream)) if 0 < stream[k].pos - i <= 3), None)
+            if left is None or right is None:
+                continue
+            kl, kr = owner.get(left), owner.get(right)
+            if kl is None or kr is None or kl == kr or kl not in items or kr not in items:
+                continue
+            a, b = items[kl], items[kr]
+            if bool(a.people) != bool(b.people):
+                continue  # "is it just Kim or are other stars ...": not alternatives
+            alts = dict(a.alts)
+            for t, c in b.alts:
+                alts[t] = max(alts.get(t, 0.0), c)
+            known = [it.weight for it in (a, b) if it.alts] or [a.weight, b.weight]
+            if a.subject or b.subject:
+                query.subject_people = ()
+            items[kl] = _Item(
+                a.words + b.words,
+                list(alts.items()),
+                min(known),
+                a.df + b.df,
+                people=tuple(dict.fromkeys(a.people + b.people)),
+            )
+            del items[kr]
+            for k, o in list(owner.items()):
+                if o == kr:
+                    owner[k] = kl
+
+    def _related(self, x: _Word) -> list[str]:
+        """Terms the paraphrase lexicon relates to a question word, those the bank has."""
+        found = related_terms(x.word) or related_terms(x.term)
+        return [t for t in found if t != x.term and self._index.df(t)]
+
+    def _paraphrased(self, word: str) -> bool:
+        return any(self._index.df(t) for t in related_terms(word))
 
     def _possessed(self, raw: str, ws: list[str]) -> list[int]:
         """Positions of speech words that are nouns after a possessive ("Ruffalo's post",
@@ -873,6 +1053,31 @@ class Engine:
         return frozenset(w for w in words(person.description) if w in GEO_WORDS)
 
     @staticmethod
+    def _names_near(record: Fact | Quote, items: list[_Item]) -> bool:
+        """Whether the record's text has a name (a capitalised word the question does not
+        have) within two words of a question word: "the Peacock Theater", not "a federal
+        detention center"."""
+        wanted = {t for it in items if not it.people for t, _ in it.alts}
+        asked = {w for it in items for w in it.words}
+        tokens = _LETTERS.findall(record.text)
+        folded = [fold(t) for t in tokens]
+        terms = [term(f) for f in folded]
+        for i, t in enumerate(terms):
+            if t not in wanted:
+                continue
+            for j in range(max(1, i - 2), min(len(tokens), i + 3)):
+                f = folded[j]
+                if (
+                    j != i
+                    and tokens[j][0].isupper()
+                    and f not in asked
+                    and terms[j] not in wanted
+                    and f not in STOPWORDS
+                ):
+                    return True
+        return False
+
+    @staticmethod
     def _words_of(record: Fact | Quote) -> set[str]:
         return set(words(record.text))
 
@@ -989,6 +1194,13 @@ class Engine:
             if origins and origins.isdisjoint(self._words_of(rec)):
                 # "where is X from": X's description names the place ("Florida rapper")
                 score *= ORIGIN_MISS
+            for own, opposite in query.opposites:
+                # "best male artist" is not answered by "best female artist"
+                if index.fields(opposite, rid) & _SHOWN and not index.fields(own, rid):
+                    score *= OPPOSITE_FACTOR
+            if query.types & NAME and not self._names_near(rec, items):
+                # "what's the name of the detention center": the record must name it
+                score *= NAME_MISS
             score = max(0.0, min(100.0, score))
             key = score + RANK_BONUS * (ranked - covered) / total
             # the named person is the record's subject (first person, or the speaker)

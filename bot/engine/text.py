@@ -244,6 +244,62 @@ PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("instagram", "stories"): ("instagram", "story"),
     ("insta", "story"): ("instagram", "story"),
     ("ig", "story"): ("instagram", "story"),
+    # general news English: fixed expressions read as the plain word they mean
+    ("pick", "up"): ("arrested",),
+    ("picking", "up"): ("arrested",),
+    ("picks", "up"): ("arrested",),
+    ("push", "back"): ("speak", "out"),
+    ("pushed", "back"): ("spoke", "out"),
+    ("pushing", "back"): ("speaking", "out"),
+    ("pushes", "back"): ("speaks", "out"),
+    ("pushback",): ("speaking", "out"),
+    ("stand", "up"): ("speak", "out"),
+    ("stood", "up"): ("spoke", "out"),
+    ("standing", "up"): ("speaking", "out"),
+    ("sound", "off"): ("speak", "out"),
+    ("sounded", "off"): ("spoke", "out"),
+    ("weigh", "in"): ("comment",),
+    ("weighed", "in"): ("commented",),
+    ("weighing", "in"): ("commenting",),
+    ("sit", "down"): ("meet",),
+    ("sat", "down"): ("met",),
+    ("sits", "down"): ("meets",),
+    ("go", "up"): ("increase",),
+    ("goes", "up"): ("increase",),
+    ("going", "up"): ("increase",),
+    ("gone", "up"): ("increase",),
+    ("went", "up"): ("increase",),
+    ("crack", "down"): ("crackdown",),
+    ("cracking", "down"): ("crackdown",),
+    ("cracked", "down"): ("crackdown",),
+    ("pro", "choice"): ("abortion",),
+    ("pro", "life"): ("abortion",),
+    ("across", "the", "country"): ("nationwide",),
+    ("all", "over", "the", "country"): ("nationwide",),
+    ("shout", "out"): ("mention",),
+    ("shouted", "out"): ("mentioned",),
+    ("shoutout",): ("mention",),
+    ("rake", "it", "in"): ("rake",),
+    ("raking", "it", "in"): ("rake",),
+    ("in", "favor"): ("support",),
+    ("in", "favour"): ("support",),
+    # question frames that carry no content: "what's the deal with X", "X or nah"
+    ("the", "deal", "with"): (),
+    ("the", "deal", "w"): (),
+    ("whats", "up", "with"): (),
+    ("what", "up", "with"): (),
+    ("going", "on", "with"): (),
+    ("or", "nah"): (),
+    ("or", "not"): (),
+    ("stand", "on"): ("stance",),
+    ("last", "year"): ("recently",),
+    ("this", "year"): ("recently",),
+    ("last", "week"): ("recently",),
+    ("this", "week"): ("recently",),
+    ("last", "month"): ("recently",),
+    ("this", "month"): ("recently",),
+    ("stands", "on"): ("stance",),
+    ("the", "point", "of"): ("purpose",),
 }
 #: Chat spellings of function words, read as the word they stand for.
 CHAT_SPELLINGS: dict[str, str] = {
@@ -381,7 +437,7 @@ STOPWORDS: frozenset[str] = wordset(
     ngl tbh imo imho idk idc btw fyi omg rn fr smh iirc afaik wtf lmk ikr irl tho thru
     past previously formerly
     decide decided decides deciding try tried tries trying want wanted wants need needed
-    needs time times true false correct accurate
+    needs time times true false correct accurate using uses
     """
 )
 # "won" (as in "who won") is a content word here, not the contraction of "will not".
@@ -578,7 +634,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "rioters",
         "unrest",
         "marchers",
+        "march",
         "marches",
+        "demonstrate",
+        "demonstrates",
+        "demonstrated",
+        "demonstrating",
         "marched",
         "marching",
     ),
@@ -649,6 +710,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "remarked",
         "reply",
         "replied",
+        "suggest",
+        "suggested",
+        "suggests",
+        "suggesting",
     ),
     "point": ("aim", "aimed", "aiming", "aims", "pointing", "pointed", "points"),
     "ignore": ("ignored", "ignores", "ignoring", "disregard", "disregarding", "disregards"),
@@ -709,6 +774,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "criticize": ("criticized", "criticised", "criticise", "slammed", "blasted", "condemned"),
     "meet": ("met", "meeting", "meetings"),
     "encourage": ("encouraged", "urged", "urge", "urging"),
+    "january": ("jan",),
+    "february": ("feb",),
+    "august": ("aug",),
+    "september": ("sep", "sept"),
+    "october": ("oct",),
+    "november": ("nov",),
+    "december": ("dec",),
 }
 
 
@@ -740,6 +812,298 @@ def is_content(word: str) -> bool:
     return word not in STOPWORDS and (len(word) > 1 or word.isdigit())
 
 
+# --------------------------------------------------------------------------- paraphrases
+
+#: The paraphrase lexicon: a word readers use in questions -> words news coverage uses for
+#: the same idea. General English for news questions, not this article's wording: "sweeps"
+#: and "crackdown" for raids, "opposing" for speaking out, "monarch" for king, "cheered" for
+#: reacted positively. Unlike :data:`SYNONYMS` (one term for every form, on both sides),
+#: these only widen a question word: it keeps its own term at full credit and each related
+#: word counts ``PARAPHRASE_CREDIT`` (a looser match). Keys and values are looked up through
+#: :func:`term`, so any inflection of a key works ("objecting", "objected" -> "object").
+#: Multi-word expressions are rewritten to one of these words by :data:`PHRASES` first.
+PARAPHRASES: dict[str, tuple[str, ...]] = {
+    # taking a stand
+    "oppose": ("speak", "criticize", "protest", "against"),
+    "opposed": ("speak", "criticize", "protest", "against"),
+    "opposition": ("speak", "criticize", "protest", "against"),
+    "object": ("speak", "criticize", "protest"),
+    "objection": ("speak", "criticize", "protest"),
+    "denounce": ("criticize", "speak"),
+    "decry": ("criticize", "speak"),
+    "rail": ("criticize", "speak"),
+    "attack": ("criticize",),
+    "bash": ("criticize",),
+    "roast": ("criticize",),
+    "voice": ("speak", "say"),
+    "vocal": ("speak",),
+    "outspoken": ("speak",),
+    "activism": ("political", "speak"),
+    "activist": ("political", "speak"),
+    "stance": ("support", "position"),
+    "champion": ("support",),
+    "advocate": ("support",),
+    "back": ("support",),
+    "backer": ("support",),
+    "proponent": ("support",),
+    "defender": ("support", "defend"),
+    "favor": ("support",),
+    "favour": ("support",),
+    "critic": ("criticism", "opponent"),
+    "opponent": ("critic", "criticism"),
+    "detractor": ("critic", "criticism"),
+    "cheer": ("react", "positively", "support", "liked"),
+    "applaud": ("react", "positively", "support", "liked"),
+    "praise": ("react", "positively", "support", "liked"),
+    "like": ("liked", "react", "positively"),
+    "endorse": ("support",),
+    # enforcement and force
+    "crackdown": ("raid", "operation", "enforcement"),
+    "raid": ("operation", "crackdown", "enforcement"),
+    "operation": ("raid",),
+    "roundup": ("raid", "arrest"),
+    "agent": ("ice", "officer"),
+    "feds": ("ice", "federal"),
+    "federal": ("ice",),
+    "army": ("military", "soldier", "guard"),
+    "military": ("soldier", "guard"),
+    "soldier": ("military", "guard"),
+    "marine": ("military", "soldier"),
+    "guardsman": ("guard", "soldier"),
+    "mobilize": ("deploy",),
+    "facility": ("center",),
+    "prison": ("detention", "jail"),
+    "deport": ("remove",),
+    "deportation": ("remove",),
+    "force": ("military",),
+    # protest
+    "crowd": ("protest", "gather"),
+    "gathering": ("protest", "gather"),
+    "activists": ("protest",),
+    "uprising": ("protest",),
+    "reach": ("spread",),
+    "hit": ("spread",),
+    "nationwide": ("cities", "spread"),
+    "national": ("nationwide",),
+    # counts and change
+    "increase": ("surge",),
+    "rise": ("surge", "increase"),
+    "spike": ("surge", "increase"),
+    "jump": ("surge", "increase"),
+    "soar": ("surge", "increase"),
+    "climb": ("surge", "increase"),
+    "grow": ("surge", "increase", "spread"),
+    "escalate": ("surge", "increase", "spread"),
+    # people
+    "billionaire": ("businessman",),
+    "tycoon": ("businessman",),
+    "mogul": ("businessman",),
+    "entrepreneur": ("businessman",),
+    "ceo": ("businessman",),
+    "monarch": ("king",),
+    "dictator": ("king",),
+    "tyrant": ("king",),
+    "emperor": ("king",),
+    "ruler": ("king",),
+    "musician": ("singer", "rapper"),
+    "artist": ("singer", "rapper"),
+    "filmmaker": ("director",),
+    "candidate": ("election", "president"),
+    "nominee": ("election", "president"),
+    "official": ("mayor", "president"),
+    "leader": ("mayor", "president"),
+    "politician": ("mayor", "president", "political"),
+    "outlet": ("according",),
+    "publication": ("according",),
+    "magazine": ("according",),
+    "newspaper": ("according",),
+    "followers": ("people",),
+    "fans": ("people",),
+    "folks": ("people",),
+    # doing and saying
+    "visit": ("meet",),
+    "talk": ("discuss", "say", "speak"),
+    "discuss": ("talk",),
+    "chat": ("discuss", "talk", "meet"),
+    "describe": ("say",),
+    "call": ("say",),
+    "label": ("say",),
+    "shout": ("say",),
+    "reply": ("react",),
+    "witness": ("see",),
+    "see": ("witness",),
+    "watch": ("witness",),
+    "manipulate": ("trick",),
+    "deceive": ("trick",),
+    "fool": ("trick",),
+    "dupe": ("trick",),
+    "con": ("trick",),
+    "fight": ("tear", "apart"),
+    "divide": ("tear", "apart", "separate"),
+    "pit": ("tear", "apart"),
+    "turn": ("tear",),
+    "rich": ("rake",),
+    "profit": ("rake",),
+    "cash": ("rake",),
+    "separate": ("rip", "tear"),
+    "tear": ("separate", "rip"),
+    "rip": ("separate", "tear"),
+    "split": ("separate", "rip", "tear"),
+    "break": ("separate", "tear"),
+    "destroy": ("damage", "tear"),
+    "ruin": ("damage",),
+    "wreck": ("damage",),
+    "cruel": ("inhumane",),
+    "brutal": ("inhumane",),
+    "overlook": ("ignore", "blind"),
+    "ignore": ("blind", "eye"),
+    "unite": ("together",),
+    "solidarity": ("together", "stand"),
+    "unity": ("together",),
+    "bigotry": ("hate",),
+    "racism": ("hate",),
+    "discrimination": ("hate", "injustice"),
+    "liberty": ("free", "freely"),
+    "freedom": ("free", "freely"),
+    "free": ("freely",),
+    "inclusion": ("diversity",),
+    "multicultural": ("diversity",),
+    "tough": ("strict",),
+    "tight": ("strict",),
+    "strong": ("strict",),
+    "rule": ("law",),
+    "legislation": ("law",),
+    "regulation": ("law",),
+    "conduct": ("behavior",),
+    "action": ("behavior",),
+    "honor": ("named", "award"),
+    "title": ("named", "award"),
+    "top": ("best",),
+    "greatest": ("best",),
+    "woman": ("female",),
+    "family": ("families",),
+    "kids": ("families", "child"),
+    "neighborhood": ("community",),
+    "hometown": ("from",),
+    "origin": ("from",),
+    "born": ("from",),
+    "history": ("foray", "first"),
+    "connect": ("tied", "linked"),
+    "associate": ("tied", "linked"),
+    "close": ("tied", "friends"),
+    "relationship": ("tied", "ties"),
+    "rumor": ("tied", "reportedly"),
+    "foreigner": ("immigrant",),
+    "newcomer": ("immigrant",),
+    "alien": ("immigrant",),
+    "refugee": ("immigrant",),
+    "job": ("workplace", "work"),
+    "employer": ("workplace",),
+    "business": ("workplace",),
+    "target": ("focus",),
+    "goal": ("purpose", "focus"),
+    "point": ("purpose",),
+    "motive": ("purpose", "focus"),
+    "slogan": ("say", "post"),
+    "hashtag": ("post", "protect"),
+    "curse": ("f",),
+    "swear": ("f",),
+}
+
+
+@lru_cache(maxsize=65_536)
+def related_terms(word: str) -> tuple[str, ...]:
+    """The terms :data:`PARAPHRASES` relates to a question word (its own term excluded)."""
+    own = term(word)
+    found = _RELATED.get(own) or _RELATED.get(stem(word)) or ()
+    return tuple(t for t in found if t != own)
+
+
+def _build_related() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for key, values in PARAPHRASES.items():
+        ts = tuple(dict.fromkeys(term(w) for v in values for w in words(v)))
+        for k in {term(key), stem(key)}:
+            out[k] = tuple(dict.fromkeys(out.get(k, ()) + ts))
+    return out
+
+
+_RELATED = _build_related()
+
+
+# --------------------------------------------------------------------------- general English
+
+#: A word seen at least this often in the general-English frequency list (pyspellchecker's,
+#: from subtitles) is an *ordinary* word: "justify", "roughly", "tougher" rather than a name
+#: ("beyonce", "kendrick") or a rare topic word.
+ORDINARY_MIN_COUNT = 800
+_ENGLISH: dict[str, int] | None = None
+
+
+def load_english() -> dict[str, int]:
+    """The general-English word counts (loaded once, on first use: about 0.4 s)."""
+    return _english()
+
+
+def _english() -> dict[str, int]:
+    global _ENGLISH
+    if _ENGLISH is None:
+        import gzip
+        import json
+        from importlib import resources
+
+        data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+        counts = json.loads(gzip.decompress(data))
+        _ENGLISH = {w: c for w, c in counts.items() if c >= ORDINARY_MIN_COUNT}
+    return _ENGLISH
+
+
+def is_ordinary(word: str) -> bool:
+    """Whether ``word`` is an ordinary English word (common in general English), as opposed
+    to a name or a rare word: an unknown ordinary word says less about what a question is
+    about than an unknown name does."""
+    return word in _english()
+
+
+# --------------------------------------------------------------------------- contrasts
+
+#: Words that contradict each other: a record with the other word and not the question's
+#: ("best male artist" against "best female artist") does not answer the question.
+ANTONYMS: tuple[tuple[str, str], ...] = (
+    ("male", "female"),
+    ("man", "woman"),
+    ("men", "women"),
+    ("boy", "girl"),
+    ("best", "worst"),
+    ("win", "lose"),
+    ("winner", "loser"),
+    ("increase", "decrease"),
+    ("surge", "drop"),
+    ("rise", "fall"),
+    ("support", "oppose"),
+    ("pro", "anti"),
+    ("legal", "illegal"),
+    ("violent", "peaceful"),
+    ("north", "south"),
+    ("east", "west"),
+    ("democrat", "republican"),
+    ("liberal", "conservative"),
+)
+
+
+def _build_antonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for a, b in ANTONYMS:
+        ta, tb = term(a), term(b)
+        if ta != tb:
+            out.setdefault(ta, tb)
+            out.setdefault(tb, ta)
+    return out
+
+
+OPPOSITES: dict[str, str] = _build_antonyms()
+
+
 # --------------------------------------------------------------------------- answer types
 
 NUMBER, DATE, PLACE, PERSON, SPEECH = 1, 2, 4, 8, 16
@@ -748,10 +1112,20 @@ NUMBER, DATE, PLACE, PERSON, SPEECH = 1, 2, 4, 8, 16
 GEO, REASON = 64, 128
 #: MEDIUM: where something was said ("Instagram story", "speech"), half an answer to "where".
 MEDIUM = 256
-#: OPINION: "what does X think", "X's stance": a quote is best, a fact will do.
-OPINION = 1024
+#: COMPARE: a comparison ("acting like a king", "worse than"), asked for by "who compared X
+#: to Y"; LIST: a series of names ("Atlanta, Seattle, New York and Chicago"), which answers
+#: "how many cities" by naming them.
+COMPARE, LIST = 512, 1024
+#: Bits above this are question-only (records never carry them).
+RECORD_FLAGS = 2048
 #: VENUE: "where" about something said ("where did X speak out"): a medium answers it.
-VENUE = 512
+VENUE = 2048
+#: OPINION: "what does X think", "X's stance": a quote is best, a fact will do.
+OPINION = 4096
+#: NAME: "what's the name of X", "what is X called": the answer must name X.
+NAME = 8192
+#: COUNT: "how many X": a record naming a series of X (LIST) counts them.
+COUNT = 16384
 _SAYING = wordset(
     "speak speaks spoke spoken speaking say said says saying post posted wrote write written "
     "share shared tweet tweeted comment commented react reacted"
@@ -779,6 +1153,11 @@ _NUMBER_CUES: tuple[tuple[str, ...], ...] = (
     ("how", "tall"),
     ("how", "large"),
     ("how", "much"),
+    ("how", "bad"),
+    ("how", "serious"),
+    ("how", "severe"),
+    ("how", "widespread"),
+    ("how", "high"),
     ("number",),
     ("count",),
     ("total",),
@@ -800,6 +1179,8 @@ _DATE_CUES: tuple[tuple[str, ...], ...] = (
     ("what", "time"),
     ("what", "month"),
     ("which", "month"),
+    ("what", "night"),
+    ("which", "night"),
     ("date",),
     ("how", "long", "ago"),
 )
@@ -887,22 +1268,84 @@ _REASON_CUES: tuple[tuple[str, ...], ...] = (
 )
 
 
+#: Question-intent cues: words that say what kind of answer is wanted, not what it is about.
+#: They set answer types and are never matched as content words: "how do supporters
+#: justify X" asks for what supporters believe (a reason or an opinion), "who compared X to
+#: Y" for a comparison ("X is acting like Y").
+INTENT_CUES: dict[str, int] = {
+    **dict.fromkeys(
+        wordset(
+            "justify justifies justified justifying justification justifications rationale "
+            "rationales reasoning arguments argument excuse excuses"
+        ),
+        REASON | OPINION,
+    ),
+    **dict.fromkeys(
+        wordset(
+            "compare compares compared comparing comparison comparisons liken likens likened "
+            "likening"
+        ),
+        COMPARE,
+    ),
+}
+#: Words after "how" that only ask for a figure ("how bad did the arrests get").
+HOW_CUE_WORDS: frozenset[str] = wordset(
+    "many much bad big serious severe widespread high large long far old often tall"
+)
+#: Nouns after "what"/"which" that only name the answer type ("what day", "which platform",
+#: "what state is X from"): not words to match.
+TYPE_NOUNS: frozenset[str] = wordset(
+    "day days date dates year years month months time night nights platform platforms app "
+    "apps site website state country"
+)
+
+
+_ORIGIN_NOUNS = wordset("state country city town")
+#: "what platform did X use": a medium answers it.
+_MEDIUM_NOUNS = wordset("platform platforms app apps site website network")
+
+
+def _asks_name(words_: list[str]) -> bool:
+    """ "what's the name of X", "what is X called": a request for a proper name."""
+    for i, w in enumerate(words_):
+        if w in ("name", "names") and (
+            (i + 1 < len(words_) and words_[i + 1] == "of")
+            or (i > 0 and words_[i - 1] in ("the", "its", "their", "whats"))
+        ):
+            return True
+        if (
+            w == "called"
+            and words_[0] in ("what", "whats")
+            and (i + 1 == len(words_) or words_[i + 1] not in ("out", "for", "on", "criticized"))
+        ):
+            return True
+    return False
+
+
 def question_types(words_: list[str], nouns: Collection[int] = ()) -> int:
     """The answer types a question asks for, as a bit set of NUMBER/DATE/PLACE/PERSON/SPEECH
-    (and GEO for "where ... from", REASON for "why"). ``nouns``: positions of speech words
-    known to be nouns (after a possessive: "Ruffalo's post")."""
+    (and GEO for "where ... from", REASON for "why", OPINION, COMPARE, NAME). ``nouns``:
+    positions of speech words known to be nouns (after a possessive: "Ruffalo's post")."""
     types = 0
+    for w in words_:
+        types |= INTENT_CUES.get(w, 0)
+    if _asks_name(words_):
+        types |= NAME
     if _has_cue(words_, _REASON_CUES):
         types |= REASON
-    if "where" in words_ and "from" in words_:
+    if "from" in words_ and (
+        "where" in words_ or any(w in _ORIGIN_NOUNS for w in words_ if w in TYPE_NOUNS)
+    ):
         types |= GEO
     if _has_cue(words_, _NUMBER_CUES):
         types |= NUMBER
     if _has_cue(words_, _DATE_CUES):
         types |= DATE
+    if _has_cue(words_, _NUMBER_CUES[:1]):
+        types |= COUNT
     if _has_cue(words_, _PLACE_CUES):
         types |= PLACE
-        if not _SAYING.isdisjoint(words_):
+        if not _SAYING.isdisjoint(words_) or not _MEDIUM_NOUNS.isdisjoint(words_):
             types |= VENUE
     if _has_cue(words_, _PERSON_CUES):
         types |= PERSON
@@ -914,6 +1357,9 @@ def question_types(words_: list[str], nouns: Collection[int] = ()) -> int:
     elif not OPINION_WORDS.isdisjoint(words_):
         # "X's stance on guns": a quote, or a fact saying what X supported, answers it
         types |= OPINION
+        if "where" in words_ and "stance" in words_:
+            # "where does X stand on guns" is not about a place
+            types &= ~(PLACE | VENUE | GEO)
     return types
 
 
@@ -1014,15 +1460,51 @@ _SPEECH_TERMS = frozenset(
 #: Causal wording: what a "why" question looks for (in a record's text or keywords).
 REASON_WORDS: frozenset[str] = wordset(
     "because why reason reasons purpose purposes due cause caused causes causing motive "
-    "motivation responsibility duty focus goal aim necessary"
+    "motivation responsibility duty focus goal aim necessary believe believes believed"
 )
 
 
+#: Comparison wording: what "who compared X to Y" looks for.
+COMPARE_WORDS: frozenset[str] = wordset(
+    "like than similar similarly compared comparing likened resembles resemble resembling"
+)
+_NAME_RE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+#: A series of names: "Atlanta, Seattle, New York and Chicago".
+_LIST = re.compile(rf"{_NAME_RE},\s+{_NAME_RE},?\s+and\s+(?:the\s+)?[A-Z]")
+#: A purpose, a cause or a means: "met ... to discuss", "necessary to enforce", "over the
+#: protests", "acting like a king by defying the courts".
+_PURPOSE = re.compile(
+    r"\bto\s+([a-z]+)|(?<!all )\b(?:over|amid|after)\s+(?:the|a|an|his|her|their)\b"
+    r"|\bby\s+[a-z]+ing\b"
+)
+_NOT_VERBS = wordset("other others another more most each every all both such")
+
+
+def record_features(text: str) -> int:
+    """LIST and REASON bits read from a record's text as written (case tells names)."""
+    flags = 0
+    if _LIST.search(text):
+        flags |= LIST
+    for m in _PURPOSE.finditer(text):
+        verb = m.group(1)
+        if verb is None or (
+            verb not in _NOT_VERBS
+            and verb not in _DETERMINERS
+            and (verb not in STOPWORDS or verb in ("use", "do", "go", "get", "tell", "let"))
+            and verb not in GEO_WORDS
+        ):
+            flags |= REASON
+            break
+    return flags
+
+
 def text_features(surface: list[str]) -> int:
-    """NUMBER/DATE/PLACE/GEO/REASON/SPEECH bits of a record's words (PERSON comes from its
-    fields)."""
+    """NUMBER/DATE/PLACE/GEO/REASON/SPEECH/COMPARE bits of a record's words (PERSON comes
+    from its fields)."""
     flags = 0
     for w in surface:
+        if w in COMPARE_WORDS:
+            flags |= COMPARE
         if w.isdigit():
             if len(w) == 4 and w[:2] in ("19", "20"):
                 flags |= DATE

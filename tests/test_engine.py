@@ -10,7 +10,16 @@ from hypothesis import strategies as st
 
 from bot.engine import DEFAULT_THRESHOLD, Engine
 from bot.engine.index import InvertedIndex, Vocabulary
-from bot.engine.text import NUMBER, SPEECH, question_types, stem, term, words
+from bot.engine.text import (
+    NUMBER,
+    SPEECH,
+    is_ordinary,
+    question_types,
+    related_terms,
+    stem,
+    term,
+    words,
+)
 from bot.models import Answer, Bank, Citation, Fact, Person, Quote, Source
 
 SRC = "nn"
@@ -563,3 +572,144 @@ def test_shipped_bank_answers(shipped_bank: Bank, question: str, expected: str) 
 )
 def test_shipped_bank_abstains(shipped_bank: Bank, question: str) -> None:
     abstains(Engine(shipped_bank), question)
+
+
+# --------------------------------------------------------------------------- reworded questions
+
+
+def reworded_bank() -> Bank:
+    people = (
+        *PEOPLE,
+        Person("chrissy-teigen", "Chrissy Teigen", ("Teigen",), "model"),
+        Person("halle-berry", "Halle Berry", ("Berry",), "actress"),
+        Person("donald-trump", "Donald Trump", ("Trump",), "president"),
+    )
+    facts = (
+        fact(
+            "supporters",
+            "Supporters believe these operations are necessary to enforce immigration laws.",
+            keywords=("raids",),
+        ),
+        fact(
+            "critics",
+            "The ICE operations caused protests, with critics saying they are separating families.",
+            keywords=("raids",),
+        ),
+        fact(
+            "kim-causes",
+            "Kim Kardashian supported stricter gun laws and Black Lives Matter.",
+            ("kim-kardashian",),
+        ),
+        fact(
+            "kim-clinton",
+            "In the 2016 election, Kim Kardashian supported Hillary Clinton for president.",
+            ("kim-kardashian",),
+        ),
+        fact(
+            "kim-met-trump",
+            "Kim Kardashian met with Trump in 2018 to discuss criminal justice reform.",
+            ("kim-kardashian", "donald-trump"),
+        ),
+        fact(
+            "reactions",
+            "Many stars reacted positively to Mark Ruffalo's post, including Halle Berry.",
+            ("mark-ruffalo", "halle-berry"),
+        ),
+        fact(
+            "doechii-award",
+            "Doechii was named the best female hip hop artist of the year at the BET Awards.",
+            ("doechii",),
+        ),
+        fact(
+            "peacock",
+            "Doechii used her speech to talk about the protests outside of the Peacock Theater.",
+            ("doechii",),
+        ),
+        fact(
+            "detention",
+            "ICE arrested over 40 people, which caused protestors to gather outside of a "
+            "federal detention center.",
+        ),
+    )
+    quotes = (
+        quote(
+            "teigen-king",
+            "chrissy-teigen",
+            "Trump is acting like a king by defying the courts.",
+        ),
+        quote(
+            "doechii-military",
+            "doechii",
+            "Trump is using military force to stop a protest.",
+            "BET Awards speech",
+        ),
+    )
+    return Bank(sources=(SOURCE,), people=people, facts=facts, quotes=quotes)
+
+
+@pytest.fixture(scope="module")
+def reworded() -> Engine:
+    return Engine(reworded_bank())
+
+
+def test_paraphrase_lexicon_relates_question_words_to_coverage_words() -> None:
+    assert "king" in related_terms("monarch")
+    assert term("raid") in related_terms("crackdown")
+    assert term("criticize") in related_terms("objecting")
+    assert related_terms("zebra") == ()
+    assert is_ordinary("justify") and is_ordinary("tougher")
+    assert not is_ordinary("beyonce") and not is_ordinary("kendrick")
+
+
+def test_intent_cues_ask_for_beliefs_and_comparisons(reworded: Engine) -> None:
+    assert answered(reworded, "how do supporters justify the raids").record_id == "supporters"
+    assert answered(reworded, "who compared trump to a king").record_id == "teigen-king"
+    assert answered(reworded, "which celebrity likened trump to a monarch").record_id == (
+        "teigen-king"
+    )
+    # what it is compared to must be in the coverage
+    abstains(reworded, "who compared trump to a clown")
+
+
+def test_an_ordinary_word_the_coverage_lacks_does_not_sink_a_question(reworded: Engine) -> None:
+    assert answered(reworded, "does kim want tougher gun laws").record_id == "kim-causes"
+    assert answered(reworded, "what issues has kim championed").record_id == "kim-causes"
+    # ... but unknown people still sink it, and so does an unknown verb or event
+    abstains(reworded, "does beyonce want tougher gun laws")
+    abstains(reworded, "did khloe kardashian support gun laws")
+    abstains(reworded, "what did doechii wear at the bet awards")
+    abstains(reworded, "how many people died in the protests")
+
+
+def test_either_or_questions_accept_either(reworded: Engine) -> None:
+    assert answered(reworded, "did kim back clinton or trump in 2016").record_id == ("kim-clinton")
+    assert answered(reworded, "does kim want tougher gun laws or looser ones").record_id == (
+        "kim-causes"
+    )
+
+
+def test_a_question_for_a_name_needs_the_name(reworded: Engine) -> None:
+    abstains(reworded, "what's the name of the federal detention center")
+    abstains(reworded, "what is the detention facility called")
+    assert answered(reworded, "what's the name of the theater where doechii spoke").record_id == (
+        "peacock"
+    )
+
+
+def test_a_record_with_the_opposite_word_does_not_answer(reworded: Engine) -> None:
+    assert answered(reworded, "who won best female hip hop artist").record_id == "doechii-award"
+    abstains(reworded, "who won best male hip hop artist")
+
+
+def test_why_questions_need_a_reason(reworded: Engine) -> None:
+    assert answered(reworded, "why did kim meet trump").record_id == "kim-met-trump"
+    assert answered(reworded, "why does teigen think trump is acting like a king").record_id == (
+        "teigen-king"
+    )
+    abstains(reworded, "why did halle berry like ruffalo's post")
+    abstains(reworded, "why did kim support hillary clinton")
+
+
+def test_a_quote_is_someone_speaking_out(reworded: Engine) -> None:
+    a = answered(reworded, "who spoke out against trump's use of the military")
+    assert a.record_id == "doechii-military"

@@ -60,6 +60,7 @@ from bot.engine.index import (
 )
 from bot.engine.names import NameMatch, NameTable, name_words
 from bot.engine.text import (
+    BELIEF,
     COMPARE,
     COUNT,
     CUE_WORDS,
@@ -94,6 +95,7 @@ from bot.engine.text import (
     is_content,
     is_ordinary,
     load_english,
+    name_head,
     phrases,
     question_types,
     raw_words,
@@ -177,7 +179,9 @@ UNKNOWN_WEIGHT = 1.0
 CONSTRAINT_BOOST = 1.5
 _DO_WORDS = wordset("did does do has have had will would can could")
 #: The word right after the person in "did X ..." weighs this much more.
-PREDICATE_BOOST = 1.5
+PREDICATE_BOOST = 2.0
+#: ... and this much more when the coverage never uses it ("what did X sing").
+UNKNOWN_PREDICATE_BOOST = 2.5
 #: Score factor when the question's subject is a name the coverage does not know.
 UNKNOWN_SUBJECT_FACTOR = 0.5
 
@@ -190,6 +194,7 @@ _TYPE_MISS = {
     PERSON: 0.85,
     REASON: 0.5,
     COMPARE: 0.8,
+    BELIEF: 0.8,
 }
 #: ... for a "how many" question, a record naming a series of things counts them.
 _LIST_FOR_NUMBER = 0.7
@@ -214,6 +219,10 @@ _IS_QUOTE = 32
 _FLAG_VALUES = RECORD_FLAGS
 
 _TYPE_ASKERS = wordset("what which whats")
+#: Words of "what's the name of X" / "what is X called": cues, not content.
+_NAME_CUES = wordset("name names called")
+#: Prepositions before what a comparison compares to ("compared X to Y", "likened to Y").
+_COMPARE_TO = wordset("to with")
 #: Auxiliaries before a question's subject ("did X ...", "what has X said").
 _AUX_WORDS = wordset("did does do has have had is was were are will would could can")
 _WH_WORDS = wordset("what whats who whos how why when where which whom whose")
@@ -237,6 +246,7 @@ SUBJECT_MISS = 0.6
 _RECENCY_BAND = 8.0
 
 _STOPWORD_SPELLER = StopwordSpeller(STOPWORDS)
+_SPEAK_TERM = term("speak")
 
 ABSTAIN_TEXT = "The coverage doesn't say."
 _HINT_SUGGEST = " Perhaps you meant one of the suggestions."
@@ -271,6 +281,9 @@ class _Item:
     subject: bool = False
 
 
+_NO_ITEM = _Item([], [], 0.0, 0)
+
+
 @dataclass(slots=True)
 class _Query:
     items: list[_Item]
@@ -286,6 +299,8 @@ class _Query:
     folded: str = ""
     #: (question term, its opposite) pairs: a record with only the opposite is a poor answer
     opposites: tuple[tuple[str, str], ...] = ()
+    #: for "what's the name of X": the terms of X (the record must name it)
+    name_terms: frozenset[str] = frozenset()
 
     @property
     def total(self) -> float:
@@ -535,6 +550,8 @@ class Engine:
             put(c.passage, FIELD_CONTEXT)
         if isinstance(record, Quote):
             shown = shown + put(record.context, FIELD_CONTEXT)
+            # a quote is someone speaking: it answers "who spoke out about X"
+            fields[_SPEAK_TERM] = fields.get(_SPEAK_TERM, 0) | FIELD_CONTEXT
             people: tuple[str, ...] = () if record.speaker is None else (record.speaker,)
             flags = _IS_QUOTE | SPEECH
         else:
@@ -603,17 +620,20 @@ class Engine:
                 len(w) > 1
                 and not w.isdigit()
                 and is_content(w)
-                and w not in PHRASE_WORDS
                 and w not in RECENCY_WORDS
                 and w not in INTENT_CUES
-                and w not in vocab
-                and term(w) not in index
-                and not names.knows(term(w))
-                and not self._paraphrased(w)
+                and not self._known(w)
             ):
+                ordinary = is_ordinary(w)
+                if w in PHRASE_WORDS:
+                    # part of a phrase ("pro choice"): not corrected, unknown unless the
+                    # phrase is read (below)
+                    tokens.append(w)
+                    marks.append(-1)
+                    continue
                 # a correctly spelt English word is not a typo of another word
-                fixed = None if is_ordinary(w) else vocab.correct(w)
-                if fixed is None and len(w) >= NAME_TWO_EDITS_LEN:
+                fixed = None if ordinary else vocab.correct(w)
+                if fixed is None and not ordinary and len(w) >= NAME_TWO_EDITS_LEN:
                     # names are misspelt more boldly: two edits from 7 letters
                     fixed = self._name_words.correct(w, 2)
                 if fixed is None and not is_ordinary(w) and _STOPWORD_SPELLER(w) is not None:
@@ -626,6 +646,8 @@ class Engine:
             tokens.append(w)
             marks.append(edits)
         ws, marks = phrases(tokens, marks)
+        # (a rewritten phrase gives known words)
+        marks = [0 if m < 0 and self._known(w) else m for w, m in zip(ws, marks, strict=True)]
         query = _Query(
             items=[], types=question_types(ws, self._possessed(raw, ws)), recency=asks_recency(ws)
         )
@@ -645,6 +667,7 @@ class Engine:
                 or w in INTENT_CUES
                 or (w in TYPE_NOUNS and before in _TYPE_ASKERS)
                 or (w in HOW_CUE_WORDS and before == "how")
+                or (query.types & NAME and w in _NAME_CUES)
             ):
                 continue
             if not (is_content(w) or (len(w) == 1 and w.isalpha() and w not in "aisu")):
@@ -783,6 +806,16 @@ class Engine:
         for k, x in enumerate(stream):
             if k in owner and (aux is None or x.pos > aux):
                 subject = None if x.term in _GENERIC_TERMS else k
+                nxt = k + 1
+                if (
+                    subject is not None
+                    and nxt < len(stream)
+                    and nxt in owner
+                    and stream[nxt].pos == x.pos + 1
+                    and not items.get(owner[k], _NO_ITEM).people
+                    and any(t.startswith("@") for t, _ in items[owner[nxt]].alts)
+                ):
+                    subject = nxt  # "the Florida rapper": the person is the head noun
                 break
         # (with no auxiliary, only a keyword question's first word is its subject: in "who
         # said X" or "where ... X", X is what was said or done)
@@ -814,7 +847,9 @@ class Engine:
                 ):
                     verb = items[owner[after]]
                     if not verb.people and not verb.subject:
-                        verb.weight *= PREDICATE_BOOST
+                        # (a verb the coverage never uses: what X did is not in it)
+                        unknown_verb = not verb.alts
+                        verb.weight *= UNKNOWN_PREDICATE_BOOST if unknown_verb else PREDICATE_BOOST
                         predicate = owner.get(after)
         # an unknown ordinary word weighs less, unless it is what the question turns on: the
         # noun after "which"/"what" ("which judge"), the verb after a named subject
@@ -823,6 +858,23 @@ class Engine:
             it.people or (it.alts and it.weight >= ANCHOR_SHARE * self._idf(0))
             for it in items.values()
         )
+        keep: set[int] = set()  # positions that keep their weight
+        if query.types & COMPARE:
+            # "who compared Trump to a clown": what it is compared to
+            for i, w in enumerate(ws):
+                if w in _COMPARE_TO and any(INTENT_CUES.get(v, 0) & COMPARE for v in ws[:i]):
+                    nxt = next((x.pos for x in stream if x.pos > i), None)
+                    if nxt is not None:
+                        keep.add(nxt)
+        head = name_head(ws) if query.types & NAME else None
+        if head is not None:
+            keep.add(head)
+            query.name_terms = frozenset(
+                t
+                for k, x in enumerate(stream)
+                if x.pos == head and k in owner
+                for t, _ in items[owner[k]].alts
+            ) | {term(ws[head])}
         lightened: set[str] = set()
         for k, x in enumerate(stream):
             if not anchored:
@@ -834,6 +886,7 @@ class Engine:
                 or ukey in lightened
                 or k == subject
                 or ukey == predicate
+                or x.pos in keep
                 or namelike(k)
                 or (x.pos > 0 and ws[x.pos - 1] in _TYPE_ASKERS)
             ):
@@ -907,6 +960,17 @@ class Engine:
 
     def _paraphrased(self, word: str) -> bool:
         return any(self._index.df(t) for t in related_terms(word))
+
+    def _known(self, word: str) -> bool:
+        """Whether the bank knows a question word: as a word, a term, part of a name, or
+        through a related word of the paraphrase lexicon."""
+        t = term(word)
+        return (
+            word in self._vocab
+            or t in self._index
+            or self._names.knows(t)
+            or self._paraphrased(word)
+        )
 
     def _possessed(self, raw: str, ws: list[str]) -> list[int]:
         """Positions of speech words that are nouns after a possessive ("Ruffalo's post",
@@ -1053,11 +1117,11 @@ class Engine:
         return frozenset(w for w in words(person.description) if w in GEO_WORDS)
 
     @staticmethod
-    def _names_near(record: Fact | Quote, items: list[_Item]) -> bool:
+    def _names_near(record: Fact | Quote, items: list[_Item], heads: frozenset[str]) -> bool:
         """Whether the record's text has a name (a capitalised word the question does not
-        have) within two words of a question word: "the Peacock Theater", not "a federal
-        detention center"."""
-        wanted = {t for it in items if not it.people for t, _ in it.alts}
+        have) within two words of the thing named (``heads``, else any question word): "the
+        Peacock Theater", not "a federal detention center"."""
+        wanted = set(heads) or {t for it in items if not it.people for t, _ in it.alts}
         asked = {w for it in items for w in it.words}
         tokens = _LETTERS.findall(record.text)
         folded = [fold(t) for t in tokens]
@@ -1198,7 +1262,7 @@ class Engine:
                 # "best male artist" is not answered by "best female artist"
                 if index.fields(opposite, rid) & _SHOWN and not index.fields(own, rid):
                     score *= OPPOSITE_FACTOR
-            if query.types & NAME and not self._names_near(rec, items):
+            if query.types & NAME and not self._names_near(rec, items, query.name_terms):
                 # "what's the name of the detention center": the record must name it
                 score *= NAME_MISS
             score = max(0.0, min(100.0, score))

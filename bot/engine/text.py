@@ -437,7 +437,7 @@ STOPWORDS: frozenset[str] = wordset(
     ngl tbh imo imho idk idc btw fyi omg rn fr smh iirc afaik wtf lmk ikr irl tho thru
     past previously formerly
     decide decided decides deciding try tried tries trying want wanted wants need needed
-    needs time times true false correct accurate using uses
+    needs time times true false correct accurate using uses given
     """
 )
 # "won" (as in "who won") is a content word here, not the contraction of "will not".
@@ -874,6 +874,7 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
     "facility": ("center",),
     "prison": ("detention", "jail"),
     "deport": ("remove",),
+    "lock": ("arrest", "jail"),
     "deportation": ("remove",),
     "force": ("military",),
     # protest
@@ -901,6 +902,9 @@ PARAPHRASES: dict[str, tuple[str, ...]] = {
     "entrepreneur": ("businessman",),
     "ceo": ("businessman",),
     "monarch": ("king",),
+    "royalty": ("king",),
+    "royal": ("king",),
+    "crown": ("king",),
     "dictator": ("king",),
     "tyrant": ("king",),
     "emperor": ("king",),
@@ -1116,16 +1120,19 @@ MEDIUM = 256
 #: to Y"; LIST: a series of names ("Atlanta, Seattle, New York and Chicago"), which answers
 #: "how many cities" by naming them.
 COMPARE, LIST = 512, 1024
+#: BELIEF: what someone believes or argues ("believe ... necessary"), asked for by "how do
+#: supporters justify X".
+BELIEF = 2048
 #: Bits above this are question-only (records never carry them).
-RECORD_FLAGS = 2048
+RECORD_FLAGS = 4096
 #: VENUE: "where" about something said ("where did X speak out"): a medium answers it.
-VENUE = 2048
+VENUE = 4096
 #: OPINION: "what does X think", "X's stance": a quote is best, a fact will do.
-OPINION = 4096
+OPINION = 8192
 #: NAME: "what's the name of X", "what is X called": the answer must name X.
-NAME = 8192
+NAME = 16384
 #: COUNT: "how many X": a record naming a series of X (LIST) counts them.
-COUNT = 16384
+COUNT = 32768
 _SAYING = wordset(
     "speak speaks spoke spoken speaking say said says saying post posted wrote write written "
     "share shared tweet tweeted comment commented react reacted"
@@ -1278,7 +1285,7 @@ INTENT_CUES: dict[str, int] = {
             "justify justifies justified justifying justification justifications rationale "
             "rationales reasoning arguments argument excuse excuses"
         ),
-        REASON | OPINION,
+        REASON | OPINION | BELIEF,
     ),
     **dict.fromkeys(
         wordset(
@@ -1303,6 +1310,24 @@ TYPE_NOUNS: frozenset[str] = wordset(
 _ORIGIN_NOUNS = wordset("state country city town")
 #: "what platform did X use": a medium answers it.
 _MEDIUM_NOUNS = wordset("platform platforms app apps site website network")
+
+
+def name_head(words_: list[str]) -> int | None:
+    """The position of the noun whose name a question asks for: "the name of the federal
+    detention *center*", "what is the detention *facility* called"."""
+    for i, w in enumerate(words_):
+        if w in ("name", "names") and i + 1 < len(words_) and words_[i + 1] == "of":
+            head = None
+            for j in range(i + 2, len(words_)):
+                if words_[j] in _DETERMINERS:
+                    continue
+                if words_[j] in STOPWORDS:
+                    break
+                head = j
+            return head
+        if w == "called" and i > 0 and words_[i - 1] not in STOPWORDS:
+            return i - 1
+    return None
 
 
 def _asks_name(words_: list[str]) -> bool:
@@ -1498,6 +1523,13 @@ def record_features(text: str) -> int:
     return flags
 
 
+#: Wording of beliefs and arguments: what "how do X justify Y" looks for.
+BELIEF_WORDS: frozenset[str] = wordset(
+    "believe believes believed belief beliefs necessary needed must should argue argues "
+    "argued claim claims claimed insist insists saying say says think thinks"
+)
+
+
 def text_features(surface: list[str]) -> int:
     """NUMBER/DATE/PLACE/GEO/REASON/SPEECH/COMPARE bits of a record's words (PERSON comes
     from its fields)."""
@@ -1505,6 +1537,8 @@ def text_features(surface: list[str]) -> int:
     for w in surface:
         if w in COMPARE_WORDS:
             flags |= COMPARE
+        if w in BELIEF_WORDS:
+            flags |= BELIEF
         if w.isdigit():
             if len(w) == 4 and w[:2] in ("19", "20"):
                 flags |= DATE

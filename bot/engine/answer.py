@@ -863,9 +863,9 @@ class Engine:
             # "who compared Trump to a clown": what it is compared to
             for i, w in enumerate(ws):
                 if w in _COMPARE_TO and any(INTENT_CUES.get(v, 0) & COMPARE for v in ws[:i]):
-                    nxt = next((x.pos for x in stream if x.pos > i), None)
-                    if nxt is not None:
-                        keep.add(nxt)
+                    target = next((x.pos for x in stream if x.pos > i), None)
+                    if target is not None:
+                        keep.add(target)
         head = name_head(ws) if query.types & NAME else None
         if head is not None:
             keep.add(head)

@@ -668,6 +668,7 @@ class Engine:
                 or (w in TYPE_NOUNS and before in _TYPE_ASKERS)
                 or (w in HOW_CUE_WORDS and before == "how")
                 or (query.types & NAME and w in _NAME_CUES)
+                or (w == "according" and ws[pos + 1 : pos + 2] == ["to"])
             ):
                 continue
             if not (is_content(w) or (len(w) == 1 and w.isalpha() and w not in "aisu")):

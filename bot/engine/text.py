@@ -292,6 +292,8 @@ PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("or", "nah"): (),
     ("or", "not"): (),
     ("stand", "on"): ("stance",),
+    ("take", "on"): ("stance",),
+    ("takes", "on"): ("stance",),
     ("last", "year"): ("recently",),
     ("this", "year"): ("recently",),
     ("last", "week"): ("recently",),

@@ -6,28 +6,42 @@ How a question is read (:meth:`Engine._read`):
    number words as digits). A word that is neither in the vocabulary (every word of the
    records, keywords and names) nor an index term is corrected to the closest vocabulary
    word (:class:`~bot.engine.index.Vocabulary`; names may be two edits off); a corrected
-   word counts a little less; a misspelt function word is dropped. Then fixed phrases are
-   read ("los angelas" -> "los angeles" -> "la"; "locked up" -> "arrested").
-2. Answer-type cues are noted (how many -> a number, when -> a date, where -> a place or,
-   for something said, a medium, who -> a person, said/wrote/think -> a quote, why -> a
-   reason) and so is a wish for the newest report (latest, now, so far).
+   word counts a little less; a misspelt function word is dropped. An ordinary English
+   word (:func:`~bot.engine.text.is_ordinary`) is never "corrected" into another word.
+   Then fixed phrases are read ("los angelas" -> "los angeles" -> "la"; "locked up" ->
+   "arrested"; "pushing back" -> "speaking out"; "what's the deal with" -> nothing).
+2. Answer-type cues are noted (how many -> a number, or a series of names; when, what
+   night -> a date; where -> a place or, for something said, a medium; who -> a person;
+   said/wrote/think -> a quote; why -> a reason, purpose or means; "how do X justify" -> a
+   belief; "compared to" -> a comparison; "what's the name of X" -> a name next to X) and
+   so is a wish for the newest report (latest, now, so far). Intent words ("justify",
+   "compared") and type nouns ("what *platform*", "how *bad*") are cues, not content.
 3. Names are found among the words (:class:`~bot.engine.names.NameTable`); a named person
    becomes an item matched by the ``@person-id`` term the index keeps for the people a fact
    is about and a quote's speaker, or by the name in a text, and weighs more. Every other
-   content word becomes an item weighed by its IDF (a day, figure or place more). A word
-   that stays unknown weighs as much as the rarest word, so a question about something
-   the coverage does not mention (another person, another topic) cannot reach the
-   threshold on its other words.
-4. The question's subject ("what did X say", "did X ...") is marked: a record without it
-   scores less, and an unknown subject (a name nobody in the coverage has) sinks the
-   question.
+   content word becomes an item weighed by its IDF (a day, figure or place more), with the
+   words the paraphrase lexicon relates to it (:data:`~bot.engine.text.PARAPHRASES`:
+   "monarch" -> king, "sweeps" -> raid) as alternatives at a lower credit. A word that
+   stays unknown weighs as much as the rarest word, so a question about something the
+   coverage does not mention (another person, another topic) cannot reach the threshold
+   on its other words; but an unknown *ordinary* English word ("tougher", "championed")
+   weighs a third of that when a name or a rare word anchors the question, unless it
+   looks like a name (capitalised, next to another unknown word), or is what the question
+   turns on (the noun after "which", the verb after a named subject, what something is
+   compared to). "X or Y" becomes one item that either satisfies.
+4. The question's subject ("what did X say", "did X ...", "the Florida rapper") is marked:
+   a record without it scores less, and an unknown subject (a name nobody in the coverage
+   has) sinks the question; so does part of a name next to an unknown non-word ("Khloe
+   Kardashian"). The verb after a named subject weighs more (more still when the coverage
+   never uses it: "what did X wear").
 
 How it is answered (:meth:`Engine._rank`): candidates come from the posting lists of the
 items, rarest first, until the items left could not lift a record to a useful score; then
 the remaining items only add to the candidates found (a set intersection or binary searches),
 so the work per question stays bounded however large the bank is. A candidate's score is
 the share of the question's weight it covers (each item counted once, at the best field it
-occurs in), times the answer-type factor (a "how many" question wants a number). The best
+occurs in), times the answer-type factor (a "how many" question wants a number), less
+for a record with the opposite of a question word ("female" for "male"). The best
 few are scored exactly and re-ranked with field weights (people > keywords > text >
 passages), the named person being the record's subject, and a rapidfuzz comparison of the
 question with the record's text. Below the threshold the engine abstains, suggesting the

@@ -12,9 +12,15 @@ for questions alike:
   for news questions (jailed, detained, nabbed -> arrest; ppl -> people; celebs, stars ->
   celebrity; said, wrote, posted -> say ...).
 
+Questions alone are widened by the paraphrase lexicon (:data:`PARAPHRASES`: a question word
+-> the words news coverage uses for the same idea, matched at a lower credit), and
+:func:`is_ordinary` tells an ordinary English word from a name or rare word (from
+pyspellchecker's general-English word counts).
+
 It also holds the small word lists the engine uses to read a question: stopwords, answer-type
-cues (how many, when, where, who, said) and the record features they look for (numbers, days,
-places).
+cues (how many, when, where, who, said), question-intent cues (:data:`INTENT_CUES`: justify,
+compared), contrasting words (:data:`ANTONYMS`) and the record features they look for
+(numbers, days, places, reasons, comparisons, beliefs, series of names).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Load: the real bot under many users at once, through the local fake Discord.
 
-    .venv/bin/python -m benchmarks.load [--rate 250] [--duration 20] [--guilds 4]
-        [--users 1200] [--slash-share 0.3] [--admin-interval 0.25] [--json out.json]
+    .venv/bin/python -m benchmarks.load [--rate 250] [--duration 20] [--warmup 3]
+        [--guilds 4] [--users 1200] [--slash-share 0.3] [--admin-interval 0.25]
+        [--mix all|answerable] [--json out.json]
 
 Two processes, one core each (``os.sched_setaffinity``):
 
@@ -10,27 +11,38 @@ Two processes, one core each (``os.sched_setaffinity``):
   logging, the real ``CoverageService`` on a fresh SQLite file, the cogs, signal handling),
   with discord.py's two base URLs pointed at the fake;
 * this process, pinned to the other core: the fake Discord (``tests.fakediscord``: gateway
-  and REST on 127.0.0.1, every request body checked against Discord's OpenAPI description)
-  and the users.
+  and REST on 127.0.0.1) and the users.
 
 The users ask questions from ``tests/data/questions.json`` (answerable and unanswerable) at
 ``--rate`` per second, open loop (a question is sent on schedule whether or not earlier ones
 were answered), round-robin over ``--guilds`` guilds and ``--users`` members (enough that no
 one hits the 3-second per-user cooldown): ``@bot question`` messages (MESSAGE_CREATE) and
-``/ask`` interactions (``--slash-share`` of them). Meanwhile each guild's admin adds and
-edits facts through the admin commands exactly as a person does: ``/fact add`` or
-``/fact edit`` opens a modal, the admin submits it, the bot confirms ("Added fact `id`").
+``/ask`` interactions (``--slash-share`` of them). Meanwhile an admin of a random guild adds
+or edits a fact every ``--admin-interval`` seconds through the admin commands as a person
+does: ``/fact add`` or ``/fact edit`` opens a modal, the admin types for 0.3-1 s and submits
+it, the bot confirms ("Added fact `id`"). ``--warmup`` seconds of the same load come first:
+answered and checked for errors like the rest, not timed (first-use costs: imports, caches).
 
 Latency is measured inside the fake, on one clock: from just before the question is put on
 the gateway to the arrival of the request that carries its answer (the reply
 ``POST /channels/{id}/messages`` for a mention; the followup ``POST /webhooks/{app}/{token}``
 with the answer for ``/ask``, not just the "thinking" acknowledgement).
 
+What the harness does so that it measures the bot, not itself: the fake checks the bot's
+request bodies against Discord's OpenAPI description for the first 10 requests of each route
+and then 1 in 20 (``--validate all`` checks every one; a check costs the fake ~6 ms, more
+than the bot spends on a question), and it does not collect garbage during the load (it keeps
+every request it saw; its full collections would stall it). Both are reported, with the
+fake's event-loop lag, the bot's (sampled inside the bot process), the bot's full garbage
+collections, the CPU each process spent per question, and how busy the rest of the machine
+was (other processes on these two cores skew every figure).
+
 At the end the bot is stopped with SIGTERM (as a service manager would), the database is
 reopened and checked (``PRAGMA integrity_check``; every admin write the bot confirmed is
 there with the confirmed text), the bot's log is searched for errors and
 "database is locked", and each target is printed with PASS or FAIL. Exit status 0 when all
-pass.
+pass. ``--echo`` runs a bare discord.py bot instead (a calibration: the harness's own
+latency); ``--bot-*`` flags are experiments on the bot process, named as such in the output.
 """
 
 from __future__ import annotations
@@ -38,6 +50,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import math
 import os
@@ -84,10 +97,63 @@ def _pin(core: int | None) -> str:
     return f"core {core}"
 
 
+async def run_echo_bot(settings: Any) -> int:
+    """Calibration (``--echo``): a bare discord.py bot that answers every mention and every
+    /ask at once with a fixed embed, no engine and no database. Its latency is the floor this
+    harness (fake, discord.py, two processes on two cores) puts under any bot."""
+    import discord
+
+    intents = discord.Intents.default()
+    intents.message_content = True
+    client = discord.AutoShardedClient(intents=intents)
+    embed = discord.Embed(title="echo", description="A fixed answer. " * 20)
+
+    @client.event
+    async def on_message(message: discord.Message) -> None:
+        if message.author.bot or client.user is None or client.user not in message.mentions:
+            return
+        await message.reply(embed=embed, mention_author=True)
+
+    @client.event
+    async def on_interaction(interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(thinking=True)
+        await interaction.followup.send(embed=embed)
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, stop.set)
+    async with client:
+        runner = asyncio.create_task(client.start(settings.discord_token))
+        await stop.wait()
+        await client.close()
+        await asyncio.gather(runner, return_exceptions=True)
+    return 0
+
+
+def _log_after_reply() -> None:
+    """Experiment (``--bot-log-after-reply``): the service logs an unanswered question in
+    the background instead of before returning the answer, so the reply does not wait for
+    the database write. Not what the bot does; measures what that change would give."""
+    from bot.service import CoverageService
+
+    pending: set[asyncio.Task[None]] = set()
+
+    async def ask(self: CoverageService, question: str, *, guild_id: int | None = None,
+                  user_id: int | None = None) -> Any:
+        text = self.clean_question(question)
+        answer = self.engine.answer(text, guild_id=guild_id)
+        if not answer.answered:
+            task = asyncio.create_task(
+                self.storage.log_unanswered(text, guild_id=guild_id, user_id=user_id))
+            pending.add(task)
+            task.add_done_callback(pending.discard)
+        return answer
+
+    CoverageService.ask = ask  # type: ignore[method-assign]
+
+
 def _watch_gc() -> list[float]:
     """Durations (ms) of the collections of the oldest generation in this process."""
-    import gc
-
     pauses: list[float] = []
     started = [0.0]
 
@@ -125,21 +191,59 @@ def child_bot(args: argparse.Namespace) -> int:
         question_cooldown=args.cooldown,
     )
     pauses = _watch_gc()
+    lags: list[float] = []
+    if args.bot_switch_interval:
+        sys.setswitchinterval(args.bot_switch_interval)
+    if args.bot_log_after_reply:
+        _log_after_reply()
+
+    window: list[int] = []  # sample indexes where the load started and ended
+
+    async def main() -> int:
+        # The bot's own event-loop lag, beside run_bot (which is what `coverage-bot run` runs);
+        # the driver marks the load window with SIGUSR1 (start) and SIGUSR2 (end).
+        loop = asyncio.get_running_loop()
+        def started() -> None:
+            window.append(len(lags))
+            if args.bot_gc_freeze:
+                gc.collect()
+                gc.freeze()
+
+        loop.add_signal_handler(signal.SIGUSR1, started)
+        loop.add_signal_handler(signal.SIGUSR2, lambda: window.append(len(lags)))
+        watcher = asyncio.create_task(_watch_lag(lags))
+        try:
+            if args.echo:
+                return await run_echo_bot(settings)
+            return await run_bot(settings)
+        finally:
+            watcher.cancel()
+
     try:
         if not args.profile:
-            return asyncio.run(run_bot(settings))
-    finally:
-        if pauses:
-            worst = sorted(pauses, reverse=True)
-            print(f"load: bot gc pauses: {len(pauses)} collections of the oldest generation, "
-                  f"longest {worst[0]:.1f} ms, total {sum(pauses):.0f} ms", flush=True)
-    import cProfile
+            return asyncio.run(main())
+        import cProfile
 
-    profiler = cProfile.Profile()
-    try:
-        return profiler.runcall(asyncio.run, run_bot(settings))
+        profiler = cProfile.Profile()
+        try:
+            return profiler.runcall(asyncio.run, main())
+        finally:
+            profiler.dump_stats(args.profile)
     finally:
-        profiler.dump_stats(args.profile)
+        worst = max(pauses, default=0.0)
+        print(f"load: bot gc: {len(pauses)} collections of the oldest generation, longest "
+              f"{worst:.1f} ms, total {sum(pauses):.0f} ms", flush=True)
+        during = lags[window[0]:window[1]] if len(window) >= 2 else lags
+        print(f"load: bot loop lag during the load: p99 {percentile(during, 99):.2f} ms, max "
+              f"{max(during, default=0.0):.2f} ms ({len(during)} samples)", flush=True)
+
+
+async def _watch_lag(lags: list[float], every: float = 0.005) -> None:
+    """How late an event loop wakes up, sampled every ``every`` seconds (ms)."""
+    while True:
+        t = time.perf_counter()
+        await asyncio.sleep(every)
+        lags.append((time.perf_counter() - t - every) * 1000)
 
 
 # --------------------------------------------------------------------------- driver side
@@ -245,7 +349,7 @@ class SampledValidation:
     validation costs the fake ~6 ms a request, more than the bot spends answering; checking
     them all would measure the fake's core, not the bot's. ``--validate all`` does.)"""
 
-    def __init__(self, first: int = 50, every: int = 20) -> None:
+    def __init__(self, first: int = 10, every: int = 20) -> None:
         from tests.fakediscord import spec
 
         self.spec = spec
@@ -287,10 +391,24 @@ def machine_busy() -> float:
     return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
-def load_questions() -> list[str]:
+def load_questions(mix: str = "all") -> list[str]:
+    """The question set's questions: all of them, or only the answerable ones."""
     data = json.loads(QUESTIONS_FILE.read_text(encoding="utf-8"))
-    out = [q["q"] for q in data["answerable"]] + [q["q"] for q in data["unanswerable"]]
+    out = [q["q"] for q in data["answerable"]]
+    if mix == "all":
+        out += [q["q"] for q in data["unanswerable"]]
     return [q for q in out if q.strip()]
+
+
+def is_abstention(reply: Any) -> bool:
+    """Whether an answer is an abstention (the bot logs those: a database write). Its 👍/👎
+    buttons name the record the answer came from; an abstention's name none."""
+    for row in (reply or {}).get("components") or []:
+        for comp in row.get("components") or []:
+            cid = comp.get("custom_id") or ""
+            if cid.startswith("cb:fb:"):
+                return cid.rsplit(":", 1)[1] == ""
+    return False
 
 
 def percentile(values: Sequence[float], pct: float) -> float:
@@ -307,13 +425,14 @@ class Driver:
         self.fake = fake
         self.rng = rng
         self.stats = Stats()
-        self.questions = load_questions()
+        self.questions = load_questions(args.mix)
         self.guilds: list[Any] = []
         self.channels: dict[int, list[Any]] = {}
         self.members: dict[int, list[Any]] = {}
         self.admins: dict[int, Any] = {}
         self.facts: dict[int, list[str]] = {}  # guild -> ids of facts its admin added
         self.tasks: set[asyncio.Task[Any]] = set()
+        self.warmup_questions: list[Question] = []
 
     # ---- world ---------------------------------------------------------------------
 
@@ -425,20 +544,18 @@ class Driver:
         # Users in the warm-up must not be reused before their cooldown is over.
         await asyncio.sleep(max(0.0, self.args.cooldown))
 
-    async def watch_lag(self, stop: asyncio.Event) -> None:
-        """How late this process's event loop wakes up (the fake's and the users' side): a
-        stall here delays questions and the recording of answers, so it is reported."""
-        self.lags: list[float] = []
-        while not stop.is_set():
-            t = time.perf_counter()
-            await asyncio.sleep(0.005)
-            self.lags.append((time.perf_counter() - t - 0.005) * 1000)
+    lags: list[float]
 
-    async def run_load(self) -> tuple[float, float]:
+    async def run_load(self, on_measure: Any = None) -> tuple[float, float]:
+        """``--warmup`` seconds of load (answered, checked for errors, not timed), then
+        ``--duration`` seconds measured; ``on_measure()`` is called when the measured part
+        starts. Returns when every answer is in (or ``--drain`` seconds after the last)."""
         a, rng = self.args, self.rng
-        total = int(a.rate * a.duration)
+        warmup = int(a.rate * a.warmup)
+        total = warmup + int(a.rate * a.duration)
         cursor = {g.id: 0 for g in self.guilds}
         start = time.perf_counter()
+        measured_start = start
         admin_next = start
         for i in range(total):
             due = start + i / a.rate
@@ -451,6 +568,10 @@ class Driver:
                 if delay <= 0:
                     break
                 await asyncio.sleep(min(delay, max(0.0, admin_next - now)) or delay)
+            if i == warmup:
+                measured_start = time.perf_counter()
+                if on_measure is not None:
+                    on_measure()
             guild = self.guilds[i % len(self.guilds)]
             members = self.members[guild.id]
             member = members[cursor[guild.id] % len(members)]
@@ -458,16 +579,17 @@ class Driver:
             channel = self.channels[guild.id][rng.randrange(len(self.channels[guild.id]))]
             kind = "slash" if rng.random() < a.slash_share else "mention"
             q = Question(kind, rng.choice(self.questions), guild.id)
-            self.stats.questions.append(q)
+            (self.warmup_questions if i < warmup else self.stats.questions).append(q)
             self.spawn(self.ask(q, channel, member))
         end = time.perf_counter()
         # Every question answered (or given up on), every admin write finished.
         deadline = end + a.drain
+        everything = self.warmup_questions + self.stats.questions
         while time.perf_counter() < deadline:
-            if all(q.answered is not None for q in self.stats.questions) and not self.tasks:
+            if all(q.answered is not None for q in everything) and not self.tasks:
                 break
             await asyncio.sleep(0.05)
-        return start, end
+        return measured_start, end
 
 
 # --------------------------------------------------------------------------- checks
@@ -515,6 +637,9 @@ def summarise(args: argparse.Namespace, driver: Driver, start: float, end: float
     lat = [(q.answered - q.sent) * 1000 for q in ok]  # type: ignore[operator]
     by_kind = {k: [(q.answered - q.sent) * 1000 for q in ok if q.kind == k]  # type: ignore
                for k in ("mention", "slash")}
+    abstained = [(q.answered - q.sent) * 1000 for q in ok if is_abstention(q.reply)]  # type: ignore
+    from_record = [(q.answered - q.sent) * 1000 for q in ok  # type: ignore[operator]
+                   if not is_abstention(q.reply)]
     acks = [(q.acked - q.sent) * 1000 for q in qs if q.acked is not None]
     last = max((q.answered for q in answered), default=end)  # type: ignore[type-var]
     window = max(1e-9, last - start)
@@ -524,7 +649,11 @@ def summarise(args: argparse.Namespace, driver: Driver, start: float, end: float
     locked = log_text.count("database is locked")
     log_errors = [ln for ln in log_text.splitlines()
                   if " ERROR " in ln or "Traceback" in ln or "CRITICAL" in ln]
-    errors = (len(qs) - len(ok)) + len(error_replies) + len(problems) + len(fake.non_2xx) \
+    warm = driver.warmup_questions
+    warm_bad = [q for q in warm if q.answered is None or not 200 <= (q.status or 0) < 300
+                or SORRY in json.dumps(q.reply, ensure_ascii=False)]
+    errors = len(warm_bad) + (len(qs) - len(ok)) + len(error_replies) + len(problems) \
+        + len(fake.non_2xx) \
         + len(log_errors) + sum(1 for w in writes if not w.confirmed)
 
     def ms(values: Sequence[float]) -> dict[str, float]:
@@ -532,7 +661,14 @@ def summarise(args: argparse.Namespace, driver: Driver, start: float, end: float
                 "p95": round(percentile(values, 95), 2), "p99": round(percentile(values, 99), 2),
                 "max": round(max(values), 2) if values else math.nan}
 
+    # Per second of the load: how many questions were sent and the slowest answer (ms), to
+    # see whether slow answers cluster (a stall) or spread (a queue).
+    timeline: dict[int, list[float]] = {}
+    for q in ok:
+        timeline.setdefault(int(q.sent - start), []).append(
+            (q.answered - q.sent) * 1000)  # type: ignore[operator]
     return {
+        "timeline": {sec: [len(v), round(max(v), 1)] for sec, v in sorted(timeline.items())},
         "machine": machine(),
         "pinning": pinning,
         "config": {k: v for k, v in vars(args).items() if not k.startswith("child")},
@@ -544,7 +680,11 @@ def summarise(args: argparse.Namespace, driver: Driver, start: float, end: float
         "latency_ms_mention": ms(by_kind["mention"]),
         "latency_ms_slash": ms(by_kind["slash"]),
         "ack_ms_slash": ms(acks),
+        "latency_ms_from_a_record": ms(from_record),
+        "latency_ms_abstentions": ms(abstained),
         "unanswered": len(qs) - len(answered),
+        "warmup_questions": len(warm),
+        "warmup_errors": len(warm_bad),
         "error_replies": len(error_replies),
         "non_2xx_requests": fake.non_2xx[:20],
         "fake_problems": problems[:20],
@@ -584,14 +724,16 @@ def print_report(report: dict[str, Any]) -> bool:
           f"before the run {m['loadavg_before']} (other work on the machine skews figures)")
     print(f"pinning: bot {report['pinning']['bot']}, fake+users {report['pinning']['fake']}")
     c = report["config"]
-    print(f"load: {c['rate']}/s for {c['duration']} s over {c['guilds']} guilds, "
+    print(f"load: {c['rate']}/s, {c['warmup']} s of warm-up then {c['duration']} s measured, "
+          f"over {c['guilds']} guilds, "
           f"{c['users']} users, {int(c['slash_share'] * 100)}% /ask; an admin write every "
           f"{c['admin_interval']} s")
     print(f"questions: {report['sent']} sent ({report['offered_per_s']}/s offered), "
           f"{report['answered']} answered ({report['answered_per_s']}/s)")
-    for name in ("latency_ms", "latency_ms_mention", "latency_ms_slash", "ack_ms_slash"):
+    for name in ("latency_ms", "latency_ms_mention", "latency_ms_slash", "ack_ms_slash",
+                 "latency_ms_from_a_record", "latency_ms_abstentions"):
         v = report[name]
-        print(f"{name:20s} median {v['median']:8.2f}  p95 {v['p95']:8.2f}  "
+        print(f"{name:24s} median {v['median']:8.2f}  p95 {v['p95']:8.2f}  "
               f"p99 {v['p99']:8.2f}  max {v['max']:8.2f}")
     per = report["cpu_ms_per_question"]
     print(f"CPU per question during the load (admin writes included): bot "
@@ -602,11 +744,14 @@ def print_report(report: dict[str, Any]) -> bool:
           f"{report['db']['stats']}")
     print(f"other processes on the machine during the load: "
           f"{report['other_processes_cores']} cores busy on average")
+    for line in report.get("bot_runtime", []):
+        print(line)
     print(f"fake+users event-loop lag: p99 {report['fake_loop_lag_ms']['p99']} ms, max "
           f"{report['fake_loop_lag_ms']['max']} ms")
     print(f"request bodies checked against Discord's OpenAPI description: "
           f"{report['validated_requests']}")
-    print(f"errors: {report['errors']} (unanswered {report['unanswered']}, error replies "
+    print(f"errors: {report['errors']} (warm-up {report['warmup_errors']} of "
+          f"{report['warmup_questions']}, unanswered {report['unanswered']}, error replies "
           f"{report['error_replies']}, non-2xx {len(report['non_2xx_requests'])}, fake problems "
           f"{len(report['fake_problems'])}, bot log errors {len(report['bot_log_errors'])}, "
           f"admin write errors {len(report['admin_write_errors'])})")
@@ -643,6 +788,14 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
            "--db", str(db), "--log-level", args.log_level, "--cooldown", str(args.cooldown)]
     if args.pin:
         cmd += ["--core", str(args.bot_core)]
+    if args.bot_gc_freeze:
+        cmd += ["--bot-gc-freeze"]
+    if args.bot_switch_interval:
+        cmd += ["--bot-switch-interval", str(args.bot_switch_interval)]
+    if args.bot_log_after_reply:
+        cmd += ["--bot-log-after-reply"]
+    if args.echo:
+        cmd += ["--echo"]
     if args.profile:
         cmd += ["--profile", str(Path(args.profile).resolve())]
     bot_exit: int | None = None
@@ -652,13 +805,30 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
                                 stderr=subprocess.STDOUT)
         try:
             await driver.wait_ready(args.startup_timeout)
-            cpu_before = (process_cpu(proc.pid), process_cpu())
-            busy_before, wall_before = machine_busy(), time.perf_counter()
-            stop_watch = asyncio.Event()
-            watcher = asyncio.create_task(driver.watch_lag(stop_watch))
-            start, end = await driver.run_load()
-            stop_watch.set()
-            await watcher
+            driver.lags = []
+            marks: dict[str, Any] = {}
+
+            def measuring() -> None:
+                marks["cpu"] = (process_cpu(proc.pid), process_cpu())
+                marks["busy"], marks["wall"] = machine_busy(), time.perf_counter()
+                # This process's lag (the fake's and the users' side): a stall here delays
+                # questions and the recording of answers, so it is reported.
+                marks["watcher"] = asyncio.create_task(_watch_lag(driver.lags))
+                proc.send_signal(signal.SIGUSR1)
+
+            # The fake keeps every request and message it saw, so its full garbage
+            # collections grow long (100+ ms) and would show up as the bot's latency: the
+            # harness does not collect during the load (it is not what is measured).
+            gc.disable()
+            try:
+                start, end = await driver.run_load(measuring)
+            finally:
+                gc.enable()
+            cpu_before = marks["cpu"]
+            busy_before, wall_before = marks["busy"], marks["wall"]
+            watcher = marks["watcher"]
+            proc.send_signal(signal.SIGUSR2)
+            watcher.cancel()
             cpu["bot_load"] = process_cpu(proc.pid) - cpu_before[0]
             cpu["fake_load"] = process_cpu() - cpu_before[1]
             # What the rest of the machine used meanwhile (other people's work skews figures).
@@ -689,7 +859,10 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
     db_report = await check_database(db, driver.stats.writes)
     report = summarise(args, driver, start, end, db_report, log_text, pinning, bot_exit)
     report["bot_log"] = str(log_path)
-    lags = getattr(driver, "lags", [])
+    lags = driver.lags
+    for line in log_text.splitlines():
+        if line.startswith("load: bot"):
+            report.setdefault("bot_runtime", []).append(line.removeprefix("load: "))
     report["fake_loop_lag_ms"] = {"p99": round(percentile(lags, 99), 2),
                                   "max": round(max(lags), 2) if lags else math.nan}
     if sampler is not None:
@@ -712,7 +885,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--rate", type=float, default=250.0, help="questions per second offered")
-    p.add_argument("--duration", type=float, default=20.0, help="seconds of load")
+    p.add_argument("--duration", type=float, default=20.0, help="seconds of load measured")
+    p.add_argument("--warmup", type=float, default=3.0,
+                   help="seconds of the same load first, answered and checked but not timed")
     p.add_argument("--guilds", type=int, default=4)
     p.add_argument("--channels", type=int, default=2, help="channels per guild")
     p.add_argument("--users", type=int, default=1200,
@@ -721,6 +896,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--admin-interval", type=float, default=0.25,
                    help="seconds between admin writes (0: none)")
     p.add_argument("--cooldown", type=float, default=3.0, help="QUESTION_COOLDOWN of the bot")
+    p.add_argument("--mix", choices=("all", "answerable"), default="all",
+                   help="all questions of the question set (a quarter are unanswerable, which "
+                   "the bot logs: a database write each), or only the answerable ones")
     p.add_argument("--log-level", default="INFO", help="the bot's LOG_LEVEL")
     p.add_argument("--seed", type=int, default=5)
     p.add_argument("--drain", type=float, default=10.0,
@@ -734,8 +912,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--json", help="write the figures to this file")
     p.add_argument("--validate", choices=("sample", "all"), default="sample",
                    help="check every request body of the bot against the OpenAPI description "
-                   "(all), or the first 50 of each route and then 1 in 20 (sample)")
+                   "(all), or the first 10 of each route and then 1 in 20 (sample)")
     p.add_argument("--profile", help="write a cProfile of the bot process to this file")
+    p.add_argument("--bot-switch-interval", type=float, default=None,
+                   help="experiment: sys.setswitchinterval() in the bot process (default "
+                   "0.005 s): how long its aiosqlite thread may wait for the GIL")
+    p.add_argument("--echo", action="store_true",
+                   help="calibration: run a bare discord.py bot answering with a fixed embed "
+                   "instead of coverage-bot (no admin writes): the harness's own latency")
+    p.add_argument("--bot-log-after-reply", action="store_true",
+                   help="experiment: the bot logs unanswered questions after replying "
+                   "instead of before (see _log_after_reply)")
+    p.add_argument("--bot-gc-freeze", action="store_true",
+                   help="experiment: gc.freeze() in the bot process when the load starts "
+                   "(what the bot would do after start-up), to measure its effect")
     # The bot child (internal).
     p.add_argument("--child-bot", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--fake", help=argparse.SUPPRESS)

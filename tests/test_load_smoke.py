@@ -36,13 +36,14 @@ def test_load_script_runs_end_to_end(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.load", "--rate", "20", "--duration", "2",
          "--guilds", "2", "--users", "60", "--admin-interval", "0.4", "--cooldown", "0",
-         "--json", str(out)],
+         "--warmup", "0.5", "--json", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=180)
     assert done.returncode in (0, 1), done.stderr[-3000:]
     report = json.loads(out.read_text(encoding="utf-8"))
     # A tiny run is not a measurement, but everything it reports must be sound.
     assert report["sent"] == 40 and report["answered"] == report["sent"], report
     assert report["errors"] == 0, report
+    assert report["warmup_questions"] == 10 and report["warmup_errors"] == 0
     assert report["database_is_locked"] == 0
     assert report["db"]["integrity"] == "ok" and report["db"]["missing"] == []
     assert report["admin_writes"] >= 3

@@ -25,6 +25,7 @@ compared), contrasting words (:data:`ANTONYMS`) and the record features they loo
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Collection
@@ -1064,7 +1065,14 @@ def _english() -> dict[str, int]:
         import json
         from importlib import resources
 
-        data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+        try:
+            data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
+        except (ModuleNotFoundError, FileNotFoundError):
+            logging.getLogger(__name__).warning(
+                "pyspellchecker is not installed: every unknown word is weighed as a name"
+            )
+            _ENGLISH = {}
+            return _ENGLISH
         counts = json.loads(gzip.decompress(data))
         _ENGLISH = {w: c for w, c in counts.items() if c >= ORDINARY_MIN_COUNT}
     return _ENGLISH

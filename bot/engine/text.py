@@ -25,7 +25,6 @@ compared), contrasting words (:data:`ANTONYMS`) and the record features they loo
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from collections.abc import Collection
@@ -1061,19 +1060,9 @@ def load_english() -> dict[str, int]:
 def _english() -> dict[str, int]:
     global _ENGLISH
     if _ENGLISH is None:
-        import gzip
-        import json
-        from importlib import resources
+        from spellchecker import SpellChecker
 
-        try:
-            data = resources.files("spellchecker").joinpath("resources/en.json.gz").read_bytes()
-        except (ModuleNotFoundError, FileNotFoundError):
-            logging.getLogger(__name__).warning(
-                "pyspellchecker is not installed: every unknown word is weighed as a name"
-            )
-            _ENGLISH = {}
-            return _ENGLISH
-        counts = json.loads(gzip.decompress(data))
+        counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
         _ENGLISH = {w: c for w, c in counts.items() if c >= ORDINARY_MIN_COUNT}
     return _ENGLISH
 

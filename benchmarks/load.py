@@ -728,6 +728,12 @@ def print_report(report: dict[str, Any]) -> bool:
           f"over {c['guilds']} guilds, "
           f"{c['users']} users, {int(c['slash_share'] * 100)}% /ask; an admin write every "
           f"{c['admin_interval']} s")
+    experiments = [f"--{k.replace('_', '-')}" + ("" if v is True else f" {v}")
+                   for k, v in c.items() if k.startswith("bot_") and v]
+    if c.get("echo"):
+        experiments.insert(0, "--echo (a bare discord.py bot, not coverage-bot)")
+    if experiments:
+        print("EXPERIMENT, not the bot as shipped: " + ", ".join(experiments))
     print(f"questions: {report['sent']} sent ({report['offered_per_s']}/s offered), "
           f"{report['answered']} answered ({report['answered_per_s']}/s)")
     for name in ("latency_ms", "latency_ms_mention", "latency_ms_slash", "ack_ms_slash",

@@ -48,7 +48,7 @@ def test_load_script_runs_end_to_end(tmp_path: Path) -> None:
     assert report["db"]["integrity"] == "ok" and report["db"]["missing"] == []
     assert report["admin_writes"] >= 3
     assert report["admin_writes_confirmed"] == report["admin_writes"]
-    assert report["db"]["confirmed_facts"] >= 1
+    assert report["db"]["confirmed_facts"] >= 1 and report["db"]["confirmed_writes"] >= 3
     assert report["latency_ms"]["median"] > 0
     verdicts = [ln.split()[0] for ln in done.stdout.splitlines()
                 if ln.startswith(("PASS ", "FAIL "))]

@@ -100,12 +100,16 @@ class InvertedIndex:
 
 #: Words shorter than this are never corrected (too many neighbours one edit away).
 MIN_CORRECT_LEN = 4
+#: Words longer than this are neither corrected nor filed for correction: no real word is
+#: that long, and a word's deletions cost its length squared (one 100,000-letter "word" in a
+#: fact took 3 s to index, and would take gigabytes were its letters not all the same).
+MAX_CORRECT_LEN = 40
 
 
 def max_edits(word: str) -> int:
     """Edits allowed when correcting ``word``: none below 4 letters, 1 up to 7, then 2."""
     n = len(word)
-    if n < MIN_CORRECT_LEN:
+    if n < MIN_CORRECT_LEN or n > MAX_CORRECT_LEN:
         return 0
     return 1 if n < 8 else 2
 
@@ -219,7 +223,7 @@ class Vocabulary:
             if c is None and word not in self._ids:
                 self._ids[word] = wid = len(self._words)
                 self._words.append(word)
-                if len(word) >= MIN_CORRECT_LEN and word.isalpha():
+                if MIN_CORRECT_LEN <= len(word) <= MAX_CORRECT_LEN and word.isalpha():
                     for d in _deletes(word):
                         self._deletes.add(d, wid)
                     if len(word) >= 6:
@@ -262,7 +266,7 @@ class Vocabulary:
         is not "rake").
         """
         edits = max_edits(word) if edits is None else edits
-        if edits == 0 or not word.isalpha():
+        if edits == 0 or not word.isalpha() or len(word) > MAX_CORRECT_LEN:
             return None
         counts = self._counts
         best: tuple[tuple[int, bool, int, int, str], str, int] | None = None

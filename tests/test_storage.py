@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import sqlite3
 import subprocess
@@ -896,6 +897,28 @@ async def test_an_interrupted_import_leaves_nothing(file_storage: Storage) -> No
     assert (await file_storage.stats())["facts_guild"] == 0
     assert (await file_storage.stats())["audit_rows"] == 1
     await file_storage.add(source("after", title="Still usable"), actor="o")
+    assert await file_storage.integrity_check() == "ok"
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.0005, 0.002, 0.01, 0.03])
+async def test_a_write_cancelled_at_any_point_leaves_the_database_usable(
+    file_storage: Storage, delay: float
+) -> None:
+    """Regression: a cancellation that landed while BEGIN was still queued in aiosqlite's
+    thread left a transaction open, and every later write failed."""
+    await file_storage.add(source("src"), actor="o")
+    facts = tuple(fact(f"f-{i}", f"Claim {i}.") for i in range(2_000))
+    task = asyncio.create_task(
+        file_storage.import_bank(Bank(facts=facts), actor="bulk", guild_id=GUILD_A)
+    )
+    await asyncio.sleep(delay)
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    stored = (await file_storage.stats())["facts_guild"]
+    assert stored in (0, len(facts))  # all or nothing
+    await file_storage.add(source("after", title="Still usable"), actor="o")
+    assert await file_storage.get("source", "after") is not None
     assert await file_storage.integrity_check() == "ok"
 
 

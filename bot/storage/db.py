@@ -257,6 +257,18 @@ def _preflight(path: Path) -> None:
         )
 
 
+async def _rollback(db: aiosqlite.Connection) -> None:
+    """End the open transaction, whatever interrupted it.
+
+    Always sent: a cancellation can land while BEGIN (or any statement) is still queued in
+    aiosqlite's thread, before ``in_transaction`` says so; statements run in order there, so
+    this ROLLBACK runs after it. Shielded, so a second cancellation cannot skip it. "No
+    transaction is active" (the COMMIT went through first) is not an error here.
+    """
+    with contextlib.suppress(sqlite3.Error):
+        await asyncio.shield(db.execute("ROLLBACK"))
+
+
 async def _fetchone(conn: aiosqlite.Connection, sql: str) -> Any:
     async with conn.execute(sql) as cursor:
         row = await cursor.fetchone()
@@ -410,14 +422,12 @@ class Storage:
         async with self._lock:
             db = self._conn()
             try:
-                await db.execute("BEGIN IMMEDIATE")
                 try:
+                    await db.execute("BEGIN IMMEDIATE")
                     yield db
                     await db.execute("COMMIT")
                 except BaseException:
-                    if db.in_transaction:
-                        with contextlib.suppress(sqlite3.Error):
-                            await db.execute("ROLLBACK")
+                    await _rollback(db)
                     raise
             except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
                 raise

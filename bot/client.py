@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import hashlib
 import json
 import logging
 import signal
+import sys
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
@@ -379,6 +381,16 @@ async def run_until_stopped(bot: CoverageBot, token: str, stop: asyncio.Event) -
         runner.result()
 
 
+def tune_runtime() -> None:
+    """Interpreter settings for a long-running bot, measured under load (benchmarks/RESULTS.md):
+    the bank, loaded once, is moved out of the garbage collector's sight (fewer, shorter full
+    collections), and threads swap the GIL every millisecond instead of every five, so
+    aiosqlite's worker thread answers the event loop sooner."""
+    gc.collect()
+    gc.freeze()
+    sys.setswitchinterval(0.001)
+
+
 async def run_bot(settings: Settings, *, create_dir: bool = False,
                   stop: asyncio.Event | None = None) -> int:
     """``coverage-bot run``: open the service, run the bot until Ctrl-C/SIGTERM, close all.
@@ -393,6 +405,7 @@ async def run_bot(settings: Settings, *, create_dir: bool = False,
         raise CoverageBotError("no Discord token: set DISCORD_TOKEN in .env")
     configure_logging(settings)
     service = await CoverageService.open(settings, create_dir=create_dir)
+    tune_runtime()
     stop = stop or asyncio.Event()
     installed = _install_signals(stop)
     try:

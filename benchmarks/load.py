@@ -513,10 +513,14 @@ class Driver:
             await asyncio.sleep(self.rng.uniform(0.3, 1.0))
             submitted = await fake.submit_modal(modal["custom_id"], values, admin)
             response = await submitted.response(timeout=10)
-            content = ((response.json or {}).get("data") or {}).get("content") or ""
+            if not response.ok:
+                write.error = f"{response.status}: the form's acknowledgement was refused"
+                return
+            # The bot acknowledges the form first, then confirms the stored write.
+            content = (await submitted.reply(timeout=10)).get("content") or ""
             m = re.search(r"(Added|Updated) fact `([a-z0-9-]+)`", content)
-            if not response.ok or m is None:
-                write.error = f"{response.status}: {content[:200]!r}"
+            if m is None:
+                write.error = f"not confirmed: {content[:200]!r}"
                 return
             write.fact_id = m.group(2)
             write.confirmed = True

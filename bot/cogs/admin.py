@@ -38,7 +38,17 @@ from bot.cogs.checks import actor, admin_only, can_change, ensure_admin, is_admi
 from bot.errors import IngestError, InvalidQuestion, NotFound, Problem, ValidationFailed
 from bot.ingesting import Article, IngestPlan
 from bot.knowledge import MAX_DOCUMENT_BYTES, record_problems
-from bot.models import Citation, Fact, Person, Quote, Record, RecordKind, Source, kind_of
+from bot.models import (
+    Citation,
+    Fact,
+    Person,
+    Quote,
+    QuoteHit,
+    Record,
+    RecordKind,
+    Source,
+    kind_of,
+)
 from bot.service import CoverageService
 
 if TYPE_CHECKING:
@@ -240,6 +250,9 @@ async def save_fact(interaction: discord.Interaction[Any], modal: FactModal) -> 
     source = visible_source(service, gid, modal.source.value)
     citation = Citation(source_id=source.id, passage=modal.passage.value.strip())
     keywords = split_list(modal.keywords.value)
+    # Acknowledge first: a busy database must not push the confirmation past Discord's
+    # 3-second window (the write would land, but the admin would be told it failed).
+    await interaction.response.defer(ephemeral=True, thinking=True)
     async with bot.working():
         if modal.existing is not None:
             current = _get_visible(service, "fact", modal.existing.id, gid)
@@ -257,7 +270,7 @@ async def save_fact(interaction: discord.Interaction[Any], modal: FactModal) -> 
             await service.add(fact, actor=actor(interaction))
             done = "Added"
     scope = "the shipped coverage" if fact.guild_id is None else "this server"
-    await interaction.response.send_message(
+    await interaction.followup.send(
         f"{done} fact `{fact.id}` for {scope}.", embed=_fact_embed(service, fact, gid),
         ephemeral=True,
     )
@@ -274,6 +287,9 @@ async def save_quote(interaction: discord.Interaction[Any], modal: QuoteModal) -
     source = visible_source(service, gid, modal.source.value)
     citation = Citation(source_id=source.id, passage=modal.passage.value.strip())
     context = " ".join(modal.context.value.split())
+    # Acknowledge first: a busy database must not push the confirmation past Discord's
+    # 3-second window (the write would land, but the admin would be told it failed).
+    await interaction.response.defer(ephemeral=True, thinking=True)
     async with bot.working():
         if modal.existing is not None:
             current = _get_visible(service, "quote", modal.existing.id, gid)
@@ -291,29 +307,12 @@ async def save_quote(interaction: discord.Interaction[Any], modal: QuoteModal) -
             check_record(quote)
             await service.add(quote, actor=actor(interaction))
             done = "Added"
-    people = {p.id: p for p in service.engine_bank(gid).people}
-    name = people[speaker].name if speaker and speaker in people else None
-    sources = {s.id: s for s in service.engine_bank(gid).sources}
-    refs = tuple(
-        _ref(sources.get(c.source_id), c) for c in quote.citations
-    )
-    from bot.models import QuoteHit
-
-    hit = QuoteHit(quote=quote, speaker=name, score=100.0, sources=refs)
-    await interaction.response.send_message(
+    person = service.engine.get("person", speaker) if speaker else None
+    name = person.name if isinstance(person, Person) else None
+    hit = QuoteHit(quote=quote, speaker=name, score=100.0,
+                   sources=tuple(service.source_refs(quote)))
+    await interaction.followup.send(
         f"{done} quote `{quote.id}`.", embed=present.quote_embed(hit), ephemeral=True
-    )
-
-
-def _ref(source: Source | None, citation: Citation) -> Any:
-    from bot.models import SourceRef
-
-    return SourceRef(
-        outlet=source.outlet if source else citation.source_id,
-        title=source.title if source else "(unknown source)",
-        url=source.url if source else None,
-        published=source.published if source else None,
-        excerpt=citation.passage,
     )
 
 

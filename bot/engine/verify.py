@@ -142,30 +142,27 @@ class Verification:
     @property
     def diff(self) -> str:
         """Markdown: ~~pasted words~~ not in the quote, **quote words** the paste lacks."""
-        parts: list[str] = []
-        for op in self.ops:
-            if op.op == "equal":
-                parts.append(op.text)
-                continue
-            if op.text:
-                parts.append(f"~~{op.text}~~")
-            if op.quote:
-                parts.append(f"**{op.quote}**")
-        return " ".join(parts) if self.changes else ""
+        return self._render("~~{}~~", "**{}**")
 
     @property
     def diff_plain(self) -> str:
         """Plain text, word-diff style: ``[-pasted-]`` and ``{+quote+}``."""
+        return self._render("[-{}-]", "{{+{}+}}")
+
+    def _render(self, removed: str, added: str) -> str:
+        """The whole paste with its changes marked by the two formats ("" when none)."""
+        if not self.changes:
+            return ""
         parts: list[str] = []
         for op in self.ops:
             if op.op == "equal":
                 parts.append(op.text)
                 continue
             if op.text:
-                parts.append(f"[-{op.text}-]")
+                parts.append(removed.format(op.text))
             if op.quote:
-                parts.append(f"{{+{op.quote}+}}")
-        return " ".join(parts) if self.changes else ""
+                parts.append(added.format(op.quote))
+        return " ".join(parts)
 
     @property
     def summary(self) -> str:

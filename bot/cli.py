@@ -343,6 +343,9 @@ async def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     from bot.client import sync_commands
 
     guild = args.guild if args.guild is not None else settings.dev_guild_id
+    if args.db is not None:
+        settings = settings.with_overrides(database_path=Path(args.db).expanduser())
+        return await sync_commands(settings, guild_id=guild, create_dir=False)
     return await sync_commands(settings, guild_id=guild)
 
 
@@ -414,7 +417,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", parents=[db_parent], help="run the Discord bot")
     p.set_defaults(handler=cmd_run)
 
-    p = sub.add_parser("sync", help="sync slash commands with Discord (on purpose)")
+    p = sub.add_parser("sync", parents=[db_parent],
+                       help="sync slash commands with Discord (on purpose)")
     p.add_argument("--guild", type=int, help="sync to one guild only (instant)")
     p.set_defaults(handler=cmd_sync)
 

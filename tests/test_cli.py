@@ -191,3 +191,13 @@ def test_console_script_and_python_m(tmp_path: Path) -> None:
                               timeout=60, check=False)
         assert proc.returncode == 0, proc.stderr
         assert json.loads(proc.stdout)["answered"] is True
+
+
+def test_sync_takes_db_too(tmp_path: Path, capsys, monkeypatch) -> None:
+    """Every command that touches the bank takes --db; sync records what it synced there.
+    (The sync itself, against the fake Discord, is in test_discord_e2e.)"""
+    monkeypatch.setenv("DISCORD_TOKEN", "not-a-real-token")
+    code, _, err = run(["sync", "--db", str(tmp_path / "missing" / "b.db")], capsys)
+    assert code == 1
+    assert str(tmp_path / "missing") in err and "Traceback" not in err
+    assert "not-a-real-token" not in err

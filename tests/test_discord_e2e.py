@@ -566,6 +566,16 @@ async def test_kb_audit_lists_who_changed_what(env: Env) -> None:
     assert f"<@{env.world.admin.user.id}>" in description and "**add** fact" in description
 
 
+async def test_kb_audit_of_the_shared_coverage_is_for_owners(env: Env) -> None:
+    shared = await env.slash("kb audit", {"shared": True}, user=env.world.owner)
+    description = (await callback(shared))["data"]["embeds"][0]["description"]
+    assert "knowledge-files" in description  # the shipped files' sync, a shared change
+    refused = await env.slash("kb audit", {"shared": True}, user=env.world.admin)
+    assert "Only the bot's owners" in await ephemeral_text(refused)
+    own = await env.slash("kb audit", user=env.world.owner)
+    assert "knowledge-files" not in (await callback(own))["data"]["embeds"][0]["description"]
+
+
 async def test_kb_export_sends_this_guilds_records_as_json(env: Env) -> None:
     await ephemeral_text(await add_fact_via_modal(env, "Zendaya donated $50,000.",
                                                   keywords="Zendaya"))

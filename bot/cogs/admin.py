@@ -35,7 +35,14 @@ from bot import present
 from bot.client import BaseModal, BaseView
 from bot.codec import to_json
 from bot.cogs.checks import actor, admin_only, can_change, ensure_admin, is_admin, is_owner
-from bot.errors import IngestError, InvalidQuestion, NotFound, Problem, ValidationFailed
+from bot.errors import (
+    IngestError,
+    InvalidQuestion,
+    NotFound,
+    PermissionDenied,
+    Problem,
+    ValidationFailed,
+)
 from bot.ingesting import Article, IngestPlan
 from bot.knowledge import MAX_DOCUMENT_BYTES, record_problems
 from bot.models import (
@@ -866,9 +873,16 @@ class Admin(commands.Cog):
         )
 
     @kb.command(name="audit", description="Recent changes to this server's records.")
+    @app_commands.describe(shared="Owners: the changes to the shared coverage instead")
     @admin_only()
-    async def kb_audit(self, interaction: discord.Interaction[CoverageBot]) -> None:
-        entries = await self.service.audit_log(guild_id=interaction.guild_id, limit=20)
+    async def kb_audit(self, interaction: discord.Interaction[CoverageBot],
+                       shared: bool = False) -> None:
+        if shared and not is_owner(interaction):
+            raise PermissionDenied(
+                "Only the bot's owners can see the changes to the shared coverage."
+            )
+        guild_id = None if shared else interaction.guild_id
+        entries = await self.service.audit_log(guild_id=guild_id, limit=20)
         embed = present.audit_embed(
             (e.at, e.actor, e.action, e.kind, e.record_id) for e in entries
         )

@@ -130,28 +130,6 @@ async def run_echo_bot(settings: Any) -> int:
     return 0
 
 
-def _log_after_reply() -> None:
-    """Experiment (``--bot-log-after-reply``): the service logs an unanswered question in
-    the background instead of before returning the answer, so the reply does not wait for
-    the database write. Not what the bot does; measures what that change would give."""
-    from bot.service import CoverageService
-
-    pending: set[asyncio.Task[None]] = set()
-
-    async def ask(self: CoverageService, question: str, *, guild_id: int | None = None,
-                  user_id: int | None = None) -> Any:
-        text = self.clean_question(question)
-        answer = self.engine.answer(text, guild_id=guild_id)
-        if not answer.answered:
-            task = asyncio.create_task(
-                self.storage.log_unanswered(text, guild_id=guild_id, user_id=user_id))
-            pending.add(task)
-            task.add_done_callback(pending.discard)
-        return answer
-
-    CoverageService.ask = ask  # type: ignore[method-assign]
-
-
 def _watch_gc() -> list[float]:
     """Durations (ms) of the collections of the oldest generation in this process."""
     pauses: list[float] = []
@@ -194,8 +172,6 @@ def child_bot(args: argparse.Namespace) -> int:
     lags: list[float] = []
     if args.bot_switch_interval:
         sys.setswitchinterval(args.bot_switch_interval)
-    if args.bot_log_after_reply:
-        _log_after_reply()
 
     window: list[int] = []  # sample indexes where the load started and ended
 
@@ -812,8 +788,6 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
         cmd += ["--bot-gc-freeze"]
     if args.bot_switch_interval:
         cmd += ["--bot-switch-interval", str(args.bot_switch_interval)]
-    if args.bot_log_after_reply:
-        cmd += ["--bot-log-after-reply"]
     if args.echo:
         cmd += ["--echo"]
     if args.profile:
@@ -940,9 +914,6 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--echo", action="store_true",
                    help="calibration: run a bare discord.py bot answering with a fixed embed "
                    "instead of coverage-bot (no admin writes): the harness's own latency")
-    p.add_argument("--bot-log-after-reply", action="store_true",
-                   help="experiment: the bot logs unanswered questions after replying "
-                   "instead of before (see _log_after_reply)")
     p.add_argument("--bot-gc-freeze", action="store_true",
                    help="experiment: gc.freeze() in the bot process when the load starts "
                    "(what the bot would do after start-up), to measure its effect")

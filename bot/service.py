@@ -7,6 +7,7 @@ engine, that the shipped coverage is synced at start, and which guild sees what.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import unicodedata
@@ -71,6 +72,8 @@ class CoverageService:
         self.settings = settings
         self.storage = storage
         self.engine = engine
+        #: Unanswered-question logs still being written (see :meth:`ask`).
+        self._pending: set[asyncio.Task[None]] = set()
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -106,7 +109,13 @@ class CoverageService:
     start_report: StartReport | None = None
 
     async def close(self) -> None:
+        await self.flush()
         await self.storage.close()
+
+    async def flush(self) -> None:
+        """Wait for the unanswered-question logs still being written."""
+        while self._pending:
+            await asyncio.gather(*list(self._pending), return_exceptions=True)
 
     async def __aenter__(self) -> CoverageService:
         return self
@@ -122,12 +131,26 @@ class CoverageService:
     async def ask(
         self, question: str, *, guild_id: int | None = None, user_id: int | None = None
     ) -> Answer:
-        """Answer a question (or abstain); unanswered questions are logged for admins."""
+        """Answer a question (or abstain); unanswered questions are logged for admins.
+
+        The log is written in the background, so the reply does not wait for the database
+        (measured under load: abstentions were the slowest answers); :meth:`flush`, and so
+        :meth:`close` and :meth:`top_unanswered`, wait for it.
+        """
         text = self.clean_question(question)
         answer = self.engine.answer(text, guild_id=guild_id)
         if not answer.answered:
-            await self.storage.log_unanswered(text, guild_id=guild_id, user_id=user_id)
+            task = asyncio.get_running_loop().create_task(
+                self.storage.log_unanswered(text, guild_id=guild_id, user_id=user_id)
+            )
+            self._pending.add(task)
+            task.add_done_callback(self._logged)
         return answer
+
+    def _logged(self, task: asyncio.Task[None]) -> None:
+        self._pending.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("could not log an unanswered question", exc_info=task.exception())
 
     def find_quotes(
         self, query: str, *, limit: int = 5, guild_id: int | None = None
@@ -227,6 +250,7 @@ class CoverageService:
     async def top_unanswered(
         self, *, guild_id: int | None, limit: int = 10
     ) -> list[UnansweredQuestion]:
+        await self.flush()
         return await self.storage.top_unanswered(guild_id=guild_id, limit=limit)
 
     async def audit_log(self, *, guild_id: int | None, limit: int = 20) -> list[AuditEntry]:

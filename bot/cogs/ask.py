@@ -249,6 +249,10 @@ class Ask(commands.Cog):
         try:
             async with self.bot.working():
                 answer = await self._ask_with_typing(message, text)
+            if not answer.answered and not direct:
+                # An "answer everything" channel carries chatter too: only answers are
+                # posted there unasked (the abstention is still logged for the admins).
+                return
             await message.channel.send(
                 embed=present.answer_embed(answer, text), view=answer_view(answer),
                 reference=_reference(message), mention_author=True,

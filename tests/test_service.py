@@ -1,0 +1,31 @@
+"""The service's own rules, on a real SQLite file."""
+
+from __future__ import annotations
+
+from bot.service import CoverageService
+from bot.settings import Settings
+from bot.storage import Storage
+
+
+async def test_unanswered_questions_are_logged_and_nothing_is_lost_on_close(
+    settings: Settings,
+) -> None:
+    service = await CoverageService.open(settings)
+    first = await service.ask("what did taylor swift say about ice", guild_id=5, user_id=1)
+    assert not first.answered
+    # The log is written in the background; reading it waits for it.
+    logged = await service.top_unanswered(guild_id=5)
+    assert [q.question for q in logged] == ["what did taylor swift say about ice"]
+    # Closing straight after an abstention still writes its log.
+    await service.ask("who won the super bowl", guild_id=5, user_id=2)
+    await service.close()
+    async with await Storage.open(settings.database_path) as storage:
+        questions = {q.question for q in await storage.top_unanswered(guild_id=5)}
+    assert questions == {"what did taylor swift say about ice", "who won the super bowl"}
+
+
+async def test_answered_questions_are_not_logged(settings: Settings) -> None:
+    async with await CoverageService.open(settings) as service:
+        answer = await service.ask("how many protestors were arrested on sunday", guild_id=5)
+        assert answer.answered
+        assert await service.top_unanswered(guild_id=5) == []

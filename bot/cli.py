@@ -361,9 +361,6 @@ async def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
 
 Handler = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
 
-#: Extra subcommands registered by other modules (ingest, verify): name -> (setup, handler).
-EXTRA_COMMANDS: list[Callable[[Any], None]] = []
-
 
 def build_parser() -> argparse.ArgumentParser:
     db_parent = argparse.ArgumentParser(add_help=False)
@@ -440,8 +437,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(handler=cmd_verify)
 
-    for register in EXTRA_COMMANDS:
-        register(sub)
     return parser
 
 

@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 
 from bot.codec import LIST_KEYS, bank_from_json
 from bot.errors import Problem, ValidationFailed
-from bot.models import Bank, Fact, Quote, RecordKind
+from bot.models import Bank, RecordKind
 
 SCHEMA_PATH = Path(__file__).with_name("knowledge_schema.json")
 #: The largest data file or import accepted, in bytes.
@@ -266,7 +266,3 @@ def record_problems(kind: RecordKind, data: dict[str, Any], where: str) -> list[
     """Schema problems of a single record in JSON form (admin add/edit)."""
     key = LIST_KEYS[kind]
     return schema_problems({key: [data]}, where)
-
-
-def cited_sources(record: Fact | Quote) -> list[str]:
-    return [c.source_id for c in record.citations]

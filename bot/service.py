@@ -12,7 +12,6 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from bot.codec import bank_to_json
 from bot.engine import Engine
@@ -31,7 +30,6 @@ from bot.models import (
     RecordKind,
     Source,
     SourceRef,
-    kind_of,
 )
 from bot.settings import Settings
 from bot.storage import AuditEntry, Storage, UnansweredQuestion
@@ -57,14 +55,6 @@ def clean_question(text: str, max_length: int) -> str:
             f"That question is {len(text)} characters long; please keep it under {max_length}."
         )
     return text
-
-
-@dataclass(frozen=True, slots=True)
-class StartReport:
-    """What happened at start: the shipped files synced and how big the bank is."""
-
-    sync: object
-    records: int
 
 
 class CoverageService:
@@ -101,12 +91,8 @@ class CoverageService:
             await storage.close()
             raise
         engine = Engine(bank, threshold=settings.answer_threshold)
-        service = cls(settings, storage, engine)
-        service.start_report = StartReport(sync=report, records=len(bank))
         log.info("bank ready: %d records (%s)", len(bank), report)
-        return service
-
-    start_report: StartReport | None = None
+        return cls(settings, storage, engine)
 
     async def close(self) -> None:
         await self.flush()
@@ -197,9 +183,9 @@ class CoverageService:
         self, raw: str | bytes, *, actor: str, guild_id: int | None, where: str = "import"
     ) -> Bank:
         """Validate a whole export document, then apply it all or nothing."""
+        visible = self.engine_bank(guild_id)
         known = KnownIds(
-            sources={s.id for s in self.engine_bank(guild_id).sources},
-            people={p.id for p in self.engine_bank(guild_id).people},
+            sources={s.id for s in visible.sources}, people={p.id for p in visible.people}
         )
         bank = parse_document(raw, where=where, guild_id=guild_id, known=known)
         await self.storage.import_bank(bank, actor=actor, guild_id=guild_id)
@@ -307,17 +293,3 @@ class CoverageService:
 
     async def set_meta(self, key: str, value: str) -> None:
         await self.storage.set_meta(key, value)
-
-
-def record_label(record: Record) -> str:
-    """A short human label for a record (audit lines, confirmations)."""
-    kind = kind_of(record)
-    text: str
-    if isinstance(record, Fact | Quote):
-        text = record.text
-    elif isinstance(record, Person):
-        text = record.name
-    else:
-        text = record.title
-    text = text if len(text) <= 80 else text[:79] + "…"
-    return f"{kind} {record.id}: {text}"

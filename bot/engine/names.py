@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bot.engine.text import META_WORDS, PLACE_TERMS, STOPWORDS, term, words
+from bot.engine.lexicon import FRAME_WORDS, STOPWORDS
+from bot.engine.normalize import stem as term
+from bot.engine.normalize import words
 from bot.models import Person
 
 #: Credit of a name match: a full name or alias, one word of a multi-word name.
@@ -44,13 +46,11 @@ def name_key(name: str) -> tuple[str, ...]:
 
 
 def role_words(description: str) -> list[str]:
-    """Content words of the description's first clause, places and meta words excepted."""
+    """Content words of the description's first clause (frame words excepted)."""
     first = re.split(r"[(;,]", description, maxsplit=1)[0]
     out = []
     for w in words(first):
-        if w in STOPWORDS or len(w) < 3 or w.isdigit() or w in META_WORDS:
-            continue
-        if term(w) in PLACE_TERMS:
+        if w in STOPWORDS or len(w) < 3 or w.isdigit() or w in FRAME_WORDS:
             continue
         out.append(w)
     return out

@@ -1,0 +1,167 @@
+"""Fit the engine's answer model (``bot/engine/data/model.json``) on the development data.
+
+    python -m benchmarks.calibrate            # fit, write model.json, print the fit
+    python -m benchmarks.calibrate --dry-run  # fit and print, write nothing
+
+Training rows are the shortlisted candidates of every development question: the SQuAD
+articles of the *tune* split (``tests/data/squad/split.json``), each ingested as the
+product ingests it into a bank that also holds the shipped coverage, and the shipped
+article's development question set (``tests/data/questions.json``). A candidate is
+labelled right when it answers the question: for SQuAD, a gold answer occurs in its text
+or passages (the protocol's rule); for the shipped set, it is one of the expected records.
+Unanswerable questions label every candidate wrong. The held-out SQuAD articles, the blind
+question set and the second article are never read here.
+
+The fit is an L2-regularised logistic regression (Newton's method, numpy), so the model's
+output is the probability that a candidate answers its question.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.squad_data import answer_occurs, squad_articles, squad_bank
+from bot.engine import Engine
+from bot.engine.scoring import CONFIDENCE_FEATURES, FEATURES
+from bot.knowledge import load_knowledge
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "bot" / "engine" / "data" / "model.json"
+L2 = 1.0
+
+
+Question = tuple[np.ndarray, np.ndarray, bool, np.ndarray]  # features, labels, answerable, context
+
+
+def _question(engine: Engine, text: str, label, answerable: bool) -> Question | None:  # type: ignore[no-untyped-def]
+    cands = engine.rank(text, context=True).candidates
+    if not cands:
+        return None
+    x = np.array([c.features for c in cands], dtype=float)
+    extra = [c.context for c in cands]
+    y = np.array([float(label(engine, c)) for c in cands])
+    return x, y, answerable, np.array(extra, dtype=float)
+
+
+def collect() -> list[Question]:
+    out: list[Question] = []
+    shipped = load_knowledge(ROOT / "knowledge")
+
+    def add(q: Question | None) -> None:
+        if q is not None:
+            out.append(q)
+
+    for article in squad_articles("tune"):
+        engine = Engine(squad_bank(article, shipped))
+        for p in article["paragraphs"]:
+            for qa in p["qas"]:
+                golds = [a["text"] for a in qa["answers"]]
+
+                def label(eng: Engine, c, golds=golds) -> bool:  # type: ignore[no-untyped-def]
+                    rec = eng._rec(c)
+                    texts = [rec.text, *(x.passage for x in rec.citations)]
+                    return any(answer_occurs(gd, t) for gd in golds for t in texts)
+
+                add(_question(engine, qa["question"], label, not qa["is_impossible"]))
+    data = json.loads((ROOT / "tests" / "data" / "questions.json").read_text())
+    engine = Engine(shipped)
+    for section in ("answerable", "unanswerable"):
+        for q in data[section]:
+            expect = set(q.get("expect", ()))
+
+            def label2(eng: Engine, c, expect=expect) -> bool:  # type: ignore[no-untyped-def]
+                return eng._rec(c).id in expect
+
+            add(_question(engine, q["q"], label2, section == "answerable"))
+    return out
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def top_rows(questions: list[Question], w: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
+    """The chosen candidate of each question, with the confidence features and its label."""
+    lead_in = FEATURES.index("lead_in")
+    xs, ys = [], []
+    for x, y, answerable, extra in questions:
+        p = _sigmoid(x @ w + b)
+        p[x[:, lead_in] > 0] = 0.0
+        order = np.argsort(-p, kind="stable")
+        top = order[0]
+        if p[top] <= 0.0:
+            continue
+        lead = p[top] - (p[order[1]] if len(order) > 1 else 0.0)
+        xs.append([*x[top], p[top], lead, *extra[top]])
+        ys.append(float(answerable and y[top] > 0))
+    return np.array(xs), np.array(ys)
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    n, d = x.shape
+    a = np.hstack([x, np.ones((n, 1))])
+    w = np.zeros(d + 1)
+    reg = np.full(d + 1, L2)
+    reg[-1] = 0.0
+    for _ in range(50):
+        z = a @ w
+        p = 1.0 / (1.0 + np.exp(-z))
+        grad = a.T @ (p - y) + reg * w
+        h = (a * (p * (1 - p))[:, None]).T @ a + np.diag(reg + 1e-9)
+        step = np.linalg.solve(h, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
+    args = ap.parse_args(argv)
+    questions = collect()
+    xr = np.vstack([x for x, _, a, _ in questions if a])
+    yr = np.concatenate([y for _, y, a, _ in questions if a])
+    rw, rb = fit(xr, yr)
+    xc, yc = top_rows(questions, rw, rb)
+    cw, cb = fit(xc, yc)
+    p = _sigmoid(xc @ cw + cb)
+    loss = float(-np.mean(yc * np.log(p + 1e-12) + (1 - yc) * np.log(1 - p + 1e-12)))
+    print(f"{len(questions)} questions; ranker on {len(yr)} candidates of answerable ones")
+    print(f"confidence on {len(yc)} chosen candidates, {int(yc.sum())} right; log loss {loss:.4f}")
+    print("  feature              ranker  confidence")
+    for i, name in enumerate(CONFIDENCE_FEATURES):
+        r = f"{rw[i]:+7.3f}" if i < len(FEATURES) else "       "
+        print(f"  {name:20} {r}  {cw[i]:+7.3f}")
+    print(f"  {'(bias)':20} {rb:+7.3f}  {cb:+7.3f}")
+    order = np.argsort(p)
+    for chunk in np.array_split(order, 10):
+        print(f"  predicted {p[chunk].mean():.2f}  observed {yc[chunk].mean():.2f}  n={len(chunk)}")
+    if not args.dry_run:
+        model = {
+            "_source": "Fitted by benchmarks/calibrate.py on the development data only "
+            "(SQuAD tune split and tests/data/questions.json); see that script.",
+            "ranker": {
+                "weights": {n: round(float(v), 5) for n, v in zip(FEATURES, rw, strict=True)},
+                "bias": round(rb, 5),
+            },
+            "confidence": {
+                "weights": {
+                    n: round(float(v), 5) for n, v in zip(CONFIDENCE_FEATURES, cw, strict=True)
+                },
+                "bias": round(cb, 5),
+            },
+        }
+        MODEL.write_text(json.dumps(model, indent=2) + "\n")
+        print(f"wrote {MODEL.relative_to(ROOT)}")
+    return 0 if math.isfinite(loss) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""General-English word lists, read once from ``bot/engine/data/`` (each file names its
+source) and from pyspellchecker's English word frequencies.
+
+Nothing here is about any one body of coverage: names, topics and paraphrases of an
+article come from its records (text, keywords, people and aliases), never from code.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _data(name: str) -> str:
+    return resources.files("bot.engine").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _json(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(_data(name))
+    return data
+
+
+def _word_file(name: str) -> frozenset[str]:
+    out: set[str] = set()
+    for line in _data(name).splitlines():
+        if not line.startswith("#"):
+            out.update(line.split())
+    return frozenset(out)
+
+
+_NUMBERS = _json("numbers.json")
+UNITS: dict[str, int] = _NUMBERS["units"]
+TENS: dict[str, int] = _NUMBERS["tens"]
+SCALES: dict[str, int] = _NUMBERS["scales"]
+NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
+
+CHAT: dict[str, str] = _json("chat.json")["spellings"]
+
+_Q = _json("questions.json")
+#: Single question words and the kind of answer they ask for.
+ANSWER_TYPES: dict[str, str] = _Q["answer_types"]
+#: Word pairs and triples that ask for a kind of answer ("how many" -> number).
+TYPE_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(k.split()): v for k, v in _Q["type_phrases"].items()
+}
+NEGATIONS = frozenset(_Q["negations"])
+REASON_MARKERS = frozenset(_Q["reason_markers"])
+SPEECH_VERBS = frozenset(_Q["speech_verbs"])
+MONTHS = frozenset(_Q["months"])
+WEEKDAYS = frozenset(_Q["weekdays"])
+TIME_WORDS = frozenset(_Q["time_words"])
+DATE_WORDS = MONTHS | WEEKDAYS
+PLACE_PREPOSITIONS = frozenset(_Q["place_prepositions"])
+FRAME_WORDS = frozenset(_Q["frame_words"])
+SUMMARY_WORDS = frozenset(_Q["summary_words"])
+RECENCY_WORDS = frozenset(_Q["recency_words"])
+DESCRIBE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split()) for p in _Q["describe_phrases"]
+)
+
+#: Snowball's English stop words; the negations count as stop words for matching (they
+#: are read on their own) and so do question frame words.
+STOPWORDS = _word_file("stopwords.txt") | NEGATIONS
+
+#: A word seen at least this often in pyspellchecker's English frequency list (built from
+#: subtitles) is an ordinary English word rather than a name or a rare topic word.
+ORDINARY_MIN_COUNT = 800
+
+
+@cache
+def _counts() -> tuple[dict[str, int], float]:
+    """General-English word counts (loaded once, about 0.4 s), and the log of the largest."""
+    from spellchecker import SpellChecker
+
+    counts: dict[str, int] = dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    return counts, math.log(max(counts.values(), default=1) + 1.0)
+
+
+def english() -> dict[str, int]:
+    return _counts()[0]
+
+
+def is_ordinary(word: str) -> bool:
+    """An ordinary English word ("justify", "tougher"), as opposed to a name or rare word."""
+    return english().get(word, 0) >= ORDINARY_MIN_COUNT
+
+
+def rarity(word: str) -> float:
+    """0 for the commonest English word, 1 for a word general English never uses."""
+    counts, top = _counts()
+    return 1.0 - math.log(counts.get(word, 0) + 1.0) / top

@@ -1,0 +1,161 @@
+"""The engine's in-memory bank: records, their index, the vocabulary and the people.
+
+Records are interned to ints (``rid``); the :class:`~bot.engine.index.InvertedIndex` maps
+each term to the rids having it, with field bits. Every write (:meth:`Memory.upsert`,
+:meth:`Memory.remove`) keeps index, vocabulary, names and per-speaker counts in step.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable
+
+from bot.engine.index import InvertedIndex, Vocabulary
+from bot.engine.names import NameTable
+from bot.engine.records import index_terms, person_term, record_people
+from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, kind_of
+
+
+def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
+    """Whether a record is seen from ``guild_id``: global records always, a guild's own."""
+    if guild_id is None:
+        return lambda r: r.guild_id is None
+    return lambda r: r.guild_id is None or r.guild_id == guild_id
+
+
+class Memory:
+    def __init__(self) -> None:
+        self.records: list[Fact | Quote | None] = []
+        self.rids: dict[str, dict[str, int]] = {"fact": {}, "quote": {}}
+        self.sources: dict[str, Source] = {}
+        self.names = NameTable()
+        self.index = InvertedIndex()
+        self.vocab = Vocabulary()
+        self.quote_rids = array("i")
+        #: speaker id -> {guild id or None: number of quotes}
+        self.spoken: dict[str, dict[int | None, int]] = {}
+        #: bumped when a person or a quote changes (caches check it)
+        self.version = 0
+
+    # ------------------------------------------------------------------ upkeep
+
+    def upsert(self, record: Record) -> None:
+        """Add a record, or replace the one of the same kind and id, in place."""
+        if isinstance(record, Person | Quote):
+            self.version += 1
+        if isinstance(record, Source):
+            self.sources[record.id] = record
+        elif isinstance(record, Person):
+            old = self.names.remove(record.id)
+            if old is not None:
+                self.vocab.discard(self.names.surface_words(old))
+            self.names.add(record)
+            self.vocab.add(self.names.surface_words(record))
+        else:
+            kind = kind_of(record)
+            if record.id in self.rids[kind]:
+                self.remove(kind, record.id)
+            self._add(record)
+
+    def remove(self, kind: RecordKind, record_id: str) -> None:
+        """Forget a record (nothing happens when there is none)."""
+        if kind in ("person", "quote"):
+            self.version += 1
+        if kind == "source":
+            self.sources.pop(record_id, None)
+            return
+        if kind == "person":
+            old = self.names.remove(record_id)
+            if old is not None:
+                self.vocab.discard(self.names.surface_words(old))
+            return
+        rid = self.rids[kind].pop(record_id, None)
+        if rid is None:
+            return
+        record = self.records[rid]
+        assert record is not None
+        fields, surface = index_terms(record)
+        self.index.remove(rid, fields)
+        self.vocab.discard(surface)
+        self.records[rid] = None
+        if isinstance(record, Quote):
+            i = bisect_left(self.quote_rids, rid)
+            if i < len(self.quote_rids) and self.quote_rids[i] == rid:
+                del self.quote_rids[i]
+            if record.speaker is not None:
+                counts = self.spoken.get(record.speaker, {})
+                left = counts.get(record.guild_id, 0) - 1
+                if left > 0:
+                    counts[record.guild_id] = left
+                else:
+                    counts.pop(record.guild_id, None)
+                    if not counts:
+                        self.spoken.pop(record.speaker, None)
+
+    def _add(self, record: Fact | Quote) -> None:
+        rid = len(self.records)
+        fields, surface = index_terms(record)
+        self.records.append(record)
+        self.rids[kind_of(record)][record.id] = rid
+        self.index.add(rid, fields)
+        self.vocab.add(surface)
+        if isinstance(record, Quote):
+            self.quote_rids.append(rid)
+            if record.speaker is not None:
+                counts = self.spoken.setdefault(record.speaker, {})
+                counts[record.guild_id] = counts.get(record.guild_id, 0) + 1
+
+    # ------------------------------------------------------------------ reading
+
+    def get(self, kind: RecordKind, record_id: str) -> Record | None:
+        if kind == "source":
+            return self.sources.get(record_id)
+        if kind == "person":
+            return self.names.people.get(record_id)
+        rid = self.rids[kind].get(record_id)
+        return None if rid is None else self.records[rid]
+
+    def count(self) -> int:
+        return len(self.rids["fact"]) + len(self.rids["quote"])
+
+    def idf(self, df: int) -> float:
+        n = self.count()
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def fields_of(self, rid: int, record: Fact | Quote) -> dict[str, int]:
+        return index_terms(record)[0]
+
+    def has_quotes(self, person_id: str, guild_id: int | None) -> bool:
+        counts = self.spoken.get(person_id)
+        if not counts:
+            return False
+        return counts.get(None, 0) > 0 or (guild_id is not None and counts.get(guild_id, 0) > 0)
+
+    def speaker_name(self, quote: Quote) -> str | None:
+        if quote.speaker is None:
+            return None
+        person = self.names.people.get(quote.speaker)
+        return person.name if person is not None else quote.speaker
+
+    def about(self, person_id: str, guild_id: int | None) -> list[Fact | Quote]:
+        """The records about (or by) a person that ``guild_id`` sees."""
+        visible = visible_to(guild_id)
+        out: list[Fact | Quote] = []
+        for rid in self.index.rids(person_term(person_id)):
+            rec = self.records[rid]
+            if rec is not None and visible(rec) and person_id in record_people(rec):
+                out.append(rec)
+        return out
+
+    def bank(self, guild_id: int | None = None) -> Bank:
+        """The records visible to ``guild_id`` (global ones included), as a bank."""
+        visible = visible_to(guild_id)
+        live = [r for r in self.records if r is not None and visible(r)]
+        return Bank(
+            sources=tuple(s for s in self.sources.values() if visible(s)),
+            people=tuple(self.names.all(visible)),
+            facts=tuple(r for r in live if isinstance(r, Fact)),
+            quotes=tuple(r for r in live if isinstance(r, Quote)),
+        )

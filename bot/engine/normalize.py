@@ -1,0 +1,175 @@
+"""The one normaliser: records, questions, verify and storage keys all fold text here.
+
+* :func:`fold` makes text comparable: Unicode NFKC, case folded, accents, invisible
+  characters and possessives removed, curly quotes and dashes made plain, dotted
+  abbreviations ("U.S.", "l.a.") written as one word, digit groups joined ("1,000").
+* :func:`words` splits folded text into words, with number words as digits
+  ("twenty seven" -> "27") and chat spellings written out ("ppl" -> "people").
+* :func:`stem` reduces a word to its Snowball (Porter 2) stem, through PyStemmer, so that
+  "protesters", "protesting" and "protests" meet; digits are kept as they are.
+* :func:`terms` is what an index files: the stems of a text's content words.
+
+Every word list used here is general English and lives in ``data/`` with its source named.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+from bot.engine import lexicon
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u0060": "'",
+        "\u00b4": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": " ",
+    }
+)
+# Invisible format characters (zero-width, bidirectional controls, soft hyphen, BOM) and
+# combining marks (accents, once NFKD has split them off the letters).
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Dotted abbreviations of single letters ("u.s.", "l. a.", "d.c.") become one word.
+_DOTTED = re.compile(r"\b(?:[a-z]\.\s?){2,}(?![a-z])")
+_POSSESSIVE = re.compile(r"(?<=[^\W_])'s\b|(?<=s)'(?=\s|$)")
+_DIGIT_GROUPS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_TOKEN = re.compile(r"[^\W_]+")
+_CLAUSES = re.compile(r"[,;:!?()\[\]]|\.(?!\d)")
+
+#: Words longer than this are not words (they are not stemmed nor corrected).
+MAX_WORD = 40
+
+
+def fold(text: str) -> str:
+    """``text`` folded for comparison; punctuation is kept (see :func:`words`)."""
+    if text.isascii():
+        text = text.lower().translate(_TRANSLATE)
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+        text = _INVISIBLE.sub("", text).casefold()
+        if not text.isascii():
+            text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    if "." in text:
+        text = _DOTTED.sub(lambda m: " " + re.sub(r"[.\s]", "", m.group()) + " ", text)
+    if "'" in text:
+        text = _POSSESSIVE.sub("", text).replace("'", "")
+    if "," in text:
+        text = _DIGIT_GROUPS.sub("", text)
+    return text
+
+
+def _numbers(tokens: list[str]) -> list[str]:
+    """Number words to digits: "twenty seven" -> "27", "a hundred" -> "100".
+
+    A lone "one" stays a word ("no one", "one of them"); "one hundred" is a number.
+    """
+    units, tens, scales = lexicon.UNITS, lexicon.TENS, lexicon.SCALES
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        starts = (
+            tok in units
+            or tok in tens
+            or (tok in ("one", "a") and i + 1 < n and tokens[i + 1] in scales)
+        )
+        if not starts:
+            out.append(tok)
+            i += 1
+            continue
+        total, current, last, j = 0, 0, "", i
+        while j < n:
+            t = tokens[j]
+            if t in units and (last in ("", "hundred", "scale") or (last == "ten" and units[t] < 10)):
+                current += units[t]
+                last = "unit"
+            elif t in tens and last in ("", "hundred", "scale"):
+                current += tens[t]
+                last = "ten"
+            elif t in ("one", "a") and last == "" and j + 1 < n and tokens[j + 1] in scales:
+                current, last = 1, "unit"
+            elif t == "hundred" and last == "unit":
+                current *= 100
+                last = "hundred"
+            elif t in scales and t != "hundred" and last in ("unit", "ten", "hundred"):
+                total += current * scales[t]
+                current, last = 0, "scale"
+            elif (
+                t == "and"
+                and last in ("hundred", "scale")
+                and j + 1 < n
+                and (tokens[j + 1] in units or tokens[j + 1] in tens)
+            ):
+                pass
+            else:
+                break
+            j += 1
+        out.append(str(total + current))
+        i = j
+    return out
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``: folded, number words as digits, chat spellings written out."""
+    folded = fold(text)
+    tokens = _TOKEN.findall(folded)
+    if not lexicon.NUMBER_WORDS.isdisjoint(tokens):
+        # numbers do not run across punctuation ("a hundred, forty")
+        tokens = [t for part in _CLAUSES.split(folded) for t in _numbers(_TOKEN.findall(part))]
+    chat = lexicon.CHAT
+    if not chat.keys().isdisjoint(tokens):
+        tokens = [w for t in tokens for w in chat.get(t, t).split()]
+    return tokens
+
+
+def normalise(text: str) -> str:
+    """``text`` as one comparable string: its words joined by single spaces."""
+    return " ".join(words(text))
+
+
+_STEMMER = Stemmer.Stemmer("english")
+_STEMMER.maxCacheSize = 0  # our own cache below is unbounded-safe (lru)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball stem of a folded word; digits and over-long words are kept whole."""
+    if word.isdigit() or len(word) > MAX_WORD:
+        return word
+    return str(_STEMMER.stemWord(word))
+
+
+def is_content(word: str) -> bool:
+    """A word that can say what a text is about: not a stop word, not a lone letter."""
+    return word not in lexicon.STOPWORDS and (len(word) > 1 or word.isdigit())
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of ``text``: the stems of its content words, in order."""
+    return [stem(w) for w in words(text) if is_content(w)]

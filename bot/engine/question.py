@@ -1,0 +1,172 @@
+"""Reading a question, as named steps (:func:`read`).
+
+1. **words**: the question folded into words (:mod:`bot.engine.normalize`), and which of
+   them were written with a capital inside the sentence (a name the bank may not know).
+2. **intent**: what kind of answer it asks for (``who`` -> a person, ``how many`` -> a
+   number, ...: general English grammar from ``data/questions.json``), whether it asks what
+   someone said, who someone is, or for a summary, and whether it is negated.
+3. **spelling**: a word the bank does not know is corrected to the closest word of its
+   vocabulary, unless it is an ordinary English word (a real word is not a typo) or a
+   misspelt stop word (then it is dropped).
+4. **names**: the people of the bank the words name (:class:`~bot.engine.names.NameTable`).
+5. **items**: every other content word becomes an item to match, by its stem.
+
+The result is a :class:`Query`: plain data that retrieval and scoring read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.engine import lexicon
+from bot.engine.index import StopwordSpeller, Vocabulary
+from bot.engine.names import NameTable
+from bot.engine.normalize import is_content, stem, words
+from bot.engine.records import capitalised_words, person_term
+from bot.models import Person
+
+#: Only this much of a question is read (the caller limits length; this bounds the work).
+MAX_QUESTION_CHARS = 2000
+MAX_QUESTION_WORDS = 40
+
+_STOPWORD_SPELLER = StopwordSpeller(w for w in lexicon.STOPWORDS if w.isalpha())
+
+
+@dataclass(slots=True)
+class Item:
+    """One thing the question turns on: a word (by stem) or a person."""
+
+    surface: str
+    #: the stems any of which satisfies the item (one for a word; a person's terms)
+    terms: tuple[str, ...]
+    #: people this item names (their ``@id`` terms are among ``terms``)
+    people: tuple[str, ...] = ()
+    #: written with a capital inside the question, or a number: a name or a figure
+    specific: bool = False
+    #: corrected from a misspelling
+    corrected: bool = False
+    #: ordinary English word (as opposed to a name or a rare word)
+    ordinary: bool = False
+    #: position in the question's words
+    pos: int = 0
+
+
+@dataclass(slots=True)
+class Query:
+    text: str
+    words: list[str]
+    items: list[Item] = field(default_factory=list)
+    #: "person", "date", "number", "place", "reason", "manner", "name" or ""
+    answer_type: str = ""
+    #: asks what someone said or wrote
+    speech: bool = False
+    #: asks who someone is ("who is X"): the person's id
+    describe: str | None = None
+    #: asks what the coverage is about
+    summary: bool = False
+    negated: bool = False
+    recency: bool = False
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        return tuple(p for it in self.items for p in it.people)
+
+
+def _answer_type(ws: list[str]) -> str:
+    head = ws[:6]
+    for size in (4, 3, 2):
+        for i in range(len(head) - size + 1):
+            found = lexicon.TYPE_PHRASES.get(tuple(head[i : i + size]))
+            if found:
+                return found
+    for w in head:
+        if w in lexicon.ANSWER_TYPES:
+            return lexicon.ANSWER_TYPES[w]
+    return ""
+
+
+def _describes(ws: list[str]) -> bool:
+    return any(tuple(ws[: len(p)]) == p for p in lexicon.DESCRIBE_PHRASES)
+
+
+def read(
+    question: str,
+    *,
+    vocab: Vocabulary,
+    known: Callable[[str], bool],
+    names: NameTable,
+    visible: Callable[[Person], bool],
+) -> Query:
+    """Read ``question`` against a bank's vocabulary (``known`` tells an indexed stem)."""
+    raw = question[:MAX_QUESTION_CHARS]
+    ws = words(raw)[: MAX_QUESTION_WORDS * 2]
+    caps = capitalised_words(raw)
+    query = Query(text=raw, words=ws)
+
+    # intent
+    query.answer_type = _answer_type(ws)
+    query.negated = any(w in lexicon.NEGATIONS for w in ws)
+    query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)
+    query.speech = any(w in lexicon.SPEECH_VERBS for w in ws) and not (
+        query.answer_type in ("date", "place", "number")
+    )
+    if query.answer_type == "person" and query.speech:
+        query.speech = False  # "who said X" asks for a speaker, not for words
+
+    # spelling: each unknown word to the closest vocabulary word
+    fixed: list[tuple[str, bool, bool]] = []  # (word, corrected, ordinary)
+    for w in ws:
+        if not is_content(w):
+            continue
+        if w.isdigit() or known(stem(w)) or w in vocab:
+            fixed.append((w, False, lexicon.is_ordinary(w)))
+            continue
+        ordinary = lexicon.is_ordinary(w)
+        if ordinary:
+            fixed.append((w, False, True))
+            continue
+        found = vocab.correct(w)
+        if found is not None and is_content(found[0]):
+            fixed.append((found[0], True, lexicon.is_ordinary(found[0])))
+        elif _STOPWORD_SPELLER(w) is not None:
+            continue  # a misspelt function word
+        else:
+            fixed.append((w, False, False))
+    fixed = fixed[:MAX_QUESTION_WORDS]
+
+    # names, then the remaining words as items
+    stems = [stem(w) for w, _, _ in fixed]
+    matches = names.match(stems, visible)
+    named: dict[int, int] = {}
+    for k, m in enumerate(matches):
+        for i in range(m.start, m.end):
+            named[i] = k
+    done: set[int] = set()
+    for i, (w, corrected, ordinary) in enumerate(fixed):
+        k = named.get(i)
+        if k is not None:
+            if k in done:
+                continue
+            done.add(k)
+            m = matches[k]
+            surface = " ".join(fw for fw, _, _ in fixed[m.start : m.end])
+            terms = (*(person_term(p) for p in m.people), *stems[m.start : m.end])
+            query.items.append(
+                Item(surface, terms, m.people, True, corrected, False, i)
+            )
+            continue
+        if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS:
+            continue
+        if query.speech and w in lexicon.SPEECH_VERBS:
+            continue
+        specific = w.isdigit() or (w in caps and not ordinary)
+        query.items.append(Item(w, (stems[i],), (), specific, corrected, ordinary, i))
+
+    # who is X: a describing phrase and nothing but one person's name after it
+    people = query.people
+    if _describes(ws) and len(set(people)) == 1 and len(query.items) == 1:
+        query.describe = people[0]
+    if not query.items and any(w in lexicon.SUMMARY_WORDS for w in ws):
+        query.summary = True
+    return query

@@ -1,0 +1,125 @@
+"""What the engine keeps of a fact or a quote, and how a record is read for scoring.
+
+:func:`index_terms` gives the terms a record is filed under, each with the fields it occurs
+in (its own words, its keywords, its cited passages, the people it is about). A person is
+filed as ``@person-id``, so a question naming someone finds the records about them whatever
+words they use.
+
+:class:`RecordView` is the detailed reading of one candidate, made only for the few
+records a question is scored against: its words in order (for phrase matches), which of
+them are names, numbers, dates and reasons. It is a pure function of the record and the
+names of its people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.engine import lexicon
+from bot.engine.normalize import is_content, stem, words
+from bot.models import Fact, Quote
+
+#: Field bits of a posting entry.
+FIELD_TEXT = 1  # the fact's text, the quote's words and its speaker
+FIELD_KEYWORD = 2  # keywords curated for the record
+FIELD_PASSAGE = 4  # citation passages, a quote's context
+FIELD_PERSON = 8  # "@person-id" of the people a fact is about, a quote's speaker
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+
+
+def person_term(person_id: str) -> str:
+    """The index term of a person ("@kim-kardashian")."""
+    return "@" + person_id
+
+
+def record_people(record: Fact | Quote) -> tuple[str, ...]:
+    if isinstance(record, Quote):
+        return () if record.speaker is None else (record.speaker,)
+    return record.people
+
+
+def index_terms(record: Fact | Quote) -> tuple[dict[str, int], list[str]]:
+    """The record's terms with their field bits, and its surface words (for spelling)."""
+    fields: dict[str, int] = {}
+    surface: dict[str, None] = {}
+
+    def put(text: str, bit: int) -> None:
+        for w in words(text):
+            if is_content(w):
+                t = stem(w)
+                fields[t] = fields.get(t, 0) | bit
+                if not w.isdigit():
+                    surface[w] = None
+
+    put(record.text, FIELD_TEXT)
+    for k in record.keywords:
+        put(k, FIELD_KEYWORD)
+    for c in record.citations:
+        put(c.passage, FIELD_PASSAGE)
+    if isinstance(record, Quote) and record.context:
+        put(record.context, FIELD_PASSAGE)
+    for pid in record_people(record):
+        t = person_term(pid)
+        fields[t] = fields.get(t, 0) | FIELD_PERSON
+    return fields, list(surface)
+
+
+def capitalised_words(text: str) -> set[str]:
+    """Folded words written with a capital inside a sentence (names, places, titles)."""
+    out: set[str] = set()
+    for m in _CAPITALISED.finditer(text):
+        start = m.start()
+        before = text[:start].rstrip()
+        if not before or before[-1] in '.!?:"“':
+            continue  # a sentence's first word says nothing
+        out.update(words(m.group()))
+    return out
+
+
+@dataclass(slots=True)
+class RecordView:
+    """One record read for scoring against a question."""
+
+    #: stems of the content words of what a reader is shown (text, speaker), in order
+    sequence: list[str]
+    #: every stem the record is filed under, with its fields
+    fields: dict[str, int]
+    #: stems of capitalised words (names, places) of text and passages
+    names: set[str]
+    numbers: set[str]
+    has_date: bool
+    has_reason: bool
+    negated: bool
+    is_quote: bool
+    #: the text only leads into what follows ("Kardashian wrote:")
+    lead_in: bool
+    people: tuple[str, ...]
+
+
+def view(record: Fact | Quote, speaker_name: str | None, fields: dict[str, int]) -> RecordView:
+    shown = record.text if speaker_name is None else f"{speaker_name}: {record.text}"
+    ws = words(shown)
+    passages = " ".join(c.passage for c in record.citations)
+    all_words = set(ws) | set(words(passages))
+    if isinstance(record, Quote):
+        all_words |= set(words(record.context))
+    seq = [stem(w) for w in ws if is_content(w)]
+    caps = capitalised_words(shown) | capitalised_words(passages)
+    numbers = {w for w in all_words if w.isdigit()}
+    has_date = bool(all_words & lexicon.DATE_WORDS) or any(_YEAR.match(n) for n in numbers)
+    text = record.text.rstrip()
+    return RecordView(
+        sequence=seq,
+        fields=fields,
+        names={stem(w) for w in caps if is_content(w)},
+        numbers=numbers,
+        has_date=has_date,
+        has_reason=bool(all_words & lexicon.REASON_MARKERS),
+        negated=bool(all_words & lexicon.NEGATIONS),
+        is_quote=isinstance(record, Quote),
+        lead_in=text.endswith(":"),
+        people=record_people(record),
+    )

@@ -1,0 +1,74 @@
+"""Candidate retrieval: the records that share the most question weight, found with
+bounded work however large the bank.
+
+Items are taken rarest first. Each adds its IDF weight to the records in its posting
+lists (all of an item's terms: a person's ``@id`` and name words, or a word's stem). A
+posting list longer than :data:`POSTING_CAP` does not seed new candidates once some exist:
+it only adds to the candidates found so far (at most :data:`CHECK_CAP`, by set
+intersection), so a question made of common words costs no more than a rare one.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+
+from bot.engine.index import InvertedIndex
+from bot.engine.question import Item
+from bot.models import Fact, Quote
+
+#: Postings longer than this only score candidates already found by rarer items.
+POSTING_CAP = 20_000
+#: When every posting is long, the newest this many entries of the rarest one seed.
+SEED_CAP = 20_000
+#: At most this many candidates are checked against a long posting list.
+CHECK_CAP = 4_000
+
+
+def retrieve(
+    index: InvertedIndex,
+    items: list[Item],
+    weights: list[float],
+    records: list[Fact | Quote | None],
+    visible: Callable[[Fact | Quote], bool],
+    limit: int,
+    kinds: tuple[type, ...] = (Fact, Quote),
+) -> list[tuple[float, int]]:
+    """The best ``limit`` (score, rid) pairs, best first."""
+    order = sorted(
+        range(len(items)), key=lambda i: min((index.df(t) for t in items[i].terms if index.df(t)), default=0)
+    )
+    acc: dict[int, float] = {}
+    for i in order:
+        item, w = items[i], weights[i]
+        postings = [index.rids(t) for t in item.terms if index.df(t)]
+        if not postings:
+            continue
+        size = sum(len(p) for p in postings)
+        if not acc or size <= POSTING_CAP:
+            seen: set[int] = set()
+            for rids in postings:
+                if not acc and len(rids) > SEED_CAP:
+                    rids = rids[-SEED_CAP:]
+                for rid in rids:
+                    if rid not in seen:
+                        seen.add(rid)
+                        acc[rid] = acc.get(rid, 0.0) + w
+            continue
+        pool = acc if len(acc) <= CHECK_CAP else dict(
+            heapq.nlargest(CHECK_CAP, acc.items(), key=lambda kv: kv[1])
+        )
+        left = set(pool)
+        for rids in postings:
+            hits = left.intersection(rids)
+            for rid in hits:
+                acc[rid] += w
+            left -= hits
+    best: list[tuple[float, int]] = []
+    for score, rid in heapq.nlargest(limit * 8, ((s, r) for r, s in acc.items())):
+        rec = records[rid]
+        if rec is not None and isinstance(rec, kinds) and visible(rec):
+            best.append((score, rid))
+            if len(best) >= limit:
+                break
+    return best

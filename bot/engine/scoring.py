@@ -1,0 +1,276 @@
+"""Scoring a candidate record against a question: features, and the calibrated model.
+
+Every weight of the engine is here. Retrieval (:mod:`bot.engine.retrieve`) ranks records
+by :data:`FIELD_CREDIT`-weighted IDF; the few best are then described by
+:func:`features` (how much of the question they cover, what they leave out, whether they
+hold the kind of answer asked for, ...) and :class:`Model` turns the features into the
+probability that the record answers the question. The model is a logistic regression whose
+parameters are data (``data/model.json``), fitted by ``benchmarks/calibrate.py`` on the
+development questions only; its output, as a percentage, is the answer's score, so one
+threshold means the same precision on any coverage.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+
+from bot.engine import lexicon
+from bot.engine.question import Item, Query
+from bot.engine.records import (
+    FIELD_KEYWORD,
+    FIELD_PASSAGE,
+    FIELD_PERSON,
+    FIELD_TEXT,
+    RecordView,
+    person_term,
+)
+
+#: How much a match counts, by the best field it is in.
+FIELD_CREDIT = {FIELD_PERSON: 1.0, FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_PASSAGE: 0.8}
+#: A corrected (misspelt) word counts a little less.
+CORRECTED_CREDIT = 0.85
+
+
+def credit(bits: int) -> float:
+    best = 0.0
+    for bit, value in FIELD_CREDIT.items():
+        if bits & bit and value > best:
+            best = value
+    return best
+
+
+#: The features, in the model's order.
+FEATURES = (
+    "coverage",  # IDF-weighted share of the question's items the record has
+    "coverage_shown",  # ... in what the reader is shown (text, keywords, speaker)
+    "missing_max",  # the weightiest item the record lacks (IDF / max IDF)
+    "missing_specific",  # names and figures of the question the record lacks
+    "missing_unknown",  # items the whole bank lacks (the question is about something else)
+    "missing_ordinary",  # ordinary English words of the question the record lacks
+    "items",  # how many items the question has (log)
+    "phrase",  # share of the question's adjacent item pairs adjacent in the record
+    "novelty",  # share of the record's words the question does not have (room for an answer)
+    "type_asked",  # the question asks for a kind of answer
+    "type_found",  # ... and the record has one the question does not give
+    "margin",  # retrieval score ahead of the next candidate (share of the question)
+    "first",  # the retrieval's first candidate
+    "negation_differs",  # one of question and record is negated, the other not
+    "person_asked",  # the question names a person
+    "person_match",  # ... and the record is about (or by) them
+    "speech_asked",  # the question asks what someone said
+    "speech_match",  # ... and the record is a quote (by the person named, if any)
+    "lead_in",  # the record only leads into a quote ("X wrote:")
+    "length",  # the record's length in words (log)
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    rid: int
+    retrieval: float
+    view: RecordView
+    features: list[float]
+    #: the ranker's probability
+    probability: float = 0.0
+    matched: tuple[str, ...] = ()
+    #: the confidence model's probability (set on the chosen candidate only)
+    confidence: float = 0.0
+    confidence_features: list[float] = field(default_factory=list)
+    #: what the record lacks, read against its neighbours (:func:`context_features`)
+    context: list[float] = field(default_factory=list)
+
+
+def _matched(item: Item, fields: dict[str, int]) -> float:
+    best = 0.0
+    for t in item.terms:
+        bits = fields.get(t)
+        if bits:
+            best = max(best, credit(bits))
+    if best and item.corrected:
+        best *= CORRECTED_CREDIT
+    return best
+
+
+def features(
+    query: Query,
+    weights: list[float],
+    max_weight: float,
+    unknown: list[bool],
+    view: RecordView,
+    retrieval: float,
+    next_best: float,
+    first: bool,
+) -> tuple[list[float], tuple[str, ...]]:
+    """The features of one candidate for ``query`` (``weights``: each item's IDF;
+    ``unknown``: whether the bank lacks the item altogether)."""
+    fields = view.fields
+    total = sum(weights) or 1.0
+    covered = shown = 0.0
+    missing_max = 0.0
+    missing_specific = missing_unknown = missing_ordinary = 0
+    matched: list[str] = []
+    hit: list[bool] = []
+    for item, w, unk in zip(query.items, weights, unknown, strict=True):
+        c = _matched(item, fields)
+        hit.append(c > 0)
+        if c > 0:
+            covered += w * c
+            matched.append(item.surface)
+            if any(fields.get(t, 0) & (FIELD_TEXT | FIELD_KEYWORD | FIELD_PERSON) for t in item.terms):
+                shown += w * c
+            continue
+        missing_max = max(missing_max, w / max_weight if max_weight else 0.0)
+        if unk:
+            missing_unknown += 1
+        elif item.specific:
+            missing_specific += 1
+        elif item.ordinary:
+            missing_ordinary += 1
+
+    # adjacent pairs of question items found next to each other (within two words)
+    pairs = found_pairs = 0
+    if len(query.items) > 1:
+        where: dict[str, list[int]] = {}
+        for i, t in enumerate(view.sequence):
+            where.setdefault(t, []).append(i)
+        for a, b in zip(query.items, query.items[1:], strict=False):
+            if a.people or b.people:
+                continue
+            pairs += 1
+            pa = [i for t in a.terms for i in where.get(t, ())]
+            pb = [i for t in b.terms for i in where.get(t, ())]
+            if any(0 < abs(j - i) <= 2 for i in pa for j in pb):
+                found_pairs += 1
+    phrase = found_pairs / pairs if pairs else 0.0
+
+    asked = {t for it in query.items for t in it.terms}
+    seq = view.sequence
+    novelty = sum(1 for t in seq if t not in asked) / len(seq) if seq else 0.0
+
+    kind = query.answer_type
+    type_found = 0.0
+    if kind == "person":
+        type_found = float(
+            bool(view.names - asked)
+            or any(person_term(p) not in asked for p in view.people)
+        )
+    elif kind == "date":
+        type_found = float(view.has_date)
+    elif kind == "number":
+        type_found = float(bool(view.numbers - asked))
+    elif kind in ("place", "name"):
+        type_found = float(bool(view.names - asked))
+    elif kind == "reason":
+        type_found = float(view.has_reason)
+    elif kind == "manner":
+        type_found = 1.0
+
+    people = query.people
+    person_match = float(bool(people) and any(p in view.people for p in people))
+    speech_match = 0.0
+    if query.speech and view.is_quote:
+        speech_match = 1.0 if not people or person_match else 0.0
+
+    out = [
+        covered / total,
+        shown / total,
+        missing_max,
+        float(missing_specific),
+        float(missing_unknown),
+        float(missing_ordinary),
+        math.log1p(len(query.items)),
+        phrase,
+        novelty,
+        float(bool(kind)),
+        type_found,
+        max(0.0, retrieval - next_best) / total,
+        float(first),
+        float(query.negated != view.negated),
+        float(bool(people)),
+        person_match,
+        float(query.speech),
+        speech_match,
+        float(view.lead_in),
+        math.log1p(len(seq)),
+    ]
+    return out, tuple(matched)
+
+
+#: Features the confidence model adds to the top candidate's: the ranker's probability
+#: for it, and its lead over the runner-up.
+CONFIDENCE_FEATURES = (
+    *FEATURES,
+    "ranker",
+    "ranker_lead",
+    "missing_near",  # items the record lacks that its neighbours in the article have
+    "missing_far",  # items lacking around the record too, though the bank has them
+    "missing_far_specific",  # ... of them, names and figures
+    "unknown_specific",  # names and figures of the question the whole bank lacks
+    "missing_rarity",  # how rare in general English the rarest word the record lacks is
+)
+
+
+def context_features(
+    query: Query,
+    unknown: list[bool],
+    fields: dict[str, int],
+    around: dict[str, int],
+) -> list[float]:
+    """What the chosen record lacks, read against its neighbours in the same article
+    (``around``: their terms): a word the passage around it has is context the sentence
+    leaves implicit; a word missing around it too was likely swapped for another."""
+    near = far = far_specific = unknown_specific = 0
+    rarity = 0.0
+    for item, unk in zip(query.items, unknown, strict=True):
+        if any(t in fields for t in item.terms):
+            continue
+        if not item.people:
+            rarity = max(rarity, lexicon.rarity(item.surface))
+        if unk:
+            unknown_specific += item.specific
+        elif any(t in around for t in item.terms):
+            near += 1
+        else:
+            far += 1
+            far_specific += item.specific
+    return [float(near), float(far), float(far_specific), float(unknown_specific), rarity]
+
+
+class _Logistic:
+    def __init__(self, names: tuple[str, ...], weights: dict[str, float], bias: float) -> None:
+        self.weights = [float(weights.get(name, 0.0)) for name in names]
+        self.bias = float(bias)
+
+    def __call__(self, values: list[float]) -> float:
+        z = self.bias + sum(w * v for w, v in zip(self.weights, values, strict=True))
+        if z < -30:
+            return 0.0
+        if z > 30:
+            return 1.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+class Model:
+    """Two logistic regressions (parameters from ``data/model.json``): the *ranker* orders
+    the candidates of a question; the *confidence* model estimates, for the chosen one, the
+    probability that it answers the question (the answer's score)."""
+
+    def __init__(self, data: dict[str, dict[str, object]]) -> None:
+        r, c = data["ranker"], data["confidence"]
+        self.ranker = _Logistic(FEATURES, r["weights"], r["bias"])  # type: ignore[arg-type]
+        self.confidence = _Logistic(
+            CONFIDENCE_FEATURES, c["weights"], c["bias"]  # type: ignore[arg-type]
+        )
+
+    @classmethod
+    def load(cls) -> Model:
+        path = resources.files("bot.engine").joinpath("data", "model.json")
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:  # before the first calibration: a plain coverage model
+            plain = {"weights": {"coverage": 8.0, "missing_max": -4.0}, "bias": -5.0}
+            data = {"ranker": plain, "confidence": plain}
+        return cls(data)

@@ -430,9 +430,13 @@ def build_bank(article: dict[str, Any], shipped: Any, name: str) -> Any:
     return base.merged(plan.adds)
 
 
-def ask_via_engine(article: dict[str, Any], questions: Sequence[Question],
-                   shipped: Any) -> tuple[list[Reply], float, float]:
-    """The same bank and questions in this process: replies, seconds of build, of asking."""
+def ask_via_engine(article: dict[str, Any], questions: Sequence[Question], shipped: Any,
+                   engine_threshold: float | None = None) -> tuple[list[Reply], float, float]:
+    """The same bank and questions in this process: replies, seconds of build, of asking.
+
+    ``engine_threshold`` (not the protocol) replaces the engine's own threshold, e.g. 0 to
+    see the candidate it would give to every question.
+    """
     from bot.engine import Engine
     from bot.errors import CoverageBotError
     from bot.service import clean_question
@@ -441,7 +445,8 @@ def ask_via_engine(article: dict[str, Any], questions: Sequence[Question],
     max_length = Settings().max_question_length
     t0 = time.perf_counter()
     bank = build_bank(article, shipped, f"{article['title']}.txt")
-    engine = Engine(bank)
+    engine = Engine(bank) if engine_threshold is None else Engine(bank,
+                                                                  threshold=engine_threshold)
     t1 = time.perf_counter()
     replies = []
     for q in questions:
@@ -569,12 +574,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="only these articles (titles with _), whatever --split says")
     parser.add_argument("--threshold", type=float,
                         help="rescore: answered only if the engine answered with score >= X")
+    parser.add_argument("--engine-threshold", type=float, metavar="X",
+                        help="--via engine only, not the protocol: build Engine(bank, "
+                        "threshold=X), e.g. 0 to record every question's candidate answer")
     parser.add_argument("--sweep", action="store_true",
                         help="print the figures at thresholds 0 to 100")
     parser.add_argument("--json", type=Path, help="write per-question records and summaries")
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args(argv)
 
+    if args.engine_threshold is not None and args.via != "engine":
+        parser.error("--engine-threshold needs --via engine")
     articles = load_articles(args.data)
     split_of = load_split()
     if args.articles:
@@ -597,7 +607,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     commit = _git_commit()
     print(f"SQuAD 2.0 protocol, --via {args.via}, commit {commit}, "
           f"{started:%Y-%m-%d %H:%M} UTC; threshold: "
-          + ("engine's own" if args.threshold is None else f">= {args.threshold:g}"))
+          + ("engine's own" if args.threshold is None else f">= {args.threshold:g}")
+          + ("" if args.engine_threshold is None
+             else f"; Engine(bank, threshold={args.engine_threshold:g}) (not the protocol)"))
     print(f"articles: {', '.join(chosen)}")
 
     per_article: dict[str, list[Record]] = {}
@@ -609,7 +621,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             with tempfile.TemporaryDirectory(prefix="squad-") as tmp:
                 replies, t_build, t_ask = ask_via_cli(article, questions, Path(tmp))
         else:
-            replies, t_build, t_ask = ask_via_engine(article, questions, shipped)
+            replies, t_build, t_ask = ask_via_engine(article, questions, shipped,
+                                                     args.engine_threshold)
         records = score_article(article, questions, replies)
         set_correct(records, args.threshold)
         per_article[title] = records
@@ -666,7 +679,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         doc = {
             "via": args.via, "commit": commit, "started": started.isoformat(),
-            "threshold": args.threshold, "articles": chosen,
+            "threshold": args.threshold, "engine_threshold": args.engine_threshold,
+            "articles": chosen,
             "seconds": {t: {"build": round(b, 2), "ask": round(a, 2)}
                         for t, (b, a) in seconds.items()},
             "summaries": [_summary_json(s) for s in summaries]

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import json
 import math
 import re
@@ -224,19 +225,17 @@ def equal_abstention_cutoff(unanswerable_scores: Sequence[float], abstain: int) 
     if not scores:
         return -math.inf
     abstain = max(0, min(abstain, len(scores)))
-    candidates = [-math.inf, *(s for s in sorted(set(scores))[1:]), math.inf]
     # -inf: none abstains; each distinct score s > min: abstain on those < s; inf: all.
-    best = min(candidates, key=lambda c: (abs(sum(s < c for s in scores) - abstain),
-                                          sum(s < c for s in scores)))
-    return _midpoint(scores, best)
+    candidates = [-math.inf, *sorted(set(scores))[1:], math.inf]
 
+    def below(cut: float) -> int:
+        return bisect.bisect_left(scores, cut)
 
-def _midpoint(scores: Sequence[float], cut: float) -> float:
-    """Move a cut-off on a score to halfway between it and the score below (for display)."""
-    if not math.isfinite(cut):
-        return cut
-    below = [s for s in scores if s < cut]
-    return (max(below) + cut) / 2 if below else cut
+    best = min(candidates, key=lambda c: (abs(below(c) - abstain), below(c)))
+    if not math.isfinite(best):
+        return best
+    # halfway between that score and the one under it (abstaining on the same questions)
+    return (scores[below(best) - 1] + best) / 2
 
 
 def bm25_tally(records: Sequence[Record], cutoff: float) -> Tally:

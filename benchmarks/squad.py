@@ -41,6 +41,7 @@ import asyncio
 import bisect
 import json
 import math
+import os
 import re
 import string
 import subprocess
@@ -367,8 +368,15 @@ def coverage_bot() -> Path:
     return exe
 
 
-def _run(cmd: list[str], stdin: str | None = None) -> str:
-    proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, cwd=ROOT,
+#: Settings that would change what is measured: the protocol measures the defaults.
+_SETTINGS = ("ANSWER_THRESHOLD", "KNOWLEDGE_DIR", "MAX_QUESTION_LENGTH", "DATABASE_PATH")
+
+
+def _run(cmd: list[str], cwd: Path, stdin: str | None = None) -> str:
+    """Run a command in ``cwd`` (a temporary folder: no ``.env`` is read) without the
+    settings that would change the figures in its environment."""
+    env = {k: v for k, v in os.environ.items() if k not in _SETTINGS}
+    proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, cwd=cwd, env=env,
                           check=False)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd[:3])} failed ({proc.returncode}):\n{proc.stderr}")
@@ -384,9 +392,9 @@ def ask_via_cli(article: dict[str, Any], questions: Sequence[Question],
     txt.write_text(article_text(article), encoding="utf-8")
     t0 = time.perf_counter()
     _run([exe, "ingest", str(txt), "--db", str(db), "--outlet", OUTLET,
-          "--title", article_title(article), "--published", PUBLISHED])
+          "--title", article_title(article), "--published", PUBLISHED], workdir)
     t1 = time.perf_counter()
-    out = _run([exe, "ask", "-", "--db", str(db), "--json"],
+    out = _run([exe, "ask", "-", "--db", str(db), "--json"], workdir,
                stdin="".join(q.question + "\n" for q in questions))
     t2 = time.perf_counter()
     lines = [line for line in out.splitlines() if line.strip()]
@@ -441,7 +449,7 @@ def ask_via_engine(article: dict[str, Any], questions: Sequence[Question], shipp
     from bot.service import clean_question
     from bot.settings import Settings
 
-    max_length = Settings().max_question_length
+    max_length = Settings().max_question_length  # the default, as --via cli runs it
     t0 = time.perf_counter()
     bank = build_bank(article, shipped, f"{article['title']}.txt")
     engine = Engine(bank) if engine_threshold is None else Engine(bank,

@@ -301,12 +301,16 @@ def questions_of(article: dict[str, Any], split: str) -> list[Question]:
 
 # --------------------------------------------------------------------------- BM25
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr)\.)"
+    r"[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+)
 
 
 def sentences(text: str) -> list[str]:
     """The text split into sentences: after . ! or ? (and closing quotes or brackets) where
-    the next word starts with a capital or a digit; paragraphs (blank lines) always split."""
+    the next word starts with a capital or a digit, but not after an initial ("John F.",
+    "U.S.") or Mr. Ms. Dr. St. Jr. Sr.; paragraphs (blank lines) always split."""
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         para = " ".join(para.split())

@@ -133,14 +133,17 @@ def test_summary_matches_bm25_abstention_to_the_engine() -> None:
 
 def test_sentences_split_on_sentence_ends_and_paragraphs() -> None:
     text = ("Steam engines use steam. In 1712 Newcomen built one! Was it good? “Yes.” "
-            "It ran at 3.5 m.p.h. on rails\n\nA new paragraph e.g. this one")
+            "It ran at 3.5 m.p.h. on rails\n\nA new paragraph e.g. this one. Charles W. Eliot "
+            "met Dr. Smith in the U.S. Army. Then he left.")
     assert sentences(text) == [
         "Steam engines use steam.",
         "In 1712 Newcomen built one!",
         "Was it good?",
         "“Yes.”",
         "It ran at 3.5 m.p.h. on rails",
-        "A new paragraph e.g. this one",
+        "A new paragraph e.g. this one.",
+        "Charles W. Eliot met Dr. Smith in the U.S. Army.",
+        "Then he left.",
     ]
 
 

@@ -57,6 +57,7 @@ _INVISIBLE = re.compile(
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Dotted abbreviations of single letters ("u.s.", "l. a.", "d.c.") become one word.
 _DOTTED = re.compile(r"\b(?:[a-z]\.\s?){2,}(?![a-z])")
+_TLDR = re.compile(r"\btl\s?[;:/]?\s?dr\b")
 _POSSESSIVE = re.compile(r"(?<=[^\W_])'s\b|(?<=s)'(?=\s|$)")
 _DIGIT_GROUPS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -75,6 +76,8 @@ def fold(text: str) -> str:
         text = _INVISIBLE.sub("", text).casefold()
         if not text.isascii():
             text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    if "tl" in text:
+        text = _TLDR.sub(" tldr ", text)
     if "." in text:
         text = _DOTTED.sub(lambda m: " " + re.sub(r"[.\s]", "", m.group()) + " ", text)
     if "'" in text:

@@ -97,6 +97,8 @@ class RecordView:
     #: the text only leads into what follows ("Kardashian wrote:")
     lead_in: bool
     people: tuple[str, ...]
+    #: an editor gave the record keywords
+    curated: bool
 
 
 def view(record: Fact | Quote, speaker_name: str | None, fields: dict[str, int]) -> RecordView:
@@ -122,4 +124,5 @@ def view(record: Fact | Quote, speaker_name: str | None, fields: dict[str, int])
         is_quote=isinstance(record, Quote),
         lead_in=text.endswith(":"),
         people=record_people(record),
+        curated=bool(record.keywords),
     )

@@ -64,6 +64,9 @@ FEATURES = (
     "speech_match",  # ... and the record is a quote (by the person named, if any)
     "lead_in",  # the record only leads into a quote ("X wrote:")
     "length",  # the record's length in words (log)
+    "complete",  # the record has every item of the question
+    "complete_short",  # ... and the question has at most three items (a lookup)
+    "curated",  # the record has keywords an editor gave it (not a sentence read by ingest)
 )
 
 
@@ -195,6 +198,9 @@ def features(
         speech_match,
         float(view.lead_in),
         math.log1p(len(seq)),
+        float(all(hit)),
+        float(all(hit) and len(hit) <= 3),
+        float(view.curated),
     ]
     return out, tuple(matched)
 

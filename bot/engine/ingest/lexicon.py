@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.engine.ingest.data import wordlist
+
 # --------------------------------------------------------------------------- lexicon
 
 
@@ -29,26 +31,9 @@ _SPEECH = _SPEECH_VERBS | _SPEECH_PARTICIPLES
 _SPEECH_ALT = "|".join(sorted(_SPEECH, key=len, reverse=True))
 
 #: Words naming what a person is; before a name they are not part of it.
-_DESCRIPTORS = _wordset(
-    """actor actress singer rapper director filmmaker comedian comic model star host
-    producer musician songwriter artist athlete designer author writer president mayor
-    governor senator congressman congresswoman representative chef activist influencer
-    celebrity personality journalist anchor reporter judge lawyer attorney officer sheriff
-    chief secretary spokesman spokeswoman spokesperson ceo founder billionaire businessman
-    businesswoman entrepreneur star player coach dancer poet novelist playwright
-    commentator podcaster youtuber vocalist drummer guitarist pianist"""
-)
+_DESCRIPTORS = wordlist("roles")
 #: Capitalised titles that may stand before a name ("Mayor Karen Bass").
-_TITLES = _wordset(
-    """president mayor governor gov senator sen representative rep congressman
-    congresswoman judge justice secretary chief officer sheriff dr mr mrs ms mx prof
-    professor prince princess pope king queen duke duchess lord lady sir dame general
-    gen colonel col captain capt lieutenant lt sergeant sgt commissioner chancellor
-    minister premier ambassador bishop reverend rev father sister brother saint
-    actor actress singer rapper director filmmaker comedian model host producer musician
-    songwriter artist designer author writer chef activist journalist reporter anchor
-    star coach player reality"""
-)
+_TITLES = wordlist("titles") | wordlist("roles")
 _FEMALE_WORDS = _wordset(
     """actress congresswoman businesswoman chairwoman spokeswoman princess queen duchess
     lady dame mother wife sister daughter mrs ms"""
@@ -70,28 +55,6 @@ _NOT_NAME_START = _wordset(
     supporters critics officials police authorities protesters protestors witnesses
     residents experts organizers organisers observers sources reports people fans
     celebrities stars lawmakers democrats republicans democrat republican"""
-)
-#: Words that make a capitalised run a place, organisation, event or thing, not a person.
-_NOT_PERSON_WORDS = _wordset(
-    """los angeles new york san francisco diego jose antonio las vegas united states
-    america american americans kingdom britain england london paris washington dc
-    california texas florida chicago atlanta seattle boston miami denver phoenix dallas
-    houston portland detroit gaza israel ukraine russia china mexico canada europe
-    african asian latino latina latinx hispanic white house black lives matter national
-    guard theater theatre center centre awards award street avenue road boulevard
-    university college school department court congress senate city county state police
-    immigration customs enforcement homeland security federal party news times post
-    journal tribune herald daily weekly magazine network radio tv television channel
-    instagram twitter tiktok facebook youtube threads x reddit snapchat monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december north south east west northern southern
-    eastern western park hall church museum hospital company inc corp corporation llc
-    ltd group association union council office administration agency bureau committee
-    foundation institute fund club stadium arena airport station bridge island lake
-    river mountain valley beach bay festival show prize cup games olympics oscars
-    grammys emmys globes gala supreme republican democratic democrats republicans
-    christmas easter thanksgiving day week month year hollywood broadway disney netflix
-    apple google amazon microsoft tesla meta spacex"""
 )
 _NAME_PARTICLES = frozenset(
     {"de", "van", "von", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "st"}

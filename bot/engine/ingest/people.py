@@ -8,6 +8,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.ingest.evidence import (
+    STRONG,
+    Candidate,
+    _title_of_before,
+    accept,
+    given_name_like,
+    occurrence_evidence,
+)
 from bot.engine.ingest.layout import _Mention
 from bot.engine.ingest.lexicon import (
     _APPOSITIVE,
@@ -16,7 +24,6 @@ from bot.engine.ingest.lexicon import (
     _MALE_WORDS,
     _NAME_PARTICLES,
     _NOT_NAME_START,
-    _NOT_PERSON_WORDS,
     _SPEECH_ALT,
     _STAGE_NAME,
     _TITLES,
@@ -113,28 +120,74 @@ class _People:
         return None
 
     def discover(self, prose_sentences: Iterable[str]) -> None:
-        """First pass over the article's prose: register every name it uses."""
-        singles: list[tuple[str, str | None, bool]] = []  # (word, descriptor, speaker role)
-        for prose in prose_sentences:
+        """First pass over the article's prose: register every name it uses.
+
+        Known people are matched wherever they are named. A new person is created only on
+        evidence that the name is a person's (see :mod:`bot.engine.ingest.evidence`),
+        gathered over the whole article: "Newton argued" backs "Isaac Newton".
+        """
+        sentences = list(prose_sentences)
+        lower_words = frozenset(
+            w for s in sentences for w in _WORD_RE.findall(s) if w[:1].islower()
+        )
+        before_lower = frozenset(
+            m.group(1) for s in sentences for m in re.finditer(r"\b([A-Z][\w’'\-]*) (?=[a-z])", s)
+        )
+        candidates: dict[str, Candidate] = {}
+        singles: list[tuple[str, str | None, set[str]]] = []  # (word, descriptor, evidence)
+        for index, prose in enumerate(sentences):
+            following = sentences[index + 1] if index + 1 < len(sentences) else ""
             for m in _STAGE_NAME.finditer(prose):
                 if m.group(0) not in self.surfaces and self._match_known(m.group(0)) is None:
                     self._add_new(m.group(0))
             masked = self._mask_known(prose)
-            for run, descriptor, start, end in _name_runs(masked):
+            for n, (run, descriptor, start, end) in enumerate(_name_runs(masked)):
                 tokens = run.split()
-                speaker_role = _speaker_role(masked, start, end)
+                trimmed = len(tokens) > 2 and bool(_title_of_before().search(masked[:start]))
+                if trimmed:
+                    # "Secretary of Defense James Schlesinger": the name is the last words.
+                    keep = 3 if re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
+                    start = end - len(" ".join(tokens[-keep:]))
+                    run, tokens = masked[start:end], tokens[-keep:]
+                found = occurrence_evidence(
+                    masked,
+                    start,
+                    end,
+                    titled=descriptor is not None or trimmed,
+                    first=n == 0,
+                    next_sentence=following,
+                )
                 if len(tokens) == 1:
-                    singles.append((run, descriptor, speaker_role))
+                    singles.append((run, descriptor, found))
                     continue
                 key = self._match_known(run)
-                if key is None:
-                    key = self._add_new(run)
+                if key is not None:
+                    if descriptor:
+                        self.entities[key].descriptors.add(descriptor)
+                    continue
+                candidate = candidates.setdefault(run, Candidate(run))
+                candidate.evidence |= found
                 if descriptor:
-                    self.entities[key].descriptors.add(descriptor)
+                    candidate.descriptors.add(descriptor)
             for surface, key in self._known_spans(prose):
                 desc = _descriptor_before(prose, prose.find(surface))
                 if desc:
                     self.entities[key].descriptors.add(desc)
+        # What a surname alone does backs the full name ("Newton argued" for Isaac Newton).
+        by_surname: dict[str, list[Candidate]] = {}
+        for candidate in candidates.values():
+            by_surname.setdefault(_strip_possessive(candidate.name.split()[-1]), []).append(
+                candidate
+            )
+        for word, _descriptor, found in singles:
+            for candidate in by_surname.get(word, []):
+                candidate.backed |= found & STRONG
+        for candidate in candidates.values():
+            if given_name_like(candidate.name, lower_words, before_lower):
+                candidate.evidence.add("given")
+            if accept(candidate, lower_words):
+                key = self._add_new(candidate.name)
+                self.entities[key].descriptors |= candidate.descriptors
         # Surnames of the people named in full ("Trump" after "Donald Trump").
         surnames: dict[str, set[str]] = {}
         for ent in self.entities.values():
@@ -147,9 +200,9 @@ class _People:
                 self.surfaces[surname] = key
                 if surname not in self.entities[key].aliases:
                     self.entities[key].aliases.append(surname)
-        for word, descriptor, speaker_role in singles:
+        for word, descriptor, found in singles:
             key = self.surfaces.get(word)
-            if key is None and (descriptor or speaker_role):
+            if key is None and accept(Candidate(word, found), lower_words):
                 key = self._add_new(word)
             if key is not None and descriptor:
                 self.entities[key].descriptors.add(descriptor)
@@ -282,8 +335,6 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
         if not run:
             continue
         names = [_strip_possessive(t.group(0)) for t in run]
-        if any(n.lower().rstrip(".") in _NOT_PERSON_WORDS for n in names):
-            continue
         if len(names) > 4:
             continue
         start = run[0].start()

@@ -5,8 +5,8 @@
 * quotes are the spans between double quote marks (curly or straight); a quote that runs
   over several paragraphs (no closing mark at the end of a paragraph and the next paragraph
   opening with one, the newswire convention) is one quote;
-* each quote is attributed the way news prose does it: ``"...," Kardashian wrote.`` /
-  ``"...," she said.`` / ``Kehlani wrote, "..."`` / ``Kardashian wrote:`` and the quote in
+* each quote is attributed the way news prose does it: ``"...," Smith wrote.`` /
+  ``"...," she said.`` / ``Roe wrote, "..."`` / ``Smith wrote:`` and the quote in
   the next paragraph / ``claiming that we are "living in an oligarchy."`` / a quote that
   carries on right after an attributed one. A pronoun is resolved to the person the prose
   was last about (the subject of the latest sentences first), never to someone whose
@@ -16,7 +16,7 @@
   in the article's own wording, a leading "She"/"The Florida rapper" resolved to the name.
 
 Speakers are matched against ``known_people`` (names and aliases, exactly or fuzzily:
-"Chriss Teigen" is Chrissy Teigen); other people named in the prose become new Person
+"Jhon Smith" is John Smith); other people named in the prose become new Person
 records. ``link_duplicates`` then finds the facts and quotes a bank already has (another
 outlet's wording, the same article again) and turns them into extra citations.
 """

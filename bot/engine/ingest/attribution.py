@@ -18,6 +18,22 @@ from bot.engine.ingest.lexicon import (
     _TITLES,
 )
 
+#: Verbs that report someone's words (not 'criticized', 'called for', 'praised').
+_REPORTING_ALT = "|".join(
+    """said says wrote writes told tells stated claimed claims argued argues insisted
+    insists explained explains noted declared declares described describes added adds
+    saying writing telling stating adding claiming arguing insisting noting explaining
+    declaring describing warned warns recalled replied responded asked""".split()  # noqa: SIM905
+)
+#: Words that introduce a name or a term in quote marks, not something someone said.
+_NAMING_BEFORE = re.compile(
+    r"\b(?:called|calls|call|dubbed|termed|named|nicknamed|titled|entitled|labell?ed|"
+    r"(?:\w+ly\s+)?known\s+as|referred\s+to\s+as|described\s+as|so-called|styled|"
+    r"the\s+(?:term|terms|word|words|phrase|name|names|title|slogan|motto|label))"
+    r"\s*(?:\w+ly\s+)?(?:the\s+|a\s+|an\s+|it\s+|him\s+|her\s+|them\s+)?[,:]?\s*$",
+    re.IGNORECASE,
+)
+
 
 class _Reader(_Coref):
     """The whole reading: people, sentence subjects, then each quote's speaker and context."""
@@ -72,7 +88,7 @@ class _Reader(_Coref):
         dm = re.match(r"the\s+(?:[\w’'\-]+\s+){0,2}?([a-z]+)\b", body)
         if dm and dm.group(1) in _DESCRIPTORS:
             return self._antecedent(sent, start, None, descriptor=dm.group(1)), lead + dm.end()
-        # A name, perhaps after a descriptor or title ("the singer Kehlani", "Mayor Karen Bass").
+        # A name, perhaps after a descriptor or title ("the singer Roe", "Mayor Jane Roe").
         for mention in sent.mentions:
             if mention.start < start + lead:
                 continue
@@ -104,7 +120,12 @@ class _Reader(_Coref):
         pre = masked[prev_close:q_start]
         lq.partial = _is_partial(piece.inner, pre)
 
-        # 1. After the quote: '"...," Kardashian wrote.' / '"...," she said.' / 'said X'
+        # 0. A name or a term, not speech: 'known as "the Game"', 'F is called the "action"'.
+        if _NAMING_BEFORE.search(pre):
+            lq.how = "none"
+            return
+
+        # 1. After the quote: '"...," Smith wrote.' / '"...," she said.' / 'said X'
         if piece.close is not None:
             found = self._speaker_at_start(sent, q_end, post)
             if found is not None:
@@ -127,7 +148,7 @@ class _Reader(_Coref):
                     self._set(lq, found[0], "trailing", post, sent)
                     return
 
-        # 2. Before the quote: 'Kehlani wrote, "..."' / 'Kardashian wrote: "..."'
+        # 2. Before the quote: 'Roe wrote, "..."' / 'Smith wrote: "..."'
         lm = re.search(
             rf"\b(?P<v>{_SPEECH_ALT})\b(?P<tail>(?:\s+[^\s,:;.!?]+){{0,8}})\s*[,:]\s*$", pre
         )
@@ -151,7 +172,7 @@ class _Reader(_Coref):
                 self._set(lq, key, "leading", pre, sent)
                 return
 
-        # 2b. 'According to Mayor Karen Bass, "..."'
+        # 2b. 'According to Mayor Jane Roe, "..."'
         am = re.search(r"\baccording to\s+(?P<rest>[^,]{1,80}),\s*$", pre, re.IGNORECASE)
         if am:
             at = prev_close + am.start("rest")
@@ -160,7 +181,7 @@ class _Reader(_Coref):
                 self._set(lq, found[0], "leading", pre, sent)
                 return
 
-        # 3. A line ending in a colon introduced it: 'On her Instagram story, Kardashian wrote:'
+        # 3. A line ending in a colon introduced it: 'On her Instagram story, Smith wrote:'
         if pending_intro is not None and piece.open >= 0 and not masked[:q_start].strip():
             key, context, intro_index = pending_intro
             lq.intro_sentence = intro_index
@@ -168,10 +189,11 @@ class _Reader(_Coref):
             lq.context = context
             return
 
-        # 4. Reported speech: 'Kardashian also said that "immigrants are ..." of LA.'
+        # 4. Reported speech: 'Smith also said that "immigrants are ..." of LA.'
         full_pre = masked[:q_start]
-        verbs = list(re.finditer(rf"\b(?:{_SPEECH_ALT})\b", full_pre))
-        if verbs:
+        verbs = list(re.finditer(rf"\b(?:{_REPORTING_ALT})\b", full_pre))
+        # The verb reports words, and the quote follows it in the same clause.
+        if verbs and len(full_pre[verbs[-1].end() :].split()) <= 12:
             verb = verbs[-1]
             key = self._clause_subject(sent, 0, verb.start())
             if key is not None:
@@ -219,7 +241,7 @@ class _Reader(_Coref):
         lq.context = _context(clause)
 
     def _intro(self, sent: _Sentence) -> tuple[str | None, str, int] | None:
-        """A sentence like 'On her Instagram story, Kardashian wrote:' introducing a quote."""
+        """A sentence like 'On her Instagram story, Smith wrote:' introducing a quote."""
         text = sent.masked.rstrip()
         if not text.endswith(":") or any(p.open >= 0 for p in sent.pieces):
             return None

@@ -32,7 +32,7 @@ _SPEECH_ALT = "|".join(sorted(_SPEECH, key=len, reverse=True))
 
 #: Words naming what a person is; before a name they are not part of it.
 _DESCRIPTORS = wordlist("roles")
-#: Capitalised titles that may stand before a name ("Mayor Karen Bass").
+#: Capitalised titles that may stand before a name ("Mayor Jane Roe").
 _TITLES = wordlist("titles") | wordlist("roles")
 _FEMALE_WORDS = _wordset(
     """actress congresswoman businesswoman chairwoman spokeswoman princess queen duchess
@@ -83,13 +83,13 @@ _LEADING_PRONOUN = re.compile(r"^(?P<p>She|He)\b(?=\s)")
 _LEADING_DESCRIPTOR = re.compile(
     r"^(?P<np>(?:The|This|That)\s+(?:[\w’'\-]+\s+){0,3}?(?P<d>[a-z]+?))s?\b(?=[\s,])"
 )
-#: A stage name with a comma, as the subject of a speech verb ("Tyler, the Creator wrote").
+#: A stage name with a comma, as the subject of a speech verb ("Earl, the Poet wrote").
 _STAGE_NAME = re.compile(
     rf"(?<![\w’'])[A-Z][\w’'\-]+, the [A-Z][\w’'\-]+(?=\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b)"
 )
 #: Words between a name and its speech verb: ", 35," / ", who has 200 million followers,".
 _APPOSITIVE = r"(?:,\s+[^,“”\"]{1,80}?,)?"
-#: '"Why now?" Karen Bass asked.': after a ? or ! the sentence goes on with its speaker.
+#: '"Why now?" Jane Roe asked.': after a ? or ! the sentence goes on with its speaker.
 _ATTRIBUTION_AHEAD = re.compile(
     rf"\s+[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}{_APPOSITIVE}\s+(?:\w+ly\s+)?"
     rf"(?:{_SPEECH_ALT})\b"

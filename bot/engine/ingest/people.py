@@ -133,6 +133,7 @@ class _People:
         before_lower = frozenset(
             m.group(1) for s in sentences for m in re.finditer(r"\b([A-Z][\w’'\-]*) (?=[a-z])", s)
         )
+        modifiers: set[str] = set()  # first words of names ("Harvard" of "Harvard Yard")
         candidates: dict[str, Candidate] = {}
         singles: list[tuple[str, str | None, set[str]]] = []  # (word, descriptor, evidence)
         for index, prose in enumerate(sentences):
@@ -143,6 +144,8 @@ class _People:
             masked = self._mask_known(prose)
             for n, (run, descriptor, start, end) in enumerate(_name_runs(masked)):
                 tokens = run.split()
+                if len(tokens) > 1:
+                    modifiers.add(tokens[0])
                 trimmed = len(tokens) > 2 and bool(_title_of_before().search(masked[:start]))
                 if trimmed:
                     # "Secretary of Defense James Schlesinger": the name is the last words.
@@ -188,14 +191,14 @@ class _People:
             if accept(candidate, lower_words):
                 key = self._add_new(candidate.name)
                 self.entities[key].descriptors |= candidate.descriptors
-        # Surnames of the people named in full ("Trump" after "Donald Trump").
+        # Surnames of the people named in full ("Smith" after "John Smith").
         surnames: dict[str, set[str]] = {}
         for ent in self.entities.values():
             parts = ent.name.split()
             if ent.known is None and len(parts) > 1 and "," not in ent.name:
                 surnames.setdefault(parts[-1], set()).add(ent.key)
         for surname, keys in surnames.items():
-            if len(keys) == 1 and surname not in self.surfaces:
+            if len(keys) == 1 and surname not in self.surfaces and surname not in modifiers:
                 key = next(iter(keys))
                 self.surfaces[surname] = key
                 if surname not in self.entities[key].aliases:
@@ -230,7 +233,7 @@ class _People:
 
     def _mask_known(self, text: str) -> str:
         # Only names with a comma or lower-case words in them need masking before runs
-        # are found ("Tyler, the Creator"); the rest are found again as runs.
+        # are found ("Earl, the Poet"); the rest are found again as runs.
         special = [s for s in self.surfaces if "," in s or any(w[:1].islower() for w in s.split())]
         if not special:
             return text
@@ -322,7 +325,7 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
         while run and run[-1].group(0) in _NAME_PARTICLES:
             run = run[:-1]
         descriptor: str | None = None
-        # Titles and descriptors before a name are not part of it ("Actor Mark Ruffalo").
+        # Titles and descriptors before a name are not part of it ("Actor John Smith").
         cut = 0
         for i, tok in enumerate(run):
             bare = _strip_possessive(tok.group(0)).rstrip(".").lower()

@@ -49,7 +49,7 @@ def _fact_from(reader: _Reader, sent: _Sentence) -> tuple[str, list[str]] | None
         cut = re.search(rf"[\s,]*\b(?:{_SPEECH_ALT})\b(?:\s+[^\s,:;.!?]+){{0,8}}\s*[,:]?\s*$", lead)
         if cut:
             lead = lead[: cut.start()]
-        # "Director Ava DuVernay, who reportedly called out ..., said" -> "... reportedly ..."
+        # "Director Jane Roe, who reportedly called out ..., said" -> "... reportedly ..."
         lead = re.sub(r",\s+who\s+(.+?),?\s*$", r" \1", lead.strip())
         lead = lead.strip(" ,;:—–-")
         content = [
@@ -98,8 +98,10 @@ def ingest_article(
         body = _clean_quote_text(lq.text, lq.partial)
         if not body:
             continue
-        if lq.speaker is None and len(words(body)) < 3:
-            continue  # a title or a scare-quoted word, not something someone said
+        if lq.how in ("", "none"):
+            # No speech verb or colon links it to anyone: a title, a term, a scare quote
+            # or a sign, not something someone said (its sentence stays a fact).
+            continue
         sentences = sorted(
             set(lq.sentences) | ({lq.intro_sentence} if lq.intro_sentence is not None else set())
         )

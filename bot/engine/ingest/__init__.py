@@ -19,6 +19,16 @@ Speakers are matched against ``known_people`` (names and aliases, exactly or fuz
 "Jhon Smith" is John Smith); other people named in the prose become new Person
 records. ``link_duplicates`` then finds the facts and quotes a bank already has (another
 outlet's wording, the same article again) and turns them into extra citations.
+
+Only quoted text that a speech verb or a colon links to a person is a quote; a term, a title
+or a scare quote stays in its sentence's fact. A new person needs evidence that the name is
+a person's (``evidence``), never a list of names.
+
+The modules, in reading order: ``layout`` (paragraphs, quote marks, sentence bounds),
+``people`` and ``evidence`` (who is named), ``coref`` (whom each sentence is about),
+``attribution`` (who said each quote, and where), ``records`` (facts and quotes as records,
+``ingest_article``), ``duplicates`` (``link_duplicates``), ``results`` (``IngestResult``,
+slugs), ``lexicon`` and ``data/`` (general-English words and patterns).
 """
 
 from bot.engine.ingest.duplicates import DUPLICATE_THRESHOLD, link_duplicates

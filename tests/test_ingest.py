@@ -240,17 +240,20 @@ def test_sentences_split_at_a_lone_capital_but_not_at_initials() -> None:
     assert [p.name for p in r.people] == ["Taylor Swift", "George W. Bush"]
 
 
-def test_quote_whose_speaker_cannot_be_told_is_kept_without_one() -> None:
+def test_quoted_text_without_attribution_is_no_quote() -> None:
+    # A sign, a term or a scare quote is not something someone said: nothing links it to a
+    # person, so it is no quote and its words stay in the fact.
     r = ingest(
         "“We are not going anywhere.”\n"
         "Protesters gathered downtown on Sunday, holding signs that read "
-        "“Families belong together.”"
+        "“Families belong together.” The law is usually called simply “the first oil shock”. "
+        "A force F is called the “action” and its opposite the “reaction”."
     )
-    assert speakers(r) == [
-        (None, "We are not going anywhere."),
-        (None, "Families belong together."),
-    ]
+    assert speakers(r) == []
     assert r.people == ()
+    texts = [f.text for f in r.facts]
+    assert any("“Families belong together.”" in t for t in texts), texts
+    assert any("“the first oil shock”" in t for t in texts), texts
 
 
 def test_known_person_matched_despite_a_misspelling(people: tuple[Person, ...]) -> None:

@@ -1,0 +1,219 @@
+"""Splitting an article into sentences and telling whom each sentence is about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.engine.ingest.layout import (
+    _is_headline,
+    _LQuote,
+    _paragraphs,
+    _Piece,
+    _scan_quotes,
+    _Sentence,
+    _sentence_bounds,
+)
+from bot.engine.ingest.lexicon import (
+    _DATELINE,
+    _DESCRIPTORS,
+    _LEADING_DESCRIPTOR,
+    _LEADING_PRONOUN,
+    _NOT_NAME_START,
+    _OPENERS,
+    _POSSESSIVE_RE,
+    _PRONOUN_GENDER,
+)
+from bot.engine.ingest.people import _People
+from bot.models import Person
+
+
+class _Coref:
+    """An article split into sentences, with the people each sentence names or means."""
+
+    def __init__(self, text: str, known_people: Sequence[Person]) -> None:
+        self.people = _People(known_people)
+        self.sentences: list[_Sentence] = []
+        self.quotes: list[_LQuote] = []
+        self.headlines: list[str] = []
+        self._split(text)
+
+    # -- layout: paragraphs, quotes, sentences
+
+    def _split(self, text: str) -> None:
+        paragraphs = _paragraphs(text)
+        carry: int | None = None  # logical quote running on from the previous paragraph
+        for p_index, par in enumerate(paragraphs):
+            spans = _scan_quotes(par)
+            headline = not spans and _is_headline(par)
+            if headline:
+                self.headlines.append(par)
+            continuing = carry is not None and bool(spans) and par.lstrip()[:1] in _OPENERS
+            logical: list[int] = []
+            for n, (_start, _end) in enumerate(spans):
+                if n == 0 and continuing and carry is not None:
+                    logical.append(carry)
+                else:
+                    self.quotes.append(_LQuote())
+                    logical.append(len(self.quotes) - 1)
+            if carry is not None and not continuing:
+                carry = None
+            bounds = _sentence_bounds(par, spans) if not headline else [(0, len(par))]
+            for s_start, s_end in bounds:
+                sent = _Sentence(len(self.sentences), p_index, par[s_start:s_end], headline)
+                masked = list(sent.text)
+                for (q_open, q_close), q_index in zip(spans, logical, strict=True):
+                    stop = len(par) if q_close is None else q_close + 1
+                    if q_open >= s_end or stop <= s_start:
+                        continue
+                    a, b = max(q_open, s_start), min(stop, s_end)
+                    for k in range(a - s_start, b - s_start):
+                        masked[k] = " "
+                    inner_end = q_close if q_close is not None else len(par)
+                    inner = par[max(q_open + 1, s_start) : min(inner_end, s_end)]
+                    piece = _Piece(
+                        q_index,
+                        q_open - s_start if q_open >= s_start else -1,
+                        q_close - s_start if q_close is not None and q_close < s_end else None,
+                        inner.strip(),
+                    )
+                    sent.pieces.append(piece)
+                    lq = self.quotes[q_index]
+                    lq.parts.append(piece.inner)
+                    if sent.index not in lq.sentences:
+                        lq.sentences.append(sent.index)
+                sent.masked = "".join(masked)
+                self.sentences.append(sent)
+            carry = logical[-1] if spans and spans[-1][1] is None else None
+
+    def _is_lede(self, sent: _Sentence) -> bool:
+        """The article's first sentence of prose (where a dateline may stand)."""
+        first = next((s for s in self.sentences if not s.headline), None)
+        return first is sent
+
+    def _learn_gender(self, sent: _Sentence) -> None:
+        if not sent.mentions:
+            return
+        for m in _POSSESSIVE_RE.finditer(sent.masked):
+            gender = _PRONOUN_GENDER[m.group(1).lower()]
+            before = [x for x in sent.mentions if x.end <= m.start()]
+            keys = {x.key for x in sent.mentions}
+            if len(keys) == 1:
+                self.people.entities[next(iter(keys))].note_gender(gender)
+            elif before and len(sent.masked[before[-1].end : m.start()].split()) <= 3:
+                self.people.entities[before[-1].key].note_gender(gender)
+
+    def _prose_subject_mention(self, sent: _Sentence, upto: int | None = None) -> str | None:
+        """The first person named in the sentence's prose (after an opening phrase)."""
+        limit = len(sent.masked) if upto is None else upto
+        candidates = [m for m in sent.mentions if m.start < limit]
+        if not candidates:
+            return None
+        opener = re.match(
+            r"^(?:[A-Z][a-z]+(?:\s+[\w’'\-]+){0,8}?),\s+(?=[A-Z])", sent.masked[:limit]
+        )
+        if opener and candidates[0].start < opener.end():
+            after = [m for m in candidates if m.start >= opener.end()]
+            first_word = opener.group(0).split()[0].lower()
+            if after and first_word in _NOT_NAME_START | {"on", "in", "along", "after"}:
+                return after[0].key
+        return candidates[0].key
+
+    def _resolve_subject(self, sent: _Sentence) -> None:
+        text = _DATELINE.sub("", sent.masked) if self._is_lede(sent) else sent.masked
+        offset = len(sent.masked) - len(text)
+        stripped = text.lstrip()
+        lead = offset + (len(text) - len(stripped))
+        m = _LEADING_PRONOUN.match(stripped)
+        if m:
+            gender = _PRONOUN_GENDER[m.group("p").lower()]
+            key = self._antecedent(sent, lead, gender)
+            if key:
+                sent.subject, sent.subject_words = key, m.group(0)
+                self.people.entities[key].note_gender(gender)
+                sent.resolved.append(key)
+            return
+        d = _LEADING_DESCRIPTOR.match(stripped)
+        if (
+            d
+            and d.group("d") in _DESCRIPTORS
+            and not any(x.start < lead + d.end() for x in sent.mentions)
+        ):
+            key = self._antecedent(sent, lead, None, descriptor=d.group("d"))
+            if key:
+                sent.subject, sent.subject_words = key, d.group("np")
+                self.people.entities[key].descriptors.add(d.group("d"))
+                sent.resolved.append(key)
+            return
+        sent.subject = self._prose_subject_mention(sent)
+
+    def _resolve_references(self, sent: _Sentence) -> None:
+        """People the sentence refers to without naming them ("the star", "his post")."""
+        for m in re.finditer(r"\bthe\s+([a-z]+)\b(?!\s+[A-Z])", sent.masked):
+            if m.start() == 0 or m.group(1) not in _DESCRIPTORS:
+                continue
+            key = self._antecedent(sent, m.start(), None, descriptor=m.group(1))
+            if key and key not in sent.resolved:
+                sent.resolved.append(key)
+        named = {x.key for x in sent.mentions}
+        for m in _POSSESSIVE_RE.finditer(sent.masked):
+            gender = _PRONOUN_GENDER[m.group(1).lower()]
+            key = self._antecedent(sent, m.start(), gender)
+            if (
+                key
+                and key not in named
+                and key not in sent.resolved
+                and key != sent.subject
+                and not any(x.start < m.start() for x in sent.mentions)
+            ):
+                sent.resolved.append(key)
+
+    def _candidates(self, sent: _Sentence, position: int) -> list[str]:
+        """People a pronoun at ``position`` may stand for, likeliest first."""
+        out: list[str] = []
+        here = [m for m in sent.mentions if m.end <= position]
+        if here:
+            first = self._prose_subject_mention(sent, position)
+            if first:
+                out.append(first)
+            out += [m.key for m in reversed(here)]
+        out += [k for k in sent.resolved if k not in out]
+        # Earlier sentences, nearest first: each one's subject, then the rest, last first.
+        seen = 0
+        for prev in reversed(self.sentences[: sent.index]):
+            if prev.headline:
+                continue
+            seen += 1
+            if seen > 4:
+                break
+            if prev.subject:
+                out.append(prev.subject)
+            out += [m.key for m in reversed(prev.mentions)]
+            out += prev.resolved
+        unique: list[str] = []
+        for key in out:
+            if key not in unique:
+                unique.append(key)
+        return unique
+
+    def _antecedent(
+        self,
+        sent: _Sentence,
+        position: int,
+        gender: str | None,
+        descriptor: str | None = None,
+    ) -> str | None:
+        candidates = self._candidates(sent, position)
+        if descriptor:
+            for key in candidates:
+                if self.people.matches_descriptor(key, descriptor):
+                    return key
+            if descriptor in {"star", "celebrity", "personality"} and candidates:
+                return candidates[0]
+            return None
+        for key in candidates:
+            known = self.people.entities[key].gender
+            if gender and known and known != gender:
+                continue  # the article shows this person is not "she"/"he"
+            return key
+        return None

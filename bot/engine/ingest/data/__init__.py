@@ -1,0 +1,19 @@
+"""General-English word lists ingest reads: ``NAME.json`` files, each naming its source.
+
+``titles`` (honorifics before a name), ``roles`` (what a person is), ``name_heads`` (nouns
+heading names of places, bodies, laws, events) and ``human_verbs`` (verbs whose subject is a
+person). None holds a name of anyone.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+
+@cache
+def wordlist(name: str) -> frozenset[str]:
+    """The words of ``NAME.json`` (``{"source": ..., "words": [...]}``), lower case."""
+    raw = resources.files(__name__).joinpath(f"{name}.json").read_text("utf-8")
+    return frozenset(w.lower() for w in json.loads(raw)["words"])

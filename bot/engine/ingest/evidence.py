@@ -1,0 +1,205 @@
+"""Is a capitalised run of words a person's name? The evidence ingest asks for first.
+
+A new person is created only on evidence, judged from the prose and from general English,
+never from lists of names:
+
+* what the run does or is called: the subject of a speech verb or a verb only people do
+  ("X said", "X was born", "X argued"), "X, who ...", "X, a British engineer", a title or a
+  role in front ("Dr. X", "the physicist X", "Secretary of Defense X"), life dates after it
+  ("X (1736–1819)"), "X's wife", a middle initial ("George W. Bush");
+* what it is not: a run holding a noun that heads names of places, bodies, laws and events
+  ("Sinai Peninsula", "Harvard University", "Clean Air Act"), a word the article also uses in
+  lower case (an ordinary word: "Motion", "Frame Relay"), a lone letter or symbol ("F").
+
+The word lists are general English and live in ``data/*.json``, each naming its source;
+pyspellchecker's English word frequencies tell ordinary words from names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from bot.engine.ingest.data import wordlist
+from bot.engine.ingest.lexicon import _APPOSITIVE
+
+#: Evidence that a run is a person whatever it looks like: it speaks, or is titled.
+STRONG = frozenset({"speech", "verb", "title", "who"})
+#: A lone word this frequent in English (pyspellchecker's counts) is an ordinary word.
+ORDINARY_FREQUENCY = 1000
+
+
+@cache
+def _frequencies() -> dict[str, int]:
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker().word_frequency.dictionary)
+
+
+def english_frequency(word: str) -> int:
+    """How often ``word`` (any case) occurs in pyspellchecker's English corpus; 0 if never."""
+    return _frequencies().get(word.lower(), 0)
+
+
+@cache
+def _verb_after() -> re.Pattern[str]:
+    verbs = wordlist("human_verbs")
+    alt = "|".join(sorted(verbs, key=len, reverse=True))
+    return re.compile(
+        rf"{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
+        rf"(?:(?:was|is|had|has|have|were)\s+(?:\w+ly\s+)?)?(?:{alt})\b"
+    )
+
+
+@cache
+def _role_after() -> re.Pattern[str]:
+    roles = "|".join(sorted(wordlist("roles"), key=len, reverse=True))
+    return re.compile(
+        rf"^\s*,\s+(?:who\b|(?:a|an|the|then|later|its|his|her)\s+(?:[\w’'\-]+\s+){{0,4}}?"
+        rf"(?:{roles})s?\b)"
+    )
+
+
+@cache
+def _title_of_before() -> re.Pattern[str]:
+    """'Secretary of Defense ' / 'Minister of Housing and Urban Development ' before a run."""
+    titles = "|".join(sorted(wordlist("titles") | wordlist("roles"), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?i:{titles})s?\s+(?:of|for)\s+(?:the\s+)?"
+        rf"(?:[A-Z][\w’'\-]*\s+(?:(?:and|of|for|&)\s+)?)*$"
+    )
+
+
+_DATES_AFTER = re.compile(
+    r"^\s*\((?:c\.\s*|ca\.\s*)?\d{3,4}\s*[–—-]\s*(?:c\.\s*)?\d{2,4}\s*\)"
+    r"|^\s*\((?:born|died|b\.|d\.)\s"
+)
+#: "in Egypt", "at Harvard Yard": a name after these is a place's.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|into|within|throughout|across|near|outside)\s+(?:the\s+)?$")
+_KIN_AFTER = re.compile(
+    r"^(?:’s|'s)\s+(?:wife|husband|son|daughter|father|mother|brother|sister|widow|death|"
+    r"birth|childhood|parents|family|grandson|granddaughter|successor|nephew|niece)\b"
+)
+_PRONOUN_OPENS = re.compile(r"^\W*(?:he|she|his|her)\b", re.IGNORECASE)
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A possible new person: a name as written and the evidence gathered over the article."""
+
+    name: str
+    evidence: set[str] = field(default_factory=set)
+    #: Evidence from the surname alone ("Newton argued"), for the full name.
+    backed: set[str] = field(default_factory=set)
+    descriptors: set[str] = field(default_factory=set)
+
+
+def occurrence_evidence(
+    text: str, start: int, end: int, *, titled: bool, first: bool, next_sentence: str
+) -> set[str]:
+    """Evidence that the run at ``text[start:end]`` names a person, from its surroundings."""
+    found: set[str] = set()
+    before, after = text[:start], text[end:]
+    if titled:
+        found.add("title")
+    if _verb_after().match(after):
+        found.add("verb")
+    if re.search(r"(?:[”\"]\s*,?\s*)(?:said|says|wrote|writes|asked|added)\s+$", before):
+        found.add("speech")
+    if _role_after().match(after):
+        found.add("who")
+    if _DATES_AFTER.match(after):
+        found.add("dates")
+    if _PLACE_BEFORE.search(before) and not after.startswith(("’s", "'s")):
+        found.add("place")
+    if _KIN_AFTER.match(after):
+        found.add("kin")
+    if first and _PRONOUN_OPENS.match(next_sentence):
+        found.add("pronoun")
+    tokens = text[start:end].split()
+    if len(tokens) >= 2 and any(_INITIAL.match(t) for t in tokens[:-1]):
+        found.add("initials")
+    return found
+
+
+#: A word this frequent in English (any case) may be a given name ("john", "alan"); a more
+#: frequent one is an ordinary word ("golden", "red", "air").
+GIVEN_NAME_FREQUENCY = (100, 20000)
+_ADJECTIVE_END = re.compile(r"(?:ive|ous|al|ic|ary|ory|ical|ese)$")
+
+
+def given_name_like(name: str, lower_words: frozenset[str], before_lower: frozenset[str]) -> bool:
+    """A run of two or three words whose first looks like a given name.
+
+    The first word is known to general English (pyspellchecker), the article never uses it
+    in lower case (not an ordinary word: "Frame Relay") and never puts it straight before a
+    lower-case word (not an adjective or a demonym: "Chinese people", "Harvard is").
+    """
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 3:
+        return False
+    first = tokens[0]
+    return (
+        len(first) > 2
+        and not first.isupper()
+        and first.lower() not in lower_words
+        and first not in before_lower
+        and not (len(first) >= 6 and _ADJECTIVE_END.search(first.lower()))
+        and GIVEN_NAME_FREQUENCY[0] <= english_frequency(first) <= GIVEN_NAME_FREQUENCY[1]
+    )
+
+
+def shape_rejects(name: str) -> str | None:
+    """Why ``name`` cannot be a person's name whatever the evidence, or None."""
+    tokens = [t.rstrip(".") for t in name.replace(",", " ").split()]
+    if not tokens:
+        return "empty"
+    if len(tokens) == 1:
+        word = tokens[0]
+        if len(word) < 2 or word.isupper() or any(ch.isdigit() for ch in word):
+            return "a letter, symbol or acronym"
+    if any(t.endswith(("’s", "'s")) for t in tokens[:-1]):
+        return "a possessive inside it: two names"
+    heads = wordlist("name_heads")
+    for token in tokens:
+        bare = token.lower()
+        for suffix in ("’s", "'s"):
+            bare = bare.removesuffix(suffix)
+        if bare in heads or bare.endswith("ism"):
+            return f"'{token}' heads a place, body or thing"
+    return None
+
+
+def ordinary_words(name: str, lower_words: frozenset[str]) -> list[str]:
+    """Words of ``name`` that are ordinary words (the article uses them in lower case)."""
+    out = []
+    for token in name.split():
+        bare = token.strip(".,").lower()
+        if len(bare) > 1 and not _INITIAL.match(token) and bare in lower_words:
+            out.append(token)
+    return out
+
+
+def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
+    """Whether the evidence for ``candidate`` makes it a person."""
+    evidence = candidate.evidence | candidate.backed
+    if not evidence - {"place"} or "place" in evidence:
+        return False
+    if shape_rejects(candidate.name):
+        return False
+    tokens = candidate.name.split()
+    strong = bool(candidate.evidence & STRONG)
+    if len(tokens) == 1:
+        word = tokens[0].strip(".,")
+        common = word.lower() in lower_words or english_frequency(word) >= ORDINARY_FREQUENCY
+        adverb = word.lower().endswith("ly") and english_frequency(word) > 0
+        group = word.lower().endswith(("ists", "ites", "ians"))
+        adverb_or_group = adverb or group
+        return strong and not common and not adverb_or_group
+    if tokens[-1].lower() in wordlist("titles") | wordlist("roles"):
+        return False  # "Korean King": a title, not a name
+    if ordinary_words(candidate.name, lower_words):
+        return strong  # its own strong evidence, not its surname's
+    return True

@@ -1,0 +1,199 @@
+"""An article's layout: paragraphs, headlines, quoted spans and sentence bounds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.engine.ingest.lexicon import (
+    _ABBREVIATIONS,
+    _ATTRIBUTION_AHEAD,
+    _CLOSERS,
+    _OPENERS,
+    _TERMINALS,
+)
+
+# --------------------------------------------------------------------------- structure
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    key: str
+
+
+@dataclass(slots=True)
+class _Piece:
+    """Part of a quote inside one sentence."""
+
+    quote: int  # index of the logical quote
+    open: int  # index of the opening mark in the sentence (or -1: none, a continuation)
+    close: int | None  # index of the closing mark in the sentence, None: runs on
+    inner: str
+
+
+@dataclass(slots=True)
+class _Sentence:
+    index: int
+    par: int
+    text: str
+    headline: bool
+    masked: str = ""
+    pieces: list[_Piece] = field(default_factory=list)
+    mentions: list[_Mention] = field(default_factory=list)
+    subject: str | None = None
+    #: How the subject was resolved: the leading words that stand for it (for facts).
+    subject_words: str | None = None
+    resolved: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _LQuote:
+    """A quote in the article, possibly over several sentences or paragraphs."""
+
+    parts: list[str] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    speaker: str | None = None
+    how: str = ""  # trailing | leading | reported | intro | continuation | none
+    context: str = ""
+    partial: bool = False
+    intro_sentence: int | None = None
+
+    @property
+    def text(self) -> str:
+        return " ".join(p for p in self.parts if p)
+
+
+def _paragraphs(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    inner_ends = 0
+    unfinished = 0
+    for block in blocks:
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        for line in lines[:-1]:
+            inner_ends += 1
+            if not line.endswith(tuple(_TERMINALS + ":" + _CLOSERS)):
+                unfinished += 1
+    hard_wrapped = len(blocks) > 1 and inner_ends >= 3 and unfinished / inner_ends > 0.6
+    if hard_wrapped:
+        return [" ".join(ln.strip() for ln in b.split("\n") if ln.strip()) for b in blocks]
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def _is_headline(par: str) -> bool:
+    stripped = par.strip()
+    if not stripped or stripped.endswith(tuple(_TERMINALS + ":;,")):
+        return False
+    if stripped[-1] in '”"' and stripped[-2:-1] in tuple(_TERMINALS + ","):
+        return False
+    return len(stripped.split()) <= 20 and stripped[0].isupper()
+
+
+def _scan_quotes(par: str) -> list[tuple[int, int | None]]:
+    """(opening index, closing index or None) of each double-quoted span in a paragraph."""
+    spans: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    closer = ""
+    for i, ch in enumerate(par):
+        if open_at is None:
+            if ch in ("\u201c", "\u00ab"):
+                open_at, closer = i, _OPENERS[ch]
+            elif ch == '"':
+                prev = par[i - 1] if i else " "
+                if prev.isspace() or prev in "([{—–-/" or i == 0:
+                    open_at, closer = i, '"'
+        elif ch == closer:
+            spans.append((open_at, i))
+            open_at = None
+        elif ch == "\u201c" and closer == "\u201d":
+            # An opening mark inside an open quote: the earlier one was never closed.
+            spans.append((open_at, None))
+            open_at = i
+    if open_at is not None:
+        spans.append((open_at, None))
+    return spans
+
+
+def _sentence_bounds(par: str, spans: list[tuple[int, int | None]]) -> list[tuple[int, int]]:
+    inside = [False] * len(par)
+    closes: set[int] = set()
+    for start, end in spans:
+        stop = len(par) if end is None else end
+        for i in range(start + 1, stop):
+            inside[i] = True
+        if end is not None:
+            closes.add(end)
+    bounds: list[tuple[int, int]] = []
+    begin = 0
+    i = 0
+    n = len(par)
+    while i < n:
+        ch = par[i]
+        cut: int | None = None
+        if ch in _TERMINALS and not inside[i]:
+            j = i + 1
+            while j < n and par[j] in _CLOSERS and par[j] not in '"\u201d':
+                j += 1
+            if _boundary_follows(par, j) and not (ch == "." and _abbreviation_before(par, i)):
+                cut = j
+        elif i in closes:
+            k = i - 1
+            while k >= 0 and par[k] in "’')]":
+                k -= 1
+            if (
+                k >= 0
+                and par[k] in _TERMINALS
+                and _boundary_follows(par, i + 1)
+                and not (par[k] in "?!" and _ATTRIBUTION_AHEAD.match(par, i + 1))
+            ):
+                cut = i + 1
+        if cut is not None:
+            bounds.append((begin, cut))
+            begin = cut
+            i = cut
+            continue
+        i += 1
+    bounds.append((begin, n))
+    out = []
+    for s, e in bounds:
+        while s < e and par[s].isspace():
+            s += 1
+        while e > s and par[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _boundary_follows(par: str, j: int) -> bool:
+    if j >= len(par):
+        return False
+    if not par[j].isspace():
+        return False
+    k = j
+    while k < len(par) and par[k].isspace():
+        k += 1
+    if k >= len(par):
+        return False
+    nxt = par[k]
+    return nxt.isupper() or nxt.isdigit() or nxt in "\u201c\"(«‘'"
+
+
+def _abbreviation_before(par: str, i: int) -> bool:
+    m = re.search(r"([\w.]+)$", par[:i])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in _ABBREVIATIONS:
+        return True
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        return True  # "U.S"
+    if len(word) == 1 and m.group(1).isupper():
+        # An initial: "George W. Bush", "J. K. Rowling" (not "posted on X. Her post ...").
+        before = par[: m.start()].rstrip()
+        prev_word = before.rsplit(None, 1)[-1] if before else ""
+        after = par[i + 1 :].lstrip()
+        return prev_word[:1].isupper() or bool(re.match(r"[A-Z]\.", after))
+    return False

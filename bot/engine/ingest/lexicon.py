@@ -1,0 +1,129 @@
+"""The words and patterns ingest reads prose with: speech verbs, titles, quote marks."""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.ingest.data import wordlist
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SPEECH_VERBS = _wordset(
+    """said says say wrote writes write told tells added adds posted posts tweeted tweets
+    stated states explained explains noted notes asked asks continued continues declared
+    declares shared shares captioned claimed claims argued argues insisted insists warned
+    warns urged urges recalled replied responded commented announced admitted remarked
+    exclaimed quipped joked acknowledged emphasized emphasised stressed pleaded demanded
+    shouted yelled chanted called calls described describes dubbed labeled labelled termed
+    slammed blasted criticized criticised praised speaks spoke put"""
+)
+_SPEECH_PARTICIPLES = _wordset(
+    """saying writing adding telling noting claiming calling posting tweeting stating
+    explaining arguing insisting warning urging declaring captioning sharing asking
+    describing demanding slamming praising"""
+)
+_SPEECH = _SPEECH_VERBS | _SPEECH_PARTICIPLES
+_SPEECH_ALT = "|".join(sorted(_SPEECH, key=len, reverse=True))
+
+#: Words naming what a person is; before a name they are not part of it.
+_DESCRIPTORS = wordlist("roles")
+#: Capitalised titles that may stand before a name ("Mayor Jane Roe").
+_TITLES = wordlist("titles") | wordlist("roles")
+_FEMALE_WORDS = _wordset(
+    """actress congresswoman businesswoman chairwoman spokeswoman princess queen duchess
+    lady dame mother wife sister daughter mrs ms"""
+)
+_MALE_WORDS = _wordset(
+    """businessman congressman chairman spokesman prince king duke lord sir father
+    husband brother son mr"""
+)
+#: Capitalised words that never begin a person's name here (sentence openers, pronouns ...).
+_NOT_NAME_START = _wordset(
+    """the a an this that these those there their they them then than he she it its his
+    her hers him we our us you your i my me however but and or so yet also along after
+    before during while when where what which who whom whose why how if although though
+    because since until unless despite in on at to for from with without by of about
+    into onto over under between among across through throughout against according as
+    like many some most several few other others all both each every any no not more
+    much such one two three four five six seven eight nine ten first last next meanwhile
+    still even just only now later earlier today yesterday tomorrow tonight here
+    supporters critics officials police authorities protesters protestors witnesses
+    residents experts organizers organisers observers sources reports people fans
+    celebrities stars lawmakers democrats republicans democrat republican"""
+)
+_NAME_PARTICLES = frozenset(
+    {"de", "van", "von", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "st"}
+)
+_ABBREVIATIONS = _wordset(
+    """mr mrs ms mx dr prof st sr jr sen rep gov gen col lt sgt capt rev no vs v etc inc
+    co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec ave blvd mt ft approx
+    dept univ est u.s u.k d.c a.m p.m e.g i.e"""
+)
+_STOPWORDS = _wordset(
+    """a an the and or but of to in on at for from with by as is are was were be been
+    being it its this that these those there their they them he she his her him we our
+    you your i my me not no so also than then too very just only has have had do does did
+    will would can could should may might must about into over after before who whom
+    which what when where while how all any some such other more most many much"""
+)
+
+_OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+_TERMINALS = ".!?\u2026"
+_CLOSERS = "\u201d\"\u2019')]\u00bb"
+
+_WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*")
+_PRONOUN_GENDER = {"she": "f", "her": "f", "hers": "f", "he": "m", "his": "m", "him": "m"}
+_POSSESSIVE_RE = re.compile(r"\b(his|her)\b", re.IGNORECASE)
+_LEADING_PRONOUN = re.compile(r"^(?P<p>She|He)\b(?=\s)")
+_LEADING_DESCRIPTOR = re.compile(
+    r"^(?P<np>(?:The|This|That)\s+(?:[\w’'\-]+\s+){0,3}?(?P<d>[a-z]+?))s?\b(?=[\s,])"
+)
+#: A stage name with a comma, as the subject of a speech verb ("Earl, the Poet wrote").
+_STAGE_NAME = re.compile(
+    rf"(?<![\w’'])[A-Z][\w’'\-]+, the [A-Z][\w’'\-]+(?=\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b)"
+)
+#: Words between a name and its speech verb: ", 35," / ", who has 200 million followers,".
+_APPOSITIVE = r"(?:,\s+[^,“”\"]{1,80}?,)?"
+#: '"Why now?" Jane Roe asked.': after a ? or ! the sentence goes on with its speaker.
+_ATTRIBUTION_AHEAD = re.compile(
+    rf"\s+[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}{_APPOSITIVE}\s+(?:\w+ly\s+)?"
+    rf"(?:{_SPEECH_ALT})\b"
+)
+_DATELINE = re.compile(
+    r"^\s*(?:\([^()]{1,40}\)|[A-Z][A-Z .,'’-]{1,40}(?:\([^()]{1,30}\))?)\s*[—–-]+\s*"
+)
+
+# Where something was said.
+_CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\binstagram stor(?:y|ies)\b", re.I), "Instagram story"),
+    (re.compile(r"\binstagram (?:post|caption)\b", re.I), "Instagram post"),
+    (re.compile(r"\binstagram live\b", re.I), "Instagram live"),
+    (re.compile(r"\b(?:on|to|via|in) instagram\b", re.I), "Instagram"),
+    (re.compile(r"\b(?:on|to|via|in) (?:X|Twitter)\b|\btweet(?:ed)?\b"), "X"),
+    (re.compile(r"\b(?:on|to|via|in) tiktok\b|\btiktok video\b", re.I), "TikTok"),
+    (re.compile(r"\b(?:on|to|via|in) facebook\b", re.I), "Facebook"),
+    (re.compile(r"\b(?:on|to|via|in) threads\b"), "Threads"),
+    (re.compile(r"\b(?:on|to|via|in) youtube\b", re.I), "YouTube"),
+    (re.compile(r"\bpodcast\b", re.I), "podcast"),
+    (re.compile(r"\bacceptance speech\b", re.I), "acceptance speech"),
+    (re.compile(r"\bspeech\b", re.I), "speech"),
+    (re.compile(r"\binterview\b", re.I), "interview"),
+    (re.compile(r"\b(?:press|news) conference\b", re.I), "press conference"),
+    (re.compile(r"\b(?:press )?briefing\b", re.I), "briefing"),
+    (re.compile(r"\bstatement\b", re.I), "statement"),
+    (re.compile(r"\b(?:op-ed|essay|column)\b", re.I), "op-ed"),
+    (re.compile(r"\bletter\b", re.I), "letter"),
+    (re.compile(r"\bvideo\b", re.I), "video"),
+    (re.compile(r"\b(?:post|posted|message|caption)\b", re.I), "post"),
+)
+_EVENT = re.compile(
+    r"\bat (?:the |this year’s |this year's |last night’s |last night's )?"
+    r"(?P<e>(?:[A-Z][\w&’'.-]*\s+){0,4}?(?:[A-Z][\w&’'.-]*\s+)?"
+    r"(?:Awards?|Festival|Gala|Summit|Conference|Convention|Rally|Ceremony|Games|Oscars|"
+    r"Grammys|Emmys|Golden Globes|Tonys|VMAs|Coachella|Super Bowl))\b"
+)

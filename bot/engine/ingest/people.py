@@ -1,0 +1,348 @@
+"""Who an article names: known people matched, new people found in the prose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.engine.ingest.evidence import (
+    STRONG,
+    Candidate,
+    _title_of_before,
+    accept,
+    given_name_like,
+    occurrence_evidence,
+)
+from bot.engine.ingest.layout import _Mention
+from bot.engine.ingest.lexicon import (
+    _APPOSITIVE,
+    _DESCRIPTORS,
+    _FEMALE_WORDS,
+    _MALE_WORDS,
+    _NAME_PARTICLES,
+    _NOT_NAME_START,
+    _SPEECH_ALT,
+    _STAGE_NAME,
+    _TITLES,
+    _WORD_RE,
+)
+from bot.engine.ingest.results import _unique, slugify
+from bot.engine.verify import words
+from bot.models import Person
+
+NAME_MATCH_THRESHOLD = 85.0
+
+# --------------------------------------------------------------------------- people
+
+
+@dataclass(slots=True)
+class _Entity:
+    key: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    known: Person | None = None
+    descriptors: set[str] = field(default_factory=set)
+    gender: str | None = None
+
+    def note_gender(self, gender: str | None) -> None:
+        if gender and self.gender is None:
+            self.gender = gender
+
+
+def _gender_of_words(text: str) -> str | None:
+    ws = set(words(text))
+    if ws & _FEMALE_WORDS and not ws & _MALE_WORDS:
+        return "f"
+    if ws & _MALE_WORDS and not ws & _FEMALE_WORDS:
+        return "m"
+    return None
+
+
+class _People:
+    """The people an article names: known ones matched, new ones created."""
+
+    def __init__(self, known_people: Sequence[Person]) -> None:
+        self.entities: dict[str, _Entity] = {}
+        self.surfaces: dict[str, str] = {}  # exact text in the prose -> key
+        self._full_names: dict[str, str] = {}  # known multi-word names -> key, for fuzzy
+        self._pattern: re.Pattern[str] | None = None
+        for person in known_people:
+            ent = _Entity(person.id, person.name, list(person.aliases), known=person)
+            desc = set(words(person.description))
+            ent.descriptors |= desc & _DESCRIPTORS
+            ent.note_gender(_gender_of_words(person.description))
+            self.entities[person.id] = ent
+            for surface in person.names:
+                if surface.strip():
+                    self.surfaces.setdefault(surface.strip(), person.id)
+                    if len(surface.split()) > 1:
+                        self._full_names[surface.strip()] = person.id
+        # A known person's surname finds them when nobody else has it.
+        surnames: dict[str, list[str]] = {}
+        for ent in self.entities.values():
+            parts = ent.name.split()
+            if len(parts) > 1 and "," not in ent.name and parts[-1][:1].isupper():
+                surnames.setdefault(parts[-1], []).append(ent.key)
+        for surname, keys in surnames.items():
+            if len(set(keys)) == 1:
+                self.surfaces.setdefault(surname, keys[0])
+
+    # -- building
+
+    def _invalidate(self) -> None:
+        self._pattern = None
+
+    def _add_new(self, name: str) -> str:
+        key = slugify(name) or "person"
+        if key in self.entities and self.entities[key].name != name:
+            key = _unique(key, set(self.entities), "person")
+        if key not in self.entities:
+            self.entities[key] = _Entity(key, name)
+        self.surfaces.setdefault(name, key)
+        self._invalidate()
+        return key
+
+    def _match_known(self, name: str) -> str | None:
+        if name in self.surfaces:
+            return self.surfaces[name]
+        if len(name.split()) > 1 and self._full_names:
+            hit = process.extractOne(
+                name, list(self._full_names), scorer=fuzz.ratio, score_cutoff=NAME_MATCH_THRESHOLD
+            )
+            if hit is not None:
+                key = self._full_names[hit[0]]
+                self.surfaces[name] = key
+                self._invalidate()
+                return key
+        return None
+
+    def discover(self, prose_sentences: Iterable[str]) -> None:
+        """First pass over the article's prose: register every name it uses.
+
+        Known people are matched wherever they are named. A new person is created only on
+        evidence that the name is a person's (see :mod:`bot.engine.ingest.evidence`),
+        gathered over the whole article: "Newton argued" backs "Isaac Newton".
+        """
+        sentences = list(prose_sentences)
+        lower_words = frozenset(
+            w for s in sentences for w in _WORD_RE.findall(s) if w[:1].islower()
+        )
+        before_lower = frozenset(
+            m.group(1) for s in sentences for m in re.finditer(r"\b([A-Z][\w’'\-]*) (?=[a-z])", s)
+        )
+        modifiers: set[str] = set()  # first words of names ("Harvard" of "Harvard Yard")
+        candidates: dict[str, Candidate] = {}
+        singles: list[tuple[str, str | None, set[str]]] = []  # (word, descriptor, evidence)
+        for index, prose in enumerate(sentences):
+            following = sentences[index + 1] if index + 1 < len(sentences) else ""
+            for m in _STAGE_NAME.finditer(prose):
+                if m.group(0) not in self.surfaces and self._match_known(m.group(0)) is None:
+                    self._add_new(m.group(0))
+            masked = self._mask_known(prose)
+            for n, (run, descriptor, start, end) in enumerate(_name_runs(masked)):
+                tokens = run.split()
+                if len(tokens) > 1:
+                    modifiers.add(tokens[0])
+                trimmed = len(tokens) > 2 and bool(_title_of_before().search(masked[:start]))
+                if trimmed:
+                    # "Secretary of Defense James Schlesinger": the name is the last words.
+                    keep = 3 if re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
+                    start = end - len(" ".join(tokens[-keep:]))
+                    run, tokens = masked[start:end], tokens[-keep:]
+                found = occurrence_evidence(
+                    masked,
+                    start,
+                    end,
+                    titled=descriptor is not None or trimmed,
+                    first=n == 0,
+                    next_sentence=following,
+                )
+                if len(tokens) == 1:
+                    singles.append((run, descriptor, found))
+                    continue
+                key = self._match_known(run)
+                if key is not None:
+                    if descriptor:
+                        self.entities[key].descriptors.add(descriptor)
+                    continue
+                candidate = candidates.setdefault(run, Candidate(run))
+                candidate.evidence |= found
+                if descriptor:
+                    candidate.descriptors.add(descriptor)
+            for surface, key in self._known_spans(prose):
+                desc = _descriptor_before(prose, prose.find(surface))
+                if desc:
+                    self.entities[key].descriptors.add(desc)
+        # What a surname alone does backs the full name ("Newton argued" for Isaac Newton).
+        by_surname: dict[str, list[Candidate]] = {}
+        for candidate in candidates.values():
+            by_surname.setdefault(_strip_possessive(candidate.name.split()[-1]), []).append(
+                candidate
+            )
+        for word, _descriptor, found in singles:
+            for candidate in by_surname.get(word, []):
+                candidate.backed |= found & STRONG
+        for candidate in candidates.values():
+            if given_name_like(candidate.name, lower_words, before_lower):
+                candidate.evidence.add("given")
+            if accept(candidate, lower_words):
+                key = self._add_new(candidate.name)
+                self.entities[key].descriptors |= candidate.descriptors
+        # Surnames of the people named in full ("Smith" after "John Smith").
+        surnames: dict[str, set[str]] = {}
+        for ent in self.entities.values():
+            parts = ent.name.split()
+            if ent.known is None and len(parts) > 1 and "," not in ent.name:
+                surnames.setdefault(parts[-1], set()).add(ent.key)
+        for surname, keys in surnames.items():
+            if len(keys) == 1 and surname not in self.surfaces and surname not in modifiers:
+                key = next(iter(keys))
+                self.surfaces[surname] = key
+                if surname not in self.entities[key].aliases:
+                    self.entities[key].aliases.append(surname)
+        for word, descriptor, found in singles:
+            key = self.surfaces.get(word)
+            if key is None and accept(Candidate(word, found), lower_words):
+                key = self._add_new(word)
+            if key is not None and descriptor:
+                self.entities[key].descriptors.add(descriptor)
+        self._invalidate()
+
+    # -- finding
+
+    def _regex(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            alternatives = sorted(self.surfaces, key=len, reverse=True)
+            if not alternatives:
+                self._pattern = re.compile(r"(?!x)x")
+            else:
+                body = "|".join(re.escape(s) for s in alternatives)
+                self._pattern = re.compile(rf"(?<![\w’'])(?:{body})(?:’s|'s|’|')?(?![\w])")
+        return self._pattern
+
+    def _known_spans(self, text: str) -> list[tuple[str, str]]:
+        out = []
+        for m in self._regex().finditer(text):
+            surface = _strip_possessive(m.group(0))
+            if surface in self.surfaces:
+                out.append((surface, self.surfaces[surface]))
+        return out
+
+    def _mask_known(self, text: str) -> str:
+        # Only names with a comma or lower-case words in them need masking before runs
+        # are found ("Earl, the Poet"); the rest are found again as runs.
+        special = [s for s in self.surfaces if "," in s or any(w[:1].islower() for w in s.split())]
+        if not special:
+            return text
+        body = "|".join(re.escape(s) for s in sorted(special, key=len, reverse=True))
+        return re.sub(rf"(?<![\w])(?:{body})(?![\w])", lambda m: "\x00" * len(m.group(0)), text)
+
+    def mentions(self, masked: str) -> list[_Mention]:
+        """People named in ``masked`` (prose with quotes blanked), in order."""
+        found: list[_Mention] = []
+        for m in self._regex().finditer(masked):
+            surface = _strip_possessive(m.group(0))
+            key = self.surfaces.get(surface)
+            if key is None:
+                continue
+            found.append(_Mention(m.start(), m.start() + len(surface), key))
+        return found
+
+    def display(self, key: str) -> str:
+        return self.entities[key].name
+
+    def matches_descriptor(self, key: str, descriptor: str) -> bool:
+        ent = self.entities[key]
+        if descriptor in ent.descriptors:
+            return True
+        return bool(ent.known and descriptor in words(ent.known.description))
+
+    def new_person(self, key: str) -> Person | None:
+        ent = self.entities[key]
+        if ent.known is not None:
+            return None
+        desc = ", ".join(sorted(ent.descriptors - {"star", "reality"}))
+        return Person(id=ent.key, name=ent.name, aliases=tuple(ent.aliases), description=desc)
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _descriptor_before(text: str, start: int) -> str | None:
+    if start <= 0:
+        return None
+    m = re.search(r"([A-Za-z]+)\s+$", text[:start])
+    if m and m.group(1).lower() in _DESCRIPTORS:
+        return m.group(1).lower()
+    return None
+
+
+def _speaker_role(text: str, start: int, end: int) -> bool:
+    """Whether a name at text[start:end] is the subject or object of a speech verb."""
+    after = text[end:]
+    if re.match(rf"{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", after):
+        return True
+    before = text[:start]
+    return bool(re.search(rf"(?:[”\"]\s*,?\s*|^\s*)(?:{_SPEECH_ALT})\s+$", before))
+
+
+def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
+    """Capitalised word runs that may be people's names: (name, descriptor, start, end)."""
+    tokens = list(_WORD_RE.finditer(text))
+    runs: list[list[re.Match[str]]] = []
+    current: list[re.Match[str]] = []
+    for tok in tokens:
+        word = tok.group(0)
+        is_cap = word[:1].isupper() and not (len(word) > 1 and word.isupper())
+        is_initial = len(word) == 1 and word.isupper()
+        is_particle = word in _NAME_PARTICLES and bool(current)
+        if current:
+            gap = text[current[-1].end() : tok.start()]
+            joined = gap in (" ", ". ") and (gap == " " or len(current[-1].group(0)) == 1)
+        else:
+            joined = False
+        if (is_cap or is_initial or is_particle) and (joined or not current):
+            current.append(tok)
+        elif is_cap or is_initial:
+            runs.append(current)
+            current = [tok]
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+
+    out: list[tuple[str, str | None, int, int]] = []
+    for run in runs:
+        while run and run[-1].group(0) in _NAME_PARTICLES:
+            run = run[:-1]
+        descriptor: str | None = None
+        # Titles and descriptors before a name are not part of it ("Actor John Smith").
+        cut = 0
+        for i, tok in enumerate(run):
+            bare = _strip_possessive(tok.group(0)).rstrip(".").lower()
+            if bare in _TITLES and i < len(run) - 1:
+                cut = i + 1
+                descriptor = bare
+        run = run[cut:]
+        while run and run[0].group(0).lower() in _NOT_NAME_START:
+            run = run[1:]
+        if not run:
+            continue
+        names = [_strip_possessive(t.group(0)) for t in run]
+        if len(names) > 4:
+            continue
+        start = run[0].start()
+        end = run[-1].start() + len(names[-1])
+        if descriptor is None:
+            descriptor = _descriptor_before(text, start)
+        out.append((text[start:end], descriptor, start, end))  # "George W. Bush" as written
+    return out

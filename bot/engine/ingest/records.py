@@ -1,0 +1,188 @@
+"""Facts and quotes as records, each citing the article's own passage."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.engine.ingest.attribution import _Reader
+from bot.engine.ingest.layout import _Sentence
+from bot.engine.ingest.lexicon import _DATELINE, _DESCRIPTORS, _SPEECH, _SPEECH_ALT, _STOPWORDS
+from bot.engine.ingest.results import IngestResult, _content_slug, _unique
+from bot.engine.verify import normalise, words
+from bot.errors import IngestError
+from bot.models import Citation, Fact, Person, Quote, Source
+
+# --------------------------------------------------------------------------- records
+
+
+def _clean_quote_text(text: str, partial: bool) -> str:
+    text = " ".join(text.split())
+    text = text.rstrip(",;:—–- ")
+    if partial:
+        text = text.rstrip(".")
+    return text.strip()
+
+
+def _fact_from(reader: _Reader, sent: _Sentence) -> tuple[str, list[str]] | None:
+    """The fact a sentence states (its text, people) or None for a non-fact."""
+    if sent.headline:
+        return None
+    text = sent.text
+    masked = sent.masked
+    if masked.rstrip().endswith(":") and re.search(rf"\b(?:{_SPEECH_ALT})\b", masked):
+        return None
+    if sent.pieces and len(words(masked)) < 4:
+        return None  # '"...," he said.'
+    spoken = {"trailing", "leading", "intro", "continuation", "merged"}
+    whole_quotes = [
+        p
+        for p in sent.pieces
+        if reader.quotes[p.quote].how in spoken and not reader.quotes[p.quote].partial
+    ]
+    if whole_quotes:
+        first = whole_quotes[0]
+        if first.open <= 0:
+            return None
+        lead = masked[: first.open]
+        cut = re.search(rf"[\s,]*\b(?:{_SPEECH_ALT})\b(?:\s+[^\s,:;.!?]+){{0,8}}\s*[,:]?\s*$", lead)
+        if cut:
+            lead = lead[: cut.start()]
+        # "Director Jane Roe, who reportedly called out ..., said" -> "... reportedly ..."
+        lead = re.sub(r",\s+who\s+(.+?),?\s*$", r" \1", lead.strip())
+        lead = lead.strip(" ,;:—–-")
+        content = [
+            w
+            for w in words(lead)
+            if w not in _STOPWORDS and w not in _DESCRIPTORS and w not in _SPEECH
+        ]
+        names = {w.lower() for m in sent.mentions for w in words(reader.people.display(m.key))}
+        names |= {w for m in sent.mentions for w in words(masked[m.start : m.end])}
+        if len([w for w in content if w not in names]) < 3:
+            return None
+        text = lead + "."
+    text = _DATELINE.sub("", text) if reader._is_lede(sent) else text
+    if len(words(text)) < 4:
+        return None
+    people = [m.key for m in sent.mentions if text.find(sent.text[m.start : m.end]) >= 0]
+    if sent.subject_words and sent.subject:
+        if text.startswith(sent.subject_words):
+            text = reader.people.display(sent.subject) + text[len(sent.subject_words) :]
+        people.insert(0, sent.subject)
+    if not whole_quotes:
+        people += sent.resolved
+    unique = list(dict.fromkeys(people))
+    return text.strip(), unique
+
+
+def ingest_article(
+    text: str, *, source: Source, known_people: Sequence[Person] = ()
+) -> IngestResult:
+    """Read an article's text into facts, quotes and the new people they name.
+
+    ``text`` is the article as plain text, one paragraph a line (see
+    :func:`bot.engine.extract.extract_text`). Every record cites ``source`` with the
+    article's own passage. Raises :class:`IngestError` when nothing can be read from it.
+    """
+    if not text or not text.strip():
+        raise IngestError("The article is empty.")
+    reader = _Reader(text, known_people)
+    reader.read()
+
+    quote_ids: set[str] = set()
+    quotes: list[Quote] = []
+    seen_texts: dict[str, int] = {}
+    used_people: list[str] = []
+    for lq in reader.quotes:
+        body = _clean_quote_text(lq.text, lq.partial)
+        if not body:
+            continue
+        if lq.how in ("", "none"):
+            # No speech verb or colon links it to anyone: a title, a term, a scare quote
+            # or a sign, not something someone said (its sentence stays a fact).
+            continue
+        sentences = sorted(
+            set(lq.sentences) | ({lq.intro_sentence} if lq.intro_sentence is not None else set())
+        )
+        if lq.how == "continuation":
+            earlier = reader._previous_quote(reader.sentences[min(lq.sentences)])
+            if earlier is not None:
+                sentences = sorted(set(sentences) | set(earlier.sentences))
+        passage = _passage(reader, sentences)
+        norm = normalise(body)
+        if norm in seen_texts:
+            index = seen_texts[norm]
+            q = quotes[index]
+            if all(c.passage != passage for c in q.citations):
+                quotes[index] = replace(q, citations=(*q.citations, Citation(source.id, passage)))
+            continue
+        prefix = lq.speaker or "quote"
+        qid = _unique(_content_slug(body, prefix, 4), quote_ids, "quote")
+        seen_texts[norm] = len(quotes)
+        quotes.append(
+            Quote(
+                id=qid,
+                speaker=lq.speaker,
+                text=body,
+                context=lq.context,
+                citations=(Citation(source.id, passage),),
+                guild_id=source.guild_id,
+            )
+        )
+        if lq.speaker:
+            used_people.append(lq.speaker)
+
+    fact_ids: set[str] = set()
+    facts: list[Fact] = []
+    seen_facts: set[str] = set()
+    for sent in reader.sentences:
+        found = _fact_from(reader, sent)
+        if found is None:
+            continue
+        fact_text, people = found
+        norm = normalise(fact_text)
+        if norm in seen_facts:
+            continue
+        seen_facts.add(norm)
+        facts.append(
+            Fact(
+                id=_unique(_content_slug(fact_text, "", 7), fact_ids, "fact"),
+                text=fact_text,
+                citations=(Citation(source.id, sent.text),),
+                people=tuple(people),
+                guild_id=source.guild_id,
+            )
+        )
+        used_people += people
+
+    if not facts and not quotes:
+        raise IngestError("No facts or quotes could be read from the article.")
+    new_people: list[Person] = []
+    referenced: list[Person] = []
+    for key in dict.fromkeys(used_people):
+        person = reader.people.new_person(key)
+        if person is not None:
+            new_people.append(replace(person, guild_id=source.guild_id))
+        elif (known := reader.people.entities[key].known) is not None:
+            referenced.append(known)
+    return IngestResult(
+        source=source,
+        new_people=tuple(new_people),
+        new_facts=tuple(facts),
+        new_quotes=tuple(quotes),
+        headlines=tuple(reader.headlines),
+        referenced_people=tuple(referenced),
+    )
+
+
+def _passage(reader: _Reader, indexes: Sequence[int]) -> str:
+    parts: list[str] = []
+    last_par: int | None = None
+    for i in indexes:
+        sent = reader.sentences[i]
+        if last_par is not None:
+            parts.append("\n" if sent.par != last_par else " ")
+        parts.append(sent.text)
+        last_par = sent.par
+    return "".join(parts)

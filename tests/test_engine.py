@@ -10,16 +10,9 @@ from hypothesis import strategies as st
 
 from bot.engine import DEFAULT_THRESHOLD, Engine
 from bot.engine.index import InvertedIndex, Vocabulary
-from bot.engine.text import (
-    NUMBER,
-    SPEECH,
-    is_ordinary,
-    question_types,
-    related_terms,
-    stem,
-    term,
-    words,
-)
+from bot.engine.lexicon import is_ordinary
+from bot.engine.normalize import stem, words
+from bot.engine.normalize import stem as term
 from bot.models import Answer, Bank, Citation, Fact, Person, Quote, Source
 
 SRC = "nn"

@@ -421,15 +421,15 @@ class _ShippedOnly:
         return self._bank
 
 
-def build_bank(article: dict[str, Any], shipped: Any, name: str) -> Any:
-    """The bank a fresh database holds after the protocol's ingest: the shipped records (with
-    any citation the ingest added to them) then the article's, in insertion order."""
+def ingested_bank(text: str, shipped: Any, name: str, *, outlet: str, title: str,
+                  published: str | None, url: str | None = None) -> Any:
+    """The bank a fresh database holds after ``coverage-bot ingest`` of one article: the
+    shipped records (with any citation the ingest added to them) then the article's."""
     from bot.ingesting import Article, plan_ingest
     from bot.models import Bank, kind_of
 
-    raw = article_text(article).encode("utf-8")
-    art = Article(raw=raw, name=name, outlet=OUTLET, title=article_title(article),
-                  published=PUBLISHED)
+    art = Article(raw=text.encode("utf-8"), name=name, outlet=outlet, title=title,
+                  published=published, url=url)
     plan = asyncio.run(plan_ingest(cast(Any, _ShippedOnly(shipped)), [art], guild_id=None))
     updated = {(kind_of(r), r.id): r for r in plan.updates}
 
@@ -439,6 +439,12 @@ def build_bank(article: dict[str, Any], shipped: Any, name: str) -> Any:
     base = Bank(fresh(shipped.sources), fresh(shipped.people), fresh(shipped.facts),
                 fresh(shipped.quotes))
     return base.merged(plan.adds)
+
+
+def build_bank(article: dict[str, Any], shipped: Any, name: str) -> Any:
+    """The bank of the protocol's ingest of a SQuAD article."""
+    return ingested_bank(article_text(article), shipped, name, outlet=OUTLET,
+                         title=article_title(article), published=PUBLISHED)
 
 
 def ask_via_engine(article: dict[str, Any], questions: Sequence[Question], shipped: Any,

@@ -28,7 +28,7 @@ from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import stem, words
 from bot.engine.question import Item, Query, read
 from bot.engine.quotes import QuoteFinder
-from bot.engine.records import RecordView, index_terms, view
+from bot.engine.records import RecordView, describes_pattern, index_terms, view
 from bot.engine.retrieve import retrieve
 from bot.engine.scoring import Candidate, Model, context_features, features
 from bot.models import (
@@ -263,24 +263,31 @@ class Engine:
     def _describe(
         self, person_id: str, cands: list[Candidate], guild_id: int | None
     ) -> Answer | None:
-        """"Who is X": X's description, and the fact that best says who X is."""
+        """"Who is X": X's description (when the coverage gives one) and the fact that best
+        says who X is: one that describes X in apposition ("X, a nurse at ...", "X is the
+        ..."), else the one sharing most words with the description."""
         person = self._m.names.people.get(person_id)
         facts = [r for r in self._m.about(person_id, guild_id) if isinstance(r, Fact)]
-        if person is None or not person.description or not facts:
+        if person is None or not facts:
             return None
         described = {stem(w) for w in words(person.description)}
+        appositive = describes_pattern(person.names)
 
-        def says_who(f: Fact) -> tuple[int, int]:
+        def says_who(f: Fact) -> tuple[bool, int, int]:
             own = {stem(w) for w in words(f.text)}
-            return (len(own & described), -len(f.text))
+            return (bool(appositive.search(f.text)), len(own & described), -len(f.text))
 
         fact = max(facts, key=says_who)
-        sources = self._refs(fact)
+        if not person.description and not appositive.search(fact.text):
+            return None  # nothing says who they are: the question is answered as any other
+        text = fact.text
+        if person.description:
+            text = f"{person.name}: {person.description.rstrip('.')}. {fact.text}"
         return Answer(
             answered=True,
-            text=f"{person.name}: {person.description.rstrip('.')}. {fact.text}",
+            text=text,
             score=DESCRIBE_SCORE,
-            sources=sources,
+            sources=self._refs(fact),
             record_id=fact.id,
             record_kind="fact",
             matched=tuple(person.names[:1]),

@@ -73,17 +73,19 @@ class Query:
         return tuple(p for it in self.items for p in it.people)
 
 
-def _answer_type(ws: list[str]) -> str:
+def _answer_type(ws: list[str]) -> tuple[str, set[int]]:
+    """The kind of answer asked for, and the positions of the words that asked for it
+    ("how many", "what year": they are the question's frame, not its topic)."""
     head = ws[:6]
     for size in (4, 3, 2):
         for i in range(len(head) - size + 1):
             found = lexicon.TYPE_PHRASES.get(tuple(head[i : i + size]))
             if found:
-                return found
-    for w in head:
+                return found, set(range(i, i + size))
+    for i, w in enumerate(head):
         if w in lexicon.ANSWER_TYPES:
-            return lexicon.ANSWER_TYPES[w]
-    return ""
+            return lexicon.ANSWER_TYPES[w], {i}
+    return "", set()
 
 
 def _describes(ws: list[str]) -> bool:
@@ -105,7 +107,7 @@ def read(
     query = Query(text=raw, words=ws)
 
     # intent
-    query.answer_type = _answer_type(ws)
+    query.answer_type, frame = _answer_type(ws)
     query.negated = any(w in lexicon.NEGATIONS for w in ws)
     query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)
     query.speech = any(w in lexicon.SPEECH_VERBS for w in ws) and not (
@@ -116,8 +118,8 @@ def read(
 
     # spelling: each unknown word to the closest vocabulary word
     fixed: list[tuple[str, bool, bool]] = []  # (word, corrected, ordinary)
-    for w in ws:
-        if not is_content(w):
+    for pos, w in enumerate(ws):
+        if not is_content(w) or pos in frame:
             continue
         if w.isdigit() or known(stem(w)) or w in vocab:
             fixed.append((w, False, lexicon.is_ordinary(w)))

@@ -67,6 +67,8 @@ FEATURES = (
     "complete",  # the record has every item of the question
     "complete_short",  # ... and the question has at most three items (a lookup)
     "curated",  # the record has keywords an editor gave it (not a sentence read by ingest)
+    "question_rarity",  # how rare in general English the question's rarest item is
+    "question_words",  # how long the question is, in words (log)
 )
 
 
@@ -201,6 +203,8 @@ def features(
         float(all(hit)),
         float(all(hit) and len(hit) <= 3),
         float(view.curated),
+        max((1.0 if it.people else lexicon.rarity(it.surface) for it in query.items), default=0.0),
+        math.log1p(len(query.words)),
     ]
     return out, tuple(matched)
 

@@ -1,0 +1,105 @@
+"""The second news article (``tests/data/second_article/``): a question set on coverage the
+engine was never tuned on, scored as the SQuAD protocol scores.
+
+    python -m benchmarks.second_article            # figures and every miss
+    python -m benchmarks.second_article --sweep    # the figures across thresholds
+
+The article (original text, not about immigration) is ingested as ``coverage-bot ingest``
+ingests it, into a bank that also holds the shipped coverage. An answerable question is
+right when the engine answers and a gold answer occurs in the answer or an excerpt (SQuAD's
+normalisation); an unanswerable one is right when it abstains.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.squad import any_occurs, ingested_bank
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "second_article"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    question: str
+    kind: str
+    answerable: bool
+    answered: bool
+    right: bool
+    score: float
+    text: str
+
+
+def bank() -> Any:
+    from bot.knowledge import load_knowledge
+
+    meta = json.loads((DATA / "meta.json").read_text(encoding="utf-8"))
+    text = (DATA / "article.txt").read_text(encoding="utf-8")
+    return ingested_bank(text, load_knowledge(ROOT / "knowledge"), "article.txt",
+                         outlet=meta["outlet"], title=meta["title"],
+                         published=meta["published"], url=meta.get("url"))
+
+
+def outcomes(threshold: float | None = None) -> list[Outcome]:
+    from bot.engine import Engine
+
+    engine = Engine(bank(), threshold=threshold)
+    data = json.loads((DATA / "questions.json").read_text(encoding="utf-8"))
+    out: list[Outcome] = []
+    for section in ("answerable", "unanswerable"):
+        for q in data[section]:
+            a = engine.answer(q["q"])
+            texts = [a.text, *(s.excerpt for s in a.sources)]
+            answerable = section == "answerable"
+            hit = a.answered and any_occurs(q.get("answers", ()), texts)
+            right = hit if answerable else not a.answered
+            out.append(Outcome(q["q"], q["kind"], answerable, a.answered, right, a.score, a.text))
+    return out
+
+
+def figures(results: list[Outcome]) -> dict[str, float]:
+    ans = [r for r in results if r.answerable]
+    una = [r for r in results if not r.answerable]
+    given = [r for r in results if r.answered]
+    return {
+        "answerable": sum(r.right for r in ans) / len(ans),
+        "abstained": sum(r.right for r in una) / len(una),
+        "overall": sum(r.right for r in results) / len(results),
+        "precision": sum(r.right for r in given if r.answerable) / max(1, len(given)),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sweep", action="store_true", help="figures at thresholds 0 to 90")
+    args = ap.parse_args(argv)
+    results = outcomes()
+    f = figures(results)
+    print(f"{len(results)} questions: answerable right {f['answerable']:.1%}, unanswerable "
+          f"abstained {f['abstained']:.1%}, overall {f['overall']:.1%}, "
+          f"precision {f['precision']:.1%}")
+    for r in results:
+        if not r.right:
+            kind = "answerable" if r.answerable else "unanswerable"
+            print(f"  miss [{kind}/{r.kind}] {r.question!r} -> "
+                  f"{'answered' if r.answered else 'abstained'} {r.score:.0f}: {r.text[:90]}")
+    if args.sweep:
+        everything = outcomes(threshold=0.0)
+        for t in range(0, 95, 10):
+            rs = [Outcome(r.question, r.kind, r.answerable, r.answered and r.score >= t,
+                          (r.right and r.score >= t) if r.answerable else r.score < t,
+                          r.score, r.text) for r in everything]
+            g = figures(rs)
+            print(f"  {t:3d}  answerable {g['answerable']:.1%}  abstained {g['abstained']:.1%}"
+                  f"  overall {g['overall']:.1%}  precision {g['precision']:.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -28,9 +28,11 @@ from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import stem, words
 from bot.engine.question import Item, Query, read
 from bot.engine.quotes import QuoteFinder
-from bot.engine.records import RecordView, describes_pattern, index_terms, view
+from bot.engine.followup import Turn, resolve
+from bot.engine.records import RecordView, describes_pattern, index_terms, record_people, view
 from bot.engine.retrieve import retrieve
-from bot.engine.scoring import Candidate, Model, context_features, features
+from bot.engine import lexicon
+from bot.engine.scoring import Candidate, Model, context_features, english_factor, features
 from bot.models import (
     Answer,
     Bank,
@@ -133,6 +135,7 @@ class Engine:
             known=m.index.__contains__,
             names=m.names,
             visible=visible_to(guild_id),
+            related=m.related,
         )
 
     def _weights(self, items: list[Item]) -> tuple[list[float], list[bool]]:
@@ -142,12 +145,18 @@ class Engine:
         for it in items:
             dfs = [index.df(t) for t in it.terms]
             live = [d for d in dfs if d]
-            weights.append(m.idf(min(live) if live else 0))
+            rarity = 1.0 if it.people else lexicon.rarity(it.surface)
+            weights.append(m.idf(min(live) if live else 0) * english_factor(rarity))
             unknown.append(not live)
         return weights, unknown
 
     def rank(
-        self, question: str, *, guild_id: int | None = None, context: bool = False
+        self,
+        question: str,
+        *,
+        guild_id: int | None = None,
+        context: bool = False,
+        exclude: tuple[str, ...] = (),
     ) -> _Ranked:
         """The question read, and its candidates scored, most probable first (``context``:
         read every candidate against its neighbours, not only the chosen one)."""
@@ -156,19 +165,40 @@ class Engine:
             headline = self._headline(guild_id)
             if headline is not None:
                 query = self._read(headline, guild_id)
-        return _Ranked(query, self._score(query, guild_id, context))
+        return _Ranked(query, self._score(query, guild_id, context, exclude))
 
-    def _score(self, query: Query, guild_id: int | None, context: bool = False) -> list[Candidate]:
+    def _score(
+        self,
+        query: Query,
+        guild_id: int | None,
+        context: bool = False,
+        exclude: tuple[str, ...] = (),
+    ) -> list[Candidate]:
         if not query.items:
             return []
         m = self._m
         weights, unknown = self._weights(query.items)
         visible = visible_to(guild_id)
+        if exclude:
+            shown = set(exclude)
+            seen = visible
+
+            def visible(r: Fact | Quote) -> bool:
+                return seen(r) and r.id not in shown
+
         found = retrieve(m.index, query.items, weights, m.records, visible, SHORTLIST)
-        if query.speech and query.people:
+        speakers = [p for p in dict.fromkeys(query.people) if m.has_quotes(p, guild_id)]
+        if query.speech and speakers:
+            # "what did X say": X's own words, when the coverage has any
+            found = [
+                (s, rid) for s, rid in found
+                if isinstance(q := m.records[rid], Quote) and q.speaker in speakers
+            ]
             have = {rid for _, rid in found}
-            for pid in dict.fromkeys(query.people):
+            for pid in speakers:
                 for q in self._quotes.by_speaker(pid, guild_id)[: SHORTLIST * 2]:
+                    if q.id in exclude:
+                        continue
                     rid = m.rids["quote"][q.id]
                     if rid not in have:
                         have.add(rid)
@@ -193,7 +223,7 @@ class Engine:
             if k == 0 and len(scores) == 1:
                 other = 0.0
             values, matched = features(
-                query, weights, max_weight, unknown, rv, score, other, k == 0
+                query, weights, max_weight, unknown, rv, score, other, k == 0, scores[0]
             )
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             if rv.lead_in:
@@ -210,9 +240,35 @@ class Engine:
             top.confidence = self.model.confidence(top.confidence_features)
         return out
 
-    def answer(self, question: str, *, guild_id: int | None = None) -> Answer:
-        """Answer ``question`` from the records visible to ``guild_id``, or abstain."""
-        ranked = self.rank(question, guild_id=guild_id)
+    def converse(
+        self, question: str, turn: Turn | None, *, guild_id: int | None = None
+    ) -> tuple[Answer, Turn]:
+        """Answer ``question`` as a follow-up of ``turn`` (:mod:`bot.engine.followup`), and
+        the turn to remember for the next question."""
+        names_question = bool(self._read(question, guild_id).people)
+        resolved = resolve(question, turn, names_question=names_question)
+        answer = self.answer(resolved.question, guild_id=guild_id, exclude=resolved.exclude)
+        query = self._read(resolved.question, guild_id)
+        people_ids = list(dict.fromkeys(query.people))
+        named_as = tuple(it.surface for it in query.items if it.people)
+        if not people_ids and answer.record_id is not None:
+            rec = self._m.get(answer.record_kind or "fact", answer.record_id)
+            if isinstance(rec, Fact | Quote):
+                people_ids = list(record_people(rec))
+        people = tuple(
+            p.name for pid in people_ids if (p := self._m.names.people.get(pid)) is not None
+        )
+        records = resolved.exclude if resolved.followed else ()
+        if answer.record_id is not None:
+            records = (*records, answer.record_id)
+        return answer, Turn(resolved.question, people, named_as, records)
+
+    def answer(
+        self, question: str, *, guild_id: int | None = None, exclude: tuple[str, ...] = ()
+    ) -> Answer:
+        """Answer ``question`` from the records visible to ``guild_id``, or abstain
+        (``exclude``: ids of records not to give, as for "what else did she say")."""
+        ranked = self.rank(question, guild_id=guild_id, exclude=exclude)
         query = ranked.question
         if query.describe is not None:
             described = self._describe(query.describe, ranked.candidates, guild_id)

@@ -50,6 +50,9 @@ class Item:
     ordinary: bool = False
     #: position in the question's words
     pos: int = 0
+    #: stems of the bank related to the word by form ("opposition" ~ "opposed"), matched
+    #: at a lower credit
+    related: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -67,6 +70,8 @@ class Query:
     summary: bool = False
     negated: bool = False
     recency: bool = False
+    #: names someone the bank does not know next to part of a name it knows
+    other_person: bool = False
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -99,6 +104,7 @@ def read(
     known: Callable[[str], bool],
     names: NameTable,
     visible: Callable[[Person], bool],
+    related: Callable[[str], tuple[str, ...]] = lambda t: (),
 ) -> Query:
     """Read ``question`` against a bank's vocabulary (``known`` tells an indexed stem)."""
     raw = question[:MAX_QUESTION_CHARS]
@@ -136,6 +142,10 @@ def read(
         else:
             fixed.append((w, False, False))
     fixed = fixed[:MAX_QUESTION_WORDS]
+    unknown_at = {
+        i for i, (w, corrected, _) in enumerate(fixed)
+        if not corrected and not w.isdigit() and w not in vocab and not known(stem(w))
+    }
 
     # names, then the remaining words as items
     stems = [stem(w) for w, _, _ in fixed]
@@ -152,6 +162,10 @@ def read(
                 continue
             done.add(k)
             m = matches[k]
+            if m.partial and (m.start - 1 in unknown_at or m.end in unknown_at):
+                # part of a known name next to a word the bank lacks: "khloe kardashian"
+                # is someone else than the Kardashian the coverage knows
+                query.other_person = True
             surface = " ".join(fw for fw, _, _ in fixed[m.start : m.end])
             terms = (*(person_term(p) for p in m.people), *stems[m.start : m.end])
             query.items.append(
@@ -163,7 +177,9 @@ def read(
         if query.speech and w in lexicon.SPEECH_VERBS:
             continue
         specific = w.isdigit() or (w in caps and not ordinary)
-        query.items.append(Item(w, (stems[i],), (), specific, corrected, ordinary, i))
+        query.items.append(
+            Item(w, (stems[i],), (), specific, corrected, ordinary, i, related(stems[i]))
+        )
 
     # who is X: a describing phrase and nothing but one person's name after it
     people = query.people

@@ -99,6 +99,8 @@ class RecordView:
     people: tuple[str, ...]
     #: an editor gave the record keywords
     curated: bool
+    #: the text reports speech (a verb of saying or writing)
+    speech: bool
 
 
 def view(record: Fact | Quote, speaker_name: str | None, fields: dict[str, int]) -> RecordView:
@@ -125,6 +127,7 @@ def view(record: Fact | Quote, speaker_name: str | None, fields: dict[str, int])
         lead_in=text.endswith(":"),
         people=record_people(record),
         curated=bool(record.keywords),
+        speech=isinstance(record, Quote) or not lexicon.SPEECH_VERBS.isdisjoint(ws),
     )
 
 

@@ -32,6 +32,16 @@ from bot.engine.records import (
 FIELD_CREDIT = {FIELD_PERSON: 1.0, FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_PASSAGE: 0.8}
 #: A corrected (misspelt) word counts a little less.
 CORRECTED_CREDIT = 0.85
+#: A word of the bank related by form ("opposed" for "opposition") counts this much.
+RELATED_CREDIT = 0.6
+#: An item weighs its IDF in the bank times a factor of how rare it is in general English
+#: (:func:`bot.engine.lexicon.rarity`): in a small bank "another" or "term" can be as rare
+#: as "rotors", but they say much less about what a question is about.
+RARITY_FLOOR, RARITY_FROM, RARITY_SLOPE, RARITY_CAP = 0.25, 0.2, 1.5, 1.25
+
+
+def english_factor(rarity: float) -> float:
+    return min(RARITY_CAP, RARITY_FLOOR + RARITY_SLOPE * max(0.0, rarity - RARITY_FROM))
 
 
 def credit(bits: int) -> float:
@@ -69,6 +79,10 @@ FEATURES = (
     "curated",  # the record has keywords an editor gave it (not a sentence read by ingest)
     "question_rarity",  # how rare in general English the question's rarest item is
     "question_words",  # how long the question is, in words (log)
+    "compact",  # the question's words found close together in the record (matched / span)
+    "behind",  # retrieval score behind the best candidate's (share of the question)
+    "other_person",  # the question names someone else than the person it partly names
+    "speech_unsaid",  # asks what a named person said; the record reports no speech of theirs
 )
 
 
@@ -94,6 +108,11 @@ def _matched(item: Item, fields: dict[str, int]) -> float:
         bits = fields.get(t)
         if bits:
             best = max(best, credit(bits))
+    if not best:
+        for t in item.related:
+            bits = fields.get(t)
+            if bits:
+                best = max(best, RELATED_CREDIT * credit(bits))
     if best and item.corrected:
         best *= CORRECTED_CREDIT
     return best
@@ -108,6 +127,7 @@ def features(
     retrieval: float,
     next_best: float,
     first: bool,
+    best: float,
 ) -> tuple[list[float], tuple[str, ...]]:
     """The features of one candidate for ``query`` (``weights``: each item's IDF;
     ``unknown``: whether the bank lacks the item altogether)."""
@@ -205,6 +225,10 @@ def features(
         float(view.curated),
         max((1.0 if it.people else lexicon.rarity(it.surface) for it in query.items), default=0.0),
         math.log1p(len(query.words)),
+        _compact(query.items, view.sequence),
+        max(0.0, best - retrieval) / total,
+        float(query.other_person),
+        float(query.speech and bool(people) and not speech_match and not view.speech),
     ]
     return out, tuple(matched)
 
@@ -247,6 +271,37 @@ def context_features(
             far += 1
             far_specific += item.specific
     return [float(near), float(far), float(far_specific), float(unknown_specific), rarity]
+
+
+def _compact(items: list[Item], sequence: list[str]) -> float:
+    """How closely the question's words sit in the record: the number of distinct items in
+    the shortest stretch of the record holding every item it has, over that stretch's length."""
+    want: dict[str, int] = {}
+    for k, it in enumerate(items):
+        if not it.people:
+            for t in it.terms:
+                want.setdefault(t, k)
+    hits = [(i, want[t]) for i, t in enumerate(sequence) if t in want]
+    kinds = len({k for _, k in hits})
+    if kinds < 2:
+        return float(kinds)
+    counts: dict[int, int] = {}
+    have = 0
+    best = len(sequence) + 1
+    left = 0
+    for right, (pos, k) in enumerate(hits):
+        counts[k] = counts.get(k, 0) + 1
+        if counts[k] == 1:
+            have += 1
+        while have == kinds:
+            start = hits[left][0]
+            best = min(best, pos - start + 1)
+            lk = hits[left][1]
+            counts[lk] -= 1
+            if counts[lk] == 0:
+                have -= 1
+            left += 1
+    return kinds / best
 
 
 class _Logistic:

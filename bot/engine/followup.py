@@ -1,0 +1,96 @@
+"""Follow-up questions: reading a question against the one before it.
+
+A conversation keeps a :class:`Turn` of its last question and answer. :func:`resolve`
+rewrites the next question so that it stands on its own:
+
+* a personal pronoun ("he", "she", "they", "his", "her", ...) becomes the name of the
+  person the last turn was about ("what did she say at the awards" after "who is X");
+* an elliptical question ("and Y?", "what about Y?", "how about Y") takes the last
+  question with Y in place of the person it named, or with Y added;
+* "what else" / "anything else" / "more" asks for another record than the last answer:
+  the last answer's record is excluded.
+
+Pure functions over plain data: the conversation store (who talks in which channel, for
+how long a turn counts) lives outside the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: Personal pronouns a follow-up uses for the person of the last turn (general English).
+_PRONOUN = re.compile(
+    r"\b(he|she|they|him|her|them|his|hers|their|theirs|himself|herself|themselves)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = {"his", "her", "their", "hers", "theirs"}
+_ELLIPSIS = re.compile(
+    r"^\s*(?:and|&|also|plus|ok(?:ay)?|so)?\s*(?:what|how)?\s*(?:about|abt)?\s*(?P<rest>.*?)[\s?!.]*$",
+    re.IGNORECASE,
+)
+_ELLIPSIS_CUE = re.compile(r"^\s*(?:and\b|&|what about\b|how about\b|what abt\b)", re.IGNORECASE)
+_ELSE = re.compile(r"\b(?:else|more|another|other)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What a conversation remembers of its last exchange."""
+
+    #: the question as it was answered (already resolved)
+    question: str
+    #: display names of the people the question named, or else the answer was about
+    people: tuple[str, ...] = ()
+    #: the names the question itself used for them (replaced by an elliptical follow-up)
+    named_as: tuple[str, ...] = ()
+    #: records given as answers so far in this line of questions
+    records: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    question: str
+    #: records not to give again ("what else did he say")
+    exclude: tuple[str, ...] = ()
+    #: the question was rewritten from the last turn
+    followed: bool = False
+
+
+def resolve(question: str, turn: Turn | None, *, names_question: bool) -> Resolved:
+    """``question`` made to stand on its own against ``turn`` (``names_question``: the
+    question itself names someone the coverage knows)."""
+    if turn is None or not question.strip():
+        return Resolved(question)
+    text = question
+    followed = False
+    exclude: tuple[str, ...] = ()
+    person = turn.people[0] if turn.people else None
+
+    if _ELLIPSIS_CUE.match(text) and len(text.split()) <= 6:
+        m = _ELLIPSIS.match(text)
+        rest = m.group("rest").strip() if m else ""
+        if rest:
+            base = turn.question
+            replaced = False
+            for name in sorted(turn.named_as, key=len, reverse=True):
+                pattern = re.compile(re.escape(name), re.IGNORECASE)
+                if pattern.search(base):
+                    base = pattern.sub(rest, base, count=1)
+                    replaced = True
+                    break
+            text = base if replaced else f"{base.rstrip(' ?!.')} {rest}"
+            return Resolved(text, (), True)
+
+    if person is not None and not names_question and _PRONOUN.search(text):
+
+        def name_for(m: re.Match[str]) -> str:
+            return f"{person}'s" if m.group(1).lower() in _POSSESSIVE else person
+
+        text = _PRONOUN.sub(name_for, text, count=1)
+        followed = True
+    if _ELSE.search(question) and (followed or not names_question):
+        exclude = turn.records
+        followed = True
+        if person is not None and not names_question and person not in text:
+            text = f"{text.rstrip(' ?!.')} {person}"
+    return Resolved(text, exclude, followed)

@@ -135,7 +135,6 @@ class Engine:
             known=m.index.__contains__,
             names=m.names,
             visible=visible_to(guild_id),
-            related=m.related,
         )
 
     def _weights(self, items: list[Item]) -> tuple[list[float], list[bool]]:

@@ -18,11 +18,6 @@ from bot.engine.records import index_terms, person_term, record_people
 from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, kind_of
 
 
-#: Stems sharing this many first letters are related by form; at most this many are taken.
-RELATED_PREFIX = 5
-RELATED_MAX = 8
-
-
 def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
     """Whether a record is seen from ``guild_id``: global records always, a guild's own."""
     if guild_id is None:
@@ -43,8 +38,6 @@ class Memory:
         self.spoken: dict[str, dict[int | None, int]] = {}
         #: bumped when a person or a quote changes (caches check it)
         self.version = 0
-        #: the first letters of each stem -> the stems (for words related by form)
-        self.prefixes: dict[str, set[str]] = {}
 
     # ------------------------------------------------------------------ upkeep
 
@@ -108,9 +101,6 @@ class Memory:
         self.rids[kind_of(record)][record.id] = rid
         self.index.add(rid, fields)
         self.vocab.add(surface)
-        for t in fields:
-            if len(t) >= RELATED_PREFIX and not t.startswith("@"):
-                self.prefixes.setdefault(t[:RELATED_PREFIX], set()).add(t)
         if isinstance(record, Quote):
             self.quote_rids.append(rid)
             if record.speaker is not None:
@@ -126,16 +116,6 @@ class Memory:
             return self.names.people.get(record_id)
         rid = self.rids[kind].get(record_id)
         return None if rid is None else self.records[rid]
-
-    def related(self, stem: str) -> tuple[str, ...]:
-        """Stems of the bank sharing the first letters of ``stem`` ("oppos" for "opposit"):
-        the same word in another form, usually. Stems no record has any more are skipped."""
-        if len(stem) < RELATED_PREFIX or stem.isdigit():
-            return ()
-        found = self.prefixes.get(stem[:RELATED_PREFIX], ())
-        return tuple(
-            t for t in sorted(found)[:RELATED_MAX] if t != stem and self.index.df(t)
-        )
 
     def count(self) -> int:
         return len(self.rids["fact"]) + len(self.rids["quote"])

@@ -50,9 +50,6 @@ class Item:
     ordinary: bool = False
     #: position in the question's words
     pos: int = 0
-    #: stems of the bank related to the word by form ("opposition" ~ "opposed"), matched
-    #: at a lower credit
-    related: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -104,7 +101,6 @@ def read(
     known: Callable[[str], bool],
     names: NameTable,
     visible: Callable[[Person], bool],
-    related: Callable[[str], tuple[str, ...]] = lambda t: (),
 ) -> Query:
     """Read ``question`` against a bank's vocabulary (``known`` tells an indexed stem)."""
     raw = question[:MAX_QUESTION_CHARS]
@@ -177,9 +173,7 @@ def read(
         if query.speech and w in lexicon.SPEECH_VERBS:
             continue
         specific = w.isdigit() or (w in caps and not ordinary)
-        query.items.append(
-            Item(w, (stems[i],), (), specific, corrected, ordinary, i, related(stems[i]))
-        )
+        query.items.append(Item(w, (stems[i],), (), specific, corrected, ordinary, i))
 
     # who is X: a describing phrase and nothing but one person's name after it
     people = query.people

@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 from bot.engine.index import InvertedIndex
 from bot.engine.question import Item
-from bot.engine.scoring import RELATED_CREDIT
 from bot.models import Fact, Quote
 
 #: Postings longer than this only score candidates already found by rarer items.
@@ -43,10 +42,6 @@ def retrieve(
     for i in order:
         item, w = items[i], weights[i]
         postings = [index.rids(t) for t in item.terms if index.df(t)]
-        if not postings:
-            # only related forms in the bank: they find candidates at a lower weight
-            postings = [index.rids(t) for t in item.related if index.df(t)]
-            w *= RELATED_CREDIT
         if not postings:
             continue
         size = sum(len(p) for p in postings)

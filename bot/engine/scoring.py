@@ -32,8 +32,6 @@ from bot.engine.records import (
 FIELD_CREDIT = {FIELD_PERSON: 1.0, FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_PASSAGE: 0.8}
 #: A corrected (misspelt) word counts a little less.
 CORRECTED_CREDIT = 0.85
-#: A word of the bank related by form ("opposed" for "opposition") counts this much.
-RELATED_CREDIT = 0.6
 #: An item weighs its IDF in the bank times a factor of how rare it is in general English
 #: (:func:`bot.engine.lexicon.rarity`): in a small bank "another" or "term" can be as rare
 #: as "rotors", but they say much less about what a question is about.
@@ -108,11 +106,6 @@ def _matched(item: Item, fields: dict[str, int]) -> float:
         bits = fields.get(t)
         if bits:
             best = max(best, credit(bits))
-    if not best:
-        for t in item.related:
-            bits = fields.get(t)
-            if bits:
-                best = max(best, RELATED_CREDIT * credit(bits))
     if best and item.corrected:
         best *= CORRECTED_CREDIT
     return best

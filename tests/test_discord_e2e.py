@@ -314,6 +314,22 @@ async def test_cooldown_is_per_user_and_polite(fake: FakeDiscord, tmp_path: Path
         await other_user.reply()
 
 
+async def test_a_suggestion_button_is_not_a_question_for_the_cooldown(
+        fake: FakeDiscord, tmp_path: Path) -> None:
+    async with bot_env(fake, settings_for(tmp_path, question_cooldown=60.0)) as env:
+        asked = await env.say(f"{env.mention} what did Doechi sing?")
+        reply = await asked.reply()
+        # The same user presses "did you mean" at once: answered, not told to wait.
+        clicked = await env.fake.click(reply["id"], "cb:ask:What did Doechii say?",
+                                       env.world.member)
+        assert (await callback(clicked))["type"] == DEFERRED_MESSAGE
+        answer = await clicked.reply()
+        assert embed(answer)["author"]["name"] == "What did Doechii say?"
+        # A typed question is still held to the cooldown.
+        second = await env.slash("ask", {"question": "what did Kehlani say?"})
+        assert (await ephemeral_text(second)).startswith("Please wait")
+
+
 async def test_feedback_buttons_are_recorded(env: Env) -> None:
     reply = await (await env.say(f"{env.mention} what did Mark Ruffalo say?")).reply()
     up = next(c for c in custom_ids(reply) if c.startswith("cb:fb:1:"))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from bot.errors import CoverageBotError, IngestError, InvalidQuestion, ValidationFailed
 from bot.models import Answer, QuoteHit, reported_by, versions_newest_first
 from bot.settings import Settings, load_settings
+from bot.wording import bank_counts, plural, record_counts
 
 if TYPE_CHECKING:
     from bot.service import CoverageService
@@ -192,10 +193,7 @@ async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     bank, problems = check_knowledge(directory)
     if bank is None:
         raise ValidationFailed(problems, what=f"knowledge in {directory}")
-    print(
-        f"{directory}: OK — {len(bank.sources)} sources, {len(bank.people)} people, "
-        f"{len(bank.facts)} facts, {len(bank.quotes)} quotes"
-    )
+    print(f"{directory}: OK — {bank_counts(bank)}")
     return 0
 
 
@@ -240,10 +238,7 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         bank = await service.import_document(
             raw, actor="cli", guild_id=args.guild, where=where
         )
-    print(
-        f"imported {len(bank.sources)} sources, {len(bank.people)} people, "
-        f"{len(bank.facts)} facts, {len(bank.quotes)} quotes"
-    )
+    print(f"imported {bank_counts(bank)}")
     return 0
 
 
@@ -274,7 +269,7 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         if args.to:
             _write_data_file(Path(args.to), plan.adds)
             print(plan.preview())
-            print(f"\nwrote {len(plan.adds)} records to {args.to}", file=sys.stderr)
+            print(f"\nwrote {plural(len(plan.adds), 'record')} to {args.to}", file=sys.stderr)
             return 0
         print(plan.preview())
         if args.dry_run:
@@ -282,11 +277,8 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             return 0
         await service.apply_ingest(plan, actor="cli")
     counts = plan.counts()
-    print(
-        "\nadded {sources} sources, {people} people, {facts} facts, {quotes} quotes; "
-        "{linked} existing records cited again".format(**counts),
-        file=sys.stderr,
-    )
+    print(f"\nadded {record_counts(counts)}; "
+          f"{plural(counts['linked'], 'existing record')} cited again", file=sys.stderr)
     return 0
 
 

@@ -684,7 +684,7 @@ async def test_a_valid_import_is_added_to_the_guild(env: Env) -> None:
     }
     handle = await kb_import(env, w.admin, json.dumps(doc).encode())
     text = (await handle.followup()).json["content"]
-    assert text.startswith("Imported 0 sources, 0 people, 1 facts")
+    assert text.startswith("Imported 0 sources, 0 people, 1 fact and 0 quotes")
     fact = env.service.visible("fact", "zendaya-donation", w.guild.id)
     assert fact.guild_id == w.guild.id
     with pytest.raises(CoverageBotError):

@@ -449,6 +449,14 @@ async def test_admin_adds_a_fact_used_only_in_that_guild(env: Env) -> None:
                                                        "fact")
 
 
+async def test_a_long_fact_gets_an_id_cut_at_a_word(env: Env) -> None:
+    submitted = await add_fact_via_modal(
+        env, "Immigration agents detained dozens of day laborers at a Home Depot in Boyle "
+        "Heights.", keywords="Home Depot, Boyle Heights")
+    text = await ephemeral_text(submitted)
+    assert text.startswith("Added fact `immigration-agents-detained-dozens-of-day`"), text
+
+
 async def test_fact_edit_prefills_and_keeps_scope_remove_asks_to_confirm(env: Env) -> None:
     w = env.world
     await ephemeral_text(await add_fact_via_modal(env, "Zendaya donated $50,000.",

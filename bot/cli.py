@@ -243,8 +243,13 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.datafile import check_target
     from bot.ingesting import Article
 
+    if args.to_anywhere and not args.to:
+        raise IngestError("--to-anywhere goes with --to FILE")
+    if args.to:  # before any reading: a refused target wastes no time
+        check_target(Path(args.to), settings.knowledge_dir, anywhere=args.to_anywhere)
     articles = []
     for name in args.files:
         path = Path(name)
@@ -267,7 +272,10 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     async with _service(settings, args.db) as service:
         plan = await service.plan_ingest(articles, guild_id=args.guild, progress=progress)
         if args.to:
-            _write_data_file(Path(args.to), plan.adds)
+            _write_data_file(
+                check_target(Path(args.to), settings.knowledge_dir, anywhere=args.to_anywhere),
+                plan.adds,
+            )
             print(plan.preview())
             print(f"\nwrote {plural(len(plan.adds), 'record')} to {args.to}", file=sys.stderr)
             return 0
@@ -283,16 +291,13 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _write_data_file(path: Path, bank: Any) -> None:
-    """An ingested batch as a knowledge data file (never over an existing one)."""
+    """An ingested batch as a new knowledge data file at a checked path (bot.datafile)."""
     from bot.codec import bank_to_json
+    from bot.datafile import write_new_file
 
-    if path.exists():
-        raise IngestError(f"{path} exists already: choose a new file name")
-    if not path.parent.is_dir():
-        raise IngestError(f"cannot write {path}: folder {path.parent} does not exist")
     doc = bank_to_json(bank)
     doc.pop("format", None)
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_new_file(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
 async def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
@@ -419,7 +424,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the article's link")
     p.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
     p.add_argument("--dry-run", action="store_true", help="show what would be added; write nothing")
-    p.add_argument("--to", metavar="FILE", help="write a knowledge data file instead of the bank")
+    p.add_argument("--to", metavar="FILE",
+                   help="write a new NAME.json in the knowledge folder instead of the bank")
+    p.add_argument("--to-anywhere", action="store_true",
+                   help="let --to write outside the knowledge folder (never through a symlink)")
     p.add_argument("--guild", type=int, help="add to this guild only (default: shared coverage)")
     p.set_defaults(handler=cmd_ingest)
 

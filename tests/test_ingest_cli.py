@@ -139,12 +139,13 @@ def test_missing_file_and_bad_options(tmp_path, capsys) -> None:
     assert code == 1 and "--published" in err
 
 
-def test_to_writes_a_valid_knowledge_file(tmp_path, capsys) -> None:
+def test_to_writes_a_valid_knowledge_file(tmp_path, capsys, monkeypatch) -> None:
     db = str(tmp_path / "b.db")
     kdir = tmp_path / "k"
     kdir.mkdir()
     for path in KNOWLEDGE_DIR.glob("*.json"):
         (kdir / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(kdir))  # --to writes in the knowledge folder
     target = kdir / "daily-example.json"
     code, _, err = ingest_second(capsys, db, "--to", str(target))
     assert code == 0, err

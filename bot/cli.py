@@ -311,10 +311,13 @@ async def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     who = result.speaker or "an unknown speaker"
     where = f" ({result.quote.context})" if result.quote.context else ""
-    label = "Verbatim" if result.verdict == "verbatim" else "A paraphrase"
-    print(f"{label}: {who}{where} said:")
+    if result.verdict == "altered":
+        print(f"Altered ({result.what_changed}): {who}{where} said something else:")
+    else:
+        label = "Verbatim" if result.verdict == "verbatim" else "A paraphrase"
+        print(f"{label}: {who}{where} said:")
     print(f"  “{result.quote.text}”")
-    if result.verdict == "paraphrase":
+    if result.verdict in ("paraphrase", "altered"):
         print(f"  Differences (pasted [-…-], quote {{+…+}}): {result.diff_plain}")
     for ref in service.source_refs(result.quote):
         print(f"  {_source_line(ref)}")

@@ -515,6 +515,7 @@ def quote_choice_label(quote: Quote, speaker: str | None) -> str:
 
 COLOR_VERBATIM = discord.Colour.green()
 COLOR_PARAPHRASE = discord.Colour.gold()
+COLOR_ALTERED = discord.Colour.red()
 
 #: How an ingest preview reads to the admin before anything is stored.
 PREVIEW_FOOTER = "Nothing is stored until you press Add."
@@ -601,7 +602,8 @@ VERIFY_LEGEND = "~~struck~~ = not in the quote · **bold** = what was really sai
 def verify_embed(verification: Verification, pasted: str, sources: Sequence[SourceRef]
                  ) -> discord.Embed:
     """``/verify``: verbatim (the quote, who said it, where, the source), a paraphrase (the
-    word difference too), or not in the coverage."""
+    word difference too), altered (a changed name, number or negation: the difference and
+    what changed), or not in the coverage."""
     v = verification
     quote = v.quote
     if v.verdict == "not_found" or quote is None:
@@ -619,10 +621,12 @@ def verify_embed(verification: Verification, pasted: str, sources: Sequence[Sour
                               description=f"“{safe(quote.text, 3000)}”", colour=COLOR_VERBATIM)
     else:
         diff = diff_markdown(v, 2500)
+        altered = v.verdict == "altered"
         embed = discord.Embed(
-            title="≈ A paraphrase: close to a quote, but not word for word",
+            title=f"✗ Altered: {v.what_changed}, not what was said" if altered
+            else "≈ A paraphrase: close to a quote, but not word for word",
             description=f"{diff}\n\n{VERIFY_LEGEND}",
-            colour=COLOR_PARAPHRASE,
+            colour=COLOR_ALTERED if altered else COLOR_PARAPHRASE,
         )
         embed.add_field(name="What was said", value=f"“{safe(quote.text, 1000)}”",
                         inline=False)
@@ -638,7 +642,7 @@ def verify_embed(verification: Verification, pasted: str, sources: Sequence[Sour
     if not refs:
         embed.add_field(name="Source", value="No source recorded.", inline=False)
     footer = f"quote {quote.id}"
-    if v.verdict == "paraphrase":
+    if v.verdict in ("paraphrase", "altered"):
         footer += f" · similarity {v.score:.0f}/100"
     embed.set_footer(text=plain(footer, 200))
     return fit_embed(embed)

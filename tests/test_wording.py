@@ -90,3 +90,12 @@ def test_bank_counts_reads_a_bank() -> None:
     bank, problems = check_knowledge(KNOWLEDGE_DIR)
     assert bank is not None, problems
     assert bank_counts(bank, last=" and ") == "1 source, 16 people, 27 facts and 14 quotes"
+
+
+def test_a_one_character_article_says_one_character(tmp_path, capsys) -> None:
+    tiny = tmp_path / "tiny.txt"
+    tiny.write_text("x", encoding="utf-8")
+    code, _out, err = cli(capsys, "ingest", str(tiny), "--outlet", "X", "--title", "Y",
+                          "--db", str(tmp_path / "b.db"))
+    assert code == 1
+    assert "(1 character)" in err

@@ -285,6 +285,8 @@ def test_a_changed_name_is_altered_not_a_paraphrase() -> None:
     assert v.diff_plain == "[-Biden-] {+Trump+} is using military force to stop a protest"
     # Typed in lower case, a word put one for one in place of the quote's name is a name too.
     assert check("biden is using military force to stop a protest").verdict == "altered"
+    # At the start of a sentence too, when the quote's word is a known person's name.
+    assert check("Biden is acting like a king by defying the courts").verdict == "altered"
     # A name the quote has elsewhere is no new name; a pronoun for the name is a paraphrase.
     assert check("He is using military force to stop a protest").verdict == "paraphrase"
 
@@ -295,6 +297,7 @@ GENERIC = [
     Quote("stop", "mayor", "We will not stop fighting for our neighbours", "", ()),
     Quote("blame", "mayor", "The council blamed Henderson for the closure of the library", "",
           ()),
+    Quote("close", None, "Whitfield closed the old library on Monday morning", "", ()),
 ]
 MAYOR = {"mayor": Person("mayor", "Dana Whitfield", ("Mayor Whitfield",))}
 
@@ -316,6 +319,8 @@ MAYOR = {"mayor": Person("mayor", "Dana Whitfield", ("Mayor Whitfield",))}
         ("Critics blamed Henderson for the closure of the library", "paraphrase", []),
         ("The Council Blamed Henderson For The Shutting Of The Library", "paraphrase", []),
         ("The council BLAMED Henderson for the SHUTTING of the library", "paraphrase", []),
+        ("Henderson closed the old library on Monday morning", "altered", ["name"]),
+        ("Someone closed the old library on Monday morning", "paraphrase", []),
     ],
 )
 def test_names_numbers_and_negations_alter_a_quote(pasted: str, verdict: str,

@@ -12,7 +12,8 @@ The rules are general English, fitted to no article:
 * **Names**: a pasted word written with a capital (not a small function word, not "I", not a
   shouted word of five or more capitals) that the quote does not have. At the start of a
   sentence a capital proves nothing, so there the word counts as a name only when it is a
-  known person's name, or when it replaces a name of the quote; and a paste written mostly
+  known person's name, or when it replaces a name of the quote (one written as a name
+  mid-sentence, or a known person's name anywhere); and a paste written mostly
   in capitals says nothing through them. A lower-case word put one for one in place of a
   name of the quote ("biden" for "Trump") is a changed name too.
 * **Numbers**: digits, and number words ("forty" is 40), in the paste that the quote does not
@@ -48,7 +49,9 @@ FUNCTION_WORDS = frozenset((
     "has", "have", "had", "having", "do", "does", "did", "doing", "will", "would", "shall",
     "should", "can", "could", "may", "might", "must", "let", "let's", "yes", "oh", "well", "also",
     "even", "still", "ever", "because", "while", "though", "although", "since", "until", "unless",
-    "whether", "not", "no", "never",
+    "whether", "not", "no", "never", "one", "someone", "somebody", "something", "anyone",
+    "anybody", "anything", "everyone", "everybody", "everything", "another", "many", "much",
+    "several",
 ))
 
 NEGATIONS = frozenset((
@@ -146,7 +149,9 @@ def find_alterations(paste: Sequence[Token], quote: Sequence[Token], ops: Sequen
     the quote's meaning: names, numbers, negations. ``paste`` and ``quote`` are the whole
     texts' tokens; ``names`` the words of known people's names (see :func:`known_names`)."""
     quote_words = {w.lower() for w, _ in quote}
-    quote_names = proper_nouns(quote)
+    # The quote's names: written as names mid-sentence, or known people's names anywhere
+    # (a sentence may start with one: "Trump is acting like a king").
+    quote_names = proper_nouns(quote) | (quote_words & names)
     paste_caps_mean_nothing = _mostly_capitalised(paste)
     changed = [step for step in ops if step.op != "equal"]
     # Figures and negations are weighed over all the changed words together, so one that

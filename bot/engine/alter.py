@@ -1,7 +1,7 @@
 """Is a near miss of a quote *altered*: does it change a name, a number or a negation?
 
-For a fact check, "Biden is using military force" pasted for a quote that says "Trump is
-using military force" is not a paraphrase: it puts the words on someone else. The same goes
+For a fact check, "Smith is closing the port" pasted for a quote that says "Jones is
+closing the port" is not a paraphrase: it puts the words on someone else. The same goes
 for a changed figure ("50 people" for "40 people") and for a negation added or removed ("we
 will stop" for "we will not stop"). :func:`find_alterations` looks at the word-level
 difference of a paste and a quote (:class:`bot.engine.verify.DiffOp` steps) and reports each
@@ -15,7 +15,7 @@ The rules are general English, fitted to no article:
   known person's name, or when it replaces a name of the quote (one written as a name
   mid-sentence, or a known person's name anywhere); and a paste written mostly
   in capitals says nothing through them. A lower-case word put one for one in place of a
-  name of the quote ("biden" for "Trump") is a changed name too.
+  name of the quote ("smith" for "Jones") is a changed name too.
 * **Numbers**: digits, and number words ("forty" is 40), in the paste that the quote does not
   have there. A figure left out is an omission (a paraphrase), not a changed figure.
 * **Negations**: "not", "no", "never", "n't" and the like, counted in the changed words on
@@ -150,7 +150,7 @@ def find_alterations(paste: Sequence[Token], quote: Sequence[Token], ops: Sequen
     texts' tokens; ``names`` the words of known people's names (see :func:`known_names`)."""
     quote_words = {w.lower() for w, _ in quote}
     # The quote's names: written as names mid-sentence, or known people's names anywhere
-    # (a sentence may start with one: "Trump is acting like a king").
+    # (a sentence may start with one: "Jones is closing the port").
     quote_names = proper_nouns(quote) | (quote_words & names)
     paste_caps_mean_nothing = _mostly_capitalised(paste)
     changed = [step for step in ops if step.op != "equal"]
@@ -181,7 +181,7 @@ def find_alterations(paste: Sequence[Token], quote: Sequence[Token], ops: Sequen
         if (not kinds and said and len(said) == len(pasted)
                 and all(w.lower() in quote_names for w in said)
                 and not any(w.lower() in FUNCTION_WORDS | quote_words for w in pasted)):
-            kinds.append("name")  # "biden" one for one in place of "Trump"
+            kinds.append("name")  # "smith" one for one in place of "Jones"
         if extra_numbers & _numbers(pasted):
             kinds.append("number")
         if negations_differ and (_negations(pasted) or _negations(said)):

@@ -1,7 +1,7 @@
 """The one slug maker for record ids (sources, people, facts, quotes; issue 11).
 
 An id slug is lower-case ASCII letters and digits in words joined by single hyphens, cut to
-a length at a word (hyphen) boundary, never mid-word: "…-in-boyle", not "…-boyle-heigh".
+a length at a word (hyphen) boundary, never mid-word: "…-in-the-old", not "…-in-the-ol".
 Accents are folded ("é" -> "e"), apostrophes dropped inside words ("don't" -> "dont"), and
 every other mark (spaces, dashes, quotes, punctuation) separates words.
 """

@@ -289,7 +289,7 @@ class QuoteVerifier:
         if not norm:
             raise InvalidQuestion("Give the words of the quote to check.")
         if len(norm.split()) < MIN_WORDS or sum(c.isalnum() for c in norm) < MIN_CHARS:
-            # A short paste is judged only as a whole quote ("F— Ice"), never as a fragment.
+            # A short paste is judged only as a whole quote (a slogan), never as a fragment.
             whole = [i for i in self._having_all(norm) if self._norm[i] == norm]
             if not whole:
                 raise InvalidQuestion(TOO_SHORT.format(words=MIN_WORDS))

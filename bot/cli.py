@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from bot.errors import CoverageBotError, IngestError, InvalidQuestion, ValidationFailed
 from bot.models import Answer, QuoteHit, reported_by, versions_newest_first
 from bot.settings import Settings, load_settings
+from bot.wording import bank_counts, plural, record_counts
 
 if TYPE_CHECKING:
     from bot.service import CoverageService
@@ -192,10 +193,7 @@ async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     bank, problems = check_knowledge(directory)
     if bank is None:
         raise ValidationFailed(problems, what=f"knowledge in {directory}")
-    print(
-        f"{directory}: OK — {len(bank.sources)} sources, {len(bank.people)} people, "
-        f"{len(bank.facts)} facts, {len(bank.quotes)} quotes"
-    )
+    print(f"{directory}: OK — {bank_counts(bank)}")
     return 0
 
 
@@ -240,16 +238,18 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         bank = await service.import_document(
             raw, actor="cli", guild_id=args.guild, where=where
         )
-    print(
-        f"imported {len(bank.sources)} sources, {len(bank.people)} people, "
-        f"{len(bank.facts)} facts, {len(bank.quotes)} quotes"
-    )
+    print(f"imported {bank_counts(bank)}")
     return 0
 
 
 async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.datafile import check_target
     from bot.ingesting import Article
 
+    if args.to_anywhere and not args.to:
+        raise IngestError("--to-anywhere goes with --to FILE")
+    if args.to:  # before any reading: a refused target wastes no time
+        check_target(Path(args.to), settings.knowledge_dir, anywhere=args.to_anywhere)
     articles = []
     for name in args.files:
         path = Path(name)
@@ -272,9 +272,12 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     async with _service(settings, args.db) as service:
         plan = await service.plan_ingest(articles, guild_id=args.guild, progress=progress)
         if args.to:
-            _write_data_file(Path(args.to), plan.adds)
+            _write_data_file(
+                check_target(Path(args.to), settings.knowledge_dir, anywhere=args.to_anywhere),
+                plan.adds,
+            )
             print(plan.preview())
-            print(f"\nwrote {len(plan.adds)} records to {args.to}", file=sys.stderr)
+            print(f"\nwrote {plural(len(plan.adds), 'record')} to {args.to}", file=sys.stderr)
             return 0
         print(plan.preview())
         if args.dry_run:
@@ -282,25 +285,19 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             return 0
         await service.apply_ingest(plan, actor="cli")
     counts = plan.counts()
-    print(
-        "\nadded {sources} sources, {people} people, {facts} facts, {quotes} quotes; "
-        "{linked} existing records cited again".format(**counts),
-        file=sys.stderr,
-    )
+    print(f"\nadded {record_counts(counts)}; "
+          f"{plural(counts['linked'], 'existing record')} cited again", file=sys.stderr)
     return 0
 
 
 def _write_data_file(path: Path, bank: Any) -> None:
-    """An ingested batch as a knowledge data file (never over an existing one)."""
+    """An ingested batch as a new knowledge data file at a checked path (bot.datafile)."""
     from bot.codec import bank_to_json
+    from bot.datafile import write_new_file
 
-    if path.exists():
-        raise IngestError(f"{path} exists already: choose a new file name")
-    if not path.parent.is_dir():
-        raise IngestError(f"cannot write {path}: folder {path.parent} does not exist")
     doc = bank_to_json(bank)
     doc.pop("format", None)
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_new_file(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
 async def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
@@ -314,10 +311,13 @@ async def cmd_verify(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     who = result.speaker or "an unknown speaker"
     where = f" ({result.quote.context})" if result.quote.context else ""
-    label = "Verbatim" if result.verdict == "verbatim" else "A paraphrase"
-    print(f"{label}: {who}{where} said:")
+    if result.verdict == "altered":
+        print(f"Altered ({result.what_changed}): {who}{where} said something else:")
+    else:
+        label = "Verbatim" if result.verdict == "verbatim" else "A paraphrase"
+        print(f"{label}: {who}{where} said:")
     print(f"  “{result.quote.text}”")
-    if result.verdict == "paraphrase":
+    if result.verdict in ("paraphrase", "altered"):
         print(f"  Differences (pasted [-…-], quote {{+…+}}): {result.diff_plain}")
     for ref in service.source_refs(result.quote):
         print(f"  {_source_line(ref)}")
@@ -427,7 +427,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the article's link")
     p.add_argument("--published", metavar="DATE", help="publication date, YYYY-MM-DD")
     p.add_argument("--dry-run", action="store_true", help="show what would be added; write nothing")
-    p.add_argument("--to", metavar="FILE", help="write a knowledge data file instead of the bank")
+    p.add_argument("--to", metavar="FILE",
+                   help="write a new NAME.json in the knowledge folder instead of the bank")
+    p.add_argument("--to-anywhere", action="store_true",
+                   help="let --to write outside the knowledge folder (never through a symlink)")
     p.add_argument("--guild", type=int, help="add to this guild only (default: shared coverage)")
     p.set_defaults(handler=cmd_ingest)
 

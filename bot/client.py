@@ -32,6 +32,7 @@ from bot import present
 from bot.errors import CoverageBotError, ValidationFailed
 from bot.service import CoverageService
 from bot.settings import Settings, default_database_path
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +249,7 @@ class CoverageBot(commands.AutoShardedBot):
                 error = inner
         if isinstance(error, ValidationFailed):
             count = len(error.problems)
-            head = (f"{error.what} is invalid ({count} problem{'s' if count != 1 else ''}); "
+            head = (f"{error.what} is invalid ({plural(count, 'problem')}); "
                     "nothing was changed:")
             return present.problems_text(head[:1].upper() + head[1:], error.problems)
         if isinstance(error, CoverageBotError):
@@ -456,7 +457,7 @@ async def sync_commands(settings: Settings, *, guild_id: int | None = None,
             synced = await bot.sync_tree(guild_id)
         where = "globally (may take up to an hour to appear)" if guild_id is None else (
             f"to guild {guild_id}")
-        print(f"synced {len(synced)} commands {where}: " + ", ".join(
+        print(f"synced {plural(len(synced), 'command')} {where}: " + ", ".join(
             f"/{c.name}" for c in synced))
         return 0
     except discord.LoginFailure:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.wording import plural
+
 
 class CoverageBotError(Exception):
     """Base class: the message is safe and meant to be shown to the user."""
@@ -66,5 +68,5 @@ class ValidationFailed(CoverageBotError):
         self.problems: Sequence[Problem] = tuple(problems)
         self.what = what
         count = len(self.problems)
-        head = f"{what} is invalid ({count} problem{'s' if count != 1 else ''})"
+        head = f"{what} is invalid ({plural(count, 'problem')})"
         super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))

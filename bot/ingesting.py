@@ -8,13 +8,13 @@ bank already has, and stores a whole batch of articles in one transaction, or no
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from bot.engine.extract import extract_article
 from bot.engine.ingest import IngestResult, ingest_article, link_duplicates
+from bot.engine.slug import slugify
 from bot.engine.verify import QuoteVerifier, Verification
 from bot.errors import IngestError, InvalidQuestion
 from bot.models import Bank, Fact, Person, Quote, Record, Source, kind_of
@@ -123,11 +123,6 @@ class IngestPlan:
         return not len(self.adds) and not self.updates
 
 
-def slug(text: str, limit: int = 60) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return "-".join(re.findall(r"[a-z0-9]+", text))[:limit].strip("-") or "source"
-
-
 def check_article_fields(article: Article) -> None:
     """Clear messages for what the admin typed, before any reading."""
     if not article.outlet.strip():
@@ -155,7 +150,7 @@ def _source_for(article: Article, page_title: str | None, page_url: str | None,
         )
         if same_url or same_title:
             return source
-    base = slug(f"{article.outlet} {title}")
+    base = slugify(f"{article.outlet} {title}", fallback="source")
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

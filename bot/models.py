@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.wording import plural
+
 RecordKind = Literal["source", "person", "fact", "quote"]
 RECORD_KINDS: tuple[RecordKind, ...] = ("source", "person", "fact", "quote")
 
@@ -160,7 +162,7 @@ def reported_by(sources: tuple[SourceRef, ...]) -> str:
     others = len(sources) - 1
     text = f"Reported by {sources[0].outlet}"
     if others:
-        text += f" and {others} other{'s' if others > 1 else ''}"
+        text += f" and {plural(others, 'other')}"
     dates = sorted(s.published for s in sources if s.published)
     if dates:
         text += f" ({dates[0]})" if dates[0] == dates[-1] else f" ({dates[0]} to {dates[-1]})"

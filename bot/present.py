@@ -36,6 +36,7 @@ from bot.models import (
     reported_by,
     versions_newest_first,
 )
+from bot.wording import RECORD_KINDS, and_list, plural
 
 # --------------------------------------------------------------------------- limits
 
@@ -256,7 +257,7 @@ def answer_embed(answer: Answer, question: str) -> discord.Embed:
         more = "\n".join(f"• {ref_line(r, 200)}" for r in rest[:5])
         if len(rest) > 5:
             more += f"\n…and {len(rest) - 5} more"
-        embed.add_field(name=f"{len(rest)} more source{'s' if len(rest) != 1 else ''}",
+        embed.add_field(name=f"{plural(len(rest), 'more source', 'more sources')}",
                         value=more[:MAX_FIELD_VALUE], inline=False)
     if not sources:
         embed.add_field(name="Source", value="No source recorded.", inline=False)
@@ -305,7 +306,7 @@ def _answer_description(answer: Answer) -> str:
         lines.append(f"{n}. {safe(one_line(version.text), max(40, room - len(who)))} — {who}")
     if len(versions) > len(shown):
         rest = len(versions) - len(shown)
-        lines.append(f"…and {rest} more report{'s' if rest != 1 else ''}")
+        lines.append(f"…and {plural(rest, 'more report', 'more reports')}")
     return "\n".join(lines)
 
 
@@ -354,8 +355,7 @@ def quotes_page_embed(
         value = f"“{safe(q.text, MAX_FIELD_VALUE - len(head) - 4)}”\n{head}"
         embed.add_field(name=f"{n}. {plain(hit.speaker or speaker, 200)}",
                         value=value[:MAX_FIELD_VALUE], inline=False)
-    embed.set_footer(text=f"Page {page + 1} of {pages} · {len(hits)} quote"
-                     f"{'s' if len(hits) != 1 else ''}")
+    embed.set_footer(text=f"Page {page + 1} of {pages} · {plural(len(hits), 'quote')}")
     return fit_embed(embed)
 
 
@@ -407,7 +407,7 @@ def unanswered_embed(items: Sequence[tuple[str, int, int]]) -> discord.Embed:
         embed.description = "None so far."
         return embed
     lines = [
-        f"**{n}.** {safe(q, 300)} — asked {count}× by {users} user{'s' if users != 1 else ''}"
+        f"**{n}.** {safe(q, 300)} — asked {count}× by {plural(users, 'user')}"
         for n, (q, count, users) in enumerate(items, start=1)
     ]
     embed.description = clip("\n".join(lines), 3900)
@@ -457,7 +457,7 @@ def problems_text(head: str, problems: Sequence[Problem | str], limit: int = MAX
     lines = ["\n• " + safe(one_line(str(p)), 300) for p in problems]
     for i, line in enumerate(lines):
         left = len(lines) - i
-        tail = f"\n…and {left} more problem{'s' if left != 1 else ''}"
+        tail = f"\n…and {plural(left, 'more problem', 'more problems')}"
         last = left == 1
         if len(out) + len(line) + (0 if last else 40) <= limit:
             out += line
@@ -473,7 +473,7 @@ def message_text(text: str) -> str:
 
 def cooldown_text(retry_after: float) -> str:
     seconds = max(1, round(retry_after + 0.49))
-    return (f"Please wait {seconds} second{'s' if seconds != 1 else ''} before asking "
+    return (f"Please wait {plural(seconds, 'second')} before asking "
             "another question.")
 
 
@@ -515,36 +515,22 @@ def quote_choice_label(quote: Quote, speaker: str | None) -> str:
 
 COLOR_VERBATIM = discord.Colour.green()
 COLOR_PARAPHRASE = discord.Colour.gold()
+COLOR_ALTERED = discord.Colour.red()
 
 #: How an ingest preview reads to the admin before anything is stored.
 PREVIEW_FOOTER = "Nothing is stored until you press Add."
 
 
-def _plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (words or word + 's')}"
-
-
-def _and_list(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def ingest_counts_text(counts: dict[str, int]) -> str:
     """"1 source, 2 facts and 1 quote; 3 known records cited again; 4 left as they are in the
     shared coverage" (what an ingest plan adds, from ``IngestPlan.counts()``)."""
-    added = [
-        _plural(counts.get("sources", 0), "source"),
-        _plural(counts.get("people", 0), "person", "people"),
-        _plural(counts.get("facts", 0), "fact"),
-        _plural(counts.get("quotes", 0), "quote"),
-    ]
+    added = [plural(counts.get(key, 0), noun) for key, noun in RECORD_KINDS]
     shown = [a for a in added if not a.startswith("0 ")] or ["no new records"]
-    text = _and_list(shown)
+    text = and_list(shown)
     if counts.get("linked"):
-        text += f"; {_plural(counts['linked'], 'known record')} cited again"
+        text += f"; {plural(counts['linked'], 'known record')} cited again"
     if counts.get("skipped"):
-        text += (f"; {_plural(counts['skipped'], 'record')} already in the shared coverage "
+        text += (f"; {plural(counts['skipped'], 'record')} already in the shared coverage "
                  "left as they are")
     return text
 
@@ -616,7 +602,8 @@ VERIFY_LEGEND = "~~struck~~ = not in the quote · **bold** = what was really sai
 def verify_embed(verification: Verification, pasted: str, sources: Sequence[SourceRef]
                  ) -> discord.Embed:
     """``/verify``: verbatim (the quote, who said it, where, the source), a paraphrase (the
-    word difference too), or not in the coverage."""
+    word difference too), altered (a changed name, number or negation: the difference and
+    what changed), or not in the coverage."""
     v = verification
     quote = v.quote
     if v.verdict == "not_found" or quote is None:
@@ -634,10 +621,12 @@ def verify_embed(verification: Verification, pasted: str, sources: Sequence[Sour
                               description=f"“{safe(quote.text, 3000)}”", colour=COLOR_VERBATIM)
     else:
         diff = diff_markdown(v, 2500)
+        altered = v.verdict == "altered"
         embed = discord.Embed(
-            title="≈ A paraphrase: close to a quote, but not word for word",
+            title=f"✗ Altered: {v.what_changed}, not what was said" if altered
+            else "≈ A paraphrase: close to a quote, but not word for word",
             description=f"{diff}\n\n{VERIFY_LEGEND}",
-            colour=COLOR_PARAPHRASE,
+            colour=COLOR_ALTERED if altered else COLOR_PARAPHRASE,
         )
         embed.add_field(name="What was said", value=f"“{safe(quote.text, 1000)}”",
                         inline=False)
@@ -653,7 +642,7 @@ def verify_embed(verification: Verification, pasted: str, sources: Sequence[Sour
     if not refs:
         embed.add_field(name="Source", value="No source recorded.", inline=False)
     footer = f"quote {quote.id}"
-    if v.verdict == "paraphrase":
+    if v.verdict in ("paraphrase", "altered"):
         footer += f" · similarity {v.score:.0f}/100"
     embed.set_footer(text=plain(footer, 200))
     return fit_embed(embed)

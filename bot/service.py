@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from bot.codec import bank_to_json
 from bot.engine import Engine
+from bot.engine.slug import slugify
 from bot.engine.verify import Verification
 from bot.errors import InvalidQuestion, NotFound, StorageError
 from bot.ingesting import Article, IngestPlan, apply_ingest, plan_ingest, verify
@@ -202,8 +203,7 @@ class CoverageService:
 
     async def next_id(self, kind: RecordKind, text: str) -> str:
         """A fresh, readable id for an admin-added record."""
-        base = "-".join(re.findall(r"[a-z0-9]+", unicodedata.normalize("NFKD", text).lower()))
-        base = (base[:48].rstrip("-") or kind)
+        base = slugify(text, 48, fallback=kind)
         candidate, n = base, 2
         while self.engine.get(kind, candidate) is not None or await self.storage.get(
             kind, candidate

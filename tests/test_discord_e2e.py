@@ -314,6 +314,22 @@ async def test_cooldown_is_per_user_and_polite(fake: FakeDiscord, tmp_path: Path
         await other_user.reply()
 
 
+async def test_a_suggestion_button_is_not_a_question_for_the_cooldown(
+        fake: FakeDiscord, tmp_path: Path) -> None:
+    async with bot_env(fake, settings_for(tmp_path, question_cooldown=60.0)) as env:
+        asked = await env.say(f"{env.mention} what did Doechi sing?")
+        reply = await asked.reply()
+        # The same user presses "did you mean" at once: answered, not told to wait.
+        clicked = await env.fake.click(reply["id"], "cb:ask:What did Doechii say?",
+                                       env.world.member)
+        assert (await callback(clicked))["type"] == DEFERRED_MESSAGE
+        answer = await clicked.reply()
+        assert embed(answer)["author"]["name"] == "What did Doechii say?"
+        # A typed question is still held to the cooldown.
+        second = await env.slash("ask", {"question": "what did Kehlani say?"})
+        assert (await ephemeral_text(second)).startswith("Please wait")
+
+
 async def test_feedback_buttons_are_recorded(env: Env) -> None:
     reply = await (await env.say(f"{env.mention} what did Mark Ruffalo say?")).reply()
     up = next(c for c in custom_ids(reply) if c.startswith("cb:fb:1:"))
@@ -431,6 +447,14 @@ async def test_admin_adds_a_fact_used_only_in_that_guild(env: Env) -> None:
     (entry, *_) = await env.service.audit_log(guild_id=w.guild.id)
     assert (entry.actor, entry.action, entry.kind) == (f"discord:{w.admin.user.id}", "add",
                                                        "fact")
+
+
+async def test_a_long_fact_gets_an_id_cut_at_a_word(env: Env) -> None:
+    submitted = await add_fact_via_modal(
+        env, "Immigration agents detained dozens of day laborers at a Home Depot in Boyle "
+        "Heights.", keywords="Home Depot, Boyle Heights")
+    text = await ephemeral_text(submitted)
+    assert text.startswith("Added fact `immigration-agents-detained-dozens-of-day`"), text
 
 
 async def test_fact_edit_prefills_and_keeps_scope_remove_asks_to_confirm(env: Env) -> None:
@@ -668,7 +692,7 @@ async def test_a_valid_import_is_added_to_the_guild(env: Env) -> None:
     }
     handle = await kb_import(env, w.admin, json.dumps(doc).encode())
     text = (await handle.followup()).json["content"]
-    assert text.startswith("Imported 0 sources, 0 people, 1 facts")
+    assert text.startswith("Imported 0 sources, 0 people, 1 fact and 0 quotes")
     fact = env.service.visible("fact", "zendaya-donation", w.guild.id)
     assert fact.guild_id == w.guild.id
     with pytest.raises(CoverageBotError):

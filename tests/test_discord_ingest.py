@@ -378,6 +378,20 @@ async def test_verify_paraphrase_shows_the_difference(env: Env) -> None:
     assert "similarity" in e["footer"]["text"]
 
 
+async def test_verify_altered_quote_shows_what_changed(env: Env) -> None:
+    e = await verify(env, "Biden is using military force to stop a protest")
+    assert e["title"] == "✗ Altered: a changed name, not what was said"
+    assert e["description"].startswith(
+        "~~Biden~~ **Trump** is using military force to stop a protest")
+    assert fields(e)["Said by"] == "Doechii" and "NewsNation" in fields(e)["Source"]
+    assert "Trump is using military force" in fields(e)["What was said"]
+
+
+async def test_verify_too_short_is_a_clear_message(env: Env) -> None:
+    handle = await env.slash("verify", {"text": "a"})
+    assert (await ephemeral_text(handle)).startswith("That is too short to check")
+
+
 async def test_verify_invented_quote_is_not_in_the_coverage(env: Env) -> None:
     e = await verify(env, "Taylor Swift said she will boycott the Grammys until ICE leaves.")
     assert e["title"] == "✗ Not in the coverage"

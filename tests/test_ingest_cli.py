@@ -139,12 +139,13 @@ def test_missing_file_and_bad_options(tmp_path, capsys) -> None:
     assert code == 1 and "--published" in err
 
 
-def test_to_writes_a_valid_knowledge_file(tmp_path, capsys) -> None:
+def test_to_writes_a_valid_knowledge_file(tmp_path, capsys, monkeypatch) -> None:
     db = str(tmp_path / "b.db")
     kdir = tmp_path / "k"
     kdir.mkdir()
     for path in KNOWLEDGE_DIR.glob("*.json"):
         (kdir / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(kdir))  # --to writes in the knowledge folder
     target = kdir / "daily-example.json"
     code, _, err = ingest_second(capsys, db, "--to", str(target))
     assert code == 0, err
@@ -177,6 +178,7 @@ def test_guild_ingest_never_changes_the_shared_coverage(tmp_path, capsys) -> Non
         ("you are pointing your weapons in the wrong direction", "paraphrase"),
         ("Trump is acting like a king by defying the courts and issuing decrees", "paraphrase"),
         ("I have always loved the ICE agents and their hard work for America", "not_found"),
+        ("Biden is using military force to stop a protest", "altered"),
     ],
 )
 def test_verify(tmp_path, capsys, text: str, verdict: str) -> None:
@@ -185,9 +187,13 @@ def test_verify(tmp_path, capsys, text: str, verdict: str) -> None:
     result = json.loads(out)
     assert result["verdict"] == verdict
     if verdict != "not_found":
-        assert result["speaker"] in {"Kim Kardashian", "Mark Ruffalo", "Chrissy Teigen"}
+        assert result["speaker"] in {"Kim Kardashian", "Mark Ruffalo", "Chrissy Teigen",
+                                     "Doechii"}
     if verdict == "paraphrase":
         assert "[-" in result["diff"] or "{+" in result["diff"]
+    if verdict == "altered":
+        assert result["diff"].startswith("[-Biden-] {+Trump+}")
+        assert result["alterations"] == [{"kind": "name", "text": "Biden", "quote": "Trump"}]
 
 
 def test_verify_prints_the_difference_for_a_person(tmp_path, capsys) -> None:
@@ -197,3 +203,19 @@ def test_verify_prints_the_difference_for_a_person(tmp_path, capsys) -> None:
     assert "A paraphrase: Mark Ruffalo (Instagram)" in out
     assert "[-weapons-] {+guns+}" in out
     assert "NewsNation" in out
+
+
+def test_verify_says_an_altered_quote_is_not_what_was_said(tmp_path, capsys) -> None:
+    code, out, _ = cli(capsys, "verify", "Biden is using military force to stop a protest",
+                       "--db", str(tmp_path / "b.db"))
+    assert code == 0
+    assert out.startswith("Altered (a changed name): Doechii (BET Awards speech) said "
+                          "something else:")
+    assert "[-Biden-] {+Trump+} is using military force" in out
+
+
+@pytest.mark.parametrize("short", ["a", "the courts", "Trump is"])
+def test_verify_of_a_word_or_two_is_too_short_to_check(tmp_path, capsys, short: str) -> None:
+    code, out, err = cli(capsys, "verify", short, "--json", "--db", str(tmp_path / "b.db"))
+    assert code == 1 and out == ""
+    assert "too short to check" in err and "Traceback" not in err

@@ -10,7 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.codec import bank_from_json
-from bot.engine.verify import DiffOp, QuoteVerifier, Verification, normalise, verify_quote
+from bot.engine.alter import Alteration
+from bot.engine.verify import (
+    MIN_CHARS,
+    MIN_WORDS,
+    DiffOp,
+    QuoteVerifier,
+    Verification,
+    normalise,
+    verify_quote,
+)
 from bot.errors import InvalidQuestion
 from bot.models import Bank, Person, Quote
 
@@ -131,7 +140,7 @@ def test_unknown_speaker_and_speaker_missing_from_people() -> None:
     ]
     v = verify_quote("we are not going anywhere", quotes, PEOPLE)
     assert (v.verdict, v.speaker, v.speaker_id) == ("verbatim", None, None)
-    v = verify_quote("Families belong together", quotes, {})
+    v = verify_quote("Families belong together in every city", quotes, {})
     assert (v.verdict, v.speaker, v.speaker_id) == ("verbatim", "nobody-known", "nobody-known")
 
 
@@ -180,8 +189,14 @@ def test_any_run_of_words_from_a_quote_is_verbatim(data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(ws) - 1))
     end = data.draw(st.integers(start + 1, len(ws)))
     fragment = " ".join(ws[start:end])
-    if not normalise(fragment):
+    norm = normalise(fragment)
+    if not norm:
         return  # a lone dash or ellipsis has no words to check
+    short = len(norm.split()) < MIN_WORDS or sum(c.isalnum() for c in norm) < MIN_CHARS
+    if short and norm not in {normalise(other.text) for other in QUOTES}:
+        with pytest.raises(InvalidQuestion, match="too short to check"):
+            verify_quote(fragment, QUOTES, PEOPLE)
+        return
     v = verify_quote(fragment, QUOTES, PEOPLE)
     assert v.verdict == "verbatim"
     assert v.quote is not None and normalise(fragment) in normalise(v.quote.text)
@@ -239,3 +254,88 @@ def test_a_paste_sharing_no_word_with_any_quote_is_not_verbatim() -> None:
         "I have never supported any political party in my whole life.", bank.quotes, people
     )
     assert result.verdict == "not_found"
+
+
+# --------------------------------------------------------------------------- too short, altered
+
+
+@pytest.mark.parametrize("short", ["a", "Trump", "the military", "we have to", "a a a a",
+                                   "“Trump is”", "I do it"])
+def test_a_paste_too_short_to_judge_is_a_user_error(short: str) -> None:
+    with pytest.raises(InvalidQuestion, match="too short to check"):
+        check(short)
+
+
+def test_a_short_paste_that_is_a_whole_quote_is_still_verbatim() -> None:
+    v = check("F— Ice")  # a whole two-word quote of the coverage
+    assert (v.verdict, v.quote) == ("verbatim", next(q for q in QUOTES if q.text == "F— Ice"))
+    quotes = [Quote("short", None, "Stop the raids!", "", ())]
+    assert verify_quote("“stop the raids”", quotes, {}).verdict == "verbatim"
+    with pytest.raises(InvalidQuestion, match="too short"):
+        verify_quote("the raids", quotes, {})
+
+
+def test_a_changed_name_is_altered_not_a_paraphrase() -> None:
+    v = check("Biden is using military force to stop a protest")
+    assert v.verdict == "altered" and v.found
+    assert v.quote is not None and v.quote.id == "doechii-military-force"
+    assert v.speaker == "Doechii"
+    assert v.changes == (DiffOp("replace", "Biden", "Trump"),)
+    assert v.alterations == (Alteration("name", "Biden", "Trump"),)
+    assert v.diff_plain == "[-Biden-] {+Trump+} is using military force to stop a protest"
+    # Typed in lower case, a word put one for one in place of the quote's name is a name too.
+    assert check("biden is using military force to stop a protest").verdict == "altered"
+    # At the start of a sentence too, when the quote's word is a known person's name.
+    assert check("Biden is acting like a king by defying the courts").verdict == "altered"
+    # A name the quote has elsewhere is no new name; a pronoun for the name is a paraphrase.
+    assert check("He is using military force to stop a protest").verdict == "paraphrase"
+
+
+# Quotes of no article: the rules are general English.
+GENERIC = [
+    Quote("count", "mayor", "We counted 40 families at the gate on Monday morning", "", ()),
+    Quote("stop", "mayor", "We will not stop fighting for our neighbours", "", ()),
+    Quote("blame", "mayor", "The council blamed Henderson for the closure of the library", "",
+          ()),
+    Quote("close", None, "Whitfield closed the old library on Monday morning", "", ()),
+]
+MAYOR = {"mayor": Person("mayor", "Dana Whitfield", ("Mayor Whitfield",))}
+
+
+@pytest.mark.parametrize(
+    ("pasted", "verdict", "kinds"),
+    [
+        ("We counted 50 families at the gate on Monday morning", "altered", ["number"]),
+        ("We counted fifty families at the gate on Monday morning", "altered", ["number"]),
+        ("We counted forty families at the gate on Monday morning", "paraphrase", []),
+        ("We counted families at the gate on Monday morning", "paraphrase", []),  # left out
+        ("We counted 40 families at the gate on Tuesday morning", "altered", ["name"]),
+        ("We will stop fighting for our neighbours", "altered", ["negation"]),
+        ("We will never stop fighting for our neighbours", "paraphrase", []),  # still "not"
+        ("We won't stop fighting for our neighbours", "paraphrase", []),
+        ("We will not quit fighting for our neighbours", "paraphrase", []),
+        ("The council blamed Whitfield for the closure of the library", "altered", ["name"]),
+        ("The council blamed Henderson for closing the library", "paraphrase", []),
+        ("Critics blamed Henderson for the closure of the library", "paraphrase", []),
+        ("The Council Blamed Henderson For The Shutting Of The Library", "paraphrase", []),
+        ("The council BLAMED Henderson for the SHUTTING of the library", "paraphrase", []),
+        ("Henderson closed the old library on Monday morning", "altered", ["name"]),
+        ("Someone closed the old library on Monday morning", "paraphrase", []),
+    ],
+)
+def test_names_numbers_and_negations_alter_a_quote(pasted: str, verdict: str,
+                                                   kinds: list[str]) -> None:
+    v = verify_quote(pasted, GENERIC, MAYOR)
+    assert v.verdict == verdict, (v.verdict, v.diff_plain, v.alterations)
+    assert [a.kind for a in v.alterations] == kinds
+    assert v.changes  # the difference is always there to show
+
+
+def test_altered_as_json_keeps_the_fields_and_says_what_changed() -> None:
+    data = check("Biden is using military force to stop a protest").as_json()
+    assert data["verdict"] == "altered"
+    assert {"verdict", "score", "quote", "text", "speaker", "speaker_id", "context", "diff",
+            "ops"} <= set(data)
+    assert data["diff"] == "[-Biden-] {+Trump+} is using military force to stop a protest"
+    assert data["alterations"] == [{"kind": "name", "text": "Biden", "quote": "Trump"}]
+    json.dumps(data)

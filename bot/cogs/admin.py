@@ -57,6 +57,7 @@ from bot.models import (
     kind_of,
 )
 from bot.service import CoverageService
+from bot.wording import RECORD_KINDS, bank_counts, plural, record_counts
 
 if TYPE_CHECKING:
     from bot.client import CoverageBot
@@ -826,8 +827,9 @@ class Admin(commands.Cog):
         if len(data) > MAX_UPLOAD:
             raise InvalidQuestion("The export is too large to send here; use "
                                   "`coverage-bot export --guild ID` on the bot's machine.")
-        counts = ", ".join(f"{len(doc.get(k, []))} {k}"  # type: ignore[arg-type]
-                           for k in ("sources", "people", "facts", "quotes"))
+        counts = record_counts(
+            {k: len(doc.get(k, [])) for k, _ in RECORD_KINDS}  # type: ignore[arg-type]
+        )
         await interaction.response.send_message(
             f"This server's records ({counts}).",
             file=discord.File(io.BytesIO(data), filename=f"coverage-{interaction.guild_id}.json"),
@@ -854,8 +856,7 @@ class Admin(commands.Cog):
             what = f"the file {name}" if exc.what == name else exc.what
             raise ValidationFailed(exc.problems, what=what) from None
         await interaction.followup.send(
-            f"Imported {len(bank.sources)} sources, {len(bank.people)} people, "
-            f"{len(bank.facts)} facts and {len(bank.quotes)} quotes into this server.",
+            f"Imported {bank_counts(bank, last=' and ')} into this server.",
             ephemeral=True,
         )
 
@@ -905,7 +906,8 @@ class Admin(commands.Cog):
             raise commands.BadArgument("Use `sync`, `sync here` or `sync <guild id>`.")
         synced = await self.bot.sync_tree(guild_id)
         where = "globally" if guild_id is None else f"to guild {guild_id}"
-        await ctx.reply(f"Synced {len(synced)} commands {where}.", mention_author=False)
+        await ctx.reply(f"Synced {plural(len(synced), 'command')} {where}.",
+                        mention_author=False)
 
 
 async def setup(bot: CoverageBot) -> None:

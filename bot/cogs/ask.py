@@ -88,7 +88,9 @@ class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot: CoverageBot = interaction.client
         try:
-            await _ask_cog(interaction).answer_interaction(interaction, self.question)
+            # A suggestion the bot offered is not a new question: no cooldown for it.
+            await _ask_cog(interaction).answer_interaction(interaction, self.question,
+                                                           cooldown=False)
         except Exception as exc:
             await bot.report_error(interaction, exc)
 
@@ -173,11 +175,15 @@ class Ask(commands.Cog):
     async def ask(self, interaction: discord.Interaction[CoverageBot], question: str) -> None:
         await self.answer_interaction(interaction, question)
 
-    async def answer_interaction(self, interaction: discord.Interaction[Any], question: str
-                                 ) -> None:
-        """Answer ``question`` for an interaction (``/ask``, a suggestion button)."""
+    async def answer_interaction(self, interaction: discord.Interaction[Any], question: str,
+                                 *, cooldown: bool = True) -> None:
+        """Answer ``question`` for an interaction (``/ask``, a suggestion button).
+
+        ``cooldown=False`` (a "did you mean" button) neither waits for the user's question
+        cooldown nor counts towards it: pressing a suggestion is not asking again.
+        """
         text = self.bot.service.clean_question(question)  # InvalidQuestion: changes nothing
-        wait = self.cooldown.retry_after(interaction.user.id)
+        wait = self.cooldown.retry_after(interaction.user.id) if cooldown else 0.0
         if wait:
             await interaction.response.send_message(present.cooldown_text(wait), ephemeral=True)
             return

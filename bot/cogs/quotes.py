@@ -32,6 +32,7 @@ from bot.cogs.admin import (
 from bot.cogs.checks import admin_only, can_change, is_admin
 from bot.errors import NotFound
 from bot.models import Person, Quote, QuoteHit
+from bot.wording import plural
 
 if TYPE_CHECKING:
     from bot.client import CoverageBot
@@ -165,8 +166,8 @@ class Quotes(commands.Cog):
             if not hits:
                 await interaction.response.send_message(
                     f"I found no quote by {present.safe(person.name, 100)} about "
-                    f"“{present.safe(about, 100)}”. They have {len(theirs)} quote"
-                    f"{'s' if len(theirs) != 1 else ''}: try /quotes.",
+                    f"“{present.safe(about, 100)}”. They have "
+                    f"{plural(len(theirs), 'quote')}: try /quotes.",
                     ephemeral=True,
                 )
                 return

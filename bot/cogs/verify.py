@@ -2,9 +2,11 @@
 
 The bot finds the closest quote this server can see (the shared coverage and the server's
 own records; in DMs the shared coverage) and says whether the text is that quote word for
-word, a paraphrase of it (with the word difference), or not in the coverage, with who said
-it and the source. Everyone can use it, in servers and in DMs. The pasted text is shown
-with its Markdown escaped and its mentions broken, and the bot's messages ping nobody.
+word, a paraphrase of it (with the word difference), altered (a changed name, number or
+negation, with the difference), or not in the coverage, with who said it and the source; a
+paste of a word or two is too short to judge. Everyone can use it, in servers and in DMs.
+The pasted text is shown with its Markdown escaped and its mentions broken, and the bot's
+messages ping nobody.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ class Verify(commands.Cog):
                           description="Check whether a quote is in the coverage, word for word.")
     @app_commands.describe(text="The quote to check, as you saw it")
     async def verify(self, interaction: discord.Interaction[CoverageBot], text: str) -> None:
-        # InvalidQuestion (empty, too long) goes to the one error handler: a clear message.
+        # InvalidQuestion (empty, too short, too long) goes to the one error handler.
         verification = self.bot.service.verify(text, guild_id=interaction.guild_id)
         quote = verification.quote
         found = verification.found and quote is not None

@@ -17,6 +17,7 @@ from typing import Any
 import trafilatura
 
 from bot.errors import IngestError
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,8 @@ def extract_article(raw: str | bytes, *, filename: str | None = None) -> Extract
         return _from_html(text, what)
     plain = normalise_plain_text(text)
     if len(plain) < MIN_ARTICLE_CHARS:
-        raise IngestError(f"{what} has too little text to be an article ({len(plain)} characters).")
+        raise IngestError(f"{what} has too little text to be an article "
+                          f"({plural(len(plain), 'character')}).")
     return ExtractedArticle(text=plain)
 
 

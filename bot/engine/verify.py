@@ -2,9 +2,12 @@
 
 ``verify_quote`` says whether the text is what someone said, word for word (``verbatim``; a
 fragment of a longer quote counts, and so does a quotation that marks left-out words with
-an ellipsis), close to it (``paraphrase``, with the word-level difference), or not in the
-coverage (``not_found``). Comparison ignores case, typographic quotes and apostrophes, dashes,
-ellipses, punctuation and spacing.
+an ellipsis), close to it (``paraphrase``, with the word-level difference), close to it but
+with a changed name, number or negation (``altered``, with the difference and what changed;
+see :mod:`bot.engine.alter`), or not in the coverage (``not_found``). Comparison ignores
+case, typographic quotes and apostrophes, dashes, ellipses, punctuation and spacing. A paste
+needs a few words to be judged (:data:`MIN_WORDS`, :data:`MIN_CHARS`), unless it is a whole
+quote.
 
 Pure functions; :class:`QuoteVerifier` prepares the quotes once for repeated checks.
 """
@@ -22,10 +25,11 @@ from typing import Literal, cast
 
 from rapidfuzz import fuzz, process
 
+from bot.engine.alter import Alteration, Token, find_alterations, known_names
 from bot.errors import InvalidQuestion
 from bot.models import Person, Quote
 
-Verdict = Literal["verbatim", "paraphrase", "not_found"]
+Verdict = Literal["verbatim", "paraphrase", "altered", "not_found"]
 OpKind = Literal["equal", "delete", "insert", "replace"]
 
 #: Word-level similarity (0-100) from which a near miss is a paraphrase.
@@ -35,6 +39,12 @@ PARAPHRASE_COVERAGE = 0.6
 #: Character-level prefilter (rapidfuzz partial_ratio) for candidate quotes.
 CANDIDATE_CUTOFF = 55.0
 CANDIDATES = 5
+#: Fewer words than this (or fewer letters and digits than MIN_CHARS) match too much to judge,
+#: unless the paste is a whole quote.
+MIN_WORDS = 4
+MIN_CHARS = 12
+TOO_SHORT = ("That is too short to check: paste at least {words} words of the quote "
+             "(a word or two can be found in almost anything).")
 
 # --------------------------------------------------------------------------- normalising
 
@@ -96,6 +106,20 @@ def _display_words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+_SENTENCE_END = frozenset(".!?:")
+
+
+def _tokens(text: str) -> list[Token]:
+    """:func:`_display_words` with, for each, whether it starts a sentence (nothing before
+    it but quote marks and brackets, or a ``.``, ``!``, ``?`` or ``:``)."""
+    folded = fold(text)
+    out: list[Token] = []
+    for m in _WORD.finditer(folded):
+        before = folded[: m.start()].rstrip(" \"'()[]*_")
+        out.append((m.group(), not before or before[-1] in _SENTENCE_END))
+    return out
+
+
 # --------------------------------------------------------------------------- results
 
 
@@ -130,10 +154,21 @@ class Verification:
     #: The speaker's display name; None when the quote's speaker is unknown.
     speaker: str | None = None
     ops: tuple[DiffOp, ...] = ()
+    #: For ``altered``: the changed names, numbers and negations.
+    alterations: tuple[Alteration, ...] = ()
 
     @property
     def found(self) -> bool:
         return self.verdict != "not_found"
+
+    @property
+    def what_changed(self) -> str:
+        """For ``altered``: "a changed name", "a changed name and number", …"""
+        kinds = list(dict.fromkeys(a.kind for a in self.alterations))
+        if not kinds:
+            return ""
+        return "a changed " + (kinds[0] if len(kinds) == 1
+                               else ", ".join(kinds[:-1]) + " and " + kinds[-1])
 
     @property
     def changes(self) -> tuple[DiffOp, ...]:
@@ -188,6 +223,7 @@ class Verification:
             "context": self.quote.context if self.quote else None,
             "diff": self.diff_plain,
             "ops": [op.as_json() for op in self.ops],
+            "alterations": [a.as_json() for a in self.alterations],
         }
 
 
@@ -242,6 +278,7 @@ class QuoteVerifier:
         self._norm = prepared.norm
         self._padded = prepared.padded
         self._postings = prepared.postings
+        self._names: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self._quotes)
@@ -251,6 +288,13 @@ class QuoteVerifier:
         norm = normalise(pasted)
         if not norm:
             raise InvalidQuestion("Give the words of the quote to check.")
+        if len(norm.split()) < MIN_WORDS or sum(c.isalnum() for c in norm) < MIN_CHARS:
+            # A short paste is judged only as a whole quote (a slogan), never as a fragment.
+            whole = [i for i in self._having_all(norm) if self._norm[i] == norm]
+            if not whole:
+                raise InvalidQuestion(TOO_SHORT.format(words=MIN_WORDS))
+            shown = " ".join(_display_words(pasted))
+            return self._result("verbatim", 100.0, whole[0], (DiffOp("equal", shown, shown),))
         exact = self._contained(norm)
         if exact is None:
             exact = self._elided(pasted)
@@ -264,6 +308,11 @@ class QuoteVerifier:
             # Every word lines up (an empty diff means nothing did: not a match at all).
             return self._result("verbatim", 100.0, best.index, best.ops)
         if best.score >= PARAPHRASE_SCORE and best.coverage >= PARAPHRASE_COVERAGE:
+            quote = self._quotes[best.index]
+            altered = find_alterations(_tokens(pasted), _tokens(quote.text), best.ops,
+                                       self._known_names())
+            if altered:
+                return self._result("altered", best.score, best.index, best.ops, altered)
             return self._result("paraphrase", best.score, best.index, best.ops)
         return self._result("not_found", best.score, best.index, ())
 
@@ -335,13 +384,19 @@ class QuoteVerifier:
                 best = cand
         return best
 
+    def _known_names(self) -> frozenset[str]:
+        if self._names is None:
+            self._names = known_names(n for p in self._people.values() for n in p.names)
+        return self._names
+
     def _result(
-        self, verdict: Verdict, score: float, index: int, ops: tuple[DiffOp, ...]
+        self, verdict: Verdict, score: float, index: int, ops: tuple[DiffOp, ...],
+        alterations: tuple[Alteration, ...] = (),
     ) -> Verification:
         quote = self._quotes[index]
         person = self._people.get(quote.speaker) if quote.speaker else None
         name = person.name if person else quote.speaker
-        return Verification(verdict, score, quote, quote.speaker, name, ops)
+        return Verification(verdict, score, quote, quote.speaker, name, ops, alterations)
 
 
 def _strip_outer_quotes(text: str) -> str:
@@ -377,8 +432,9 @@ def _compare(pasted: str, quote_text: str, index: int) -> _Candidate:
 
 def verify_quote(text: str, quotes: Sequence[Quote], people: Mapping[str, Person]) -> Verification:
     """Whether ``text`` is a quote in ``quotes`` (verbatim), close to one (paraphrase, with
-    the word-level difference), or not there (not_found).
+    the word-level difference), close but with a changed name, number or negation (altered),
+    or not there (not_found).
 
-    Raises :class:`InvalidQuestion` when ``text`` has no words.
+    Raises :class:`InvalidQuestion` when ``text`` has no words, or too few to judge.
     """
     return QuoteVerifier(quotes, people).verify(text)

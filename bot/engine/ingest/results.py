@@ -7,6 +7,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from bot.engine.ingest.lexicon import _STOPWORDS
+from bot.engine.slug import slugify
 from bot.engine.verify import fold, words
 from bot.models import Bank, Fact, Person, Quote, Source
 
@@ -109,18 +110,6 @@ class IngestResult:
 
 
 # --------------------------------------------------------------------------- slugs
-
-
-def slugify(text: str, max_length: int = 60) -> str:
-    """An id slug: ``a-z``, ``0-9`` and single ``-``; cut at a word boundary."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.replace("'", "").lower()).strip("-")
-    if len(slug) > max_length:
-        cut = slug[: max_length + 1]
-        slug = cut[: cut.rfind("-")] if "-" in cut else cut[:max_length]
-    return slug.strip("-")
 
 
 def _unique(base: str, taken: set[str], fallback: str) -> str:

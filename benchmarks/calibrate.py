@@ -10,7 +10,9 @@ article's development question set (``tests/data/questions.json``). A candidate 
 labelled right when it answers the question: for SQuAD, a gold answer occurs in its text
 or passages (the protocol's rule); for the shipped set, it is one of the expected records.
 Unanswerable questions label every candidate wrong. The held-out SQuAD articles, the blind
-question set and the second article are never read here.
+question set and the second article are never read here. The development news articles
+(``tests/data/dev_news/``, short chat-style questions on ingested news) are read too: the
+product's own kind of question, which SQuAD's adversarial set does not represent.
 
 The fit is an L2-regularised logistic regression (Newton's method, numpy), so the model's
 output is the probability that a candidate answers its question.
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks.squad import any_occurs, build_bank, load_articles, load_split
+from benchmarks.squad import any_occurs, build_bank, ingested_bank, load_articles, load_split
 from bot.engine import Engine
 from bot.engine.scoring import CONFIDENCE_FEATURES, FEATURES
 from bot.knowledge import load_knowledge
@@ -40,6 +42,8 @@ Question = tuple[np.ndarray, np.ndarray, bool, np.ndarray]  # features, labels, 
 #: The shipped article's questions are the product's own kind (short, chatty, about news);
 #: they count this many times a SQuAD question, so that neither style drowns the other.
 SHIPPED_WEIGHT = 4
+#: ... and so do the development news articles' questions (tests/data/dev_news/).
+NEWS_WEIGHT = 4
 
 
 def _question(engine: Engine, text: str, label, answerable: bool) -> Question | None:  # type: ignore[no-untyped-def]
@@ -71,9 +75,31 @@ def collect() -> list[Question]:
 
                 def label(eng: Engine, c, golds=golds) -> bool:  # type: ignore[no-untyped-def]
                     rec = eng._rec(c)
-                    return any_occurs(golds, [rec.text, *(x.passage for x in rec.citations)])
+                    texts = [eng.answer_text(rec), *(x.passage for x in rec.citations)]
+                    return any_occurs(golds, texts)
 
                 add(_question(engine, qa["question"], label, not qa["is_impossible"]))
+    for folder in sorted((ROOT / "tests" / "data" / "dev_news").iterdir()):
+        if not (folder / "questions.json").is_file():
+            continue
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        news = ingested_bank(
+            (folder / "article.txt").read_text(encoding="utf-8"), shipped, "article.txt",
+            outlet=meta["outlet"], title=meta["title"], published=meta["published"],
+        )
+        engine = Engine(news)
+        asked = json.loads((folder / "questions.json").read_text(encoding="utf-8"))
+        for section in ("answerable", "unanswerable"):
+            for q in asked[section]:
+                golds = q.get("answers", [])
+
+                def label3(eng: Engine, c, golds=golds) -> bool:  # type: ignore[no-untyped-def]
+                    rec = eng._rec(c)
+                    texts = [eng.answer_text(rec), *(x.passage for x in rec.citations)]
+                    return any_occurs(golds, texts)
+
+                for _ in range(NEWS_WEIGHT):
+                    add(_question(engine, q["q"], label3, section == "answerable"))
     data = json.loads((ROOT / "tests" / "data" / "questions.json").read_text())
     engine = Engine(shipped)
     for section in ("answerable", "unanswerable"):

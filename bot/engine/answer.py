@@ -376,6 +376,12 @@ class Engine:
             conflicts=self._conflicts(rec, cands),
         )
 
+    def answer_text(self, record: Fact | Quote) -> str:
+        """The text a reader is shown when ``record`` is the answer."""
+        if isinstance(record, Quote):
+            return self._quote_text(record, self._m.speaker_name(record), self._refs(record))
+        return record.text
+
     @staticmethod
     def _quote_text(quote: Quote, speaker: str | None, sources: tuple[SourceRef, ...]) -> str:
         who = speaker or "An unnamed speaker"

@@ -38,7 +38,8 @@ MODEL = ROOT / "bot" / "engine" / "data" / "model.json"
 L2 = 1.0
 
 
-Question = tuple[np.ndarray, np.ndarray, bool, np.ndarray]  # features, labels, answerable, context
+#: features, labels, answerable, context features, sunk (never an answer: a lead-in, a gate)
+Question = tuple[np.ndarray, np.ndarray, bool, np.ndarray, np.ndarray]
 #: The shipped article's questions are the product's own kind (short, chatty, about news);
 #: they count this many times a SQuAD question, so that neither style drowns the other.
 SHIPPED_WEIGHT = 4
@@ -51,9 +52,10 @@ def _question(engine: Engine, text: str, label, answerable: bool) -> Question | 
     if not cands:
         return None
     x = np.array([c.features for c in cands], dtype=float)
+    sunk = np.array([c.probability == 0.0 for c in cands])
     extra = [c.context for c in cands]
     y = np.array([float(label(engine, c)) for c in cands])
-    return x, y, answerable, np.array(extra, dtype=float)
+    return x, y, answerable, np.array(extra, dtype=float), sunk
 
 
 def collect() -> list[Question]:
@@ -120,11 +122,10 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 def top_rows(questions: list[Question], w: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
     """The chosen candidate of each question, with the confidence features and its label."""
-    lead_in = FEATURES.index("lead_in")
     xs, ys = [], []
-    for x, y, answerable, extra in questions:
+    for x, y, answerable, extra, sunk in questions:
         p = _sigmoid(x @ w + b)
-        p[x[:, lead_in] > 0] = 0.0
+        p[sunk] = 0.0
         order = np.argsort(-p, kind="stable")
         top = order[0]
         if p[top] <= 0.0:
@@ -158,8 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
     args = ap.parse_args(argv)
     questions = collect()
-    xr = np.vstack([x for x, _, a, _ in questions if a])
-    yr = np.concatenate([y for _, y, a, _ in questions if a])
+    xr = np.vstack([x for x, _, a, _, _ in questions if a])
+    yr = np.concatenate([y for _, y, a, _, _ in questions if a])
     rw, rb = fit(xr, yr)
     xc, yc = top_rows(questions, rw, rb)
     cw, cb = fit(xc, yc)

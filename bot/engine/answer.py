@@ -22,28 +22,32 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
+from bot.engine import lexicon
+from bot.engine.citing import Citer
+from bot.engine.followup import Turn, resolve
 from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import stem, words
 from bot.engine.question import Item, Query, read
 from bot.engine.quotes import QuoteFinder
-from bot.engine.followup import Turn, resolve
 from bot.engine.records import RecordView, describes_pattern, index_terms, record_people, view
 from bot.engine.retrieve import retrieve
-from bot.engine import lexicon
-from bot.engine.scoring import Candidate, Model, context_features, english_factor, features
+from bot.engine.scoring import (
+    Candidate,
+    Model,
+    context_features,
+    english_factor,
+    features,
+    sinks,
+)
 from bot.models import (
     Answer,
     Bank,
-    Conflict,
     Fact,
     Person,
     Quote,
     QuoteHit,
     Record,
     RecordKind,
-    SourceRef,
 )
 
 #: Answers scoring below this (a probability, 0-100) are abstentions;
@@ -82,7 +86,8 @@ class Engine:
         self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
         self.model = Model.load()
         self._m = Memory()
-        self._quotes = QuoteFinder(self._m, self._refs, self._read)
+        self._cite = Citer(self._m)
+        self._quotes = QuoteFinder(self._m, self._cite.refs, self._read)
         if bank is not None:
             self.load(bank)
 
@@ -91,7 +96,8 @@ class Engine:
     def load(self, bank: Bank) -> None:
         """Replace everything with ``bank``."""
         self._m = Memory()
-        self._quotes = QuoteFinder(self._m, self._refs, self._read)
+        self._cite = Citer(self._m)
+        self._quotes = QuoteFinder(self._m, self._cite.refs, self._read)
         for record in bank.records():
             self._m.upsert(record)
 
@@ -179,11 +185,8 @@ class Engine:
         weights, unknown = self._weights(query.items)
         visible = visible_to(guild_id)
         if exclude:
-            shown = set(exclude)
-            seen = visible
-
-            def visible(r: Fact | Quote) -> bool:
-                return seen(r) and r.id not in shown
+            shown, seen = set(exclude), visible
+            visible = lambda r: seen(r) and r.id not in shown  # noqa: E731
 
         found = retrieve(m.index, query.items, weights, m.records, visible, SHORTLIST)
         speakers = [p for p in dict.fromkeys(query.people) if m.has_quotes(p, guild_id)]
@@ -225,8 +228,10 @@ class Engine:
                 query, weights, max_weight, unknown, rv, score, other, k == 0, scores[0]
             )
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
-            if rv.lead_in:
-                cand.probability = 0.0  # a lead-in is never an answer on its own
+            if rv.lead_in or sinks(query, weights, unknown, fields, rv.negated):
+                # a lead-in is never an answer on its own; nor is a record lacking what
+                # the question turns on
+                cand.probability = 0.0
             out.append(cand)
         out.sort(key=lambda c: (-c.probability, -c.retrieval, c.rid))
         # the chosen candidate's score: the confidence model's probability
@@ -284,7 +289,7 @@ class Engine:
             band = close if query.recency else [
                 c for c in close if abs(c.probability - best.probability) < 1e-9
             ]
-            best = max(band, key=lambda c: (self._date(self._rec(c)) or "", c.probability))
+            best = max(band, key=lambda c: (self._cite.date(self._rec(c)) or "", c.probability))
         return self._answer_from(best, cands, confidence)
 
     def _around(self, rid: int, reach: int = 2) -> dict[str, int]:
@@ -342,7 +347,7 @@ class Engine:
             answered=True,
             text=text,
             score=DESCRIBE_SCORE,
-            sources=self._refs(fact),
+            sources=self._cite.refs(fact),
             record_id=fact.id,
             record_kind="fact",
             matched=tuple(person.names[:1]),
@@ -350,13 +355,13 @@ class Engine:
 
     def _answer_from(self, best: Candidate, cands: list[Candidate], confidence: float) -> Answer:
         rec = self._rec(best)
-        sources = self._refs(rec)
+        sources = self._cite.refs(rec)
         score = round(100.0 * confidence, 1)
         if isinstance(rec, Quote):
             speaker = self._m.speaker_name(rec)
             return Answer(
                 answered=True,
-                text=self._quote_text(rec, speaker, sources),
+                text=self._cite.quote_text(rec, speaker, sources),
                 score=score,
                 sources=sources,
                 record_id=rec.id,
@@ -373,76 +378,12 @@ class Engine:
             record_id=rec.id,
             record_kind="fact",
             matched=best.matched,
-            conflicts=self._conflicts(rec, cands),
+            conflicts=self._cite.conflicts(rec, [self._rec(c) for c in cands]),
         )
 
     def answer_text(self, record: Fact | Quote) -> str:
         """The text a reader is shown when ``record`` is the answer."""
-        if isinstance(record, Quote):
-            return self._quote_text(record, self._m.speaker_name(record), self._refs(record))
-        return record.text
-
-    @staticmethod
-    def _quote_text(quote: Quote, speaker: str | None, sources: tuple[SourceRef, ...]) -> str:
-        who = speaker or "An unnamed speaker"
-        if quote.context:
-            where = f" ({quote.context})"
-        elif sources:
-            where = f" (reported by {sources[0].outlet})"
-        else:
-            where = ""
-        return f'{who} said{where}: "{quote.text}"'
-
-    def _refs(self, record: Fact | Quote) -> tuple[SourceRef, ...]:
-        refs: list[SourceRef] = []
-        for c in record.citations:
-            src = self._m.sources.get(c.source_id)
-            if src is None:
-                refs.append(SourceRef("Unknown source", c.source_id, None, None, c.passage))
-            else:
-                refs.append(SourceRef(src.outlet, src.title, src.url, src.published, c.passage))
-        # newest first; undated last, the citation order kept among equals
-        refs.sort(key=lambda r: r.published or "", reverse=True)
-        return tuple(refs)
-
-    def _date(self, record: Fact | Quote) -> str | None:
-        if isinstance(record, Fact) and record.reported:
-            return record.reported
-        dates = [
-            s.published
-            for c in record.citations
-            if (s := self._m.sources.get(c.source_id)) is not None and s.published
-        ]
-        return max(dates) if dates else None
-
-    # ------------------------------------------------------------------ conflicts
-
-    @staticmethod
-    def _masked(text: str) -> tuple[str, tuple[str, ...]]:
-        ws = words(text)
-        numbers = tuple(w for w in ws if w.isdigit())
-        return " ".join("#" if w.isdigit() else w for w in ws), numbers
-
-    def _conflicts(self, fact: Fact, cands: list[Candidate]) -> tuple[Conflict, ...]:
-        masked, numbers = self._masked(fact.text)
-        if not numbers:
-            return ()
-        own = {c.source_id for c in fact.citations}
-        found: list[tuple[str, Fact]] = []
-        for c in cands:
-            other = self._rec(c)
-            if not isinstance(other, Fact) or other.id == fact.id:
-                continue
-            if {x.source_id for x in other.citations} <= own:
-                continue
-            other_masked, other_numbers = self._masked(other.text)
-            if other_numbers == numbers or not other_numbers:
-                continue
-            if fuzz.ratio(masked, other_masked) < 90:
-                continue
-            found.append((self._date(other) or "", other))
-        found.sort(key=lambda d: d[0], reverse=True)
-        return tuple(Conflict(text=f.text, sources=self._refs(f)) for _, f in found)
+        return self._cite.answer_text(record)
 
     # ------------------------------------------------------------------ abstaining
 

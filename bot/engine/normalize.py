@@ -109,7 +109,8 @@ def _numbers(tokens: list[str]) -> list[str]:
         total, current, last, j = 0, 0, "", i
         while j < n:
             t = tokens[j]
-            if t in units and (last in ("", "hundred", "scale") or (last == "ten" and units[t] < 10)):
+            after = last in ("", "hundred", "scale") or (last == "ten" and units.get(t, 10) < 10)
+            if t in units and after:
                 current += units[t]
                 last = "unit"
             elif t in tens and last in ("", "hundred", "scale"):

@@ -112,8 +112,10 @@ def read(
     query.answer_type, frame = _answer_type(ws)
     query.negated = any(w in lexicon.NEGATIONS for w in ws)
     query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)
-    query.speech = any(w in lexicon.SPEECH_VERBS for w in ws) and not (
-        query.answer_type in ("date", "place", "number")
+    query.speech = any(w in lexicon.SPEECH_VERBS for w in ws) and query.answer_type not in (
+        "date",
+        "place",
+        "number",
     )
     if query.answer_type == "person" and query.speech:
         query.speech = False  # "who said X" asks for a speaker, not for words
@@ -147,17 +149,17 @@ def read(
     stems = [stem(w) for w, _, _ in fixed]
     matches = names.match(stems, visible)
     named: dict[int, int] = {}
-    for k, m in enumerate(matches):
+    for n, m in enumerate(matches):
         for i in range(m.start, m.end):
-            named[i] = k
+            named[i] = n
     done: set[int] = set()
     for i, (w, corrected, ordinary) in enumerate(fixed):
-        k = named.get(i)
-        if k is not None:
-            if k in done:
+        which = named.get(i)
+        if which is not None:
+            if which in done:
                 continue
-            done.add(k)
-            m = matches[k]
+            done.add(which)
+            m = matches[which]
             if m.partial and (m.start - 1 in unknown_at or m.end in unknown_at):
                 # part of a known name next to a word the bank lacks: "khloe kardashian"
                 # is someone else than the Kardashian the coverage knows

@@ -83,9 +83,9 @@ class QuoteFinder:
                     hits.append(self.hit(q, 100.0))
         total = sum(weights)
         if len(hits) < limit and total > 0:
-            for score, rid in sorted(order.items(), key=lambda kv: -kv[1]):
+            for rid, found in sorted(order.items(), key=lambda kv: -kv[1]):
                 rec = m.records[rid]
-                share = score / total
+                share = found / total
                 if isinstance(rec, Quote) and rec.id not in seen and share >= WORDS_FLOOR:
                     seen.add(rec.id)
                     hits.append(self.hit(rec, 100.0 * share))

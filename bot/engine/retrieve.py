@@ -35,9 +35,10 @@ def retrieve(
     kinds: tuple[type, ...] = (Fact, Quote),
 ) -> list[tuple[float, int]]:
     """The best ``limit`` (score, rid) pairs, best first."""
-    order = sorted(
-        range(len(items)), key=lambda i: min((index.df(t) for t in items[i].terms if index.df(t)), default=0)
-    )
+    def rarest(i: int) -> int:
+        return min((d for t in items[i].terms if (d := index.df(t))), default=0)
+
+    order = sorted(range(len(items)), key=rarest)
     acc: dict[int, float] = {}
     for i in order:
         item, w = items[i], weights[i]

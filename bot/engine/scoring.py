@@ -97,6 +97,8 @@ class Candidate:
     #: the ranker's probability
     probability: float = 0.0
     matched: tuple[str, ...] = ()
+    #: the ranker's probability of a record a gate turned down (a near miss to suggest)
+    near: float = 0.0
     #: the confidence model's probability (set on the chosen candidate only)
     confidence: float = 0.0
     confidence_features: list[float] = field(default_factory=list)
@@ -260,8 +262,12 @@ def sinks(
     """
     if query.negated and not negated:
         return "negation"
-    total = sum(weights) or 1.0
-    if sum(w for w, u in zip(weights, unknown, strict=True) if u) / total >= UNKNOWN_SHARE:
+    # an unknown word weighs at most as much as the weightiest known one (in a tiny bank
+    # every known word has an IDF near 0)
+    known = max((w for w, u in zip(weights, unknown, strict=True) if not u), default=0.0)
+    capped = [min(w, known) if u and known else w for w, u in zip(weights, unknown, strict=True)]
+    lacking = sum(w for w, u in zip(capped, unknown, strict=True) if u)
+    if lacking / (sum(capped) or 1.0) >= UNKNOWN_SHARE:
         return "unknown"
     for item, unk in zip(query.items, unknown, strict=True):
         if any(t in fields for t in item.terms):

@@ -63,7 +63,8 @@ def main() -> int:
         print(p)
     n_a, n_u = len(data["answerable"]), len(data["unanswerable"])
     print(
-        f"{n_a} answerable, {n_u} unanswerable ({n_u / (n_a + n_u):.0%}), {len(article.split())} words"
+        f"{n_a} answerable, {n_u} unanswerable ({n_u / (n_a + n_u):.0%}), "
+        f"{len(article.split())} words"
     )
     for part in ("answerable", "unanswerable"):
         print(part + ":", dict(Counter(q["kind"] for q in data[part]).most_common()))

@@ -16,8 +16,21 @@ from platformdirs import user_data_dir
 
 from bot.errors import ConfigError
 
-#: Where the shipped coverage lives (``knowledge/`` at the top of the repository).
-DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+
+def shipped_knowledge_dir() -> Path:
+    """Where the shipped coverage lives, whatever the current folder.
+
+    In an installed wheel it is package data, ``bot/shipped/``; in a checkout (or an editable
+    install of one) it is ``knowledge/`` at the top of the repository, its source of truth.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "shipped"
+    if installed.is_dir():
+        return installed
+    return package.parent / "knowledge"
+
+
+DEFAULT_KNOWLEDGE_DIR = shipped_knowledge_dir()
 
 
 def default_database_path() -> Path:

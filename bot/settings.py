@@ -93,11 +93,16 @@ def load_settings(
     """Build the settings from ``env`` (default: the process environment) over ``env_file``.
 
     Values in the environment win over values in the file, as with python-dotenv's default.
+    The default file is ``.env`` in the current folder, or the one ``COVERAGE_BOT_ENV_FILE``
+    names (``./run`` names the checkout's, so that it works from any folder).
     """
+    source = os.environ if env is None else env
+    if env_file == ".env" and source.get("COVERAGE_BOT_ENV_FILE", "").strip():
+        env_file = Path(source["COVERAGE_BOT_ENV_FILE"].strip()).expanduser()
     values: dict[str, str] = {}
     if env_file is not None and Path(env_file).is_file():
         values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
-    values.update(os.environ if env is None else env)
+    values.update(source)
 
     def get(name: str) -> str | None:
         raw = values.get(name)

@@ -363,18 +363,20 @@ Handler = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_parent = argparse.ArgumentParser(add_help=False)
-    db_parent.add_argument(
-        "--db", metavar="PATH",
-        help="SQLite database (default: DATABASE_PATH, else coverage-bot.db in the user data "
-        "directory); created and seeded on first use",
+    db_help = (
+        "SQLite database (default: DATABASE_PATH, else coverage-bot.db in the user data "
+        "directory); created and seeded on first use"
     )
+    # --db goes before or after the command. The command's copy has no default of its own
+    # (SUPPRESS): otherwise argparse would set it to None over a --db given before the command.
+    db_parent = argparse.ArgumentParser(add_help=False)
+    db_parent.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     parser = argparse.ArgumentParser(
         prog="coverage-bot",
         description="Answers questions about news coverage, citing its source for every answer. "
         "With no command: runs the Discord bot if DISCORD_TOKEN is set, else a terminal chat.",
-        parents=[db_parent],
     )
+    parser.add_argument("--db", metavar="PATH", help=db_help)
     parser.set_defaults(handler=cmd_default)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -443,6 +445,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.handler is cmd_check and args.db is not None:
+        parser.error("check reads knowledge files, not a database: --db does not apply to it")
     try:
         settings = load_settings()
         logging.basicConfig(

@@ -55,7 +55,8 @@ def test_run_reads_the_checkouts_env_file_from_another_folder(tmp_path: Path) ->
 
 def test_test_takes_files_relative_to_where_it_is_called_from(tmp_path: Path) -> None:
     (tmp_path / "test_here.py").write_text("def test_here() -> None:\n    pass\n")
-    proc = subprocess.run([str(ROOT / "test"), "-q", "-p", "no:cacheprovider",
+    (tmp_path / "here").touch()  # an option's value is not a file, even where one is so named
+    proc = subprocess.run([str(ROOT / "test"), "-q", "-p", "no:cacheprovider", "-k", "here",
                            "test_here.py::test_here"],
                           capture_output=True, text=True, cwd=tmp_path, env=_env(),
                           timeout=300, check=False)

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import io
 import json
 import logging
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Sequence
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -79,15 +84,96 @@ def _print_json(obj: object, out: TextIO) -> None:
     out.flush()
 
 
-def _lines(stream: TextIO) -> Iterator[str]:
-    for line in stream:
-        yield line.rstrip("\r\n")
+#: Longest input line kept, in bytes; the rest of a longer line is skipped (it is still one
+#: line, rejected as too long), so that one endless line cannot fill the memory.
+MAX_LINE_BYTES = 64 * 1024
+
+
+class _LineReader:
+    """One line at a time from a stream, with no more than a line and a read in memory.
+
+    It reads the file descriptor itself, so it knows when the next line would wait for input
+    (:meth:`would_wait`); a stream without one (e.g. io.StringIO in tests) is read as is.
+    Bytes that are not UTF-8 become U+FFFD rather than an error.
+    """
+
+    def __init__(self, stream: TextIO, chunk: int = 64 * 1024) -> None:
+        self._stream = stream
+        self._chunk = chunk
+        self._buffer = b""
+        self._eof = False
+        try:
+            self._fd: int | None = stream.fileno()
+        except (AttributeError, OSError, io.UnsupportedOperation):
+            self._fd = None
+
+    def would_wait(self) -> bool:
+        """True if the next line is not in memory yet (reading it may wait for input)."""
+        return self._fd is not None and not self._eof and b"\n" not in self._buffer
+
+    def readline(self) -> str | None:
+        """The next line without its line ending, or None at the end of the input."""
+        if self._fd is None:
+            line = self._stream.readline()
+            return line.rstrip("\r\n") if line else None
+        skipping = False
+        while b"\n" not in self._buffer and not self._eof:
+            data = os.read(self._fd, self._chunk)
+            if not data:
+                self._eof = True
+            elif skipping:
+                if b"\n" in data:
+                    self._buffer += data[data.index(b"\n"):]
+            else:
+                self._buffer += data
+                if len(self._buffer) > MAX_LINE_BYTES and b"\n" not in self._buffer:
+                    self._buffer = self._buffer[: MAX_LINE_BYTES + 1]
+                    skipping = True
+        if skipping:
+            # Keep the first MAX_LINE_BYTES + 1 bytes: still too long to be a question.
+            head, sep, rest = self._buffer.partition(b"\n")
+            self._buffer = head[: MAX_LINE_BYTES + 1] + sep + rest
+        if not self._buffer and self._eof:
+            return None
+        raw, _, self._buffer = self._buffer.partition(b"\n")
+        return raw.decode("utf-8", errors="replace").rstrip("\r")
+
+    def __iter__(self) -> Iterator[str]:
+        while (line := self.readline()) is not None:
+            yield line
+
+
+class _LogWriter:
+    """Writes the unanswered-question logs of a stream of questions as it goes: every
+    ``every`` logs or ``seconds``, and whenever the input pauses, so that neither memory nor
+    what a kill would lose grows with the input."""
+
+    def __init__(self, service: CoverageService, every: int = 100, seconds: float = 1.0) -> None:
+        self._service = service
+        self._every = every
+        self._seconds = seconds
+        self._waiting = 0
+        self._since = time.monotonic()
+
+    def count(self, answer: Answer) -> None:
+        if not answer.answered:
+            self._waiting += 1
+
+    async def maybe_write(self, pausing: bool = False) -> None:
+        due = self._waiting >= self._every or time.monotonic() - self._since >= self._seconds
+        if self._waiting and (pausing or due):
+            await self.write()
+
+    async def write(self) -> None:
+        await self._service.flush()
+        self._waiting = 0
+        self._since = time.monotonic()
 
 
 # --------------------------------------------------------------------------- commands
 
 
-@asynccontextmanager
+@contextlib.asynccontextmanager
 async def _service(settings: Settings, db: str | None) -> AsyncIterator[CoverageService]:
     from bot.service import CoverageService
 
@@ -103,16 +189,23 @@ async def _service(settings: Settings, db: str | None) -> AsyncIterator[Coverage
 async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     async with _service(settings, args.db) as service:
         if args.question == "-":
-            for line in _lines(sys.stdin):
+            reader, logs = _LineReader(sys.stdin), _LogWriter(service)
+            while True:
+                await logs.maybe_write(pausing=reader.would_wait())
+                line = reader.readline()
+                if line is None:
+                    break
                 try:
                     answer = await service.ask(line)
-                    _print_json(answer.as_json(), sys.stdout)
                 except InvalidQuestion as exc:
                     _print_json(
                         {"answered": False, "answer": str(exc), "score": 0, "sources": [],
                          "suggestions": [], "error": str(exc)},
                         sys.stdout,
                     )
+                    continue
+                logs.count(answer)
+                _print_json(answer.as_json(), sys.stdout)
             return 0
         answer = await service.ask(args.question)
         if args.json:
@@ -126,7 +219,7 @@ async def cmd_quote(args: argparse.Namespace, settings: Settings) -> int:
     if args.limit < 1 or args.limit > 100:
         raise InvalidQuestion("--limit must be between 1 and 100")
     async with _service(settings, args.db) as service:
-        queries = _lines(sys.stdin) if args.query == "-" else iter([args.query])
+        queries = iter(_LineReader(sys.stdin)) if args.query == "-" else iter([args.query])
         for query in queries:
             try:
                 hits = service.find_quotes(query, limit=args.limit)
@@ -151,25 +244,39 @@ async def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         return await chat(service, sys.stdin, sys.stdout)
 
 
+CHAT_HELP = """\
+Ask about the coverage in your own words, e.g. “what did Doechii say at the BET Awards?”
+  /quote WHO-OR-WORDS  quotes by a speaker, or with these words
+  /help                this help
+  /quit                leave (Ctrl-D or Ctrl-C too)"""
+
+
 async def chat(service: Any, stdin: TextIO, stdout: TextIO) -> int:
-    """A terminal conversation: questions, or ``/quote WHO OR WORDS``; ``/quit`` to leave."""
+    """A terminal conversation: questions, ``/quote WHO OR WORDS``, ``/help``; ``/quit``,
+    Ctrl-D or Ctrl-C to leave. On a terminal, lines can be edited and recalled (readline)."""
     interactive = stdin.isatty()
-    stdout.write(
-        "coverage-bot: ask about the coverage (e.g. “what did Doechii say at the BET Awards?”).\n"
-        "  /quote WHO-OR-WORDS for quotes, /quit to leave.\n"
-    )
+    read = _terminal_input(stdin, stdout) if interactive else _LineReader(stdin).readline
+    stdout.write("coverage-bot: ask about the coverage; /help for the commands, /quit to leave.\n")
     while True:
         if interactive:
-            stdout.write("\nyou> ")
+            stdout.write("\n")
         stdout.flush()
-        line = stdin.readline()
-        if not line:
+        try:
+            line = read()
+        except KeyboardInterrupt:
+            stdout.write("\n")
+            stdout.flush()
+            raise
+        if line is None:
             break
         line = line.strip()
         if not line:
             continue
         if line in ("/quit", "/exit", "quit", "exit"):
             break
+        if line in ("/help", "/?", "help"):
+            stdout.write(CHAT_HELP + "\n")
+            continue
         try:
             if line.startswith("/quote"):
                 hits = service.find_quotes(line[len("/quote"):].strip(), limit=5)
@@ -183,7 +290,33 @@ async def chat(service: Any, stdin: TextIO, stdout: TextIO) -> int:
         except CoverageBotError as exc:
             reply = str(exc)
         stdout.write(("bot> " if interactive else "") + reply + "\n")
+        stdout.flush()
+        await service.flush()  # an unanswered question is logged before the next one
     return 0
+
+
+def _terminal_input(stdin: TextIO, stdout: TextIO) -> Callable[[], str | None]:
+    """Reads a line with the prompt, through readline (editing, history) where Python has it."""
+    if stdin is not sys.stdin or stdout is not sys.stdout:
+
+        def read_plain() -> str | None:
+            stdout.write("you> ")
+            stdout.flush()
+            line = stdin.readline()
+            return line.rstrip("\r\n") if line else None
+
+        return read_plain
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401  (importing it gives input() line editing and history)
+
+    def read() -> str | None:
+        try:
+            return input("you> ")
+        except EOFError:
+            stdout.write("\n")
+            return None
+
+    return read
 
 
 async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
@@ -363,18 +496,20 @@ Handler = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_parent = argparse.ArgumentParser(add_help=False)
-    db_parent.add_argument(
-        "--db", metavar="PATH",
-        help="SQLite database (default: DATABASE_PATH, else coverage-bot.db in the user data "
-        "directory); created and seeded on first use",
+    db_help = (
+        "SQLite database (default: DATABASE_PATH, else coverage-bot.db in the user data "
+        "directory); created and seeded on first use"
     )
+    # --db goes before or after the command. The command's copy has no default of its own
+    # (SUPPRESS): otherwise argparse would set it to None over a --db given before the command.
+    db_parent = argparse.ArgumentParser(add_help=False)
+    db_parent.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     parser = argparse.ArgumentParser(
         prog="coverage-bot",
         description="Answers questions about news coverage, citing its source for every answer. "
         "With no command: runs the Discord bot if DISCORD_TOKEN is set, else a terminal chat.",
-        parents=[db_parent],
     )
+    parser.add_argument("--db", metavar="PATH", help=db_help)
     parser.set_defaults(handler=cmd_default)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -446,18 +581,83 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.handler is cmd_check and args.db is not None:
+        parser.error("check reads knowledge files, not a database: --db does not apply to it")
     try:
         settings = load_settings()
-        logging.basicConfig(
-            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-        )
-        if args.handler not in (cmd_run, cmd_default):
-            # Library chatter (e.g. discord.py, trafilatura) is for the bot's log, not here.
-            logging.getLogger().setLevel(max(logging.WARNING, logging.getLogger().level))
         handler: Handler = args.handler
-        return asyncio.run(handler(args, settings))
+        bot = handler in (cmd_run, cmd_sync) or (
+            handler is cmd_default and settings.discord_token is not None
+        )
+        chatting = handler is cmd_chat or (handler is cmd_default and not bot)
+        _configure_logging(settings, bot=bot, chatting=chatting)
+        # The Discord bot handles its own signals (a graceful shutdown); here Ctrl-C stops
+        # at once, even while waiting for input.
+        with _interrupts(enabled=not bot):
+            code = asyncio.run(handler(args, settings))
+            sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head -1`): stop quietly, as the Python docs advise;
+        # the exit status is what a program killed by SIGPIPE reports.
+        _discard_stdout()
+        return 128 + signal.SIGPIPE
     except CoverageBotError as exc:
         print(f"coverage-bot: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _configure_logging(settings: Settings, *, bot: bool, chatting: bool) -> None:
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if bot:
+        return
+    # Library and progress chatter (e.g. discord.py, trafilatura, "bank ready") is for the
+    # bot's log, not for a command's output, and never inside a conversation.
+    root = logging.getLogger()
+    root.setLevel(max(logging.WARNING, root.level))
+    if chatting:
+        # discord.py warns about voice support (PyNaCl) when a client is made: not a chat's
+        # business.
+        logging.getLogger("discord").setLevel(logging.ERROR)
+
+
+@contextlib.contextmanager
+def _interrupts(*, enabled: bool) -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt wherever the command is, even blocked reading input,
+    so one Ctrl-C ends it (its cleanup still runs: logs written, database closed); a second
+    one during that cleanup leaves at once.
+
+    asyncio.run would otherwise only cancel the main task, which a command waiting for input
+    does not notice.
+    """
+    if not enabled or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    interrupted = False
+
+    def on_sigint(signum: int, frame: object) -> None:
+        nonlocal interrupted
+        if interrupted:
+            os._exit(130)
+        interrupted = True
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so that Python's own flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

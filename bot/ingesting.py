@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from bot.engine.extract import extract_article
 from bot.engine.ingest import IngestResult, ingest_article, link_duplicates
 from bot.engine.slug import slugify
 from bot.engine.verify import QuoteVerifier, Verification
@@ -175,6 +174,10 @@ async def plan_ingest(
     own = await storage.export_bank(guild_id) if guild_id is not None else Bank()
     existing = shared.merged(own) if guild_id is not None else shared
     taken = {s.id for s in (await storage.load_bank()).sources}
+    # Imported here, not at the top: it loads trafilatura and lxml, which only ingest needs
+    # (every command imports this module through the service).
+    from bot.engine.extract import extract_article
+
     plan = IngestPlan(guild_id)
     for article in progress(articles):
         page = extract_article(article.raw, filename=article.name)

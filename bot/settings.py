@@ -16,8 +16,21 @@ from platformdirs import user_data_dir
 
 from bot.errors import ConfigError
 
-#: Where the shipped coverage lives (``knowledge/`` at the top of the repository).
-DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+
+def shipped_knowledge_dir() -> Path:
+    """Where the shipped coverage lives, whatever the current folder.
+
+    In an installed wheel it is package data, ``bot/shipped/``; in a checkout (or an editable
+    install of one) it is ``knowledge/`` at the top of the repository, its source of truth.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "shipped"
+    if installed.is_dir():
+        return installed
+    return package.parent / "knowledge"
+
+
+DEFAULT_KNOWLEDGE_DIR = shipped_knowledge_dir()
 
 
 def default_database_path() -> Path:
@@ -80,11 +93,16 @@ def load_settings(
     """Build the settings from ``env`` (default: the process environment) over ``env_file``.
 
     Values in the environment win over values in the file, as with python-dotenv's default.
+    The default file is ``.env`` in the current folder, or the one ``COVERAGE_BOT_ENV_FILE``
+    names (``./run`` names the checkout's, so that it works from any folder).
     """
+    source = os.environ if env is None else env
+    if env_file == ".env" and source.get("COVERAGE_BOT_ENV_FILE", "").strip():
+        env_file = Path(source["COVERAGE_BOT_ENV_FILE"].strip()).expanduser()
     values: dict[str, str] = {}
     if env_file is not None and Path(env_file).is_file():
         values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
-    values.update(os.environ if env is None else env)
+    values.update(source)
 
     def get(name: str) -> str | None:
         raw = values.get(name)

@@ -201,3 +201,34 @@ def test_sync_takes_db_too(tmp_path: Path, capsys, monkeypatch) -> None:
     assert code == 1
     assert str(tmp_path / "missing") in err and "Traceback" not in err
     assert "not-a-real-token" not in err
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["before-command", "after-command"])
+def test_db_works_before_or_after_the_command(tmp_path: Path, capsys, monkeypatch,
+                                              before: bool) -> None:
+    default = tmp_path / "default.db"
+    monkeypatch.setenv("DATABASE_PATH", str(default))
+    db = str(tmp_path / "scratch.db")
+    argv = ["--db", db, "stats", "--json"] if before else ["stats", "--json", "--db", db]
+    code, out, err = run(argv, capsys)
+    assert code == 0, err
+    assert json.loads(out)["database"] == db
+    assert Path(db).is_file() and not default.exists()
+
+
+def test_db_before_ask_and_export_is_used_too(tmp_path: Path, capsys, monkeypatch) -> None:
+    default = tmp_path / "default.db"
+    monkeypatch.setenv("DATABASE_PATH", str(default))
+    db = str(tmp_path / "scratch.db")
+    code, _, err = run(["--db", db, "ask", "who is doechii"], capsys)
+    assert code == 0, err
+    code, _, err = run(["--db", db, "export", "-o", str(tmp_path / "out.json")], capsys)
+    assert code == 0, err
+    assert Path(db).is_file() and not default.exists()
+
+
+def test_db_with_check_is_refused(tmp_path: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", str(tmp_path / "b.db"), "check"])
+    assert exc.value.code == 2
+    assert "--db does not apply" in capsys.readouterr().err

@@ -241,7 +241,7 @@ async def cmd_quote(args: argparse.Namespace, settings: Settings) -> int:
 
 async def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     async with _service(settings, args.db) as service:
-        return await chat(service, sys.stdin, sys.stdout)
+        return await chat(service, sys.stdin, sys.stdout, as_json=getattr(args, "json", False))
 
 
 CHAT_HELP = """\
@@ -251,12 +251,23 @@ Ask about the coverage in your own words, e.g. “what did Doechii say at the BE
   /quit                leave (Ctrl-D or Ctrl-C too)"""
 
 
-async def chat(service: Any, stdin: TextIO, stdout: TextIO) -> int:
+#: The terminal chat is one conversation: follow-ups read against its last question.
+CHAT_CONVERSATION = "terminal-chat"
+
+
+async def chat(service: Any, stdin: TextIO, stdout: TextIO, *, as_json: bool = False) -> int:
     """A terminal conversation: questions, ``/quote WHO OR WORDS``, ``/help``; ``/quit``,
-    Ctrl-D or Ctrl-C to leave. On a terminal, lines can be edited and recalled (readline)."""
-    interactive = stdin.isatty()
+    Ctrl-D or Ctrl-C to leave. On a terminal, lines can be edited and recalled (readline).
+    Follow-up questions ("what else did she say?") are read against the last one.
+
+    ``as_json``: one line in, one JSON object out (the ``ask --json`` fields), no banner
+    and no prompts, the conversation kept between lines."""
+    interactive = stdin.isatty() and not as_json
     read = _terminal_input(stdin, stdout) if interactive else _LineReader(stdin).readline
-    stdout.write("coverage-bot: ask about the coverage; /help for the commands, /quit to leave.\n")
+    if not as_json:
+        stdout.write(
+            "coverage-bot: ask about the coverage; /help for the commands, /quit to leave.\n"
+        )
     while True:
         if interactive:
             stdout.write("\n")
@@ -286,9 +297,12 @@ async def chat(service: Any, stdin: TextIO, stdout: TextIO) -> int:
                     else "No quote in the coverage matches that."
                 )
             else:
-                reply = format_answer(await service.ask(line))
+                answer = await service.ask(line, conversation=CHAT_CONVERSATION)
+                reply = json.dumps(answer.as_json(), ensure_ascii=False) if as_json else (
+                    format_answer(answer)
+                )
         except CoverageBotError as exc:
-            reply = str(exc)
+            reply = json.dumps({"error": str(exc)}, ensure_ascii=False) if as_json else str(exc)
         stdout.write(("bot> " if interactive else "") + reply + "\n")
         stdout.flush()
         await service.flush()  # an unanswered question is logged before the next one
@@ -525,6 +539,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_quote)
 
     p = sub.add_parser("chat", parents=[db_parent], help="talk to the bot in the terminal")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="one question a line in, one JSON object a line out (ask --json fields), "
+        "follow-ups kept between lines",
+    )
     p.set_defaults(handler=cmd_chat)
 
     p = sub.add_parser("check", help="validate the knowledge files, reporting every problem")

@@ -11,9 +11,10 @@ import asyncio
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 from bot.codec import bank_to_json
+from bot.conversation import Conversations
 from bot.engine import Engine
 from bot.engine.slug import slugify
 from bot.engine.verify import Verification
@@ -65,6 +66,8 @@ class CoverageService:
         self.engine = engine
         #: Unanswered-question logs still being written (see :meth:`ask`).
         self._pending: set[asyncio.Task[None]] = set()
+        #: The last turn of each conversation, for follow-up questions.
+        self.conversations = Conversations(settings.follow_up_seconds)
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -116,16 +119,30 @@ class CoverageService:
         return clean_question(question, self.settings.max_question_length)
 
     async def ask(
-        self, question: str, *, guild_id: int | None = None, user_id: int | None = None
+        self,
+        question: str,
+        *,
+        guild_id: int | None = None,
+        user_id: int | None = None,
+        conversation: Hashable | None = None,
     ) -> Answer:
         """Answer a question (or abstain); unanswered questions are logged for admins.
+
+        With a ``conversation`` key (a channel and user, a DM, the terminal chat), the
+        question is read as a follow-up of that conversation's last one, within
+        ``FOLLOW_UP_SECONDS`` (:mod:`bot.engine.followup`).
 
         The log is written in the background, so the reply does not wait for the database
         (measured under load: abstentions were the slowest answers); :meth:`flush`, and so
         :meth:`close` and :meth:`top_unanswered`, wait for it.
         """
         text = self.clean_question(question)
-        answer = self.engine.answer(text, guild_id=guild_id)
+        if conversation is None:
+            answer = self.engine.answer(text, guild_id=guild_id)
+        else:
+            last = self.conversations.get((guild_id, conversation))
+            answer, turn = self.engine.converse(text, last, guild_id=guild_id)
+            self.conversations.put((guild_id, conversation), turn)
         if not answer.answered:
             task = asyncio.get_running_loop().create_task(
                 self.storage.log_unanswered(text, guild_id=guild_id, user_id=user_id)

@@ -51,6 +51,9 @@ class Settings:
     max_question_length: int = 500
     #: Seconds a user waits between questions (per-user cooldown); 0 disables it.
     question_cooldown: float = 3.0
+    #: Seconds a follow-up question ("what else did she say") is read against the last
+    #: question of the same person in the same channel; 0 turns follow-ups off.
+    follow_up_seconds: float = 300.0
     #: Answers below this score (0-100) are abstentions.
     answer_threshold: float | None = None
     #: Total shards (None: Discord's recommendation) and the ones this process runs.
@@ -137,6 +140,7 @@ def load_settings(
             _number("MAX_QUESTION_LENGTH", get("MAX_QUESTION_LENGTH"), 500, int)
         ),
         question_cooldown=_number("QUESTION_COOLDOWN", get("QUESTION_COOLDOWN"), 3.0),
+        follow_up_seconds=_number("FOLLOW_UP_SECONDS", get("FOLLOW_UP_SECONDS"), 300.0),
         answer_threshold=(
             _number("ANSWER_THRESHOLD", threshold, 0.0) if threshold is not None else None
         ),

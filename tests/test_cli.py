@@ -232,3 +232,25 @@ def test_db_with_check_is_refused(tmp_path: Path, capsys) -> None:
         main(["--db", str(tmp_path / "b.db"), "check"])
     assert exc.value.code == 2
     assert "--db does not apply" in capsys.readouterr().err
+
+
+def test_chat_json_keeps_the_conversation_between_lines(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    code, out, _ = run(
+        ["chat", "--json", "--db", str(tmp_path / "b.db")],
+        capsys,
+        stdin="who is doechii\nwhat did she say at the bet awards\nwhat else did she say\n"
+        "and pedro pascal?\n",
+        monkeypatch=monkeypatch,
+    )
+    assert code == 0
+    replies = [json.loads(line) for line in out.splitlines()]
+    assert len(replies) == 4  # one object a line, no banner
+    assert all(r["answered"] for r in replies), replies
+    assert replies[0]["answer"].startswith("Doechii")
+    # "she" is Doechii, and "what else" is another of her quotes
+    assert replies[1]["speaker"] == replies[2]["speaker"] == "Doechii"
+    assert replies[1]["record"] != replies[2]["record"]
+    # "and pedro pascal?" asks the last question about him
+    assert replies[3]["speaker"] == "Pedro Pascal"

@@ -77,16 +77,3 @@ def test_secretary_of_defense_keeps_only_the_name() -> None:
         source=Source("s", "Outlet", "Story"),
     )
     assert [p.name for p in r.new_people] == ["James Schlesinger"]
-
-
-def test_no_name_of_the_shipped_coverage_in_the_ingest_code() -> None:
-    bank = _shipped_bank()
-    names = {n for p in bank.people for n in p.names if n.strip()}
-    engine = ROOT / "bot" / "engine"
-    files = [engine / "extract.py", *sorted((engine / "ingest").rglob("*.py"))]
-    files += sorted((engine / "ingest").rglob("*.json"))
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        for name in names:
-            found = re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text, re.IGNORECASE)
-            assert found is None, f"{path.relative_to(ROOT)} names {name!r}"

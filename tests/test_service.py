@@ -29,3 +29,16 @@ async def test_answered_questions_are_not_logged(settings: Settings) -> None:
         answer = await service.ask("how many protestors were arrested on sunday", guild_id=5)
         assert answer.answered
         assert await service.top_unanswered(guild_id=5) == []
+
+
+async def test_follow_ups_are_per_conversation(settings: Settings) -> None:
+    async with await CoverageService.open(settings) as service:
+        await service.ask("who is doechii", guild_id=5, conversation=("chan", 1))
+        mine = await service.ask("what did she say", guild_id=5, conversation=("chan", 1))
+        assert mine.answered and mine.speaker == "Doechii"
+        # another user in the same channel has no "she"
+        theirs = await service.ask("what did she say", guild_id=5, conversation=("chan", 2))
+        assert theirs.speaker != "Doechii" or not theirs.answered
+        # and another guild with the same channel key is another conversation
+        other = await service.ask("what did she say", guild_id=6, conversation=("chan", 1))
+        assert other.speaker != "Doechii" or not other.answered

@@ -1,11 +1,11 @@
 """People and the names readers use for them.
 
-A :class:`NameTable` maps name keys (the terms of a name, stopwords dropped: "Tyler, the
-Creator" -> ``("tyler", "creator")``) to person ids:
+A :class:`NameTable` maps name keys (the terms of a name, stopwords dropped: "Alfred the
+Great" -> ``("alfr", "great")``) to person ids:
 
 * every full name and alias,
-* each word of a person's main name when it has several ("Karen Bass" -> "karen", "bass";
-  a word shared by several people, like "mark", names them all),
+* each word of a person's main name when it has several ("Ada Lovelace" -> "ada",
+  "lovelace"; a word shared by several people, like "john", names them all),
 * role words from the first clause of the description ("rapper", "mayor", "actor"), kept
   apart: they only add the people as weaker alternatives to the word itself.
 
@@ -66,7 +66,7 @@ class NameMatch:
     credit: float
     #: the most distinctive term of the name, matched against texts that mention it
     text_term: str
-    #: only part of the person's main name was given ("Kardashian" for Kim Kardashian)
+    #: only part of the person's main name was given ("Lovelace" for Ada Lovelace)
     partial: bool = False
 
 

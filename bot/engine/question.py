@@ -161,8 +161,8 @@ def read(
             done.add(which)
             m = matches[which]
             if m.partial and (m.start - 1 in unknown_at or m.end in unknown_at):
-                # part of a known name next to a word the bank lacks: "khloe kardashian"
-                # is someone else than the Kardashian the coverage knows
+                # part of a known name next to a word the bank lacks: "byron lovelace"
+                # is someone else than the Lovelace the coverage knows
                 query.other_person = True
             surface = " ".join(fw for fw, _, _ in fixed[m.start : m.end])
             terms = (*(person_term(p) for p in m.people), *stems[m.start : m.end])

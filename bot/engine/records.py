@@ -31,7 +31,7 @@ _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
 
 
 def person_term(person_id: str) -> str:
-    """The index term of a person ("@kim-kardashian")."""
+    """The index term of a person ("@ada-lovelace")."""
     return "@" + person_id
 
 
@@ -94,7 +94,7 @@ class RecordView:
     has_reason: bool
     negated: bool
     is_quote: bool
-    #: the text only leads into what follows ("Kardashian wrote:")
+    #: the text only leads into what follows ("Lovelace wrote:")
     lead_in: bool
     people: tuple[str, ...]
     #: an editor gave the record keywords

@@ -13,7 +13,7 @@
   gender the article shows to differ, and a quote whose speaker cannot be told keeps
   ``speaker=None``;
 * every other sentence of prose (not headlines, not bare attribution lines) becomes a fact
-  in the article's own wording, a leading "She"/"The Florida rapper" resolved to the name.
+  in the article's own wording, a leading "She"/"The British engineer" resolved to the name.
 
 Speakers are matched against ``known_people`` (names and aliases, exactly or fuzzily:
 "Jhon Smith" is John Smith); other people named in the prose become new Person

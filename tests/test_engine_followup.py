@@ -1,0 +1,65 @@
+"""Follow-up questions read against the last turn (bot/engine/followup.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.followup import Turn, resolve
+from bot.knowledge import load_knowledge
+
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+
+
+def test_a_pronoun_becomes_the_person_of_the_last_turn() -> None:
+    turn = Turn("who is doechii", ("Doechii",), ("doechii",), ("r1",))
+    r = resolve("what did she say at the bet awards", turn, names_question=False)
+    assert r.question == "what did Doechii say at the bet awards" and r.followed
+    assert resolve("what was his post about", Turn("q", ("Mark Ruffalo",)),
+                   names_question=False).question == "what was Mark Ruffalo's post about"
+
+
+def test_a_question_naming_someone_is_not_rewritten() -> None:
+    turn = Turn("who is doechii", ("Doechii",))
+    r = resolve("what did kim kardashian say about her", turn, names_question=True)
+    assert r.question == "what did kim kardashian say about her" and not r.followed
+
+
+def test_an_elliptical_question_swaps_the_person() -> None:
+    turn = Turn("what did kim kardashian say", ("Kim Kardashian",), ("kim kardashian",))
+    assert resolve("and pedro pascal?", turn, names_question=True).question == (
+        "what did pedro pascal say"
+    )
+    assert resolve("what about ICE?", Turn("how many were arrested"),
+                   names_question=False).question == "how many were arrested ICE"
+
+
+def test_what_else_excludes_what_was_given() -> None:
+    turn = Turn("what did doechii say", ("Doechii",), ("doechii",), ("q1", "q2"))
+    r = resolve("what else did she say?", turn, names_question=False)
+    assert r.exclude == ("q1", "q2") and "Doechii" in r.question
+
+
+def test_no_turn_changes_nothing() -> None:
+    assert resolve("what did she say", None, names_question=False).question == "what did she say"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_knowledge(KNOWLEDGE))
+
+
+def test_converse_on_the_shipped_coverage(engine: Engine) -> None:
+    a, turn = engine.converse("who is doechii", None)
+    assert a.answered and turn.people == ("Doechii",)
+    b, turn = engine.converse("what did she say at the bet awards", turn)
+    assert b.answered and b.speaker == "Doechii" and b.record_kind == "quote"
+    c, turn = engine.converse("what else did she say", turn)
+    assert c.answered and c.speaker == "Doechii" and c.record_id != b.record_id
+    d, _ = engine.converse("and mark ruffalo?", turn)
+    assert d.answered and d.speaker == "Mark Ruffalo"
+    # without the turn, "she" is nobody: the same question abstains or is about someone else
+    alone = engine.answer("what else did she say")
+    assert alone.speaker != "Doechii" or not alone.answered

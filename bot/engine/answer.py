@@ -29,7 +29,7 @@ from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import stem, words
 from bot.engine.question import Item, Query, read
 from bot.engine.quotes import QuoteFinder
-from bot.engine.records import RecordView, describes_pattern, index_terms, record_people, view
+from bot.engine.records import RecordView, describes_pattern, record_people, view
 from bot.engine.retrieve import retrieve
 from bot.engine.scoring import (
     Candidate,
@@ -56,7 +56,9 @@ DEFAULT_THRESHOLD = 42.0
 #: Near misses at least this share of the threshold are offered as suggestions.
 SUGGEST_SHARE = 0.4
 #: Candidates scored in detail.
-SHORTLIST = 12
+SHORTLIST = 10
+#: Records whose reading for scoring is kept (first in, first out).
+VIEW_CACHE = 20_000
 #: Score of "who is X" answered from X's description in the coverage.
 DESCRIBE_SCORE = 95.0
 
@@ -85,19 +87,22 @@ class Engine:
     def __init__(self, bank: Bank | None = None, *, threshold: float | None = None) -> None:
         self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
         self.model = Model.load()
-        self._m = Memory()
-        self._cite = Citer(self._m)
-        self._quotes = QuoteFinder(self._m, self._cite.refs, self._read)
+        self._reset()
         if bank is not None:
             self.load(bank)
 
     # ------------------------------------------------------------------ upkeep
 
-    def load(self, bank: Bank) -> None:
-        """Replace everything with ``bank``."""
+    def _reset(self) -> None:
         self._m = Memory()
         self._cite = Citer(self._m)
         self._quotes = QuoteFinder(self._m, self._cite.refs, self._read)
+        self._views: dict[int, RecordView] = {}
+        self._views_version = -1
+
+    def load(self, bank: Bank) -> None:
+        """Replace everything with ``bank``."""
+        self._reset()
         for record in bank.records():
             self._m.upsert(record)
 
@@ -208,14 +213,14 @@ class Engine:
         if not found:
             return []
         max_weight = max(weights)
+        asked = {t for it in query.items for t in it.terms}
         scores = sorted((s for s, _ in found), reverse=True)
         out: list[Candidate] = []
         for k, (score, rid) in enumerate(found):
             rec = m.records[rid]
             assert rec is not None
-            fields = index_terms(rec)[0]
-            speaker = m.speaker_name(rec) if isinstance(rec, Quote) else None
-            rv: RecordView = view(rec, speaker, fields)
+            fields = self._fields(rid, asked)
+            rv: RecordView = self._view(rid, rec, fields)
             if score == 0.0:  # added as the named speaker's quote: score it as retrieval would
                 score = sum(
                     w for it, w in zip(query.items, weights, strict=True)
@@ -225,9 +230,10 @@ class Engine:
             if k == 0 and len(scores) == 1:
                 other = 0.0
             values, matched = features(
-                query, weights, max_weight, unknown, rv, score, other, k == 0, scores[0]
+                query, weights, max_weight, unknown, rv, fields, score, other, k == 0, scores[0]
             )
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
+            cand.fields = fields
             if rv.lead_in or sinks(query, weights, unknown, fields, rv.negated):
                 # a lead-in is never an answer on its own; nor is a record lacking what
                 # the question turns on (about someone the question names, it may still be
@@ -241,7 +247,8 @@ class Engine:
         top = out[0]
         lead = top.probability - (out[1].probability if len(out) > 1 else 0.0)
         for c in out if context else out[:1]:
-            c.context = context_features(query, unknown, c.view.fields, self._around(c.rid))
+            around = self._around(c.rid, asked)
+            c.context = context_features(query, unknown, c.fields, around)
         top.confidence_features = [*top.features, top.probability, lead, *top.context]
         if top.probability > 0.0:
             top.confidence = self.model.confidence(top.confidence_features)
@@ -295,9 +302,31 @@ class Engine:
             best = max(band, key=lambda c: (self._cite.date(self._rec(c)) or "", c.probability))
         return self._answer_from(best, cands, confidence)
 
-    def _around(self, rid: int, reach: int = 2) -> dict[str, int]:
-        """The terms of the records next to ``rid`` from the same source (the sentences
-        around it in its article)."""
+    def _view(self, rid: int, rec: Fact | Quote, fields: dict[str, int]) -> RecordView:
+        """The record read for scoring (cached: a record's reading changes only when a
+        person's name does, which bumps the memory's version and empties the cache)."""
+        cache = self._views
+        if self._views_version != self._m.version:
+            cache.clear()
+            self._views_version = self._m.version
+        found = cache.get(rid)
+        if found is None:
+            speaker = self._m.speaker_name(rec) if isinstance(rec, Quote) else None
+            found = view(rec, speaker)
+            if len(cache) >= VIEW_CACHE:
+                cache.pop(next(iter(cache)))
+            cache[rid] = found
+        return found
+
+    def _fields(self, rid: int, terms: set[str]) -> dict[str, int]:
+        """The fields of record ``rid`` holding each of ``terms`` (from the index: a binary
+        search a term, no re-reading of the record)."""
+        index = self._m.index
+        return {t: bits for t in terms if (bits := index.fields(t, rid))}
+
+    def _around(self, rid: int, terms: set[str], reach: int = 2) -> dict[str, int]:
+        """Which of ``terms`` the records next to ``rid`` from the same source have (the
+        sentences around it in its article)."""
         records = self._m.records
         rec = records[rid]
         assert rec is not None
@@ -308,7 +337,7 @@ class Engine:
             if other == rid or near is None or not near.citations:
                 continue
             if near.citations[0].source_id == source:
-                out.update(index_terms(near)[0])
+                out.update(self._fields(other, terms))
         return out
 
     def _rec(self, c: Candidate) -> Fact | Quote:

@@ -85,8 +85,6 @@ class RecordView:
 
     #: stems of the content words of what a reader is shown (text, speaker), in order
     sequence: list[str]
-    #: every stem the record is filed under, with its fields
-    fields: dict[str, int]
     #: stems of capitalised words (names, places) of text and passages
     names: set[str]
     numbers: set[str]
@@ -103,7 +101,7 @@ class RecordView:
     speech: bool
 
 
-def view(record: Fact | Quote, speaker_name: str | None, fields: dict[str, int]) -> RecordView:
+def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     shown = record.text if speaker_name is None else f"{speaker_name}: {record.text}"
     ws = words(shown)
     passages = " ".join(c.passage for c in record.citations)
@@ -117,7 +115,6 @@ def view(record: Fact | Quote, speaker_name: str | None, fields: dict[str, int])
     text = record.text.rstrip()
     return RecordView(
         sequence=seq,
-        fields=fields,
         names={stem(w) for w in caps if is_content(w)},
         numbers=numbers,
         has_date=has_date,

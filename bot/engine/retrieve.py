@@ -11,7 +11,8 @@ intersection), so a question made of common words costs no more than a rare one.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 from bot.engine.index import InvertedIndex
 from bot.engine.question import Item
@@ -47,14 +48,17 @@ def retrieve(
             continue
         size = sum(len(p) for p in postings)
         if not acc or size <= POSTING_CAP:
-            seen: set[int] = set()
-            for rids in postings:
-                if not acc and len(rids) > SEED_CAP:
-                    rids = rids[-SEED_CAP:]
-                for rid in rids:
-                    if rid not in seen:
-                        seen.add(rid)
-                        acc[rid] = acc.get(rid, 0.0) + w
+            seeding = not acc
+            if len(postings) > 1:  # a record in several of the lists counts once
+                merged: set[int] = set()
+                for rids in postings:
+                    merged.update(rids[-SEED_CAP:] if seeding else rids)
+                found: Sequence[int] = sorted(merged)
+            else:
+                found = postings[0][-SEED_CAP:] if seeding else postings[0]
+            get = acc.get
+            for rid in found:
+                acc[rid] = get(rid, 0.0) + w
             continue
         pool = acc if len(acc) <= CHECK_CAP else dict(
             heapq.nlargest(CHECK_CAP, acc.items(), key=lambda kv: kv[1])
@@ -66,7 +70,7 @@ def retrieve(
                 acc[rid] += w
             left -= hits
     best: list[tuple[float, int]] = []
-    for score, rid in heapq.nlargest(limit * 8, ((s, r) for r, s in acc.items())):
+    for rid, score in heapq.nlargest(limit * 8, acc.items(), key=itemgetter(1)):
         rec = records[rid]
         if rec is not None and isinstance(rec, kinds) and visible(rec):
             best.append((score, rid))

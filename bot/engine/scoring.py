@@ -102,6 +102,8 @@ class Candidate:
     #: the confidence model's probability (set on the chosen candidate only)
     confidence: float = 0.0
     confidence_features: list[float] = field(default_factory=list)
+    #: which of the question's terms the record has, in which fields
+    fields: dict[str, int] = field(default_factory=dict)
     #: what the record lacks, read against its neighbours (:func:`context_features`)
     context: list[float] = field(default_factory=list)
 
@@ -123,6 +125,7 @@ def features(
     max_weight: float,
     unknown: list[bool],
     view: RecordView,
+    fields: dict[str, int],
     retrieval: float,
     next_best: float,
     first: bool,
@@ -130,7 +133,6 @@ def features(
 ) -> tuple[list[float], tuple[str, ...]]:
     """The features of one candidate for ``query`` (``weights``: each item's IDF;
     ``unknown``: whether the bank lacks the item altogether)."""
-    fields = view.fields
     total = sum(weights) or 1.0
     covered = shown = 0.0
     missing_max = 0.0

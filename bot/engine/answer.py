@@ -96,7 +96,9 @@ class Engine:
     def _reset(self) -> None:
         self._m = Memory()
         self._cite = Citer(self._m)
-        self._quotes = QuoteFinder(self._m, self._cite.refs, self._read)
+        self._quotes = QuoteFinder(
+            self._m, self._cite.refs, self._read, lambda items: self._weights(items)[0]
+        )
         self._views: dict[int, RecordView] = {}
         self._views_version = -1
 
@@ -474,39 +476,4 @@ class Engine:
         self, text: str, *, limit: int = 25, guild_id: int | None = None
     ) -> list[tuple[Fact, float]]:
         """Facts matching ``text`` by id (exact or prefix) or by words; "" gives all."""
-        if limit <= 0:
-            return []
-        m = self._m
-        visible = visible_to(guild_id)
-        needle = text.strip().casefold()
-        out: dict[str, tuple[Fact, float]] = {}
-        if not needle:
-            for rec in m.records:
-                if isinstance(rec, Fact) and visible(rec):
-                    out[rec.id] = (rec, 100.0)
-                    if len(out) >= limit:
-                        break
-            return list(out.values())
-        exact = m.get("fact", needle)
-        if isinstance(exact, Fact) and visible(exact):
-            out[exact.id] = (exact, 100.0)
-        for fid, rid in m.rids["fact"].items():
-            if len(out) >= limit:
-                break
-            if fid.startswith(needle):
-                rec = m.records[rid]
-                if isinstance(rec, Fact) and visible(rec) and fid not in out:
-                    out[fid] = (rec, 95.0)
-        if len(out) < limit:
-            query = self._read(text, guild_id)
-            weights, _ = self._weights(query.items)
-            total = sum(weights) or 1.0
-            found = retrieve(
-                m.index, query.items, weights, m.records, visible, max(limit, SHORTLIST), (Fact,)
-            )
-            for score, rid in found:
-                rec = m.records[rid]
-                if isinstance(rec, Fact) and rec.id not in out and score / total >= 0.2:
-                    out[rec.id] = (rec, round(100.0 * score / total, 1))
-        ranked = sorted(out.values(), key=lambda fs: -fs[1])
-        return ranked[:limit]
+        return self._quotes.search_facts(text, limit, guild_id)

@@ -61,6 +61,8 @@ class Query:
     answer_type: str = ""
     #: asks what someone said or wrote
     speech: bool = False
+    #: asks who said something
+    said_by: bool = False
     #: asks who someone is ("who is X"): the person's id
     describe: str | None = None
     #: asks what the coverage is about
@@ -112,13 +114,11 @@ def read(
     query.answer_type, frame = _answer_type(ws)
     query.negated = any(w in lexicon.NEGATIONS for w in ws)
     query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)
-    query.speech = any(w in lexicon.SPEECH_VERBS for w in ws) and query.answer_type not in (
-        "date",
-        "place",
-        "number",
-    )
-    if query.answer_type == "person" and query.speech:
-        query.speech = False  # "who said X" asks for a speaker, not for words
+    said = any(w in lexicon.SPEECH_VERBS for w in ws)
+    # "what did X say / write", "X's quotes": their words; "who said X": a speaker
+    asks_words = ws[:1] == ["what"] and ws[1:2] != [] and ws[1] in lexicon.AUXILIARIES
+    query.speech = (said and asks_words) or any(w in lexicon.SPEECH_NOUNS for w in ws)
+    query.said_by = said and query.answer_type == "person"
 
     # spelling: each unknown word to the closest vocabulary word
     fixed: list[tuple[str, bool, bool]] = []  # (word, corrected, ordinary)
@@ -172,8 +172,12 @@ def read(
             continue
         if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS:
             continue
-        if query.speech and w in lexicon.SPEECH_VERBS:
+        if (query.speech or query.said_by) and (
+            w in lexicon.SPEECH_VERBS or w in lexicon.SPEECH_NOUNS
+        ):
             continue
+        if w in lexicon.SUMMARY_WORDS:
+            continue  # "tldr", "summary", "gist": what the coverage is about, not a topic
         specific = w.isdigit() or (w in caps and not ordinary)
         query.items.append(Item(w, (stems[i],), (), specific, corrected, ordinary, i))
 

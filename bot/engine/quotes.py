@@ -1,4 +1,4 @@
-"""Quotes by speaker or words, a random quote, and speaker autocomplete.
+"""Quotes by speaker or words, a random quote, and autocomplete of speakers and facts.
 
 :class:`QuoteFinder` reads the engine's :class:`~bot.engine.memory.Memory`; one search
 (:meth:`QuoteFinder.speaker_scores`) serves both ``/quote`` and its autocomplete.
@@ -15,10 +15,10 @@ from rapidfuzz import fuzz, process
 
 from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import words
-from bot.engine.question import Query
+from bot.engine.question import Item, Query
 from bot.engine.records import person_term
 from bot.engine.retrieve import retrieve
-from bot.models import Person, Quote, QuoteHit, SourceRef
+from bot.models import Fact, Person, Quote, QuoteHit, SourceRef
 
 #: A quote found by its words must cover at least this share of the query's weight.
 WORDS_FLOOR = 0.3
@@ -39,10 +39,12 @@ class QuoteFinder:
         memory: Memory,
         refs: Callable[[Quote], tuple[SourceRef, ...]],
         read: Callable[[str, int | None], Query],
+        weights: Callable[[list[Item]], list[float]],
     ) -> None:
         self._m = memory
         self._refs = refs
         self._read = read
+        self._weights = weights
         self._cache: dict[int | None, _Speakers] = {}
 
     def hit(self, quote: Quote, score: float) -> QuoteHit:
@@ -104,6 +106,47 @@ class QuoteFinder:
                 return self.hit(rec, 100.0)
         pool = [r for i in rids if isinstance(r := records[i], Quote) and visible(r)]
         return self.hit(rng.choice(pool), 100.0) if pool else None
+
+    def search_facts(
+        self, text: str, limit: int, guild_id: int | None
+    ) -> list[tuple[Fact, float]]:
+        """Facts matching ``text`` by id (exact or prefix) or by words; "" gives all."""
+        if limit <= 0:
+            return []
+        m = self._m
+        visible = visible_to(guild_id)
+        needle = text.strip().casefold()
+        out: dict[str, tuple[Fact, float]] = {}
+        if not needle:
+            for rec in m.records:
+                if isinstance(rec, Fact) and visible(rec):
+                    out[rec.id] = (rec, 100.0)
+                    if len(out) >= limit:
+                        break
+            return list(out.values())
+        exact = m.get("fact", needle)
+        if isinstance(exact, Fact) and visible(exact):
+            out[exact.id] = (exact, 100.0)
+        for fid, rid in m.rids["fact"].items():
+            if len(out) >= limit:
+                break
+            if fid.startswith(needle):
+                rec = m.records[rid]
+                if isinstance(rec, Fact) and visible(rec) and fid not in out:
+                    out[fid] = (rec, 95.0)
+        if len(out) < limit:
+            query = self._read(text, guild_id)
+            weights = self._weights(query.items)
+            total = sum(weights) or 1.0
+            found = retrieve(
+                m.index, query.items, weights, m.records, visible, max(limit, 12), (Fact,)
+            )
+            for score, rid in found:
+                rec = m.records[rid]
+                if isinstance(rec, Fact) and rec.id not in out and score / total >= 0.2:
+                    out[rec.id] = (rec, round(100.0 * score / total, 1))
+        ranked = sorted(out.values(), key=lambda fs: -fs[1])
+        return ranked[:limit]
 
     # ------------------------------------------------------------------ speakers
 

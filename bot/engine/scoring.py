@@ -197,7 +197,7 @@ def features(
     people = query.people
     person_match = float(bool(people) and any(p in view.people for p in people))
     speech_match = 0.0
-    if query.speech and view.is_quote:
+    if (query.speech or query.said_by) and view.is_quote:
         speech_match = 1.0 if not people or person_match else 0.0
 
     out = [
@@ -217,7 +217,7 @@ def features(
         float(query.negated != view.negated),
         float(bool(people)),
         person_match,
-        float(query.speech),
+        float(query.speech or query.said_by),
         speech_match,
         float(view.lead_in),
         math.log1p(len(seq)),

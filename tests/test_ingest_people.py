@@ -5,7 +5,6 @@ ingest code holds no name of the shipped coverage."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest

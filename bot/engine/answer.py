@@ -50,9 +50,9 @@ from bot.models import (
     RecordKind,
 )
 
-#: Answers scoring below this (a probability, 0-100) are abstentions;
-#: ``Settings.answer_threshold`` overrides.
-DEFAULT_THRESHOLD = 42.0
+#: Answers scoring below this (a probability, 0-100) are abstentions; 40 is where the SQuAD
+#: tune split abstains on 70% of its unanswerable questions. ``ANSWER_THRESHOLD`` overrides.
+DEFAULT_THRESHOLD = 40.0
 #: Near misses at least this share of the threshold are offered as suggestions.
 SUGGEST_SHARE = 0.4
 #: Candidates scored in detail.

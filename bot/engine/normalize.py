@@ -170,8 +170,9 @@ def stem(word: str) -> str:
 
 
 def is_content(word: str) -> bool:
-    """A word that can say what a text is about: not a stop word, not a lone letter."""
-    return word not in lexicon.STOPWORDS and (len(word) > 1 or word.isdigit())
+    """A word that can say what a text is about: not a stop word ("a" and "i" are; a lone
+    "b" or "t" is content: "B cells", "F— ICE")."""
+    return word not in lexicon.STOPWORDS and (len(word) > 1 or word.isalnum())
 
 
 def terms(text: str) -> list[str]:

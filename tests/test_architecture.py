@@ -1,0 +1,56 @@
+"""The doors between the rooms of ARCHITECTURE.md, enforced on the imports of every module."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BOT = ROOT / "bot"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def _modules(*parts: str) -> list[Path]:
+    out: list[Path] = []
+    for part in parts:
+        target = BOT / part
+        out += sorted(target.rglob("*.py")) if target.is_dir() else [target]
+    return out
+
+
+FORBIDDEN = [
+    (("engine",), ("discord", "aiosqlite", "sqlite3", "asyncpg", "bot.storage", "bot.service",
+                   "bot.cogs", "bot.client", "bot.cli", "bot.present")),
+    (("storage",), ("discord", "bot.engine", "bot.service", "bot.cogs", "bot.client")),
+    (("cogs", "client.py"), ("bot.storage", "bot.engine", "aiosqlite", "sqlite3")),
+]
+
+
+@pytest.mark.parametrize(("rooms", "banned"), FORBIDDEN)
+def test_rooms_do_not_import_through_the_wrong_doors(
+    rooms: tuple[str, ...], banned: tuple[str, ...]
+) -> None:
+    for path in _modules(*rooms):
+        for name in _imports(path):
+            bad = [b for b in banned if name == b or name.startswith(b + ".")]
+            assert not bad, f"{path.relative_to(ROOT)} imports {name}"
+
+
+def test_only_the_settings_read_the_environment() -> None:
+    for path in sorted(BOT.rglob("*.py")):
+        if path.name == "settings.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "os.environ" not in text and "getenv(" not in text, path.relative_to(ROOT)

@@ -56,7 +56,7 @@ DEFAULT_THRESHOLD = 40.0
 #: Near misses at least this share of the threshold are offered as suggestions.
 SUGGEST_SHARE = 0.4
 #: Candidates scored in detail.
-SHORTLIST = 10
+SHORTLIST = 6
 #: Records whose reading for scoring is kept (first in, first out).
 VIEW_CACHE = 20_000
 #: Score of "who is X" answered from X's description in the coverage.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -90,6 +90,7 @@ def is_ordinary(word: str) -> bool:
     return english().get(word, 0) >= ORDINARY_MIN_COUNT
 
 
+@lru_cache(maxsize=100_000)
 def rarity(word: str) -> float:
     """0 for the commonest English word, 1 for a word general English never uses."""
     counts, top = _counts()

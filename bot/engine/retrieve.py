@@ -19,11 +19,11 @@ from bot.engine.question import Item
 from bot.models import Fact, Quote
 
 #: Postings longer than this only score candidates already found by rarer items.
-POSTING_CAP = 20_000
+POSTING_CAP = 4_000
 #: When every posting is long, the newest this many entries of the rarest one seed.
-SEED_CAP = 20_000
+SEED_CAP = 4_000
 #: At most this many candidates are checked against a long posting list.
-CHECK_CAP = 4_000
+CHECK_CAP = 1_500
 
 
 def retrieve(
@@ -70,7 +70,13 @@ def retrieve(
                 acc[rid] += w
             left -= hits
     best: list[tuple[float, int]] = []
-    for rid, score in heapq.nlargest(limit * 8, acc.items(), key=itemgetter(1)):
+    want = limit * 8
+    ranked = (
+        sorted(acc.items(), key=itemgetter(1), reverse=True)[:want]
+        if len(acc) <= want * 4
+        else heapq.nlargest(want, acc.items(), key=itemgetter(1))
+    )
+    for rid, score in ranked:
         rec = records[rid]
         if rec is not None and isinstance(rec, kinds) and visible(rec):
             best.append((score, rid))

@@ -227,7 +227,7 @@ def test_chat_on_a_terminal_edits_and_recalls_lines(tmp_path: Path) -> None:
         assert "bot> " in read_until("you> ")
         os.write(fd, b"\x1b[A\n")  # up arrow, enter: the same question again
         again = read_until("you> ")
-        assert "who is doechii" in again and "bot> Along with Doechii" in again, again
+        assert "who is doechii" in again and "bot> Doechii: Florida rapper" in again, again
         os.kill(pid, signal.SIGINT)
         read_until("never", timeout=2)
         _, status = os.waitpid(pid, 0)

@@ -292,7 +292,7 @@ class Engine:
                 return described
         cands = ranked.candidates
         if not cands or 100.0 * cands[0].confidence < self.threshold:
-            return self._abstain(cands, guild_id)
+            return self._abstain(cands, query.people, guild_id)
         best = cands[0]
         confidence = best.confidence
         if query.recency:
@@ -423,13 +423,15 @@ class Engine:
 
     # ------------------------------------------------------------------ abstaining
 
-    def _abstain(self, cands: list[Candidate], guild_id: int | None) -> Answer:
+    def _abstain(
+        self, cands: list[Candidate], named: tuple[str, ...], guild_id: int | None
+    ) -> Answer:
         floor = self.threshold * SUGGEST_SHARE / 100.0
         suggestions: list[str] = []
         for c in sorted(cands, key=lambda c: -max(c.probability, c.near)):
             if len(suggestions) >= 3 or max(c.probability, c.near) < floor:
                 break
-            text = self._suggestion(self._rec(c), guild_id)
+            text = self._suggestion(self._rec(c), named, guild_id)
             if text and text not in suggestions:
                 suggestions.append(text)
         hint = _HINT_SUGGEST if suggestions else _HINT_NONE
@@ -441,10 +443,13 @@ class Engine:
             suggestions=tuple(suggestions),
         )
 
-    def _suggestion(self, rec: Fact | Quote, guild_id: int | None) -> str:
-        if isinstance(rec, Quote) and rec.speaker and self._m.has_quotes(rec.speaker, guild_id):
-            person = self._m.names.people.get(rec.speaker)
-            if person is not None:
+    def _suggestion(self, rec: Fact | Quote, named: tuple[str, ...], guild_id: int | None) -> str:
+        """A near miss as a question to ask instead: "What did X say?" when it is about
+        someone the question named (or a quote) and they have quotes, else its text."""
+        about = [p for p in record_people(rec) if p in named or isinstance(rec, Quote)]
+        for pid in about:
+            person = self._m.names.people.get(pid)
+            if person is not None and self._m.has_quotes(pid, guild_id):
                 return f"What did {person.name} say?"
         return _shorten(rec.text)
 

@@ -50,6 +50,9 @@ class Item:
     ordinary: bool = False
     #: position in the question's words
     pos: int = 0
+    #: the verb after the named subject of "what did X do", "did X do": what the question
+    #: turns on
+    focus: bool = False
 
 
 @dataclass(slots=True)
@@ -141,7 +144,8 @@ def read(
             fixed.append((w, False, False))
     fixed = fixed[:MAX_QUESTION_WORDS]
     unknown_at = {
-        i for i, (w, corrected, _) in enumerate(fixed)
+        i
+        for i, (w, corrected, _) in enumerate(fixed)
         if not corrected and not w.isdigit() and w not in vocab and not known(stem(w))
     }
 
@@ -166,9 +170,7 @@ def read(
                 query.other_person = True
             surface = " ".join(fw for fw, _, _ in fixed[m.start : m.end])
             terms = (*(person_term(p) for p in m.people), *stems[m.start : m.end])
-            query.items.append(
-                Item(surface, terms, m.people, True, corrected, False, i)
-            )
+            query.items.append(Item(surface, terms, m.people, True, corrected, False, i))
             continue
         if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS:
             continue
@@ -180,6 +182,19 @@ def read(
             continue  # "tldr", "summary", "gist": what the coverage is about, not a topic
         specific = w.isdigit() or (w in caps and not ordinary)
         query.items.append(Item(w, (stems[i],), (), specific, corrected, ordinary, i))
+
+    # "what did X VERB", "did X VERB": the verb right after the named subject
+    if ws[:1] and (
+        ws[0] in lexicon.AUXILIARIES or ws[:2] in (["what", w] for w in lexicon.AUXILIARIES)
+    ):
+        for first, second in zip(query.items, query.items[1:], strict=False):
+            if (
+                first.people
+                and not second.people
+                and second.pos == first.pos + len(first.surface.split())
+            ):
+                second.focus = True
+                break
 
     # who is X: a describing phrase and nothing but one person's name after it
     people = query.people

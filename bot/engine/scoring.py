@@ -282,6 +282,12 @@ def sinks(
             return "name"
         if unk and not item.ordinary:
             return "unknown name"
+        if unk and item.focus and not any(
+            not other.people and any(t in fields for t in other.terms) for other in query.items
+        ):
+            # "what did X wear": the question turns on a verb the coverage never uses, and
+            # nothing else of it but the name is in the record
+            return "unknown act"
     return None
 
 

@@ -249,14 +249,12 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
 async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from bot.ingesting import Article
+    from bot.inputs import MAX_ARTICLE_BYTES, read_file
 
     articles = []
     for name in args.files:
         path = Path(name)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise IngestError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raw = read_file(path, limit=MAX_ARTICLE_BYTES, what="article file")
         articles.append(
             Article(raw=raw, name=str(path), outlet=args.outlet, title=args.title,
                     url=args.url, published=args.published)

@@ -48,6 +48,10 @@ class IngestError(CoverageBotError):
     """An article could not be read or yielded nothing."""
 
 
+class InputError(CoverageBotError):
+    """A file or upload cannot be read: not a regular file, too large, or not decodable."""
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One validation problem: where (file, record, field) and why."""

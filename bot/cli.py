@@ -226,23 +226,34 @@ async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.inputs import open_regular
+    from bot.knowledge import MAX_IMPORT_BYTES
+
     if args.file == "-":
-        raw: str | bytes = sys.stdin.read()
-        where = "standard input"
+        stream, size, where = sys.stdin.buffer, None, "standard input"
     else:
-        path = Path(args.file)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise CoverageBotError(f"cannot read {path}: {exc.strerror or exc}") from None
-        where = str(path)
-    async with _service(settings, args.db) as service:
-        bank = await service.import_document(
-            raw, actor="cli", guild_id=args.guild, where=where
-        )
+        stream, size = open_regular(Path(args.file), limit=MAX_IMPORT_BYTES, what="JSON file")
+        where = args.file
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=size, desc="importing", unit="B", unit_scale=True, file=sys.stderr)
+    try:
+        async with _service(settings, args.db) as service:
+            report = await service.import_stream(
+                stream, actor="cli", guild_id=args.guild, where=where,
+                limit=MAX_IMPORT_BYTES, progress=bar.update if bar is not None else None,
+            )
+    finally:
+        if bar is not None:
+            bar.close()
+        if stream is not sys.stdin.buffer:
+            stream.close()
     print(
-        f"imported {len(bank.sources)} sources, {len(bank.people)} people, "
-        f"{len(bank.facts)} facts, {len(bank.quotes)} quotes"
+        f"imported {report.sources} sources, {report.people} people, "
+        f"{report.facts} facts, {report.quotes} quotes"
+        + (f" ({report.unchanged} records already there, unchanged)" if report.unchanged else "")
     )
     return 0
 

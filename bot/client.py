@@ -247,10 +247,11 @@ class CoverageBot(commands.AutoShardedBot):
             if inner is not None:
                 error = inner
         if isinstance(error, ValidationFailed):
-            count = len(error.problems)
-            head = (f"{error.what} is invalid ({count} problem{'s' if count != 1 else ''}); "
+            count = error.total
+            head = (f"{error.what} is invalid ({count:,} problem{'s' if count != 1 else ''}); "
                     "nothing was changed:")
-            return present.problems_text(head[:1].upper() + head[1:], error.problems)
+            return present.problems_text(head[:1].upper() + head[1:], error.problems,
+                                         more=error.unlisted)
         if isinstance(error, CoverageBotError):
             return present.message_text(str(error))
         if isinstance(error, app_commands.CommandOnCooldown):

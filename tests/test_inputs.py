@@ -9,6 +9,7 @@ timeout, so a regression fails the test instead of eating the machine.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
@@ -201,3 +202,137 @@ def test_ingest_refuses_an_article_with_nul(tmp_path, capsys) -> None:
     code, _out, err = ingest(capsys, tmp_path, str(nul))
     line = one_line_error(code, err)
     assert str(nul) in line and "NUL" in line
+
+
+# --------------------------------------------------------------------------- import
+
+
+def fact(fid: str, text: str, source: str = "newsnation-celebrities-ice-raids",
+         **extra: object) -> dict:
+    return {"id": fid, "text": text, "citations": [{"source": source, "passage": text}],
+            **extra}
+
+
+def write(path: Path, doc: object) -> Path:
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_export_imports_into_a_new_database_and_back_into_its_own(tmp_path, capsys) -> None:
+    first, second = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    doc = write(tmp_path / "add.json", {"facts": [fact("zendaya-gift", "Zendaya gave $5.")]})
+    assert cli(capsys, "import", str(doc), "--db", first)[0] == 0
+    exported = tmp_path / "export.json"
+    code, _out, err = cli(capsys, "export", "-o", str(exported), "--db", first)
+    assert code == 0, err
+    # A new database is seeded with the shipped records first: they are in the export too.
+    code, out, err = cli(capsys, "import", str(exported), "--db", second)
+    assert code == 0, err
+    assert out.startswith("imported 0 sources, 0 people, 1 facts, 0 quotes (")
+    assert "records already there, unchanged" in out
+    again = tmp_path / "again.json"
+    assert cli(capsys, "export", "-o", str(again), "--db", second)[0] == 0
+    assert json.loads(again.read_text("utf-8")) == json.loads(exported.read_text("utf-8"))
+    # Into the database it came from: every record is already there; nothing changes.
+    code, out, err = cli(capsys, "import", str(exported), "--db", first)
+    assert code == 0, err
+    assert out.startswith("imported 0 sources, 0 people, 0 facts, 0 quotes (")
+
+
+def test_import_from_stdin_streams_too(tmp_path) -> None:
+    doc = json.dumps({"facts": [fact("zendaya-gift", "Zendaya gave $5.")]}).encode()
+    code, err = run_limited(tmp_path, "import", "-", "--db", str(tmp_path / "b.db"), stdin=doc)
+    assert code == 0, err
+
+
+def test_a_changed_record_with_a_taken_id_is_still_refused(tmp_path, capsys) -> None:
+    db = str(tmp_path / "b.db")
+    doc = write(tmp_path / "x.json", {"facts": [fact("zendaya-gift", "Zendaya gave $5.")]})
+    assert cli(capsys, "import", str(doc), "--db", db)[0] == 0
+    write(doc, {"facts": [fact("zendaya-gift", "Zendaya gave $6.")]})
+    code, _out, err = cli(capsys, "import", str(doc), "--db", db)
+    assert code == 1 and "already exists, with other content" in err
+
+
+def test_a_lone_surrogate_in_an_import_is_a_clear_problem(tmp_path, capsys) -> None:
+    doc = tmp_path / "s.json"
+    doc.write_text('{"facts": [' + json.dumps(fact("bad-text", "Zendaya gave $5.")).replace(
+        "Zendaya", "Zen\\ud800daya", 1) + "]}", encoding="ascii")
+    code, _out, err = cli(capsys, "import", str(doc), "--db", str(tmp_path / "b.db"))
+    assert code == 1 and "Traceback" not in err
+    assert "facts[0] (id 'bad-text').text: contains a lone surrogate" in err
+
+
+def test_nul_in_an_import_is_a_clear_problem_and_not_stored(tmp_path, capsys) -> None:
+    db = str(tmp_path / "b.db")
+    doc = write(tmp_path / "n.json", {"facts": [fact("nul-text", "Zendaya\u0000 gave $5.")]})
+    code, _out, err = cli(capsys, "import", str(doc), "--db", db)
+    assert code == 1
+    assert "facts[0] (id 'nul-text').text: contains a NUL character" in err
+    code, out, _err = cli(capsys, "stats", "--json", "--db", db)
+    assert json.loads(out)["facts_global"] == 27
+
+
+def test_invalid_utf8_in_an_import_names_the_byte(tmp_path, capsys) -> None:
+    doc = tmp_path / "l.json"
+    doc.write_bytes(json.dumps({"facts": [fact("x", "Zendaya gave $5.")]}).encode()
+                    .replace(b"Zendaya", b"Zend\xe9ya"))
+    code, _out, err = cli(capsys, "import", str(doc), "--db", str(tmp_path / "b.db"))
+    assert code == 1 and "Traceback" not in err
+    assert "near byte" in err and "UTF-8" in err
+
+
+def test_import_reports_format_and_reference_problems_in_one_pass(tmp_path, capsys) -> None:
+    doc = write(tmp_path / "both.json", {"facts": [
+        fact("bad-format", ""),                                          # format
+        fact("unknown-source", "Zendaya gave $5.", source="no-such-source"),  # reference
+        fact("unknown-person", "Zendaya gave $6.", people=["nobody"]),        # reference
+        fact("unknown-source", "Zendaya gave $7."),                           # duplicate id
+    ]})
+    code, _out, err = cli(capsys, "import", str(doc), "--db", str(tmp_path / "b.db"))
+    assert code == 1
+    assert "(5 problems)" in err  # the empty text and its empty passage
+    assert "facts[0] (id 'bad-format').text" in err
+    assert "facts[1] (id 'unknown-source').citations[0].source: unknown source" in err
+    assert "facts[2] (id 'unknown-person').people: unknown person 'nobody'" in err
+    assert "facts[3] (id 'unknown-source'): duplicate id" in err
+
+
+def test_check_reports_format_and_reference_problems_in_one_pass(tmp_path, capsys) -> None:
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    for path in KNOWLEDGE_DIR.glob("*.json"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    write(folder / "bad.json", {"facts": [fact("bad-format", ""),
+                                          fact("dangling", "A claim.", source="nowhere")]})
+    code, _out, err = cli(capsys, "check", str(folder))
+    assert code == 1
+    assert "facts[0] (id 'bad-format').text" in err
+    assert "facts[1] (id 'dangling').citations[0].source: unknown source 'nowhere'" in err
+
+
+def test_error_lists_are_capped_at_20_with_a_count(tmp_path, capsys) -> None:
+    db = str(tmp_path / "b.db")
+    doc = write(tmp_path / "many.json", {"facts": [fact(f"f-{n}", f"Fact {n}.", source=f"s-{n}")
+                                                   for n in range(500)]})
+    code, _out, err = cli(capsys, "import", str(doc), "--db", db)
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert "invalid (500 problems)" in lines[0]
+    assert len(lines) == 22 and lines[-1].strip() == "... and 480 more problems"
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    write(folder / "many.json", json.loads(doc.read_text("utf-8")))
+    code, _out, err = cli(capsys, "check", str(folder))
+    assert code == 1 and len(err.strip().splitlines()) == 22
+    assert err.strip().endswith("more problems")
+
+
+def test_import_has_no_50_mb_ceiling_on_the_command_line(tmp_path, capsys) -> None:
+    text = "x" * 3000
+    facts = [fact(f"f-{n}", f"Fact number {n}: {text}") for n in range(9000)]
+    doc = write(tmp_path / "big.json", {"facts": facts})
+    assert doc.stat().st_size > 50 * 1024 * 1024
+    code, out, err = cli(capsys, "import", str(doc), "--db", str(tmp_path / "b.db"))
+    assert code == 0, err
+    assert out.startswith("imported 0 sources, 0 people, 9000 facts")

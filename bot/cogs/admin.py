@@ -840,7 +840,10 @@ class Admin(commands.Cog):
     async def kb_import(self, interaction: discord.Interaction[CoverageBot],
                         file: discord.Attachment) -> None:
         if file.size > MAX_DOCUMENT_BYTES:
-            raise InvalidQuestion("That file is too large to import.")
+            raise InvalidQuestion(
+                f"That file is {_mb(file.size)}; an import here may be up to "
+                f"{_mb(MAX_DOCUMENT_BYTES)} (larger banks: `coverage-bot import` on the bot's "
+                "machine).")
         await interaction.response.defer(ephemeral=True, thinking=True)
         raw = await file.read()
         name = present.plain(file.filename, 80)

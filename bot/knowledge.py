@@ -9,7 +9,6 @@ already exist in the bank being imported into (``known``).
 from __future__ import annotations
 
 import io
-import itertools
 import json
 import re
 import unicodedata
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import ijson
+import ijson.utils
 from jsonschema import Draft202012Validator
 
 from bot.codec import EXPORT_FORMAT, LIST_KEYS, from_json
@@ -50,11 +50,16 @@ class KnownIds:
     people: set[str] = field(default_factory=set)
 
 
+_WORD = re.compile(r"\w+")
+
+
 def content_key(text: str) -> str:
     """Text folded for duplicate detection: case, accents, quotes, punctuation, spacing."""
+    if text.isascii():  # (nothing to decompose: the same key, faster)
+        return " ".join(_WORD.findall(text.casefold()))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.findall(r"\w+", text))
+    return " ".join(_WORD.findall(text))
 
 
 #: The longest a problem's field or message gets: a 100 KB value is not echoed back.
@@ -432,6 +437,9 @@ class DocumentCheck:
     def __init__(self, known: KnownIds | None = None, *, keep: int = MAX_KEPT_PROBLEMS) -> None:
         self.known = known or KnownIds()
         self.keep = keep
+        #: Scan each record's strings for NUL and lone surrogates (the streaming reader
+        #: turns this off when the raw document cannot hold any).
+        self.scan_chars = True
         self.problems: list[Problem] = []
         self.count = 0
         self._ids: dict[str, dict[str, str]] = {key: {} for key in LIST_KEYS.values()}
@@ -474,7 +482,11 @@ class DocumentCheck:
                     continue  # "should be non-empty" says it already
                 self.add(Problem(_field(label, error.absolute_path), _schema_message(error)))
         bad: list[tuple[str, str]] = []
-        _bad_chars(item, "", bad)
+        if self.scan_chars:
+            try:
+                _bad_chars(item, "", bad)
+            except RecursionError:
+                bad.append(("", "nested too deeply"))
         for path, why in bad:
             self.add(Problem(f"{label}.{path}" if path else label, why))
         if type(item) is not dict:
@@ -581,6 +593,9 @@ class _Reader:
         self.progress = progress
         self.offset = 0
         self._carry = b""
+        #: Whether the document may hold NUL or a lone surrogate (a \\u0000 escape, or
+        #: the U+FDD0 mark left for a lone surrogate): records are then scanned for them.
+        self.suspicious = False
 
     def read(self, size: int = 65536) -> bytes:
         if size == 0:  # ijson asks for nothing first, to learn bytes from str
@@ -595,7 +610,7 @@ class _Reader:
         data = self._carry + chunk
         if not chunk:
             self._carry = b""
-            return _ESCAPE.sub(_mark_surrogates, data) if b"\\u" in data else data
+            return self._scanned(data)
         # Cut after the last byte that cannot be part of a \\uXXXX escape (or a pair of
         # them), so that no escape is split between two reads.
         cut = len(data.rstrip(_ESCAPE_BYTES))
@@ -604,9 +619,15 @@ class _Reader:
             if _HIGH.fullmatch(data[max(0, cut - 6):cut]):
                 cut -= 6
         out, self._carry = data[:cut], data[cut:]
-        if b"\\u" in out:
-            out = _ESCAPE.sub(_mark_surrogates, out)
-        return out if out or not self._carry else self.read(size)
+        return self._scanned(out) if out or not self._carry else self.read(size)
+
+    def _scanned(self, data: bytes) -> bytes:
+        if b"\\u" in data:
+            data = _ESCAPE.sub(_mark_surrogates, data)
+            self.suspicious = self.suspicious or b"\\ufdd0" in data or b"\\u0000" in data
+        if b"\xef\xb7\x90" in data:  # U+FDD0 itself
+            self.suspicious = True
+        return data
 
 
 def stream_records(
@@ -619,41 +640,40 @@ def stream_records(
 ) -> Iterator[tuple[RecordKind, dict[str, Any]]]:
     """The valid records of one JSON document, as it streams in; problems go to ``check``.
 
-    Memory stays flat: one record at a time is built. A syntax error ends the document
-    with a problem naming its byte offset.
+    Memory stays flat: each chunk read is fed to ijson's C parsers, one per list (it
+    builds that list's records in C) and one whose events give the top level's shape, and
+    only the records built from that chunk are kept. A syntax error ends the document with
+    a problem naming its byte offset.
     """
     reader = _Reader(stream, limit, where, progress)
-    events = ijson.basic_parse(reader, use_float=True)
+    check.scan_chars = False  # until the reader sees a \u0000 or a lone surrogate escape
+    sinks = {key: ijson.utils.sendable_list() for key in _KIND_OF_KEY}
+    shape = ijson.utils.sendable_list()
+    parsers = [ijson.items_coro(sinks[key], f"{key}.item", use_float=True) for key in sinks]
+    parsers.append(ijson.parse_coro(shape, use_float=True))
+    counters = dict.fromkeys(sinks, 0)
+    top = _TopLevel(check, where)
     try:
-        event, value = next(events, ("end", None))
-        if event != "start_map":
-            check.add(Problem(where, "must be a JSON object with sources/people/facts/quotes"))
-            for _ in events:  # still a syntax check of the rest
-                pass
-            return
-        for event, value in events:
-            if event == "end_map":
+        while True:
+            chunk = reader.read(256 * 1024)
+            if reader.suspicious:
+                check.scan_chars = True
+            for parser in parsers:
+                if chunk:
+                    parser.send(chunk)
+                else:
+                    parser.close()
+            top.events(shape)
+            shape.clear()
+            for key, sink in sinks.items():
+                for item in sink:
+                    index = counters[key]
+                    counters[key] = index + 1
+                    if check.record(key, index, item, where):
+                        yield _KIND_OF_KEY[key], item
+                sink.clear()
+            if not chunk:
                 break
-            key = value
-            event, value = next(events)
-            if not check.top_level_key(key, where):
-                found = _build(events, event, value)
-                if key == "format":
-                    check.format_value(found, where)
-                continue
-            if event != "start_array":
-                check.not_a_list(key, _build(events, event, value), where)
-                continue
-            kind = _KIND_OF_KEY[key]
-            for index in itertools.count():
-                event, value = next(events)
-                if event == "end_array":
-                    break
-                item = _build(events, event, value)
-                if check.record(key, index, item, where):
-                    yield kind, item
-        for _ in events:
-            pass
     except ijson.JSONError as exc:
         why = exc.args[0] if exc.args else ""
         why = why.decode("utf-8", "replace") if isinstance(why, bytes) else str(why)
@@ -670,21 +690,37 @@ def stream_records(
         check.finish()
 
 
-def _build(events: Iterator[tuple[str, Any]], event: str, value: Any) -> Any:
-    """The whole value that starts with (event, value), from the rest of ``events``."""
-    if event not in ("start_map", "start_array"):
-        return value
-    builder = ijson.ObjectBuilder()
-    builder.event(event, value)
-    depth = 1
-    for event, value in events:
-        builder.event(event, value)
-        if event in ("start_map", "start_array"):
-            depth += 1
-            if depth > 64:
-                raise RecursionError
-        elif event in ("end_map", "end_array"):
-            depth -= 1
-            if depth == 0:
-                return builder.value
-    raise ijson.IncompleteJSONError("premature end of the document")
+class _TopLevel:
+    """The top level of a document, from parse events: an object, its known keys, the
+    format, lists where lists belong."""
+
+    def __init__(self, check: DocumentCheck, where: str) -> None:
+        self.check = check
+        self.where = where
+        self.started = False
+        self.wrong = False
+
+    def events(self, events: list[tuple[str, str, Any]]) -> None:
+        check, where = self.check, self.where
+        for prefix, event, value in events:
+            if "." in prefix or self.wrong:
+                continue
+            if not self.started:
+                self.started = True
+                if event != "start_map":
+                    self.wrong = True
+                    check.add(Problem(where, "must be a JSON object with "
+                                             "sources/people/facts/quotes"))
+                continue
+            if prefix == "":
+                if event == "map_key":
+                    check.top_level_key(value, where)
+                continue
+            if event == "map_key" or event.startswith("end"):
+                continue  # inside a value that is an object: its start said it
+            if prefix == "format":
+                if event in ("start_map", "start_array"):
+                    value = {} if event == "start_map" else []
+                check.format_value(value, where)
+            elif prefix in _KIND_OF_KEY and event != "start_array":
+                check.not_a_list(prefix, {} if event == "start_map" else value, where)

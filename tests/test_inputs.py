@@ -9,6 +9,7 @@ timeout, so a regression fails the test instead of eating the machine.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -336,3 +337,30 @@ def test_import_has_no_50_mb_ceiling_on_the_command_line(tmp_path, capsys) -> No
     code, out, err = cli(capsys, "import", str(doc), "--db", str(tmp_path / "b.db"))
     assert code == 0, err
     assert out.startswith("imported 0 sources, 0 people, 9000 facts")
+
+
+def test_import_shows_a_progress_bar_only_on_a_terminal(tmp_path) -> None:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    doc = write(tmp_path / "d.json", {"facts": [fact("zendaya-gift", "Zendaya gave $5.")]})
+    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_PATH")}
+    env.update(KNOWLEDGE_DIR=str(KNOWLEDGE_DIR), PYTHONPATH=str(ROOT))
+    main_fd, term = pty.openpty()
+    fcntl.ioctl(term, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 100 columns
+    proc = subprocess.run([sys.executable, "-m", "bot", "import", str(doc), "--db",
+                           str(tmp_path / "b.db")], cwd=tmp_path, env=env, stderr=term,
+                          stdout=subprocess.PIPE, timeout=60)
+    os.close(term)
+    shown = b""
+    with contextlib.suppress(OSError):
+        while chunk := os.read(main_fd, 65536):
+            shown += chunk
+    os.close(main_fd)
+    assert proc.returncode == 0
+    assert b"importing" in shown and b"100%" in shown
+    code, err = run_limited(tmp_path / ".." / tmp_path.name, "import", str(doc), "--db",
+                            str(tmp_path / "b.db"))
+    assert code == 0 and "importing" not in err  # not a terminal: no bar

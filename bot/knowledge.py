@@ -650,7 +650,7 @@ def stream_records(
     sinks = {key: ijson.utils.sendable_list() for key in _KIND_OF_KEY}
     shape = ijson.utils.sendable_list()
     parsers = [ijson.items_coro(sinks[key], f"{key}.item", use_float=True) for key in sinks]
-    parsers.append(ijson.parse_coro(shape, use_float=True))
+    parsers.append(ijson.basic_parse_coro(shape, use_float=True))
     counters = dict.fromkeys(sinks, 0)
     top = _TopLevel(check, where)
     try:
@@ -691,36 +691,41 @@ def stream_records(
 
 
 class _TopLevel:
-    """The top level of a document, from parse events: an object, its known keys, the
-    format, lists where lists belong."""
+    """The top level of a document, from basic parse events: an object, its known keys,
+    the format, lists where lists belong."""
 
     def __init__(self, check: DocumentCheck, where: str) -> None:
         self.check = check
         self.where = where
-        self.started = False
+        self.depth = 0
+        self.key: Any = None
         self.wrong = False
 
-    def events(self, events: list[tuple[str, str, Any]]) -> None:
+    def events(self, events: list[tuple[str, Any]]) -> None:
+        depth = self.depth
+        for event, value in events:
+            if event == "start_map" or event == "start_array":
+                if depth <= 1:
+                    self._value(depth, event, {} if event == "start_map" else [])
+                depth += 1
+            elif event == "end_map" or event == "end_array":
+                depth -= 1
+            elif depth <= 1:
+                self._value(depth, event, value)
+        self.depth = depth
+
+    def _value(self, depth: int, event: str, value: Any) -> None:
         check, where = self.check, self.where
-        for prefix, event, value in events:
-            if "." in prefix or self.wrong:
-                continue
-            if not self.started:
-                self.started = True
-                if event != "start_map":
-                    self.wrong = True
-                    check.add(Problem(where, "must be a JSON object with "
-                                             "sources/people/facts/quotes"))
-                continue
-            if prefix == "":
-                if event == "map_key":
-                    check.top_level_key(value, where)
-                continue
-            if event == "map_key" or event.startswith("end"):
-                continue  # inside a value that is an object: its start said it
-            if prefix == "format":
-                if event in ("start_map", "start_array"):
-                    value = {} if event == "start_map" else []
-                check.format_value(value, where)
-            elif prefix in _KIND_OF_KEY and event != "start_array":
-                check.not_a_list(prefix, {} if event == "start_map" else value, where)
+        if self.wrong:
+            return
+        if depth == 0:
+            if event != "start_map":
+                self.wrong = True
+                check.add(Problem(where, "must be a JSON object with sources/people/facts/quotes"))
+        elif event == "map_key":
+            self.key = value
+            check.top_level_key(value, where)
+        elif self.key == "format":
+            check.format_value(value, where)
+        elif self.key in _KIND_OF_KEY and event != "start_array":
+            check.not_a_list(self.key, value, where)

@@ -31,6 +31,8 @@ SCHEMA_PATH = Path(__file__).with_name("knowledge_schema.json")
 #: The largest knowledge data file, and the largest import uploaded in Discord, in bytes.
 #: (The command line's ``import`` streams, and takes up to :data:`MAX_IMPORT_BYTES`.)
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+#: The longest single value (a string, a number) an import's parser may build.
+MAX_VALUE_BYTES = 16 * 1024 * 1024
 #: The largest file ``coverage-bot import`` reads: a bank of a million records is ~450 MB.
 MAX_IMPORT_BYTES = 4 * 1024 * 1024 * 1024
 
@@ -596,6 +598,7 @@ class _Reader:
         #: Whether the document may hold NUL or a lone surrogate (a \\u0000 escape, or
         #: the U+FDD0 mark left for a lone surrogate): records are then scanned for them.
         self.suspicious = False
+        self._since_quote = 0
 
     def read(self, size: int = 65536) -> bytes:
         if size == 0:  # ijson asks for nothing first, to learn bytes from str
@@ -614,14 +617,22 @@ class _Reader:
         # Cut after the last byte that cannot be part of a \\uXXXX escape (or a pair of
         # them), so that no escape is split between two reads.
         cut = len(data.rstrip(_ESCAPE_BYTES))
-        if cut == 0 and len(data) > 1024 * 1024:  # a megabyte of escapes: cut before one
-            cut = max(0, data.rfind(b"\\u", 0, len(data) - 12))
+        if cut == 0:  # all of it hex digits, "u" and backslashes: cut before the last escape
+            slash = data.rfind(b"\\")
+            cut = len(data) if slash < 0 else slash
             if _HIGH.fullmatch(data[max(0, cut - 6):cut]):
                 cut -= 6
         out, self._carry = data[:cut], data[cut:]
         return self._scanned(out) if out or not self._carry else self.read(size)
 
     def _scanned(self, data: bytes) -> bytes:
+        # No record field is anywhere near this long: a value that is (a huge string or
+        # number) is refused before the parser builds it.
+        last = data.rfind(b'"')
+        self._since_quote = len(data) - last - 1 if last >= 0 else self._since_quote + len(data)
+        if self._since_quote > MAX_VALUE_BYTES:
+            raise InputError(f"{self.where}: a value near byte {self.offset:,} is longer than "
+                             f"{describe_size(MAX_VALUE_BYTES)}; no field may be that long")
         if b"\\u" in data:
             data = _ESCAPE.sub(_mark_surrogates, data)
             self.suspicious = self.suspicious or b"\\ufdd0" in data or b"\\u0000" in data

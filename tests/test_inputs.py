@@ -364,3 +364,15 @@ def test_import_shows_a_progress_bar_only_on_a_terminal(tmp_path) -> None:
     code, err = run_limited(tmp_path / ".." / tmp_path.name, "import", str(doc), "--db",
                             str(tmp_path / "b.db"))
     assert code == 0 and "importing" not in err  # not a terminal: no bar
+
+
+def test_import_refuses_a_huge_value_before_building_it(tmp_path) -> None:
+    doc = tmp_path / "huge-value.json"
+    with doc.open("w", encoding="ascii") as f:
+        f.write('{"facts": [{"id": "x", "text": "')
+        for _ in range(20):
+            f.write("a" * (1024 * 1024))
+        f.write('"}]}')
+    code, err = run_limited(tmp_path, "import", str(doc), "--db", str(tmp_path / "b.db"))
+    line = one_line_error(code, err)
+    assert "longer than 16 MB" in line and str(doc) in line

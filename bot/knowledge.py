@@ -1,9 +1,10 @@
 """Knowledge files: validation against the schema, cross-checks, and loading into a Bank.
 
 Like Red-DiscordBot's trivia lists, every file is checked and every problem is reported at
-once, each with its file, record and field; loading never half-succeeds. The same checks
-serve imports (``parse_document``), where references may also point at records that
-already exist in the bank being imported into (``known``).
+once (format and references in one pass), each with its file, record and field; loading
+never half-succeeds. The same checks (:class:`DocumentCheck`) serve imports, which stream
+(:func:`stream_records`) and whose references may also point at records that already exist
+in the bank being imported into (``known``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -127,52 +128,6 @@ def schema_problems(data: Any, where: str) -> list[Problem]:
     return problems
 
 
-def reference_problems(
-    documents: Mapping[str, dict[str, Any]], known: KnownIds | None = None
-) -> list[Problem]:
-    """Duplicates and dangling references across schema-valid documents."""
-    known = known or KnownIds()
-    problems: list[Problem] = []
-    seen_ids: dict[str, dict[str, str]] = {key: {} for key in LIST_KEYS.values()}
-    seen_text: dict[str, dict[str, str]] = {"facts": {}, "quotes": {}}
-    for where, data in documents.items():
-        for key in LIST_KEYS.values():
-            for index, item in enumerate(data.get(key, ())):
-                label = f"{where}: {_record_label(key, index, item)}"
-                first = seen_ids[key].get(item["id"])
-                if first is not None:
-                    problems.append(Problem(label, f"duplicate id, already used at {first}"))
-                else:
-                    seen_ids[key][item["id"]] = label
-                if key in seen_text:
-                    text_key = content_key(item["text"]) + "|" + str(item.get("speaker"))
-                    first = seen_text[key].get(text_key)
-                    if first is not None:
-                        problems.append(Problem(f"{label}.text", f"same text as {first}"))
-                    else:
-                        seen_text[key][text_key] = label
-    sources = set(seen_ids["sources"]) | known.sources
-    people = set(seen_ids["people"]) | known.people
-    for where, data in documents.items():
-        for key in ("facts", "quotes"):
-            for index, item in enumerate(data.get(key, ())):
-                label = f"{where}: {_record_label(key, index, item)}"
-                for c_index, citation in enumerate(item["citations"]):
-                    if citation["source"] not in sources:
-                        problems.append(
-                            Problem(
-                                f"{label}.citations[{c_index}].source",
-                                f"unknown source {citation['source']!r}",
-                            )
-                        )
-                refs = item.get("people", ()) if key == "facts" else [item.get("speaker")]
-                for ref in refs:
-                    if ref is not None and ref not in people:
-                        field_name = "people" if key == "facts" else "speaker"
-                        problems.append(Problem(f"{label}.{field_name}", f"unknown person {ref!r}"))
-    return problems
-
-
 def read_document(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Read one JSON file (a regular file of at most :data:`MAX_DOCUMENT_BYTES`); a problem
     instead of an exception when it cannot be read."""
@@ -201,17 +156,6 @@ def parse_json(raw: str | bytes, where: str) -> tuple[dict[str, Any] | None, lis
     if not isinstance(data, dict):
         return None, [Problem(where, "must be a JSON object with sources/people/facts/quotes")]
     return data, []
-
-
-def check_documents(
-    documents: Mapping[str, Any], known: KnownIds | None = None
-) -> list[Problem]:
-    """Every problem of the documents, format and references together, in one pass."""
-    check = DocumentCheck(known, keep=10**9)
-    for where, data in documents.items():
-        _check_loaded(data, where, check)
-    check.finish()
-    return check.problems
 
 
 def _check_loaded(data: Any, where: str, check: DocumentCheck) -> Iterator[Record]:

@@ -150,6 +150,10 @@ def decode_text(data: bytes, *, name: str) -> str:
             except UnicodeDecodeError as exc:
                 raise _offset_error(name, encoding.upper(), exc, len(bom)) from None
             return _no_nul(text, name)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"{name} looks like a binary file, not an article. "
+                         f"(A NUL byte at offset {nul:,}.)")
     declared = declared_charset(data)
     if declared is not None and declared.replace("_", "-") not in ("utf-8", "utf8"):
         try:

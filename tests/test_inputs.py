@@ -182,7 +182,7 @@ def test_ingest_reads_html_in_its_declared_charset(tmp_path, capsys) -> None:
     )
     out_file = tmp_path / "out.json"
     code, _out, err = cli(capsys, "ingest", str(page), "--outlet", "Daily Example",
-                          "--to", str(out_file), "--db", str(tmp_path / "b.db"))
+                          "--to", str(out_file), "--to-anywhere", "--db", str(tmp_path / "b.db"))
     assert code == 0, err
     written = out_file.read_text(encoding="utf-8")
     assert "The mayor of San José said" in written and "Jos\u00c3" not in written
@@ -229,7 +229,7 @@ def test_export_imports_into_a_new_database_and_back_into_its_own(tmp_path, caps
     # A new database is seeded with the shipped records first: they are in the export too.
     code, out, err = cli(capsys, "import", str(exported), "--db", second)
     assert code == 0, err
-    assert out.startswith("imported 0 sources, 0 people, 1 facts, 0 quotes (")
+    assert out.startswith("imported 0 sources, 0 people, 1 fact, 0 quotes (")
     assert "records already there, unchanged" in out
     again = tmp_path / "again.json"
     assert cli(capsys, "export", "-o", str(again), "--db", second)[0] == 0

@@ -371,27 +371,46 @@ async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.inputs import open_regular
+    from bot.knowledge import MAX_IMPORT_BYTES
+
     if args.file == "-":
-        raw: str | bytes = sys.stdin.read()
-        where = "standard input"
+        stream, size, where = sys.stdin.buffer, None, "standard input"
     else:
-        path = Path(args.file)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise CoverageBotError(f"cannot read {path}: {exc.strerror or exc}") from None
-        where = str(path)
-    async with _service(settings, args.db) as service:
-        bank = await service.import_document(
-            raw, actor="cli", guild_id=args.guild, where=where
-        )
-    print(f"imported {bank_counts(bank)}")
+        stream, size = open_regular(Path(args.file), limit=MAX_IMPORT_BYTES, what="JSON file")
+        where = args.file
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=size, desc="importing", unit="B", unit_scale=True, file=sys.stderr)
+    try:
+        async with _service(settings, args.db) as service:
+            report = await service.import_stream(
+                stream, actor="cli", guild_id=args.guild, where=where,
+                limit=MAX_IMPORT_BYTES, progress=bar.update if bar is not None else None,
+            )
+    finally:
+        if bar is not None:
+            bar.close()
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    counts = record_counts(
+        {"sources": report.sources, "people": report.people, "facts": report.facts,
+         "quotes": report.quotes}
+    )
+    unchanged = report.unchanged
+    print(
+        f"imported {counts}"
+        + (f" ({plural(unchanged, 'record')} already there, unchanged)" if unchanged else "")
+    )
     return 0
 
 
 async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from bot.datafile import check_target
     from bot.ingesting import Article
+    from bot.inputs import MAX_ARTICLE_BYTES, read_file
 
     if args.to_anywhere and not args.to:
         raise IngestError("--to-anywhere goes with --to FILE")
@@ -400,10 +419,7 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     articles = []
     for name in args.files:
         path = Path(name)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise IngestError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raw = read_file(path, limit=MAX_ARTICLE_BYTES, what="article file")
         articles.append(
             Article(raw=raw, name=str(path), outlet=args.outlet, title=args.title,
                     url=args.url, published=args.published)

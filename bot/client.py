@@ -248,10 +248,11 @@ class CoverageBot(commands.AutoShardedBot):
             if inner is not None:
                 error = inner
         if isinstance(error, ValidationFailed):
-            count = len(error.problems)
+            count = error.total
             head = (f"{error.what} is invalid ({plural(count, 'problem')}); "
                     "nothing was changed:")
-            return present.problems_text(head[:1].upper() + head[1:], error.problems)
+            return present.problems_text(head[:1].upper() + head[1:], error.problems,
+                                         more=error.unlisted)
         if isinstance(error, CoverageBotError):
             return present.message_text(str(error))
         if isinstance(error, app_commands.CommandOnCooldown):

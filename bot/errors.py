@@ -50,6 +50,10 @@ class IngestError(CoverageBotError):
     """An article could not be read or yielded nothing."""
 
 
+class InputError(CoverageBotError):
+    """A file or upload cannot be read: not a regular file, too large, or not decodable."""
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One validation problem: where (file, record, field) and why."""
@@ -61,12 +65,28 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
-class ValidationFailed(CoverageBotError):
-    """Data failed validation. Carries every problem found, not just the first."""
+#: Problems listed in a message; the rest are counted ("... and 25,680 more problems").
+MAX_LISTED_PROBLEMS = 20
 
-    def __init__(self, problems: Iterable[Problem], what: str = "data") -> None:
+
+class ValidationFailed(CoverageBotError):
+    """Data failed validation. Carries every problem found (or the first ones of ``total``),
+    not just the first; its message lists the first :data:`MAX_LISTED_PROBLEMS`."""
+
+    def __init__(
+        self, problems: Iterable[Problem], what: str = "data", *, total: int | None = None
+    ) -> None:
         self.problems: Sequence[Problem] = tuple(problems)
         self.what = what
-        count = len(self.problems)
+        self.total = max(total or 0, len(self.problems))
+        count = self.total
         head = f"{what} is invalid ({plural(count, 'problem')})"
-        super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))
+        listed = self.problems[:MAX_LISTED_PROBLEMS]
+        more = count - len(listed)
+        tail = f"\n  ... and {plural(more, 'more problem', 'more problems')}" if more else ""
+        super().__init__(head + "".join(f"\n  - {p}" for p in listed) + tail)
+
+    @property
+    def unlisted(self) -> int:
+        """Problems counted in :attr:`total` but not carried in :attr:`problems`."""
+        return self.total - len(self.problems)

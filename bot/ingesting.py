@@ -16,6 +16,7 @@ from bot.engine.ingest import IngestResult, ingest_article, link_duplicates
 from bot.engine.slug import slugify
 from bot.engine.verify import QuoteVerifier, Verification
 from bot.errors import IngestError, InvalidQuestion
+from bot.inputs import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, decode_text, describe_size
 from bot.models import Bank, Fact, Person, Quote, Record, Source, kind_of
 from bot.storage import Storage
 
@@ -180,7 +181,12 @@ async def plan_ingest(
 
     plan = IngestPlan(guild_id)
     for article in progress(articles):
-        page = extract_article(article.raw, filename=article.name)
+        page = extract_article(article_text(article), filename=article.name)
+        if len(page.text) > MAX_ARTICLE_CHARS:
+            raise IngestError(
+                f"{article.name}: its text is {len(page.text):,} characters; an article may "
+                f"have at most {MAX_ARTICLE_CHARS:,} (split it into several files)"
+            )
         source = _source_for(article, page.title, page.url, page.published, existing, taken)
         taken.add(source.id)
         result = ingest_article(page.text, source=source, known_people=existing.people)
@@ -209,6 +215,18 @@ async def plan_ingest(
         plan.results.append(result)
         existing = existing.merged(result.to_bank())
     return plan
+
+
+def article_text(article: Article) -> str:
+    """The article as text: bounded, and decoded strictly (see :func:`bot.inputs.decode_text`)."""
+    raw = article.raw
+    size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
+    if size > MAX_ARTICLE_BYTES:
+        raise IngestError(
+            f"{article.name} is {describe_size(size)}; an article may be at most "
+            f"{describe_size(MAX_ARTICLE_BYTES)}"
+        )
+    return raw if isinstance(raw, str) else decode_text(bytes(raw), name=article.name)
 
 
 def _place(records: Iterable[R], guild_id: int | None) -> tuple[R, ...]:

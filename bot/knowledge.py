@@ -1,31 +1,41 @@
 """Knowledge files: validation against the schema, cross-checks, and loading into a Bank.
 
 Like Red-DiscordBot's trivia lists, every file is checked and every problem is reported at
-once, each with its file, record and field; loading never half-succeeds. The same checks
-serve imports (``parse_document``), where references may also point at records that
-already exist in the bank being imported into (``known``).
+once (format and references in one pass), each with its file, record and field; loading
+never half-succeeds. The same checks (:class:`DocumentCheck`) serve imports, which stream
+(:func:`stream_records`) and whose references may also point at records that already exist
+in the bank being imported into (``known``).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+import ijson
+import ijson.utils
 from jsonschema import Draft202012Validator
 
-from bot.codec import LIST_KEYS, bank_from_json
-from bot.errors import Problem, ValidationFailed
-from bot.models import Bank, RecordKind
+from bot.codec import EXPORT_FORMAT, LIST_KEYS, from_json
+from bot.errors import InputError, Problem, ValidationFailed
+from bot.inputs import describe_size, open_regular, read_limited
+from bot.models import Bank, Record, RecordKind, kind_of
 
 SCHEMA_PATH = Path(__file__).with_name("knowledge_schema.json")
-#: The largest data file or import accepted, in bytes.
+#: The largest knowledge data file, and the largest import uploaded in Discord, in bytes.
+#: (The command line's ``import`` streams, and takes up to :data:`MAX_IMPORT_BYTES`.)
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+#: The longest single value (a string, a number) an import's parser may build.
+MAX_VALUE_BYTES = 16 * 1024 * 1024
+#: The largest file ``coverage-bot import`` reads: a bank of a million records is ~450 MB.
+MAX_IMPORT_BYTES = 4 * 1024 * 1024 * 1024
 
 
 @cache
@@ -43,11 +53,16 @@ class KnownIds:
     people: set[str] = field(default_factory=set)
 
 
+_WORD = re.compile(r"\w+")
+
+
 def content_key(text: str) -> str:
     """Text folded for duplicate detection: case, accents, quotes, punctuation, spacing."""
+    if text.isascii():  # (nothing to decompose: the same key, faster)
+        return " ".join(_WORD.findall(text.casefold()))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.findall(r"\w+", text))
+    return " ".join(_WORD.findall(text))
 
 
 #: The longest a problem's field or message gets: a 100 KB value is not echoed back.
@@ -88,88 +103,47 @@ def _has(node: Any, part: Any) -> bool:
     return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
+def _schema_message(error: Any) -> str:
+    message = str(error.message)
+    if error.validator == "pattern" and error.schema.get("pattern") == "\\S":
+        message = "must not be blank"
+    elif error.validator == "pattern" and "a-z0-9" in str(error.schema.get("pattern")):
+        message = f"{error.instance!r} is not a valid id (use a-z, 0-9 and '-', at most 80)"
+    elif error.validator == "additionalProperties":
+        message = message.replace("Additional properties are not allowed", "unknown field")
+    elif error.validator in ("maxLength", "maxItems") and isinstance(error.instance, str | list):
+        unit = "characters" if isinstance(error.instance, str) else "items"
+        message = (f"is too long ({len(error.instance)} {unit}; "
+                   f"at most {error.validator_value})")
+    return _clip(_printable(message))
+
+
 def schema_problems(data: Any, where: str) -> list[Problem]:
     """Every schema violation of one document, sorted by position."""
     problems = []
     for error in _validator().iter_errors(data):
-        field_path = _path_label(data, error.absolute_path)
-        message = error.message
-        if error.validator == "pattern" and error.schema.get("pattern") == "\\S":
-            message = "must not be blank"
-        elif error.validator == "pattern" and "a-z0-9" in str(error.schema.get("pattern")):
-            message = f"{error.instance!r} is not a valid id (use a-z, 0-9 and '-', at most 80)"
-        elif error.validator == "additionalProperties":
-            message = message.replace("Additional properties are not allowed", "unknown field")
-        elif error.validator in ("maxLength", "maxItems") and isinstance(
-            error.instance, str | list
-        ):
-            unit = "characters" if isinstance(error.instance, str) else "items"
-            message = (f"is too long ({len(error.instance)} {unit}; "
-                       f"at most {error.validator_value})")
-        problems.append(Problem(f"{where}: {_clip(field_path)}", _clip(message)))
+        field_path = _printable(_path_label(data, error.absolute_path))
+        problems.append(Problem(f"{where}: {_clip(field_path)}", _schema_message(error)))
     problems.sort(key=lambda p: p.where)
     return problems
 
 
-def reference_problems(
-    documents: Mapping[str, dict[str, Any]], known: KnownIds | None = None
-) -> list[Problem]:
-    """Duplicates and dangling references across schema-valid documents."""
-    known = known or KnownIds()
-    problems: list[Problem] = []
-    seen_ids: dict[str, dict[str, str]] = {key: {} for key in LIST_KEYS.values()}
-    seen_text: dict[str, dict[str, str]] = {"facts": {}, "quotes": {}}
-    for where, data in documents.items():
-        for key in LIST_KEYS.values():
-            for index, item in enumerate(data.get(key, ())):
-                label = f"{where}: {_record_label(key, index, item)}"
-                first = seen_ids[key].get(item["id"])
-                if first is not None:
-                    problems.append(Problem(label, f"duplicate id, already used at {first}"))
-                else:
-                    seen_ids[key][item["id"]] = label
-                if key in seen_text:
-                    text_key = content_key(item["text"]) + "|" + str(item.get("speaker"))
-                    first = seen_text[key].get(text_key)
-                    if first is not None:
-                        problems.append(Problem(f"{label}.text", f"same text as {first}"))
-                    else:
-                        seen_text[key][text_key] = label
-    sources = set(seen_ids["sources"]) | known.sources
-    people = set(seen_ids["people"]) | known.people
-    for where, data in documents.items():
-        for key in ("facts", "quotes"):
-            for index, item in enumerate(data.get(key, ())):
-                label = f"{where}: {_record_label(key, index, item)}"
-                for c_index, citation in enumerate(item["citations"]):
-                    if citation["source"] not in sources:
-                        problems.append(
-                            Problem(
-                                f"{label}.citations[{c_index}].source",
-                                f"unknown source {citation['source']!r}",
-                            )
-                        )
-                refs = item.get("people", ()) if key == "facts" else [item.get("speaker")]
-                for ref in refs:
-                    if ref is not None and ref not in people:
-                        field_name = "people" if key == "facts" else "speaker"
-                        problems.append(Problem(f"{label}.{field_name}", f"unknown person {ref!r}"))
-    return problems
-
-
 def read_document(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Read one JSON file; a problem instead of an exception when it cannot be read."""
+    """Read one JSON file (a regular file of at most :data:`MAX_DOCUMENT_BYTES`); a problem
+    instead of an exception when it cannot be read."""
     where = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            return None, [Problem(where, f"file is too large ({size} bytes)")]
-        raw = path.read_text(encoding="utf-8")
+        stream, _size = open_regular(path, limit=MAX_DOCUMENT_BYTES, what="data file")
+        with stream:
+            raw = read_limited(stream, MAX_DOCUMENT_BYTES, name=where, what="data file")
+        text = raw.decode("utf-8")
+    except InputError as exc:
+        return None, [Problem(where, str(exc).removeprefix(f"{where} ").removeprefix(f"{where}: "))]
     except UnicodeDecodeError as exc:
         return None, [Problem(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
     except OSError as exc:
         return None, [Problem(where, f"cannot read file: {exc.strerror or exc}")]
-    return parse_json(raw, where)
+    return parse_json(text, where)
 
 
 def parse_json(raw: str | bytes, where: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -184,32 +158,29 @@ def parse_json(raw: str | bytes, where: str) -> tuple[dict[str, Any] | None, lis
     return data, []
 
 
-def check_documents(
-    documents: Mapping[str, dict[str, Any]], known: KnownIds | None = None
-) -> list[Problem]:
-    """Schema problems of each document, then (if all are schema-valid) reference problems."""
-    problems: list[Problem] = []
-    valid: dict[str, dict[str, Any]] = {}
-    loose = KnownIds(set(known.sources), set(known.people)) if known else KnownIds()
-    for where, data in documents.items():
-        found = schema_problems(data, where)
-        problems.extend(found)
-        if not found:
-            valid[where] = data
-        else:  # still check the valid files' references, against whatever ids this one has
-            loose.sources.update(_loose_ids(data.get("sources")))
-            loose.people.update(_loose_ids(data.get("people")))
-    return problems + reference_problems(valid, loose)
-
-
-def _loose_ids(items: Any) -> set[str]:
-    if not isinstance(items, list):
-        return set()
-    return {i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
+def _check_loaded(data: Any, where: str, check: DocumentCheck) -> Iterator[Record]:
+    """Check a document already parsed (a knowledge file); its valid records."""
+    out: list[Record] = []
+    if not isinstance(data, dict):
+        check.add(Problem(where, "must be a JSON object with sources/people/facts/quotes"))
+        return iter(out)
+    for key, value in data.items():
+        if not check.top_level_key(key, where):
+            if key == "format":
+                check.format_value(value, where)
+            continue
+        if not isinstance(value, list):
+            check.not_a_list(key, value, where)
+            continue
+        for index, item in enumerate(value):
+            if check.record(key, index, item, where):
+                out.append(from_json(_KIND_OF_KEY[key], item))
+    return iter(out)
 
 
 def knowledge_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.json") if p.is_file())
+    """Every ``*.json`` entry (one that is not a regular file is reported, not skipped)."""
+    return sorted(directory.glob("*.json"))
 
 
 def check_knowledge(directory: Path) -> tuple[Bank | None, list[Problem]]:
@@ -226,13 +197,15 @@ def check_knowledge(directory: Path) -> tuple[Bank | None, list[Problem]]:
         problems.extend(read_problems)
         if data is not None:
             documents[str(path)] = data
-    problems.extend(check_documents(documents))
+    check = DocumentCheck(keep=10**9)
+    records: list[Record] = []
+    for where, data in documents.items():
+        records.extend(_check_loaded(data, where, check))
+    check.finish()
+    problems.extend(check.problems)
     if problems:
         return None, problems
-    bank = Bank()
-    for data in documents.values():
-        bank = bank.merged(bank_from_json(data))
-    return bank, []
+    return bank_of(records), []
 
 
 def load_knowledge(directory: Path) -> Bank:
@@ -251,18 +224,463 @@ def parse_document(
     known: KnownIds | None = None,
 ) -> Bank:
     """An import document as a Bank placed in ``guild_id``; every problem at once."""
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", "surrogatepass")
     if len(raw) > MAX_DOCUMENT_BYTES:
-        raise ValidationFailed([Problem(where, "document is too large")], what=where)
-    data, problems = parse_json(raw, where)
-    if data is None:
-        raise ValidationFailed(problems, what=where)
-    problems = check_documents({where: data}, known)
-    if problems:
-        raise ValidationFailed(problems, what=where)
-    return bank_from_json(data, guild_id)
+        raise ValidationFailed(
+            [Problem(where, f"document is too large ({describe_size(len(raw))}; at most "
+                            f"{describe_size(MAX_DOCUMENT_BYTES)})")], what=where)
+    check = DocumentCheck(known)
+    records = [from_json(kind, item, guild_id)
+               for kind, item in stream_records(io.BytesIO(raw), check, where=where)]
+    failure = check.failure(where)
+    if failure is not None:
+        raise failure
+    return bank_of(records)
+
+
+def bank_of(records: Iterable[Record]) -> Bank:
+    """The records as a Bank (each in its own kind's list, in order)."""
+    lists: dict[str, list[Any]] = {key: [] for key in LIST_KEYS.values()}
+    for record in records:
+        lists[LIST_KEYS[kind_of(record)]].append(record)
+    return Bank(tuple(lists["sources"]), tuple(lists["people"]), tuple(lists["facts"]),
+                tuple(lists["quotes"]))
 
 
 def record_problems(kind: RecordKind, data: dict[str, Any], where: str) -> list[Problem]:
     """Schema problems of a single record in JSON form (admin add/edit)."""
     key = LIST_KEYS[kind]
     return schema_problems({key: [data]}, where)
+
+
+# --------------------------------------------------------------------------- record by record
+# Imports are checked one record at a time as the document streams in (a bank of a million
+# records is a 450 MB document): :class:`DocumentCheck` keeps only ids and text hashes, and
+# the schema of each record is checked by a direct test first (jsonschema takes ~300 µs a
+# record), falling back to jsonschema for the messages when that test says no.
+
+#: Problems kept in full (each shown with where and why); the rest are only counted.
+MAX_KEPT_PROBLEMS = 200
+_KIND_OF_KEY = {key: kind for kind, key in LIST_KEYS.items()}
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
+_URL = re.compile(r"https?://\S+")
+_NOT_BLANK = re.compile(r"\S")
+#: What no stored text may hold: NUL, lone surrogates, and U+FDD0 (the mark the streaming
+#: reader leaves where the document had a lone surrogate escape, see :class:`_Reader`).
+_BAD_CHAR = re.compile("[\x00\ud800-\udfff\ufdd0]")
+
+
+@cache
+def _record_validator(kind: RecordKind) -> Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"})
+
+
+def _is_id(v: Any) -> bool:
+    return type(v) is str and _ID.fullmatch(v) is not None
+
+
+def _is_text(v: Any, most: int) -> bool:
+    return type(v) is str and 0 < len(v) <= most and _NOT_BLANK.search(v) is not None
+
+
+def _is_short(v: Any) -> bool:
+    return type(v) is str and len(v) <= 200
+
+
+def _is_date(v: Any) -> bool:
+    return v is None or (type(v) is str and _DATE.fullmatch(v) is not None)
+
+
+def _is_words(v: Any) -> bool:
+    return type(v) is list and len(v) <= 50 and all(
+        type(w) is str and 0 < len(w) <= 100 for w in v
+    )
+
+
+def _is_citations(v: Any) -> bool:
+    return type(v) is list and 0 < len(v) <= 50 and all(
+        type(c) is dict and c.keys() == {"source", "passage"} and _is_id(c["source"])
+        and _is_text(c["passage"], 4000) for c in v
+    )
+
+
+_FIELDS: dict[RecordKind, tuple[frozenset[str], frozenset[str]]] = {
+    "source": (frozenset({"id", "outlet", "title"}),
+               frozenset({"id", "outlet", "title", "url", "published"})),
+    "person": (frozenset({"id", "name"}), frozenset({"id", "name", "aliases", "description"})),
+    "fact": (frozenset({"id", "text", "citations"}),
+             frozenset({"id", "text", "citations", "people", "keywords", "reported"})),
+    "quote": (frozenset({"id", "speaker", "text", "citations"}),
+              frozenset({"id", "speaker", "text", "context", "citations", "keywords"})),
+}
+
+
+def _surely_valid(kind: RecordKind, item: Any) -> bool:
+    """True only for a record the schema accepts (stricter is fine: jsonschema decides then)."""
+    if type(item) is not dict:
+        return False
+    required, allowed = _FIELDS[kind]
+    keys = item.keys()
+    if not (required <= keys <= allowed) or not _is_id(item["id"]):
+        return False
+    g = item.get
+    if kind == "source":
+        url = g("url")
+        return (_is_text(item["outlet"], 100) and _is_text(item["title"], 300)
+                and (url is None or (type(url) is str and len(url) <= 2000
+                                     and _URL.fullmatch(url) is not None))
+                and _is_date(g("published")))
+    if kind == "person":
+        return (_is_text(item["name"], 100) and _is_words(g("aliases", []))
+                and _is_short(g("description", "")))
+    if not (_is_text(item["text"], 4000) and _is_citations(item["citations"])
+            and _is_words(g("keywords", []))):
+        return False
+    if kind == "fact":
+        people = g("people", [])
+        return (type(people) is list and len(people) <= 50 and all(map(_is_id, people))
+                and _is_date(g("reported")))
+    speaker = item["speaker"]
+    return (speaker is None or _is_id(speaker)) and _is_short(g("context", ""))
+
+
+def _bad_chars(node: Any, path: str, out: list[tuple[str, str]]) -> None:
+    """(field path, why) for every string under ``node`` holding NUL or a lone surrogate."""
+    if type(node) is str:
+        if not node.isascii() or "\x00" in node:
+            match = _BAD_CHAR.search(node)
+            if match is not None:
+                char = match.group()
+                why = ("contains a NUL character, which is not text" if char == "\x00"
+                       else "contains a lone surrogate (a \\ud800-\\udfff escape without its "
+                            "pair), which is not text")
+                out.append((path, f"{why} (at character {match.start()})"))
+    elif type(node) is dict:
+        for k, v in node.items():
+            _bad_chars(v, f"{path}.{_printable(str(k))}" if path else _printable(str(k)), out)
+    elif type(node) is list:
+        for i, v in enumerate(node):
+            _bad_chars(v, f"{path}[{i}]", out)
+
+
+#: What must not reach a terminal or a one-line message as itself.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufdd0]")
+
+
+def _printable(text: str) -> str:
+    """Text safe to print on one line: control characters, line separators, lone
+    surrogates and NUL shown as escapes."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class DocumentCheck:
+    """Checks documents record by record: schema, NUL and surrogates, duplicate ids and
+    texts, references; every problem in one pass (kept up to ``keep``, all counted)."""
+
+    def __init__(self, known: KnownIds | None = None, *, keep: int = MAX_KEPT_PROBLEMS) -> None:
+        self.known = known or KnownIds()
+        self.keep = keep
+        #: Scan each record's strings for NUL and lone surrogates (the streaming reader
+        #: turns this off when the raw document cannot hold any).
+        self.scan_chars = True
+        self.problems: list[Problem] = []
+        self.count = 0
+        self._ids: dict[str, dict[str, str]] = {key: {} for key in LIST_KEYS.values()}
+        self._texts: dict[str, dict[int, str]] = {"facts": {}, "quotes": {}}
+        #: References not resolved when seen (forward ones): (where, kind, id).
+        self._pending: list[tuple[str, str, str]] = []
+
+    def add(self, problem: Problem) -> None:
+        self.count += 1
+        if len(self.problems) < self.keep:
+            self.problems.append(Problem(_printable(problem.where), _printable(problem.message)))
+
+    def top_level_key(self, key: Any, where: str) -> bool:
+        """Whether ``key`` of a document's top level holds records (problem if unknown)."""
+        if key in _KIND_OF_KEY:
+            return True
+        if key != "format":
+            self.add(Problem(where, f"unknown field {_clip(repr(key), 100)} (expected format, "
+                                    "sources, people, facts, quotes)"))
+        return False
+
+    def format_value(self, value: Any, where: str) -> None:
+        if value != EXPORT_FORMAT:
+            self.add(Problem(f"{where}: format",
+                             f"{_clip(repr(value), 100)} is not {EXPORT_FORMAT!r}"))
+
+    def not_a_list(self, key: str, value: Any, where: str) -> None:
+        self.add(Problem(f"{where}: {key}", f"must be an array of records, not {_type(value)}"))
+
+    def record(self, key: str, index: int, item: Any, where: str) -> bool:
+        """Check one record of ``key`` (``facts``...); True if it may be stored."""
+        kind = _KIND_OF_KEY[key]
+        label = f"{where}: {_record_label(key, index, item)}"
+        before = self.count
+        if not _surely_valid(kind, item):
+            errors = list(_record_validator(kind).iter_errors(item))
+            empty = {tuple(e.absolute_path) for e in errors if e.validator == "minLength"}
+            for error in errors:
+                if error.validator == "pattern" and tuple(error.absolute_path) in empty:
+                    continue  # "should be non-empty" says it already
+                self.add(Problem(_field(label, error.absolute_path), _schema_message(error)))
+        bad: list[tuple[str, str]] = []
+        if self.scan_chars:
+            try:
+                _bad_chars(item, "", bad)
+            except RecursionError:
+                bad.append(("", "nested too deeply"))
+        for path, why in bad:
+            self.add(Problem(f"{label}.{path}" if path else label, why))
+        if type(item) is not dict:
+            return False
+        rid = item.get("id")
+        if type(rid) is str:
+            first = self._ids[key].get(rid)
+            if first is not None:
+                self.add(Problem(label, f"duplicate id, already used at {first}"))
+            else:
+                self._ids[key][rid] = label
+        if key in self._texts and type(item.get("text")) is str:
+            digest = hash(content_key(item["text"]) + "|" + str(item.get("speaker")))
+            first = self._texts[key].get(digest)
+            if first is not None:
+                self.add(Problem(f"{label}.text", f"same text as {first}"))
+            else:
+                self._texts[key][digest] = label
+        for field_path, ref_kind, ref in _references(key, item):
+            if not self._resolves(ref_kind, ref):
+                self._pending.append((f"{label}.{field_path}", ref_kind, ref))
+        return self.count == before
+
+    def _resolves(self, kind: str, ref: str) -> bool:
+        if kind == "source":
+            return ref in self._ids["sources"] or ref in self.known.sources
+        return ref in self._ids["people"] or ref in self.known.people
+
+    def finish(self) -> None:
+        """Report the references that still point at nothing (call after every record)."""
+        for where, kind, ref in self._pending:
+            if not self._resolves(kind, ref):
+                self.add(Problem(where, f"unknown {'source' if kind == 'source' else 'person'} "
+                                        f"{_clip(repr(ref), 100)}"))
+        self._pending.clear()
+
+    def failure(self, what: str) -> ValidationFailed | None:
+        if not self.count:
+            return None
+        return ValidationFailed(self.problems, what=what, total=self.count)
+
+
+def _type(value: Any) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "true/false",
+            type(None): "null"}.get(type(value), "a number")
+
+
+def _field(label: str, path: Iterable[Any]) -> str:
+    out = label
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else f".{_printable(str(part))}"
+    return _clip(out)
+
+
+def _references(key: str, item: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """(field path, kind, id) of each reference a record makes, whatever its shape."""
+    if key not in ("facts", "quotes"):
+        return
+    citations = item.get("citations")
+    if type(citations) is list:
+        for i, c in enumerate(citations):
+            if type(c) is dict and type(c.get("source")) is str:
+                yield f"citations[{i}].source", "source", c["source"]
+    if key == "facts":
+        people = item.get("people")
+        if type(people) is list:
+            for p in people:
+                if type(p) is str:
+                    yield "people", "person", p
+    elif type(item.get("speaker")) is str:
+        yield "speaker", "person", item["speaker"]
+
+
+# --------------------------------------------------------------------------- streaming
+
+#: Every backslash escape, left to right (so an escaped backslash is consumed whole): a
+#: surrogate pair, a lone surrogate, or any other escape.
+_ESCAPE = re.compile(
+    rb"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+    rb"|(u[dD][89a-fA-F][0-9a-fA-F]{2})|.)",
+    re.DOTALL,
+)
+
+
+#: The bytes a \\uXXXX escape is made of.
+_ESCAPE_BYTES = b"\\u0123456789abcdefABCDEF"
+_HIGH = re.compile(rb"\\u[dD][89abAB][0-9a-fA-F]{2}")
+
+
+def _mark_surrogates(match: re.Match[bytes]) -> bytes:
+    return b"\\ufdd0" if match.group(1) is not None else match.group()
+
+
+class _Reader:
+    """A binary stream as ijson reads it: counts bytes (for offsets and the progress bar),
+    refuses more than ``limit`` bytes, and marks lone surrogate escapes (which the C
+    parser would silently turn into "?") as U+FDD0 so the checker reports them."""
+
+    def __init__(self, stream: BinaryIO, limit: int | None, where: str,
+                 progress: Callable[[int], None] | None) -> None:
+        self.stream = stream
+        self.limit = limit
+        self.where = where
+        self.progress = progress
+        self.offset = 0
+        self._carry = b""
+        #: Whether the document may hold NUL or a lone surrogate (a \\u0000 escape, or
+        #: the U+FDD0 mark left for a lone surrogate): records are then scanned for them.
+        self.suspicious = False
+        self._since_quote = 0
+
+    def read(self, size: int = 65536) -> bytes:
+        if size == 0:  # ijson asks for nothing first, to learn bytes from str
+            return b""
+        chunk = self.stream.read(max(size, 64))
+        self.offset += len(chunk)
+        if self.limit is not None and self.offset > self.limit:
+            raise InputError(f"{self.where} is larger than {describe_size(self.limit)}, the most "
+                             "an import may be")
+        if self.progress is not None and chunk:
+            self.progress(len(chunk))
+        data = self._carry + chunk
+        if not chunk:
+            self._carry = b""
+            return self._scanned(data)
+        # Cut after the last byte that cannot be part of a \\uXXXX escape (or a pair of
+        # them), so that no escape is split between two reads.
+        cut = len(data.rstrip(_ESCAPE_BYTES))
+        if cut == 0:  # all of it hex digits, "u" and backslashes: cut before the last escape
+            slash = data.rfind(b"\\")
+            cut = len(data) if slash < 0 else slash
+            if _HIGH.fullmatch(data[max(0, cut - 6):cut]):
+                cut -= 6
+        out, self._carry = data[:cut], data[cut:]
+        return self._scanned(out) if out or not self._carry else self.read(size)
+
+    def _scanned(self, data: bytes) -> bytes:
+        # No record field is anywhere near this long: a value that is (a huge string or
+        # number) is refused before the parser builds it.
+        last = data.rfind(b'"')
+        self._since_quote = len(data) - last - 1 if last >= 0 else self._since_quote + len(data)
+        if self._since_quote > MAX_VALUE_BYTES:
+            raise InputError(f"{self.where}: a value near byte {self.offset:,} is longer than "
+                             f"{describe_size(MAX_VALUE_BYTES)}; no field may be that long")
+        if b"\\u" in data:
+            data = _ESCAPE.sub(_mark_surrogates, data)
+            self.suspicious = self.suspicious or b"\\ufdd0" in data or b"\\u0000" in data
+        if b"\xef\xb7\x90" in data:  # U+FDD0 itself
+            self.suspicious = True
+        return data
+
+
+def stream_records(
+    stream: BinaryIO,
+    check: DocumentCheck,
+    *,
+    where: str,
+    limit: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[tuple[RecordKind, dict[str, Any]]]:
+    """The valid records of one JSON document, as it streams in; problems go to ``check``.
+
+    Memory stays flat: each chunk read is fed to ijson's C parsers, one per list (it
+    builds that list's records in C) and one whose events give the top level's shape, and
+    only the records built from that chunk are kept. A syntax error ends the document with
+    a problem naming its byte offset.
+    """
+    reader = _Reader(stream, limit, where, progress)
+    check.scan_chars = False  # until the reader sees a \u0000 or a lone surrogate escape
+    sinks = {key: ijson.utils.sendable_list() for key in _KIND_OF_KEY}
+    shape = ijson.utils.sendable_list()
+    parsers = [ijson.items_coro(sinks[key], f"{key}.item", use_float=True) for key in sinks]
+    parsers.append(ijson.basic_parse_coro(shape, use_float=True))
+    counters = dict.fromkeys(sinks, 0)
+    top = _TopLevel(check, where)
+    try:
+        while True:
+            chunk = reader.read(256 * 1024)
+            if reader.suspicious:
+                check.scan_chars = True
+            for parser in parsers:
+                if chunk:
+                    parser.send(chunk)
+                else:
+                    parser.close()
+            top.events(shape)
+            shape.clear()
+            for key, sink in sinks.items():
+                for item in sink:
+                    index = counters[key]
+                    counters[key] = index + 1
+                    if check.record(key, index, item, where):
+                        yield _KIND_OF_KEY[key], item
+                sink.clear()
+            if not chunk:
+                break
+    except ijson.JSONError as exc:
+        why = exc.args[0] if exc.args else ""
+        why = why.decode("utf-8", "replace") if isinstance(why, bytes) else str(why)
+        first = why.strip().splitlines()[0] if why.strip() else "a syntax error"
+        message = ("not valid UTF-8 text" if "UTF8" in first
+                   else f"not valid JSON ({_clip(_printable(first), 100)})")
+        check.add(Problem(f"{where}: near byte {reader.offset:,}", message))
+    except UnicodeDecodeError as exc:
+        check.add(Problem(f"{where}: near byte {reader.offset:,}",
+                          f"not valid UTF-8 text ({exc.reason})"))
+    except RecursionError:
+        check.add(Problem(where, "nested too deeply"))
+    finally:
+        check.finish()
+
+
+class _TopLevel:
+    """The top level of a document, from basic parse events: an object, its known keys,
+    the format, lists where lists belong."""
+
+    def __init__(self, check: DocumentCheck, where: str) -> None:
+        self.check = check
+        self.where = where
+        self.depth = 0
+        self.key: Any = None
+        self.wrong = False
+
+    def events(self, events: list[tuple[str, Any]]) -> None:
+        depth = self.depth
+        for event, value in events:
+            if event == "start_map" or event == "start_array":
+                if depth <= 1:
+                    self._value(depth, event, {} if event == "start_map" else [])
+                depth += 1
+            elif event == "end_map" or event == "end_array":
+                depth -= 1
+            elif depth <= 1:
+                self._value(depth, event, value)
+        self.depth = depth
+
+    def _value(self, depth: int, event: str, value: Any) -> None:
+        check, where = self.check, self.where
+        if self.wrong:
+            return
+        if depth == 0:
+            if event != "start_map":
+                self.wrong = True
+                check.add(Problem(where, "must be a JSON object with sources/people/facts/quotes"))
+        elif event == "map_key":
+            self.key = value
+            check.top_level_key(value, where)
+        elif self.key == "format":
+            check.format_value(value, where)
+        elif self.key in _KIND_OF_KEY and event != "start_array":
+            check.not_a_list(self.key, value, where)

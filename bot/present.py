@@ -24,7 +24,7 @@ import discord
 from discord.utils import escape_markdown, escape_mentions
 
 from bot.engine.verify import Verification
-from bot.errors import Problem
+from bot.errors import MAX_LISTED_PROBLEMS, Problem
 from bot.models import (
     Answer,
     Fact,
@@ -451,18 +451,23 @@ def timestamp(iso: str) -> str:
     return discord.utils.format_dt(when, "R")
 
 
-def problems_text(head: str, problems: Sequence[Problem | str], limit: int = MAX_CONTENT) -> str:
-    """A heading and a bulleted list of problems, cut to ``limit`` with "…and N more"."""
+def problems_text(head: str, problems: Sequence[Problem | str], limit: int = MAX_CONTENT,
+                  *, more: int = 0) -> str:
+    """A heading and a bulleted list of problems (the first 20), cut to ``limit`` with
+    "…and N more"; ``more`` counts problems found but not in ``problems``."""
     out = safe(head, min(300, limit - 40))
-    lines = ["\n• " + safe(one_line(str(p)), 300) for p in problems]
+    lines = ["\n• " + safe(one_line(str(p)), 300) for p in problems[:MAX_LISTED_PROBLEMS]]
+    more += len(problems) - len(lines)
     for i, line in enumerate(lines):
-        left = len(lines) - i
+        left = len(lines) - i + more
         tail = f"\n…and {plural(left, 'more problem', 'more problems')}"
         last = left == 1
         if len(out) + len(line) + (0 if last else 40) <= limit:
             out += line
             continue
         return out + tail
+    if more:
+        out += f"\n…and {more:,} more problem{'s' if more != 1 else ''}"
     return out
 
 

@@ -8,19 +8,28 @@ engine, that the shipped coverage is synced at start, and which guild sees what.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import BinaryIO
 
-from bot.codec import bank_to_json
+from bot.codec import bank_to_json, from_json
 from bot.conversation import Conversations
 from bot.engine import Engine
 from bot.engine.slug import slugify
 from bot.engine.verify import Verification
-from bot.errors import InvalidQuestion, NotFound, StorageError
+from bot.errors import InvalidQuestion, NotFound, Problem, StorageError
 from bot.ingesting import Article, IngestPlan, apply_ingest, plan_ingest, verify
-from bot.knowledge import KnownIds, load_knowledge, parse_document
+from bot.knowledge import (
+    MAX_DOCUMENT_BYTES,
+    DocumentCheck,
+    KnownIds,
+    bank_of,
+    load_knowledge,
+    stream_records,
+)
 from bot.models import (
     Answer,
     Bank,
@@ -34,7 +43,8 @@ from bot.models import (
     SourceRef,
 )
 from bot.settings import Settings
-from bot.storage import AuditEntry, Storage, UnansweredQuestion
+from bot.storage import AuditEntry, ImportReport, Storage, UnansweredQuestion
+from bot.storage.db import ImportRejected
 
 log = logging.getLogger(__name__)
 
@@ -200,16 +210,57 @@ class CoverageService:
     async def import_document(
         self, raw: str | bytes, *, actor: str, guild_id: int | None, where: str = "import"
     ) -> Bank:
-        """Validate a whole export document, then apply it all or nothing."""
+        """Validate a whole export document (an upload, at most
+        :data:`~bot.knowledge.MAX_DOCUMENT_BYTES`), then apply it all or nothing; the
+        records it added (those already stored identically are no-ops)."""
+        if isinstance(raw, str):
+            raw = raw.encode("utf-8", "surrogatepass")
+        added: list[Record] = []
+        await self.import_stream(io.BytesIO(raw), actor=actor, guild_id=guild_id, where=where,
+                                 limit=MAX_DOCUMENT_BYTES, added=added)
+        return bank_of(added)
+
+    async def import_stream(
+        self,
+        stream: BinaryIO,
+        *,
+        actor: str,
+        guild_id: int | None,
+        where: str = "import",
+        limit: int | None = None,
+        progress: Callable[[int], None] | None = None,
+        added: list[Record] | None = None,
+    ) -> ImportReport:
+        """Import a JSON document as it streams in: every record checked (format and
+        references in one pass, every problem reported), stored in one transaction, or
+        nothing. ``added`` (if given) receives the added records, which are then indexed;
+        without it the engine is not updated (the command line exits right after)."""
         visible = self.engine_bank(guild_id)
         known = KnownIds(
             sources={s.id for s in visible.sources}, people={p.id for p in visible.people}
         )
-        bank = parse_document(raw, where=where, guild_id=guild_id, known=known)
-        await self.storage.import_bank(bank, actor=actor, guild_id=guild_id)
-        for record in bank.records():
-            self.engine.upsert(record)
-        return bank
+        del visible
+        check = DocumentCheck(known)
+        records = (
+            from_json(kind, item, guild_id)
+            for kind, item in stream_records(stream, check, where=where, limit=limit,
+                                             progress=progress)
+        )
+        try:
+            report = await self.storage.import_records(
+                records, actor=actor, guild_id=guild_id,
+                problems=lambda p: check.add(Problem(f"{where}: {p.where}", p.message)),
+                added=None if added is None else added.extend,
+                failed=lambda: check.count > 0,
+            )
+        except ImportRejected:
+            failure = check.failure(where)
+            assert failure is not None
+            raise failure from None
+        if added is not None:
+            for record in added:
+                self.engine.upsert(record)
+        return report
 
     def engine_bank(self, guild_id: int | None) -> Bank:
         """The records visible to ``guild_id`` (global ones included)."""

@@ -682,6 +682,37 @@ async def test_a_failed_import_changes_nothing_and_lists_the_problems(env: Env) 
     assert await env.service.export_json(w.guild.id) == before
 
 
+async def test_kb_import_reports_format_and_reference_problems_at_once_capped(env: Env
+                                                                             ) -> None:
+    w = env.world
+    doc = {"format": "coverage-bot/1", "facts": [
+        {"id": "blank", "text": " ", "citations": [{"source": SOURCE_ID, "passage": "p"}]},
+        {"id": "dangling", "text": "A claim.", "citations": [{"source": "nowhere",
+                                                              "passage": "p"}]},
+        {"id": "nul", "text": "Other\u0000 claim.", "citations": [{"source": SOURCE_ID,
+                                                              "passage": "p"}]},
+        *[{"id": f"more-{n}", "text": f"Claim {n}.", "citations": [{"source": f"s-{n}",
+                                                                   "passage": "p"}]}
+          for n in range(40)],
+    ]}
+    handle = await kb_import(env, w.admin, json.dumps(doc).encode())
+    text = (await handle.followup()).json["content"]
+    assert "invalid (43 problems); nothing was changed:" in text
+    assert "(id 'blank').text: must not be blank" in text  # format
+    assert "(id 'dangling').citations[0].source: unknown source 'nowhere'" in text  # reference
+    assert "(id 'nul').text: contains a NUL character" in text
+    assert text.count("\n• ") == 20 and text.endswith("…and 23 more problems")
+    assert env.service.engine.get("fact", "dangling") is None
+
+
+async def test_kb_import_of_an_export_of_the_shared_coverage_is_a_no_op(env: Env) -> None:
+    w = env.world
+    shared = json.dumps(await env.service.export_json(None)).encode()
+    handle = await kb_import(env, w.admin, shared)
+    text = (await handle.followup()).json["content"]
+    assert text.startswith("Imported 0 sources, 0 people, 0 facts and 0 quotes")
+
+
 async def test_a_valid_import_is_added_to_the_guild(env: Env) -> None:
     w = env.world
     doc = {

@@ -500,10 +500,14 @@ def _assert_clean_failure(code: int, err: str) -> None:
     assert "Traceback" not in err
     # One line, or one line and then the listed problems of a validation failure.
     if len(lines) > 1:
-        head = re.search(r"invalid \((\d+) problems?\)", lines[0])
+        head = re.search(r"invalid \(([\d,]+) problems?\)", lines[0])
         assert head, err[:300]
-        assert all(line.startswith("  - ") for line in lines[1:])
-        assert len(lines) - 1 == int(head.group(1))
+        count = int(head.group(1).replace(",", ""))
+        listed = min(count, 20)  # the first 20, then a count of the rest
+        assert all(line.startswith("  - ") for line in lines[1:listed + 1])
+        assert len(lines) - 1 == listed + (count > listed)
+        if count > listed:
+            assert lines[-1] == f"  ... and {count - listed:,} more problems"
 
 
 @settings(max_examples=30, deadline=None)

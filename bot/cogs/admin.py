@@ -44,6 +44,7 @@ from bot.errors import (
     ValidationFailed,
 )
 from bot.ingesting import Article, IngestPlan
+from bot.inputs import MAX_ARTICLE_BYTES  # the largest article file ``/source add file:`` reads
 from bot.knowledge import MAX_DOCUMENT_BYTES, record_problems
 from bot.models import (
     Citation,
@@ -70,8 +71,6 @@ CONFIRM_TIMEOUT = 60.0
 UNANSWERED_TIMEOUT = 600.0
 #: The largest export sent as an attachment (Discord's smallest upload limit).
 MAX_UPLOAD = 8 * 1024 * 1024
-#: The largest article file ``/source add file:`` reads (plain text or HTML).
-MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 #: How long the Add / Cancel buttons under an ingest preview work (seconds); well inside
 #: the 15 minutes an interaction token lasts, so the message can still be edited after.
 INGEST_CONFIRM_TIMEOUT = 600.0
@@ -843,7 +842,10 @@ class Admin(commands.Cog):
     async def kb_import(self, interaction: discord.Interaction[CoverageBot],
                         file: discord.Attachment) -> None:
         if file.size > MAX_DOCUMENT_BYTES:
-            raise InvalidQuestion("That file is too large to import.")
+            raise InvalidQuestion(
+                f"That file is {_mb(file.size)}; an import here may be up to "
+                f"{_mb(MAX_DOCUMENT_BYTES)} (larger banks: `coverage-bot import` on the bot's "
+                "machine).")
         await interaction.response.defer(ephemeral=True, thinking=True)
         raw = await file.read()
         name = present.plain(file.filename, 80)

@@ -24,7 +24,7 @@ import json
 import os
 import sqlite3
 from collections import defaultdict
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -83,6 +83,12 @@ BUSY_TIMEOUT_MS = 5000
 SYNC_ACTOR = "knowledge-files"
 #: Longest question kept in the unanswered log and with feedback.
 MAX_LOGGED_QUESTION = 1000
+#: Records an import checks and writes at a time (its memory is about this many records).
+IMPORT_BATCH = 5000
+
+
+class ImportRejected(Exception):
+    """Rolls an import back: its problems went to the caller's ``problems`` already."""
 
 TABLES: dict[RecordKind, str] = {
     "source": "sources",
@@ -831,6 +837,123 @@ class Storage:
         return ImportReport(
             guild_id, len(bank.sources), len(bank.people), len(bank.facts), len(bank.quotes)
         )
+
+    async def import_records(
+        self,
+        records: Iterable[Record],
+        *,
+        actor: str,
+        guild_id: int | None,
+        problems: Callable[[Problem], None],
+        added: Callable[[Sequence[Record]], None] | None = None,
+        failed: Callable[[], bool] = lambda: False,
+    ) -> ImportReport:
+        """Add a stream of records to ``guild_id``'s scope in one transaction, or none.
+
+        A record stored already, identical and visible in that scope, is a no-op (so an
+        export imports into any database, including the one it came from). A record whose
+        id is taken otherwise, or that says the same as another, goes to ``problems``; so do
+        the problems of the records themselves, found by whoever produces ``records`` (the
+        streaming parser), who says with ``failed`` whether any was found. Records are
+        written in batches as they come, with foreign keys checked at the commit (a fact
+        may come before the source it cites), and all rolled back if anything failed.
+        ``added`` sees each batch actually written (to index it once committed).
+        """
+        counts = dict.fromkeys(RECORD_KINDS, 0)
+        unchanged = 0
+        wrong = False
+        async with self._write() as db:
+            await db.execute("PRAGMA defer_foreign_keys = ON")
+            now = _now()
+            batch: list[Record] = []
+            for record in records:
+                if record.guild_id != guild_id:
+                    record = replace(record, guild_id=guild_id)
+                batch.append(record)
+                if len(batch) < IMPORT_BATCH:
+                    continue
+                fresh, same, bad = await self._import_batch(batch, guild_id, now, actor, problems)
+                batch, unchanged, wrong = [], unchanged + same, wrong or bad
+                self._count(fresh, counts)
+                if added is not None:
+                    added(fresh)
+            fresh, same, bad = await self._import_batch(batch, guild_id, now, actor, problems)
+            unchanged, wrong = unchanged + same, wrong or bad
+            self._count(fresh, counts)
+            if added is not None:
+                added(fresh)
+            if wrong or failed():
+                raise ImportRejected
+        return ImportReport(guild_id, counts["source"], counts["person"], counts["fact"],
+                            counts["quote"], unchanged)
+
+    @staticmethod
+    def _count(records: Sequence[Record], counts: dict[RecordKind, int]) -> None:
+        for record in records:
+            counts[kind_of(record)] += 1
+
+    async def _import_batch(
+        self, batch: Sequence[Record], guild_id: int | None, now: str, actor: str,
+        problems: Callable[[Problem], None],
+    ) -> tuple[list[Record], int, bool]:
+        """Write the new records of one batch; (written, identical ones skipped, any problem)."""
+        fresh: list[Record] = []
+        unchanged = 0
+        wrong = False
+        by_kind: dict[RecordKind, list[Record]] = defaultdict(list)
+        for record in batch:
+            by_kind[kind_of(record)].append(record)
+        for kind, recs in by_kind.items():
+            table = TABLES[kind]
+            stored = {
+                rid: (owner, digest)
+                for rid, owner, digest in await self._all(
+                    f"SELECT id, guild_id, content_hash FROM {table} WHERE id {_IN_JSON}",
+                    (_json_list(r.id for r in recs),),
+                )
+            }
+            new: list[Record] = []
+            keys: dict[str, str] = {}
+            for r in recs:
+                row = stored.get(r.id)
+                if row is None:
+                    new.append(r)
+                    continue
+                owner, digest = row
+                if owner not in (None, guild_id):
+                    problems(Problem(label(kind, r.id), f"a {kind} with this id already exists "
+                                     "in another server (ids are unique across every server)"))
+                elif digest != content_hash(r):
+                    problems(Problem(label(kind, r.id), f"a {kind} with this id already exists, "
+                                     "with other content (an import only adds)"))
+                else:
+                    unchanged += 1
+                    continue
+                wrong = True
+            for r in new:
+                keys[r.id] = content_key(r)
+            clashes = dict(await self._all(
+                f"SELECT norm_key, id FROM {table} "
+                f"WHERE ifnull(guild_id, 0) = ? AND norm_key {_IN_JSON}",
+                (_scope(guild_id), _json_list(set(keys.values()))),
+            ))
+            firsts: dict[str, str] = {}
+            for r in new:
+                key = keys[r.id]
+                other = clashes.get(key) or firsts.setdefault(key, r.id)
+                if other != r.id:
+                    problems(Problem(label(kind, r.id), f"says the same as {label(kind, other)}"
+                                     + (", which already exists" if key in clashes else "")))
+                    wrong = True
+                else:
+                    fresh.append(r)
+        if fresh:
+            await self._insert(((r, "admin", None) for r in fresh), now)
+            await self._audit([
+                _audit_row(now, actor, guild_id, "import", kind_of(r), r.id, None, to_json(r))
+                for r in fresh
+            ])
+        return fresh, unchanged, wrong
 
     async def apply_ingest(
         self,

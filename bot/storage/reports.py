@@ -77,6 +77,8 @@ class ImportReport:
     people: int = 0
     facts: int = 0
     quotes: int = 0
+    #: Records the import held that were already stored, identical, where it was applied.
+    unchanged: int = 0
 
     @property
     def total(self) -> int:

@@ -31,3 +31,22 @@ def settings(tmp_path: Path) -> Settings:
         knowledge_dir=KNOWLEDGE_DIR,
         question_cooldown=0.0,
     )
+
+
+@pytest.fixture
+def clean_cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A command line run as a new user would: no token, no database or threshold setting,
+    the shipped knowledge, in an empty folder."""
+    for name in ("DISCORD_TOKEN", "DATABASE_PATH", "ANSWER_THRESHOLD"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(KNOWLEDGE_DIR))
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """``coverage-bot ARGV`` in this process: exit code, stdout, stderr."""
+    from bot.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -4,30 +4,17 @@ a conflicting figure, quote verification. Real SQLite files in tmp_path."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from tests.conftest import ARTICLE, KNOWLEDGE_DIR, ROOT
+from tests.conftest import ARTICLE, KNOWLEDGE_DIR, ROOT, cli
 
 SECOND = ROOT / "tests" / "data" / "ingest" / "second-outlet.txt"
 PAGE = ROOT / "tests" / "data" / "ingest" / "example-daily-page.html"
 SHIPPED_TITLE = "Kim Kardashian, other celebrities speak out against ICE raids in LA"
 
 
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("DISCORD_TOKEN", "DATABASE_PATH", "ANSWER_THRESHOLD"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("KNOWLEDGE_DIR", str(KNOWLEDGE_DIR))
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("clean_cli_env")
 
 
 def stats(capsys, db: str) -> dict:

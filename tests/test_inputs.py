@@ -19,27 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
 from bot.inputs import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS
-from tests.conftest import KNOWLEDGE_DIR, ROOT
+from tests.conftest import KNOWLEDGE_DIR, ROOT, cli
 
 SECOND = ROOT / "tests" / "data" / "ingest" / "second-outlet.txt"
 #: What a hostile-input subprocess may use: far below what reading /dev/zero would take.
 MEMORY_LIMIT = 1024 * 1024 * 1024
 
 
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("DISCORD_TOKEN", "DATABASE_PATH", "ANSWER_THRESHOLD"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("KNOWLEDGE_DIR", str(KNOWLEDGE_DIR))
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("clean_cli_env")
 
 
 def one_line_error(code: int, err: str) -> str:

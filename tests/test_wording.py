@@ -7,30 +7,17 @@ user runs them (the CLI through main(), real SQLite files in tmp_path).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from bot import present
-from bot.cli import main
 from bot.wording import bank_counts, plural, record_counts
-from tests.conftest import KNOWLEDGE_DIR, ROOT
+from tests.conftest import KNOWLEDGE_DIR, ROOT, cli
 
 SECOND = ROOT / "tests" / "data" / "ingest" / "second-outlet.txt"
 
 
-@pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("DISCORD_TOKEN", "DATABASE_PATH", "ANSWER_THRESHOLD"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("KNOWLEDGE_DIR", str(KNOWLEDGE_DIR))
-
-
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures("clean_cli_env")
 
 
 def test_plural_words() -> None:

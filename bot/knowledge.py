@@ -585,6 +585,15 @@ class _Reader:
         return data
 
 
+#: A document nests 5 levels deep (document, list, record, citations, citation); deeper
+#: input is refused before it is parsed further.
+MAX_DEPTH = 32
+
+
+class _TooDeep(Exception):
+    pass
+
+
 def stream_records(
     stream: BinaryIO,
     check: DocumentCheck,
@@ -608,16 +617,28 @@ def stream_records(
     parsers.append(ijson.basic_parse_coro(shape, use_float=True))
     counters = dict.fromkeys(sinks, 0)
     top = _TopLevel(check, where)
+    depth = 0
     try:
         while True:
             chunk = reader.read(256 * 1024)
             if reader.suspicious:
                 check.scan_chars = True
-            for parser in parsers:
+            # The shape parser first: it tells the nesting depth before the record parsers
+            # see the chunk (they name every event by its path, which costs the depth: a
+            # 100 KB run of "[" would take tens of gigabytes).
+            for parser in (parsers[-1], *parsers[:-1]):
                 if chunk:
                     parser.send(chunk)
                 else:
                     parser.close()
+                if parser is parsers[-1]:
+                    for event, _ in shape:
+                        if event in ("start_map", "start_array"):
+                            depth += 1
+                            if depth > MAX_DEPTH:
+                                raise _TooDeep
+                        elif event in ("end_map", "end_array"):
+                            depth -= 1
             top.events(shape)
             shape.clear()
             for key, sink in sinks.items():
@@ -639,8 +660,9 @@ def stream_records(
     except UnicodeDecodeError as exc:
         check.add(Problem(f"{where}: near byte {reader.offset:,}",
                           f"not valid UTF-8 text ({exc.reason})"))
-    except RecursionError:
-        check.add(Problem(where, "nested too deeply"))
+    except (RecursionError, _TooDeep):
+        check.add(Problem(f"{where}: near byte {reader.offset:,}",
+                          f"nested too deeply (at most {MAX_DEPTH} levels)"))
     finally:
         check.finish()
 

@@ -77,6 +77,16 @@ def test_import_refuses_dev_zero_without_reading_it(tmp_path) -> None:
     assert "/dev/zero" in line and "a device" in line
 
 
+def test_import_refuses_deep_nesting_in_bounded_memory(tmp_path) -> None:
+    """A 100 KB run of "[" once took tens of gigabytes (every parser event named by its
+    path); it is refused at the depth limit, under the 1 GB memory cap."""
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"facts": ' + "[" * 100_000)
+    code, err = run_limited(tmp_path, "import", str(deep), "--db", str(tmp_path / "b.db"))
+    assert code == 1, err
+    assert "nested too deeply (at most 32 levels)" in err and "Traceback" not in err
+
+
 def test_ingest_refuses_a_fifo_without_waiting_for_a_writer(tmp_path, capsys) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)

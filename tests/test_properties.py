@@ -507,7 +507,8 @@ def _assert_clean_failure(code: int, err: str) -> None:
         assert all(line.startswith("  - ") for line in lines[1:listed + 1])
         assert len(lines) - 1 == listed + (count > listed)
         if count > listed:
-            assert lines[-1] == f"  ... and {count - listed:,} more problems"
+            more = count - listed
+            assert lines[-1] == f"  ... and {more} more problem{'s' if more != 1 else ''}"
 
 
 @settings(max_examples=30, deadline=None)

@@ -179,11 +179,27 @@ async def _service(settings: Settings, db: str | None) -> AsyncIterator[Coverage
 
     if db is not None:
         settings = settings.with_overrides(database_path=Path(db).expanduser())
-    service = await CoverageService.open(settings, create_dir=db is None)
+    with _main_thread_takes_ctrl_c():
+        service = await CoverageService.open(settings, create_dir=db is None)
     try:
         yield service
     finally:
         await service.close()
+
+
+@contextlib.contextmanager
+def _main_thread_takes_ctrl_c() -> Iterator[None]:
+    """Threads started inside (the database connection's) have SIGINT blocked, so that a
+    Ctrl-C is always delivered to the main thread: delivered to another thread, it would
+    leave the main thread waiting in a blocking read (readline's) that never notices it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -661,6 +677,10 @@ def _configure_logging(settings: Settings, *, bot: bool, chatting: bool) -> None
         logging.getLogger("discord").setLevel(logging.ERROR)
 
 
+#: Seconds the cleanup after a Ctrl-C may take before the command leaves anyway.
+CLEANUP_SECONDS = 10.0
+
+
 @contextlib.contextmanager
 def _interrupts(*, enabled: bool) -> Iterator[None]:
     """Ctrl-C raises KeyboardInterrupt wherever the command is, even blocked reading input,
@@ -680,6 +700,12 @@ def _interrupts(*, enabled: bool) -> Iterator[None]:
         if interrupted:
             os._exit(130)
         interrupted = True
+        # The cleanup gets a few seconds; an interrupt that lands inside the event loop's
+        # own machinery can leave it waiting on a future nobody resolves, and one Ctrl-C
+        # must still end the command.
+        watchdog = threading.Timer(CLEANUP_SECONDS, os._exit, args=(130,))
+        watchdog.daemon = True
+        watchdog.start()
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGINT, on_sigint)

@@ -230,7 +230,13 @@ def test_chat_on_a_terminal_edits_and_recalls_lines(tmp_path: Path) -> None:
         assert "who is doechii" in again and "bot> Doechii: Florida rapper" in again, again
         os.kill(pid, signal.SIGINT)
         read_until("never", timeout=2)
-        _, status = os.waitpid(pid, 0)
+        deadline = time.monotonic() + 30  # never wait for ever: a hang is a failure
+        status = None
+        while status is None and time.monotonic() < deadline:
+            done, raw = os.waitpid(pid, os.WNOHANG)
+            status = raw if done else None
+            time.sleep(0.05)
+        assert status is not None, "one Ctrl-C did not end the chat"
         assert os.waitstatus_to_exitcode(status) == 130
     finally:
         os.close(fd)

@@ -20,7 +20,7 @@ import json
 import logging
 import signal
 import sys
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any
 
 import aiohttp
@@ -59,6 +59,107 @@ LOGIN_FAILED_HELP = (
 
 #: How long a shutdown waits for questions and changes already being handled.
 DRAIN_TIMEOUT = 10.0
+
+#: Questions matched at once, each then yielding the event loop: matching is CPU (a
+#: millisecond or two), so more would only make each turn of the loop longer, and every
+#: database round trip (aiosqlite answers through the loop) and every acknowledgement waits
+#: a turn. Measured: with 64 questions matched per turn, the unanswered-question log (a few
+#: round trips per row) fell behind at 60 rows/s although the database alone does ~750/s.
+QUESTION_WORKERS = 4
+#: Answers on their way to Discord at once (each waits a round trip: 50-100 ms to the real
+#: one); past it, matching waits. Measured: 8 in all capped the bot at ~50 answers/s when
+#: the fake Discord took ~150 ms to answer.
+QUESTION_SENDS = 64
+
+#: A queued question: does its matching when called, and returns what sends the answer
+#: (awaited in a task of its own, so that the next question need not wait for Discord), or
+#: None when there is nothing to send.
+Job = Callable[[], Awaitable[Awaitable[None] | None]]
+
+
+class QuestionQueue:
+    """The bounded backlog of questions and the workers that answer them.
+
+    A question no longer runs the moment it arrives: it waits here, at most ``bound`` of them
+    (``QUESTION_BACKLOG``); :data:`QUESTION_WORKERS` workers match them in order, one each
+    per turn of the event loop, and at most :data:`QUESTION_SENDS` answers are on their way
+    at once. Under a burst the loop's turns so stay short, and what must not wait (gateway
+    events, interaction acknowledgements, admin commands and their database writes, which
+    never go through here) runs within milliseconds; past the bound :meth:`offer` says no and
+    the caller answers "busy".
+    """
+
+    def __init__(self, bound: int, workers: int = QUESTION_WORKERS,
+                 sends: int = QUESTION_SENDS) -> None:
+        self.bound = bound
+        self.workers = workers
+        self._jobs: asyncio.Queue[Job] = asyncio.Queue(bound)
+        self._slots = asyncio.Semaphore(sends)
+        self._tasks: list[asyncio.Task[None]] = []
+        self._sending: set[asyncio.Task[None]] = set()
+        #: Questions turned away because the backlog was full (for logs and tests).
+        self.refused = 0
+
+    def __len__(self) -> int:
+        """Questions waiting (not counting those being answered)."""
+        return self._jobs.qsize()
+
+    def offer(self, job: Job) -> bool:
+        """Queue ``job``; False when the backlog is full."""
+        if not self._tasks:
+            self.start()
+        try:
+            self._jobs.put_nowait(job)
+        except asyncio.QueueFull:
+            self.refused += 1
+            return False
+        return True
+
+    def start(self) -> None:
+        if not self._tasks:
+            self._tasks = [asyncio.get_running_loop().create_task(
+                self._work(), name=f"coverage-bot-question-{n}") for n in range(self.workers)]
+
+    async def _work(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            job = await self._jobs.get()
+            await self._slots.acquire()
+            try:
+                send = await job()
+            except Exception:  # a job reports its own errors; this is a bug in one
+                log.exception("unexpected error answering a question")
+                send = None
+            if send is None:
+                self._slots.release()
+            else:
+                task = loop.create_task(_awaited(send))
+                self._sending.add(task)
+                task.add_done_callback(self._sent)
+            self._jobs.task_done()
+            await asyncio.sleep(0)  # one question per worker per turn of the loop
+
+    def _sent(self, task: asyncio.Task[None]) -> None:
+        self._sending.discard(task)
+        self._slots.release()
+        if not task.cancelled() and task.exception() is not None:
+            log.error("unexpected error sending an answer", exc_info=task.exception())
+
+    async def join(self) -> None:
+        """Until every queued question has been answered and its answer sent."""
+        await self._jobs.join()
+        while self._sending:
+            await asyncio.wait(set(self._sending))
+
+    async def stop(self) -> None:
+        tasks, self._tasks = self._tasks, []
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def _awaited(send: Awaitable[None]) -> None:
+    await send
 
 
 def default_intents(message_content: bool = True) -> discord.Intents:
@@ -156,6 +257,8 @@ class CoverageBot(commands.AutoShardedBot):
         self._idle = asyncio.Event()
         self._idle.set()
         self._warned_no_content = False
+        #: Questions waiting for an answer (see :class:`QuestionQueue`).
+        self.questions = QuestionQueue(settings.question_backlog)
 
     # ----------------------------------------------------------------- startup
 
@@ -300,18 +403,26 @@ class CoverageBot(commands.AutoShardedBot):
                 self._idle.set()
 
     async def drain(self, timeout: float = DRAIN_TIMEOUT) -> bool:
-        """Stop taking new work and wait for what is under way; False on timeout."""
+        """Stop taking new work and wait for what is under way (the questions already
+        queued included); False on timeout."""
         self.closing = True
+
+        async def idle() -> None:
+            await self.questions.join()
+            await self._idle.wait()
+
         try:
-            await asyncio.wait_for(self._idle.wait(), timeout)
+            await asyncio.wait_for(idle(), timeout)
         except TimeoutError:
-            log.warning("%d task(s) still running at shutdown", self._inflight)
+            log.warning("%d task(s) and %d queued question(s) still there at shutdown",
+                        self._inflight, len(self.questions))
             return False
         return True
 
     async def close(self) -> None:
         if not self.closing:
             await self.drain()
+        await self.questions.stop()
         await super().close()
 
     def warn_no_content_once(self) -> None:

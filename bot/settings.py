@@ -38,6 +38,9 @@ class Settings:
     max_question_length: int = 500
     #: Seconds a user waits between questions (per-user cooldown); 0 disables it.
     question_cooldown: float = 3.0
+    #: Questions waiting to be answered, at most; past it a mention gets a short "busy" reply
+    #: (once in a while per channel) and ``/ask`` a "busy" answer instead of a late one.
+    question_backlog: int = 100
     #: Answers below this score (0-100) are abstentions.
     answer_threshold: float | None = None
     #: Total shards (None: Discord's recommendation) and the ones this process runs.
@@ -72,6 +75,13 @@ def _number(name: str, raw: str | None, default: float, kind: type = float) -> f
     if value < 0:
         raise ConfigError(f"{name} must not be negative, got {raw!r}")
     return value
+
+
+def _backlog(raw: str | None) -> int:
+    value = _number("QUESTION_BACKLOG", raw, 100, int)
+    if value < 1:
+        raise ConfigError(f"QUESTION_BACKLOG must be at least 1, got {raw!r}")
+    return int(value)
 
 
 def load_settings(
@@ -119,6 +129,7 @@ def load_settings(
             _number("MAX_QUESTION_LENGTH", get("MAX_QUESTION_LENGTH"), 500, int)
         ),
         question_cooldown=_number("QUESTION_COOLDOWN", get("QUESTION_COOLDOWN"), 3.0),
+        question_backlog=_backlog(get("QUESTION_BACKLOG")),
         answer_threshold=(
             _number("ANSWER_THRESHOLD", threshold, 0.0) if threshold is not None else None
         ),

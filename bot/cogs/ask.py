@@ -7,9 +7,10 @@ The buttons are :class:`discord.ui.DynamicItem` s: their ``custom_id`` carries w
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
+import time
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -25,8 +26,33 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Start "typing…" when a message's answer takes longer than this (seconds).
-TYPING_AFTER = 1.0
+SORRY_TEXT = "Sorry, something went wrong on my side; it has been logged."
+
+#: Past the backlog, a channel gets at most one "busy" reply per this many seconds (the other
+#: mentions meanwhile get none: a flood of "busy" would be a flood all the same).
+BUSY_EVERY = 10.0
+
+BUSY_TEXT = ("I'm answering a lot of questions right now; please try again in a moment.")
+
+
+class BusyNotice:
+    """When a channel may be told "busy" again: once per ``every`` seconds per channel."""
+
+    def __init__(self, every: float = BUSY_EVERY) -> None:
+        self.every = every
+        self._last: dict[int, float] = {}
+
+    def due(self, channel_id: int) -> bool:
+        """True (and counted) when ``channel_id`` was not told "busy" in the last ``every``
+        seconds."""
+        now = time.monotonic()
+        if len(self._last) > 10_000:
+            self._last = {k: t for k, t in self._last.items() if now - t < self.every}
+        last = self._last.get(channel_id)
+        if last is not None and now - last < self.every:
+            return False
+        self._last[channel_id] = now
+        return True
 
 
 class QuestionCooldown:
@@ -147,6 +173,7 @@ class Ask(commands.Cog):
     def __init__(self, bot: CoverageBot) -> None:
         self.bot = bot
         self.cooldown = QuestionCooldown(bot.settings.question_cooldown)
+        self.busy = BusyNotice()
         #: guild id -> channels where every message is a question (loaded per guild, lazily).
         self._answer_channels: dict[int, set[int]] = {}
 
@@ -179,6 +206,8 @@ class Ask(commands.Cog):
                                  *, cooldown: bool = True) -> None:
         """Answer ``question`` for an interaction (``/ask``, a suggestion button).
 
+        The interaction is acknowledged ("thinking…") at once, whatever the backlog; the answer
+        follows from the question queue, or "busy" right away when the backlog is full.
         ``cooldown=False`` (a "did you mean" button) neither waits for the user's question
         cooldown nor counts towards it: pressing a suggestion is not asking again.
         """
@@ -188,13 +217,26 @@ class Ask(commands.Cog):
             await interaction.response.send_message(present.cooldown_text(wait), ephemeral=True)
             return
         await interaction.response.defer(thinking=True)
-        async with self.bot.working():
-            answer = await self.bot.service.ask(
-                text, guild_id=interaction.guild_id, user_id=interaction.user.id
-            )
-        await interaction.followup.send(
-            embed=present.answer_embed(answer, text), view=answer_view(answer)
-        )
+
+        async def answer() -> Awaitable[None]:
+            try:
+                found = await self.bot.service.ask(
+                    text, guild_id=interaction.guild_id, user_id=interaction.user.id
+                )
+                embed, view = present.answer_embed(found, text), answer_view(found)
+            except Exception as exc:
+                return self.bot.report_error(interaction, exc)
+            return self._followup(interaction, embed=embed, view=view)
+
+        if not self.bot.questions.offer(answer):
+            await interaction.followup.send(present.message_text(BUSY_TEXT))
+
+    async def _followup(self, interaction: discord.Interaction[Any], *, embed: discord.Embed,
+                        view: discord.ui.View) -> None:
+        try:
+            await interaction.followup.send(embed=embed, view=view)
+        except Exception as exc:
+            await self.bot.report_error(interaction, exc)
 
     # ----------------------------------------------------------------- messages
 
@@ -252,38 +294,41 @@ class Ask(commands.Cog):
         if wait:
             await self._reply_text(message, present.cooldown_text(wait))
             return
+        if not self.bot.questions.offer(lambda: self._answer_message(message, text, direct)):
+            if direct and self.busy.due(message.channel.id):
+                await self._reply_text(message, BUSY_TEXT)
+            return
+
+    async def _answer_message(self, message: discord.Message, text: str, direct: bool
+                              ) -> Awaitable[None] | None:
+        """Match a message's question (a job of the question queue); what sends the reply."""
         try:
-            async with self.bot.working():
-                answer = await self._ask_with_typing(message, text)
+            answer = await self.bot.service.ask(
+                text, guild_id=message.guild.id if message.guild else None,
+                user_id=message.author.id,
+            )
             if not answer.answered and not direct:
                 # An "answer everything" channel carries chatter too: only answers are
                 # posted there unasked (the abstention is still logged for the admins).
-                return
-            await message.channel.send(
-                embed=present.answer_embed(answer, text), view=answer_view(answer),
-                reference=_reference(message), mention_author=True,
-            )
+                return None
+            embed, view = present.answer_embed(answer, text), answer_view(answer)
         except CoverageBotError as exc:
-            await self._reply_text(message, str(exc))
+            return self._reply_text(message, str(exc))
+        except Exception:
+            log.exception("unexpected error answering message %s", message.id)
+            return self._reply_text(message, SORRY_TEXT)
+        return self._send_answer(message, embed, view)
+
+    async def _send_answer(self, message: discord.Message, embed: discord.Embed,
+                           view: discord.ui.View) -> None:
+        try:
+            await message.channel.send(embed=embed, view=view, reference=_reference(message),
+                                       mention_author=True)
         except discord.HTTPException:
             log.exception("could not reply to message %s", message.id)
         except Exception:
             log.exception("unexpected error answering message %s", message.id)
-            await self._reply_text(message, "Sorry, something went wrong on my side; it has "
-                                   "been logged.")
-
-    async def _ask_with_typing(self, message: discord.Message, text: str) -> Answer:
-        task = asyncio.ensure_future(
-            self.bot.service.ask(
-                text, guild_id=message.guild.id if message.guild else None,
-                user_id=message.author.id,
-            )
-        )
-        done, _ = await asyncio.wait({task}, timeout=TYPING_AFTER)
-        if done:
-            return task.result()
-        async with message.channel.typing():
-            return await task
+            await self._reply_text(message, SORRY_TEXT)
 
     async def _reply_text(self, message: discord.Message, text: str) -> None:
         try:

@@ -40,7 +40,7 @@ class Settings:
     question_cooldown: float = 3.0
     #: Questions waiting to be answered, at most; past it a mention gets a short "busy" reply
     #: (once in a while per channel) and ``/ask`` a "busy" answer instead of a late one.
-    question_backlog: int = 100
+    question_backlog: int = 50
     #: Answers below this score (0-100) are abstentions.
     answer_threshold: float | None = None
     #: Total shards (None: Discord's recommendation) and the ones this process runs.
@@ -78,7 +78,7 @@ def _number(name: str, raw: str | None, default: float, kind: type = float) -> f
 
 
 def _backlog(raw: str | None) -> int:
-    value = _number("QUESTION_BACKLOG", raw, 100, int)
+    value = _number("QUESTION_BACKLOG", raw, 50, int)
     if value < 1:
         raise ConfigError(f"QUESTION_BACKLOG must be at least 1, got {raw!r}")
     return int(value)

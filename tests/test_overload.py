@@ -176,10 +176,10 @@ async def test_flood_past_the_backlog_acks_everyone_says_busy_and_keeps_admin_wr
 
 
 def test_question_backlog_is_a_setting() -> None:
-    assert load_settings({}, env_file=None).question_backlog == 100
+    assert load_settings({}, env_file=None).question_backlog == 50
     assert load_settings({"QUESTION_BACKLOG": "7"}, env_file=None).question_backlog == 7
     for bad in ("0", "-1", "many"):
         with pytest.raises(ConfigError, match="QUESTION_BACKLOG"):
             load_settings({"QUESTION_BACKLOG": bad}, env_file=None)
     example = (Path(__file__).resolve().parent.parent / ".env.example").read_text()
-    assert "\nQUESTION_BACKLOG=100\n" in example
+    assert "\nQUESTION_BACKLOG=50\n" in example

@@ -334,8 +334,8 @@ def _make_fake_class() -> Any:
         def _acked(q: Question, now: float, body: Any, status: int) -> None:
             if q.acked is None:
                 q.acked = now
-                if body.get("type") == 4:  # answered at once (e.g. a cooldown notice)
-                    q.answered, q.reply, q.status = now, body.get("data"), status
+                if body.get("type") == 4:  # answered at once (a cooldown or busy notice)
+                    TimedFake._answered(q, now, body.get("data"), status)
 
         async def _answer(self, request: Any, record: Any, version: Any, parse_error: Any
                           ) -> tuple[int, Any, dict[str, str]]:

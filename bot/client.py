@@ -104,6 +104,10 @@ class QuestionQueue:
         """Questions waiting (not counting those being answered)."""
         return self._jobs.qsize()
 
+    def full(self) -> bool:
+        """Whether a question offered now would be refused."""
+        return self._jobs.full()
+
     def offer(self, job: Job) -> bool:
         """Queue ``job``; False when the backlog is full."""
         if not self._tasks:

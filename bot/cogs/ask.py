@@ -206,8 +206,9 @@ class Ask(commands.Cog):
                                  *, cooldown: bool = True) -> None:
         """Answer ``question`` for an interaction (``/ask``, a suggestion button).
 
-        The interaction is acknowledged ("thinking…") at once, whatever the backlog; the answer
-        follows from the question queue, or "busy" right away when the backlog is full.
+        The interaction is acknowledged at once, whatever the backlog: "thinking…" and the
+        answer from the question queue, or, when the backlog is full, a "busy" notice for the
+        asker alone.
         ``cooldown=False`` (a "did you mean" button) neither waits for the user's question
         cooldown nor counts towards it: pressing a suggestion is not asking again.
         """
@@ -215,6 +216,12 @@ class Ask(commands.Cog):
         wait = self.cooldown.retry_after(interaction.user.id) if cooldown else 0.0
         if wait:
             await interaction.response.send_message(present.cooldown_text(wait), ephemeral=True)
+            return
+        if self.bot.questions.full():
+            # Refused at once: one request (the acknowledgement is the "busy" notice, seen by
+            # the asker only), not a public "thinking…" and then a second request to say so.
+            self.bot.questions.refused += 1
+            await interaction.response.send_message(BUSY_TEXT, ephemeral=True)
             return
         await interaction.response.defer(thinking=True)
 

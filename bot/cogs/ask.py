@@ -32,6 +32,11 @@ SORRY_TEXT = "Sorry, something went wrong on my side; it has been logged."
 #: mentions meanwhile get none: a flood of "busy" would be a flood all the same).
 BUSY_EVERY = 10.0
 
+#: A question that waited longer than this (seconds) in the backlog gets "busy" too instead
+#: of its answer: when the bot answers slower than the backlog assumes (a starved machine),
+#: the count alone would still let answers come seconds late.
+MAX_WAIT = 0.5
+
 BUSY_TEXT = ("I'm answering a lot of questions right now; please try again in a moment.")
 
 
@@ -225,7 +230,12 @@ class Ask(commands.Cog):
             return
         await interaction.response.defer(thinking=True)
 
+        queued = time.monotonic()
+
         async def answer() -> Awaitable[None]:
+            if time.monotonic() - queued > MAX_WAIT:
+                self.bot.questions.refused += 1
+                return interaction.followup.send(BUSY_TEXT)
             try:
                 found = await self.bot.service.ask(
                     text, guild_id=interaction.guild_id, user_id=interaction.user.id
@@ -301,14 +311,21 @@ class Ask(commands.Cog):
         if wait:
             await self._reply_text(message, present.cooldown_text(wait))
             return
-        if not self.bot.questions.offer(lambda: self._answer_message(message, text, direct)):
+        queued = time.monotonic()
+        if not self.bot.questions.offer(
+                lambda: self._answer_message(message, text, direct, queued)):
             if direct and self.busy.due(message.channel.id):
                 await self._reply_text(message, BUSY_TEXT)
             return
 
-    async def _answer_message(self, message: discord.Message, text: str, direct: bool
-                              ) -> Awaitable[None] | None:
+    async def _answer_message(self, message: discord.Message, text: str, direct: bool,
+                              queued: float) -> Awaitable[None] | None:
         """Match a message's question (a job of the question queue); what sends the reply."""
+        if time.monotonic() - queued > MAX_WAIT:
+            self.bot.questions.refused += 1
+            if direct and self.busy.due(message.channel.id):
+                return self._reply_text(message, BUSY_TEXT)
+            return None
         try:
             answer = await self.bot.service.ask(
                 text, guild_id=message.guild.id if message.guild else None,

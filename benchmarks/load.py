@@ -197,6 +197,8 @@ def child_bot(args: argparse.Namespace) -> int:
         def ended() -> None:
             window.append(len(lags))
             gc_marks.append(len(pauses))
+            if args.bot_gc_report:
+                _gc_report()
 
         loop.add_signal_handler(signal.SIGUSR2, ended)
         watcher = asyncio.create_task(_watch_lag(lags))
@@ -257,6 +259,24 @@ def memory_report(samples: Sequence[float]) -> dict[str, float]:
     last = statistics.median(samples[3 * n // 4:])
     return {"start": round(samples[0], 1), "end": round(samples[-1], 1),
             "max": round(max(samples), 1), "growth": round(last - second, 1)}
+
+
+def _gc_report() -> None:
+    """What a full collection has to look at in this process, and how long one takes."""
+    import collections
+
+    objects = gc.get_objects()
+    kinds = collections.Counter(
+        f"{type(o).__module__}.{type(o).__qualname__}" for o in objects)
+    big = sorted(((len(o), f"{type(o).__qualname__}") for o in objects
+                  if isinstance(o, dict | list | set)), reverse=True)[:8]
+    del objects
+    t = time.perf_counter()
+    gc.collect()
+    took = (time.perf_counter() - t) * 1000
+    print(f"load: bot gc report: {sum(kinds.values())} tracked objects not frozen "
+          f"({gc.get_freeze_count()} frozen); a full collection now takes {took:.1f} ms; "
+          f"most: {kinds.most_common(10)}; largest containers: {big}", flush=True)
 
 
 async def _watch_lag(lags: list[float], every: float = 0.005) -> None:
@@ -916,6 +936,8 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
         cmd += ["--core", str(args.bot_core)]
     if args.bot_gc_freeze:
         cmd += ["--bot-gc-freeze"]
+    if args.bot_gc_report:
+        cmd += ["--bot-gc-report"]
     if args.backlog is not None:
         cmd += ["--backlog", str(args.backlog)]
     if args.bot_switch_interval:
@@ -1058,6 +1080,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--echo", action="store_true",
                    help="calibration: run a bare discord.py bot answering with a fixed embed "
                    "instead of coverage-bot (no admin writes): the harness's own latency")
+    p.add_argument("--bot-gc-report", action="store_true",
+                   help="diagnostic: at the end of the load, the bot's tracked objects by type "
+                   "and the time of one full collection")
     p.add_argument("--bot-gc-freeze", action="store_true",
                    help="experiment: gc.freeze() in the bot process when the load starts "
                    "(what the bot would do after start-up), to measure its effect")

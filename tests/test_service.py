@@ -29,3 +29,32 @@ async def test_answered_questions_are_not_logged(settings: Settings) -> None:
         answer = await service.ask("how many protestors were arrested on sunday", guild_id=5)
         assert answer.answered
         assert await service.top_unanswered(guild_id=5) == []
+
+
+async def test_an_admin_write_waits_behind_one_unanswered_log_at_most(
+    settings: Settings,
+) -> None:
+    """Abstentions are logged by one task, one row at a time (issue 13): an admin's write
+    asked for after 150 of them is stored before most of them, not after all; and all of
+    them, more than the log's backlog bound, are logged in the end."""
+    from bot.models import Citation, Fact
+    from bot.service import LOG_BACKLOG
+
+    questions = [f"what did nobody{n} say about zorblax{n}" for n in range(150)]
+    async with await CoverageService.open(settings) as service:
+        for q in questions:
+            assert not (await service.ask(q, guild_id=5, user_id=1)).answered
+        fact = Fact(id="overload-admin-fact", text="An admin's fact, written during a burst.",
+                    citations=(Citation("newsnation-celebrities-ice-raids", "As reported."),),
+                    guild_id=5)
+        await service.add(fact, actor="admin")
+        logged_first = await service.storage.stats()
+        await service.flush()
+        logged_all = await service.storage.stats()
+        assert logged_first["unanswered"] < 10 < len(questions) == logged_all["unanswered"]
+        more = [f"who is stranger{n} from qwzx{n}" for n in range(2 * LOG_BACKLOG)]
+        for q in more:
+            await service.ask(q, guild_id=5, user_id=2)
+    async with await Storage.open(settings.database_path) as storage:
+        assert (await storage.stats())["unanswered"] == len(questions) + len(more)
+        assert await storage.get("fact", "overload-admin-fact") is not None

@@ -2,7 +2,17 @@
 
     .venv/bin/python -m benchmarks.load [--rate 250] [--duration 20] [--warmup 3]
         [--guilds 4] [--users 1200] [--slash-share 0.3] [--admin-interval 0.25]
-        [--mix all|answerable] [--json out.json]
+        [--mix all|answerable] [--backlog N] [--json out.json]
+    .venv/bin/python -m benchmarks.load --knee 200,250,300,350 [--duration 10]
+        [--overload-duration 20] [--json out.json]
+
+``--knee``: one run per rate (a new bot each), upwards until one fails; the knee is the
+highest rate at which every question got its answer with p99 < 100 ms and no error. Then a
+run at twice the knee, judged on the targets past it (issue 13): no interaction acknowledged
+later than 3 s, every admin write confirmed and present, p99 of the answered questions < 1 s,
+the bot's memory flat, no error besides "busy" replies. Past the knee the bot answers "busy"
+(to mentions at most once per channel per 10 s; the other mentions get no reply): each run
+reports those, the mentions left without a reply, late acknowledgements and the bot's RSS.
 
 Two processes, one core each (``os.sched_setaffinity``):
 

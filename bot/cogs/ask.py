@@ -218,15 +218,17 @@ class Ask(commands.Cog):
         cooldown nor counts towards it: pressing a suggestion is not asking again.
         """
         text = self.bot.service.clean_question(question)  # InvalidQuestion: changes nothing
-        wait = self.cooldown.retry_after(interaction.user.id) if cooldown else 0.0
-        if wait:
-            await interaction.response.send_message(present.cooldown_text(wait), ephemeral=True)
-            return
         if self.bot.questions.full():
             # Refused at once: one request (the acknowledgement is the "busy" notice, seen by
             # the asker only), not a public "thinking…" and then a second request to say so.
+            # Before the cooldown, which a refused question must not use up: "try again in a
+            # moment" would otherwise be met by "please wait".
             self.bot.questions.refused += 1
             await interaction.response.send_message(BUSY_TEXT, ephemeral=True)
+            return
+        wait = self.cooldown.retry_after(interaction.user.id) if cooldown else 0.0
+        if wait:
+            await interaction.response.send_message(present.cooldown_text(wait), ephemeral=True)
             return
         await interaction.response.defer(thinking=True)
 
@@ -307,6 +309,10 @@ class Ask(commands.Cog):
             if direct:  # in an "answer everything" channel, chatter is not for the bot
                 await self._reply_text(message, str(exc))
             return
+        if self.bot.questions.full():  # before the cooldown, as for /ask
+            self.bot.questions.refused += 1
+            await self._busy(message, direct)
+            return
         wait = self.cooldown.retry_after(message.author.id)
         if wait:
             await self._reply_text(message, present.cooldown_text(wait))
@@ -314,18 +320,20 @@ class Ask(commands.Cog):
         queued = time.monotonic()
         if not self.bot.questions.offer(
                 lambda: self._answer_message(message, text, direct, queued)):
-            if direct and self.busy.due(message.channel.id):
-                await self._reply_text(message, BUSY_TEXT)
-            return
+            await self._busy(message, direct)
+
+    async def _busy(self, message: discord.Message, direct: bool) -> None:
+        """The "busy" reply to a refused question: only to one that addressed the bot, and
+        at most once per channel per :data:`BUSY_EVERY` seconds."""
+        if direct and self.busy.due(message.channel.id):
+            await self._reply_text(message, BUSY_TEXT)
 
     async def _answer_message(self, message: discord.Message, text: str, direct: bool,
                               queued: float) -> Awaitable[None] | None:
         """Match a message's question (a job of the question queue); what sends the reply."""
         if time.monotonic() - queued > MAX_WAIT:
             self.bot.questions.refused += 1
-            if direct and self.busy.due(message.channel.id):
-                return self._reply_text(message, BUSY_TEXT)
-            return None
+            return self._busy(message, direct)
         try:
             answer = await self.bot.service.ask(
                 text, guild_id=message.guild.id if message.guild else None,

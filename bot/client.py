@@ -69,7 +69,7 @@ QUESTION_WORKERS = 4
 #: Answers on their way to Discord at once (each waits a round trip: 50-100 ms to the real
 #: one); past it, matching waits. Measured: 8 in all capped the bot at ~50 answers/s when
 #: the fake Discord took ~150 ms to answer.
-QUESTION_SENDS = 64
+QUESTION_SENDS = 256
 
 #: A queued question: does its matching when called, and returns what sends the answer
 #: (awaited in a task of its own, so that the next question need not wait for Discord), or

@@ -20,6 +20,7 @@ import json
 import logging
 import signal
 import sys
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any
 
@@ -60,12 +61,19 @@ LOGIN_FAILED_HELP = (
 #: How long a shutdown waits for questions and changes already being handled.
 DRAIN_TIMEOUT = 10.0
 
-#: Questions matched at once, each then yielding the event loop: matching is CPU (a
-#: millisecond or two), so more would only make each turn of the loop longer, and every
-#: database round trip (aiosqlite answers through the loop) and every acknowledgement waits
-#: a turn. Measured: with 64 questions matched per turn, the unanswered-question log (a few
-#: round trips per row) fell behind at 60 rows/s although the database alone does ~750/s.
+#: Workers matching questions. Matching is CPU (a millisecond or two a question), so more
+#: would only make each turn of the event loop longer, and every database round trip
+#: (aiosqlite answers through the loop) and every acknowledgement waits a turn. Measured:
+#: with 64 questions matched per turn, the unanswered-question log (a few round trips per
+#: row) fell behind at 60 rows/s although the database alone does ~750/s.
 QUESTION_WORKERS = 4
+#: CPU seconds of matching a worker may do in one turn of the event loop before it yields.
+#: Measured: one question per worker per turn capped the bot below 200 answers/s, since a
+#: busy turn (gateway events, answers' HTTP responses) takes 10-20 ms and 4 workers matched
+#: only 4 questions in it; no limit at all (every question at once, as before issue 13) let a
+#: turn grow to seconds under a flood, past Discord's 3 s for acknowledgements. Counted in
+#: this thread's CPU time, so that preemption by other processes does not use it up.
+QUESTION_TURN_BUDGET = 0.005
 #: Answers on their way to Discord at once (each waits a round trip: 50-100 ms to the real
 #: one); past it, matching waits. Measured: 8 in all capped the bot at ~50 answers/s when
 #: the fake Discord took ~150 ms to answer.
@@ -81,12 +89,12 @@ class QuestionQueue:
     """The bounded backlog of questions and the workers that answer them.
 
     A question no longer runs the moment it arrives: it waits here, at most ``bound`` of them
-    (``QUESTION_BACKLOG``); :data:`QUESTION_WORKERS` workers match them in order, one each
-    per turn of the event loop, and at most :data:`QUESTION_SENDS` answers are on their way
-    at once. Under a burst the loop's turns so stay short, and what must not wait (gateway
-    events, interaction acknowledgements, admin commands and their database writes, which
-    never go through here) runs within milliseconds; past the bound :meth:`offer` says no and
-    the caller answers "busy".
+    (``QUESTION_BACKLOG``); :data:`QUESTION_WORKERS` workers match them in order, each for
+    :data:`QUESTION_TURN_BUDGET` of CPU per turn of the event loop, and at most
+    :data:`QUESTION_SENDS` answers are on their way at once. Under a burst the loop's turns
+    so stay short, and what must not wait (gateway events, interaction acknowledgements,
+    admin commands and their database writes, which never go through here) runs soon;
+    past the bound :meth:`offer` says no and the caller answers "busy".
     """
 
     def __init__(self, bound: int, workers: int = QUESTION_WORKERS,
@@ -126,9 +134,15 @@ class QuestionQueue:
 
     async def _work(self) -> None:
         loop = asyncio.get_running_loop()
+        turn_end = time.thread_time() + QUESTION_TURN_BUDGET
         while True:
-            job = await self._jobs.get()
-            await self._slots.acquire()
+            if self._jobs.empty() or self._slots.locked():  # waits: a new turn after
+                job = await self._jobs.get()
+                await self._slots.acquire()
+                turn_end = time.thread_time() + QUESTION_TURN_BUDGET
+            else:
+                job = self._jobs.get_nowait()
+                await self._slots.acquire()  # a free slot: does not wait
             try:
                 send = await job()
             except Exception:  # a job reports its own errors; this is a bug in one
@@ -141,7 +155,9 @@ class QuestionQueue:
                 self._sending.add(task)
                 task.add_done_callback(self._sent)
             self._jobs.task_done()
-            await asyncio.sleep(0)  # one question per worker per turn of the loop
+            if time.thread_time() >= turn_end:  # this turn's share of matching is done
+                await asyncio.sleep(0)
+                turn_end = time.thread_time() + QUESTION_TURN_BUDGET
 
     def _sent(self, task: asyncio.Task[None]) -> None:
         self._sending.discard(task)

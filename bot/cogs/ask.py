@@ -35,7 +35,7 @@ BUSY_EVERY = 10.0
 #: A question that waited longer than this (seconds) in the backlog gets "busy" too instead
 #: of its answer: when the bot answers slower than the backlog assumes (a starved machine),
 #: the count alone would still let answers come seconds late.
-MAX_WAIT = 0.5
+MAX_WAIT = 0.25
 
 BUSY_TEXT = ("I'm answering a lot of questions right now; please try again in a moment.")
 

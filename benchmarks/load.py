@@ -322,6 +322,7 @@ class AdminWrite:
     fact_id: str | None = None
     confirmed: bool = False
     error: str | None = None
+    took: float | None = None  # seconds from the form's submission to the confirmation
 
 
 @dataclass
@@ -570,6 +571,7 @@ class Driver:
             # can beat discord.py, which registers a modal only once Discord has accepted it:
             # no person is that fast.)
             await asyncio.sleep(self.rng.uniform(0.3, 1.0))
+            t_submit = time.perf_counter()
             submitted = await fake.submit_modal(modal["custom_id"], values, admin)
             response = await submitted.response(timeout=10)
             if not response.ok:
@@ -583,6 +585,7 @@ class Driver:
                 return
             write.fact_id = m.group(2)
             write.confirmed = True
+            write.took = time.perf_counter() - t_submit
             if not edit:
                 own.append(write.fact_id)
         except Exception as exc:  # report, do not stop the run
@@ -797,6 +800,7 @@ def summarise(args: argparse.Namespace, driver: Driver, start: float, end: float
         "database_is_locked": locked,
         "admin_writes": len(writes),
         "admin_writes_confirmed": sum(1 for w in writes if w.confirmed),
+        "admin_confirmation_ms": ms([w.took * 1000 for w in writes if w.took is not None]),
         "admin_write_errors": [w.error for w in writes if w.error][:20],
         "db": db_report,
         "bot_exit_status": bot_exit,
@@ -885,6 +889,9 @@ def print_report(report: dict[str, Any]) -> bool:
     print(f"CPU per question during the load (admin writes included): bot "
           f"{per.get('bot')} ms, fake+users {per.get('fake')} ms; whole run: bot "
           f"{report['cpu_seconds']['bot']} s, fake+users {report['cpu_seconds']['fake']} s")
+    a = report["admin_confirmation_ms"]
+    print(f"admin confirmations (form submitted -> confirmation): median {a['median']} ms, "
+          f"p99 {a['p99']} ms, max {a['max']} ms")
     print(f"admin writes: {report['admin_writes']} ({report['admin_writes_confirmed']} "
           f"confirmed); DB integrity: {report['db']['integrity']}; DB stats: "
           f"{report['db']['stats']}")

@@ -8,6 +8,7 @@ engine, that the shipped coverage is synced at start, and which guild sees what.
 from __future__ import annotations
 
 import asyncio
+import collections
 import io
 import logging
 import re
@@ -48,6 +49,15 @@ from bot.storage.db import ImportRejected
 
 log = logging.getLogger(__name__)
 
+#: Unanswered questions waiting to be logged, at most; past it :meth:`CoverageService.ask`
+#: waits (questions slow down; none goes unlogged, and the queue cannot grow without bound).
+#: Large, because the log is slow under load while answers are not: each row is three
+#: aiosqlite round trips and each waits a turn of the busy event loop, ~30 rows/s at 200
+#: questions/s (a quarter of them abstentions). Measured: with 200 here, answers were held
+#: to the log's pace (117 answered/s at 200/s offered, the rest told busy). 5,000 rows are
+#: about 1 MB and minutes of a flood; the log catches up when it is over.
+LOG_BACKLOG = 5000
+
 # Zero-width and bidirectional control characters: invisible, and they defeat matching.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Lone surrogates: what a terminal's non-UTF-8 bytes become (surrogateescape), or a JSON
@@ -74,8 +84,15 @@ class CoverageService:
         self.settings = settings
         self.storage = storage
         self.engine = engine
-        #: Unanswered-question logs still being written (see :meth:`ask`).
-        self._pending: set[asyncio.Task[None]] = set()
+        #: Unanswered questions still to be logged, oldest first, and the one task writing
+        #: them (see :meth:`ask`).
+        self._unlogged: collections.deque[tuple[str, int | None, int | None]] = (
+            collections.deque())
+        self._logger: asyncio.Task[None] | None = None
+        self._room = asyncio.Event()
+        self._room.set()
+        #: :data:`LOG_BACKLOG`, per service.
+        self.log_backlog = LOG_BACKLOG
         #: The last turn of each conversation, for follow-up questions.
         self.conversations = Conversations(settings.follow_up_seconds)
 
@@ -114,8 +131,8 @@ class CoverageService:
 
     async def flush(self) -> None:
         """Wait for the unanswered-question logs still being written."""
-        while self._pending:
-            await asyncio.gather(*list(self._pending), return_exceptions=True)
+        while self._logger is not None and not self._logger.done():
+            await asyncio.wait({self._logger})
 
     async def __aenter__(self) -> CoverageService:
         return self
@@ -144,7 +161,10 @@ class CoverageService:
 
         The log is written in the background, so the reply does not wait for the database
         (measured under load: abstentions were the slowest answers); :meth:`flush`, and so
-        :meth:`close` and :meth:`top_unanswered`, wait for it.
+        :meth:`close` and :meth:`top_unanswered`, wait for it. One task writes the logs, one
+        at a time, so that an admin's write waits behind one of them at most (the storage
+        lock is first come, first served), not behind every abstention of a busy minute;
+        when :attr:`log_backlog` of them wait, this waits for room.
         """
         text = self.clean_question(question)
         if conversation is None:
@@ -154,17 +174,23 @@ class CoverageService:
             answer, turn = self.engine.converse(text, last, guild_id=guild_id)
             self.conversations.put((guild_id, conversation), turn)
         if not answer.answered:
-            task = asyncio.get_running_loop().create_task(
-                self.storage.log_unanswered(text, guild_id=guild_id, user_id=user_id)
-            )
-            self._pending.add(task)
-            task.add_done_callback(self._logged)
+            while len(self._unlogged) >= self.log_backlog:
+                self._room.clear()
+                await self._room.wait()
+            self._unlogged.append((text, guild_id, user_id))
+            if self._logger is None or self._logger.done():
+                self._logger = asyncio.get_running_loop().create_task(
+                    self._log_unanswered(), name="coverage-bot-unanswered-log")
         return answer
 
-    def _logged(self, task: asyncio.Task[None]) -> None:
-        self._pending.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("could not log an unanswered question", exc_info=task.exception())
+    async def _log_unanswered(self) -> None:
+        while self._unlogged:
+            text, guild_id, user_id = self._unlogged.popleft()
+            self._room.set()
+            try:
+                await self.storage.log_unanswered(text, guild_id=guild_id, user_id=user_id)
+            except Exception:
+                log.exception("could not log an unanswered question")
 
     def find_quotes(
         self, query: str, *, limit: int = 5, guild_id: int | None = None

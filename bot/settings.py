@@ -54,6 +54,9 @@ class Settings:
     #: Seconds a follow-up question ("what else did she say") is read against the last
     #: question of the same person in the same channel; 0 turns follow-ups off.
     follow_up_seconds: float = 300.0
+    #: Questions waiting to be answered, at most; past it a mention gets a short "busy" reply
+    #: (once in a while per channel) and ``/ask`` a "busy" answer instead of a late one.
+    question_backlog: int = 50
     #: Answers below this score (0-100) are abstentions.
     answer_threshold: float | None = None
     #: Total shards (None: Discord's recommendation) and the ones this process runs.
@@ -88,6 +91,13 @@ def _number(name: str, raw: str | None, default: float, kind: type = float) -> f
     if value < 0:
         raise ConfigError(f"{name} must not be negative, got {raw!r}")
     return value
+
+
+def _backlog(raw: str | None) -> int:
+    value = _number("QUESTION_BACKLOG", raw, 50, int)
+    if value < 1:
+        raise ConfigError(f"QUESTION_BACKLOG must be at least 1, got {raw!r}")
+    return int(value)
 
 
 def load_settings(
@@ -141,6 +151,7 @@ def load_settings(
         ),
         question_cooldown=_number("QUESTION_COOLDOWN", get("QUESTION_COOLDOWN"), 3.0),
         follow_up_seconds=_number("FOLLOW_UP_SECONDS", get("FOLLOW_UP_SECONDS"), 300.0),
+        question_backlog=_backlog(get("QUESTION_BACKLOG")),
         answer_threshold=(
             _number("ANSWER_THRESHOLD", threshold, 0.0) if threshold is not None else None
         ),

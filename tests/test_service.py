@@ -42,3 +42,32 @@ async def test_follow_ups_are_per_conversation(settings: Settings) -> None:
         # and another guild with the same channel key is another conversation
         other = await service.ask("what did she say", guild_id=6, conversation=("chan", 1))
         assert other.speaker != "Doechii" or not other.answered
+
+
+async def test_an_admin_write_waits_behind_one_unanswered_log_at_most(
+    settings: Settings,
+) -> None:
+    """Abstentions are logged by one task, one row at a time (issue 13): an admin's write
+    asked for after 150 of them is stored before most of them, not after all; and all of
+    them, more than the log's backlog bound, are logged in the end."""
+    from bot.models import Citation, Fact
+
+    questions = [f"what did nobody{n} say about zorblax{n}" for n in range(150)]
+    async with await CoverageService.open(settings) as service:
+        for q in questions:
+            assert not (await service.ask(q, guild_id=5, user_id=1)).answered
+        fact = Fact(id="overload-admin-fact", text="An admin's fact, written during a burst.",
+                    citations=(Citation("newsnation-celebrities-ice-raids", "As reported."),),
+                    guild_id=5)
+        await service.add(fact, actor="admin")
+        logged_first = await service.storage.stats()
+        await service.flush()
+        logged_all = await service.storage.stats()
+        assert logged_first["unanswered"] < 10 < len(questions) == logged_all["unanswered"]
+        service.log_backlog = 20  # a small bound, to go past it
+        more = [f"who is stranger{n} from qwzx{n}" for n in range(3 * service.log_backlog)]
+        for q in more:
+            await service.ask(q, guild_id=5, user_id=2)
+    async with await Storage.open(settings.database_path) as storage:
+        assert (await storage.stats())["unanswered"] == len(questions) + len(more)
+        assert await storage.get("fact", "overload-admin-fact") is not None

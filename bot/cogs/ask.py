@@ -7,9 +7,10 @@ The buttons are :class:`discord.ui.DynamicItem` s: their ``custom_id`` carries w
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
+import time
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -25,8 +26,38 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Start "typing…" when a message's answer takes longer than this (seconds).
-TYPING_AFTER = 1.0
+SORRY_TEXT = "Sorry, something went wrong on my side; it has been logged."
+
+#: Past the backlog, a channel gets at most one "busy" reply per this many seconds (the other
+#: mentions meanwhile get none: a flood of "busy" would be a flood all the same).
+BUSY_EVERY = 10.0
+
+#: A question that waited longer than this (seconds) in the backlog gets "busy" too instead
+#: of its answer: when the bot answers slower than the backlog assumes (a starved machine),
+#: the count alone would still let answers come seconds late.
+MAX_WAIT = 0.25
+
+BUSY_TEXT = ("I'm answering a lot of questions right now; please try again in a moment.")
+
+
+class BusyNotice:
+    """When a channel may be told "busy" again: once per ``every`` seconds per channel."""
+
+    def __init__(self, every: float = BUSY_EVERY) -> None:
+        self.every = every
+        self._last: dict[int, float] = {}
+
+    def due(self, channel_id: int) -> bool:
+        """True (and counted) when ``channel_id`` was not told "busy" in the last ``every``
+        seconds."""
+        now = time.monotonic()
+        if len(self._last) > 10_000:
+            self._last = {k: t for k, t in self._last.items() if now - t < self.every}
+        last = self._last.get(channel_id)
+        if last is not None and now - last < self.every:
+            return False
+        self._last[channel_id] = now
+        return True
 
 
 class QuestionCooldown:
@@ -147,6 +178,7 @@ class Ask(commands.Cog):
     def __init__(self, bot: CoverageBot) -> None:
         self.bot = bot
         self.cooldown = QuestionCooldown(bot.settings.question_cooldown)
+        self.busy = BusyNotice()
         #: guild id -> channels where every message is a question (loaded per guild, lazily).
         self._answer_channels: dict[int, set[int]] = {}
 
@@ -179,22 +211,51 @@ class Ask(commands.Cog):
                                  *, cooldown: bool = True) -> None:
         """Answer ``question`` for an interaction (``/ask``, a suggestion button).
 
+        The interaction is acknowledged at once, whatever the backlog: "thinking…" and the
+        answer from the question queue, or, when the backlog is full, a "busy" notice for the
+        asker alone.
         ``cooldown=False`` (a "did you mean" button) neither waits for the user's question
         cooldown nor counts towards it: pressing a suggestion is not asking again.
         """
         text = self.bot.service.clean_question(question)  # InvalidQuestion: changes nothing
+        if self.bot.questions.full():
+            # Refused at once: one request (the acknowledgement is the "busy" notice, seen by
+            # the asker only), not a public "thinking…" and then a second request to say so.
+            # Before the cooldown, which a refused question must not use up: "try again in a
+            # moment" would otherwise be met by "please wait".
+            self.bot.questions.refused += 1
+            await interaction.response.send_message(BUSY_TEXT, ephemeral=True)
+            return
         wait = self.cooldown.retry_after(interaction.user.id) if cooldown else 0.0
         if wait:
             await interaction.response.send_message(present.cooldown_text(wait), ephemeral=True)
             return
         await interaction.response.defer(thinking=True)
-        async with self.bot.working():
-            answer = await self.bot.service.ask(
-                text, guild_id=interaction.guild_id, user_id=interaction.user.id
-            )
-        await interaction.followup.send(
-            embed=present.answer_embed(answer, text), view=answer_view(answer)
-        )
+
+        queued = time.monotonic()
+
+        async def answer() -> Awaitable[None]:
+            if time.monotonic() - queued > MAX_WAIT:
+                self.bot.questions.refused += 1
+                return interaction.followup.send(BUSY_TEXT)
+            try:
+                found = await self.bot.service.ask(
+                    text, guild_id=interaction.guild_id, user_id=interaction.user.id
+                )
+                embed, view = present.answer_embed(found, text), answer_view(found)
+            except Exception as exc:
+                return self.bot.report_error(interaction, exc)
+            return self._followup(interaction, embed=embed, view=view)
+
+        if not self.bot.questions.offer(answer):
+            await interaction.followup.send(present.message_text(BUSY_TEXT))
+
+    async def _followup(self, interaction: discord.Interaction[Any], *, embed: discord.Embed,
+                        view: discord.ui.View) -> None:
+        try:
+            await interaction.followup.send(embed=embed, view=view)
+        except Exception as exc:
+            await self.bot.report_error(interaction, exc)
 
     # ----------------------------------------------------------------- messages
 
@@ -248,42 +309,58 @@ class Ask(commands.Cog):
             if direct:  # in an "answer everything" channel, chatter is not for the bot
                 await self._reply_text(message, str(exc))
             return
+        if self.bot.questions.full():  # before the cooldown, as for /ask
+            self.bot.questions.refused += 1
+            await self._busy(message, direct)
+            return
         wait = self.cooldown.retry_after(message.author.id)
         if wait:
             await self._reply_text(message, present.cooldown_text(wait))
             return
+        queued = time.monotonic()
+        if not self.bot.questions.offer(
+                lambda: self._answer_message(message, text, direct, queued)):
+            await self._busy(message, direct)
+
+    async def _busy(self, message: discord.Message, direct: bool) -> None:
+        """The "busy" reply to a refused question: only to one that addressed the bot, and
+        at most once per channel per :data:`BUSY_EVERY` seconds."""
+        if direct and self.busy.due(message.channel.id):
+            await self._reply_text(message, BUSY_TEXT)
+
+    async def _answer_message(self, message: discord.Message, text: str, direct: bool,
+                              queued: float) -> Awaitable[None] | None:
+        """Match a message's question (a job of the question queue); what sends the reply."""
+        if time.monotonic() - queued > MAX_WAIT:
+            self.bot.questions.refused += 1
+            return self._busy(message, direct)
         try:
-            async with self.bot.working():
-                answer = await self._ask_with_typing(message, text)
+            answer = await self.bot.service.ask(
+                text, guild_id=message.guild.id if message.guild else None,
+                user_id=message.author.id,
+            )
             if not answer.answered and not direct:
                 # An "answer everything" channel carries chatter too: only answers are
                 # posted there unasked (the abstention is still logged for the admins).
-                return
-            await message.channel.send(
-                embed=present.answer_embed(answer, text), view=answer_view(answer),
-                reference=_reference(message), mention_author=True,
-            )
+                return None
+            embed, view = present.answer_embed(answer, text), answer_view(answer)
         except CoverageBotError as exc:
-            await self._reply_text(message, str(exc))
+            return self._reply_text(message, str(exc))
+        except Exception:
+            log.exception("unexpected error answering message %s", message.id)
+            return self._reply_text(message, SORRY_TEXT)
+        return self._send_answer(message, embed, view)
+
+    async def _send_answer(self, message: discord.Message, embed: discord.Embed,
+                           view: discord.ui.View) -> None:
+        try:
+            await message.channel.send(embed=embed, view=view, reference=_reference(message),
+                                       mention_author=True)
         except discord.HTTPException:
             log.exception("could not reply to message %s", message.id)
         except Exception:
             log.exception("unexpected error answering message %s", message.id)
-            await self._reply_text(message, "Sorry, something went wrong on my side; it has "
-                                   "been logged.")
-
-    async def _ask_with_typing(self, message: discord.Message, text: str) -> Answer:
-        task = asyncio.ensure_future(
-            self.bot.service.ask(
-                text, guild_id=message.guild.id if message.guild else None,
-                user_id=message.author.id,
-            )
-        )
-        done, _ = await asyncio.wait({task}, timeout=TYPING_AFTER)
-        if done:
-            return task.result()
-        async with message.channel.typing():
-            return await task
+            await self._reply_text(message, SORRY_TEXT)
 
     async def _reply_text(self, message: discord.Message, text: str) -> None:
         try:

@@ -237,6 +237,27 @@ async def test_dm_question_is_answered(env: Env) -> None:
     assert embed(reply)["description"].startswith("Doechii said")
 
 
+async def test_follow_ups_are_per_person_and_channel(env: Env) -> None:
+    """'what else did she say' after 'who is doechii' is about Doechii for the one who
+    asked, in that channel or DM, through a mention or /ask (issue 9)."""
+    first = await env.say(f"{env.mention} who is doechii")
+    assert embed(await first.reply())["description"].startswith("Doechii")
+    then = await env.say(f"{env.mention} what did she say at the BET Awards?")
+    said = embed(await then.reply())
+    assert fields(said)["Said by"] == "Doechii"
+    more = await env.slash("ask", {"question": "what else did she say?"})
+    other_quote = embed(await more.reply())
+    assert fields(other_quote)["Said by"] == "Doechii"
+    assert other_quote["description"] != said["description"]
+    # another person in the channel has no "she" from Alice's questions
+    theirs = await env.say(f"{env.mention} what did she say at the BET Awards?", env.world.admin)
+    assert fields(embed(await theirs.reply())).get("Said by") != "Doechii"
+    # in a DM, the same conversation rules: the DM is its own channel
+    await (await env.say("who is mark ruffalo", guild=None)).reply()
+    dm = await env.say("what did he say?", guild=None)
+    assert fields(embed(await dm.reply()))["Said by"] == "Mark Ruffalo"
+
+
 async def test_plain_messages_are_ignored_except_in_answer_channels(env: Env) -> None:
     plain = await env.say("what did Doechii say at the BET Awards?")
     await no_reply_before(env, plain)

@@ -40,6 +40,13 @@ MAX_WAIT = 0.25
 BUSY_TEXT = ("I'm answering a lot of questions right now; please try again in a moment.")
 
 
+
+def conversation_key(channel_id: int | None, user_id: int) -> tuple[str, int | None, int]:
+    """A follow-up ("what else did she say?") is read against the same person's last
+    question in the same channel or DM, for ``FOLLOW_UP_SECONDS``."""
+    return ("discord", channel_id, user_id)
+
+
 class BusyNotice:
     """When a channel may be told "busy" again: once per ``every`` seconds per channel."""
 
@@ -240,7 +247,8 @@ class Ask(commands.Cog):
                 return interaction.followup.send(BUSY_TEXT)
             try:
                 found = await self.bot.service.ask(
-                    text, guild_id=interaction.guild_id, user_id=interaction.user.id
+                    text, guild_id=interaction.guild_id, user_id=interaction.user.id,
+                    conversation=conversation_key(interaction.channel_id, interaction.user.id),
                 )
                 embed, view = present.answer_embed(found, text), answer_view(found)
             except Exception as exc:
@@ -338,6 +346,7 @@ class Ask(commands.Cog):
             answer = await self.bot.service.ask(
                 text, guild_id=message.guild.id if message.guild else None,
                 user_id=message.author.id,
+                conversation=conversation_key(message.channel.id, message.author.id),
             )
             if not answer.answered and not direct:
                 # An "answer everything" channel carries chatter too: only answers are

@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ from bot.models import Fact
 from bot.service import CoverageService
 from bot.settings import Settings, load_settings
 from bot.storage import Storage
-from tests.fakediscord.fixtures import build_default_world, pointed_at, running_bot
+from tests.fakediscord.fixtures import running_bot, running_fake
 from tests.fakediscord.records import RecordedRequest
 from tests.fakediscord.server import FakeDiscord, InteractionHandle, MessageHandle
 
@@ -66,17 +65,9 @@ class SlowDiscord(FakeDiscord):
         return await super()._answer(request, record, version, parse_error)
 
 
-@contextlib.asynccontextmanager
-async def slow_discord() -> AsyncIterator[SlowDiscord]:
-    fake = SlowDiscord()
-    fake.world = build_default_world(fake)  # type: ignore[attr-defined]
-    await fake.start()
-    try:
-        with pointed_at(fake):
-            yield fake
-    finally:
-        await fake.stop()
-    fake.assert_clean()  # no late acknowledgement, no off-spec body, no rejected call
+def slow_discord() -> contextlib.AbstractAsyncContextManager[FakeDiscord]:
+    """The fake Discord, answering every message post SLOW seconds late."""
+    return running_fake(kind=SlowDiscord)
 
 
 def replies_to(fake: FakeDiscord, message_id: int) -> list[dict[str, Any]]:

@@ -93,10 +93,12 @@ def pointed_at(fake: FakeDiscord) -> Iterator[None]:
 
 @contextlib.asynccontextmanager
 async def running_fake(*, world: bool = True, fail_on_problems: bool = True,
+                       kind: type[FakeDiscord] = FakeDiscord,
                        **options: Any) -> AsyncIterator[FakeDiscord]:
-    """Start a ``FakeDiscord(**options)``, build the default world (``fake.world``), point
-    discord.py at it; on exit restore discord.py, stop, and (by default) fail on problems."""
-    fake = FakeDiscord(**options)
+    """Start a ``kind(**options)`` (a FakeDiscord or a subclass), build the default world
+    (``fake.world``), point discord.py at it; on exit restore discord.py, stop, and (by
+    default) fail on problems."""
+    fake = kind(**options)
     if world:
         fake.world = build_default_world(fake)  # type: ignore[attr-defined]
     await fake.start()

@@ -51,6 +51,3 @@ class Conversations:
         self._turns.move_to_end(key)
         while len(self._turns) > self.capacity:
             self._turns.popitem(last=False)
-
-    def forget(self, key: Hashable) -> None:
-        self._turns.pop(key, None)

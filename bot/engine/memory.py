@@ -124,9 +124,6 @@ class Memory:
         n = self.count()
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def fields_of(self, rid: int, record: Fact | Quote) -> dict[str, int]:
-        return index_terms(record)[0]
-
     def has_quotes(self, person_id: str, guild_id: int | None) -> bool:
         counts = self.spoken.get(person_id)
         if not counts:

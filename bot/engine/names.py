@@ -6,8 +6,9 @@ Great" -> ``("alfr", "great")``) to person ids:
 * every full name and alias,
 * each word of a person's main name when it has several ("Ada Lovelace" -> "ada",
   "lovelace"; a word shared by several people, like "john", names them all),
-* role words from the first clause of the description ("rapper", "mayor", "actor"), kept
-  apart: they only add the people as weaker alternatives to the word itself.
+
+and gives the words of every name and of the first clause of the description ("rapper",
+"mayor") to the vocabulary the question's spelling is corrected against.
 
 :meth:`NameTable.match` finds the longest name keys in a question's word sequence (already
 typo-corrected against the vocabulary, which holds every name word).
@@ -28,8 +29,6 @@ from bot.models import Person
 #: Credit of a name match: a full name or alias, one word of a multi-word name.
 FULL_CREDIT = 1.0
 PART_CREDIT = 0.9
-#: A role word ("rapper") names at most this many people to count as naming them.
-MAX_ROLE_PEOPLE = 4
 #: A name shared by more people than this names no one in particular.
 MAX_NAMESAKES = 8
 _MAX_KEY = 5
@@ -107,7 +106,6 @@ class NameTable:
         self.people: dict[str, Person] = {}
         self._full: dict[tuple[str, ...], _Ids] = {}
         self._parts: dict[str, _Ids] = {}
-        self._roles: dict[str, _Ids] = {}
 
     def __len__(self) -> int:
         return len(self.people)
@@ -115,12 +113,11 @@ class NameTable:
     # ------------------------------------------------------------------ upkeep
 
     @staticmethod
-    def _entries(person: Person) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
+    def _entries(person: Person) -> tuple[list[tuple[str, ...]], list[str]]:
         full = [k for k in (name_key(n) for n in person.names) if k]
         main = name_key(person.name)
         parts = [t for t in main if len(t) >= 3] if len(main) > 1 else []
-        roles = [term(w) for w in role_words(person.description)]
-        return full, parts, roles
+        return full, parts
 
     def surface_words(self, person: Person) -> list[str]:
         """Words of the person's names and role words, for the vocabulary (with repeats
@@ -137,29 +134,22 @@ class NameTable:
         if person.id in self.people:
             self.remove(person.id)
         self.people[person.id] = person
-        full, parts, roles = self._entries(person)
+        full, parts = self._entries(person)
         for key in full:
             _file(self._full, key, person.id)
         for t in parts:
             _file(self._parts, t, person.id)
-        for t in roles:
-            _file(self._roles, t, person.id)
 
     def remove(self, person_id: str) -> Person | None:
         person = self.people.pop(person_id, None)
         if person is None:
             return None
-        full, parts, roles = self._entries(person)
+        full, parts = self._entries(person)
         for key in full:
             _unfile(self._full, key, person_id)
         for t in parts:
             _unfile(self._parts, t, person_id)
-        for t in roles:
-            _unfile(self._roles, t, person_id)
         return person
-
-    def knows(self, t: str) -> bool:
-        return t in self._parts or t in self._roles or (t,) in self._full
 
     # ------------------------------------------------------------------ lookup
 
@@ -189,13 +179,6 @@ class NameTable:
                 out.append(found)
                 i = found.end
         return out
-
-    def roles(self, t: str, visible: Callable[[Person], bool]) -> tuple[str, ...]:
-        """People a role word describes (empty when it fits too many to point at anyone)."""
-        ids = _ids(self._roles.get(t))
-        if not ids or len(ids) > MAX_ROLE_PEOPLE:
-            return ()
-        return tuple(sorted(p for p in ids if visible(self.people[p])))
 
     def all(self, visible: Callable[[Person], bool]) -> Iterable[Person]:
         return (p for p in self.people.values() if visible(p))

@@ -7,7 +7,7 @@
   ("twenty seven" -> "27") and chat spellings written out ("ppl" -> "people").
 * :func:`stem` reduces a word to its Snowball (Porter 2) stem, through PyStemmer, so that
   "protesters", "protesting" and "protests" meet; digits are kept as they are.
-* :func:`terms` is what an index files: the stems of a text's content words.
+* :func:`is_content` tells a word that can say what a text is about.
 
 Every word list used here is general English and lives in ``data/`` with its source named.
 """
@@ -152,11 +152,6 @@ def words(text: str) -> list[str]:
     return tokens
 
 
-def normalise(text: str) -> str:
-    """``text`` as one comparable string: its words joined by single spaces."""
-    return " ".join(words(text))
-
-
 _STEMMER = Stemmer.Stemmer("english")
 _STEMMER.maxCacheSize = 0  # our own cache below is unbounded-safe (lru)
 
@@ -173,8 +168,3 @@ def is_content(word: str) -> bool:
     """A word that can say what a text is about: not a stop word ("a" and "i" are; a lone
     "b" or "t" is content: "B cells", "F— ICE")."""
     return word not in lexicon.STOPWORDS and (len(word) > 1 or word.isalnum())
-
-
-def terms(text: str) -> list[str]:
-    """The index terms of ``text``: the stems of its content words, in order."""
-    return [stem(w) for w in words(text) if is_content(w)]

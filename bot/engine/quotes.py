@@ -16,7 +16,6 @@ from rapidfuzz import fuzz, process
 from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
-from bot.engine.records import person_term
 from bot.engine.retrieve import retrieve
 from bot.models import Fact, Person, Quote, QuoteHit, SourceRef
 
@@ -206,7 +205,3 @@ class QuoteFinder:
         people = speakers.people
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [(people[i], score) for i, score in ranked]
-
-
-def person_terms(people: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(person_term(p) for p in people)

@@ -77,8 +77,11 @@ def _shorten(text: str, limit: int = 80) -> str:
 
 @dataclass(slots=True)
 class _Ranked:
+    #: the question the candidates answer (for a summary request: the headline)
     question: Query
     candidates: list[Candidate]
+    #: the question as asked
+    asked: Query
 
 
 class Engine:
@@ -172,12 +175,12 @@ class Engine:
     ) -> _Ranked:
         """The question read, and its candidates scored, most probable first (``context``:
         read every candidate against its neighbours, not only the chosen one)."""
-        query = self._read(question, guild_id)
+        asked = query = self._read(question, guild_id)
         if query.summary:
             headline = self._headline(guild_id)
             if headline is not None:
                 query = self._read(headline, guild_id)
-        return _Ranked(query, self._score(query, guild_id, context, exclude))
+        return _Ranked(query, self._score(query, guild_id, context, exclude), asked)
 
     def _score(
         self,
@@ -232,7 +235,8 @@ class Engine:
             if k == 0 and len(scores) == 1:
                 other = 0.0
             values, matched = features(
-                query, weights, max_weight, unknown, rv, fields, score, other, k == 0, scores[0]
+                query, asked, weights, max_weight, unknown, rv, fields, score, other, k == 0,
+                scores[0],
             )
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
@@ -263,8 +267,9 @@ class Engine:
         the turn to remember for the next question."""
         names_question = bool(self._read(question, guild_id).people)
         resolved = resolve(question, turn, names_question=names_question)
-        answer = self.answer(resolved.question, guild_id=guild_id, exclude=resolved.exclude)
-        query = self._read(resolved.question, guild_id)
+        ranked = self.rank(resolved.question, guild_id=guild_id, exclude=resolved.exclude)
+        answer = self._decide(ranked, guild_id)
+        query = ranked.asked
         people_ids = list(dict.fromkeys(query.people))
         named_as = tuple(it.surface for it in query.items if it.people)
         if not people_ids and answer.record_id is not None:
@@ -284,7 +289,11 @@ class Engine:
     ) -> Answer:
         """Answer ``question`` from the records visible to ``guild_id``, or abstain
         (``exclude``: ids of records not to give, as for "what else did she say")."""
-        ranked = self.rank(question, guild_id=guild_id, exclude=exclude)
+        return self._decide(self.rank(question, guild_id=guild_id, exclude=exclude), guild_id)
+
+    def _decide(self, ranked: _Ranked, guild_id: int | None) -> Answer:
+        """The answer to a ranked question: who-is, the most probable candidate, or an
+        abstention."""
         query = ranked.question
         if query.describe is not None:
             described = self._describe(query.describe, guild_id)

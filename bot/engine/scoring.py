@@ -121,6 +121,7 @@ def _matched(item: Item, fields: dict[str, int]) -> float:
 
 def features(
     query: Query,
+    asked: set[str],
     weights: list[float],
     max_weight: float,
     unknown: list[bool],
@@ -131,8 +132,8 @@ def features(
     first: bool,
     best: float,
 ) -> tuple[list[float], tuple[str, ...]]:
-    """The features of one candidate for ``query`` (``weights``: each item's IDF;
-    ``unknown``: whether the bank lacks the item altogether)."""
+    """The features of one candidate for ``query`` (``asked``: the terms of all its items;
+    ``weights``: each item's IDF; ``unknown``: whether the bank lacks the item altogether)."""
     total = sum(weights) or 1.0
     covered = shown = 0.0
     missing_max = 0.0
@@ -172,7 +173,6 @@ def features(
                 found_pairs += 1
     phrase = found_pairs / pairs if pairs else 0.0
 
-    asked = {t for it in query.items for t in it.terms}
     seq = view.sequence
     novelty = sum(1 for t in seq if t not in asked) / len(seq) if seq else 0.0
 

@@ -7,7 +7,6 @@ bank already has, and stores a whole batch of articles in one transaction, or no
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -17,13 +16,12 @@ from bot.engine.slug import slugify
 from bot.engine.verify import QuoteVerifier, Verification
 from bot.errors import IngestError, InvalidQuestion
 from bot.inputs import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, decode_text, describe_size
+from bot.knowledge import date_problem, url_problem
 from bot.models import Bank, Fact, Person, Quote, Record, Source, kind_of
 from bot.storage import Storage
 
 R = TypeVar("R", Source, Person, Fact, Quote)
 
-_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-_URL = re.compile(r"^https?://\S+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +125,10 @@ def check_article_fields(article: Article) -> None:
     """Clear messages for what the admin typed, before any reading."""
     if not article.outlet.strip():
         raise IngestError("--outlet must not be empty")
-    if article.url is not None and not _URL.match(article.url):
-        raise IngestError(f"--url must start with http:// or https://, got {article.url!r}")
-    if article.published is not None and not _DATE.match(article.published):
-        raise IngestError(f"--published must be a date like 2025-06-10, got {article.published!r}")
+    if article.url is not None and (problem := url_problem(article.url)):
+        raise IngestError(f"--url {problem}, got {article.url!r}")
+    if article.published is not None and (problem := date_problem(article.published)):
+        raise IngestError(f"--published {problem}, got {article.published!r}")
 
 
 def _source_for(article: Article, page_title: str | None, page_url: str | None,
@@ -254,7 +252,7 @@ async def apply_ingest(storage: Storage, plan: IngestPlan, *, actor: str) -> Non
     await storage.apply_ingest(plan.adds, plan.updates, actor=actor, guild_id=plan.guild_id)
 
 
-def verify(text: str, quotes: Sequence[Quote], bank: Bank, max_length: int) -> Verification:
+def verify(text: str, verifier: QuoteVerifier, max_length: int) -> Verification:
     """Is a pasted quote in the coverage: verbatim, a paraphrase, or not found."""
     text = " ".join(text.split())
     if not text:
@@ -263,5 +261,4 @@ def verify(text: str, quotes: Sequence[Quote], bank: Bank, max_length: int) -> V
         raise InvalidQuestion(
             f"That quote is {len(text)} characters long; please keep it under {max_length}."
         )
-    people = {p.id: p for p in bank.people}
-    return QuoteVerifier(quotes, people).verify(text)
+    return verifier.verify(text)

@@ -278,6 +278,23 @@ def _record_validator(kind: RecordKind) -> Draft202012Validator:
     return Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"})
 
 
+def url_problem(value: str) -> str | None:
+    """What is wrong with a source's link, by the schema's rule, or None."""
+    if len(value) > 2000:
+        return "must be at most 2,000 characters"
+    if _URL.fullmatch(value) is None:
+        return "must start with http:// or https:// and contain no spaces"
+    return None
+
+
+def date_problem(value: str) -> str | None:
+    """What is wrong with a date (``published``, ``reported``), by the schema's rule, or
+    None."""
+    if _DATE.fullmatch(value) is None:
+        return "must be a date in the form YYYY-MM-DD, like 2025-06-10"
+    return None
+
+
 def _is_id(v: Any) -> bool:
     return type(v) is str and _ID.fullmatch(v) is not None
 

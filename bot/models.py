@@ -155,12 +155,14 @@ class SourceRef:
 
 
 def reported_by(sources: tuple[SourceRef, ...]) -> str:
-    """"Reported by NewsNation and 2 others (2025-06-10 to 2025-06-12)": who and when."""
+    """"Reported by NewsNation and 2 others (2025-06-10 to 2025-06-12)": who and when.
+
+    "Others" counts outlets, not citations: two articles of one outlet are one outlet."""
     outlets = list(dict.fromkeys(s.outlet for s in sources))
     if not outlets:
         return ""
-    others = len(sources) - 1
-    text = f"Reported by {sources[0].outlet}"
+    others = len(outlets) - 1
+    text = f"Reported by {outlets[0]}"
     if others:
         text += f" and {plural(others, 'other')}"
     dates = sorted(s.published for s in sources if s.published)

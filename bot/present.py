@@ -540,11 +540,16 @@ def ingest_counts_text(counts: dict[str, int]) -> str:
     return text
 
 
+#: A backtick followed by another: a zero-width space goes between them, so that no run of
+#: three (which would close the block) survives, however long the run.
+_BACKTICK_PAIR = re.compile(r"`(?=`)")
+
+
 def code_block(text: str, limit: int = MAX_DESCRIPTION, line_limit: int = 300) -> str:
     """``text`` in a code block that fits ``limit``: whole lines (each cut to ``line_limit``),
     then "… and N more lines". Backtick runs inside cannot close the block early."""
     body_limit = limit - len("```\n\n```")
-    lines = text.replace("```", "`\u200b`\u200b`").splitlines()
+    lines = _BACKTICK_PAIR.sub("`\u200b", text).splitlines()
     out: list[str] = []
     used = 0
     for i, line in enumerate(lines):

@@ -16,12 +16,12 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import BinaryIO
 
-from bot.codec import bank_to_json, from_json
+from bot.codec import bank_to_json, from_json, to_json
 from bot.conversation import Conversations
 from bot.engine import Engine
 from bot.engine.slug import slugify
-from bot.engine.verify import Verification
-from bot.errors import InvalidQuestion, NotFound, Problem, StorageError
+from bot.engine.verify import QuoteVerifier, Verification
+from bot.errors import InvalidQuestion, NotFound, Problem, StorageError, ValidationFailed
 from bot.ingesting import Article, IngestPlan, apply_ingest, plan_ingest, verify
 from bot.knowledge import (
     MAX_DOCUMENT_BYTES,
@@ -29,6 +29,7 @@ from bot.knowledge import (
     KnownIds,
     bank_of,
     load_knowledge,
+    record_problems,
     stream_records,
 )
 from bot.models import (
@@ -42,6 +43,7 @@ from bot.models import (
     RecordKind,
     Source,
     SourceRef,
+    kind_of,
 )
 from bot.settings import Settings
 from bot.storage import AuditEntry, ImportReport, Storage, UnansweredQuestion
@@ -65,8 +67,17 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def clean_question(text: str, max_length: int) -> str:
+class CleanQuestion(str):
+    """A question already cleaned and bounded by :func:`clean_question` (so that a caller
+    that checks a question early, before queueing it, does not have it cleaned twice)."""
+
+    __slots__ = ()
+
+
+def clean_question(text: str, max_length: int) -> CleanQuestion:
     """The question as the engine should see it, or :class:`InvalidQuestion`."""
+    if isinstance(text, CleanQuestion):
+        return text
     text = _SURROGATE.sub("\ufffd", text)
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = " ".join(text.split())
@@ -76,7 +87,16 @@ def clean_question(text: str, max_length: int) -> str:
         raise InvalidQuestion(
             f"That question is {len(text)} characters long; please keep it under {max_length}."
         )
-    return text
+    return CleanQuestion(text)
+
+
+def _shown(text: str) -> str:
+    """What a user typed, quoted back in a message: one line, at most 100 characters."""
+    return " ".join(text.split())[:100]
+
+
+#: Guilds whose quote verifier is kept (see :meth:`CoverageService.verify`).
+MAX_VERIFIERS = 64
 
 
 class CoverageService:
@@ -95,6 +115,8 @@ class CoverageService:
         self.log_backlog = LOG_BACKLOG
         #: The last turn of each conversation, for follow-up questions.
         self.conversations = Conversations(settings.follow_up_seconds)
+        #: guild -> ((guild, engine version), its quote verifier)
+        self._verifiers: dict[int | None, tuple[tuple[int | None, int], QuoteVerifier]] = {}
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -142,7 +164,9 @@ class CoverageService:
 
     # ----------------------------------------------------------------- reading
 
-    def clean_question(self, question: str) -> str:
+    def clean_question(self, question: str) -> CleanQuestion:
+        """The question cleaned and bounded (:func:`clean_question`), or
+        :class:`InvalidQuestion`; :meth:`ask` takes the result without cleaning it again."""
         return clean_question(question, self.settings.max_question_length)
 
     async def ask(
@@ -261,11 +285,10 @@ class CoverageService:
         references in one pass, every problem reported), stored in one transaction, or
         nothing. ``added`` (if given) receives the added records, which are then indexed;
         without it the engine is not updated (the command line exits right after)."""
-        visible = self.engine_bank(guild_id)
         known = KnownIds(
-            sources={s.id for s in visible.sources}, people={p.id for p in visible.people}
+            sources={s.id for s in self.engine.sources(guild_id=guild_id)},
+            people={p.id for p in self.engine.people(guild_id=guild_id)},
         )
-        del visible
         check = DocumentCheck(known)
         records = (
             from_json(kind, item, guild_id)
@@ -365,22 +388,97 @@ class CoverageService:
             self.engine.upsert(record)
 
     def source_refs(self, record: Fact | Quote) -> list[SourceRef]:
-        """The citations of a record as readers see them, newest source first."""
-        refs = []
-        for citation in record.citations:
-            source = self.engine.get("source", citation.source_id)
-            if isinstance(source, Source):
-                refs.append(
-                    SourceRef(source.outlet, source.title, source.url, source.published,
-                              citation.passage)
-                )
-        refs.sort(key=lambda r: r.published or "", reverse=True)
-        return refs
+        """The citations of a record as readers see them, newest source first (the engine's
+        one builder of them)."""
+        return list(self.engine.citing(record))
+
+    def quote_hit(self, quote: Quote) -> QuoteHit:
+        """A quote as the quote commands show it: speaker's name and sources."""
+        return self.engine.quote_hit(quote)
 
     def verify(self, text: str, *, guild_id: int | None = None) -> Verification:
-        """Whether a pasted quote is in the coverage (verbatim, a paraphrase, or not)."""
-        bank = self.engine.bank(guild_id=guild_id)
-        return verify(text, bank.quotes, bank, self.settings.max_question_length)
+        """Whether a pasted quote is in the coverage (verbatim, a paraphrase, or not).
+
+        The verifier over a guild's quotes is built once and kept until a quote or a
+        person changes (``engine.version``), so a ``/verify`` costs the check alone, not a
+        pass over the bank."""
+        key = (guild_id, self.engine.version)
+        verifier = self._verifiers.get(guild_id)
+        if verifier is None or verifier[0] != key:
+            people = {p.id: p for p in self.engine.people(guild_id=guild_id)}
+            verifier = (key, QuoteVerifier(self.engine.quotes(guild_id=guild_id), people))
+            if len(self._verifiers) >= MAX_VERIFIERS:
+                self._verifiers.pop(next(iter(self._verifiers)))
+            self._verifiers[guild_id] = verifier
+        return verify(text, verifier[1], self.settings.max_question_length)
+
+    # ----------------------------------------------------------------- lookups for commands
+    # What a command needs of the bank, without copying it.
+
+    def sources(self, guild_id: int | None) -> list[Source]:
+        """The sources ``guild_id``'s answers can cite (the shared ones included)."""
+        return self.engine.sources(guild_id=guild_id)
+
+    def default_source_id(self, guild_id: int | None) -> str | None:
+        """The source a form prefills: this server's newest, else the only shared one."""
+        sources = self.sources(guild_id)
+        own = [s for s in sources if s.guild_id is not None]
+        if own:
+            return own[-1].id
+        return sources[0].id if len(sources) == 1 else None
+
+    def visible_source(self, guild_id: int | None, source_id: str) -> Source:
+        """A source ``guild_id`` sees, by id, or :class:`NotFound` saying where ids are."""
+        key = source_id.strip()
+        found = self.engine.get("source", key)
+        if not isinstance(found, Source) or found.guild_id not in (None, guild_id):
+            raise NotFound(f"There is no source with id “{_shown(key)}”; /source list "
+                           "shows the ids (or add one with /source add).")
+        return found
+
+    def find_people(self, text: str, *, guild_id: int | None, limit: int = 25) -> list[Person]:
+        """Speakers matching ``text`` (fuzzy, aliases), an exact id first: the one search
+        behind the speaker autocompletes and the commands that resolve what was typed."""
+        text = text.strip()[:100]
+        found: list[Person] = []
+        if text:
+            record = self.engine.get("person", text)
+            if isinstance(record, Person) and record.guild_id in (None, guild_id):
+                found.append(record)
+        for person in self.speakers(text, limit=limit, guild_id=guild_id):
+            if all(p.id != person.id for p in found):
+                found.append(person)
+        return found[:limit]
+
+    def resolve_person(self, guild_id: int | None, name: str) -> Person:
+        """A person ``guild_id`` sees, by id, or by exact name or alias (any case)."""
+        key = name.strip()
+        found = self.engine.get("person", key)
+        if isinstance(found, Person) and found.guild_id in (None, guild_id):
+            return found
+        folded = key.casefold()
+        for person in self.engine.people(guild_id=guild_id):
+            if any(n.casefold() == folded for n in person.names):
+                return person
+        raise NotFound(f"I know no person called “{_shown(key)}” here; use a name or id "
+                       "as /quote speaker suggests it.")
+
+    def named_by(self, fact: Fact) -> tuple[dict[str, Source], dict[str, Person]]:
+        """The sources a fact cites and the people it names, by id (those the bank has)."""
+        sources = {c.source_id: s for c in fact.citations
+                   if isinstance(s := self.engine.get("source", c.source_id), Source)}
+        people = {pid: p for pid in fact.people
+                  if isinstance(p := self.engine.get("person", pid), Person)}
+        return sources, people
+
+    @staticmethod
+    def check_record(record: Record) -> None:
+        """The schema's limits (lengths, URL and date forms) for an admin's record, or
+        :class:`ValidationFailed` with every problem."""
+        kind = kind_of(record)
+        problems = record_problems(kind, to_json(record), where=kind)
+        if problems:
+            raise ValidationFailed(problems, what=kind)
 
     async def get_meta(self, key: str) -> str | None:
         return await self.storage.get_meta(key)

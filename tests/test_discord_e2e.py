@@ -918,19 +918,3 @@ async def test_run_bot_degrades_without_the_message_content_intent(
     assert fields(embed(await asked.reply()))["Said by"] == "Mark Ruffalo"
     stop.set()
     assert await asyncio.wait_for(task, 15) == 0
-
-
-def test_error_messages_come_from_one_place() -> None:
-    from discord import app_commands
-
-    from bot.errors import NotFound, Problem, ValidationFailed
-
-    message = CoverageBot.error_message
-    assert message(RuntimeError("boom")) is None  # a bug: logged, generic apology
-    assert message(NotFound("There is no fact with id 'x'.")) == "There is no fact with id 'x'."
-    assert message(app_commands.CommandOnCooldown(app_commands.Cooldown(1, 5), 2.0)) == (
-        "Please wait 2 seconds before asking another question.")
-    text = message(ValidationFailed([Problem("a", "b")] * 500, what="the import"))
-    assert text is not None and text.startswith("The import is invalid (500 problems)")
-    assert len(text) <= 2000
-

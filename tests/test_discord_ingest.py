@@ -17,9 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot import present
-from bot.cogs.admin import MAX_ARTICLE_BYTES
 from bot.engine.verify import DiffOp, Verification
 from bot.ingesting import Article
+from bot.inputs import MAX_ARTICLE_BYTES
 from bot.models import Answer, Citation, Conflict, Quote, SourceRef
 from tests.fakediscord import spec
 from tests.fakediscord.fixtures import running_fake
@@ -219,9 +219,10 @@ async def test_pasted_text_goes_through_the_form_and_the_same_preview(env: Env) 
 
 
 def test_the_two_paste_boxes_join_as_one_text() -> None:
-    from bot.cogs.admin import ArticleModal, SourceFields
+    from bot.cogs.forms import ArticleModal, SourceFields
 
-    modal = ArticleModal(None, SourceFields("AP", "T", None, None))  # type: ignore[arg-type]
+    modal = ArticleModal(SourceFields("AP", "T", None, None), preview=None,  # type: ignore[arg-type]
+                         add_alone=None)  # type: ignore[arg-type]
     modal.text._value = "a" * 3999 + " "  # a full first box continues in the second
     modal.more._value = "word continues"
     assert modal.pasted() == "a" * 3999 + " word continues"
@@ -316,7 +317,7 @@ async def test_only_the_invoking_admin_can_confirm_and_the_buttons_time_out(env:
     assert (await callback(added))["data"]["content"].startswith("Added to this server")
     assert await guild_records(env) == 4
 
-    cog = env.bot.get_cog("Admin")
+    cog = env.bot.get_cog("Sources")
     cog.ingest_timeout = 0.5  # type: ignore[union-attr]
     again = await source_add(env, title="Zendaya gives again",
                              file=attach(ZENDAYA.replace(b"$50,000", b"$60,000")))

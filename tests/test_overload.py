@@ -19,10 +19,11 @@ from typing import Any
 
 import pytest
 
-from bot.client import QUESTION_SENDS, CoverageBot
+from bot.client import CoverageBot
 from bot.cogs.ask import BUSY_EVERY, BUSY_TEXT
 from bot.errors import ConfigError
 from bot.models import Fact
+from bot.questions import QUESTION_SENDS
 from bot.service import CoverageService
 from bot.settings import Settings, load_settings
 from bot.storage import Storage

@@ -11,22 +11,18 @@ import logging
 import re
 import time
 from collections.abc import Awaitable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot import present
+from bot.cogs.base import SORRY_TEXT, CogBot, bot_of, report_error
 from bot.errors import CoverageBotError, InvalidQuestion
 from bot.models import Answer
 
-if TYPE_CHECKING:
-    from bot.client import CoverageBot
-
 log = logging.getLogger(__name__)
-
-SORRY_TEXT = "Sorry, something went wrong on my side; it has been logged."
 
 #: Past the backlog, a channel gets at most one "busy" reply per this many seconds (the other
 #: mentions meanwhile get none: a flood of "busy" would be a flood all the same).
@@ -124,13 +120,12 @@ class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         return cls(match["question"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        bot: CoverageBot = interaction.client
         try:
             # A suggestion the bot offered is not a new question: no cooldown for it.
             await _ask_cog(interaction).answer_interaction(interaction, self.question,
                                                            cooldown=False)
         except Exception as exc:
-            await bot.report_error(interaction, exc)
+            await report_error(interaction, exc)
 
 
 class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
@@ -156,7 +151,7 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         return cls(match["helpful"] == "1", match["record"] or None)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        bot: CoverageBot = interaction.client
+        bot = bot_of(interaction)
         try:
             message = interaction.message
             embed = message.embeds[0] if message and message.embeds else None
@@ -176,13 +171,13 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                 ephemeral=True,
             )
         except Exception as exc:
-            await bot.report_error(interaction, exc)
+            await report_error(interaction, exc)
 
 
 class Ask(commands.Cog):
     """Questions, however they arrive."""
 
-    def __init__(self, bot: CoverageBot) -> None:
+    def __init__(self, bot: CogBot) -> None:
         self.bot = bot
         self.cooldown = QuestionCooldown(bot.settings.question_cooldown)
         self.busy = BusyNotice()
@@ -211,7 +206,7 @@ class Ask(commands.Cog):
 
     @app_commands.command(name="ask", description="Ask a question about the coverage.")
     @app_commands.describe(question="Your question, e.g. what did Doechii say at the BET Awards?")
-    async def ask(self, interaction: discord.Interaction[CoverageBot], question: str) -> None:
+    async def ask(self, interaction: discord.Interaction[Any], question: str) -> None:
         await self.answer_interaction(interaction, question)
 
     async def answer_interaction(self, interaction: discord.Interaction[Any], question: str,
@@ -252,7 +247,7 @@ class Ask(commands.Cog):
                 )
                 embed, view = present.answer_embed(found, text), answer_view(found)
             except Exception as exc:
-                return self.bot.report_error(interaction, exc)
+                return report_error(interaction, exc)
             return self._followup(interaction, embed=embed, view=view)
 
         if not self.bot.questions.offer(answer):
@@ -263,7 +258,7 @@ class Ask(commands.Cog):
         try:
             await interaction.followup.send(embed=embed, view=view)
         except Exception as exc:
-            await self.bot.report_error(interaction, exc)
+            await report_error(interaction, exc)
 
     # ----------------------------------------------------------------- messages
 
@@ -384,6 +379,7 @@ def _reference(message: discord.Message) -> discord.MessageReference:
     return message.to_reference(fail_if_not_exists=False)
 
 
-async def setup(bot: CoverageBot) -> None:
+async def setup(bot: commands.Bot) -> None:
+    """Loaded by the client's ``setup_hook``."""
     bot.add_dynamic_items(SuggestionButton, FeedbackButton)
-    await bot.add_cog(Ask(bot))
+    await bot.add_cog(Ask(bot))  # type: ignore[arg-type]

@@ -26,7 +26,7 @@ from bot.errors import PermissionDenied
 from bot.models import Record
 
 if TYPE_CHECKING:
-    from bot.client import CoverageBot
+    from bot.cogs.base import CogBot
 
 T = TypeVar("T")
 
@@ -46,8 +46,8 @@ class GuildOnly(app_commands.NoPrivateMessage):
         super().__init__("This command works only in a server, not in DMs.")
 
 
-def _bot(interaction: discord.Interaction[Any]) -> CoverageBot:
-    bot: CoverageBot = interaction.client
+def _bot(interaction: discord.Interaction[Any]) -> CogBot:
+    bot: CogBot = interaction.client
     return bot
 
 
@@ -143,3 +143,11 @@ def can_change(interaction: discord.Interaction[Any], record: Record) -> None:
 def actor(interaction: discord.Interaction[Any]) -> str:
     """The audit actor for a Discord user."""
     return f"discord:{interaction.user.id}"
+
+
+def changeable(interaction: discord.Interaction[Any], record: Record) -> bool:
+    """Whether :func:`can_change` would let this user change ``record`` (for autocompletes,
+    which offer only what the admin may change)."""
+    return record.guild_id == interaction.guild_id or (
+        record.guild_id is None and is_owner(interaction)
+    )

@@ -15,27 +15,20 @@ resolves the same way.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot import present
-from bot.client import BaseView
-from bot.cogs.admin import (
-    QuoteModal,
-    changeable,
-    confirm_removal,
-    default_source_id,
-)
-from bot.cogs.checks import admin_only, can_change, is_admin
+from bot.cogs.base import BaseView, CogBot
+from bot.cogs.checks import admin_only, can_change, changeable, is_admin
+from bot.cogs.forms import QuoteModal
+from bot.cogs.views import confirm_removal
 from bot.errors import NotFound
 from bot.models import Person, Quote, QuoteHit
 from bot.wording import plural
-
-if TYPE_CHECKING:
-    from bot.client import CoverageBot
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +98,7 @@ class Quotes(commands.Cog):
 
     quote = app_commands.Group(name="quote", description="Quotes from the coverage.")
 
-    def __init__(self, bot: CoverageBot) -> None:
+    def __init__(self, bot: CogBot) -> None:
         self.bot = bot
         #: Seconds the page buttons of ``/quotes`` keep working (set per bot; tests shorten it).
         self.page_timeout = PAGE_TIMEOUT
@@ -114,17 +107,7 @@ class Quotes(commands.Cog):
 
     def find_speakers(self, guild_id: int | None, text: str, limit: int = 25) -> list[Person]:
         """Speakers matching ``text`` (fuzzy, aliases); an exact id first."""
-        service = self.bot.service
-        text = text.strip()
-        found: list[Person] = []
-        if text:
-            record = service.engine.get("person", text)
-            if isinstance(record, Person) and record.guild_id in (None, guild_id):
-                found.append(record)
-        for person in service.speakers(text, limit=limit, guild_id=guild_id):
-            if all(p.id != person.id for p in found):
-                found.append(person)
-        return found[:limit]
+        return self.bot.service.find_people(text, guild_id=guild_id, limit=limit)
 
     def resolve_speaker(self, guild_id: int | None, text: str) -> Person:
         matches = self.find_speakers(guild_id, text, limit=1)
@@ -147,9 +130,10 @@ class Quotes(commands.Cog):
     @app_commands.describe(speaker="Who said it", about="Words the quote is about (optional)")
     @app_commands.autocomplete(speaker=speaker_autocomplete)
     async def quote_speaker(
-        self, interaction: discord.Interaction[CoverageBot],
+        self, interaction: discord.Interaction[Any],
         speaker: app_commands.Range[str, 1, 100], about: str | None = None,
     ) -> None:
+        """A quote by ``speaker`` (about ``about``, when given), with its source."""
         gid = interaction.guild_id
         person = self.resolve_speaker(gid, speaker)
         theirs = self.bot.service.quotes_by_speaker(person.id, guild_id=gid)
@@ -177,7 +161,8 @@ class Quotes(commands.Cog):
         await interaction.response.send_message(embed=present.quote_embed(hits[0], title=title))
 
     @quote.command(name="random", description="A random quote from the coverage.")
-    async def quote_random(self, interaction: discord.Interaction[CoverageBot]) -> None:
+    async def quote_random(self, interaction: discord.Interaction[Any]) -> None:
+        """A random quote this server can see."""
         hit = self.bot.service.random_quote(guild_id=interaction.guild_id)
         if hit is None:
             await interaction.response.send_message("The coverage has no quotes yet.",
@@ -188,8 +173,9 @@ class Quotes(commands.Cog):
     @app_commands.command(name="quotes", description="All of a speaker's quotes, page by page.")
     @app_commands.describe(speaker="Who said them")
     @app_commands.autocomplete(speaker=speaker_autocomplete)
-    async def quotes(self, interaction: discord.Interaction[CoverageBot],
+    async def quotes(self, interaction: discord.Interaction[Any],
                      speaker: app_commands.Range[str, 1, 100]) -> None:
+        """Every quote by ``speaker``, a page at a time."""
         person = self.resolve_speaker(interaction.guild_id, speaker)
         hits = self.bot.service.quotes_by_speaker(person.id, guild_id=interaction.guild_id)
         if not hits:
@@ -235,17 +221,19 @@ class Quotes(commands.Cog):
 
     @quote.command(name="add", description="Add a quote for this server (admins).")
     @admin_only()
-    async def quote_add(self, interaction: discord.Interaction[CoverageBot]) -> None:
+    async def quote_add(self, interaction: discord.Interaction[Any]) -> None:
+        """Open the form for a new quote, its source prefilled."""
         await interaction.response.send_modal(QuoteModal(
-            default_source=default_source_id(self.bot.service, interaction.guild_id)
+            default_source=self.bot.service.default_source_id(interaction.guild_id)
         ))
 
     @quote.command(name="edit", description="Edit one of this server's quotes (admins).")
     @app_commands.describe(quote="The quote to edit")
     @app_commands.autocomplete(quote=quote_choices)
     @admin_only()
-    async def quote_edit(self, interaction: discord.Interaction[CoverageBot], quote: str
+    async def quote_edit(self, interaction: discord.Interaction[Any], quote: str
                          ) -> None:
+        """Open the form on an existing quote this admin may change."""
         record = self.bot.service.visible("quote", quote.strip(), interaction.guild_id)
         assert isinstance(record, Quote)
         can_change(interaction, record)
@@ -255,8 +243,9 @@ class Quotes(commands.Cog):
     @app_commands.describe(quote="The quote to remove")
     @app_commands.autocomplete(quote=quote_choices)
     @admin_only()
-    async def quote_remove(self, interaction: discord.Interaction[CoverageBot], quote: str
+    async def quote_remove(self, interaction: discord.Interaction[Any], quote: str
                            ) -> None:
+        """Show the quote with Remove / Cancel."""
         await confirm_removal(interaction, "quote", quote)
 
 
@@ -266,5 +255,6 @@ def _person_label(person: Person) -> str:
     return person.name
 
 
-async def setup(bot: CoverageBot) -> None:
-    await bot.add_cog(Quotes(bot))
+async def setup(bot: commands.Bot) -> None:
+    """Loaded by the client's ``setup_hook``."""
+    await bot.add_cog(Quotes(bot))  # type: ignore[arg-type]

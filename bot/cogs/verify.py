@@ -11,28 +11,27 @@ messages ping nobody.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot import present
-
-if TYPE_CHECKING:
-    from bot.client import CoverageBot
+from bot.cogs.base import CogBot
 
 
 class Verify(commands.Cog):
     """Checking quotes against the coverage."""
 
-    def __init__(self, bot: CoverageBot) -> None:
+    def __init__(self, bot: CogBot) -> None:
         self.bot = bot
 
     @app_commands.command(name="verify",
                           description="Check whether a quote is in the coverage, word for word.")
     @app_commands.describe(text="The quote to check, as you saw it")
-    async def verify(self, interaction: discord.Interaction[CoverageBot], text: str) -> None:
+    async def verify(self, interaction: discord.Interaction[Any], text: str) -> None:
+        """Whether ``text`` is a quote of the coverage: word for word, changed, or not."""
         # InvalidQuestion (empty, too short, too long) goes to the one error handler.
         verification = self.bot.service.verify(text, guild_id=interaction.guild_id)
         quote = verification.quote
@@ -43,5 +42,6 @@ class Verify(commands.Cog):
         )
 
 
-async def setup(bot: CoverageBot) -> None:
-    await bot.add_cog(Verify(bot))
+async def setup(bot: commands.Bot) -> None:
+    """Loaded by the client's ``setup_hook``."""
+    await bot.add_cog(Verify(bot))  # type: ignore[arg-type]

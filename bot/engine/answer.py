@@ -48,6 +48,8 @@ from bot.models import (
     QuoteHit,
     Record,
     RecordKind,
+    Source,
+    SourceRef,
 )
 
 #: Answers scoring below this (a probability, 0-100) are abstentions; 40 is where the SQuAD
@@ -140,6 +142,31 @@ class Engine:
     def bank(self, *, guild_id: int | None = None) -> Bank:
         """The records visible to ``guild_id`` (global ones included), as a bank."""
         return self._m.bank(guild_id)
+
+    def sources(self, *, guild_id: int | None = None) -> list[Source]:
+        """The sources ``guild_id`` sees, oldest first (no copy of the rest of the bank)."""
+        visible = visible_to(guild_id)
+        return [s for s in self._m.sources.values() if visible(s)]
+
+    def quotes(self, *, guild_id: int | None = None) -> list[Quote]:
+        """The quotes ``guild_id`` sees, oldest first."""
+        visible = visible_to(guild_id)
+        records = self._m.records
+        return [q for rid in self._m.quote_rids
+                if isinstance(q := records[rid], Quote) and visible(q)]
+
+    def citing(self, record: Fact | Quote) -> tuple[SourceRef, ...]:
+        """The citations of ``record`` as readers see them, newest source first."""
+        return self._cite.refs(record)
+
+    def quote_hit(self, quote: Quote) -> QuoteHit:
+        """``quote`` with its speaker's name and its sources, as quote commands show it."""
+        return self._quotes.hit(quote, 100.0)
+
+    @property
+    def version(self) -> int:
+        """A number that changes whenever a person or a quote does (for callers' caches)."""
+        return self._m.version
 
     # ------------------------------------------------------------------ answering
 

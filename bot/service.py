@@ -22,6 +22,7 @@ from bot.engine import Engine
 from bot.engine.slug import slugify
 from bot.engine.verify import QuoteVerifier, Verification
 from bot.errors import InvalidQuestion, NotFound, Problem, StorageError, ValidationFailed
+from bot.export_stream import stream_records
 from bot.ingesting import Article, IngestPlan, apply_ingest, plan_ingest, verify
 from bot.knowledge import (
     MAX_DOCUMENT_BYTES,
@@ -30,7 +31,6 @@ from bot.knowledge import (
     bank_of,
     load_knowledge,
     record_problems,
-    stream_records,
 )
 from bot.models import (
     Answer,

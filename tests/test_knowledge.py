@@ -11,7 +11,8 @@ import pytest
 
 from bot.codec import bank_from_json, bank_to_json
 from bot.errors import ValidationFailed
-from bot.knowledge import KnownIds, check_knowledge, load_knowledge, parse_document
+from bot.export_stream import parse_document
+from bot.knowledge import KnownIds, check_knowledge, load_knowledge
 from bot.models import Bank
 from tests.conftest import ARTICLE, KNOWLEDGE_DIR
 

@@ -37,10 +37,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.errors import CoverageBotError, InvalidQuestion, ValidationFailed
+from bot.export_stream import parse_document
 from bot.knowledge import (
     KnownIds,
     check_knowledge,
-    parse_document,
     parse_json,
 )
 from bot.models import Answer, Bank, kind_of

@@ -26,7 +26,7 @@ from bot.engine import lexicon
 from bot.engine.citing import Citer
 from bot.engine.followup import Turn, resolve
 from bot.engine.memory import Memory, visible_to
-from bot.engine.normalize import stem, words
+from bot.engine.normalize import shorten, stem, words
 from bot.engine.question import Item, Query, read
 from bot.engine.quotes import QuoteFinder
 from bot.engine.records import RecordView, describes_pattern, record_people, view
@@ -67,14 +67,6 @@ DESCRIBE_SCORE = 95.0
 ABSTAIN_TEXT = "The coverage doesn't say."
 _HINT_SUGGEST = " Perhaps you meant one of the suggestions."
 _HINT_NONE = " Try asking about something the coverage reports."
-
-
-def _shorten(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut + "…"
 
 
 @dataclass(slots=True)
@@ -129,15 +121,8 @@ class Engine:
         return sorted(self._m.names.all(visible), key=lambda p: (p.name.casefold(), p.id))
 
     def stats(self) -> dict[str, int]:
-        m = self._m
-        return {
-            "sources": len(m.sources),
-            "people": len(m.names),
-            "facts": len(m.rids["fact"]),
-            "quotes": len(m.rids["quote"]),
-            "terms": len(m.index),
-            "words": len(m.vocab),
-        }
+        """How many records of each kind, terms and words the engine holds."""
+        return self._m.stats()
 
     def bank(self, *, guild_id: int | None = None) -> Bank:
         """The records visible to ``guild_id`` (global ones included), as a bank."""
@@ -145,27 +130,22 @@ class Engine:
 
     def sources(self, *, guild_id: int | None = None) -> list[Source]:
         """The sources ``guild_id`` sees, oldest first (no copy of the rest of the bank)."""
-        visible = visible_to(guild_id)
-        return [s for s in self._m.sources.values() if visible(s)]
+        return self._m.visible_sources(guild_id)
 
     def quotes(self, *, guild_id: int | None = None) -> list[Quote]:
         """The quotes ``guild_id`` sees, oldest first."""
-        visible = visible_to(guild_id)
-        records = self._m.records
-        return [q for rid in self._m.quote_rids
-                if isinstance(q := records[rid], Quote) and visible(q)]
+        return self._m.visible_quotes(guild_id)
 
     def citing(self, record: Fact | Quote) -> tuple[SourceRef, ...]:
         """The citations of ``record`` as readers see them, newest source first."""
         return self._cite.refs(record)
 
     def quote_hit(self, quote: Quote) -> QuoteHit:
-        """``quote`` with its speaker's name and its sources, as quote commands show it."""
+        """``quote`` with its speaker's name and sources, as quote commands show it."""
         return self._quotes.hit(quote, 100.0)
 
     @property
-    def version(self) -> int:
-        """A number that changes whenever a person or a quote does (for callers' caches)."""
+    def version(self) -> int:  # changes whenever a person or a quote does (for caches)
         return self._m.version
 
     # ------------------------------------------------------------------ answering
@@ -487,7 +467,7 @@ class Engine:
             person = self._m.names.people.get(pid)
             if person is not None and self._m.has_quotes(pid, guild_id):
                 return f"What did {person.name} say?"
-        return _shorten(rec.text)
+        return shorten(rec.text)
 
     # ------------------------------------------------------------------ quotes
 

@@ -146,6 +146,28 @@ class Memory:
                 out.append(rec)
         return out
 
+    def stats(self) -> dict[str, int]:
+        """How many records of each kind, terms and words are held."""
+        return {
+            "sources": len(self.sources),
+            "people": len(self.names),
+            "facts": len(self.rids["fact"]),
+            "quotes": len(self.rids["quote"]),
+            "terms": len(self.index),
+            "words": len(self.vocab),
+        }
+
+    def visible_sources(self, guild_id: int | None) -> list[Source]:
+        """The sources ``guild_id`` sees, oldest first."""
+        visible = visible_to(guild_id)
+        return [s for s in self.sources.values() if visible(s)]
+
+    def visible_quotes(self, guild_id: int | None) -> list[Quote]:
+        """The quotes ``guild_id`` sees, oldest first."""
+        visible = visible_to(guild_id)
+        return [q for rid in self.quote_rids
+                if isinstance(q := self.records[rid], Quote) and visible(q)]
+
     def bank(self, guild_id: int | None = None) -> Bank:
         """The records visible to ``guild_id`` (global ones included), as a bank."""
         visible = visible_to(guild_id)

@@ -168,3 +168,11 @@ def is_content(word: str) -> bool:
     """A word that can say what a text is about: not a stop word ("a" and "i" are; a lone
     "b" or "t" is content: "B cells", "F— ICE")."""
     return word not in lexicon.STOPWORDS and (len(word) > 1 or word.isalnum())
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` on one line, cut at a word to at most ``limit`` characters, with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"

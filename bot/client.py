@@ -91,13 +91,16 @@ def commands_hash(tree: app_commands.CommandTree[Any], guild: discord.abc.Snowfl
 
 
 def sync_hash_key(guild_id: int | None) -> str:
+    """The meta key of the commands hash synced globally or to one guild."""
     return SYNC_HASH_KEY if guild_id is None else f"{SYNC_HASH_KEY}.guild.{guild_id}"
 
 
 class CoverageTree(app_commands.CommandTree["CoverageBot"]):
+    """The command tree: its errors go to the one error handler."""
     async def on_error(
         self, interaction: discord.Interaction[CoverageBot], error: app_commands.AppCommandError
     ) -> None:
+        """Errors of every slash command go to :func:`bot.cogs.base.report_error`."""
         await report_error(interaction, error)
 
 
@@ -147,12 +150,14 @@ class CoverageBot(commands.AutoShardedBot):
     # ----------------------------------------------------------------- startup
 
     async def setup_hook(self) -> None:
+        """Load the cogs; sync the slash commands only when they changed since the last sync."""
         for ext in EXTENSIONS:
             await self.load_extension(ext)
         if self.auto_sync:
             self.synced_on_start = await self.sync_if_changed()
 
     async def on_ready(self) -> None:
+        """Log who the bot is and how many servers it is in."""
         user = self.user
         log.info("connected as %s (id %s) to %d servers", user, user and user.id,
                  len(self.guilds))
@@ -196,11 +201,13 @@ class CoverageBot(commands.AutoShardedBot):
         return app.owner.id == user_id
 
     async def is_owner(self, user: discord.abc.User, /) -> bool:
+        """discord.py's owner check, by the same rule as :meth:`is_owner_id`."""
         return self.is_owner_id(user.id)
 
     # ----------------------------------------------------------------- messages
 
     async def on_message(self, message: discord.Message, /) -> None:
+        """Text commands (``@bot sync``) first; anything else may be a question."""
         if message.author.bot or self.closing:
             return
         ctx: commands.Context[CoverageBot] = await self.get_context(message)
@@ -212,6 +219,7 @@ class CoverageBot(commands.AutoShardedBot):
     async def on_command_error(
         self, context: commands.Context[Any], exception: commands.CommandError, /
     ) -> None:
+        """A text command's error as a reply: a domain error's message, else an apology."""
         if isinstance(exception, commands.CommandNotFound | commands.NotOwner):
             return
         if isinstance(exception, commands.CommandInvokeError):
@@ -265,12 +273,14 @@ class CoverageBot(commands.AutoShardedBot):
         return True
 
     async def close(self) -> None:
+        """Drain the work under way, stop the question workers, then disconnect."""
         if not self.closing:
             await self.drain()
         await self.questions.stop()
         await super().close()
 
     def warn_no_content_once(self) -> None:
+        """Log once that the Message Content intent is missing."""
         if not self._warned_no_content:
             self._warned_no_content = True
             log.warning(PRIVILEGED_INTENT_HELP)
@@ -287,6 +297,7 @@ class _RedactToken(logging.Filter):
         self.secret = secret
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Replace the token wherever it appears in a log record."""
         if self.secret:
             message = record.getMessage()
             if self.secret in message:

@@ -90,6 +90,7 @@ class QuestionQueue:
         return True
 
     def start(self) -> None:
+        """Start the workers (on the first offer, or before it)."""
         if not self._tasks:
             self._tasks = [asyncio.get_running_loop().create_task(
                 self._work(), name=f"coverage-bot-question-{n}") for n in range(self.workers)]
@@ -137,6 +138,7 @@ class QuestionQueue:
             await asyncio.wait(set(self._sending))
 
     async def stop(self) -> None:
+        """Stop the workers (questions still queued are dropped)."""
         tasks, self._tasks = self._tasks, []
         for task in tasks:
             task.cancel()

@@ -100,6 +100,8 @@ MAX_VERIFIERS = 64
 
 
 class CoverageService:
+    """Storage and engine together: the one door of the command line and the Discord layer
+    to the bank (see the module docs)."""
     def __init__(self, settings: Settings, storage: Storage, engine: Engine) -> None:
         self.settings = settings
         self.storage = storage
@@ -148,6 +150,7 @@ class CoverageService:
         return cls(settings, storage, engine)
 
     async def close(self) -> None:
+        """Wait for the unanswered-question logs, then close the database."""
         await self.flush()
         await self.storage.close()
 
@@ -219,6 +222,8 @@ class CoverageService:
     def find_quotes(
         self, query: str, *, limit: int = 5, guild_id: int | None = None
     ) -> list[QuoteHit]:
+        """Quotes by a speaker named in ``query`` (first) and quotes with its words;
+        :class:`InvalidQuestion` when the search is longer than a question may be."""
         query = _INVISIBLE.sub("", query).strip()
         if len(query) > self.settings.max_question_length:
             raise InvalidQuestion(
@@ -228,6 +233,7 @@ class CoverageService:
         return self.engine.find_quotes(query, limit=limit, guild_id=guild_id)
 
     def speakers(self, text: str, *, limit: int = 25, guild_id: int | None = None) -> list[Person]:
+        """People with quotes whose names fit ``text`` (prefix or fuzzy); "" gives all."""
         return self.engine.search_speakers(text[:100], limit=limit, guild_id=guild_id)
 
     def visible(self, kind: RecordKind, record_id: str, guild_id: int | None) -> Record:
@@ -240,6 +246,7 @@ class CoverageService:
     # ----------------------------------------------------------------- writing
 
     async def add(self, record: Record, *, actor: str) -> Record:
+        """Store a new record (one audited transaction), then index it."""
         await self.storage.add(record, actor=actor)
         self.engine.upsert(record)
         return record
@@ -253,6 +260,7 @@ class CoverageService:
     async def remove(
         self, kind: RecordKind, record_id: str, *, actor: str, guild_id: int | None
     ) -> Record:
+        """Remove a record (one audited transaction), then forget it; the record removed."""
         removed = await self.storage.remove(kind, record_id, actor=actor, guild_id=guild_id)
         self.engine.remove(kind, record_id)
         return removed
@@ -316,6 +324,7 @@ class CoverageService:
         return self.engine.bank(guild_id=guild_id)
 
     async def export_json(self, guild_id: int | None) -> dict[str, object]:
+        """The records of ``guild_id`` (None: the shared ones) as an export document."""
         return bank_to_json(await self.storage.export_bank(guild_id))
 
     async def next_id(self, kind: RecordKind, text: str) -> str:
@@ -332,12 +341,15 @@ class CoverageService:
     # Thin passthroughs the Discord layer needs (it reaches data only through the service).
 
     def quotes_by_speaker(self, person_id: str, *, guild_id: int | None) -> list[QuoteHit]:
+        """Every quote of a person that ``guild_id`` sees, oldest first."""
         return self.engine.quotes_by_speaker(person_id, guild_id=guild_id)
 
     def random_quote(self, *, guild_id: int | None) -> QuoteHit | None:
+        """A random quote ``guild_id`` sees, or None when there is none."""
         return self.engine.random_quote(guild_id=guild_id)
 
     def search_facts(self, text: str, *, limit: int = 25, guild_id: int | None) -> list[Fact]:
+        """Facts matching ``text`` by id (exact or prefix) or by words; "" gives all."""
         hits = self.engine.search_facts(text[:100], limit=limit, guild_id=guild_id)
         return [fact for fact, _score in hits]
 
@@ -345,6 +357,8 @@ class CoverageService:
         self, *, question: str, record_id: str | None, helpful: bool, user_id: int,
         guild_id: int | None, message_id: int | None = None,
     ) -> None:
+        """A reader's 👍/👎 on an answer (one vote per user and message; a later one
+        replaces it)."""
         await self.storage.record_feedback(
             question=question, record_id=record_id, helpful=helpful, user_id=user_id,
             guild_id=guild_id, message_id=message_id,
@@ -353,18 +367,22 @@ class CoverageService:
     async def top_unanswered(
         self, *, guild_id: int | None, limit: int = 10
     ) -> list[UnansweredQuestion]:
+        """The questions asked most often that got no answer, with how many asked."""
         await self.flush()
         return await self.storage.top_unanswered(guild_id=guild_id, limit=limit)
 
     async def audit_log(self, *, guild_id: int | None, limit: int = 20) -> list[AuditEntry]:
+        """The latest changes to ``guild_id``'s records (None: the shared ones), newest first."""
         return await self.storage.audit_log(guild_id=guild_id, limit=limit)
 
     async def answer_channels(self, guild_id: int) -> set[int]:
+        """The channels of a guild where every message is answered, mention or not."""
         return await self.storage.answer_channels(guild_id)
 
     async def set_answer_channel(
         self, guild_id: int, channel_id: int, enabled: bool, *, actor: str
     ) -> None:
+        """Answer every message of a channel (``enabled``) or only mentions; audited."""
         await self.storage.set_answer_channel(guild_id, channel_id, enabled, actor=actor)
 
     # ----------------------------------------------------------------- articles, quotes
@@ -481,7 +499,9 @@ class CoverageService:
             raise ValidationFailed(problems, what=kind)
 
     async def get_meta(self, key: str) -> str | None:
+        """A value the bot keeps for itself (e.g. the hash of the commands last synced)."""
         return await self.storage.get_meta(key)
 
     async def set_meta(self, key: str, value: str) -> None:
+        """Keep a value for the bot itself (see :meth:`get_meta`)."""
         await self.storage.set_meta(key, value)

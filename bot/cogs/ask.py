@@ -117,6 +117,7 @@ class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
         match: re.Match[str], /,
     ) -> SuggestionButton:
+        """The button again from its custom id (after a restart too)."""
         return cls(match["question"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
@@ -148,6 +149,7 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any],
         match: re.Match[str], /,
     ) -> FeedbackButton:
+        """The button again from its custom id (after a restart too)."""
         return cls(match["helpful"] == "1", match["record"] or None)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
@@ -187,6 +189,7 @@ class Ask(commands.Cog):
     # ----------------------------------------------------------------- answer channels
 
     async def answer_channels(self, guild_id: int) -> set[int]:
+        """The channels of a guild answered without a mention (cached per guild)."""
         channels = self._answer_channels.get(guild_id)
         if channels is None:
             channels = set(await self.bot.service.answer_channels(guild_id))
@@ -195,6 +198,7 @@ class Ask(commands.Cog):
 
     async def set_answer_channel(self, guild_id: int, channel_id: int, enabled: bool, *,
                                  actor: str) -> None:
+        """Answer every message of a channel, or only mentions (and update the cache)."""
         await self.bot.service.set_answer_channel(guild_id, channel_id, enabled, actor=actor)
         channels = await self.answer_channels(guild_id)
         if enabled:
@@ -207,6 +211,8 @@ class Ask(commands.Cog):
     @app_commands.command(name="ask", description="Ask a question about the coverage.")
     @app_commands.describe(question="Your question, e.g. what did Doechii say at the BET Awards?")
     async def ask(self, interaction: discord.Interaction[Any], question: str) -> None:
+        """``/ask question:``: the answer with its sources, or a plain "the coverage doesn't
+        say"."""
         await self.answer_interaction(interaction, question)
 
     async def answer_interaction(self, interaction: discord.Interaction[Any], question: str,
@@ -302,6 +308,8 @@ class Ask(commands.Cog):
 
     @commands.Cog.listener()
     async def on_possible_question(self, message: discord.Message) -> None:
+        """A message that may be a question to the bot: a mention, a reply to one of
+        its answers, a DM, or any message of an "answer everything" channel."""
         found = await self.question_in(message)
         if found is None:
             return

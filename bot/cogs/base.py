@@ -51,22 +51,34 @@ class CogBot(Protocol):
     questions: QuestionQueue
 
     @property
-    def intents(self) -> discord.Intents: ...
+    def intents(self) -> discord.Intents:
+        """What the bot asked Discord for."""
+        ...
 
     @property
-    def user(self) -> discord.ClientUser | None: ...
+    def user(self) -> discord.ClientUser | None:
+        """The bot's own user (None before login)."""
+        ...
 
     def working(self) -> contextlib.AbstractAsyncContextManager[None]:
         """Marks an admin's write: a shutdown waits for it and questions wait behind it."""
         ...
 
-    def is_owner_id(self, user_id: int) -> bool: ...
+    def is_owner_id(self, user_id: int) -> bool:
+        """Whether a user is one of the bot's owners."""
+        ...
 
-    def warn_no_content_once(self) -> None: ...
+    def warn_no_content_once(self) -> None:
+        """Log once that the Message Content intent is missing."""
+        ...
 
-    def get_cog(self, name: str, /) -> commands.Cog | None: ...
+    def get_cog(self, name: str, /) -> commands.Cog | None:
+        """A loaded cog by name."""
+        ...
 
-    async def sync_tree(self, guild_id: int | None) -> Sequence[app_commands.AppCommand]: ...
+    async def sync_tree(self, guild_id: int | None) -> Sequence[app_commands.AppCommand]:
+        """Sync the slash commands globally (None) or to one guild."""
+        ...
 
 
 def bot_of(interaction: discord.Interaction[Any]) -> CogBot:
@@ -130,6 +142,7 @@ class BaseView(discord.ui.View):
     async def on_error(
         self, interaction: discord.Interaction[Any], error: Exception, item: Any, /
     ) -> None:
+        """Errors of its items go to :func:`report_error`."""
         await report_error(interaction, error)
 
 
@@ -139,6 +152,7 @@ class BaseModal(discord.ui.Modal):
     async def on_error(  # type: ignore[override]
         self, interaction: discord.Interaction[Any], error: Exception, /
     ) -> None:
+        """Errors of its submission go to :func:`report_error`."""
         await report_error(interaction, error)
 
 

@@ -58,6 +58,7 @@ def is_owner(interaction: discord.Interaction[Any]) -> bool:
 
 
 def member_role_ids(member: discord.Member) -> set[int]:
+    """A member's role ids, from the cache or the interaction's own payload."""
     ids = {r.id for r in member.roles}
     # The guild may not be cached (e.g. the interaction-only path); the member payload of
     # an interaction still carries the role ids.
@@ -110,6 +111,7 @@ def admin_only() -> Callable[[T], T]:
 
 
 def owner_only() -> Callable[[T], T]:
+    """A check: the user is one of the bot's owners."""
     return app_commands.check(_owner_predicate)
 
 

@@ -37,6 +37,7 @@ class Facts(commands.Cog):
 
     @property
     def service(self) -> CoverageService:
+        """The bot's service: the cog's only way to the bank."""
         return self.bot.service
 
     def _fact(self, interaction: discord.Interaction[Any], fact_id: str) -> Fact:

@@ -95,6 +95,7 @@ class FactModal(BaseModal):
             self.add_item(item)
 
     async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:
+        """Check, store and confirm what the form holds."""
         await save_fact(interaction, self)
 
 
@@ -130,6 +131,7 @@ class QuoteModal(BaseModal):
             self.add_item(item)
 
     async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:
+        """Check, store and confirm what the form holds."""
         await save_quote(interaction, self)
 
 
@@ -271,6 +273,7 @@ class ArticleModal(BaseModal):
         return first + joiner + second
 
     async def on_submit(self, interaction: discord.Interaction[Any], /) -> None:
+        """Check, store and confirm what the form holds."""
         ensure_admin(interaction)
         title = " ".join(self.headline.value.split())
         text = self.pasted()

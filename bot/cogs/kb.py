@@ -41,6 +41,7 @@ class Kb(commands.Cog):
 
     @property
     def service(self) -> CoverageService:
+        """The bot's service: the cog's only way to the bank."""
         return self.bot.service
 
     @kb.command(name="channel",

@@ -52,6 +52,7 @@ class QuotePages(BaseView):
         self._sync_buttons()
 
     def embed(self) -> discord.Embed:
+        """The current page."""
         return present.quotes_page_embed(self.speaker, self.hits, self.page)
 
     def _sync_buttons(self) -> None:
@@ -59,6 +60,7 @@ class QuotePages(BaseView):
         self.next.disabled = self.page >= self.pages - 1
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        """Only the user who asked can turn the pages."""
         if interaction.user.id != self.owner_id:
             await interaction.response.send_message(
                 "Only the person who asked can turn these pages; use /quotes yourself.",
@@ -75,14 +77,17 @@ class QuotePages(BaseView):
     @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)
     async def previous(self, interaction: discord.Interaction[Any],
                        button: discord.ui.Button[Any]) -> None:
+        """The page before."""
         await self._show(interaction, self.page - 1)
 
     @discord.ui.button(label="Next ▶", style=discord.ButtonStyle.secondary)
     async def next(self, interaction: discord.Interaction[Any],
                    button: discord.ui.Button[Any]) -> None:
+        """The page after."""
         await self._show(interaction, self.page + 1)
 
     async def on_timeout(self) -> None:
+        """Disable the buttons when the view times out."""
         for item in self.children:
             if isinstance(item, discord.ui.Button):
                 item.disabled = True
@@ -110,6 +115,8 @@ class Quotes(commands.Cog):
         return self.bot.service.find_people(text, guild_id=guild_id, limit=limit)
 
     def resolve_speaker(self, guild_id: int | None, text: str) -> Person:
+        """The person ``text`` names (the best match of :meth:`find_speakers`), or
+        :class:`NotFound`."""
         matches = self.find_speakers(guild_id, text, limit=1)
         if not matches:
             raise NotFound(f"I know no speaker called “{present.plain(text, 100)}”; pick one "
@@ -118,6 +125,7 @@ class Quotes(commands.Cog):
 
     async def speaker_autocomplete(self, interaction: discord.Interaction[Any], current: str
                                    ) -> list[app_commands.Choice[str]]:
+        """Speakers for the autocomplete: the same search as the commands use."""
         people = self.find_speakers(interaction.guild_id, current, limit=present.MAX_CHOICES)
         return [
             app_commands.Choice(name=present.choice_text(_person_label(p)), value=p.id)

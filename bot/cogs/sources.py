@@ -88,6 +88,7 @@ class Sources(commands.Cog):
 
     @property
     def service(self) -> CoverageService:
+        """The bot's service: the cog's only way to the bank."""
         return self.bot.service
 
     @source.command(name="add",

@@ -59,6 +59,7 @@ class ConfirmView(BaseView):
         self.add_item(cancel)
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        """Only the admin who asked can press the buttons."""
         if interaction.user.id != self.owner_id:
             await interaction.response.send_message(self.refusal, ephemeral=True)
             return False
@@ -90,6 +91,7 @@ class ConfirmView(BaseView):
         await interaction.response.edit_message(content=self.cancelled, embed=None, view=None)
 
     async def on_timeout(self) -> None:
+        """Nobody pressed in time: the buttons go, and the message says nothing was done."""
         if self.done:
             return
         with contextlib.suppress(discord.HTTPException):

@@ -69,3 +69,13 @@ def test_no_module_is_over_the_size_a_reader_can_hold() -> None:
     long = {str(p.relative_to(ROOT)): n for p in sorted(BOT.rglob("*.py"))
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > LONGEST}
     assert long == KNOWN_LONG, "modules over the limit (split them, or say why here)"
+
+
+def test_the_discord_layer_reaches_the_bank_only_through_the_service() -> None:
+    """No ``service.engine`` or ``service.storage`` in the cogs or the client: the service's
+    own methods are the door (so that every write is stored before it is indexed)."""
+    for path in _modules("cogs", "client.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        reached = {node.attr for node in ast.walk(tree)
+                   if isinstance(node, ast.Attribute) and node.attr in ("engine", "storage")}
+        assert not reached, f"{path.relative_to(ROOT)} uses .{', .'.join(sorted(reached))}"

@@ -47,7 +47,7 @@ from bot.models import (
 )
 from bot.settings import Settings
 from bot.storage import AuditEntry, ImportReport, Storage, UnansweredQuestion
-from bot.storage.db import ImportRejected
+from bot.storage.importing import ImportRejected
 
 log = logging.getLogger(__name__)
 

@@ -3,13 +3,17 @@ bot.models (no dependency on the knowledge/ files), and a read-only helper."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import sqlite3
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from bot.models import Bank, Citation, Fact, Person, Quote, Source
+from bot.storage import Storage
 
 
 def source(id: str = "src", *, guild_id: int | None = None, **fields: str | None) -> Source:
@@ -124,3 +128,108 @@ def read_only(path: Path) -> Iterator[None]:
         if immutable:
             subprocess.run(["chattr", "-i", str(path)], check=True)
         path.chmod(mode)
+
+
+GUILD_A = 111111111111111111
+GUILD_B = 222222222222222222
+ROOT = Path(__file__).resolve().parent.parent
+
+EXPECTED_TABLES = {
+    "sources",
+    "people",
+    "person_aliases",
+    "facts",
+    "fact_citations",
+    "fact_people",
+    "quotes",
+    "quote_citations",
+    "shipped_removals",
+    "audit_log",
+    "unanswered",
+    "feedback",
+    "guild_channels",
+    "meta",
+}
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    """A second, independent connection to a database file."""
+    return sqlite3.connect(path)
+
+
+async def seeded(storage: Storage, guild_id: int | None = None, prefix: str = "") -> Bank:
+    bank = small_bank(guild_id, prefix)
+    await storage.import_bank(bank, actor="seed", guild_id=guild_id)
+    return bank
+
+
+def every_kind(guild_id: int | None = None) -> list[Source | Person | Fact | Quote]:
+    return [
+        Source(
+            "src",
+            "NewsNation",
+            "Celebrities speak out",
+            "https://example.com/a",
+            "2025-06-10",
+            guild_id,
+        ),
+        Person("kim", "Kim Kardashian", ("Kardashian", "Kim K"), "reality TV star", guild_id),
+        Person("doechii", "Doechii", (), "", guild_id),
+        Fact(
+            "award",
+            "Doechii won an award.",
+            (Citation("src", "The Florida rapper won."),),
+            ("doechii", "kim"),
+            ("award", "won"),
+            "2025-06-09",
+            guild_id,
+        ),
+        Quote(
+            "better-way",
+            "kim",
+            "There has to be a better way.",
+            "Instagram story",
+            (Citation("src", "first passage"), Citation("src", "second passage")),
+            ("protest",),
+            guild_id,
+        ),
+        Quote(
+            "anonymous",
+            None,
+            "Nobody knows who said this.",
+            "",
+            (Citation("src", "p"),),
+            (),
+            guild_id,
+        ),
+    ]
+
+
+def shipped(*, facts_text: dict[str, str] | None = None, drop: tuple[str, ...] = ()) -> Bank:
+    """The 'knowledge files' of the sync tests (global): edit fact texts, drop records."""
+    bank = small_bank(None, "")
+    facts = tuple(
+        replace(f, text=(facts_text or {}).get(f.id, f.text))
+        for f in bank.facts
+        if f.id not in drop
+    )
+    return Bank(
+        tuple(s for s in bank.sources if s.id not in drop),
+        tuple(p for p in bank.people if p.id not in drop),
+        facts,
+        tuple(q for q in bank.quotes if q.id not in drop),
+    )
+
+
+def fail_audit_rows(path: Path, when: str = "1") -> None:
+    """Make the database itself fail the audit insert (as a full disk would), after the
+    record rows of the same transaction were written."""
+    with raw(path) as conn:
+        conn.execute(
+            f"CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log WHEN {when} "
+            "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"
+        )

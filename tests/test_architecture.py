@@ -61,7 +61,7 @@ def test_only_the_settings_read_the_environment() -> None:
 #: Lines a module may have (issue 11 asks for "~500").
 LONGEST = 520
 #: Modules still over it, each on its way to a split.
-KNOWN_LONG = {"bot/storage/db.py": 1421}
+KNOWN_LONG: dict[str, int] = {}
 
 
 def test_no_module_is_over_the_size_a_reader_can_hold() -> None:

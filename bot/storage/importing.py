@@ -1,0 +1,254 @@
+"""Many records at once: an import (a bank, or a stream of records in batches) and an
+ingested article, each all or nothing in one transaction."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from bot.codec import to_json
+from bot.errors import (
+    NotFound,
+    PermissionDenied,
+    Problem,
+    ValidationFailed,
+)
+from bot.models import (
+    RECORD_KINDS,
+    Bank,
+    Record,
+    RecordKind,
+    kind_of,
+)
+from bot.storage.content import (
+    content_hash,
+    content_key,
+    label,
+)
+from bot.storage.mapping import (
+    IN_JSON,
+    TABLES,
+    audit_row,
+    json_list,
+    scope_of,
+    scope_problem,
+    timestamp,
+)
+from bot.storage.records import RecordStore
+from bot.storage.reports import (
+    ImportReport,
+)
+
+#: Records an import checks and writes at a time (its memory is about this many records).
+IMPORT_BATCH = 5000
+
+
+class ImportRejected(Exception):
+    """Rolls an import back: its problems went to the caller's ``problems`` already."""
+
+
+
+class Importing(RecordStore):
+    """Imports and ingests (see the module docs)."""
+
+    async def import_bank(self, bank: Bank, *, actor: str, guild_id: int | None) -> ImportReport:
+        """Add every record of ``bank`` to ``guild_id``'s scope, or none of them.
+
+        Everything is checked first (ids and content duplicated inside the bank or taken in
+        the scope, references resolvable within the bank and the scope) and
+        :class:`ValidationFailed` lists every problem.
+        """
+        records = [
+            r if r.guild_id == guild_id else replace(r, guild_id=guild_id) for r in bank.records()
+        ]
+        async with self._write():
+            problems = await self._check(records, guild_id)
+            if problems:
+                raise ValidationFailed([p for _, p in problems], what="the import")
+            now = timestamp()
+            await self._insert(((r, "admin", None) for r in records), now)
+            await self._audit(
+                [
+                    audit_row(now, actor, guild_id, "import", kind_of(r), r.id, None, to_json(r))
+                    for r in records
+                ]
+            )
+        return ImportReport(
+            guild_id, len(bank.sources), len(bank.people), len(bank.facts), len(bank.quotes)
+        )
+
+    async def import_records(
+        self,
+        records: Iterable[Record],
+        *,
+        actor: str,
+        guild_id: int | None,
+        problems: Callable[[Problem], None],
+        added: Callable[[Sequence[Record]], None] | None = None,
+        failed: Callable[[], bool] = lambda: False,
+    ) -> ImportReport:
+        """Add a stream of records to ``guild_id``'s scope in one transaction, or none.
+
+        A record stored already, identical and visible in that scope, is a no-op (so an
+        export imports into any database, including the one it came from). A record whose
+        id is taken otherwise, or that says the same as another, goes to ``problems``; so do
+        the problems of the records themselves, found by whoever produces ``records`` (the
+        streaming parser), who says with ``failed`` whether any was found. Records are
+        written in batches as they come, with foreign keys checked at the commit (a fact
+        may come before the source it cites), and all rolled back if anything failed.
+        ``added`` sees each batch actually written (to index it once committed).
+        """
+        counts = dict.fromkeys(RECORD_KINDS, 0)
+        unchanged = 0
+        wrong = False
+        async with self._write() as db:
+            await db.execute("PRAGMA defer_foreign_keys = ON")
+            now = timestamp()
+            batch: list[Record] = []
+            for record in records:
+                if record.guild_id != guild_id:
+                    record = replace(record, guild_id=guild_id)
+                batch.append(record)
+                if len(batch) < IMPORT_BATCH:
+                    continue
+                fresh, same, bad = await self._import_batch(batch, guild_id, now, actor, problems)
+                batch, unchanged, wrong = [], unchanged + same, wrong or bad
+                self._count(fresh, counts)
+                if added is not None:
+                    added(fresh)
+            fresh, same, bad = await self._import_batch(batch, guild_id, now, actor, problems)
+            unchanged, wrong = unchanged + same, wrong or bad
+            self._count(fresh, counts)
+            if added is not None:
+                added(fresh)
+            if wrong or failed():
+                raise ImportRejected
+        return ImportReport(guild_id, counts["source"], counts["person"], counts["fact"],
+                            counts["quote"], unchanged)
+
+    @staticmethod
+    def _count(records: Sequence[Record], counts: dict[RecordKind, int]) -> None:
+        for record in records:
+            counts[kind_of(record)] += 1
+
+    async def _import_batch(
+        self, batch: Sequence[Record], guild_id: int | None, now: str, actor: str,
+        problems: Callable[[Problem], None],
+    ) -> tuple[list[Record], int, bool]:
+        """Write the new records of one batch; (written, identical ones skipped, any problem)."""
+        fresh: list[Record] = []
+        unchanged = 0
+        wrong = False
+        by_kind: dict[RecordKind, list[Record]] = defaultdict(list)
+        for record in batch:
+            by_kind[kind_of(record)].append(record)
+        for kind, recs in by_kind.items():
+            table = TABLES[kind]
+            stored = {
+                rid: (owner, digest)
+                for rid, owner, digest in await self._all(
+                    f"SELECT id, guild_id, content_hash FROM {table} WHERE id {IN_JSON}",
+                    (json_list(r.id for r in recs),),
+                )
+            }
+            new: list[Record] = []
+            keys: dict[str, str] = {}
+            for r in recs:
+                row = stored.get(r.id)
+                if row is None:
+                    new.append(r)
+                    continue
+                owner, digest = row
+                if owner not in (None, guild_id):
+                    problems(Problem(label(kind, r.id), f"a {kind} with this id already exists "
+                                     "in another server (ids are unique across every server)"))
+                elif digest != content_hash(r):
+                    problems(Problem(label(kind, r.id), f"a {kind} with this id already exists, "
+                                     "with other content (an import only adds)"))
+                else:
+                    unchanged += 1
+                    continue
+                wrong = True
+            for r in new:
+                keys[r.id] = content_key(r)
+            clashes = dict(await self._all(
+                f"SELECT norm_key, id FROM {table} "
+                f"WHERE ifnull(guild_id, 0) = ? AND norm_key {IN_JSON}",
+                (scope_of(guild_id), json_list(set(keys.values()))),
+            ))
+            firsts: dict[str, str] = {}
+            for r in new:
+                key = keys[r.id]
+                other = clashes.get(key) or firsts.setdefault(key, r.id)
+                if other != r.id:
+                    problems(Problem(label(kind, r.id), f"says the same as {label(kind, other)}"
+                                     + (", which already exists" if key in clashes else "")))
+                    wrong = True
+                else:
+                    fresh.append(r)
+        if fresh:
+            await self._insert(((r, "admin", None) for r in fresh), now)
+            await self._audit([
+                audit_row(now, actor, guild_id, "import", kind_of(r), r.id, None, to_json(r))
+                for r in fresh
+            ])
+        return fresh, unchanged, wrong
+
+    async def apply_ingest(
+        self,
+        adds: Bank,
+        updates: Sequence[Record],
+        *,
+        actor: str,
+        guild_id: int | None,
+    ) -> ImportReport:
+        """An ingested article in one transaction: new records added to ``guild_id``'s scope
+        and existing ones (an extra citation linked in) replaced — all of it, or nothing.
+
+        Updated records must already be stored in the same scope (:class:`PermissionDenied`
+        otherwise); the new records are checked as :meth:`import_bank` checks them.
+        """
+        records = [
+            r if r.guild_id == guild_id else replace(r, guild_id=guild_id) for r in adds.records()
+        ]
+        async with self._write():
+            problems = await self._check(records, guild_id)
+            if problems:
+                raise ValidationFailed([p for _, p in problems], what="the ingest")
+            befores: list[Record] = []
+            for record in updates:
+                kind = kind_of(record)
+                row = (await self._rows(kind, [record.id])).get(record.id)
+                if row is None:
+                    raise NotFound(f"there is no {label(kind, record.id)}")
+                if row.guild_id != guild_id or record.guild_id != guild_id:
+                    raise PermissionDenied(
+                        scope_problem(kind, record.id, row.guild_id, guild_id)
+                    )
+                befores.append((await self._load_ids(kind, [record.id]))[record.id])
+            now = timestamp()
+            # The new records go in first: the updates may cite the new source. Any problem
+            # below still rolls the whole transaction back.
+            await self._insert(((r, "admin", None) for r in records), now)
+            update_problems = await self._check(list(updates), guild_id, updating=True)
+            if update_problems:
+                raise ValidationFailed([p for _, p in update_problems], what="the ingest")
+            for record in updates:
+                await self._rewrite(kind_of(record), [record], now, shipped=False)
+            await self._audit(
+                [
+                    audit_row(now, actor, guild_id, "import", kind_of(r), r.id, None, to_json(r))
+                    for r in records
+                ]
+                + [
+                    audit_row(
+                        now, actor, guild_id, "update", kind_of(a), a.id, to_json(b), to_json(a)
+                    )
+                    for b, a in zip(befores, updates, strict=True)
+                ]
+            )
+        return ImportReport(
+            guild_id, len(adds.sources), len(adds.people), len(adds.facts), len(adds.quotes)
+        )
+

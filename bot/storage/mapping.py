@@ -1,0 +1,177 @@
+"""Rows and records: the tables of each kind, a record's column values and child rows, the
+bookkeeping columns and the audit rows. Pure: the statements that use them are in
+:mod:`bot.storage.records` and the modules beside it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.models import (
+    RECORD_KINDS,
+    Fact,
+    Person,
+    Quote,
+    Record,
+    RecordKind,
+    Source,
+)
+from bot.storage.content import (
+    label,
+)
+from bot.storage.reports import (
+    AuditAction,
+    AuditKind,
+    RecordRef,
+)
+
+TABLES: dict[RecordKind, str] = {
+    "source": "sources",
+    "person": "people",
+    "fact": "facts",
+    "quote": "quotes",
+}
+HEADER_COLUMNS = (
+    "id",
+    "guild_id",
+    "origin",
+    "shipped_hash",
+    "content_hash",
+    "norm_key",
+    "created_at",
+    "updated_at",
+)
+OWN_COLUMNS: dict[RecordKind, tuple[str, ...]] = {
+    "source": ("outlet", "title", "url", "published"),
+    "person": ("name", "description"),
+    "fact": ("text", "keywords", "reported"),
+    "quote": ("speaker_id", "text", "context", "keywords"),
+}
+#: Child tables of each kind: (table, parent column, value columns after ``position``).
+CHILDREN: dict[RecordKind, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
+    "source": (),
+    "person": (("person_aliases", "person_id", ("alias",)),),
+    "fact": (
+        ("fact_citations", "fact_id", ("source_id", "passage")),
+        ("fact_people", "fact_id", ("person_id",)),
+    ),
+    "quote": (("quote_citations", "quote_id", ("source_id", "passage")),),
+}
+COLUMNS: dict[str, tuple[str, ...]] = {
+    **{TABLES[k]: HEADER_COLUMNS + OWN_COLUMNS[k] for k in RECORD_KINDS},
+    **{t: (parent, "position", *cols) for k in RECORD_KINDS for t, parent, cols in CHILDREN[k]},
+}
+#: Parents before children, cited records before those citing them.
+INSERT_ORDER = (
+    "sources",
+    "people",
+    "person_aliases",
+    "facts",
+    "fact_citations",
+    "fact_people",
+    "quotes",
+    "quote_citations",
+)
+INSERT_SQL = {
+    table: f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    for table, cols in COLUMNS.items()
+}
+IN_JSON = "IN (SELECT value FROM json_each(?))"
+
+Key = tuple[RecordKind, str]
+
+
+def timestamp() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def scope_of(guild_id: int | None) -> int:
+    """The value of ``ifnull(guild_id, 0)``, which the scope indexes are built on."""
+    return 0 if guild_id is None else guild_id
+
+
+def json_list(values: Iterable[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def dumps_json(data: dict[str, Any] | None) -> str | None:
+    return None if data is None else json.dumps(data, ensure_ascii=False)
+
+
+def own_values(record: Record) -> tuple[Any, ...]:
+    if isinstance(record, Source):
+        return (record.outlet, record.title, record.url, record.published)
+    if isinstance(record, Person):
+        return (record.name, record.description)
+    if isinstance(record, Fact):
+        return (record.text, json_list(record.keywords), record.reported)
+    return (record.speaker, record.text, record.context, json_list(record.keywords))
+
+
+def rows_of_children(record: Record) -> dict[str, list[tuple[Any, ...]]]:
+    rid = record.id
+    if isinstance(record, Person):
+        return {"person_aliases": [(rid, i, a) for i, a in enumerate(record.aliases)]}
+    if isinstance(record, Fact):
+        return {
+            "fact_citations": [
+                (rid, i, c.source_id, c.passage) for i, c in enumerate(record.citations)
+            ],
+            "fact_people": [(rid, i, p) for i, p in enumerate(record.people)],
+        }
+    if isinstance(record, Quote):
+        return {
+            "quote_citations": [
+                (rid, i, c.source_id, c.passage) for i, c in enumerate(record.citations)
+            ]
+        }
+    return {}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRow:
+    """The bookkeeping columns of a stored record."""
+
+    guild_id: int | None
+    origin: str
+    shipped_hash: str | None
+    content_hash: str
+    norm_key: str
+
+    @property
+    def edited(self) -> bool:
+        return self.origin == "shipped" and self.content_hash != self.shipped_hash
+
+
+AuditRow = tuple[str, str, int | None, str, str, str, str | None, str | None]
+
+
+def audit_row(
+    at: str,
+    actor: str,
+    guild_id: int | None,
+    action: AuditAction,
+    kind: AuditKind,
+    record_id: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> AuditRow:
+    return (at, actor, guild_id, action, kind, record_id, dumps_json(before), dumps_json(after))
+
+
+def record_refs(keys: Iterable[Key]) -> tuple[RecordRef, ...]:
+    return tuple(RecordRef(*k) for k in keys)
+
+
+def scope_problem(kind: RecordKind, record_id: str, stored: int | None, asked: int | None) -> str:
+    what = label(kind, record_id)
+    if stored is None:
+        return f"{what} is a global record: a server can change only its own records"
+    if asked is None:
+        return f"{what} belongs to a server: change it from that server"
+    return f"{what} belongs to another server: a server can change only its own records"
+
+

@@ -1,0 +1,141 @@
+"""bot/storage/importing.py: imports and ingests, all or nothing.
+
+Against a real SQLite database (in memory, or a file in tmp_path)."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.errors import (
+    ValidationFailed,
+)
+from bot.models import Bank
+from bot.storage import Storage
+from tests.storage_records import (
+    GUILD_A,
+    GUILD_B,
+    fact,
+    fail_audit_rows,
+    person,
+    seeded,
+    small_bank,
+    source,
+)
+
+
+async def test_import_places_records_in_the_scope_and_resolves_global_references(
+    storage: Storage,
+) -> None:
+    await storage.add(source("global-src"), actor="o")
+    bank = Bank(
+        people=(person("p", "Someone"),),
+        facts=(fact("f", "Something happened.", sources=("global-src",), people=("p",)),),
+    )
+    report = await storage.import_bank(bank, actor="admin", guild_id=GUILD_A)
+    assert (report.guild_id, report.people, report.facts, report.total) == (GUILD_A, 1, 1, 2)
+    assert await storage.export_bank(GUILD_A) == Bank(
+        people=(person("p", "Someone", guild_id=GUILD_A),),
+        facts=(
+            fact(
+                "f", "Something happened.", sources=("global-src",), people=("p",), guild_id=GUILD_A
+            ),
+        ),
+    )
+    entries = await storage.audit_log(guild_id=GUILD_A)
+    assert {(e.action, e.record_id, e.actor) for e in entries} == {
+        ("import", "p", "admin"),
+        ("import", "f", "admin"),
+    }
+
+
+async def test_import_is_all_or_nothing(storage: Storage) -> None:
+    await seeded(storage)
+    stats = await storage.stats()
+    good = small_bank(GUILD_A, "a-")
+    bad = Bank(
+        good.sources, good.people, (*good.facts, fact("a-bad", sources=("nowhere",))), good.quotes
+    )
+    with pytest.raises(ValidationFailed) as caught:
+        await storage.import_bank(bad, actor="admin", guild_id=GUILD_A)
+    assert caught.value.problems[0].where == "fact 'a-bad'.citations"
+    assert len(caught.value.problems) == 1
+    assert await storage.stats() == stats
+    assert await storage.export_bank(GUILD_A) == Bank()
+
+
+async def test_import_lists_every_problem(storage: Storage) -> None:
+    await seeded(storage, GUILD_A)
+    bank = Bank(
+        sources=(source("src2", title="Another"),),
+        facts=(
+            fact("award", "Fresh text.", sources=("src2",)),  # id taken
+            fact("f1", "Doechii won an award.", sources=("src2",)),  # content taken in scope
+            fact("f2", "Twice.", sources=("src2",)),
+            fact("f2", "Twice again.", sources=("src2",)),  # id twice in the import
+            fact("f3", "twice. ", sources=("src2",)),  # content twice in the import
+            fact("f4", "Orphan.", sources=("ghost",)),  # missing source
+            fact("f5", "Cites guild B.", sources=("b-src",)),  # invisible source
+        ),
+    )
+    await seeded(storage, GUILD_B, "b-")
+    with pytest.raises(ValidationFailed) as caught:
+        await storage.import_bank(bank, actor="admin", guild_id=GUILD_A)
+    text = str(caught.value)
+    assert "fact 'award': a fact with this id already exists" in text
+    assert "fact 'f1': says the same as fact 'award', which already exists" in text
+    assert "fact 'f2': the id appears more than once" in text
+    assert "fact 'f3': says the same as fact 'f2'" in text
+    assert "fact 'f4'.citations: cites source 'ghost'" in text
+    assert "fact 'f5'.citations: cites source 'b-src'" in text
+    assert len(caught.value.problems) == 6
+
+
+async def test_import_of_ten_thousand_facts(file_storage: Storage) -> None:
+    await file_storage.add(source("src"), actor="o")
+    facts = tuple(
+        fact(f"fact-{i}", f"Numbered claim {i} about the raids.", keywords=("raids",))
+        for i in range(10_000)
+    )
+    report = await file_storage.import_bank(Bank(facts=facts), actor="bulk", guild_id=GUILD_A)
+    assert report.facts == 10_000
+    stats = await file_storage.stats()
+    assert stats["facts_guild"] == 10_000
+    assert stats["audit_rows"] == 10_001
+    exported = await file_storage.export_bank(GUILD_A)
+    assert exported.facts == tuple(replace(f, guild_id=GUILD_A) for f in facts)
+
+
+async def test_an_import_that_fails_at_its_last_record_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    async with await Storage.open(path) as db:
+        await db.add(source("src"), actor="o")
+    fail_audit_rows(path, "NEW.record_id = 'f-4999'")
+    async with await Storage.open(path) as db:
+        facts = tuple(fact(f"f-{i}", f"Claim {i}.") for i in range(5000))
+        with pytest.raises(sqlite3.IntegrityError):
+            await db.import_bank(Bank(facts=facts), actor="bulk", guild_id=GUILD_A)
+        assert (await db.stats())["facts_guild"] == 0
+        assert (await db.stats())["audit_rows"] == 1
+        await db.import_bank(Bank(facts=facts[:10]), actor="bulk", guild_id=GUILD_A)
+        assert (await db.stats())["facts_guild"] == 10
+
+
+async def test_an_interrupted_import_leaves_nothing(file_storage: Storage) -> None:
+    await file_storage.add(source("src"), actor="o")
+    facts = tuple(fact(f"f-{i}", f"Claim {i}.") for i in range(20_000))
+    task = asyncio.create_task(
+        file_storage.import_bank(Bank(facts=facts), actor="bulk", guild_id=GUILD_A)
+    )
+    await asyncio.sleep(0.05)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert (await file_storage.stats())["facts_guild"] == 0
+    assert (await file_storage.stats())["audit_rows"] == 1
+    await file_storage.add(source("after", title="Still usable"), actor="o")
+    assert await file_storage.integrity_check() == "ok"

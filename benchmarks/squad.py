@@ -11,7 +11,7 @@ of the article in one batch through ``coverage-bot ask - --db DB --json``. The d
 holds the shipped coverage (seeded on first use), as a user's would.
 
 ``--via engine`` builds the same bank in this process (the shipped ``knowledge/`` plus the
-article read by :func:`bot.ingesting.plan_ingest`, the code ``coverage-bot ingest`` runs) and
+article read by :func:`bot.articles.plan_ingest`, the code ``coverage-bot ingest`` runs) and
 asks ``bot.engine.Engine(bank).answer(question)``: the same figures, in a fraction of the
 time, for tuning. It uses only those public entry points, so it survives an engine rewrite.
 
@@ -409,7 +409,7 @@ def ask_via_cli(article: dict[str, Any], questions: Sequence[Question],
 
 
 class _ShippedOnly:
-    """What :func:`bot.ingesting.plan_ingest` reads of a fresh database: the shipped bank."""
+    """What :func:`bot.articles.plan_ingest` reads of a fresh database: the shipped bank."""
 
     def __init__(self, bank: Any) -> None:
         self._bank = bank
@@ -425,7 +425,7 @@ def ingested_bank(text: str, shipped: Any, name: str, *, outlet: str, title: str
                   published: str | None, url: str | None = None) -> Any:
     """The bank a fresh database holds after ``coverage-bot ingest`` of one article: the
     shipped records (with any citation the ingest added to them) then the article's."""
-    from bot.ingesting import Article, plan_ingest
+    from bot.articles import Article, plan_ingest
     from bot.models import Bank, kind_of
 
     art = Article(raw=text.encode("utf-8"), name=name, outlet=outlet, title=title,

@@ -191,8 +191,8 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.articles import Article
     from bot.datafile import check_target
-    from bot.ingesting import Article
     from bot.inputs import MAX_ARTICLE_BYTES, read_file
 
     if args.to_anywhere and not args.to:

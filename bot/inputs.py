@@ -1,4 +1,5 @@
-"""Reading what users hand us (article files, data files, imports) with bounds, and decoding it.
+"""Reading what users hand us (article files, data files, imports, questions) with bounds,
+and decoding it.
 
 Every file is opened first and checked on the open descriptor (``fstat``: no race with a
 swapped path): only regular files are read, never a FIFO, a device (``/dev/zero``) or a
@@ -16,10 +17,11 @@ import codecs
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 from typing import BinaryIO
 
-from bot.errors import InputError
+from bot.errors import InputError, InvalidQuestion
 
 #: The largest article file read (text or HTML). HTML extraction takes about 2 s per MB
 #: on this project's machine, so this keeps one article under about 5 s.
@@ -185,3 +187,35 @@ def _no_nul(text: str, name: str) -> str:
             "not an article"
         )
     return text
+
+
+# --------------------------------------------------------------------------- questions
+
+# Zero-width and bidirectional control characters: invisible, and they defeat matching.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Lone surrogates: what a terminal's non-UTF-8 bytes become (surrogateescape), or a JSON
+# "\ud800" escape; no database or message can store them.
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class CleanQuestion(str):
+    """A question already cleaned and bounded by :func:`clean_question` (so that a caller
+    that checks a question early, before queueing it, does not have it cleaned twice)."""
+
+    __slots__ = ()
+
+
+def clean_question(text: str, max_length: int) -> CleanQuestion:
+    """The question as the engine should see it, or :class:`InvalidQuestion`."""
+    if isinstance(text, CleanQuestion):
+        return text
+    text = SURROGATE.sub("\ufffd", text)
+    text = INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    text = " ".join(text.split())
+    if not text or not any(c.isalnum() for c in text):
+        raise InvalidQuestion("Ask me a question about the coverage, e.g. “what did Doechii say?”")
+    if len(text) > max_length:
+        raise InvalidQuestion(
+            f"That question is {len(text)} characters long; please keep it under {max_length}."
+        )
+    return CleanQuestion(text)

@@ -11,11 +11,10 @@ import asyncio
 import collections
 import io
 import logging
-import re
-import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import BinaryIO
 
+from bot.articles import Article, IngestPlan, apply_ingest, plan_ingest
 from bot.codec import bank_to_json, from_json, to_json
 from bot.conversation import Conversations
 from bot.engine import Engine
@@ -23,7 +22,7 @@ from bot.engine.slug import slugify
 from bot.engine.verify import QuoteVerifier, Verification
 from bot.errors import InvalidQuestion, NotFound, Problem, StorageError, ValidationFailed
 from bot.export_stream import stream_records
-from bot.ingesting import Article, IngestPlan, apply_ingest, plan_ingest, verify
+from bot.inputs import INVISIBLE, CleanQuestion, clean_question
 from bot.knowledge import (
     MAX_DOCUMENT_BYTES,
     DocumentCheck,
@@ -59,36 +58,6 @@ log = logging.getLogger(__name__)
 #: to the log's pace (117 answered/s at 200/s offered, the rest told busy). 5,000 rows are
 #: about 1 MB and minutes of a flood; the log catches up when it is over.
 LOG_BACKLOG = 5000
-
-# Zero-width and bidirectional control characters: invisible, and they defeat matching.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# Lone surrogates: what a terminal's non-UTF-8 bytes become (surrogateescape), or a JSON
-# "\ud800" escape; no database or message can store them.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class CleanQuestion(str):
-    """A question already cleaned and bounded by :func:`clean_question` (so that a caller
-    that checks a question early, before queueing it, does not have it cleaned twice)."""
-
-    __slots__ = ()
-
-
-def clean_question(text: str, max_length: int) -> CleanQuestion:
-    """The question as the engine should see it, or :class:`InvalidQuestion`."""
-    if isinstance(text, CleanQuestion):
-        return text
-    text = _SURROGATE.sub("\ufffd", text)
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    text = " ".join(text.split())
-    if not text or not any(c.isalnum() for c in text):
-        raise InvalidQuestion("Ask me a question about the coverage, e.g. “what did Doechii say?”")
-    if len(text) > max_length:
-        raise InvalidQuestion(
-            f"That question is {len(text)} characters long; please keep it under {max_length}."
-        )
-    return CleanQuestion(text)
-
 
 def _shown(text: str) -> str:
     """What a user typed, quoted back in a message: one line, at most 100 characters."""
@@ -224,7 +193,7 @@ class CoverageService:
     ) -> list[QuoteHit]:
         """Quotes by a speaker named in ``query`` (first) and quotes with its words;
         :class:`InvalidQuestion` when the search is longer than a question may be."""
-        query = _INVISIBLE.sub("", query).strip()
+        query = INVISIBLE.sub("", query).strip()
         if len(query) > self.settings.max_question_length:
             raise InvalidQuestion(
                 f"That search is {len(query)} characters long; please keep it under "
@@ -428,7 +397,14 @@ class CoverageService:
             if len(self._verifiers) >= MAX_VERIFIERS:
                 self._verifiers.pop(next(iter(self._verifiers)))
             self._verifiers[guild_id] = verifier
-        return verify(text, verifier[1], self.settings.max_question_length)
+        text = " ".join(text.split())
+        if not text:
+            raise InvalidQuestion("Paste the quote to check.")
+        limit = self.settings.max_question_length
+        if len(text) > limit:
+            raise InvalidQuestion(
+                f"That quote is {len(text)} characters long; please keep it under {limit}.")
+        return verifier[1].verify(text)
 
     # ----------------------------------------------------------------- lookups for commands
     # What a command needs of the bank, without copying it.

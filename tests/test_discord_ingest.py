@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot import present
+from bot.articles import Article
 from bot.engine.verify import DiffOp, Verification
-from bot.ingesting import Article
 from bot.inputs import MAX_ARTICLE_BYTES
 from bot.models import Answer, Citation, Conflict, Quote, SourceRef
 from tests.fakediscord import spec

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
+from bot.articles import Article
 from bot.engine.slug import slugify
-from bot.ingesting import Article
 from bot.service import CoverageService
 from bot.settings import Settings
 

@@ -17,9 +17,9 @@ from typing import Any
 import discord
 
 from bot import present
+from bot.articles import Article
 from bot.cogs.base import BaseModal, bot_of
 from bot.cogs.checks import actor, can_change, ensure_admin
-from bot.ingesting import Article
 from bot.models import Citation, Fact, Quote
 from bot.service import CoverageService
 

@@ -17,12 +17,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import present
+from bot.articles import Article, IngestPlan
 from bot.cogs.base import ADMIN_PERMISSIONS, CogBot, bot_of, mb
 from bot.cogs.checks import actor, admin_only, can_change, ensure_admin
 from bot.cogs.forms import ArticleModal, SourceFields
 from bot.cogs.views import Action, ConfirmView
 from bot.errors import IngestError, Problem, ValidationFailed
-from bot.ingesting import Article, IngestPlan
 from bot.inputs import MAX_ARTICLE_BYTES
 from bot.knowledge import date_problem, url_problem
 from bot.models import Source

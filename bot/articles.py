@@ -1,8 +1,9 @@
-"""Adding whole articles to the bank, and checking quotes: the service side of issue 4.
+"""Articles into the bank: an article (its text or HTML, and what the admin said of it) read
+into a plan, then the plan stored in one transaction, or nothing.
 
-The engine reads articles (``bot.engine.extract``, ``bot.engine.ingest``) and compares quotes
-(``bot.engine.verify``); this module decides which source an article is, links what the
-bank already has, and stores a whole batch of articles in one transaction, or nothing.
+The engine reads the text (``bot.engine.extract``, ``bot.engine.ingest``); this module
+decides which source an article is, links what the bank already has (an extra citation for
+a fact it already holds), and hands the plan to storage whole.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from typing import TypeVar
 
 from bot.engine.ingest import IngestResult, ingest_article, link_duplicates
 from bot.engine.slug import slugify
-from bot.engine.verify import QuoteVerifier, Verification
-from bot.errors import IngestError, InvalidQuestion
+from bot.errors import IngestError
 from bot.inputs import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, decode_text, describe_size
 from bot.knowledge import date_problem, url_problem
 from bot.models import Bank, Fact, Person, Quote, Record, Source, kind_of
@@ -250,15 +250,3 @@ async def apply_ingest(storage: Storage, plan: IngestPlan, *, actor: str) -> Non
     if plan.empty:
         return
     await storage.apply_ingest(plan.adds, plan.updates, actor=actor, guild_id=plan.guild_id)
-
-
-def verify(text: str, verifier: QuoteVerifier, max_length: int) -> Verification:
-    """Is a pasted quote in the coverage: verbatim, a paraphrase, or not found."""
-    text = " ".join(text.split())
-    if not text:
-        raise InvalidQuestion("Paste the quote to check.")
-    if len(text) > max_length:
-        raise InvalidQuestion(
-            f"That quote is {len(text)} characters long; please keep it under {max_length}."
-        )
-    return verifier.verify(text)

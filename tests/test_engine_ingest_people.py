@@ -12,7 +12,7 @@ import pytest
 from bot.codec import bank_from_json
 from bot.engine.extract import extract_article
 from bot.engine.ingest import ingest_article, link_duplicates
-from bot.models import Bank, Source
+from bot.models import Bank, Person, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 SQUAD = ROOT / "tests" / "data" / "squad"
@@ -76,3 +76,44 @@ def test_secretary_of_defense_keeps_only_the_name() -> None:
         source=Source("s", "Outlet", "Story"),
     )
     assert [p.name for p in r.new_people] == ["James Schlesinger"]
+
+
+# ---------------------------------------------------------------- how a name reads (general rules)
+
+
+_SOURCE = Source("wire", "Wire", "A council vote", None, None, None)
+_TEXT = (
+    "The Riverton council voted late Monday to approve the bridge.\n"
+    "Opponents, led by Councilmember Ada Quill, said the cost had doubled.\n"
+    "\"We are writing a blank check,\" Quill said.\n"
+    "Joining Quill in voting against it were Councilmembers Ben Ortiz and Cal Dunne.\n"
+    "Rosa Imbert, a professor of civil engineering at Lakeside State University, backed it.\n"
+    "\"The old bridge is failing,\" Imbert said.\n"
+    "The Riverton Ratepayers Alliance said it would collect signatures.\n"
+)
+
+
+def _people() -> dict[str, Person]:
+    result = ingest_article(_TEXT, source=_SOURCE)
+    return {p.name: p for p in result.new_people}
+
+
+def test_a_title_before_a_name_is_not_part_of_it_and_the_surname_is_the_same_person() -> None:
+    people = _people()
+    assert "Ada Quill" in people and "Councilmember Ada Quill" not in people
+    assert "Quill" not in people  # "Quill said" is Ada Quill, not someone else
+    assert "Quill" in people["Ada Quill"].aliases
+
+
+def test_a_verb_opening_a_sentence_is_not_a_first_name() -> None:
+    assert not [name for name in _people() if name.startswith("Joining")]
+
+
+def test_a_body_named_like_a_person_is_not_one() -> None:
+    assert not [name for name in _people() if "Alliance" in name]
+
+
+def test_a_description_in_apposition_describes_the_person() -> None:
+    imbert = _people()["Rosa Imbert"]
+    assert imbert.description == (
+        "professor of civil engineering at Lakeside State University")

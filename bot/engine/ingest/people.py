@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.engine.ingest.evidence import (
+    ORDINARY_FREQUENCY,
     STRONG,
     Candidate,
     _title_of_before,
     accept,
+    english_frequency,
     given_name_like,
     occurrence_evidence,
 )
@@ -46,6 +48,8 @@ class _Entity:
     known: Person | None = None
     descriptors: set[str] = field(default_factory=set)
     gender: str | None = None
+    #: what the article says they are, in apposition ("X, a professor of planning at Y,")
+    appositive: str | None = None
 
     def note_gender(self, gender: str | None) -> None:
         if gender and self.gender is None:
@@ -210,6 +214,12 @@ class _People:
             if key is not None and descriptor:
                 self.entities[key].descriptors.add(descriptor)
         self._invalidate()
+        for prose in sentences:
+            for m in self._regex().finditer(prose):
+                key = self.surfaces.get(_strip_possessive(m.group(0)))
+                ent = self.entities.get(key) if key is not None else None
+                if ent is not None and ent.known is None and ent.appositive is None:
+                    ent.appositive = _appositive_after(prose[m.end():])
 
     # -- finding
 
@@ -264,7 +274,7 @@ class _People:
         ent = self.entities[key]
         if ent.known is not None:
             return None
-        desc = ", ".join(sorted(ent.descriptors - {"star", "reality"}))
+        desc = ent.appositive or ", ".join(sorted(ent.descriptors - {"star", "reality"}))
         return Person(id=ent.key, name=ent.name, aliases=tuple(ent.aliases), description=desc)
 
 
@@ -273,6 +283,28 @@ def _strip_possessive(text: str) -> str:
         if text.endswith(suffix):
             return text[: -len(suffix)]
     return text
+
+
+#: "X, a professor of urban planning at Y," / "X, director of Z,": the phrase in apposition.
+_APPOSITION = re.compile(r"^,\s+(?:(?:a|an|the)\s+)?([^,;:“”\"()]{3,150})")
+#: A sentence ends at a full stop after a word that is not a short abbreviation ("St.").
+_FULL_STOP = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])\.(?:\s|$)")
+
+
+def _appositive_after(text: str) -> str | None:
+    """What a name is said to be in apposition right after it, when the phrase holds a
+    role noun or title ("professor", "nurse", "spokesman"), without its article; else
+    None."""
+    m = _APPOSITION.match(text)
+    if m is None:
+        return None
+    phrase = m.group(1)
+    stop = _FULL_STOP.search(phrase)
+    phrase = (phrase[: stop.start()] if stop else phrase).strip()
+    head = [w.lower() for w in _WORD_RE.findall(phrase)[:6]]
+    if len(phrase) < 3 or not any(w in _TITLES or w.rstrip("s") in _TITLES for w in head):
+        return None
+    return phrase
 
 
 def _descriptor_before(text: str, start: int) -> str | None:
@@ -291,6 +323,14 @@ def _speaker_role(text: str, start: int, end: int) -> bool:
         return True
     before = text[:start]
     return bool(re.search(rf"(?:[”\"]\s*,?\s*|^\s*)(?:{_SPEECH_ALT})\s+$", before))
+
+
+def _opening_verb(run: list[re.Match[str]]) -> bool:
+    """The run opens with an ordinary English verb form before a name ("Joining Hale in
+    voting ...", "Asked about it, Smith said"): that word is not part of the name."""
+    word = run[0].group(0).lower()
+    return (len(run) > 1 and word.endswith(("ing", "ed"))
+            and english_frequency(word) >= ORDINARY_FREQUENCY)
 
 
 def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
@@ -333,7 +373,7 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
                 cut = i + 1
                 descriptor = bare
         run = run[cut:]
-        while run and run[0].group(0).lower() in _NOT_NAME_START:
+        while run and (run[0].group(0).lower() in _NOT_NAME_START or _opening_verb(run)):
             run = run[1:]
         if not run:
             continue

@@ -103,6 +103,7 @@ def test_a_title_before_a_name_is_not_part_of_it_and_the_surname_is_the_same_per
     assert "Ada Quill" in people and "Councilmember Ada Quill" not in people
     assert "Quill" not in people  # "Quill said" is Ada Quill, not someone else
     assert "Quill" in people["Ada Quill"].aliases
+    assert "Ben Ortiz" in people  # after a plural title ("Councilmembers Ben Ortiz and ...")
 
 
 def test_a_verb_opening_a_sentence_is_not_a_first_name() -> None:

@@ -369,6 +369,8 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
         cut = 0
         for i, tok in enumerate(run):
             bare = _strip_possessive(tok.group(0)).rstrip(".").lower()
+            if bare not in _TITLES and bare.endswith("s") and bare[:-1] in _TITLES:
+                bare = bare[:-1]  # "Councilmembers Ann Lee and Bo Park"
             if bare in _TITLES and i < len(run) - 1:
                 cut = i + 1
                 descriptor = bare

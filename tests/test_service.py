@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.errors import InvalidQuestion, NotFound, ValidationFailed
+from bot.models import Citation, Fact, Person, Quote, Source
 from bot.service import CoverageService
 from bot.settings import Settings
 from bot.storage import Storage
@@ -71,3 +75,64 @@ async def test_an_admin_write_waits_behind_one_unanswered_log_at_most(
     async with await Storage.open(settings.database_path) as storage:
         assert (await storage.stats())["unanswered"] == len(questions) + len(more)
         assert await storage.get("fact", "overload-admin-fact") is not None
+
+
+# ---------------------------------------------------------------- what commands need of the bank
+
+
+SHIPPED_SOURCE = "newsnation-celebrities-ice-raids"
+
+
+async def test_sources_and_the_default_one_are_this_servers_view(settings: Settings) -> None:
+    async with await CoverageService.open(settings) as service:
+        assert [s.id for s in service.sources(5)] == [SHIPPED_SOURCE]
+        assert service.default_source_id(5) == SHIPPED_SOURCE  # the only shared one
+        await service.add(Source("own", "AP", "Local", None, None, 5), actor="t")
+        assert [s.id for s in service.sources(5)] == [SHIPPED_SOURCE, "own"]
+        assert service.default_source_id(5) == "own"  # a server's own newest first
+        assert [s.id for s in service.sources(6)] == [SHIPPED_SOURCE]
+        assert service.visible_source(5, " own ").id == "own"
+        with pytest.raises(NotFound, match="/source list"):
+            service.visible_source(6, "own")
+
+
+async def test_people_are_found_by_id_name_or_alias_in_scope(settings: Settings) -> None:
+    async with await CoverageService.open(settings) as service:
+        await service.add(Person("ada-quill", "Ada Quill", ("Quill",), "", 5), actor="t")
+        assert service.resolve_person(5, "ada quill").id == "ada-quill"
+        assert service.resolve_person(5, "QUILL").id == "ada-quill"
+        assert service.resolve_person(5, "ada-quill").id == "ada-quill"
+        with pytest.raises(NotFound, match="Ada Quill"):
+            service.resolve_person(6, "Ada Quill")  # another server's person
+        assert service.find_people("doechii", guild_id=5)[0].name == "Doechii"
+
+
+async def test_a_quote_check_is_cached_until_a_quote_changes(settings: Settings) -> None:
+    async with await CoverageService.open(settings) as service:
+        text = "Nobody should be afraid to take their children to school"
+        assert not service.verify(text, guild_id=5).found
+        await service.add(Quote("q-new", None, text, "", (Citation(SHIPPED_SOURCE, "p"),), (), 5),
+                          actor="t")
+        assert service.verify(text, guild_id=5).found  # the cache saw the new quote
+        assert not service.verify(text, guild_id=6).found  # not another server's
+        with pytest.raises(InvalidQuestion):
+            service.verify("   ", guild_id=5)
+
+
+async def test_a_fact_names_its_sources_and_people(settings: Settings) -> None:
+    async with await CoverageService.open(settings) as service:
+        fact = Fact("f", "Text.", (Citation(SHIPPED_SOURCE, "p"), Citation("gone", "q")),
+                    ("doechii", "nobody"), (), None, 5)
+        sources, people = service.named_by(fact)
+        assert list(sources) == [SHIPPED_SOURCE] and list(people) == ["doechii"]
+        with pytest.raises(ValidationFailed):
+            service.check_record(Source("s", "AP", "T", "ftp://x", None, 5))
+
+
+async def test_a_question_checked_early_is_not_cleaned_again(settings: Settings) -> None:
+    async with await CoverageService.open(settings) as service:
+        cleaned = service.clean_question("  what did\u200b doechii   say  ")
+        assert cleaned == "what did doechii say"
+        assert service.clean_question(cleaned) is cleaned
+        with pytest.raises(InvalidQuestion):
+            service.clean_question("x" * (settings.max_question_length + 1))

@@ -11,8 +11,7 @@ import pytest
 
 from bot.codec import bank_from_json, bank_to_json
 from bot.errors import ValidationFailed
-from bot.export_stream import parse_document
-from bot.knowledge import KnownIds, check_knowledge, load_knowledge
+from bot.knowledge import check_knowledge, load_knowledge
 from bot.models import Bank
 from tests.conftest import ARTICLE, KNOWLEDGE_DIR
 
@@ -133,25 +132,3 @@ def test_duplicate_ids_and_texts_across_files(tmp_path: Path) -> None:
 def test_missing_folder_and_empty_folder(tmp_path: Path) -> None:
     assert check_knowledge(tmp_path / "nope")[1][0].message == "knowledge folder not found"
     assert "no *.json" in check_knowledge(tmp_path)[1][0].message
-
-
-def test_parse_document_resolves_references_against_known_ids() -> None:
-    doc = {
-        "facts": [
-            {
-                "id": "new-fact",
-                "text": "A new claim.",
-                "citations": [{"source": "existing", "passage": "A new claim."}],
-            }
-        ]
-    }
-    with pytest.raises(ValidationFailed):
-        parse_document(json.dumps(doc))
-    bank = parse_document(json.dumps(doc), guild_id=7, known=KnownIds(sources={"existing"}))
-    assert bank.facts[0].guild_id == 7
-
-
-@pytest.mark.parametrize("raw", ["", "[]", "null", "{", '{"facts": 3}', "\ud800"])
-def test_parse_document_rejects_malformed_input_cleanly(raw: str) -> None:
-    with pytest.raises(ValidationFailed):
-        parse_document(raw)

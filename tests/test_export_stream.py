@@ -1,0 +1,72 @@
+"""bot/export_stream.py: an export document read as it streams in, every record checked as it
+passes, every problem reported at once; a malformed document is refused cleanly."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from bot.errors import InputError, ValidationFailed
+from bot.export_stream import parse_document, stream_records
+from bot.knowledge import DocumentCheck, KnownIds
+
+
+def test_parse_document_resolves_references_against_known_ids() -> None:
+    doc = {
+        "facts": [
+            {
+                "id": "new-fact",
+                "text": "A new claim.",
+                "citations": [{"source": "existing", "passage": "A new claim."}],
+            }
+        ]
+    }
+    with pytest.raises(ValidationFailed):
+        parse_document(json.dumps(doc))
+    bank = parse_document(json.dumps(doc), guild_id=7, known=KnownIds(sources={"existing"}))
+    assert bank.facts[0].guild_id == 7
+
+
+@pytest.mark.parametrize("raw", ["", "[]", "null", "{", '{"facts": 3}', "\ud800"])
+def test_parse_document_rejects_malformed_input_cleanly(raw: str) -> None:
+    with pytest.raises(ValidationFailed):
+        parse_document(raw)
+
+
+# ---------------------------------------------------------------- streaming
+
+
+
+DOC = {
+    "format": "coverage-bot/1",
+    "sources": [{"id": "s", "outlet": "AP", "title": "T"}],
+    "facts": [{"id": f"f{n}", "text": f"Claim number {n}.",
+               "citations": [{"source": "s", "passage": "p"}]} for n in range(3)],
+}
+
+
+def test_records_stream_out_in_document_order_with_progress() -> None:
+    raw = json.dumps(DOC).encode()
+    seen: list[int] = []
+    check = DocumentCheck(None)
+    out = list(stream_records(io.BytesIO(raw), check, where="doc", progress=seen.append))
+    assert [(kind, item["id"]) for kind, item in out] == [
+        ("source", "s"), ("fact", "f0"), ("fact", "f1"), ("fact", "f2")]
+    assert check.failure("doc") is None
+    assert sum(seen) == len(raw)
+
+
+def test_a_syntax_error_names_its_byte_offset() -> None:
+    raw = json.dumps(DOC).encode()[:-10] + b"!!"
+    check = DocumentCheck(None)
+    list(stream_records(io.BytesIO(raw), check, where="doc"))
+    failure = check.failure("doc")
+    assert failure is not None and "near byte" in str(failure)
+
+
+def test_a_document_over_the_limit_is_refused() -> None:
+    raw = json.dumps(DOC).encode()
+    with pytest.raises(InputError, match="larger than 20 bytes"):
+        list(stream_records(io.BytesIO(raw), DocumentCheck(None), where="doc", limit=20))

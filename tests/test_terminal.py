@@ -1,0 +1,74 @@
+"""bot/terminal.py: answers and quotes as terminal text, and input read a bounded line at a
+time from a real pipe."""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+
+from bot.models import Answer, Citation, Quote, QuoteHit, SourceRef
+from bot.terminal import MAX_LINE_BYTES, LineReader, format_answer, format_quote, print_json
+
+REF = SourceRef("AP", "Bridge approved", "https://example.org/b", "2025-06-10", "the passage")
+
+
+def test_an_answer_reads_with_its_sources_and_confidence() -> None:
+    answer = Answer(answered=True, text="The bridge was approved.", score=81.6,
+                    sources=(REF,), matched=("bridge",))
+    text = format_answer(answer)
+    assert text.startswith("The bridge was approved.")
+    assert "Reported by AP (2025-06-10):" in text
+    assert "AP — Bridge approved — 2025-06-10 — https://example.org/b" in text
+    assert "“the passage”" in text and "(confidence 82/100; matched: bridge)" in text
+
+
+def test_an_abstention_lists_its_suggestions() -> None:
+    answer = Answer(answered=False, text="The coverage doesn't say.", score=12.0,
+                    suggestions=("What did Ada say?",))
+    assert format_answer(answer) == (
+        "The coverage doesn't say.\nDid you mean:\n  - What did Ada say?")
+
+
+def test_a_quote_names_its_speaker_or_says_unknown() -> None:
+    quote = Quote("q", None, "Words.", "", (Citation("s", "p"),), (), None)
+    text = format_quote(QuoteHit(quote=quote, speaker=None, score=100.0, sources=(REF,)))
+    assert text.splitlines()[:2] == ["“Words.”", "  — Unknown speaker"]
+
+
+def test_json_lines_are_one_line_each_and_keep_unicode() -> None:
+    out = io.StringIO()
+    print_json({"text": "café\nnext"}, out)
+    assert out.getvalue() == '{"text": "café\\nnext"}\n'
+
+
+def _pipe(data: bytes) -> LineReader:
+    """A reader on the read end of a real pipe, fed ``data`` by a thread (a pipe holds less
+    than the longest test input), then closed."""
+    read_fd, write_fd = os.pipe()
+
+    def feed() -> None:
+        os.write(write_fd, data)
+        os.close(write_fd)
+
+    threading.Thread(target=feed, daemon=True).start()
+    return LineReader(os.fdopen(read_fd, "r"))
+
+
+def test_lines_come_one_at_a_time_and_bad_bytes_do_not_fail() -> None:
+    reader = _pipe(b"first\r\nsecond \xff\nlast")
+    assert list(reader) == ["first", "second \ufffd", "last"]
+
+
+def test_an_endless_line_is_bounded_and_the_next_line_still_comes() -> None:
+    reader = _pipe(b"x" * (MAX_LINE_BYTES * 3) + b"\nnext\n")
+    first = reader.readline()
+    assert first is not None and len(first) == MAX_LINE_BYTES + 1  # still too long to ask
+    assert reader.readline() == "next"
+    assert reader.readline() is None
+
+
+def test_a_stream_without_a_descriptor_is_read_as_is() -> None:
+    reader = LineReader(io.StringIO("a\nb\n"))
+    assert not reader.would_wait()
+    assert list(reader) == ["a", "b"]

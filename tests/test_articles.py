@@ -1,0 +1,60 @@
+"""bot/articles.py: an article read into a plan (nothing stored), then stored whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.articles import Article, apply_ingest, article_text, check_article_fields, plan_ingest
+from bot.errors import IngestError
+from bot.inputs import MAX_ARTICLE_BYTES
+from bot.storage import Storage
+
+TEXT = (
+    "RIVERTON (Wire) — The Riverton council voted 6-3 on Monday to approve a new bridge.\n\n"
+    "\"We waited twenty years for this,\" said Mayor Ada Quill.\n\n"
+    "The bridge will cost $40 million and open in 2028, officials said.\n"
+)
+
+
+def article(**fields: object) -> Article:
+    values: dict[str, object] = {"raw": TEXT, "name": "bridge.txt", "outlet": "Wire",
+                                 "title": "Bridge approved", "url": "https://example.org/b",
+                                 "published": "2025-06-10"}
+    values.update(fields)
+    return Article(**values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"outlet": " "}, "--outlet must not be empty"),
+    ({"url": "example.org"}, "--url must start with http"),
+    ({"published": "June 10"}, "--published must be a date"),
+])
+def test_what_the_admin_typed_is_checked_first(fields: dict[str, str], message: str) -> None:
+    with pytest.raises(IngestError, match=message):
+        check_article_fields(article(**fields))
+
+
+def test_article_text_is_bounded_and_decoded_strictly() -> None:
+    assert article_text(article(raw=TEXT.encode())) == TEXT
+    with pytest.raises(IngestError, match="at most"):
+        article_text(article(raw=b"x" * (MAX_ARTICLE_BYTES + 1)))
+
+
+async def test_a_plan_stores_nothing_until_applied_then_everything() -> None:
+    async with await Storage.open(":memory:") as storage:
+        plan = await plan_ingest(storage, [article()], guild_id=5)
+        counts = plan.counts()
+        assert counts["sources"] == 1 and counts["facts"] >= 1 and counts["quotes"] == 1
+        assert (await storage.stats())["facts_guild"] == 0
+        await apply_ingest(storage, plan, actor="test")
+        stats = await storage.stats()
+        assert stats["facts_guild"] == counts["facts"] and stats["quotes_guild"] == 1
+        assert all(r.guild_id == 5 for r in (await storage.export_bank(5)).records())
+
+
+async def test_the_same_article_again_adds_nothing() -> None:
+    async with await Storage.open(":memory:") as storage:
+        await apply_ingest(storage, await plan_ingest(storage, [article()], guild_id=5),
+                           actor="test")
+        again = await plan_ingest(storage, [article()], guild_id=5)
+        assert again.empty

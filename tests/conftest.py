@@ -13,7 +13,7 @@ from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"
-pytest_plugins = ["tests.storage_fixtures"]
+pytest_plugins = ["tests.storage_fixtures", "tests.discord_env"]
 
 ARTICLE = KNOWLEDGE_DIR / "articles" / "newsnation-celebrities-ice-raids.txt"
 

@@ -21,12 +21,7 @@ from bot.articles import Article
 from bot.engine.verify import DiffOp, Verification
 from bot.inputs import MAX_ARTICLE_BYTES
 from bot.models import Answer, Citation, Conflict, Quote, SourceRef
-from tests.fakediscord import spec
-from tests.fakediscord.fixtures import running_fake
-from tests.fakediscord.interactions import InteractionRefused
-from tests.fakediscord.models import FakeAttachment, FakeMember
-from tests.fakediscord.server import InteractionHandle
-from tests.test_discord_e2e import (
+from tests.discord_env import (
     CHANNEL_MESSAGE,
     DEFERRED_MESSAGE,
     EPHEMERAL,
@@ -42,6 +37,11 @@ from tests.test_discord_e2e import (
     sent_body,
     settings_for,
 )
+from tests.fakediscord import spec
+from tests.fakediscord.fixtures import running_fake
+from tests.fakediscord.interactions import InteractionRefused
+from tests.fakediscord.models import FakeAttachment, FakeMember
+from tests.fakediscord.server import InteractionHandle
 
 DATA = Path(__file__).resolve().parent / "data" / "ingest"
 PAGE = DATA / "example-daily-page.html"

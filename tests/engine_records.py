@@ -1,0 +1,28 @@
+"""Small banks for the engine's module tests: invented records (no name of the shipped
+coverage), built from bot.models only."""
+
+from __future__ import annotations
+
+from bot.models import Bank, Citation, Fact, Person, Quote, Source
+
+SOURCE = Source("wire", "Riverton Wire", "Bridge approved", "https://example.org/b",
+                "2025-06-10", None)
+LATER = Source("post", "Riverton Post", "Bridge cost rises", None, "2025-07-01", None)
+ADA = Person("ada-quill", "Ada Quill", ("Quill", "Mayor Quill"), "mayor of Riverton", None)
+BEN = Person("ben-ortiz", "Ben Ortiz", ("Ortiz",), "engineer", None)
+BRIDGE = Fact("bridge-approved", "The Riverton council approved a new bridge on Monday.",
+              (Citation("wire", "approved a new bridge"),), ("ada-quill",), ("bridge",), None,
+              None)
+COST = Fact("bridge-cost", "The bridge will cost $40 million.",
+            (Citation("wire", "cost $40 million"),), (), ("cost",), None, None)
+COST_LATER = Fact("bridge-cost-later", "The bridge will cost $55 million.",
+                  (Citation("post", "cost $55 million"),), (), ("cost",), None, None)
+WAITED = Quote("ada-waited", "ada-quill", "We waited twenty years for this bridge.",
+               "council meeting", (Citation("wire", "waited twenty years"),), (), None)
+BEN_SAYS = Quote("ben-steel", "ben-ortiz", "The steel arrives in the spring.", "",
+                 (Citation("wire", "steel arrives"),), (), None)
+
+
+def small_bank() -> Bank:
+    return Bank(sources=(SOURCE, LATER), people=(ADA, BEN), facts=(BRIDGE, COST, COST_LATER),
+                quotes=(WAITED, BEN_SAYS))

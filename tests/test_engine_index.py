@@ -1,0 +1,43 @@
+"""bot/engine/index.py: the inverted index with field bits, and the vocabulary that corrects
+typos."""
+
+from __future__ import annotations
+
+from bot.engine.index import InvertedIndex, StopwordSpeller, Vocabulary, max_edits
+
+
+def test_postings_with_field_bits_and_removal() -> None:
+    index = InvertedIndex()
+    index.add(1, {"bridg": 1, "cost": 2})
+    index.add(2, {"bridg": 4})
+    assert list(index.rids("bridg")) == [1, 2] and index.df("bridg") == 2
+    assert index.fields("bridg", 2) == 4 and index.fields("cost", 2) == 0
+    index.remove(1, ["bridg", "cost"])
+    assert list(index.rids("bridg")) == [2] and index.df("cost") == 0
+
+
+def test_typos_are_corrected_to_the_closest_known_word() -> None:
+    vocab = Vocabulary()
+    vocab.add(["bridge", "council", "approved", "engineering"])
+    assert vocab.correct("brigde") == ("bridge", 1)
+    assert vocab.correct("councel")[0] == "council"  # type: ignore[index]
+    assert vocab.correct("engineeirng")[0] == "engineering"  # type: ignore[index]
+    assert vocab.correct("xyzzy") is None
+
+
+def test_counts_follow_the_records_using_a_word() -> None:
+    vocab = Vocabulary()
+    vocab.add(["bridge", "bridge"])
+    vocab.discard(["bridge"])
+    assert "bridge" in vocab and vocab.count("bridge") == 1
+    vocab.discard(["bridge"])
+    assert "bridge" not in vocab
+
+
+def test_short_words_are_never_corrected_and_long_ones_by_two_edits() -> None:
+    assert max_edits("cat") == 0 and max_edits("bridge") == 1 and max_edits("engineering") == 2
+
+
+def test_a_misspelt_function_word_is_recognised() -> None:
+    speller = StopwordSpeller(["about", "their", "which"])
+    assert speller("abuot") == "about" and speller("bridge") is None

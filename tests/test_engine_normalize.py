@@ -1,0 +1,29 @@
+"""bot/engine/normalize.py: the one normaliser (records, questions, verify, storage keys)."""
+
+from __future__ import annotations
+
+from bot.engine.normalize import fold, is_content, shorten, stem, words
+
+
+def test_fold_lowers_strips_accents_and_invisible_marks() -> None:
+    assert fold("Café\u200b ÉLAN") == "cafe elan"
+    assert fold("plain ascii") == "plain ascii"
+
+
+def test_words_write_numbers_as_digits_and_chat_spellings_out() -> None:
+    assert words("Forty-two people, u know?") == ["42", "people", "you", "know"]
+    assert words("two hundred") == ["200"]
+
+
+def test_stems_meet_and_digits_stay_whole() -> None:
+    assert stem("approved") == stem("approves") == stem("approve")
+    assert stem("2025") == "2025"
+
+
+def test_content_words_exclude_stopwords_but_keep_lone_letters() -> None:
+    assert not is_content("the") and is_content("bridge") and is_content("b")
+
+
+def test_shorten_cuts_at_a_word() -> None:
+    assert shorten("one two three four", 12) == "one two…"
+    assert shorten("  short \n text ") == "short text"

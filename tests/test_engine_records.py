@@ -1,0 +1,45 @@
+"""bot/engine/records.py: what a record is indexed under, and how it reads for scoring."""
+
+from __future__ import annotations
+
+from bot.engine.normalize import stem
+from bot.engine.records import (
+    FIELD_KEYWORD,
+    FIELD_PASSAGE,
+    FIELD_PERSON,
+    FIELD_TEXT,
+    describes_pattern,
+    index_terms,
+    person_term,
+    record_people,
+    view,
+)
+from tests.engine_records import ADA, BRIDGE, COST, WAITED
+
+
+def test_terms_carry_the_fields_they_come_from() -> None:
+    fields, surface = index_terms(BRIDGE)
+    assert fields[stem("approved")] & FIELD_TEXT
+    assert fields[stem("bridge")] & FIELD_KEYWORD and fields[stem("bridge")] & FIELD_TEXT
+    assert fields[person_term(ADA.id)] == FIELD_PERSON
+    assert "the" not in surface and "approved" in surface
+    quote_fields, _ = index_terms(WAITED)
+    assert quote_fields[stem("meeting")] & FIELD_PASSAGE  # where it was said
+
+
+def test_a_records_people_are_its_named_people_or_speaker() -> None:
+    assert record_people(BRIDGE) == (ADA.id,) and record_people(WAITED) == (ADA.id,)
+    assert record_people(COST) == ()
+
+
+def test_the_view_sees_numbers_dates_and_quotes() -> None:
+    cost = view(COST, None)
+    assert "40" in cost.numbers and not cost.is_quote
+    quote = view(WAITED, "Ada Quill")
+    assert quote.is_quote and quote.speech
+
+
+def test_the_apposition_pattern_finds_who_someone_is() -> None:
+    pattern = describes_pattern(ADA.names)
+    assert pattern.search("Ada Quill, the mayor of Riverton, said")
+    assert not pattern.search("The bridge opened.")

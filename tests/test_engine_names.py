@@ -1,0 +1,49 @@
+"""bot/engine/names.py: people's names found in a question's words (full names, aliases,
+surnames), longest first, scoped."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.engine.memory import visible_to
+from bot.engine.names import NameTable, name_key, name_words, role_words
+from bot.engine.normalize import stem
+from tests.engine_records import ADA, BEN
+
+
+def _table() -> NameTable:
+    table = NameTable()
+    table.add(ADA)
+    table.add(BEN)
+    return table
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in text.split()]
+
+
+def test_a_full_name_beats_a_surname_and_both_find_the_person() -> None:
+    table = _table()
+    full = table.match(_stems("did ada quill speak"), visible_to(None))
+    assert [(m.people, m.partial) for m in full] == [((ADA.id,), False)]
+    part = table.match(_stems("did quill speak"), visible_to(None))
+    assert part[0].people == (ADA.id,)
+
+
+def test_another_servers_person_is_not_seen() -> None:
+    table = NameTable()
+    table.add(replace(ADA, guild_id=5))
+    assert table.match(_stems("ada quill"), visible_to(6)) == []
+    assert table.match(_stems("ada quill"), visible_to(5))
+
+
+def test_a_removed_person_is_forgotten() -> None:
+    table = _table()
+    assert table.remove(ADA.id) == ADA
+    assert table.match(_stems("ada quill"), visible_to(None)) == [] and len(table) == 1
+
+
+def test_name_words_and_role_words() -> None:
+    assert name_words("Ada of the Quill") == ["ada", "quill"]
+    assert name_key("Ada Quill") == (stem("ada"), stem("quill"))
+    assert "mayor" in role_words("mayor of Riverton, since 2020")

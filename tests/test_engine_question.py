@@ -1,0 +1,42 @@
+"""bot/engine/question.py: a question read as named steps (typos fixed, names found, the kind
+of answer asked for, speech, "who is", negation) against a bank's vocabulary."""
+
+from __future__ import annotations
+
+from bot.engine.memory import Memory, visible_to
+from bot.engine.question import Query, read
+from tests.engine_records import ADA, small_bank
+
+
+def _read(question: str) -> Query:
+    memory = Memory()
+    for record in small_bank().records():
+        memory.upsert(record)
+    return read(question, vocab=memory.vocab, known=memory.index.__contains__,
+                names=memory.names, visible=visible_to(None))
+
+
+def test_a_misspelt_word_is_corrected_to_the_banks_own() -> None:
+    query = _read("when was the brigde approvd")
+    surfaces = [item.surface for item in query.items]
+    assert "bridge" in surfaces and any(item.corrected for item in query.items)
+
+
+def test_a_persons_name_or_alias_is_one_item_with_the_person() -> None:
+    query = _read("what did mayor quill say about the bridge")
+    assert query.people == (ADA.id,) and query.speech
+
+
+def test_who_is_asks_for_a_description() -> None:
+    assert _read("who is ada quill").describe == ADA.id
+    assert _read("who is ada quill and what did she approve").describe is None
+
+
+def test_how_much_asks_for_a_figure_and_not_is_a_negation() -> None:
+    assert _read("how much will the bridge cost").answer_type
+    assert _read("why was the bridge not approved").negated
+
+
+def test_an_unknown_word_is_kept_as_an_item() -> None:
+    query = _read("what did the council say about volcanoes")
+    assert "volcanoes" in [item.surface for item in query.items]

@@ -1,0 +1,40 @@
+"""bot/engine/citing.py: records as a reader sees them: sources newest first, a quote's
+wording, dates, and other sources' differing figures."""
+
+from __future__ import annotations
+
+from bot.engine.citing import Citer
+from bot.engine.memory import Memory
+from bot.models import Citation, Quote
+from tests.engine_records import COST, COST_LATER, WAITED, small_bank
+
+
+def _citer() -> Citer:
+    memory = Memory()
+    for record in small_bank().records():
+        memory.upsert(record)
+    return Citer(memory)
+
+
+def test_a_quote_reads_with_its_speaker_and_where() -> None:
+    citer = _citer()
+    assert citer.answer_text(WAITED) == (
+        'Ada Quill said (council meeting): "We waited twenty years for this bridge."')
+    anonymous = Quote("q", None, "Words.", "", (Citation("wire", "p"),), (), None)
+    assert citer.answer_text(anonymous) == (
+        'An unnamed speaker said (reported by Riverton Wire): "Words."')
+
+
+def test_sources_are_newest_first_and_an_unknown_one_says_so() -> None:
+    citer = _citer()
+    refs = citer.refs(COST)
+    assert [r.outlet for r in refs] == ["Riverton Wire"]
+    gone = Quote("q", None, "Words.", "", (Citation("nowhere", "p"),), (), None)
+    assert citer.refs(gone)[0].outlet == "Unknown source"
+    assert citer.date(COST_LATER) == "2025-07-01"
+
+
+def test_another_sources_different_figure_is_a_conflict() -> None:
+    conflicts = _citer().conflicts(COST, [COST, COST_LATER])
+    assert [c.text for c in conflicts] == [COST_LATER.text]
+    assert _citer().conflicts(COST, [COST]) == ()

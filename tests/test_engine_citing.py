@@ -3,6 +3,8 @@ wording, dates, and other sources' differing figures."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.citing import Citer
 from bot.engine.memory import Memory
 from bot.models import Citation, Quote
@@ -27,8 +29,8 @@ def test_a_quote_reads_with_its_speaker_and_where() -> None:
 
 def test_sources_are_newest_first_and_an_unknown_one_says_so() -> None:
     citer = _citer()
-    refs = citer.refs(COST)
-    assert [r.outlet for r in refs] == ["Riverton Wire"]
+    both = replace(COST, citations=(Citation("wire", "a"), Citation("post", "b")))
+    assert [r.outlet for r in citer.refs(both)] == ["Riverton Post", "Riverton Wire"]
     gone = Quote("q", None, "Words.", "", (Citation("nowhere", "p"),), (), None)
     assert citer.refs(gone)[0].outlet == "Unknown source"
     assert citer.date(COST_LATER) == "2025-07-01"

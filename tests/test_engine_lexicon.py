@@ -1,0 +1,30 @@
+"""bot/engine/lexicon.py: general-English resources, each from a data file naming its source."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from bot.engine import lexicon
+
+
+def test_ordinary_words_and_rarity_come_from_general_english() -> None:
+    assert lexicon.is_ordinary("bridge") and not lexicon.is_ordinary("zyzzogeton")
+    assert lexicon.rarity("the") < lexicon.rarity("bridge") < lexicon.rarity("zyzzogeton") == 1.0
+
+
+def test_stopwords_include_the_negations_and_number_words_are_digits() -> None:
+    assert {"the", "not", "never"} <= lexicon.STOPWORDS
+    assert "twenty" in lexicon.NUMBER_WORDS
+
+
+def test_chat_spellings_are_written_out() -> None:
+    assert lexicon.CHAT["u"] == "you" and lexicon.CHAT["lol"] == ""
+
+
+def test_every_json_data_file_names_its_source() -> None:
+    folder = resources.files("bot.engine").joinpath("data")
+    for entry in folder.iterdir():
+        if entry.name.endswith(".json") and entry.name != "model.json":
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            assert data.get("_source") or data.get("source"), entry.name

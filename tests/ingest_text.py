@@ -1,0 +1,17 @@
+"""An invented news article for the ingest modules' tests (no name of the shipped coverage)."""
+
+from __future__ import annotations
+
+from bot.models import Source
+
+SOURCE = Source("wire-bridge", "Riverton Wire", "Bridge approved", None, "2025-06-10", None)
+
+ARTICLE = (
+    "RIVERTON (Riverton Wire) — The Riverton council voted 6-3 on Monday to approve a "
+    "$40 million bridge over the Calder River.\n\n"
+    "\"We waited twenty years for this,\" said Mayor Ada Quill. \"It is finally happening.\"\n\n"
+    "Ben Ortiz, an engineer at Lakeside State University, said the steel would arrive in "
+    "the spring. He added that construction should take two years.\n\n"
+    "Critics called the bridge a \"vanity project\" and said the money should go to buses.\n\n"
+    "The bridge is expected to open in 2028, officials said.\n"
+)

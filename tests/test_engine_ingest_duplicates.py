@@ -1,0 +1,29 @@
+"""bot/engine/ingest/duplicates.py: what the bank already has becomes an extra citation."""
+
+from __future__ import annotations
+
+from bot.engine.ingest import ingest_article, link_duplicates
+from bot.models import Bank
+from tests.ingest_text import ARTICLE, SOURCE
+
+
+def test_the_same_article_twice_links_instead_of_adding() -> None:
+    first = ingest_article(ARTICLE, source=SOURCE)
+    bank = first.to_bank()
+    again = link_duplicates(ingest_article(ARTICLE, source=SOURCE), bank)
+    assert not again.new_facts and not again.new_quotes and not again.new_people
+    assert again.linked_facts or again.linked_quotes
+
+
+def test_the_same_claim_with_another_figure_is_a_conflict_not_a_link() -> None:
+    first = ingest_article(ARTICLE, source=SOURCE)
+    changed = ARTICLE.replace("$40 million", "$55 million")
+    second = link_duplicates(ingest_article(changed, source=SOURCE), first.to_bank())
+    assert any("$55 million" in f.text for f in second.new_facts)
+    assert second.conflicts
+
+
+def test_an_empty_bank_links_nothing() -> None:
+    result = ingest_article(ARTICLE, source=SOURCE)
+    linked = link_duplicates(result, Bank())
+    assert linked.new_facts == result.new_facts and not linked.linked_facts

@@ -1,0 +1,24 @@
+"""bot/engine/ingest/lexicon.py: ingest's general-English word lists, each a data file that
+names its source."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from bot.engine.ingest import lexicon
+
+
+def test_every_word_list_names_its_source() -> None:
+    folder = resources.files("bot.engine.ingest").joinpath("data")
+    for entry in folder.iterdir():
+        if entry.name.endswith(".json"):
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            assert data.get("source"), entry.name
+            assert data["words"] == sorted(set(data["words"])), f"{entry.name}: sorted, once"
+
+
+def test_titles_roles_and_sentence_openers() -> None:
+    assert {"mayor", "councilmember", "professor"} <= lexicon._TITLES
+    assert "engineer" in lexicon._DESCRIPTORS
+    assert "however" in lexicon._NOT_NAME_START

@@ -79,3 +79,15 @@ def test_the_discord_layer_reaches_the_bank_only_through_the_service() -> None:
         reached = {node.attr for node in ast.walk(tree)
                    if isinstance(node, ast.Attribute) and node.attr in ("engine", "storage")}
         assert not reached, f"{path.relative_to(ROOT)} uses .{', .'.join(sorted(reached))}"
+
+
+def test_every_module_has_a_test_module_named_after_it() -> None:
+    """tests/ mirrors bot/: bot/a/b.py is tested by tests/test_a_b.py."""
+    missing = []
+    for path in sorted(BOT.rglob("*.py")):
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        name = "_".join(path.relative_to(BOT).with_suffix("").parts)
+        if not (ROOT / "tests" / f"test_{name}.py").exists():
+            missing.append(str(path.relative_to(ROOT)))
+    assert missing == []

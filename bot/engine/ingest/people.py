@@ -216,10 +216,10 @@ class _People:
         self._invalidate()
         for prose in sentences:
             for m in self._regex().finditer(prose):
-                key = self.surfaces.get(_strip_possessive(m.group(0)))
-                ent = self.entities.get(key) if key is not None else None
-                if ent is not None and ent.known is None and ent.appositive is None:
-                    ent.appositive = _appositive_after(prose[m.end():])
+                said = self.surfaces.get(_strip_possessive(m.group(0)))
+                person = self.entities.get(said) if said is not None else None
+                if person is not None and person.known is None and person.appositive is None:
+                    person.appositive = _appositive_after(prose[m.end():])
 
     # -- finding
 

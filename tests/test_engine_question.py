@@ -3,8 +3,11 @@ of answer asked for, speech, "who is", negation) against a bank's vocabulary."""
 
 from __future__ import annotations
 
+from bot.engine.index import Vocabulary
 from bot.engine.memory import Memory, visible_to
+from bot.engine.names import NameTable
 from bot.engine.question import Query, read
+from bot.models import Person
 from tests.engine_records import ADA, small_bank
 
 
@@ -40,3 +43,17 @@ def test_how_much_asks_for_a_figure_and_not_is_a_negation() -> None:
 def test_an_unknown_word_is_kept_as_an_item() -> None:
     query = _read("what did the council say about volcanoes")
     assert "volcanoes" in [item.surface for item in query.items]
+
+
+def test_a_short_misspelt_surname_beside_the_given_name_is_the_same_person() -> None:
+
+    names = NameTable()
+    names.add(Person("max-bass", "Max Bass", (), "", None))
+    vocab = Vocabulary()
+    query = read("what did max bas say", vocab=vocab, known=lambda t: False, names=names,
+                 visible=visible_to(None))
+    assert query.people == ("max-bass",) and not query.other_person
+    assert [item.surface for item in query.items] == ["max"]
+    other = read("what did max tyrone say", vocab=vocab, known=lambda t: False, names=names,
+                 visible=visible_to(None))
+    assert other.other_person  # someone else called Max

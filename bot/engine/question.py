@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from bot.engine import lexicon
 from bot.engine.index import StopwordSpeller, Vocabulary
 from bot.engine.names import NameTable
@@ -99,6 +101,20 @@ def _describes(ws: list[str]) -> bool:
     return any(tuple(ws[: len(p)]) == p for p in lexicon.DESCRIBE_PHRASES)
 
 
+def _rest_of_name(word: str, people: tuple[str, ...], names: NameTable) -> bool:
+    """``word`` is one edit from a word of the names of ``people`` ("bas" for Karen Bass):
+    the rest of the name, misspelt, not another person's."""
+    if len(word) < 3:
+        return False
+    for pid in people:
+        person = names.people.get(pid)
+        for name in person.names if person is not None else ():
+            if any(Levenshtein.distance(word, part, score_cutoff=1) <= 1
+                   for part in words(name) if len(part) >= 3 and part != word):
+                return True
+    return False
+
+
 def read(
     question: str,
     *,
@@ -157,16 +173,23 @@ def read(
         for i in range(m.start, m.end):
             named[i] = n
     done: set[int] = set()
+    # misspelt words of a name beside it ("karen bas"): part of the name, not items
+    absorbed = {j for m in matches for j in (m.start - 1, m.end)
+                if j in unknown_at and _rest_of_name(fixed[j][0], m.people, names)}
     for i, (w, corrected, ordinary) in enumerate(fixed):
+        if i in absorbed:
+            continue
         which = named.get(i)
         if which is not None:
             if which in done:
                 continue
             done.add(which)
             m = matches[which]
-            if m.partial and (m.start - 1 in unknown_at or m.end in unknown_at):
+            beside = [j for j in (m.start - 1, m.end) if j in unknown_at]
+            if m.partial and not set(beside) <= absorbed:
                 # part of a known name next to a word the bank lacks: "byron lovelace"
-                # is someone else than the Lovelace the coverage knows
+                # is someone else than the Lovelace the coverage knows (but "lovelase ada"
+                # is her, misspelt)
                 query.other_person = True
             surface = " ".join(fw for fw, _, _ in fixed[m.start : m.end])
             terms = (*(person_term(p) for p in m.people), *stems[m.start : m.end])

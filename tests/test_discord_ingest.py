@@ -218,20 +218,6 @@ async def test_pasted_text_goes_through_the_form_and_the_same_preview(env: Env) 
     assert "Zendaya donated" in (await ask(env, ZENDAYA_QUESTION))["description"]
 
 
-def test_the_two_paste_boxes_join_as_one_text() -> None:
-    from bot.cogs.forms import ArticleModal, SourceFields
-
-    modal = ArticleModal(SourceFields("AP", "T", None, None), preview=None,  # type: ignore[arg-type]
-                         add_alone=None)  # type: ignore[arg-type]
-    modal.text._value = "a" * 3999 + " "  # a full first box continues in the second
-    modal.more._value = "word continues"
-    assert modal.pasted() == "a" * 3999 + " word continues"
-    modal.text._value = "First paragraph."
-    assert modal.pasted() == "First paragraph.\n\nword continues"
-    modal.text._value = ""
-    assert modal.pasted() == "word continues"
-
-
 @pytest.mark.parametrize(("data", "filename", "content_type", "size", "expected", "fetched"), [
     (b"", "empty.txt", "text/plain", None, "empty.txt is empty.", True),
     (b"\x00\x01\x02\xff\xfe" * 50, "notes.txt", "text/plain", None,

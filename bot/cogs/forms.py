@@ -20,7 +20,7 @@ from bot import present
 from bot.articles import Article
 from bot.cogs.base import BaseModal, bot_of
 from bot.cogs.checks import actor, can_change, ensure_admin
-from bot.models import Citation, Fact, Quote
+from bot.models import Citation, Fact, Quote, RecordKind
 from bot.service import CoverageService
 
 #: How long a form may stay open before Discord drops it (seconds).
@@ -141,33 +141,47 @@ def _citation(service: CoverageService, guild_id: int | None, source: str, passa
     return Citation(source_id=found.id, passage=passage.strip())
 
 
-async def save_fact(interaction: discord.Interaction[Any], modal: FactModal) -> None:
-    """Store the fact a :class:`FactModal` describes (new, or the edit of one) and confirm."""
+async def _store(interaction: discord.Interaction[Any], kind: RecordKind,
+                 existing: Fact | Quote | None, citation: Citation, changes: dict[str, Any],
+                 new: Callable[[str], Fact | Quote], id_text: str) -> tuple[Fact | Quote, str]:
+    """Acknowledge, then store a form's record: ``existing`` (re-read, checked that this
+    admin may change it) with ``changes`` and ``citation`` as its first citation, or a new
+    record made by ``new`` from a fresh id; the record and "Added" / "Updated"."""
     bot = bot_of(interaction)
     service = bot.service
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    async with bot.working():
+        if existing is not None:
+            current = service.visible(kind, existing.id, interaction.guild_id)
+            assert isinstance(current, Fact | Quote)
+            can_change(interaction, current)
+            record = replace(current, **changes, citations=(citation, *current.citations[1:]))
+            service.check_record(record)
+            await service.update(record, actor=actor(interaction))
+            return record, "Updated"
+        record = new(await service.next_id(kind, id_text))
+        service.check_record(record)
+        await service.add(record, actor=actor(interaction))
+        return record, "Added"
+
+
+async def save_fact(interaction: discord.Interaction[Any], modal: FactModal) -> None:
+    """Store the fact a :class:`FactModal` describes (new, or the edit of one) and confirm."""
+    service = bot_of(interaction).service
     ensure_admin(interaction)
     gid = interaction.guild_id
     text = " ".join(modal.text.value.split())
     people = tuple(service.resolve_person(gid, n).id for n in split_list(modal.people.value))
     citation = _citation(service, gid, modal.source.value, modal.passage.value)
     keywords = split_list(modal.keywords.value)
-    await interaction.response.defer(ephemeral=True, thinking=True)
-    async with bot.working():
-        if modal.existing is not None:
-            current = service.visible("fact", modal.existing.id, gid)
-            assert isinstance(current, Fact)
-            can_change(interaction, current)
-            fact = replace(current, text=text, people=people, keywords=keywords,
-                           citations=(citation, *current.citations[1:]))
-            service.check_record(fact)
-            await service.update(fact, actor=actor(interaction))
-            done = "Updated"
-        else:
-            fact = Fact(id=await service.next_id("fact", text), text=text,
-                        citations=(citation,), people=people, keywords=keywords, guild_id=gid)
-            service.check_record(fact)
-            await service.add(fact, actor=actor(interaction))
-            done = "Added"
+    fact, done = await _store(
+        interaction, "fact", modal.existing, citation,
+        {"text": text, "people": people, "keywords": keywords},
+        lambda fid: Fact(id=fid, text=text, citations=(citation,), people=people,
+                         keywords=keywords, guild_id=gid),
+        text,
+    )
+    assert isinstance(fact, Fact)
     scope = "the shipped coverage" if fact.guild_id is None else "this server"
     await interaction.followup.send(
         f"{done} fact `{fact.id}` for {scope}.", embed=fact_embed(service, fact),
@@ -177,8 +191,7 @@ async def save_fact(interaction: discord.Interaction[Any], modal: FactModal) -> 
 
 async def save_quote(interaction: discord.Interaction[Any], modal: QuoteModal) -> None:
     """Store the quote a :class:`QuoteModal` describes (new, or the edit of one) and confirm."""
-    bot = bot_of(interaction)
-    service = bot.service
+    service = bot_of(interaction).service
     ensure_admin(interaction)
     gid = interaction.guild_id
     who = modal.speaker.value.strip()
@@ -186,24 +199,14 @@ async def save_quote(interaction: discord.Interaction[Any], modal: QuoteModal) -
     text = modal.text.value.strip()
     citation = _citation(service, gid, modal.source.value, modal.passage.value)
     context = " ".join(modal.context.value.split())
-    await interaction.response.defer(ephemeral=True, thinking=True)
-    async with bot.working():
-        if modal.existing is not None:
-            current = service.visible("quote", modal.existing.id, gid)
-            assert isinstance(current, Quote)
-            can_change(interaction, current)
-            quote = replace(current, speaker=speaker, text=text, context=context,
-                            citations=(citation, *current.citations[1:]))
-            service.check_record(quote)
-            await service.update(quote, actor=actor(interaction))
-            done = "Updated"
-        else:
-            quote = Quote(id=await service.next_id("quote", f"{speaker or 'unknown'} {text}"),
-                          speaker=speaker, text=text, context=context, citations=(citation,),
-                          guild_id=gid)
-            service.check_record(quote)
-            await service.add(quote, actor=actor(interaction))
-            done = "Added"
+    quote, done = await _store(
+        interaction, "quote", modal.existing, citation,
+        {"speaker": speaker, "text": text, "context": context},
+        lambda qid: Quote(id=qid, speaker=speaker, text=text, context=context,
+                          citations=(citation,), guild_id=gid),
+        f"{speaker or 'unknown'} {text}",
+    )
+    assert isinstance(quote, Quote)
     await interaction.followup.send(
         f"{done} quote `{quote.id}`.", embed=present.quote_embed(service.quote_hit(quote)),
         ephemeral=True,

@@ -1,19 +1,9 @@
-"""The database: one long-lived aiosqlite connection behind a small typed async API.
+"""The database: ``Storage``, one small typed async API over one aiosqlite connection.
 
-Every write is one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any
-error, so a failed write changes nothing) holding its audit rows, and every operation goes
-through one :class:`asyncio.Lock`: writes are serialised, and a read never sees another
-coroutine's transaction half done.
-
-Durability: WAL with ``synchronous = FULL``: the WAL is synced at every commit, so a write
-whose coroutine returned survives a process crash *and* a power loss. Writes here are rare
-(admin edits, unanswered questions, votes), so the extra fsync per commit costs nothing
-that matters; an import or a sync is one commit whatever its size.
-
-Removal is a hard delete: the audit row keeps the full before state (``codec.to_json``
-form), so a removal is undone by adding that record again. A removed *shipped* record is
-also remembered in ``shipped_removals`` so that the next load of the knowledge files does
-not bring it back.
+How writes are made safe (one transaction each, serialised, durable) is told in
+:mod:`bot.storage.connection`; removal is a hard delete whose audit row keeps the record, so
+a removal is undone by adding it again (a removed shipped record is remembered so that the
+knowledge files do not bring it back: :mod:`bot.storage.shipped`).
 """
 
 from __future__ import annotations

@@ -29,6 +29,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from bot.engine import lexicon
+
 AlterationKind = Literal["name", "number", "negation"]
 
 #: A word as written, and whether it starts a sentence.
@@ -60,20 +62,8 @@ NEGATIONS = frozenset((
     "arent", "wasnt", "werent", "hasnt", "havent", "hadnt", "mustnt", "neednt",
 ))
 
-#: Number words and their value ("one" is left out: "no one", "one of us" are no figures).
-NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate((
-        "zero", "_", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
-    ))
-    if word != "_"
-} | {
-    "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
-    "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
-    "million": "1000000", "billion": "1000000000", "dozen": "12", "dozens": "12",
-}
+#: Number words and their value ("one" is not one: "no one", "one of us" are no figures).
+NUMBER_WORDS = lexicon.NUMBER_VALUES
 
 
 class Step(Protocol):

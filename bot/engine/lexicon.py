@@ -36,6 +36,8 @@ UNITS: dict[str, int] = _NUMBERS["units"]
 TENS: dict[str, int] = _NUMBERS["tens"]
 SCALES: dict[str, int] = _NUMBERS["scales"]
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
+#: Each number word's value as digits ("twenty" -> "20"): the one table of them.
+NUMBER_VALUES: dict[str, str] = {w: str(v) for w, v in {**UNITS, **TENS, **SCALES}.items()}
 
 CHAT: dict[str, str] = _json("chat.json")["spellings"]
 

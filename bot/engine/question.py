@@ -102,7 +102,7 @@ def _describes(ws: list[str]) -> bool:
 
 
 def _rest_of_name(word: str, people: tuple[str, ...], names: NameTable) -> bool:
-    """``word`` is one edit from a word of the names of ``people`` ("bas" for Karen Bass):
+    """``word`` is one edit from a word of the names of ``people`` ("cran" for Max Crane):
     the rest of the name, misspelt, not another person's."""
     if len(word) < 3:
         return False
@@ -173,7 +173,7 @@ def read(
         for i in range(m.start, m.end):
             named[i] = n
     done: set[int] = set()
-    # misspelt words of a name beside it ("karen bas"): part of the name, not items
+    # misspelt words of a name beside it ("max cran"): part of the name, not items
     absorbed = {j for m in matches for j in (m.start - 1, m.end)
                 if j in unknown_at and _rest_of_name(fixed[j][0], m.people, names)}
     for i, (w, corrected, ordinary) in enumerate(fixed):

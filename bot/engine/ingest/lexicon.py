@@ -64,14 +64,6 @@ _ABBREVIATIONS = _wordset(
     co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec ave blvd mt ft approx
     dept univ est u.s u.k d.c a.m p.m e.g i.e"""
 )
-_STOPWORDS = _wordset(
-    """a an the and or but of to in on at for from with by as is are was were be been
-    being it its this that these those there their they them he she his her him we our
-    you your i my me not no so also than then too very just only has have had do does did
-    will would can could should may might must about into over after before who whom
-    which what when where while how all any some such other more most many much"""
-)
-
 _OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 _TERMINALS = ".!?\u2026"
 _CLOSERS = "\u201d\"\u2019')]\u00bb"

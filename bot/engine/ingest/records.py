@@ -6,9 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bot.engine import lexicon
 from bot.engine.ingest.attribution import _Reader
 from bot.engine.ingest.layout import _Sentence
-from bot.engine.ingest.lexicon import _DATELINE, _DESCRIPTORS, _SPEECH, _SPEECH_ALT, _STOPWORDS
+from bot.engine.ingest.lexicon import _DATELINE, _DESCRIPTORS, _SPEECH, _SPEECH_ALT
 from bot.engine.ingest.results import IngestResult, _content_slug, _unique
 from bot.engine.verify import normalise, words
 from bot.errors import IngestError
@@ -55,7 +56,7 @@ def _fact_from(reader: _Reader, sent: _Sentence) -> tuple[str, list[str]] | None
         content = [
             w
             for w in words(lead)
-            if w not in _STOPWORDS and w not in _DESCRIPTORS and w not in _SPEECH
+            if w not in lexicon.STOPWORDS and w not in _DESCRIPTORS and w not in _SPEECH
         ]
         names = {w.lower() for m in sent.mentions for w in words(reader.people.display(m.key))}
         names |= {w for m in sent.mentions for w in words(masked[m.start : m.end])}

@@ -6,7 +6,7 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
-from bot.engine.ingest.lexicon import _STOPWORDS
+from bot.engine import lexicon
 from bot.engine.slug import slugify
 from bot.engine.verify import fold, words
 from bot.models import Bank, Fact, Person, Quote, Source
@@ -123,33 +123,12 @@ def _unique(base: str, taken: set[str], fallback: str) -> str:
 
 
 def _content_slug(text: str, prefix: str = "", count: int = 6) -> str:
-    kept = [w for w in words(text) if w not in _STOPWORDS][:count]
+    kept = [w for w in words(text) if w not in lexicon.STOPWORDS][:count]
     return slugify("-".join(([prefix] if prefix else []) + kept))
 
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?!\w)|\d+(?:\.\d+)?(?=%)")
-_NUMBER_WORDS = {
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-    "dozen": "12",
-    "twenty": "20",
-    "thirty": "30",
-    "forty": "40",
-    "fifty": "50",
-    "hundred": "100",
-    "thousand": "1000",
-    "million": "1000000",
-    "billion": "1000000000",
-}
+_NUMBER_WORDS = lexicon.NUMBER_VALUES
 
 
 def numbers(text: str) -> tuple[str, ...]:

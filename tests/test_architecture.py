@@ -91,3 +91,19 @@ def test_every_module_has_a_test_module_named_after_it() -> None:
         if not (ROOT / "tests" / f"test_{name}.py").exists():
             missing.append(str(path.relative_to(ROOT)))
     assert missing == []
+
+
+def test_public_functions_of_cogs_service_and_storage_say_what_they_do() -> None:
+    """Issue 11: a docstring on every public function and class of these rooms (nested
+    callbacks and one-line protocol stubs excepted)."""
+    bare = []
+    for path in _modules("cogs", "service.py", "storage"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            members = node.body if isinstance(node, ast.ClassDef) else []
+            for item in (node, *members):
+                if (isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+                        and not item.name.startswith("_")
+                        and ast.get_docstring(item) is None):
+                    bare.append(f"{path.relative_to(ROOT)}:{item.lineno} {item.name}")
+    assert bare == []

@@ -121,6 +121,7 @@ class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         return cls(match["question"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Ask the suggested question, as the user who clicked."""
         try:
             # A suggestion the bot offered is not a new question: no cooldown for it.
             await _ask_cog(interaction).answer_interaction(interaction, self.question,
@@ -153,6 +154,7 @@ class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
         return cls(match["helpful"] == "1", match["record"] or None)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Record the vote and thank the voter (to them alone)."""
         bot = bot_of(interaction)
         try:
             message = interaction.message

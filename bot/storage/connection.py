@@ -170,6 +170,7 @@ class Connection:
         return cls(conn, where, version)
 
     async def close(self) -> None:
+        """Close the connection after the operations already waiting (optimising first)."""
         async with self._lock:  # after the operations already waiting
             db, self._db = self._db, None
             if db is None:
@@ -191,6 +192,7 @@ class Connection:
 
     @property
     def schema_version(self) -> int:
+        """The schema version the database was migrated to."""
         return self._version
 
     @property
@@ -200,6 +202,7 @@ class Connection:
 
     @property
     def closed(self) -> bool:
+        """Whether :meth:`close` has run."""
         return self._db is None
 
     # ------------------------------------------------------------------ plumbing
@@ -248,11 +251,13 @@ class Connection:
 
 
     async def get_meta(self, key: str) -> str | None:
+        """A value the bot keeps for itself, or None."""
         async with self._read():
             rows = await self._all("SELECT value FROM meta WHERE key = ?", (key,))
         return rows[0][0] if rows else None
 
     async def set_meta(self, key: str, value: str) -> None:
+        """Keep a value for the bot itself (replacing the old one)."""
         async with self._write() as db:
             await db.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) "

@@ -51,6 +51,7 @@ def content_hash(record: Record) -> str:
 
 
 def label(kind: RecordKind, record_id: str) -> str:
+    """How a record is named in messages: ``fact 'raids-la'``."""
     return f"{kind} {record_id!r}"
 
 
@@ -98,6 +99,7 @@ def references(record: Record) -> list[tuple[RecordKind, str, str]]:
 
 
 def reference_message(record_id: str, field: str) -> str:
+    """Why a reference does not resolve, in words."""
     if field == "citations":
         return f"cites source {record_id!r}, which does not exist here"
     if field == "speaker":

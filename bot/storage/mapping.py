@@ -85,6 +85,7 @@ Key = tuple[RecordKind, str]
 
 
 def timestamp() -> str:
+    """Now, as the ISO text the tables keep (UTC, milliseconds)."""
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
@@ -94,14 +95,17 @@ def scope_of(guild_id: int | None) -> int:
 
 
 def json_list(values: Iterable[str]) -> str:
+    """Values as a JSON list (for ``json_each`` and list columns)."""
     return json.dumps(list(values), ensure_ascii=False)
 
 
 def dumps_json(data: dict[str, Any] | None) -> str | None:
+    """A record's JSON form as text, or None."""
     return None if data is None else json.dumps(data, ensure_ascii=False)
 
 
 def own_values(record: Record) -> tuple[Any, ...]:
+    """A record's own columns of its kind's table, in table order."""
     if isinstance(record, Source):
         return (record.outlet, record.title, record.url, record.published)
     if isinstance(record, Person):
@@ -112,6 +116,7 @@ def own_values(record: Record) -> tuple[Any, ...]:
 
 
 def rows_of_children(record: Record) -> dict[str, list[tuple[Any, ...]]]:
+    """A record's rows of its child tables (aliases, citations, people), by table."""
     rid = record.id
     if isinstance(record, Person):
         return {"person_aliases": [(rid, i, a) for i, a in enumerate(record.aliases)]}
@@ -143,6 +148,7 @@ class StoredRow:
 
     @property
     def edited(self) -> bool:
+        """A shipped record whose content is no longer the files' (an owner edited it)."""
         return self.origin == "shipped" and self.content_hash != self.shipped_hash
 
 
@@ -159,14 +165,17 @@ def audit_row(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> AuditRow:
+    """One audit row: who did what to which record, with both states as JSON."""
     return (at, actor, guild_id, action, kind, record_id, dumps_json(before), dumps_json(after))
 
 
 def record_refs(keys: Iterable[Key]) -> tuple[RecordRef, ...]:
+    """Keys as :class:`RecordRef` s."""
     return tuple(RecordRef(*k) for k in keys)
 
 
 def scope_problem(kind: RecordKind, record_id: str, stored: int | None, asked: int | None) -> str:
+    """Why a server may not change a record of another scope, in words."""
     what = label(kind, record_id)
     if stored is None:
         return f"{what} is a global record: a server can change only its own records"

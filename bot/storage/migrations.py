@@ -24,6 +24,7 @@ Step = str | Callable[[aiosqlite.Connection], Awaitable[None]]
 
 @dataclass(frozen=True, slots=True)
 class Migration:
+    """One schema change: its version, what it is for, and its statements."""
     version: int
     name: str
     step: Step
@@ -195,6 +196,7 @@ def split_statements(script: str) -> list[str]:
 
 
 async def user_version(conn: aiosqlite.Connection) -> int:
+    """The schema version stored in the database file."""
     async with conn.execute("PRAGMA user_version") as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0

@@ -46,10 +46,12 @@ class SyncReport:
 
     @property
     def changed(self) -> bool:
+        """Whether the sync added, updated or removed anything."""
         return bool(self.added or self.updated or self.removed)
 
     @property
     def counts(self) -> dict[str, int]:
+        """How many records each list holds, by list name."""
         return {
             "added": len(self.added),
             "updated": len(self.updated),
@@ -82,11 +84,13 @@ class ImportReport:
 
     @property
     def total(self) -> int:
+        """Records imported, all kinds together."""
         return self.sources + self.people + self.facts + self.quotes
 
 
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
+    """One row of the audit trail, its states decoded."""
     id: int
     #: ISO 8601, UTC.
     at: str

@@ -69,6 +69,7 @@ async def chat(service: Any, stdin: TextIO, stdout: TextIO, *, as_json: bool = F
                     else "No quote in the coverage matches that."
                 )
             else:
+                await service.catch_up()  # what the bot or an import changed meanwhile
                 answer = await service.ask(line, conversation=CHAT_CONVERSATION)
                 reply = json.dumps(answer.as_json(), ensure_ascii=False) if as_json else (
                     format_answer(answer)

@@ -146,13 +146,19 @@ class CoverageBot(commands.AutoShardedBot):
         #: Questions waiting for an answer (see :class:`QuestionQueue`); matching pauses
         #: while work marked with :meth:`working` (admin writes, votes) is under way.
         self.questions = QuestionQueue(settings.question_backlog, go=self._idle)
+        #: The task keeping the engine in step with other processes (see setup_hook).
+        self._following: asyncio.Task[None] | None = None
 
     # ----------------------------------------------------------------- startup
 
     async def setup_hook(self) -> None:
-        """Load the cogs; sync the slash commands only when they changed since the last sync."""
+        """Load the cogs; sync the slash commands only when they changed since the last
+        sync; follow the writes of other processes on the same database (an import run
+        beside the bot, other groups of shards)."""
         for ext in EXTENSIONS:
             await self.load_extension(ext)
+        self._following = asyncio.get_running_loop().create_task(
+            self.service.follow(), name="coverage-bot-follow-changes")
         if self.auto_sync:
             self.synced_on_start = await self.sync_if_changed()
 
@@ -277,6 +283,10 @@ class CoverageBot(commands.AutoShardedBot):
         if not self.closing:
             await self.drain()
         await self.questions.stop()
+        if self._following is not None:
+            self._following.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._following
         await super().close()
 
     def warn_no_content_once(self) -> None:

@@ -22,6 +22,7 @@ from bot.engine.slug import slugify
 from bot.engine.verify import QuoteVerifier, Verification
 from bot.errors import InvalidQuestion, NotFound, Problem, StorageError, ValidationFailed
 from bot.export_stream import stream_records
+from bot.following import FOLLOW_SECONDS, ChangeFollower
 from bot.inputs import INVISIBLE, CleanQuestion, clean_question
 from bot.knowledge import (
     MAX_DOCUMENT_BYTES,
@@ -86,6 +87,8 @@ class CoverageService:
         self.log_backlog = LOG_BACKLOG
         #: The last turn of each conversation, for follow-up questions.
         self.conversations = Conversations(settings.follow_up_seconds)
+        #: Keeps the engine in step with other processes' writes (:meth:`catch_up`).
+        self.follower = ChangeFollower(storage, engine)
         #: guild -> ((guild, engine version), its quote verifier)
         self._verifiers: dict[int | None, tuple[tuple[int | None, int], QuoteVerifier]] = {}
 
@@ -110,13 +113,28 @@ class CoverageService:
         storage = await Storage.open(path)
         try:
             report = await storage.sync_shipped(shipped)
+            # The change log's position first: a write another process makes while the bank
+            # loads is then applied again by :meth:`catch_up` (harmless), never missed.
+            seen = await storage.change_seq()
             bank = await storage.load_bank()
         except BaseException:
             await storage.close()
             raise
         engine = Engine(bank, threshold=settings.answer_threshold)
         log.info("bank ready: %d records (%s)", len(bank), report)
-        return cls(settings, storage, engine)
+        service = cls(settings, storage, engine)
+        service.follower.seen = seen
+        return service
+
+    # ----------------------------------------------------------------- other processes
+
+    async def catch_up(self) -> int:
+        """Apply what other processes wrote since the last look (:mod:`bot.following`)."""
+        return await self.follower.catch_up()
+
+    async def follow(self, interval: float = FOLLOW_SECONDS) -> None:
+        """Keep the engine in step with other processes until cancelled (the bot runs it)."""
+        await self.follower.follow(interval)
 
     async def close(self) -> None:
         """Wait for the unanswered-question logs, then close the database."""

@@ -149,6 +149,7 @@ EXPECTED_TABLES = {
     "feedback",
     "guild_channels",
     "meta",
+    "changes",
 }
 
 

@@ -4,6 +4,7 @@ from bot.storage.db import SYNC_ACTOR, Storage
 from bot.storage.migrations import LATEST_VERSION
 from bot.storage.reports import (
     AuditEntry,
+    Change,
     FeedbackSummary,
     ImportReport,
     RecordInfo,
@@ -16,6 +17,7 @@ __all__ = [
     "LATEST_VERSION",
     "SYNC_ACTOR",
     "AuditEntry",
+    "Change",
     "FeedbackSummary",
     "ImportReport",
     "RecordInfo",

@@ -78,7 +78,7 @@ class Activity(RecordStore):
         norm = normalise_question(text)
         if not norm:
             return
-        async with self._write() as db:
+        async with self._write(records=False) as db:
             await db.execute(
                 "INSERT INTO unanswered (at, guild_id, user_id, question, norm) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -112,7 +112,7 @@ class Activity(RecordStore):
         message_id: int | None = None,
     ) -> None:
         """A user's vote on an answer; one vote per user per message (a later one replaces)."""
-        async with self._write() as db:
+        async with self._write(records=False) as db:
             await db.execute(
                 "INSERT INTO feedback (at, guild_id, user_id, message_id, question, record_id, "
                 "helpful) VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -157,7 +157,7 @@ class Activity(RecordStore):
         self, guild_id: int, channel_id: int, enabled: bool, *, actor: str
     ) -> None:
         """Turn answering every message in a channel on or off (audited when it changes)."""
-        async with self._write() as db:
+        async with self._write(records=False) as db:
             now = timestamp()
             if enabled:
                 cursor = await db.execute(

@@ -130,6 +130,12 @@ async def _prepare(conn: aiosqlite.Connection, where: str, memory: bool) -> int:
         ) from exc
 
 
+async def _last_change(db: aiosqlite.Connection) -> int:
+    """The number of the last change logged (the ``changes`` table's sequence)."""
+    return int(await _fetchone(db, "SELECT seq FROM sqlite_sequence WHERE name = 'changes'")
+               or 0)
+
+
 class Connection:
     """The database connection and its transactions; the rest of :class:`Storage` is built
     on :meth:`_read` and :meth:`_write`. Open with ``await Storage.open(path)``."""
@@ -139,6 +145,9 @@ class Connection:
         self._where = where
         self._version = version
         self._lock = asyncio.Lock()
+        #: (first, last) change numbers of the transactions this connection committed, so
+        #: that following the change log skips what this process already knows
+        self._own_changes: list[tuple[int, int]] = []
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -229,15 +238,23 @@ class Connection:
                 raise self._failure(exc) from exc
 
     @contextlib.asynccontextmanager
-    async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
-        """One write transaction; rolled back (nothing changed) on any exception."""
+    async def _write(self, *, records: bool = True) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction; rolled back (nothing changed) on any exception.
+
+        ``records``: the transaction may change records, so the changes it logs are noted
+        as this connection's own (:mod:`bot.storage.changes`); logs and settings, which
+        change no record, spare the two look-ups."""
         async with self._lock:
             db = self._conn()
             try:
                 try:
                     await db.execute("BEGIN IMMEDIATE")
+                    before = await _last_change(db) if records else 0
                     yield db
+                    after = await _last_change(db) if records else 0
                     await db.execute("COMMIT")
+                    if after > before:
+                        self._own_changes.append((before + 1, after))
                 except BaseException:
                     await _rollback(db)
                     raise
@@ -258,7 +275,7 @@ class Connection:
 
     async def set_meta(self, key: str, value: str) -> None:
         """Keep a value for the bot itself (replacing the old one)."""
-        async with self._write() as db:
+        async with self._write(records=False) as db:
             await db.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from bot.errors import StorageError
 from bot.storage.activity import Activity
+from bot.storage.changes import ChangeLog
 from bot.storage.importing import Importing, ImportRejected
 from bot.storage.shipped import SYNC_ACTOR, Shipped
 
 
-class Storage(Importing, Shipped, Activity):
+class Storage(Importing, Shipped, Activity, ChangeLog):
     """The bot's database. Open with ``await Storage.open(path)``; close when done.
 
     Its parts, each a module of :mod:`bot.storage`: the connection and its transactions
     (``connection``), rows and records (``mapping``, ``records``), imports and ingests
     (``importing``), the shipped coverage (``shipped``), the logs around the records
-    (``activity``)."""
+    (``activity``), the change log that keeps other processes in step (``changes``)."""
 
 
 __all__ = ["SYNC_ACTOR", "ImportRejected", "Storage", "StorageError"]

@@ -172,7 +172,36 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", INITIAL_SCHEMA),)
+def _change_triggers() -> str:
+    """Triggers that log every insert, update and delete of a record to ``changes``."""
+    out = []
+    for table, kind in (("sources", "source"), ("people", "person"), ("facts", "fact"),
+                        ("quotes", "quote")):
+        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            out.append(
+                f"CREATE TRIGGER {table}_{event.lower()}_logged AFTER {event} ON {table} "
+                f"BEGIN INSERT INTO changes (kind, record_id, guild_id) "
+                f"VALUES ('{kind}', {row}.id, {row}.guild_id); END;"
+            )
+    return "\n".join(out)
+
+
+#: Every change to a record, in commit order, for the processes that keep an engine of the
+#: same database in step (the bot while ``coverage-bot import`` runs, several bot processes):
+#: they read what came after the last change they saw (``Storage.changes_since``).
+CHANGE_LOG = """
+CREATE TABLE changes (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind       TEXT NOT NULL,
+    record_id  TEXT NOT NULL,
+    guild_id   INTEGER
+);
+""" + _change_triggers()
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", INITIAL_SCHEMA),
+    Migration(2, "change log", CHANGE_LOG),
+)
 
 
 def split_statements(script: str) -> list[str]:

@@ -138,3 +138,13 @@ class FeedbackSummary:
     record_id: str | None
     helpful: int
     unhelpful: int
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change to a record, as the change log has it (what changed, not how)."""
+
+    seq: int
+    kind: RecordKind
+    record_id: str
+    guild_id: int | None

@@ -1,0 +1,77 @@
+"""bot/following.py: an engine kept in step with the writes of another process on the same
+database (two services on one SQLite file stand for two processes: each has its own
+connection, its own engine)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import replace
+
+from bot.models import Citation, Fact
+from bot.service import CoverageService
+from bot.settings import Settings
+from tests.discord_env import SOURCE_ID, Env, embed, fields
+
+QUESTION = "how much did zendaya donate to the immigrant families fund"
+
+
+def _fact(guild_id: int | None = 5) -> Fact:
+    return Fact("zendaya-donated", "Zendaya donated $50,000 to the immigrant families fund.",
+                (Citation(SOURCE_ID, "As reported."),), (), ("zendaya", "donation"), None,
+                guild_id)
+
+
+async def test_an_add_edit_and_removal_elsewhere_reach_this_engine(settings: Settings) -> None:
+    async with await CoverageService.open(settings) as here, \
+            await CoverageService.open(settings) as there:
+        await there.add(_fact(), actor="t")
+        assert not here.engine.get("fact", "zendaya-donated")
+        assert await here.catch_up() == 1
+        assert (await here.ask(QUESTION, guild_id=5)).record_id == "zendaya-donated"
+        await there.update(replace(_fact(), text="Zendaya donated $60,000 to the fund."),
+                           actor="t")
+        await here.catch_up()
+        assert "$60,000" in here.engine.get("fact", "zendaya-donated").text  # type: ignore[union-attr]
+        await there.remove("fact", "zendaya-donated", actor="t", guild_id=5)
+        await here.catch_up()
+        assert here.engine.get("fact", "zendaya-donated") is None
+
+
+async def test_its_own_writes_are_not_read_back(settings: Settings) -> None:
+    async with await CoverageService.open(settings) as here:
+        await here.add(_fact(), actor="t")
+        assert await here.catch_up() == 0  # the engine has it already
+
+
+async def test_following_picks_up_an_import_within_a_second(settings: Settings) -> None:
+    async with await CoverageService.open(settings) as bot, \
+            await CoverageService.open(settings) as cli:
+        following = asyncio.get_running_loop().create_task(bot.follow(interval=0.05))
+        try:
+            await cli.import_document(
+                '{"format": "coverage-bot/1", "facts": [{"id": "zendaya-donated", '
+                '"text": "Zendaya donated $50,000 to the immigrant families fund.", '
+                '"keywords": ["zendaya"], "citations": [{"source": "' + SOURCE_ID
+                + '", "passage": "As reported."}]}]}', actor="cli", guild_id=None)
+            start = time.monotonic()
+            while bot.engine.get("fact", "zendaya-donated") is None:
+                assert time.monotonic() - start < 1.0, "not answered within a second"
+                await asyncio.sleep(0.01)
+        finally:
+            following.cancel()
+
+
+async def test_the_running_bot_answers_what_another_process_added(env: Env) -> None:
+    other = await CoverageService.open(env.settings)
+    try:
+        await other.add(_fact(env.world.guild.id), actor="cli")
+    finally:
+        await other.close()
+    start = time.monotonic()
+    while env.service.engine.get("fact", "zendaya-donated") is None:
+        assert time.monotonic() - start < 2.0, "the bot did not follow the change"
+        await asyncio.sleep(0.05)
+    asked = await env.say(f"{env.mention} {QUESTION}")
+    answer = embed(await asked.reply())
+    assert "$50,000" in answer["description"] and fields(answer)

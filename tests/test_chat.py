@@ -6,6 +6,7 @@ import io
 import json
 
 from bot.chat import CHAT_HELP, chat
+from bot.models import Citation, Fact
 from bot.service import CoverageService
 from bot.settings import Settings
 
@@ -41,3 +42,14 @@ async def test_json_mode_keeps_the_conversation_between_lines(settings: Settings
 async def test_a_bad_line_is_an_error_object_in_json_mode(settings: Settings) -> None:
     out = await _talk(settings, "?!\n", as_json=True)
     assert "error" in json.loads(out.splitlines()[0])
+
+
+async def test_the_chat_sees_what_another_process_added_meanwhile(settings: Settings) -> None:
+    out = io.StringIO()
+    async with await CoverageService.open(settings) as service, \
+            await CoverageService.open(settings) as other:
+        await other.add(Fact("zendaya-donated", "Zendaya donated $50,000 to the families fund.",
+                             (Citation("newsnation-celebrities-ice-raids", "p"),), (),
+                             ("zendaya",), None, None), actor="elsewhere")
+        await chat(service, io.StringIO("how much did zendaya donate\n"), out)
+    assert "$50,000" in out.getvalue()

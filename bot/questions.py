@@ -1,4 +1,4 @@
-"""The bounded backlog of questions and the workers that answer them (issue 13's design).
+"""The bounded backlog of questions and the workers that answer them.
 
 Questions do not run the moment they arrive: they wait in a :class:`QuestionQueue`, which
 matches them a few milliseconds of CPU per turn of the event loop, so that what must not
@@ -23,7 +23,7 @@ QUESTION_WORKERS = 4
 #: CPU seconds of matching a worker may do in one turn of the event loop before it yields.
 #: Measured: one question per worker per turn capped the bot below 200 answers/s, since a
 #: busy turn (gateway events, answers' HTTP responses) takes 10-20 ms and 4 workers matched
-#: only 4 questions in it; no limit at all (every question at once, as before issue 13) let a
+#: only 4 questions in it; no limit at all (every question at once, as the bot first did) let a
 #: turn grow to seconds under a flood, past Discord's 3 s for acknowledgements. Counted in
 #: this thread's CPU time, so that preemption by other processes does not use it up.
 QUESTION_TURN_BUDGET = 0.005

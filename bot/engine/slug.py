@@ -1,4 +1,4 @@
-"""The one slug maker for record ids (sources, people, facts, quotes; issue 11).
+"""The one slug maker for record ids (sources, people, facts, quotes).
 
 An id slug is lower-case ASCII letters and digits in words joined by single hyphens, cut to
 a length at a word (hyphen) boundary, never mid-word: "…-in-the-old", not "…-in-the-ol".

@@ -59,6 +59,9 @@ log = logging.getLogger(__name__)
 #: to the log's pace (117 answered/s at 200/s offered, the rest told busy). 5,000 rows are
 #: about 1 MB and minutes of a flood; the log catches up when it is over.
 LOG_BACKLOG = 5000
+#: Unanswered questions written in one transaction, at most (those waiting when the writer
+#: comes round: one at a time when questions are few, many in one go in a flood).
+LOG_BATCH = 500
 
 def _shown(text: str) -> str:
     """What a user typed, quoted back in a message: one line, at most 100 characters."""
@@ -199,12 +202,13 @@ class CoverageService:
 
     async def _log_unanswered(self) -> None:
         while self._unlogged:
-            text, guild_id, user_id = self._unlogged.popleft()
+            batch = [self._unlogged.popleft()
+                     for _ in range(min(len(self._unlogged), LOG_BATCH))]
             self._room.set()
             try:
-                await self.storage.log_unanswered(text, guild_id=guild_id, user_id=user_id)
+                await self.storage.log_unanswered_many(batch)
             except Exception:
-                log.exception("could not log an unanswered question")
+                log.exception("could not log %d unanswered question(s)", len(batch))
 
     def find_quotes(
         self, query: str, *, limit: int = 5, guild_id: int | None = None

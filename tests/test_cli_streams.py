@@ -46,13 +46,19 @@ def _prepare(db: Path, tmp_path: Path) -> None:
 
 
 def _interrupt(proc: subprocess.Popen[str]) -> tuple[str, str]:
+    """Ctrl-C, then the rest of the output. Read through the same file objects the test read
+    lines with: communicate() reads the pipes underneath and loses what readline() had
+    buffered (the output is small: the pipes cannot fill meanwhile)."""
     proc.send_signal(signal.SIGINT)
     try:
-        return proc.communicate(timeout=15)
+        proc.wait(timeout=15)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
         pytest.fail("one Ctrl-C did not end it")
+    out = proc.stdout.read() if proc.stdout is not None else ""
+    err = proc.stderr.read() if proc.stderr is not None else ""
+    return out, err
 
 
 @pytest.mark.parametrize("command", ["ask", "quote"])

@@ -4,6 +4,7 @@ and the channels answered without a mention."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from bot.storage.content import (
@@ -74,16 +75,26 @@ class Activity(RecordStore):
         self, question: str, *, guild_id: int | None, user_id: int | None
     ) -> None:
         """Remember a question the bot could not answer (blank questions are ignored)."""
-        text = " ".join(question.split())[:MAX_LOGGED_QUESTION]
-        norm = normalise_question(text)
-        if not norm:
+        await self.log_unanswered_many([(question, guild_id, user_id)])
+
+    async def log_unanswered_many(
+        self, questions: Sequence[tuple[str, int | None, int | None]]
+    ) -> None:
+        """Remember several unanswered (question, guild id, user id) at once: one
+        transaction, so a flood of abstentions costs a few round trips, not a few each."""
+        now = timestamp()
+        rows = []
+        for question, guild_id, user_id in questions:
+            text = " ".join(question.split())[:MAX_LOGGED_QUESTION]
+            norm = normalise_question(text)
+            if norm:
+                rows.append((now, guild_id, user_id, text, norm))
+        if not rows:
             return
         async with self._write(records=False) as db:
-            await db.execute(
+            await db.executemany(
                 "INSERT INTO unanswered (at, guild_id, user_id, question, norm) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (timestamp(), guild_id, user_id, text, norm),
-            )
+                "VALUES (?, ?, ?, ?, ?)", rows)
 
     async def top_unanswered(
         self, *, guild_id: int | None, limit: int = 10

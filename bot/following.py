@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
-from bot.engine import Engine
+from bot.engine import Engine, snapshot
 from bot.errors import StorageError
 from bot.models import RecordKind
 from bot.storage import Storage
@@ -26,6 +27,49 @@ FOLLOW_SECONDS = 0.5
 
 #: Kinds in the order they are applied (what is cited before what cites it).
 _KINDS: tuple[RecordKind, ...] = ("source", "person", "fact", "quote")
+
+
+#: Changes after a snapshot that are applied to it at a start; past this many the bank is
+#: read and indexed anew (about as fast, and the snapshot is written again).
+MAX_SNAPSHOT_LAG = 50_000
+#: Changes applied at a start past which the snapshot is written again.
+SNAPSHOT_REFRESH = 2_000
+
+
+def snapshot_path(storage: Storage) -> Path | None:
+    """Where the engine snapshot of a database is kept: beside it (none for ``:memory:``)."""
+    return None if storage.path == ":memory:" else Path(storage.path + ".engine")
+
+
+async def start_engine(storage: Storage, threshold: float | None) -> tuple[Engine, int]:
+    """The engine of the database, and the change it is up to: from its snapshot and the
+    changes after it when the snapshot can be trusted (:mod:`bot.engine.snapshot`), else
+    built from the bank (and the snapshot written for the next start)."""
+    where = snapshot_path(storage)
+    seq = await storage.change_seq()
+    database = await storage.database_id() if where is not None else ""
+    found = snapshot.load(where, database=database) if where is not None else None
+    if found is not None and found.stamp <= seq and seq - found.stamp <= MAX_SNAPSHOT_LAG:
+        engine = Engine(threshold=threshold, memory=found.memory)
+        storage.forget_own_changes(seq)  # this process wrote nothing the snapshot has
+        follower = ChangeFollower(storage, engine, found.stamp)
+        applied = await follower.catch_up()
+        log.info("engine read from its snapshot; %d record(s) changed since", applied)
+        if where is not None and follower.seen - found.stamp > SNAPSHOT_REFRESH:
+            _save(engine, where, follower.seen, database)
+        return engine, follower.seen
+    bank = await storage.load_bank()  # the change log's position was read first: a write
+    engine = Engine(bank, threshold=threshold)  # made meanwhile is applied again, not lost
+    if where is not None:
+        _save(engine, where, seq, database)
+    return engine, seq
+
+
+def _save(engine: Engine, where: Path, stamp: int, database: str) -> None:
+    try:
+        snapshot.save(engine.memory, where, stamp=stamp, database=database)
+    except OSError as exc:  # a read-only folder: every start builds the engine, as before
+        log.warning("could not write the engine snapshot %s: %s", where, exc)
 
 
 class ChangeFollower:

@@ -22,7 +22,7 @@ from bot.engine.slug import slugify
 from bot.engine.verify import QuoteVerifier, Verification
 from bot.errors import InvalidQuestion, NotFound, Problem, StorageError, ValidationFailed
 from bot.export_stream import stream_records
-from bot.following import FOLLOW_SECONDS, ChangeFollower
+from bot.following import FOLLOW_SECONDS, ChangeFollower, start_engine
 from bot.inputs import INVISIBLE, CleanQuestion, clean_question
 from bot.knowledge import (
     MAX_DOCUMENT_BYTES,
@@ -115,16 +115,13 @@ class CoverageService:
                 ) from None
         storage = await Storage.open(path)
         try:
-            report = await storage.sync_shipped(shipped)
-            # The change log's position first: a write another process makes while the bank
-            # loads is then applied again by :meth:`catch_up` (harmless), never missed.
-            seen = await storage.change_seq()
-            bank = await storage.load_bank()
+            report = await storage.sync_shipped(shipped, unless_unchanged=True)
+            engine, seen = await start_engine(storage, settings.answer_threshold)
         except BaseException:
             await storage.close()
             raise
-        engine = Engine(bank, threshold=settings.answer_threshold)
-        log.info("bank ready: %d records (%s)", len(bank), report)
+        log.info("bank ready: %d records (%s)", len(engine.memory.rids["fact"])
+                 + len(engine.memory.rids["quote"]), report or "knowledge files unchanged")
         service = cls(settings, storage, engine)
         service.follower.seen = seen
         return service

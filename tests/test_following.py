@@ -5,12 +5,18 @@ connection, its own engine)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from dataclasses import replace
+from pathlib import Path
 
+import pytest
+
+from bot.engine import snapshot
 from bot.models import Citation, Fact
 from bot.service import CoverageService
 from bot.settings import Settings
+from bot.storage import Storage
 from tests.discord_env import SOURCE_ID, Env, embed, fields
 
 QUESTION = "how much did zendaya donate to the immigrant families fund"
@@ -75,3 +81,38 @@ async def test_the_running_bot_answers_what_another_process_added(env: Env) -> N
     asked = await env.say(f"{env.mention} {QUESTION}")
     answer = embed(await asked.reply())
     assert "$50,000" in answer["description"] and fields(answer)
+
+
+# ---------------------------------------------------------------- a start from the snapshot
+
+
+async def test_a_second_start_reads_the_snapshot_and_applies_later_changes(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.following")
+    snap = Path(str(settings.database_path) + ".engine")
+    async with await CoverageService.open(settings) as first:
+        before = await first.ask("what did doechii say at the bet awards")
+    assert snap.exists()
+    async with await CoverageService.open(settings) as other:
+        await other.add(_fact(None), actor="elsewhere")  # after the snapshot was taken
+    caplog.clear()
+    async with await CoverageService.open(settings) as again:
+        assert any("read from its snapshot" in r.getMessage() for r in caplog.records)
+        assert (await again.ask("what did doechii say at the bet awards")).text == before.text
+        assert (await again.ask(QUESTION)).record_id == "zendaya-donated"
+
+
+async def test_a_corrupt_snapshot_is_rebuilt_not_trusted(settings: Settings) -> None:
+    async with await CoverageService.open(settings):
+        pass
+    snap = Path(str(settings.database_path) + ".engine")
+    snap.write_bytes(snap.read_bytes()[:1000])
+    async with await CoverageService.open(settings) as service:
+        assert (await service.ask("what did doechii say at the bet awards")).answered
+    assert snapshot.load(snap, database=await _database_id(settings)) is not None  # rewritten
+
+
+async def _database_id(settings: Settings) -> str:
+    async with await Storage.open(settings.database_path) as storage:
+        return await storage.database_id()

@@ -29,7 +29,7 @@ def _called_on_storage() -> set[str]:
 
 def test_every_method_the_callers_use_is_on_storage() -> None:
     used = _called_on_storage()
-    assert {"add", "update", "remove", "import_records", "log_unanswered"} <= used
+    assert {"add", "update", "remove", "import_records", "log_unanswered_many"} <= used
     missing = {name for name in used if not hasattr(Storage, name)}
     assert missing == set()
 

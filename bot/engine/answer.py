@@ -81,21 +81,21 @@ class _Ranked:
 class Engine:
     """An in-memory index of a bank, answering questions with citations."""
 
-    def __init__(self, bank: Bank | None = None, *, threshold: float | None = None) -> None:
+    def __init__(self, bank: Bank | None = None, *, threshold: float | None = None,
+                 memory: Memory | None = None) -> None:  # memory: read back from a snapshot
         self.threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
         self.model = Model.load()
-        self._reset()
+        self._reset(memory)
         if bank is not None:
             self.load(bank)
 
     # ------------------------------------------------------------------ upkeep
 
-    def _reset(self) -> None:
-        self._m = Memory()
+    def _reset(self, memory: Memory | None = None) -> None:
+        self.memory = self._m = Memory() if memory is None else memory
         self._cite = Citer(self._m)
-        self._quotes = QuoteFinder(
-            self._m, self._cite.refs, self._read, lambda items: self._weights(items)[0]
-        )
+        self._quotes = QuoteFinder(self._m, self._cite.refs, self._read,
+                                   lambda items: self._weights(items)[0])
         self._views: dict[int, RecordView] = {}
         self._views_version = -1
 

@@ -22,6 +22,7 @@ import asyncio
 import contextlib
 import os
 import sqlite3
+import uuid
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -35,6 +36,8 @@ from bot.errors import (
 from bot.storage.mapping import TABLES
 from bot.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, user_version
 
+#: Meta key of the database's own id (see :meth:`Connection.database_id`).
+DATABASE_ID_KEY = "database.id"
 #: How long a write waits for another process's write lock (e.g. the CLI) before failing.
 BUSY_TIMEOUT_MS = 5000
 
@@ -266,6 +269,18 @@ class Connection:
     async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         return list(await self._conn().execute_fetchall(sql, params))
 
+
+    async def database_id(self) -> str:
+        """This database's own id, made at its first use (what a file beside it, such as an
+        engine snapshot, names to say which database it belongs to)."""
+        stored = await self.get_meta(DATABASE_ID_KEY)
+        if stored is None:
+            async with self._write(records=False) as db:
+                await db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                                 (DATABASE_ID_KEY, uuid.uuid4().hex))
+            stored = await self.get_meta(DATABASE_ID_KEY)
+        assert stored is not None
+        return stored
 
     async def get_meta(self, key: str) -> str | None:
         """A value the bot keeps for itself, or None."""

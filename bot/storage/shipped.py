@@ -13,6 +13,7 @@ through the bot is kept as the owner left it; admin and server records are never
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import cast
@@ -43,6 +44,17 @@ from bot.storage.reports import RecordRef, SyncReport
 
 #: The actor of the audit rows written by :meth:`Shipped.sync_shipped`.
 SYNC_ACTOR = "knowledge-files"
+
+#: Meta key of the digest of the knowledge files last synced: the same files again are not
+#: synced again (a sync of unchanged files changes nothing, and reads every row to find so).
+SYNCED_KEY = "shipped.synced_digest"
+
+
+def _digest(bank: Bank) -> str:
+    """A digest of the files' records: ids, kinds and content."""
+    parts = sorted(f"{kind_of(r)} {r.id} {content_hash(r)}" for r in bank.records())
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
 
 #: Where each reference of a stored record is kept: (statement, kind, kind referred to).
 _REFERENCE_ROWS: tuple[tuple[str, RecordKind, RecordKind], ...] = (
@@ -210,14 +222,25 @@ class Shipped(RecordStore):
         }
         return state
 
-    async def sync_shipped(self, bank: Bank) -> SyncReport:
+    async def sync_shipped(self, bank: Bank, *, unless_unchanged: bool = False) -> SyncReport:
         """Make the global shipped records match the knowledge files in ``bank``, by the
         rules of the module docs: one transaction, audit rows with actor
         ``knowledge-files``. :class:`ValidationFailed` if the bank itself is inconsistent
-        (nothing is changed)."""
-        async with self._write():
+        (nothing is changed). ``unless_unchanged``: the same files as at the last sync are
+        not synced again (a start need not read every row to find that nothing changes);
+        the report is then empty."""
+        digest = _digest(bank)
+        if unless_unchanged:
+            async with self._read():
+                rows = await self._all("SELECT value FROM meta WHERE key = ?", (SYNCED_KEY,))
+            if rows and rows[0][0] == digest:
+                return SyncReport()
+        async with self._write() as db:
             plan = plan_sync(bank, await self._stored_state())
             await self._apply(plan)
+            await db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (SYNCED_KEY, digest))
         return plan.report()
 
     async def _apply(self, plan: SyncPlan) -> None:

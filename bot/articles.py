@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from bot.engine.ingest import IngestResult, ingest_article, link_duplicates
 from bot.engine.slug import slugify
 from bot.errors import IngestError
 from bot.inputs import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, decode_text, describe_size
 from bot.knowledge import date_problem, url_problem
 from bot.models import Bank, Fact, Person, Quote, Record, Source, kind_of
 from bot.storage import Storage
+
+if TYPE_CHECKING:
+    from bot.engine.ingest import IngestResult
 
 R = TypeVar("R", Source, Person, Fact, Quote)
 
@@ -173,9 +175,10 @@ async def plan_ingest(
     own = await storage.export_bank(guild_id) if guild_id is not None else Bank()
     existing = shared.merged(own) if guild_id is not None else shared
     taken = {s.id for s in (await storage.load_bank()).sources}
-    # Imported here, not at the top: it loads trafilatura and lxml, which only ingest needs
-    # (every command imports this module through the service).
+    # Imported here, not at the top: reading articles loads trafilatura, lxml and the
+    # ingest rules, which only ingest needs (every command imports this module).
     from bot.engine.extract import extract_article
+    from bot.engine.ingest import ingest_article, link_duplicates
 
     plan = IngestPlan(guild_id)
     for article in progress(articles):

@@ -16,14 +16,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from bot.codec import EXPORT_FORMAT, LIST_KEYS, from_json
 from bot.errors import InputError, Problem, ValidationFailed
 from bot.inputs import open_regular, read_limited
 from bot.models import Bank, Record, RecordKind, kind_of
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 SCHEMA_PATH = Path(__file__).with_name("knowledge_schema.json")
 #: The largest knowledge data file, and the largest import uploaded in Discord, in bytes.
@@ -37,6 +38,8 @@ MAX_IMPORT_BYTES = 4 * 1024 * 1024 * 1024
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # only for a record the direct test refuses
+
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
@@ -249,6 +252,8 @@ _BAD_CHAR = re.compile("[\x00\ud800-\udfff\ufdd0]")
 
 @cache
 def _record_validator(kind: RecordKind) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     return Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"})
 

@@ -45,13 +45,16 @@ log = logging.getLogger("bot")
 
 
 @contextlib.asynccontextmanager
-async def _service(settings: Settings, db: str | None) -> AsyncIterator[CoverageService]:
+async def _service(settings: Settings, db: str | None, *, index: bool = True
+                   ) -> AsyncIterator[CoverageService]:
+    """The service on the database, opened for one command (``index=False``: storage only,
+    for the commands that never answer a question)."""
     from bot.service import CoverageService
 
     if db is not None:
         settings = settings.with_overrides(database_path=Path(db).expanduser())
     with main_thread_takes_ctrl_c():
-        service = await CoverageService.open(settings, create_dir=db is None)
+        service = await CoverageService.open(settings, create_dir=db is None, index=index)
     try:
         yield service
     finally:
@@ -128,7 +131,7 @@ async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
-    async with _service(settings, args.db) as service:
+    async with _service(settings, args.db, index=False) as service:
         stats = {"database": str(service.settings.database_path), **await service.storage.stats()}
         if args.json:
             print_json(stats, sys.stdout)
@@ -139,7 +142,7 @@ async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    async with _service(settings, args.db) as service:
+    async with _service(settings, args.db, index=False) as service:
         doc = await service.export_json(args.guild)
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if args.output in (None, "-"):
@@ -168,7 +171,7 @@ async def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
         bar = tqdm(total=size, desc="importing", unit="B", unit_scale=True, file=sys.stderr)
     try:
-        async with _service(settings, args.db) as service:
+        async with _service(settings, args.db, index=False) as service:
             report = await service.import_stream(
                 stream, actor="cli", guild_id=args.guild, where=where,
                 limit=MAX_IMPORT_BYTES, progress=bar.update if bar is not None else None,

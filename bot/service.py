@@ -98,11 +98,14 @@ class CoverageService:
     # ----------------------------------------------------------------- lifecycle
 
     @classmethod
-    async def open(cls, settings: Settings, *, create_dir: bool = False) -> CoverageService:
+    async def open(cls, settings: Settings, *, create_dir: bool = False,
+                   index: bool = True) -> CoverageService:
         """Open the database, sync the shipped knowledge into it, and index the bank.
 
         ``create_dir`` creates the database's folder (used for the default location only: a
-        path the user gave must point into an existing folder).
+        path the user gave must point into an existing folder). ``index=False``: no engine
+        (an empty one), for the commands that only read or write the database (``stats``,
+        ``export``, ``import``): their cost is then that of their records, not the bank's.
         """
         shipped = load_knowledge(settings.knowledge_dir)
         path = settings.database_path
@@ -116,7 +119,10 @@ class CoverageService:
         storage = await Storage.open(path)
         try:
             report = await storage.sync_shipped(shipped, unless_unchanged=True)
-            engine, seen = await start_engine(storage, settings.answer_threshold)
+            if index:
+                engine, seen = await start_engine(storage, settings.answer_threshold)
+            else:
+                engine, seen = Engine(threshold=settings.answer_threshold), 0
         except BaseException:
             await storage.close()
             raise
@@ -281,10 +287,8 @@ class CoverageService:
         references in one pass, every problem reported), stored in one transaction, or
         nothing. ``added`` (if given) receives the added records, which are then indexed;
         without it the engine is not updated (the command line exits right after)."""
-        known = KnownIds(
-            sources={s.id for s in self.engine.sources(guild_id=guild_id)},
-            people={p.id for p in self.engine.people(guild_id=guild_id)},
-        )
+        known = KnownIds(sources=await self.storage.visible_ids("source", guild_id),
+                         people=await self.storage.visible_ids("person", guild_id))
         check = DocumentCheck(known)
         records = (
             from_json(kind, item, guild_id)

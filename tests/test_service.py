@@ -138,3 +138,17 @@ async def test_a_question_checked_early_is_not_cleaned_again(settings: Settings)
         assert service.clean_question(cleaned) is cleaned
         with pytest.raises(InvalidQuestion):
             service.clean_question("x" * (settings.max_question_length + 1))
+
+
+async def test_a_storage_only_service_imports_without_indexing_the_bank(
+    settings: Settings,
+) -> None:
+    doc = ('{"format": "coverage-bot/1", "facts": [{"id": "zendaya-donated", "text": '
+           '"Zendaya donated $50,000 to the immigrant families fund.", "keywords": ["zendaya"],'
+           ' "citations": [{"source": "newsnation-celebrities-ice-raids", "passage": "p"}]}]}')
+    async with await CoverageService.open(settings, index=False) as service:
+        assert service.engine.stats()["facts"] == 0  # nothing indexed: a storage command
+        await service.import_document(doc, actor="cli", guild_id=None)
+    async with await CoverageService.open(settings) as service:
+        answer = await service.ask("how much did zendaya donate to the immigrant families fund")
+        assert answer.record_id == "zendaya-donated"

@@ -255,3 +255,11 @@ async def test_export_holds_only_that_scope(storage: Storage) -> None:
     every = await storage.load_bank()
     assert {r.guild_id for r in every.records()} == {None, GUILD_A, GUILD_B}
     assert len(every) == len(shipped) + len(bank_a) + len(bank_b)
+
+
+async def test_visible_ids_are_the_shared_ones_and_the_guilds_own(storage: Storage) -> None:
+    await storage.import_bank(small_bank(None, "g-"), actor="t", guild_id=None)
+    await storage.import_bank(small_bank(5, "five-"), actor="t", guild_id=5)
+    assert await storage.visible_ids("source", 5) == {"g-src", "five-src"}
+    assert await storage.visible_ids("source", 6) == {"g-src"}
+    assert "five-kim" not in await storage.visible_ids("person", None)

@@ -311,6 +311,13 @@ class RecordStore(Connection):
             quotes=tuple(cast(list[Quote], loaded["quote"])),
         )
 
+    async def visible_ids(self, kind: RecordKind, guild_id: int | None) -> set[str]:
+        """The ids of the records of ``kind`` that ``guild_id`` sees (the shared ones too)."""
+        async with self._read():
+            rows = await self._all(f"SELECT id FROM {TABLES[kind]} WHERE guild_id IS NULL "
+                                   "OR guild_id = ?", (guild_id,))
+        return {r[0] for r in rows}
+
     async def get(self, kind: RecordKind, record_id: str) -> Record | None:
         """The record of ``kind`` with this id, whatever its scope (check ``guild_id``)."""
         async with self._read():

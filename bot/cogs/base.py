@@ -21,14 +21,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import discord
 from discord import app_commands
+from discord.ext import commands
 
 from bot import present
 from bot.errors import CoverageBotError, ValidationFailed
 from bot.wording import plural
 
 if TYPE_CHECKING:
-    from discord.ext import commands
-
     from bot.questions import QuestionQueue
     from bot.service import CoverageService
     from bot.settings import Settings
@@ -79,6 +78,18 @@ class CogBot(Protocol):
     async def sync_tree(self, guild_id: int | None) -> Sequence[app_commands.AppCommand]:
         """Sync the slash commands globally (None) or to one guild."""
         ...
+
+
+class BotCog(commands.Cog):
+    """A cog of this bot: it keeps the bot, and reaches the bank through its service."""
+
+    def __init__(self, bot: CogBot) -> None:
+        self.bot = bot
+
+    @property
+    def service(self) -> CoverageService:
+        """The bot's service: the cog's only way to the bank."""
+        return self.bot.service
 
 
 def bot_of(interaction: discord.Interaction[Any]) -> CogBot:

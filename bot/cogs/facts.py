@@ -16,29 +16,20 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import present
-from bot.cogs.base import ADMIN_PERMISSIONS, CogBot
+from bot.cogs.base import ADMIN_PERMISSIONS, BotCog
 from bot.cogs.checks import admin_only, can_change, changeable, is_admin
 from bot.cogs.forms import FactModal, fact_embed
 from bot.cogs.views import confirm_removal
 from bot.models import Fact
-from bot.service import CoverageService
 
 
-class Facts(commands.Cog):
+class Facts(BotCog):
     """Managing a server's facts."""
 
     fact = app_commands.Group(
         name="fact", description="Manage this server's facts (admins).",
         guild_only=True, default_permissions=ADMIN_PERMISSIONS,
     )
-
-    def __init__(self, bot: CogBot) -> None:
-        self.bot = bot
-
-    @property
-    def service(self) -> CoverageService:
-        """The bot's service: the cog's only way to the bank."""
-        return self.bot.service
 
     def _fact(self, interaction: discord.Interaction[Any], fact_id: str) -> Fact:
         record = self.service.visible("fact", fact_id.strip(), interaction.guild_id)

@@ -16,33 +16,24 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import present
-from bot.cogs.base import ADMIN_PERMISSIONS, CogBot, mb
+from bot.cogs.base import ADMIN_PERMISSIONS, BotCog, mb
 from bot.cogs.checks import actor, admin_only, is_owner
 from bot.cogs.views import UnansweredView
 from bot.errors import InvalidQuestion, PermissionDenied, ValidationFailed
 from bot.knowledge import MAX_DOCUMENT_BYTES
-from bot.service import CoverageService
 from bot.wording import RECORD_KINDS, bank_counts, record_counts
 
 #: The largest export sent as an attachment (Discord's smallest upload limit).
 MAX_UPLOAD = 8 * 1024 * 1024
 
 
-class Kb(commands.Cog):
+class Kb(BotCog):
     """The server's knowledge bank: channels, import and export, gaps, audit."""
 
     kb = app_commands.Group(
         name="kb", description="The server's knowledge bank: channels, import/export, gaps.",
         guild_only=True, default_permissions=ADMIN_PERMISSIONS,
     )
-
-    def __init__(self, bot: CogBot) -> None:
-        self.bot = bot
-
-    @property
-    def service(self) -> CoverageService:
-        """The bot's service: the cog's only way to the bank."""
-        return self.bot.service
 
     @kb.command(name="channel",
                 description="Answer every message in a channel, without a mention (or stop).")

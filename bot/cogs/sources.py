@@ -18,7 +18,7 @@ from discord.ext import commands
 
 from bot import present
 from bot.articles import Article, IngestPlan
-from bot.cogs.base import ADMIN_PERMISSIONS, CogBot, bot_of, mb
+from bot.cogs.base import ADMIN_PERMISSIONS, BotCog, CogBot, bot_of, mb
 from bot.cogs.checks import actor, admin_only, can_change, ensure_admin
 from bot.cogs.forms import ArticleModal, SourceFields
 from bot.cogs.views import Action, ConfirmView
@@ -26,7 +26,6 @@ from bot.errors import IngestError, Problem, ValidationFailed
 from bot.inputs import MAX_ARTICLE_BYTES
 from bot.knowledge import date_problem, url_problem
 from bot.models import Source
-from bot.service import CoverageService
 
 #: How long the Add / Cancel buttons under an ingest preview work (seconds); well inside
 #: the 15 minutes an interaction token lasts, so the message can still be edited after.
@@ -73,7 +72,7 @@ def source_fields(outlet: str, title: str | None, url: str | None, published: st
                         url=url, published=published)
 
 
-class Sources(commands.Cog):
+class Sources(BotCog):
     """Adding and listing a server's sources."""
 
     source = app_commands.Group(
@@ -82,14 +81,9 @@ class Sources(commands.Cog):
     )
 
     def __init__(self, bot: CogBot) -> None:
-        self.bot = bot
+        super().__init__(bot)
         #: Seconds the Add / Cancel buttons under an ingest preview work (tests shorten it).
         self.ingest_timeout = INGEST_CONFIRM_TIMEOUT
-
-    @property
-    def service(self) -> CoverageService:
-        """The bot's service: the cog's only way to the bank."""
-        return self.bot.service
 
     @source.command(name="add",
                     description="Add an article (attach it, or paste it) or just its source.")

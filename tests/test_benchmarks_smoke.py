@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import bench_accuracy, bench_speed
+from benchmarks import bench_accuracy, bench_speed, bench_start
 from benchmarks.baselines import Item, Prediction, evaluate, tune_threshold
 from benchmarks.synthetic import Generator, synthetic_bank, typo
 from bot.models import Fact, Person, Quote, Source
@@ -141,3 +141,15 @@ def test_speed_main_prints_figures(tmp_path: Path, capsys: pytest.CaptureFixture
     runs = data["cli"]["runs"]
     assert [r["exit"] for r in runs] == [0, 0, 0], runs
     assert all(isinstance(r["answered"], bool) for r in runs)
+
+
+def test_start_main_times_cold_and_warm_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "start.json"
+    assert bench_start.main(["--records", "300", "--runs", "2", "--keep", str(tmp_path),
+                             "--json", str(out)]) == 0
+    assert "first answer cold" in capsys.readouterr().out
+    got = json.loads(out.read_text())["300"]
+    assert got["cold_s"] > 0 and len(got["warm_s"]) == 2 and got["snapshot_mb"] > 0
+    assert (tmp_path / "import-300.db.engine").exists()

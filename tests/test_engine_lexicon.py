@@ -28,3 +28,10 @@ def test_every_json_data_file_names_its_source() -> None:
         if entry.name.endswith(".json") and entry.name != "model.json":
             data = json.loads(entry.read_text(encoding="utf-8"))
             assert data.get("_source") or data.get("source"), entry.name
+
+
+def test_english_counts_read_straight_from_the_package_are_spellcheckers_own() -> None:
+    from spellchecker import SpellChecker
+
+    expected = dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    assert lexicon.english() == expected

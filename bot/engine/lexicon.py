@@ -7,10 +7,12 @@ article come from its records (text, keywords, people and aliases), never from c
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
@@ -74,10 +76,22 @@ ORDINARY_MIN_COUNT = 800
 
 @cache
 def _counts() -> tuple[dict[str, int], float]:
-    """General-English word counts (loaded once, about 0.4 s), and the log of the largest."""
-    from spellchecker import SpellChecker
+    """General-English word counts (loaded once), and the log of the largest.
 
-    counts: dict[str, int] = dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    Read straight from pyspellchecker's packaged list (``resources/en.json.gz``, the same
+    dictionary its ``SpellChecker`` builds, measured equal): 0.24 s instead of 0.49 s, a
+    part of every start's first answer. Through ``SpellChecker`` if the file is not where
+    this version of the package keeps it.
+    """
+    import spellchecker
+
+    packaged = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
+    try:
+        with gzip.open(packaged) as f:
+            counts: dict[str, int] = json.loads(f.read())
+    except OSError:
+        counts = dict(spellchecker.SpellChecker(language="en", distance=1)
+                      .word_frequency.dictionary)
     return counts, math.log(max(counts.values(), default=1) + 1.0)
 
 

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from bot.engine import lexicon
 from bot.engine.ingest.data import wordlist
 from bot.engine.ingest.lexicon import _APPOSITIVE
 
@@ -30,11 +31,8 @@ STRONG = frozenset({"speech", "verb", "title", "who"})
 ORDINARY_FREQUENCY = 1000
 
 
-@cache
 def _frequencies() -> dict[str, int]:
-    from spellchecker import SpellChecker
-
-    return dict(SpellChecker().word_frequency.dictionary)
+    return lexicon.english()  # the one general-English word list (pyspellchecker's)
 
 
 def english_frequency(word: str) -> int:

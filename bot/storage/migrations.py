@@ -190,6 +190,8 @@ def _change_triggers() -> str:
 #: same database in step (the bot while ``coverage-bot import`` runs, several bot processes):
 #: they read what came after the last change they saw (``Storage.changes_since``).
 CHANGE_LOG = """
+-- the database's own id, named by files beside it (an engine snapshot)
+INSERT OR IGNORE INTO meta (key, value) VALUES ('database.id', lower(hex(randomblob(16))));
 CREATE TABLE changes (
     seq        INTEGER PRIMARY KEY AUTOINCREMENT,
     kind       TEXT NOT NULL,

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from bot.engine.index import InvertedIndex, Vocabulary
 from bot.engine.names import NameTable
 from bot.engine.records import index_terms, person_term, record_people
+from bot.engine.recordstore import RecordStore
 from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, kind_of
 
 
@@ -27,7 +28,7 @@ def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
 
 class Memory:
     def __init__(self) -> None:
-        self.records: list[Fact | Quote | None] = []
+        self.records = RecordStore()
         self.rids: dict[str, dict[str, int]] = {"fact": {}, "quote": {}}
         self.sources: dict[str, Source] = {}
         self.names = NameTable()

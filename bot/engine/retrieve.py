@@ -16,6 +16,7 @@ from operator import itemgetter
 
 from bot.engine.index import InvertedIndex
 from bot.engine.question import Item
+from bot.engine.recordstore import RecordStore
 from bot.models import Fact, Quote
 
 #: Postings longer than this only score candidates already found by rarer items.
@@ -30,7 +31,7 @@ def retrieve(
     index: InvertedIndex,
     items: list[Item],
     weights: list[float],
-    records: list[Fact | Quote | None],
+    records: RecordStore,
     visible: Callable[[Fact | Quote], bool],
     limit: int,
     kinds: tuple[type, ...] = (Fact, Quote),

@@ -116,7 +116,8 @@ def test_batch_ask_keeps_what_it_logged_when_interrupted_mid_stream(tmp_path: Pa
     assert proc.returncode == 130
     assert "Traceback" not in err, err
     printed = answered + len(out.splitlines())
-    assert printed - 100 <= _logged(db) <= printed
+    # a question answered (and its log queued) when the signal came may miss its line
+    assert printed - 100 <= _logged(db) <= printed + 1
 
 
 def test_quote_stream_ends_on_one_ctrl_c(tmp_path: Path) -> None:

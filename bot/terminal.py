@@ -191,6 +191,8 @@ def configure_logging(settings: Settings, *, bot: bool, chatting: bool) -> None:
         logging.getLogger("discord").setLevel(logging.ERROR)
 
 
+#: Seconds after a Ctrl-C whose handler has not run before it is delivered again.
+NUDGE_SECONDS = 0.3
 #: Seconds the cleanup after a Ctrl-C may take before the command leaves anyway.
 CLEANUP_SECONDS = 10.0
 
@@ -223,10 +225,33 @@ def interrupts(*, enabled: bool) -> Iterator[None]:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGINT, on_sigint)
+    # A Ctrl-C that lands between readline printing its prompt and its select() is only
+    # noticed at the next key (readline looks at pending signals when select() is
+    # interrupted): seen with py-spy on a busy machine. Python writes every signal's number to
+    # the wake-up fd; a thread reading it sends SIGINT to the main thread again when the
+    # handler has not run shortly after, which interrupts that select().
+    woken, wake = os.pipe()
+    os.set_blocking(wake, False)
+    old_wakeup = signal.set_wakeup_fd(wake, warn_on_full_buffer=False)
+
+    def nudge(main: int) -> None:
+        while data := os.read(woken, 64):
+            if signal.SIGINT in data and not interrupted:
+                time.sleep(NUDGE_SECONDS)
+                if not interrupted:
+                    signal.pthread_kill(main, signal.SIGINT)
+        os.close(woken)
+
+    main_id = threading.main_thread().ident
+    assert main_id is not None
+    threading.Thread(target=nudge, args=(main_id,), daemon=True,
+                     name="coverage-bot-ctrl-c").start()
     try:
         yield
     finally:
+        signal.set_wakeup_fd(old_wakeup)
         signal.signal(signal.SIGINT, previous)
+        os.close(wake)  # the thread's read then ends
 
 
 def discard_stdout() -> None:

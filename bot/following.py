@@ -37,8 +37,10 @@ SNAPSHOT_REFRESH = 2_000
 
 
 def snapshot_path(storage: Storage) -> Path | None:
-    """Where the engine snapshot of a database is kept: beside it (none for ``:memory:``)."""
-    return None if storage.path == ":memory:" else Path(storage.path + ".engine")
+    """Where the engine snapshot of a database is kept: beside its file (none for
+    ``:memory:`` or a server)."""
+    file = storage.local_file
+    return None if file is None else file.with_name(file.name + ".engine")
 
 
 async def start_engine(storage: Storage, threshold: float | None) -> tuple[Engine, int]:

@@ -1,7 +1,9 @@
 """bot/storage/connection.py: opening (and refusing) databases, transactions, closing,
 meta, health, durability.
 
-Against a real SQLite database (in memory, or a file in tmp_path)."""
+Against real databases: the tests taking ``storage`` run on SQLite (in memory) and on
+PostgreSQL; those of files on SQLite files in tmp_path (the SQLite backend's own checks are
+in test_storage_sqlite.py, PostgreSQL's in test_storage_postgres.py)."""
 
 from __future__ import annotations
 
@@ -38,9 +40,10 @@ from tests.storage_records import (
 )
 
 
-async def test_memory_database_works(storage: Storage) -> None:
+async def test_a_new_database_works(storage: Storage, storage_target: str) -> None:
     assert storage.schema_version == LATEST_VERSION
-    assert storage.path == ":memory:"
+    assert storage.path == storage_target  # (no password in these URLs to hide)
+    assert storage.local_file is None  # neither in memory nor on a server
     await storage.add(source("s1"), actor="me")
     assert await storage.get("source", "s1") == source("s1")
 
@@ -171,24 +174,24 @@ async def test_a_write_that_fails_midway_changes_nothing(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("delay", [0.0, 0.0005, 0.002, 0.01, 0.03])
 async def test_a_write_cancelled_at_any_point_leaves_the_database_usable(
-    file_storage: Storage, delay: float
+    storage: Storage, delay: float
 ) -> None:
     """Regression: a cancellation that landed while BEGIN was still queued in aiosqlite's
     thread left a transaction open, and every later write failed."""
-    await file_storage.add(source("src"), actor="o")
+    await storage.add(source("src"), actor="o")
     facts = tuple(fact(f"f-{i}", f"Claim {i}.") for i in range(2_000))
     task = asyncio.create_task(
-        file_storage.import_bank(Bank(facts=facts), actor="bulk", guild_id=GUILD_A)
+        storage.import_bank(Bank(facts=facts), actor="bulk", guild_id=GUILD_A)
     )
     await asyncio.sleep(delay)
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await task
-    stored = (await file_storage.stats())["facts_guild"]
+    stored = (await storage.stats())["facts_guild"]
     assert stored in (0, len(facts))  # all or nothing
-    await file_storage.add(source("after", title="Still usable"), actor="o")
-    assert await file_storage.get("source", "after") is not None
-    assert await file_storage.integrity_check() == "ok"
+    await storage.add(source("after", title="Still usable"), actor="o")
+    assert await storage.get("source", "after") is not None
+    assert await storage.integrity_check() == "ok"
 
 
 async def test_meta(storage: Storage) -> None:
@@ -213,19 +216,19 @@ async def test_stats_and_integrity(storage: Storage) -> None:
     assert await storage.integrity_check() == "ok"
 
 
-async def test_concurrent_writers_never_see_a_locked_database(file_storage: Storage) -> None:
-    await file_storage.add(source("src"), actor="o")
+async def test_concurrent_writers_never_see_a_locked_database(storage: Storage) -> None:
+    await storage.add(source("src"), actor="o")
     jobs: list[Coroutine[Any, Any, object]] = []
     for i in range(40):
-        jobs.append(file_storage.add(fact(f"f{i}", f"Concurrent claim {i}."), actor=f"u{i}"))
-        jobs.append(file_storage.log_unanswered(f"question {i}", guild_id=None, user_id=i))
-        jobs.append(file_storage.set_meta(f"k{i}", str(i)))
-        jobs.append(file_storage.load_bank())
-    jobs.append(file_storage.add(fact("f0", "Clashing id."), actor="late"))  # fails alone
+        jobs.append(storage.add(fact(f"f{i}", f"Concurrent claim {i}."), actor=f"u{i}"))
+        jobs.append(storage.log_unanswered(f"question {i}", guild_id=None, user_id=i))
+        jobs.append(storage.set_meta(f"k{i}", str(i)))
+        jobs.append(storage.load_bank())
+    jobs.append(storage.add(fact("f0", "Clashing id."), actor="late"))  # fails alone
     results = await asyncio.gather(*jobs, return_exceptions=True)
     failures = [r for r in results if isinstance(r, BaseException)]
     assert len(failures) == 1 and isinstance(failures[0], DuplicateRecord)
-    stats = await file_storage.stats()
+    stats = await storage.stats()
     assert (stats["facts_global"], stats["unanswered"], stats["audit_rows"]) == (40, 40, 41)
     loaded = [r for r in results if isinstance(r, Bank)]
     assert len(loaded) == 40

@@ -1,4 +1,5 @@
-"""Storage: the only place with SQL. One aiosqlite connection behind a small typed API."""
+"""Storage: the only place with SQL. One database connection (SQLite or PostgreSQL) behind a
+small typed API."""
 
 from bot.storage.db import SYNC_ACTOR, Storage
 from bot.storage.migrations import LATEST_VERSION

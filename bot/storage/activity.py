@@ -102,9 +102,12 @@ class Activity(RecordStore):
         """The most asked unanswered questions of one scope, grouped by normalised wording."""
         async with self._read():
             rows = await self._all(
-                "SELECT question, at, count(*) AS n, count(DISTINCT user_id), max(id) AS last "
-                "FROM unanswered WHERE ifnull(guild_id, 0) = ? GROUP BY norm "
-                "ORDER BY n DESC, last DESC LIMIT ?",
+                # each group shown by its latest question
+                "SELECT u.question, u.at, g.n, g.users, g.last FROM ("
+                "SELECT count(*) AS n, count(DISTINCT user_id) AS users, max(id) AS last "
+                "FROM unanswered WHERE ifnull(guild_id, 0) = ? GROUP BY norm) AS g "
+                "JOIN unanswered AS u ON u.id = g.last "
+                "ORDER BY g.n DESC, g.last DESC LIMIT ?",
                 (scope_of(guild_id), max(0, limit)),
             )
         return [
@@ -171,17 +174,17 @@ class Activity(RecordStore):
         async with self._write(records=False) as db:
             now = timestamp()
             if enabled:
-                cursor = await db.execute(
-                    "INSERT OR IGNORE INTO guild_channels (guild_id, channel_id, added_at, actor) "
-                    "VALUES (?, ?, ?, ?)",
+                changed = await db.execute(
+                    "INSERT INTO guild_channels (guild_id, channel_id, added_at, actor) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (guild_id, channel_id) DO NOTHING",
                     (guild_id, channel_id, now, actor),
                 )
             else:
-                cursor = await db.execute(
+                changed = await db.execute(
                     "DELETE FROM guild_channels WHERE guild_id = ? AND channel_id = ?",
                     (guild_id, channel_id),
                 )
-            if cursor.rowcount > 0:
+            if changed > 0:
                 state = {"channel_id": channel_id}
                 await self._audit(
                     [

@@ -26,9 +26,8 @@ class ChangeLog(RecordStore):
 
     async def change_seq(self) -> int:
         """The number of the last change logged (0: none yet)."""
-        async with self._read():
-            rows = await self._all("SELECT seq FROM sqlite_sequence WHERE name = 'changes'")
-        return int(rows[0][0]) if rows else 0
+        async with self._read() as db:
+            return await db.last_change()
 
     async def changes_since(self, seq: int, limit: int = CHANGES_BATCH) -> list[Change]:
         """The changes after ``seq``, oldest first, at most ``limit``."""

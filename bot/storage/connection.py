@@ -1,14 +1,11 @@
-"""The connection: one long-lived aiosqlite connection, its locking and its transactions.
+"""The connection: one database connection (a :class:`~bot.storage.backend.Backend`: SQLite
+or PostgreSQL), its locking and its transactions.
 
-Every write is one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any
-error, so a failed write changes nothing) holding its audit rows, and every operation goes
-through one :class:`asyncio.Lock`: writes are serialised, and a read never sees another
-coroutine's transaction half done.
-
-Durability: WAL with ``synchronous = FULL``: the WAL is synced at every commit, so a write
-whose coroutine returned survives a process crash *and* a power loss. Writes here are rare
-(admin edits, unanswered questions, votes), so the extra fsync per commit costs nothing
-that matters; an import or a sync is one commit whatever its size.
+Every write is one transaction (rolled back on any error, so a failed write changes nothing)
+holding its audit rows, and every operation goes through one :class:`asyncio.Lock`: writes
+are serialised, and a read never sees another coroutine's transaction half done. How each
+backend makes a commit durable and orders the writes of several processes is told in its
+module (:mod:`bot.storage.sqlite`, :mod:`bot.storage.postgres`).
 
 Removal is a hard delete: the audit row keeps the full before state (``codec.to_json``
 form), so a removal is undone by adding that record again. A removed *shipped* record is
@@ -20,133 +17,41 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import sqlite3
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-import aiosqlite
-
-from bot.errors import (
-    StorageError,
-)
+from bot.errors import StorageError
+from bot.storage.backend import Backend, is_postgres_url
 from bot.storage.mapping import TABLES
-from bot.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, user_version
 
 #: Meta key of the database's own id (see :meth:`Connection.database_id`).
 DATABASE_ID_KEY = "database.id"
-#: How long a write waits for another process's write lock (e.g. the CLI) before failing.
-BUSY_TIMEOUT_MS = 5000
 
 
-def _preflight(path: Path) -> None:
-    """Refuse, with what to do, a path SQLite would fail on (or silently open read-only)."""
-    if path.is_dir():
-        raise StorageError(f"the database path {path} is a directory: set DATABASE_PATH to a file")
-    parent = path.parent
-    if not parent.exists():
-        raise StorageError(
-            f"the database directory {parent} does not exist: create it, "
-            "or set DATABASE_PATH to a file in an existing directory"
-        )
-    if not parent.is_dir():
-        raise StorageError(
-            f"the database directory {parent} is not a directory: set DATABASE_PATH elsewhere"
-        )
-    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-        raise StorageError(
-            f"the database file {path} is read-only: make it writable (chmod u+rw), "
-            "or set DATABASE_PATH to another file"
-        )
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise StorageError(
-            f"the database directory {parent} is not writable (SQLite keeps its -wal and -shm "
-            "files beside the database): make it writable, or set DATABASE_PATH elsewhere"
-        )
+async def open_backend(target: str | Path) -> Backend:
+    """The backend of a database target: a ``postgresql://`` URL, else an SQLite file (or
+    ``":memory:"``)."""
+    if is_postgres_url(target):
+        from bot.storage.postgres import PostgresBackend  # asyncpg only when it is used
 
+        return await PostgresBackend.open(str(target))
+    from bot.storage.sqlite import SqliteBackend
 
-async def _rollback(db: aiosqlite.Connection) -> None:
-    """End the open transaction, whatever interrupted it.
-
-    Always sent: a cancellation can land while BEGIN (or any statement) is still queued in
-    aiosqlite's thread, before ``in_transaction`` says so; statements run in order there, so
-    this ROLLBACK runs after it. Shielded, so a second cancellation cannot skip it. "No
-    transaction is active" (the COMMIT went through first) is not an error here.
-    """
-    with contextlib.suppress(sqlite3.Error):
-        await asyncio.shield(db.execute("ROLLBACK"))
-
-
-async def _fetchone(conn: aiosqlite.Connection, sql: str) -> Any:
-    async with conn.execute(sql) as cursor:
-        row = await cursor.fetchone()
-    return row[0] if row else None
-
-
-async def _prepare(conn: aiosqlite.Connection, where: str, memory: bool) -> int:
-    """Check the file is ours and not newer, then set it up and migrate it; its version."""
-    try:
-        version = await user_version(conn)
-        app_id = await _fetchone(conn, "PRAGMA application_id")
-        tables = await _fetchone(conn, "SELECT count(*) FROM sqlite_master")
-    except sqlite3.DatabaseError as exc:
-        raise StorageError(
-            f"{where} is not an SQLite database ({exc}): set DATABASE_PATH to the bot's "
-            "database file, or move this file away"
-        ) from exc
-    if version > LATEST_VERSION:
-        raise StorageError(
-            f"the database {where} has schema version {version}, newer than this coverage-bot "
-            f"knows ({LATEST_VERSION}): upgrade coverage-bot or use another DATABASE_PATH "
-            "(the database was not changed)"
-        )
-    if app_id != APPLICATION_ID and (app_id != 0 or version != 0 or tables):
-        raise StorageError(
-            f"{where} is another program's SQLite database, not coverage-bot's: set "
-            "DATABASE_PATH to another file (this one was not changed)"
-        )
-    try:
-        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        await conn.execute("PRAGMA foreign_keys = ON")
-        if await _fetchone(conn, "PRAGMA foreign_keys") != 1:
-            raise StorageError("this SQLite build cannot enforce foreign keys: use another build")
-        mode = str(await _fetchone(conn, "PRAGMA journal_mode = WAL"))
-        if not memory and mode.lower() != "wal":
-            raise StorageError(
-                f"the database {where} cannot use WAL mode (journal mode {mode}): "
-                "keep it on a local disk"
-            )
-        await conn.execute("PRAGMA synchronous = FULL")
-        await migrate(conn)
-        return await user_version(conn)
-    except sqlite3.DatabaseError as exc:
-        if "readonly" in str(exc):
-            raise StorageError(
-                f"the database {where} is read-only: make the file and its directory "
-                "writable, or set DATABASE_PATH elsewhere"
-            ) from exc
-        raise StorageError(
-            f"cannot prepare the database {where} (schema version {version}): {exc}"
-        ) from exc
-
-
-async def _last_change(db: aiosqlite.Connection) -> int:
-    """The number of the last change logged (the ``changes`` table's sequence)."""
-    return int(await _fetchone(db, "SELECT seq FROM sqlite_sequence WHERE name = 'changes'")
-               or 0)
+    return await SqliteBackend.open(target)
 
 
 class Connection:
     """The database connection and its transactions; the rest of :class:`Storage` is built
-    on :meth:`_read` and :meth:`_write`. Open with ``await Storage.open(path)``."""
+    on :meth:`_read` and :meth:`_write`. Open with ``await Storage.open(target)``."""
 
-    def __init__(self, conn: aiosqlite.Connection, where: str, version: int) -> None:
-        self._db: aiosqlite.Connection | None = conn
-        self._where = where
-        self._version = version
+    def __init__(self, backend: Backend) -> None:
+        self._db: Backend | None = backend
+        self._where = backend.where
+        self._version = backend.version
+        self._local_file = backend.local_file
         self._lock = asyncio.Lock()
         #: (first, last) change numbers of the transactions this connection committed, so
         #: that following the change log skips what this process already knows
@@ -155,41 +60,23 @@ class Connection:
     # ------------------------------------------------------------------ lifecycle
 
     @classmethod
-    async def open(cls, path: str | Path) -> Self:
-        """Open (creating the file, not its directory) and migrate the database at ``path``.
+    async def open(cls, target: str | Path) -> Self:
+        """Open and migrate the database ``target``: an SQLite file (created, not its
+        directory), ``":memory:"`` (a private in-memory database), or a PostgreSQL URL
+        (``postgresql://user:password@host:port/database``, the database created already).
 
-        ``":memory:"`` gives a private in-memory database. A missing directory, a read-only
-        file, a file that is not a database, or a schema newer than this code each raise
+        A missing directory, a read-only file, a file that is not a database, a server that
+        cannot be reached, or a schema newer than this code each raise
         :class:`StorageError` with one line saying what and what to do.
         """
-        memory = str(path) == ":memory:"
-        where = ":memory:"
-        if not memory:
-            target = Path(path).expanduser()
-            _preflight(target)
-            where = str(target)
-        try:
-            conn = await aiosqlite.connect(where, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise StorageError(
-                f"cannot open the database {where} ({exc}): check the path and its permissions"
-            ) from exc
-        try:
-            version = await _prepare(conn, where, memory)
-        except BaseException:
-            await conn.close()
-            raise
-        return cls(conn, where, version)
+        return cls(await open_backend(target))
 
     async def close(self) -> None:
-        """Close the connection after the operations already waiting (optimising first)."""
+        """Close the connection after the operations already waiting."""
         async with self._lock:  # after the operations already waiting
             db, self._db = self._db, None
-            if db is None:
-                return
-            with contextlib.suppress(sqlite3.Error):
-                await db.execute("PRAGMA optimize")
-            await db.close()
+            if db is not None:
+                await db.close()
 
     async def __aenter__(self) -> Self:
         return self
@@ -209,8 +96,14 @@ class Connection:
 
     @property
     def path(self) -> str:
-        """The database file (``":memory:"`` for an in-memory database)."""
+        """The database as shown to people: its file, ``":memory:"``, or its URL without
+        the password."""
         return self._where
+
+    @property
+    def local_file(self) -> Path | None:
+        """The database's file on this machine (None for ``:memory:`` and a server)."""
+        return self._local_file
 
     @property
     def closed(self) -> bool:
@@ -219,29 +112,34 @@ class Connection:
 
     # ------------------------------------------------------------------ plumbing
 
-    def _conn(self) -> aiosqlite.Connection:
+    def _conn(self) -> Backend:
         if self._db is None:
             raise StorageError("the database is closed")
         return self._db
 
-    def _failure(self, exc: sqlite3.DatabaseError) -> StorageError:
+    def _failure(self, exc: BaseException) -> StorageError:
+        if isinstance(exc, StorageError):
+            return exc
         return StorageError(
             f"the database {self._where} failed ({exc}): check the disk (space, permissions)"
+            if self._local_file is not None or self._where == ":memory:" else
+            f"the database {self._where} failed ({exc}): check the server, then try again"
         )
 
     @contextlib.asynccontextmanager
-    async def _read(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def _read(self) -> AsyncIterator[Backend]:
         async with self._lock:
             db = self._conn()
             try:
+                await db.ready()
                 yield db
-            except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
+            except db.passthrough:
                 raise
-            except sqlite3.DatabaseError as exc:
+            except db.failures as exc:
                 raise self._failure(exc) from exc
 
     @contextlib.asynccontextmanager
-    async def _write(self, *, records: bool = True) -> AsyncIterator[aiosqlite.Connection]:
+    async def _write(self, *, records: bool = True) -> AsyncIterator[Backend]:
         """One write transaction; rolled back (nothing changed) on any exception.
 
         ``records``: the transaction may change records, so the changes it logs are noted
@@ -250,25 +148,25 @@ class Connection:
         async with self._lock:
             db = self._conn()
             try:
+                await db.ready()
                 try:
-                    await db.execute("BEGIN IMMEDIATE")
-                    before = await _last_change(db) if records else 0
+                    await db.begin(records=records)
+                    before = await db.last_change() if records else 0
                     yield db
-                    after = await _last_change(db) if records else 0
-                    await db.execute("COMMIT")
+                    after = await db.last_change() if records else 0
+                    await db.commit()
                     if after > before:
                         self._own_changes.append((before + 1, after))
                 except BaseException:
-                    await _rollback(db)
+                    await db.rollback()
                     raise
-            except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
+            except db.passthrough:
                 raise
-            except sqlite3.DatabaseError as exc:
+            except db.failures as exc:
                 raise self._failure(exc) from exc
 
     async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
-        return list(await self._conn().execute_fetchall(sql, params))
-
+        return await self._conn().fetchall(sql, params)
 
     async def database_id(self) -> str:
         """This database's own id, made at its first use (what a file beside it, such as an
@@ -276,7 +174,8 @@ class Connection:
         stored = await self.get_meta(DATABASE_ID_KEY)
         if stored is None:
             async with self._write(records=False) as db:
-                await db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                await db.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                                 "ON CONFLICT (key) DO NOTHING",
                                  (DATABASE_ID_KEY, uuid.uuid4().hex))
             stored = await self.get_meta(DATABASE_ID_KEY)
         assert stored is not None
@@ -319,23 +218,13 @@ class Connection:
         return out
 
     async def pragmas(self) -> dict[str, str | int]:
-        """The connection's settings: journal mode, synchronous, foreign keys, busy timeout."""
-        out: dict[str, str | int] = {}
-        async with self._read():
-            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout"):
-                out[name] = (await self._all(f"PRAGMA {name}"))[0][0]
-        return out
+        """The connection's settings that make writes safe: for SQLite its journal mode,
+        synchronous, foreign keys and busy timeout; for PostgreSQL the server's equivalents."""
+        async with self._read() as db:
+            return await db.settings()
 
     async def integrity_check(self) -> str:
-        """``PRAGMA integrity_check`` (``"ok"`` when sound) plus any foreign key violation."""
-        async with self._read():
-            result = "\n".join(str(r[0]) for r in await self._all("PRAGMA integrity_check"))
-            violations = await self._all("PRAGMA foreign_key_check")
-        if violations:
-            result += "".join(
-                f"\nforeign key violation: {table} row {rowid} -> {parent}"
-                for table, rowid, parent, _ in violations
-            )
-        return result
-
-
+        """``"ok"`` when the database is sound (SQLite's integrity check; on both, every
+        foreign key pointing at a row), else each problem on a line."""
+        async with self._read() as db:
+            return await db.integrity_check()

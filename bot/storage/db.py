@@ -1,4 +1,5 @@
-"""The database: ``Storage``, one small typed async API over one aiosqlite connection.
+"""The database: ``Storage``, one small typed async API over one connection (SQLite by
+default, or PostgreSQL: :mod:`bot.storage.backend`).
 
 How writes are made safe (one transaction each, serialised, durable) is told in
 :mod:`bot.storage.connection`; removal is a hard delete whose audit row keeps the record, so

@@ -103,7 +103,7 @@ class Importing(RecordStore):
         unchanged = 0
         wrong = False
         async with self._write() as db:
-            await db.execute("PRAGMA defer_foreign_keys = ON")
+            await db.defer_foreign_keys()
             now = timestamp()
             batch: list[Record] = []
             for record in records:

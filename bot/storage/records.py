@@ -434,8 +434,9 @@ class RecordStore(Connection):
             await self._delete(kind, [record_id])
             if row.origin == "shipped":
                 await self._conn().execute(
-                    "INSERT OR REPLACE INTO shipped_removals (kind, record_id, removed_at, actor) "
-                    "VALUES (?, ?, ?, ?)",
+                    "INSERT INTO shipped_removals (kind, record_id, removed_at, actor) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT (kind, record_id) DO UPDATE SET "
+                    "removed_at = excluded.removed_at, actor = excluded.actor",
                     (kind, record_id, now, actor),
                 )
             await self._audit(

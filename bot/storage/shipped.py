@@ -42,6 +42,11 @@ from bot.storage.mapping import (
 from bot.storage.records import RecordStore
 from bot.storage.reports import RecordRef, SyncReport
 
+#: Where a record's content key is parked while texts move between records (a sync may
+#: swap two texts): its id after a control character that written text does not start with
+#: (were a key to be exactly that, the sync would fail on the unique key, changing nothing).
+PARKED_KEY = "\x01"
+
 #: The actor of the audit rows written by :meth:`Shipped.sync_shipped`.
 SYNC_ACTOR = "knowledge-files"
 
@@ -248,7 +253,7 @@ class Shipped(RecordStore):
         files = plan.files
         now = timestamp()
         audit: list[AuditRow] = []
-        await db.execute("PRAGMA defer_foreign_keys = ON")
+        await db.defer_foreign_keys()
         for kind in RECORD_KINDS:
             gone = [rid for k, rid in plan.removed if k == kind]
             changed = [rid for k, rid in plan.updated if k == kind]
@@ -260,8 +265,8 @@ class Shipped(RecordStore):
             if changed:
                 # Park the content keys first: two records may swap their texts.
                 await db.execute(
-                    f"UPDATE {TABLES[kind]} SET norm_key = char(0) || id WHERE id {IN_JSON}",
-                    (json_list(changed),),
+                    f"UPDATE {TABLES[kind]} SET norm_key = CAST(? AS TEXT) || id "
+                    f"WHERE id {IN_JSON}", (PARKED_KEY, json_list(changed)),
                 )
                 await self._rewrite(kind, [files[(kind, rid)] for rid in changed], now,
                                     shipped=True)

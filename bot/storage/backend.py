@@ -1,0 +1,105 @@
+"""What storage needs of a database, whichever it is: SQLite (:mod:`bot.storage.sqlite`, the
+embedded default) or PostgreSQL (:mod:`bot.storage.postgres`, one bank shared by processes on
+several machines).
+
+The queries of :mod:`bot.storage` are written once, in the SQL both understand, with ``?``
+placeholders (``?1`` for a parameter used twice); the PostgreSQL backend translates the few
+things that differ (placeholders, ``ifnull``, the JSON list of ids) as it runs them. Nothing
+above :mod:`bot.storage` knows which backend it talks to.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+#: URL schemes that select PostgreSQL (``DATABASE_URL``, ``--db``).
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(target: str | Path) -> bool:
+    """Whether a database target names a PostgreSQL server, not an SQLite file."""
+    return isinstance(target, str) and target.lower().startswith(POSTGRES_SCHEMES)
+
+
+class Backend(abc.ABC):
+    """One open connection to a migrated coverage-bot database.
+
+    Used only through :class:`bot.storage.connection.Connection`, which holds the lock that
+    makes one operation run at a time; a backend is never used by two coroutines at once.
+    """
+
+    #: The database as shown in messages (a file path, ``:memory:``, or a URL without its
+    #: password).
+    where: str
+    #: The schema version the database was migrated to.
+    version: int
+    #: Errors let through as they are (a constraint broken, a statement misused): the caller
+    #: made them, and tests look for them.
+    passthrough: tuple[type[BaseException], ...] = ()
+    #: Errors of the database itself (disk, server, connection), shown as a StorageError.
+    failures: tuple[type[BaseException], ...] = ()
+
+    @property
+    def local_file(self) -> Path | None:
+        """The database file on this machine, if there is one (not ``:memory:``, not a
+        server): files that belong with the database (the engine snapshot) go beside it."""
+        return None
+
+    # ------------------------------------------------------------------ transactions
+
+    @abc.abstractmethod
+    async def ready(self) -> None:
+        """Make sure the connection is usable (a server backend reconnects here)."""
+
+    @abc.abstractmethod
+    async def begin(self, *, records: bool) -> None:
+        """Start a write transaction that holds the database's write lock. ``records``: it
+        may change records, so it must be ordered with every other such transaction (the
+        change log's numbers are then in commit order)."""
+
+    @abc.abstractmethod
+    async def commit(self) -> None:
+        """Commit the open transaction."""
+
+    @abc.abstractmethod
+    async def rollback(self) -> None:
+        """End the open transaction, if any, changing nothing; never raises."""
+
+    @abc.abstractmethod
+    async def defer_foreign_keys(self) -> None:
+        """Check the foreign keys of the open transaction at its commit, not per statement."""
+
+    # ------------------------------------------------------------------ statements
+
+    @abc.abstractmethod
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement; the number of rows it changed."""
+
+    @abc.abstractmethod
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters."""
+
+    @abc.abstractmethod
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one query; its rows."""
+
+    # ------------------------------------------------------------------ the rest
+
+    @abc.abstractmethod
+    async def last_change(self) -> int:
+        """The number of the last change logged (0: none)."""
+
+    @abc.abstractmethod
+    async def settings(self) -> dict[str, str | int]:
+        """The connection's settings that make writes safe (for ``stats`` and tests)."""
+
+    @abc.abstractmethod
+    async def integrity_check(self) -> str:
+        """``"ok"`` when the database is sound, else what is wrong, one problem a line."""
+
+    @abc.abstractmethod
+    async def close(self) -> None:
+        """Close the connection (after tidying up what the backend tidies at the end)."""

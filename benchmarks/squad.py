@@ -373,7 +373,8 @@ def coverage_bot() -> Path:
 
 
 #: Settings that would change what is measured: the protocol measures the defaults.
-_SETTINGS = ("ANSWER_THRESHOLD", "KNOWLEDGE_DIR", "MAX_QUESTION_LENGTH", "DATABASE_PATH")
+_SETTINGS = ("ANSWER_THRESHOLD", "KNOWLEDGE_DIR", "MAX_QUESTION_LENGTH", "DATABASE_PATH",
+             "DATABASE_URL")
 
 
 def _run(cmd: list[str], cwd: Path, stdin: str | None = None) -> str:

@@ -52,7 +52,7 @@ async def _service(settings: Settings, db: str | None, *, index: bool = True
     from bot.service import CoverageService
 
     if db is not None:
-        settings = settings.with_overrides(database_path=Path(db).expanduser())
+        settings = settings.with_database(db)
     with main_thread_takes_ctrl_c():
         service = await CoverageService.open(settings, create_dir=db is None, index=index)
     try:
@@ -132,7 +132,7 @@ async def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
 
 async def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     async with _service(settings, args.db, index=False) as service:
-        stats = {"database": str(service.settings.database_path), **await service.storage.stats()}
+        stats = {"database": service.storage.path, **await service.storage.stats()}
         if args.json:
             print_json(stats, sys.stdout)
         else:
@@ -282,7 +282,7 @@ async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.client import run_bot
 
     if args.db is not None:
-        settings = settings.with_overrides(database_path=Path(args.db).expanduser())
+        settings = settings.with_database(args.db)
     return await run_bot(settings, create_dir=args.db is None)
 
 
@@ -293,9 +293,8 @@ async def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
 
     guild = args.guild if args.guild is not None else settings.dev_guild_id
     if args.db is not None:
-        settings = settings.with_overrides(database_path=Path(args.db).expanduser())
-        return await sync_commands(settings, guild_id=guild, create_dir=False)
-    return await sync_commands(settings, guild_id=guild)
+        settings = settings.with_database(args.db)
+    return await sync_commands(settings, guild_id=guild, create_dir=settings.default_database)
 
 
 async def cmd_default(args: argparse.Namespace, settings: Settings) -> int:
@@ -313,19 +312,20 @@ Handler = Callable[[argparse.Namespace, Settings], Coroutine[Any, Any, int]]
 
 def build_parser() -> argparse.ArgumentParser:
     db_help = (
-        "SQLite database (default: DATABASE_PATH, else coverage-bot.db in the user data "
-        "directory); created and seeded on first use"
+        "SQLite database file, or a postgresql://user:password@host/database URL (default: "
+        "DATABASE_URL, else DATABASE_PATH, else coverage-bot.db in the user data directory); "
+        "created (a file) or migrated (a server's database) and seeded on first use"
     )
     # --db goes before or after the command. The command's copy has no default of its own
     # (SUPPRESS): otherwise argparse would set it to None over a --db given before the command.
     db_parent = argparse.ArgumentParser(add_help=False)
-    db_parent.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    db_parent.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help=db_help)
     parser = argparse.ArgumentParser(
         prog="coverage-bot",
         description="Answers questions about news coverage, citing its source for every answer. "
         "With no command: runs the Discord bot if DISCORD_TOKEN is set, else a terminal chat.",
     )
-    parser.add_argument("--db", metavar="PATH", help=db_help)
+    parser.add_argument("--db", metavar="PATH|URL", help=db_help)
     parser.set_defaults(handler=cmd_default)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 

@@ -33,7 +33,7 @@ from bot.cogs.base import SORRY_TEXT, CogBot, report_error
 from bot.errors import CoverageBotError
 from bot.questions import QuestionQueue
 from bot.service import CoverageService
-from bot.settings import Settings, default_database_path
+from bot.settings import Settings
 from bot.wording import plural
 
 log = logging.getLogger(__name__)
@@ -425,7 +425,7 @@ async def sync_commands(settings: Settings, *, guild_id: int | None = None,
     if not token:
         raise CoverageBotError("no Discord token: set DISCORD_TOKEN in .env")
     if create_dir is None:
-        create_dir = settings.database_path == default_database_path()
+        create_dir = settings.default_database
     service = await CoverageService.open(settings, create_dir=create_dir)
     try:
         bot = CoverageBot(settings=settings, service=service, auto_sync=False)

@@ -109,14 +109,14 @@ class CoverageService:
         """
         shipped = load_knowledge(settings.knowledge_dir)
         path = settings.database_path
-        if str(path) != ":memory:" and create_dir:
+        if settings.database_url is None and str(path) != ":memory:" and create_dir:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(
                     f"cannot create the database folder {path.parent}: {exc.strerror}"
                 ) from None
-        storage = await Storage.open(path)
+        storage = await Storage.open(settings.database)
         try:
             report = await storage.sync_shipped(shipped, unless_unchanged=True)
             if index:

@@ -41,6 +41,9 @@ def default_database_path() -> Path:
 class Settings:
     discord_token: str | None = field(default=None, repr=False)
     database_path: Path = field(default_factory=default_database_path)
+    #: ``DATABASE_URL``: a PostgreSQL database (``postgresql://user:password@host/db``) that
+    #: several bot processes share; when set, it is used instead of ``database_path``.
+    database_url: str | None = field(default=None, repr=False)
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
     owner_ids: frozenset[int] = frozenset()
     admin_role_ids: frozenset[int] = frozenset()
@@ -65,6 +68,28 @@ class Settings:
 
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def database(self) -> str | Path:
+        """The database the bot uses: the PostgreSQL URL if one is set, else the file."""
+        return self.database_url if self.database_url is not None else self.database_path
+
+    @property
+    def default_database(self) -> bool:
+        """Whether the database is the default file (whose folder the bot may create)."""
+        return self.database_url is None and self.database_path == default_database_path()
+
+    def with_database(self, target: str) -> Settings:
+        """These settings on another database: a ``postgresql://`` URL or a file path (what
+        ``--db`` gives)."""
+        if is_database_url(target):
+            return replace(self, database_url=target)
+        return replace(self, database_url=None, database_path=Path(target).expanduser())
+
+
+def is_database_url(value: str) -> bool:
+    """Whether a database setting is a PostgreSQL URL rather than an SQLite file."""
+    return value.lower().startswith(("postgresql://", "postgres://"))
 
 
 def _ids(name: str, raw: str | None) -> frozenset[int]:
@@ -128,6 +153,11 @@ def load_settings(
     if dev_guild is not None and not dev_guild.isdigit():
         raise ConfigError(f"DEV_GUILD_ID must be a Discord guild id, got {dev_guild!r}")
     db = get("DATABASE_PATH")
+    url = get("DATABASE_URL")
+    if url is not None and not is_database_url(url):
+        raise ConfigError("DATABASE_URL must be a PostgreSQL URL (postgresql://user:password@"
+                          f"host:port/database), got {url.split('://')[0]!r}://...; for an "
+                          "SQLite file, set DATABASE_PATH")
     kdir = get("KNOWLEDGE_DIR")
     threshold = get("ANSWER_THRESHOLD")
     shard_count = get("SHARD_COUNT")
@@ -141,6 +171,7 @@ def load_settings(
     return Settings(
         discord_token=get("DISCORD_TOKEN"),
         database_path=Path(db).expanduser() if db else default_database_path(),
+        database_url=url,
         knowledge_dir=Path(kdir).expanduser() if kdir else DEFAULT_KNOWLEDGE_DIR,
         owner_ids=_ids("OWNER_IDS", get("OWNER_IDS")),
         admin_role_ids=_ids("ADMIN_ROLE_IDS", get("ADMIN_ROLE_IDS")),

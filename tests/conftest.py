@@ -37,7 +37,7 @@ def settings(tmp_path: Path) -> Settings:
 def clean_cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A command line run as a new user would: no token, no database or threshold setting,
     the shipped knowledge, in an empty folder."""
-    for name in ("DISCORD_TOKEN", "DATABASE_PATH", "ANSWER_THRESHOLD"):
+    for name in ("DISCORD_TOKEN", "DATABASE_PATH", "DATABASE_URL", "ANSWER_THRESHOLD"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("KNOWLEDGE_DIR", str(KNOWLEDGE_DIR))

@@ -18,8 +18,8 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 #: Said when a test needs PostgreSQL and the machine has none.

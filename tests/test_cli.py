@@ -18,7 +18,8 @@ from tests.conftest import KNOWLEDGE_DIR
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("DISCORD_TOKEN", "DATABASE_PATH", "KNOWLEDGE_DIR", "ANSWER_THRESHOLD"):
+    for name in ("DISCORD_TOKEN", "DATABASE_PATH", "DATABASE_URL", "KNOWLEDGE_DIR",
+                 "ANSWER_THRESHOLD"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # no .env of the developer's is read
     monkeypatch.setenv("KNOWLEDGE_DIR", str(KNOWLEDGE_DIR))
@@ -207,7 +208,7 @@ def test_sync_takes_db_too(tmp_path: Path, capsys, monkeypatch) -> None:
 def test_db_works_before_or_after_the_command(tmp_path: Path, capsys, monkeypatch,
                                               before: bool) -> None:
     default = tmp_path / "default.db"
-    monkeypatch.setenv("DATABASE_PATH", str(default))
+    monkeypatch.setenv("DATABASE_PATH", "DATABASE_URL", str(default))
     db = str(tmp_path / "scratch.db")
     argv = ["--db", db, "stats", "--json"] if before else ["stats", "--json", "--db", db]
     code, out, err = run(argv, capsys)
@@ -218,7 +219,7 @@ def test_db_works_before_or_after_the_command(tmp_path: Path, capsys, monkeypatc
 
 def test_db_before_ask_and_export_is_used_too(tmp_path: Path, capsys, monkeypatch) -> None:
     default = tmp_path / "default.db"
-    monkeypatch.setenv("DATABASE_PATH", str(default))
+    monkeypatch.setenv("DATABASE_PATH", "DATABASE_URL", str(default))
     db = str(tmp_path / "scratch.db")
     code, _, err = run(["--db", db, "ask", "who is doechii"], capsys)
     assert code == 0, err

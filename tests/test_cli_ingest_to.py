@@ -20,7 +20,7 @@ SECOND = ROOT / "tests" / "data" / "ingest" / "second-outlet.txt"
 @pytest.fixture
 def kdir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """A knowledge folder (a copy of the shipped one), the current folder of the command."""
-    for name in ("DISCORD_TOKEN", "DATABASE_PATH", "ANSWER_THRESHOLD"):
+    for name in ("DISCORD_TOKEN", "DATABASE_PATH", "DATABASE_URL", "ANSWER_THRESHOLD"):
         monkeypatch.delenv(name, raising=False)
     folder = tmp_path / "work" / "knowledge"
     folder.mkdir(parents=True)

@@ -23,7 +23,7 @@ UNANSWERABLE = "what is the capital of mars"
 
 def _env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
-           if k not in ("DISCORD_TOKEN", "DATABASE_PATH", "COVERAGE_BOT_ENV_FILE")}
+           if k not in ("DISCORD_TOKEN", "DATABASE_PATH", "DATABASE_URL", "COVERAGE_BOT_ENV_FILE")}
     env.update(KNOWLEDGE_DIR=str(KNOWLEDGE_DIR), **extra)
     return env
 

@@ -51,7 +51,8 @@ WEBHOOK = "/webhooks/{webhook_id}/{webhook_token}"
 
 def child_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
-           if k not in ("DISCORD_TOKEN", "DATABASE_PATH", "ANSWER_THRESHOLD", "LOG_LEVEL")}
+           if k not in ("DISCORD_TOKEN", "DATABASE_PATH", "DATABASE_URL", "ANSWER_THRESHOLD",
+                        "LOG_LEVEL")}
     env.update(KNOWLEDGE_DIR=str(KNOWLEDGE_DIR), PYTHONPATH=str(ROOT), **extra)
     return env
 

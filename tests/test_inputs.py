@@ -44,7 +44,8 @@ def _limited() -> None:
 
 
 def run_limited(tmp_path: Path, *argv: str, stdin: bytes | None = None) -> tuple[int, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_PATH")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISCORD_TOKEN", "DATABASE_PATH", "DATABASE_URL")}
     env["KNOWLEDGE_DIR"] = str(KNOWLEDGE_DIR)
     env["PYTHONPATH"] = str(ROOT)
     proc = subprocess.run(
@@ -344,7 +345,8 @@ def test_import_shows_a_progress_bar_only_on_a_terminal(tmp_path) -> None:
     import termios
 
     doc = write(tmp_path / "d.json", {"facts": [fact("zendaya-gift", "Zendaya gave $5.")]})
-    env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_PATH")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISCORD_TOKEN", "DATABASE_PATH", "DATABASE_URL")}
     env.update(KNOWLEDGE_DIR=str(KNOWLEDGE_DIR), PYTHONPATH=str(ROOT))
     main_fd, term = pty.openpty()
     fcntl.ioctl(term, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 100 columns

@@ -32,7 +32,8 @@ def test_ask_does_not_import_the_html_extractor(tmp_path: Path) -> None:
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('trafilatura', 'lxml'))\n"
         "assert not loaded, loaded\n"
     )
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_PATH", "DISCORD_TOKEN")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DATABASE_PATH", "DATABASE_URL", "DISCORD_TOKEN")}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=tmp_path, env=env, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr

@@ -75,10 +75,8 @@ def translate(sql: str) -> str:
         nonlocal highest
         if match.group(0).startswith("'"):
             return match.group(0)
-        if match.group(1):  # ?N is parameter N
-            n = int(match.group(1))
-        else:  # a bare ? follows the highest number so far, as in SQLite
-            n = highest + 1
+        # ?N is parameter N; a bare ? follows the highest number so far, as in SQLite
+        n = int(match.group(1)) if match.group(1) else highest + 1
         highest = max(highest, n)
         return f"${n}"
 
@@ -185,7 +183,8 @@ class PostgresBackend(Backend):
 
     async def settings(self) -> dict[str, str | int]:
         out: dict[str, str | int] = {}
-        for name in ("server_version", "synchronous_commit", "fsync", "default_transaction_isolation"):
+        for name in ("server_version", "synchronous_commit", "fsync",
+                     "default_transaction_isolation"):
             out[name] = str(await self._conn().fetchval(f"SHOW {name}"))
         return out
 

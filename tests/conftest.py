@@ -33,6 +33,15 @@ def settings(tmp_path: Path) -> Settings:
     )
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_settings(request: pytest.FixtureRequest, settings: Settings) -> Settings:
+    """``settings`` on a database that several processes can share, once per backend: an
+    SQLite file, then a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return settings
+    return settings.with_database(request.getfixturevalue("postgres_url"))
+
+
 @pytest.fixture
 def clean_cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A command line run as a new user would: no token, no database or threshold setting,

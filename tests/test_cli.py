@@ -255,3 +255,58 @@ def test_chat_json_keeps_the_conversation_between_lines(
     assert replies[1]["record"] != replies[2]["record"]
     # "and pedro pascal?" asks the last question about him
     assert replies[3]["speaker"] == "Pedro Pascal"
+
+
+def test_every_database_command_works_on_postgresql_and_moves_a_bank(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], postgres_url: str) -> None:
+    """Issue 12: import, export, ingest, stats and ask with ``--db postgresql://...``; an
+    export from SQLite imported into PostgreSQL moves a server's bank."""
+    lite = str(tmp_path / "old.db")
+    doc = tmp_path / "guild.json"
+    doc.write_text(json.dumps({
+        "format": "coverage-bot/1",
+        "sources": [{"id": "council-vote", "outlet": "Gazette", "title": "Council votes",
+                     "url": "https://example.org/vote", "published": "2026-05-01"}],
+        "facts": [{"id": "council-budget", "text": "The council approved a $4 million budget "
+                   "for new bike lanes.", "keywords": ["council", "budget", "bike lanes"],
+                   "citations": [{"source": "council-vote", "passage": "approved $4 million"}]}],
+    }), encoding="utf-8")
+    assert run(["import", str(doc), "--guild", "42", "--db", lite], capsys)[0] == 0
+    code, out, _ = run(["export", "--guild", "42", "--db", lite], capsys)
+    assert code == 0
+    moved = tmp_path / "moved.json"
+    moved.write_text(out, encoding="utf-8")
+
+    code, out, err = run(["import", str(moved), "--guild", "42", "--db", postgres_url], capsys)
+    assert code == 0, err
+    code, out, _ = run(["export", "--guild", "42", "--db", postgres_url], capsys)
+    assert json.loads(out) == json.loads(moved.read_text(encoding="utf-8"))
+
+    article = tmp_path / "article.txt"
+    article.write_text("Harbor Town Opens Ferry Line\n\nThe new ferry line opened on Monday "
+                       "with 12 daily crossings, the port authority said.\n", encoding="utf-8")
+    code, _, err = run(["ingest", str(article), "--outlet", "Harbor News", "--title",
+                        "Harbor Town Opens Ferry Line", "--url",
+                        "https://example.org/ferry", "--db", postgres_url], capsys)
+    assert code == 0, err
+    code, out, _ = run(["stats", "--json", "--db", postgres_url], capsys)
+    stats = json.loads(out)
+    assert stats["database"] == postgres_url and stats["facts_guild"] == 1
+    assert stats["sources_global"] >= 2  # the shipped article's and the ingested one
+    code, out, _ = run(["ask", "--json", "how many daily crossings does the ferry make",
+                        "--db", postgres_url], capsys)
+    answer = json.loads(out)
+    assert code == 0 and "12 daily crossings" in answer["answer"], answer
+
+
+def test_database_url_selects_postgresql(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch,
+                                         postgres_url: str) -> None:
+    monkeypatch.setenv("DATABASE_URL", postgres_url)
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "unused.db"))
+    code, out, _ = run(["stats", "--json"], capsys)
+    assert code == 0 and json.loads(out)["database"] == postgres_url
+    assert not (tmp_path / "unused.db").exists()
+    monkeypatch.setenv("DATABASE_URL", "mysql://somewhere/db")
+    code, _, err = run(["stats"], capsys)
+    assert code != 0 and "DATABASE_URL must be a PostgreSQL URL" in err

@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import random
 import shutil
@@ -37,12 +38,14 @@ import pytest
 
 from bot.client import CoverageBot
 from bot.errors import StorageError
+from bot.models import Source
 from bot.service import CoverageService
 from bot.settings import Settings
 from bot.storage import LATEST_VERSION, Storage
 from tests.conftest import KNOWLEDGE_DIR, ROOT
 from tests.fakediscord.fixtures import World, running_bot, running_fake
 from tests.fakediscord.server import FakeDiscord
+from tests.postgres_server import PostgresServer
 
 SOURCE_ID = "newsnation-celebrities-ice-raids"
 MESSAGES = "/channels/{channel_id}/messages"
@@ -672,3 +675,48 @@ async def test_questions_asked_while_the_session_is_invalid_are_never_answered_t
             assert len(replies_to(fake, before.id)) == 1
             assert len(replies_to(fake, during.id)) <= 1
             assert len(replies_to(fake, after.id)) == 1
+
+
+async def test_postgresql_restarting_under_the_running_bot(
+        tmp_path: Path, postgres_server: PostgresServer, postgres_url: str,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 12: the server restarts while the bot runs on it. Questions keep being answered
+    (from the engine; nobody sees an error), the bot reconnects by itself, an admin edit
+    made after the restart is acknowledged and kept, and the change log is followed again."""
+    from tests.discord_env import bot_env, ephemeral_text, settings_for
+
+    async with running_fake() as fake, bot_env(
+            fake, settings_for(tmp_path).with_database(postgres_url)) as env:
+        w = env.world
+        mention = f"<@{fake.bot_user.id}> "
+        restart = asyncio.create_task(
+            asyncio.to_thread(postgres_server.pg_ctl, "restart", "-m", "fast"))
+        replies = []
+        while not restart.done():  # questions while the server is going down and up again
+            sent = await fake.send_message(w.guild, w.channel, w.member,
+                                           mention + "how many protestors were arrested on sunday")
+            replies.append(await sent.reply())
+        await restart
+        assert replies and all("40 on Sunday" in str(r["embeds"]) for r in replies)
+        fact_id = "doechii-best-female-hip-hop-artist"
+        editing = await env.slash("fact edit", {"fact": fact_id}, w.owner)
+        modal = await editing.modal()
+        done = await fake.submit_modal(
+            modal["custom_id"], {"text": "Doechii was named the best female hip hop artist of "
+                                         "the year at the BET Awards, before 8,000 guests."},
+            w.owner)
+        assert "for the shipped coverage" in await ephemeral_text(done)
+        other = await Storage.open(postgres_url)  # another process edits after the restart
+        try:
+            await other.add(Source("after-restart", "Gazette", "After the restart"), actor="cli")
+        finally:
+            await other.close()
+        start = time.monotonic()
+        while env.service.engine.get("source", "after-restart") is None:
+            assert time.monotonic() - start < 5, "the change log is not followed again"
+            await asyncio.sleep(0.05)
+    async with await Storage.open(postgres_url) as db:
+        kept = await db.get("fact", fact_id)
+    assert kept is not None and "8,000 guests" in kept.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], [
+        r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]

@@ -1,6 +1,6 @@
 """bot/following.py: an engine kept in step with the writes of another process on the same
-database (two services on one SQLite file stand for two processes: each has its own
-connection, its own engine)."""
+database (two services on one SQLite file, or one PostgreSQL database, stand for two
+processes: each has its own connection, its own engine)."""
 
 from __future__ import annotations
 
@@ -28,9 +28,9 @@ def _fact(guild_id: int | None = 5) -> Fact:
                 guild_id)
 
 
-async def test_an_add_edit_and_removal_elsewhere_reach_this_engine(settings: Settings) -> None:
-    async with await CoverageService.open(settings) as here, \
-            await CoverageService.open(settings) as there:
+async def test_an_add_edit_and_removal_elsewhere_reach_this_engine(shared_settings: Settings) -> None:
+    async with await CoverageService.open(shared_settings) as here, \
+            await CoverageService.open(shared_settings) as there:
         await there.add(_fact(), actor="t")
         assert not here.engine.get("fact", "zendaya-donated")
         assert await here.catch_up() == 1
@@ -44,15 +44,15 @@ async def test_an_add_edit_and_removal_elsewhere_reach_this_engine(settings: Set
         assert here.engine.get("fact", "zendaya-donated") is None
 
 
-async def test_its_own_writes_are_not_read_back(settings: Settings) -> None:
-    async with await CoverageService.open(settings) as here:
+async def test_its_own_writes_are_not_read_back(shared_settings: Settings) -> None:
+    async with await CoverageService.open(shared_settings) as here:
         await here.add(_fact(), actor="t")
         assert await here.catch_up() == 0  # the engine has it already
 
 
-async def test_following_picks_up_an_import_within_a_second(settings: Settings) -> None:
-    async with await CoverageService.open(settings) as bot, \
-            await CoverageService.open(settings) as cli:
+async def test_following_picks_up_an_import_within_a_second(shared_settings: Settings) -> None:
+    async with await CoverageService.open(shared_settings) as bot, \
+            await CoverageService.open(shared_settings) as cli:
         following = asyncio.get_running_loop().create_task(bot.follow(interval=0.05))
         try:
             await cli.import_document(

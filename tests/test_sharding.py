@@ -88,3 +88,47 @@ def test_shard_settings_are_validated() -> None:
                 {"SHARD_COUNT": "2", "SHARD_IDS": "2"}, {"SHARD_COUNT": "two"}):
         with pytest.raises(ConfigError):
             load_settings(bad, env_file=None)
+
+
+async def test_an_owner_edit_through_one_shard_process_is_answered_by_the_other(
+        tmp_path: Path, postgres_url: str) -> None:
+    """Issue 12: two bot processes (shard 0 and shard 1, each its own connection and engine)
+    on one PostgreSQL database: an owner's edit of the shared coverage made through the
+    first is answered by the second, in its own guild, within about a second."""
+    from tests.discord_env import ephemeral_text
+
+    async with running_fake(recommended_shards=2) as fake:
+        world = fake.world  # type: ignore[attr-defined]
+        base = settings_for(tmp_path).with_database(postgres_url)
+        services = [await CoverageService.open(base) for _ in range(2)]
+        try:
+            bots = [
+                CoverageBot(settings=base.with_overrides(shard_count=2, shard_ids=frozenset({i})),
+                            service=services[i], auto_sync=i == 0)
+                for i in range(2)
+            ]
+            async with running_bot(fake, bots[0]), running_bot(fake, bots[1]):
+                fact_id = "doechii-best-female-hip-hop-artist"
+                editing = await fake.slash(world.guild.id, world.channel.id, world.owner,
+                                           "fact edit", {"fact": fact_id})
+                modal = await editing.modal()
+                done = await fake.submit_modal(
+                    modal["custom_id"], {"text": "Doechii was named the best female hip hop "
+                                                 "artist of the year at the BET Awards, in "
+                                                 "front of 8,000 guests."},
+                    world.owner)
+                assert "for the shipped coverage" in await ephemeral_text(done)
+                start = asyncio.get_running_loop().time()
+                while "8,000 guests" not in (
+                        services[1].engine.get("fact", fact_id).text):  # type: ignore[union-attr]
+                    assert asyncio.get_running_loop().time() - start < 1.5, "not followed"
+                    await asyncio.sleep(0.05)
+                mention = f"<@{fake.bot_user.id}> "
+                asked = await fake.send_message(
+                    world.other_guild, world.other_channel, world.other_member,
+                    mention + "how many guests were at the bet awards")
+                reply = await asked.reply()
+        finally:
+            for service in services:
+                await service.close()
+    assert "8,000 guests" in str(reply["embeds"])  # answered by shard 1's process

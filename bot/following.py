@@ -36,20 +36,25 @@ MAX_SNAPSHOT_LAG = 50_000
 SNAPSHOT_REFRESH = 2_000
 
 
-def snapshot_path(storage: Storage) -> Path | None:
-    """Where the engine snapshot of a database is kept: beside its file (none for
-    ``:memory:`` or a server)."""
+def snapshot_path(storage: Storage, database: str, cache_dir: Path | None) -> Path | None:
+    """Where the engine snapshot of a database is kept: beside its file; for a server's
+    database, in ``cache_dir`` under the database's id (none for ``:memory:``)."""
     file = storage.local_file
-    return None if file is None else file.with_name(file.name + ".engine")
+    if file is not None:
+        return file.with_name(file.name + ".engine")
+    if storage.path == ":memory:" or cache_dir is None:
+        return None
+    return cache_dir / f"engine-{database}.snapshot"
 
 
-async def start_engine(storage: Storage, threshold: float | None) -> tuple[Engine, int]:
+async def start_engine(storage: Storage, threshold: float | None,
+                       cache_dir: Path | None = None) -> tuple[Engine, int]:
     """The engine of the database, and the change it is up to: from its snapshot and the
     changes after it when the snapshot can be trusted (:mod:`bot.engine.snapshot`), else
     built from the bank (and the snapshot written for the next start)."""
-    where = snapshot_path(storage)
     seq = await storage.change_seq()
-    database = await storage.database_id() if where is not None else ""
+    database = "" if storage.path == ":memory:" else await storage.database_id()
+    where = snapshot_path(storage, database, cache_dir)
     found = snapshot.load(where, database=database) if where is not None else None
     if found is not None and found.stamp <= seq and seq - found.stamp <= MAX_SNAPSHOT_LAG:
         engine = Engine(threshold=threshold, memory=found.memory)
@@ -69,6 +74,7 @@ async def start_engine(storage: Storage, threshold: float | None) -> tuple[Engin
 
 def _save(engine: Engine, where: Path, stamp: int, database: str) -> None:
     try:
+        where.parent.mkdir(parents=True, exist_ok=True)
         snapshot.save(engine.memory, where, stamp=stamp, database=database)
     except OSError as exc:  # a read-only folder: every start builds the engine, as before
         log.warning("could not write the engine snapshot %s: %s", where, exc)

@@ -120,7 +120,8 @@ class CoverageService:
         try:
             report = await storage.sync_shipped(shipped, unless_unchanged=True)
             if index:
-                engine, seen = await start_engine(storage, settings.answer_threshold)
+                engine, seen = await start_engine(storage, settings.answer_threshold,
+                                                  settings.cache_dir)
             else:
                 engine, seen = Engine(threshold=settings.answer_threshold), 0
         except BaseException:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dotenv import dotenv_values
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 from bot.errors import ConfigError
 
@@ -33,6 +33,12 @@ def shipped_knowledge_dir() -> Path:
 DEFAULT_KNOWLEDGE_DIR = shipped_knowledge_dir()
 
 
+def default_cache_dir() -> Path:
+    """Where files the bot can always rebuild are kept (the engine snapshot of a server's
+    database): the user cache directory."""
+    return Path(user_cache_dir("coverage-bot", appauthor=False))
+
+
 def default_database_path() -> Path:
     return Path(user_data_dir("coverage-bot", appauthor=False)) / "coverage-bot.db"
 
@@ -44,6 +50,9 @@ class Settings:
     #: ``DATABASE_URL``: a PostgreSQL database (``postgresql://user:password@host/db``) that
     #: several bot processes share; when set, it is used instead of ``database_path``.
     database_url: str | None = field(default=None, repr=False)
+    #: ``CACHE_DIR``: where the engine snapshot of a PostgreSQL database is kept on this
+    #: machine (an SQLite file's is beside the file); rebuilt whenever missing or stale.
+    cache_dir: Path = field(default_factory=default_cache_dir)
     knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
     owner_ids: frozenset[int] = frozenset()
     admin_role_ids: frozenset[int] = frozenset()
@@ -159,6 +168,7 @@ def load_settings(
                           f"host:port/database), got {url.split('://')[0]!r}://...; for an "
                           "SQLite file, set DATABASE_PATH")
     kdir = get("KNOWLEDGE_DIR")
+    cache = get("CACHE_DIR")
     threshold = get("ANSWER_THRESHOLD")
     shard_count = get("SHARD_COUNT")
     if shard_count is not None and (not shard_count.isdigit() or int(shard_count) < 1):
@@ -172,6 +182,7 @@ def load_settings(
         discord_token=get("DISCORD_TOKEN"),
         database_path=Path(db).expanduser() if db else default_database_path(),
         database_url=url,
+        cache_dir=Path(cache).expanduser() if cache else default_cache_dir(),
         knowledge_dir=Path(kdir).expanduser() if kdir else DEFAULT_KNOWLEDGE_DIR,
         owner_ids=_ids("OWNER_IDS", get("OWNER_IDS")),
         admin_role_ids=_ids("ADMIN_ROLE_IDS", get("ADMIN_ROLE_IDS")),

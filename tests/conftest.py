@@ -28,6 +28,7 @@ def settings(tmp_path: Path) -> Settings:
     """Settings for a test: a fresh database file, the shipped knowledge, no cooldown."""
     return Settings(
         database_path=tmp_path / "bank.db",
+        cache_dir=tmp_path / "cache",
         knowledge_dir=KNOWLEDGE_DIR,
         question_cooldown=0.0,
     )

@@ -28,7 +28,8 @@ def _fact(guild_id: int | None = 5) -> Fact:
                 guild_id)
 
 
-async def test_an_add_edit_and_removal_elsewhere_reach_this_engine(shared_settings: Settings) -> None:
+async def test_an_add_edit_and_removal_elsewhere_reach_this_engine(
+        shared_settings: Settings) -> None:
     async with await CoverageService.open(shared_settings) as here, \
             await CoverageService.open(shared_settings) as there:
         await there.add(_fact(), actor="t")
@@ -87,12 +88,17 @@ async def test_the_running_bot_answers_what_another_process_added(env: Env) -> N
 
 
 async def test_a_second_start_reads_the_snapshot_and_applies_later_changes(
-    settings: Settings, caplog: pytest.LogCaptureFixture
+    shared_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """Beside an SQLite file; for a PostgreSQL database, in the cache folder under the
+    database's id."""
+    settings = shared_settings
     caplog.set_level(logging.INFO, logger="bot.following")
-    snap = Path(str(settings.database_path) + ".engine")
     async with await CoverageService.open(settings) as first:
         before = await first.ask("what did doechii say at the bet awards")
+        database = await first.storage.database_id()
+    snap = (settings.cache_dir / f"engine-{database}.snapshot" if settings.database_url
+            else Path(str(settings.database_path) + ".engine"))
     assert snap.exists()
     async with await CoverageService.open(settings) as other:
         await other.add(_fact(None), actor="elsewhere")  # after the snapshot was taken

@@ -20,7 +20,8 @@ QUESTION = "how many protestors were arrested on sunday"
 
 
 def settings_for(tmp_path: Path, **overrides: object) -> Settings:
-    return Settings(database_path=tmp_path / "bank.db", knowledge_dir=KNOWLEDGE_DIR,
+    return Settings(database_path=tmp_path / "bank.db", cache_dir=tmp_path / "cache",
+                    knowledge_dir=KNOWLEDGE_DIR,
                     question_cooldown=0.0).with_overrides(**overrides)
 
 

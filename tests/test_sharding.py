@@ -5,6 +5,8 @@ whether all shards run in one process (AutoShardedBot) or each in its own bot in
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +17,25 @@ from bot.service import CoverageService
 from bot.settings import Settings, load_settings
 from tests.conftest import KNOWLEDGE_DIR
 from tests.fakediscord.fixtures import running_bot, running_fake
+from tests.fakediscord.server import FakeDiscord
 
 QUESTION = "how many protestors were arrested on sunday"
+
+
+@contextlib.asynccontextmanager
+async def two_shard_processes(fake: FakeDiscord, base: Settings
+                              ) -> AsyncIterator[tuple[list[CoverageService], list[CoverageBot]]]:
+    """Two bots as two processes run them (SHARD_COUNT=2, SHARD_IDS=0 and 1), each with its
+    own service (connection and engine) on the one database of ``base``."""
+    services = [await CoverageService.open(base) for _ in range(2)]
+    try:
+        bots = [CoverageBot(settings=base.with_overrides(shard_count=2, shard_ids=frozenset({i})),
+                            service=services[i], auto_sync=i == 0) for i in range(2)]
+        async with running_bot(fake, bots[0]), running_bot(fake, bots[1]):
+            yield services, bots
+    finally:
+        for service in services:
+            await service.close()
 
 
 def settings_for(tmp_path: Path, **overrides: object) -> Settings:
@@ -50,32 +69,21 @@ async def test_auto_sharded_bot_answers_each_guild_on_its_shard(tmp_path: Path) 
 async def test_shards_split_over_two_bots_each_answer_only_their_guilds(tmp_path: Path) -> None:
     async with running_fake(recommended_shards=2) as fake:
         world = fake.world  # type: ignore[attr-defined]
-        base = settings_for(tmp_path)
-        services = [await CoverageService.open(base) for _ in range(2)]
-        try:
-            bots = [
-                CoverageBot(settings=base.with_overrides(shard_count=2, shard_ids=frozenset({i})),
-                            service=services[i], auto_sync=i == 0)
-                for i in range(2)
-            ]
-            async with running_bot(fake, bots[0]), running_bot(fake, bots[1]):
-                assert [sorted(b.shards) for b in bots] == [[0], [1]]
-                assert [g.id for g in bots[0].guilds] == [world.guild.id]
-                assert [g.id for g in bots[1].guilds] == [world.other_guild.id]
-                mention = f"<@{fake.bot_user.id}> "
-                mark = len(fake.requests)
-                first = await fake.send_message(world.guild, world.channel, world.member,
-                                                mention + QUESTION)
-                second = await fake.send_message(world.other_guild, world.other_channel,
-                                                 world.other_member, mention + QUESTION)
-                await first.reply()
-                await second.reply()
-                await asyncio.sleep(0.2)  # a second answer, if any, would have come by now
-                posts = [r for r in fake.requests[mark:]
-                         if r.is_("POST", "/channels/{channel_id}/messages")]
-        finally:
-            for service in services:
-                await service.close()
+        async with two_shard_processes(fake, settings_for(tmp_path)) as (_services, bots):
+            assert [sorted(b.shards) for b in bots] == [[0], [1]]
+            assert [g.id for g in bots[0].guilds] == [world.guild.id]
+            assert [g.id for g in bots[1].guilds] == [world.other_guild.id]
+            mention = f"<@{fake.bot_user.id}> "
+            mark = len(fake.requests)
+            first = await fake.send_message(world.guild, world.channel, world.member,
+                                            mention + QUESTION)
+            second = await fake.send_message(world.other_guild, world.other_channel,
+                                             world.other_member, mention + QUESTION)
+            await first.reply()
+            await second.reply()
+            await asyncio.sleep(0.2)  # a second answer, if any, would have come by now
+            posts = [r for r in fake.requests[mark:]
+                     if r.is_("POST", "/channels/{channel_id}/messages")]
     # One answer per question, each in its own guild's channel (from that guild's shard).
     assert sorted(str(r.path) for r in posts) == sorted(
         f"/channels/{c}/messages" for c in (world.channel.id, world.other_channel.id)
@@ -101,35 +109,25 @@ async def test_an_owner_edit_through_one_shard_process_is_answered_by_the_other(
     async with running_fake(recommended_shards=2) as fake:
         world = fake.world  # type: ignore[attr-defined]
         base = settings_for(tmp_path).with_database(postgres_url)
-        services = [await CoverageService.open(base) for _ in range(2)]
-        try:
-            bots = [
-                CoverageBot(settings=base.with_overrides(shard_count=2, shard_ids=frozenset({i})),
-                            service=services[i], auto_sync=i == 0)
-                for i in range(2)
-            ]
-            async with running_bot(fake, bots[0]), running_bot(fake, bots[1]):
-                fact_id = "doechii-best-female-hip-hop-artist"
-                editing = await fake.slash(world.guild.id, world.channel.id, world.owner,
-                                           "fact edit", {"fact": fact_id})
-                modal = await editing.modal()
-                done = await fake.submit_modal(
-                    modal["custom_id"], {"text": "Doechii was named the best female hip hop "
-                                                 "artist of the year at the BET Awards, in "
-                                                 "front of 8,000 guests."},
-                    world.owner)
-                assert "for the shipped coverage" in await ephemeral_text(done)
-                start = asyncio.get_running_loop().time()
-                while "8,000 guests" not in (
-                        services[1].engine.get("fact", fact_id).text):  # type: ignore[union-attr]
-                    assert asyncio.get_running_loop().time() - start < 1.5, "not followed"
-                    await asyncio.sleep(0.05)
-                mention = f"<@{fake.bot_user.id}> "
-                asked = await fake.send_message(
-                    world.other_guild, world.other_channel, world.other_member,
-                    mention + "how many guests were at the bet awards")
-                reply = await asked.reply()
-        finally:
-            for service in services:
-                await service.close()
+        async with two_shard_processes(fake, base) as (services, _bots):
+            fact_id = "doechii-best-female-hip-hop-artist"
+            editing = await fake.slash(world.guild.id, world.channel.id, world.owner,
+                                       "fact edit", {"fact": fact_id})
+            modal = await editing.modal()
+            done = await fake.submit_modal(
+                modal["custom_id"], {"text": "Doechii was named the best female hip hop "
+                                             "artist of the year at the BET Awards, in "
+                                             "front of 8,000 guests."},
+                world.owner)
+            assert "for the shipped coverage" in await ephemeral_text(done)
+            start = asyncio.get_running_loop().time()
+            while "8,000 guests" not in (
+                    services[1].engine.get("fact", fact_id).text):  # type: ignore[union-attr]
+                assert asyncio.get_running_loop().time() - start < 1.5, "not followed"
+                await asyncio.sleep(0.05)
+            mention = f"<@{fake.bot_user.id}> "
+            asked = await fake.send_message(
+                world.other_guild, world.other_channel, world.other_member,
+                mention + "how many guests were at the bet awards")
+            reply = await asked.reply()
     assert "8,000 guests" in str(reply["embeds"])  # answered by shard 1's process

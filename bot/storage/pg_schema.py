@@ -49,6 +49,22 @@ CREATE INDEX {name}_order ON {name} (rowid);
 """
 
 
+def _child_table(name: str, parent: str, parents: str, ref: str, refs: str,
+                 text: str | None = None) -> str:
+    """A record's list table: rows of ``parent`` in order, each naming a row of ``refs``
+    (and with a ``text`` column: the passage of a citation)."""
+    extra = f"\n    {text:<13} TEXT NOT NULL," if text else ""
+    return f"""
+CREATE TABLE {name} (
+    {parent:<13} TEXT NOT NULL REFERENCES {parents} (id) ON DELETE CASCADE {_FK},
+    position      INTEGER NOT NULL,
+    {ref:<13} TEXT NOT NULL REFERENCES {refs} (id) {_FK},{extra}
+    PRIMARY KEY ({parent}, position)
+);
+CREATE INDEX {name}_{ref.removesuffix("_id")} ON {name} ({ref});
+"""
+
+
 INITIAL_SCHEMA = (
     f"CREATE TABLE {VERSION_TABLE} (\n"
     "    one           BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (one),\n"
@@ -76,23 +92,8 @@ CREATE TABLE person_aliases (
     keywords      TEXT NOT NULL DEFAULT '[]',
     reported      TEXT,""")
     + f"""
-CREATE TABLE fact_citations (
-    fact_id       TEXT NOT NULL REFERENCES facts (id) ON DELETE CASCADE {_FK},
-    position      INTEGER NOT NULL,
-    source_id     TEXT NOT NULL REFERENCES sources (id) {_FK},
-    passage       TEXT NOT NULL,
-    PRIMARY KEY (fact_id, position)
-);
-CREATE INDEX fact_citations_source ON fact_citations (source_id);
-
-CREATE TABLE fact_people (
-    fact_id       TEXT NOT NULL REFERENCES facts (id) ON DELETE CASCADE {_FK},
-    position      INTEGER NOT NULL,
-    person_id     TEXT NOT NULL REFERENCES people (id) {_FK},
-    PRIMARY KEY (fact_id, position)
-);
-CREATE INDEX fact_people_person ON fact_people (person_id);
-"""
+{_child_table("fact_citations", "fact_id", "facts", "source_id", "sources", "passage")}
+{_child_table("fact_people", "fact_id", "facts", "person_id", "people")}"""
     + _record_table("quotes", f"""
     speaker_id    TEXT REFERENCES people (id) {_FK},
     text          TEXT NOT NULL,
@@ -100,16 +101,7 @@ CREATE INDEX fact_people_person ON fact_people (person_id);
     keywords      TEXT NOT NULL DEFAULT '[]',""")
     + f"""
 CREATE INDEX quotes_speaker ON quotes (speaker_id);
-
-CREATE TABLE quote_citations (
-    quote_id      TEXT NOT NULL REFERENCES quotes (id) ON DELETE CASCADE {_FK},
-    position      INTEGER NOT NULL,
-    source_id     TEXT NOT NULL REFERENCES sources (id) {_FK},
-    passage       TEXT NOT NULL,
-    PRIMARY KEY (quote_id, position)
-);
-CREATE INDEX quote_citations_source ON quote_citations (source_id);
-
+{_child_table("quote_citations", "quote_id", "quotes", "source_id", "sources", "passage")}
 CREATE TABLE shipped_removals (
     kind          TEXT NOT NULL,
     record_id     TEXT NOT NULL,

@@ -16,13 +16,15 @@ from bot.engine.slug import slugify
 from bot.errors import IngestError
 from bot.inputs import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, decode_text, describe_size
 from bot.knowledge import date_problem, url_problem
-from bot.models import Bank, Fact, Person, Quote, Record, Source, kind_of
+from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, kind_of
 from bot.storage import Storage
 
 if TYPE_CHECKING:
+    from bot.engine import Engine
     from bot.engine.ingest import IngestResult
 
 R = TypeVar("R", Source, Person, Fact, Quote)
+Said = TypeVar("Said", Fact, Quote)
 
 
 
@@ -134,7 +136,7 @@ def check_article_fields(article: Article) -> None:
 
 
 def _source_for(article: Article, page_title: str | None, page_url: str | None,
-                page_date: str | None, bank: Bank, taken: set[str]) -> Source:
+                page_date: str | None, bank: Bank, taken: Callable[[str], bool]) -> Source:
     title = (article.title or page_title or "").strip()
     if not title:
         raise IngestError(
@@ -152,13 +154,13 @@ def _source_for(article: Article, page_title: str | None, page_url: str | None,
             return source
     base = slugify(f"{article.outlet} {title}", fallback="source")
     candidate, n = base, 2
-    while candidate in taken:
+    while taken(candidate):
         candidate, n = f"{base}-{n}", n + 1
     return Source(candidate, article.outlet.strip(), title[:300], url, published)
 
 
-async def plan_ingest(
-    storage: Storage,
+def plan_ingest(
+    engine: Engine,
     articles: Sequence[Article],
     *,
     guild_id: int | None,
@@ -166,21 +168,24 @@ async def plan_ingest(
 ) -> IngestPlan:
     """Read every article and link it against the bank (and each other); store nothing.
 
+    The bank is seen through the engine, which holds it indexed: only its sources, the
+    people an article may name and the records that may say what a new one says are read
+    (:meth:`Engine.people_named`, :meth:`Engine.similar`), so an article costs the same in
+    a bank of a thousand records or a million.
+
     A guild's ingest links against the shared coverage too, but never changes it: records
     already there are reported as skipped instead of duplicated.
     """
     for article in articles:
         check_article_fields(article)
-    shared = await storage.export_bank(None)
-    own = await storage.export_bank(guild_id) if guild_id is not None else Bank()
-    existing = shared.merged(own) if guild_id is not None else shared
-    taken = {s.id for s in (await storage.load_bank()).sources}
     # Imported here, not at the top: reading articles loads trafilatura, lxml and the
     # ingest rules, which only ingest needs (every command imports this module).
     from bot.engine.extract import extract_article
     from bot.engine.ingest import ingest_article, link_duplicates
 
     plan = IngestPlan(guild_id)
+    batch = Bank()  # what the articles before this one add
+    sources = Bank(sources=tuple(engine.sources(guild_id=guild_id)))
     for article in progress(articles):
         page = extract_article(article_text(article), filename=article.name)
         if len(page.text) > MAX_ARTICLE_CHARS:
@@ -188,11 +193,24 @@ async def plan_ingest(
                 f"{article.name}: its text is {len(page.text):,} characters; an article may "
                 f"have at most {MAX_ARTICLE_CHARS:,} (split it into several files)"
             )
-        source = _source_for(article, page.title, page.url, page.published, existing, taken)
-        taken.add(source.id)
-        result = ingest_article(page.text, source=source, known_people=existing.people)
+        known = sources.merged(batch)
+        taken = {s.id for s in batch.sources}
+        source = _source_for(article, page.title, page.url, page.published, known,
+                             lambda sid, taken=taken: sid in taken  # type: ignore[misc]
+                             or engine.get("source", sid) is not None)
+        people = _unique([*engine.people_named(page.text, guild_id=guild_id),
+                          *batch.people])
+        result = ingest_article(page.text, source=source, known_people=people)
         if not (result.new_facts or result.new_quotes):
             raise IngestError(f"{article.name}: no facts or quotes found in it")
+        existing = Bank(
+            sources=known.sources,
+            people=tuple(people),
+            facts=_unique([*_similar(engine, _says(result.new_facts), Fact, guild_id),
+                           *batch.facts]),
+            quotes=_unique([*_similar(engine, _says(result.new_quotes), Quote, guild_id),
+                            *batch.quotes]),
+        )
         result = link_duplicates(result, existing)
         # A record linked without gaining a citation (the same article again) is no update.
         stored: list[Record] = [*existing.facts, *existing.quotes]
@@ -214,8 +232,27 @@ async def plan_ingest(
             result = replace(result, linked_facts=kept_facts, linked_quotes=kept_quotes)
         result = _in_scope(result, guild_id)
         plan.results.append(result)
-        existing = existing.merged(result.to_bank())
+        batch = batch.merged(result.to_bank())
     return plan
+
+
+def _similar(engine: Engine, said: Sequence[tuple[str, ...]], kind: type[Said],
+             guild_id: int | None) -> list[Said]:
+    """The stored records of ``kind`` that may say what one of ``said`` says (each: a
+    record's text and passages): the candidates for a duplicate."""
+    name: RecordKind = "fact" if kind is Fact else "quote"
+    return [s for texts in said for s in engine.similar(texts, name, guild_id=guild_id)
+            if isinstance(s, kind)]
+
+
+def _says(records: Iterable[Fact | Quote]) -> list[tuple[str, ...]]:
+    """What each record says: its text and passages."""
+    return [(x.text, *(c.passage for c in x.citations)) for x in records]
+
+
+def _unique(records: Iterable[R]) -> tuple[R, ...]:
+    """Records without repeats (by id; the last one of an id wins, as a later write would)."""
+    return tuple({r.id: r for r in records}.values())
 
 
 def article_text(article: Article) -> str:

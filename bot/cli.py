@@ -218,7 +218,7 @@ async def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
         return tqdm(items, total=len(articles), desc="ingesting", unit="file", file=sys.stderr)
 
-    async with _service(settings, args.db, index=False) as service:
+    async with _service(settings, args.db) as service:  # the engine: what linking reads
         plan = await service.plan_ingest(articles, guild_id=args.guild, progress=progress)
         if args.to:
             _write_data_file(

@@ -387,9 +387,10 @@ class CoverageService:
         guild_id: int | None,
         progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
     ) -> IngestPlan:
-        """Read articles into records and link what the bank has; stores nothing."""
-        return await plan_ingest(
-            self.storage, articles, guild_id=guild_id, progress=progress or (lambda it: it)
+        """Read articles into records and link what the bank has; stores nothing. (Async
+        like the rest of the service; what it reads of the bank is in the engine.)"""
+        return plan_ingest(
+            self.engine, articles, guild_id=guild_id, progress=progress or (lambda it: it)
         )
 
     async def apply_ingest(self, plan: IngestPlan, *, actor: str) -> None:

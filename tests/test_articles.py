@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.articles import Article, apply_ingest, article_text, check_article_fields, plan_ingest
+from bot.engine import Engine
 from bot.errors import IngestError
 from bot.inputs import MAX_ARTICLE_BYTES
 from bot.storage import Storage
@@ -42,7 +43,7 @@ def test_article_text_is_bounded_and_decoded_strictly() -> None:
 
 async def test_a_plan_stores_nothing_until_applied_then_everything() -> None:
     async with await Storage.open(":memory:") as storage:
-        plan = await plan_ingest(storage, [article()], guild_id=5)
+        plan = plan_ingest(Engine(await storage.load_bank()), [article()], guild_id=5)
         counts = plan.counts()
         assert counts["sources"] == 1 and counts["facts"] >= 1 and counts["quotes"] == 1
         assert (await storage.stats())["facts_guild"] == 0
@@ -54,7 +55,6 @@ async def test_a_plan_stores_nothing_until_applied_then_everything() -> None:
 
 async def test_the_same_article_again_adds_nothing() -> None:
     async with await Storage.open(":memory:") as storage:
-        await apply_ingest(storage, await plan_ingest(storage, [article()], guild_id=5),
-                           actor="test")
-        again = await plan_ingest(storage, [article()], guild_id=5)
+        await apply_ingest(storage, plan_ingest(Engine(), [article()], guild_id=5), actor="test")
+        again = plan_ingest(Engine(await storage.load_bank()), [article()], guild_id=5)
         assert again.empty

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.memory import Memory, visible_to
-from tests.engine_records import ADA, BRIDGE, SOURCE, WAITED, small_bank
+from tests.engine_records import ADA, BEN, BRIDGE, COST, SOURCE, WAITED, small_bank
 
 
 def _memory() -> Memory:
@@ -46,3 +46,30 @@ def test_an_upsert_replaces_in_place() -> None:
     assert memory.get("fact", BRIDGE.id).text == "The council approved a bridge."  # type: ignore[union-attr]
     assert memory.stats()["facts"] == 3
     assert BRIDGE.id in [r.id for r in memory.about(ADA.id, None)]
+
+
+def test_similar_finds_what_may_say_the_same_among_many_records() -> None:
+    """Ingest's candidates for a duplicate: the records sharing the rarest words, by text or
+    passage, of the kind asked, that the guild sees; never the whole bank."""
+    memory = _memory()
+    for i in range(2_000):  # a bank of unrelated facts around them
+        memory.upsert(replace(COST, id=f"filler-{i}", text=f"Filler claim number {i} here.",
+                              citations=()))
+    found = memory.similar(["Riverton's council approved the new bridge on Monday."],
+                           "fact", None)
+    assert found[0] == BRIDGE and len(found) <= 10
+    by_passage = memory.similar(["waited twenty years"], "quote", None)
+    assert by_passage == [WAITED]
+    assert WAITED not in memory.similar(["waited twenty years"], "fact", None)  # facts only
+    own = replace(BRIDGE, id="own-bridge", text="Our council approved a footbridge.", guild_id=5)
+    memory.upsert(own)
+    assert own not in memory.similar(["council approved footbridge"], "fact", 6)
+    assert own in memory.similar(["council approved footbridge"], "fact", 5)
+
+
+def test_people_named_are_those_a_text_may_mention() -> None:
+    memory = _memory()
+    text = "At the meeting, Mayor Quill thanked the engineers; nobody else spoke."
+    assert memory.people_named(text, None) == [ADA]  # by an alias, not Ben Ortiz
+    assert memory.people_named("Ortiz said the steel was late.", None) == [BEN]  # a surname
+    assert memory.people_named("Nobody was named.", None) == []

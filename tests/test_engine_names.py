@@ -47,3 +47,12 @@ def test_name_words_and_role_words() -> None:
     assert name_words("Ada of the Quill") == ["ada", "quill"]
     assert name_key("Ada Quill") == (stem("ada"), stem("quill"))
     assert "mayor" in role_words("mayor of Riverton, since 2020")
+
+
+def test_mentioned_people_by_any_name_or_a_word_of_the_main_name() -> None:
+    table = _table()
+    assert table.mentioned("Quill arrived late") == {"ada-quill"}
+    assert table.mentioned("the mayor, Ada Quill, and Ben Ortiz") == {"ada-quill", "ben-ortiz"}
+    assert table.mentioned("Ben stayed home") == {"ben-ortiz"}  # a word of the main name
+    assert table.mentioned("the quilt and the bench") == set()  # words, not the names' words
+    assert table.mentioned("nothing here") == set()

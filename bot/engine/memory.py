@@ -10,13 +10,20 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from bot.engine.index import InvertedIndex, Vocabulary
 from bot.engine.names import NameTable
+from bot.engine.normalize import is_content, stem, words
 from bot.engine.records import index_terms, person_term, record_people
 from bot.engine.recordstore import RecordStore
 from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, kind_of
+
+#: Records :meth:`Memory.similar` returns at most, and the rarest words it looks up, skipping
+#: words more than this many records have (such a word finds nothing in particular).
+SIMILAR_LIMIT = 10
+SIMILAR_TERMS = 6
+SIMILAR_POSTING_CAP = 20_000
 
 
 def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
@@ -145,6 +152,41 @@ class Memory:
             rec = self.records[rid]
             if rec is not None and visible(rec) and person_id in record_people(rec):
                 out.append(rec)
+        return out
+
+    def people_named(self, text: str, guild_id: int | None) -> list[Person]:
+        """The people ``guild_id`` sees whom ``text`` may mention (a name, an alias, a word of
+        a main name): what reading an article needs to know of the bank's people."""
+        visible = visible_to(guild_id)
+        found = (self.names.people[p] for p in sorted(self.names.mentioned(text)))
+        return [p for p in found if visible(p)]
+
+    def similar(self, texts: Iterable[str], kind: RecordKind, guild_id: int | None,
+                limit: int = SIMILAR_LIMIT) -> list[Fact | Quote]:
+        """Records of ``kind`` that ``guild_id`` sees sharing the most of the rarest words of
+        ``texts`` (in their text, keywords or passages): the only ones that can say the same
+        (a duplicate shares nearly every word, so it has the rarest), found without reading
+        the bank."""
+        terms: dict[str, None] = {}
+        for text in texts:
+            for w in words(text):
+                if is_content(w):
+                    terms[stem(w)] = None
+        rarest = sorted((df, t) for t in terms if (df := self.index.df(t)))[:SIMILAR_TERMS]
+        hits: dict[int, int] = {}
+        for df, t in rarest:
+            if df > SIMILAR_POSTING_CAP:
+                break
+            for rid in self.index.rids(t):
+                hits[rid] = hits.get(rid, 0) + 1
+        visible = visible_to(guild_id)
+        out: list[Fact | Quote] = []
+        for rid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
+            record = self.records[rid]
+            if record is not None and kind_of(record) == kind and visible(record):
+                out.append(record)
+                if len(out) >= limit:
+                    break
         return out
 
     def stats(self) -> dict[str, int]:

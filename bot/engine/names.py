@@ -180,5 +180,16 @@ class NameTable:
                 i = found.end
         return out
 
+    def mentioned(self, text: str) -> set[str]:
+        """Ids of the people a text may mention: any of their names or aliases in it, or a
+        word (of three letters or more) of their main name."""
+        terms = list(name_key(text))
+        out: set[str] = set()
+        for i, t in enumerate(terms):
+            out.update(_ids(self._parts.get(t)))
+            for size in range(1, min(_MAX_KEY, len(terms) - i) + 1):
+                out.update(_ids(self._full.get(tuple(terms[i : i + size]))))
+        return out
+
     def all(self, visible: Callable[[Person], bool]) -> Iterable[Person]:
         return (p for p in self.people.values() if visible(p))

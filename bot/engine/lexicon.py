@@ -62,6 +62,10 @@ WEEKDAYS = frozenset(_Q["weekdays"])
 DATE_WORDS = MONTHS | WEEKDAYS
 FRAME_WORDS = frozenset(_Q["frame_words"])
 SUMMARY_WORDS = frozenset(_Q["summary_words"])
+#: Greetings and courtesies ("hi", "thanks"), and the words that go with them ("all",
+#: "bot"): a message made of these alone asks nothing.
+GREETINGS = frozenset(_Q["greetings"])
+SOCIAL_WORDS = GREETINGS | frozenset(_Q["social_words"])
 RECENCY_WORDS = frozenset(_Q["recency_words"])
 DESCRIBE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split()) for p in _Q["describe_phrases"]

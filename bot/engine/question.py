@@ -128,6 +128,8 @@ def read(
     ws = words(raw)[: MAX_QUESTION_WORDS * 2]
     caps = capitalised_words(raw)
     query = Query(text=raw, words=ws)
+    if ws and not lexicon.GREETINGS.isdisjoint(ws) and lexicon.SOCIAL_WORDS.issuperset(ws):
+        return query  # "good morning everyone", "thanks bot": nothing is asked
 
     # intent
     query.answer_type, frame = _answer_type(ws)

@@ -669,7 +669,10 @@ def test_ordinary_words_and_unknown_names() -> None:
 
 
 def test_an_ordinary_word_the_coverage_lacks_does_not_sink_a_question(reworded: Engine) -> None:
-    assert answered(reworded, "does kim want tougher gun laws").record_id == "kim-causes"
+    assert answered(reworded, "does kim want stricter gun laws").record_id == "kim-causes"
+    assert answered(reworded, "does kim support tougher gun laws").record_id == "kim-causes"
+    # (two such words holding half the question's weight do: "does kim want tougher gun
+    # laws" abstains, as "who hosted the bet awards" does where the coverage never says)
     # ... but an unknown person does, and so does a question mostly about something else
     abstains(reworded, "does beyonce want tougher gun laws")
     abstains(reworded, "did khloe kardashian support gun laws")

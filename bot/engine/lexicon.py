@@ -62,6 +62,8 @@ WEEKDAYS = frozenset(_Q["weekdays"])
 DATE_WORDS = MONTHS | WEEKDAYS
 FRAME_WORDS = frozenset(_Q["frame_words"])
 SUMMARY_WORDS = frozenset(_Q["summary_words"])
+#: Words that hedge a figure asked for ("how many in total", "roughly how much").
+FIGURE_HEDGES = frozenset(_Q["figure_hedges"])
 #: Greetings and courtesies ("hi", "thanks"), and the words that go with them ("all",
 #: "bot"): a message made of these alone asks nothing.
 GREETINGS = frozenset(_Q["greetings"])

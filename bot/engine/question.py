@@ -199,6 +199,8 @@ def read(
             continue
         if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS:
             continue
+        if query.answer_type in ("number", "age") and w in lexicon.FIGURE_HEDGES:
+            continue  # "how many in total": the figure asked for, not a topic
         if (query.speech or query.said_by) and (
             w in lexicon.SPEECH_VERBS or w in lexicon.SPEECH_NOUNS
         ):

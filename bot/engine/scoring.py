@@ -259,8 +259,10 @@ CONFIDENCE_FEATURES = (
 )
 
 
-#: A question whose items the bank lacks for this share of its weight is about something else.
-UNKNOWN_SHARE = 0.5
+#: A question whose items the bank lacks for this share of its weight is about something else
+#: (an item the bank lacks weighs at most UNKNOWN_CAP times the weightiest one it has: in a
+#: small bank every known word has an IDF near 0).
+UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
 
 
 def sinks(
@@ -285,9 +287,8 @@ def sinks(
         view.counting or _has_figure(kind, view, {t for it in query.items for t in it.terms})
     ):
         return "no figure"
-    # an unknown word weighs at most as much as the weightiest known one (in a tiny bank
-    # every known word has an IDF near 0)
-    known = max((w for w, u in zip(weights, unknown, strict=True) if not u), default=0.0)
+    known = UNKNOWN_CAP * max((w for w, u in zip(weights, unknown, strict=True) if not u),
+                              default=0.0)
     capped = [min(w, known) if u and known else w for w, u in zip(weights, unknown, strict=True)]
     lacking = sum(w for w, u in zip(capped, unknown, strict=True) if u)
     if lacking / (sum(capped) or 1.0) >= UNKNOWN_SHARE:

@@ -28,8 +28,8 @@ FIELD_PERSON = 8  # "@person-id" of the people a fact is about, a quote's speake
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
-#: A series of three or more ("Atlanta, Seattle, New York and Chicago"): it can be counted.
-_SERIES = re.compile(r"(?:[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+){2,}(?:[\w'’-]+\s+){0,3}(?:and|or)\s")
+_CLAUSE_END = re.compile(r"[.;:!?()]")
+_AND_OR = frozenset({"and", "or"})
 
 
 def person_term(person_id: str) -> str:
@@ -122,7 +122,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)},
         numbers=numbers,
-        counting=bool(all_words & lexicon.COUNTING_WORDS or _SERIES.search(text)),
+        counting=bool(all_words & lexicon.COUNTING_WORDS) or is_series(text),
         has_date=has_date,
         has_reason=bool(all_words & lexicon.REASON_MARKERS),
         negated=bool(all_words & lexicon.NEGATIONS),
@@ -132,6 +132,24 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         curated=bool(record.keywords),
         speech=isinstance(record, Quote) or not lexicon.SPEECH_VERBS.isdisjoint(ws),
     )
+
+
+def is_series(text: str) -> bool:
+    """``text`` lists three or more things ("Atlanta, Seattle, New York and Chicago"): a
+    comma, an item of one to four words, a comma, then "and" or "or" within four words."""
+    if text.count(",") < 2:
+        return False
+    parts = text.split(",")
+    for k in range(2, len(parts)):
+        item, last = parts[k - 1].split(), parts[k].split()[:4]
+        if (
+            parts[k - 2].strip()
+            and 1 <= len(item) <= 4
+            and not _CLAUSE_END.search(parts[k - 1])
+            and not _AND_OR.isdisjoint(last)
+        ):
+            return True
+    return False
 
 
 def is_year(word: str) -> bool:

@@ -57,3 +57,14 @@ def test_a_short_misspelt_surname_beside_the_given_name_is_the_same_person() -> 
     other = read("what did max tyrone say", vocab=vocab, known=lambda t: False, names=names,
                  visible=visible_to(None))
     assert other.other_person  # someone else called Max
+
+
+def test_a_greeting_or_a_thank_you_asks_nothing() -> None:
+    for said in ("good morning everyone", "thanks bot, super helpful", "hi there!", "ok cool"):
+        assert _read(said).items == [], said
+    # a greeting word inside a real question does not silence it
+    assert _read("what happened on the night of the engine trial").items
+    # pronouns that name no one ("anyone", "something") are not what a question is about
+    assert [it.surface for it in _read("did anyone say something about engines").items] == [
+        "engines"
+    ]

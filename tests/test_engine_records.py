@@ -43,3 +43,12 @@ def test_the_apposition_pattern_finds_who_someone_is() -> None:
     pattern = describes_pattern(ADA.names)
     assert pattern.search("Ada Quill, the mayor of Riverton, said")
     assert not pattern.search("The bridge opened.")
+
+
+def test_a_series_of_three_or_more_can_be_counted() -> None:
+    from bot.engine.records import is_series
+
+    assert is_series("It spread to other cities, including Atlanta, Seattle, New York and Chicago.")
+    assert is_series("Red, green, or blue.")
+    assert not is_series("Trump deployed troops to LA, where crowds gathered and chanted.")
+    assert not is_series("No commas and no list here")

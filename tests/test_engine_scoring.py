@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from bot.engine.records import FIELD_KEYWORD, FIELD_PASSAGE, FIELD_PERSON, FIELD_TEXT
+from bot.engine.question import Item, Query
+from bot.engine.records import (
+    FIELD_KEYWORD,
+    FIELD_PASSAGE,
+    FIELD_PERSON,
+    FIELD_TEXT,
+    RecordView,
+)
 from bot.engine.scoring import (
     CONFIDENCE_FEATURES,
     FEATURES,
@@ -11,6 +18,7 @@ from bot.engine.scoring import (
     Model,
     credit,
     english_factor,
+    sinks,
 )
 
 
@@ -42,3 +50,31 @@ def test_more_coverage_of_the_question_is_more_confidence() -> None:
     high[FEATURES.index("coverage_shown")] = 1.0
     high[FEATURES.index("complete")] = 1.0
     assert model.ranker(high) > model.ranker(low)
+
+
+def _view(numbers: frozenset[str] = frozenset(), counting: bool = False) -> RecordView:
+    return RecordView(["award", "gala"], set(), set(numbers), counting, False, False, False,
+                      False, False, (), True, False)
+
+
+def test_a_question_whose_weightiest_words_the_bank_lacks_is_about_something_else() -> None:
+    items = [Item("hosted", ("host",), ordinary=True), Item("gala", ("gala",)),
+             Item("awards", ("award",))]
+    query = Query("who hosted the gala awards", [], items)
+    fields = {"gala": FIELD_TEXT, "award": FIELD_TEXT}
+    # the word the bank lacks weighs at most twice the weightiest word it has
+    assert sinks(query, [3.0, 1.0, 1.0], [True, False, False], fields, _view()) == "unknown"
+    assert sinks(query, [9.0, 0.1, 0.1], [True, False, False], fields, _view()) == "unknown"
+    assert sinks(query, [1.0, 1.0, 1.0], [True, False, False], fields, _view()) is None
+    assert sinks(query, [2.0, 1.0, 3.0], [True, False, False], fields, _view()) is None
+
+
+def test_a_figure_question_sinks_at_a_record_without_a_figure() -> None:
+    query = Query("how many awards", [], [Item("awards", ("award",))], answer_type="number")
+    fields = {"award": FIELD_TEXT}
+    assert sinks(query, [1.0], [False], fields, _view()) == "no figure"
+    assert sinks(query, [1.0], [False], fields, _view(frozenset({"12"}))) is None
+    assert sinks(query, [1.0], [False], fields, _view(counting=True)) is None
+    age = Query("how old is the gala", [], [Item("gala", ("gala",))], answer_type="age")
+    assert sinks(age, [1.0], [False], {"gala": 1}, _view(frozenset({"1998"}))) == "no figure"
+    assert sinks(age, [1.0], [False], {"gala": 1}, _view(frozenset({"41"}))) is None

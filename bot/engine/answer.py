@@ -257,7 +257,7 @@ class Engine:
             )
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
-            if rv.lead_in or sinks(query, weights, unknown, fields, rv.negated):
+            if rv.lead_in or sinks(query, weights, unknown, fields, rv):
                 # a lead-in is never an answer on its own; nor is a record lacking what
                 # the question turns on (about someone the question names, it may still be
                 # suggested)

@@ -38,6 +38,8 @@ UNITS: dict[str, int] = _NUMBERS["units"]
 TENS: dict[str, int] = _NUMBERS["tens"]
 SCALES: dict[str, int] = _NUMBERS["scales"]
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
+#: Words that answer "how many" without a figure ("once", "both", "several").
+COUNTING_WORDS = frozenset(_NUMBERS["counting_words"])
 #: Each number word's value as digits ("twenty" -> "20"): the one table of them.
 NUMBER_VALUES: dict[str, str] = {w: str(v) for w, v in {**UNITS, **TENS, **SCALES}.items()}
 
@@ -60,6 +62,12 @@ WEEKDAYS = frozenset(_Q["weekdays"])
 DATE_WORDS = MONTHS | WEEKDAYS
 FRAME_WORDS = frozenset(_Q["frame_words"])
 SUMMARY_WORDS = frozenset(_Q["summary_words"])
+#: Words that hedge a figure asked for ("how many in total", "roughly how much").
+FIGURE_HEDGES = frozenset(_Q["figure_hedges"])
+#: Greetings and courtesies ("hi", "thanks"), and the words that go with them ("all",
+#: "bot"): a message made of these alone asks nothing.
+GREETINGS = frozenset(_Q["greetings"])
+SOCIAL_WORDS = GREETINGS | frozenset(_Q["social_words"])
 RECENCY_WORDS = frozenset(_Q["recency_words"])
 DESCRIBE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split()) for p in _Q["describe_phrases"]

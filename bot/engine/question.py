@@ -128,6 +128,8 @@ def read(
     ws = words(raw)[: MAX_QUESTION_WORDS * 2]
     caps = capitalised_words(raw)
     query = Query(text=raw, words=ws)
+    if ws and not lexicon.GREETINGS.isdisjoint(ws) and lexicon.SOCIAL_WORDS.issuperset(ws):
+        return query  # "good morning everyone", "thanks bot": nothing is asked
 
     # intent
     query.answer_type, frame = _answer_type(ws)
@@ -197,6 +199,8 @@ def read(
             continue
         if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS:
             continue
+        if query.answer_type in ("number", "age") and w in lexicon.FIGURE_HEDGES:
+            continue  # "how many in total": the figure asked for, not a topic
         if (query.speech or query.said_by) and (
             w in lexicon.SPEECH_VERBS or w in lexicon.SPEECH_NOUNS
         ):

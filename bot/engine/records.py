@@ -28,6 +28,8 @@ FIELD_PERSON = 8  # "@person-id" of the people a fact is about, a quote's speake
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+_CLAUSE_END = re.compile(r"[.;:!?()]")
+_AND_OR = frozenset({"and", "or"})
 
 
 def person_term(person_id: str) -> str:
@@ -88,6 +90,9 @@ class RecordView:
     #: stems of capitalised words (names, places) of text and passages
     names: set[str]
     numbers: set[str]
+    #: a word that answers "how many" without a figure ("once", "several"), or a series
+    #: of three or more things that can be counted
+    counting: bool
     has_date: bool
     has_reason: bool
     negated: bool
@@ -117,6 +122,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)},
         numbers=numbers,
+        counting=bool(all_words & lexicon.COUNTING_WORDS) or is_series(text),
         has_date=has_date,
         has_reason=bool(all_words & lexicon.REASON_MARKERS),
         negated=bool(all_words & lexicon.NEGATIONS),
@@ -126,6 +132,29 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         curated=bool(record.keywords),
         speech=isinstance(record, Quote) or not lexicon.SPEECH_VERBS.isdisjoint(ws),
     )
+
+
+def is_series(text: str) -> bool:
+    """``text`` lists three or more things ("Atlanta, Seattle, New York and Chicago"): a
+    comma, an item of one to four words, a comma, then "and" or "or" within four words."""
+    if text.count(",") < 2:
+        return False
+    parts = text.split(",")
+    for k in range(2, len(parts)):
+        item, last = parts[k - 1].split(), parts[k].split()[:4]
+        if (
+            parts[k - 2].strip()
+            and 1 <= len(item) <= 4
+            and not _CLAUSE_END.search(parts[k - 1])
+            and not _AND_OR.isdisjoint(last)
+        ):
+            return True
+    return False
+
+
+def is_year(word: str) -> bool:
+    """A four-digit year ("1998", "2024") or decade ("1990s")."""
+    return bool(_YEAR.match(word))
 
 
 def describes_pattern(names: tuple[str, ...]) -> re.Pattern[str]:

@@ -25,6 +25,7 @@ from bot.engine.records import (
     FIELD_PERSON,
     FIELD_TEXT,
     RecordView,
+    is_year,
     person_term,
 )
 
@@ -86,6 +87,16 @@ FEATURES = (
     "other_person",  # the question names someone else than the person it partly names
     "speech_unsaid",  # asks what a named person said; the record reports no speech of theirs
 )
+
+#: Kinds of answer that are a figure: a record without one cannot give it.
+FIGURE_KINDS = frozenset({"number", "age"})
+
+
+def _has_figure(kind: str, view: RecordView, asked: set[str]) -> bool:
+    """The record has a figure the question does not give (for "how old", not a year)."""
+    if kind == "age":
+        return any(not is_year(n) for n in view.numbers - asked)
+    return bool(view.numbers - asked)
 
 
 @dataclass(slots=True)
@@ -185,8 +196,8 @@ def features(
         )
     elif kind == "date":
         type_found = float(view.has_date)
-    elif kind == "number":
-        type_found = float(bool(view.numbers - asked))
+    elif kind in FIGURE_KINDS:
+        type_found = float(_has_figure(kind, view, asked))
     elif kind in ("place", "name"):
         type_found = float(bool(view.names - asked))
     elif kind == "reason":
@@ -248,25 +259,36 @@ CONFIDENCE_FEATURES = (
 )
 
 
-#: A question whose items the bank lacks for this share of its weight is about something else.
-UNKNOWN_SHARE = 0.5
+#: A question whose items the bank lacks for this share of its weight is about something else
+#: (an item the bank lacks weighs at most UNKNOWN_CAP times the weightiest one it has: in a
+#: small bank every known word has an IDF near 0).
+UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
 
 
 def sinks(
-    query: Query, weights: list[float], unknown: list[bool], fields: dict[str, int], negated: bool
+    query: Query,
+    weights: list[float],
+    unknown: list[bool],
+    fields: dict[str, int],
+    view: RecordView,
 ) -> str | None:
     """Why a record cannot answer the question whatever its score, or None.
 
     A question must be answerable from the record: every person, number and name it turns
     on is in the record or its passage (a swapped entity sinks it), a negated question needs
-    a negated record, and a question mostly made of words the whole bank lacks is about
-    something else.
+    a negated record, a question asking for a figure ("how many", "how old") needs a record
+    with one it does not give itself (or a counting word, a series to count), and a
+    question mostly made of words the whole bank lacks is about something else.
     """
-    if query.negated and not negated:
+    if query.negated and not view.negated:
         return "negation"
-    # an unknown word weighs at most as much as the weightiest known one (in a tiny bank
-    # every known word has an IDF near 0)
-    known = max((w for w, u in zip(weights, unknown, strict=True) if not u), default=0.0)
+    kind = query.answer_type
+    if kind in FIGURE_KINDS and not (
+        view.counting or _has_figure(kind, view, {t for it in query.items for t in it.terms})
+    ):
+        return "no figure"
+    known = UNKNOWN_CAP * max((w for w, u in zip(weights, unknown, strict=True) if not u),
+                              default=0.0)
     capped = [min(w, known) if u and known else w for w, u in zip(weights, unknown, strict=True)]
     lacking = sum(w for w, u in zip(capped, unknown, strict=True) if u)
     if lacking / (sum(capped) or 1.0) >= UNKNOWN_SHARE:

@@ -37,7 +37,6 @@ question (for fitting a calibration on the tune split) and the summaries.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import bisect
 import json
 import math
@@ -52,7 +51,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from benchmarks.baselines import tokens
 
@@ -409,29 +408,17 @@ def ask_via_cli(article: dict[str, Any], questions: Sequence[Question],
     return [Reply.from_json(json.loads(line)) for line in lines], t1 - t0, t2 - t1
 
 
-class _ShippedOnly:
-    """What :func:`bot.articles.plan_ingest` reads of a fresh database: the shipped bank."""
-
-    def __init__(self, bank: Any) -> None:
-        self._bank = bank
-
-    async def export_bank(self, guild_id: int | None) -> Any:
-        return self._bank
-
-    async def load_bank(self) -> Any:
-        return self._bank
-
-
 def ingested_bank(text: str, shipped: Any, name: str, *, outlet: str, title: str,
                   published: str | None, url: str | None = None) -> Any:
     """The bank a fresh database holds after ``coverage-bot ingest`` of one article: the
     shipped records (with any citation the ingest added to them) then the article's."""
     from bot.articles import Article, plan_ingest
+    from bot.engine import Engine
     from bot.models import Bank, kind_of
 
     art = Article(raw=text.encode("utf-8"), name=name, outlet=outlet, title=title,
                   published=published, url=url)
-    plan = asyncio.run(plan_ingest(cast(Any, _ShippedOnly(shipped)), [art], guild_id=None))
+    plan = plan_ingest(Engine(shipped), [art], guild_id=None)  # a fresh database: the shipped
     updated = {(kind_of(r), r.id): r for r in plan.updates}
 
     def fresh(records: Iterable[Any]) -> tuple[Any, ...]:

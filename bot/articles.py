@@ -195,6 +195,7 @@ def plan_ingest(
             )
         known = sources.merged(batch)
         taken = {s.id for s in batch.sources}
+        batch_ids = {(kind_of(r), r.id) for r in batch.records()}
         source = _source_for(article, page.title, page.url, page.published, known,
                              lambda sid, taken=taken: sid in taken  # type: ignore[misc]
                              or engine.get("source", sid) is not None)
@@ -211,7 +212,10 @@ def plan_ingest(
             quotes=_unique([*_similar(engine, _says(result.new_quotes), Quote, guild_id),
                             *batch.quotes]),
         )
-        result = link_duplicates(result, existing)
+        result = link_duplicates(
+            result, existing,
+            in_use=lambda kind, rid, ids=batch_ids: (  # type: ignore[misc]
+                (kind, rid) in ids or engine.get(kind, rid) is not None))
         # A record linked without gaining a citation (the same article again) is no update.
         stored: list[Record] = [*existing.facts, *existing.quotes]
         unchanged = {(kind_of(r), r.id): r for r in stored}

@@ -8,6 +8,7 @@ from bot.articles import Article, apply_ingest, article_text, check_article_fiel
 from bot.engine import Engine
 from bot.errors import IngestError
 from bot.inputs import MAX_ARTICLE_BYTES
+from bot.models import Citation, Fact, Source
 from bot.storage import Storage
 
 TEXT = (
@@ -58,3 +59,19 @@ async def test_the_same_article_again_adds_nothing() -> None:
         await apply_ingest(storage, plan_ingest(Engine(), [article()], guild_id=5), actor="test")
         again = plan_ingest(Engine(await storage.load_bank()), [article()], guild_id=5)
         assert again.empty
+
+
+async def test_new_ids_are_unique_across_the_bank_not_only_what_linking_read() -> None:
+    """Linking reads only the records that may say the same as the article; the ids it
+    gives still avoid every id of the bank (another server's included)."""
+    first = plan_ingest(Engine(), [article()], guild_id=5)
+    fact_id = first.adds.facts[0].id
+    async with await Storage.open(":memory:") as storage:
+        await storage.add(Source("other", "Elsewhere", "Other story", guild_id=6), actor="t")
+        await storage.add(Fact(fact_id, "A claim about something else entirely.",
+                               (Citation("other", "something else"),), guild_id=6), actor="t")
+        plan = plan_ingest(Engine(await storage.load_bank()), [article()], guild_id=5)
+        ids = [f.id for f in plan.adds.facts]
+        assert fact_id not in ids and f"{fact_id}-2" in ids
+        await apply_ingest(storage, plan, actor="test")  # and it is stored
+        assert (await storage.stats())["facts_guild"] == 1 + len(ids)

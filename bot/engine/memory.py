@@ -7,6 +7,7 @@ each term to the rids having it, with field bits. Every write (:meth:`Memory.ups
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from bisect import bisect_left
@@ -23,7 +24,7 @@ from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, ki
 #: words more than this many records have (such a word finds nothing in particular).
 SIMILAR_LIMIT = 10
 SIMILAR_TERMS = 6
-SIMILAR_POSTING_CAP = 20_000
+SIMILAR_POSTING_CAP = 5_000
 
 
 def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
@@ -179,9 +180,11 @@ class Memory:
                 break
             for rid in self.index.rids(t):
                 hits[rid] = hits.get(rid, 0) + 1
+        # Only the records sharing the most are read (a record is decoded when first read).
+        best = heapq.nsmallest(limit * 4, hits.items(), key=lambda kv: (-kv[1], kv[0]))
         visible = visible_to(guild_id)
         out: list[Fact | Quote] = []
-        for rid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
+        for rid, _ in best:
             record = self.records[rid]
             if record is not None and kind_of(record) == kind and visible(record):
                 out.append(record)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from bot.engine.ingest.people import NAME_MATCH_THRESHOLD
 from bot.engine.ingest.results import FactConflict, IngestResult, _unique, numbers
 from bot.engine.verify import normalise
-from bot.models import Bank, Citation, Fact, Person, Quote
+from bot.models import Bank, Citation, Fact, Person, Quote, RecordKind
 
 #: Facts or quotes at least this similar (0-100) to a bank record are the same record.
 DUPLICATE_THRESHOLD = 88.0
@@ -41,7 +41,10 @@ def _same_fact(a: str, b: str) -> float:
 
 
 def link_duplicates(
-    result: IngestResult, existing: Bank, threshold: float = DUPLICATE_THRESHOLD
+    result: IngestResult,
+    existing: Bank,
+    threshold: float = DUPLICATE_THRESHOLD,
+    in_use: Callable[[RecordKind, str], bool] = lambda _kind, _id: False,
 ) -> IngestResult:
     """Facts and quotes ``existing`` already has become extra citations on those records.
 
@@ -51,7 +54,9 @@ def link_duplicates(
     ``conflicts``. A new quote matches a bank quote with the same (or an unknown) speaker
     and the same words (or one a fragment of the other). New people the bank already has
     (same id, or a name or alias matching) are dropped and references to them remapped.
-    Ids of the remaining new records are made unique against the bank.
+    Ids of the remaining new records are made unique against the bank: ``existing`` and
+    the ids ``in_use`` says are taken (when ``existing`` is only the part of the bank that
+    may match).
     """
     source = result.source
     # People.
@@ -136,7 +141,8 @@ def link_duplicates(
             continue
         if conflict is not None:
             conflicts.append(FactConflict(fact, conflict))
-        new_facts.append(replace(fact, id=_unique(fact.id, fact_ids, "fact")))
+        new_facts.append(replace(fact, id=_unique(fact.id, fact_ids, "fact",
+                                                               lambda i: in_use("fact", i))))
 
     # Quotes.
     quote_choices = [normalise(q.text) for q in existing.quotes]
@@ -168,7 +174,8 @@ def link_duplicates(
             )
             links.append((quote.id, q_match.id))
             continue
-        new_quotes.append(replace(quote, id=_unique(quote.id, quote_ids, "quote")))
+        new_quotes.append(replace(quote, id=_unique(quote.id, quote_ids, "quote",
+                                                                  lambda i: in_use("quote", i))))
 
     return replace(
         result,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.engine import lexicon
@@ -112,10 +113,13 @@ class IngestResult:
 # --------------------------------------------------------------------------- slugs
 
 
-def _unique(base: str, taken: set[str], fallback: str) -> str:
+def _unique(base: str, taken: set[str], fallback: str,
+            elsewhere: Callable[[str], bool] = lambda _: False) -> str:
+    """``base`` or ``base-2``, ``base-3``...: the first id neither in ``taken`` nor
+    ``elsewhere`` (the ids of the bank beyond what was read of it); added to ``taken``."""
     base = base or fallback
     candidate, n = base, 2
-    while candidate in taken:
+    while candidate in taken or elsewhere(candidate):
         candidate = f"{base}-{n}"
         n += 1
     taken.add(candidate)

@@ -73,3 +73,15 @@ def test_people_named_are_those_a_text_may_mention() -> None:
     assert memory.people_named(text, None) == [ADA]  # by an alias, not Ben Ortiz
     assert memory.people_named("Ortiz said the steel was late.", None) == [BEN]  # a surname
     assert memory.people_named("Nobody was named.", None) == []
+
+
+def test_similar_finds_a_short_text_of_common_words() -> None:
+    """Every word common (more records have it than a posting list is read for): the
+    records having them all, closest in length first."""
+    memory = _memory()
+    for i in range(6_000):
+        memory.upsert(replace(COST, id=f"fight-{i}", text=f"The fight over item {i} went on "
+                              "for a long, long time, and then some more.", citations=()))
+    short = replace(COST, id="fight", text="The fight may not be over.", citations=())
+    memory.upsert(short)
+    assert memory.similar(["The fight may not be over."], "fact", None)[0] == short

@@ -20,7 +20,7 @@ keywords) comes from its records: the engine holds no word list of any article.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine import lexicon
@@ -125,7 +125,7 @@ class Engine:
         """People that ``guild_id`` sees whom ``text`` may mention (:meth:`Memory.people_named`)."""
         return self.memory.people_named(text, guild_id)
 
-    def similar(self, texts: Iterable[str], kind: RecordKind, *, guild_id: int | None = None
+    def similar(self, texts: Sequence[str], kind: RecordKind, *, guild_id: int | None = None
                 ) -> list[Fact | Quote]:
         """Records that may say what ``texts`` say (:meth:`Memory.similar`)."""
         return self.memory.similar(texts, kind, guild_id)

@@ -11,7 +11,7 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 
 from bot.engine.index import InvertedIndex, Vocabulary
 from bot.engine.names import NameTable
@@ -25,6 +25,8 @@ from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, ki
 SIMILAR_LIMIT = 10
 SIMILAR_TERMS = 6
 SIMILAR_POSTING_CAP = 5_000
+#: Records read at most when every word of a text is common.
+SIMILAR_COMMON_CAP = 20_000
 
 
 def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
@@ -162,7 +164,7 @@ class Memory:
         found = (self.names.people[p] for p in sorted(self.names.mentioned(text)))
         return [p for p in found if visible(p)]
 
-    def similar(self, texts: Iterable[str], kind: RecordKind, guild_id: int | None,
+    def similar(self, texts: Sequence[str], kind: RecordKind, guild_id: int | None,
                 limit: int = SIMILAR_LIMIT) -> list[Fact | Quote]:
         """Records of ``kind`` that ``guild_id`` sees sharing the most of the rarest words of
         ``texts`` (in their text, keywords or passages): the only ones that can say the same
@@ -173,24 +175,34 @@ class Memory:
             for w in words(text):
                 if is_content(w):
                     terms[stem(w)] = None
-        rarest = sorted((df, t) for t in terms if (df := self.index.df(t)))[:SIMILAR_TERMS]
+        ranked = sorted((df, t) for t in terms if (df := self.index.df(t)))
+        visible = visible_to(guild_id)
+
+        def wanted(rid: int) -> Fact | Quote | None:
+            record = self.records[rid]
+            ok = record is not None and kind_of(record) == kind and visible(record)
+            return record if ok else None
+
+        if ranked and ranked[0][0] > SIMILAR_POSTING_CAP:
+            # Every word is common ("The fight may not be over."): the records having them
+            # all, the closest in length first (a duplicate is about as long).
+            common = set(self.index.rids(ranked[0][1]))
+            for _df, t in ranked[1:]:
+                common.intersection_update(self.index.rids(t))
+            size = sum(len(t) for t in texts) / max(1, len(texts))
+            found = [r for rid in sorted(common)[:SIMILAR_COMMON_CAP]
+                     if (r := wanted(rid)) is not None]
+            found.sort(key=lambda r: abs(len(r.text) - size))
+            return found[:limit]
         hits: dict[int, int] = {}
-        for df, t in rarest:
+        for df, t in ranked[:SIMILAR_TERMS]:
             if df > SIMILAR_POSTING_CAP:
                 break
             for rid in self.index.rids(t):
                 hits[rid] = hits.get(rid, 0) + 1
         # Only the records sharing the most are read (a record is decoded when first read).
         best = heapq.nsmallest(limit * 4, hits.items(), key=lambda kv: (-kv[1], kv[0]))
-        visible = visible_to(guild_id)
-        out: list[Fact | Quote] = []
-        for rid, _ in best:
-            record = self.records[rid]
-            if record is not None and kind_of(record) == kind and visible(record):
-                out.append(record)
-                if len(out) >= limit:
-                    break
-        return out
+        return [r for rid, _ in best if (r := wanted(rid)) is not None][:limit]
 
     def stats(self) -> dict[str, int]:
         """How many records of each kind, terms and words are held."""

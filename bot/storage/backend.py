@@ -65,8 +65,9 @@ class Backend(abc.ABC):
         """Commit the open transaction."""
 
     @abc.abstractmethod
-    async def rollback(self) -> None:
-        """End the open transaction, if any, changing nothing; never raises."""
+    async def rollback(self, *, interrupted: bool = False) -> None:
+        """End the open transaction, if any, changing nothing; never raises.
+        ``interrupted``: the transaction was cancelled, perhaps in the middle of a statement."""
 
     @abc.abstractmethod
     async def defer_foreign_keys(self) -> None:

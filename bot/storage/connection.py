@@ -157,8 +157,8 @@ class Connection:
                     await db.commit()
                     if after > before:
                         self._own_changes.append((before + 1, after))
-                except BaseException:
-                    await db.rollback()
+                except BaseException as exc:
+                    await db.rollback(interrupted=isinstance(exc, asyncio.CancelledError))
                     raise
             except db.passthrough:
                 raise

@@ -43,6 +43,9 @@ RECORDS_LOCK = 0x436F7642
 MIGRATION_LOCK = RECORDS_LOCK + 1
 #: How long an operation keeps trying to reach a server that went away (seconds).
 RECONNECT_SECONDS = 15.0
+#: How long a ROLLBACK may take before the connection is dropped instead (the server then
+#: rolls the transaction back itself).
+ROLLBACK_SECONDS = 5.0
 #: Errors that mean the connection is gone (the server restarted, the network failed).
 LOST = (
     asyncpg.PostgresConnectionError,
@@ -156,14 +159,21 @@ class PostgresBackend(Backend):
     async def commit(self) -> None:
         await self._conn().execute("COMMIT")
 
-    async def rollback(self) -> None:
+    async def rollback(self, *, interrupted: bool = False) -> None:
         db = self._db
         if db is None or db.is_closed():
             return  # the server ended the transaction with the connection
+        if interrupted:
+            # A statement cut off half way leaves asyncpg waiting on the server's answer to
+            # its cancel request; a ROLLBACK after it could wait for ever (1 run in 3 of the
+            # cancellation test hung so). Dropping the connection makes the server roll the
+            # transaction back; the next operation connects again.
+            db.terminate()
+            return
         try:
             if db.is_in_transaction():
-                await asyncio.shield(db.execute("ROLLBACK"))
-        except (asyncpg.PostgresError, *LOST):
+                await asyncio.wait_for(asyncio.shield(db.execute("ROLLBACK")), ROLLBACK_SECONDS)
+        except (asyncpg.PostgresError, TimeoutError, *LOST):
             db.terminate()  # a connection in an unknown state is not used again
 
     async def defer_foreign_keys(self) -> None:

@@ -173,7 +173,7 @@ class SqliteBackend(Backend):
     async def commit(self) -> None:
         await self._db.execute("COMMIT")
 
-    async def rollback(self) -> None:
+    async def rollback(self, *, interrupted: bool = False) -> None:
         await _rollback(self._db)
 
     async def defer_foreign_keys(self) -> None:

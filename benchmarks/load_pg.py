@@ -98,6 +98,8 @@ def _postmaster_pid(data: Path | None) -> int | None:
 
 async def _reap(proc: subprocess.Popen[bytes]) -> tuple[int, float]:
     """Wait for a child sent SIGTERM (kill it after 30 s): exit status and CPU seconds."""
+    if proc.returncode is not None:  # reaped already (send_signal polls): no CPU figure
+        return proc.returncode, math.nan
     reaped: tuple[int, int, Any] = (0, 0, None)
     for _ in range(300):
         reaped = os.wait4(proc.pid, os.WNOHANG)
@@ -133,13 +135,22 @@ async def check_engines(url: str, writes: list[Any], dumps: list[Path]) -> dict[
         for _, fact_id in facts:
             record = await storage.get("fact", fact_id)
             stored[fact_id] = getattr(record, "text", None)
+    return compare_engines(facts, stored, dumps)
+
+
+def compare_engines(facts: list[tuple[int, str]], stored: dict[str, str | None],
+                    dumps: list[Path]) -> dict[str, Any]:
+    """Each engine dump against the database: ``facts`` (guild, id) must each be there, in
+    its guild, with the ``stored`` text; what is missing or stale, per process."""
     out: dict[str, Any] = {"facts": len(facts), "processes": []}
     for i, dump in enumerate(dumps):
+        served = sum(1 for g, _ in facts if shard_of(g, len(dumps)) == i)
         try:
             engine = json.loads(dump.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             out["processes"].append({"process": i, "missing": [f"no engine dump: {exc}"],
-                                     "served": 0, "followed": 0})
+                                     "missing_count": len(facts) or 1, "served": served,
+                                     "followed": len(facts) - served})
             continue
         missing = []
         for guild_id, fact_id in facts:
@@ -148,7 +159,6 @@ async def check_engines(url: str, writes: list[Any], dumps: list[Path]) -> dict[
                 missing.append(f"{fact_id}: not in the engine")
             elif got[0] != guild_id or got[1] != stored[fact_id]:
                 missing.append(f"{fact_id}: the engine has another guild or text")
-        served = sum(1 for g, _ in facts if shard_of(g) == i)
         out["processes"].append({"process": i, "missing": missing[:20],
                                  "missing_count": len(missing), "served": served,
                                  "followed": len(facts) - served})
@@ -317,7 +327,7 @@ def print_two(report: dict[str, Any]) -> bool:
         ok &= good
         print(f"{'PASS' if good else 'FAIL'}  every admin write in process {p['process']}'s "
               f"engine: {engines['facts']} facts ({p['served']} written through it, "
-              f"{p['followed']} only followed), {p.get('missing_count', 1)} missing or stale")
+              f"{p['followed']} only followed), {p['missing_count']} missing or stale")
         for line in p["missing"][:5]:
             print(f"  engine {p['process']}: {line}")
     return ok

@@ -53,6 +53,11 @@ there with the confirmed text), the bot's log is searched for errors and
 "database is locked", and each target is printed with PASS or FAIL. Exit status 0 when all
 pass. ``--echo`` runs a bare discord.py bot instead (a calibration: the harness's own
 latency); ``--bot-*`` flags are experiments on the bot process, named as such in the output.
+
+``--processes 2 [--db postgresql://...]``: the same load on two bot processes (shards 0 and 1
+of 2, cores 0 and 1) sharing one PostgreSQL database, a throwaway cluster unless ``--db``
+names one; figures per process and in total, and every admin write checked in the database
+and in both processes' engines (issue 12; ``benchmarks/load_pg.py`` says how).
 """
 
 from __future__ import annotations

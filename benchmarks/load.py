@@ -53,6 +53,11 @@ there with the confirmed text), the bot's log is searched for errors and
 "database is locked", and each target is printed with PASS or FAIL. Exit status 0 when all
 pass. ``--echo`` runs a bare discord.py bot instead (a calibration: the harness's own
 latency); ``--bot-*`` flags are experiments on the bot process, named as such in the output.
+
+``--processes 2 [--db postgresql://...]``: the same load on two bot processes (shards 0 and 1
+of 2, cores 0 and 1) sharing one PostgreSQL database, a throwaway cluster unless ``--db``
+names one; figures per process and in total, and every admin write checked in the database
+and in both processes' engines (issue 12; ``benchmarks/load_pg.py`` says how).
 """
 
 from __future__ import annotations
@@ -177,11 +182,13 @@ def child_bot(args: argparse.Namespace) -> int:
     )
     settings = Settings(
         discord_token=TOKEN,
-        database_path=Path(args.db),
         knowledge_dir=KNOWLEDGE_DIR,
         log_level=args.log_level,
         question_cooldown=args.cooldown,
-    )
+    ).with_database(args.db)  # a file, or a postgresql:// URL (``--processes 2``)
+    if args.shard_count is not None:  # SHARD_COUNT / SHARD_IDS of this process
+        settings = settings.with_overrides(shard_count=args.shard_count,
+                                           shard_ids=frozenset({args.shard_id}))
     if args.backlog is not None:
         settings = settings.with_overrides(question_backlog=args.backlog)
     pauses = _watch_gc()
@@ -212,12 +219,15 @@ def child_bot(args: argparse.Namespace) -> int:
 
         loop.add_signal_handler(signal.SIGUSR2, ended)
         watcher = asyncio.create_task(_watch_lag(lags))
+        services = _capture_services() if args.engine_dump else []
         try:
             if args.echo:
                 return await run_echo_bot(settings)
             return await run_bot(settings)
         finally:
             watcher.cancel()
+            if args.engine_dump:
+                _dump_engine(services, Path(args.engine_dump))
 
     try:
         if not args.profile:
@@ -240,6 +250,36 @@ def child_bot(args: argparse.Namespace) -> int:
         during = lags[window[0]:window[1]] if len(window) >= 2 else lags
         print(f"load: bot loop lag during the load: p99 {percentile(during, 99):.2f} ms, max "
               f"{max(during, default=0.0):.2f} ms ({len(during)} samples)", flush=True)
+
+
+def _capture_services() -> list[Any]:
+    """The services ``run_bot`` opens in this process, kept for :func:`_dump_engine` (the
+    open itself is the real one; this only remembers what it returned)."""
+    from bot.service import CoverageService
+
+    opened: list[Any] = []
+    real = CoverageService.open.__func__  # type: ignore[attr-defined]
+
+    async def remembering(cls: Any, *a: Any, **kw: Any) -> Any:
+        service = await real(cls, *a, **kw)
+        opened.append(service)
+        return service
+
+    CoverageService.open = classmethod(remembering)  # type: ignore[method-assign,assignment]
+    return opened
+
+
+def _dump_engine(services: list[Any], path: Path) -> None:
+    """Write the guild-scoped facts of this process's engine at its exit, ``{id: [guild,
+    text]}``: what it would answer from (``--processes 2`` checks every admin write there)."""
+    facts: dict[str, list[Any]] = {}
+    for service in services:
+        memory = service.engine.memory
+        for fact_id in memory.rids["fact"]:
+            fact = memory.get("fact", fact_id)
+            if fact is not None and fact.guild_id is not None:
+                facts[fact_id] = [fact.guild_id, fact.text]
+    path.write_text(json.dumps(facts), encoding="utf-8")
 
 
 def rss_mb(pid: int) -> float:
@@ -505,8 +545,10 @@ class Driver:
 
         fake, a = self.fake, self.args
         per_guild = max(1, a.users // a.guilds)
+        shards = getattr(a, "processes", 1)  # one shard per bot process, guilds round-robin
         for g in range(a.guilds):
-            guild = fake.create_guild(f"Load Guild {g}")
+            guild = fake.create_guild(f"Load Guild {g}",
+                                      shard=(g % shards, shards) if shards > 1 else None)
             chans = [fake.add_channel(guild, f"news-{c}") for c in range(a.channels)]
             role = guild.add_role("Moderator", Permissions.DEFAULT_EVERYONE
                                   | Permissions.MANAGE_GUILD)
@@ -667,7 +709,7 @@ class Driver:
 # --------------------------------------------------------------------------- checks
 
 
-async def check_database(db: Path, writes: list[AdminWrite]) -> dict[str, Any]:
+async def check_database(db: Path | str, writes: list[AdminWrite]) -> dict[str, Any]:
     """Every admin write the bot confirmed is in the database: in the audit log with the
     confirmed text, and each fact's stored text is its latest audited version. (Two edits of
     one fact may be confirmed in another order than they were committed; the audit log has
@@ -1086,7 +1128,17 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                    help="do not pin the bot and the fake to separate cores")
     p.add_argument("--bot-core", type=int, default=0)
     p.add_argument("--fake-core", type=int, default=1)
-    p.add_argument("--db", help="the bot's database (default: a new file in a temp folder)")
+    p.add_argument("--db", help="the bot's database (default: a new file in a temp folder; "
+                   "with --processes 2 a postgresql:// URL of a database created already)")
+    p.add_argument("--processes", type=int, choices=(1, 2), default=1,
+                   help="2: two bot processes (shards 0 and 1 of 2, cores 0 and 1) on one "
+                   "PostgreSQL database (benchmarks/load_pg.py)")
+    p.add_argument("--postgres", action="store_true",
+                   help="with --processes 2 and no --db: on a throwaway PostgreSQL cluster "
+                   "(the default then)")
+    p.add_argument("--settle", type=float, default=1.5,
+                   help="with --processes 2: seconds (at least 1) between the end of the load "
+                   "and stopping the bots, whose engines must then hold every admin write")
     p.add_argument("--json", help="write the figures to this file")
     p.add_argument("--validate", choices=("sample", "all"), default="sample",
                    help="check every request body of the bot against the OpenAPI description "
@@ -1115,6 +1167,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--child-bot", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--fake", help=argparse.SUPPRESS)
     p.add_argument("--core", type=int, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--shard-count", type=int, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--shard-id", type=int, default=0, help=argparse.SUPPRESS)
+    p.add_argument("--engine-dump", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.pin and len(os.sched_getaffinity(0)) < 2:
         args.pin = False  # one core: nothing to separate
@@ -1173,6 +1228,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child_bot:
         return child_bot(args)
+    if args.processes == 2 or args.postgres:
+        from benchmarks.load_pg import main_two
+
+        return main_two(args)
     if args.knee:
         return find_knee(args)
     if args.users < args.rate * args.cooldown * 1.2:

@@ -1,7 +1,7 @@
-"""Load: a tiny run of ``benchmarks/load.py`` so that it cannot rot (the figures themselves
-are in benchmarks/RESULTS.md), and sharding: the real bot with two shards against the fake
-Discord (one process; and one process per shard), each guild answered by its own shard,
-once."""
+"""Load: tiny runs of ``benchmarks/load.py`` (one process; two on PostgreSQL) so that it
+cannot rot (the figures themselves are in benchmarks/RESULTS.md), and sharding: the real bot
+with two shards against the fake Discord (one process; and one process per shard), each
+guild answered by its own shard, once."""
 
 from __future__ import annotations
 
@@ -152,3 +152,45 @@ async def test_two_shard_processes_each_answer_their_own_guild_once(tmp_path: Pa
         assert [dict(s) for s in seen] == [{0: [world.guild.id] * 3},
                                            {1: [world.other_guild.id] * 3}]
         _answered_once(fake, asked)
+
+
+def test_two_process_load_on_postgres_runs_end_to_end(tmp_path: Path, postgres_url: str) -> None:
+    """``--processes 2`` (issue 12): two bot children, one shard each, on one PostgreSQL
+    database; every admin write in the database and in both engines."""
+    out = tmp_path / "load.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.load", "--processes", "2", "--db", postgres_url,
+         "--rate", "20", "--duration", "2", "--guilds", "4", "--users", "80",
+         "--admin-interval", "0.3", "--cooldown", "0", "--warmup", "0.5", "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert done.returncode in (0, 1) and out.exists(), done.stdout[-2000:] + done.stderr[-3000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["sent"] == 40 and report["answered"] == report["sent"], report
+    assert report["errors"] == 0 and report["bot_exit_statuses"] == [0, 0], report
+    assert [p["sent"] for p in report["per_process"]] == [20, 20]  # guilds split by shard
+    assert sum(p["answered"] for p in report["per_process"]) == report["answered"]
+    assert report["db"]["missing"] == [] and report["admin_writes_confirmed"] >= 4
+    engines = report["engines"]
+    assert engines["facts"] >= 2 and engines["facts"] == report["db"]["confirmed_facts"]
+    assert all(p["missing_count"] == 0 for p in engines["processes"]), engines
+    # Every fact is held by the process it was not written through, by following only.
+    assert sum(p["followed"] for p in engines["processes"]) == engines["facts"], engines
+    assert "PASS  every admin write in process 1's engine" in done.stdout
+
+
+def test_engine_check_finds_a_missing_or_stale_fact(tmp_path: Path) -> None:
+    from benchmarks.load_pg import compare_engines
+
+    facts = [(0, "a"), (1 << 22, "b")]  # guild 0 on shard 0, guild 1<<22 on shard 1
+    stored: dict[str, str | None] = {"a": "text a", "b": "text b v2"}
+    dumps = [tmp_path / f"engine{i}.json" for i in range(3)]
+    dumps[0].write_text(json.dumps({"a": [0, "text a"], "b": [1 << 22, "text b v2"]}))
+    dumps[1].write_text(json.dumps({"a": [0, "text a"], "b": [1 << 22, "text b v1"]}))
+    dumps[2].write_text(json.dumps({"b": [1 << 22, "text b v2"]}))
+    report = compare_engines(facts, stored, dumps[:2])
+    assert [p["missing_count"] for p in report["processes"]] == [0, 1]
+    assert report["processes"][1]["missing"] == ["b: the engine has another guild or text"]
+    assert [p["served"] for p in report["processes"]] == [1, 1]
+    missing = compare_engines(facts, stored, [dumps[2], tmp_path / "none.json"])
+    assert missing["processes"][0]["missing"] == ["a: not in the engine"]
+    assert missing["processes"][1]["missing_count"] == 2

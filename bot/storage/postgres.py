@@ -258,7 +258,14 @@ async def _connect(url: str, where: str, *, wait: float) -> asyncpg.Connection:
 
 
 async def _version(conn: asyncpg.Connection) -> int:
-    if await conn.fetchval("SELECT to_regclass($1)", VERSION_TABLE) is None:
+    # Whether the version table exists, read from pg_tables (a query with this statement's
+    # snapshot), not to_regclass: that looks up the cache of this connection, where a miss
+    # from before waiting for MIGRATION_LOCK survives another process's migration meanwhile
+    # (two bot processes started at once on a new database then both created the schema).
+    exists = await conn.fetchval(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
+        "AND tablename = $1", VERSION_TABLE)
+    if not exists:
         return 0
     row = await conn.fetchrow(f"SELECT application, version FROM {VERSION_TABLE}")
     return 0 if row is None else int(row["version"])
@@ -276,7 +283,8 @@ async def _prepare(conn: asyncpg.Connection, where: str) -> int:
         if version == 0:
             others = await conn.fetchval(
                 "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")
-            if others:
+            # Another process may have migrated it since the version was read.
+            if others and await _version(conn) == 0:
                 raise StorageError(
                     f"{where} holds another program's tables, not coverage-bot's: create a "
                     "database for the bot (createdb coverage_bot) and name it in DATABASE_URL "

@@ -373,6 +373,21 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+class NestedTooDeeply(Exception):
+    """A record nests deeper than :attr:`DocumentCheck.depth_limit`."""
+
+
+def _deeper(node: Any, limit: int) -> bool:
+    """Whether ``node`` nests more than ``limit`` levels of objects and arrays."""
+    if type(node) is dict:
+        node = list(node.values())
+    elif type(node) is not list:
+        return False
+    if limit <= 0:
+        return True
+    return any(_deeper(v, limit - 1) for v in node)
+
+
 class DocumentCheck:
     """Checks documents record by record: schema, NUL and surrogates, duplicate ids and
     texts, references; every problem in one pass (kept up to ``keep``, all counted)."""
@@ -383,6 +398,9 @@ class DocumentCheck:
         #: Scan each record's strings for NUL and lone surrogates (the streaming reader
         #: turns this off when the raw document cannot hold any).
         self.scan_chars = True
+        #: The deepest a record may nest (None: any depth); a record that fails the schema
+        #: and nests deeper raises :class:`NestedTooDeeply` (the streaming parser's limit).
+        self.depth_limit: int | None = None
         self.problems: list[Problem] = []
         self.count = 0
         self._ids: dict[str, dict[str, str]] = {key: {} for key in LIST_KEYS.values()}
@@ -418,6 +436,8 @@ class DocumentCheck:
         label = f"{where}: {_record_label(key, index, item)}"
         before = self.count
         if not _surely_valid(kind, item):
+            if self.depth_limit is not None and _deeper(item, self.depth_limit):
+                raise NestedTooDeeply
             errors = list(_record_validator(kind).iter_errors(item))
             empty = {tuple(e.absolute_path) for e in errors if e.validator == "minLength"}
             for error in errors:

@@ -70,3 +70,34 @@ def test_a_document_over_the_limit_is_refused() -> None:
     raw = json.dumps(DOC).encode()
     with pytest.raises(InputError, match="larger than 20 bytes"):
         list(stream_records(io.BytesIO(raw), DocumentCheck(None), where="doc", limit=20))
+
+
+def test_records_cut_anywhere_by_the_reads_come_out_whole(monkeypatch) -> None:
+    """Each record is decoded whole however the reads cut the document: inside a string,
+    an escape, a surrogate pair, a multi-byte character, a number, a literal."""
+    import bot.export_stream as export_stream
+
+    doc = {
+        "format": "coverage-bot/1",
+        "sources": [{"id": "s", "outlet": "AP é", "title": "T \U0001f600 x", "url": None}],
+        "other": {"a": [1, 2.5, {"b": None, "c": True}], "d": "e"},
+        "facts": [{"id": f"f{n}", "text": f"Claim n\u00e9 {n} \\ \" quoted.",
+                   "citations": [{"source": "s", "passage": "p"}]} for n in range(5)],
+    }
+    for raw in (json.dumps(doc).encode(), json.dumps(doc, ensure_ascii=True, indent=1).encode()):
+        whole = DocumentCheck(None)
+        expected = list(stream_records(io.BytesIO(raw), whole, where="doc"))
+        assert len(expected) == 6 and whole.count == 1  # (the unknown field "other")
+        for chunk in (1, 2, 3, 5, 7):
+            monkeypatch.setattr(export_stream, "CHUNK", chunk)
+            check = DocumentCheck(None)
+            assert list(stream_records(io.BytesIO(raw), check, where="doc")) == expected
+            assert [str(p) for p in check.problems] == [str(p) for p in whole.problems]
+
+
+@pytest.mark.parametrize("raw", [b'{"facts": [],}', b'{"facts": []} x', b'{"facts": [{"id": 1},]}',
+                                 b'{"a": NaN}', b'{"facts": [1 2]}', b'{"facts" []}'])
+def test_malformed_json_anywhere_is_a_problem_with_its_offset(raw: bytes) -> None:
+    check = DocumentCheck(None)
+    assert list(stream_records(io.BytesIO(raw), check, where="doc")) == []
+    assert any("near byte" in str(p) and "not valid JSON" in str(p) for p in check.problems)

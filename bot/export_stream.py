@@ -111,6 +111,7 @@ MAX_DEPTH = 32
 #: What the parser reads at a time.
 CHUNK = 1 << 20
 _SPACE = re.compile(r"[ \t\n\r]*")
+_NUMBER_TAIL = re.compile(r"[0-9.eE+-]*\Z")
 
 
 class _TooDeep(Exception):
@@ -192,7 +193,8 @@ class _Text:
                     continue
                 self.pos = exc.pos
                 raise
-            if end == len(self.buf) and self.more():  # a number may go on
+            if (type(value) in (int, float) and _NUMBER_TAIL.match(self.buf, end)
+                    and self.more()):  # a number cut by the end of what was read: read on
                 continue
             self.pos = end
             return value

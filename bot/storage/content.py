@@ -43,10 +43,13 @@ def content_key(record: Record) -> str:
     return normalise(record.text) + "\x1f" + (record.speaker or "")
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def canonical_json(data: dict[str, Any]) -> str:
     """A record's JSON form (``codec.to_json``) as one canonical text: keys sorted, no
     spaces (what its content hash is of, and what the audit log keeps)."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _CANONICAL.encode(data)
 
 
 def hash_of(canonical: str) -> str:

@@ -48,6 +48,12 @@ from bot.storage.reports import (
 
 #: Records an import checks and writes at a time (its memory is about this many records).
 IMPORT_BATCH = 5000
+#: SQLite's page cache during an import (KiB; the connection's own setting comes back
+#: after it). An import is one transaction: once its changed pages outgrow the cache they
+#: are written to the WAL before the commit, read back and written again as the indexes
+#: keyed by text (ids, content keys) take new rows all over: at a million records (a 1.3 GB
+#: database) 2 MB took 40% longer than 512 MB.
+IMPORT_CACHE_KB = 512 * 1024
 
 
 class ImportRejected(Exception):
@@ -125,17 +131,26 @@ class Importing(RecordStore):
         counts = dict.fromkeys(RECORD_KINDS, 0)
         unchanged = 0
         wrong = False
-        async with self._write() as db:
-            await db.execute("PRAGMA defer_foreign_keys = ON")
-            now = timestamp()
-            for batch in _batches(records, guild_id):
-                fresh, same, bad = await self._import_batch(batch, guild_id, now, actor, problems)
-                unchanged, wrong = unchanged + same, wrong or bad
-                self._count(fresh, counts)
-                if added is not None:
-                    added(fresh)
-            if wrong or failed():
-                raise ImportRejected
+        previous: int | None = None
+        try:
+            async with self._write() as db:
+                await db.execute("PRAGMA defer_foreign_keys = ON")
+                previous = int((await self._all("PRAGMA cache_size"))[0][0])
+                await db.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KB}")
+                now = timestamp()
+                for batch in _batches(records, guild_id):
+                    fresh, same, bad = await self._import_batch(
+                        batch, guild_id, now, actor, problems)
+                    unchanged, wrong = unchanged + same, wrong or bad
+                    self._count(fresh, counts)
+                    if added is not None:
+                        added(fresh)
+                if wrong or failed():
+                    raise ImportRejected
+        finally:
+            if previous is not None:
+                async with self._read() as db:
+                    await db.execute(f"PRAGMA cache_size = {previous}")
         return ImportReport(guild_id, counts["source"], counts["person"], counts["fact"],
                             counts["quote"], unchanged)
 

@@ -86,6 +86,9 @@ IN_JSON = "IN (SELECT value FROM json_each(?))"
 Key = tuple[RecordKind, str]
 
 
+_JSON_TEXT = json.JSONEncoder(ensure_ascii=False)  # (json.dumps makes one a call)
+
+
 def timestamp() -> str:
     """Now, as the ISO text the tables keep (UTC, milliseconds)."""
     return datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -98,7 +101,7 @@ def scope_of(guild_id: int | None) -> int:
 
 def json_list(values: Iterable[str]) -> str:
     """Values as a JSON list (for ``json_each`` and list columns)."""
-    return json.dumps(list(values), ensure_ascii=False)
+    return _JSON_TEXT.encode(list(values))
 
 
 def dumps_json(data: dict[str, Any] | None) -> str | None:

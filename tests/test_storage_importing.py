@@ -154,9 +154,9 @@ async def test_a_streamed_import_checks_across_batches_and_keeps_the_cache_setti
     await file_storage.add(source("src"), actor="o")
     await file_storage.add(fact("stored", "Stored claim.", guild_id=GUILD_A), actor="o")
 
-    async def cache_size() -> int:
+    async def cache_size() -> int:  # (a setting of the storage's own connection)
         async with file_storage._read() as db:
-            return int((await file_storage._all("PRAGMA cache_size"))[0][0])
+            return int(list(await db.execute_fetchall("PRAGMA cache_size"))[0][0])
 
     before = await cache_size()
     found: list[str] = []

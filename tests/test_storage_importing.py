@@ -156,7 +156,7 @@ async def test_a_streamed_import_checks_across_batches_and_keeps_the_cache_setti
 
     async def cache_size() -> int:  # (a setting of the storage's own connection)
         async with file_storage._read() as db:
-            return int(list(await db.execute_fetchall("PRAGMA cache_size"))[0][0])
+            return int(next(iter(await db.execute_fetchall("PRAGMA cache_size")))[0])
 
     before = await cache_size()
     found: list[str] = []

@@ -307,9 +307,12 @@ def _is_words(v: Any) -> bool:
     )
 
 
+_CITATION_KEYS = frozenset({"source", "passage"})
+
+
 def _is_citations(v: Any) -> bool:
     return type(v) is list and 0 < len(v) <= 50 and all(
-        type(c) is dict and c.keys() == {"source", "passage"} and _is_id(c["source"])
+        type(c) is dict and c.keys() == _CITATION_KEYS and _is_id(c["source"])
         and _is_text(c["passage"], 4000) for c in v
     )
 

@@ -147,16 +147,17 @@ async def test_a_streamed_import_checks_across_batches_and_keeps_the_cache_setti
     """import_records in batches of 3: an identical stored record is a no-op, a taken id
     with other content and a text said twice (in two batches) are problems, and nothing is
     written then; a good stream writes every record with its audit row. The connection's
-    page cache setting is its own again after either."""
+    page cache and temporary storage settings are its own again after either."""
     import bot.storage.importing as importing
 
     monkeypatch.setattr(importing, "IMPORT_BATCH", 3)
     await file_storage.add(source("src"), actor="o")
     await file_storage.add(fact("stored", "Stored claim.", guild_id=GUILD_A), actor="o")
 
-    async def cache_size() -> int:  # (a setting of the storage's own connection)
+    async def cache_size() -> list[int]:  # (settings of the storage's own connection)
         async with file_storage._read() as db:
-            return int(next(iter(await db.execute_fetchall("PRAGMA cache_size")))[0])
+            return [int(next(iter(await db.execute_fetchall(f"PRAGMA {name}")))[0])
+                    for name in ("cache_size", "temp_store")]
 
     before = await cache_size()
     found: list[str] = []

@@ -48,12 +48,16 @@ from bot.storage.reports import (
 
 #: Records an import checks and writes at a time (its memory is about this many records).
 IMPORT_BATCH = 5000
-#: SQLite's page cache during an import (KiB; the connection's own setting comes back
-#: after it). An import is one transaction: once its changed pages outgrow the cache they
-#: are written to the WAL before the commit, read back and written again as the indexes
-#: keyed by text (ids, content keys) take new rows all over: at a million records (a 1.3 GB
-#: database) 2 MB took 40% longer than 512 MB.
-IMPORT_CACHE_KB = 512 * 1024
+#: SQLite's settings during an import (the connection's own come back after it):
+#: - its page cache, 512 MiB: an import is one transaction, and once its changed pages
+#:   outgrow the cache they are written to the WAL before the commit, read back and written
+#:   again as the indexes keyed by text (ids, content keys) take new rows all over;
+#: - temporary files in memory: each INSERT (one row, which fires its change-log trigger)
+#:   keeps the pages it changes in a statement journal, which otherwise goes to a file once
+#:   it has outgrown 64 KiB, and is written there again for every row (at a million records:
+#:   87 s without, 79 s with; 20 s of system time down to 7).
+#: (benchmarks/RESULTS.md, "2026-12-04 (session 2) import".)
+IMPORT_SETTINGS = (("cache_size", -512 * 1024), ("temp_store", 2))
 
 
 class ImportRejected(Exception):
@@ -131,12 +135,16 @@ class Importing(RecordStore):
         counts = dict.fromkeys(RECORD_KINDS, 0)
         unchanged = 0
         wrong = False
-        previous: int | None = None
+        # The connection's settings for the import's transaction (set before it begins:
+        # SQLite places the statement journal at BEGIN), its own ones back after it.
+        previous: list[tuple[str, int]] = []
+        async with self._read() as db:
+            for name, value in IMPORT_SETTINGS:
+                previous.append((name, int((await self._all(f"PRAGMA {name}"))[0][0])))
+                await db.execute(f"PRAGMA {name} = {value}")
         try:
             async with self._write() as db:
                 await db.execute("PRAGMA defer_foreign_keys = ON")
-                previous = int((await self._all("PRAGMA cache_size"))[0][0])
-                await db.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KB}")
                 now = timestamp()
                 for batch in _batches(records, guild_id):
                     fresh, same, bad = await self._import_batch(
@@ -148,9 +156,9 @@ class Importing(RecordStore):
                 if wrong or failed():
                     raise ImportRejected
         finally:
-            if previous is not None:
-                async with self._read() as db:
-                    await db.execute(f"PRAGMA cache_size = {previous}")
+            async with self._read() as db:
+                for name, value in previous:
+                    await db.execute(f"PRAGMA {name} = {value}")
         return ImportReport(guild_id, counts["source"], counts["person"], counts["fact"],
                             counts["quote"], unchanged)
 

@@ -116,8 +116,12 @@ def own_values(record: Record) -> tuple[Any, ...]:
     if isinstance(record, Person):
         return (record.name, record.description)
     if isinstance(record, Fact):
-        return (record.text, json_list(record.keywords), record.reported)
-    return (record.speaker, record.text, record.context, json_list(record.keywords))
+        return (record.text, _words(record.keywords), record.reported)
+    return (record.speaker, record.text, record.context, _words(record.keywords))
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return json_list(words) if words else "[]"
 
 
 def rows_of_children(record: Record) -> dict[str, list[tuple[Any, ...]]]:

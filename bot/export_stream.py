@@ -21,7 +21,6 @@ from bot.knowledge import (
     MAX_VALUE_BYTES,
     DocumentCheck,
     KnownIds,
-    NestedTooDeeply,
     bank_of,
     clip_text,
     printable,
@@ -116,6 +115,15 @@ _NUMBER_TAIL = re.compile(r"[0-9.eE+-]*\Z")
 
 class _TooDeep(Exception):
     pass
+
+
+def _deeper(node: Any, limit: int) -> bool:
+    """Whether ``node`` nests more than ``limit`` levels of objects and arrays."""
+    if type(node) is dict:
+        node = list(node.values())
+    elif type(node) is not list:
+        return False
+    return limit <= 0 or any(_deeper(v, limit - 1) for v in node)
 
 
 def _int(digits: str) -> int | float:
@@ -251,7 +259,6 @@ def stream_records(
     """
     reader = _Reader(stream, limit, where, progress)
     check.scan_chars = False  # until the reader sees a \u0000 or a lone surrogate escape
-    check.depth_limit = MAX_DEPTH - 2  # (a record sits in a list in the document)
     text = _Text(reader, check)
     try:
         yield from _document(text, check, where)
@@ -261,7 +268,7 @@ def stream_records(
     except UnicodeDecodeError as exc:
         check.add(Problem(f"{where}: near byte {reader.offset:,}",
                           f"not valid UTF-8 text ({exc.reason})"))
-    except (RecursionError, NestedTooDeeply, _TooDeep):
+    except (RecursionError, _TooDeep):
         check.add(Problem(f"{where}: near byte {reader.offset:,}",
                           f"nested too deeply (at most {MAX_DEPTH} levels)"))
     finally:
@@ -317,6 +324,8 @@ def _records(text: _Text, check: DocumentCheck, where: str, key: str,
         counters[key] = index + 1
         if record(key, index, item, where):
             yield kind, item
+        elif _deeper(item, MAX_DEPTH - 2):  # (a record sits in a list in the document)
+            raise _TooDeep
         if not text.after_item("]"):
             return
 

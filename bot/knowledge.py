@@ -307,12 +307,9 @@ def _is_words(v: Any) -> bool:
     )
 
 
-_CITATION_KEYS = frozenset({"source", "passage"})
-
-
 def _is_citations(v: Any) -> bool:
     return type(v) is list and 0 < len(v) <= 50 and all(
-        type(c) is dict and c.keys() == _CITATION_KEYS and _is_id(c["source"])
+        type(c) is dict and c.keys() == {"source", "passage"} and _is_id(c["source"])
         and _is_text(c["passage"], 4000) for c in v
     )
 
@@ -386,21 +383,6 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-class NestedTooDeeply(Exception):
-    """A record nests deeper than :attr:`DocumentCheck.depth_limit`."""
-
-
-def _deeper(node: Any, limit: int) -> bool:
-    """Whether ``node`` nests more than ``limit`` levels of objects and arrays."""
-    if type(node) is dict:
-        node = list(node.values())
-    elif type(node) is not list:
-        return False
-    if limit <= 0:
-        return True
-    return any(_deeper(v, limit - 1) for v in node)
-
-
 class DocumentCheck:
     """Checks documents record by record: schema, NUL and surrogates, duplicate ids and
     texts, references; every problem in one pass (kept up to ``keep``, all counted)."""
@@ -411,9 +393,6 @@ class DocumentCheck:
         #: Scan each record's strings for NUL and lone surrogates (the streaming reader
         #: turns this off when the raw document cannot hold any).
         self.scan_chars = True
-        #: The deepest a record may nest (None: any depth); a record that fails the schema
-        #: and nests deeper raises :class:`NestedTooDeeply` (the streaming parser's limit).
-        self.depth_limit: int | None = None
         self.problems: list[Problem] = []
         self.count = 0
         self._ids: dict[str, dict[str, _Place]] = {key: {} for key in LIST_KEYS.values()}
@@ -448,8 +427,6 @@ class DocumentCheck:
         kind = KIND_OF_KEY[key]
         before = self.count
         if not _surely_valid(kind, item):
-            if self.depth_limit is not None and _deeper(item, self.depth_limit):
-                raise NestedTooDeeply
             label = f"{where}: {_record_label(key, index, item)}"
             errors = list(_record_validator(kind).iter_errors(item))
             empty = {tuple(e.absolute_path) for e in errors if e.validator == "minLength"}
@@ -469,8 +446,7 @@ class DocumentCheck:
         if type(item) is not dict:
             return False
         rid = item.get("id")
-        # Where each record was is kept as (where, index, id), its label made only for a
-        # problem: a million labels would take a few hundred megabytes.
+        # (where, index, id) kept, a label made only for a problem: 1M labels take ~200 MB
         place = (where, index, rid if type(rid) is str else None)
         if type(rid) is str:
             first = self._ids[key].get(rid)

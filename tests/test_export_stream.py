@@ -109,3 +109,11 @@ def test_malformed_json_anywhere_is_a_problem_with_its_offset(raw: bytes) -> Non
     check = DocumentCheck(None)
     assert list(stream_records(io.BytesIO(raw), check, where="doc")) == []
     assert any("near byte" in str(p) and "not valid JSON" in str(p) for p in check.problems)
+
+
+@pytest.mark.parametrize("depth", [40, 2000])
+def test_a_record_nested_past_the_limit_ends_the_document(depth: int) -> None:
+    raw = b'{"facts": [' + b"[" * depth + b"]" * depth + b"]}"
+    check = DocumentCheck(None)
+    assert list(stream_records(io.BytesIO(raw), check, where="doc")) == []
+    assert "nested too deeply (at most 32 levels)" in str(check.failure("doc"))

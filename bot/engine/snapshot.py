@@ -50,11 +50,11 @@ log = logging.getLogger(__name__)
 
 MAGIC = b"coverage-bot engine snapshot\n"
 #: Bumped whenever the layout or the pickled state changes shape.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _HEADER_LEN = struct.Struct("<I")
 _ENGINE_DIR = Path(__file__).resolve().parent
 _MODELS = _ENGINE_DIR.parent / "models.py"
-_STATE = ("rids", "sources", "names", "index", "vocab", "quote_rids", "spoken", "version")
+_STATE = ("sources", "names", "index", "vocab", "quote_rids", "spoken", "version")
 _engine_hash: str | None = None
 
 
@@ -81,7 +81,8 @@ def save(memory: Memory, path: Path, *, stamp: int, database: str) -> int:
     """Write ``memory`` to ``path``, for ``database`` up to its change ``stamp``; the bytes
     written. The file is written beside ``path`` and renamed over it, so a reader sees the
     old file or the new one, never half of one."""
-    state = {name: getattr(memory, name) for name in _STATE}
+    state: dict[str, Any] = {name: getattr(memory, name) for name in _STATE}
+    state["rids"] = memory.pickled_rids()  # (pickled apart: unpickled when first needed)
     offsets = array("q", [0])
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -194,6 +195,7 @@ def _read(mapped: mmap.mmap, path: Path, database: str) -> Snapshot | None:
     memory = Memory.__new__(Memory)
     for name in _STATE:
         setattr(memory, name, state[name])
+    memory.defer_rids(*state["rids"])
     memory.records = RecordStore(records_part, offsets)
     # The millions of objects just made were never looked at by the collector (disabled
     # above): the first collection after this would walk them all, inside whichever

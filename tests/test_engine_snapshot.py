@@ -65,3 +65,16 @@ def test_the_record_ids_of_a_snapshot_are_read_when_first_needed(tmp_path: Path)
     memory.upsert(replace(COST, text="The bridge will cost more."))
     assert memory.count() == 4 and memory.get("fact", BRIDGE.id) is None
     assert memory.rids["fact"].keys() == {COST.id, COST_LATER.id}
+
+
+def test_a_byte_changed_in_the_state_or_in_the_records_is_none(tmp_path: Path) -> None:
+    path = tmp_path / "bank.db.engine"
+    snapshot.save(Engine(small_bank()).memory, path, stamp=1, database="db")
+    whole = path.read_bytes()
+    for at in (len(whole) // 3, len(whole) - 10):  # the state, the records (at the end)
+        damaged = bytearray(whole)
+        damaged[at] ^= 0x20
+        path.write_bytes(bytes(damaged))
+        assert snapshot.load(path, database="db") is None
+    path.write_bytes(whole)
+    assert snapshot.load(path, database="db") is not None

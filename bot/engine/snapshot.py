@@ -20,7 +20,9 @@ Layout: ``MAGIC``, a 4-byte little-endian header length, the header (JSON), the 
 pickle, protocol 5, of everything but the records), then the records, each pickled on its
 own, back to back. The records part is memory-mapped and a record is unpickled the first
 time a question reads it (:class:`~bot.engine.recordstore.RecordStore`): at 100,000
-records, unpickling them all was two thirds of the load time. The standard library does it
+records, unpickling them all was two thirds of the load time. For the same reason the
+record-id tables stay pickled until something needs them (:attr:`Memory.rids`), and people
+are kept as their fields until read (:mod:`bot.engine.names`). The standard library does it
 all (pickle protocol 5, array, mmap, zlib): a snapshot is written and read only by this
 code, so a new dependency would buy nothing. Pickle runs code of the file's choosing when
 loaded: the snapshot sits beside the database, and whoever can write it can write the

@@ -1,16 +1,16 @@
 """Reading an export document as it streams in (``coverage-bot import``, ``/kb import``):
-record by record with ijson, so that memory does not grow with the document, every record
-checked by :class:`bot.knowledge.DocumentCheck` as it passes."""
+record by record (each decoded whole by :mod:`json`'s C decoder, the structure around the
+records walked here), so that memory does not grow with the document, every record checked
+by :class:`bot.knowledge.DocumentCheck` as it passes."""
 
 from __future__ import annotations
 
+import codecs
 import io
+import json
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, BinaryIO
-
-import ijson
-import ijson.utils
+from typing import Any, BinaryIO, NoReturn
 
 from bot.codec import from_json
 from bot.errors import InputError, Problem, ValidationFailed
@@ -46,9 +46,10 @@ def _mark_surrogates(match: re.Match[bytes]) -> bytes:
 
 
 class _Reader:
-    """A binary stream as ijson reads it: counts bytes (for offsets and the progress bar),
-    refuses more than ``limit`` bytes, and marks lone surrogate escapes (which the C
-    parser would silently turn into "?") as U+FDD0 so the checker reports them."""
+    """A binary stream as the parser reads it: counts bytes (for offsets and the progress
+    bar), refuses more than ``limit`` bytes, and marks lone surrogate escapes as U+FDD0 (a
+    character the checker looks for only when the reader saw one, or a \\u0000: then
+    every record's strings are scanned)."""
 
     def __init__(self, stream: BinaryIO, limit: int | None, where: str,
                  progress: Callable[[int], None] | None) -> None:
@@ -64,8 +65,6 @@ class _Reader:
         self._since_quote = 0
 
     def read(self, size: int = 65536) -> bytes:
-        if size == 0:  # ijson asks for nothing first, to learn bytes from str
-            return b""
         chunk = self.stream.read(max(size, 64))
         self.offset += len(chunk)
         if self.limit is not None and self.offset > self.limit:
@@ -91,9 +90,10 @@ class _Reader:
     def _scanned(self, data: bytes) -> bytes:
         # No record field is anywhere near this long: a value that is (a huge string or
         # number) is refused before the parser builds it.
-        last = data.rfind(b'"')
-        self._since_quote = len(data) - last - 1 if last >= 0 else self._since_quote + len(data)
-        if self._since_quote > MAX_VALUE_BYTES:
+        first, last = data.find(b'"'), data.rfind(b'"')
+        run = self._since_quote + (first if first >= 0 else len(data))
+        self._since_quote = len(data) - last - 1 if last >= 0 else run
+        if max(run, self._since_quote) > MAX_VALUE_BYTES:
             raise InputError(f"{self.where}: a value near byte {self.offset:,} is longer than "
                              f"{describe_size(MAX_VALUE_BYTES)}; no field may be that long")
         if b"\\u" in data:
@@ -105,12 +105,142 @@ class _Reader:
 
 
 #: A document nests 5 levels deep (document, list, record, citations, citation); deeper
-#: input is refused before it is parsed further.
+#: input is refused.
 MAX_DEPTH = 32
+#: What the parser reads at a time.
+CHUNK = 1 << 20
+_SPACE = re.compile(r"[ \t\n\r]*")
+_NUMBER_TAIL = re.compile(r"[0-9.eE+-]*\Z")
 
 
 class _TooDeep(Exception):
     pass
+
+
+def _deeper(node: Any, limit: int) -> bool:
+    """Whether ``node`` nests more than ``limit`` levels of objects and arrays."""
+    if type(node) is dict:
+        node = list(node.values())
+    elif type(node) is not list:
+        return False
+    return limit <= 0 or any(_deeper(v, limit - 1) for v in node)
+
+
+def _int(digits: str) -> int | float:
+    # (Python refuses to turn more than 4,300 digits into an int; no field is a number.)
+    return int(digits) if len(digits) <= 1000 else float(digits)
+
+
+def _constant(name: str) -> Any:
+    raise json.JSONDecodeError(f"{name} is not JSON", name, 0)
+
+
+_DECODER = json.JSONDecoder(parse_int=_int, parse_constant=_constant)
+
+
+class _Text:
+    """The document as text, decoded as it is read, with a cursor: values are decoded whole
+    by the standard library's C decoder (a record at a time), and the structure around
+    them (the top-level object, its lists, anything else) is walked here."""
+
+    def __init__(self, reader: _Reader, check: DocumentCheck) -> None:
+        self.reader = reader
+        self.check = check
+        self.decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+
+    def more(self, at_least: int = 0) -> bool:
+        """Read on (a chunk, or chunks until ``at_least`` more bytes); False at the end of
+        the document."""
+        if self.eof:
+            return False
+        parts = [self.buf[self.pos:]]
+        got = 0
+        while not self.eof and (got == 0 or got < at_least):
+            data = self.reader.read(CHUNK)
+            got += len(data)
+            self.eof = not data
+            parts.append(self.decoder.decode(data, final=self.eof))
+        if self.reader.suspicious:
+            self.check.scan_chars = True
+        self.buf = "".join(parts)
+        self.pos = 0
+        return True
+
+    def peek(self) -> str:
+        """The next character that is not white space (after it: ``pos``), "" at the end."""
+        while True:
+            self.pos = _SPACE.match(self.buf, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self.more():
+                return ""
+
+    def fail(self, message: str) -> NoReturn:
+        raise json.JSONDecodeError(message, self.buf, self.pos)
+
+    def expect(self, char: str, what: str) -> None:
+        if self.peek() != char:
+            self.fail(f"expecting {what}" if self.peek() else "incomplete document")
+        self.pos += 1
+
+    def value(self) -> Any:
+        """Decode the value that starts at the cursor (reading on while it may be cut)."""
+        while True:
+            if self.peek() == "":
+                self.fail("incomplete document")
+            try:
+                value, end = _DECODER.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as exc:
+                # Cut by the end of what was read (an unterminated string, or anything
+                # at the very end) rather than wrong: read on and decode it again.
+                cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(self.buf) - 8
+                if cut and self.more(len(self.buf) - self.pos):
+                    continue
+                self.pos = exc.pos
+                raise
+            if (type(value) in (int, float) and _NUMBER_TAIL.match(self.buf, end)
+                    and self.more()):  # a number cut by the end of what was read: read on
+                continue
+            self.pos = end
+            return value
+
+    def skip(self, depth: int) -> Any:
+        """Walk past a value that holds no records, in bounded memory; a stand-in for it (an
+        empty object or array, or the value itself)."""
+        char = self.peek()
+        if char not in ("{", "["):
+            return self.value()
+        if depth >= MAX_DEPTH:
+            raise _TooDeep
+        close = "}" if char == "{" else "]"
+        self.pos += 1
+        if self.peek() == close:
+            self.pos += 1
+        else:
+            while True:
+                if char == "{":
+                    if self.peek() != '"':
+                        self.fail("expecting a property name in double quotes")
+                    self.value()
+                    self.expect(":", "':'")
+                self.skip(depth + 1)
+                if not self.after_item(close):
+                    break
+        return {} if char == "{" else []
+
+    def after_item(self, close: str) -> bool:
+        """Past the "," after an item (True: another follows) or the closing bracket."""
+        char = self.peek()
+        self.pos += 1
+        if char == ",":
+            return True
+        if char != close:
+            self.pos -= 1
+            self.fail(f"expecting ',' or '{close}'" if char else "incomplete document")
+        return False
 
 
 def stream_records(
@@ -123,59 +253,18 @@ def stream_records(
 ) -> Iterator[tuple[RecordKind, dict[str, Any]]]:
     """The valid records of one JSON document, as it streams in; problems go to ``check``.
 
-    Memory stays flat: each chunk read is fed to ijson's C parsers, one per list (it
-    builds that list's records in C) and one whose events give the top level's shape, and
-    only the records built from that chunk are kept. A syntax error ends the document with
-    a problem naming its byte offset.
+    Memory stays flat: the document is read a chunk at a time and each record is decoded
+    on its own (by :mod:`json`'s C decoder) and checked, then handed on. A syntax error
+    ends the document with a problem naming its byte offset.
     """
     reader = _Reader(stream, limit, where, progress)
     check.scan_chars = False  # until the reader sees a \u0000 or a lone surrogate escape
-    sinks = {key: ijson.utils.sendable_list() for key in KIND_OF_KEY}
-    shape = ijson.utils.sendable_list()
-    parsers = [ijson.items_coro(sinks[key], f"{key}.item", use_float=True) for key in sinks]
-    parsers.append(ijson.basic_parse_coro(shape, use_float=True))
-    counters = dict.fromkeys(sinks, 0)
-    top = _TopLevel(check, where)
-    depth = 0
+    text = _Text(reader, check)
     try:
-        while True:
-            chunk = reader.read(256 * 1024)
-            if reader.suspicious:
-                check.scan_chars = True
-            # The shape parser first: it tells the nesting depth before the record parsers
-            # see the chunk (they name every event by its path, which costs the depth: a
-            # 100 KB run of "[" would take tens of gigabytes).
-            for parser in (parsers[-1], *parsers[:-1]):
-                if chunk:
-                    parser.send(chunk)
-                else:
-                    parser.close()
-                if parser is parsers[-1]:
-                    for event, _ in shape:
-                        if event in ("start_map", "start_array"):
-                            depth += 1
-                            if depth > MAX_DEPTH:
-                                raise _TooDeep
-                        elif event in ("end_map", "end_array"):
-                            depth -= 1
-            top.events(shape)
-            shape.clear()
-            for key, sink in sinks.items():
-                for item in sink:
-                    index = counters[key]
-                    counters[key] = index + 1
-                    if check.record(key, index, item, where):
-                        yield KIND_OF_KEY[key], item
-                sink.clear()
-            if not chunk:
-                break
-    except ijson.JSONError as exc:
-        why = exc.args[0] if exc.args else ""
-        why = why.decode("utf-8", "replace") if isinstance(why, bytes) else str(why)
-        first = why.strip().splitlines()[0] if why.strip() else "a syntax error"
-        message = ("not valid UTF-8 text" if "UTF8" in first
-                   else f"not valid JSON ({clip_text(printable(first), 100)})")
-        check.add(Problem(f"{where}: near byte {reader.offset:,}", message))
+        yield from _document(text, check, where)
+    except json.JSONDecodeError as exc:
+        check.add(Problem(f"{where}: near byte {reader.offset:,}",
+                          f"not valid JSON ({clip_text(printable(exc.msg), 100)})"))
     except UnicodeDecodeError as exc:
         check.add(Problem(f"{where}: near byte {reader.offset:,}",
                           f"not valid UTF-8 text ({exc.reason})"))
@@ -186,45 +275,59 @@ def stream_records(
         check.finish()
 
 
-class _TopLevel:
-    """The top level of a document, from basic parse events: an object, its known keys,
-    the format, lists where lists belong."""
+def _document(text: _Text, check: DocumentCheck, where: str
+              ) -> Iterator[tuple[RecordKind, dict[str, Any]]]:
+    """The records of the document at the cursor: an object, its known keys, the format,
+    records in lists where lists belong, then nothing more."""
+    if text.peek() != "{":
+        if text.peek() == "":
+            text.fail("incomplete document")
+        check.add(Problem(where, "must be a JSON object with sources/people/facts/quotes"))
+        text.skip(0)
+    else:
+        text.pos += 1
+        counters = dict.fromkeys(KIND_OF_KEY, 0)
+        more = text.peek() != "}"
+        if not more:
+            text.pos += 1
+        while more:
+            if text.peek() != '"':
+                text.fail("expecting a property name in double quotes")
+            key = text.value()
+            text.expect(":", "':'")
+            check.top_level_key(key, where)
+            if key in KIND_OF_KEY and text.peek() == "[":
+                yield from _records(text, check, where, key, counters)
+            elif key == "format":
+                check.format_value(text.skip(1), where)
+            elif key in KIND_OF_KEY:
+                check.not_a_list(key, text.skip(1), where)
+            else:
+                text.skip(1)
+            more = text.after_item("}")
+    if text.peek() != "":
+        text.fail("more after the document")
 
-    def __init__(self, check: DocumentCheck, where: str) -> None:
-        self.check = check
-        self.where = where
-        self.depth = 0
-        self.key: Any = None
-        self.wrong = False
 
-    def events(self, events: list[tuple[str, Any]]) -> None:
-        depth = self.depth
-        for event, value in events:
-            if event == "start_map" or event == "start_array":
-                if depth <= 1:
-                    self._value(depth, event, {} if event == "start_map" else [])
-                depth += 1
-            elif event == "end_map" or event == "end_array":
-                depth -= 1
-            elif depth <= 1:
-                self._value(depth, event, value)
-        self.depth = depth
-
-    def _value(self, depth: int, event: str, value: Any) -> None:
-        check, where = self.check, self.where
-        if self.wrong:
+def _records(text: _Text, check: DocumentCheck, where: str, key: str,
+             counters: dict[str, int]) -> Iterator[tuple[RecordKind, dict[str, Any]]]:
+    """The records of the list at the cursor, each decoded whole, checked, handed on."""
+    kind = KIND_OF_KEY[key]
+    text.pos += 1
+    if text.peek() == "]":
+        text.pos += 1
+        return
+    record = check.record
+    while True:
+        item = text.value()
+        index = counters[key]
+        counters[key] = index + 1
+        if record(key, index, item, where):
+            yield kind, item
+        elif _deeper(item, MAX_DEPTH - 2):  # (a record sits in a list in the document)
+            raise _TooDeep
+        if not text.after_item("]"):
             return
-        if depth == 0:
-            if event != "start_map":
-                self.wrong = True
-                check.add(Problem(where, "must be a JSON object with sources/people/facts/quotes"))
-        elif event == "map_key":
-            self.key = value
-            check.top_level_key(value, where)
-        elif self.key == "format":
-            check.format_value(value, where)
-        elif self.key in KIND_OF_KEY and event != "start_array":
-            check.not_a_list(self.key, value, where)
 
 
 def parse_document(

@@ -81,6 +81,16 @@ def _record_label(key: str, index: int, item: Any) -> str:
     return f"{key}[{index}]{label}"
 
 
+#: Where a record is: (document, index in its list, id).
+_Place = tuple[str, int, str | None]
+
+
+def _place_label(key: str, place: _Place) -> str:
+    """How a record is named in a problem: ``file: facts[3] (id 'x')``."""
+    where, index, rid = place
+    return f"{where}: {_record_label(key, index, {'id': rid})}"
+
+
 def _path_label(data: Any, path: Iterable[Any]) -> str:
     parts = list(path)
     if not parts:
@@ -385,8 +395,8 @@ class DocumentCheck:
         self.scan_chars = True
         self.problems: list[Problem] = []
         self.count = 0
-        self._ids: dict[str, dict[str, str]] = {key: {} for key in LIST_KEYS.values()}
-        self._texts: dict[str, dict[int, str]] = {"facts": {}, "quotes": {}}
+        self._ids: dict[str, dict[str, _Place]] = {key: {} for key in LIST_KEYS.values()}
+        self._texts: dict[str, dict[int, _Place]] = {"facts": {}, "quotes": {}}
         #: References not resolved when seen (forward ones): (where, kind, id).
         self._pending: list[tuple[str, str, str]] = []
 
@@ -415,42 +425,47 @@ class DocumentCheck:
     def record(self, key: str, index: int, item: Any, where: str) -> bool:
         """Check one record of ``key`` (``facts``...); True if it may be stored."""
         kind = KIND_OF_KEY[key]
-        label = f"{where}: {_record_label(key, index, item)}"
         before = self.count
         if not _surely_valid(kind, item):
+            label = f"{where}: {_record_label(key, index, item)}"
             errors = list(_record_validator(kind).iter_errors(item))
             empty = {tuple(e.absolute_path) for e in errors if e.validator == "minLength"}
             for error in errors:
                 if error.validator == "pattern" and tuple(error.absolute_path) in empty:
                     continue  # "should be non-empty" says it already
                 self.add(Problem(_field(label, error.absolute_path), _schema_message(error)))
-        bad: list[tuple[str, str]] = []
         if self.scan_chars:
+            bad: list[tuple[str, str]] = []
             try:
                 _bad_chars(item, "", bad)
             except RecursionError:
                 bad.append(("", "nested too deeply"))
-        for path, why in bad:
-            self.add(Problem(f"{label}.{path}" if path else label, why))
+            label = f"{where}: {_record_label(key, index, item)}" if bad else ""
+            for path, why in bad:
+                self.add(Problem(f"{label}.{path}" if path else label, why))
         if type(item) is not dict:
             return False
         rid = item.get("id")
+        # (where, index, id) kept, a label made only for a problem: 1M labels take ~200 MB
+        place = (where, index, rid if type(rid) is str else None)
         if type(rid) is str:
             first = self._ids[key].get(rid)
             if first is not None:
-                self.add(Problem(label, f"duplicate id, already used at {first}"))
+                self.add(Problem(_place_label(key, place),
+                                 f"duplicate id, already used at {_place_label(key, first)}"))
             else:
-                self._ids[key][rid] = label
+                self._ids[key][rid] = place
         if key in self._texts and type(item.get("text")) is str:
             digest = hash(content_key(item["text"]) + "|" + str(item.get("speaker")))
             first = self._texts[key].get(digest)
             if first is not None:
-                self.add(Problem(f"{label}.text", f"same text as {first}"))
+                self.add(Problem(f"{_place_label(key, place)}.text",
+                                 f"same text as {_place_label(key, first)}"))
             else:
-                self._texts[key][digest] = label
+                self._texts[key][digest] = place
         for field_path, ref_kind, ref in _references(key, item):
             if not self._resolves(ref_kind, ref):
-                self._pending.append((f"{label}.{field_path}", ref_kind, ref))
+                self._pending.append((f"{_place_label(key, place)}.{field_path}", ref_kind, ref))
         return self.count == before
 
     def _resolves(self, kind: str, ref: str) -> bool:

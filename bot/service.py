@@ -127,8 +127,8 @@ class CoverageService:
         except BaseException:
             await storage.close()
             raise
-        log.info("bank ready: %d records (%s)", len(engine.memory.rids["fact"])
-                 + len(engine.memory.rids["quote"]), report or "knowledge files unchanged")
+        log.info("bank ready: %d records (%s)", engine.memory.count(),
+                 report or "knowledge files unchanged")
         service = cls(settings, storage, engine)
         service.follower.seen = seen
         return service

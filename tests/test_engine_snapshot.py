@@ -3,10 +3,11 @@ for this database; anything else reads as no snapshot."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bot.engine import Engine, snapshot
-from tests.engine_records import small_bank
+from tests.engine_records import BRIDGE, COST, COST_LATER, small_bank
 
 QUESTIONS = ("how much will the bridge cost", "what did quill say", "who is ada quill",
              "when does the steel arrive", "volcanoes erupting")
@@ -43,3 +44,37 @@ def test_a_truncated_corrupt_or_missing_file_is_none(tmp_path: Path) -> None:
     path.write_bytes(b"not a snapshot at all")
     assert snapshot.load(path, database="db") is None
     assert snapshot.load(tmp_path / "missing", database="db") is None
+
+
+def test_the_record_ids_of_a_snapshot_are_read_when_first_needed(tmp_path: Path) -> None:
+    """A loaded bank keeps its id tables pickled until an edit (or a speaker's quotes)
+    needs them; counting (for the scores) does not; saved again unread, they pass through."""
+    built = Engine(small_bank())
+    path, again = tmp_path / "bank.db.engine", tmp_path / "again.db.engine"
+    snapshot.save(built.memory, path, stamp=1, database="db")
+    found = snapshot.load(path, database="db")
+    assert found is not None
+    memory = found.memory
+    assert memory.count() == built.memory.count() == 5
+    assert memory._rids is None  # (still pickled: counting did not need them)
+    assert _answers(Engine(memory=memory)) == _answers(built)
+    snapshot.save(memory, again, stamp=1, database="db")
+    reread = snapshot.load(again, database="db")
+    assert reread is not None and reread.memory.rids == built.memory.rids
+    memory.remove("fact", BRIDGE.id)
+    memory.upsert(replace(COST, text="The bridge will cost more."))
+    assert memory.count() == 4 and memory.get("fact", BRIDGE.id) is None
+    assert memory.rids["fact"].keys() == {COST.id, COST_LATER.id}
+
+
+def test_a_byte_changed_in_the_state_or_in_the_records_is_none(tmp_path: Path) -> None:
+    path = tmp_path / "bank.db.engine"
+    snapshot.save(Engine(small_bank()).memory, path, stamp=1, database="db")
+    whole = path.read_bytes()
+    for at in (len(whole) // 3, len(whole) - 10):  # the state, the records (at the end)
+        damaged = bytearray(whole)
+        damaged[at] ^= 0x20
+        path.write_bytes(bytes(damaged))
+        assert snapshot.load(path, database="db") is None
+    path.write_bytes(whole)
+    assert snapshot.load(path, database="db") is not None

@@ -139,3 +139,48 @@ async def test_an_interrupted_import_leaves_nothing(file_storage: Storage) -> No
     assert (await file_storage.stats())["audit_rows"] == 1
     await file_storage.add(source("after", title="Still usable"), actor="o")
     assert await file_storage.integrity_check() == "ok"
+
+
+async def test_a_streamed_import_checks_across_batches_and_keeps_the_cache_setting(
+    file_storage: Storage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """import_records in batches of 3: an identical stored record is a no-op, a taken id
+    with other content and a text said twice (in two batches) are problems, and nothing is
+    written then; a good stream writes every record with its audit row. The connection's
+    page cache and temporary storage settings are its own again after either."""
+    import bot.storage.importing as importing
+
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 3)
+    await file_storage.add(source("src"), actor="o")
+    await file_storage.add(fact("stored", "Stored claim.", guild_id=GUILD_A), actor="o")
+
+    async def cache_size() -> list[int]:  # (settings of the storage's own connection)
+        async with file_storage._read() as db:
+            return [int((await db.fetchall(f"PRAGMA {name}"))[0][0])
+                    for name in ("cache_size", "temp_store")]
+
+    before = await cache_size()
+    found: list[str] = []
+    bad = [fact(f"f{i}", f"Claim {i}.") for i in range(5)] + [
+        fact("stored", "Other content."), fact("f9", "Claim 1.")]
+    with pytest.raises(importing.ImportRejected):
+        await file_storage.import_records(bad, actor="cli", guild_id=GUILD_A,
+                                          problems=lambda p: found.append(str(p)))
+    assert found == [
+        "fact 'stored': a fact with this id already exists, with other content "
+        "(an import only adds)",
+        "fact 'f9': says the same as fact 'f1', which already exists",
+    ]
+    assert (await file_storage.stats())["facts_guild"] == 1
+    assert await cache_size() == before
+
+    good = [fact(f"f{i}", f"Claim {i}.") for i in range(7)] + [
+        fact("stored", "Stored claim.")]
+    report = await file_storage.import_records(good, actor="cli", guild_id=GUILD_A,
+                                               problems=lambda p: found.append(str(p)))
+    assert (report.facts, report.unchanged) == (7, 1)
+    stats = await file_storage.stats()
+    assert (stats["facts_guild"], stats["audit_rows"]) == (8, 2 + 7)
+    assert (await file_storage.export_bank(GUILD_A)).facts[1:] == tuple(
+        replace(f, guild_id=GUILD_A) for f in good[:7])
+    assert await cache_size() == before

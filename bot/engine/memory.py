@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import pickle
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from bot.engine.index import InvertedIndex, Vocabulary
 from bot.engine.names import NameTable
 from bot.engine.normalize import is_content, stem, words
 from bot.engine.records import index_terms, person_term, record_people
-from bot.engine.recordstore import RecordStore
+from bot.engine.recordstore import RecordStore, dumps
 from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, kind_of
 
 #: Records :meth:`Memory.similar` returns at most, and the rarest words it looks up, skipping
@@ -39,7 +40,10 @@ def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
 class Memory:
     def __init__(self) -> None:
         self.records = RecordStore()
-        self.rids: dict[str, dict[str, int]] = {"fact": {}, "quote": {}}
+        self._rids: dict[str, dict[str, int]] | None = {"fact": {}, "quote": {}}
+        #: the rids of a bank read from a snapshot, pickled, until first needed
+        self._rids_pickled = b""
+        self._rid_count = 0
         self.sources: dict[str, Source] = {}
         self.names = NameTable()
         self.index = InvertedIndex()
@@ -49,6 +53,26 @@ class Memory:
         self.spoken: dict[str, dict[int | None, int]] = {}
         #: bumped when a person or a quote changes (caches check it)
         self.version = 0
+
+    @property
+    def rids(self) -> dict[str, dict[str, int]]:
+        """Record id -> rid, by kind. A bank read from a snapshot unpickles them the first
+        time they are needed (an edit, a speaker's quotes): at 1,000,000 records that is
+        0.28 s that most questions never need."""
+        if self._rids is None:
+            self._rids = pickle.loads(self._rids_pickled)
+            self._rids_pickled = b""
+        return self._rids
+
+    def pickled_rids(self) -> tuple[bytes, int]:
+        """The rids pickled, and how many records they name (for a snapshot)."""
+        if self._rids is None:
+            return self._rids_pickled, self._rid_count
+        return dumps(self._rids), self.count()
+
+    def defer_rids(self, pickled: bytes, count: int) -> None:
+        """Take the rids as :meth:`pickled_rids` gave them, unpickled when first needed."""
+        self._rids, self._rids_pickled, self._rid_count = None, pickled, count
 
     # ------------------------------------------------------------------ upkeep
 
@@ -129,7 +153,10 @@ class Memory:
         return None if rid is None else self.records[rid]
 
     def count(self) -> int:
-        return len(self.rids["fact"]) + len(self.rids["quote"])
+        """How many facts and quotes are held."""
+        if self._rids is None:
+            return self._rid_count
+        return len(self._rids["fact"]) + len(self._rids["quote"])
 
     def idf(self, df: int) -> float:
         n = self.count()

@@ -17,9 +17,9 @@ typo-corrected against the vocabulary, which holds every name word).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
 from bot.engine.lexicon import FRAME_WORDS, STOPWORDS
 from bot.engine.normalize import stem as term
@@ -101,9 +101,44 @@ def _unfile(table: dict[K, _Ids], key: K, person_id: str) -> None:
             table[key] = cur[0]
 
 
+_PERSON_FIELDS = tuple(f.name for f in fields(Person))
+
+
+class _People(dict[str, Person]):
+    """People by id. Pickled as their fields, which become a :class:`Person` when first
+    read: 90,000 people (a 1,000,000-record bank) unpickle in 0.07 s as fields, in 0.15 s
+    as Persons, and a question reads a few. Read them with ``[]``, ``get``, ``pop``,
+    ``values``."""
+
+    def __getitem__(self, person_id: str) -> Person:
+        person: Person | tuple[Any, ...] = dict.__getitem__(self, person_id)
+        if type(person) is tuple:
+            person = Person(*person)
+            dict.__setitem__(self, person_id, person)
+        return person  # type: ignore[return-value]
+
+    def get(self, person_id: str, default: Any = None) -> Any:
+        return self[person_id] if person_id in self else default  # noqa: SIM401
+
+    def pop(self, person_id: str, default: Any = None) -> Any:
+        if person_id not in self:
+            return default
+        person = self[person_id]
+        del self[person_id]
+        return person
+
+    def values(self) -> Iterator[Person]:  # type: ignore[override]
+        return (self[person_id] for person_id in list(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        items = ((pid, p if type(p) is tuple else tuple(getattr(p, f) for f in _PERSON_FIELDS))
+                 for pid, p in dict.items(self))
+        return (_People, (), None, None, items)
+
+
 class NameTable:
     def __init__(self) -> None:
-        self.people: dict[str, Person] = {}
+        self.people: dict[str, Person] = _People()
         self._full: dict[tuple[str, ...], _Ids] = {}
         self._parts: dict[str, _Ids] = {}
 

@@ -20,7 +20,9 @@ Layout: ``MAGIC``, a 4-byte little-endian header length, the header (JSON), the 
 pickle, protocol 5, of everything but the records), then the records, each pickled on its
 own, back to back. The records part is memory-mapped and a record is unpickled the first
 time a question reads it (:class:`~bot.engine.recordstore.RecordStore`): at 100,000
-records, unpickling them all was two thirds of the load time. The standard library does it
+records, unpickling them all was two thirds of the load time. For the same reason the
+record-id tables stay pickled until something needs them (:attr:`Memory.rids`), and people
+are kept as their fields until read (:mod:`bot.engine.names`). The standard library does it
 all (pickle protocol 5, array, mmap, zlib): a snapshot is written and read only by this
 code, so a new dependency would buy nothing. Pickle runs code of the file's choosing when
 loaded: the snapshot sits beside the database, and whoever can write it can write the
@@ -37,6 +39,7 @@ import mmap
 import os
 import pickle
 import struct
+import threading
 import zlib
 from array import array
 from dataclasses import dataclass
@@ -50,11 +53,11 @@ log = logging.getLogger(__name__)
 
 MAGIC = b"coverage-bot engine snapshot\n"
 #: Bumped whenever the layout or the pickled state changes shape.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _HEADER_LEN = struct.Struct("<I")
 _ENGINE_DIR = Path(__file__).resolve().parent
 _MODELS = _ENGINE_DIR.parent / "models.py"
-_STATE = ("rids", "sources", "names", "index", "vocab", "quote_rids", "spoken", "version")
+_STATE = ("sources", "names", "index", "vocab", "quote_rids", "spoken", "version")
 _engine_hash: str | None = None
 
 
@@ -81,7 +84,8 @@ def save(memory: Memory, path: Path, *, stamp: int, database: str) -> int:
     """Write ``memory`` to ``path``, for ``database`` up to its change ``stamp``; the bytes
     written. The file is written beside ``path`` and renamed over it, so a reader sees the
     old file or the new one, never half of one."""
-    state = {name: getattr(memory, name) for name in _STATE}
+    state: dict[str, Any] = {name: getattr(memory, name) for name in _STATE}
+    state["rids"] = memory.pickled_rids()  # (pickled apart: unpickled when first needed)
     offsets = array("q", [0])
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -177,11 +181,16 @@ def _read(mapped: mmap.mmap, path: Path, database: str) -> Snapshot | None:
         return None
     state_part = view[at : at + state_len]
     records_part = view[at + state_len :]
-    if zlib.crc32(state_part) != header["state_crc"] or (
-        zlib.crc32(records_part) != header["records_crc"]
-    ):
+    if zlib.crc32(state_part) != header["state_crc"]:
         log.warning("engine snapshot %s fails its checksum: rebuilding", path)
         return None
+    # The records' checksum (300 MB at 1,000,000 records: 0.1 s) is worked out in another
+    # thread while this one unpickles the state (zlib lets go of the GIL), and checked
+    # before anything of the file is used.
+    records_crc: list[int] = []
+    checker = threading.Thread(target=lambda: records_crc.append(zlib.crc32(records_part)),
+                               name="snapshot checksum")
+    checker.start()
     enabled = gc.isenabled()
     gc.disable()  # millions of new objects, none of them garbage
     try:
@@ -189,11 +198,16 @@ def _read(mapped: mmap.mmap, path: Path, database: str) -> Snapshot | None:
     finally:
         if enabled:
             gc.enable()
+        checker.join()
+    if records_crc != [header["records_crc"]]:
+        log.warning("engine snapshot %s fails its checksum: rebuilding", path)
+        return None
     if not isinstance(offsets, array) or offsets[-1] != records_len:
         raise ValueError("record offsets do not match the records part")
     memory = Memory.__new__(Memory)
     for name in _STATE:
         setattr(memory, name, state[name])
+    memory.defer_rids(*state["rids"])
     memory.records = RecordStore(records_part, offsets)
     # The millions of objects just made were never looked at by the collector (disabled
     # above): the first collection after this would walk them all, inside whichever

@@ -73,6 +73,15 @@ class Backend(abc.ABC):
     async def defer_foreign_keys(self) -> None:
         """Check the foreign keys of the open transaction at its commit, not per statement."""
 
+    async def bulk_begin(self) -> object:
+        """Set the connection up for a large transaction (an import), before it begins;
+        what :meth:`bulk_end` needs to set it back. (Nothing to do by default.)"""
+        return None
+
+    async def bulk_end(self, previous: object) -> None:
+        """Set the connection back as it was before :meth:`bulk_begin`."""
+        return None
+
     # ------------------------------------------------------------------ statements
 
     @abc.abstractmethod

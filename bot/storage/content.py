@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from typing import Any
 
 from bot.codec import to_json
 from bot.errors import Problem
@@ -42,12 +43,23 @@ def content_key(record: Record) -> str:
     return normalise(record.text) + "\x1f" + (record.speaker or "")
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def canonical_json(data: dict[str, Any]) -> str:
+    """A record's JSON form (``codec.to_json``) as one canonical text: keys sorted, no
+    spaces (what its content hash is of, and what the audit log keeps)."""
+    return _CANONICAL.encode(data)
+
+
+def hash_of(canonical: str) -> str:
+    """The content hash of a record's :func:`canonical_json` text."""
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 def content_hash(record: Record) -> str:
     """A hash of the record's content (its JSON form; the scope is not content)."""
-    canonical = json.dumps(
-        to_json(record), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hash_of(canonical_json(to_json(record)))
 
 
 def label(kind: RecordKind, record_id: str) -> str:

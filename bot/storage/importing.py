@@ -4,7 +4,7 @@ ingested article, each all or nothing in one transaction."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from bot.codec import to_json
@@ -22,14 +22,20 @@ from bot.models import (
     kind_of,
 )
 from bot.storage.content import (
-    content_hash,
+    canonical_json,
     content_key,
+    hash_of,
     label,
 )
 from bot.storage.mapping import (
     IN_JSON,
+    INSERT_ORDER,
+    INSERT_SQL,
     TABLES,
+    AuditRow,
+    NewRecord,
     audit_row,
+    insert_rows,
     json_list,
     scope_of,
     scope_problem,
@@ -47,6 +53,23 @@ IMPORT_BATCH = 5000
 class ImportRejected(Exception):
     """Rolls an import back: its problems went to the caller's ``problems`` already."""
 
+
+#: A record ready to write: (record, its canonical JSON text, content hash, content key).
+_Prepared = tuple[Record, str, str, str]
+
+
+def _batches(records: Iterable[Record], guild_id: int | None) -> Iterator[list[Record]]:
+    """``records`` placed in ``guild_id``'s scope, :data:`IMPORT_BATCH` at a time (the last
+    batch may be empty)."""
+    batch: list[Record] = []
+    for record in records:
+        if record.guild_id != guild_id:
+            record = replace(record, guild_id=guild_id)
+        batch.append(record)
+        if len(batch) == IMPORT_BATCH:
+            yield batch
+            batch = []
+    yield batch
 
 
 class Importing(RecordStore):
@@ -102,28 +125,26 @@ class Importing(RecordStore):
         counts = dict.fromkeys(RECORD_KINDS, 0)
         unchanged = 0
         wrong = False
-        async with self._write() as db:
-            await db.defer_foreign_keys()
-            now = timestamp()
-            batch: list[Record] = []
-            for record in records:
-                if record.guild_id != guild_id:
-                    record = replace(record, guild_id=guild_id)
-                batch.append(record)
-                if len(batch) < IMPORT_BATCH:
-                    continue
-                fresh, same, bad = await self._import_batch(batch, guild_id, now, actor, problems)
-                batch, unchanged, wrong = [], unchanged + same, wrong or bad
-                self._count(fresh, counts)
-                if added is not None:
-                    added(fresh)
-            fresh, same, bad = await self._import_batch(batch, guild_id, now, actor, problems)
-            unchanged, wrong = unchanged + same, wrong or bad
-            self._count(fresh, counts)
-            if added is not None:
-                added(fresh)
-            if wrong or failed():
-                raise ImportRejected
+        # The connection's settings for a large transaction (set before it begins), its own
+        # ones back after it (bot.storage.sqlite.BULK_SETTINGS)
+        async with self._read() as db:
+            previous = await db.bulk_begin()
+        try:
+            async with self._write() as db:
+                await db.defer_foreign_keys()
+                now = timestamp()
+                for batch in _batches(records, guild_id):
+                    fresh, same, bad = await self._import_batch(
+                        batch, guild_id, now, actor, problems)
+                    unchanged, wrong = unchanged + same, wrong or bad
+                    self._count(fresh, counts)
+                    if added is not None:
+                        added(fresh)
+                if wrong or failed():
+                    raise ImportRejected
+        finally:
+            async with self._read() as db:
+                await db.bulk_end(previous)
         return ImportReport(guild_id, counts["source"], counts["person"], counts["fact"],
                             counts["quote"], unchanged)
 
@@ -137,49 +158,49 @@ class Importing(RecordStore):
         problems: Callable[[Problem], None],
     ) -> tuple[list[Record], int, bool]:
         """Write the new records of one batch; (written, identical ones skipped, any problem)."""
+        prepared: dict[RecordKind, list[_Prepared]] = defaultdict(list)
+        for record in batch:
+            text = canonical_json(to_json(record))
+            prepared[kind_of(record)].append((record, text, hash_of(text), content_key(record)))
         fresh: list[Record] = []
+        rows: list[NewRecord] = []
+        audit: list[AuditRow] = []
         unchanged = 0
         wrong = False
-        by_kind: dict[RecordKind, list[Record]] = defaultdict(list)
-        for record in batch:
-            by_kind[kind_of(record)].append(record)
-        for kind, recs in by_kind.items():
+        for kind, recs in prepared.items():
             table = TABLES[kind]
             stored = {
                 rid: (owner, digest)
                 for rid, owner, digest in await self._all(
                     f"SELECT id, guild_id, content_hash FROM {table} WHERE id {IN_JSON}",
-                    (json_list(r.id for r in recs),),
+                    (json_list(r.id for r, *_ in recs),),
                 )
             }
-            new: list[Record] = []
-            keys: dict[str, str] = {}
-            for r in recs:
+            new: list[_Prepared] = []
+            for item in recs:
+                r, _text, digest, _key = item
                 row = stored.get(r.id)
                 if row is None:
-                    new.append(r)
+                    new.append(item)
                     continue
-                owner, digest = row
+                owner, stored_digest = row
                 if owner not in (None, guild_id):
                     problems(Problem(label(kind, r.id), f"a {kind} with this id already exists "
                                      "in another server (ids are unique across every server)"))
-                elif digest != content_hash(r):
+                elif stored_digest != digest:
                     problems(Problem(label(kind, r.id), f"a {kind} with this id already exists, "
                                      "with other content (an import only adds)"))
                 else:
                     unchanged += 1
                     continue
                 wrong = True
-            for r in new:
-                keys[r.id] = content_key(r)
             clashes = dict(await self._all(
                 f"SELECT norm_key, id FROM {table} "
                 f"WHERE ifnull(guild_id, 0) = ? AND norm_key {IN_JSON}",
-                (scope_of(guild_id), json_list(set(keys.values()))),
+                (scope_of(guild_id), json_list({key for *_, key in new})),
             ))
             firsts: dict[str, str] = {}
-            for r in new:
-                key = keys[r.id]
+            for r, text, digest, key in new:
                 other = clashes.get(key) or firsts.setdefault(key, r.id)
                 if other != r.id:
                     problems(Problem(label(kind, r.id), f"says the same as {label(kind, other)}"
@@ -187,12 +208,14 @@ class Importing(RecordStore):
                     wrong = True
                 else:
                     fresh.append(r)
-        if fresh:
-            await self._insert(((r, "admin", None) for r in fresh), now)
-            await self._audit([
-                audit_row(now, actor, guild_id, "import", kind_of(r), r.id, None, to_json(r))
-                for r in fresh
-            ])
+                    rows.append((r, "admin", None, digest, key))
+                    audit.append((now, actor, guild_id, "import", kind, r.id, None, text))
+        tables = insert_rows(rows, now)
+        db = self._conn()
+        for table in INSERT_ORDER:
+            if tables[table]:
+                await db.executemany(INSERT_SQL[table], tables[table])
+        await self._audit(audit)
         return fresh, unchanged, wrong
 
     async def apply_ingest(

@@ -18,8 +18,10 @@ from bot.models import (
     Record,
     RecordKind,
     Source,
+    kind_of,
 )
 from bot.storage.content import (
+    canonical_json,
     label,
 )
 from bot.storage.reports import (
@@ -84,6 +86,9 @@ IN_JSON = "IN (SELECT value FROM json_each(?))"
 Key = tuple[RecordKind, str]
 
 
+_JSON_TEXT = json.JSONEncoder(ensure_ascii=False)  # (json.dumps makes one a call)
+
+
 def timestamp() -> str:
     """Now, as the ISO text the tables keep (UTC, milliseconds)."""
     return datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -96,12 +101,12 @@ def scope_of(guild_id: int | None) -> int:
 
 def json_list(values: Iterable[str]) -> str:
     """Values as a JSON list (for ``json_each`` and list columns)."""
-    return json.dumps(list(values), ensure_ascii=False)
+    return _JSON_TEXT.encode(list(values))
 
 
 def dumps_json(data: dict[str, Any] | None) -> str | None:
-    """A record's JSON form as text, or None."""
-    return None if data is None else json.dumps(data, ensure_ascii=False)
+    """A record's JSON form as (canonical) text, or None."""
+    return None if data is None else canonical_json(data)
 
 
 def own_values(record: Record) -> tuple[Any, ...]:
@@ -111,8 +116,12 @@ def own_values(record: Record) -> tuple[Any, ...]:
     if isinstance(record, Person):
         return (record.name, record.description)
     if isinstance(record, Fact):
-        return (record.text, json_list(record.keywords), record.reported)
-    return (record.speaker, record.text, record.context, json_list(record.keywords))
+        return (record.text, _words(record.keywords), record.reported)
+    return (record.speaker, record.text, record.context, _words(record.keywords))
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return json_list(words) if words else "[]"
 
 
 def rows_of_children(record: Record) -> dict[str, list[tuple[Any, ...]]]:
@@ -136,6 +145,24 @@ def rows_of_children(record: Record) -> dict[str, list[tuple[Any, ...]]]:
     return {}
 
 
+#: A record to insert: (record, origin, shipped hash, content hash, content key).
+NewRecord = tuple[Record, str, str | None, str, str]
+
+
+def insert_rows(items: Iterable[NewRecord], now: str) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows of new records (:data:`NewRecord` s), by table (insert them in
+    :data:`INSERT_ORDER`)."""
+    rows: dict[str, list[tuple[Any, ...]]] = {table: [] for table in INSERT_ORDER}
+    for record, origin, shipped, digest, key in items:
+        rows[TABLES[kind_of(record)]].append(
+            (record.id, record.guild_id, origin, shipped, digest, key, now, now,
+             *own_values(record))
+        )
+        for table, child_rows in rows_of_children(record).items():
+            rows[table].extend(child_rows)
+    return rows
+
+
 @dataclass(frozen=True, slots=True)
 class StoredRow:
     """The bookkeeping columns of a stored record."""
@@ -153,6 +180,8 @@ class StoredRow:
 
 
 AuditRow = tuple[str, str, int | None, str, str, str, str | None, str | None]
+AUDIT_SQL = ("INSERT INTO audit_log (at, actor, guild_id, action, kind, record_id, before, after) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 def audit_row(

@@ -40,6 +40,7 @@ from bot.storage.content import (
     structural_problems,
 )
 from bot.storage.mapping import (
+    AUDIT_SQL,
     CHILDREN,
     IN_JSON,
     INSERT_ORDER,
@@ -49,6 +50,7 @@ from bot.storage.mapping import (
     AuditRow,
     StoredRow,
     audit_row,
+    insert_rows,
     json_list,
     own_values,
     rows_of_children,
@@ -121,26 +123,13 @@ class RecordStore(Connection):
 
     async def _insert(self, items: Iterable[tuple[Record, str, str | None]], now: str) -> None:
         """Insert (record, origin, shipped hash) items with executemany, table by table."""
-        rows: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-        for record, origin, shipped in items:
-            rows[TABLES[kind_of(record)]].append(
-                (
-                    record.id,
-                    record.guild_id,
-                    origin,
-                    shipped,
-                    content_hash(record),
-                    content_key(record),
-                    now,
-                    now,
-                    *own_values(record),
-                )
-            )
-            for table, child_rows in rows_of_children(record).items():
-                rows[table].extend(child_rows)
+        rows = insert_rows(
+            ((r, origin, shipped, content_hash(r), content_key(r)) for r, origin, shipped in items),
+            now,
+        )
         db = self._conn()
         for table in INSERT_ORDER:
-            if rows.get(table):
+            if rows[table]:
                 await db.executemany(INSERT_SQL[table], rows[table])
 
     async def _rewrite(
@@ -176,11 +165,7 @@ class RecordStore(Connection):
 
     async def _audit(self, rows: Sequence[AuditRow]) -> None:
         if rows:
-            await self._conn().executemany(
-                "INSERT INTO audit_log (at, actor, guild_id, action, kind, record_id, before, "
-                "after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+            await self._conn().executemany(AUDIT_SQL, rows)
 
     async def _users(self, kind: RecordKind, record_id: str) -> list[RecordRef]:
         """The records citing a source, or naming or quoting a person."""

@@ -27,6 +27,16 @@ from bot.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, user
 
 #: How long a write waits for another process's write lock (e.g. the CLI) before failing.
 BUSY_TIMEOUT_MS = 5000
+#: The settings of a large transaction (an import); the connection's own come back after it:
+#: - its page cache, 512 MiB: an import is one transaction, and once its changed pages
+#:   outgrow the cache they are written to the WAL before the commit, read back and written
+#:   again as the indexes keyed by text (ids, content keys) take new rows all over;
+#: - temporary files in memory: each INSERT (one row, which fires its change-log trigger)
+#:   keeps the pages it changes in a statement journal, which otherwise goes to a file once
+#:   it has outgrown 64 KiB, and is written there again for every row (at a million records:
+#:   87 s without, 79 s with; 20 s of system time down to 7).
+#: (benchmarks/RESULTS.md, "2026-12-04 (session 2) import".)
+BULK_SETTINGS = (("cache_size", -512 * 1024), ("temp_store", 2))
 
 
 def _preflight(path: Path) -> None:
@@ -178,6 +188,17 @@ class SqliteBackend(Backend):
 
     async def defer_foreign_keys(self) -> None:
         await self._db.execute("PRAGMA defer_foreign_keys = ON")
+
+    async def bulk_begin(self) -> list[tuple[str, int]]:
+        previous = []
+        for name, value in BULK_SETTINGS:
+            previous.append((name, int(await _fetchone(self._db, f"PRAGMA {name}"))))
+            await self._db.execute(f"PRAGMA {name} = {value}")
+        return previous
+
+    async def bulk_end(self, previous: object) -> None:
+        for name, value in previous:  # type: ignore[attr-defined]
+            await self._db.execute(f"PRAGMA {name} = {int(value)}")
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
         cursor = await self._db.execute(sql, params)

@@ -170,7 +170,7 @@ def plan_ingest(
 
     The bank is seen through the engine, which holds it indexed: only its sources, the
     people an article may name and the records that may say what a new one says are read
-    (:meth:`Engine.people_named`, :meth:`Engine.similar`), so an article costs the same in
+    (``Memory.people_named``, ``Memory.similar``), so an article costs the same in
     a bank of a thousand records or a million.
 
     A guild's ingest links against the shared coverage too, but never changes it: records
@@ -199,7 +199,7 @@ def plan_ingest(
         source = _source_for(article, page.title, page.url, page.published, known,
                              lambda sid, taken=taken: sid in taken  # type: ignore[misc]
                              or engine.get("source", sid) is not None)
-        people = _unique([*engine.people_named(page.text, guild_id=guild_id),
+        people = _unique([*engine.memory.people_named(page.text, guild_id),
                           *batch.people])
         result = ingest_article(page.text, source=source, known_people=people)
         if not (result.new_facts or result.new_quotes):
@@ -245,7 +245,7 @@ def _similar(engine: Engine, said: Sequence[tuple[str, ...]], kind: type[Said],
     """The stored records of ``kind`` that may say what one of ``said`` says (each: a
     record's text and passages): the candidates for a duplicate."""
     name: RecordKind = "fact" if kind is Fact else "quote"
-    return [s for texts in said for s in engine.similar(texts, name, guild_id=guild_id)
+    return [s for texts in said for s in engine.memory.similar(texts, name, guild_id)
             if isinstance(s, kind)]
 
 

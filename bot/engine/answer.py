@@ -20,7 +20,6 @@ keywords) comes from its records: the engine holds no word list of any article.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine import lexicon
@@ -120,15 +119,6 @@ class Engine:
     def people(self, *, guild_id: int | None = None) -> list[Person]:
         visible = visible_to(guild_id)
         return sorted(self._m.names.all(visible), key=lambda p: (p.name.casefold(), p.id))
-
-    def people_named(self, text: str, *, guild_id: int | None = None) -> list[Person]:
-        """People that ``guild_id`` sees whom ``text`` may mention (:meth:`Memory.people_named`)."""
-        return self.memory.people_named(text, guild_id)
-
-    def similar(self, texts: Sequence[str], kind: RecordKind, *, guild_id: int | None = None
-                ) -> list[Fact | Quote]:
-        """Records that may say what ``texts`` say (:meth:`Memory.similar`)."""
-        return self.memory.similar(texts, kind, guild_id)
 
     def stats(self) -> dict[str, int]:
         """How many records of each kind, terms and words the engine holds."""

@@ -116,6 +116,24 @@ def _pin(core: int | None) -> str:
     return f"core {core}"
 
 
+async def reap(proc: subprocess.Popen[bytes]) -> tuple[int, float]:
+    """Wait for a child sent SIGTERM (kill it after 30 s): exit status and CPU seconds."""
+    if proc.returncode is not None:  # reaped already (send_signal polls): no CPU figure
+        return proc.returncode, math.nan
+    reaped: tuple[int, int, Any] = (0, 0, None)
+    for _ in range(300):
+        reaped = os.wait4(proc.pid, os.WNOHANG)
+        if reaped[0]:
+            break
+        await asyncio.sleep(0.1)
+    if not reaped[0]:
+        proc.kill()
+        reaped = os.wait4(proc.pid, 0)
+    _, status, usage = reaped
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return proc.returncode, usage.ru_utime + usage.ru_stime
+
+
 async def run_echo_bot(settings: Any) -> int:
     """Calibration (``--echo``): a bare discord.py bot that answers every mention and every
     /ask at once with a fixed embed, no engine and no database. Its latency is the floor this
@@ -1061,19 +1079,7 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
         finally:
             proc.send_signal(signal.SIGTERM)
             # Reap it ourselves (wait4, not Popen.poll) to read its CPU time.
-            reaped = (0, 0, None)
-            for _ in range(300):
-                reaped = os.wait4(proc.pid, os.WNOHANG)
-                if reaped[0]:
-                    break
-                await asyncio.sleep(0.1)
-            if not reaped[0]:
-                proc.kill()
-                reaped = os.wait4(proc.pid, 0)
-            _, status, usage = reaped
-            proc.returncode = bot_exit = os.waitstatus_to_exitcode(status)
-            assert usage is not None
-            cpu["bot"] = usage.ru_utime + usage.ru_stime
+            bot_exit, cpu["bot"] = await reap(proc)
             await fake.stop()
     t = os.times()
     cpu["fake"] = t.user + t.system

@@ -61,6 +61,7 @@ from benchmarks.load import (
     percentile,
     print_report,
     process_cpu,
+    reap,
     rss_mb,
     summarise,
 )
@@ -95,23 +96,6 @@ def _postmaster_pid(data: Path | None) -> int | None:
         return int((data / "postmaster.pid").read_text().split()[0])
     return None
 
-
-async def _reap(proc: subprocess.Popen[bytes]) -> tuple[int, float]:
-    """Wait for a child sent SIGTERM (kill it after 30 s): exit status and CPU seconds."""
-    if proc.returncode is not None:  # reaped already (send_signal polls): no CPU figure
-        return proc.returncode, math.nan
-    reaped: tuple[int, int, Any] = (0, 0, None)
-    for _ in range(300):
-        reaped = os.wait4(proc.pid, os.WNOHANG)
-        if reaped[0]:
-            break
-        await asyncio.sleep(0.1)
-    if not reaped[0]:
-        proc.kill()
-        reaped = os.wait4(proc.pid, 0)
-    _, status, usage = reaped
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 async def _watch_rss_sum(pids: list[int], samples: list[list[float]],
@@ -262,7 +246,7 @@ async def drive_two(args: argparse.Namespace, url: str, data: Path | None) -> di
             for p in procs:
                 p.send_signal(signal.SIGTERM)
             for i, p in enumerate(procs):
-                exits[i], cpu[f"bot{i}"] = await _reap(p)
+                exits[i], cpu[f"bot{i}"] = await reap(p)
             cpu["bot"] = sum(cpu.get(f"bot{i}", 0.0) for i in range(SHARDS))
             await fake.stop()
     finally:

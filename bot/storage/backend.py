@@ -15,13 +15,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-#: URL schemes that select PostgreSQL (``DATABASE_URL``, ``--db``).
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+from bot.settings import is_database_url
 
 
 def is_postgres_url(target: str | Path) -> bool:
-    """Whether a database target names a PostgreSQL server, not an SQLite file."""
-    return isinstance(target, str) and target.lower().startswith(POSTGRES_SCHEMES)
+    """Whether a database target names a PostgreSQL server, not an SQLite file (a ``Path``
+    is always a file; a string by the settings' one rule, :func:`is_database_url`)."""
+    return isinstance(target, str) and is_database_url(target)
 
 
 class Backend(abc.ABC):

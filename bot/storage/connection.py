@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -126,17 +126,24 @@ class Connection:
             f"the database {self._where} failed ({exc}): check the server, then try again"
         )
 
+    @contextlib.contextmanager
+    def _errors(self, db: Backend) -> Iterator[None]:
+        """The backend's own errors as storage shows them: a broken constraint or misused
+        statement as it is, a failure of the database itself as a :class:`StorageError`."""
+        try:
+            yield
+        except db.passthrough:
+            raise
+        except db.failures as exc:
+            raise self._failure(exc) from exc
+
     @contextlib.asynccontextmanager
     async def _read(self) -> AsyncIterator[Backend]:
         async with self._lock:
             db = self._conn()
-            try:
+            with self._errors(db):
                 await db.ready()
                 yield db
-            except db.passthrough:
-                raise
-            except db.failures as exc:
-                raise self._failure(exc) from exc
 
     @contextlib.asynccontextmanager
     async def _write(self, *, records: bool = True) -> AsyncIterator[Backend]:
@@ -147,7 +154,7 @@ class Connection:
         change no record, spare the two look-ups."""
         async with self._lock:
             db = self._conn()
-            try:
+            with self._errors(db):
                 await db.ready()
                 try:
                     await db.begin(records=records)
@@ -160,10 +167,6 @@ class Connection:
                 except BaseException as exc:
                     await db.rollback(interrupted=isinstance(exc, asyncio.CancelledError))
                     raise
-            except db.passthrough:
-                raise
-            except db.failures as exc:
-                raise self._failure(exc) from exc
 
     async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         return await self._conn().fetchall(sql, params)

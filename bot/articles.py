@@ -194,12 +194,17 @@ def plan_ingest(
                 f"have at most {MAX_ARTICLE_CHARS:,} (split it into several files)"
             )
         known = sources.merged(batch)
-        taken = {s.id for s in batch.sources}
         batch_ids = {(kind_of(r), r.id) for r in batch.records()}
+
+        def in_use(kind: RecordKind, rid: str,
+                   ids: set[tuple[RecordKind, str]] = batch_ids) -> bool:
+            """An id the bank or an earlier article of the batch has (ids are unique across
+            every server)."""
+            return (kind, rid) in ids or engine.get(kind, rid) is not None
+
         source = _source_for(article, page.title, page.url, page.published, known,
-                             lambda sid, taken=taken: sid in taken  # type: ignore[misc]
-                             or engine.get("source", sid) is not None)
-        people = _unique([*engine.memory.people_named(page.text, guild_id),
+                             lambda sid: in_use("source", sid))
+        people = _distinct([*engine.memory.people_named(page.text, guild_id),
                           *batch.people])
         result = ingest_article(page.text, source=source, known_people=people)
         if not (result.new_facts or result.new_quotes):
@@ -207,15 +212,12 @@ def plan_ingest(
         existing = Bank(
             sources=known.sources,
             people=tuple(people),
-            facts=_unique([*_similar(engine, _says(result.new_facts), Fact, guild_id),
+            facts=_distinct([*_similar(engine, _says(result.new_facts), Fact, guild_id),
                            *batch.facts]),
-            quotes=_unique([*_similar(engine, _says(result.new_quotes), Quote, guild_id),
+            quotes=_distinct([*_similar(engine, _says(result.new_quotes), Quote, guild_id),
                             *batch.quotes]),
         )
-        result = link_duplicates(
-            result, existing,
-            in_use=lambda kind, rid, ids=batch_ids: (  # type: ignore[misc]
-                (kind, rid) in ids or engine.get(kind, rid) is not None))
+        result = link_duplicates(result, existing, in_use=in_use)
         # A record linked without gaining a citation (the same article again) is no update.
         stored: list[Record] = [*existing.facts, *existing.quotes]
         unchanged = {(kind_of(r), r.id): r for r in stored}
@@ -254,7 +256,7 @@ def _says(records: Iterable[Fact | Quote]) -> list[tuple[str, ...]]:
     return [(x.text, *(c.passage for c in x.citations)) for x in records]
 
 
-def _unique(records: Iterable[R]) -> tuple[R, ...]:
+def _distinct(records: Iterable[R]) -> tuple[R, ...]:
     """Records without repeats (by id; the last one of an id wins, as a later write would)."""
     return tuple({r.id: r for r in records}.values())
 

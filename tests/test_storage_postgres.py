@@ -19,6 +19,15 @@ from tests.postgres_server import PostgresServer
 from tests.storage_records import GUILD_A, fact, seeded, source
 
 
+async def _query(url: str, sql: str) -> list[asyncpg.Record]:
+    """One statement on a connection of its own (as another program would run it)."""
+    conn = await asyncpg.connect(url)
+    try:
+        return await conn.fetch(sql)
+    finally:
+        await conn.close()
+
+
 def test_placeholders_are_numbered_as_sqlite_numbers_them() -> None:
     assert translate("SELECT a FROM t WHERE x = ? AND y = ?") == (
         "SELECT a FROM t WHERE x = $1 AND y = $2")
@@ -60,13 +69,9 @@ async def test_the_schema_matches_sqlites(postgres_url: str, tmp_path: object) -
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'sqlite_sequence'")]
         lite_columns = {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")]
                         for t in tables}
-    conn2 = await asyncpg.connect(postgres_url)
-    try:
-        rows = await conn2.fetch(
-            "SELECT table_name, column_name FROM information_schema.columns "
-            "WHERE table_schema = 'public' ORDER BY table_name, ordinal_position")
-    finally:
-        await conn2.close()
+    rows = await _query(postgres_url,
+                        "SELECT table_name, column_name FROM information_schema.columns "
+                        "WHERE table_schema = 'public' ORDER BY table_name, ordinal_position")
     pg_columns: dict[str, list[str]] = {}
     for r in rows:
         pg_columns.setdefault(r["table_name"], []).append(r["column_name"])
@@ -78,29 +83,18 @@ async def test_the_schema_matches_sqlites(postgres_url: str, tmp_path: object) -
 
 
 async def test_another_programs_database_is_refused_and_left_alone(postgres_url: str) -> None:
-    conn = await asyncpg.connect(postgres_url)
-    try:
-        await conn.execute("CREATE TABLE invoices (id int)")
-    finally:
-        await conn.close()
+    await _query(postgres_url, "CREATE TABLE invoices (id int)")
     with pytest.raises(StorageError, match="another program's tables"):
         await Storage.open(postgres_url)
-    conn = await asyncpg.connect(postgres_url)
-    try:
-        tables = await conn.fetchval("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
-    finally:
-        await conn.close()
-    assert tables == 1
+    tables = await _query(postgres_url,
+                          "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+    assert tables[0][0] == 1
 
 
 async def test_a_newer_schema_is_refused(postgres_url: str) -> None:
     async with await Storage.open(postgres_url):
         pass
-    conn = await asyncpg.connect(postgres_url)
-    try:
-        await conn.execute("UPDATE coverage_bot_schema SET version = 99")
-    finally:
-        await conn.close()
+    await _query(postgres_url, "UPDATE coverage_bot_schema SET version = 99")
     with pytest.raises(StorageError, match="schema version 99, newer"):
         await Storage.open(postgres_url)
 

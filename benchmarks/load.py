@@ -999,6 +999,30 @@ def print_report(report: dict[str, Any]) -> bool:
 # --------------------------------------------------------------------------- main
 
 
+async def start_fake(args: argparse.Namespace, rng: random.Random, **options: Any
+                     ) -> tuple[Any, Driver, SampledValidation | None]:
+    """The fake Discord (``options``: more of its settings), its users' driver with their
+    world built, and the sampled checking of the bot's requests installed; started."""
+    fake = _make_fake_class()(token=TOKEN, heartbeat_interval_ms=30_000,
+                              validate_responses=False, **options)
+    driver = Driver(args, fake, rng)
+    driver.build_world()
+    sampler = SampledValidation() if args.validate == "sample" else None
+    if sampler is not None:
+        sampler.install()
+    await fake.start()
+    return fake, driver, sampler
+
+
+def validation_report(sampler: SampledValidation | None) -> str:
+    """How many of the bot's requests were checked against the API description (the
+    sampling uninstalled)."""
+    if sampler is None:
+        return "all"
+    sampler.uninstall()
+    return f"{sampler.checked} of {sampler.total} (sampled)"
+
+
 async def drive(args: argparse.Namespace) -> dict[str, Any]:
     loadavg = [round(x, 2) for x in os.getloadavg()]
     pinning = {"fake": _pin(args.fake_core if args.pin else None)}
@@ -1006,14 +1030,7 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
     workdir = Path(tempfile.mkdtemp(prefix="coverage-load-"))
     db = Path(args.db) if args.db else workdir / "load.db"
     log_path = workdir / "bot.log"
-    fake = _make_fake_class()(token=TOKEN, heartbeat_interval_ms=30_000,
-                              validate_responses=False)
-    driver = Driver(args, fake, rng)
-    driver.build_world()
-    sampler = SampledValidation() if args.validate == "sample" else None
-    if sampler is not None:
-        sampler.install()
-    await fake.start()
+    fake, driver, sampler = await start_fake(args, rng)
     env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
     cmd = [sys.executable, "-m", "benchmarks.load", "--child-bot", "--fake", fake.base_url,
            "--db", str(db), "--log-level", args.log_level, "--cooldown", str(args.cooldown)]
@@ -1094,11 +1111,7 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
             report.setdefault("bot_runtime", []).append(line.removeprefix("load: "))
     report["fake_loop_lag_ms"] = {"p99": round(percentile(lags, 99), 2),
                                   "max": round(max(lags), 2) if lags else math.nan}
-    if sampler is not None:
-        sampler.uninstall()
-        report["validated_requests"] = f"{sampler.checked} of {sampler.total} (sampled)"
-    else:
-        report["validated_requests"] = "all"
+    report["validated_requests"] = validation_report(sampler)
     report["machine"]["loadavg_before"] = loadavg
     report["machine"]["loadavg_after"] = [round(x, 2) for x in os.getloadavg()]
     report["bot_memory_mb"] = memory_report(rss)

@@ -51,9 +51,7 @@ from typing import Any
 
 from benchmarks.load import (
     ROOT,
-    TOKEN,
     Driver,
-    _make_fake_class,
     _watch_lag,
     check_database,
     machine_busy,
@@ -63,7 +61,9 @@ from benchmarks.load import (
     process_cpu,
     reap,
     rss_mb,
+    start_fake,
     summarise,
+    validation_report,
 )
 
 SHARDS = 2
@@ -176,16 +176,7 @@ async def drive_two(args: argparse.Namespace, url: str, data: Path | None) -> di
     postmaster = _postmaster_pid(data)
     rng = random.Random(args.seed)
     workdir = Path(tempfile.mkdtemp(prefix="coverage-load-pg-"))
-    fake = _make_fake_class()(token=TOKEN, heartbeat_interval_ms=30_000,
-                              validate_responses=False, recommended_shards=SHARDS)
-    driver = Driver(args, fake, rng)
-    driver.build_world()
-    from benchmarks.load import SampledValidation
-
-    sampler = SampledValidation() if args.validate == "sample" else None
-    if sampler is not None:
-        sampler.install()
-    await fake.start()
+    fake, driver, sampler = await start_fake(args, rng, recommended_shards=SHARDS)
     env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DATABASE_URL")}
     logs = [workdir / f"bot{i}.log" for i in range(SHARDS)]
     dumps = [workdir / f"engine{i}.json" for i in range(SHARDS)]
@@ -273,11 +264,7 @@ async def drive_two(args: argparse.Namespace, url: str, data: Path | None) -> di
     report["fake_loop_lag_ms"] = {"p99": round(percentile(driver.lags, 99), 2),
                                   "max": round(max(driver.lags), 2) if driver.lags
                                   else math.nan}
-    if sampler is not None:
-        sampler.uninstall()
-        report["validated_requests"] = f"{sampler.checked} of {sampler.total} (sampled)"
-    else:
-        report["validated_requests"] = "all"
+    report["validated_requests"] = validation_report(sampler)
     report["machine"]["loadavg_before"] = loadavg
     report["machine"]["loadavg_after"] = [round(x, 2) for x in os.getloadavg()]
     report["bot_memory_mb"] = memory_report([sum(s) for s in rss])  # the two together

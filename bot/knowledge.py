@@ -22,6 +22,7 @@ from bot.codec import EXPORT_FORMAT, LIST_KEYS, from_json
 from bot.errors import InputError, Problem, ValidationFailed
 from bot.inputs import open_regular, read_limited
 from bot.models import Bank, Record, RecordKind, kind_of
+from bot.record_shape import DATE, URL, surely_valid
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -251,10 +252,6 @@ def record_problems(kind: RecordKind, data: dict[str, Any], where: str) -> list[
 #: Problems kept in full (each shown with where and why); the rest are only counted.
 MAX_KEPT_PROBLEMS = 200
 KIND_OF_KEY = {key: kind for kind, key in LIST_KEYS.items()}
-_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
-_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
-_URL = re.compile(r"https?://\S+")
-_NOT_BLANK = re.compile(r"\S")
 #: What no stored text may hold: NUL, lone surrogates, and U+FDD0 (the mark the streaming
 #: reader leaves where the document had a lone surrogate escape, see :class:`_Reader`).
 _BAD_CHAR = re.compile("[\x00\ud800-\udfff\ufdd0]")
@@ -272,7 +269,7 @@ def url_problem(value: str) -> str | None:
     """What is wrong with a source's link, by the schema's rule, or None."""
     if len(value) > 2000:
         return "must be at most 2,000 characters"
-    if _URL.fullmatch(value) is None:
+    if URL.fullmatch(value) is None:
         return "must start with http:// or https:// and contain no spaces"
     return None
 
@@ -280,78 +277,9 @@ def url_problem(value: str) -> str | None:
 def date_problem(value: str) -> str | None:
     """What is wrong with a date (``published``, ``reported``), by the schema's rule, or
     None."""
-    if _DATE.fullmatch(value) is None:
+    if DATE.fullmatch(value) is None:
         return "must be a date in the form YYYY-MM-DD, like 2025-06-10"
     return None
-
-
-def _is_id(v: Any) -> bool:
-    return type(v) is str and _ID.fullmatch(v) is not None
-
-
-def _is_text(v: Any, most: int) -> bool:
-    return type(v) is str and 0 < len(v) <= most and _NOT_BLANK.search(v) is not None
-
-
-def _is_short(v: Any) -> bool:
-    return type(v) is str and len(v) <= 200
-
-
-def _is_date(v: Any) -> bool:
-    return v is None or (type(v) is str and _DATE.fullmatch(v) is not None)
-
-
-def _is_words(v: Any) -> bool:
-    return type(v) is list and len(v) <= 50 and all(
-        type(w) is str and 0 < len(w) <= 100 for w in v
-    )
-
-
-def _is_citations(v: Any) -> bool:
-    return type(v) is list and 0 < len(v) <= 50 and all(
-        type(c) is dict and c.keys() == {"source", "passage"} and _is_id(c["source"])
-        and _is_text(c["passage"], 4000) for c in v
-    )
-
-
-_FIELDS: dict[RecordKind, tuple[frozenset[str], frozenset[str]]] = {
-    "source": (frozenset({"id", "outlet", "title"}),
-               frozenset({"id", "outlet", "title", "url", "published"})),
-    "person": (frozenset({"id", "name"}), frozenset({"id", "name", "aliases", "description"})),
-    "fact": (frozenset({"id", "text", "citations"}),
-             frozenset({"id", "text", "citations", "people", "keywords", "reported"})),
-    "quote": (frozenset({"id", "speaker", "text", "citations"}),
-              frozenset({"id", "speaker", "text", "context", "citations", "keywords"})),
-}
-
-
-def _surely_valid(kind: RecordKind, item: Any) -> bool:
-    """True only for a record the schema accepts (stricter is fine: jsonschema decides then)."""
-    if type(item) is not dict:
-        return False
-    required, allowed = _FIELDS[kind]
-    keys = item.keys()
-    if not (required <= keys <= allowed) or not _is_id(item["id"]):
-        return False
-    g = item.get
-    if kind == "source":
-        url = g("url")
-        return (_is_text(item["outlet"], 100) and _is_text(item["title"], 300)
-                and (url is None or (type(url) is str and len(url) <= 2000
-                                     and _URL.fullmatch(url) is not None))
-                and _is_date(g("published")))
-    if kind == "person":
-        return (_is_text(item["name"], 100) and _is_words(g("aliases", []))
-                and _is_short(g("description", "")))
-    if not (_is_text(item["text"], 4000) and _is_citations(item["citations"])
-            and _is_words(g("keywords", []))):
-        return False
-    if kind == "fact":
-        people = g("people", [])
-        return (type(people) is list and len(people) <= 50 and all(map(_is_id, people))
-                and _is_date(g("reported")))
-    speaker = item["speaker"]
-    return (speaker is None or _is_id(speaker)) and _is_short(g("context", ""))
 
 
 def _bad_chars(node: Any, path: str, out: list[tuple[str, str]]) -> None:
@@ -426,7 +354,7 @@ class DocumentCheck:
         """Check one record of ``key`` (``facts``...); True if it may be stored."""
         kind = KIND_OF_KEY[key]
         before = self.count
-        if not _surely_valid(kind, item):
+        if not surely_valid(kind, item):
             label = f"{where}: {_record_label(key, index, item)}"
             errors = list(_record_validator(kind).iter_errors(item))
             empty = {tuple(e.absolute_path) for e in errors if e.validator == "minLength"}

@@ -387,8 +387,7 @@ class CoverageService:
         guild_id: int | None,
         progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
     ) -> IngestPlan:
-        """Read articles into records and link what the bank has; stores nothing. (Async
-        like the rest of the service; what it reads of the bank is in the engine.)"""
+        """Read articles into records and link what the engine has of the bank; stores nothing."""
         return plan_ingest(
             self.engine, articles, guild_id=guild_id, progress=progress or (lambda it: it)
         )

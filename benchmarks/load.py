@@ -106,14 +106,29 @@ TARGET_P99_MS = 100.0
 
 
 def _pin(core: int | None) -> str:
-    """Pin this process to ``core`` when the machine has it; what was done, for the report."""
+    """Pin this process to ``core`` when the machine has it; what was done, for the report.
+
+    The core is tried, not looked up in this process's own affinity: a child inherits its
+    parent's (the fake pins itself to its core before it starts the bot), and the bot must
+    still move to its own core (it once stayed, unnoticed, on the fake's)."""
     if core is None or not hasattr(os, "sched_setaffinity"):
         return "not pinned"
-    allowed = os.sched_getaffinity(0)
-    if core not in allowed:
-        return f"not pinned (core {core} not available; allowed {sorted(allowed)})"
-    os.sched_setaffinity(0, {core})
+    try:
+        os.sched_setaffinity(0, {core})
+    except OSError as exc:
+        return f"not pinned (core {core}: {exc.strerror})"
     return f"core {core}"
+
+
+def affinity(pid: int) -> str:
+    """The cores a process may run on, as the report shows them ("core 0", "cores 0, 1")."""
+    if not hasattr(os, "sched_getaffinity"):
+        return "unknown"
+    try:
+        cores = sorted(os.sched_getaffinity(pid))
+    except OSError:
+        return "unknown (the process is gone)"
+    return ("core " if len(cores) == 1 else "cores ") + ", ".join(map(str, cores))
 
 
 async def reap(proc: subprocess.Popen[bytes]) -> tuple[int, float]:
@@ -1061,6 +1076,8 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
             # opened, the engine loaded, the commands synced)
             print(f"bot ready {time.perf_counter() - spawned:.2f} s after its process started",
                   flush=True)
+            # where the bot really runs (what it was asked to is not enough: see _pin)
+            pinning["bot"] = affinity(proc.pid)
             driver.lags = []
             marks: dict[str, Any] = {}
 
@@ -1100,7 +1117,7 @@ async def drive(args: argparse.Namespace) -> dict[str, Any]:
             await fake.stop()
     t = os.times()
     cpu["fake"] = t.user + t.system
-    pinning["bot"] = f"core {args.bot_core}" if args.pin else "not pinned"
+    pinning.setdefault("bot", "unknown (it never became ready)")
     log_text = log_path.read_text(encoding="utf-8", errors="replace")
     db_report = await check_database(db, driver.stats.writes)
     report = summarise(args, driver, start, end, db_report, log_text, pinning, bot_exit)

@@ -53,6 +53,7 @@ from benchmarks.load import (
     ROOT,
     Driver,
     _watch_lag,
+    affinity,
     check_database,
     machine_busy,
     memory_report,
@@ -199,6 +200,7 @@ async def drive_two(args: argparse.Namespace, url: str, data: Path | None) -> di
                                           stderr=subprocess.STDOUT))
         try:
             await driver.wait_ready(args.startup_timeout)
+            where = [affinity(p.pid) for p in procs]  # where they really run
             driver.lags = []
             marks: dict[str, Any] = {}
 
@@ -247,8 +249,8 @@ async def drive_two(args: argparse.Namespace, url: str, data: Path | None) -> di
     cpu["fake"] = t.user + t.system
     texts = [log.read_text(encoding="utf-8", errors="replace") for log in logs]
     pinning = {"fake": "not pinned (with the PostgreSQL server: on whichever core is free)",
-               "bot": ", ".join(f"process {i} (shard {i}) core {i}" if args.pin
-                                else f"process {i} not pinned" for i in range(SHARDS))}
+               "bot": ", ".join(f"process {i} (shard {i}) {where[i]}"
+                                for i in range(SHARDS))}
     db_report = await check_database(url, driver.stats.writes)
     engines = await check_engines(url, driver.stats.writes, dumps)
     bad_exit = next((e for e in exits if e != 0), exits[0])

@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.load import (
+    READY_POLL,
     ROOT,
     Driver,
     _watch_lag,
@@ -187,6 +188,7 @@ async def drive_two(args: argparse.Namespace, url: str, data: Path | None) -> di
     exits: list[int | None] = [None] * SHARDS
     files = [open(log, "wb") for log in logs]  # noqa: SIM115 (closed below)
     try:
+        spawned = time.perf_counter()
         for i in range(SHARDS):
             cmd = [sys.executable, "-m", "benchmarks.load", "--child-bot", "--fake",
                    fake.base_url, "--db", url, "--log-level", args.log_level, "--cooldown",
@@ -199,7 +201,9 @@ async def drive_two(args: argparse.Namespace, url: str, data: Path | None) -> di
             procs.append(subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=files[i],
                                           stderr=subprocess.STDOUT))
         try:
-            await driver.wait_ready(args.startup_timeout)
+            ready = await driver.wait_ready(args.startup_timeout)
+            print(f"bots ready {ready - spawned:.2f} s after their processes started "
+                  f"(answering in every guild, within {READY_POLL} s)", flush=True)
             where = [affinity(p.pid) for p in procs]  # where they really run
             driver.lags = []
             marks: dict[str, Any] = {}

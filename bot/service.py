@@ -7,8 +7,6 @@ engine, that the shipped coverage is synced at start, and which guild sees what.
 
 from __future__ import annotations
 
-import asyncio
-import collections
 import io
 import logging
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -48,20 +46,10 @@ from bot.models import (
 from bot.settings import Settings
 from bot.storage import AuditEntry, ImportReport, Storage, UnansweredQuestion
 from bot.storage.importing import ImportRejected
+from bot.unanswered import UnansweredLog
 
 log = logging.getLogger(__name__)
 
-#: Unanswered questions waiting to be logged, at most; past it :meth:`CoverageService.ask`
-#: waits (questions slow down; none goes unlogged, and the queue cannot grow without bound).
-#: Large, because the log is slow under load while answers are not: each row is three
-#: aiosqlite round trips and each waits a turn of the busy event loop, ~30 rows/s at 200
-#: questions/s (a quarter of them abstentions). Measured: with 200 here, answers were held
-#: to the log's pace (117 answered/s at 200/s offered, the rest told busy). 5,000 rows are
-#: about 1 MB and minutes of a flood; the log catches up when it is over.
-LOG_BACKLOG = 5000
-#: Unanswered questions written in one transaction, at most (those waiting when the writer
-#: comes round: one at a time when questions are few, many in one go in a flood).
-LOG_BATCH = 500
 
 def _shown(text: str) -> str:
     """What a user typed, quoted back in a message: one line, at most 100 characters."""
@@ -79,15 +67,8 @@ class CoverageService:
         self.settings = settings
         self.storage = storage
         self.engine = engine
-        #: Unanswered questions still to be logged, oldest first, and the one task writing
-        #: them (see :meth:`ask`).
-        self._unlogged: collections.deque[tuple[str, int | None, int | None]] = (
-            collections.deque())
-        self._logger: asyncio.Task[None] | None = None
-        self._room = asyncio.Event()
-        self._room.set()
-        #: :data:`LOG_BACKLOG`, per service.
-        self.log_backlog = LOG_BACKLOG
+        #: Unanswered questions, logged in the background (see :meth:`ask`).
+        self.unanswered = UnansweredLog(storage)
         #: The last turn of each conversation, for follow-up questions.
         self.conversations = Conversations(settings.follow_up_seconds)
         #: Keeps the engine in step with other processes' writes (:meth:`catch_up`).
@@ -150,8 +131,7 @@ class CoverageService:
 
     async def flush(self) -> None:
         """Wait for the unanswered-question logs still being written."""
-        while self._logger is not None and not self._logger.done():
-            await asyncio.wait({self._logger})
+        await self.unanswered.flush()
 
     async def __aenter__(self) -> CoverageService:
         return self
@@ -180,12 +160,9 @@ class CoverageService:
         question is read as a follow-up of that conversation's last one, within
         ``FOLLOW_UP_SECONDS`` (:mod:`bot.engine.followup`).
 
-        The log is written in the background, so the reply does not wait for the database
-        (measured under load: abstentions were the slowest answers); :meth:`flush`, and so
-        :meth:`close` and :meth:`top_unanswered`, wait for it. One task writes the logs, one
-        at a time, so that an admin's write waits behind one of them at most (the storage
-        lock is first come, first served), not behind every abstention of a busy minute;
-        when :attr:`log_backlog` of them wait, this waits for room.
+        An unanswered question is logged for admins in the background
+        (:class:`~bot.unanswered.UnansweredLog`): the reply does not wait for the database;
+        :meth:`flush`, and so :meth:`close` and :meth:`top_unanswered`, wait for the log.
         """
         text = self.clean_question(question)
         if conversation is None:
@@ -195,24 +172,8 @@ class CoverageService:
             answer, turn = self.engine.converse(text, last, guild_id=guild_id)
             self.conversations.put((guild_id, conversation), turn)
         if not answer.answered:
-            while len(self._unlogged) >= self.log_backlog:
-                self._room.clear()
-                await self._room.wait()
-            self._unlogged.append((text, guild_id, user_id))
-            if self._logger is None or self._logger.done():
-                self._logger = asyncio.get_running_loop().create_task(
-                    self._log_unanswered(), name="coverage-bot-unanswered-log")
+            await self.unanswered.put(text, guild_id, user_id)
         return answer
-
-    async def _log_unanswered(self) -> None:
-        while self._unlogged:
-            batch = [self._unlogged.popleft()
-                     for _ in range(min(len(self._unlogged), LOG_BATCH))]
-            self._room.set()
-            try:
-                await self.storage.log_unanswered_many(batch)
-            except Exception:
-                log.exception("could not log %d unanswered question(s)", len(batch))
 
     def find_quotes(
         self, query: str, *, limit: int = 5, guild_id: int | None = None

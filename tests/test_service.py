@@ -55,7 +55,7 @@ async def test_an_admin_write_waits_behind_one_unanswered_log_at_most(
     asked for after many of them waits behind one batch at most, not all; and all of them,
     more than the log's backlog bound, are logged in the end."""
     from bot.models import Citation, Fact
-    from bot.service import LOG_BATCH
+    from bot.unanswered import LOG_BATCH
 
     questions = [f"what did nobody{n} say about zorblax{n}" for n in range(2 * LOG_BATCH + 50)]
     async with await CoverageService.open(settings) as service:
@@ -70,8 +70,8 @@ async def test_an_admin_write_waits_behind_one_unanswered_log_at_most(
         logged_all = await service.storage.stats()
         assert logged_first["unanswered"] <= LOG_BATCH < len(questions)
         assert logged_all["unanswered"] == len(questions)
-        service.log_backlog = 20  # a small bound, to go past it
-        more = [f"who is stranger{n} from qwzx{n}" for n in range(3 * service.log_backlog)]
+        service.unanswered.backlog = 20  # a small bound, to go past it
+        more = [f"who is stranger{n} from qwzx{n}" for n in range(3 * service.unanswered.backlog)]
         for q in more:
             await service.ask(q, guild_id=5, user_id=2)
     async with await Storage.open(settings.database_path) as storage:

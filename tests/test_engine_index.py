@@ -41,3 +41,23 @@ def test_short_words_are_never_corrected_and_long_ones_by_two_edits() -> None:
 def test_a_misspelt_function_word_is_recognised() -> None:
     speller = StopwordSpeller(["about", "their", "which"])
     assert speller("abuot") == "about" and speller("bridge") is None
+
+
+def test_a_pickled_vocabulary_reads_its_typo_tables_when_first_needed() -> None:
+    """As a snapshot keeps it: the word ids and the typo tables are not unpickled until a
+    word is corrected or added; saved again unread, they pass through unchanged."""
+    import pickle
+
+    vocab = Vocabulary()
+    vocab.add(["bridge", "council", "approved", "engineering"])
+    again = pickle.loads(pickle.dumps(vocab))
+    assert again._deletes_ is None and again._ids_ is None  # still pickled
+    assert "bridge" in again and again.count("council") == 1  # counting does not need them
+    twice = pickle.loads(pickle.dumps(again))  # passed through unread
+    assert again._deletes_ is None
+    assert twice.correct("brigde") == ("bridge", 1) and twice._deletes_ is not None
+    assert twice.correct("engineeirng") == vocab.correct("engineeirng")
+    again.add(["bridges", "council"])  # a new word: filed under its deletions, new id
+    assert again._ids == {"bridge": 0, "council": 1, "approved": 2, "engineering": 3,
+                          "bridges": 4}
+    assert again.correct("bridgez") == ("bridges", 1) and again.count("council") == 2

@@ -690,6 +690,28 @@ def test_a_question_must_be_answerable_from_the_record(reworded: Engine) -> None
     abstains(reworded, "did doechii talk about the Kodak Theater")
 
 
+def test_a_record_saying_the_opposite_of_the_question_does_not_answer_it() -> None:
+    """General-English opposites (WordNet's antonyms): the record says "increase" where the
+    question asks about a "decrease", as a negation turned around."""
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("scale", "Complexity theory is interested in how algorithms scale with an "
+                      "increase in the input size."),
+        fact("worst", "The complexity of an algorithm is usually taken to be its worst-case "
+                      "complexity."),
+        fact("output", "The output of a functional problem is typically a complex answer."),
+    ))
+    engine = Engine(bank)
+    assert answered(engine, "how do algorithms scale with an increase in input size"
+                    ).record_id == "scale"
+    abstains(engine, "how do algorithms scale with a decrease in input size")
+    assert answered(engine, "what is usually taken as the worst case complexity"
+                    ).record_id == "worst"
+    abstains(engine, "what is usually taken as the best case complexity")
+    # a question naming both asks which: neither word is turned around
+    assert answered(engine, "is the output of a functional problem a simple or complex answer"
+                    ).record_id == "output"
+
+
 def test_what_did_x_say_gives_their_own_words(reworded: Engine) -> None:
     a = answered(reworded, "what did chrissy teigen say about trump")
     assert a.record_id == "teigen-king" and a.record_kind == "quote"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
 from bot.engine import lexicon
+from bot.engine.lexicon import opposites
 
 
 def test_ordinary_words_and_rarity_come_from_general_english() -> None:
@@ -35,3 +37,11 @@ def test_english_counts_read_straight_from_the_package_are_spellcheckers_own() -
 
     expected = dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
     assert lexicon.english() == expected
+
+
+def test_opposites_come_from_wordnet_both_ways_with_its_licence() -> None:
+    assert "most" in opposites("least") and "least" in opposites("most")
+    assert opposites("increase") == {"decrease"} and opposites("bridge") == frozenset()
+    data = Path(lexicon.__file__).parent / "data"
+    assert "WordNet 3.0" in (data / "antonyms.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert "Princeton University" in (data / "WORDNET-LICENSE").read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ from bot.engine.scoring import (
     Model,
     credit,
     english_factor,
+    opposite_terms,
     sinks,
 )
 
@@ -78,3 +79,22 @@ def test_a_figure_question_sinks_at_a_record_without_a_figure() -> None:
     age = Query("how old is the gala", [], [Item("gala", ("gala",))], answer_type="age")
     assert sinks(age, [1.0], [False], {"gala": 1}, _view(frozenset({"1998"}))) == "no figure"
     assert sinks(age, [1.0], [False], {"gala": 1}, _view(frozenset({"41"}))) is None
+
+
+def test_a_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
+    query = Query("what do algorithms do with a decrease in size", ["what", "do", "algorithms",
+                  "do", "with", "a", "decrease", "in", "size"],
+                  [Item("algorithms", ("algorithm",)), Item("decrease", ("decreas",)),
+                   Item("size", ("size",))])
+    assert opposite_terms(query) == {"increas"}
+    fields = {"algorithm": FIELD_TEXT, "size": FIELD_TEXT}
+    weights, known = [1.0, 1.0, 1.0], [False, False, False]
+    assert sinks(query, weights, known, fields, _view(), {"increas": FIELD_TEXT}) == "opposite"
+    assert sinks(query, weights, known, fields, _view(), {}) is None  # only lacking it
+    both = {**fields, "decreas": FIELD_TEXT}  # says both: the question's word is there
+    assert sinks(query, weights, known, both, _view(), {"increas": FIELD_TEXT}) is None
+    # "simple or complex": a question naming both opposites turns neither around
+    which = Query("a simple or complex answer", ["a", "simple", "or", "complex", "answer"],
+                  [Item("simple", ("simpl",)), Item("complex", ("complex",)),
+                   Item("answer", ("answer",))])
+    assert not opposite_terms(which) & {"simpl", "complex"}

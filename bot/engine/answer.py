@@ -37,6 +37,7 @@ from bot.engine.scoring import (
     context_features,
     english_factor,
     features,
+    opposite_terms,
     sinks,
 )
 from bot.models import (
@@ -226,6 +227,7 @@ class Engine:
             return []
         max_weight = max(weights)
         asked = {t for it in query.items for t in it.terms}
+        opposed = opposite_terms(query)
         scores = sorted((s for s, _ in found), reverse=True)
         out: list[Candidate] = []
         for k, (score, rid) in enumerate(found):
@@ -238,19 +240,17 @@ class Engine:
                     w for it, w in zip(query.items, weights, strict=True)
                     if any(t in fields for t in it.terms)
                 )
-            other = scores[1] if k == 0 and len(scores) > 1 else scores[0]
-            if k == 0 and len(scores) == 1:
-                other = 0.0
+            other = (scores[1] if len(scores) > 1 else 0.0) if k == 0 else scores[0]
             values, matched = features(
                 query, asked, weights, max_weight, unknown, rv, fields, score, other, k == 0,
                 scores[0],
             )
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
-            if rv.lead_in or sinks(query, weights, unknown, fields, rv):
-                # a lead-in is never an answer on its own; nor is a record lacking what
-                # the question turns on (about someone the question names, it may still be
-                # suggested)
+            said = self._fields(rid, opposed)  # the opposites of the question's words
+            if rv.lead_in or sinks(query, weights, unknown, fields, rv, said):
+                # a lead-in is never an answer on its own; nor is a record lacking what the
+                # question turns on (about someone the question names, it may be suggested)
                 if any(p in rv.people for p in query.people):
                     cand.near = cand.probability
                 cand.probability = 0.0

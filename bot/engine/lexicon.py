@@ -117,3 +117,21 @@ def rarity(word: str) -> float:
     """0 for the commonest English word, 1 for a word general English never uses."""
     counts, top = _counts()
     return 1.0 - math.log(counts.get(word, 0) + 1.0) / top
+
+
+@cache
+def _opposites() -> dict[str, frozenset[str]]:
+    """Word -> its opposites, from ``antonyms.txt`` (WordNet 3.0's antonym pairs)."""
+    found: dict[str, set[str]] = {}
+    for line in _data("antonyms.txt").splitlines():
+        if line and not line.startswith("#"):
+            a, b = line.split()
+            found.setdefault(a, set()).add(b)
+            found.setdefault(b, set()).add(a)
+    return {word: frozenset(others) for word, others in found.items()}
+
+
+def opposites(word: str) -> frozenset[str]:
+    """The words general English gives as the opposite of ``word`` ("least" -> "most",
+    "increase" -> "decrease"); empty when it has none."""
+    return _opposites().get(word, frozenset())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from bot.engine import lexicon
+from bot.engine.normalize import stem
 from bot.engine.question import Item, Query
 from bot.engine.records import (
     FIELD_KEYWORD,
@@ -265,20 +266,35 @@ CONFIDENCE_FEATURES = (
 UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
 
 
+def _opposites(item: Item, query: Query) -> frozenset[str]:
+    """The opposites of a word of the question, but those the question says too ("a
+    simple or a complex answer?" asks about both)."""
+    return frozenset() if item.people else lexicon.opposites(item.surface) - set(query.words)
+
+
+def opposite_terms(query: Query) -> set[str]:
+    """The terms of the opposites of the question's words ("worst" for "best"), which
+    :func:`sinks` looks for in a record (``said``)."""
+    return {stem(w) for it in query.items for w in _opposites(it, query)}
+
+
 def sinks(
     query: Query,
     weights: list[float],
     unknown: list[bool],
     fields: dict[str, int],
     view: RecordView,
+    said: dict[str, int] | None = None,
 ) -> str | None:
     """Why a record cannot answer the question whatever its score, or None.
 
     A question must be answerable from the record: every person, number and name it turns
     on is in the record or its passage (a swapped entity sinks it), a negated question needs
-    a negated record, a question asking for a figure ("how many", "how old") needs a record
-    with one it does not give itself (or a counting word, a series to count), and a
-    question mostly made of words the whole bank lacks is about something else.
+    a negated record, a word of the question whose opposite the record says instead sinks
+    it (``said``: which of :func:`opposite_terms` the record has), a question asking for a
+    figure ("how many", "how old") needs a record with one it does not give itself (or a
+    counting word, a series to count), and a question mostly made of words the whole bank
+    lacks is about something else.
     """
     if query.negated and not view.negated:
         return "negation"
@@ -298,6 +314,10 @@ def sinks(
             continue
         if item.people:
             return "person"
+        if said and any(stem(w) in said for w in _opposites(item, query)):
+            # the record says the opposite of what the question asks about ("the least
+            # difficult" asked, "the most difficult" said): turned around, like a negation
+            return "opposite"
         if item.surface.isdigit():
             return "number"
         if item.specific:

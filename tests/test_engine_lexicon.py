@@ -45,3 +45,11 @@ def test_opposites_come_from_wordnet_both_ways_with_its_licence() -> None:
     data = Path(lexicon.__file__).parent / "data"
     assert "WordNet 3.0" in (data / "antonyms.txt").read_text(encoding="utf-8").splitlines()[0]
     assert "Princeton University" in (data / "WORDNET-LICENSE").read_text(encoding="utf-8")
+
+
+def test_a_comparative_or_superlative_has_the_opposite_in_the_same_degree() -> None:
+    assert opposites("stronger") == {"weaker"} and opposites("weakest") == {"strongest"}
+    assert "earliest" in opposites("latest") and "earlier" in opposites("later")
+    assert opposites("larger") == {"smaller"}
+    # only adjectives and adverbs have degrees: a "buyer" is no more "buy" (verb: "sell")
+    assert "sell" in opposites("buy") and opposites("buyer") == frozenset()

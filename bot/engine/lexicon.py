@@ -120,18 +120,46 @@ def rarity(word: str) -> float:
 
 
 @cache
-def _opposites() -> dict[str, frozenset[str]]:
-    """Word -> its opposites, from ``antonyms.txt`` (WordNet 3.0's antonym pairs)."""
+def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Word -> its opposites, and adjective or adverb -> its opposites of the same part of
+    speech (those that have degrees), from ``antonyms.txt`` (WordNet 3.0's antonym pairs)."""
     found: dict[str, set[str]] = {}
+    graded: dict[str, set[str]] = {}
     for line in _data("antonyms.txt").splitlines():
         if line and not line.startswith("#"):
-            a, b = line.split()
-            found.setdefault(a, set()).add(b)
-            found.setdefault(b, set()).add(a)
-    return {word: frozenset(others) for word, others in found.items()}
+            a, b, pos = line.split()
+            for table in (found, graded) if pos in ("adj", "adv") else (found,):
+                table.setdefault(a, set()).add(b)
+                table.setdefault(b, set()).add(a)
+    return ({word: frozenset(others) for word, others in found.items()},
+            {word: frozenset(others) for word, others in graded.items()})
 
 
 def opposites(word: str) -> frozenset[str]:
     """The words general English gives as the opposite of ``word`` ("least" -> "most",
-    "increase" -> "decrease"); empty when it has none."""
-    return _opposites().get(word, frozenset())
+    "increase" -> "decrease"), and of a comparative or superlative in the same degree
+    ("stronger" -> "weaker", "latest" -> "earliest"); empty when it has none."""
+    table, graded = _opposites()
+    found = table.get(word)
+    if found is not None:
+        return found
+    for suffix in ("est", "er"):
+        if not word.endswith(suffix) or len(word) < len(suffix) + 3:
+            continue
+        root = word[: -len(suffix)]
+        # stronger -> strong, later -> late, bigger -> big, happier -> happy
+        for base in (root, root + "e", root[:-1] if root[-1] == root[-2] else "",
+                     root[:-1] + "y" if root.endswith("i") else ""):
+            if base in graded:
+                return frozenset(_degree(o, suffix) for o in graded[base])
+    return frozenset()
+
+
+def _degree(base: str, suffix: str) -> str:
+    """``base`` with a comparative or superlative ending: weak -> weaker, early ->
+    earliest, late -> later (doubled final consonants are not guessed: small -> smaller)."""
+    if base.endswith("e"):
+        return base + suffix[1:]
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        return base[:-1] + "i" + suffix
+    return base + suffix

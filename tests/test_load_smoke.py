@@ -63,6 +63,35 @@ def test_load_script_runs_end_to_end(tmp_path: Path) -> None:
         assert report["pinning"]["bot"].startswith(("core", "cores")), report["pinning"]
 
 
+def test_knee_search_finds_the_highest_passing_rate_and_runs_twice_it(tmp_path: Path) -> None:
+    """``--knee``: a tiny search (every rate passes at 10 and 20/s), then twice the knee,
+    judged on the targets past it; a figure from it is not a measurement."""
+    out = tmp_path / "knee.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.load", "--knee", "10,20", "--duration", "1",
+         "--overload-duration", "1.5", "--guilds", "2", "--users", "60", "--cooldown", "0",
+         "--admin-interval", "0.4", "--warmup", "0.5", "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert done.returncode in (0, 1), done.stderr[-3000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    # (the rates are tiny, so both pass unless the machine is starved; the search's rules
+    # hold either way: upwards, stopping at the first failure, the knee the last pass)
+    steps = [(step["rate"], step["pass"]) for step in report["steps"]]
+    assert steps in ([(10.0, True), (20.0, True)], [(10.0, True), (20.0, False)],
+                     [(10.0, False)]), steps
+    passed = [rate for rate, ok in steps if ok]
+    assert report["knee"] == (passed[-1] if passed else None)
+    if report["knee"] is None:
+        assert "no rate passed" in done.stdout
+        return
+    over = report["overload"]
+    assert over["offered_per_s"] > 1.5 * report["knee"] and over["answered"] >= 1
+    assert over["admin_writes_confirmed"] == over["admin_writes"] >= 2
+    lines = done.stdout.split("targets past the knee:")[1].strip().splitlines()
+    assert len(lines) == 6 and lines[0].startswith("FAIL  knee >= 250 questions/s:"), lines
+    assert all(ln.startswith(("PASS  ", "FAIL  ")) for ln in lines), lines
+
+
 async def _ask_everywhere(fake: FakeDiscord, world: World) -> list[tuple[int, MessageHandle]]:
     asked = []
     for n in range(3):

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
@@ -431,3 +432,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+
+
+def entry() -> None:
+    """The ``coverage-bot`` command (and ``python -m bot``): :func:`main`, then out without
+    the interpreter's teardown, which frees a large engine object by object (0.07 s at
+    1,000,000 records, a part of every command's time); everything is written first."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    logging.shutdown()
+    os._exit(code)

@@ -699,6 +699,7 @@ def test_a_record_saying_the_opposite_of_the_question_does_not_answer_it() -> No
         fact("worst", "The complexity of an algorithm is usually taken to be its worst-case "
                       "complexity."),
         fact("output", "The output of a functional problem is typically a complex answer."),
+        fact("known", "Time and space are the most well-known complexity resources."),
     ))
     engine = Engine(bank)
     assert answered(engine, "how do algorithms scale with an increase in input size"
@@ -707,6 +708,10 @@ def test_a_record_saying_the_opposite_of_the_question_does_not_answer_it() -> No
     assert answered(engine, "what is usually taken as the worst case complexity"
                     ).record_id == "worst"
     abstains(engine, "what is usually taken as the best case complexity")
+    # stop words too, read from the record's words ("most" is not in the index)
+    assert answered(engine, "what are the most well known complexity resources"
+                    ).record_id == "known"
+    abstains(engine, "what are the least well known complexity resources")
     # a question naming both asks which: neither word is turned around
     assert answered(engine, "is the output of a functional problem a simple or complex answer"
                     ).record_id == "output"

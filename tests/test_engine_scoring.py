@@ -98,3 +98,22 @@ def test_a_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
                   [Item("simple", ("simpl",)), Item("complex", ("complex",)),
                    Item("answer", ("answer",))])
     assert not opposite_terms(which) & {"simpl", "complex"}
+
+
+def test_a_stop_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
+    """The index keeps no stop words: the record's own stop words with opposites are read."""
+    def view_saying(*stop_words: str) -> RecordView:
+        v = _view()
+        v.stop_words = frozenset(stop_words)
+        return v
+
+    items = [Item("difficult", ("difficult",)), Item("problems", ("problem",))]
+    fields = {"difficult": FIELD_TEXT, "problem": FIELD_TEXT}
+    least = Query("the least difficult problems", ["the", "least", "difficult", "problems"],
+                  items)
+    assert sinks(least, [1.0, 1.0], [False, False], fields, view_saying("most")) == "opposite"
+    assert sinks(least, [1.0, 1.0], [False, False], fields, view_saying("most", "least")) is None
+    assert sinks(least, [1.0, 1.0], [False, False], fields, view_saying()) is None
+    either = Query("more or less difficult problems",
+                   ["more", "or", "less", "difficult", "problems"], items)
+    assert sinks(either, [1.0, 1.0], [False, False], fields, view_saying("more")) is None

@@ -163,3 +163,9 @@ def _degree(base: str, suffix: str) -> str:
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
         return base[:-1] + "i" + suffix
     return base + suffix
+
+
+@cache
+def opposed_stop_words() -> frozenset[str]:
+    """The stop words that have opposites ("least" / "most", "up" / "down", "all" / "no")."""
+    return frozenset(w for w in STOPWORDS if opposites(w))

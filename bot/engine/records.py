@@ -104,6 +104,8 @@ class RecordView:
     curated: bool
     #: the text reports speech (a verb of saying or writing)
     speech: bool
+    #: its stop words that have opposites ("most", "up"; the index keeps no stop words)
+    stop_words: frozenset[str] = frozenset()
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
@@ -131,6 +133,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         people=record_people(record),
         curated=bool(record.keywords),
         speech=isinstance(record, Quote) or not lexicon.SPEECH_VERBS.isdisjoint(ws),
+        stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
     )
 
 

@@ -272,6 +272,15 @@ def _opposites(item: Item, query: Query) -> frozenset[str]:
     return frozenset() if item.people else lexicon.opposites(item.surface) - set(query.words)
 
 
+def _turned_around(query: Query, said: frozenset[str]) -> bool:
+    """Whether the record says the opposite of a stop word of the question and not the word
+    ("the least difficult" asked, "the most difficult" said; the index keeps no stop words,
+    so these are read from the record's words)."""
+    asked = set(query.words)
+    return any(w not in said and not (lexicon.opposites(w) - asked).isdisjoint(said)
+               for w in asked & lexicon.opposed_stop_words())
+
+
 def opposite_terms(query: Query) -> set[str]:
     """The terms of the opposites of the question's words ("worst" for "best"), which
     :func:`sinks` looks for in a record (``said``)."""
@@ -298,6 +307,8 @@ def sinks(
     """
     if query.negated and not view.negated:
         return "negation"
+    if view.stop_words and _turned_around(query, view.stop_words):
+        return "opposite"
     kind = query.answer_type
     if kind in FIGURE_KINDS and not (
         view.counting or _has_figure(kind, view, {t for it in query.items for t in it.terms})

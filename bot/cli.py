@@ -432,8 +432,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-
-
 def entry() -> None:
     """The ``coverage-bot`` command (and ``python -m bot``): :func:`main`, then out without
     the interpreter's teardown, which frees a large engine object by object (0.07 s at

@@ -215,13 +215,13 @@ class PostgresBackend(Backend):
         out: dict[str, str | int] = {}
         for name in ("server_version", "synchronous_commit", "fsync",
                      "default_transaction_isolation"):
-            out[name] = str(await self._conn().fetchval(f"SHOW {name}"))
+            out[name] = str((await self.fetchall(f"SHOW {name}"))[0][0])
         return out
 
     async def integrity_check(self) -> str:
         problems = []
         for child, column, parent in _FOREIGN_KEYS:
-            orphans = await self._conn().fetch(
+            orphans = await self.fetchall(
                 f"SELECT c.{column} FROM {child} AS c LEFT JOIN {parent} AS p "
                 f"ON p.id = c.{column} WHERE c.{column} IS NOT NULL AND p.id IS NULL LIMIT 5")
             problems += [f"foreign key violation: {child}.{column} -> {parent} {r[0]!r}"

@@ -3,6 +3,9 @@ imported here as a pytest plugin, so that this file stays small."""
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,3 +63,13 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+async def until(check: Callable[[], object], within: float, failure: str,
+                poll: float = 0.05) -> None:
+    """Wait until ``check()`` is true (what another task or process does shows up), asking
+    every ``poll`` s; fail with ``failure`` after ``within`` s."""
+    start = time.monotonic()
+    while not check():
+        assert time.monotonic() - start < within, failure
+        await asyncio.sleep(poll)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from bot.models import Citation, Fact
 from bot.service import CoverageService
 from bot.settings import Settings
 from bot.storage import Storage
+from tests.conftest import until
 from tests.discord_env import SOURCE_ID, Env, embed, fields
 
 QUESTION = "how much did zendaya donate to the immigrant families fund"
@@ -61,10 +61,8 @@ async def test_following_picks_up_an_import_within_a_second(shared_settings: Set
                 '"text": "Zendaya donated $50,000 to the immigrant families fund.", '
                 '"keywords": ["zendaya"], "citations": [{"source": "' + SOURCE_ID
                 + '", "passage": "As reported."}]}]}', actor="cli", guild_id=None)
-            start = time.monotonic()
-            while bot.engine.get("fact", "zendaya-donated") is None:
-                assert time.monotonic() - start < 1.0, "not answered within a second"
-                await asyncio.sleep(0.01)
+            await until(lambda: bot.engine.get("fact", "zendaya-donated") is not None, 1.0,
+                        "not answered within a second", poll=0.01)
         finally:
             following.cancel()
 
@@ -75,10 +73,8 @@ async def test_the_running_bot_answers_what_another_process_added(env: Env) -> N
         await other.add(_fact(env.world.guild.id), actor="cli")
     finally:
         await other.close()
-    start = time.monotonic()
-    while env.service.engine.get("fact", "zendaya-donated") is None:
-        assert time.monotonic() - start < 2.0, "the bot did not follow the change"
-        await asyncio.sleep(0.05)
+    await until(lambda: env.service.engine.get("fact", "zendaya-donated") is not None, 2.0,
+                "the bot did not follow the change")
     asked = await env.say(f"{env.mention} {QUESTION}")
     answer = embed(await asked.reply())
     assert "$50,000" in answer["description"] and fields(answer)

@@ -690,22 +690,18 @@ class Driver:
         for guild in self.guilds:
             members, channel = self.members[guild.id], self.channels[guild.id][0]
             asked: list[Question] = []
-            while True:
+            answers: list[float] = []
+            while not answers:
+                if time.perf_counter() > deadline:
+                    raise TimeoutError("the bot did not answer within the start-up timeout")
                 q = Question("mention", "who is doechii", guild.id)
                 await self.ask(q, channel, members[-1 - len(asked) % len(members)])
                 asked.append(q)
                 t_end = time.perf_counter() + READY_POLL
-                while time.perf_counter() < t_end:
-                    answers = [a.answered for a in asked if a.answered is not None]
-                    if answers:
-                        ready = max(ready, min(answers))
-                        break
+                while not (answers := [a.answered for a in asked if a.answered is not None]) \
+                        and time.perf_counter() < t_end:
                     await asyncio.sleep(0.005)
-                else:
-                    if time.perf_counter() > deadline:
-                        raise TimeoutError("the bot did not answer within the start-up timeout")
-                    continue
-                break
+            ready = max(ready, min(answers))
         # Users in the warm-up must not be reused before their cooldown is over.
         await asyncio.sleep(max(0.0, self.args.cooldown))
         return ready

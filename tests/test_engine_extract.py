@@ -89,3 +89,23 @@ def test_empty_or_unreadable_input_is_an_ingest_error(raw: str | bytes) -> None:
         extract_text(raw, filename=None)
     message = str(caught.value)
     assert message and "\n" not in message and "Traceback" not in message
+
+
+def test_plain_text_is_read_without_importing_the_html_reader() -> None:
+    """trafilatura and lxml (0.3 s to import) are loaded for HTML only: an ingest of a text
+    file does not pay for them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from bot.engine.extract import extract_article\n"
+        "page = extract_article('The council approved the bridge.\\n', filename='a.txt')\n"
+        "assert page.text.startswith('The council'), page\n"
+        "print('trafilatura' in sys.modules)\n"
+        "extract_article('<html><body><p>' + 'The council approved the bridge. ' * 20"
+        " + '</p></body></html>', filename='a.html')\n"
+        "print('trafilatura' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

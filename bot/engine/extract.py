@@ -12,12 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
-
-import trafilatura
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import IngestError
 from bot.wording import plural
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +135,17 @@ def _looks_like_html(text: str, filename: str | None) -> bool:
     return len(_TAG.findall(text[:20000])) >= 5
 
 
+def _html_reader() -> ModuleType:
+    """trafilatura, imported when a page is HTML: it and lxml take 0.3 s to import, which
+    an ingest of plain text (or any other command) need not pay."""
+    import trafilatura
+
+    return trafilatura
+
+
 def _trafilatura(html: str, **options: Any) -> str:
     try:
-        out = trafilatura.extract(
+        out = _html_reader().extract(
             html,
             include_comments=False,
             include_tables=False,
@@ -171,7 +180,7 @@ def _from_html(html: str, what: str) -> ExtractedArticle:
 def _baseline(html: str) -> str:
     """Last resort: trafilatura's baseline (paragraph and article text, scripts removed)."""
     try:
-        _tree, text, _length = trafilatura.baseline(html)
+        _tree, text, _length = _html_reader().baseline(html)
     except Exception:
         log.debug("trafilatura baseline failed", exc_info=True)
         return ""
@@ -180,7 +189,7 @@ def _baseline(html: str) -> str:
 
 def _metadata(html: str) -> dict[str, str | None]:
     try:
-        doc = trafilatura.extract_metadata(
+        doc = _html_reader().extract_metadata(
             html, extensive=False, date_config={"extensive_search": False, "original_date": True}
         )
     except TypeError:  # older signature

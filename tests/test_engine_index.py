@@ -45,7 +45,7 @@ def test_a_misspelt_function_word_is_recognised() -> None:
 
 def test_a_pickled_vocabulary_reads_its_typo_tables_when_first_needed() -> None:
     """As a snapshot keeps it: the word ids and the typo tables are not unpickled until a
-    word is corrected or added; saved again unread, they pass through unchanged."""
+    word is corrected (new words wait); saved again unread, they pass through unchanged."""
     import pickle
 
     vocab = Vocabulary()
@@ -57,7 +57,12 @@ def test_a_pickled_vocabulary_reads_its_typo_tables_when_first_needed() -> None:
     assert again._deletes_ is None
     assert twice.correct("brigde") == ("bridge", 1) and twice._deletes_ is not None
     assert twice.correct("engineeirng") == vocab.correct("engineeirng")
-    again.add(["bridges", "council"])  # a new word: filed under its deletions, new id
+    again.add(["bridges", "council", "councils"])  # new words: new ids, filed when read
+    assert again._deletes_ is None and [w for w, _ in again._pending] == ["bridges", "councils"]
     assert again._ids == {"bridge": 0, "council": 1, "approved": 2, "engineering": 3,
-                          "bridges": 4}
+                          "bridges": 4, "councils": 5}
+    saved = pickle.loads(pickle.dumps(again))  # the waiting words go into the saved tables
+    assert saved.correct("bridgez") == ("bridges", 1) and saved.correct("councilsz") == (
+        "councils", 1)
     assert again.correct("bridgez") == ("bridges", 1) and again.count("council") == 2
+    assert not again._pending

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
+from bot.engine import snapshot
 from bot.engine.memory import Memory, visible_to
+from bot.engine.recordstore import _UNREAD
 from tests.engine_records import ADA, BEN, BRIDGE, COST, SOURCE, WAITED, small_bank
 
 
@@ -75,9 +78,9 @@ def test_people_named_are_those_a_text_may_mention() -> None:
     assert memory.people_named("Nobody was named.", None) == []
 
 
-def test_similar_finds_a_short_text_of_common_words() -> None:
+def test_similar_finds_a_short_text_of_common_words(tmp_path: Path) -> None:
     """Every word common (more records have it than a posting list is read for): the
-    records having them all, closest in length first."""
+    records having them all, closest in length first; from a snapshot, only those read."""
     memory = _memory()
     for i in range(6_000):
         memory.upsert(replace(COST, id=f"fight-{i}", text=f"The fight over item {i} went on "
@@ -85,3 +88,10 @@ def test_similar_finds_a_short_text_of_common_words() -> None:
     short = replace(COST, id="fight", text="The fight may not be over.", citations=())
     memory.upsert(short)
     assert memory.similar(["The fight may not be over."], "fact", None)[0] == short
+    snapshot.save(memory, tmp_path / "bank.engine", stamp=1, database="db")
+    loaded = snapshot.load(tmp_path / "bank.engine", database="db")
+    assert loaded is not None
+    found = loaded.memory.similar(["The fight may not be over."], "fact", None, limit=3)
+    assert found[0] == short and len(found) == 3
+    read = sum(item is not _UNREAD for item in loaded.memory.records._items)
+    assert read == 3  # (not the 6,000 sharing the words: their lengths are kept apart)

@@ -59,8 +59,8 @@ def test_mentioned_people_by_any_name_or_a_word_of_the_main_name() -> None:
 
 
 def test_a_pickled_table_reads_back_its_people_when_asked() -> None:
-    """People pickle as their fields and become Persons when read: get, [], in, pop,
-    values, len all see them as they were."""
+    """People pickle packed and become Persons when read: get, [], in, pop, values, len
+    all see them as they were."""
     import pickle
 
     table = pickle.loads(pickle.dumps(_table()))
@@ -68,7 +68,7 @@ def test_a_pickled_table_reads_back_its_people_when_asked() -> None:
     assert table.people.get(ADA.id) == ADA and table.people.get("nobody", 3) == 3
     assert sorted(p.id for p in table.people.values()) == [ADA.id, BEN.id]
     assert table.people[BEN.id] == BEN
-    assert table.remove(BEN.id) == BEN and table.people.pop(BEN.id) is None
+    assert table.remove(BEN.id) == BEN and table.people.pop(BEN.id, None) is None
     again = pickle.loads(pickle.dumps(table))  # (read and unread people, pickled again)
     assert list(again.people.values()) == [ADA]
     assert [m.people for m in again.match(["quill"], visible_to(None))] == [(ADA.id,)]

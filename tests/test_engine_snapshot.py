@@ -46,9 +46,9 @@ def test_a_truncated_corrupt_or_missing_file_is_none(tmp_path: Path) -> None:
     assert snapshot.load(tmp_path / "missing", database="db") is None
 
 
-def test_the_record_ids_of_a_snapshot_are_read_when_first_needed(tmp_path: Path) -> None:
-    """A loaded bank keeps its id tables pickled until an edit (or a speaker's quotes)
-    needs them; counting (for the scores) does not; saved again unread, they pass through."""
+def test_the_record_ids_of_a_snapshot_come_back_packed_and_take_edits(tmp_path: Path) -> None:
+    """A loaded bank's id tables are packed buffers (no key built at the load); lookups,
+    edits and a second save work on them as on the dicts of a built bank."""
     built = Engine(small_bank())
     path, again = tmp_path / "bank.db.engine", tmp_path / "again.db.engine"
     snapshot.save(built.memory, path, stamp=1, database="db")
@@ -56,15 +56,17 @@ def test_the_record_ids_of_a_snapshot_are_read_when_first_needed(tmp_path: Path)
     assert found is not None
     memory = found.memory
     assert memory.count() == built.memory.count() == 5
-    assert memory._rids is None  # (still pickled: counting did not need them)
+    assert not memory.rids["fact"]._new  # (all packed)
     assert _answers(Engine(memory=memory)) == _answers(built)
     snapshot.save(memory, again, stamp=1, database="db")
     reread = snapshot.load(again, database="db")
-    assert reread is not None and reread.memory.rids == built.memory.rids
+    assert reread is not None
+    assert dict(reread.memory.rids["fact"]) == dict(built.memory.rids["fact"])
     memory.remove("fact", BRIDGE.id)
     memory.upsert(replace(COST, text="The bridge will cost more."))
     assert memory.count() == 4 and memory.get("fact", BRIDGE.id) is None
     assert memory.rids["fact"].keys() == {COST.id, COST_LATER.id}
+    assert memory.get("fact", COST.id).text == "The bridge will cost more."  # type: ignore[union-attr]
 
 
 def test_a_byte_changed_in_the_state_or_in_the_records_is_none(tmp_path: Path) -> None:

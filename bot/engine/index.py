@@ -22,10 +22,12 @@ import pickle
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
+
+from bot.engine.packed import PackedMap
 
 #: Field bits of a posting entry.
 FIELD_TEXT = 1  # the fact's text or the quote's words
@@ -38,14 +40,15 @@ _EMPTY_RIDS = array("i")
 class _Packed:
     """Postings as read from a snapshot: every term's entries in two long arrays, and a
     term's own pair of arrays cut out the first time it is used (a load makes three arrays,
-    not two per term: 245,000 terms at 1,000,000 records)."""
+    not two per term: 245,000 terms at 1,000,000 records), the terms' positions packed too
+    (:mod:`bot.engine.packed`: as a dict, 0.1 s of a start at that size)."""
 
     __slots__ = ("at", "masks", "offsets", "rids")
 
     def __init__(
-        self, terms: list[str], rids: array[int], masks: array[int], offsets: array[int]
+        self, at: PackedMap[int], rids: array[int], masks: array[int], offsets: array[int]
     ) -> None:
-        self.at = dict(zip(terms, range(len(terms)), strict=True))
+        self.at = at
         self.rids, self.masks, self.offsets = rids, masks, offsets
 
     def take(self, term: str) -> tuple[array[int], array[int]] | None:
@@ -65,7 +68,7 @@ class InvertedIndex:
         self._postings: dict[str, tuple[array[int], array[int]]] = {}
         self._packed: _Packed | None = None
 
-    def __getstate__(self) -> tuple[list[str], array[int], array[int], array[int]]:
+    def __getstate__(self) -> tuple[PackedMap[int], array[int], array[int], array[int]]:
         """Every posting packed in three arrays (see :class:`_Packed`)."""
         if self._packed is not None:
             for term in list(self._packed.at):
@@ -78,9 +81,12 @@ class InvertedIndex:
             rids.extend(r)
             masks.extend(m)
             offsets.append(len(rids))
-        return terms, rids, masks, offsets
+        at = PackedMap(dict(zip(terms, range(len(terms)), strict=True)), ints=True)
+        return at, rids, masks, offsets
 
-    def __setstate__(self, state: tuple[list[str], array[int], array[int], array[int]]) -> None:
+    def __setstate__(
+        self, state: tuple[PackedMap[int], array[int], array[int], array[int]]
+    ) -> None:
         self._postings = {}
         self._packed = _Packed(*state)
 
@@ -247,15 +253,17 @@ class Vocabulary:
 
     Pickled (the engine snapshot), the word ids are left out (they are the words' order) and
     the typo tables are kept as one pickle of their own, read the first time a word is
-    corrected or added: at 1,000,000 records that is 77 of the vocabulary's 124 ms of a
-    start, which most first questions (spelt right) never need.
+    corrected: at 1,000,000 records that is 77 of the vocabulary's 124 ms of a start, which
+    most first questions (spelt right) never need. New words wait in a list until then (an
+    ingest into a loaded bank adds words but corrects none: 0.2 s saved at 1,000,000).
     """
 
-    __slots__ = ("_counts", "_deletes_", "_ids_", "_packed", "_prefixes_", "_words")
+    __slots__ = ("_counts", "_deletes_", "_ids_", "_packed", "_pending", "_prefixes_",
+                 "_words")
 
     def __init__(self) -> None:
         #: word -> number of records (and names) using it
-        self._counts: dict[str, int] = {}
+        self._counts: MutableMapping[str, int] = {}
         #: every word ever seen, by id
         self._words: list[str] = []
         self._ids_: dict[str, int] | None = {}
@@ -264,16 +272,22 @@ class Vocabulary:
         self._prefixes_: dict[str, list[str]] | None = {}
         #: the two typo tables pickled, until first used (a vocabulary read from a snapshot)
         self._packed: bytes | None = None
+        #: words (and their ids) added while the typo tables were still pickled
+        self._pending: list[tuple[str, int]] = []
 
-    def __getstate__(self) -> tuple[dict[str, int], list[str], bytes]:
+    def __getstate__(self) -> tuple[PackedMap[int], list[str], bytes]:
         packed = self._packed
-        if packed is None:
-            packed = pickle.dumps((self._deletes_, self._prefixes_), protocol=5)
-        return self._counts, self._words, packed
+        if packed is None or self._pending:
+            packed = pickle.dumps(self._typo(), protocol=5)
+        counts = self._counts  # (packed: 200,000 words at 1,000,000 records)
+        if not isinstance(counts, PackedMap):
+            counts = PackedMap(dict(counts), ints=True)
+        return counts, self._words, packed
 
-    def __setstate__(self, state: tuple[dict[str, int], list[str], bytes]) -> None:
+    def __setstate__(self, state: tuple[PackedMap[int], list[str], bytes]) -> None:
         self._counts, self._words, self._packed = state
         self._ids_ = self._deletes_ = self._prefixes_ = None
+        self._pending = []
 
     @property
     def _ids(self) -> dict[str, int]:
@@ -287,7 +301,18 @@ class Vocabulary:
             assert self._packed is not None
             self._deletes_, self._prefixes_ = pickle.loads(self._packed)
             self._packed = None
+            pending, self._pending = self._pending, []
+            for word, wid in pending:
+                self._file(word, wid)
         return self._deletes_, self._prefixes_
+
+    def _file(self, word: str, wid: int) -> None:
+        """File a new word in the typo tables (they are read)."""
+        assert self._deletes_ is not None and self._prefixes_ is not None
+        for d in _deletes(word):
+            self._deletes_.add(d, wid)
+        if len(word) >= 6:
+            self._prefixes_.setdefault(word[:2], []).append(word)
 
     def __len__(self) -> int:
         return len(self._counts)
@@ -307,11 +332,10 @@ class Vocabulary:
                 ids[word] = wid = len(self._words)
                 self._words.append(word)
                 if MIN_CORRECT_LEN <= len(word) <= MAX_CORRECT_LEN and word.isalpha():
-                    deletes, prefixes = self._typo()
-                    for d in _deletes(word):
-                        deletes.add(d, wid)
-                    if len(word) >= 6:
-                        prefixes.setdefault(word[:2], []).append(word)
+                    if self._deletes_ is None:
+                        self._pending.append((word, wid))
+                    else:
+                        self._file(word, wid)
 
     def discard(self, words: Iterable[str]) -> None:
         """Drop one reference to each word (a word no longer used stops being corrected to,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import pickle
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
@@ -17,8 +16,9 @@ from collections.abc import Callable, Sequence
 from bot.engine.index import InvertedIndex, Vocabulary
 from bot.engine.names import NameTable
 from bot.engine.normalize import is_content, stem, words
+from bot.engine.packed import PackedMap
 from bot.engine.records import index_terms, person_term, record_people
-from bot.engine.recordstore import RecordStore, dumps
+from bot.engine.recordstore import RecordStore
 from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, kind_of
 
 #: Records :meth:`Memory.similar` returns at most, and the rarest words it looks up, skipping
@@ -40,39 +40,21 @@ def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
 class Memory:
     def __init__(self) -> None:
         self.records = RecordStore()
-        self._rids: dict[str, dict[str, int]] | None = {"fact": {}, "quote": {}}
-        #: the rids of a bank read from a snapshot, pickled, until first needed
-        self._rids_pickled = b""
-        self._rid_count = 0
+        #: record id -> rid, by kind (packed when read from a snapshot: see bot.engine.packed)
+        self.rids: dict[str, PackedMap[int]] = {
+            "fact": PackedMap(ints=True), "quote": PackedMap(ints=True),
+        }
         self.sources: dict[str, Source] = {}
         self.names = NameTable()
         self.index = InvertedIndex()
         self.vocab = Vocabulary()
         self.quote_rids = array("i")
+        #: each rid's text length (what :meth:`similar` ranks common words by, unread)
+        self.lengths = array("I")
         #: speaker id -> {guild id or None: number of quotes}
         self.spoken: dict[str, dict[int | None, int]] = {}
         #: bumped when a person or a quote changes (caches check it)
         self.version = 0
-
-    @property
-    def rids(self) -> dict[str, dict[str, int]]:
-        """Record id -> rid, by kind. A bank read from a snapshot unpickles them the first
-        time they are needed (an edit, a speaker's quotes): at 1,000,000 records that is
-        0.28 s that most questions never need."""
-        if self._rids is None:
-            self._rids = pickle.loads(self._rids_pickled)
-            self._rids_pickled = b""
-        return self._rids
-
-    def pickled_rids(self) -> tuple[bytes, int]:
-        """The rids pickled, and how many records they name (for a snapshot)."""
-        if self._rids is None:
-            return self._rids_pickled, self._rid_count
-        return dumps(self._rids), self.count()
-
-    def defer_rids(self, pickled: bytes, count: int) -> None:
-        """Take the rids as :meth:`pickled_rids` gave them, unpickled when first needed."""
-        self._rids, self._rids_pickled, self._rid_count = None, pickled, count
 
     # ------------------------------------------------------------------ upkeep
 
@@ -133,6 +115,7 @@ class Memory:
         rid = len(self.records)
         fields, surface = index_terms(record)
         self.records.append(record)
+        self.lengths.append(len(record.text))
         self.rids[kind_of(record)][record.id] = rid
         self.index.add(rid, fields)
         self.vocab.add(surface)
@@ -154,9 +137,7 @@ class Memory:
 
     def count(self) -> int:
         """How many facts and quotes are held."""
-        if self._rids is None:
-            return self._rid_count
-        return len(self._rids["fact"]) + len(self._rids["quote"])
+        return len(self.rids["fact"]) + len(self.rids["quote"])
 
     def idf(self, df: int) -> float:
         n = self.count()
@@ -217,10 +198,16 @@ class Memory:
             for _df, t in ranked[1:]:
                 common.intersection_update(self.index.rids(t))
             size = sum(len(t) for t in texts) / max(1, len(texts))
-            found = [r for rid in sorted(common)[:SIMILAR_COMMON_CAP]
-                     if (r := wanted(rid)) is not None]
-            found.sort(key=lambda r: abs(len(r.text) - size))
-            return found[:limit]
+            lengths = self.lengths
+            near = sorted(sorted(common)[:SIMILAR_COMMON_CAP],
+                          key=lambda rid: abs(lengths[rid] - size))
+            found: list[Fact | Quote] = []
+            for rid in near:  # only the nearest in length are read
+                if (r := wanted(rid)) is not None:
+                    found.append(r)
+                    if len(found) == limit:
+                        break
+            return found
         hits: dict[int, int] = {}
         for df, t in ranked[:SIMILAR_TERMS]:
             if df > SIMILAR_POSTING_CAP:

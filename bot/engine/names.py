@@ -17,13 +17,13 @@ typo-corrected against the vocabulary, which holds every name word).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, fields
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from bot.engine.lexicon import FRAME_WORDS, STOPWORDS
 from bot.engine.normalize import stem as term
 from bot.engine.normalize import words
+from bot.engine.packed import PackedMap
 from bot.models import Person
 
 #: Credit of a name match: a full name or alias, one word of a multi-word name.
@@ -32,7 +32,6 @@ PART_CREDIT = 0.9
 #: A name shared by more people than this names no one in particular.
 MAX_NAMESAKES = 8
 _MAX_KEY = 5
-K = TypeVar("K")
 
 
 def name_words(name: str) -> list[str]:
@@ -80,7 +79,7 @@ def _ids(value: _Ids | None) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _file(table: dict[K, _Ids], key: K, person_id: str) -> None:
+def _file(table: PackedMap[_Ids], key: str, person_id: str) -> None:
     cur = table.get(key)
     if cur is None:
         table[key] = person_id
@@ -88,59 +87,32 @@ def _file(table: dict[K, _Ids], key: K, person_id: str) -> None:
         if cur != person_id:
             table[key] = [cur, person_id]
     elif person_id not in cur:
-        cur.append(person_id)
+        table[key] = [*cur, person_id]  # (a new list: a packed value is never changed in place)
 
 
-def _unfile(table: dict[K, _Ids], key: K, person_id: str) -> None:
+def _unfile(table: PackedMap[_Ids], key: str, person_id: str) -> None:
     cur = table.get(key)
     if cur == person_id:
         del table[key]
     elif isinstance(cur, list) and person_id in cur:
-        cur.remove(person_id)
-        if len(cur) == 1:
-            table[key] = cur[0]
+        rest = [p for p in cur if p != person_id]
+        table[key] = rest[0] if len(rest) == 1 else rest
 
 
-_PERSON_FIELDS = tuple(f.name for f in fields(Person))
-
-
-class _People(dict[str, Person]):
-    """People by id. Pickled as their fields, which become a :class:`Person` when first
-    read: 90,000 people (a 1,000,000-record bank) unpickle in 0.07 s as fields, in 0.15 s
-    as Persons, and a question reads a few. Read them with ``[]``, ``get``, ``pop``,
-    ``values``."""
-
-    def __getitem__(self, person_id: str) -> Person:
-        person: Person | tuple[Any, ...] = dict.__getitem__(self, person_id)
-        if type(person) is tuple:
-            person = Person(*person)
-            dict.__setitem__(self, person_id, person)
-        return person  # type: ignore[return-value]
-
-    def get(self, person_id: str, default: Any = None) -> Any:
-        return self[person_id] if person_id in self else default  # noqa: SIM401
-
-    def pop(self, person_id: str, default: Any = None) -> Any:
-        if person_id not in self:
-            return default
-        person = self[person_id]
-        del self[person_id]
-        return person
-
-    def values(self) -> Iterator[Person]:  # type: ignore[override]
-        return (self[person_id] for person_id in list(self))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        items = ((pid, p if type(p) is tuple else tuple(getattr(p, f) for f in _PERSON_FIELDS))
-                 for pid, p in dict.items(self))
-        return (_People, (), None, None, items)
+def _joined(key: tuple[str, ...] | list[str]) -> str:
+    """A name key as the text the table files it under (terms never hold a space)."""
+    return " ".join(key)
 
 
 class NameTable:
+    """People, and name keys to their ids. The three tables are packed (a snapshot reads
+    them back as a few buffers, :mod:`bot.engine.packed`): at 1,000,000 records (90,000
+    people) unpickling them as dicts was 0.4 s of every start."""
+
     def __init__(self) -> None:
-        self.people: dict[str, Person] = _People()
-        self._full: dict[tuple[str, ...], _Ids] = {}
-        self._parts: dict[str, _Ids] = {}
+        self.people: PackedMap[Person] = PackedMap()
+        self._full: PackedMap[_Ids] = PackedMap()
+        self._parts: PackedMap[_Ids] = PackedMap()
 
     def __len__(self) -> int:
         return len(self.people)
@@ -171,7 +143,7 @@ class NameTable:
         self.people[person.id] = person
         full, parts = self._entries(person)
         for key in full:
-            _file(self._full, key, person.id)
+            _file(self._full, _joined(key), person.id)
         for t in parts:
             _file(self._parts, t, person.id)
 
@@ -181,7 +153,7 @@ class NameTable:
             return None
         full, parts = self._entries(person)
         for key in full:
-            _unfile(self._full, key, person_id)
+            _unfile(self._full, _joined(key), person_id)
         for t in parts:
             _unfile(self._parts, t, person_id)
         return person
@@ -195,8 +167,8 @@ class NameTable:
         while i < n:
             found: NameMatch | None = None
             for size in range(min(_MAX_KEY, n - i), 0, -1):
-                key = tuple(terms[i : i + size])
-                ids = _ids(self._full.get(key))
+                key = terms[i : i + size]
+                ids = _ids(self._full.get(_joined(key)))
                 credit = FULL_CREDIT
                 if not ids and size == 1:
                     ids = _ids(self._parts.get(key[0]))
@@ -223,7 +195,7 @@ class NameTable:
         for i, t in enumerate(terms):
             out.update(_ids(self._parts.get(t)))
             for size in range(1, min(_MAX_KEY, len(terms) - i) + 1):
-                out.update(_ids(self._full.get(tuple(terms[i : i + size]))))
+                out.update(_ids(self._full.get(_joined(terms[i : i + size]))))
         return out
 
     def all(self, visible: Callable[[Person], bool]) -> Iterable[Person]:

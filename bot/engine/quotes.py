@@ -126,13 +126,12 @@ class QuoteFinder:
         exact = m.get("fact", needle)
         if isinstance(exact, Fact) and visible(exact):
             out[exact.id] = (exact, 100.0)
-        for fid, rid in m.rids["fact"].items():
+        for fid, rid in m.rids["fact"].with_prefix(needle):
             if len(out) >= limit:
                 break
-            if fid.startswith(needle):
-                rec = m.records[rid]
-                if isinstance(rec, Fact) and visible(rec) and fid not in out:
-                    out[fid] = (rec, 95.0)
+            rec = m.records[rid]
+            if isinstance(rec, Fact) and visible(rec) and fid not in out:
+                out[fid] = (rec, 95.0)
         if len(out) < limit:
             query = self._read(text, guild_id)
             weights = self._weights(query.items)

@@ -21,12 +21,11 @@ pickle, protocol 5, of everything but the records), then the records, each pickl
 own, back to back. The records part is memory-mapped and a record is unpickled the first
 time a question reads it (:class:`~bot.engine.recordstore.RecordStore`): at 100,000
 records, unpickling them all was two thirds of the load time. For the same reason the
-record-id tables stay pickled until something needs them (:attr:`Memory.rids`), and people
-are kept as their fields until read (:mod:`bot.engine.names`). The standard library does it
-all (pickle protocol 5, array, mmap, zlib): a snapshot is written and read only by this
-code, so a new dependency would buy nothing. Pickle runs code of the file's choosing when
-loaded: the snapshot sits beside the database, and whoever can write it can write the
-database too.
+record-id tables and the names are packed (:mod:`bot.engine.packed`: a few buffers, not
+a million keys). The standard library does it all (pickle protocol 5, array, mmap, zlib):
+a snapshot is written and read only by this code, so a new dependency would buy nothing.
+Pickle runs code of the file's choosing when loaded: the snapshot sits beside the database,
+and whoever can write it can write the database too.
 """
 
 from __future__ import annotations
@@ -53,11 +52,12 @@ log = logging.getLogger(__name__)
 
 MAGIC = b"coverage-bot engine snapshot\n"
 #: Bumped whenever the layout or the pickled state changes shape.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 _HEADER_LEN = struct.Struct("<I")
 _ENGINE_DIR = Path(__file__).resolve().parent
 _MODELS = _ENGINE_DIR.parent / "models.py"
-_STATE = ("sources", "names", "index", "vocab", "quote_rids", "spoken", "version")
+_STATE = ("sources", "names", "index", "vocab", "quote_rids", "lengths", "spoken", "version",
+          "rids")
 _engine_hash: str | None = None
 
 
@@ -85,7 +85,6 @@ def save(memory: Memory, path: Path, *, stamp: int, database: str) -> int:
     written. The file is written beside ``path`` and renamed over it, so a reader sees the
     old file or the new one, never half of one."""
     state: dict[str, Any] = {name: getattr(memory, name) for name in _STATE}
-    state["rids"] = memory.pickled_rids()  # (pickled apart: unpickled when first needed)
     offsets = array("q", [0])
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -206,7 +205,6 @@ def _read(mapped: mmap.mmap, path: Path, database: str) -> Snapshot | None:
     memory = Memory.__new__(Memory)
     for name in _STATE:
         setattr(memory, name, state[name])
-    memory.defer_rids(*state["rids"])
     memory.records = RecordStore(records_part, offsets)
     # The millions of objects just made were never looked at by the collector (disabled
     # above): the first collection after this would walk them all, inside whichever

@@ -1,0 +1,79 @@
+"""bot/engine/packed.py: a mapping that pickles as flat buffers and reads back as one."""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.engine.packed import PackedMap
+
+
+def _reread(table: PackedMap) -> PackedMap:  # type: ignore[type-arg]
+    return pickle.loads(pickle.dumps(table, protocol=5))  # type: ignore[no-any-return]
+
+
+def test_a_packed_map_reads_back_as_the_dict_it_was() -> None:
+    ids = {f"fact-{n}": n for n in range(500)}
+    table = _reread(PackedMap(ids, ints=True))
+    assert not table._new and table._live == 500  # every key packed, none built
+    assert dict(table) == ids and len(table) == 500
+    assert table["fact-42"] == 42 and "fact-42" in table and "fact-500" not in table
+    assert table.get("nope") is None and table.get("nope", -1) == -1
+
+
+def test_values_of_any_kind_are_decoded_when_read() -> None:
+    people = {"ada": ("ada", "Ada Quill", ("Quill",)), "bo": ["bo", "bob"], "zed": None}
+    table = _reread(PackedMap(people))
+    assert not table._cache
+    assert table["bo"] == ["bo", "bob"] and list(table._cache) == [1]  # (sorted: ada, bo, zed)
+    assert dict(table) == people
+
+
+def test_edits_after_a_load_and_a_second_save() -> None:
+    table = _reread(PackedMap({"a": 1, "b": 2, "c": 3}, ints=True))
+    table["b"] = 20  # a packed key replaced
+    del table["c"]  # a packed key deleted
+    table["d"] = 4  # a new key
+    table["c"] = 30  # ... and the deleted one back
+    assert dict(table) == {"a": 1, "b": 20, "c": 30, "d": 4} and len(table) == 4
+    assert table.pop("a") == 1 and table.pop("a", None) is None and len(table) == 3
+    again = _reread(table)
+    assert dict(again) == {"b": 20, "c": 30, "d": 4} and not again._new
+
+
+def test_keys_with_a_prefix_are_found_without_reading_the_others() -> None:
+    table = _reread(PackedMap({"bridge-cost": 1, "bridge": 2, "brick": 3, "cost": 4}, ints=True))
+    table["bridge-new"] = 5
+    del table["bridge"]
+    assert sorted(table.with_prefix("bridge")) == [("bridge-cost", 1), ("bridge-new", 5)]
+    assert list(table.with_prefix("zz")) == [] and len(list(table.with_prefix(""))) == 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["set", "del", "save"]),
+                          st.text(min_size=0, max_size=6), st.integers(-5, 5)), max_size=60))
+def test_a_packed_map_behaves_as_a_dict_whatever_is_done_to_it(
+    ops: list[tuple[str, str, int]],
+) -> None:
+    """Any sequence of writes, deletes and save-and-reload (keys of any text, the empty
+    one and surrogates' neighbours included) leaves the map equal to a dict given the same."""
+    table: PackedMap[int] = PackedMap(ints=True)
+    model: dict[str, int] = {}
+    for op, key, value in ops:
+        if op == "set":
+            table[key] = value
+            model[key] = value
+        elif op == "del" and key in model:
+            del table[key]
+            del model[key]
+        elif op == "save":
+            table = _reread(table)
+        assert len(table) == len(model)
+    assert dict(table) == model
+    probe = random.Random(0)
+    for key in [*model, "", "x", *(chr(probe.randrange(32, 0x2FF)) for _ in range(5))]:
+        assert (key in table) == (key in model)
+        assert table.get(key) == model.get(key)

@@ -120,8 +120,26 @@ def _stats_ms(ns: Sequence[int]) -> dict[str, float]:
     }
 
 
+def _through_snapshot(engine: Any, out: dict[str, Any]) -> Any:
+    """The engine the bot starts with: ``engine`` saved as a snapshot and read back (packed
+    tables, records decoded when read), with the save and load times in ``out``."""
+    from bot.engine import Engine, snapshot
+
+    with tempfile.TemporaryDirectory(prefix="bench-snapshot-") as folder:
+        path = Path(folder) / "bank.db.engine"
+        t0 = time.perf_counter()
+        snapshot.save(engine.memory, path, stamp=0, database="bench")
+        out["snapshot_save_s"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        found = snapshot.load(path, database="bench")
+        out["snapshot_load_s"] = time.perf_counter() - t0
+        assert found is not None, "the snapshot just written was not read back"
+        return Engine(memory=found.memory)
+
+
 def child_engine(
-    size: int, n_questions: int, seed: int, profile: int, profile_build: bool = False
+    size: int, n_questions: int, seed: int, profile: int, profile_build: bool = False,
+    from_snapshot: bool = False,
 ) -> dict[str, Any]:
     import gc
 
@@ -154,6 +172,9 @@ def child_engine(
     out["build_s"] = time.perf_counter() - t0
     out["build_profiled"] = profile_build
     out["rss_built_mb"] = _rss_mb()
+    out["from_snapshot"] = from_snapshot
+    if from_snapshot:
+        engine = _through_snapshot(engine, out)
 
     # Time spent in the cyclic garbage collector while answering (a source of p99 spikes).
     gc_time = [0.0, 0]
@@ -354,6 +375,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also cProfile the index build at the largest size (slows it: "
                         "its build time is then not a measurement)")
     parser.add_argument("--no-cli", action="store_true", help="skip the command-line timing")
+    parser.add_argument("--from-snapshot", action="store_true",
+                        help="answer with the engine saved as a snapshot and read back (what "
+                        "the bot and the command line answer with), not the one just built")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--child-timeout", type=float, default=900.0)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
@@ -364,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         what, size = args.child[0], int(args.child[1])
         if what == "engine":
             result = child_engine(size, args.questions, args.seed, args.profile,
-                                  args.profile_build)
+                                  args.profile_build, args.from_snapshot)
         else:
             result = child_baseline(what, size, args.questions, args.seed,
                                     args.baseline_budget)
@@ -389,6 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size in sizes:
         profile = args.profile if size == max(sizes) else 0
         extra = ["--profile-build"] if args.profile_build and size == max(sizes) else []
+        extra += ["--from-snapshot"] if args.from_snapshot else []
         res = _run_child(["engine", str(size), "--questions", str(args.questions),
                           "--seed", str(args.seed), "--profile", str(profile), *extra],
                          args.child_timeout)
@@ -470,6 +495,9 @@ def _print_engine(size: int, res: dict[str, Any]) -> None:
           f"RSS imports {res['rss_imports_mb']:.0f} MB, +bank {res['rss_bank_mb']:.0f} MB, "
           f"built {res['rss_built_mb']:.0f} MB, peak {res['peak_mb']:.0f} MB "
           f"(net of imports {res['net_peak_mb']:.0f} MB)")
+    if res.get("from_snapshot"):
+        print(f"  answering from its snapshot: saved in {res['snapshot_save_s']:.2f}s, "
+              f"read back in {res['snapshot_load_s']:.2f}s")
     print(f"  engine latency over {lat['n']} questions: median {lat['median']:.3f} ms, "
           f"p99 {lat['p99']:.3f} ms, mean {lat['mean']:.3f} ms, max {lat['max']:.1f} ms; "
           f"first {res['first_answer_ms']:.1f} ms; GC {res['gc_s']:.2f}s "

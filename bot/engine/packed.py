@@ -113,6 +113,19 @@ class PackedMap(MutableMapping[str, V], Generic[V]):
         i = self._find(key)
         return default if i < 0 else self._value_at(i)
 
+    def pop(self, key: str, default: Any = _MISSING) -> Any:
+        value = self._new.pop(key, _MISSING)
+        if value is not _MISSING:
+            return value
+        i = self._find(key)
+        if i >= 0:
+            value = self._value_at(i)
+            self._bury(i)
+            return value
+        if default is _MISSING:
+            raise KeyError(key)
+        return default
+
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and (key in self._new or self._find(key) >= 0)
 

@@ -8,14 +8,18 @@ open-addressing hash table of their positions (CRC-32 of the key, linear probing
 half full), and its values either as an ``array`` of ints or each pickled on its own, back
 to back. Reading those buffers back costs a copy; a key is then found through the hash
 table (about 1 µs: a question's name lookups stay cheap) and its value decoded when first
-read (and kept). Writes after the load go to an ordinary dict
-beside the packed part; a deleted packed key is remembered until the map is packed again,
-the next time it is pickled.
+read (and kept).
+
+Writes after the load go to an ordinary dict beside the packed part, and a deleted packed
+key is remembered by its position. Pickled again with few such changes, the packed buffers
+are passed on as they are, with the changes beside them (a snapshot written again after a
+few thousand edits costs the edits, not the bank: packing a million ids anew is seconds);
+past :data:`REPACK_AT` changes, or one in :data:`REPACK_SHARE` keys, it is packed anew.
 
 So a lookup costs a microsecond instead of a tenth of one, and a start pays nothing per
 key: right for tables that a start must have but a question reads a handful of keys of.
-Keys are sorted, so :meth:`PackedMap.with_prefix` finds the keys that start with a
-given text without reading the others.
+Keys are sorted, so :meth:`PackedMap.with_prefix` finds the keys that start with a given
+text without reading the others.
 """
 
 from __future__ import annotations
@@ -211,14 +215,30 @@ class PackedMap(MutableMapping[str, V], Generic[V]):
         return keys, offsets, slots, values, value_offsets
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_unpack, (self._ints, *self.packed()))
+        """The packed buffers as they are and the changes since as a dict and a list of
+        deleted positions, while the changes are few (a snapshot written again after some
+        edits costs the edits, not the bank); packed anew past :data:`REPACK_AT`."""
+        changes = len(self._new) + len(self._dead)
+        if changes > max(REPACK_AT, self._live // REPACK_SHARE):
+            return (_unpack, (self._ints, *self.packed(), array("q"), {}))
+        value_offsets = None if self._ints else self._value_offsets
+        return (_unpack, (self._ints, self._keys, self._offsets, self._slots, self._values,
+                          value_offsets, array("q", sorted(self._dead)), self._new))
+
+
+#: A map is packed anew when pickled with more changes (new keys and deleted packed ones)
+#: than this, or than one in REPACK_SHARE of its packed keys; fewer are pickled as they are.
+REPACK_AT = 4096
+REPACK_SHARE = 8
 
 
 def _unpack(ints: bool, keys: bytes, offsets: array[int], slots: array[int], values: Any,
-            value_offsets: array[int] | None) -> PackedMap[Any]:
-    table: PackedMap[Any] = PackedMap(ints=ints)
+            value_offsets: array[int] | None, dead: array[int],
+            new: dict[str, Any]) -> PackedMap[Any]:
+    table: PackedMap[Any] = PackedMap(new, ints=ints)
     table._keys, table._offsets, table._slots, table._values = keys, offsets, slots, values
     if value_offsets is not None:
         table._value_offsets = value_offsets
-    table._live = len(offsets) - 1
+    table._dead = set(dead)
+    table._live = len(offsets) - 1 - len(table._dead)
     return table

@@ -16,16 +16,17 @@ and the records themselves. It is trusted only when all of these match:
 Otherwise :func:`load` says why (a log line) and returns ``None``: the caller rebuilds from
 the records and saves a new snapshot. Nothing here raises on a bad file.
 
-Layout: ``MAGIC``, a 4-byte little-endian header length, the header (JSON), the state (a
-pickle, protocol 5, of everything but the records), then the records, each pickled on its
-own, back to back. The records part is memory-mapped and a record is unpickled the first
-time a question reads it (:class:`~bot.engine.recordstore.RecordStore`): at 100,000
-records, unpickling them all was two thirds of the load time. For the same reason the
-record-id tables and the names are packed (:mod:`bot.engine.packed`: a few buffers, not
-a million keys). The standard library does it all (pickle protocol 5, array, mmap, zlib):
-a snapshot is written and read only by this code, so a new dependency would buy nothing.
-Pickle runs code of the file's choosing when loaded: the snapshot sits beside the database,
-and whoever can write it can write the database too.
+Layout: ``MAGIC``, a 4-byte little-endian header length, the header (JSON, padded with
+spaces), the state (a pickle, protocol 5, of everything but the records), the records, each
+pickled on its own, back to back, then their offsets (an ``array('q')``'s bytes; the
+records' checksum covers them too). The records part is memory-mapped and a record is
+unpickled the first time a question reads it (:class:`~bot.engine.recordstore.RecordStore`):
+at 100,000 records, unpickling them all was two thirds of the load time. For the same
+reason the record-id tables and the names are packed (:mod:`bot.engine.packed`: a few
+buffers, not a million keys). The standard library does it all (pickle protocol 5, array,
+mmap, zlib): a snapshot is written and read only by this code, so a new dependency would
+buy nothing. Pickle runs code of the file's choosing when loaded: the snapshot sits beside
+the database, and whoever can write it can write the database too.
 """
 
 from __future__ import annotations
@@ -52,8 +53,10 @@ log = logging.getLogger(__name__)
 
 MAGIC = b"coverage-bot engine snapshot\n"
 #: Bumped whenever the layout or the pickled state changes shape.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 _HEADER_LEN = struct.Struct("<I")
+#: The header's room (JSON, padded with spaces): written last, over a blank one.
+_HEADER_SPACE = 1024
 _ENGINE_DIR = Path(__file__).resolve().parent
 _MODELS = _ENGINE_DIR.parent / "models.py"
 _STATE = ("sources", "names", "index", "vocab", "quote_rids", "lengths", "spoken", "version",
@@ -83,21 +86,26 @@ def engine_hash() -> str:
 def save(memory: Memory, path: Path, *, stamp: int, database: str) -> int:
     """Write ``memory`` to ``path``, for ``database`` up to its change ``stamp``; the bytes
     written. The file is written beside ``path`` and renamed over it, so a reader sees the
-    old file or the new one, never half of one."""
+    old file or the new one, never half of one. The records stream to the file one by one
+    (at 1,000,000 records, holding them all first was 420 MB more at the peak)."""
     state: dict[str, Any] = {name: getattr(memory, name) for name in _STATE}
-    offsets = array("q", [0])
+    state_full = dumps(state)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         with tmp.open("wb") as out:
-            # The records go first into the temporary file after a placeholder header;
-            # the header (which needs their length and checksum) is written last.
+            # A blank header first (its figures are known at the end), then the state, the
+            # records and their offsets; the header is written over the blank one last.
+            out.write(MAGIC + _HEADER_LEN.pack(_HEADER_SPACE) + b" " * _HEADER_SPACE)
+            out.write(state_full)
+            offsets = array("q", [0])
             records_crc = 0
-            chunks: list[bytes] = []
             for blob in memory.records.pickled():
-                chunks.append(blob)
+                out.write(blob)
                 offsets.append(offsets[-1] + len(blob))
                 records_crc = zlib.crc32(blob, records_crc)
-            state_full = dumps((state, offsets))
+            offsets_raw = offsets.tobytes()
+            out.write(offsets_raw)
+            size = out.tell()
             header = json.dumps({
                 "format": FORMAT_VERSION,
                 "engine": engine_hash(),
@@ -106,12 +114,13 @@ def save(memory: Memory, path: Path, *, stamp: int, database: str) -> int:
                 "state_len": len(state_full),
                 "state_crc": zlib.crc32(state_full),
                 "records_len": offsets[-1],
-                "records_crc": records_crc,
+                "records_crc": zlib.crc32(offsets_raw, records_crc),
+                "offsets_len": len(offsets_raw),
             }).encode()
-            out.write(MAGIC + _HEADER_LEN.pack(len(header)) + header)
-            out.write(state_full)
-            out.writelines(chunks)
-            size = out.tell()
+            if len(header) > _HEADER_SPACE:  # (a database id is a few dozen characters)
+                raise ValueError(f"snapshot header of {len(header)} bytes")
+            out.seek(len(MAGIC) + _HEADER_LEN.size)
+            out.write(header)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -174,25 +183,29 @@ def _read(mapped: mmap.mmap, path: Path, database: str) -> Snapshot | None:
         log.info("engine snapshot %s is of another database: rebuilding", path)
         return None
     state_len, records_len = int(header["state_len"]), int(header["records_len"])
-    if len(view) != at + state_len + records_len:
+    offsets_len = int(header["offsets_len"])
+    expected = at + state_len + records_len + offsets_len
+    if len(view) != expected:
         log.warning("engine snapshot %s is truncated or padded (%d bytes, %d expected): "
-                    "rebuilding", path, len(view), at + state_len + records_len)
+                    "rebuilding", path, len(view), expected)
         return None
     state_part = view[at : at + state_len]
-    records_part = view[at + state_len :]
+    records_part = view[at + state_len : at + state_len + records_len]
+    offsets_part = view[at + state_len + records_len :]
     # Both checksums (420 MB at 1,000,000 records: 0.15 s) are worked out in another thread
     # while this one unpickles the state (zlib lets go of the GIL), and checked before
     # anything of the file is used: what a damaged state unpickled into is thrown away (it
     # is the engine's own file; whoever can write it can write the database too).
     crcs: list[int] = []
     checker = threading.Thread(
-        target=lambda: crcs.extend((zlib.crc32(state_part), zlib.crc32(records_part))),
+        target=lambda: crcs.extend((zlib.crc32(state_part),
+                                    zlib.crc32(offsets_part, zlib.crc32(records_part)))),
         name="snapshot checksum")
     checker.start()
     enabled = gc.isenabled()
     gc.disable()  # millions of new objects, none of them garbage
     try:
-        state, offsets = pickle.loads(state_part)
+        state = pickle.loads(state_part)
     finally:
         if enabled:
             gc.enable()
@@ -200,7 +213,9 @@ def _read(mapped: mmap.mmap, path: Path, database: str) -> Snapshot | None:
     if crcs != [header["state_crc"], header["records_crc"]]:
         log.warning("engine snapshot %s fails its checksum: rebuilding", path)
         return None
-    if not isinstance(offsets, array) or offsets[-1] != records_len:
+    offsets = array("q")
+    offsets.frombytes(offsets_part)
+    if not offsets or offsets[0] != 0 or offsets[-1] != records_len:
         raise ValueError("record offsets do not match the records part")
     memory = Memory.__new__(Memory)
     for name in _STATE:

@@ -198,8 +198,14 @@ class Memory:
             for _df, t in ranked[1:]:
                 common.intersection_update(self.index.rids(t))
             size = sum(len(t) for t in texts) / max(1, len(texts))
-            lengths = self.lengths
-            near = sorted(sorted(common)[:SIMILAR_COMMON_CAP],
+            lengths, quotes = self.lengths, self.quote_rids
+            quote = kind == "quote"
+
+            def of_kind(rid: int) -> bool:  # (without reading the record)
+                i = bisect_left(quotes, rid)
+                return (i < len(quotes) and quotes[i] == rid) == quote
+
+            near = sorted((rid for rid in sorted(common)[:SIMILAR_COMMON_CAP] if of_kind(rid)),
                           key=lambda rid: abs(lengths[rid] - size))
             found: list[Fact | Quote] = []
             for rid in near:  # only the nearest in length are read

@@ -15,7 +15,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,7 @@ from bot.terminal import (
 from bot.wording import bank_counts, plural, record_counts
 
 if TYPE_CHECKING:
+    from bot.models import Record
     from bot.service import CoverageService
 
 log = logging.getLogger("bot")
@@ -55,11 +56,28 @@ async def _service(settings: Settings, db: str | None, *, index: bool = True
     if db is not None:
         settings = settings.with_database(db)
     with main_thread_takes_ctrl_c():
-        service = await CoverageService.open(settings, create_dir=db is None, index=index)
+        service = await CoverageService.open(settings, create_dir=db is None, index=index,
+                                             progress=_indexing_bar)
     try:
         yield service
     finally:
         await service.close()
+
+
+#: Banks smaller than this are indexed too fast for a progress bar to be worth showing.
+INDEXING_BAR_FROM = 20_000
+
+
+def _indexing_bar(records: Iterable[Record], count: int) -> Iterable[Record]:
+    """A progress bar on a terminal while a bank without a usable snapshot is indexed."""
+    if count < INDEXING_BAR_FROM or not sys.stderr.isatty():
+        return records
+    from tqdm import tqdm
+
+    print("coverage-bot: indexing the bank (once: later starts read the index from the "
+          "snapshot written beside the database)", file=sys.stderr)
+    return tqdm(records, total=count, desc="indexing", unit=" records", unit_scale=True,
+                file=sys.stderr, leave=False)
 
 
 async def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bot.engine import Engine, snapshot
 from bot.errors import StorageError
-from bot.models import RecordKind
+from bot.models import Record, RecordKind
 from bot.storage import Storage
 from bot.storage.changes import CHANGES_BATCH
 
@@ -47,11 +48,21 @@ def snapshot_path(storage: Storage, database: str, cache_dir: Path | None) -> Pa
     return cache_dir / f"engine-{database}.snapshot"
 
 
+#: What shows a long wait: given the records being indexed and how many, yields them.
+Progress = Callable[[Iterable[Record], int], Iterable[Record]]
+
+
+def no_progress(records: Iterable[Record], _count: int) -> Iterable[Record]:
+    return records
+
+
 async def start_engine(storage: Storage, threshold: float | None,
-                       cache_dir: Path | None = None) -> tuple[Engine, int]:
+                       cache_dir: Path | None = None,
+                       progress: Progress = no_progress) -> tuple[Engine, int]:
     """The engine of the database, and the change it is up to: from its snapshot and the
     changes after it when the snapshot can be trusted (:mod:`bot.engine.snapshot`), else
-    built from the bank (and the snapshot written for the next start)."""
+    built from the bank (and the snapshot written for the next start), the records going
+    through ``progress`` (the command line's progress bar: a minute or two at 1,000,000)."""
     seq = await storage.change_seq()
     database = "" if storage.path == ":memory:" else await storage.database_id()
     where = snapshot_path(storage, database, cache_dir)
@@ -66,7 +77,9 @@ async def start_engine(storage: Storage, threshold: float | None,
             _save(engine, where, follower.seen, database)
         return engine, follower.seen
     bank = await storage.load_bank()  # the change log's position was read first: a write
-    engine = Engine(bank, threshold=threshold)  # made meanwhile is applied again, not lost
+    engine = Engine(threshold=threshold)  # made meanwhile is applied again, not lost
+    for record in progress(bank.records(), len(bank)):
+        engine.upsert(record)
     if where is not None:
         _save(engine, where, seq, database)
     return engine, seq

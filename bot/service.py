@@ -20,7 +20,7 @@ from bot.engine.slug import slugify
 from bot.engine.verify import QuoteVerifier, Verification
 from bot.errors import InvalidQuestion, NotFound, Problem, StorageError, ValidationFailed
 from bot.export_stream import stream_records
-from bot.following import FOLLOW_SECONDS, ChangeFollower, start_engine
+from bot.following import FOLLOW_SECONDS, ChangeFollower, Progress, no_progress, start_engine
 from bot.inputs import INVISIBLE, CleanQuestion, clean_question
 from bot.knowledge import (
     MAX_DOCUMENT_BYTES,
@@ -80,13 +80,14 @@ class CoverageService:
 
     @classmethod
     async def open(cls, settings: Settings, *, create_dir: bool = False,
-                   index: bool = True) -> CoverageService:
+                   index: bool = True, progress: Progress | None = None) -> CoverageService:
         """Open the database, sync the shipped knowledge into it, and index the bank.
 
         ``create_dir`` creates the database's folder (used for the default location only: a
         path the user gave must point into an existing folder). ``index=False``: no engine
         (an empty one), for the commands that only read or write the database (``stats``,
         ``export``, ``import``): their cost is then that of their records, not the bank's.
+        ``progress`` shows the index being built when there is no usable snapshot.
         """
         shipped = load_knowledge(settings.knowledge_dir)
         path = settings.database_path
@@ -102,7 +103,7 @@ class CoverageService:
             report = await storage.sync_shipped(shipped, unless_unchanged=True)
             if index:
                 engine, seen = await start_engine(storage, settings.answer_threshold,
-                                                  settings.cache_dir)
+                                                  settings.cache_dir, progress or no_progress)
             else:
                 engine, seen = Engine(threshold=settings.answer_threshold), 0
         except BaseException:

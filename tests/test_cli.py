@@ -311,3 +311,24 @@ def test_database_url_selects_postgresql(tmp_path: Path, capsys: pytest.CaptureF
     monkeypatch.setenv("DATABASE_URL", "mysql://somewhere/db")
     code, _, err = run(["stats"], capsys)
     assert code != 0 and "DATABASE_URL must be a PostgreSQL URL" in err
+
+
+def test_indexing_a_large_bank_shows_a_progress_bar_at_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bank without a usable snapshot, from INDEXING_BAR_FROM records on, is indexed
+    under a progress bar on a terminal's stderr; smaller banks, and stderr in a file or a
+    pipe, get none (and every record goes through either way)."""
+    from bot import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    many = [object()] * cli.INDEXING_BAR_FROM
+    for stream, records, shown in ((Terminal(), many, True), (Terminal(), many[:100], False),
+                                   (io.StringIO(), many, False)):
+        monkeypatch.setattr(sys, "stderr", stream)
+        assert list(cli._indexing_bar(records, len(records))) == records  # type: ignore[arg-type]
+        out = stream.getvalue()
+        assert ("indexing the bank" in out and "/20.0k" in out) == shown, out

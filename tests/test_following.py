@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bot.engine import snapshot
-from bot.models import Citation, Fact
+from bot.models import Citation, Fact, Record
 from bot.service import CoverageService
 from bot.settings import Settings
 from bot.storage import Storage
@@ -106,13 +107,27 @@ async def test_a_second_start_reads_the_snapshot_and_applies_later_changes(
 
 
 async def test_a_corrupt_snapshot_is_rebuilt_not_trusted(settings: Settings) -> None:
+    """... every record going through the progress shown while the index is built; a
+    start from a good snapshot builds nothing, so shows none."""
     async with await CoverageService.open(settings):
         pass
     snap = Path(str(settings.database_path) + ".engine")
     snap.write_bytes(snap.read_bytes()[:1000])
-    async with await CoverageService.open(settings) as service:
+    seen: list[tuple[int, int]] = []
+
+    def progress(records: Iterable[Record], count: int) -> Iterator[Record]:
+        shown = 0
+        for record in records:
+            shown += 1
+            yield record
+        seen.append((shown, count))
+
+    async with await CoverageService.open(settings, progress=progress) as service:
         assert (await service.ask("what did doechii say at the bet awards")).answered
+        assert seen == [(len(service.engine_bank(None)), len(service.engine_bank(None)))]
     assert snapshot.load(snap, database=await _database_id(settings)) is not None  # rewritten
+    async with await CoverageService.open(settings, progress=progress):
+        assert len(seen) == 1
 
 
 async def _database_id(settings: Settings) -> str:

@@ -57,6 +57,9 @@ def retrieve(
                 found: Sequence[int] = sorted(merged)
             else:
                 found = postings[0][-SEED_CAP:] if seeding else postings[0]
+            if not acc:  # (the first item: every record it finds has just its weight)
+                acc = dict.fromkeys(found, w)
+                continue
             get = acc.get
             for rid in found:
                 acc[rid] = get(rid, 0.0) + w

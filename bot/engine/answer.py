@@ -261,7 +261,7 @@ class Engine:
         lead = top.probability - (out[1].probability if len(out) > 1 else 0.0)
         for c in out if context else out[:1]:
             around = self._around(c.rid, asked)
-            c.context = context_features(query, unknown, c.fields, around)
+            c.context = context_features(query, unknown, c.fields, around, c.view)
         top.confidence_features = [*top.features, top.probability, lead, *top.context]
         if top.probability > 0.0:
             top.confidence = self.model.confidence(top.confidence_features)

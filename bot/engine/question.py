@@ -33,6 +33,11 @@ MAX_QUESTION_CHARS = 2000
 MAX_QUESTION_WORDS = 40
 
 _STOPWORD_SPELLER = StopwordSpeller(w for w in lexicon.STOPWORDS if w.isalpha())
+#: English question words; a clause opened by "when" or "where" may come before the one
+#: that asks ("when X happens, what ...").
+_WHAT = frozenset({"what", "which"})
+_QUESTION_WORDS = _WHAT | {"who", "whom", "whose", "when", "where", "why", "how"}
+_CLAUSE_OPENERS = frozenset({"when", "where"})
 
 
 @dataclass(slots=True)
@@ -84,7 +89,25 @@ class Query:
 
 def _answer_type(ws: list[str]) -> tuple[str, set[int]]:
     """The kind of answer asked for, and the positions of the words that asked for it
-    ("how many", "what year": they are the question's frame, not its topic)."""
+    ("how many", "what year": they are the question's frame, not its topic).
+
+    The question word that asks is the first one: "what happens when ..." asks for a thing,
+    not a date. A question opening on a clause ("when B cells replicate, what do ...",
+    "when a pathogen is eaten it is trapped in what vesicle?") asks with its "what".
+    """
+    asking = [i for i, w in enumerate(ws) if w in _QUESTION_WORDS]
+    if asking:
+        at = asking[0]
+        if ws[at] in _CLAUSE_OPENERS and ws[at + 1 : at + 2] != [] and (
+            ws[at + 1] not in lexicon.AUXILIARIES
+        ):
+            at = next((i for i in asking if i > at + 1 and ws[i] in _WHAT), at)
+        for size in (4, 3, 2):
+            found = lexicon.TYPE_PHRASES.get(tuple(ws[at : at + size]))
+            if found:
+                return found, set(range(at, at + size))
+        found = lexicon.ANSWER_TYPES.get(ws[at])
+        return (found, {at}) if found else ("", set())
     head = ws[:6]
     for size in (4, 3, 2):
         for i in range(len(head) - size + 1):

@@ -106,6 +106,8 @@ class RecordView:
     speech: bool
     #: its stop words that have opposites ("most", "up"; the index keeps no stop words)
     stop_words: frozenset[str] = frozenset()
+    #: stems of the content words a negation of its text governs ("do not fit": "fit")
+    negated_terms: frozenset[str] = frozenset()
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
@@ -134,7 +136,21 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         curated=bool(record.keywords),
         speech=isinstance(record, Quote) or not lexicon.SPEECH_VERBS.isdisjoint(ws),
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
+        negated_terms=_negated_terms(ws),
     )
+
+
+#: A negation governs the content words up to this many words after it ("did not fully fit").
+NEGATION_REACH = 3
+
+
+def _negated_terms(ws: list[str]) -> frozenset[str]:
+    """The stems of the content words within :data:`NEGATION_REACH` words after a negation."""
+    out: set[str] = set()
+    for i, w in enumerate(ws):
+        if w in lexicon.NEGATIONS:
+            out.update(stem(x) for x in ws[i + 1 : i + 1 + NEGATION_REACH] if is_content(x))
+    return frozenset(out)
 
 
 def is_series(text: str) -> bool:

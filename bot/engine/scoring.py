@@ -257,6 +257,8 @@ CONFIDENCE_FEATURES = (
     "missing_far_specific",  # ... of them, names and figures
     "unknown_specific",  # names and figures of the question the whole bank lacks
     "missing_rarity",  # how rare in general English the rarest word the record lacks is
+    "negation_near",  # the record negates a word of the question, which does not negate it
+    "speech_absent",  # asks what someone said; the record reports no speech at all
 )
 
 
@@ -349,14 +351,21 @@ def context_features(
     unknown: list[bool],
     fields: dict[str, int],
     around: dict[str, int],
+    view: RecordView,
 ) -> list[float]:
     """What the chosen record lacks, read against its neighbours in the same article
     (``around``: their terms): a word the passage around it has is context the sentence
-    leaves implicit; a word missing around it too was likely swapped for another."""
+    leaves implicit; a word missing around it too was likely swapped for another. Then
+    whether the record says the question's words are not so, and whether it reports the
+    speech asked for."""
     near = far = far_specific = unknown_specific = 0
     rarity = 0.0
+    negation_near = False
     for item, unk in zip(query.items, unknown, strict=True):
         if any(t in fields for t in item.terms):
+            negation_near = negation_near or (
+                not query.negated and not view.negated_terms.isdisjoint(item.terms)
+            )
             continue
         if not item.people:
             rarity = max(rarity, lexicon.rarity(item.surface))
@@ -367,7 +376,8 @@ def context_features(
         else:
             far += 1
             far_specific += item.specific
-    return [float(near), float(far), float(far_specific), float(unknown_specific), rarity]
+    return [float(near), float(far), float(far_specific), float(unknown_specific), rarity,
+            float(negation_near), float(query.speech and not view.speech)]
 
 
 def _compact(items: list[Item], sequence: list[str]) -> float:

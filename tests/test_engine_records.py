@@ -14,6 +14,7 @@ from bot.engine.records import (
     record_people,
     view,
 )
+from bot.models import Fact
 from tests.engine_records import ADA, BRIDGE, COST, WAITED
 
 
@@ -52,3 +53,8 @@ def test_a_series_of_three_or_more_can_be_counted() -> None:
     assert is_series("Red, green, or blue.")
     assert not is_series("Trump deployed troops to LA, where crowds gathered and chanted.")
     assert not is_series("No commas and no list here")
+
+
+def test_the_view_knows_the_words_a_negation_governs() -> None:
+    negated = view(Fact("f", "Some classes do not fit into this framework at all.", ()), None)
+    assert stem("fit") in negated.negated_terms and stem("classes") not in negated.negated_terms

@@ -120,6 +120,28 @@ def _answer_type(ws: list[str]) -> tuple[str, set[int]]:
     return "", set()
 
 
+#: "what two fields ...", "what are the three ...": a small number there counts the things
+#: asked for; the record lists them ("A and B") and need not say the number.
+_COUNTED_MAX = 10
+
+
+def _answer_count(ws: list[str]) -> set[int]:
+    """The position of a number that counts the answer ("what two", "which are the three",
+    "what are two examples"), if any."""
+    for i, w in enumerate(ws[:8]):
+        if w not in _WHAT:
+            continue
+        at = i + 1
+        if ws[at : at + 1] and ws[at] in ("are", "were"):
+            at += 1
+            if ws[at : at + 1] == ["the"]:
+                at += 1
+        if ws[at : at + 1] and ws[at].isdigit() and 1 < int(ws[at]) <= _COUNTED_MAX:
+            return {at}
+        return set()
+    return set()
+
+
 def _describes(ws: list[str]) -> bool:
     return any(tuple(ws[: len(p)]) == p for p in lexicon.DESCRIBE_PHRASES)
 
@@ -156,6 +178,7 @@ def read(
 
     # intent
     query.answer_type, frame = _answer_type(ws)
+    frame |= _answer_count(ws)
     query.negated = any(w in lexicon.NEGATIONS for w in ws)
     query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)
     said = any(w in lexicon.SPEECH_VERBS for w in ws)

@@ -120,7 +120,11 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     seq = [stem(w) for w in ws if is_content(w)]
     caps = capitalised_words(shown) | capitalised_words(passages)
     numbers = {w for w in all_words if w.isdigit()}
-    has_date = bool(all_words & lexicon.DATE_WORDS) or any(_YEAR.match(n) for n in numbers)
+    has_date = (
+        bool(all_words & lexicon.DATE_WORDS)
+        or any(_YEAR.match(w) for w in all_words)
+        or _has_clock_time(ws)
+    )
     text = record.text.rstrip()
     return RecordView(
         sequence=seq,
@@ -151,6 +155,11 @@ def _negated_terms(ws: list[str]) -> frozenset[str]:
         if w in lexicon.NEGATIONS:
             out.update(stem(x) for x in ws[i + 1 : i + 1 + NEGATION_REACH] if is_content(x))
     return frozenset(out)
+
+
+def _has_clock_time(ws: list[str]) -> bool:
+    """A figure followed by "am" or "pm" ("2 40 pm", "3 am")."""
+    return any(w in lexicon.CLOCK_WORDS and i and ws[i - 1].isdigit() for i, w in enumerate(ws))
 
 
 def is_series(text: str) -> bool:

@@ -134,3 +134,17 @@ def test_the_chosen_records_negation_and_speech_are_read_for_the_confidence() ->
     named = dict(zip(CONFIDENCE_FEATURES[-7:], context_features(said, [False], {"council": 1},
                                                                  {}, _view()), strict=True))
     assert named["speech_absent"] == 1.0 and named["negation_near"] == 0.0
+
+
+def test_a_question_asking_for_a_year_sinks_at_a_record_without_a_date() -> None:
+    fields = {"award": FIELD_TEXT}
+    year = Query("in what year was the award given", ["in", "what", "year", "was", "the",
+                 "award", "given"], [Item("award", ("award",))], answer_type="date")
+    assert sinks(year, [1.0], [False], fields, _view()) == "no date"
+    dated = _view()
+    dated.has_date = True
+    assert sinks(year, [1.0], [False], fields, dated) is None
+    # "when" can be answered by an event ("after the war"): no date needed
+    when = Query("when was the award given", ["when", "was", "the", "award", "given"],
+                 [Item("award", ("award",))], answer_type="date")
+    assert sinks(when, [1.0], [False], fields, _view()) is None

@@ -304,7 +304,8 @@ def sinks(
     a negated record, a word of the question whose opposite the record says instead sinks
     it (``said``: which of :func:`opposite_terms` the record has), a question asking for a
     figure ("how many", "how old") needs a record with one it does not give itself (or a
-    counting word, a series to count), and a question mostly made of words the whole bank
+    counting word, a series to count), one asking for a year, a century or a time of day
+    needs a record giving a date, and a question mostly made of words the whole bank
     lacks is about something else.
     """
     if query.negated and not view.negated:
@@ -316,6 +317,8 @@ def sinks(
         view.counting or _has_figure(kind, view, {t for it in query.items for t in it.terms})
     ):
         return "no figure"
+    if kind == "date" and not view.has_date and "when" not in query.words:
+        return "no date"  # "what year", "what century": not "when", which an event can answer
     known = UNKNOWN_CAP * max((w for w, u in zip(weights, unknown, strict=True) if not u),
                               default=0.0)
     capped = [min(w, known) if u and known else w for w, u in zip(weights, unknown, strict=True)]

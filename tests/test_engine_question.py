@@ -83,3 +83,5 @@ def test_a_small_number_after_what_counts_the_answer_and_is_no_item() -> None:
                      "which three bridges were approved"):
         assert not any(item.surface.isdigit() for item in _read(question).items), question
     assert "1990" in [item.surface for item in _read("what bridge opened in 1990").items]
+    kind = [item.surface for item in _read("what kind of bridge did the council approve").items]
+    assert "kind" not in kind and "bridge" in kind

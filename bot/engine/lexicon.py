@@ -65,6 +65,8 @@ TIME_WORDS = frozenset(_Q["time_words"])
 CLOCK_WORDS = frozenset(_Q["clock_words"])
 DATE_WORDS = MONTHS | WEEKDAYS | TIME_WORDS
 FRAME_WORDS = frozenset(_Q["frame_words"])
+#: "what kind of", "which type of": the thing asked for is of the kind named next.
+KIND_WORDS = frozenset(_Q["kind_words"])
 SUMMARY_WORDS = frozenset(_Q["summary_words"])
 #: Words that hedge a figure asked for ("how many in total", "roughly how much").
 FIGURE_HEDGES = frozenset(_Q["figure_hedges"])

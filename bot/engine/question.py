@@ -127,7 +127,7 @@ _COUNTED_MAX = 10
 
 def _answer_count(ws: list[str]) -> set[int]:
     """The position of a number that counts the answer ("what two", "which are the three",
-    "what are two examples"), if any."""
+    "what are two examples") or of a word asking for a kind ("what kind of"), if any."""
     for i, w in enumerate(ws[:8]):
         if w not in _WHAT:
             continue
@@ -138,6 +138,8 @@ def _answer_count(ws: list[str]) -> set[int]:
                 at += 1
         if ws[at : at + 1] and ws[at].isdigit() and 1 < int(ws[at]) <= _COUNTED_MAX:
             return {at}
+        if ws[at : at + 1] and ws[at] in lexicon.KIND_WORDS and ws[at + 1 : at + 2] == ["of"]:
+            return {at}  # "what kind of cells": cells, of some kind
         return set()
     return set()
 

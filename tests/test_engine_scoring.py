@@ -148,3 +148,12 @@ def test_a_question_asking_for_a_year_sinks_at_a_record_without_a_date() -> None
     when = Query("when was the award given", ["when", "was", "the", "award", "given"],
                  [Item("award", ("award",))], answer_type="date")
     assert sinks(when, [1.0], [False], fields, _view()) is None
+
+
+def test_a_word_of_the_articles_title_is_what_the_record_is_about() -> None:
+    items = [Item("secretary", ("secretari",)), Item("Harvard", ("harvard",), specific=True)]
+    query = Query("what secretary went to Harvard", [], items)
+    fields = {"secretari": FIELD_TEXT}
+    assert sinks(query, [1.0, 1.0], [False, False], fields, _view()) == "name"
+    assert sinks(query, [1.0, 1.0], [False, False], fields, _view(), {},
+                 frozenset({"harvard", "univers"})) is None

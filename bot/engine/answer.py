@@ -247,8 +247,8 @@ class Engine:
             )
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
-            said = self._fields(rid, opposed)  # the opposites of the question's words
-            if rv.lead_in or sinks(query, weights, unknown, fields, rv, said):
+            said, topic = self._fields(rid, opposed), m.title_terms(rec)  # opposites; title
+            if rv.lead_in or sinks(query, weights, unknown, fields, rv, said, topic):
                 # a lead-in is never an answer on its own; nor is a record lacking what the
                 # question turns on (about someone the question names, it may be suggested)
                 if any(p in rv.people for p in query.people):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.engine import lexicon
 from bot.engine.normalize import is_content, stem, words
@@ -67,6 +68,12 @@ def index_terms(record: Fact | Quote) -> tuple[dict[str, int], list[str]]:
         t = person_term(pid)
         fields[t] = fields.get(t, 0) | FIELD_PERSON
     return fields, list(surface)
+
+
+@lru_cache(maxsize=4096)
+def title_terms(title: str) -> frozenset[str]:
+    """The terms of a source's title."""
+    return frozenset(stem(w) for w in words(title) if is_content(w))
 
 
 def capitalised_words(text: str) -> set[str]:

@@ -296,13 +296,15 @@ def sinks(
     fields: dict[str, int],
     view: RecordView,
     said: dict[str, int] | None = None,
+    topic: frozenset[str] = frozenset(),
 ) -> str | None:
     """Why a record cannot answer the question whatever its score, or None.
 
     A question must be answerable from the record: every person, number and name it turns
-    on is in the record or its passage (a swapped entity sinks it), a negated question needs
-    a negated record, a word of the question whose opposite the record says instead sinks
-    it (``said``: which of :func:`opposite_terms` the record has), a question asking for a
+    on is in the record, its passage or the title of its article (``topic``: what all of
+    the article is about), so a swapped entity sinks it; a negated question needs a negated
+    record, a word of the question whose opposite the record says instead sinks it
+    (``said``: which of :func:`opposite_terms` the record has), a question asking for a
     figure ("how many", "how old") needs a record with one it does not give itself (or a
     counting word, a series to count), one asking for a year, a century or a time of day
     needs a record giving a date, and a question mostly made of words the whole bank
@@ -326,7 +328,7 @@ def sinks(
     if lacking / (sum(capped) or 1.0) >= UNKNOWN_SHARE:
         return "unknown"
     for item, unk in zip(query.items, unknown, strict=True):
-        if any(t in fields for t in item.terms):
+        if any(t in fields or t in topic for t in item.terms):
             continue
         if item.people:
             return "person"

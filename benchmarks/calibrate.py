@@ -154,43 +154,52 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return w[:-1], float(w[-1])
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
-    args = ap.parse_args(argv)
-    questions = collect()
+def fit_model(questions: list[Question]) -> tuple[dict[str, object], np.ndarray, np.ndarray]:
+    """The model fitted on ``questions`` (as ``model.json`` holds it), and the confidence
+    model's labels and fitted probabilities (for the report)."""
     xr = np.vstack([x for x, _, a, _, _ in questions if a])
     yr = np.concatenate([y for _, y, a, _, _ in questions if a])
     rw, rb = fit(xr, yr)
     xc, yc = top_rows(questions, rw, rb)
     cw, cb = fit(xc, yc)
-    p = _sigmoid(xc @ cw + cb)
+    model = {
+        "_source": "Fitted by benchmarks/calibrate.py on the development data only "
+        "(SQuAD tune split, tests/data/questions.json, tests/data/dev_news/); see that script.",
+        "ranker": {
+            "weights": {n: round(float(v), 5) for n, v in zip(FEATURES, rw, strict=True)},
+            "bias": round(rb, 5),
+        },
+        "confidence": {
+            "weights": {
+                n: round(float(v), 5) for n, v in zip(CONFIDENCE_FEATURES, cw, strict=True)
+            },
+            "bias": round(cb, 5),
+        },
+    }
+    return model, yc, _sigmoid(xc @ cw + cb)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
+    args = ap.parse_args(argv)
+    questions = collect()
+    model, yc, p = fit_model(questions)
+    ranker, confidence = model["ranker"], model["confidence"]
+    assert isinstance(ranker, dict) and isinstance(confidence, dict)
     loss = float(-np.mean(yc * np.log(p + 1e-12) + (1 - yc) * np.log(1 - p + 1e-12)))
-    print(f"{len(questions)} questions; ranker on {len(yr)} candidates of answerable ones")
+    n_ranked = sum(len(y) for _, y, a, _, _ in questions if a)
+    print(f"{len(questions)} questions; ranker on {n_ranked} candidates of answerable ones")
     print(f"confidence on {len(yc)} chosen candidates, {int(yc.sum())} right; log loss {loss:.4f}")
     print("  feature              ranker  confidence")
-    for i, name in enumerate(CONFIDENCE_FEATURES):
-        r = f"{rw[i]:+7.3f}" if i < len(FEATURES) else "       "
-        print(f"  {name:20} {r}  {cw[i]:+7.3f}")
-    print(f"  {'(bias)':20} {rb:+7.3f}  {cb:+7.3f}")
+    for name in CONFIDENCE_FEATURES:
+        r = f"{ranker['weights'][name]:+7.3f}" if name in ranker["weights"] else "       "
+        print(f"  {name:20} {r}  {confidence['weights'][name]:+7.3f}")
+    print(f"  {'(bias)':20} {ranker['bias']:+7.3f}  {confidence['bias']:+7.3f}")
     order = np.argsort(p)
     for chunk in np.array_split(order, 10):
         print(f"  predicted {p[chunk].mean():.2f}  observed {yc[chunk].mean():.2f}  n={len(chunk)}")
     if not args.dry_run:
-        model = {
-            "_source": "Fitted by benchmarks/calibrate.py on the development data only "
-            "(SQuAD tune split and tests/data/questions.json); see that script.",
-            "ranker": {
-                "weights": {n: round(float(v), 5) for n, v in zip(FEATURES, rw, strict=True)},
-                "bias": round(rb, 5),
-            },
-            "confidence": {
-                "weights": {
-                    n: round(float(v), 5) for n, v in zip(CONFIDENCE_FEATURES, cw, strict=True)
-                },
-                "bias": round(cb, 5),
-            },
-        }
         MODEL.write_text(json.dumps(model, indent=2) + "\n")
         print(f"wrote {MODEL.relative_to(ROOT)}")
     return 0 if math.isfinite(loss) else 1

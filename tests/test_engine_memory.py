@@ -95,3 +95,9 @@ def test_similar_finds_a_short_text_of_common_words(tmp_path: Path) -> None:
     assert found[0] == short and len(found) == 3
     read = sum(item is not _UNREAD for item in loaded.memory.records._items)
     assert read == 3  # (not the 6,000 sharing the words: their lengths are kept apart)
+
+
+def test_a_records_title_terms_are_those_of_the_article_it_cites_first() -> None:
+    memory = _memory()
+    assert memory.title_terms(COST) == frozenset({"bridg", "approv"})
+    assert memory.title_terms(replace(COST, citations=())) == frozenset()

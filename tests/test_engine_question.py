@@ -68,3 +68,20 @@ def test_a_greeting_or_a_thank_you_asks_nothing() -> None:
     assert [it.surface for it in _read("did anyone say something about engines").items] == [
         "engines"
     ]
+
+
+def test_the_first_question_word_asks() -> None:
+    assert _read("what happens when the bridge opens").answer_type == ""
+    assert _read("when was the bridge approved").answer_type == "date"
+    # a clause opened by "when" before the question word that asks
+    assert _read("when the bridge opened, what did the council approve").answer_type == ""
+
+
+def test_a_small_number_after_what_counts_the_answer_and_is_no_item() -> None:
+    for question in ("what two bridges did the council approve",
+                     "what are the two bridges the council approved",
+                     "which three bridges were approved"):
+        assert not any(item.surface.isdigit() for item in _read(question).items), question
+    assert "1990" in [item.surface for item in _read("what bridge opened in 1990").items]
+    kind = [item.surface for item in _read("what kind of bridge did the council approve").items]
+    assert "kind" not in kind and "bridge" in kind

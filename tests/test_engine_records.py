@@ -14,6 +14,7 @@ from bot.engine.records import (
     record_people,
     view,
 )
+from bot.models import Fact
 from tests.engine_records import ADA, BRIDGE, COST, WAITED
 
 
@@ -52,3 +53,17 @@ def test_a_series_of_three_or_more_can_be_counted() -> None:
     assert is_series("Red, green, or blue.")
     assert not is_series("Trump deployed troops to LA, where crowds gathered and chanted.")
     assert not is_series("No commas and no list here")
+
+
+def test_the_view_knows_the_words_a_negation_governs() -> None:
+    negated = view(Fact("f", "Some classes do not fit into this framework at all.", ()), None)
+    assert stem("fit") in negated.negated_terms and stem("classes") not in negated.negated_terms
+
+
+def test_a_date_is_a_year_a_decade_a_century_or_a_time_of_day() -> None:
+    def dated(text: str) -> bool:
+        return view(Fact("f", text, ()), None).has_date
+
+    assert dated("Injectors were common by the 1860s.")
+    assert dated("It began in the 19th century.") and dated("The alert went out at 2:40 p.m.")
+    assert not dated("I am proud of the nurses.") and not dated("Three engines were built.")

@@ -16,6 +16,7 @@ from bot.engine.scoring import (
     RARITY_CAP,
     RARITY_FLOOR,
     Model,
+    context_features,
     credit,
     english_factor,
     opposite_terms,
@@ -117,3 +118,42 @@ def test_a_stop_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     either = Query("more or less difficult problems",
                    ["more", "or", "less", "difficult", "problems"], items)
     assert sinks(either, [1.0, 1.0], [False, False], fields, view_saying("more")) is None
+
+
+def test_the_chosen_records_negation_and_speech_are_read_for_the_confidence() -> None:
+    items = [Item("framework", ("framework",)), Item("fits", ("fit",))]
+    query = Query("what fits the framework", ["what", "fits", "the", "framework"], items)
+    fields = {"framework": FIELD_TEXT, "fit": FIELD_TEXT}
+    view = _view()
+    view.negated_terms = frozenset({"fit"})
+    named = dict(zip(CONFIDENCE_FEATURES[-7:], context_features(query, [False, False], fields,
+                                                                 {}, view), strict=True))
+    assert named["negation_near"] == 1.0 and named["speech_absent"] == 0.0
+    said = Query("what did the council say", ["what", "did", "the", "council", "say"],
+                 [Item("council", ("council",))], speech=True)
+    named = dict(zip(CONFIDENCE_FEATURES[-7:], context_features(said, [False], {"council": 1},
+                                                                 {}, _view()), strict=True))
+    assert named["speech_absent"] == 1.0 and named["negation_near"] == 0.0
+
+
+def test_a_question_asking_for_a_year_sinks_at_a_record_without_a_date() -> None:
+    fields = {"award": FIELD_TEXT}
+    year = Query("in what year was the award given", ["in", "what", "year", "was", "the",
+                 "award", "given"], [Item("award", ("award",))], answer_type="date")
+    assert sinks(year, [1.0], [False], fields, _view()) == "no date"
+    dated = _view()
+    dated.has_date = True
+    assert sinks(year, [1.0], [False], fields, dated) is None
+    # "when" can be answered by an event ("after the war"): no date needed
+    when = Query("when was the award given", ["when", "was", "the", "award", "given"],
+                 [Item("award", ("award",))], answer_type="date")
+    assert sinks(when, [1.0], [False], fields, _view()) is None
+
+
+def test_a_word_of_the_articles_title_is_what_the_record_is_about() -> None:
+    items = [Item("secretary", ("secretari",)), Item("Harvard", ("harvard",), specific=True)]
+    query = Query("what secretary went to Harvard", [], items)
+    fields = {"secretari": FIELD_TEXT}
+    assert sinks(query, [1.0, 1.0], [False, False], fields, _view()) == "name"
+    assert sinks(query, [1.0, 1.0], [False, False], fields, _view(), {},
+                 frozenset({"harvard", "univers"})) is None

@@ -53,9 +53,9 @@ from bot.models import (
     SourceRef,
 )
 
-#: Answers scoring below this (a probability, 0-100) are abstentions; 40 is where the SQuAD
-#: tune split abstains on 70% of its unanswerable questions. ``ANSWER_THRESHOLD`` overrides.
-DEFAULT_THRESHOLD = 40.0
+#: Answers scoring below this (a probability, 0-100) are abstentions; at 44 the SQuAD tune split
+#: answers 51.8% of answerable questions right and abstains on 75%. ``ANSWER_THRESHOLD`` overrides.
+DEFAULT_THRESHOLD = 44.0
 #: Near misses at least this share of the threshold are offered as suggestions.
 SUGGEST_SHARE = 0.4
 #: Candidates scored in detail.
@@ -247,8 +247,8 @@ class Engine:
             )
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
-            said = self._fields(rid, opposed)  # the opposites of the question's words
-            if rv.lead_in or sinks(query, weights, unknown, fields, rv, said):
+            said, topic = self._fields(rid, opposed), m.title_terms(rec)  # opposites; title
+            if rv.lead_in or sinks(query, weights, unknown, fields, rv, said, topic):
                 # a lead-in is never an answer on its own; nor is a record lacking what the
                 # question turns on (about someone the question names, it may be suggested)
                 if any(p in rv.people for p in query.people):
@@ -261,7 +261,7 @@ class Engine:
         lead = top.probability - (out[1].probability if len(out) > 1 else 0.0)
         for c in out if context else out[:1]:
             around = self._around(c.rid, asked)
-            c.context = context_features(query, unknown, c.fields, around)
+            c.context = context_features(query, unknown, c.fields, around, c.view)
         top.confidence_features = [*top.features, top.probability, lead, *top.context]
         if top.probability > 0.0:
             top.confidence = self.model.confidence(top.confidence_features)

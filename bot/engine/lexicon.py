@@ -59,8 +59,14 @@ SPEECH_NOUNS = frozenset(_Q["speech_nouns"])
 AUXILIARIES = frozenset(_Q["auxiliaries"])
 MONTHS = frozenset(_Q["months"])
 WEEKDAYS = frozenset(_Q["weekdays"])
-DATE_WORDS = MONTHS | WEEKDAYS
+#: Words that place something in time without a month or a day ("noon", "ago", "century").
+TIME_WORDS = frozenset(_Q["time_words"])
+#: Words that make a figure before them a time of day ("3 pm").
+CLOCK_WORDS = frozenset(_Q["clock_words"])
+DATE_WORDS = MONTHS | WEEKDAYS | TIME_WORDS
 FRAME_WORDS = frozenset(_Q["frame_words"])
+#: "what kind of", "which type of": the thing asked for is of the kind named next.
+KIND_WORDS = frozenset(_Q["kind_words"])
 SUMMARY_WORDS = frozenset(_Q["summary_words"])
 #: Words that hedge a figure asked for ("how many in total", "roughly how much").
 FIGURE_HEDGES = frozenset(_Q["figure_hedges"])

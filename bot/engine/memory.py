@@ -17,7 +17,7 @@ from bot.engine.index import InvertedIndex, Vocabulary
 from bot.engine.names import NameTable
 from bot.engine.normalize import is_content, stem, words
 from bot.engine.packed import PackedMap
-from bot.engine.records import index_terms, person_term, record_people
+from bot.engine.records import index_terms, person_term, record_people, title_terms
 from bot.engine.recordstore import RecordStore
 from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, kind_of
 
@@ -234,6 +234,12 @@ class Memory:
             "terms": len(self.index),
             "words": len(self.vocab),
         }
+
+    def title_terms(self, record: Fact | Quote) -> frozenset[str]:
+        """The terms of the title of the article ``record`` cites first: what every sentence
+        of it is about (a sentence of an article on Harvard is about Harvard)."""
+        source = self.sources.get(record.citations[0].source_id) if record.citations else None
+        return title_terms(source.title) if source is not None else frozenset()
 
     def visible_sources(self, guild_id: int | None) -> list[Source]:
         """The sources ``guild_id`` sees, oldest first."""

@@ -33,6 +33,11 @@ MAX_QUESTION_CHARS = 2000
 MAX_QUESTION_WORDS = 40
 
 _STOPWORD_SPELLER = StopwordSpeller(w for w in lexicon.STOPWORDS if w.isalpha())
+#: English question words; a clause opened by "when" or "where" may come before the one
+#: that asks ("when X happens, what ...").
+_WHAT = frozenset({"what", "which"})
+_QUESTION_WORDS = _WHAT | {"who", "whom", "whose", "when", "where", "why", "how"}
+_CLAUSE_OPENERS = frozenset({"when", "where"})
 
 
 @dataclass(slots=True)
@@ -84,7 +89,25 @@ class Query:
 
 def _answer_type(ws: list[str]) -> tuple[str, set[int]]:
     """The kind of answer asked for, and the positions of the words that asked for it
-    ("how many", "what year": they are the question's frame, not its topic)."""
+    ("how many", "what year": they are the question's frame, not its topic).
+
+    The question word that asks is the first one: "what happens when ..." asks for a thing,
+    not a date. A question opening on a clause ("when B cells replicate, what do ...",
+    "when a pathogen is eaten it is trapped in what vesicle?") asks with its "what".
+    """
+    asking = [i for i, w in enumerate(ws) if w in _QUESTION_WORDS]
+    if asking:
+        at = asking[0]
+        if ws[at] in _CLAUSE_OPENERS and ws[at + 1 : at + 2] != [] and (
+            ws[at + 1] not in lexicon.AUXILIARIES
+        ):
+            at = next((i for i in asking if i > at + 1 and ws[i] in _WHAT), at)
+        for size in (4, 3, 2):
+            found = lexicon.TYPE_PHRASES.get(tuple(ws[at : at + size]))
+            if found:
+                return found, set(range(at, at + size))
+        found = lexicon.ANSWER_TYPES.get(ws[at])
+        return (found, {at}) if found else ("", set())
     head = ws[:6]
     for size in (4, 3, 2):
         for i in range(len(head) - size + 1):
@@ -95,6 +118,30 @@ def _answer_type(ws: list[str]) -> tuple[str, set[int]]:
         if w in lexicon.ANSWER_TYPES:
             return lexicon.ANSWER_TYPES[w], {i}
     return "", set()
+
+
+#: "what two fields ...", "what are the three ...": a small number there counts the things
+#: asked for; the record lists them ("A and B") and need not say the number.
+_COUNTED_MAX = 10
+
+
+def _answer_count(ws: list[str]) -> set[int]:
+    """The position of a number that counts the answer ("what two", "which are the three",
+    "what are two examples") or of a word asking for a kind ("what kind of"), if any."""
+    for i, w in enumerate(ws[:8]):
+        if w not in _WHAT:
+            continue
+        at = i + 1
+        if ws[at : at + 1] and ws[at] in ("are", "were"):
+            at += 1
+            if ws[at : at + 1] == ["the"]:
+                at += 1
+        if ws[at : at + 1] and ws[at].isdigit() and 1 < int(ws[at]) <= _COUNTED_MAX:
+            return {at}
+        if ws[at : at + 1] and ws[at] in lexicon.KIND_WORDS and ws[at + 1 : at + 2] == ["of"]:
+            return {at}  # "what kind of cells": cells, of some kind
+        return set()
+    return set()
 
 
 def _describes(ws: list[str]) -> bool:
@@ -133,6 +180,7 @@ def read(
 
     # intent
     query.answer_type, frame = _answer_type(ws)
+    frame |= _answer_count(ws)
     query.negated = any(w in lexicon.NEGATIONS for w in ws)
     query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)
     said = any(w in lexicon.SPEECH_VERBS for w in ws)

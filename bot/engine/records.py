@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.engine import lexicon
 from bot.engine.normalize import is_content, stem, words
@@ -69,6 +70,12 @@ def index_terms(record: Fact | Quote) -> tuple[dict[str, int], list[str]]:
     return fields, list(surface)
 
 
+@lru_cache(maxsize=4096)
+def title_terms(title: str) -> frozenset[str]:
+    """The terms of a source's title."""
+    return frozenset(stem(w) for w in words(title) if is_content(w))
+
+
 def capitalised_words(text: str) -> set[str]:
     """Folded words written with a capital inside a sentence (names, places, titles)."""
     out: set[str] = set()
@@ -106,6 +113,8 @@ class RecordView:
     speech: bool
     #: its stop words that have opposites ("most", "up"; the index keeps no stop words)
     stop_words: frozenset[str] = frozenset()
+    #: stems of the content words a negation of its text governs ("do not fit": "fit")
+    negated_terms: frozenset[str] = frozenset()
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
@@ -118,7 +127,11 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     seq = [stem(w) for w in ws if is_content(w)]
     caps = capitalised_words(shown) | capitalised_words(passages)
     numbers = {w for w in all_words if w.isdigit()}
-    has_date = bool(all_words & lexicon.DATE_WORDS) or any(_YEAR.match(n) for n in numbers)
+    has_date = (
+        bool(all_words & lexicon.DATE_WORDS)
+        or any(_YEAR.match(w) for w in all_words)
+        or _has_clock_time(ws)
+    )
     text = record.text.rstrip()
     return RecordView(
         sequence=seq,
@@ -134,7 +147,26 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         curated=bool(record.keywords),
         speech=isinstance(record, Quote) or not lexicon.SPEECH_VERBS.isdisjoint(ws),
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
+        negated_terms=_negated_terms(ws),
     )
+
+
+#: A negation governs the content words up to this many words after it ("did not fully fit").
+NEGATION_REACH = 3
+
+
+def _negated_terms(ws: list[str]) -> frozenset[str]:
+    """The stems of the content words within :data:`NEGATION_REACH` words after a negation."""
+    out: set[str] = set()
+    for i, w in enumerate(ws):
+        if w in lexicon.NEGATIONS:
+            out.update(stem(x) for x in ws[i + 1 : i + 1 + NEGATION_REACH] if is_content(x))
+    return frozenset(out)
+
+
+def _has_clock_time(ws: list[str]) -> bool:
+    """A figure followed by "am" or "pm" ("2 40 pm", "3 am")."""
+    return any(w in lexicon.CLOCK_WORDS and i and ws[i - 1].isdigit() for i, w in enumerate(ws))
 
 
 def is_series(text: str) -> bool:

@@ -257,6 +257,8 @@ CONFIDENCE_FEATURES = (
     "missing_far_specific",  # ... of them, names and figures
     "unknown_specific",  # names and figures of the question the whole bank lacks
     "missing_rarity",  # how rare in general English the rarest word the record lacks is
+    "negation_near",  # the record negates a word of the question, which does not negate it
+    "speech_absent",  # asks what someone said; the record reports no speech at all
 )
 
 
@@ -294,15 +296,18 @@ def sinks(
     fields: dict[str, int],
     view: RecordView,
     said: dict[str, int] | None = None,
+    topic: frozenset[str] = frozenset(),
 ) -> str | None:
     """Why a record cannot answer the question whatever its score, or None.
 
     A question must be answerable from the record: every person, number and name it turns
-    on is in the record or its passage (a swapped entity sinks it), a negated question needs
-    a negated record, a word of the question whose opposite the record says instead sinks
-    it (``said``: which of :func:`opposite_terms` the record has), a question asking for a
+    on is in the record, its passage or the title of its article (``topic``: what all of
+    the article is about), so a swapped entity sinks it; a negated question needs a negated
+    record, a word of the question whose opposite the record says instead sinks it
+    (``said``: which of :func:`opposite_terms` the record has), a question asking for a
     figure ("how many", "how old") needs a record with one it does not give itself (or a
-    counting word, a series to count), and a question mostly made of words the whole bank
+    counting word, a series to count), one asking for a year, a century or a time of day
+    needs a record giving a date, and a question mostly made of words the whole bank
     lacks is about something else.
     """
     if query.negated and not view.negated:
@@ -314,6 +319,8 @@ def sinks(
         view.counting or _has_figure(kind, view, {t for it in query.items for t in it.terms})
     ):
         return "no figure"
+    if kind == "date" and not view.has_date and "when" not in query.words:
+        return "no date"  # "what year", "what century": not "when", which an event can answer
     known = UNKNOWN_CAP * max((w for w, u in zip(weights, unknown, strict=True) if not u),
                               default=0.0)
     capped = [min(w, known) if u and known else w for w, u in zip(weights, unknown, strict=True)]
@@ -321,7 +328,7 @@ def sinks(
     if lacking / (sum(capped) or 1.0) >= UNKNOWN_SHARE:
         return "unknown"
     for item, unk in zip(query.items, unknown, strict=True):
-        if any(t in fields for t in item.terms):
+        if any(t in fields or t in topic for t in item.terms):
             continue
         if item.people:
             return "person"
@@ -349,14 +356,21 @@ def context_features(
     unknown: list[bool],
     fields: dict[str, int],
     around: dict[str, int],
+    view: RecordView,
 ) -> list[float]:
     """What the chosen record lacks, read against its neighbours in the same article
     (``around``: their terms): a word the passage around it has is context the sentence
-    leaves implicit; a word missing around it too was likely swapped for another."""
+    leaves implicit; a word missing around it too was likely swapped for another. Then
+    whether the record says the question's words are not so, and whether it reports the
+    speech asked for."""
     near = far = far_specific = unknown_specific = 0
     rarity = 0.0
+    negation_near = False
     for item, unk in zip(query.items, unknown, strict=True):
         if any(t in fields for t in item.terms):
+            negation_near = negation_near or (
+                not query.negated and not view.negated_terms.isdisjoint(item.terms)
+            )
             continue
         if not item.people:
             rarity = max(rarity, lexicon.rarity(item.surface))
@@ -367,7 +381,8 @@ def context_features(
         else:
             far += 1
             far_specific += item.specific
-    return [float(near), float(far), float(far_specific), float(unknown_specific), rarity]
+    return [float(near), float(far), float(far_specific), float(unknown_specific), rarity,
+            float(negation_near), float(query.speech and not view.speech)]
 
 
 def _compact(items: list[Item], sequence: list[str]) -> float:

@@ -80,7 +80,7 @@ class CoverageService:
 
     @classmethod
     async def open(cls, settings: Settings, *, create_dir: bool = False,
-                   index: bool = True, progress: Progress | None = None) -> CoverageService:
+                   index: bool = True, progress: Progress = no_progress) -> CoverageService:
         """Open the database, sync the shipped knowledge into it, and index the bank.
 
         ``create_dir`` creates the database's folder (used for the default location only: a
@@ -103,7 +103,7 @@ class CoverageService:
             report = await storage.sync_shipped(shipped, unless_unchanged=True)
             if index:
                 engine, seen = await start_engine(storage, settings.answer_threshold,
-                                                  settings.cache_dir, progress or no_progress)
+                                                  settings.cache_dir, progress)
             else:
                 engine, seen = Engine(threshold=settings.answer_threshold), 0
         except BaseException:

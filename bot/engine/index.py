@@ -281,7 +281,7 @@ class Vocabulary:
             packed = pickle.dumps(self._typo(), protocol=5)
         counts = self._counts  # (packed: 200,000 words at 1,000,000 records)
         if not isinstance(counts, PackedMap):
-            counts = PackedMap(dict(counts), ints=True)
+            counts = PackedMap(counts, ints=True)
         return counts, self._words, packed
 
     def __setstate__(self, state: tuple[PackedMap[int], list[str], bytes]) -> None:

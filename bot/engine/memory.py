@@ -98,8 +98,8 @@ class Memory:
         self.vocab.discard(surface)
         self.records[rid] = None
         if isinstance(record, Quote):
-            i = bisect_left(self.quote_rids, rid)
-            if i < len(self.quote_rids) and self.quote_rids[i] == rid:
+            i = self._quote_at(rid)
+            if i >= 0:
                 del self.quote_rids[i]
             if record.speaker is not None:
                 counts = self.spoken.get(record.speaker, {})
@@ -124,6 +124,11 @@ class Memory:
             if record.speaker is not None:
                 counts = self.spoken.setdefault(record.speaker, {})
                 counts[record.guild_id] = counts.get(record.guild_id, 0) + 1
+
+    def _quote_at(self, rid: int) -> int:
+        """Where ``rid`` is in :attr:`quote_rids` (sorted), or -1: a quote's rid."""
+        i = bisect_left(self.quote_rids, rid)
+        return i if i < len(self.quote_rids) and self.quote_rids[i] == rid else -1
 
     # ------------------------------------------------------------------ reading
 
@@ -198,15 +203,12 @@ class Memory:
             for _df, t in ranked[1:]:
                 common.intersection_update(self.index.rids(t))
             size = sum(len(t) for t in texts) / max(1, len(texts))
-            lengths, quotes = self.lengths, self.quote_rids
-            quote = kind == "quote"
-
-            def of_kind(rid: int) -> bool:  # (without reading the record)
-                i = bisect_left(quotes, rid)
-                return (i < len(quotes) and quotes[i] == rid) == quote
-
-            near = sorted((rid for rid in sorted(common)[:SIMILAR_COMMON_CAP] if of_kind(rid)),
-                          key=lambda rid: abs(lengths[rid] - size))
+            lengths, quote = self.lengths, kind == "quote"
+            near = sorted(
+                (rid for rid in sorted(common)[:SIMILAR_COMMON_CAP]
+                 if (self._quote_at(rid) >= 0) == quote),  # (the kind, without reading it)
+                key=lambda rid: abs(lengths[rid] - size),
+            )
             found: list[Fact | Quote] = []
             for rid in near:  # only the nearest in length are read
                 if (r := wanted(rid)) is not None:

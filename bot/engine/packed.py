@@ -27,7 +27,7 @@ from __future__ import annotations
 import pickle
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from typing import Any, Generic, TypeVar
 from zlib import crc32
 
@@ -54,7 +54,7 @@ class PackedMap(MutableMapping[str, V], Generic[V]):
         "_values",
     )
 
-    def __init__(self, items: dict[str, V] | None = None, *, ints: bool = False) -> None:
+    def __init__(self, items: Mapping[str, V] | None = None, *, ints: bool = False) -> None:
         self._ints = ints
         self._keys = b""
         self._offsets = array("q", [0])
@@ -94,21 +94,19 @@ class PackedMap(MutableMapping[str, V], Generic[V]):
             value = self._cache[i] = pickle.loads(blob)
         return value
 
-    def _packed_items(self) -> Iterator[tuple[str, V]]:
+    def _packed_keys(self) -> Iterator[tuple[int, str]]:
+        """The live packed keys and their positions, in key order."""
         for i in range(len(self._offsets) - 1):
             if i not in self._dead:
-                yield self._key_at(i).decode("utf-8", "surrogatepass"), self._value_at(i)
+                yield i, self._key_at(i).decode("utf-8", "surrogatepass")
 
     # ------------------------------------------------------------------ mapping
 
     def __getitem__(self, key: str) -> V:
-        value = self._new.get(key, _MISSING)
-        if value is not _MISSING:
-            return value
-        i = self._find(key)
-        if i < 0:
+        value = self.get(key, _MISSING)
+        if value is _MISSING:
             raise KeyError(key)
-        return self._value_at(i)
+        return value
 
     def get(self, key: str, default: Any = None) -> Any:
         value = self._new.get(key, _MISSING)
@@ -158,12 +156,15 @@ class PackedMap(MutableMapping[str, V], Generic[V]):
         return self._live + len(self._new)
 
     def __iter__(self) -> Iterator[str]:
-        for key, _value in self.items():
+        """Every key (no value decoded): the packed ones in key order, then the rest."""
+        for _i, key in self._packed_keys():
             yield key
+        yield from list(self._new)
 
     def items(self) -> Iterator[tuple[str, V]]:  # type: ignore[override]
         """Every key and value: the packed ones in key order, then the rest."""
-        yield from self._packed_items()
+        for i, key in self._packed_keys():
+            yield key, self._value_at(i)
         yield from list(self._new.items())
 
     def values(self) -> Iterator[V]:  # type: ignore[override]

@@ -55,12 +55,16 @@ class KnownIds:
 
 
 _WORD = re.compile(r"\w+")
+#: ASCII letters, digits and "_" (what \w matches in ASCII) lower-cased, the rest a space.
+_ASCII_WORDS = str.maketrans({
+    i: chr(i).lower() if chr(i).isalnum() or chr(i) == "_" else " " for i in range(128)
+})
 
 
 def content_key(text: str) -> str:
     """Text folded for duplicate detection: case, accents, quotes, punctuation, spacing."""
-    if text.isascii():  # (nothing to decompose: the same key, faster)
-        return " ".join(_WORD.findall(text.casefold()))
+    if text.isascii():  # (nothing to decompose: the same key, faster; run for every record)
+        return " ".join(text.translate(_ASCII_WORDS).split())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(_WORD.findall(text))

@@ -33,17 +33,24 @@ def _is_date(v: Any) -> bool:
     return v is None or (type(v) is str and DATE.fullmatch(v) is not None)
 
 
+# (loops, not all() over a generator: these run for every record of an import)
 def _is_words(v: Any) -> bool:
-    return type(v) is list and len(v) <= 50 and all(
-        type(w) is str and 0 < len(w) <= 100 for w in v
-    )
+    if type(v) is not list or len(v) > 50:
+        return False
+    for w in v:  # noqa: SIM110 (see above)
+        if type(w) is not str or not 0 < len(w) <= 100:
+            return False
+    return True
 
 
 def _is_citations(v: Any) -> bool:
-    return type(v) is list and 0 < len(v) <= 50 and all(
-        type(c) is dict and c.keys() == {"source", "passage"} and _is_id(c["source"])
-        and _is_text(c["passage"], 4000) for c in v
-    )
+    if type(v) is not list or not 0 < len(v) <= 50:
+        return False
+    for c in v:
+        if not (type(c) is dict and len(c) == 2 and "source" in c and "passage" in c
+                and _is_id(c["source"]) and _is_text(c["passage"], 4000)):
+            return False
+    return True
 
 
 _FIELDS: dict[RecordKind, tuple[frozenset[str], frozenset[str]]] = {

@@ -8,10 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.codec import bank_from_json, bank_to_json
 from bot.errors import ValidationFailed
-from bot.knowledge import check_knowledge, load_knowledge
+from bot.knowledge import check_knowledge, content_key, load_knowledge
 from bot.models import Bank
 from tests.conftest import ARTICLE, KNOWLEDGE_DIR
 
@@ -132,3 +134,10 @@ def test_duplicate_ids_and_texts_across_files(tmp_path: Path) -> None:
 def test_missing_folder_and_empty_folder(tmp_path: Path) -> None:
     assert check_knowledge(tmp_path / "nope")[1][0].message == "knowledge folder not found"
     assert "no *.json" in check_knowledge(tmp_path)[1][0].message
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_content_key_of_ascii_text_is_its_words_folded(text: str) -> None:
+    """(content_key's ASCII shortcut — a translation table — keeps the words regex's key.)"""
+    assert content_key(text) == _fold(text)

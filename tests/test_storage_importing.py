@@ -5,7 +5,10 @@ Against a real SQLite database (in memory, or a file in tmp_path)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,14 +17,17 @@ import pytest
 from bot.errors import (
     ValidationFailed,
 )
-from bot.models import Bank
+from bot.knowledge import bank_of
+from bot.models import Bank, Citation, Fact, Person, Quote, Record, Source
 from bot.storage import Storage
 from tests.storage_records import (
     GUILD_A,
     GUILD_B,
+    every_kind,
     fact,
     fail_audit_rows,
     person,
+    raw,
     seeded,
     small_bank,
     source,
@@ -184,3 +190,124 @@ async def test_a_streamed_import_checks_across_batches_and_keeps_the_cache_setti
     assert (await file_storage.export_bank(GUILD_A)).facts[1:] == tuple(
         replace(f, guild_id=GUILD_A) for f in good[:7])
     assert await cache_size() == before
+
+
+def _awkward_records() -> list[Record]:
+    """Every kind, every field, with text JSON and SQL find awkward: quotes, backslashes,
+    control characters, accents, emoji, a NUL (which json_each cannot carry)."""
+    odd = 'He said "no" \\ then\nleft\ttoday \u00e9t\u00e9 \U0001f600 \u2028 end'
+    return [
+        *every_kind(),
+        Source("odd-src", "Outlet \"Q\" \\", "Title\nwith lines", None, None),
+        Person("odd-person", "Zo\u00eb \"Z\" O'Neil", ("Zo\u00eb", "\\Z"), "a \"quoted\"\tone"),
+        Fact("odd-fact", odd, (Citation("odd-src", odd + " passage"),), ("odd-person",),
+             ("k\u00e9y", 'q"uote'), None),
+        Quote("odd-quote", "odd-person", odd + " quoted", "ctx \\ \"x\"",
+              (Citation("odd-src", "p1"), Citation("src", "p2 \x01")), ()),
+    ]
+
+
+def _stored(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every record table's rows, and the audit rows as JSON, without times."""
+    tables = {
+        "sources": "id, guild_id, origin, shipped_hash, content_hash, norm_key, outlet, title, "
+                   "url, published",
+        "people": "id, guild_id, origin, shipped_hash, content_hash, norm_key, name, description",
+        "facts": "id, guild_id, origin, shipped_hash, content_hash, norm_key, text, "
+                 "json(keywords), reported",
+        "quotes": "id, guild_id, origin, shipped_hash, content_hash, norm_key, speaker_id, text, "
+                  "context, json(keywords)",
+        "person_aliases": "*", "fact_citations": "*", "fact_people": "*",
+        "quote_citations": "*", "changes": "kind, record_id, guild_id",
+    }
+    with contextlib.closing(raw(path)) as conn:
+        out = {t: conn.execute(f"SELECT {cols} FROM {t} ORDER BY 1, 2").fetchall()
+               for t, cols in tables.items()}
+        out["audit_log"] = [
+            (actor, guild, action, kind, rid, before, json.loads(after))
+            for actor, guild, action, kind, rid, before, after in conn.execute(
+                "SELECT actor, guild_id, action, kind, record_id, before, after "
+                "FROM audit_log ORDER BY record_id")]
+    return out
+
+
+@pytest.mark.parametrize("nul", [False, True], ids=["json_each", "a NUL: row by row"])
+async def test_a_streamed_import_stores_exactly_what_an_import_of_a_bank_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nul: bool
+) -> None:
+    """import_records writes each batch through json_each statements (SQLite) while the
+    next batch is prepared; import_bank inserts row by row: both must store the same rows,
+    child rows, change log and audit log, byte for byte. A batch holding a NUL goes row by
+    row (json_each would cut the text at it)."""
+    import bot.storage.importing as importing
+
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 4)
+    records = _awkward_records()
+    if nul:
+        records[-2] = replace(records[-2], text="with a \x00 NUL")  # (the odd fact)
+    paths = tmp_path / "stream.db", tmp_path / "bank.db"
+    for path in paths:
+        async with await Storage.open(path) as db:
+            if path == paths[0]:
+                report = await db.import_records(
+                    records, actor="cli", guild_id=GUILD_A,
+                    problems=lambda p: pytest.fail(str(p)))
+                assert report.total == len(records)
+            else:
+                await db.import_bank(bank_of(records), actor="cli", guild_id=GUILD_A)
+    streamed, banked = (_stored(p) for p in paths)
+    assert streamed["quotes"] and streamed["person_aliases"] and streamed["fact_people"]
+    assert len(streamed["audit_log"]) == len(records)
+    assert streamed == banked
+    async with await Storage.open(paths[0]) as db:
+        assert await db.export_bank(GUILD_A) == bank_of(
+            [replace(r, guild_id=GUILD_A) for r in records])
+
+
+async def test_a_streamed_import_failing_in_a_later_batch_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database fails while it writes a batch, as the next one is being prepared: the
+    error comes out, and nothing of the earlier batches stays."""
+    import bot.storage.importing as importing
+
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 10)
+    path = tmp_path / "bot.db"
+    async with await Storage.open(path) as db:
+        await db.add(source("src"), actor="o")
+    fail_audit_rows(path, "NEW.record_id = 'f-35'")
+    async with await Storage.open(path) as db:
+        facts = [fact(f"f-{i}", f"Claim {i}.") for i in range(60)]
+        with pytest.raises(sqlite3.IntegrityError, match="simulated failure"):
+            await db.import_records(facts, actor="cli", guild_id=GUILD_A,
+                                    problems=lambda p: pytest.fail(str(p)))
+        stats = await db.stats()
+        assert (stats["facts_guild"], stats["audit_rows"]) == (0, 1)
+        await db.import_records(facts[:5], actor="cli", guild_id=GUILD_A,
+                                problems=lambda p: pytest.fail(str(p)))
+        assert (await db.stats())["facts_guild"] == 5
+        assert await db.integrity_check() == "ok"
+
+
+async def test_an_interrupted_streamed_import_leaves_nothing(
+    file_storage: Storage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.storage.importing as importing
+
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 100)
+    await file_storage.add(source("src"), actor="o")
+
+    def facts() -> Iterator[Record]:  # (slow to produce: the cancel lands mid-stream)
+        for i in range(50_000):
+            yield fact(f"f-{i}", f"Claim {i}.")
+
+    task = asyncio.create_task(file_storage.import_records(
+        facts(), actor="cli", guild_id=GUILD_A, problems=lambda p: pytest.fail(str(p))))
+    await asyncio.sleep(0.1)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    stats = await file_storage.stats()
+    assert (stats["facts_guild"], stats["audit_rows"]) == (0, 1)
+    await file_storage.add(source("after", title="Still usable"), actor="o")
+    assert await file_storage.integrity_check() == "ok"

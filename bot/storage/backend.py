@@ -11,7 +11,8 @@ above :mod:`bot.storage` knows which backend it talks to.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Sequence
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,11 @@ class Backend(abc.ABC):
     #: Errors let through as they are (a constraint broken, a statement misused): the caller
     #: made them, and tests look for them.
     passthrough: tuple[type[BaseException], ...] = ()
+    #: Whether an import may add records through ``json_each`` statements, each batch's
+    #: records of a kind as one JSON parameter (:func:`bot.storage.mapping.json_insert_sql`):
+    #: the database then runs a batch's writes without Python's lock (executemany takes it
+    #: back for every row), beside the parsing of the next batch.
+    json_rows: bool = False
     #: Errors of the database itself (disk, server, connection), shown as a StorageError.
     failures: tuple[type[BaseException], ...] = ()
 
@@ -91,6 +97,31 @@ class Backend(abc.ABC):
     @abc.abstractmethod
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement for each row of parameters."""
+
+    async def insert(self, table: str, columns: Sequence[str],
+                     rows: Sequence[Sequence[Any]]) -> None:
+        """Insert ``rows`` (values of ``columns``, in that order) into ``table``."""
+        if rows:
+            await self.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})", rows)
+
+    async def pipeline(
+        self, steps: Sequence[Callable[[], Awaitable[object]]]
+    ) -> Awaitable[object]:
+        """Start ``steps`` (statements of this connection) in order and return without waiting
+        for them: the returned awaitable ends when all have run and raises the first error.
+        The caller meanwhile does other work (an import parses its next batch), and must
+        await the result before it ends the transaction. By default they run one after
+        another in one task."""
+
+        async def run() -> None:
+            for step in steps:
+                await step()
+
+        task = asyncio.ensure_future(run())
+        await asyncio.sleep(0)  # (started: a backend that queues statements has them queued)
+        return task
 
     @abc.abstractmethod
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

@@ -3,9 +3,12 @@ ingested article, each all or nothing in one transaction."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 
 from bot.codec import to_json
 from bot.errors import (
@@ -28,14 +31,14 @@ from bot.storage.content import (
     label,
 )
 from bot.storage.mapping import (
+    AUDIT_COLUMNS,
+    COLUMNS,
     IN_JSON,
     INSERT_ORDER,
-    INSERT_SQL,
     TABLES,
-    AuditRow,
-    NewRecord,
     audit_row,
     insert_rows,
+    json_insert_sql,
     json_list,
     scope_of,
     scope_problem,
@@ -48,6 +51,11 @@ from bot.storage.reports import (
 
 #: Records an import checks and writes at a time (its memory is about this many records).
 IMPORT_BATCH = 5000
+
+
+#: The statements adding each kind's records from one JSON parameter (SQLite).
+_JSON_INSERTS = {kind: json_insert_sql(kind) for kind in RECORD_KINDS}
+_JSON_STRING = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class ImportRejected(Exception):
@@ -70,6 +78,15 @@ def _batches(records: Iterable[Record], guild_id: int | None) -> Iterator[list[R
             yield batch
             batch = []
     yield batch
+
+
+def _prepare(batch: Sequence[Record]) -> dict[RecordKind, list[_Prepared]]:
+    """A batch's records by kind, each with its canonical JSON text, hash and content key."""
+    prepared: dict[RecordKind, list[_Prepared]] = defaultdict(list)
+    for record in batch:
+        text = canonical_json(to_json(record))
+        prepared[kind_of(record)].append((record, text, hash_of(text), content_key(record)))
+    return prepared
 
 
 class Importing(RecordStore):
@@ -133,13 +150,29 @@ class Importing(RecordStore):
             async with self._write() as db:
                 await db.defer_foreign_keys()
                 now = timestamp()
-                for batch in _batches(records, guild_id):
-                    fresh, same, bad = await self._import_batch(
-                        batch, guild_id, now, actor, problems)
-                    unchanged, wrong = unchanged + same, wrong or bad
-                    self._count(fresh, counts)
-                    if added is not None:
-                        added(fresh)
+                # The database writes one batch while the next is parsed and prepared here
+                # (Backend.pipeline): then the next batch's look-ups, after those writes.
+                writing: Awaitable[object] | None = None
+                try:
+                    for batch in _batches(records, guild_id):
+                        prepared = _prepare(batch)
+                        if writing is not None:
+                            await writing
+                            writing = None
+                        fresh, same, bad, writes = await self._import_batch(
+                            prepared, guild_id, now, actor, problems)
+                        writing = await db.pipeline(writes)
+                        unchanged, wrong = unchanged + same, wrong or bad
+                        self._count(fresh, counts)
+                        if added is not None:
+                            added(fresh)
+                    if writing is not None:
+                        await writing
+                        writing = None
+                finally:
+                    if writing is not None:  # (an error: let the statements end, then roll back)
+                        with contextlib.suppress(BaseException):
+                            await writing
                 if wrong or failed():
                     raise ImportRejected
         finally:
@@ -154,17 +187,13 @@ class Importing(RecordStore):
             counts[kind_of(record)] += 1
 
     async def _import_batch(
-        self, batch: Sequence[Record], guild_id: int | None, now: str, actor: str,
-        problems: Callable[[Problem], None],
-    ) -> tuple[list[Record], int, bool]:
-        """Write the new records of one batch; (written, identical ones skipped, any problem)."""
-        prepared: dict[RecordKind, list[_Prepared]] = defaultdict(list)
-        for record in batch:
-            text = canonical_json(to_json(record))
-            prepared[kind_of(record)].append((record, text, hash_of(text), content_key(record)))
+        self, prepared: dict[RecordKind, list[_Prepared]], guild_id: int | None, now: str,
+        actor: str, problems: Callable[[Problem], None],
+    ) -> tuple[list[Record], int, bool, list[Callable[[], Awaitable[object]]]]:
+        """The new records of one batch: (those to write, identical ones skipped, any problem,
+        the statements that write them)."""
         fresh: list[Record] = []
-        rows: list[NewRecord] = []
-        audit: list[AuditRow] = []
+        chosen: list[_Prepared] = []  # (the new records to write)
         unchanged = 0
         wrong = False
         for kind, recs in prepared.items():
@@ -208,15 +237,28 @@ class Importing(RecordStore):
                     wrong = True
                 else:
                     fresh.append(r)
-                    rows.append((r, "admin", None, digest, key))
-                    audit.append((now, actor, guild_id, "import", kind, r.id, None, text))
-        tables = insert_rows(rows, now)
+                    chosen.append((r, text, digest, key))
         db = self._conn()
-        for table in INSERT_ORDER:
-            if tables[table]:
-                await db.executemany(INSERT_SQL[table], tables[table])
-        await self._audit(audit)
-        return fresh, unchanged, wrong
+        writes: list[Callable[[], Awaitable[object]]] = []
+        if db.json_rows and not any("\\u0000" in text for _r, text, *_ in chosen):
+            for kind in RECORD_KINDS:
+                payload = "[" + ",".join(
+                    f'[{text},"{digest}",{_JSON_STRING(key)}]'
+                    for record, text, digest, key in chosen if kind_of(record) == kind) + "]"
+                if payload != "[]":
+                    params = (guild_id, now, payload, actor)
+                    writes += [partial(db.execute, sql, params[:count])
+                               for sql, count in _JSON_INSERTS[kind]]
+            return fresh, unchanged, wrong, writes
+        tables = insert_rows(((r, "admin", None, digest, key) for r, _t, digest, key in chosen),
+                             now)
+        writes += [partial(db.insert, table, COLUMNS[table], tables[table])
+                   for table in INSERT_ORDER if tables[table]]
+        audit = [(now, actor, guild_id, "import", kind_of(r), r.id, None, text)
+                 for r, text, *_ in chosen]
+        if audit:
+            writes.append(partial(db.insert, "audit_log", AUDIT_COLUMNS, audit))
+        return fresh, unchanged, wrong, writes
 
     async def apply_ingest(
         self,

@@ -179,9 +179,56 @@ class StoredRow:
         return self.origin == "shipped" and self.content_hash != self.shipped_hash
 
 
+#: Where each own column's value is in a record's JSON form (``codec.to_json``).
+OWN_JSON_KEYS: dict[RecordKind, tuple[str, ...]] = {
+    "source": ("outlet", "title", "url", "published"),
+    "person": ("name", "description"),
+    "fact": ("text", "keywords", "reported"),
+    "quote": ("speaker", "text", "context", "keywords"),
+}
+#: Each child table's list in the JSON form, and its values' keys in each item (None: the
+#: item itself), after ``position``.
+CHILD_JSON_KEYS: dict[str, tuple[str, tuple[str | None, ...]]] = {
+    "person_aliases": ("aliases", (None,)),
+    "fact_citations": ("citations", ("source", "passage")),
+    "fact_people": ("people", (None,)),
+    "quote_citations": ("citations", ("source", "passage")),
+}
+
+
+def json_insert_sql(kind: RecordKind) -> list[tuple[str, int]]:
+    """The statements that add new records of ``kind`` from one JSON parameter, their
+    table's rows, their child rows and their audit rows, in that order. Parameters: ?1 the
+    guild id, ?2 the time, ?3 a JSON array of ``[JSON form, content hash, content key]``
+    (one a record), ?4 the actor; each statement with the number of parameters it takes
+    (the first ones). SQLite (json_each) only: :func:`insert_rows` is the portable way."""
+
+    def at(path: str, row: str = "value") -> str:
+        return f"json_extract({row}, '$[0].{path}')"
+
+    table = TABLES[kind]
+    header = (f"{at('id')}, ?1, 'admin', NULL, json_extract(value, '$[1]'), "
+              "json_extract(value, '$[2]'), ?2, ?2")
+    own = ", ".join(at(key) for key in OWN_JSON_KEYS[kind])
+    out = [(f"INSERT INTO {table} ({', '.join(COLUMNS[table])}) "
+            f"SELECT {header}, {own} FROM json_each(?3)", 3)]
+    for child, _parent, _cols in CHILDREN[kind]:
+        key, item_keys = CHILD_JSON_KEYS[child]
+        values = ", ".join("c.value" if k is None else f"json_extract(c.value, '$.{k}')"
+                           for k in item_keys)
+        out.append((f"INSERT INTO {child} ({', '.join(COLUMNS[child])}) "
+                    f"SELECT {at('id', 'r.value')}, c.key, {values} "
+                    f"FROM json_each(?3) AS r, json_each(r.value, '$[0].{key}') AS c", 3))
+    out.append((f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
+                f"SELECT ?2, ?4, ?1, 'import', '{kind}', {at('id')}, NULL, "
+                "json_extract(value, '$[0]') FROM json_each(?3)", 4))
+    return out
+
+
 AuditRow = tuple[str, str, int | None, str, str, str, str | None, str | None]
-AUDIT_SQL = ("INSERT INTO audit_log (at, actor, guild_id, action, kind, record_id, before, after) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+AUDIT_COLUMNS = ("at", "actor", "guild_id", "action", "kind", "record_id", "before", "after")
+AUDIT_SQL = (f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
+             f"VALUES ({', '.join('?' * len(AUDIT_COLUMNS))})")
 
 
 def audit_row(

@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Self
 
@@ -139,6 +139,8 @@ async def _last_change(db: aiosqlite.Connection) -> int:
 class SqliteBackend(Backend):
     """One aiosqlite connection (see the module docs). Open with :meth:`open`."""
 
+    json_rows = True
+
     passthrough = (sqlite3.IntegrityError, sqlite3.ProgrammingError)
     failures = (sqlite3.DatabaseError,)
 
@@ -208,6 +210,16 @@ class SqliteBackend(Backend):
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         await self._db.executemany(sql, rows)
+
+    async def pipeline(
+        self, steps: Sequence[Callable[[], Awaitable[object]]]
+    ) -> Awaitable[object]:
+        # aiosqlite runs a connection's statements one at a time, in the order they were
+        # queued: one task per step, started in order, queues them all at once, and its
+        # thread works through them while this one does other things.
+        tasks = [asyncio.ensure_future(step()) for step in steps]
+        await asyncio.sleep(0)
+        return asyncio.gather(*tasks)
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return list(await self._db.execute_fetchall(sql, params))  # type: ignore[arg-type]

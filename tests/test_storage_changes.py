@@ -63,3 +63,49 @@ async def test_a_version_1_database_gains_the_log(tmp_path: Path) -> None:
         assert storage.schema_version == len(MIGRATIONS)
         await storage.import_bank(small_bank(), actor="t", guild_id=None)
         assert await storage.change_seq() == len(small_bank())
+
+
+async def test_a_streamed_import_logs_each_record_once_and_leaves_the_triggers_logging(
+    storage: Storage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On SQLite a streamed import writes its change rows itself (migration 3: the insert
+    triggers stand aside while its transaction holds changes.logged_by_writer); the key never
+    outlives the transaction, whether the import lands or is refused."""
+    import bot.storage.importing as importing
+
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 2)
+    bank = small_bank(7)
+    report = await storage.import_records(list(bank.records()), actor="t", guild_id=7,
+                                          problems=lambda p: pytest.fail(str(p)))
+    assert report.total == len(bank)
+    changes = await storage.changes_since(0)
+    assert sorted((c.kind, c.record_id) for c in changes) == sorted(
+        (r.__class__.__name__.lower(), r.id) for r in bank.records())
+    assert {c.guild_id for c in changes} == {7}
+    assert await storage.get_meta("changes.logged_by_writer") is None
+    with pytest.raises(importing.ImportRejected):
+        await storage.import_records(
+            [fact("new-one", "A new fact.", guild_id=7), fact("new-two", "A new fact.")],
+            actor="t", guild_id=7, problems=lambda p: None)
+    assert await storage.get_meta("changes.logged_by_writer") is None
+    assert await storage.change_seq() == len(bank)
+    await storage.add(fact("later", "A later fact.", guild_id=7), actor="t")
+    assert [(c.kind, c.record_id) for c in await storage.changes_since(len(bank))] == [
+        ("fact", "later")]
+
+
+async def test_the_insert_triggers_stand_aside_only_for_a_transaction_holding_the_key(
+    storage: Storage,
+) -> None:
+    async with storage._write() as db:
+        await db.execute("INSERT INTO meta (key, value) VALUES ('changes.logged_by_writer', '1')")
+        await db.execute("INSERT INTO sources (id, origin, content_hash, norm_key, created_at, "
+                         "updated_at, outlet, title) VALUES ('quiet', 'admin', 'h', 'k', 't', "
+                         "'t', 'o', 'q')")
+        await db.execute("UPDATE sources SET title = 'r' WHERE id = 'quiet'")
+        await db.execute("DELETE FROM meta WHERE key = 'changes.logged_by_writer'")
+        await db.execute("INSERT INTO sources (id, origin, content_hash, norm_key, created_at, "
+                         "updated_at, outlet, title) VALUES ('loud', 'admin', 'h2', 'k2', 't', "
+                         "'t', 'o', 'l')")
+    assert [(c.kind, c.record_id) for c in await storage.changes_since(0)] == [
+        ("source", "quiet"), ("source", "loud")]

@@ -32,9 +32,11 @@ from bot.storage.content import (
 )
 from bot.storage.mapping import (
     AUDIT_COLUMNS,
+    BATCH_TABLE_SQL,
     COLUMNS,
     IN_JSON,
     INSERT_ORDER,
+    LOGGED_BY_WRITER,
     TABLES,
     audit_row,
     insert_rows,
@@ -150,6 +152,10 @@ class Importing(RecordStore):
             async with self._write() as db:
                 await db.defer_foreign_keys()
                 now = timestamp()
+                if db.json_rows:  # (SQLite: each batch through json_each, logged by us)
+                    await db.execute(BATCH_TABLE_SQL)
+                    await db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')",
+                                     (LOGGED_BY_WRITER,))
                 # The database writes one batch while the next is parsed and prepared here
                 # (Backend.pipeline): then the next batch's look-ups, after those writes.
                 writing: Awaitable[object] | None = None
@@ -173,6 +179,8 @@ class Importing(RecordStore):
                     if writing is not None:  # (an error: let the statements end, then roll back)
                         with contextlib.suppress(BaseException):
                             await writing
+                if db.json_rows:
+                    await db.execute("DELETE FROM meta WHERE key = ?", (LOGGED_BY_WRITER,))
                 if wrong or failed():
                     raise ImportRejected
         finally:
@@ -258,6 +266,9 @@ class Importing(RecordStore):
                  for r, text, *_ in chosen]
         if audit:
             writes.append(partial(db.insert, "audit_log", AUDIT_COLUMNS, audit))
+        if db.json_rows and chosen:  # (the triggers leave the change log to this import)
+            writes.append(partial(db.insert, "changes", ("kind", "record_id", "guild_id"),
+                                  [(kind_of(r), r.id, guild_id) for r, *_ in chosen]))
         return fresh, unchanged, wrong, writes
 
     async def apply_ingest(

@@ -196,32 +196,51 @@ CHILD_JSON_KEYS: dict[str, tuple[str, tuple[str | None, ...]]] = {
 }
 
 
+#: Where :func:`json_insert_sql` reads each record of a batch once: its id, content hash and
+#: key, its JSON form, its own columns' values and its child lists (this connection's own,
+#: emptied by the batch's last statement).
+BATCH_TABLE_SQL = ("CREATE TEMP TABLE IF NOT EXISTS import_batch (id TEXT, hash TEXT, key TEXT, "
+                   "json TEXT, v0, v1, v2, v3, list0 TEXT, list1 TEXT)")
+#: While a transaction holds this key in ``meta``, the record tables' insert triggers leave
+#: the change log to the writer (migration 3): an import logs a batch in one statement.
+LOGGED_BY_WRITER = "changes.logged_by_writer"
+
+
 def json_insert_sql(kind: RecordKind) -> list[tuple[str, int]]:
-    """The statements that add new records of ``kind`` from one JSON parameter, their
-    table's rows, their child rows and their audit rows, in that order. Parameters: ?1 the
-    guild id, ?2 the time, ?3 a JSON array of ``[JSON form, content hash, content key]``
-    (one a record), ?4 the actor; each statement with the number of parameters it takes
-    (the first ones). SQLite (json_each) only: :func:`insert_rows` is the portable way."""
-
-    def at(path: str, row: str = "value") -> str:
-        return f"json_extract({row}, '$[0].{path}')"
-
+    """The statements that add a batch of new records of ``kind`` given as one JSON
+    parameter: each record read once into the batch table (:data:`BATCH_TABLE_SQL`), then
+    their table's rows, child rows, audit rows and change log rows (the transaction holds
+    :data:`LOGGED_BY_WRITER`), then the batch table emptied. Parameters: ?1 the guild id,
+    ?2 the time, ?3 a JSON array of ``[JSON form, content hash, content key]`` (one a
+    record), ?4 the actor; each statement with the number of parameters it takes (the
+    first ones). SQLite (json_each) only: :func:`insert_rows` is the portable way."""
+    own = OWN_JSON_KEYS[kind]
+    lists = [CHILD_JSON_KEYS[child][0] for child, _parent, _cols in CHILDREN[kind]]
+    picks = (["'$[0].id'", "'$[1]'", "'$[2]'", "'$[0]'"]
+             + [f"'$[0].{key}'" for key in own] + ["NULL"] * (4 - len(own))
+             + [f"'$[0].{key}'" for key in lists] + ["NULL"] * (2 - len(lists)))
     table = TABLES[kind]
-    header = (f"{at('id')}, ?1, 'admin', NULL, json_extract(value, '$[1]'), "
-              "json_extract(value, '$[2]'), ?2, ?2")
-    own = ", ".join(at(key) for key in OWN_JSON_KEYS[kind])
-    out = [(f"INSERT INTO {table} ({', '.join(COLUMNS[table])}) "
-            f"SELECT {header}, {own} FROM json_each(?3)", 3)]
-    for child, _parent, _cols in CHILDREN[kind]:
-        key, item_keys = CHILD_JSON_KEYS[child]
+    out = [
+        ("INSERT INTO temp.import_batch SELECT "
+         + ", ".join(p if p == "NULL" else f"json_extract(value, {p})" for p in picks)
+         + " FROM json_each(?3)", 3),
+        (f"INSERT INTO {table} ({', '.join(COLUMNS[table])}) "
+         "SELECT id, ?1, 'admin', NULL, hash, key, ?2, ?2, "
+         f"{', '.join(f'v{i}' for i in range(len(own)))} FROM temp.import_batch", 2),
+    ]
+    for n, (child, _parent, _cols) in enumerate(CHILDREN[kind]):
         values = ", ".join("c.value" if k is None else f"json_extract(c.value, '$.{k}')"
-                           for k in item_keys)
+                           for k in CHILD_JSON_KEYS[child][1])
         out.append((f"INSERT INTO {child} ({', '.join(COLUMNS[child])}) "
-                    f"SELECT {at('id', 'r.value')}, c.key, {values} "
-                    f"FROM json_each(?3) AS r, json_each(r.value, '$[0].{key}') AS c", 3))
-    out.append((f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
-                f"SELECT ?2, ?4, ?1, 'import', '{kind}', {at('id')}, NULL, "
-                "json_extract(value, '$[0]') FROM json_each(?3)", 4))
+                    f"SELECT b.id, c.key, {values} "
+                    f"FROM temp.import_batch AS b, json_each(b.list{n}) AS c", 0))
+    out += [
+        (f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)}) "
+         f"SELECT ?2, ?4, ?1, 'import', '{kind}', id, NULL, json FROM temp.import_batch", 4),
+        ("INSERT INTO changes (kind, record_id, guild_id) "
+         f"SELECT '{kind}', id, ?1 FROM temp.import_batch", 1),
+        ("DELETE FROM temp.import_batch", 0),
+    ]
     return out
 
 

@@ -189,8 +189,25 @@ $$;
                         ("quotes", "quote"))
 )
 
+#: Migration 3, as SQLite's: an insert logs no change while the transaction holds the key
+#: ``changes.logged_by_writer`` in ``meta`` (its writer logs them itself).
+WRITER_LOGGED_INSERTS = """
+CREATE OR REPLACE FUNCTION coverage_bot_log_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        INSERT INTO changes (kind, record_id, guild_id) VALUES (TG_ARGV[0], OLD.id, OLD.guild_id);
+    ELSIF TG_OP = 'UPDATE' OR NOT EXISTS (
+            SELECT 1 FROM meta WHERE key = 'changes.logged_by_writer') THEN
+        INSERT INTO changes (kind, record_id, guild_id) VALUES (TG_ARGV[0], NEW.id, NEW.guild_id);
+    END IF;
+    RETURN NULL;
+END
+$$;
+"""
+
 #: The same versions and names as :data:`bot.storage.migrations.MIGRATIONS`.
 PG_MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "change log", CHANGE_LOG),
+    Migration(3, "imports log their own changes", WRITER_LOGGED_INSERTS),
 )

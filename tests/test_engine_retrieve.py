@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import random
+from array import array
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from bot.engine.memory import Memory, visible_to
 from bot.engine.question import read
-from bot.engine.retrieve import retrieve
-from bot.models import Fact, Quote
+from bot.engine.retrieve import _holds, retrieve
+from bot.models import Citation, Fact, Quote, Source
 from tests.engine_records import BEN_SAYS, COST, small_bank
 
 
@@ -37,3 +44,44 @@ def test_kinds_limit_what_is_retrieved() -> None:
 
 def test_nothing_matching_retrieves_nothing() -> None:
     assert _best("volcanoes erupt") == []
+
+
+def test_long_posting_lists_are_searched_per_candidate_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Candidates checked against a long posting list: by binary search in it (it is
+    sorted) or by walking it whole, the same records with the same scores."""
+    import bot.engine.retrieve as retrieve_module
+
+    monkeypatch.setattr(retrieve_module, "POSTING_CAP", 6)
+    monkeypatch.setattr(retrieve_module, "CHECK_CAP", 4)
+    words = ["council", "budget", "river", "school", "bridge", "mayor", "rail", "vote",
+             "harbour", "tax", "museum", "storm"]
+    rng = random.Random(7)
+    memory = Memory()
+    memory.upsert(Source("src", "Outlet", "Title"))
+    for n in range(300):
+        text = " ".join(rng.sample(words, 4)) + f" item{n % 9}."
+        memory.upsert(Fact(f"f{n}", text.capitalize(), (Citation("src", text),)))
+    questions = ["what did the council say about the budget and the river",
+                 "school bridge mayor rail vote", "tax museum storm harbour item3",
+                 "the river", "budget item1 council school"]
+
+    def run(ratio: int) -> list[list[tuple[float, int]]]:
+        monkeypatch.setattr(retrieve_module, "PROBE_RATIO", ratio)
+        out = []
+        for question in questions:
+            query = read(question, vocab=memory.vocab, known=memory.index.__contains__,
+                         names=memory.names, visible=visible_to(None))
+            out.append(retrieve(memory.index, query.items, [1.0 + i for i in
+                                range(len(query.items))], memory.records, visible_to(None),
+                                10))
+        return out
+
+    probed, walked = run(0), run(10**9)
+    assert all(probed) and probed == walked
+
+
+@given(st.lists(st.integers(0, 60), unique=True).map(sorted), st.integers(-1, 61))
+def test_holds_is_membership_in_a_sorted_array(rids: list[int], rid: int) -> None:
+    assert _holds(array("i", rids), rid) == (rid in rids)

@@ -11,6 +11,7 @@ intersection), so a question made of common words costs no more than a rare one.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from operator import itemgetter
 
@@ -25,6 +26,16 @@ POSTING_CAP = 4_000
 SEED_CAP = 4_000
 #: At most this many candidates are checked against a long posting list.
 CHECK_CAP = 1_500
+#: A posting list this many times longer than the candidates checked against it is
+#: searched for each candidate (it is sorted) rather than walked whole: at 1,000,000
+#: records a common word's list holds hundreds of thousands of entries.
+PROBE_RATIO = 16
+
+
+def _holds(rids: Sequence[int], rid: int) -> bool:
+    """Whether the sorted ``rids`` hold ``rid``."""
+    i = bisect_left(rids, rid)
+    return i < len(rids) and rids[i] == rid
 
 
 def retrieve(
@@ -69,10 +80,13 @@ def retrieve(
         )
         left = set(pool)
         for rids in postings:
-            hits = left.intersection(rids)
+            if len(rids) > PROBE_RATIO * len(left):  # (binary search per candidate)
+                hits: set[int] | list[int] = [rid for rid in left if _holds(rids, rid)]
+            else:
+                hits = left.intersection(rids)
             for rid in hits:
                 acc[rid] += w
-            left -= hits
+            left.difference_update(hits)
     best: list[tuple[float, int]] = []
     want = limit * 8
     ranked = (

@@ -717,6 +717,21 @@ def test_a_record_saying_the_opposite_of_the_question_does_not_answer_it() -> No
                     ).record_id == "output"
 
 
+
+def test_a_word_the_coverage_lacks_meets_a_related_form_of_it() -> None:
+    """WordNet's forms of one word ("pay" / "payment", "told" / "tell"): a question worded
+    with the one finds the record worded with the other, instead of abstaining on a word
+    the coverage never uses."""
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("bond", "The council will cover the payment for the new bridge with a bond."),
+        fact("told", "Residents will tell the council their views at a hearing in May."),
+        fact("other", "The new bridge will open in the spring."),
+    ))
+    engine = Engine(bank)
+    assert answered(engine, "how will the council pay for the bridge").record_id == "bond"
+    assert answered(engine, "when were residents told about the hearing").record_id == "told"
+
+
 def test_what_did_x_say_gives_their_own_words(reworded: Engine) -> None:
     a = answered(reworded, "what did chrissy teigen say about trump")
     assert a.record_id == "teigen-king" and a.record_kind == "quote"

@@ -172,6 +172,19 @@ def _degree(base: str, suffix: str) -> str:
 
 
 @cache
+def related() -> dict[str, frozenset[str]]:
+    """Word -> the words general English relates to it by form ("payment" -> "pay",
+    "decide" -> "decision", "told" -> "tell"), from ``related.txt`` (WordNet 3.0's
+    derivationally related forms and irregular forms), read on first use."""
+    out: dict[str, frozenset[str]] = {}
+    for line in _data("related.txt").splitlines():
+        if line and not line.startswith("#"):
+            word, *others = line.split()
+            out[word] = frozenset(others)
+    return out
+
+
+@cache
 def opposed_stop_words() -> frozenset[str]:
     """The stop words that have opposites ("least" / "most", "up" / "down", "all" / "no")."""
     return frozenset(w for w in STOPWORDS if opposites(w))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -60,6 +61,9 @@ class Item:
     #: the verb after the named subject of "what did X do", "did X do": what the question
     #: turns on
     focus: bool = False
+    #: the bank lacks the word; its other terms are forms general English relates to it
+    #: ("payment" for "pay")
+    related: bool = False
 
 
 @dataclass(slots=True)
@@ -142,6 +146,28 @@ def _answer_count(ws: list[str]) -> set[int]:
             return {at}  # "what kind of cells": cells, of some kind
         return set()
     return set()
+
+
+_INFLECTIONS = ("s", "ed", "ing")
+
+
+@cache
+def _related_stems() -> dict[str, frozenset[str]]:
+    """Word -> the stems of the words related to it by form (:func:`lexicon.related`)."""
+    return {word: frozenset(stem(o) for o in others) - {stem(word)}
+            for word, others in lexicon.related().items()}
+
+
+def related_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The stems of words related by form to ``word`` ("paying": "payment") that the bank
+    knows, sorted. The word is looked up as it is, then, when it has an inflection's ending,
+    as its stem ("hacked": "hack"; "decided": "decide"); "officer" is not "office"."""
+    table = _related_stems()
+    found = table.get(word)
+    if found is None and word.endswith(_INFLECTIONS):
+        root = stem(word)
+        found = table.get(root) or table.get(root + "e")
+    return tuple(sorted(t for t in found or () if known(t)))
 
 
 def _describes(ws: list[str]) -> bool:
@@ -256,7 +282,13 @@ def read(
         if w in lexicon.SUMMARY_WORDS:
             continue  # "tldr", "summary", "gist": what the coverage is about, not a topic
         specific = w.isdigit() or (w in caps and not ordinary)
-        query.items.append(Item(w, (stems[i],), (), specific, corrected, ordinary, i))
+        item = Item(w, (stems[i],), (), specific, corrected, ordinary, i)
+        if not specific and not known(stems[i]):
+            # a word the bank lacks, by a related form it has ("pay" -> "payment")
+            also = related_terms(w, known)
+            if also:
+                item.terms, item.related = (stems[i], *also), True
+        query.items.append(item)
 
     # "what did X VERB", "did X VERB": the verb right after the named subject
     if ws[:1] and (

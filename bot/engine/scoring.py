@@ -34,6 +34,8 @@ from bot.engine.records import (
 FIELD_CREDIT = {FIELD_PERSON: 1.0, FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_PASSAGE: 0.8}
 #: A corrected (misspelt) word counts a little less.
 CORRECTED_CREDIT = 0.85
+#: So does a word the record has only in a related form ("payment" for "pay").
+RELATED_CREDIT = 0.85
 #: An item weighs its IDF in the bank times a factor of how rare it is in general English
 #: (:func:`bot.engine.lexicon.rarity`): in a small bank "another" or "term" can be as rare
 #: as "rotors", but they say much less about what a question is about.
@@ -128,6 +130,8 @@ def _matched(item: Item, fields: dict[str, int]) -> float:
             best = max(best, credit(bits))
     if best and item.corrected:
         best *= CORRECTED_CREDIT
+    if best and item.related:
+        best *= RELATED_CREDIT
     return best
 
 

@@ -732,6 +732,21 @@ def test_a_word_the_coverage_lacks_meets_a_related_form_of_it() -> None:
     assert answered(engine, "when were residents told about the hearing").record_id == "told"
 
 
+
+def test_a_negated_question_needs_a_record_negating_what_it_negates() -> None:
+    """A negation elsewhere in the record ("not decision problems") does not say what the
+    question says is not so ("does not define"); one governing the question's word does."""
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("classes", "BPP and RP are defined using probabilistic machines, and #P counts "
+                        "solutions of problems (not decision problems)."),
+        fact("killer", "Natural killer cells do not attack invading microbes directly."),
+    ))
+    engine = Engine(bank)
+    abstains(engine, "what machine does not define BPP and RP")
+    assert answered(engine, "which cells do not attack invading microbes directly"
+                    ).record_id == "killer"
+
+
 def test_what_did_x_say_gives_their_own_words(reworded: Engine) -> None:
     a = answered(reworded, "what did chrissy teigen say about trump")
     assert a.record_id == "teigen-king" and a.record_kind == "quote"

@@ -7,7 +7,7 @@ from bot.engine.index import Vocabulary
 from bot.engine.memory import Memory, visible_to
 from bot.engine.names import NameTable
 from bot.engine.question import Query, read, related_terms
-from bot.models import Person
+from bot.models import Citation, Fact, Person
 from tests.engine_records import ADA, small_bank
 
 
@@ -103,3 +103,19 @@ def test_a_word_the_bank_lacks_is_matched_by_a_related_form_it_has() -> None:
     assert related_terms("decided", bank.__contains__) == ("decis",)
     # "officer" shares its stem with "office" but is not one of its forms
     assert related_terms("officer", lambda t: True) == ()
+
+
+
+def test_a_real_english_word_is_not_corrected_to_a_word_of_the_bank() -> None:
+    """"qualitative" is a word, if a rare one, not a typo of the bank's "quantitative";
+    "quantitatve" is one."""
+    memory = Memory()
+    memory.upsert(Fact("q", "The quantitative answer to the problem is of little use.",
+                       (Citation("wire", "quantitative answer"),), (), (), None, None))
+    for question, corrected in (("what is the qualitative answer", False),
+                                ("what is the quantitatve answer", True)):
+        query = read(question, vocab=memory.vocab, known=memory.index.__contains__,
+                     names=memory.names, visible=visible_to(None))
+        first = query.items[0]
+        assert first.corrected is corrected
+        assert (first.surface == "quantitative") is corrected

@@ -149,6 +149,8 @@ def _answer_count(ws: list[str]) -> set[int]:
 
 
 _INFLECTIONS = ("s", "ed", "ing")
+#: A word seen this often in general English is a word, not a typo of the bank's words.
+REAL_WORD_MIN = 100
 
 
 @cache
@@ -228,6 +230,8 @@ def read(
             fixed.append((w, False, True))
             continue
         found = vocab.correct(w)
+        if found is not None and lexicon.english().get(w, 0) >= REAL_WORD_MIN:
+            found = None  # a real, if rare, word: "qualitative" is no typo of "quantitative"
         if found is not None and is_content(found[0]):
             fixed.append((found[0], True, lexicon.is_ordinary(found[0])))
         elif _STOPWORD_SPELLER(w) is not None:

@@ -25,6 +25,7 @@ from bot.engine.records import (
     FIELD_PASSAGE,
     FIELD_PERSON,
     FIELD_TEXT,
+    NEGATION_REACH,
     RecordView,
     is_year,
     person_term,
@@ -287,6 +288,18 @@ def _turned_around(query: Query, said: frozenset[str]) -> bool:
                for w in asked & lexicon.opposed_stop_words())
 
 
+def _question_negates(query: Query) -> frozenset[str]:
+    """The terms of the question's items a negation of the question governs (within
+    :data:`~bot.engine.records.NEGATION_REACH` words after it)."""
+    if not query.negated:
+        return frozenset()
+    ws = query.words
+    near = {i for i, w in enumerate(ws) if w in lexicon.NEGATIONS
+            for i in range(i + 1, i + 1 + NEGATION_REACH)}
+    return frozenset(t for it in query.items if not it.people and any(
+        ws[i : i + 1] == [it.surface] for i in near) for t in it.terms)
+
+
 def opposite_terms(query: Query) -> set[str]:
     """The terms of the opposites of the question's words ("worst" for "best"), which
     :func:`sinks` looks for in a record (``said``)."""
@@ -316,6 +329,11 @@ def sinks(
     """
     if query.negated and not view.negated:
         return "negation"
+    negates = _question_negates(query)
+    if negates and view.negated_terms.isdisjoint(negates):
+        # "what does not define X": a record negating something else ("not decision
+        # problems") does not say what the question says is not so
+        return "negation elsewhere"
     if view.stop_words and _turned_around(query, view.stop_words):
         return "opposite"
     kind = query.answer_type

@@ -120,18 +120,22 @@ def test_a_stop_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     assert sinks(either, [1.0, 1.0], [False, False], fields, view_saying("more")) is None
 
 
+#: The confidence model's features read against the record's neighbours.
+_CONTEXT = CONFIDENCE_FEATURES[len(FEATURES) + 2:]
+
+
 def test_the_chosen_records_negation_and_speech_are_read_for_the_confidence() -> None:
     items = [Item("framework", ("framework",)), Item("fits", ("fit",))]
     query = Query("what fits the framework", ["what", "fits", "the", "framework"], items)
     fields = {"framework": FIELD_TEXT, "fit": FIELD_TEXT}
     view = _view()
     view.negated_terms = frozenset({"fit"})
-    named = dict(zip(CONFIDENCE_FEATURES[-7:], context_features(query, [False, False], fields,
+    named = dict(zip(_CONTEXT, context_features(query, [False, False], fields,
                                                                  {}, view), strict=True))
     assert named["negation_near"] == 1.0 and named["speech_absent"] == 0.0
     said = Query("what did the council say", ["what", "did", "the", "council", "say"],
                  [Item("council", ("council",))], speech=True)
-    named = dict(zip(CONFIDENCE_FEATURES[-7:], context_features(said, [False], {"council": 1},
+    named = dict(zip(_CONTEXT, context_features(said, [False], {"council": 1},
                                                                  {}, _view()), strict=True))
     assert named["speech_absent"] == 1.0 and named["negation_near"] == 0.0
 
@@ -157,3 +161,19 @@ def test_a_word_of_the_articles_title_is_what_the_record_is_about() -> None:
     assert sinks(query, [1.0, 1.0], [False, False], fields, _view()) == "name"
     assert sinks(query, [1.0, 1.0], [False, False], fields, _view(), {},
                  frozenset({"harvard", "univers"})) is None
+
+
+def test_words_the_record_has_the_other_way_round_and_a_lead_are_read_for_the_confidence(
+) -> None:
+    items = [Item("coal", ("coal",)), Item("firebox", ("firebox",)), Item("bunker", ("bunker",))]
+    query = Query("what moves coal from a firebox to a bunker", [], items)
+    fields = {t: FIELD_TEXT for t in ("coal", "firebox", "bunker")}
+    view = _view()
+    view.sequence = ["move", "coal", "bunker", "firebox"]  # "from the bunker to the firebox"
+    named = dict(zip(_CONTEXT, context_features(query, [False] * 3, fields, {}, view, True),
+                     strict=True))
+    assert named["order_swapped"] == 1 / 3 and named["lead"] == 1.0
+    view.sequence = ["move", "coal", "firebox", "bunker"]
+    named = dict(zip(_CONTEXT, context_features(query, [False] * 3, fields, {}, view),
+                     strict=True))
+    assert named["order_swapped"] == 0.0 and named["lead"] == 0.0

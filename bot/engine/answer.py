@@ -260,8 +260,8 @@ class Engine:
         top = out[0]
         lead = top.probability - (out[1].probability if len(out) > 1 else 0.0)
         for c in out if context else out[:1]:
-            around = self._around(c.rid, asked)
-            c.context = context_features(query, unknown, c.fields, around, c.view)
+            around, first = self._around(c.rid, asked)
+            c.context = context_features(query, unknown, c.fields, around, c.view, first)
         top.confidence_features = [*top.features, top.probability, lead, *top.context]
         if top.probability > 0.0:
             top.confidence = self.model.confidence(top.confidence_features)
@@ -342,21 +342,23 @@ class Engine:
         index = self._m.index
         return {t: bits for t in terms if (bits := index.fields(t, rid))}
 
-    def _around(self, rid: int, terms: set[str], reach: int = 2) -> dict[str, int]:
+    def _around(self, rid: int, terms: set[str], reach: int = 2) -> tuple[dict[str, int], bool]:
         """Which of ``terms`` the records next to ``rid`` from the same source have (the
-        sentences around it in its article)."""
+        sentences around it in its article), and whether it is its source's first."""
         records = self._m.records
         rec = records[rid]
         assert rec is not None
         source = rec.citations[0].source_id if rec.citations else None
         out: dict[str, int] = {}
+        first = True
         for other in range(max(0, rid - reach), min(len(records), rid + reach + 1)):
             near = records[other]
             if other == rid or near is None or not near.citations:
                 continue
             if near.citations[0].source_id == source:
                 out.update(self._fields(other, terms))
-        return out
+                first = first and other > rid
+        return out, first
 
     def _rec(self, c: Candidate) -> Fact | Quote:
         rec = self._m.records[c.rid]

@@ -264,6 +264,8 @@ CONFIDENCE_FEATURES = (
     "missing_rarity",  # how rare in general English the rarest word the record lacks is
     "negation_near",  # the record negates a word of the question, which does not negate it
     "speech_absent",  # asks what someone said; the record reports no speech at all
+    "order_swapped",  # share of pairs of the question's words the record has the other way round
+    "lead",  # the record is the first of its source (a news article's lead)
 )
 
 
@@ -379,6 +381,7 @@ def context_features(
     fields: dict[str, int],
     around: dict[str, int],
     view: RecordView,
+    lead: bool = False,
 ) -> list[float]:
     """What the chosen record lacks, read against its neighbours in the same article
     (``around``: their terms): a word the passage around it has is context the sentence
@@ -404,7 +407,24 @@ def context_features(
             far += 1
             far_specific += item.specific
     return [float(near), float(far), float(far_specific), float(unknown_specific), rarity,
-            float(negation_near), float(query.speech and not view.speech)]
+            float(negation_near), float(query.speech and not view.speech),
+            _swapped(query.items, view.sequence), float(lead)]
+
+
+def _swapped(items: list[Item], sequence: list[str]) -> float:
+    """The share of pairs of the question's words (not people) that the record has in the
+    other order ("from a firebox to a bunker" asked, "from a bunker to the firebox" said:
+    roles swapped), each word at its first place in the record."""
+    first: dict[str, int] = {}
+    for i, t in enumerate(sequence):
+        first.setdefault(t, i)
+    at = [min((first[t] for t in it.terms if t in first), default=-1)
+          for it in items if not it.people]
+    at = [p for p in at if p >= 0]
+    pairs = len(at) * (len(at) - 1) // 2
+    if not pairs:
+        return 0.0
+    return sum(1 for i in range(len(at)) for j in range(i + 1, len(at)) if at[i] > at[j]) / pairs
 
 
 def _compact(items: list[Item], sequence: list[str]) -> float:

@@ -114,7 +114,8 @@ def test_a_stop_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
                   items)
     assert sinks(least, [1.0, 1.0], [False, False], fields, view_saying("most")) == "opposite"
     assert sinks(least, [1.0, 1.0], [False, False], fields, view_saying("most", "least")) is None
-    assert sinks(least, [1.0, 1.0], [False, False], fields, view_saying()) is None
+    # saying neither, it does not give the extreme asked for
+    assert sinks(least, [1.0, 1.0], [False, False], fields, view_saying()) == "superlative"
     either = Query("more or less difficult problems",
                    ["more", "or", "less", "difficult", "problems"], items)
     assert sinks(either, [1.0, 1.0], [False, False], fields, view_saying("more")) is None
@@ -177,3 +178,21 @@ def test_words_the_record_has_the_other_way_round_and_a_lead_are_read_for_the_co
     named = dict(zip(_CONTEXT, context_features(query, [False] * 3, fields, {}, view),
                      strict=True))
     assert named["order_swapped"] == 0.0 and named["lead"] == 0.0
+
+
+def test_a_superlative_the_record_does_not_say_sinks_it() -> None:
+    """"the least important" or "the largest" asks for an extreme: a record that names
+    neither it nor its opposite does not give it; one naming its opposite is turned around."""
+    fields = {"important": FIELD_TEXT, "mediat": FIELD_TEXT}
+    least = Query("what are the least important mediators",
+                  ["what", "are", "the", "least", "important", "mediators"],
+                  [Item("important", ("important",)), Item("mediators", ("mediat",))])
+    assert sinks(least, [1.0, 1.0], [False, False], fields, _view()) == "superlative"
+    said = _view()
+    said.stop_words = frozenset({"least"})
+    assert sinks(least, [1.0, 1.0], [False, False], fields, said) is None
+    largest = Query("what is the largest mediator", ["what", "is", "the", "largest", "mediator"],
+                    [Item("largest", ("largest",)), Item("mediator", ("mediat",))])
+    assert sinks(largest, [1.0, 1.0], [False, False], fields, _view()) == "superlative"
+    assert sinks(largest, [1.0, 1.0], [False, False], {**fields, "largest": FIELD_TEXT},
+                 _view()) is None

@@ -302,6 +302,21 @@ def _question_negates(query: Query) -> frozenset[str]:
         ws[i : i + 1] == [it.surface] for i in near) for t in it.terms)
 
 
+def _superlative_unsaid(query: Query, fields: dict[str, int], view: RecordView) -> bool:
+    """The question asks for an extreme the record does not name: "the least important",
+    "the largest" (a superlative with an opposite, so an adjective or adverb with degrees)
+    where the record says neither it nor its opposite. Not the words asking for the newest
+    report ("latest"), which read the coverage, not the record."""
+    for it in query.items:
+        w = it.surface
+        if (not it.people and w.endswith("est") and w not in lexicon.RECENCY_WORDS
+                and not any(t in fields for t in it.terms)):
+            opposite = lexicon.opposites(w)
+            if opposite and not any(stem(o) in fields for o in opposite):
+                return True
+    return "least" in query.words and not view.stop_words & {"least", "most"}
+
+
 def opposite_terms(query: Query) -> set[str]:
     """The terms of the opposites of the question's words ("worst" for "best"), which
     :func:`sinks` looks for in a record (``said``)."""
@@ -338,6 +353,8 @@ def sinks(
         return "negation elsewhere"
     if view.stop_words and _turned_around(query, view.stop_words):
         return "opposite"
+    if _superlative_unsaid(query, fields, view):
+        return "superlative"
     kind = query.answer_type
     if kind in FIGURE_KINDS and not (
         view.counting or _has_figure(kind, view, {t for it in query.items for t in it.terms})

@@ -37,9 +37,8 @@ from bot.engine.scoring import (
     context_features,
     english_factor,
     features,
-    opposite_terms,
-    sinks,
 )
+from bot.engine.sinks import opposite_terms, sinks
 from bot.models import (
     Answer,
     Bank,

@@ -64,3 +64,8 @@ def test_related_forms_come_from_wordnet_forms_of_the_same_word_not_people() -> 
     assert "governor" not in related and "officer" not in related
     data = Path(lexicon.__file__).parent / "data"
     assert "WordNet 3.0" in (data / "related.txt").read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_function_words_wordnet_leaves_out_have_their_opposites_too() -> None:
+    assert opposites("before") == {"after"} and "before" in opposites("after")
+    assert "under" in opposites("over") and "before" in lexicon.opposed_stop_words()

@@ -128,9 +128,13 @@ def rarity(word: str) -> float:
 @cache
 def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Word -> its opposites, and adjective or adverb -> its opposites of the same part of
-    speech (those that have degrees), from ``antonyms.txt`` (WordNet 3.0's antonym pairs)."""
+    speech (those that have degrees), from ``antonyms.txt`` (WordNet 3.0's antonym pairs) and
+    the few function words WordNet has no opposite for (``questions.json``: before / after)."""
     found: dict[str, set[str]] = {}
     graded: dict[str, set[str]] = {}
+    for a, b in _Q["opposite_pairs"]:  # function words WordNet gives no opposite
+        found.setdefault(a, set()).add(b)
+        found.setdefault(b, set()).add(a)
     for line in _data("antonyms.txt").splitlines():
         if line and not line.startswith("#"):
             a, b, pos = line.split()

@@ -747,6 +747,17 @@ def test_a_negated_question_needs_a_record_negating_what_it_negates() -> None:
                     ).record_id == "killer"
 
 
+
+def test_why_is_answered_by_a_reason_not_by_an_effect() -> None:
+    """"Why" asks for a cause: "to enforce" or "because" gives one; "X caused protests"
+    gives what X brought about, not why X happens."""
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("effect", "The council inspections have caused several protests downtown."),
+        fact("reason", "The council inspections are needed to enforce the new safety code."),
+    ))
+    assert answered(Engine(bank), "why is the council doing inspections").record_id == "reason"
+
+
 def test_what_did_x_say_gives_their_own_words(reworded: Engine) -> None:
     a = answered(reworded, "what did chrissy teigen say about trump")
     assert a.record_id == "teigen-king" and a.record_kind == "quote"

@@ -758,6 +758,15 @@ def test_why_is_answered_by_a_reason_not_by_an_effect() -> None:
     assert answered(Engine(bank), "why is the council doing inspections").record_id == "reason"
 
 
+
+def test_an_abbreviation_meets_the_words_it_stands_for() -> None:
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("cfo", "The chief financial officer of the bridge company sold shares in May."),
+        fact("other", "The bridge company hired a new engineer in June."),
+    ))
+    assert answered(Engine(bank), "when did the cfo sell shares").record_id == "cfo"
+
+
 def test_what_did_x_say_gives_their_own_words(reworded: Engine) -> None:
     a = answered(reworded, "what did chrissy teigen say about trump")
     assert a.record_id == "teigen-king" and a.record_kind == "quote"

@@ -69,3 +69,10 @@ def test_related_forms_come_from_wordnet_forms_of_the_same_word_not_people() -> 
 def test_function_words_wordnet_leaves_out_have_their_opposites_too() -> None:
     assert opposites("before") == {"after"} and "before" in opposites("after")
     assert "under" in opposites("over") and "before" in lexicon.opposed_stop_words()
+
+
+def test_abbreviations_come_from_wordnet() -> None:
+    assert lexicon.abbreviations()["ceo"] == "chief executive officer"
+    assert lexicon.abbreviations()["fbi"] == "federal bureau of investigation"
+    data = Path(lexicon.__file__).parent / "data"
+    assert "WordNet 3.0" in (data / "abbreviations.txt").read_text(encoding="utf-8").splitlines()[0]

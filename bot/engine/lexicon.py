@@ -189,6 +189,18 @@ def related() -> dict[str, frozenset[str]]:
 
 
 @cache
+def abbreviations() -> dict[str, str]:
+    """Abbreviation -> the phrase it stands for ("ceo" -> "chief executive officer"), from
+    ``abbreviations.txt`` (WordNet 3.0's), read on first use."""
+    out: dict[str, str] = {}
+    for line in _data("abbreviations.txt").splitlines():
+        if line and not line.startswith("#"):
+            short, long = line.split(" ", 1)
+            out[short] = long
+    return out
+
+
+@cache
 def opposed_stop_words() -> frozenset[str]:
     """The stop words that have opposites ("least" / "most", "up" / "down", "all" / "no")."""
     return frozenset(w for w in STOPWORDS if opposites(w))

@@ -225,6 +225,11 @@ def read(
         if w.isdigit() or known(stem(w)) or w in vocab:
             fixed.append((w, False, lexicon.is_ordinary(w)))
             continue
+        spelt = lexicon.abbreviations().get(w)
+        if spelt is not None:  # "ceo", which the bank lacks: "chief executive officer"
+            fixed.extend((x, False, lexicon.is_ordinary(x)) for x in spelt.split()
+                         if is_content(x))
+            continue
         ordinary = lexicon.is_ordinary(w)
         if ordinary:
             fixed.append((w, False, True))

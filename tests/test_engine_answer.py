@@ -717,6 +717,56 @@ def test_a_record_saying_the_opposite_of_the_question_does_not_answer_it() -> No
                     ).record_id == "output"
 
 
+
+def test_a_word_the_coverage_lacks_meets_a_related_form_of_it() -> None:
+    """WordNet's forms of one word ("pay" / "payment", "told" / "tell"): a question worded
+    with the one finds the record worded with the other, instead of abstaining on a word
+    the coverage never uses."""
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("bond", "The council will cover the payment for the new bridge with a bond."),
+        fact("told", "Residents will tell the council their views at a hearing in May."),
+        fact("other", "The new bridge will open in the spring."),
+    ))
+    engine = Engine(bank)
+    assert answered(engine, "how will the council pay for the bridge").record_id == "bond"
+    assert answered(engine, "when were residents told about the hearing").record_id == "told"
+
+
+
+def test_a_negated_question_needs_a_record_negating_what_it_negates() -> None:
+    """A negation elsewhere in the record ("not decision problems") does not say what the
+    question says is not so ("does not define"); one governing the question's word does."""
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("classes", "BPP and RP are defined using probabilistic machines, and #P counts "
+                        "solutions of problems (not decision problems)."),
+        fact("killer", "Natural killer cells do not attack invading microbes directly."),
+    ))
+    engine = Engine(bank)
+    abstains(engine, "what machine does not define BPP and RP")
+    assert answered(engine, "which cells do not attack invading microbes directly"
+                    ).record_id == "killer"
+
+
+
+def test_why_is_answered_by_a_reason_not_by_an_effect() -> None:
+    """"Why" asks for a cause: "to enforce" or "because" gives one; "X caused protests"
+    gives what X brought about, not why X happens."""
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("effect", "The council inspections have caused several protests downtown."),
+        fact("reason", "The council inspections are needed to enforce the new safety code."),
+    ))
+    assert answered(Engine(bank), "why is the council doing inspections").record_id == "reason"
+
+
+
+def test_an_abbreviation_meets_the_words_it_stands_for() -> None:
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("cfo", "The chief financial officer of the bridge company sold shares in May."),
+        fact("other", "The bridge company hired a new engineer in June."),
+    ))
+    assert answered(Engine(bank), "when did the cfo sell shares").record_id == "cfo"
+
+
 def test_what_did_x_say_gives_their_own_words(reworded: Engine) -> None:
     a = answered(reworded, "what did chrissy teigen say about trump")
     assert a.record_id == "teigen-king" and a.record_kind == "quote"

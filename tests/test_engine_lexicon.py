@@ -53,3 +53,26 @@ def test_a_comparative_or_superlative_has_the_opposite_in_the_same_degree() -> N
     assert opposites("larger") == {"smaller"}
     # only adjectives and adverbs have degrees: a "buyer" is no more "buy" (verb: "sell")
     assert "sell" in opposites("buy") and opposites("buyer") == frozenset()
+
+
+def test_related_forms_come_from_wordnet_forms_of_the_same_word_not_people() -> None:
+    related = lexicon.related()
+    assert "payment" in related["pay"] and "pay" in related["payment"]
+    assert "decision" in related["decide"] and related["told"] >= {"tell"}
+    # a paraphrase is no form of the word; a person is not their act
+    assert "severeness" not in related.get("bad", frozenset())
+    assert "governor" not in related and "officer" not in related
+    data = Path(lexicon.__file__).parent / "data"
+    assert "WordNet 3.0" in (data / "related.txt").read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_function_words_wordnet_leaves_out_have_their_opposites_too() -> None:
+    assert opposites("before") == {"after"} and "before" in opposites("after")
+    assert "under" in opposites("over") and "before" in lexicon.opposed_stop_words()
+
+
+def test_abbreviations_come_from_wordnet() -> None:
+    assert lexicon.abbreviations()["ceo"] == "chief executive officer"
+    assert lexicon.abbreviations()["fbi"] == "federal bureau of investigation"
+    data = Path(lexicon.__file__).parent / "data"
+    assert "WordNet 3.0" in (data / "abbreviations.txt").read_text(encoding="utf-8").splitlines()[0]

@@ -101,3 +101,16 @@ def test_a_records_title_terms_are_those_of_the_article_it_cites_first() -> None
     memory = _memory()
     assert memory.title_terms(COST) == frozenset({"bridg", "approv"})
     assert memory.title_terms(replace(COST, citations=())) == frozenset()
+
+
+def test_a_records_neighbours_from_its_source_and_whether_it_leads() -> None:
+    """``around``: the terms the records beside one from the same source have (the
+    sentences around it), and whether it is its source's first (a news lead)."""
+    memory = _memory()
+    rids = memory.rids["fact"]
+    first, then = rids[BRIDGE.id], rids[COST.id]
+    terms = {"bridg", "cost", "approv"}
+    assert "cost" in memory.fields(then, terms) and "cost" not in memory.fields(first, terms)
+    near, lead = memory.around(first, terms)
+    assert lead and "cost" in near
+    assert memory.around(then, terms)[1] is False

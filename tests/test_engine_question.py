@@ -6,8 +6,8 @@ from __future__ import annotations
 from bot.engine.index import Vocabulary
 from bot.engine.memory import Memory, visible_to
 from bot.engine.names import NameTable
-from bot.engine.question import Query, read
-from bot.models import Person
+from bot.engine.question import Query, read, related_terms
+from bot.models import Citation, Fact, Person
 from tests.engine_records import ADA, small_bank
 
 
@@ -85,3 +85,49 @@ def test_a_small_number_after_what_counts_the_answer_and_is_no_item() -> None:
     assert "1990" in [item.surface for item in _read("what bridge opened in 1990").items]
     kind = [item.surface for item in _read("what kind of bridge did the council approve").items]
     assert "kind" not in kind and "bridge" in kind
+
+
+
+
+def test_a_word_the_bank_lacks_is_matched_by_a_related_form_it_has() -> None:
+    """WordNet's forms of the same word ("pay" / "payment"), only for a word the bank lacks:
+    a word it has is matched as it is."""
+    bank = {"payment", "bridg", "decis"}
+    query = read("who will pay for the bridge", vocab=Vocabulary(), known=bank.__contains__,
+                 names=NameTable(), visible=visible_to(None))
+    pay, bridge = query.items
+    assert pay.related and pay.terms == ("pay", "payment")
+    assert not bridge.related and bridge.terms == ("bridg",)
+    # looked up as the word, or as its stem after an inflection's ending ("decided")
+    assert related_terms("paying", bank.__contains__) == ("payment",)
+    assert related_terms("decided", bank.__contains__) == ("decis",)
+    # "officer" shares its stem with "office" but is not one of its forms
+    assert related_terms("officer", lambda t: True) == ()
+
+
+
+def test_a_real_english_word_is_not_corrected_to_a_word_of_the_bank() -> None:
+    """"qualitative" is a word, if a rare one, not a typo of the bank's "quantitative";
+    "quantitatve" is one."""
+    memory = Memory()
+    memory.upsert(Fact("q", "The quantitative answer to the problem is of little use.",
+                       (Citation("wire", "quantitative answer"),), (), (), None, None))
+    for question, corrected in (("what is the qualitative answer", False),
+                                ("what is the quantitatve answer", True)):
+        query = read(question, vocab=memory.vocab, known=memory.index.__contains__,
+                     names=memory.names, visible=visible_to(None))
+        first = query.items[0]
+        assert first.corrected is corrected
+        assert (first.surface == "quantitative") is corrected
+
+
+def test_an_abbreviation_the_bank_lacks_is_read_as_the_words_it_stands_for() -> None:
+    """WordNet's abbreviations ("ceo": chief executive officer), only for one the bank lacks:
+    the coverage may say "chief executive" and never "CEO"."""
+    bank = {"chief", "execut", "bridg"}
+    query = read("who is the ceo of the bridge company", vocab=Vocabulary(),
+                 known=bank.__contains__, names=NameTable(), visible=visible_to(None))
+    assert [item.surface for item in query.items][:3] == ["chief", "executive", "officer"]
+    kept = read("who is the ceo", vocab=Vocabulary(), known={"ceo"}.__contains__,
+                names=NameTable(), visible=visible_to(None))
+    assert [item.surface for item in kept.items] == ["ceo"]

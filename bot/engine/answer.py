@@ -37,9 +37,8 @@ from bot.engine.scoring import (
     context_features,
     english_factor,
     features,
-    opposite_terms,
-    sinks,
 )
+from bot.engine.sinks import opposite_terms, sinks
 from bot.models import (
     Answer,
     Bank,
@@ -233,7 +232,7 @@ class Engine:
         for k, (score, rid) in enumerate(found):
             rec = m.records[rid]
             assert rec is not None
-            fields = self._fields(rid, asked)
+            fields = self._m.fields(rid, asked)
             rv: RecordView = self._view(rid, rec, fields)
             if score == 0.0:  # added as the named speaker's quote: score it as retrieval would
                 score = sum(
@@ -247,7 +246,7 @@ class Engine:
             )
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
-            said, topic = self._fields(rid, opposed), m.title_terms(rec)  # opposites; title
+            said, topic = self._m.fields(rid, opposed), m.title_terms(rec)  # opposites; title
             if rv.lead_in or sinks(query, weights, unknown, fields, rv, said, topic):
                 # a lead-in is never an answer on its own; nor is a record lacking what the
                 # question turns on (about someone the question names, it may be suggested)
@@ -260,8 +259,8 @@ class Engine:
         top = out[0]
         lead = top.probability - (out[1].probability if len(out) > 1 else 0.0)
         for c in out if context else out[:1]:
-            around = self._around(c.rid, asked)
-            c.context = context_features(query, unknown, c.fields, around, c.view)
+            around, first = self._m.around(c.rid, asked)
+            c.context = context_features(query, unknown, c.fields, around, c.view, first)
         top.confidence_features = [*top.features, top.probability, lead, *top.context]
         if top.probability > 0.0:
             top.confidence = self.model.confidence(top.confidence_features)
@@ -335,28 +334,6 @@ class Engine:
                 cache.pop(next(iter(cache)))
             cache[rid] = found
         return found
-
-    def _fields(self, rid: int, terms: set[str]) -> dict[str, int]:
-        """The fields of record ``rid`` holding each of ``terms`` (from the index: a binary
-        search a term, no re-reading of the record)."""
-        index = self._m.index
-        return {t: bits for t in terms if (bits := index.fields(t, rid))}
-
-    def _around(self, rid: int, terms: set[str], reach: int = 2) -> dict[str, int]:
-        """Which of ``terms`` the records next to ``rid`` from the same source have (the
-        sentences around it in its article)."""
-        records = self._m.records
-        rec = records[rid]
-        assert rec is not None
-        source = rec.citations[0].source_id if rec.citations else None
-        out: dict[str, int] = {}
-        for other in range(max(0, rid - reach), min(len(records), rid + reach + 1)):
-            near = records[other]
-            if other == rid or near is None or not near.citations:
-                continue
-            if near.citations[0].source_id == source:
-                out.update(self._fields(other, terms))
-        return out
 
     def _rec(self, c: Candidate) -> Fact | Quote:
         rec = self._m.records[c.rid]

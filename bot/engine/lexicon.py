@@ -128,9 +128,13 @@ def rarity(word: str) -> float:
 @cache
 def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Word -> its opposites, and adjective or adverb -> its opposites of the same part of
-    speech (those that have degrees), from ``antonyms.txt`` (WordNet 3.0's antonym pairs)."""
+    speech (those that have degrees), from ``antonyms.txt`` (WordNet 3.0's antonym pairs) and
+    the few function words WordNet has no opposite for (``questions.json``: before / after)."""
     found: dict[str, set[str]] = {}
     graded: dict[str, set[str]] = {}
+    for a, b in _Q["opposite_pairs"]:  # function words WordNet gives no opposite
+        found.setdefault(a, set()).add(b)
+        found.setdefault(b, set()).add(a)
     for line in _data("antonyms.txt").splitlines():
         if line and not line.startswith("#"):
             a, b, pos = line.split()
@@ -169,6 +173,31 @@ def _degree(base: str, suffix: str) -> str:
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
         return base[:-1] + "i" + suffix
     return base + suffix
+
+
+@cache
+def related() -> dict[str, frozenset[str]]:
+    """Word -> the words general English relates to it by form ("payment" -> "pay",
+    "decide" -> "decision", "told" -> "tell"), from ``related.txt`` (WordNet 3.0's
+    derivationally related forms and irregular forms), read on first use."""
+    out: dict[str, frozenset[str]] = {}
+    for line in _data("related.txt").splitlines():
+        if line and not line.startswith("#"):
+            word, *others = line.split()
+            out[word] = frozenset(others)
+    return out
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """Abbreviation -> the phrase it stands for ("ceo" -> "chief executive officer"), from
+    ``abbreviations.txt`` (WordNet 3.0's), read on first use."""
+    out: dict[str, str] = {}
+    for line in _data("abbreviations.txt").splitlines():
+        if line and not line.startswith("#"):
+            short, long = line.split(" ", 1)
+            out[short] = long
+    return out
 
 
 @cache

@@ -237,6 +237,30 @@ class Memory:
             "words": len(self.vocab),
         }
 
+    def fields(self, rid: int, terms: set[str]) -> dict[str, int]:
+        """The fields of record ``rid`` holding each of ``terms`` (from the index: a binary
+        search a term, no re-reading of the record)."""
+        index = self.index
+        return {t: bits for t in terms if (bits := index.fields(t, rid))}
+
+    def around(self, rid: int, terms: set[str], reach: int = 2) -> tuple[dict[str, int], bool]:
+        """Which of ``terms`` the records next to ``rid`` from the same source have (the
+        sentences around it in its article), and whether it is its source's first."""
+        records = self.records
+        rec = records[rid]
+        assert rec is not None
+        source = rec.citations[0].source_id if rec.citations else None
+        out: dict[str, int] = {}
+        first = True
+        for other in range(max(0, rid - reach), min(len(records), rid + reach + 1)):
+            near = records[other]
+            if other == rid or near is None or not near.citations:
+                continue
+            if near.citations[0].source_id == source:
+                out.update(self.fields(other, terms))
+                first = first and other > rid
+        return out, first
+
     def title_terms(self, record: Fact | Quote) -> frozenset[str]:
         """The terms of the title of the article ``record`` cites first: what every sentence
         of it is about (a sentence of an article on Harvard is about Harvard)."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -60,6 +61,9 @@ class Item:
     #: the verb after the named subject of "what did X do", "did X do": what the question
     #: turns on
     focus: bool = False
+    #: the bank lacks the word; its other terms are forms general English relates to it
+    #: ("payment" for "pay")
+    related: bool = False
 
 
 @dataclass(slots=True)
@@ -144,6 +148,30 @@ def _answer_count(ws: list[str]) -> set[int]:
     return set()
 
 
+_INFLECTIONS = ("s", "ed", "ing")
+#: A word seen this often in general English is a word, not a typo of the bank's words.
+REAL_WORD_MIN = 100
+
+
+@cache
+def _related_stems() -> dict[str, frozenset[str]]:
+    """Word -> the stems of the words related to it by form (:func:`lexicon.related`)."""
+    return {word: frozenset(stem(o) for o in others) - {stem(word)}
+            for word, others in lexicon.related().items()}
+
+
+def related_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The stems of words related by form to ``word`` ("paying": "payment") that the bank
+    knows, sorted. The word is looked up as it is, then, when it has an inflection's ending,
+    as its stem ("hacked": "hack"; "decided": "decide"); "officer" is not "office"."""
+    table = _related_stems()
+    found = table.get(word)
+    if found is None and word.endswith(_INFLECTIONS):
+        root = stem(word)
+        found = table.get(root) or table.get(root + "e")
+    return tuple(sorted(t for t in found or () if known(t)))
+
+
 def _describes(ws: list[str]) -> bool:
     return any(tuple(ws[: len(p)]) == p for p in lexicon.DESCRIBE_PHRASES)
 
@@ -197,11 +225,18 @@ def read(
         if w.isdigit() or known(stem(w)) or w in vocab:
             fixed.append((w, False, lexicon.is_ordinary(w)))
             continue
+        spelt = lexicon.abbreviations().get(w)
+        if spelt is not None:  # "ceo", which the bank lacks: "chief executive officer"
+            fixed.extend((x, False, lexicon.is_ordinary(x)) for x in spelt.split()
+                         if is_content(x))
+            continue
         ordinary = lexicon.is_ordinary(w)
         if ordinary:
             fixed.append((w, False, True))
             continue
         found = vocab.correct(w)
+        if found is not None and lexicon.english().get(w, 0) >= REAL_WORD_MIN:
+            found = None  # a real, if rare, word: "qualitative" is no typo of "quantitative"
         if found is not None and is_content(found[0]):
             fixed.append((found[0], True, lexicon.is_ordinary(found[0])))
         elif _STOPWORD_SPELLER(w) is not None:
@@ -256,7 +291,13 @@ def read(
         if w in lexicon.SUMMARY_WORDS:
             continue  # "tldr", "summary", "gist": what the coverage is about, not a topic
         specific = w.isdigit() or (w in caps and not ordinary)
-        query.items.append(Item(w, (stems[i],), (), specific, corrected, ordinary, i))
+        item = Item(w, (stems[i],), (), specific, corrected, ordinary, i)
+        if not specific and not known(stems[i]):
+            # a word the bank lacks, by a related form it has ("pay" -> "payment")
+            also = related_terms(w, known)
+            if also:
+                item.terms, item.related = (stems[i], *also), True
+        query.items.append(item)
 
     # "what did X VERB", "did X VERB": the verb right after the named subject
     if ws[:1] and (

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from bot.engine import lexicon
-from bot.engine.normalize import stem
 from bot.engine.question import Item, Query
 from bot.engine.records import (
     FIELD_KEYWORD,
@@ -26,14 +25,16 @@ from bot.engine.records import (
     FIELD_PERSON,
     FIELD_TEXT,
     RecordView,
-    is_year,
     person_term,
 )
+from bot.engine.sinks import FIGURE_KINDS, has_figure
 
 #: How much a match counts, by the best field it is in.
 FIELD_CREDIT = {FIELD_PERSON: 1.0, FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_PASSAGE: 0.8}
 #: A corrected (misspelt) word counts a little less.
 CORRECTED_CREDIT = 0.85
+#: So does a word the record has only in a related form ("payment" for "pay").
+RELATED_CREDIT = 0.85
 #: An item weighs its IDF in the bank times a factor of how rare it is in general English
 #: (:func:`bot.engine.lexicon.rarity`): in a small bank "another" or "term" can be as rare
 #: as "rotors", but they say much less about what a question is about.
@@ -89,17 +90,6 @@ FEATURES = (
     "speech_unsaid",  # asks what a named person said; the record reports no speech of theirs
 )
 
-#: Kinds of answer that are a figure: a record without one cannot give it.
-FIGURE_KINDS = frozenset({"number", "age"})
-
-
-def _has_figure(kind: str, view: RecordView, asked: set[str]) -> bool:
-    """The record has a figure the question does not give (for "how old", not a year)."""
-    if kind == "age":
-        return any(not is_year(n) for n in view.numbers - asked)
-    return bool(view.numbers - asked)
-
-
 @dataclass(slots=True)
 class Candidate:
     rid: int
@@ -128,6 +118,8 @@ def _matched(item: Item, fields: dict[str, int]) -> float:
             best = max(best, credit(bits))
     if best and item.corrected:
         best *= CORRECTED_CREDIT
+    if best and item.related:
+        best *= RELATED_CREDIT
     return best
 
 
@@ -198,7 +190,7 @@ def features(
     elif kind == "date":
         type_found = float(view.has_date)
     elif kind in FIGURE_KINDS:
-        type_found = float(_has_figure(kind, view, asked))
+        type_found = float(has_figure(kind, view, asked))
     elif kind in ("place", "name"):
         type_found = float(bool(view.names - asked))
     elif kind == "reason":
@@ -259,96 +251,9 @@ CONFIDENCE_FEATURES = (
     "missing_rarity",  # how rare in general English the rarest word the record lacks is
     "negation_near",  # the record negates a word of the question, which does not negate it
     "speech_absent",  # asks what someone said; the record reports no speech at all
+    "order_swapped",  # share of pairs of the question's words the record has the other way round
+    "lead",  # the record is the first of its source (a news article's lead)
 )
-
-
-#: A question whose items the bank lacks for this share of its weight is about something else
-#: (an item the bank lacks weighs at most UNKNOWN_CAP times the weightiest one it has: in a
-#: small bank every known word has an IDF near 0).
-UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
-
-
-def _opposites(item: Item, query: Query) -> frozenset[str]:
-    """The opposites of a word of the question, but those the question says too ("a
-    simple or a complex answer?" asks about both)."""
-    return frozenset() if item.people else lexicon.opposites(item.surface) - set(query.words)
-
-
-def _turned_around(query: Query, said: frozenset[str]) -> bool:
-    """Whether the record says the opposite of a stop word of the question and not the word
-    ("the least difficult" asked, "the most difficult" said; the index keeps no stop words,
-    so these are read from the record's words)."""
-    asked = set(query.words)
-    return any(w not in said and not (lexicon.opposites(w) - asked).isdisjoint(said)
-               for w in asked & lexicon.opposed_stop_words())
-
-
-def opposite_terms(query: Query) -> set[str]:
-    """The terms of the opposites of the question's words ("worst" for "best"), which
-    :func:`sinks` looks for in a record (``said``)."""
-    return {stem(w) for it in query.items for w in _opposites(it, query)}
-
-
-def sinks(
-    query: Query,
-    weights: list[float],
-    unknown: list[bool],
-    fields: dict[str, int],
-    view: RecordView,
-    said: dict[str, int] | None = None,
-    topic: frozenset[str] = frozenset(),
-) -> str | None:
-    """Why a record cannot answer the question whatever its score, or None.
-
-    A question must be answerable from the record: every person, number and name it turns
-    on is in the record, its passage or the title of its article (``topic``: what all of
-    the article is about), so a swapped entity sinks it; a negated question needs a negated
-    record, a word of the question whose opposite the record says instead sinks it
-    (``said``: which of :func:`opposite_terms` the record has), a question asking for a
-    figure ("how many", "how old") needs a record with one it does not give itself (or a
-    counting word, a series to count), one asking for a year, a century or a time of day
-    needs a record giving a date, and a question mostly made of words the whole bank
-    lacks is about something else.
-    """
-    if query.negated and not view.negated:
-        return "negation"
-    if view.stop_words and _turned_around(query, view.stop_words):
-        return "opposite"
-    kind = query.answer_type
-    if kind in FIGURE_KINDS and not (
-        view.counting or _has_figure(kind, view, {t for it in query.items for t in it.terms})
-    ):
-        return "no figure"
-    if kind == "date" and not view.has_date and "when" not in query.words:
-        return "no date"  # "what year", "what century": not "when", which an event can answer
-    known = UNKNOWN_CAP * max((w for w, u in zip(weights, unknown, strict=True) if not u),
-                              default=0.0)
-    capped = [min(w, known) if u and known else w for w, u in zip(weights, unknown, strict=True)]
-    lacking = sum(w for w, u in zip(capped, unknown, strict=True) if u)
-    if lacking / (sum(capped) or 1.0) >= UNKNOWN_SHARE:
-        return "unknown"
-    for item, unk in zip(query.items, unknown, strict=True):
-        if any(t in fields or t in topic for t in item.terms):
-            continue
-        if item.people:
-            return "person"
-        if said and any(stem(w) in said for w in _opposites(item, query)):
-            # the record says the opposite of what the question asks about ("the least
-            # difficult" asked, "the most difficult" said): turned around, like a negation
-            return "opposite"
-        if item.surface.isdigit():
-            return "number"
-        if item.specific:
-            return "name"
-        if unk and not item.ordinary:
-            return "unknown name"
-        if unk and item.focus and not any(
-            not other.people and any(t in fields for t in other.terms) for other in query.items
-        ):
-            # "what did X wear": the question turns on a verb the coverage never uses, and
-            # nothing else of it but the name is in the record
-            return "unknown act"
-    return None
 
 
 def context_features(
@@ -357,6 +262,7 @@ def context_features(
     fields: dict[str, int],
     around: dict[str, int],
     view: RecordView,
+    lead: bool = False,
 ) -> list[float]:
     """What the chosen record lacks, read against its neighbours in the same article
     (``around``: their terms): a word the passage around it has is context the sentence
@@ -382,7 +288,24 @@ def context_features(
             far += 1
             far_specific += item.specific
     return [float(near), float(far), float(far_specific), float(unknown_specific), rarity,
-            float(negation_near), float(query.speech and not view.speech)]
+            float(negation_near), float(query.speech and not view.speech),
+            _swapped(query.items, view.sequence), float(lead)]
+
+
+def _swapped(items: list[Item], sequence: list[str]) -> float:
+    """The share of pairs of the question's words (not people) that the record has in the
+    other order ("from a firebox to a bunker" asked, "from a bunker to the firebox" said:
+    roles swapped), each word at its first place in the record."""
+    first: dict[str, int] = {}
+    for i, t in enumerate(sequence):
+        first.setdefault(t, i)
+    at = [min((first[t] for t in it.terms if t in first), default=-1)
+          for it in items if not it.people]
+    at = [p for p in at if p >= 0]
+    pairs = len(at) * (len(at) - 1) // 2
+    if not pairs:
+        return 0.0
+    return sum(1 for i in range(len(at)) for j in range(i + 1, len(at)) if at[i] > at[j]) / pairs
 
 
 def _compact(items: list[Item], sequence: list[str]) -> float:

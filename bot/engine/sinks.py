@@ -1,0 +1,148 @@
+"""Why a record cannot answer a question whatever its score (:func:`sinks`): the gates a
+candidate must pass before the model's probability counts.
+
+A question must be answerable from the record: every person, number and name it turns on is
+in the record, its passage or its article's title; a negation or a word turned into its
+opposite (WordNet's antonyms), an extreme the record does not name, a figure or a date the
+record lacks, or a question mostly made of words the whole bank lacks, sinks it.
+"""
+
+from __future__ import annotations
+
+from bot.engine import lexicon
+from bot.engine.normalize import stem
+from bot.engine.question import Item, Query
+from bot.engine.records import NEGATION_REACH, RecordView, is_year
+
+#: Kinds of answer that are a figure: a record without one cannot give it.
+FIGURE_KINDS = frozenset({"number", "age"})
+
+
+def has_figure(kind: str, view: RecordView, asked: set[str]) -> bool:
+    """The record has a figure the question does not give (for "how old", not a year)."""
+    if kind == "age":
+        return any(not is_year(n) for n in view.numbers - asked)
+    return bool(view.numbers - asked)
+
+
+#: A question whose items the bank lacks for this share of its weight is about something else
+#: (an item the bank lacks weighs at most UNKNOWN_CAP times the weightiest one it has: in a
+#: small bank every known word has an IDF near 0).
+UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
+
+
+def _opposites(item: Item, query: Query) -> frozenset[str]:
+    """The opposites of a word of the question, but those the question says too ("a
+    simple or a complex answer?" asks about both)."""
+    return frozenset() if item.people else lexicon.opposites(item.surface) - set(query.words)
+
+
+def _turned_around(query: Query, said: frozenset[str]) -> bool:
+    """Whether the record says the opposite of a stop word of the question and not the word
+    ("the least difficult" asked, "the most difficult" said; the index keeps no stop words,
+    so these are read from the record's words)."""
+    asked = set(query.words)
+    return any(w not in said and not (lexicon.opposites(w) - asked).isdisjoint(said)
+               for w in asked & lexicon.opposed_stop_words())
+
+
+def _question_negates(query: Query) -> frozenset[str]:
+    """The terms of the question's items a negation of the question governs (within
+    :data:`~bot.engine.records.NEGATION_REACH` words after it)."""
+    if not query.negated:
+        return frozenset()
+    ws = query.words
+    near = {i for i, w in enumerate(ws) if w in lexicon.NEGATIONS
+            for i in range(i + 1, i + 1 + NEGATION_REACH)}
+    return frozenset(t for it in query.items if not it.people and any(
+        ws[i : i + 1] == [it.surface] for i in near) for t in it.terms)
+
+
+def _superlative_unsaid(query: Query, fields: dict[str, int], view: RecordView) -> bool:
+    """The question asks for an extreme the record does not name: "the least important",
+    "the largest" (a superlative with an opposite, so an adjective or adverb with degrees)
+    where the record says neither it nor its opposite. Not the words asking for the newest
+    report ("latest"), which read the coverage, not the record."""
+    for it in query.items:
+        w = it.surface
+        if (not it.people and w.endswith("est") and w not in lexicon.RECENCY_WORDS
+                and not any(t in fields for t in it.terms)):
+            opposite = lexicon.opposites(w)
+            if opposite and not any(stem(o) in fields for o in opposite):
+                return True
+    return "least" in query.words and not view.stop_words & {"least", "most"}
+
+
+def opposite_terms(query: Query) -> set[str]:
+    """The terms of the opposites of the question's words ("worst" for "best"), which
+    :func:`sinks` looks for in a record (``said``)."""
+    return {stem(w) for it in query.items for w in _opposites(it, query)}
+
+
+def sinks(
+    query: Query,
+    weights: list[float],
+    unknown: list[bool],
+    fields: dict[str, int],
+    view: RecordView,
+    said: dict[str, int] | None = None,
+    topic: frozenset[str] = frozenset(),
+) -> str | None:
+    """Why a record cannot answer the question whatever its score, or None.
+
+    A question must be answerable from the record: every person, number and name it turns
+    on is in the record, its passage or the title of its article (``topic``: what all of
+    the article is about), so a swapped entity sinks it; a negated question needs a negated
+    record, a word of the question whose opposite the record says instead sinks it
+    (``said``: which of :func:`opposite_terms` the record has), a question asking for a
+    figure ("how many", "how old") needs a record with one it does not give itself (or a
+    counting word, a series to count), one asking for a year, a century or a time of day
+    needs a record giving a date, and a question mostly made of words the whole bank
+    lacks is about something else.
+    """
+    if query.negated and not view.negated:
+        return "negation"
+    negates = _question_negates(query)
+    if negates and view.negated_terms.isdisjoint(negates):
+        # "what does not define X": a record negating something else ("not decision
+        # problems") does not say what the question says is not so
+        return "negation elsewhere"
+    if view.stop_words and _turned_around(query, view.stop_words):
+        return "opposite"
+    if _superlative_unsaid(query, fields, view):
+        return "superlative"
+    kind = query.answer_type
+    if kind in FIGURE_KINDS and not (
+        view.counting or has_figure(kind, view, {t for it in query.items for t in it.terms})
+    ):
+        return "no figure"
+    if kind == "date" and not view.has_date and "when" not in query.words:
+        return "no date"  # "what year", "what century": not "when", which an event can answer
+    known = UNKNOWN_CAP * max((w for w, u in zip(weights, unknown, strict=True) if not u),
+                              default=0.0)
+    capped = [min(w, known) if u and known else w for w, u in zip(weights, unknown, strict=True)]
+    lacking = sum(w for w, u in zip(capped, unknown, strict=True) if u)
+    if lacking / (sum(capped) or 1.0) >= UNKNOWN_SHARE:
+        return "unknown"
+    for item, unk in zip(query.items, unknown, strict=True):
+        if any(t in fields or t in topic for t in item.terms):
+            continue
+        if item.people:
+            return "person"
+        if said and any(stem(w) in said for w in _opposites(item, query)):
+            # the record says the opposite of what the question asks about ("the least
+            # difficult" asked, "the most difficult" said): turned around, like a negation
+            return "opposite"
+        if item.surface.isdigit():
+            return "number"
+        if item.specific:
+            return "name"
+        if unk and not item.ordinary:
+            return "unknown name"
+        if unk and item.focus and not any(
+            not other.people and any(t in fields for t in other.terms) for other in query.items
+        ):
+            # "what did X wear": the question turns on a verb the coverage never uses, and
+            # nothing else of it but the name is in the record
+            return "unknown act"
+    return None

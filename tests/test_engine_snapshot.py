@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine, packed, snapshot
+from bot.engine import Engine, lexicon, packed, snapshot
 from tests.engine_records import BRIDGE, COST, COST_LATER, small_bank
 
 QUESTIONS = ("how much will the bridge cost", "what did quill say", "who is ada quill",
@@ -85,3 +85,32 @@ def test_a_byte_changed_in_the_state_or_in_the_records_is_none(tmp_path: Path) -
         assert snapshot.load(path, database="db") is None
     path.write_bytes(whole)
     assert snapshot.load(path, database="db") is not None
+
+
+def test_a_snapshot_gives_a_start_the_general_english_counts_packed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process reading a snapshot takes pyspellchecker's word counts from it (packed: no
+    160,000-word JSON to decode for its first answer), the same counts, and answers alike."""
+    built = Engine(small_bank())
+    path = tmp_path / "bank.db.engine"
+    snapshot.save(built.memory, path, stamp=1, database="db")
+    read, top = lexicon._read_counts()
+    monkeypatch.setattr(lexicon, "_COUNTS", [])  # (a new process: nothing read yet)
+    found = snapshot.load(path, database="db")
+    assert found is not None
+    counts, given_top = lexicon._counts()
+    assert isinstance(counts, packed.PackedMap) and given_top == top
+    assert len(counts) == len(read)
+    assert all(counts.get(word) == n for word, n in list(read.items())[::101])
+    assert lexicon.is_ordinary("justify") and not lexicon.is_ordinary("zzzqx")
+    assert _answers(Engine(memory=found.memory)) == _answers(built)
+
+
+def test_counts_already_read_are_not_replaced_by_a_snapshots(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lexicon, "_COUNTS", [])
+    lexicon.adopt_counts({"word": 5}, 1.0)
+    lexicon.adopt_counts({"other": 7}, 2.0)
+    assert lexicon.english() == {"word": 5}

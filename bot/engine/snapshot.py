@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.engine import lexicon
 from bot.engine.memory import Memory
 from bot.engine.recordstore import RecordStore, dumps
 
@@ -53,7 +54,7 @@ log = logging.getLogger(__name__)
 
 MAGIC = b"coverage-bot engine snapshot\n"
 #: Bumped whenever the layout or the pickled state changes shape.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 _HEADER_LEN = struct.Struct("<I")
 #: The header's room (JSON, padded with spaces): written last, over a blank one.
 _HEADER_SPACE = 1024
@@ -89,6 +90,9 @@ def save(memory: Memory, path: Path, *, stamp: int, database: str) -> int:
     old file or the new one, never half of one. The records stream to the file one by one
     (at 1,000,000 records, holding them all first was 420 MB more at the peak)."""
     state: dict[str, Any] = {name: getattr(memory, name) for name in _STATE}
+    # (general English, not the bank's: kept packed here so that a start does not decode
+    # pyspellchecker's 160,000-word list again for its first answer)
+    state["english"] = lexicon.packed_counts()
     state_full = dumps(state)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
@@ -220,6 +224,7 @@ def _read(mapped: mmap.mmap, path: Path, database: str) -> Snapshot | None:
     memory = Memory.__new__(Memory)
     for name in _STATE:
         setattr(memory, name, state[name])
+    lexicon.adopt_counts(*state["english"])
     memory.records = RecordStore(records_part, offsets)
     # The millions of objects just made were never looked at by the collector (disabled
     # above): the first collection after this would walk them all, inside whichever

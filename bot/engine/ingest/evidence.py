@@ -18,6 +18,7 @@ pyspellchecker's English word frequencies tell ordinary words from names.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -31,7 +32,7 @@ STRONG = frozenset({"speech", "verb", "title", "who"})
 ORDINARY_FREQUENCY = 1000
 
 
-def _frequencies() -> dict[str, int]:
+def _frequencies() -> Mapping[str, int]:
     return lexicon.english()  # the one general-English word list (pyspellchecker's)
 
 

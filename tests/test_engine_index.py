@@ -51,7 +51,7 @@ def test_a_pickled_vocabulary_reads_its_typo_tables_when_first_needed() -> None:
     vocab = Vocabulary()
     vocab.add(["bridge", "council", "approved", "engineering"])
     again = pickle.loads(pickle.dumps(vocab))
-    assert again._deletes_ is None and again._ids_ is None  # still pickled
+    assert again._deletes_ is None  # still pickled
     assert "bridge" in again and again.count("council") == 1  # counting does not need them
     twice = pickle.loads(pickle.dumps(again))  # passed through unread
     assert again._deletes_ is None
@@ -59,10 +59,16 @@ def test_a_pickled_vocabulary_reads_its_typo_tables_when_first_needed() -> None:
     assert twice.correct("engineeirng") == vocab.correct("engineeirng")
     again.add(["bridges", "council", "councils"])  # new words: new ids, filed when read
     assert again._deletes_ is None and [w for w, _ in again._pending] == ["bridges", "councils"]
-    assert again._ids == {"bridge": 0, "council": 1, "approved": 2, "engineering": 3,
-                          "bridges": 4, "councils": 5}
+    assert again._words == ["bridge", "council", "approved", "engineering", "bridges",
+                            "councils"]
     saved = pickle.loads(pickle.dumps(again))  # the waiting words go into the saved tables
     assert saved.correct("bridgez") == ("bridges", 1) and saved.correct("councilsz") == (
         "councils", 1)
     assert again.correct("bridgez") == ("bridges", 1) and again.count("council") == 2
     assert not again._pending
+    # A word no longer used keeps its id and gets it back when used again: no second entry.
+    again.discard(["approved"])
+    assert "approved" not in again and again.correct("aproved") is None
+    again.add(["approved", "approved"])
+    assert again.count("approved") == 2 and again._words.count("approved") == 1
+    assert pickle.loads(pickle.dumps(again)).correct("aproved") == ("approved", 1)

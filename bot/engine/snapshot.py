@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 
 MAGIC = b"coverage-bot engine snapshot\n"
 #: Bumped whenever the layout or the pickled state changes shape.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 _HEADER_LEN = struct.Struct("<I")
 #: The header's room (JSON, padded with spaces): written last, over a blank one.
 _HEADER_SPACE = 1024

@@ -133,3 +133,39 @@ async def test_a_corrupt_snapshot_is_rebuilt_not_trusted(settings: Settings) -> 
 async def _database_id(settings: Settings) -> str:
     async with await Storage.open(settings.database_path) as storage:
         return await storage.database_id()
+
+
+async def test_a_snapshot_far_behind_a_large_bank_is_caught_up_not_rebuilt(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Past MAX_SNAPSHOT_LAG changes, a snapshot is still caught up while the changes are
+    no more than half its records (an import into a large bank costs the next start its
+    records, not a rebuild); past that the bank is indexed anew."""
+    import bot.following as following
+
+    monkeypatch.setattr(following, "MAX_SNAPSHOT_LAG", 2)
+    caplog.set_level(logging.INFO, logger="bot.following")
+    async with await CoverageService.open(settings) as first:
+        held = first.engine.memory.count()
+    assert held >= 20
+
+    def facts(n: int, start: int) -> list[Fact]:
+        return [Fact(f"lag-{i}", f"Numbered lag claim {i} about the harbour.",
+                     (Citation(SOURCE_ID, "As reported."),), (), (), None, None)
+                for i in range(start, start + n)]
+
+    async with await CoverageService.open(settings) as other:
+        for fact in facts(held // 2, 0):
+            await other.add(fact, actor="elsewhere")
+    caplog.clear()
+    async with await CoverageService.open(settings) as again:
+        assert any("read from its snapshot" in r.getMessage() for r in caplog.records)
+        assert again.engine.get("fact", f"lag-{held // 2 - 1}") is not None
+        count = again.engine.memory.count()
+    async with await CoverageService.open(settings) as other:
+        for fact in facts(count // 2 + 1, held):
+            await other.add(fact, actor="elsewhere")
+    caplog.clear()
+    async with await CoverageService.open(settings) as last:
+        assert not any("read from its snapshot" in r.getMessage() for r in caplog.records)
+        assert last.engine.get("fact", f"lag-{held + count // 2}") is not None

@@ -13,14 +13,16 @@ A question goes through four rooms, each its own module:
 
 "Who is X" is answered with X's description and the fact that best says who X is; "what
 did X say" prefers X's quotes; a sentence that only leads into a quote ("X wrote:") is
-never an answer on its own. Everything about one body of coverage (names, aliases,
-keywords) comes from its records: the engine holds no word list of any article.
+never an answer on its own; "why" is answered with the reason, the next sentence when the
+one chosen only states the claim (:mod:`bot.engine.reasons`). Everything about one body of
+coverage (names, aliases, keywords) comes from its records: the engine holds no word list
+of any article.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine import lexicon
 from bot.engine.citing import Citer
@@ -29,6 +31,7 @@ from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import shorten, stem, words
 from bot.engine.question import Item, Query, read
 from bot.engine.quotes import QuoteFinder
+from bot.engine.reasons import reason_after
 from bot.engine.records import RecordView, describes_pattern, record_people, view
 from bot.engine.retrieve import retrieve
 from bot.engine.scoring import (
@@ -317,7 +320,15 @@ class Engine:
             band = [c for c in cands if c.probability == best.probability]
         if len(band) > 1:
             best = max(band, key=lambda c: (self._cite.date(self._rec(c)) or "", c.probability))
-        return self._answer_from(best, cands, confidence)
+        answer = self._answer_from(best, cands, confidence)
+        if query.answer_type == "reason":  # the claim, then the next sentence giving its reason
+            why = reason_after(self._m, best.rid, {t for it in query.items for t in it.terms})
+            if why is not None:
+                rec = self._m.records[why]
+                assert rec is not None
+                answer = replace(answer, text=f"{answer.text} {self._cite.answer_text(rec)}",
+                                 sources=(*answer.sources, *self._cite.refs(rec)))
+        return answer
 
     def _view(self, rid: int, rec: Fact | Quote, fields: dict[str, int]) -> RecordView:
         """The record read for scoring (cached: a record's reading changes only when a

@@ -57,6 +57,9 @@ TYPE_PHRASES: dict[tuple[str, ...], str] = {
 }
 NEGATIONS = frozenset(_Q["negations"])
 REASON_MARKERS = frozenset(_Q["reason_markers"])
+#: Words that state a reason outright ("because", "due to"): not "to" or "for", which
+#: REASON_MARKERS counts too.
+REASON_CONNECTIVES = frozenset(_Q["reason_connectives"])
 SPEECH_VERBS = frozenset(_Q["speech_verbs"])
 SPEECH_NOUNS = frozenset(_Q["speech_nouns"])
 AUXILIARIES = frozenset(_Q["auxiliaries"])

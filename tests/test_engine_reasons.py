@@ -1,0 +1,80 @@
+"""bot/engine/reasons.py: a "why" question answered with the reason, when the record chosen
+states only the claim and the next sentence of its source gives the reason."""
+
+from __future__ import annotations
+
+from bot.engine import Engine
+from bot.engine.memory import Memory
+from bot.engine.normalize import stem
+from bot.engine.reasons import reason_after, states_reason
+from bot.models import Bank, Citation, Fact, Quote, Source
+
+CLAIM = "The utility has faced sharp criticism for not cutting power to the valley on Saturday."
+REASON = ("A spokesman said the utility decided against a shutoff because forecast winds "
+          "were below its threshold.")
+OTHER = "Crews contained a third of the fire by Monday evening."
+
+
+def _fact(fid: str, text: str, source: str = "wire") -> Fact:
+    return Fact(id=fid, text=text, citations=(Citation(source, text),))
+
+
+def _bank(*facts: Fact, quotes: tuple[Quote, ...] = ()) -> Bank:
+    sources = (Source("wire", "Mountain Wire", "Fire in the valley"),
+               Source("other", "Valley Post", "Power and the fire"))
+    return Bank(sources=sources, people=(), facts=facts, quotes=quotes)
+
+
+def _memory(bank: Bank) -> Memory:
+    m = Memory()
+    for record in bank.records():
+        m.upsert(record)
+    return m
+
+
+def _rid(m: Memory, fid: str) -> int:
+    return m.rids["fact"][fid]
+
+
+def test_a_record_states_a_reason_with_a_connective_not_with_to_or_for() -> None:
+    assert states_reason(_fact("r", REASON))
+    assert states_reason(_fact("d", "The flight was late due to fog."))
+    assert not states_reason(_fact("c", CLAIM))  # "for not cutting": no reason given
+
+
+def test_the_next_record_of_the_same_source_gives_the_reason() -> None:
+    m = _memory(_bank(_fact("claim", CLAIM), _fact("reason", REASON), _fact("other", OTHER)))
+    asked = {stem("utility"), stem("power")}
+    assert reason_after(m, _rid(m, "claim"), asked) == _rid(m, "reason")
+    # a record giving its own reason needs no other; the one before is not the reason
+    assert reason_after(m, _rid(m, "reason"), asked) is None
+    # a next record sharing no word of the question is about something else
+    assert reason_after(m, _rid(m, "claim"), {stem("shutoff")}) == _rid(m, "reason")
+    assert reason_after(m, _rid(m, "claim"), {stem("valley")}) is None
+
+
+def test_a_reason_from_another_source_or_after_another_record_is_not_the_claims() -> None:
+    m = _memory(_bank(_fact("claim", CLAIM), _fact("reason", REASON, source="other")))
+    assert reason_after(m, _rid(m, "claim"), {stem("utility")}) is None
+    m = _memory(_bank(_fact("claim", CLAIM), _fact("other", OTHER), _fact("reason", REASON)))
+    assert reason_after(m, _rid(m, "claim"), {stem("utility")}) is None
+
+
+def test_why_not_is_answered_with_the_claim_and_its_reason_both_cited() -> None:
+    engine = Engine(_bank(_fact("claim", CLAIM), _fact("reason", REASON), _fact("other", OTHER)),
+                    threshold=0.0)
+    a = engine.answer("Why didn't the utility cut power on Saturday?")
+    assert a.answered and a.record_id == "claim"
+    assert a.text == f"{CLAIM} {REASON}"
+    assert [s.excerpt for s in a.sources] == [CLAIM, REASON]
+    # not a "why" question: the claim alone
+    b = engine.answer("Did the utility face criticism for not cutting power on Saturday?")
+    assert b.answered and b.record_id == "claim" and b.text == CLAIM
+    assert [s.excerpt for s in b.sources] == [CLAIM]
+
+
+def test_a_why_question_answered_by_a_record_with_its_reason_gets_that_record_alone() -> None:
+    engine = Engine(_bank(_fact("reason", REASON), _fact("other", OTHER)), threshold=0.0)
+    a = engine.answer("why did the utility decide against a shutoff")
+    assert a.answered and a.record_id == "reason" and a.text == REASON
+    assert len(a.sources) == 1

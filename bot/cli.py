@@ -444,7 +444,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         discard_stdout()
         return 128 + signal.SIGPIPE
     except CoverageBotError as exc:
-        print(f"coverage-bot: {exc}", file=sys.stderr)
+        # One write with its newline (print makes two): a log line from a thread still
+        # finishing (aiosqlite's, after the database closed) then never lands inside it.
+        sys.stderr.write(f"coverage-bot: {exc}\n")
         return 1
     except KeyboardInterrupt:
         return 130

@@ -98,14 +98,6 @@ class Backend(abc.ABC):
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement for each row of parameters."""
 
-    async def insert(self, table: str, columns: Sequence[str],
-                     rows: Sequence[Sequence[Any]]) -> None:
-        """Insert ``rows`` (values of ``columns``, in that order) into ``table``."""
-        if rows:
-            await self.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' * len(columns))})", rows)
-
     async def pipeline(
         self, steps: Sequence[Callable[[], Awaitable[object]]]
     ) -> Awaitable[object]:

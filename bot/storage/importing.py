@@ -31,11 +31,12 @@ from bot.storage.content import (
     label,
 )
 from bot.storage.mapping import (
-    AUDIT_COLUMNS,
+    AUDIT_SQL,
     BATCH_TABLE_SQL,
-    COLUMNS,
+    CHANGES_SQL,
     IN_JSON,
     INSERT_ORDER,
+    INSERT_SQL,
     LOGGED_BY_WRITER,
     TABLES,
     audit_row,
@@ -201,7 +202,7 @@ class Importing(RecordStore):
         """The new records of one batch: (those to write, identical ones skipped, any problem,
         the statements that write them)."""
         fresh: list[Record] = []
-        chosen: list[_Prepared] = []  # (the new records to write)
+        chosen: dict[RecordKind, list[_Prepared]] = defaultdict(list)  # (the ones to write)
         unchanged = 0
         wrong = False
         for kind, recs in prepared.items():
@@ -245,30 +246,30 @@ class Importing(RecordStore):
                     wrong = True
                 else:
                     fresh.append(r)
-                    chosen.append((r, text, digest, key))
+                    chosen[kind].append((r, text, digest, key))
         db = self._conn()
         writes: list[Callable[[], Awaitable[object]]] = []
-        if db.json_rows and not any("\\u0000" in text for _r, text, *_ in chosen):
+        every = [item for items in chosen.values() for item in items]
+        if db.json_rows and not any("\\u0000" in text for _r, text, *_ in every):
             for kind in RECORD_KINDS:
-                payload = "[" + ",".join(
-                    f'[{text},"{digest}",{_JSON_STRING(key)}]'
-                    for record, text, digest, key in chosen if kind_of(record) == kind) + "]"
-                if payload != "[]":
+                if chosen.get(kind):
+                    payload = "[" + ",".join(f'[{text},"{digest}",{_JSON_STRING(key)}]'
+                                             for _r, text, digest, key in chosen[kind]) + "]"
                     params = (guild_id, now, payload, actor)
                     writes += [partial(db.execute, sql, params[:count])
                                for sql, count in _JSON_INSERTS[kind]]
             return fresh, unchanged, wrong, writes
-        tables = insert_rows(((r, "admin", None, digest, key) for r, _t, digest, key in chosen),
+        tables = insert_rows(((r, "admin", None, digest, key) for r, _t, digest, key in every),
                              now)
-        writes += [partial(db.insert, table, COLUMNS[table], tables[table])
+        writes += [partial(db.executemany, INSERT_SQL[table], tables[table])
                    for table in INSERT_ORDER if tables[table]]
-        audit = [(now, actor, guild_id, "import", kind_of(r), r.id, None, text)
-                 for r, text, *_ in chosen]
-        if audit:
-            writes.append(partial(db.insert, "audit_log", AUDIT_COLUMNS, audit))
-        if db.json_rows and chosen:  # (the triggers leave the change log to this import)
-            writes.append(partial(db.insert, "changes", ("kind", "record_id", "guild_id"),
-                                  [(kind_of(r), r.id, guild_id) for r, *_ in chosen]))
+        if every:
+            writes.append(partial(db.executemany, AUDIT_SQL, [
+                (now, actor, guild_id, "import", kind_of(r), r.id, None, text)
+                for r, text, *_ in every]))
+        if db.json_rows and every:  # (the triggers leave the change log to this import)
+            writes.append(partial(db.executemany, CHANGES_SQL,
+                                  [(kind_of(r), r.id, guild_id) for r, *_ in every]))
         return fresh, unchanged, wrong, writes
 
     async def apply_ingest(

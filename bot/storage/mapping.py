@@ -204,6 +204,8 @@ BATCH_TABLE_SQL = ("CREATE TEMP TABLE IF NOT EXISTS import_batch (id TEXT, hash 
 #: While a transaction holds this key in ``meta``, the record tables' insert triggers leave
 #: the change log to the writer (migration 3): an import logs a batch in one statement.
 LOGGED_BY_WRITER = "changes.logged_by_writer"
+#: A change log row written by such a writer: (kind, record id, guild id).
+CHANGES_SQL = "INSERT INTO changes (kind, record_id, guild_id) VALUES (?, ?, ?)"
 
 
 def json_insert_sql(kind: RecordKind) -> list[tuple[str, int]]:

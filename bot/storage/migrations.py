@@ -172,18 +172,23 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 """
 
+#: The record tables and the kind each logs.
+_LOGGED_TABLES = (("sources", "source"), ("people", "person"), ("facts", "fact"),
+                  ("quotes", "quote"))
+
+
+def _logged_trigger(table: str, kind: str, event: str, when: str = "") -> str:
+    """The trigger that logs ``event`` (INSERT, UPDATE, DELETE) on ``table`` to ``changes``."""
+    row = "OLD" if event == "DELETE" else "NEW"
+    return (f"CREATE TRIGGER {table}_{event.lower()}_logged AFTER {event} ON {table} {when}"
+            f"BEGIN INSERT INTO changes (kind, record_id, guild_id) "
+            f"VALUES ('{kind}', {row}.id, {row}.guild_id); END;")
+
+
 def _change_triggers() -> str:
     """Triggers that log every insert, update and delete of a record to ``changes``."""
-    out = []
-    for table, kind in (("sources", "source"), ("people", "person"), ("facts", "fact"),
-                        ("quotes", "quote")):
-        for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
-            out.append(
-                f"CREATE TRIGGER {table}_{event.lower()}_logged AFTER {event} ON {table} "
-                f"BEGIN INSERT INTO changes (kind, record_id, guild_id) "
-                f"VALUES ('{kind}', {row}.id, {row}.guild_id); END;"
-            )
-    return "\n".join(out)
+    return "\n".join(_logged_trigger(table, kind, event) for table, kind in _LOGGED_TABLES
+                     for event in ("INSERT", "UPDATE", "DELETE"))
 
 
 #: Every change to a record, in commit order, for the processes that keep an engine of the
@@ -205,17 +210,10 @@ def _writer_logged_inserts() -> str:
     """Migration 3: the insert triggers log nothing while the transaction holds the key
     ``changes.logged_by_writer`` in ``meta``: a bulk import then writes its change rows
     itself, one statement a batch (a trigger costs it a quarter of its database time)."""
-    out = []
-    for table, kind in (("sources", "source"), ("people", "person"), ("facts", "fact"),
-                        ("quotes", "quote")):
-        out.append(f"DROP TRIGGER {table}_insert_logged;")
-        out.append(
-            f"CREATE TRIGGER {table}_insert_logged AFTER INSERT ON {table} "
-            "WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'changes.logged_by_writer') "
-            f"BEGIN INSERT INTO changes (kind, record_id, guild_id) "
-            f"VALUES ('{kind}', NEW.id, NEW.guild_id); END;"
-        )
-    return "\n".join(out)
+    when = "WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'changes.logged_by_writer') "
+    return "\n".join(f"DROP TRIGGER {table}_insert_logged;\n"
+                     + _logged_trigger(table, kind, "INSERT", when)
+                     for table, kind in _LOGGED_TABLES)
 
 
 MIGRATIONS: tuple[Migration, ...] = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -28,12 +28,15 @@ def _json(name: str) -> dict[str, Any]:
     return data
 
 
-def _word_file(name: str) -> frozenset[str]:
-    out: set[str] = set()
+def _data_lines(name: str) -> Iterator[str]:
+    """The lines of a data file that say something (not blank, not a ``#`` comment)."""
     for line in _data(name).splitlines():
-        if not line.startswith("#"):
-            out.update(line.split())
-    return frozenset(out)
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _word_file(name: str) -> frozenset[str]:
+    return frozenset(w for line in _data_lines(name) for w in line.split())
 
 
 _NUMBERS = _json("numbers.json")
@@ -166,12 +169,11 @@ def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     for a, b in _Q["opposite_pairs"]:  # function words WordNet gives no opposite
         found.setdefault(a, set()).add(b)
         found.setdefault(b, set()).add(a)
-    for line in _data("antonyms.txt").splitlines():
-        if line and not line.startswith("#"):
-            a, b, pos = line.split()
-            for table in (found, graded) if pos in ("adj", "adv") else (found,):
-                table.setdefault(a, set()).add(b)
-                table.setdefault(b, set()).add(a)
+    for line in _data_lines("antonyms.txt"):
+        a, b, pos = line.split()
+        for table in (found, graded) if pos in ("adj", "adv") else (found,):
+            table.setdefault(a, set()).add(b)
+            table.setdefault(b, set()).add(a)
     return ({word: frozenset(others) for word, others in found.items()},
             {word: frozenset(others) for word, others in graded.items()})
 
@@ -212,10 +214,9 @@ def related() -> dict[str, frozenset[str]]:
     "decide" -> "decision", "told" -> "tell"), from ``related.txt`` (WordNet 3.0's
     derivationally related forms and irregular forms), read on first use."""
     out: dict[str, frozenset[str]] = {}
-    for line in _data("related.txt").splitlines():
-        if line and not line.startswith("#"):
-            word, *others = line.split()
-            out[word] = frozenset(others)
+    for line in _data_lines("related.txt"):
+        word, *others = line.split()
+        out[word] = frozenset(others)
     return out
 
 
@@ -224,10 +225,9 @@ def abbreviations() -> dict[str, str]:
     """Abbreviation -> the phrase it stands for ("ceo" -> "chief executive officer"), from
     ``abbreviations.txt`` (WordNet 3.0's), read on first use."""
     out: dict[str, str] = {}
-    for line in _data("abbreviations.txt").splitlines():
-        if line and not line.startswith("#"):
-            short, long = line.split(" ", 1)
-            out[short] = long
+    for line in _data_lines("abbreviations.txt"):
+        short, long = line.split(" ", 1)
+        out[short] = long
     return out
 
 

@@ -155,13 +155,16 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
 NEGATION_REACH = 3
 
 
+def negation_scope(ws: list[str]) -> set[int]:
+    """The positions of the words a negation governs: those within :data:`NEGATION_REACH`
+    words after one (of a record's words or a question's)."""
+    return {j for i, w in enumerate(ws) if w in lexicon.NEGATIONS
+            for j in range(i + 1, min(len(ws), i + 1 + NEGATION_REACH))}
+
+
 def _negated_terms(ws: list[str]) -> frozenset[str]:
-    """The stems of the content words within :data:`NEGATION_REACH` words after a negation."""
-    out: set[str] = set()
-    for i, w in enumerate(ws):
-        if w in lexicon.NEGATIONS:
-            out.update(stem(x) for x in ws[i + 1 : i + 1 + NEGATION_REACH] if is_content(x))
-    return frozenset(out)
+    """The stems of the content words a negation governs (:func:`negation_scope`)."""
+    return frozenset(stem(ws[j]) for j in negation_scope(ws) if is_content(ws[j]))
 
 
 def _has_clock_time(ws: list[str]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bot.engine import lexicon
 from bot.engine.normalize import stem
 from bot.engine.question import Item, Query
-from bot.engine.records import NEGATION_REACH, RecordView, is_year
+from bot.engine.records import RecordView, is_year, negation_scope
 
 #: Kinds of answer that are a figure: a record without one cannot give it.
 FIGURE_KINDS = frozenset({"number", "age"})
@@ -52,10 +52,9 @@ def _question_negates(query: Query) -> frozenset[str]:
     if not query.negated:
         return frozenset()
     ws = query.words
-    near = {i for i, w in enumerate(ws) if w in lexicon.NEGATIONS
-            for i in range(i + 1, i + 1 + NEGATION_REACH)}
+    near = negation_scope(ws)
     return frozenset(t for it in query.items if not it.people and any(
-        ws[i : i + 1] == [it.surface] for i in near) for t in it.terms)
+        ws[i] == it.surface for i in near) for t in it.terms)
 
 
 def _superlative_unsaid(query: Query, fields: dict[str, int], view: RecordView) -> bool:

@@ -3,6 +3,8 @@ engine was never tuned on, scored as the SQuAD protocol scores.
 
     python -m benchmarks.second_article            # figures and every miss
     python -m benchmarks.second_article --sweep    # the figures across thresholds
+    python -m benchmarks.second_article --data tests/data/dev_news/juniper-ridge-fire
+        # the same on a development article (tune on those, never on the second article)
 
 The article (original text, not about immigration) is ingested as ``coverage-bot ingest``
 ingests it, into a bank that also holds the shipped coverage. An answerable question is
@@ -36,21 +38,21 @@ class Outcome:
     text: str
 
 
-def bank() -> Any:
+def bank(data: Path = DATA) -> Any:
     from bot.knowledge import load_knowledge
 
-    meta = json.loads((DATA / "meta.json").read_text(encoding="utf-8"))
-    text = (DATA / "article.txt").read_text(encoding="utf-8")
+    meta = json.loads((data / "meta.json").read_text(encoding="utf-8"))
+    text = (data / "article.txt").read_text(encoding="utf-8")
     return ingested_bank(text, load_knowledge(ROOT / "knowledge"), "article.txt",
                          outlet=meta["outlet"], title=meta["title"],
                          published=meta["published"], url=meta.get("url"))
 
 
-def outcomes(threshold: float | None = None) -> list[Outcome]:
+def outcomes(threshold: float | None = None, data_dir: Path = DATA) -> list[Outcome]:
     from bot.engine import Engine
 
-    engine = Engine(bank(), threshold=threshold)
-    data = json.loads((DATA / "questions.json").read_text(encoding="utf-8"))
+    engine = Engine(bank(data_dir), threshold=threshold)
+    data = json.loads((data_dir / "questions.json").read_text(encoding="utf-8"))
     out: list[Outcome] = []
     for section in ("answerable", "unanswerable"):
         for q in data[section]:
@@ -78,8 +80,12 @@ def figures(results: list[Outcome]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sweep", action="store_true", help="figures at thresholds 0 to 90")
+    ap.add_argument("--data", type=Path, action="append",
+                    help="an article folder laid out like tests/data/second_article/ (e.g. "
+                    "one of tests/data/dev_news/); repeat for several, figures pooled")
     args = ap.parse_args(argv)
-    results = outcomes()
+    folders = args.data or [DATA]
+    results = [r for d in folders for r in outcomes(data_dir=d)]
     f = figures(results)
     print(f"{len(results)} questions: answerable right {f['answerable']:.1%}, unanswerable "
           f"abstained {f['abstained']:.1%}, overall {f['overall']:.1%}, "
@@ -90,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  miss [{kind}/{r.kind}] {r.question!r} -> "
                   f"{'answered' if r.answered else 'abstained'} {r.score:.0f}: {r.text[:90]}")
     if args.sweep:
-        everything = outcomes(threshold=0.0)
+        everything = [r for d in folders for r in outcomes(threshold=0.0, data_dir=d)]
         for t in range(0, 95, 10):
             rs = [Outcome(r.question, r.kind, r.answerable, r.answered and r.score >= t,
                           (r.right and r.score >= t) if r.answerable else r.score < t,

@@ -4,7 +4,9 @@ number, negation, opposite, extreme, figure or date the question turns on)."""
 from __future__ import annotations
 
 from bot.engine.question import Item, Query
-from bot.engine.records import FIELD_TEXT, RecordView
+from bot.engine import lexicon
+from bot.engine.normalize import words
+from bot.engine.records import FIELD_TEXT, RecordView, stop_anchors
 from bot.engine.sinks import opposite_terms, sinks
 
 
@@ -70,6 +72,41 @@ def test_a_stop_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     either = Query("more or less difficult problems",
                    ["more", "or", "less", "difficult", "problems"], items)
     assert sinks(either, [1.0, 1.0], [False, False], fields, view_saying("more")) is None
+
+
+def test_a_particle_is_turned_around_only_about_the_same_word() -> None:
+    """"turn off the power" is turned around by a record saying "turned on the power"; "went
+    on strike" is not by "walked off the job" (the opposite stands by another word)."""
+    def saying(text: str) -> RecordView:
+        v = _view()
+        ws = words(text)
+        v.stop_words = frozenset(ws) & lexicon.opposed_stop_words()
+        v.stop_anchors = stop_anchors(ws)
+        return v
+
+    items = [Item("nurses", ("nurs",)), Item("strike", ("strike",))]
+    fields = {"nurs": FIELD_TEXT, "strike": FIELD_TEXT}
+    went = Query("how many nurses went on strike",
+                 words("how many nurses went on strike"), items)
+    walked = saying("1,400 nurses walked off the job, launching the first strike")
+    assert sinks(went, [1.0, 1.0], [False, False], fields, walked) is None
+    power = [Item("utility", ("util",)), Item("power", ("power",))]
+    pfields = {"util": FIELD_TEXT, "power": FIELD_TEXT}
+    off = Query("did the utility turn off the power",
+                words("did the utility turn off the power"), power)
+    assert sinks(off, [1.0, 1.0], [False, False], pfields,
+                 saying("the utility turned on the power again")) == "opposite"
+    # saying the word itself about the same thing too, it is not turned around
+    assert sinks(off, [1.0, 1.0], [False, False], pfields,
+                 saying("the utility turned on the power, then turned off the power")) is None
+
+
+def test_stop_anchors_pair_a_stop_word_with_the_content_words_beside_it() -> None:
+    assert stop_anchors(words("the least difficult problem")) == {("least", "difficult")}
+    assert stop_anchors(words("nurses went on strike")) == {("on", "went"), ("on", "strike")}
+    assert stop_anchors(words("shut down the line")) == {("down", "shut"), ("down", "line")}
+    assert stop_anchors(words("a plain sentence")) == frozenset()
+
 
 def test_a_question_asking_for_a_year_sinks_at_a_record_without_a_date() -> None:
     fields = {"award": FIELD_TEXT}

@@ -59,6 +59,9 @@ TYPE_PHRASES: dict[tuple[str, ...], str] = {
     tuple(k.split()): v for k, v in _Q["type_phrases"].items()
 }
 NEGATIONS = frozenset(_Q["negations"])
+#: The words of degree ("more", "least"): their opposite turns a whole statement around,
+#: wherever it stands in it ("the least used" asked, "the most commonly used" said).
+DEGREE_WORDS = frozenset(_Q["degree_words"])
 REASON_MARKERS = frozenset(_Q["reason_markers"])
 #: Words that state a reason outright ("because", "due to"): not "to" or "for", which
 #: REASON_MARKERS counts too.

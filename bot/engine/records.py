@@ -113,6 +113,8 @@ class RecordView:
     speech: bool
     #: its stop words that have opposites ("most", "up"; the index keeps no stop words)
     stop_words: frozenset[str] = frozenset()
+    #: ... each with the stems of the content words next to it (:func:`stop_anchors`)
+    stop_anchors: frozenset[tuple[str, str]] = frozenset()
     #: stems of the content words a negation of its text governs ("do not fit": "fit")
     negated_terms: frozenset[str] = frozenset()
 
@@ -133,6 +135,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         or _has_clock_time(ws)
     )
     text = record.text.rstrip()
+    anchors = stop_anchors(ws) | stop_anchors(words(passages))
     return RecordView(
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)},
@@ -147,8 +150,33 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         curated=bool(record.keywords),
         speech=isinstance(record, Quote) or not lexicon.SPEECH_VERBS.isdisjoint(ws),
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
+        stop_anchors=anchors,
         negated_terms=_negated_terms(ws),
     )
+
+
+#: A stop word with an opposite is read with the nearest content word on each side within
+#: this many words ("the **least** difficult", "**before** the war").
+ANCHOR_REACH = 2
+
+
+def stop_anchors(ws: list[str]) -> frozenset[tuple[str, str]]:
+    """Each stop word of ``ws`` that has an opposite ("up", "on", "before"), paired with the
+    stem of the nearest content word on each side of it (within :data:`ANCHOR_REACH`
+    words): what it says something about. "shut down the line" gives ("down", "shut") and
+    ("down", "line"); "went on strike" gives ("on", "went") and ("on", "strike")."""
+    opposed = lexicon.opposed_stop_words()
+    out: set[tuple[str, str]] = set()
+    for i, w in enumerate(ws):
+        if w not in opposed:
+            continue
+        for side in (range(i - 1, max(-1, i - 1 - ANCHOR_REACH), -1),
+                     range(i + 1, min(len(ws), i + 1 + ANCHOR_REACH))):
+            for j in side:
+                if is_content(ws[j]):
+                    out.add((w, stem(ws[j])))
+                    break
+    return frozenset(out)
 
 
 #: A negation governs the content words up to this many words after it ("did not fully fit").

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bot.engine import lexicon
 from bot.engine.normalize import stem
 from bot.engine.question import Item, Query
-from bot.engine.records import RecordView, is_year, negation_scope
+from bot.engine.records import RecordView, is_year, negation_scope, stop_anchors
 
 #: Kinds of answer that are a figure: a record without one cannot give it.
 FIGURE_KINDS = frozenset({"number", "age"})
@@ -37,13 +37,24 @@ def _opposites(item: Item, query: Query) -> frozenset[str]:
     return frozenset() if item.people else lexicon.opposites(item.surface) - set(query.words)
 
 
-def _turned_around(query: Query, said: frozenset[str]) -> bool:
+def _turned_around(query: Query, view: RecordView) -> bool:
     """Whether the record says the opposite of a stop word of the question and not the word
-    ("the least difficult" asked, "the most difficult" said; the index keeps no stop words,
-    so these are read from the record's words)."""
+    (the index keeps no stop words, so these are read from the record's words). A word of
+    degree is turned around anywhere in the record ("the least used" asked, "the most
+    commonly used" said); any other only about the same word, read with its neighbours
+    (:func:`~bot.engine.records.stop_anchors`): "turn off the power" is turned around by
+    "turned on the power", "went on strike" is not by "walked off the job"."""
     asked = set(query.words)
-    return any(w not in said and not (lexicon.opposites(w) - asked).isdisjoint(said)
-               for w in asked & lexicon.opposed_stop_words())
+    for w in asked & lexicon.DEGREE_WORDS:
+        if w not in view.stop_words and not (lexicon.opposites(w) - asked).isdisjoint(
+                view.stop_words):
+            return True
+    for w, about in stop_anchors(query.words):
+        if w in lexicon.DEGREE_WORDS or (w, about) in view.stop_anchors:
+            continue
+        if any((o, about) in view.stop_anchors for o in lexicon.opposites(w) - asked):
+            return True
+    return False
 
 
 def _question_negates(query: Query) -> frozenset[str]:
@@ -106,7 +117,7 @@ def sinks(
         # "what does not define X": a record negating something else ("not decision
         # problems") does not say what the question says is not so
         return "negation elsewhere"
-    if view.stop_words and _turned_around(query, view.stop_words):
+    if view.stop_words and _turned_around(query, view):
         return "opposite"
     if _superlative_unsaid(query, fields, view):
         return "superlative"

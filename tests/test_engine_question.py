@@ -40,6 +40,12 @@ def test_how_much_asks_for_a_figure_and_not_is_a_negation() -> None:
     assert _read("why was the bridge not approved").negated
 
 
+def test_how_many_counts_the_thing_named_next() -> None:
+    assert _read("how many bridges did the council approve").counted == {"bridg"}
+    assert _read("how many new bridges did the council approve").counted == {"new"}
+    assert _read("when was the bridge approved").counted == frozenset()
+
+
 def test_an_unknown_word_is_kept_as_an_item() -> None:
     query = _read("what did the council say about volcanoes")
     assert "volcanoes" in [item.surface for item in query.items]

@@ -16,6 +16,7 @@ from bot.engine.scoring import (
     RARITY_CAP,
     RARITY_FLOOR,
     Model,
+    _count_before,
     context_features,
     credit,
     english_factor,
@@ -91,3 +92,13 @@ def test_words_the_record_has_the_other_way_round_and_a_lead_are_read_for_the_co
     named = dict(zip(_CONTEXT, context_features(query, [False] * 3, fields, {}, view),
                      strict=True))
     assert named["order_swapped"] == 0.0 and named["lead"] == 0.0
+
+
+def test_a_figure_just_before_the_thing_counted_counts_it() -> None:
+    """"how many users": "2.3 million users" counts them, "users 12 months" does not."""
+    users = frozenset({"user"})
+    assert _count_before(users, {"user"}, ["expos", "2", "3", "million", "user"]) == 1.0
+    assert _count_before(users, {"user"}, ["affect", "user", "12", "month"]) == 0.0
+    # a figure the question gives itself is not the answer
+    assert _count_before(users, {"user", "12"}, ["12", "user"]) == 0.0
+    assert _count_before(frozenset(), set(), ["12", "user"]) == 0.0

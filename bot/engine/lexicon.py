@@ -62,6 +62,8 @@ NEGATIONS = frozenset(_Q["negations"])
 #: The words of degree ("more", "least"): their opposite turns a whole statement around,
 #: wherever it stands in it ("the least used" asked, "the most commonly used" said).
 DEGREE_WORDS = frozenset(_Q["degree_words"])
+#: The phrases that count a thing named next ("how many nurses").
+COUNTING_PHRASES = tuple(tuple(p.split()) for p in _Q["counting_phrases"])
 REASON_MARKERS = frozenset(_Q["reason_markers"])
 #: Words that state a reason outright ("because", "due to"): not "to" or "for", which
 #: REASON_MARKERS counts too.

@@ -90,6 +90,20 @@ class Query:
     def people(self) -> tuple[str, ...]:
         return tuple(p for it in self.items for p in it.people)
 
+    @property
+    def counted(self) -> frozenset[str]:
+        """The terms of the thing the question counts ("how many nurses": nurses), if any:
+        the first item after a counting phrase (:data:`lexicon.COUNTING_PHRASES`)."""
+        ws = self.words
+        for phrase in lexicon.COUNTING_PHRASES:
+            n = len(phrase)
+            for i in range(len(ws) - n + 1):
+                if tuple(ws[i:i + n]) == phrase:
+                    by_word = {it.surface: it for it in self.items if not it.people}
+                    return next((frozenset(by_word[w].terms) for w in ws[i + n:]
+                                 if w in by_word), frozenset())
+        return frozenset()
+
 
 def _answer_type(ws: list[str]) -> tuple[str, set[int]]:
     """The kind of answer asked for, and the positions of the words that asked for it

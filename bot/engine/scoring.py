@@ -88,6 +88,7 @@ FEATURES = (
     "behind",  # retrieval score behind the best candidate's (share of the question)
     "other_person",  # the question names someone else than the person it partly names
     "speech_unsaid",  # asks what a named person said; the record reports no speech of theirs
+    "count_before",  # asks how many of a thing; the record puts a figure just before it
 )
 
 @dataclass(slots=True)
@@ -234,8 +235,25 @@ def features(
         max(0.0, best - retrieval) / total,
         float(query.other_person),
         float(query.speech and bool(people) and not speech_match and not view.speech),
+        _count_before(query.counted, asked, view.sequence),
     ]
     return out, tuple(matched)
+
+
+#: "how many nurses": a figure this many words before the thing counted counts it
+#: ("1,400 nurses", "2.3 million registered users").
+COUNT_REACH = 3
+
+
+def _count_before(counted: frozenset[str], asked: set[str], sequence: list[str]) -> float:
+    """1 when the record has a figure the question does not give within
+    :data:`COUNT_REACH` words before the thing the question counts."""
+    if not counted:
+        return 0.0
+    return float(any(
+        t in counted and any(w.isdigit() and w not in asked
+                             for w in sequence[max(0, p - COUNT_REACH):p])
+        for p, t in enumerate(sequence)))
 
 
 #: Features the confidence model adds to the top candidate's: the ranker's probability

@@ -65,6 +65,20 @@ def test_a_short_misspelt_surname_beside_the_given_name_is_the_same_person() -> 
     assert other.other_person  # someone else called Max
 
 
+def test_a_longer_surname_misspelt_more_than_once_beside_the_given_name_is_the_same_person(
+) -> None:
+    names = NameTable()
+    names.add(Person("owen-pritchard", "Owen Pritchard", (), "", None))
+    vocab = Vocabulary()
+    query = read("who is owen pritchet", vocab=vocab, known=lambda t: False, names=names,
+                 visible=visible_to(None))
+    assert query.people == ("owen-pritchard",) and not query.other_person
+    assert [item.surface for item in query.items] == ["owen"]
+    other = read("who is owen pearson", vocab=vocab, known=lambda t: False, names=names,
+                 visible=visible_to(None))
+    assert other.other_person  # not close enough: someone else called Owen
+
+
 def test_a_greeting_or_a_thank_you_asks_nothing() -> None:
     for said in ("good morning everyone", "thanks bot, super helpful", "hi there!", "ok cool"):
         assert _read(said).items == [], said

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.engine import lexicon
 from bot.engine.index import StopwordSpeller, Vocabulary
@@ -190,17 +190,29 @@ def _describes(ws: list[str]) -> bool:
     return any(tuple(ws[: len(p)]) == p for p in lexicon.DESCRIBE_PHRASES)
 
 
+#: A longer word beside a name is its misspelt rest when it is this close to a word of the
+#: name by Jaro-Winkler similarity, which weighs the first letters, kept in most misspellings
+#: of a name ("pritchet" for Pritchard: 0.88), and this long at least.
+REST_OF_NAME_SIMILARITY, REST_OF_NAME_MIN = 0.88, 5
+
+
 def _rest_of_name(word: str, people: tuple[str, ...], names: NameTable) -> bool:
-    """``word`` is one edit from a word of the names of ``people`` ("cran" for Max Crane):
-    the rest of the name, misspelt, not another person's."""
+    """``word`` is one edit from a word of the names of ``people`` ("cran" for Max Crane),
+    or a longer word close to one (:data:`REST_OF_NAME_SIMILARITY`): the rest of the name,
+    misspelt, not another person's."""
     if len(word) < 3:
         return False
     for pid in people:
         person = names.people.get(pid)
         for name in person.names if person is not None else ():
-            if any(Levenshtein.distance(word, part, score_cutoff=1) <= 1
-                   for part in words(name) if len(part) >= 3 and part != word):
-                return True
+            for part in words(name):
+                if len(part) < 3 or part == word:
+                    continue
+                if Levenshtein.distance(word, part, score_cutoff=1) <= 1 or (
+                        min(len(word), len(part)) >= REST_OF_NAME_MIN
+                        and JaroWinkler.normalized_similarity(word, part)
+                        >= REST_OF_NAME_SIMILARITY):
+                    return True
     return False
 
 

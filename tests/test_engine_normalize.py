@@ -27,3 +27,11 @@ def test_content_words_exclude_stopwords_but_keep_lone_letters() -> None:
 def test_shorten_cuts_at_a_word() -> None:
     assert shorten("one two three four", 12) == "one two…"
     assert shorten("  short \n text ") == "short text"
+
+
+def test_an_irregular_verb_form_stems_as_its_verb() -> None:
+    """"got" meets "get" as "walked" meets "walk"; a form that is mostly a word of its own
+    ("ground") is not read as a verb ("grind")."""
+    assert stem("got") == stem("get") and stem("told") == stem("tells")
+    assert stem("went") == stem("go") and stem("sold") == stem("selling")
+    assert stem("ground") != stem("grind")

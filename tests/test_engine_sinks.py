@@ -103,7 +103,7 @@ def test_a_particle_is_turned_around_only_about_the_same_word() -> None:
 
 def test_stop_anchors_pair_a_stop_word_with_the_content_words_beside_it() -> None:
     assert stop_anchors(words("the least difficult problem")) == {("least", "difficult")}
-    assert stop_anchors(words("nurses went on strike")) == {("on", "went"), ("on", "strike")}
+    assert stop_anchors(words("nurses went on strike")) == {("on", "go"), ("on", "strike")}
     assert stop_anchors(words("shut down the line")) == {("down", "shut"), ("down", "line")}
     assert stop_anchors(words("a plain sentence")) == frozenset()
 

@@ -226,6 +226,18 @@ def related() -> dict[str, frozenset[str]]:
 
 
 @cache
+def irregular() -> dict[str, str]:
+    """Irregular verb form -> its verb ("got" -> "get", "told" -> "tell"), from
+    ``irregular.txt`` (WordNet 3.0's, but forms mostly used as words of their own), read on
+    first use."""
+    out: dict[str, str] = {}
+    for line in _data_lines("irregular.txt"):
+        form, verb = line.split()
+        out[form] = verb
+    return out
+
+
+@cache
 def abbreviations() -> dict[str, str]:
     """Abbreviation -> the phrase it stands for ("ceo" -> "chief executive officer"), from
     ``abbreviations.txt`` (WordNet 3.0's), read on first use."""

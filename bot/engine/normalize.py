@@ -6,7 +6,9 @@
 * :func:`words` splits folded text into words, with number words as digits
   ("twenty seven" -> "27") and chat spellings written out ("ppl" -> "people").
 * :func:`stem` reduces a word to its Snowball (Porter 2) stem, through PyStemmer, so that
-  "protesters", "protesting" and "protests" meet; digits are kept as they are.
+  "protesters", "protesting" and "protests" meet, an irregular verb form first read as its
+  verb ("got" as "get", WordNet's forms in ``data/irregular.txt``); digits are kept as they
+  are.
 * :func:`is_content` tells a word that can say what a text is about.
 
 Every word list used here is general English and lives in ``data/`` with its source named.
@@ -156,12 +158,16 @@ _STEMMER = Stemmer.Stemmer("english")
 _STEMMER.maxCacheSize = 0  # our own cache below is unbounded-safe (lru)
 
 
+_IRREGULAR = lexicon.irregular()
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """The Snowball stem of a folded word; digits and over-long words are kept whole."""
+    """The Snowball stem of a folded word, an irregular verb form read as its verb ("got" as
+    "get": :func:`lexicon.irregular`); digits and over-long words are kept whole."""
     if word.isdigit() or len(word) > MAX_WORD:
         return word
-    return str(_STEMMER.stemWord(word))
+    return str(_STEMMER.stemWord(_IRREGULAR.get(word, word)))
 
 
 def is_content(word: str) -> bool:

@@ -145,3 +145,15 @@ def test_a_superlative_the_record_does_not_say_sinks_it() -> None:
     assert sinks(largest, [1.0, 1.0], [False, False], fields, _view()) == "superlative"
     assert sinks(largest, [1.0, 1.0], [False, False], {**fields, "largest": FIELD_TEXT},
                  _view()) is None
+
+
+def test_a_why_not_question_asks_for_a_reason_which_need_not_be_negated() -> None:
+    ws = ["why", "didnt", "the", "utility", "cut", "power"]
+    items = [Item("utility", ("util",)), Item("cut", ("cut",)), Item("power", ("power",))]
+    fields = {"util": FIELD_TEXT, "cut": FIELD_TEXT, "power": FIELD_TEXT}
+    why = Query("why didn't the utility cut power", ws, items, answer_type="reason",
+                negated=True)
+    assert sinks(why, [1.0] * 3, [False] * 3, fields, _view()) is None
+    what = Query("what didn't the utility cut", ["what", "didnt", "the", "utility", "cut"],
+                 items[:2], negated=True)
+    assert sinks(what, [1.0] * 2, [False] * 2, fields, _view()) == "negation"

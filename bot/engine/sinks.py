@@ -100,19 +100,22 @@ def sinks(
 ) -> str | None:
     """Why a record cannot answer the question whatever its score, or None.
 
-    A question must be answerable from the record: every person, number and name it turns
-    on is in the record, its passage or the title of its article (``topic``: what all of
-    the article is about), so a swapped entity sinks it; a negated question needs a negated
-    record, a word of the question whose opposite the record says instead sinks it
-    (``said``: which of :func:`opposite_terms` the record has), a question asking for a
-    figure ("how many", "how old") needs a record with one it does not give itself (or a
-    counting word, a series to count), one asking for a year, a century or a time of day
-    needs a record giving a date, and a question mostly made of words the whole bank
-    lacks is about something else.
+    A question must be answerable from the record: every person, number and name it turns on
+    is in the record, its passage or the title of its article (``topic``: what all of the
+    article is about), so a swapped entity sinks it; a negated question needs a negated
+    record (but "why not" asks for a reason, which need not repeat the negation), a word of
+    the question whose opposite the record says instead sinks it (``said``: which of
+    :func:`opposite_terms` the record has), a question asking for a figure ("how many", "how
+    old") needs a record with one it does not give itself (or a counting word, a series to
+    count), one asking for a year, a century or a time of day needs a record giving a date,
+    and a question mostly made of words the whole bank lacks is about something else.
     """
-    if query.negated and not view.negated:
+    # "why didn't X": the negation is part of what is explained, not of the reason, which
+    # need not repeat it ("decided against one because the winds were below ...")
+    why = query.answer_type == "reason"
+    if query.negated and not view.negated and not why:
         return "negation"
-    negates = _question_negates(query)
+    negates = frozenset() if why else _question_negates(query)
     if negates and view.negated_terms.isdisjoint(negates):
         # "what does not define X": a record negating something else ("not decision
         # problems") does not say what the question says is not so

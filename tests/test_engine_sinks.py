@@ -3,9 +3,9 @@ number, negation, opposite, extreme, figure or date the question turns on)."""
 
 from __future__ import annotations
 
-from bot.engine.question import Item, Query
 from bot.engine import lexicon
 from bot.engine.normalize import words
+from bot.engine.question import Item, Query
 from bot.engine.records import FIELD_TEXT, RecordView, stop_anchors
 from bot.engine.sinks import opposite_terms, sinks
 

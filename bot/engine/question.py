@@ -85,24 +85,12 @@ class Query:
     recency: bool = False
     #: names someone the bank does not know next to part of a name it knows
     other_person: bool = False
+    #: the terms of the thing the question counts ("how many nurses": nurses)
+    counted: frozenset[str] = frozenset()
 
     @property
     def people(self) -> tuple[str, ...]:
         return tuple(p for it in self.items for p in it.people)
-
-    @property
-    def counted(self) -> frozenset[str]:
-        """The terms of the thing the question counts ("how many nurses": nurses), if any:
-        the first item after a counting phrase (:data:`lexicon.COUNTING_PHRASES`)."""
-        ws = self.words
-        for phrase in lexicon.COUNTING_PHRASES:
-            n = len(phrase)
-            for i in range(len(ws) - n + 1):
-                if tuple(ws[i:i + n]) == phrase:
-                    by_word = {it.surface: it for it in self.items if not it.people}
-                    return next((frozenset(by_word[w].terms) for w in ws[i + n:]
-                                 if w in by_word), frozenset())
-        return frozenset()
 
 
 def _answer_type(ws: list[str]) -> tuple[str, set[int]]:
@@ -344,4 +332,18 @@ def read(
         query.describe = people[0]
     if not query.items and any(w in lexicon.SUMMARY_WORDS for w in ws):
         query.summary = True
+    query.counted = _counted(ws, query.items)
     return query
+
+
+def _counted(ws: list[str], items: list[Item]) -> frozenset[str]:
+    """The terms of the thing the question counts ("how many nurses": nurses), if any: the
+    first item after a counting phrase (:data:`lexicon.COUNTING_PHRASES`)."""
+    for phrase in lexicon.COUNTING_PHRASES:
+        n = len(phrase)
+        for i in range(len(ws) - n + 1):
+            if tuple(ws[i:i + n]) == phrase:
+                by_word = {it.surface: it for it in items if not it.people}
+                return next((frozenset(by_word[w].terms) for w in ws[i + n:] if w in by_word),
+                            frozenset())
+    return frozenset()

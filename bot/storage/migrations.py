@@ -222,9 +222,12 @@ def _writer_logged_inserts() -> str:
 
 async def rekey_sqlite(conn: aiosqlite.Connection) -> None:
     """Migration 4: the content keys and the unanswered questions' groups recomputed by the
-    fold of :mod:`bot.textfold` (what happens to two records that now say the same:
-    :mod:`bot.storage.rekey`). The records' content does not change, so the change log is
-    not told: each table's update trigger is set aside while its keys are written."""
+    fold of :mod:`bot.textfold`. Of two records of one kind and scope that now fold to one
+    key, the older (inserted first) keeps it and the newer keeps its content under the key,
+    ``\x1e`` and its id, which no text folds to: the unique index holds, nothing is removed
+    (:mod:`bot.storage.rekey`). Keys are parked on their ids first, since the index is
+    checked row by row. The records' content does not change, so the change log is not
+    told: each table's update trigger is set aside while its keys are written."""
     for table, kind in _LOGGED_TABLES:
         rows = await conn.execute_fetchall(rekey.select_records(table))
         changes = rekey.plan_keys(table, rows)

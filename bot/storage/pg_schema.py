@@ -213,8 +213,10 @@ $$;
 
 async def rekey_postgres(conn: asyncpg.Connection) -> None:
     """Migration 4, as SQLite's (:func:`bot.storage.migrations.rekey_sqlite`): the content
-    keys and question groups recomputed, the change log not told (the records' trigger is
-    disabled while their keys are written, in this transaction)."""
+    keys and question groups recomputed; of two records that now share a key the older keeps
+    it and the newer gets the key, ``\x1e`` and its id (:mod:`bot.storage.rekey`); the
+    change log not told (the records' trigger is disabled while their keys are written, in
+    this transaction)."""
     for table, _kind in _LOGGED_TABLES:
         rows = [tuple(r) for r in await conn.fetch(rekey.select_records(table))]
         changes = rekey.plan_keys(table, rows)

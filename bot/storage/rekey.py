@@ -12,7 +12,12 @@ Each newer one is kept, with all its content, under the key followed by
 :data:`DUPLICATE_MARK` and its id. No written text folds to a key holding that mark
 (:func:`bot.textfold.squash` takes it as whitespace) and ids are unique, so these keys clash
 with nothing and the unique index holds. Nothing is removed: such a record answers as
-before, and an edit of it is checked against the older one like any write.
+before and can be removed as any; an edit that keeps its text is refused as the older
+one's duplicate (naming it), which is how an admin learns of the pair.
+
+The keys are computed by :mod:`bot.storage.content` as it is when the migration runs, not
+as it was when migration 4 was written: should the fold change again, a later migration
+recomputes them the same way (and, run after this one, finds nothing left to do).
 
 The planners read rows in insertion order and give only the rows whose stored value
 changes; :func:`bot.storage.migrations.rekey_sqlite` and

@@ -69,8 +69,8 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 def plain(text: str) -> str:
     """``text`` in compatibility form, without invisible characters, with plain quotes,
     apostrophes and dashes; case, accents, punctuation and spacing as written."""
-    if text.isascii():
-        return text.translate(_TRANSLATE) if "`" in text else text
+    if text.isascii():  # (the table's one ASCII entry; translate() is slow)
+        return text.replace("`", "'") if "`" in text else text
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     shown = _INVISIBLE.sub("", text)
     # (an accent the removed character kept from its letter now composes with it)
@@ -81,7 +81,8 @@ def fold(text: str) -> str:
     """``text`` folded for comparison: :func:`plain`, case folded, accents removed;
     punctuation and spacing are kept (see :func:`key`)."""
     if text.isascii():
-        return text.lower().translate(_TRANSLATE)
+        text = text.lower()
+        return text.replace("`", "'") if "`" in text else text
     # (plain's steps, in the engine's order: its results depend on them)
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     text = _INVISIBLE.sub("", text).casefold()

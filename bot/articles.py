@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
+from bot import textfold
 from bot.engine.slug import slugify
 from bot.errors import IngestError
 from bot.inputs import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, decode_text, describe_size
@@ -144,12 +145,14 @@ def _source_for(article: Article, page_title: str | None, page_url: str | None,
         )
     url = article.url or page_url
     published = article.published or page_date
+    # (the storage's rules for one source: the same URL but for case, or the same outlet
+    # and title as text; a source made otherwise would be refused as their duplicate)
+    url_key = textfold.casefold(url) if url else None
+    title_key = (textfold.key(article.outlet), textfold.key(title))
     for source in bank.sources:
-        same_url = url is not None and source.url == url
-        same_title = (
-            source.outlet.casefold() == article.outlet.casefold()
-            and source.title.casefold() == title.casefold()
-        )
+        same_url = url_key is not None and source.url is not None and (
+            textfold.casefold(source.url) == url_key)
+        same_title = (textfold.key(source.outlet), textfold.key(source.title)) == title_key
         if same_url or same_title:
             return source
     base = slugify(f"{article.outlet} {title}", fallback="source")

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot import textfold
 from bot.codec import EXPORT_FORMAT, LIST_KEYS, from_json
 from bot.errors import InputError, Problem, ValidationFailed
 from bot.inputs import open_regular, read_limited
@@ -55,19 +55,21 @@ class KnownIds:
 
 
 _WORD = re.compile(r"\w+")
-#: ASCII letters, digits and "_" (what \w matches in ASCII) lower-cased, the rest a space.
+#: ASCII letters, digits and "_" (what \w matches in ASCII) lower-cased, NUL dropped (as
+#: textfold.key drops it), the rest a space.
 _ASCII_WORDS = str.maketrans({
-    i: chr(i).lower() if chr(i).isalnum() or chr(i) == "_" else " " for i in range(128)
+    i: chr(i).lower() if chr(i).isalnum() or chr(i) == "_" else (None if i == 0 else " ")
+    for i in range(128)
 })
 
 
 def content_key(text: str) -> str:
-    """Text folded for duplicate detection: case, accents, quotes, punctuation, spacing."""
-    if text.isascii():  # (nothing to decompose: the same key, faster; run for every record)
+    """Text folded for duplicate detection: the words of :func:`bot.textfold.key` (case,
+    accents, quotes, dashes, spacing folded as everywhere), punctuation ignored. Two texts
+    the storage's content keys call the same have the same key here."""
+    if text.isascii():  # (the same key, faster; run for every record)
         return " ".join(text.translate(_ASCII_WORDS).split())
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(_WORD.findall(text))
+    return " ".join(_WORD.findall(textfold.key(text)))
 
 
 #: The longest a problem's field or message gets: a 100 KB value is not echoed back.

@@ -7,6 +7,7 @@ import hashlib
 import os
 import sqlite3
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from bot.models import Bank, Citation, Fact, Person, Quote, Source
 from bot.storage import Storage
+from bot.storage.content import content_hash
+from bot.storage.mapping import INSERT_ORDER, INSERT_SQL, insert_rows
 
 
 def source(id: str = "src", *, guild_id: int | None = None, **fields: str | None) -> Source:
@@ -234,3 +237,36 @@ def fail_audit_rows(path: Path, when: str = "1") -> None:
             f"CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log WHEN {when} "
             "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"
         )
+
+
+# --------------------------------------------------------------------------- schema version 3
+
+
+def old_normalise(text: str) -> str:
+    """The storage's fold before schema version 4: NFKC, case and spacing (and NUL) only."""
+    return " ".join(unicodedata.normalize("NFKC", text.replace("\x00", "")).casefold().split())
+
+
+def old_key(record: Source | Person | Fact | Quote) -> str:
+    """A record's content key as schema versions 1 to 3 stored it."""
+    if isinstance(record, Source):
+        return old_normalise(record.url or record.title) + "\x1f" + old_normalise(record.outlet)
+    if isinstance(record, Person):
+        return old_normalise(record.name)
+    if isinstance(record, Fact):
+        return old_normalise(record.text)
+    return old_normalise(record.text) + "\x1f" + (record.speaker or "")
+
+
+def old_question_norm(text: str) -> str:
+    """An unanswered question's group as schema versions 1 to 3 stored it."""
+    return old_normalise(text).strip("?!.…;:,'\"“”‘’ ")
+
+
+def version_3_rows(records: list[Source | Person | Fact | Quote]
+                   ) -> list[tuple[str, list[tuple[object, ...]]]]:
+    """(INSERT statement, rows) of ``records`` as admin records with the keys of schema
+    version 3, in the order a database takes them (the records' order within a table)."""
+    rows = insert_rows(((r, "admin", None, content_hash(r), old_key(r)) for r in records),
+                       "2024-01-01T00:00:00.000+00:00")
+    return [(INSERT_SQL[table], rows[table]) for table in INSERT_ORDER if rows[table]]

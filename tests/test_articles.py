@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.articles import Article, apply_ingest, article_text, check_article_fields, plan_ingest
@@ -59,6 +61,26 @@ async def test_the_same_article_again_adds_nothing() -> None:
         await apply_ingest(storage, plan_ingest(Engine(), [article()], guild_id=5), actor="test")
         again = plan_ingest(Engine(await storage.load_bank()), [article()], guild_id=5)
         assert again.empty
+
+
+@pytest.mark.parametrize("fields", [
+    {"url": None, "title": "BRIDGE “APPROVED”", "outlet": "wire"},
+    {"url": None, "title": "Bridge \u201capprov\u00e9d\u201d\u200b", "outlet": "Wire "},
+    {"url": "https://EXAMPLE.ORG/b", "title": "Another title"},
+])
+async def test_an_article_finds_its_source_by_the_storages_rules(fields: dict[str, str]) -> None:
+    """A title or URL the storage would call the same source's is that source (before,
+    an accent or a curly quote made a second source the storage then refused)."""
+    async with await Storage.open(":memory:") as storage:
+        first = article(url=None, title='Bridge "approved"')
+        await apply_ingest(storage, plan_ingest(Engine(), [first], guild_id=5), actor="test")
+        if fields["url"]:
+            await storage.update(replace((await storage.export_bank(5)).sources[0],
+                                         url="https://example.org/b"), actor="test")
+        again = plan_ingest(Engine(await storage.load_bank()), [article(**fields)], guild_id=5)
+        assert again.adds.sources == ()
+        await apply_ingest(storage, again, actor="test")
+        assert (await storage.stats())["sources_guild"] == 1
 
 
 async def test_new_ids_are_unique_across_the_bank_not_only_what_linking_read() -> None:

@@ -55,6 +55,22 @@ def test_verbatim_whole_quote_ignores_quote_marks_dashes_case_and_spacing() -> N
     assert v.diff == "" and v.changes == ()
 
 
+def test_accents_invisible_characters_and_typographic_marks_are_folded_as_everywhere() -> None:
+    """Comparison folds as bot.textfold does (the engine and the storage's keys too); the
+    difference is shown in the words as written."""
+    quote = Quote("q", "kim", "José María said we’re done – for now…", "", ())
+    bank, people = [quote], {"kim": Person("kim", "Kim", (), "", None)}
+    for pasted in ("jose maria said we're done -- for now...",
+                   "JOSÉ MARÍA SAID WE`RE DONE, FOR NOW",
+                   "Jos\u00e9 Mar\u200bía said we\u2019re done \u2014 for now"):
+        v = verify_quote(pasted, bank, people)
+        assert (v.verdict, v.quote) == ("verbatim", quote), pasted
+    v = verify_quote("Jose Maria said we are done for now", bank, people)
+    assert v.verdict == "paraphrase"
+    assert v.changes == (DiffOp("replace", "we are", "we're"),)
+    assert v.diff_plain == "Jose Maria said [-we are-] {+we're+} done for now"
+
+
 def test_fragment_of_a_longer_quote_is_verbatim() -> None:
     v = check("There HAS to be a BETTER way")
     assert (v.verdict, v.quote) == ("verbatim", KARDASHIAN)

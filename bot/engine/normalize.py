@@ -1,8 +1,10 @@
-"""The one normaliser: records, questions, verify and storage keys all fold text here.
+"""The engine's normaliser: records and questions are read through it.
 
-* :func:`fold` makes text comparable: Unicode NFKC, case folded, accents, invisible
-  characters and possessives removed, curly quotes and dashes made plain, dotted
-  abbreviations ("U.S.", "l.a.") written as one word, digit groups joined ("1,000").
+* :func:`fold` makes text comparable: the characters folded by :func:`bot.textfold.fold`
+  (the one character fold, which verify and the storage's keys use too: Unicode NFKC, case
+  folded, accents and invisible characters removed, curly quotes and dashes made plain),
+  then what is the engine's own: possessives removed, dotted abbreviations ("U.S.", "l.a.")
+  written as one word, digit groups joined ("1,000").
 * :func:`words` splits folded text into words, with number words as digits
   ("twenty seven" -> "27") and chat spellings written out ("ppl" -> "people").
 * :func:`stem` reduces a word to its Snowball (Porter 2) stem, through PyStemmer, so that
@@ -17,46 +19,13 @@ Every word list used here is general English and lives in ``data/`` with its sou
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import Stemmer
 
+from bot import textfold
 from bot.engine import lexicon
 
-_TRANSLATE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u0060": "'",
-        "\u00b4": "'",
-        "\u02bc": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u2026": " ",
-    }
-)
-# Invisible format characters (zero-width, bidirectional controls, soft hyphen, BOM) and
-# combining marks (accents, once NFKD has split them off the letters).
-_INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
-)
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Dotted abbreviations of single letters ("u.s.", "l. a.", "d.c.") become one word.
 _DOTTED = re.compile(r"\b(?:[a-z]\.\s?){2,}(?![a-z])")
 _TLDR = re.compile(r"\btl\s?[;:/]?\s?dr\b")
@@ -71,13 +40,7 @@ MAX_WORD = 40
 
 def fold(text: str) -> str:
     """``text`` folded for comparison; punctuation is kept (see :func:`words`)."""
-    if text.isascii():
-        text = text.lower().translate(_TRANSLATE)
-    else:
-        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-        text = _INVISIBLE.sub("", text).casefold()
-        if not text.isascii():
-            text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    text = textfold.fold(text)
     if "tl" in text:
         text = _TLDR.sub(" tldr ", text)
     if "." in text:

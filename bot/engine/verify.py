@@ -5,9 +5,10 @@ fragment of a longer quote counts, and so does a quotation that marks left-out w
 an ellipsis), close to it (``paraphrase``, with the word-level difference), close to it but
 with a changed name, number or negation (``altered``, with the difference and what changed;
 see :mod:`bot.engine.alter`), or not in the coverage (``not_found``). Comparison ignores
-case, typographic quotes and apostrophes, dashes, ellipses, punctuation and spacing. A paste
-needs a few words to be judged (:data:`MIN_WORDS`, :data:`MIN_CHARS`), unless it is a whole
-quote.
+what :func:`bot.textfold.fold` folds (case, accents, compatibility forms, invisible
+characters, typographic quotes and apostrophes, dashes) and ellipses, punctuation and
+spacing; a difference is shown in the words as written. A paste needs a few words to be
+judged (:data:`MIN_WORDS`, :data:`MIN_CHARS`), unless it is a whole quote.
 
 Pure functions; :class:`QuoteVerifier` prepares the quotes once for repeated checks.
 """
@@ -17,7 +18,6 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +25,7 @@ from typing import Literal, cast
 
 from rapidfuzz import fuzz, process
 
+from bot import textfold
 from bot.engine.alter import Alteration, Token, find_alterations, known_names
 from bot.errors import InvalidQuestion
 from bot.models import Person, Quote
@@ -48,52 +49,25 @@ TOO_SHORT = ("That is too short to check: paste at least {words} words of the qu
 
 # --------------------------------------------------------------------------- normalising
 
-_QUOTE_CHARS = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2033": '"',
-    }
-)
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]|--+|(?<=\s)-(?=\s)")
-_ELLIPSIS = re.compile(r"\u2026|\.{2,}")
+#: Dashes that part words (textfold wrote the others "-"; two- and three-em dashes it keeps).
+_DASHES = re.compile(r"[\u2e3a\u2e3b]|--+|(?<=\s)-(?=\s)")
+_ELLIPSIS = re.compile(r"\.{2,}")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_SPACE = re.compile(r"\s+")
 
 
 def fold(text: str) -> str:
-    """Compatibility form, plain quotes and apostrophes, dashes and ellipses as spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_CHARS)
-    text = _ELLIPSIS.sub(" ", _DASHES.sub(" ", text))
-    return _SPACE.sub(" ", text).strip()
-
-
-_APOSTROPHES = ("\u2019", "\u2018", "\u201b", "\u2032", "`", "\u00b4")
+    """``text`` as written (:func:`bot.textfold.plain`: compatibility form, plain quotes,
+    apostrophes and dashes, no invisible characters), with dashes between words and
+    ellipses as spaces, and spacing collapsed; case and accents kept, to be shown."""
+    text = _ELLIPSIS.sub(" ", _DASHES.sub(" ", textfold.plain(text)))
+    return textfold.squash(text)
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words of ``text`` (apostrophes inside words kept: "we're", "what's").
-
-    Dashes, ellipses and every other mark fall between words; this is the hot path of
-    preparing many quotes, so it avoids :func:`fold`'s full rewrite.
-    """
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-        for mark in _APOSTROPHES:
-            if mark in text:
-                text = text.replace(mark, "'")
-    return _WORD.findall(text.lower())
+    """The words of ``text`` folded (:func:`bot.textfold.fold`: case, accents, quotes and
+    the rest), apostrophes inside words kept ("we're", "what's"); dashes, ellipses and every
+    other mark fall between words."""
+    return _WORD.findall(textfold.fold(text))
 
 
 def normalise(text: str) -> str:
@@ -102,7 +76,8 @@ def normalise(text: str) -> str:
 
 
 def _display_words(text: str) -> list[str]:
-    """The words of ``text`` as written (for showing a difference), aligned with words()."""
+    """The words of ``text`` as written (for showing a difference); :func:`textfold.fold`
+    of each is what :func:`words` finds."""
     return _WORD.findall(fold(text))
 
 
@@ -406,7 +381,7 @@ def _strip_outer_quotes(text: str) -> str:
 def _compare(pasted: str, quote_text: str, index: int) -> _Candidate:
     """Word-level comparison of the paste with the part of the quote it lines up with."""
     p_show, q_show = _display_words(pasted), _display_words(quote_text)
-    p_words, q_words = [w.lower() for w in p_show], [w.lower() for w in q_show]
+    p_words, q_words = [textfold.fold(w) for w in p_show], [textfold.fold(w) for w in q_show]
     matcher = difflib.SequenceMatcher(None, p_words, q_words, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not blocks:

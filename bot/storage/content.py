@@ -5,26 +5,38 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
+from collections.abc import Callable
 from typing import Any
 
+from bot import textfold
 from bot.codec import to_json
 from bot.errors import Problem
 from bot.models import Fact, Person, Quote, Record, RecordKind, Source, kind_of
 
 #: Same as the ``id`` pattern of ``bot/knowledge_schema.json``.
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
-_TRAILING = "?!.…;:,'\"“”‘’ "
+#: What a question may end with that says nothing (after folding: quotes are plain).
+_TRAILING = "?!.;:,'\" "
+#: Between the parts of a key made of several fields.
+SEPARATOR = "\x1f"
 
 
 def normalise(text: str) -> str:
-    """Text folded for duplicate detection: Unicode NFKC, casefolded, whitespace collapsed.
+    """Text folded for duplicate detection: :func:`bot.textfold.key` (compatibility forms,
+    case, accents, invisible characters, curly quotes, dashes, spacing; punctuation kept).
 
     NUL characters are dropped: the keys are looked up through SQLite's ``json_each``, whose
     strings end at a NUL, so a key holding one would never be found (and its duplicate would
     reach the unique index as a raw IntegrityError).
     """
-    return " ".join(unicodedata.normalize("NFKC", text.replace("\x00", "")).casefold().split())
+    return textfold.key(text)
+
+
+def normalise_url(url: str) -> str:
+    """A URL folded for duplicate detection: compatibility forms and case only
+    (:func:`bot.textfold.casefold`), spacing and NUL as :func:`normalise`. Every other mark
+    counts: "/café" and "/cafe", "a–b" and "a-b" are two addresses."""
+    return textfold.squash(textfold.casefold(url))
 
 
 def normalise_question(text: str) -> str:
@@ -32,15 +44,35 @@ def normalise_question(text: str) -> str:
     return normalise(text).strip(_TRAILING)
 
 
+def source_key(url: str | None, title: str, outlet: str) -> str:
+    """The content key of a source: its URL (or, without one, its title) and outlet."""
+    return (normalise_url(url) if url else normalise(title)) + SEPARATOR + normalise(outlet)
+
+
+def quote_key(text: str, speaker: str | None) -> str:
+    """The content key of a quote: its text and speaker."""
+    return normalise(text) + SEPARATOR + (speaker or "")
+
+
 def content_key(record: Record) -> str:
     """The normalised content two records of one kind and scope may not share."""
     if isinstance(record, Source):
-        return normalise(record.url or record.title) + "\x1f" + normalise(record.outlet)
+        return source_key(record.url, record.title, record.outlet)
     if isinstance(record, Person):
         return normalise(record.name)
     if isinstance(record, Fact):
         return normalise(record.text)
-    return normalise(record.text) + "\x1f" + (record.speaker or "")
+    return quote_key(record.text, record.speaker)
+
+
+#: For each record table, the columns its content key is made of, in the order the key's
+#: function takes them (what migration 4 recomputes the stored keys from).
+KEY_COLUMNS: dict[str, tuple[tuple[str, ...], Callable[..., str]]] = {
+    "sources": (("url", "title", "outlet"), source_key),
+    "people": (("name",), normalise),
+    "facts": (("text",), normalise),
+    "quotes": (("text", "speaker_id"), quote_key),
+}
 
 
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))

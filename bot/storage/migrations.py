@@ -12,14 +12,18 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import aiosqlite
+
+from bot.storage import rekey
 
 #: ``PRAGMA application_id`` of a coverage-bot database ("CovB"), set by the first migration.
 APPLICATION_ID = 0x436F7642
 
-#: A migration step: a SQL script, or a coroutine function given the connection.
-Step = str | Callable[[aiosqlite.Connection], Awaitable[None]]
+#: A migration step: a SQL script, or a coroutine function given the connection (the
+#: backend's own: aiosqlite's here, asyncpg's in :mod:`bot.storage.pg_schema`).
+Step = str | Callable[[Any], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,10 +220,34 @@ def _writer_logged_inserts() -> str:
                      for table, kind in _LOGGED_TABLES)
 
 
+async def rekey_sqlite(conn: aiosqlite.Connection) -> None:
+    """Migration 4: the content keys and the unanswered questions' groups recomputed by the
+    fold of :mod:`bot.textfold`. Of two records of one kind and scope that now fold to one
+    key, the older (inserted first) keeps it and the newer keeps its content under the key,
+    ``\x1e`` and its id, which no text folds to: the unique index holds, nothing is removed
+    (:mod:`bot.storage.rekey`). Keys are parked on their ids first, since the index is
+    checked row by row. The records' content does not change, so the change log is not
+    told: each table's update trigger is set aside while its keys are written."""
+    for table, kind in _LOGGED_TABLES:
+        rows = await conn.execute_fetchall(rekey.select_records(table))
+        changes = rekey.plan_keys(table, rows)
+        if not changes:
+            continue
+        update = f"UPDATE {table} SET norm_key = ? WHERE id = ?"
+        await conn.execute(f"DROP TRIGGER {table}_update_logged")
+        await conn.executemany(update, rekey.parked(changes))
+        await conn.executemany(update, changes)
+        await conn.execute(_logged_trigger(table, kind, "UPDATE"))
+    rows = await conn.execute_fetchall(rekey.SELECT_QUESTIONS)
+    await conn.executemany("UPDATE unanswered SET norm = ? WHERE id = ?",
+                           rekey.plan_questions(rows))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "change log", CHANGE_LOG),
     Migration(3, "imports log their own changes", _writer_logged_inserts()),
+    Migration(4, "content keys fold as the engine does", rekey_sqlite),
 )
 
 

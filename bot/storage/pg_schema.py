@@ -18,6 +18,9 @@ Where the two differ, and why:
 
 from __future__ import annotations
 
+import asyncpg
+
+from bot.storage import rekey
 from bot.storage.migrations import Migration
 
 #: The table holding the schema's version (one row).
@@ -163,6 +166,10 @@ CREATE TABLE meta (
 """
 )
 
+#: The record tables and the kind each logs.
+_LOGGED_TABLES = (("sources", "source"), ("people", "person"), ("facts", "fact"),
+                  ("quotes", "quote"))
+
 CHANGE_LOG = """
 INSERT INTO meta (key, value) VALUES ('database.id', md5(random()::text || clock_timestamp()))
 ON CONFLICT (key) DO NOTHING;
@@ -185,8 +192,7 @@ $$;
 """ + "".join(
     f"CREATE TRIGGER {table}_logged AFTER INSERT OR UPDATE OR DELETE ON {table} "
     f"FOR EACH ROW EXECUTE FUNCTION coverage_bot_log_change('{kind}');\n"
-    for table, kind in (("sources", "source"), ("people", "person"), ("facts", "fact"),
-                        ("quotes", "quote"))
+    for table, kind in _LOGGED_TABLES
 )
 
 #: Migration 3, as SQLite's: an insert logs no change while the transaction holds the key
@@ -205,9 +211,31 @@ END
 $$;
 """
 
+async def rekey_postgres(conn: asyncpg.Connection) -> None:
+    """Migration 4, as SQLite's (:func:`bot.storage.migrations.rekey_sqlite`): the content
+    keys and question groups recomputed; of two records that now share a key the older keeps
+    it and the newer gets the key, ``\x1e`` and its id (:mod:`bot.storage.rekey`); the
+    change log not told (the records' trigger is disabled while their keys are written, in
+    this transaction)."""
+    for table, _kind in _LOGGED_TABLES:
+        rows = [tuple(r) for r in await conn.fetch(rekey.select_records(table))]
+        changes = rekey.plan_keys(table, rows)
+        if not changes:
+            continue
+        update = f"UPDATE {table} SET norm_key = $1 WHERE id = $2"
+        await conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER {table}_logged")
+        await conn.executemany(update, rekey.parked(changes))
+        await conn.executemany(update, changes)
+        await conn.execute(f"ALTER TABLE {table} ENABLE TRIGGER {table}_logged")
+    rows = [tuple(r) for r in await conn.fetch(rekey.SELECT_QUESTIONS)]
+    await conn.executemany("UPDATE unanswered SET norm = $1 WHERE id = $2",
+                           rekey.plan_questions(rows))
+
+
 #: The same versions and names as :data:`bot.storage.migrations.MIGRATIONS`.
 PG_MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL_SCHEMA),
     Migration(2, "change log", CHANGE_LOG),
     Migration(3, "imports log their own changes", WRITER_LOGGED_INSERTS),
+    Migration(4, "content keys fold as the engine does", rekey_postgres),
 )

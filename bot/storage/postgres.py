@@ -332,8 +332,10 @@ async def migrate(conn: asyncpg.Connection,
             await conn.execute(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             if await _version(conn) >= migration.version:
                 continue
-            assert isinstance(migration.step, str)
-            await conn.execute(migration.step)
+            if isinstance(migration.step, str):
+                await conn.execute(migration.step)
+            else:
+                await migration.step(conn)
             await conn.execute(
                 f"INSERT INTO {VERSION_TABLE} (application, version) VALUES ($1, $2) "
                 "ON CONFLICT (one) DO UPDATE SET version = excluded.version",

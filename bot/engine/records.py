@@ -123,7 +123,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     shown = record.text if speaker_name is None else f"{speaker_name}: {record.text}"
     ws = words(shown)
     passages = " ".join(c.passage for c in record.citations)
-    all_words = set(ws) | set(words(passages))
+    passage_words = words(passages)
+    all_words = set(ws) | set(passage_words)
     if isinstance(record, Quote):
         all_words |= set(words(record.context))
     seq = [stem(w) for w in ws if is_content(w)]
@@ -135,7 +136,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         or _has_clock_time(ws)
     )
     text = record.text.rstrip()
-    anchors = stop_anchors(ws) | stop_anchors(words(passages))
+    anchors = stop_anchors(ws) | stop_anchors(passage_words)
     return RecordView(
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)},

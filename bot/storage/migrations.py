@@ -228,19 +228,11 @@ async def rekey_sqlite(conn: aiosqlite.Connection) -> None:
     (:mod:`bot.storage.rekey`). Keys are parked on their ids first, since the index is
     checked row by row. The records' content does not change, so the change log is not
     told: each table's update trigger is set aside while its keys are written."""
-    for table, kind in _LOGGED_TABLES:
-        rows = await conn.execute_fetchall(rekey.select_records(table))
-        changes = rekey.plan_keys(table, rows)
-        if not changes:
-            continue
-        update = f"UPDATE {table} SET norm_key = ? WHERE id = ?"
-        await conn.execute(f"DROP TRIGGER {table}_update_logged")
-        await conn.executemany(update, rekey.parked(changes))
-        await conn.executemany(update, changes)
-        await conn.execute(_logged_trigger(table, kind, "UPDATE"))
-    rows = await conn.execute_fetchall(rekey.SELECT_QUESTIONS)
-    await conn.executemany("UPDATE unanswered SET norm = ? WHERE id = ?",
-                           rekey.plan_questions(rows))
+    await rekey.apply(
+        _LOGGED_TABLES, conn.execute_fetchall, conn.execute, conn.executemany,
+        lambda _n: "?",
+        lambda table, kind: (f"DROP TRIGGER {table}_update_logged",
+                             _logged_trigger(table, kind, "UPDATE")))
 
 
 MIGRATIONS: tuple[Migration, ...] = (

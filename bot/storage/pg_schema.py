@@ -217,19 +217,13 @@ async def rekey_postgres(conn: asyncpg.Connection) -> None:
     it and the newer gets the key, ``\x1e`` and its id (:mod:`bot.storage.rekey`); the
     change log not told (the records' trigger is disabled while their keys are written, in
     this transaction)."""
-    for table, _kind in _LOGGED_TABLES:
-        rows = [tuple(r) for r in await conn.fetch(rekey.select_records(table))]
-        changes = rekey.plan_keys(table, rows)
-        if not changes:
-            continue
-        update = f"UPDATE {table} SET norm_key = $1 WHERE id = $2"
-        await conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER {table}_logged")
-        await conn.executemany(update, rekey.parked(changes))
-        await conn.executemany(update, changes)
-        await conn.execute(f"ALTER TABLE {table} ENABLE TRIGGER {table}_logged")
-    rows = [tuple(r) for r in await conn.fetch(rekey.SELECT_QUESTIONS)]
-    await conn.executemany("UPDATE unanswered SET norm = $1 WHERE id = $2",
-                           rekey.plan_questions(rows))
+    async def fetch(sql: str) -> list[tuple[object, ...]]:
+        return [tuple(r) for r in await conn.fetch(sql)]
+
+    await rekey.apply(
+        _LOGGED_TABLES, fetch, conn.execute, conn.executemany, lambda n: f"${n}",
+        lambda table, _kind: (f"ALTER TABLE {table} DISABLE TRIGGER {table}_logged",
+                              f"ALTER TABLE {table} ENABLE TRIGGER {table}_logged"))
 
 
 #: The same versions and names as :data:`bot.storage.migrations.MIGRATIONS`.

@@ -27,7 +27,7 @@ version's bump.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 from bot.storage.content import KEY_COLUMNS, normalise_question
@@ -81,3 +81,37 @@ def plan_questions(rows: Iterable[Sequence[Any]]) -> list[tuple[str, int]]:
 def parked(changes: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """The first step of writing ``changes``: each row's key parked on its id."""
     return [(f"{PARKED}{rid}", rid) for _key, rid in changes]
+
+
+#: What :func:`apply` needs of a backend's connection: read rows, run one statement, run one
+#: statement for many parameter rows, write a numbered parameter ("?" or "$1").
+Fetch = Callable[[str], Awaitable[Iterable[Sequence[Any]]]]
+Execute = Callable[[str], Awaitable[Any]]
+ExecuteMany = Callable[[str, list[tuple[Any, ...]]], Awaitable[Any]]
+
+
+async def apply(
+    tables: Iterable[tuple[str, str]],
+    fetch: Fetch,
+    execute: Execute,
+    executemany: ExecuteMany,
+    param: Callable[[int], str],
+    quiet: Callable[[str, str], tuple[str, str]],
+) -> None:
+    """Migration 4 on one connection, inside its transaction: for each record table (and
+    its kind) of ``tables`` whose keys change, the table's change-log trigger set aside
+    (``quiet(table, kind)``: the statements before and after; the records' content does not
+    change, so the change log is not told), every changed key parked on its id, then
+    written; then the unanswered questions' groups."""
+    for table, kind in tables:
+        changes = plan_keys(table, await fetch(select_records(table)))
+        if not changes:
+            continue
+        update = f"UPDATE {table} SET norm_key = {param(1)} WHERE id = {param(2)}"
+        before, after = quiet(table, kind)
+        await execute(before)
+        await executemany(update, list(parked(changes)))
+        await executemany(update, list(changes))
+        await execute(after)
+    await executemany(f"UPDATE unanswered SET norm = {param(1)} WHERE id = {param(2)}",
+                      list(plan_questions(await fetch(SELECT_QUESTIONS))))

@@ -85,3 +85,42 @@ def test_long_posting_lists_are_searched_per_candidate_with_the_same_result(
 @given(st.lists(st.integers(0, 60), unique=True).map(sorted), st.integers(-1, 61))
 def test_holds_is_membership_in_a_sorted_array(rids: list[int], rid: int) -> None:
     assert _holds(array("i", rids), rid) == (rid in rids)
+
+
+_WORDS = ["council", "budget", "river", "school", "bridge", "mayor", "rail", "vote",
+          "harbour", "tax", "museum", "storm"]
+
+
+def _random_memory() -> Memory:
+    rng = random.Random(11)
+    memory = Memory()
+    memory.upsert(Source("src", "Outlet", "Title"))
+    for n in range(200):
+        text = " ".join(rng.sample(_WORDS, rng.randint(1, 5))) + "."
+        memory.upsert(Fact(f"f{n}", text.capitalize(), (Citation("src", text),)))
+    return memory
+
+
+_RANDOM_MEMORY = _random_memory()
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6, unique=True),
+       st.lists(st.floats(0.1, 5.0), min_size=6, max_size=6), st.integers(1, 12))
+def test_the_candidates_are_the_best_scores_of_all_records(
+        asked: list[str], drawn: list[float], limit: int) -> None:
+    """However many candidates are left out on the way (a record first found when those
+    found already each hold more than it could still reach), the candidates are the records
+    with the best scores, each with its whole score."""
+    memory = _RANDOM_MEMORY
+    query = read(" ".join(asked), vocab=memory.vocab, known=memory.index.__contains__,
+                 names=memory.names, visible=visible_to(None))
+    weights = drawn[: len(query.items)]
+    found = retrieve(memory.index, query.items, weights, memory.records, visible_to(None),
+                     limit)
+    score: dict[int, float] = {}
+    for item, w in zip(query.items, weights, strict=True):
+        for rid in {r for t in item.terms for r in memory.index.rids(t)}:
+            score[rid] = score.get(rid, 0.0) + w
+    assert all(s == pytest.approx(score[rid]) for s, rid in found)
+    best = sorted(score.values(), reverse=True)[:limit]
+    assert [s for s, _ in found] == pytest.approx(best)

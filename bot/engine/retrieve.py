@@ -11,6 +11,7 @@ intersection), so a question made of common words costs no more than a rare one.
 from __future__ import annotations
 
 import heapq
+import math
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from operator import itemgetter
@@ -52,14 +53,29 @@ def retrieve(
         return min((d for t in items[i].terms if (d := index.df(t))), default=0)
 
     order = sorted(range(len(items)), key=rarest)
+    want = limit * 8
+    # the weight still to come after each item: a record an item finds first scores at most
+    # its weight and that (exact pruning, as in MaxScore: once ``want`` candidates each hold
+    # more, a record found first now cannot rank among them and is not added)
+    rest = sum(weights[i] for i in order if any(index.df(t) for t in items[i].terms))
+    floor = math.inf  # the least weight of an item that added candidates: every one has it
     acc: dict[int, float] = {}
     for i in order:
         item, w = items[i], weights[i]
         postings = [index.rids(t) for t in item.terms if index.df(t)]
         if not postings:
             continue
+        rest -= w
         size = sum(len(p) for p in postings)
+        if acc and size <= POSTING_CAP and len(acc) >= want and w + rest < floor:
+            gain: set[int] = set()  # only the candidates found so far gain (once each)
+            for rids in postings:
+                gain |= acc.keys() & rids
+            for rid in gain:
+                acc[rid] += w
+            continue
         if not acc or size <= POSTING_CAP:
+            floor = min(floor, w)
             seeding = not acc
             if len(postings) > 1:  # a record in several of the lists counts once
                 merged: set[int] = set()
@@ -88,7 +104,6 @@ def retrieve(
                 acc[rid] += w
             left.difference_update(hits)
     best: list[tuple[float, int]] = []
-    want = limit * 8
     ranked = (
         sorted(acc.items(), key=itemgetter(1), reverse=True)[:want]
         if len(acc) <= want * 4

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -363,7 +364,9 @@ class _Logistic:
         self.bias = float(bias)
 
     def __call__(self, values: list[float]) -> float:
-        z = self.bias + sum(w * v for w, v in zip(self.weights, values, strict=True))
+        if len(values) != len(self.weights):
+            raise ValueError(f"{len(values)} feature values for {len(self.weights)} weights")
+        z = self.bias + sum(map(operator.mul, self.weights, values))
         if z < -30:
             return 0.0
         if z > 30:

@@ -168,7 +168,8 @@ def features(
     if len(query.items) > 1:
         where: dict[str, list[int]] = {}
         for i, t in enumerate(view.sequence):
-            where.setdefault(t, []).append(i)
+            if t in asked:  # (only the question's terms are looked up)
+                where.setdefault(t, []).append(i)
         for a, b in zip(query.items, query.items[1:], strict=False):
             if a.people or b.people:
                 continue
@@ -180,7 +181,7 @@ def features(
     phrase = found_pairs / pairs if pairs else 0.0
 
     seq = view.sequence
-    novelty = sum(1 for t in seq if t not in asked) / len(seq) if seq else 0.0
+    novelty = (len(seq) - sum(map(asked.__contains__, seq))) / len(seq) if seq else 0.0
 
     kind = query.answer_type
     type_found = 0.0

@@ -176,9 +176,9 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 """
 
-#: The record tables and the kind each logs.
-_LOGGED_TABLES = (("sources", "source"), ("people", "person"), ("facts", "fact"),
-                  ("quotes", "quote"))
+#: The record tables and the kind each logs (PostgreSQL's schema uses the same).
+LOGGED_TABLES = (("sources", "source"), ("people", "person"), ("facts", "fact"),
+                 ("quotes", "quote"))
 
 
 def _logged_trigger(table: str, kind: str, event: str, when: str = "") -> str:
@@ -191,7 +191,7 @@ def _logged_trigger(table: str, kind: str, event: str, when: str = "") -> str:
 
 def _change_triggers() -> str:
     """Triggers that log every insert, update and delete of a record to ``changes``."""
-    return "\n".join(_logged_trigger(table, kind, event) for table, kind in _LOGGED_TABLES
+    return "\n".join(_logged_trigger(table, kind, event) for table, kind in LOGGED_TABLES
                      for event in ("INSERT", "UPDATE", "DELETE"))
 
 
@@ -217,7 +217,7 @@ def _writer_logged_inserts() -> str:
     when = "WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'changes.logged_by_writer') "
     return "\n".join(f"DROP TRIGGER {table}_insert_logged;\n"
                      + _logged_trigger(table, kind, "INSERT", when)
-                     for table, kind in _LOGGED_TABLES)
+                     for table, kind in LOGGED_TABLES)
 
 
 async def rekey_sqlite(conn: aiosqlite.Connection) -> None:
@@ -229,7 +229,7 @@ async def rekey_sqlite(conn: aiosqlite.Connection) -> None:
     checked row by row. The records' content does not change, so the change log is not
     told: each table's update trigger is set aside while its keys are written."""
     await rekey.apply(
-        _LOGGED_TABLES, conn.execute_fetchall, conn.execute, conn.executemany,
+        LOGGED_TABLES, conn.execute_fetchall, conn.execute, conn.executemany,
         lambda _n: "?",
         lambda table, kind: (f"DROP TRIGGER {table}_update_logged",
                              _logged_trigger(table, kind, "UPDATE")))

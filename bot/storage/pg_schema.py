@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncpg
 
 from bot.storage import rekey
-from bot.storage.migrations import Migration
+from bot.storage.migrations import LOGGED_TABLES, Migration
 
 #: The table holding the schema's version (one row).
 VERSION_TABLE = "coverage_bot_schema"
@@ -166,10 +166,6 @@ CREATE TABLE meta (
 """
 )
 
-#: The record tables and the kind each logs.
-_LOGGED_TABLES = (("sources", "source"), ("people", "person"), ("facts", "fact"),
-                  ("quotes", "quote"))
-
 CHANGE_LOG = """
 INSERT INTO meta (key, value) VALUES ('database.id', md5(random()::text || clock_timestamp()))
 ON CONFLICT (key) DO NOTHING;
@@ -192,7 +188,7 @@ $$;
 """ + "".join(
     f"CREATE TRIGGER {table}_logged AFTER INSERT OR UPDATE OR DELETE ON {table} "
     f"FOR EACH ROW EXECUTE FUNCTION coverage_bot_log_change('{kind}');\n"
-    for table, kind in _LOGGED_TABLES
+    for table, kind in LOGGED_TABLES
 )
 
 #: Migration 3, as SQLite's: an insert logs no change while the transaction holds the key
@@ -221,7 +217,7 @@ async def rekey_postgres(conn: asyncpg.Connection) -> None:
         return [tuple(r) for r in await conn.fetch(sql)]
 
     await rekey.apply(
-        _LOGGED_TABLES, fetch, conn.execute, conn.executemany, lambda n: f"${n}",
+        LOGGED_TABLES, fetch, conn.execute, conn.executemany, lambda n: f"${n}",
         lambda table, _kind: (f"ALTER TABLE {table} DISABLE TRIGGER {table}_logged",
                               f"ALTER TABLE {table} ENABLE TRIGGER {table}_logged"))
 

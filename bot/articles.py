@@ -12,13 +12,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from bot import textfold
 from bot.engine.slug import slugify
 from bot.errors import IngestError
 from bot.inputs import MAX_ARTICLE_BYTES, MAX_ARTICLE_CHARS, decode_text, describe_size
 from bot.knowledge import date_problem, url_problem
 from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, kind_of
 from bot.storage import Storage
+from bot.storage.content import normalise, normalise_url
 
 if TYPE_CHECKING:
     from bot.engine import Engine
@@ -147,12 +147,12 @@ def _source_for(article: Article, page_title: str | None, page_url: str | None,
     published = article.published or page_date
     # (the storage's rules for one source: the same URL but for case, or the same outlet
     # and title as text; a source made otherwise would be refused as their duplicate)
-    url_key = textfold.casefold(url) if url else None
-    title_key = (textfold.key(article.outlet), textfold.key(title))
+    url_key = normalise_url(url) if url else None
+    title_key = (normalise(article.outlet), normalise(title))
     for source in bank.sources:
         same_url = url_key is not None and source.url is not None and (
-            textfold.casefold(source.url) == url_key)
-        same_title = (textfold.key(source.outlet), textfold.key(source.title)) == title_key
+            normalise_url(source.url) == url_key)
+        same_title = (normalise(source.outlet), normalise(source.title)) == title_key
         if same_url or same_title:
             return source
     base = slugify(f"{article.outlet} {title}", fallback="source")

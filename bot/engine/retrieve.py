@@ -49,20 +49,18 @@ def retrieve(
     kinds: tuple[type, ...] = (Fact, Quote),
 ) -> list[tuple[float, int]]:
     """The best ``limit`` (score, rid) pairs, best first."""
-    def rarest(i: int) -> int:
-        return min((d for t in items[i].terms if (d := index.df(t))), default=0)
-
-    order = sorted(range(len(items)), key=rarest)
+    # each item's posting lists (those of its terms the index has), looked up once
+    lists = [[rids for t in it.terms if (rids := index.rids(t))] for it in items]
+    order = sorted(range(len(items)), key=lambda i: min(map(len, lists[i]), default=0))
     want = limit * 8
     # the weight still to come after each item: a record an item finds first scores at most
     # its weight and that (exact pruning, as in MaxScore: once ``want`` candidates each hold
     # more, a record found first now cannot rank among them and is not added)
-    rest = sum(weights[i] for i in order if any(index.df(t) for t in items[i].terms))
+    rest = sum(weights[i] for i in order if lists[i])
     floor = math.inf  # the least weight of an item that added candidates: every one has it
     acc: dict[int, float] = {}
     for i in order:
-        item, w = items[i], weights[i]
-        postings = [index.rids(t) for t in item.terms if index.df(t)]
+        postings, w = lists[i], weights[i]
         if not postings:
             continue
         rest -= w

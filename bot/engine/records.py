@@ -80,12 +80,19 @@ def capitalised_words(text: str) -> set[str]:
     """Folded words written with a capital inside a sentence (names, places, titles)."""
     out: set[str] = set()
     for m in _CAPITALISED.finditer(text):
-        start = m.start()
-        before = text[:start].rstrip()
-        if not before or before[-1] in '.!?:"“':
+        i = m.start() - 1
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if i < 0 or text[i] in '.!?:"“':
             continue  # a sentence's first word says nothing
-        out.update(words(m.group()))
+        out.update(_token_words(m.group()))
     return out
+
+
+@lru_cache(maxsize=65_536)
+def _token_words(token: str) -> tuple[str, ...]:
+    """:func:`words` of one capitalised token (names recur from record to record)."""
+    return tuple(words(token))
 
 
 @dataclass(slots=True)
@@ -123,12 +130,18 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     shown = record.text if speaker_name is None else f"{speaker_name}: {record.text}"
     ws = words(shown)
     passages = " ".join(c.passage for c in record.citations)
-    passage_words = words(passages)
-    all_words = set(ws) | set(passage_words)
+    if passages == shown:  # (a fact cited by its own sentence: read once)
+        passage_words, all_words = ws, set(ws)
+        caps = capitalised_words(shown)
+        anchors = stop_anchors(ws)
+    else:
+        passage_words = words(passages)
+        all_words = set(ws) | set(passage_words)
+        caps = capitalised_words(shown) | capitalised_words(passages)
+        anchors = stop_anchors(ws) | stop_anchors(passage_words)
     if isinstance(record, Quote):
         all_words |= set(words(record.context))
     seq = [stem(w) for w in ws if is_content(w)]
-    caps = capitalised_words(shown) | capitalised_words(passages)
     numbers = {w for w in all_words if w.isdigit()}
     has_date = (
         bool(all_words & lexicon.DATE_WORDS)
@@ -136,7 +149,6 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         or _has_clock_time(ws)
     )
     text = record.text.rstrip()
-    anchors = stop_anchors(ws) | stop_anchors(passage_words)
     return RecordView(
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)},

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import BinaryIO
 
+from bot import textfold
 from bot.articles import Article, IngestPlan, apply_ingest, plan_ingest
 from bot.codec import bank_to_json, from_json, to_json
 from bot.conversation import Conversations
@@ -431,14 +432,15 @@ class CoverageService:
         return found[:limit]
 
     def resolve_person(self, guild_id: int | None, name: str) -> Person:
-        """A person ``guild_id`` sees, by id, or by exact name or alias (any case)."""
+        """A person ``guild_id`` sees, by id, or by exact name or alias (any case, accents,
+        spacing or curly apostrophes: :func:`bot.textfold.key`)."""
         key = name.strip()
         found = self.engine.get("person", key)
         if isinstance(found, Person) and found.guild_id in (None, guild_id):
             return found
-        folded = key.casefold()
+        folded = textfold.key(key)
         for person in self.engine.people(guild_id=guild_id):
-            if any(n.casefold() == folded for n in person.names):
+            if any(textfold.key(n) == folded for n in person.names):
                 return person
         raise NotFound(f"I know no person called “{_shown(key)}” here; use a name or id "
                        "as /quote speaker suggests it.")

@@ -101,7 +101,10 @@ async def test_sources_and_the_default_one_are_this_servers_view(settings: Setti
 async def test_people_are_found_by_id_name_or_alias_in_scope(settings: Settings) -> None:
     async with await CoverageService.open(settings) as service:
         await service.add(Person("ada-quill", "Ada Quill", ("Quill",), "", 5), actor="t")
+        await service.add(Person("jose-o-neil", "José O’Neil", (), "", 5), actor="t")
         assert service.resolve_person(5, "ada quill").id == "ada-quill"
+        assert service.resolve_person(5, " jose  o'neil ").id == "jose-o-neil"
+        assert service.resolve_person(5, "JOSÉ O’NEIL").id == "jose-o-neil"
         assert service.resolve_person(5, "QUILL").id == "ada-quill"
         assert service.resolve_person(5, "ada-quill").id == "ada-quill"
         with pytest.raises(NotFound, match="Ada Quill"):

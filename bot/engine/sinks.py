@@ -9,6 +9,8 @@ record lacks, or a question mostly made of words the whole bank lacks, sinks it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.engine import lexicon
 from bot.engine.normalize import stem
 from bot.engine.question import Item, Query
@@ -37,6 +39,12 @@ def _opposites(item: Item, query: Query) -> frozenset[str]:
     return frozenset() if item.people else lexicon.opposites(item.surface) - set(query.words)
 
 
+@lru_cache(maxsize=1024)
+def _question_anchors(ws: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """A question's stop words with their neighbours (read once, not once per candidate)."""
+    return stop_anchors(list(ws))
+
+
 def _turned_around(query: Query, view: RecordView) -> bool:
     """Whether the record says the opposite of a stop word of the question and not the word
     (the index keeps no stop words, so these are read from the record's words). A word of
@@ -49,7 +57,7 @@ def _turned_around(query: Query, view: RecordView) -> bool:
         if w not in view.stop_words and not (lexicon.opposites(w) - asked).isdisjoint(
                 view.stop_words):
             return True
-    for w, about in stop_anchors(query.words):
+    for w, about in _question_anchors(tuple(query.words)):
         if w in lexicon.DEGREE_WORDS or (w, about) in view.stop_anchors:
             continue
         if any((o, about) in view.stop_anchors for o in lexicon.opposites(w) - asked):

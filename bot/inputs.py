@@ -21,6 +21,7 @@ import unicodedata
 from pathlib import Path
 from typing import BinaryIO
 
+from bot import textfold
 from bot.errors import InputError, InvalidQuestion
 
 #: The largest article file read (text or HTML). HTML extraction takes about 2 s per MB
@@ -191,8 +192,9 @@ def _no_nul(text: str, name: str) -> str:
 
 # --------------------------------------------------------------------------- questions
 
-# Zero-width and bidirectional control characters: invisible, and they defeat matching.
-INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Zero-width and bidirectional control characters, soft hyphens: invisible, and they defeat
+# matching (the one list of them: the character fold's).
+INVISIBLE = textfold.INVISIBLE
 # Lone surrogates: what a terminal's non-UTF-8 bytes become (surrogateescape), or a JSON
 # "\ud800" escape; no database or message can store them.
 SURROGATE = re.compile("[\ud800-\udfff]")

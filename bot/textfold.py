@@ -59,7 +59,7 @@ _TRANSLATE = str.maketrans(
 # and "´" as a space and an accent. They stay as the engine has always had them.)
 
 #: Invisible format characters: zero-width, bidirectional controls, soft hyphen, BOM.
-_INVISIBLE = re.compile(
+INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
 )
 #: Combining marks (accents, once NFKD has split them off the letters).
@@ -72,7 +72,7 @@ def plain(text: str) -> str:
     if text.isascii():  # (the table's one ASCII entry; translate() is slow)
         return text.replace("`", "'") if "`" in text else text
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    shown = _INVISIBLE.sub("", text)
+    shown = INVISIBLE.sub("", text)
     # (an accent the removed character kept from its letter now composes with it)
     return unicodedata.normalize("NFKC", shown) if len(shown) < len(text) else shown
 
@@ -85,7 +85,7 @@ def fold(text: str) -> str:
         return text.replace("`", "'") if "`" in text else text
     # (plain's steps, in the engine's order: its results depend on them)
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    text = _INVISIBLE.sub("", text).casefold()
+    text = INVISIBLE.sub("", text).casefold()
     if not text.isascii():
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return text

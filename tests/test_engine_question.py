@@ -37,6 +37,20 @@ def test_who_is_asks_for_a_description() -> None:
     assert _read("who is ada quill and what did she approve").describe is None
 
 
+def test_whos_with_a_name_alone_asks_for_a_description() -> None:
+    assert _read("who's ada quill?").describe == ADA.id
+    assert _read("who's approving the bridge").describe is None
+
+
+@pytest.mark.parametrize("opening", ["hey everyone,", "ok so", "yo bot", "hi guys, well"])
+def test_a_greeting_or_address_before_the_question_is_read_past(opening: str) -> None:
+    plain = _read("what did mayor quill say about the bridge")
+    query = _read(f"{opening} what did mayor quill say about the bridge")
+    assert query.speech and query.people == plain.people
+    assert [i.surface for i in query.items] == [i.surface for i in plain.items]
+    assert _read(f"{opening} who is ada quill").describe == ADA.id
+
+
 def test_how_much_asks_for_a_figure_and_not_is_a_negation() -> None:
     assert _read("how much will the bridge cost").answer_type
     assert _read("why was the bridge not approved").negated

@@ -227,14 +227,19 @@ def read(
     query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)
     said = any(w in lexicon.SPEECH_VERBS for w in ws)
     # "what did X say / write", "X's quotes": their words; "who said X": a speaker
-    asks_words = ws[:1] == ["what"] and ws[1:2] != [] and ws[1] in lexicon.AUXILIARIES
+    # (read after any greeting or address it opens with: "hey everyone, what did X say";
+    # those words are not its topic)
+    opened = _opening(ws)
+    opening = ws[opened:]
+    asks_words = opening[:1] == ["what"] and opening[1:2] != [] and \
+        opening[1] in lexicon.AUXILIARIES
     query.speech = (said and asks_words) or any(w in lexicon.SPEECH_NOUNS for w in ws)
     query.said_by = said and query.answer_type == "person"
 
     # spelling: each unknown word to the closest vocabulary word
     fixed: list[tuple[str, bool, bool]] = []  # (word, corrected, ordinary)
     for pos, w in enumerate(ws):
-        if not is_content(w) or pos in frame:
+        if not is_content(w) or pos in frame or pos < opened:
             continue
         if w.isdigit() or known(stem(w)) or w in vocab:
             fixed.append((w, False, lexicon.is_ordinary(w)))
@@ -314,8 +319,9 @@ def read(
         query.items.append(item)
 
     # "what did X VERB", "did X VERB": the verb right after the named subject
-    if ws[:1] and (
-        ws[0] in lexicon.AUXILIARIES or ws[:2] in (["what", w] for w in lexicon.AUXILIARIES)
+    if opening[:1] and (
+        opening[0] in lexicon.AUXILIARIES
+        or opening[:2] in (["what", w] for w in lexicon.AUXILIARIES)
     ):
         for first, second in zip(query.items, query.items[1:], strict=False):
             if (
@@ -328,12 +334,25 @@ def read(
 
     # who is X: a describing phrase and nothing but one person's name after it
     people = query.people
-    if _describes(ws) and len(set(people)) == 1 and len(query.items) == 1:
+    if len(set(people)) == 1 and len(query.items) == 1 and (
+        _describes(opening)
+        # "who's X": the fold reads "who's" as "who", so "who" and the name alone
+        or opening == ["who", *query.items[0].surface.split()]
+    ):
         query.describe = people[0]
     if not query.items and any(w in lexicon.SUMMARY_WORDS for w in ws):
         query.summary = True
     query.counted = _counted(ws, query.items)
     return query
+
+
+def _opening(ws: list[str]) -> int:
+    """Where the question itself opens: after the greetings, chat and address words it may
+    start with ("hey everyone", "ok so", "yo bot"), if anything follows them."""
+    i = 0
+    while i < len(ws) - 1 and ws[i] in lexicon.SOCIAL_WORDS:
+        i += 1
+    return i
 
 
 def _counted(ws: list[str], items: list[Item]) -> frozenset[str]:

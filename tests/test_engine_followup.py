@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from bot.engine.followup import Turn, resolve
+from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.knowledge import load_knowledge
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
@@ -63,3 +63,24 @@ def test_converse_on_the_shipped_coverage(engine: Engine) -> None:
     # without the turn, "she" is nobody: the same question abstains or is about someone else
     alone = engine.answer("what else did she say")
     assert alone.speaker != "Doechii" or not alone.answered
+
+
+def test_lone_pronoun_finds_a_pronoun_for_one_person() -> None:
+    assert lone_pronoun("what did She say about it") == "she"
+    assert lone_pronoun("what was his answer") == "his"
+    assert lone_pronoun("why are they protesting") is None  # often a group
+    assert lone_pronoun("what did the shepherd say") is None  # whole words only
+
+
+def test_a_pronoun_with_no_one_to_refer_to_asks_who_is_meant(engine: Engine) -> None:
+    a = engine.answer("what did she say")
+    assert not a.answered and "“she”" in a.text and "their name" in a.text
+    b, _ = engine.converse("what did he say", None)
+    assert not b.answered and "“he”" in b.text
+    # read against a turn, the pronoun is someone, and there is no such hint
+    _, turn = engine.converse("who is doechii", None)
+    c, _ = engine.converse("what did she say", turn)
+    assert c.answered and "Who do you mean" not in c.text
+    # a question that names someone abstains without it
+    d = engine.answer("what did doechii say about her tax returns in 1990")
+    assert not d.answered and "Who do you mean" not in d.text

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from bot.engine import lexicon
 from bot.engine.citing import Citer
-from bot.engine.followup import Turn, resolve
+from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import shorten, stem, words
 from bot.engine.question import Item, Query, read
@@ -70,6 +70,8 @@ DESCRIBE_SCORE = 95.0
 ABSTAIN_TEXT = "The coverage doesn't say."
 _HINT_SUGGEST = " Perhaps you meant one of the suggestions."
 _HINT_NONE = " Try asking about something the coverage reports."
+#: A question about "she" or "him" with no one named, and no last answer to read it against.
+_HINT_WHO = " Who do you mean by “{}”? Ask again with their name."
 
 
 @dataclass(slots=True)
@@ -310,7 +312,10 @@ class Engine:
                 return described
         cands = ranked.candidates
         if not cands or 100.0 * cands[0].confidence < self.threshold:
-            return self._abstain(cands, query.people, guild_id)
+            answer = self._abstain(cands, query.people, guild_id)
+            who = None if query.people else lone_pronoun(query.text)
+            return answer if who is None else \
+                replace(answer, text=ABSTAIN_TEXT + _HINT_WHO.format(who))
         best = cands[0]
         confidence = best.confidence
         if query.recency:

@@ -25,6 +25,8 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = {"his", "her", "their", "hers", "theirs"}
+#: The pronouns that stand for one person ("they" often stands for a group or a body).
+_ONE_PERSON = re.compile(r"\b(he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r"^\s*(?:and|&|also|plus|ok(?:ay)?|so)?\s*(?:what|how)?\s*(?:about|abt)?\s*(?P<rest>.*?)[\s?!.]*$",
     re.IGNORECASE,
@@ -94,3 +96,10 @@ def resolve(question: str, turn: Turn | None, *, names_question: bool) -> Resolv
         if person is not None and not names_question and person not in text:
             text = f"{text.rstrip(' ?!.')} {person}"
     return Resolved(text, exclude, followed)
+
+
+def lone_pronoun(question: str) -> str | None:
+    """The first pronoun standing for one person in ``question`` ("she", "his"), folded to
+    lower case, or None: asked with no one named, it refers to nobody the engine knows."""
+    m = _ONE_PERSON.search(question)
+    return m.group(1).lower() if m else None

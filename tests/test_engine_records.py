@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from bot.engine.normalize import stem
+from bot.engine.normalize import stem, words
 from bot.engine.records import (
     FIELD_KEYWORD,
     FIELD_PASSAGE,
     FIELD_PERSON,
     FIELD_TEXT,
     describes_pattern,
+    figure_counts,
     index_terms,
     person_term,
     record_people,
@@ -67,3 +68,11 @@ def test_a_date_is_a_year_a_decade_a_century_or_a_time_of_day() -> None:
     assert dated("Injectors were common by the 1860s.")
     assert dated("It began in the 19th century.") and dated("The alert went out at 2:40 p.m.")
     assert not dated("I am proud of the nurses.") and not dated("Three engines were built.")
+
+
+def test_a_figure_counts_the_words_right_after_it() -> None:
+    counts = figure_counts(words("it destroyed 37 structures as 650 firefighters fought it"))
+    assert ("37", stem("structures")) in counts and ("650", stem("firefighters")) in counts
+    assert ("37", stem("firefighters")) not in counts  # not across "as"
+    assert ("650", stem("fought")) in counts  # (up to three content words)
+    assert figure_counts(words("no figure here")) == frozenset()

@@ -124,6 +124,9 @@ class RecordView:
     stop_anchors: frozenset[tuple[str, str]] = frozenset()
     #: stems of the content words a negation of its text governs ("do not fit": "fit")
     negated_terms: frozenset[str] = frozenset()
+    #: each figure of its text with the stems of the words it counts ("650 firefighters":
+    #: ("650", "firefight")): :func:`figure_counts`
+    figure_counts: frozenset[tuple[str, str]] = frozenset()
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
@@ -165,7 +168,28 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
         stop_anchors=anchors,
         negated_terms=_negated_terms(ws),
+        figure_counts=figure_counts(ws),
     )
+
+
+#: A figure counts the content words up to this many words after it, with no other word
+#: between ("650 firefighters", "2.3 million registered users").
+COUNT_REACH = 3
+
+
+def figure_counts(ws: list[str]) -> frozenset[tuple[str, str]]:
+    """Each figure of ``ws`` paired with the stem of each word it counts: the words right
+    after it, up to :data:`COUNT_REACH` and not across a function word or punctuation's
+    gap ("37 structures as firefighters ...": structures, not firefighters)."""
+    out: set[tuple[str, str]] = set()
+    for i, w in enumerate(ws):
+        if not w.isdigit():
+            continue
+        for j in range(i + 1, min(len(ws), i + 1 + COUNT_REACH)):
+            if not is_content(ws[j]):
+                break
+            out.add((w, stem(ws[j])))
+    return frozenset(out)
 
 
 #: A stop word with an opposite is read with the nearest content word on each side within

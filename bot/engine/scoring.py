@@ -237,25 +237,18 @@ def features(
         max(0.0, best - retrieval) / total,
         float(query.other_person),
         float(query.speech and bool(people) and not speech_match and not view.speech),
-        _count_before(query.counted, asked, view.sequence),
+        _count_before(query.counted, asked, view.figure_counts),
     ]
     return out, tuple(matched)
 
 
-#: "how many nurses": a figure this many words before the thing counted counts it
-#: ("1,400 nurses", "2.3 million registered users").
-COUNT_REACH = 3
-
-
-def _count_before(counted: frozenset[str], asked: set[str], sequence: list[str]) -> float:
-    """1 when the record has a figure the question does not give within
-    :data:`COUNT_REACH` words before the thing the question counts."""
+def _count_before(counted: frozenset[str], asked: set[str],
+                  figure_counts: frozenset[tuple[str, str]]) -> float:
+    """1 when the record has a figure the question does not give counting the thing the
+    question counts (:func:`~bot.engine.records.figure_counts`)."""
     if not counted:
         return 0.0
-    return float(any(
-        t in counted and any(w.isdigit() and w not in asked
-                             for w in sequence[max(0, p - COUNT_REACH):p])
-        for p, t in enumerate(sequence)))
+    return float(any(t in counted and f not in asked for f, t in figure_counts))
 
 
 #: Features the confidence model adds to the top candidate's: the ranker's probability

@@ -15,7 +15,7 @@ from bot.engine.records import (
     record_people,
     view,
 )
-from bot.models import Fact
+from bot.models import Fact, Quote
 from tests.engine_records import ADA, BRIDGE, COST, WAITED
 
 
@@ -76,3 +76,9 @@ def test_a_figure_counts_the_words_right_after_it() -> None:
     assert ("37", stem("firefighters")) not in counts  # not across "as"
     assert ("650", stem("fought")) in counts  # (up to three content words)
     assert figure_counts(words("no figure here")) == frozenset()
+
+
+def test_a_quotes_context_is_read_for_its_stop_words_and_what_they_are_about() -> None:
+    quote = Quote("q", None, "It was the right call.", "after the power went off", ())
+    v = view(quote, None)
+    assert "off" in v.stop_words and ("off", stem("power")) in v.stop_anchors

@@ -142,8 +142,10 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         all_words = set(ws) | set(passage_words)
         caps = capitalised_words(shown) | capitalised_words(passages)
         anchors = stop_anchors(ws) | stop_anchors(passage_words)
-    if isinstance(record, Quote):
-        all_words |= set(words(record.context))
+    if isinstance(record, Quote) and record.context:
+        context_words = words(record.context)
+        all_words |= set(context_words)
+        anchors |= stop_anchors(context_words)
     seq = [stem(w) for w in ws if is_content(w)]
     numbers = {w for w in all_words if w.isdigit()}
     has_date = (

@@ -163,3 +163,17 @@ def test_an_abbreviation_the_bank_lacks_is_read_as_the_words_it_stands_for() -> 
     kept = read("who is the ceo", vocab=Vocabulary(), known={"ceo"}.__contains__,
                 names=NameTable(), visible=visible_to(None))
     assert [item.surface for item in kept.items] == ["ceo"]
+
+
+def test_a_stance_word_the_bank_lacks_asks_what_someone_says_and_is_no_item() -> None:
+    query = _read("what is ada quill's opinion on the bridge")
+    assert [i.surface for i in query.items] == ["ada quill", "bridge"]
+    # a bank that uses the word matches it as any other
+    memory = Memory()
+    for record in small_bank().records():
+        memory.upsert(record)
+    memory.upsert(Fact("poll", "An opinion poll favoured the bridge.",
+                       (Citation("wire", "An opinion poll"),)))
+    query = read("what did the opinion poll say about the bridge", vocab=memory.vocab,
+                 known=memory.index.__contains__, names=memory.names, visible=visible_to(None))
+    assert "opinion" in [i.surface for i in query.items]

@@ -70,6 +70,9 @@ REASON_MARKERS = frozenset(_Q["reason_markers"])
 REASON_CONNECTIVES = frozenset(_Q["reason_connectives"])
 SPEECH_VERBS = frozenset(_Q["speech_verbs"])
 SPEECH_NOUNS = frozenset(_Q["speech_nouns"])
+#: Words asking for someone's stance ("her opinion on", "his views about"): a coverage that
+#: never uses them says it in other words ("spoke out against", a quote).
+STANCE_WORDS = frozenset(_Q["stance_words"])
 AUXILIARIES = frozenset(_Q["auxiliaries"])
 MONTHS = frozenset(_Q["months"])
 WEEKDAYS = frozenset(_Q["weekdays"])

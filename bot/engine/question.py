@@ -244,6 +244,8 @@ def read(
         if w.isdigit() or known(stem(w)) or w in vocab:
             fixed.append((w, False, lexicon.is_ordinary(w)))
             continue
+        if w in lexicon.STANCE_WORDS:
+            continue  # "X's opinion on Y", a word the bank lacks: asks what X says of Y
         spelt = lexicon.abbreviations().get(w)
         if spelt is not None:  # "ceo", which the bank lacks: "chief executive officer"
             fixed.extend((x, False, lexicon.is_ordinary(x)) for x in spelt.split()

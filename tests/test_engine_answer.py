@@ -778,6 +778,22 @@ def test_who_is_x_gives_the_description_and_a_fact(engine: Engine) -> None:
     assert a.sources and a.record_id is not None
 
 
+def test_who_is_x_prefers_a_fact_about_x_to_one_that_names_x_in_passing() -> None:
+    bank = Bank(sources=(SOURCE,), people=PEOPLE, facts=(
+        fact("passing", "Along with Doechii and Kim Kardashian, other stars spoke out.",
+             ("doechii", "kim-kardashian")),
+        fact("own", "Kim Kardashian spoke out against ICE on her Instagram story.",
+             ("kim-kardashian",)),
+    ))
+    a = answered(Engine(bank), "who is kim kardashian")
+    assert a.text.startswith("Kim Kardashian: reality TV star.") and a.record_id == "own"
+
+
+@pytest.mark.parametrize("question", ["is pedro pascal an actor", "was pedro pascal a singer?"])
+def test_is_x_a_y_gives_what_x_is(engine: Engine, question: str) -> None:
+    assert answered(engine, question).text.startswith("Pedro Pascal: actor.")
+
+
 def test_a_lead_in_is_never_an_answer_on_its_own() -> None:
     bank = Bank(
         sources=(SOURCE,),

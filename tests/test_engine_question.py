@@ -177,3 +177,10 @@ def test_a_stance_word_the_bank_lacks_asks_what_someone_says_and_is_no_item() ->
     query = read("what did the opinion poll say about the bridge", vocab=memory.vocab,
                  known=memory.index.__contains__, names=memory.names, visible=visible_to(None))
     assert "opinion" in [i.surface for i in query.items]
+
+
+def test_is_x_a_y_asks_what_x_is() -> None:
+    assert _read("is ada quill the mayor").describe == ADA.id
+    assert _read("was ada quill a nurse?").describe == ADA.id
+    assert _read("is ada quill approving the bridge").describe is None
+    assert _read("is the bridge a mayor's project").describe is None

@@ -28,7 +28,7 @@ from bot.engine import lexicon
 from bot.engine.citing import Citer
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.memory import Memory, visible_to
-from bot.engine.normalize import shorten, stem, words
+from bot.engine.normalize import is_content, shorten, stem, words
 from bot.engine.question import Item, Query, read
 from bot.engine.quotes import QuoteFinder
 from bot.engine.reasons import reason_after
@@ -366,19 +366,23 @@ class Engine:
     def _describe(self, person_id: str, guild_id: int | None) -> Answer | None:
         """"Who is X": X's description (when the coverage gives one) and the record that
         best says who X is: a fact describing X in apposition ("X, a nurse at ...", "X is
-        the ..."), else the fact sharing most words with the description, else X's quote."""
+        the ..."), else a fact with X as its subject (it opens with X's name) sharing most
+        words with the description, else any fact so, else X's quote."""
         person = self._m.names.people.get(person_id)
         about = self._m.about(person_id, guild_id)
         if person is None or not about:
             return None
-        described = {stem(w) for w in words(person.description)}
+        described = {stem(w) for w in words(person.description) if is_content(w)}
         appositive = describes_pattern(person.names)
 
-        def says_who(r: Fact | Quote) -> tuple[bool, bool, int, int]:
+        opens = tuple(n.casefold() for n in person.names)
+
+        def says_who(r: Fact | Quote) -> tuple[bool, bool, bool, int, int]:
             own = {stem(w) for w in words(r.text)}
             is_fact = isinstance(r, Fact)
             fits = is_fact and bool(appositive.search(r.text))
-            return (is_fact, fits, len(own & described), -len(r.text))
+            subject = is_fact and r.text.casefold().startswith(opens)
+            return (is_fact, fits, subject, len(own & described), -len(r.text))
 
         record = max(about, key=says_who)
         if not person.description and not says_who(record)[1]:

@@ -342,10 +342,29 @@ def read(
         or opening == ["who", *query.items[0].surface.split()]
     ):
         query.describe = people[0]
+    elif _asks_what_someone_is(opening, query.items):
+        query.describe = query.items[0].people[0]
     if not query.items and any(w in lexicon.SUMMARY_WORDS for w in ws):
         query.summary = True
     query.counted = _counted(ws, query.items)
     return query
+
+
+#: "is X a singer", "was X the mayor": asks what X is, which X's description answers.
+_IS = frozenset({"is", "was"})
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _asks_what_someone_is(opening: list[str], items: list[Item]) -> bool:
+    """The question is "is X a Y" ("was X the Y") about one person and nothing else named:
+    X's description says what X is (and so whether X is a Y)."""
+    if not items or not items[0].people or len(set(items[0].people)) != 1 or \
+            any(it.people for it in items[1:]) or len(items) > 3:
+        return False
+    name = items[0].surface.split()
+    return opening[:1] != [] and opening[0] in _IS and \
+        opening[1:1 + len(name)] == name and opening[1 + len(name):2 + len(name)] != [] and \
+        opening[1 + len(name)] in _ARTICLES
 
 
 def _opening(ws: list[str]) -> int:

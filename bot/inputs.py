@@ -200,6 +200,12 @@ INVISIBLE = textfold.INVISIBLE
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+#: Discord's markup for a user, role or channel mention, a custom emoji or a timestamp
+#: ("<@123>", "<@&456>", "<#789>", "<:wave:321>", "<t:1700000000:R>"): no words of a
+#: question ("cc <@123>"), only ids that would read as figures it asks about.
+DISCORD_MARKUP = re.compile(r"<(?:@[!&]?\d+|#\d+|a?:\w{1,32}:\d+|t:-?\d+(?::[tTdDfFR])?)>")
+
+
 class CleanQuestion(str):
     """A question already cleaned and bounded by :func:`clean_question` (so that a caller
     that checks a question early, before queueing it, does not have it cleaned twice)."""
@@ -213,7 +219,7 @@ def clean_question(text: str, max_length: int) -> CleanQuestion:
         return text
     text = SURROGATE.sub("\ufffd", text)
     text = INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    text = " ".join(text.split())
+    text = " ".join(DISCORD_MARKUP.sub(" ", text).split())
     if not text or not any(c.isalnum() for c in text):
         raise InvalidQuestion("Ask me a question about the coverage, e.g. “what did Doechii say?”")
     if len(text) > max_length:

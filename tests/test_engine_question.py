@@ -184,3 +184,9 @@ def test_is_x_a_y_asks_what_x_is() -> None:
     assert _read("was ada quill a nurse?").describe == ADA.id
     assert _read("is ada quill approving the bridge").describe is None
     assert _read("is the bridge a mayor's project").describe is None
+
+
+def test_chat_addressing_words_are_no_items() -> None:
+    plain = [i.surface for i in _read("what did mayor quill say about the bridge").items]
+    assert [i.surface for i in _read("fyi what did mayor quill say about the bridge cc").items] \
+        == plain

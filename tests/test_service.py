@@ -137,6 +137,10 @@ async def test_a_fact_names_its_sources_and_people(settings: Settings) -> None:
 async def test_a_question_checked_early_is_not_cleaned_again(settings: Settings) -> None:
     async with await CoverageService.open(settings) as service:
         assert service.clean_question("what did doe\u00adchii say") == "what did doechii say"
+        assert service.clean_question("<@123> what did doechii say <:wave:42> cc <@&7> <#9>") \
+            == "what did doechii say cc"
+        with pytest.raises(InvalidQuestion):
+            service.clean_question("<@123> <t:1700000000:R>")
         cleaned = service.clean_question("  what did\u200b doechii   say  ")
         assert cleaned == "what did doechii say"
         assert service.clean_question(cleaned) is cleaned

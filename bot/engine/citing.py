@@ -6,6 +6,8 @@ speakers; it decides nothing about which record answers.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz
 
 from bot.engine.memory import Memory
@@ -57,7 +59,10 @@ class Citer:
         return max(dates) if dates else None
 
     @staticmethod
+    @lru_cache(maxsize=8192)
     def _masked(text: str) -> tuple[str, tuple[str, ...]]:
+        """``text``'s words with figures as "#", and its figures (cached: the same records
+        are compared again from question to question)."""
         ws = words(text)
         numbers = tuple(w for w in ws if w.isdigit())
         return " ".join("#" if w.isdigit() else w for w in ws), numbers

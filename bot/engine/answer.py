@@ -22,6 +22,7 @@ of any article.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, replace
 
 from bot.engine import lexicon
@@ -375,13 +376,14 @@ class Engine:
         described = {stem(w) for w in words(person.description) if is_content(w)}
         appositive = describes_pattern(person.names)
 
-        opens = tuple(n.casefold() for n in person.names)
+        names = "|".join(map(re.escape, person.names))
+        opens = re.compile(rf"(?:{names})\b", re.IGNORECASE)
 
         def says_who(r: Fact | Quote) -> tuple[bool, bool, bool, int, int]:
             own = {stem(w) for w in words(r.text)}
             is_fact = isinstance(r, Fact)
             fits = is_fact and bool(appositive.search(r.text))
-            subject = is_fact and r.text.casefold().startswith(opens)
+            subject = is_fact and opens.match(r.text) is not None
             return (is_fact, fits, subject, len(own & described), -len(r.text))
 
         record = max(about, key=says_who)

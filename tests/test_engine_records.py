@@ -76,6 +76,7 @@ def test_a_figure_counts_the_words_right_after_it() -> None:
     assert ("37", stem("firefighters")) not in counts  # not across "as"
     assert ("650", stem("fought")) in counts  # (up to three content words)
     assert figure_counts(words("no figure here")) == frozenset()
+    assert ("37", stem("firefighters")) not in figure_counts(words("37 homes, 650 firefighters"))
 
 
 def test_a_quotes_context_is_read_for_its_stop_words_and_what_they_are_about() -> None:

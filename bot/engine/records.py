@@ -181,14 +181,14 @@ COUNT_REACH = 3
 
 def figure_counts(ws: list[str]) -> frozenset[tuple[str, str]]:
     """Each figure of ``ws`` paired with the stem of each word it counts: the words right
-    after it, up to :data:`COUNT_REACH` and not across a function word or punctuation's
-    gap ("37 structures as firefighters ...": structures, not firefighters)."""
+    after it, up to :data:`COUNT_REACH`, not across a function word or another figure
+    ("37 structures as firefighters ...": structures, not firefighters)."""
     out: set[tuple[str, str]] = set()
     for i, w in enumerate(ws):
         if not w.isdigit():
             continue
         for j in range(i + 1, min(len(ws), i + 1 + COUNT_REACH)):
-            if not is_content(ws[j]):
+            if not is_content(ws[j]) or ws[j].isdigit():
                 break
             out.add((w, stem(ws[j])))
     return frozenset(out)

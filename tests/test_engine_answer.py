@@ -794,6 +794,15 @@ def test_is_x_a_y_gives_what_x_is(engine: Engine, question: str) -> None:
     assert answered(engine, question).text.startswith("Pedro Pascal: actor.")
 
 
+def test_why_prefers_a_record_giving_a_cause_of_what_is_asked() -> None:
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("urged", "A union leader urged the workers to protest on Monday."),
+        fact("cause", "The pay cut sparked protests by the workers."),
+    ))
+    assert answered(Engine(bank, threshold=0), "why are the workers protesting").record_id \
+        == "cause"
+
+
 def test_a_lead_in_is_never_an_answer_on_its_own() -> None:
     bank = Bank(
         sources=(SOURCE,),

@@ -83,3 +83,12 @@ def test_a_quotes_context_is_read_for_its_stop_words_and_what_they_are_about() -
     quote = Quote("q", None, "It was the right call.", "after the power went off", ())
     v = view(quote, None)
     assert "off" in v.stop_words and ("off", stem("went")) in v.stop_anchors
+
+
+def test_the_view_knows_a_stated_reason_and_what_a_cause_is_given_of() -> None:
+    sparked = Fact("s", "The pay cut sparked large protests by workers.", ())
+    because = Fact("b", "Workers protested because pay was cut.", ())
+    plain = Fact("p", "Workers were urged to protest on Monday.", ())
+    assert view(sparked, None).caused >= {stem("large"), stem("protests")}
+    assert not view(sparked, None).states_reason and view(because, None).states_reason
+    assert view(plain, None).caused == frozenset() and not view(plain, None).states_reason

@@ -68,6 +68,8 @@ REASON_MARKERS = frozenset(_Q["reason_markers"])
 #: Words that state a reason outright ("because", "due to"): not "to" or "for", which
 #: REASON_MARKERS counts too.
 REASON_CONNECTIVES = frozenset(_Q["reason_connectives"])
+#: Verbs that say what brought something about ("the raids sparked protests").
+CAUSAL_VERBS = frozenset(_Q["causal_verbs"])
 SPEECH_VERBS = frozenset(_Q["speech_verbs"])
 SPEECH_NOUNS = frozenset(_Q["speech_nouns"])
 #: Words asking for someone's stance ("her opinion on", "his views about"): a coverage that

@@ -127,6 +127,11 @@ class RecordView:
     #: each figure of its text with the stems of the words it counts ("650 firefighters":
     #: ("650", "firefight")): :func:`figure_counts`
     figure_counts: frozenset[tuple[str, str]] = frozenset()
+    #: a connective that states a reason outright ("because", "due to")
+    states_reason: bool = False
+    #: stems of the content words right after a causal verb, what it gives a cause of
+    #: ("the arrests sparked protests": "protest")
+    caused: frozenset[str] = frozenset()
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
@@ -171,7 +176,19 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         stop_anchors=anchors,
         negated_terms=_negated_terms(ws),
         figure_counts=figure_counts(ws),
+        states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES),
+        caused=caused_terms(ws),
     )
+
+
+def caused_terms(ws: list[str]) -> frozenset[str]:
+    """The stems of the content words within :data:`COUNT_REACH` words after a causal verb
+    (:data:`lexicon.CAUSAL_VERBS`): what the text gives a cause of."""
+    if lexicon.CAUSAL_VERBS.isdisjoint(ws):
+        return frozenset()
+    return frozenset(stem(ws[j]) for i, w in enumerate(ws) if w in lexicon.CAUSAL_VERBS
+                     for j in range(i + 1, min(len(ws), i + 1 + COUNT_REACH))
+                     if is_content(ws[j]))
 
 
 #: A figure counts the content words up to this many words after it, with no other word

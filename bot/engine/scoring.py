@@ -90,6 +90,7 @@ FEATURES = (
     "other_person",  # the question names someone else than the person it partly names
     "speech_unsaid",  # asks what a named person said; the record reports no speech of theirs
     "count_before",  # asks how many of a thing; the record puts a figure just before it
+    "cause_given",  # asks why; the record states a reason outright or a cause of what is asked
 )
 
 @dataclass(slots=True)
@@ -238,6 +239,7 @@ def features(
         float(query.other_person),
         float(query.speech and bool(people) and not speech_match and not view.speech),
         _count_before(query.counted, asked, view.figure_counts),
+        float(kind == "reason" and (view.states_reason or not view.caused.isdisjoint(asked))),
     ]
     return out, tuple(matched)
 

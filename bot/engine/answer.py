@@ -36,11 +36,11 @@ from bot.engine.reasons import reason_after
 from bot.engine.records import RecordView, describes_pattern, record_people, view
 from bot.engine.retrieve import retrieve
 from bot.engine.scoring import (
+    Asked,
     Candidate,
     Model,
     context_features,
     english_factor,
-    features,
 )
 from bot.engine.sinks import opposite_terms, sinks
 from bot.models import (
@@ -230,8 +230,8 @@ class Engine:
                         found.append((0.0, rid))
         if not found:
             return []
-        max_weight = max(weights)
-        asked = {t for it in query.items for t in it.terms}
+        scorer = Asked(query, weights, unknown)
+        asked = scorer.terms
         opposed = opposite_terms(query)
         scores = sorted((s for s, _ in found), reverse=True)
         out: list[Candidate] = []
@@ -246,10 +246,7 @@ class Engine:
                     if any(t in fields for t in it.terms)
                 )
             other = (scores[1] if len(scores) > 1 else 0.0) if k == 0 else scores[0]
-            values, matched = features(
-                query, asked, weights, max_weight, unknown, rv, fields, score, other, k == 0,
-                scores[0],
-            )
+            values, matched = scorer.features(rv, fields, score, other, k == 0, scores[0])
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
             said, topic = self._m.fields(rid, opposed), m.title_terms(rec)  # opposites; title

@@ -17,6 +17,7 @@ import math
 import operator
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import pairwise
 
 from bot.engine import lexicon
 from bot.engine.question import Item, Query
@@ -113,135 +114,191 @@ class Candidate:
     context: list[float] = field(default_factory=list)
 
 
-def _matched(item: Item, fields: dict[str, int]) -> float:
-    best = 0.0
-    for t in item.terms:
-        bits = fields.get(t)
-        if bits:
-            best = max(best, credit(bits))
-    if best and item.corrected:
-        best *= CORRECTED_CREDIT
-    if best and item.related:
-        best *= RELATED_CREDIT
-    return best
+#: :func:`credit` of every field mask (the index keeps a mask in a byte).
+_CREDIT = tuple(credit(bits) for bits in range(256))
 
 
-def features(
-    query: Query,
-    asked: set[str],
-    weights: list[float],
-    max_weight: float,
-    unknown: list[bool],
-    view: RecordView,
-    fields: dict[str, int],
-    retrieval: float,
-    next_best: float,
-    first: bool,
-    best: float,
-) -> tuple[list[float], tuple[str, ...]]:
-    """The features of one candidate for ``query`` (``asked``: the terms of all its items;
-    ``weights``: each item's IDF; ``unknown``: whether the bank lacks the item altogether)."""
-    total = sum(weights) or 1.0
-    covered = shown = 0.0
-    missing_max = 0.0
-    missing_specific = missing_unknown = missing_ordinary = 0
-    matched: list[str] = []
-    hit: list[bool] = []
-    for item, w, unk in zip(query.items, weights, unknown, strict=True):
-        c = _matched(item, fields)
-        hit.append(c > 0)
-        if c > 0:
-            covered += w * c
-            matched.append(item.surface)
-            if any(fields.get(t, 0) & _SHOWN for t in item.terms):
-                shown += w * c
-            continue
-        missing_max = max(missing_max, w / max_weight if max_weight else 0.0)
-        if unk:
-            missing_unknown += 1
-        elif item.specific:
-            missing_specific += 1
-        elif item.ordinary:
-            missing_ordinary += 1
+class Asked:
+    """A question read for scoring its candidates: what :meth:`features` needs of the
+    question alone, worked out once per question rather than once per candidate
+    (``weights``: each item's IDF; ``unknown``: whether the bank lacks the item altogether)."""
 
-    # adjacent pairs of question items found next to each other (within two words)
-    pairs = found_pairs = 0
-    if len(query.items) > 1:
-        where: dict[str, list[int]] = {}
-        for i, t in enumerate(view.sequence):
-            if t in asked:  # (only the question's terms are looked up)
-                where.setdefault(t, []).append(i)
-        for a, b in zip(query.items, query.items[1:], strict=False):
-            if a.people or b.people:
-                continue
-            pairs += 1
-            pa = [i for t in a.terms for i in where.get(t, ())]
-            pb = [i for t in b.terms for i in where.get(t, ())]
-            if any(0 < abs(j - i) <= 2 for i in pa for j in pb):
-                found_pairs += 1
-    phrase = found_pairs / pairs if pairs else 0.0
+    __slots__ = ("_constant", "_items", "_pairs", "_people", "_want", "query", "terms",
+                 "total", "unknown", "weights")
 
-    seq = view.sequence
-    novelty = (len(seq) - sum(map(asked.__contains__, seq))) / len(seq) if seq else 0.0
-
-    kind = query.answer_type
-    type_found = 0.0
-    if kind == "person":
-        type_found = float(
-            bool(view.names - asked)
-            or any(person_term(p) not in asked for p in view.people)
+    def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
+        items = query.items
+        max_weight = max(weights, default=0.0)
+        self.query = query
+        #: the terms of all the question's items
+        self.terms = {t for it in items for t in it.terms}
+        self.weights = weights
+        self.unknown = unknown
+        self.total = sum(weights) or 1.0
+        #: each item: its terms, surface, weight, its weight as a share of the weightiest,
+        #: whether corrected, whether related, and which "missing" count it adds to
+        #: (0: unknown, 1: specific, 2: ordinary, 3: none)
+        self._items = [
+            (it.terms, it.surface, w, w / max_weight if max_weight else 0.0, it.corrected,
+             it.related, 0 if unk else 1 if it.specific else 2 if it.ordinary else 3)
+            for it, w, unk in zip(items, weights, unknown, strict=True)
+        ]
+        #: adjacent pairs of items (neither a person) whose words should sit together
+        self._pairs = [(a.terms, b.terms) for a, b in pairwise(items)
+                       if not (a.people or b.people)]
+        #: each term of the items that are not people -> its item's position (the first)
+        self._want: dict[str, int] = {}
+        for k, it in enumerate(items):
+            if not it.people:
+                for t in it.terms:
+                    self._want.setdefault(t, k)
+        self._people = query.people
+        self._constant = (
+            math.log1p(len(items)),
+            float(bool(query.answer_type)),
+            float(bool(self._people)),
+            float(query.speech or query.said_by),
+            max((1.0 if it.people else lexicon.rarity(it.surface) for it in items),
+                default=0.0),
+            math.log1p(len(query.words)),
+            float(query.other_person),
         )
-    elif kind == "date":
-        type_found = float(view.has_date)
-    elif kind in FIGURE_KINDS:
-        type_found = float(has_figure(kind, view, asked))
-    elif kind in ("place", "name"):
-        type_found = float(bool(view.names - asked))
-    elif kind == "reason":
-        type_found = float(view.has_reason)
-    elif kind == "manner":
-        type_found = 1.0
 
-    people = query.people
-    person_match = float(bool(people) and any(p in view.people for p in people))
-    speech_match = 0.0
-    if (query.speech or query.said_by) and view.is_quote:
-        speech_match = 1.0 if not people or person_match else 0.0
+    def features(
+        self,
+        view: RecordView,
+        fields: dict[str, int],
+        retrieval: float,
+        next_best: float,
+        first: bool,
+        best: float,
+    ) -> tuple[list[float], tuple[str, ...]]:
+        """The features of one candidate (``fields``: which of the question's terms it has,
+        in which fields)."""
+        query, asked, total = self.query, self.terms, self.total
+        covered = shown = 0.0
+        missing_max = 0.0
+        missing = [0, 0, 0, 0]  # unknown, specific, ordinary, other
+        matched: list[str] = []
+        get = fields.get
+        for terms, surface, w, share, corrected, related, lack in self._items:
+            c = 0.0
+            in_shown = False
+            for t in terms:
+                bits = get(t)
+                if bits:
+                    c = max(c, _CREDIT[bits])
+                    in_shown = in_shown or bool(bits & _SHOWN)
+            if c > 0:
+                if corrected:
+                    c *= CORRECTED_CREDIT
+                if related:
+                    c *= RELATED_CREDIT
+                covered += w * c
+                matched.append(surface)
+                if in_shown:
+                    shown += w * c
+                continue
+            missing_max = max(missing_max, share)
+            missing[lack] += 1
+        complete = len(matched) == len(self._items)
 
-    out = [
-        covered / total,
-        shown / total,
-        missing_max,
-        float(missing_specific),
-        float(missing_unknown),
-        float(missing_ordinary),
-        math.log1p(len(query.items)),
-        phrase,
-        novelty,
-        float(bool(kind)),
-        type_found,
-        max(0.0, retrieval - next_best) / total,
-        float(first),
-        float(query.negated != view.negated),
-        float(bool(people)),
-        person_match,
-        float(query.speech or query.said_by),
-        speech_match,
-        float(view.lead_in),
-        math.log1p(len(seq)),
-        float(all(hit)),
-        float(all(hit) and len(hit) <= 3),
-        float(view.curated),
-        max((1.0 if it.people else lexicon.rarity(it.surface) for it in query.items), default=0.0),
-        math.log1p(len(query.words)),
-        _compact(query.items, view.sequence),
-        max(0.0, best - retrieval) / total,
-        float(query.other_person),
-        float(query.speech and bool(people) and not speech_match and not view.speech),
-        _count_before(query.counted, asked, view.figure_counts),
-        float(kind == "reason" and (view.states_reason or not view.caused.isdisjoint(asked))),
-    ]
-    return out, tuple(matched)
+        # where the question's terms are in the record's words
+        seq = view.sequence
+        where: dict[str, list[int]] = {}
+        for i, t in enumerate(seq):
+            if t in asked:  # (only the question's terms are looked up)
+                if t in where:
+                    where[t].append(i)
+                else:
+                    where[t] = [i]
+
+        # adjacent pairs of question items found next to each other (within two words)
+        found_pairs = 0
+        if where:
+            for ta, tb in self._pairs:
+                pa = [i for t in ta for i in where.get(t, ())]
+                if not pa:
+                    continue
+                pb = [i for t in tb for i in where.get(t, ())]
+                if any(0 < abs(j - i) <= 2 for i in pa for j in pb):
+                    found_pairs += 1
+        pairs = len(self._pairs)
+        phrase = found_pairs / pairs if pairs else 0.0
+
+        novelty = (len(seq) - sum(map(len, where.values()))) / len(seq) if seq else 0.0
+
+        kind = query.answer_type
+        type_found = 0.0
+        if kind == "person":
+            type_found = float(
+                bool(view.names - asked)
+                or any(person_term(p) not in asked for p in view.people)
+            )
+        elif kind == "date":
+            type_found = float(view.has_date)
+        elif kind in FIGURE_KINDS:
+            type_found = float(has_figure(kind, view, asked))
+        elif kind in ("place", "name"):
+            type_found = float(bool(view.names - asked))
+        elif kind == "reason":
+            type_found = float(view.has_reason)
+        elif kind == "manner":
+            type_found = 1.0
+
+        people = self._people
+        person_match = float(bool(people) and any(p in view.people for p in people))
+        speech_match = 0.0
+        if (query.speech or query.said_by) and view.is_quote:
+            speech_match = 1.0 if not people or person_match else 0.0
+
+        items_log, asks_kind, asks_person, asks_speech, rarity, words_log, other = \
+            self._constant
+        out = [
+            covered / total,
+            shown / total,
+            missing_max,
+            float(missing[1]),
+            float(missing[0]),
+            float(missing[2]),
+            items_log,
+            phrase,
+            novelty,
+            asks_kind,
+            type_found,
+            max(0.0, retrieval - next_best) / total,
+            float(first),
+            float(query.negated != view.negated),
+            asks_person,
+            person_match,
+            asks_speech,
+            speech_match,
+            float(view.lead_in),
+            math.log1p(len(seq)),
+            float(complete),
+            float(complete and len(self._items) <= 3),
+            float(view.curated),
+            rarity,
+            words_log,
+            self._compact(where),
+            max(0.0, best - retrieval) / total,
+            other,
+            float(query.speech and bool(people) and not speech_match and not view.speech),
+            _count_before(query.counted, asked, view.figure_counts),
+            float(kind == "reason" and (view.states_reason or not view.caused.isdisjoint(asked))),
+        ]
+        return out, tuple(matched)
+
+    def _compact(self, where: dict[str, list[int]]) -> float:
+        """How closely the question's words sit in the record (``where``: the positions of
+        the question's terms in it): the number of distinct items in the shortest stretch
+        of the record holding every item it has, over that stretch's length."""
+        want = self._want
+        found = {want[t] for t in where if t in want}
+        if len(found) < 2:
+            return float(len(found))
+        hits = sorted((i, k) for t, k in want.items() for i in where.get(t, ()))
+        return _shortest_stretch(hits, len(found))
 
 
 def _count_before(counted: frozenset[str], asked: set[str],
@@ -323,21 +380,12 @@ def _swapped(items: list[Item], sequence: list[str]) -> float:
     return sum(1 for i in range(len(at)) for j in range(i + 1, len(at)) if at[i] > at[j]) / pairs
 
 
-def _compact(items: list[Item], sequence: list[str]) -> float:
-    """How closely the question's words sit in the record: the number of distinct items in
-    the shortest stretch of the record holding every item it has, over that stretch's length."""
-    want: dict[str, int] = {}
-    for k, it in enumerate(items):
-        if not it.people:
-            for t in it.terms:
-                want.setdefault(t, k)
-    hits = [(i, want[t]) for i, t in enumerate(sequence) if t in want]
-    kinds = len({k for _, k in hits})
-    if kinds < 2:
-        return float(kinds)
+def _shortest_stretch(hits: list[tuple[int, int]], kinds: int) -> float:
+    """``kinds`` over the length of the shortest stretch holding every one of the ``kinds``
+    items of ``hits`` ((position, item), in order of position)."""
     counts: dict[int, int] = {}
     have = 0
-    best = len(sequence) + 1
+    best = hits[-1][0] + 2  # (longer than any stretch)
     left = 0
     for pos, k in hits:
         counts[k] = counts.get(k, 0) + 1

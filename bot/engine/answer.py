@@ -42,7 +42,7 @@ from bot.engine.scoring import (
     context_features,
     english_factor,
 )
-from bot.engine.sinks import opposite_terms, sinks
+from bot.engine.sinks import Gates, opposite_terms
 from bot.models import (
     Answer,
     Bank,
@@ -233,12 +233,14 @@ class Engine:
         scorer = Asked(query, weights, unknown)
         asked = scorer.terms
         opposed = opposite_terms(query)
+        gates = Gates(query, weights, unknown)
+        fields_of, said_of = m.index.fields_of(asked), m.index.fields_of(opposed)
         scores = sorted((s for s, _ in found), reverse=True)
         out: list[Candidate] = []
         for k, (score, rid) in enumerate(found):
             rec = m.records[rid]
             assert rec is not None
-            fields = self._m.fields(rid, asked)
+            fields = fields_of(rid)
             rv: RecordView = self._view(rid, rec, fields)
             if score == 0.0:  # added as the named speaker's quote: score it as retrieval would
                 score = sum(
@@ -249,8 +251,8 @@ class Engine:
             values, matched = scorer.features(rv, fields, score, other, k == 0, scores[0])
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
-            said, topic = self._m.fields(rid, opposed), m.title_terms(rec)  # opposites; title
-            if rv.lead_in or sinks(query, weights, unknown, fields, rv, said, topic):
+            said, topic = said_of(rid), m.title_terms(rec)  # opposites; title
+            if rv.lead_in or gates(fields, rv, said, topic):
                 # a lead-in is never an answer on its own; nor is a record lacking what the
                 # question turns on (about someone the question names, it may be suggested)
                 if any(p in rv.people for p in query.people):

@@ -22,7 +22,7 @@ import pickle
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -151,6 +151,21 @@ class InvertedIndex:
         rids = entry[0]
         i = bisect_left(rids, rid)
         return entry[1][i] if i < len(rids) and rids[i] == rid else 0
+
+    def fields_of(self, terms: Iterable[str]) -> Callable[[int], dict[str, int]]:
+        """For one record after another, which of ``terms`` it has, each with its field bits
+        (:meth:`fields`, but each term's posting list is found once, not once a record)."""
+        found = [(t, *entry) for t in terms if (entry := self._entry(t)) is not None]
+
+        def of(rid: int) -> dict[str, int]:
+            out: dict[str, int] = {}
+            for t, rids, masks in found:
+                i = bisect_left(rids, rid)
+                if i < len(rids) and rids[i] == rid and (bits := masks[i]):
+                    out[t] = bits
+            return out
+
+        return of
 
 
 # --------------------------------------------------------------------------- vocabulary

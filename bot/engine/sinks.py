@@ -45,26 +45,6 @@ def _question_anchors(ws: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     return stop_anchors(list(ws))
 
 
-def _turned_around(query: Query, view: RecordView) -> bool:
-    """Whether the record says the opposite of a stop word of the question and not the word
-    (the index keeps no stop words, so these are read from the record's words). A word of
-    degree is turned around anywhere in the record ("the least used" asked, "the most
-    commonly used" said); any other only about the same word, read with its neighbours
-    (:func:`~bot.engine.records.stop_anchors`): "turn off the power" is turned around by
-    "turned on the power", "went on strike" is not by "walked off the job"."""
-    asked = set(query.words)
-    for w in asked & lexicon.DEGREE_WORDS:
-        if w not in view.stop_words and not (lexicon.opposites(w) - asked).isdisjoint(
-                view.stop_words):
-            return True
-    for w, about in _question_anchors(tuple(query.words)):
-        if w in lexicon.DEGREE_WORDS or (w, about) in view.stop_anchors:
-            continue
-        if any((o, about) in view.stop_anchors for o in lexicon.opposites(w) - asked):
-            return True
-    return False
-
-
 def _question_negates(query: Query) -> frozenset[str]:
     """The terms of the question's items a negation of the question governs (within
     :data:`~bot.engine.records.NEGATION_REACH` words after it)."""
@@ -76,25 +56,141 @@ def _question_negates(query: Query) -> frozenset[str]:
         ws[i] == it.surface for i in near) for t in it.terms)
 
 
-def _superlative_unsaid(query: Query, fields: dict[str, int], view: RecordView) -> bool:
-    """The question asks for an extreme the record does not name: "the least important",
-    "the largest" (a superlative with an opposite, so an adjective or adverb with degrees)
-    where the record says neither it nor its opposite. Not the words asking for the newest
-    report ("latest"), which read the coverage, not the record."""
-    for it in query.items:
-        w = it.surface
-        if (not it.people and w.endswith("est") and w not in lexicon.RECENCY_WORDS
-                and not any(t in fields for t in it.terms)):
-            opposite = lexicon.opposites(w)
-            if opposite and not any(stem(o) in fields for o in opposite):
-                return True
-    return "least" in query.words and not view.stop_words & {"least", "most"}
-
-
 def opposite_terms(query: Query) -> set[str]:
     """The terms of the opposites of the question's words ("worst" for "best"), which
     :func:`sinks` looks for in a record (``said``)."""
     return {stem(w) for it in query.items for w in _opposites(it, query)}
+
+
+def _lacks_much(weights: list[float], unknown: list[bool]) -> bool:
+    """The items the bank lacks hold :data:`UNKNOWN_SHARE` of the question's weight (each
+    capped at :data:`UNKNOWN_CAP` times the weightiest item it has)."""
+    known = UNKNOWN_CAP * max((w for w, u in zip(weights, unknown, strict=True) if not u),
+                              default=0.0)
+    capped = [min(w, known) if u and known else w for w, u in zip(weights, unknown, strict=True)]
+    lacking = sum(w for w, u in zip(capped, unknown, strict=True) if u)
+    return lacking / (sum(capped) or 1.0) >= UNKNOWN_SHARE
+
+
+class Gates:
+    """:func:`sinks` for one question, what it reads of the question alone worked out once
+    (not once per candidate)."""
+
+    __slots__ = ("_anchors", "_degree", "_figure", "_items", "_lacks_much", "_least",
+                 "_negated", "_negates", "_superlatives", "_when", "_why", "query")
+
+    def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
+        self.query = query
+        asked = set(query.words)
+        self._why = why = query.answer_type == "reason"
+        self._negated = query.negated and not why
+        self._negates = frozenset() if why else _question_negates(query)
+        # stop words of the question turned around by their opposites (:func:`_turned_around`)
+        self._degree = [(w, lexicon.opposites(w) - asked) for w in asked & lexicon.DEGREE_WORDS]
+        self._anchors = [(w, about, tuple(lexicon.opposites(w) - asked))
+                         for w, about in _question_anchors(tuple(query.words))
+                         if w not in lexicon.DEGREE_WORDS]
+        # extremes asked for (:func:`_superlative_unsaid`): their terms, their opposites'
+        self._superlatives = [
+            (it.terms, tuple(stem(o) for o in opposite))
+            for it in query.items
+            if not it.people and it.surface.endswith("est")
+            and it.surface not in lexicon.RECENCY_WORDS
+            and (opposite := lexicon.opposites(it.surface))
+        ]
+        self._least = "least" in query.words
+        kind = query.answer_type
+        #: the question's terms, when it asks for a figure
+        self._figure = ({t for it in query.items for t in it.terms}
+                        if kind in FIGURE_KINDS else None)
+        self._when = kind == "date" and "when" not in query.words
+        self._lacks_much = _lacks_much(weights, unknown)
+        self._items = [(it, unk, tuple(stem(w) for w in _opposites(it, query)))
+                       for it, unk in zip(query.items, unknown, strict=True)]
+
+    def _turned_around(self, view: RecordView) -> bool:
+        """Whether the record says the opposite of a stop word of the question and not the
+        word (the index keeps no stop words, so these are read from the record's words). A
+        word of degree is turned around anywhere in the record ("the least used" asked, "the
+        most commonly used" said); any other only about the same word, read with its
+        neighbours (:func:`~bot.engine.records.stop_anchors`): "turn off the power" is
+        turned around by "turned on the power", "went on strike" is not by "walked off the
+        job"."""
+        said = view.stop_words
+        for w, opposed in self._degree:
+            if w not in said and not opposed.isdisjoint(said):
+                return True
+        anchors = view.stop_anchors
+        for w, about, opposite in self._anchors:
+            if (w, about) in anchors:
+                continue
+            if any((o, about) in anchors for o in opposite):
+                return True
+        return False
+
+    def _superlative_unsaid(self, fields: dict[str, int], view: RecordView) -> bool:
+        """The question asks for an extreme the record does not name: "the least
+        important", "the largest" (a superlative with an opposite, so an adjective or adverb
+        with degrees) where the record says neither it nor its opposite. Not the words
+        asking for the newest report ("latest"), which read the coverage, not the record."""
+        for terms, opposite in self._superlatives:
+            if not any(t in fields for t in terms) and not any(o in fields for o in opposite):
+                return True
+        return self._least and not view.stop_words & {"least", "most"}
+
+    def __call__(
+        self,
+        fields: dict[str, int],
+        view: RecordView,
+        said: dict[str, int] | None = None,
+        topic: frozenset[str] = frozenset(),
+    ) -> str | None:
+        """Why the record cannot answer the question whatever its score, or None
+        (:func:`sinks`)."""
+        query = self.query
+        if self._negated and not view.negated:
+            return "negation"
+        negates = self._negates
+        if negates and view.negated_terms.isdisjoint(negates):
+            # "what does not define X": a record negating something else ("not decision
+            # problems") does not say what the question says is not so
+            return "negation elsewhere"
+        if view.stop_words and self._turned_around(view):
+            return "opposite"
+        if self._superlative_unsaid(fields, view):
+            return "superlative"
+        kind = query.answer_type
+        if self._figure is not None and not (
+            view.counting or has_figure(kind, view, self._figure)
+        ):
+            return "no figure"
+        if self._when and not view.has_date:
+            return "no date"  # "what year", "what century": not "when", which an event can answer
+        if self._lacks_much:
+            return "unknown"
+        for item, unk, opposite in self._items:
+            if any(t in fields or t in topic for t in item.terms):
+                continue
+            if item.people:
+                return "person"
+            if said and any(o in said for o in opposite):
+                # the record says the opposite of what the question asks about ("the least
+                # difficult" asked, "the most difficult" said): turned around, like a negation
+                return "opposite"
+            if item.surface.isdigit():
+                return "number"
+            if item.specific:
+                return "name"
+            if unk and not item.ordinary:
+                return "unknown name"
+            if unk and item.focus and not any(
+                not other.people and any(t in fields for t in other.terms)
+                for other in query.items
+            ):
+                # "what did X wear": the question turns on a verb the coverage never uses, and
+                # nothing else of it but the name is in the record
+                return "unknown act"
+        return None
 
 
 def sinks(
@@ -117,53 +213,6 @@ def sinks(
     old") needs a record with one it does not give itself (or a counting word, a series to
     count), one asking for a year, a century or a time of day needs a record giving a date,
     and a question mostly made of words the whole bank lacks is about something else.
+    (:class:`Gates` reads the question once for all of its candidates.)
     """
-    # "why didn't X": the negation is part of what is explained, not of the reason, which
-    # need not repeat it ("decided against one because the winds were below ...")
-    why = query.answer_type == "reason"
-    if query.negated and not view.negated and not why:
-        return "negation"
-    negates = frozenset() if why else _question_negates(query)
-    if negates and view.negated_terms.isdisjoint(negates):
-        # "what does not define X": a record negating something else ("not decision
-        # problems") does not say what the question says is not so
-        return "negation elsewhere"
-    if view.stop_words and _turned_around(query, view):
-        return "opposite"
-    if _superlative_unsaid(query, fields, view):
-        return "superlative"
-    kind = query.answer_type
-    if kind in FIGURE_KINDS and not (
-        view.counting or has_figure(kind, view, {t for it in query.items for t in it.terms})
-    ):
-        return "no figure"
-    if kind == "date" and not view.has_date and "when" not in query.words:
-        return "no date"  # "what year", "what century": not "when", which an event can answer
-    known = UNKNOWN_CAP * max((w for w, u in zip(weights, unknown, strict=True) if not u),
-                              default=0.0)
-    capped = [min(w, known) if u and known else w for w, u in zip(weights, unknown, strict=True)]
-    lacking = sum(w for w, u in zip(capped, unknown, strict=True) if u)
-    if lacking / (sum(capped) or 1.0) >= UNKNOWN_SHARE:
-        return "unknown"
-    for item, unk in zip(query.items, unknown, strict=True):
-        if any(t in fields or t in topic for t in item.terms):
-            continue
-        if item.people:
-            return "person"
-        if said and any(stem(w) in said for w in _opposites(item, query)):
-            # the record says the opposite of what the question asks about ("the least
-            # difficult" asked, "the most difficult" said): turned around, like a negation
-            return "opposite"
-        if item.surface.isdigit():
-            return "number"
-        if item.specific:
-            return "name"
-        if unk and not item.ordinary:
-            return "unknown name"
-        if unk and item.focus and not any(
-            not other.people and any(t in fields for t in other.terms) for other in query.items
-        ):
-            # "what did X wear": the question turns on a verb the coverage never uses, and
-            # nothing else of it but the name is in the record
-            return "unknown act"
-    return None
+    return Gates(query, weights, unknown)(fields, view, said, topic)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.engine import lexicon
-from bot.engine.normalize import is_content, stem, words
+from bot.engine.normalize import content_stems, is_content, stem, words
 from bot.models import Fact, Quote
 
 #: Field bits of a posting entry.
@@ -27,7 +27,12 @@ FIELD_KEYWORD = 2  # keywords curated for the record
 FIELD_PASSAGE = 4  # citation passages, a quote's context
 FIELD_PERSON = 8  # "@person-id" of the people a fact is about, a quote's speaker
 
-_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
+#: A capitalised word (group 1) that is not a sentence's first: the first alternative
+#: takes up those at the start of the text or after '.', '!', '?', ':' or a double quote
+#: (and spaces), which then give no group.
+_CAPITALISED_INSIDE = re.compile(
+    r"""(?:[.!?:"“]|^)\s*[A-Z][\w'’-]*|([A-Z](?<![\w'’][A-Z])[\w'’-]*)"""
+)
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
 _CLAUSE_END = re.compile(r"[.;:!?()]")
 _AND_OR = frozenset({"and", "or"})
@@ -77,15 +82,12 @@ def title_terms(title: str) -> frozenset[str]:
 
 
 def capitalised_words(text: str) -> set[str]:
-    """Folded words written with a capital inside a sentence (names, places, titles)."""
+    """Folded words written with a capital inside a sentence (names, places, titles); a
+    sentence's first word says nothing."""
     out: set[str] = set()
-    for m in _CAPITALISED.finditer(text):
-        i = m.start() - 1
-        while i >= 0 and text[i].isspace():
-            i -= 1
-        if i < 0 or text[i] in '.!?:"“':
-            continue  # a sentence's first word says nothing
-        out.update(_token_words(m.group()))
+    for token in _CAPITALISED_INSIDE.findall(text):
+        if token:
+            out.update(_token_words(token))
     return out
 
 
@@ -151,12 +153,12 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         context_words = words(record.context)
         all_words |= set(context_words)
         anchors |= stop_anchors(context_words)
-    seq = [stem(w) for w in ws if is_content(w)]
+    seq = content_stems(ws)
     numbers = {w for w in all_words if w.isdigit()}
     has_date = (
         bool(all_words & lexicon.DATE_WORDS)
         or any(_YEAR.match(w) for w in all_words)
-        or _has_clock_time(ws)
+        or (bool(numbers) and _has_clock_time(ws))
     )
     text = record.text.rstrip()
     return RecordView(
@@ -175,7 +177,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
         stop_anchors=anchors,
         negated_terms=_negated_terms(ws),
-        figure_counts=figure_counts(ws),
+        figure_counts=figure_counts(ws) if numbers else frozenset(),
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES),
         caused=caused_terms(ws),
     )
@@ -222,6 +224,8 @@ def stop_anchors(ws: list[str]) -> frozenset[tuple[str, str]]:
     words): what it says something about. "shut down the line" gives ("down", "shut") and
     ("down", "line"); "went on strike" gives ("on", "went") and ("on", "strike")."""
     opposed = lexicon.opposed_stop_words()
+    if opposed.isdisjoint(ws):
+        return frozenset()
     out: set[tuple[str, str]] = set()
     for i, w in enumerate(ws):
         if w not in opposed:
@@ -242,6 +246,8 @@ NEGATION_REACH = 3
 def negation_scope(ws: list[str]) -> set[int]:
     """The positions of the words a negation governs: those within :data:`NEGATION_REACH`
     words after one (of a record's words or a question's)."""
+    if lexicon.NEGATIONS.isdisjoint(ws):
+        return set()
     return {j for i, w in enumerate(ws) if w in lexicon.NEGATIONS
             for j in range(i + 1, min(len(ws), i + 1 + NEGATION_REACH))}
 

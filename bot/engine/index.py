@@ -250,14 +250,20 @@ class _DeleteTable:
         for h, w in old:
             self._put(h, w)
 
-    def get(self, key: str, out: set[int]) -> None:
-        h = self._hash(key)
-        hashes, mask = self._hashes, self._mask
-        i = h & mask
-        while (found := hashes[i]) != self._EMPTY:
-            if found == h:
-                out.add(self._ids[i])
-            i = (i + 1) & mask
+    def get(self, keys: Iterable[str], out: set[int]) -> None:
+        """Add to ``out`` the ids filed under each of ``keys`` (:meth:`_hash` inlined: a word
+        and its deletions are looked up together)."""
+        hashes, ids, mask, empty = self._hashes, self._ids, self._mask, self._EMPTY
+        crc32 = zlib.crc32
+        for key in keys:
+            h = crc32(key.encode("utf-8", "surrogatepass"))
+            if h == empty:
+                h -= 1
+            i = h & mask
+            while (found := hashes[i]) != empty:
+                if found == h:
+                    out.add(ids[i])
+                i = (i + 1) & mask
 
 
 class Vocabulary:
@@ -369,13 +375,10 @@ class Vocabulary:
         """Vocabulary words that may be one edit from ``word`` (unverified): those filed
         under ``word`` or under one of its deletions, and its deletions themselves."""
         ids: set[int] = set()
-        deletes = self._typo()[0]
-        deletes.get(word, ids)
-        found: set[str] = set()
-        for d in _deletes(word):
-            if d in self._counts:
-                found.add(d)
-            deletes.get(d, ids)
+        deletions = _deletes(word)
+        self._typo()[0].get((word, *deletions), ids)
+        counts = self._counts
+        found = {d for d in deletions if d in counts}
         found.update(self._words[i] for i in ids)
         return found
 

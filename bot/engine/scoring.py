@@ -187,7 +187,8 @@ class Asked:
             for t in terms:
                 bits = get(t)
                 if bits:
-                    c = max(c, _CREDIT[bits])
+                    if _CREDIT[bits] > c:
+                        c = _CREDIT[bits]
                     in_shown = in_shown or bool(bits & _SHOWN)
             if c > 0:
                 if corrected:
@@ -199,7 +200,8 @@ class Asked:
                 if in_shown:
                     shown += w * c
                 continue
-            missing_max = max(missing_max, share)
+            if share > missing_max:
+                missing_max = share
             missing[lack] += 1
         complete = len(matched) == len(self._items)
 

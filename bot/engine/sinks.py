@@ -9,8 +9,6 @@ record lacks, or a question mostly made of words the whole bank lacks, sinks it.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from bot.engine import lexicon
 from bot.engine.normalize import stem
 from bot.engine.question import Item, Query
@@ -37,12 +35,6 @@ def _opposites(item: Item, query: Query) -> frozenset[str]:
     """The opposites of a word of the question, but those the question says too ("a
     simple or a complex answer?" asks about both)."""
     return frozenset() if item.people else lexicon.opposites(item.surface) - set(query.words)
-
-
-@lru_cache(maxsize=1024)
-def _question_anchors(ws: tuple[str, ...]) -> frozenset[tuple[str, str]]:
-    """A question's stop words with their neighbours (read once, not once per candidate)."""
-    return stop_anchors(list(ws))
 
 
 def _question_negates(query: Query) -> frozenset[str]:
@@ -88,7 +80,7 @@ class Gates:
         # stop words of the question turned around by their opposites (:func:`_turned_around`)
         self._degree = [(w, lexicon.opposites(w) - asked) for w in asked & lexicon.DEGREE_WORDS]
         self._anchors = [(w, about, tuple(lexicon.opposites(w) - asked))
-                         for w, about in _question_anchors(tuple(query.words))
+                         for w, about in stop_anchors(query.words)
                          if w not in lexicon.DEGREE_WORDS]
         # extremes asked for (:func:`_superlative_unsaid`): their terms, their opposites'
         self._superlatives = [

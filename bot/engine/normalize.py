@@ -146,8 +146,7 @@ def is_content(word: str) -> bool:
 
 def content_stems(ws: list[str]) -> list[str]:
     """The stems of the content words of ``ws`` (:func:`is_content`), in order."""
-    stop = lexicon.STOPWORDS  # (is_content inlined: a record's every word is read so)
-    return [stem(w) for w in ws if w not in stop and (len(w) > 1 or w.isalnum())]
+    return [stem(w) for w in ws if is_content(w)]
 
 
 def shorten(text: str, limit: int = 80) -> str:

@@ -183,13 +183,18 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     )
 
 
+#: A causal verb gives a cause of the content words up to this many words after it ("sparked
+#: large protests").
+CAUSE_REACH = 3
+
+
 def caused_terms(ws: list[str]) -> frozenset[str]:
-    """The stems of the content words within :data:`COUNT_REACH` words after a causal verb
+    """The stems of the content words within :data:`CAUSE_REACH` words after a causal verb
     (:data:`lexicon.CAUSAL_VERBS`): what the text gives a cause of."""
     if lexicon.CAUSAL_VERBS.isdisjoint(ws):
         return frozenset()
     return frozenset(stem(ws[j]) for i, w in enumerate(ws) if w in lexicon.CAUSAL_VERBS
-                     for j in range(i + 1, min(len(ws), i + 1 + COUNT_REACH))
+                     for j in range(i + 1, min(len(ws), i + 1 + CAUSE_REACH))
                      if is_content(ws[j]))
 
 

@@ -121,6 +121,10 @@ class CoverageBot(commands.AutoShardedBot):
         **options: Any,
     ) -> None:
         options.setdefault("allowed_mentions", default_allowed_mentions())
+        # The bot never joins a voice channel: discord.py's warnings that the voice libraries
+        # are missing would be the first lines of every start, about a feature it lacks.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         if settings.shard_count is not None:
             options.setdefault("shard_count", settings.shard_count)
             if settings.shard_ids:

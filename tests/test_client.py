@@ -6,17 +6,21 @@ from __future__ import annotations
 import logging
 
 import discord
+import pytest
 from discord import app_commands
 
 from bot.client import (
     EXTENSIONS,
     SYNC_HASH_KEY,
+    CoverageBot,
     _RedactToken,
     commands_hash,
     default_allowed_mentions,
     default_intents,
     sync_hash_key,
 )
+from bot.service import CoverageService
+from bot.settings import Settings
 
 
 def _tree(description: str) -> app_commands.CommandTree[discord.Client]:
@@ -63,3 +67,13 @@ def test_the_token_never_reaches_a_log_line() -> None:
 def test_every_command_group_is_a_cog_the_bot_loads() -> None:
     assert {"bot.cogs.ask", "bot.cogs.quotes", "bot.cogs.facts", "bot.cogs.sources",
             "bot.cogs.kb", "bot.cogs.owner", "bot.cogs.verify"} == set(EXTENSIONS)
+
+
+async def test_a_start_warns_of_no_voice_library_the_bot_never_uses(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = True  # as on import
+    caplog.set_level(logging.INFO, logger="discord")
+    async with await CoverageService.open(settings) as service:
+        CoverageBot(settings=settings, service=service)
+    assert not [r for r in caplog.records if "voice" in r.getMessage()]

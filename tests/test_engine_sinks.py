@@ -6,8 +6,9 @@ from __future__ import annotations
 from bot.engine import lexicon
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
-from bot.engine.records import FIELD_TEXT, RecordView, stop_anchors
+from bot.engine.records import FIELD_TEXT, RecordView, coordinated, stop_anchors, view
 from bot.engine.sinks import opposite_terms, sinks
+from bot.models import Citation, Fact
 
 
 def _view(numbers: frozenset[str] = frozenset(), counting: bool = False) -> RecordView:
@@ -157,3 +158,29 @@ def test_a_why_not_question_asks_for_a_reason_which_need_not_be_negated() -> Non
     what = Query("what didn't the utility cut", ["what", "didnt", "the", "utility", "cut"],
                  items[:2], negated=True)
     assert sinks(what, [1.0] * 2, [False] * 2, fields, _view()) == "negation"
+
+
+def test_a_record_naming_both_ends_of_a_pair_is_not_turned_around() -> None:
+    """"when will construction start": "to begin in March and finish" says both ends ("start"
+    has the opposite "finish"); "will finish in March" alone turns the question around."""
+    ws = words("when will construction start")
+    query = Query("when will construction start", ws,
+                  [Item("construction", ("construct",)), Item("start", ("start",))])
+    fields = {"construct": FIELD_TEXT}
+    said = {"finish": FIELD_TEXT}
+    both = view_of("Construction is to begin in March and finish by the end of 2028.")
+    alone = view_of("Construction will finish in March.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, alone, said) == "opposite"
+    assert sinks(query, [1.0, 1.0], [False, False], fields, both, said) is None
+
+
+def view_of(text: str) -> RecordView:
+    return view(Fact(id="f", text=text, citations=(Citation(source_id="s", passage=text),)),
+                None)
+
+
+def test_coordinated_words_are_those_beside_and_or_or() -> None:
+    assert coordinated(words("to begin in March and finish by 2028")) == {"march", "finish"}
+    assert coordinated(words("win or lose")) == {"win", "lose"}
+    assert coordinated(words("the rise and the fall")) == {"rise"}  # right beside it only
+    assert coordinated(words("it will finish in March")) == set()

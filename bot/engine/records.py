@@ -134,6 +134,8 @@ class RecordView:
     #: stems of the content words right after a causal verb, what it gives a cause of
     #: ("the arrests sparked protests": "protest")
     caused: frozenset[str] = frozenset()
+    #: stems of the content words joined by "and" / "or" (:func:`coordinated`)
+    coordinated: frozenset[str] = frozenset()
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
@@ -144,15 +146,18 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         passage_words, all_words = ws, set(ws)
         caps = capitalised_words(shown)
         anchors = stop_anchors(ws)
+        joined = coordinated(ws)
     else:
         passage_words = words(passages)
         all_words = set(ws) | set(passage_words)
         caps = capitalised_words(shown) | capitalised_words(passages)
         anchors = stop_anchors(ws) | stop_anchors(passage_words)
+        joined = coordinated(ws) | coordinated(passage_words)
     if isinstance(record, Quote) and record.context:
         context_words = words(record.context)
         all_words |= set(context_words)
         anchors |= stop_anchors(context_words)
+        joined |= coordinated(context_words)
     seq = content_stems(ws)
     numbers = {w for w in all_words if w.isdigit()}
     has_date = (
@@ -180,7 +185,22 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         figure_counts=figure_counts(ws) if numbers else frozenset(),
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES),
         caused=caused_terms(ws),
+        coordinated=joined,
     )
+
+
+#: Words joining two of a kind ("begin in March **and** finish", "win **or** lose").
+_JOINING = frozenset({"and", "or", "nor"})
+
+
+def coordinated(ws: list[str]) -> frozenset[str]:
+    """The stems of the content words right before and after a joining word ("begin in
+    March and finish": "march", "finish"; "win or lose"): a text naming both of a pair of
+    opposites this way has not put one of them in place of the other."""
+    if _JOINING.isdisjoint(ws):
+        return frozenset()
+    return frozenset(stem(ws[j]) for i, w in enumerate(ws) if w in _JOINING
+                     for j in (i - 1, i + 1) if 0 <= j < len(ws) and is_content(ws[j]))
 
 
 #: A causal verb gives a cause of the content words up to this many words after it ("sparked

@@ -165,7 +165,7 @@ class Gates:
                 continue
             if item.people:
                 return "person"
-            if said and any(o in said for o in opposite):
+            if said and any(o in said and o not in view.coordinated for o in opposite):
                 # the record says the opposite of what the question asks about ("the least
                 # difficult" asked, "the most difficult" said): turned around, like a negation
                 return "opposite"

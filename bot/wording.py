@@ -25,9 +25,18 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 def and_list(items: Sequence[str]) -> str:
     """"a", "a and b", "a, b and c"."""
+    return _listed(items, "and")
+
+
+def or_list(items: Sequence[str]) -> str:
+    """"a", "a or b", "a, b or c"."""
+    return _listed(items, "or")
+
+
+def _listed(items: Sequence[str], last: str) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 #: The kinds of record a bank holds, in the order messages list them (singular nouns).

@@ -308,7 +308,7 @@ async def test_quotes_paginate_for_the_invoker_only_and_time_out(env: Env) -> No
 async def test_admin_adds_a_fact_used_only_in_that_guild(env: Env) -> None:
     question = "How much did Zendaya donate to the LA immigrant fund?"
     before = await (await env.say(f"{env.mention} {question}")).reply()
-    assert "Zendaya" not in embed(before)["description"]
+    assert "It never mentions “Zendaya”" in embed(before)["description"]  # asked, not known
     assert not [k for k in fields(embed(before)) if k.startswith("Source")]  # an abstention
 
     submitted = await add_fact_via_modal(
@@ -325,7 +325,9 @@ async def test_admin_adds_a_fact_used_only_in_that_guild(env: Env) -> None:
     elsewhere = await env.fake.send_message(w.other_guild.id, w.other_channel.id,
                                             w.other_member, f"{env.mention} {question}")
     other = await elsewhere.reply()
-    assert "Zendaya" not in embed(other).get("description", "")
+    # an abstention there, which does not hint that another server's coverage has her
+    assert "Zendaya donated" not in embed(other).get("description", "")
+    assert "It never mentions “Zendaya”" in embed(other).get("description", "")
     assert all("zendaya" not in c for c in custom_ids(other))
 
     (entry, *_) = await env.service.audit_log(guild_id=w.guild.id)

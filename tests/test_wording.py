@@ -11,13 +11,19 @@ import json
 import pytest
 
 from bot import present
-from bot.wording import bank_counts, plural, record_counts
+from bot.wording import and_list, bank_counts, or_list, plural, record_counts
 from tests.conftest import KNOWLEDGE_DIR, ROOT, cli
 
 SECOND = ROOT / "tests" / "data" / "ingest" / "second-outlet.txt"
 
 
 pytestmark = pytest.mark.usefixtures("clean_cli_env")
+
+
+def test_lists_with_and_or_or() -> None:
+    assert and_list([]) == "" and and_list(["a"]) == "a"
+    assert and_list(["a", "b", "c"]) == "a, b and c"
+    assert or_list(["a", "b"]) == "a or b" and or_list(["a", "b", "c"]) == "a, b or c"
 
 
 def test_plural_words() -> None:

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.engine import lexicon
+from bot.engine.abstain import abstention, lacking_words
 from bot.engine.citing import Citer
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.memory import Memory, visible_to
@@ -68,11 +69,6 @@ VIEW_CACHE = 20_000
 #: Score of "who is X" answered from X's description in the coverage.
 DESCRIBE_SCORE = 95.0
 
-ABSTAIN_TEXT = "The coverage doesn't say."
-_HINT_SUGGEST = " Perhaps you meant one of the suggestions."
-_HINT_NONE = " Try asking about something the coverage reports."
-#: A question about "she" or "him" with no one named, and no last answer to read it against.
-_HINT_WHO = " Who do you mean by “{}”? Ask again with their name."
 
 
 @dataclass(slots=True)
@@ -312,10 +308,10 @@ class Engine:
                 return described
         cands = ranked.candidates
         if not cands or 100.0 * cands[0].confidence < self.threshold:
-            answer = self._abstain(cands, query.people, guild_id)
+            answer = self._abstain(cands, query, guild_id)
             who = None if query.people else lone_pronoun(query.text)
             return answer if who is None else \
-                replace(answer, text=ABSTAIN_TEXT + _HINT_WHO.format(who))
+                replace(answer, text=abstention(suggested=False, who=who))
         best = cands[0]
         confidence = best.confidence
         if query.recency:
@@ -437,9 +433,10 @@ class Engine:
 
     # ------------------------------------------------------------------ abstaining
 
-    def _abstain(
-        self, cands: list[Candidate], named: tuple[str, ...], guild_id: int | None
-    ) -> Answer:
+    def _abstain(self, cands: list[Candidate], query: Query, guild_id: int | None) -> Answer:
+        """No answer: near misses as suggestions, and the question's words the coverage
+        never uses (so that the asker can say it with the coverage's words)."""
+        named = query.people
         floor = self.threshold * SUGGEST_SHARE / 100.0
         suggestions: list[str] = []
         for c in sorted(cands, key=lambda c: -max(c.probability, c.near)):
@@ -448,11 +445,14 @@ class Engine:
             text = self._suggestion(self._rec(c), named, guild_id)
             if text and text not in suggestions:
                 suggestions.append(text)
-        hint = _HINT_SUGGEST if suggestions else _HINT_NONE
+        m, visible = self._m, visible_to(guild_id)
+        seen = [any(visible(r) for t in it.terms for rid in m.index.rids(t)
+                    if (r := m.records[rid]) is not None) for it in query.items]
+        lacking = lacking_words(query.items, [not x for x in seen], query.text)
         best = 100.0 * cands[0].confidence if cands else 0.0
         return Answer(
             answered=False,
-            text=ABSTAIN_TEXT + hint,
+            text=abstention(suggested=bool(suggestions), lacking=lacking),
             score=round(min(best, max(0.0, self.threshold - 0.1)), 1),
             suggestions=tuple(suggestions),
         )

@@ -1,0 +1,81 @@
+"""bot/engine/abstain.py: what an abstention says."""
+
+from __future__ import annotations
+
+from bot.engine import Engine
+from bot.engine.abstain import ABSTAIN_TEXT, LACKING_SHOWN, abstention, as_written, lacking_words
+from bot.engine.question import Item
+from bot.models import Bank, Citation, Fact, Source
+
+
+def test_an_abstention_hints_at_what_to_ask_instead() -> None:
+    assert abstention(suggested=True) == ABSTAIN_TEXT + " Perhaps you meant one of the suggestions."
+    assert abstention(suggested=False).startswith(ABSTAIN_TEXT + " Try asking about")
+    assert abstention(suggested=False, lacking=["weather"]) == (
+        ABSTAIN_TEXT + " It never mentions “weather”. Try asking about something the coverage "
+        "reports.")
+    assert " It never mentions “super” or “bowl”. Perhaps" in abstention(
+        suggested=True, lacking=["super", "bowl"])
+    assert abstention(suggested=True, lacking=["x"], who="she") == (
+        ABSTAIN_TEXT + " Who do you mean by “she”? Ask again with their name.")
+
+
+def test_the_words_no_record_has_are_named_as_the_question_spells_them() -> None:
+    items = [Item("obama", ("obama",)), Item("kim", ("@kim",), ("kim",)),
+             Item("lanes", ("lane",)), Item("obama", ("obama",))]
+    text = "What did Obama and Kim say about the lanes? OBAMA!"
+    # a person the bank knows is never "never mentioned"; each word once
+    assert lacking_words(items, [True, True, False, True], text) == ["Obama"]
+    many = [Item(w, (w,)) for w in ("aa", "bb", "cc", "dd")]
+    assert lacking_words(many, [True] * 4, "aa bb cc dd") == ["aa", "bb", "cc"][:LACKING_SHOWN]
+    assert as_written("cafe", "a Café?") == "cafe"  # only in another form: as read
+    assert as_written("bowl", "the Super Bowl's") == "Bowl"
+    assert as_written("bowl", "superbowl") == "bowl"
+
+
+def _bank() -> Bank:
+    src = Source(id="daily", outlet="Riverside Daily", title="Bike lanes",
+                 url="https://example.com/bike", published="2026-11-20")
+    fact = Fact(id="construction", text="Construction is scheduled to begin in March and "
+                "finish by the end of 2028.",
+                citations=(Citation(source_id="daily", passage="Construction is scheduled to "
+                                    "begin in March and finish by the end of 2028."),))
+    other = Fact(id="vote", text="The council voted 7-2 on Tuesday to build bike lanes.",
+                 citations=(Citation(source_id="daily", passage="The council voted 7-2 on "
+                                     "Tuesday to build bike lanes."),))
+    start = Fact(id="petition", text="The petition against the lanes started in June.",
+                 citations=(Citation(source_id="daily", passage="The petition against the "
+                                     "lanes started in June."),))
+    return Bank(sources=[src], people=[], facts=[fact, other, start], quotes=[])
+
+
+def test_an_engine_abstaining_names_the_words_the_coverage_never_uses() -> None:
+    engine = Engine(_bank())
+    a = engine.answer("who won the Super Bowl")
+    assert not a.answered
+    assert "It never mentions “won”, “Super” or “Bowl”." in a.text
+    known = engine.answer("did the council vote on a stadium")
+    assert not known.answered and "“stadium”" in known.text and "council" not in known.text
+
+
+def test_a_record_naming_both_ends_of_a_pair_answers_for_either() -> None:
+    """"start" has the opposite "finish": a record that says "begin ... and finish" has not
+    put one in place of the other."""
+    engine = Engine(_bank())
+    for question in ("when will construction start", "when does construction finish"):
+        a = engine.answer(question)
+        assert a.answered and a.record_id == "construction", question
+
+
+def test_words_only_another_servers_records_have_are_never_mentioned_here() -> None:
+    bank = _bank()
+    private = Fact(id="stadium", text="The stadium plan was dropped.", guild_id=1,
+                   citations=(Citation(source_id="daily", passage="The stadium plan was "
+                                       "dropped."),))
+    engine = Engine(Bank(sources=bank.sources, people=[], facts=[*bank.facts, private],
+                         quotes=[]))
+    here = engine.answer("was the stadium plan dropped", guild_id=1)
+    assert here.answered and here.record_id == "stadium"
+    there = engine.answer("why was the stadium dropped", guild_id=2)
+    assert not there.answered and "It never mentions “stadium”" in there.text
+    assert "dropped" in there.text  # the whole bank has it; this server's coverage does not

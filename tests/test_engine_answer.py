@@ -813,3 +813,17 @@ def test_a_lead_in_is_never_an_answer_on_its_own() -> None:
     a = answered(Engine(bank), "what did kim kardashian write on instagram")
     assert a.record_id == "kim-q"
     abstains(Engine(Bank(bank.sources, bank.people, bank.facts)), "kardashian instagram wrote")
+
+
+def test_a_role_refers_to_the_person_the_coverage_describes_so(shipped_bank: Bank) -> None:
+    """The shipped coverage describes Chrissy Teigen as a "model and TV personality" and
+    Karen Bass as "mayor of Los Angeles"."""
+    engine = Engine(shipped_bank)
+    model = engine.answer("what did the model say")
+    assert model.answered and model.speaker == "Chrissy Teigen"
+    mayor = engine.answer("who is the mayor")
+    assert mayor.answered and mayor.text.startswith("Karen Bass: mayor of Los Angeles")
+    assert not engine.answer("what did the models say").answered  # no one model
+    # a word of a description is a word of the coverage
+    assert "never mentions" not in engine.answer("is anyone a famous model").text
+    assert "“plumber”" in engine.answer("is anyone a famous plumber").text

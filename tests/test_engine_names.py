@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.memory import visible_to
-from bot.engine.names import NameTable, name_key, name_words, role_words
+from bot.engine.names import (
+    MAX_ROLE_HOLDERS,
+    NameTable,
+    name_key,
+    name_words,
+    role_heads,
+    role_words,
+)
 from bot.engine.normalize import stem
 from tests.engine_records import ADA, BEN
 
@@ -72,3 +79,30 @@ def test_a_pickled_table_reads_back_its_people_when_asked() -> None:
     again = pickle.loads(pickle.dumps(table))  # (read and unread people, pickled again)
     assert list(again.people.values()) == [ADA]
     assert [m.people for m in again.match(["quill"], visible_to(None))] == [(ADA.id,)]
+
+
+def test_a_descriptions_head_nouns_are_the_roles_it_gives() -> None:
+    assert role_heads("reality TV star and businesswoman") == ["star", "businesswoman"]
+    assert role_heads("mayor of Los Angeles") == ["mayor"]
+    assert role_heads("a fire ecologist at Upper Basin University") == ["ecologist"]
+    assert role_heads("Florida rapper, named best female hip hop artist") == ["rapper"]
+    assert role_heads("2016 presidential candidate") == ["candidate"]
+    assert role_heads("") == []
+
+
+def test_the_people_holding_a_role_are_found_by_it_as_written() -> None:
+    table = _table()
+    everyone = visible_to(None)
+    assert table.holders("mayor", everyone) == (ADA.id,)
+    assert table.holders("mayors", everyone) == ()  # "the mayors": no one person
+    assert table.holders("mayor", everyone, "riverton") == (ADA.id,)
+    assert table.holders("mayor", everyone, "boston") == ()  # another city's mayor
+    assert table.holders("engineer", everyone) == (BEN.id,)
+    table.remove(BEN.id)
+    assert table.holders("engineer", everyone) == ()
+    for n in range(MAX_ROLE_HOLDERS + 1):
+        table.add(replace(BEN, id=f"engineer-{n}", name=f"Engineer {n}", aliases=()))
+    assert table.holders("engineer", everyone) == ()  # too many to be one in particular
+    shared = NameTable()
+    shared.add(replace(ADA, guild_id=5))
+    assert shared.holders("mayor", visible_to(6)) == ()

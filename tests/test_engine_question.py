@@ -190,3 +190,17 @@ def test_chat_addressing_words_are_no_items() -> None:
     plain = [i.surface for i in _read("what did mayor quill say about the bridge").items]
     assert [i.surface for i in _read("fyi what did mayor quill say about the bridge cc").items] \
         == plain
+
+
+def test_the_role_a_person_is_described_by_refers_to_them() -> None:
+    """Ada Quill is the "mayor of Riverton": "the mayor" is her; "mayors" are not one
+    person, "a mayor" is no one in particular, and "the mayor of Boston" someone else."""
+    said = _read("what did the mayor say about the bridge")
+    assert [it.people for it in said.items if it.people] == [(ADA.id,)]
+    assert said.people == (ADA.id,)
+    modified = _read("what did the Riverton mayor say")
+    assert [it.surface for it in modified.items] == ["mayor"]  # "Riverton" is part of who
+    for other in ("what did the mayors say", "what did a mayor say",
+                  "what did the mayor of boston say"):
+        assert not _read(other).people, other
+    assert _read("what did the mayor of riverton say").people == (ADA.id,)

@@ -447,7 +447,9 @@ class Engine:
                 suggestions.append(text)
         m, visible = self._m, visible_to(guild_id)
         seen = [any(visible(r) for t in it.terms for rid in m.index.rids(t)
-                    if (r := m.records[rid]) is not None) for it in query.items]
+                    if (r := m.records[rid]) is not None)
+                or m.names.describes(it.surface, visible)  # ("model and TV personality")
+                for it in query.items]
         lacking = lacking_words(query.items, [not x for x in seen], query.text)
         best = 100.0 * cands[0].confidence if cands else 0.0
         return Answer(

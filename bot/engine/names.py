@@ -31,6 +31,8 @@ FULL_CREDIT = 1.0
 PART_CREDIT = 0.9
 #: A name shared by more people than this names no one in particular.
 MAX_NAMESAKES = 8
+#: A role ("the mayor") more people than this have is no one in particular either.
+MAX_ROLE_HOLDERS = 3
 _MAX_KEY = 5
 
 
@@ -52,6 +54,27 @@ def role_words(description: str) -> list[str]:
             continue
         out.append(w)
     return out
+
+
+def role_heads(description: str) -> list[str]:
+    """The head nouns of a description's first phrase: the last word of each of its
+    conjuncts, up to the first function word that is not "and" / "or" ("reality TV star and
+    businesswoman": star, businesswoman; "mayor of Riverton": mayor; "a fire ecologist at
+    Upper Basin University": ecologist). What "the mayor" or "the ecologist" refers to."""
+    first = re.split(r"[(;,:]", description, maxsplit=1)[0]
+    heads: list[str] = []
+    phrase: list[str] = []
+    for w in words(first):
+        if w in ("and", "or", "&"):
+            heads.extend(phrase[-1:])
+            phrase = []
+        elif w in STOPWORDS:
+            if phrase:
+                break
+        elif not w.isdigit() and len(w) >= 3 and w not in FRAME_WORDS:
+            phrase.append(w)
+    heads.extend(phrase[-1:])
+    return list(dict.fromkeys(heads))
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +136,10 @@ class NameTable:
         self.people: PackedMap[Person] = PackedMap()
         self._full: PackedMap[_Ids] = PackedMap()
         self._parts: PackedMap[_Ids] = PackedMap()
+        #: each head noun of a description (:func:`role_heads`), as written -> its people
+        self._roles: PackedMap[_Ids] = PackedMap()
+        #: each word of a description's first clause (:func:`role_words`) -> its people
+        self._described: PackedMap[_Ids] = PackedMap()
 
     def __len__(self) -> int:
         return len(self.people)
@@ -146,6 +173,10 @@ class NameTable:
             _file(self._full, _joined(key), person.id)
         for t in parts:
             _file(self._parts, t, person.id)
+        for w in role_heads(person.description):
+            _file(self._roles, w, person.id)
+        for w in dict.fromkeys(role_words(person.description)):
+            _file(self._described, w, person.id)
 
     def remove(self, person_id: str) -> Person | None:
         person = self.people.pop(person_id, None)
@@ -156,6 +187,10 @@ class NameTable:
             _unfile(self._full, _joined(key), person_id)
         for t in parts:
             _unfile(self._parts, t, person_id)
+        for w in role_heads(person.description):
+            _unfile(self._roles, w, person_id)
+        for w in dict.fromkeys(role_words(person.description)):
+            _unfile(self._described, w, person_id)
         return person
 
     # ------------------------------------------------------------------ lookup
@@ -186,6 +221,23 @@ class NameTable:
                 out.append(found)
                 i = found.end
         return out
+
+    def holders(self, role: str, visible: Callable[[Person], bool],
+                modifier: str | None = None) -> tuple[str, ...]:
+        """The people ``visible`` sees whose description has the role ``role`` ("the
+        mayor"; as written: "the nurses" are not one nurse), and the word ``modifier`` too
+        when given ("the Beacon spokeswoman": "a spokeswoman for Beacon Health Partners"),
+        when there are at most :data:`MAX_ROLE_HOLDERS` of them."""
+        people = tuple(sorted(
+            p for p in _ids(self._roles.get(role))
+            if visible(person := self.people[p])
+            and (modifier is None or modifier in words(person.description))
+        ))
+        return people if len(people) <= MAX_ROLE_HOLDERS else ()
+
+    def describes(self, word: str, visible: Callable[[Person], bool]) -> bool:
+        """Whether the description of someone ``visible`` sees has ``word`` ("model")."""
+        return any(visible(self.people[p]) for p in _ids(self._described.get(word)))
 
     def mentioned(self, text: str) -> set[str]:
         """Ids of the people a text may mention: any of their names or aliases in it, or a

@@ -150,6 +150,32 @@ def _answer_count(ws: list[str]) -> set[int]:
     return set()
 
 
+#: Words that make what follows a definite reference ("the mayor", "this actor").
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _definite(ws: list[str], pos: int) -> int:
+    """Whether ``ws[pos]`` is the noun of a definite reference: 1 when "the" is right before
+    it, 2 when before the one word modifying it ("the consumer advocate"), else 0."""
+    if pos >= 1 and ws[pos - 1] in _DEFINITE:
+        return 1
+    if pos >= 2 and ws[pos - 2] in _DEFINITE and is_content(ws[pos - 1]):
+        return 2
+    return 0
+
+
+#: Prepositions that complete a role ("the mayor **of** Riverside").
+_COMPLEMENTS = frozenset({"of", "in", "at", "for", "from", "through", "during", "on", "with"})
+
+
+def _complement(ws: list[str], pos: int) -> str | None:
+    """The first content word of the prepositional phrase right after ``ws[pos]`` ("the
+    inventor of the vacuum": "vacuum"), if one follows."""
+    if pos + 1 >= len(ws) or ws[pos + 1] not in _COMPLEMENTS:
+        return None
+    return next((w for w in ws[pos + 2 : pos + 5] if is_content(w)), None)
+
+
 _INFLECTIONS = ("s", "ed", "ing")
 #: A word seen this often in general English is a word, not a typo of the bank's words.
 REAL_WORD_MIN = 100
@@ -238,7 +264,9 @@ def read(
 
     # spelling: each unknown word to the closest vocabulary word
     fixed: list[tuple[str, bool, bool]] = []  # (word, corrected, ordinary)
+    at: list[int] = []  # where each of ``fixed`` is in ``ws``
     for pos, w in enumerate(ws):
+        at.extend([pos - 1] * (len(fixed) - len(at)))  # (what the last word gave)
         if not is_content(w) or pos in frame or pos < opened:
             continue
         if w.isdigit() or known(stem(w)) or w in vocab:
@@ -264,6 +292,7 @@ def read(
             continue  # a misspelt function word
         else:
             fixed.append((w, False, False))
+    at.extend([len(ws) - 1] * (len(fixed) - len(at)))
     fixed = fixed[:MAX_QUESTION_WORDS]
     unknown_at = {
         i
@@ -311,6 +340,24 @@ def read(
             continue
         if w in lexicon.SUMMARY_WORDS:
             continue  # "tldr", "summary", "gist": what the coverage is about, not a topic
+        holders: tuple[str, ...] = ()
+        definite = _definite(ws, at[i])
+        if definite:
+            modifier = ws[at[i] - 1] if definite == 2 else None
+            holders = names.holders(w, visible, modifier)
+            after = _complement(ws, at[i])
+            if holders and after is not None:
+                # "the inventor of the vacuum": one whose description says what of
+                holders = names.holders(w, visible, after) if modifier is None else \
+                    tuple(h for h in holders if h in names.holders(w, visible, after))
+        if not set(holders).isdisjoint(query.people):
+            holders = ()  # "is Ada Quill the mayor": what she is, asked; not who
+        if holders:  # "the mayor", "the consumer advocate": whoever the coverage says is one
+            if definite == 2 and query.items and at[query.items[-1].pos] == at[i] - 1:
+                query.items.pop()  # the modifier ("the Beacon spokeswoman"): part of who
+            terms = (*(person_term(p) for p in holders), stems[i])
+            query.items.append(Item(w, terms, holders, True, corrected, ordinary, i))
+            continue
         specific = w.isdigit() or (w in caps and not ordinary)
         item = Item(w, (stems[i],), (), specific, corrected, ordinary, i)
         if not specific and not known(stems[i]):

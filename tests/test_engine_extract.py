@@ -109,3 +109,12 @@ def test_plain_text_is_read_without_importing_the_html_reader() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_a_plain_text_articles_headline_is_its_title() -> None:
+    body = "The council voted 7-2 on Tuesday to build bike lanes.\n\nMore text follows here."
+    assert extract_article(f"Council approves bike lanes\n\n{body}").title == \
+        "Council approves bike lanes"
+    assert extract_article(body).title is None  # a sentence, not a headline
+    assert extract_article(f"Council approves bike lanes\nand more\n\n{body}").title is None
+    assert extract_article("Council approves bike lanes, again and again.").title is None

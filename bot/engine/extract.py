@@ -39,7 +39,8 @@ _MANY_BLANKS = re.compile(r"\n{3,}")
 
 @dataclass(frozen=True, slots=True)
 class ExtractedArticle:
-    """An article's text and what the page says about itself (never guessed)."""
+    """An article's text and what the page says about itself (never guessed; for plain
+    text, a first line that is a headline: :func:`headline`)."""
 
     text: str
     title: str | None = None
@@ -71,7 +72,24 @@ def extract_article(raw: str | bytes, *, filename: str | None = None) -> Extract
     if len(plain) < MIN_ARTICLE_CHARS:
         raise IngestError(f"{what} has too little text to be an article "
                           f"({plural(len(plain), 'character')}).")
-    return ExtractedArticle(text=plain)
+    return ExtractedArticle(text=plain, title=headline(plain))
+
+
+#: A headline is a line of at most this many words.
+HEADLINE_MAX_WORDS = 25
+
+
+def headline(text: str) -> str | None:
+    """The first line of a plain-text article when it is a headline: a line of its own
+    (a blank line after it, more text below), short, and not a sentence (no final
+    punctuation mark). A text file's title, as a page's ``<title>`` is a page's."""
+    first, blank, rest = text.partition("\n\n")
+    first = first.strip()
+    if not blank or not rest.strip() or "\n" in first or not first:
+        return None
+    if len(first.split()) > HEADLINE_MAX_WORDS or first[-1] in ".,;:!?…\"'”’)":
+        return None
+    return first
 
 
 def normalise_plain_text(text: str) -> str:

@@ -16,3 +16,27 @@ def test_a_quote_is_attributed_to_who_said_it_across_its_parts() -> None:
 def test_scare_quotes_are_not_quotes() -> None:
     result = ingest_article(ARTICLE, source=SOURCE)
     assert all("vanity project" not in q.text for q in result.new_quotes)
+
+
+def test_a_speaker_titled_after_the_verb_is_found_and_described() -> None:
+    """'"...," said board chair Jane Roe.': the title is lower case, and no word list's."""
+    text = ("The agency will raise fares in January.\n\n"
+            "\"Nobody wanted to do this,\" said board chair Lorna Okafo. \"But the other "
+            "choice was cutting service.\"\n\n"
+            "General manager Dave Chenn said the agency would seek a sales tax.")
+    result = ingest_article(text, source=SOURCE)
+    people = {p.id: p for p in result.new_people}
+    quotes = {q.text: people[q.speaker].name for q in result.new_quotes if q.speaker}
+    assert quotes.get("Nobody wanted to do this") == "Lorna Okafo"
+    assert quotes.get("But the other choice was cutting service.") == "Lorna Okafo"
+    described = {p.name: p.description for p in people.values()}
+    assert described == {"Lorna Okafo": "board chair", "Dave Chenn": "general manager"}
+
+
+def test_a_sentences_first_word_before_a_name_is_no_title() -> None:
+    text = ("Since Ada Quill took office, the council has met weekly.\n\n"
+            "Early Ada Quill campaigns were small, said spokesman Ben Ortiz.")
+    result = ingest_article(text, source=SOURCE)
+    described = {p.name: p.description for p in result.new_people}
+    assert described.get("Ada Quill", "") == ""
+    assert described.get("Ben Ortiz") == "spokesman"

@@ -17,6 +17,7 @@ from bot.engine.ingest.lexicon import (
     _SPEECH_PARTICIPLES,
     _TITLES,
 )
+from bot.engine.lexicon import STOPWORDS
 
 #: Verbs that report someone's words (not 'criticized', 'called for', 'praised').
 _REPORTING_ALT = "|".join(
@@ -69,9 +70,11 @@ class _Reader(_Coref):
     # -- attribution
 
     def _speaker_at_start(
-        self, sent: _Sentence, start: int, text: str
+        self, sent: _Sentence, start: int, text: str, after_verb: bool = False
     ) -> tuple[str | None, int] | None:
-        """A speaker named at the start of ``text`` (which begins at ``start``).
+        """A speaker named at the start of ``text`` (which begins at ``start``); right after
+        a verb of saying (``after_verb``: '"...," said board chair Jane Roe.'), any words
+        but function words may describe the name before it.
 
         Returns (person key or None when unresolvable, length consumed) or None when the
         text does not start with a speaker.
@@ -97,6 +100,7 @@ class _Reader(_Coref):
             if len(gap_words) <= 3 and all(
                 w.lower().rstrip(",.") in _DESCRIPTORS | _TITLES | {"the", "a", "an"}
                 or (w[:1].isupper() and w.lower() not in _NOT_NAME_START)
+                or (after_verb and w.isalpha() and w.islower() and w not in STOPWORDS)
                 for w in gap_words
             ):
                 return mention.key, mention.end - start
@@ -137,7 +141,8 @@ class _Reader(_Coref):
                     return
             vm = re.match(rf"^[\s,]*(?:{_SPEECH_ALT})\s+", post)
             if vm:
-                found = self._speaker_at_start(sent, q_end + vm.end(), post[vm.end() :])
+                found = self._speaker_at_start(sent, q_end + vm.end(), post[vm.end() :],
+                                               after_verb=True)
                 if found is not None:
                     self._set(lq, found[0], "trailing", post, sent)
                     return

@@ -32,6 +32,7 @@ from bot.engine.ingest.lexicon import (
     _WORD_RE,
 )
 from bot.engine.ingest.results import _unique, slugify
+from bot.engine.lexicon import STOPWORDS
 from bot.engine.verify import words
 from bot.models import Person
 
@@ -219,7 +220,8 @@ class _People:
                 said = self.surfaces.get(_strip_possessive(m.group(0)))
                 person = self.entities.get(said) if said is not None else None
                 if person is not None and person.known is None and person.appositive is None:
-                    person.appositive = _appositive_after(prose[m.end():])
+                    person.appositive = _appositive_after(prose[m.end():]) or \
+                        _title_before(prose, m.start())
 
     # -- finding
 
@@ -305,6 +307,33 @@ def _appositive_after(text: str) -> str | None:
     if len(phrase) < 3 or not any(w in _TITLES or w.rstrip("s") in _TITLES for w in head):
         return None
     return phrase
+
+
+#: 'said board chair Jane Roe', 'General manager John Doe said': a title of lower-case
+#: words right before a name, after a verb of saying or at the start of a sentence.
+_TITLE_BEFORE = re.compile(
+    rf"(?:^|[.!?”\"]\s+|\b(?:{_SPEECH_ALT})\s+)(?P<title>(?:[A-Za-z][a-z]+\s+){{1,3}})$"
+)
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The title a name is given right before it ('said board chair Jane Roe': "board
+    chair"): one to three words ending in a role noun, lower case but for a sentence's
+    first, none a function word; else None."""
+    m = _TITLE_BEFORE.search(text[:start])
+    if m is None:
+        return None
+    title = m.group("title").split()
+    if any(w.lower() in STOPWORDS for w in title) or any(w[0].isupper() for w in title[1:]):
+        return None
+    if title[-1].lower() not in _DESCRIPTORS | _TITLES:
+        return None  # a title ends in a role noun ("board chair", "general manager")
+    if title[0][0].isupper() and (len(title) < 2 or (m.start("title") > 0 and not re.search(
+            r"[.!?”\"]\s+$", text[:m.start("title")]))):
+        # a capital inside a sentence is part of a name; a sentence's one first word
+        # before a name is as often "Since" or "Early" as a title
+        return None
+    return " ".join(title).lower()
 
 
 def _descriptor_before(text: str, start: int) -> str | None:

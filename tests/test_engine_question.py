@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine import Engine
 from bot.engine.index import Vocabulary
 from bot.engine.memory import Memory, visible_to
 from bot.engine.names import NameTable
-from bot.engine.question import Query, read, related_terms
-from bot.models import Citation, Fact, Person
+from bot.engine.question import Query, phrasal_terms, read, related_terms
+from bot.models import Bank, Citation, Fact, Person, Source
 from tests.engine_records import ADA, small_bank
 
 
@@ -204,3 +205,24 @@ def test_the_role_a_person_is_described_by_refers_to_them() -> None:
                   "what did the mayor of boston say"):
         assert not _read(other).people, other
     assert _read("what did the mayor of riverton say").people == (ADA.id,)
+
+
+def test_a_phrasal_verb_is_read_for_what_it_means() -> None:
+    """WordNet's phrasal verbs: "going up" is "rise", "climb", ...; only those the bank has
+    count, and a verb with no particle after it is only itself."""
+    known = {"rise", "cancel"}.__contains__
+    assert phrasal_terms("go", ["up"], known) == ("rise",)
+    assert phrasal_terms("call", ["off"], known) == ("cancel",)
+    assert phrasal_terms("go", ["to"], known) == ()
+    assert phrasal_terms("go", [], known) == ()
+
+
+def test_a_question_with_a_phrasal_verb_meets_the_word_it_means() -> None:
+    src = Source("ledger", "Coastal Ledger", "Fares")
+    passes = "Monthly passes will go from $90 to $100."
+    base = "The base fare will rise from $2.25 to $2.50."
+    bank = Bank(sources=(src,), people=(), quotes=(), facts=tuple(
+        Fact(fid, text, (Citation("ledger", text),)) for fid, text in
+        (("passes", passes), ("base", base))))
+    a = Engine(bank).answer("how much is the fare going up")
+    assert a.answered and a.record_id == "base"

@@ -231,6 +231,19 @@ def related() -> dict[str, frozenset[str]]:
 
 
 @cache
+def phrasal() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(verb, particle) -> the single words the phrasal verb means (("go", "up"): rise,
+    climb; ("call", "off"): cancel), from ``phrasal.txt`` (WordNet 3.0's), read on first
+    use."""
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for line in _data_lines("phrasal.txt"):
+        lemma, *meant = line.split()
+        verb, particle = lemma.split("_")
+        out[verb, particle] = tuple(meant)
+    return out
+
+
+@cache
 def irregular() -> dict[str, str]:
     """Irregular verb form -> its verb ("got" -> "get", "told" -> "tell"), from
     ``irregular.txt`` (WordNet 3.0's, but forms mostly used as words of their own), read on

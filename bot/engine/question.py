@@ -200,6 +200,22 @@ def related_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     return tuple(sorted(t for t in found or () if known(t)))
 
 
+@cache
+def _phrasal_stems() -> dict[tuple[str, str], tuple[str, ...]]:
+    return {(stem(verb), particle): tuple(dict.fromkeys(stem(w) for w in meant))
+            for (verb, particle), meant in lexicon.phrasal().items()}
+
+
+def phrasal_terms(term: str, after: list[str], known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The stems the bank knows of what a phrasal verb means, when the verb (``term``, a
+    stem) is followed by a particle (``after``: the question's next word): "going up":
+    "rise", "climb"; "turned down": "refus", "reject", "declin"."""
+    if not after:
+        return ()
+    found = _phrasal_stems().get((term, after[0]), ())
+    return tuple(t for t in found if t != term and known(t))
+
+
 def _describes(ws: list[str]) -> bool:
     return any(tuple(ws[: len(p)]) == p for p in lexicon.DESCRIBE_PHRASES)
 
@@ -360,7 +376,10 @@ def read(
             continue
         specific = w.isdigit() or (w in caps and not ordinary)
         item = Item(w, (stems[i],), (), specific, corrected, ordinary, i)
-        if not specific and not known(stems[i]):
+        meant = () if specific else phrasal_terms(stems[i], ws[at[i] + 1 : at[i] + 2], known)
+        if meant:  # "are fares going up": "rise", "climb"
+            item.terms, item.related = (stems[i], *meant), True
+        elif not specific and not known(stems[i]):
             # a word the bank lacks, by a related form it has ("pay" -> "payment")
             also = related_terms(w, known)
             if also:

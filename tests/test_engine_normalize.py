@@ -35,3 +35,8 @@ def test_an_irregular_verb_form_stems_as_its_verb() -> None:
     assert stem("got") == stem("get") and stem("told") == stem("tells")
     assert stem("went") == stem("go") and stem("sold") == stem("selling")
     assert stem("ground") != stem("grind")
+
+
+def test_a_percent_sign_reads_as_the_word() -> None:
+    assert words("about 78% of riders") == ["about", "78", "percent", "of", "riders"]
+    assert words("78 percent") == ["78", "percent"]

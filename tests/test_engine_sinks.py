@@ -184,3 +184,13 @@ def test_coordinated_words_are_those_beside_and_or_or() -> None:
     assert coordinated(words("win or lose")) == {"win", "lose"}
     assert coordinated(words("the rise and the fall")) == {"rise"}  # right beside it only
     assert coordinated(words("it will finish in March")) == set()
+
+
+def test_what_percent_needs_a_percentage_not_any_figure() -> None:
+    query = Query("what percent of riders came back", ["what", "percent", "of", "riders"],
+                  [Item("riders", ("rider",))], answer_type="percent")
+    fields = {"rider": FIELD_TEXT}
+    share = view_of("Ridership is at 78% of its 2019 riders.")
+    price = view_of("Monthly passes for riders will go from $90 to $100.")
+    assert sinks(query, [1.0], [False], fields, share) is None
+    assert sinks(query, [1.0], [False], fields, price) == "no figure"

@@ -53,6 +53,8 @@ def fold(text: str) -> str:
         text = _POSSESSIVE.sub("", text).replace("'", "")
     if "," in text:
         text = _DIGIT_GROUPS.sub("", text)
+    if "%" in text:
+        text = text.replace("%", " percent ")  # "78%" is "78 percent"
     return text
 
 

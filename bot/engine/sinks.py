@@ -15,13 +15,16 @@ from bot.engine.question import Item, Query
 from bot.engine.records import RecordView, is_year, negation_scope, stop_anchors
 
 #: Kinds of answer that are a figure: a record without one cannot give it.
-FIGURE_KINDS = frozenset({"number", "age"})
+FIGURE_KINDS = frozenset({"number", "age", "percent"})
 
 
 def has_figure(kind: str, view: RecordView, asked: set[str]) -> bool:
-    """The record has a figure the question does not give (for "how old", not a year)."""
+    """The record has a figure the question does not give (for "how old", not a year; for
+    "what percent", a record saying "percent" or "%")."""
     if kind == "age":
         return any(not is_year(n) for n in view.numbers - asked)
+    if kind == "percent" and "percent" not in view.sequence:
+        return False
     return bool(view.numbers - asked)
 
 

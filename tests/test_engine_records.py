@@ -10,12 +10,13 @@ from bot.engine.records import (
     FIELD_TEXT,
     describes_pattern,
     figure_counts,
+    gives_reason,
     index_terms,
     person_term,
     record_people,
     view,
 )
-from bot.models import Fact, Quote
+from bot.models import Citation, Fact, Quote
 from tests.engine_records import ADA, BRIDGE, COST, WAITED
 
 
@@ -92,3 +93,12 @@ def test_the_view_knows_a_stated_reason_and_what_a_cause_is_given_of() -> None:
     assert view(sparked, None).caused >= {stem("large"), stem("protests")}
     assert not view(sparked, None).states_reason and view(because, None).states_reason
     assert view(plain, None).caused == frozenset() and not view(plain, None).states_reason
+
+
+def test_a_reason_marker_before_a_figure_gives_no_reason() -> None:
+    assert not gives_reason(words("The base fare will rise from $2.25 to $2.50."))
+    assert not gives_reason(words("They waited for 78 days."))
+    assert gives_reason(words("They raised fares to close a budget gap."))
+    assert gives_reason(words("It closed because of the storm."))
+    citing = "The agency will raise fares, citing a budget gap."
+    assert view(Fact("f", citing, (Citation("s", citing),)), None).states_reason

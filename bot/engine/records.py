@@ -172,7 +172,10 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         numbers=numbers,
         counting=bool(all_words & lexicon.COUNTING_WORDS) or is_series(text),
         has_date=has_date,
-        has_reason=bool(all_words & lexicon.REASON_MARKERS),
+        has_reason=bool(all_words & lexicon.REASON_MARKERS) and (
+            gives_reason(ws) or (passage_words is not ws and gives_reason(passage_words))
+            or (isinstance(record, Quote) and bool(record.context)
+                and gives_reason(words(record.context)))),
         negated=bool(all_words & lexicon.NEGATIONS),
         is_quote=isinstance(record, Quote),
         lead_in=text.endswith(":"),
@@ -201,6 +204,20 @@ def coordinated(ws: list[str]) -> frozenset[str]:
         return frozenset()
     return frozenset(stem(ws[j]) for i, w in enumerate(ws) if w in _JOINING
                      for j in (i - 1, i + 1) if 0 <= j < len(ws) and is_content(ws[j]))
+
+
+#: Reason markers that introduce a figure instead ("from $2 **to** $3", "**for** 78 days").
+_RANGE_MARKERS = frozenset({"to", "for", "over", "after"})
+
+
+def gives_reason(ws: list[str]) -> bool:
+    """Whether ``ws`` has a reason marker (:data:`lexicon.REASON_MARKERS`) that does not just
+    introduce a figure: "rise from $2.25 **to** $2.50" gives no reason, "raised fares **to**
+    close a gap" does."""
+    markers = lexicon.REASON_MARKERS
+    return any(w in markers and not (w in _RANGE_MARKERS and i + 1 < len(ws)
+                                     and ws[i + 1].isdigit())
+               for i, w in enumerate(ws))
 
 
 #: A causal verb gives a cause of the content words up to this many words after it ("sparked

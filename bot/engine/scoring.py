@@ -244,7 +244,9 @@ class Asked:
         elif kind in ("place", "name"):
             type_found = float(bool(view.names - asked))
         elif kind == "reason":
-            type_found = float(view.has_reason)
+            # a reason word ("because", "to", "for"), or a cause given of what is asked about
+            type_found = float(view.has_reason or view.states_reason
+                               or not view.caused.isdisjoint(asked))
         elif kind == "manner":
             type_found = 1.0
 

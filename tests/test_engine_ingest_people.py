@@ -118,3 +118,16 @@ def test_a_description_in_apposition_describes_the_person() -> None:
     imbert = _people()["Rosa Imbert"]
     assert imbert.description == (
         "professor of civil engineering at Lakeside State University")
+
+
+def test_a_role_word_opening_a_sentence_is_not_part_of_the_name() -> None:
+    """'Parent Carlos Mendez said ...': "parent" is a role (as "nurse", "witness",
+    "epidemiologist"); a title ("Dr.") is never a name on its own."""
+    text = ("The outbreak grew to 31 cases, officials said.\n\n"
+            "Parent Carlos Mendez said his family waited two hours. \"We should have done "
+            "this years ago,\" he said.\n\n"
+            "State epidemiologist Dr. Ann Lee warned that more cases are likely.")
+    r = ingest_article(text, source=Source("s", "Outlet", "Story"))
+    people = {p.name: p.description for p in r.new_people}
+    assert people.get("Carlos Mendez") == "parent"
+    assert "Parent Carlos Mendez" not in people and "Dr" not in people

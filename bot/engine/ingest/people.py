@@ -166,7 +166,8 @@ class _People:
                     next_sentence=following,
                 )
                 if len(tokens) == 1:
-                    singles.append((run, descriptor, found))
+                    if run.lower().rstrip(".") not in _TITLES:  # "Dr.", "Mr.": no name alone
+                        singles.append((run, descriptor, found))
                     continue
                 key = self._match_known(run)
                 if key is not None:

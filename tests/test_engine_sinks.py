@@ -35,7 +35,14 @@ def test_a_figure_question_sinks_at_a_record_without_a_figure() -> None:
     assert sinks(query, [1.0], [False], fields, _view(counting=True)) is None
     age = Query("how old is the gala", [], [Item("gala", ("gala",))], answer_type="age")
     assert sinks(age, [1.0], [False], {"gala": 1}, _view(frozenset({"1998"}))) == "no figure"
-    assert sinks(age, [1.0], [False], {"gala": 1}, _view(frozenset({"41"}))) is None
+    assert sinks(age, [1.0], [False], {"gala": 1}, _view(frozenset({"41"}))) == "no figure"
+    aged = _view(frozenset({"41"}))
+    aged.figure_counts = frozenset({("41", "year"), ("41", "old")})  # "the 41-year-old gala"
+    assert sinks(age, [1.0], [False], {"gala": 1}, aged) is None
+    for text in ("The gala, a 41-year-old tradition, drew crowds.", "The gala, aged 41."):
+        assert sinks(age, [1.0], [False], {"gala": 1}, view_of(text)) is None, text
+    waited = view_of("The gala guests waited two hours.")  # no age
+    assert sinks(age, [1.0], [False], {"gala": 1}, waited) == "no figure"
 
 def test_a_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     query = Query("what do algorithms do with a decrease in size", ["what", "do", "algorithms",

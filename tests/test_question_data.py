@@ -11,7 +11,8 @@ import pytest
 DATA = Path(__file__).resolve().parent / "data"
 CHECK = runpy.run_path(str(DATA / "dev_news" / "check.py"))
 SETS = [DATA / "second_article", *sorted(
-    p for p in (DATA / "dev_news").iterdir() if (p / "questions.json").is_file()
+    p for kind in ("dev_news", "tries") for p in (DATA / kind).iterdir()
+    if (p / "questions.json").is_file()
 )]
 
 

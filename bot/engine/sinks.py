@@ -21,8 +21,11 @@ FIGURE_KINDS = frozenset({"number", "age", "percent"})
 def has_figure(kind: str, view: RecordView, asked: set[str]) -> bool:
     """The record has a figure the question does not give (for "how old", not a year; for
     "what percent", a record saying "percent" or "%")."""
-    if kind == "age":
-        return any(not is_year(n) for n in view.numbers - asked)
+    if kind == "age":  # "a 34-year-old teacher", "aged 34": not "two hours", nor a year
+        counts = view.figure_counts
+        return any(not is_year(n) and ((n, "year") in counts or (n, "old") in counts
+                                       or "age" in view.sequence)
+                   for n in view.numbers - asked)
     if kind == "percent" and "percent" not in view.sequence:
         return False
     return bool(view.numbers - asked)

@@ -142,22 +142,19 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     shown = record.text if speaker_name is None else f"{speaker_name}: {record.text}"
     ws = words(shown)
     passages = " ".join(c.passage for c in record.citations)
-    if passages == shown:  # (a fact cited by its own sentence: read once)
-        passage_words, all_words = ws, set(ws)
+    #: the word lists read: the text shown, its passages (unless the text is its own
+    #: passage, as for most ingested facts: read once), a quote's context
+    texts = [ws]
+    if passages == shown:
         caps = capitalised_words(shown)
-        anchors = stop_anchors(ws)
-        joined = coordinated(ws)
     else:
-        passage_words = words(passages)
-        all_words = set(ws) | set(passage_words)
+        texts.append(words(passages))
         caps = capitalised_words(shown) | capitalised_words(passages)
-        anchors = stop_anchors(ws) | stop_anchors(passage_words)
-        joined = coordinated(ws) | coordinated(passage_words)
     if isinstance(record, Quote) and record.context:
-        context_words = words(record.context)
-        all_words |= set(context_words)
-        anchors |= stop_anchors(context_words)
-        joined |= coordinated(context_words)
+        texts.append(words(record.context))
+    all_words = set(ws).union(*texts[1:])
+    anchors = frozenset().union(*map(stop_anchors, texts))
+    joined = frozenset().union(*map(coordinated, texts))
     seq = content_stems(ws)
     numbers = {w for w in all_words if w.isdigit()}
     has_date = (
@@ -172,10 +169,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         numbers=numbers,
         counting=bool(all_words & lexicon.COUNTING_WORDS) or is_series(text),
         has_date=has_date,
-        has_reason=bool(all_words & lexicon.REASON_MARKERS) and (
-            gives_reason(ws) or (passage_words is not ws and gives_reason(passage_words))
-            or (isinstance(record, Quote) and bool(record.context)
-                and gives_reason(words(record.context)))),
+        has_reason=bool(all_words & lexicon.REASON_MARKERS) and any(map(gives_reason, texts)),
         negated=bool(all_words & lexicon.NEGATIONS),
         is_quote=isinstance(record, Quote),
         lead_in=text.endswith(":"),

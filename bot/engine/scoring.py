@@ -231,6 +231,9 @@ class Asked:
         novelty = (len(seq) - sum(map(len, where.values()))) / len(seq) if seq else 0.0
 
         kind = query.answer_type
+        #: a "why" question's record states a reason outright or gives a cause of what it asks
+        cause_given = kind == "reason" and (view.states_reason
+                                            or not view.caused.isdisjoint(asked))
         type_found = 0.0
         if kind == "person":
             type_found = float(
@@ -245,8 +248,7 @@ class Asked:
             type_found = float(bool(view.names - asked))
         elif kind == "reason":
             # a reason word ("because", "to", "for"), or a cause given of what is asked about
-            type_found = float(view.has_reason or view.states_reason
-                               or not view.caused.isdisjoint(asked))
+            type_found = float(view.has_reason or cause_given)
         elif kind == "manner":
             type_found = 1.0
 
@@ -289,7 +291,7 @@ class Asked:
             other,
             float(query.speech and bool(people) and not speech_match and not view.speech),
             _count_before(query.counted, asked, view.figure_counts),
-            float(kind == "reason" and (view.states_reason or not view.caused.isdisjoint(asked))),
+            float(cause_given),
         ]
         return out, tuple(matched)
 

@@ -114,3 +114,15 @@ def test_a_records_neighbours_from_its_source_and_whether_it_leads() -> None:
     near, lead = memory.around(first, terms)
     assert lead and "cost" in near
     assert memory.around(then, terms)[1] is False
+
+
+def test_the_coverage_a_guild_sees_uses_a_word_by_its_records_or_descriptions() -> None:
+    memory = _memory()
+    everyone = visible_to(None)
+    assert memory.uses(("bridg",), "bridge", everyone)  # BRIDGE's text
+    assert memory.uses(("nothing-has-this",), "engineer", everyone)  # Ben Ortiz's description
+    assert not memory.uses(("stadium",), "stadium", everyone)
+    memory.upsert(replace(BRIDGE, id="private", text="The stadium plan was dropped.",
+                          guild_id=5))
+    assert memory.uses(("stadium",), "stadium", visible_to(5))
+    assert not memory.uses(("stadium",), "stadium", visible_to(6))

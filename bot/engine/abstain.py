@@ -8,7 +8,7 @@ words; whom a lone "she" means, when nothing said.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.engine.question import Item
 from bot.wording import or_list
@@ -32,14 +32,14 @@ def abstention(*, suggested: bool, lacking: Sequence[str] = (), who: str | None 
     return ABSTAIN_TEXT + never + (_HINT_SUGGEST if suggested else _HINT_NONE)
 
 
-def lacking_words(items: Sequence[Item], unknown: Sequence[bool], text: str) -> list[str]:
-    """The words of the question (``text``, read as ``items``) that no record the asker
-    sees has in any form (``unknown``; another server's own records do not count: they are
-    not its coverage, nor to be hinted at), but people's names, as the question spells
-    them: at most :data:`LACKING_SHOWN`."""
+def lacking_words(items: Sequence[Item], seen: Callable[[Item], bool], text: str) -> list[str]:
+    """The words of the question (``text``, read as ``items``) that the coverage the asker
+    sees never uses in any form (``seen`` tells whether it does; another server's own
+    records do not count: they are not its coverage, nor to be hinted at), but people's
+    names, as the question spells them: at most :data:`LACKING_SHOWN`."""
     out: list[str] = []
-    for item, unk in zip(items, unknown, strict=True):
-        if unk and not item.people:
+    for item in items:
+        if not item.people and not seen(item):
             written = as_written(item.surface, text)
             if written not in out:
                 out.append(written)

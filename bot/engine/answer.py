@@ -445,12 +445,10 @@ class Engine:
             text = self._suggestion(self._rec(c), named, guild_id)
             if text and text not in suggestions:
                 suggestions.append(text)
-        m, visible = self._m, visible_to(guild_id)
-        seen = [any(visible(r) for t in it.terms for rid in m.index.rids(t)
-                    if (r := m.records[rid]) is not None)
-                or m.names.describes(it.surface, visible)  # ("model and TV personality")
-                for it in query.items]
-        lacking = lacking_words(query.items, [not x for x in seen], query.text)
+        visible = visible_to(guild_id)
+        lacking = lacking_words(query.items,
+                                lambda it: self._m.uses(it.terms, it.surface, visible),
+                                query.text)
         best = 100.0 * cands[0].confidence if cands else 0.0
         return Answer(
             answered=False,

@@ -148,6 +148,15 @@ class Memory:
         n = self.count()
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
+    def uses(self, terms: Sequence[str], word: str, visible: Callable[[Record], bool]) -> bool:
+        """Whether the coverage ``visible`` sees uses a word: a record it sees has one of
+        ``terms``, or the description of someone it sees has ``word`` ("model and TV
+        personality")."""
+        records = self.records
+        return any(visible(r) for t in terms for rid in self.index.rids(t)
+                   if (r := records[rid]) is not None) \
+            or self.names.describes(word, visible)
+
     def has_quotes(self, person_id: str, guild_id: int | None) -> bool:
         counts = self.spoken.get(person_id)
         if not counts:

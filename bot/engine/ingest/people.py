@@ -327,7 +327,7 @@ def _title_before(text: str, start: int) -> str | None:
     title = m.group("title").split()
     if any(w.lower() in STOPWORDS for w in title) or any(w[0].isupper() for w in title[1:]):
         return None
-    if title[-1].lower() not in _DESCRIPTORS | _TITLES:
+    if title[-1].lower() not in _TITLES:  # (the titles include the role nouns)
         return None  # a title ends in a role noun ("board chair", "general manager")
     if title[0][0].isupper() and (len(title) < 2 or (m.start("title") > 0 and not re.search(
             r"[.!?”\"]\s+$", text[:m.start("title")]))):

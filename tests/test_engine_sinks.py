@@ -124,10 +124,16 @@ def test_a_question_asking_for_a_year_sinks_at_a_record_without_a_date() -> None
     dated = _view()
     dated.has_date = True
     assert sinks(year, [1.0], [False], fields, dated) is None
-    # "when" can be answered by an event ("after the war"): no date needed
+    # "when" needs a time too ("when was the petition started" is not answered by "parents
+    # started a petition"), or the event it came before or after ("after the war")
     when = Query("when was the award given", ["when", "was", "the", "award", "given"],
                  [Item("award", ("award",))], answer_type="date")
-    assert sinks(when, [1.0], [False], fields, _view()) is None
+    assert sinks(when, [1.0], [False], fields, _view()) == "no date"
+    assert sinks(when, [1.0], [False], fields, dated) is None
+    after = _view()
+    after.stop_words = frozenset({"after"})
+    assert sinks(when, [1.0], [False], fields, after) is None
+    assert sinks(year, [1.0], [False], fields, after) == "no date"  # a year is a time
 
 def test_a_word_of_the_articles_title_is_what_the_record_is_about() -> None:
     items = [Item("secretary", ("secretari",)), Item("Harvard", ("harvard",), specific=True)]

@@ -35,6 +35,9 @@ def has_figure(kind: str, view: RecordView, asked: set[str]) -> bool:
 #: (an item the bank lacks weighs at most UNKNOWN_CAP times the weightiest one it has: in a
 #: small bank every known word has an IDF near 0).
 UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
+#: The words that place a thing against an event in time (``opposite_pairs`` of the question
+#: grammar): "when" asked, a record saying what it came before or after may answer.
+_BEFORE_AFTER = frozenset({"before", "after"})
 
 
 def _opposites(item: Item, query: Query) -> frozenset[str]:
@@ -162,8 +165,13 @@ class Gates:
             view.counting or has_figure(kind, view, self._figure)
         ):
             return "no figure"
-        if self._when and not view.has_date:
-            return "no date"  # "what year", "what century": not "when", which an event can answer
+        if kind == "date" and not view.has_date and (
+            self._when or view.stop_words.isdisjoint(_BEFORE_AFTER)
+        ):
+            # asked when, a record giving no time (no date, day, year or clock time) does not
+            # answer; "when" may be answered by the event it came before or after ("after the
+            # vote"), "what year" or "what day" may not
+            return "no date"
         if self._lacks_much:
             return "unknown"
         for item, unk, opposite in self._items:

@@ -61,6 +61,8 @@ def test_how_many_counts_the_thing_named_next() -> None:
     assert _read("how many bridges did the council approve").counted == {"bridg"}
     assert _read("how many new bridges did the council approve").counted == {"new"}
     assert _read("when was the bridge approved").counted == frozenset()
+    assert _read("how many new bridges did the council approve").counts
+    assert not _read("how much did the bridge cost").counts
 
 
 def test_an_unknown_word_is_kept_as_an_item() -> None:

@@ -13,7 +13,7 @@ from bot.models import Citation, Fact
 
 def _view(numbers: frozenset[str] = frozenset(), counting: bool = False) -> RecordView:
     return RecordView(["award", "gala"], set(), set(numbers), counting, False, False, False,
-                      False, False, (), True, False)
+                      False, False, False, (), True, False)
 
 
 def test_a_question_whose_weightiest_words_the_bank_lacks_is_about_something_else() -> None:
@@ -207,3 +207,15 @@ def test_what_percent_needs_a_percentage_not_any_figure() -> None:
     price = view_of("Monthly passes for riders will go from $90 to $100.")
     assert sinks(query, [1.0], [False], fields, share) is None
     assert sinks(query, [1.0], [False], fields, price) == "no figure"
+
+
+def test_a_series_answers_how_many_by_its_count_not_how_much() -> None:
+    listed = view_of("The gala gave awards to Ruiz, Chen, Patel and Obi.")
+    fields = {"award": FIELD_TEXT}
+    many = Query("how many awards", ["how", "many", "awards"], [Item("awards", ("award",))],
+                 answer_type="number", counts=True)
+    much = Query("how big were the awards", ["how", "big", "were", "the", "awards"],
+                 [Item("awards", ("award",))], answer_type="number")
+    assert listed.series and not listed.counting
+    assert sinks(many, [1.0], [False], fields, listed) is None
+    assert sinks(much, [1.0], [False], fields, listed) == "no figure"

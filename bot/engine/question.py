@@ -87,6 +87,8 @@ class Query:
     other_person: bool = False
     #: the terms of the thing the question counts ("how many nurses": nurses)
     counted: frozenset[str] = frozenset()
+    #: asks how many (:data:`lexicon.COUNTING_PHRASES`), which a series may answer by its count
+    counts: bool = False
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -413,6 +415,8 @@ def read(
     if not query.items and any(w in lexicon.SUMMARY_WORDS for w in ws):
         query.summary = True
     query.counted = _counted(ws, query.items)
+    query.counts = any(tuple(ws[i:i + len(p)]) == p for p in lexicon.COUNTING_PHRASES
+                       for i in range(len(ws) - len(p) + 1))
     return query
 
 

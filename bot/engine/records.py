@@ -106,9 +106,11 @@ class RecordView:
     #: stems of capitalised words (names, places) of text and passages
     names: set[str]
     numbers: set[str]
-    #: a word that answers "how many" without a figure ("once", "several"), or a series
-    #: of three or more things that can be counted
+    #: a word that answers "how many" without a figure ("once", "several")
     counting: bool
+    #: a series of three or more things, which answers "how many" by being counted (not "how
+    #: much" or "how big")
+    series: bool
     has_date: bool
     has_reason: bool
     negated: bool
@@ -167,7 +169,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)},
         numbers=numbers,
-        counting=bool(all_words & lexicon.COUNTING_WORDS) or is_series(text),
+        counting=bool(all_words & lexicon.COUNTING_WORDS),
+        series=is_series(text),
         has_date=has_date,
         has_reason=bool(all_words & lexicon.REASON_MARKERS) and any(map(gives_reason, texts)),
         negated=bool(all_words & lexicon.NEGATIONS),

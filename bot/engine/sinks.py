@@ -162,7 +162,8 @@ class Gates:
             return "superlative"
         kind = query.answer_type
         if self._figure is not None and not (
-            view.counting or has_figure(kind, view, self._figure)
+            view.counting or (view.series and query.counts)
+            or has_figure(kind, view, self._figure)
         ):
             return "no figure"
         if kind == "date" and not view.has_date and (

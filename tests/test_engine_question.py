@@ -108,6 +108,7 @@ def test_a_greeting_or_a_thank_you_asks_nothing() -> None:
 def test_the_first_question_word_asks() -> None:
     assert _read("what happens when the bridge opens").answer_type == ""
     assert _read("when was the bridge approved").answer_type == "date"
+    assert _read("how long did the council wait").answer_type == "span"
     # a clause opened by "when" before the question word that asks
     assert _read("when the bridge opened, what did the council approve").answer_type == ""
 

@@ -219,3 +219,14 @@ def test_a_series_answers_how_many_by_its_count_not_how_much() -> None:
     assert listed.series and not listed.counting
     assert sinks(many, [1.0], [False], fields, listed) is None
     assert sinks(much, [1.0], [False], fields, listed) == "no figure"
+
+
+def test_how_long_needs_a_figure_counting_a_unit_of_time_or_length() -> None:
+    query = Query("how long were the hackers inside", ["how", "long", "were", "the", "hackers"],
+                  [Item("hackers", ("hacker",))], answer_type="span")
+    fields = {"hacker": FIELD_TEXT}
+    assert sinks(query, [1.0], [False], fields, view_of("The hackers took 410,000 files.")) \
+        == "no figure"
+    for text in ("The hackers went unnoticed for 47 days.", "The hackers' 47-day stay.",
+                 "The hackers got 2 miles into the network."):
+        assert sinks(query, [1.0], [False], fields, view_of(text)) is None, text

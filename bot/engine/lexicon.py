@@ -46,6 +46,8 @@ SCALES: dict[str, int] = _NUMBERS["scales"]
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
 #: Words that answer "how many" without a figure ("once", "both", "several").
 COUNTING_WORDS = frozenset(_NUMBERS["counting_words"])
+#: The units a figure answering "how long" counts: of time and of length.
+SPAN_UNITS = frozenset(_NUMBERS["span_units"])
 #: Each number word's value as digits ("twenty" -> "20"): the one table of them.
 NUMBER_VALUES: dict[str, str] = {w: str(v) for w, v in {**UNITS, **TENS, **SCALES}.items()}
 

@@ -71,7 +71,8 @@ class Query:
     text: str
     words: list[str]
     items: list[Item] = field(default_factory=list)
-    #: "person", "date", "number", "percent", "age", "place", "reason", "manner", "name" or ""
+    #: "person", "date", "number", "percent", "age", "span" (how long), "place", "reason",
+    #: "manner", "name" or ""
     answer_type: str = ""
     #: asks what someone said or wrote
     speech: bool = False
@@ -350,7 +351,7 @@ def read(
             continue
         if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS:
             continue
-        if query.answer_type in ("number", "age", "percent") and w in lexicon.FIGURE_HEDGES:
+        if query.answer_type in ("number", "age", "percent", "span") and w in lexicon.FIGURE_HEDGES:
             continue  # "how many in total": the figure asked for, not a topic
         if (query.speech or query.said_by) and (
             w in lexicon.SPEECH_VERBS or w in lexicon.SPEECH_NOUNS

@@ -15,17 +15,23 @@ from bot.engine.question import Item, Query
 from bot.engine.records import RecordView, is_year, negation_scope, stop_anchors
 
 #: Kinds of answer that are a figure: a record without one cannot give it.
-FIGURE_KINDS = frozenset({"number", "age", "percent"})
+FIGURE_KINDS = frozenset({"number", "age", "percent", "span"})
+#: The stems of the units a figure answering "how long" counts ("47 days", "16 hours").
+_SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
 
 
 def has_figure(kind: str, view: RecordView, asked: set[str]) -> bool:
     """The record has a figure the question does not give (for "how old", not a year; for
-    "what percent", a record saying "percent" or "%")."""
+    "what percent", a record saying "percent" or "%"; for "how long", one counting a unit of
+    time or length: "47 days", not "410,000 users")."""
     if kind == "age":  # "a 34-year-old teacher", "aged 34": not "two hours", nor a year
         counts = view.figure_counts
         return any(not is_year(n) and ((n, "year") in counts or (n, "old") in counts
                                        or "age" in view.sequence)
                    for n in view.numbers - asked)
+    if kind == "span":
+        counts = view.figure_counts
+        return any((n, u) in counts for n in view.numbers - asked for u in _SPAN)
     if kind == "percent" and "percent" not in view.sequence:
         return False
     return bool(view.numbers - asked)

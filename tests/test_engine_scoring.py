@@ -56,8 +56,9 @@ def test_more_coverage_of_the_question_is_more_confidence() -> None:
 
 
 def _view(numbers: frozenset[str] = frozenset(), counting: bool = False) -> RecordView:
-    return RecordView(["award", "gala"], set(), set(numbers), counting, False, False, False,
-                      False, False, (), True, False)
+    return RecordView(["award", "gala"], set(), set(numbers), counting=counting, series=False,
+                      has_date=False, has_reason=False, negated=False, is_quote=False,
+                      lead_in=False, people=(), curated=True, speech=False)
 
 
 #: The confidence model's features read against the record's neighbours.

@@ -12,8 +12,9 @@ from bot.models import Citation, Fact
 
 
 def _view(numbers: frozenset[str] = frozenset(), counting: bool = False) -> RecordView:
-    return RecordView(["award", "gala"], set(), set(numbers), counting, False, False, False,
-                      False, False, False, (), True, False)
+    return RecordView(["award", "gala"], set(), set(numbers), counting=counting, series=False,
+                      has_date=False, has_reason=False, negated=False, is_quote=False,
+                      lead_in=False, people=(), curated=True, speech=False)
 
 
 def test_a_question_whose_weightiest_words_the_bank_lacks_is_about_something_else() -> None:

@@ -33,6 +33,19 @@ def test_a_speaker_titled_after_the_verb_is_found_and_described() -> None:
     assert described == {"Lorna Okafo": "board chair", "Dave Chenn": "general manager"}
 
 
+def test_a_speaker_described_with_a_possessive_after_the_verb_is_found() -> None:
+    """'"...," said the company's president, Jane Roe.': not the last speaker."""
+    text = ("The ferry ran aground on Saturday.\n\n"
+            "\"It was a shock,\" said Priya Castell, a nurse.\n\n"
+            "\"The captain is one of our best,\" said the company's president, Marga Olandt.\n\n"
+            "Olandt said the company would pay the medical bills.")
+    result = ingest_article(text, source=SOURCE)
+    people = {p.id: p for p in result.new_people}
+    quotes = {q.text: people[q.speaker].name for q in result.new_quotes if q.speaker}
+    assert quotes.get("It was a shock") == "Priya Castell"
+    assert quotes.get("The captain is one of our best") == "Marga Olandt"
+
+
 def test_a_sentences_first_word_before_a_name_is_no_title() -> None:
     text = ("Since Ada Quill took office, the council has met weekly.\n\n"
             "Early Ada Quill campaigns were small, said spokesman Ben Ortiz.")

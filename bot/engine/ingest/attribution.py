@@ -100,7 +100,7 @@ class _Reader(_Coref):
             if len(gap_words) <= 3 and all(
                 w.lower().rstrip(",.") in _DESCRIPTORS | _TITLES | {"the", "a", "an"}
                 or (w[:1].isupper() and w.lower() not in _NOT_NAME_START)
-                or (after_verb and w.isalpha() and w.islower() and w not in STOPWORDS)
+                or (after_verb and _described_by(w))
                 for w in gap_words
             ):
                 return mention.key, mention.end - start
@@ -332,3 +332,11 @@ def _combine(channel: str, event: str) -> str:
 
 def _context(clause: str) -> str:
     return _combine(*_channel_event(clause))
+
+
+def _described_by(word: str) -> bool:
+    """A word that may describe a name after a verb of saying ('said the company's president,
+    Jane Roe'): lower case, not a function word; a possessive ("company's") or a word before
+    a comma counts as its bare word."""
+    bare = re.sub(r"['’]s$", "", word.rstrip(","))
+    return bare.isalpha() and bare.islower() and bare not in STOPWORDS

@@ -53,3 +53,14 @@ def test_a_sentences_first_word_before_a_name_is_no_title() -> None:
     described = {p.name: p.description for p in result.new_people}
     assert described.get("Ada Quill", "") == ""
     assert described.get("Ben Ortiz") == "spokesman"
+
+
+def test_a_speaker_with_an_age_in_apposition_is_a_person() -> None:
+    """'"...," said Priya Castell, 34, a nurse from Harrow Island.'"""
+    text = ("The ferry ran aground on Saturday.\n\n"
+            "\"There was this awful sound,\" said Priya Castell, 34, a nurse from Harrow Island.")
+    result = ingest_article(text, source=SOURCE)
+    people = {p.id: p for p in result.new_people}
+    quotes = {q.text: people[q.speaker].name for q in result.new_quotes if q.speaker}
+    assert quotes.get("There was this awful sound") == "Priya Castell"
+    assert [p.description for p in people.values()] == ["nurse from Harrow Island"]

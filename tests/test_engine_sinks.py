@@ -42,6 +42,8 @@ def test_a_figure_question_sinks_at_a_record_without_a_figure() -> None:
     assert sinks(age, [1.0], [False], {"gala": 1}, aged) is None
     for text in ("The gala, a 41-year-old tradition, drew crowds.", "The gala, aged 41."):
         assert sinks(age, [1.0], [False], {"gala": 1}, view_of(text)) is None, text
+    grower = view_of("Walt Brandvold, 63, a pear grower, opened the gala.")  # news style
+    assert sinks(age, [1.0], [False], {"gala": 1}, grower) is None
     waited = view_of("The gala guests waited two hours.")  # no age
     assert sinks(age, [1.0], [False], {"gala": 1}, waited) == "no figure"
 

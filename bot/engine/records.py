@@ -182,7 +182,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
         stop_anchors=anchors,
         negated_terms=_negated_terms(ws),
-        figure_counts=figure_counts(ws) if numbers else frozenset(),
+        figure_counts=(figure_counts(ws) | ages(shown)) if numbers else frozenset(),
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES),
         caused=caused_terms(ws),
         coordinated=joined,
@@ -235,6 +235,16 @@ def caused_terms(ws: list[str]) -> frozenset[str]:
 #: A figure counts the content words up to this many words after it, with no other word
 #: between ("650 firefighters", "2.3 million registered users").
 COUNT_REACH = 3
+
+
+#: A name with an age in apposition: "Walt Brandvold, 63, a pear grower".
+_AGE_APPOSITIVE = re.compile(r"\b[A-Z][\w’'\-]+,\s+(\d{1,3}),\s")
+
+
+def ages(text: str) -> frozenset[tuple[str, str]]:
+    """The ages news style puts after a name ("Walt Brandvold, 63, a pear grower"), each
+    as its figure counting "old" ("63 years old")."""
+    return frozenset((m.group(1), "old") for m in _AGE_APPOSITIVE.finditer(text))
 
 
 def figure_counts(ws: list[str]) -> frozenset[tuple[str, str]]:

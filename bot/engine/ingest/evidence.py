@@ -55,7 +55,8 @@ def _verb_after() -> re.Pattern[str]:
 def _role_after() -> re.Pattern[str]:
     roles = "|".join(sorted(wordlist("roles"), key=len, reverse=True))
     return re.compile(
-        rf"^\s*,\s+(?:who\b|(?:a|an|the|then|later|its|his|her)\s+(?:[\w’'\-]+\s+){{0,4}}?"
+        rf"^\s*,\s+(?:\d{{1,3}},\s+)?"  # (an age: "Jane Roe, 34, a nurse")
+        rf"(?:who\b|(?:a|an|the|then|later|its|his|her)\s+(?:[\w’'\-]+\s+){{0,4}}?"
         rf"(?:{roles})s?\b)"
     )
 

@@ -44,6 +44,8 @@ def test_a_speaker_described_with_a_possessive_after_the_verb_is_found() -> None
     quotes = {q.text: people[q.speaker].name for q in result.new_quotes if q.speaker}
     assert quotes.get("It was a shock") == "Priya Castell"
     assert quotes.get("The captain is one of our best") == "Marga Olandt"
+    described = {p.name: p.description for p in people.values()}
+    assert described["Marga Olandt"] == "company's president"
 
 
 def test_a_sentences_first_word_before_a_name_is_no_title() -> None:

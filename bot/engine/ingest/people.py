@@ -318,10 +318,22 @@ _TITLE_BEFORE = re.compile(
 )
 
 
+#: 'said the company's president, Jane Roe': a role in apposition before a name, after a verb
+#: of saying.
+_ROLE_BEFORE = re.compile(
+    rf"\b(?:{_SPEECH_ALT})\s+(?:the|a|an)\s+(?P<role>(?:[a-z][\w’'\-]*\s+){{0,3}}"
+    rf"(?P<noun>[a-z]+)),\s+$"
+)
+
+
 def _title_before(text: str, start: int) -> str | None:
     """The title a name is given right before it ('said board chair Jane Roe': "board
-    chair"): one to three words ending in a role noun, lower case but for a sentence's
-    first, none a function word; else None."""
+    chair"; 'said the company's president, Jane Roe': "company's president"): one to three
+    words ending in a role noun, lower case but for a sentence's first, none a function word
+    (but a leading article when a comma sets the role apart); else None."""
+    r = _ROLE_BEFORE.search(text[:start])
+    if r is not None and r.group("noun") in _TITLES:
+        return r.group("role")
     m = _TITLE_BEFORE.search(text[:start])
     if m is None:
         return None

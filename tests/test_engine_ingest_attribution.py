@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.engine.ingest import ingest_article
 from tests.ingest_text import ARTICLE, SOURCE
 
@@ -18,34 +20,45 @@ def test_scare_quotes_are_not_quotes() -> None:
     assert all("vanity project" not in q.text for q in result.new_quotes)
 
 
-def test_a_speaker_titled_after_the_verb_is_found_and_described() -> None:
-    """'"...," said board chair Jane Roe.': the title is lower case, and no word list's."""
-    text = ("The agency will raise fares in January.\n\n"
-            "\"Nobody wanted to do this,\" said board chair Lorna Okafo. \"But the other "
-            "choice was cutting service.\"\n\n"
-            "General manager Dave Chenn said the agency would seek a sales tax.")
-    result = ingest_article(text, source=SOURCE)
-    people = {p.id: p for p in result.new_people}
-    quotes = {q.text: people[q.speaker].name for q in result.new_quotes if q.speaker}
-    assert quotes.get("Nobody wanted to do this") == "Lorna Okafo"
-    assert quotes.get("But the other choice was cutting service.") == "Lorna Okafo"
-    described = {p.name: p.description for p in people.values()}
-    assert described == {"Lorna Okafo": "board chair", "Dave Chenn": "general manager"}
+#: (article, its quotes with their speakers, its new people's descriptions)
+_SPEAKERS = {
+    # '"...," said board chair Jane Roe.': the title is lower case, and no word list's
+    "titled after the verb": (
+        "The agency will raise fares in January.\n\n"
+        "\"Nobody wanted to do this,\" said board chair Lorna Okafo. \"But the other "
+        "choice was cutting service.\"\n\n"
+        "General manager Dave Chenn said the agency would seek a sales tax.",
+        {"Nobody wanted to do this": "Lorna Okafo",
+         "But the other choice was cutting service.": "Lorna Okafo"},
+        {"Lorna Okafo": "board chair", "Dave Chenn": "general manager"},
+    ),
+    # '"...," said the company's president, Jane Roe.': Roe's, not the last speaker's
+    "described with a possessive after the verb": (
+        "The ferry ran aground on Saturday.\n\n"
+        "\"It was a shock,\" said Priya Castell, a nurse.\n\n"
+        "\"The captain is one of our best,\" said the company's president, Marga Olandt.\n\n"
+        "Olandt said the company would pay the medical bills.",
+        {"It was a shock": "Priya Castell", "The captain is one of our best": "Marga Olandt"},
+        {"Priya Castell": "nurse", "Marga Olandt": "company's president"},
+    ),
+    # '"...," said Priya Castell, 34, a nurse': an age in apposition hides no one
+    "with an age in apposition": (
+        "The ferry ran aground on Saturday.\n\n"
+        "\"There was this awful sound,\" said Priya Castell, 34, a nurse from Harrow Island.",
+        {"There was this awful sound": "Priya Castell"},
+        {"Priya Castell": "nurse from Harrow Island"},
+    ),
+}
 
 
-def test_a_speaker_described_with_a_possessive_after_the_verb_is_found() -> None:
-    """'"...," said the company's president, Jane Roe.': not the last speaker."""
-    text = ("The ferry ran aground on Saturday.\n\n"
-            "\"It was a shock,\" said Priya Castell, a nurse.\n\n"
-            "\"The captain is one of our best,\" said the company's president, Marga Olandt.\n\n"
-            "Olandt said the company would pay the medical bills.")
+@pytest.mark.parametrize("case", _SPEAKERS)
+def test_a_speaker_after_the_verb_is_found_and_described(case: str) -> None:
+    text, quotes, described = _SPEAKERS[case]
     result = ingest_article(text, source=SOURCE)
     people = {p.id: p for p in result.new_people}
-    quotes = {q.text: people[q.speaker].name for q in result.new_quotes if q.speaker}
-    assert quotes.get("It was a shock") == "Priya Castell"
-    assert quotes.get("The captain is one of our best") == "Marga Olandt"
-    described = {p.name: p.description for p in people.values()}
-    assert described["Marga Olandt"] == "company's president"
+    found = {q.text: people[q.speaker].name for q in result.new_quotes if q.speaker}
+    assert {q: found.get(q) for q in quotes} == quotes
+    assert {p.name: p.description for p in people.values()} == described
 
 
 def test_a_sentences_first_word_before_a_name_is_no_title() -> None:
@@ -55,14 +68,3 @@ def test_a_sentences_first_word_before_a_name_is_no_title() -> None:
     described = {p.name: p.description for p in result.new_people}
     assert described.get("Ada Quill", "") == ""
     assert described.get("Ben Ortiz") == "spokesman"
-
-
-def test_a_speaker_with_an_age_in_apposition_is_a_person() -> None:
-    """'"...," said Priya Castell, 34, a nurse from Harrow Island.'"""
-    text = ("The ferry ran aground on Saturday.\n\n"
-            "\"There was this awful sound,\" said Priya Castell, 34, a nurse from Harrow Island.")
-    result = ingest_article(text, source=SOURCE)
-    people = {p.id: p for p in result.new_people}
-    quotes = {q.text: people[q.speaker].name for q in result.new_quotes if q.speaker}
-    assert quotes.get("There was this awful sound") == "Priya Castell"
-    assert [p.description for p in people.values()] == ["nurse from Harrow Island"]

@@ -78,6 +78,18 @@ def test_secretary_of_defense_keeps_only_the_name() -> None:
     assert [p.name for p in r.new_people] == ["James Schlesinger"]
 
 
+def test_a_body_named_short_is_no_person() -> None:
+    """"Bluewater" after "Bluewater Island Ferries": the company, said short."""
+    r = ingest_article(
+        "Bluewater Island Ferries, a family-owned company, runs the route.\n\n"
+        "Bluewater identified the captain as Raymond Tollis, 58.\n\n"
+        "Starting Monday, a smaller boat will run four trips a day, Bluewater said.\n\n"
+        "Tollis said the fog came in fast.",
+        source=Source("s", "Outlet", "Story"),
+    )
+    assert [p.name for p in r.new_people] == ["Raymond Tollis"]
+
+
 # ---------------------------------------------------------------- how a name reads (general rules)
 
 

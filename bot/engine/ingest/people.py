@@ -17,6 +17,7 @@ from bot.engine.ingest.evidence import (
     english_frequency,
     given_name_like,
     occurrence_evidence,
+    shape_rejects,
 )
 from bot.engine.ingest.layout import _Mention
 from bot.engine.ingest.lexicon import (
@@ -209,9 +210,12 @@ class _People:
                 self.surfaces[surname] = key
                 if surname not in self.entities[key].aliases:
                     self.entities[key].aliases.append(surname)
+        # A word that opens the name of a body or a place ("Bluewater" of "Bluewater Island
+        # Ferries", "Harvard" of "Harvard Yard": a head word says so) is it, said short.
+        bodies = {c.name.split()[0] for c in candidates.values() if shape_rejects(c.name)}
         for word, descriptor, found in singles:
             key = self.surfaces.get(word)
-            if key is None and accept(Candidate(word, found), lower_words):
+            if key is None and word not in bodies and accept(Candidate(word, found), lower_words):
                 key = self._add_new(word)
             if key is not None and descriptor:
                 self.entities[key].descriptors.add(descriptor)

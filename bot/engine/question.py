@@ -66,6 +66,10 @@ class Item:
     related: bool = False
 
 
+#: Kinds of answer that are a figure: a record without one cannot give it.
+FIGURE_KINDS = frozenset({"number", "age", "percent", "span"})
+
+
 @dataclass(slots=True)
 class Query:
     text: str
@@ -351,7 +355,7 @@ def read(
             continue
         if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS:
             continue
-        if query.answer_type in ("number", "age", "percent", "span") and w in lexicon.FIGURE_HEDGES:
+        if query.answer_type in FIGURE_KINDS and w in lexicon.FIGURE_HEDGES:
             continue  # "how many in total": the figure asked for, not a topic
         if (query.speech or query.said_by) and (
             w in lexicon.SPEECH_VERBS or w in lexicon.SPEECH_NOUNS
@@ -415,9 +419,9 @@ def read(
         query.describe = query.items[0].people[0]
     if not query.items and any(w in lexicon.SUMMARY_WORDS for w in ws):
         query.summary = True
-    query.counted = _counted(ws, query.items)
-    query.counts = any(tuple(ws[i:i + len(p)]) == p for p in lexicon.COUNTING_PHRASES
-                       for i in range(len(ws) - len(p) + 1))
+    counting_end = _after_counting_phrase(ws)
+    query.counts = counting_end is not None
+    query.counted = _counted(ws, query.items, counting_end)
     return query
 
 
@@ -447,14 +451,21 @@ def _opening(ws: list[str]) -> int:
     return i
 
 
-def _counted(ws: list[str], items: list[Item]) -> frozenset[str]:
-    """The terms of the thing the question counts ("how many nurses": nurses), if any: the
-    first item after a counting phrase (:data:`lexicon.COUNTING_PHRASES`)."""
+def _after_counting_phrase(ws: list[str]) -> int | None:
+    """Where the question's words go on after its counting phrase ("how many":
+    :data:`lexicon.COUNTING_PHRASES`), or None when it has none."""
     for phrase in lexicon.COUNTING_PHRASES:
         n = len(phrase)
         for i in range(len(ws) - n + 1):
             if tuple(ws[i:i + n]) == phrase:
-                by_word = {it.surface: it for it in items if not it.people}
-                return next((frozenset(by_word[w].terms) for w in ws[i + n:] if w in by_word),
-                            frozenset())
-    return frozenset()
+                return i + n
+    return None
+
+
+def _counted(ws: list[str], items: list[Item], after: int | None) -> frozenset[str]:
+    """The terms of the thing the question counts ("how many nurses": nurses), if any: the
+    first item after its counting phrase (``after``: where it ends)."""
+    if after is None:
+        return frozenset()
+    by_word = {it.surface: it for it in items if not it.people}
+    return next((frozenset(by_word[w].terms) for w in ws[after:] if w in by_word), frozenset())

@@ -20,7 +20,7 @@ from importlib import resources
 from itertools import pairwise
 
 from bot.engine import lexicon
-from bot.engine.question import Item, Query
+from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import (
     FIELD_KEYWORD,
     FIELD_PASSAGE,
@@ -29,7 +29,7 @@ from bot.engine.records import (
     RecordView,
     person_term,
 )
-from bot.engine.sinks import FIGURE_KINDS, has_figure
+from bot.engine.sinks import has_figure
 
 #: How much a match counts, by the best field it is in.
 FIELD_CREDIT = {FIELD_PERSON: 1.0, FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_PASSAGE: 0.8}

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from bot.engine import lexicon
 from bot.engine.normalize import stem
-from bot.engine.question import Item, Query
+from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import RecordView, is_year, negation_scope, stop_anchors
 
-#: Kinds of answer that are a figure: a record without one cannot give it.
-FIGURE_KINDS = frozenset({"number", "age", "percent", "span"})
 #: The stems of the units a figure answering "how long" counts ("47 days", "16 hours").
 _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
 
@@ -30,8 +28,7 @@ def has_figure(kind: str, view: RecordView, asked: set[str]) -> bool:
                                        or "age" in view.sequence)
                    for n in view.numbers - asked)
     if kind == "span":
-        counts = view.figure_counts
-        return any((n, u) in counts for n in view.numbers - asked for u in _SPAN)
+        return any(u in _SPAN and n not in asked for n, u in view.figure_counts)
     if kind == "percent" and "percent" not in view.sequence:
         return False
     return bool(view.numbers - asked)

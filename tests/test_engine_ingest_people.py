@@ -143,3 +143,44 @@ def test_a_role_word_opening_a_sentence_is_not_part_of_the_name() -> None:
     people = {p.name: p.description for p in r.new_people}
     assert people.get("Carlos Mendez") == "parent"
     assert "Parent Carlos Mendez" not in people and "Dr" not in people
+
+
+def _described(text: str) -> dict[str, str]:
+    r = ingest_article(text, source=Source("s", "Outlet", "Story"))
+    return {p.name: p.description for p in r.new_people}
+
+
+def test_a_role_noun_outside_the_hand_lists_describes_the_person() -> None:
+    """WordNet's person nouns ("harbormaster" as a compound of "master", "grower",
+    "schoolteacher"): what someone is, though no hand list names it."""
+    people = _described(
+        "The tug sank near the pier on Friday.\n\n"
+        "Anton Vellum, Port Amsel's harbormaster, said the channel was marked.\n\n"
+        "Anna Corrow, 63, a fourth-generation plum grower, said the fog came fast.\n\n"
+        "\"Nobody saw it,\" said Ida Pell, 71, a retired schoolteacher.")
+    assert people["Anton Vellum"] == "Port Amsel's harbormaster"
+    assert people["Anna Corrow"] == "fourth-generation plum grower"
+    assert people["Ida Pell"] == "retired schoolteacher"
+
+
+def test_a_role_before_a_name_describes_it() -> None:
+    """'The union's lawyer, Joan Brand, said' (a sentence opening with the role) and 'State
+    Attorney General Max Fenn' (a formal title in capitals) say what they are."""
+    people = _described(
+        "The union sued the city on Monday.\n\n"
+        "The union's lawyer, Joan Brandell, said the contract was broken.\n\n"
+        "Vermont Attorney General Max Fennick said the state would join the case.\n\n"
+        "Fennick said more suits were likely.")
+    assert people["Joan Brandell"] == "union's lawyer"
+    assert people["Max Fennick"] == "Vermont Attorney General"
+
+
+def test_a_list_of_names_is_no_description() -> None:
+    """'biologist Ann Roe, chemist Ben Holt, ...': the next item of a list is not what the
+    previous one is (nor is "Tom" of "Tom Morello" a role)."""
+    people = _described(
+        "Its faculty includes biologist Ann Roeder, chemist Ben Holtby and writer Cy Mund.\n\n"
+        "Musicians Rob Cuomin, Tom Morrow, and Gil Parson studied there.")
+    assert people.get("Ann Roeder") == "biologist"
+    assert people.get("Rob Cuomin") == "musician"  # (the plural before the list)
+    assert "Parson" not in people.get("Tom Morrow", "")

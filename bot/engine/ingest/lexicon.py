@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.engine import lexicon
 from bot.engine.ingest.data import wordlist
 
 # --------------------------------------------------------------------------- lexicon
@@ -34,6 +35,28 @@ _SPEECH_ALT = "|".join(sorted(_SPEECH, key=len, reverse=True))
 _DESCRIPTORS = wordlist("roles")
 #: Capitalised titles that may stand before a name ("Mayor Jane Roe").
 _TITLES = wordlist("titles") | wordlist("roles")
+#: Nouns for what a person is, wider than the titles: WordNet's nouns whose first sense is
+#: a person ("harbormaster", "grower", "schoolteacher"); they say what a phrase describes.
+_PERSON_NOUNS = _TITLES | wordlist("person_nouns")
+#: How English agent nouns end ("master", "worker", "editor", "chairman", "economist").
+_AGENT_ENDINGS = ("er", "or", "man", "woman", "ist")
+
+
+def english_word(word: str) -> bool:
+    """Whether ``word`` is a word of the general-English word list (pyspellchecker's)."""
+    return lexicon.english().get(word, 0) > 0
+
+
+def role_noun(word: str) -> bool:
+    """Whether the lower-case ``word`` names what a person is: a title, a person noun, its
+    plural, or a compound of a word and an agent noun ("harbormaster": "harbor" + "master",
+    "farmworker")."""
+    if word in _PERSON_NOUNS or (word.endswith("s") and word[:-1] in _PERSON_NOUNS):
+        return True
+    return any(
+        head in _PERSON_NOUNS and head.endswith(_AGENT_ENDINGS) and english_word(word[:k])
+        for k, head in ((k, word[k:]) for k in range(4, len(word) - 4))
+    )
 _FEMALE_WORDS = _wordset(
     """actress congresswoman businesswoman chairwoman spokeswoman princess queen duchess
     lady dame mother wife sister daughter mrs ms"""

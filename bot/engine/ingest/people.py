@@ -31,6 +31,7 @@ from bot.engine.ingest.lexicon import (
     _STAGE_NAME,
     _TITLES,
     _WORD_RE,
+    role_noun,
 )
 from bot.engine.ingest.results import _unique, slugify
 from bot.engine.lexicon import STOPWORDS
@@ -309,10 +310,27 @@ def _appositive_after(text: str) -> str | None:
     phrase = m.group(1)
     stop = _FULL_STOP.search(phrase)
     phrase = (phrase[: stop.start()] if stop else phrase).strip()
-    head = [w.lower() for w in _WORD_RE.findall(phrase)[:6]]
-    if len(phrase) < 3 or not any(w in _TITLES or w.rstrip("s") in _TITLES for w in head):
+    if len(phrase) < 3 or not _says_role(_WORD_RE.findall(phrase)):
         return None
     return phrase
+
+
+def _says_role(tokens: list[str]) -> bool:
+    """Whether a phrase in apposition says what someone is: a role noun among its first six
+    words, in lower case ("Gull Harbor's harbormaster") or opening it before a lower-case word
+    ("Republican from Rochester"), and no name right after a lower-case one ("astrophysicist
+    Alyssa Goodman": the next name of a list, not a role)."""
+    for i, word in enumerate(tokens[:6]):
+        if not role_noun(word.lower()):
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if after[:1].isupper():
+            if word.islower():
+                return False
+            continue  # a word of a name ("Gull Harbor's harbormaster")
+        if word.islower() or (i == 0 and len(word) > 3):
+            return True
+    return False
 
 
 #: 'said board chair Jane Roe', 'General manager John Doe said': a title of lower-case
@@ -322,12 +340,17 @@ _TITLE_BEFORE = re.compile(
 )
 
 
-#: 'said the company's president, Jane Roe': a role in apposition before a name, after a verb
-#: of saying.
+#: 'said the company's president, Jane Roe' / 'The association's attorney, Jane Roe, said': a
+#: role in apposition before a name, after a verb of saying or opening the sentence.
 _ROLE_BEFORE = re.compile(
-    rf"\b(?:{_SPEECH_ALT})\s+(?:the|a|an)\s+(?P<role>(?:[a-z][\w’'\-]*\s+){{0,3}}"
+    rf"(?:\b(?:{_SPEECH_ALT})\s+(?:the|a|an)\s+|(?:^|[.!?”\"]\s+)(?:The|A|An)\s+"
+    rf"|(?:^|[.!?”\"]\s+)(?=[A-Z][\w\-]*(?:’s|'s)\s))"
+    rf"(?P<role>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w’'\-]*\s+){{0,3}}"
     rf"(?P<noun>[a-z]+)),\s+$"
 )
+#: 'Attorney General Jane Roe', 'Board President Jane Roe': a title in capitals right before a
+#: name, as news style writes a formal title.
+_CAPITAL_TITLE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<title>(?:[A-Z][a-z][\w\-]*\s+){1,4})$")
 
 
 def _title_before(text: str, start: int) -> str | None:
@@ -336,22 +359,40 @@ def _title_before(text: str, start: int) -> str | None:
     words ending in a role noun, lower case but for a sentence's first, none a function word
     (but a leading article when a comma sets the role apart); else None."""
     r = _ROLE_BEFORE.search(text[:start])
-    if r is not None and r.group("noun") in _TITLES:
+    if r is not None and role_noun(r.group("noun")):
         return r.group("role")
-    m = _TITLE_BEFORE.search(text[:start])
+    return _lower_title(text[:start]) or _capital_title(text[:start])
+
+
+def _lower_title(before: str) -> str | None:
+    m = _TITLE_BEFORE.search(before)
     if m is None:
         return None
     title = m.group("title").split()
     if any(w.lower() in STOPWORDS for w in title) or any(w[0].isupper() for w in title[1:]):
         return None
-    if title[-1].lower() not in _TITLES:  # (the titles include the role nouns)
+    if not role_noun(title[-1].lower()):
         return None  # a title ends in a role noun ("board chair", "general manager")
     if title[0][0].isupper() and (len(title) < 2 or (m.start("title") > 0 and not re.search(
-            r"[.!?”\"]\s+$", text[:m.start("title")]))):
+            r"[.!?”\"]\s+$", before[:m.start("title")]))):
         # a capital inside a sentence is part of a name; a sentence's one first word
         # before a name is as often "Since" or "Early" as a title
         return None
     return " ".join(title).lower()
+
+
+def _capital_title(before: str) -> str | None:
+    """The capitalised title ending ``before`` ("Minnesota Attorney General", "Board
+    President"): two to four words, the last a role noun, none a function word; else None."""
+    m = _CAPITAL_TITLE.search(before)
+    if m is None:
+        return None
+    title = m.group("title").split()
+    while title and title[0].lower() in STOPWORDS:
+        title.pop(0)
+    if len(title) < 2 or any(w.lower() in STOPWORDS for w in title):
+        return None
+    return " ".join(title) if role_noun(title[-1].lower()) else None
 
 
 def _descriptor_before(text: str, start: int) -> str | None:

@@ -184,3 +184,17 @@ def test_a_list_of_names_is_no_description() -> None:
     assert people.get("Ann Roeder") == "biologist"
     assert people.get("Rob Cuomin") == "musician"  # (the plural before the list)
     assert "Parson" not in people.get("Tom Morrow", "")
+
+
+def test_a_place_named_like_a_person_is_not_one() -> None:
+    """"the communities of Elk Meadow and Granite Flats": a name ending in a word for a place
+    (WordNet's: "meadow", "flat"), after "of" and with no sign of a person, is a place; a
+    person so named who speaks ("Walter Camp said") stays one."""
+    text = ("Evacuation orders were issued for the neighboring communities of Owl Meadow and "
+            "Basalt Flats after the fire jumped the highway.\n\n"
+            "Residents of Basalt Flats could return Wednesday.\n\n"
+            "A cell tower that serves much of Owl Meadow was knocked out.\n\n"
+            "\"We lost power at midnight,\" said Walter Camp, who lives near the road.")
+    people = _described(text)
+    assert "Owl Meadow" not in people and "Basalt Flats" not in people
+    assert "Walter Camp" in people

@@ -77,6 +77,8 @@ _DATES_AFTER = re.compile(
 )
 #: "in Egypt", "at Harvard Yard": a name after these is a place's.
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|into|within|throughout|across|near|outside)\s+(?:the\s+)?$")
+#: A preposition that takes a place as often as a person ("residents of X", "from X").
+_OF_BEFORE = re.compile(r"\b(?:of|from|to|toward|towards)\s+$")
 _KIN_AFTER = re.compile(
     r"^(?:’s|'s)\s+(?:wife|husband|son|daughter|father|mother|brother|sister|widow|death|"
     r"birth|childhood|parents|family|grandson|granddaughter|successor|nephew|niece)\b"
@@ -114,6 +116,8 @@ def occurrence_evidence(
         found.add("dates")
     if _PLACE_BEFORE.search(before) and not after.startswith(("’s", "'s")):
         found.add("place")
+    if _OF_BEFORE.search(before):
+        found.add("of")  # (no evidence either way, but of a place named like one: below)
     if _KIN_AFTER.match(after):
         found.add("kin")
     if first and _PRONOUN_OPENS.match(next_sentence):
@@ -172,6 +176,14 @@ def shape_rejects(name: str) -> str | None:
     return None
 
 
+def _place_noun(word: str) -> bool:
+    """Whether ``word`` (or its singular) is a noun whose usual sense is a place, a landform, a
+    body of water or a building (WordNet's, in ``place_nouns``): "Meadow", "Flats", "Creek"."""
+    bare = word.strip(".,").lower()
+    places = wordlist("place_nouns")
+    return bare in places or (bare.endswith("s") and bare[:-1] in places)
+
+
 def ordinary_words(name: str, lower_words: frozenset[str]) -> list[str]:
     """Words of ``name`` that are ordinary words (the article uses them in lower case)."""
     out = []
@@ -185,7 +197,7 @@ def ordinary_words(name: str, lower_words: frozenset[str]) -> list[str]:
 def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
     """Whether the evidence for ``candidate`` makes it a person."""
     evidence = candidate.evidence | candidate.backed
-    if not evidence - {"place"} or "place" in evidence:
+    if not evidence - {"place", "of"} or "place" in evidence:
         return False
     if shape_rejects(candidate.name):
         return False
@@ -200,6 +212,8 @@ def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
         return strong and not common and not adverb_or_group
     if tokens[-1].lower() in wordlist("titles") | wordlist("roles"):
         return False  # "Korean King": a title, not a name
+    if not strong and "of" in evidence and _place_noun(tokens[-1]):
+        return False  # "the communities of Elk Meadow and Granite Flats": places
     if ordinary_words(candidate.name, lower_words):
         return strong  # its own strong evidence, not its surname's
     return True

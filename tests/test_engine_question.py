@@ -208,6 +208,30 @@ def test_the_role_a_person_is_described_by_refers_to_them() -> None:
                   "what did the mayor of boston say"):
         assert not _read(other).people, other
     assert _read("what did the mayor of riverton say").people == (ADA.id,)
+    assert not _read("what did the mayor of Boston say").people
+
+
+def test_a_role_of_a_body_is_one_described_by_the_role_alone() -> None:
+    """"the general manager of Harborview Transit": someone described as "general manager"
+    and nothing more may be them (an article seldom repeats its subject in a description);
+    not so one whose description names another body, nor for a lower-case complement."""
+    memory = Memory()
+    for record in small_bank().records():
+        memory.upsert(record)
+    memory.upsert(Person("ben-roe", "Ben Roe", (), "general manager"))
+    memory.upsert(Fact("gm", "General manager Ben Roe said fares would rise.",
+                       (Citation("wire", "General manager Ben Roe"),)))
+
+    def people(question: str) -> tuple[str, ...]:
+        return read(question, vocab=memory.vocab, known=memory.index.__contains__,
+                    names=memory.names, visible=visible_to(None)).people
+
+    assert people("who is the general manager of Harborview Transit") == ("ben-roe",)
+    assert people("who is the general manager") == ("ben-roe",)
+    assert people("who is the general manager of the bakery") == ()
+    assert people("who is the mayor of Boston") == ()
+    memory.upsert(Person("cy-dunn", "Cy Dunn", (), "Fernleaf's treasurer"))
+    assert people("who is the treasurer of Harborview Transit") == ()
 
 
 def test_a_phrasal_verb_is_read_for_what_it_means() -> None:

@@ -370,9 +370,16 @@ def read(
             holders = names.holders(w, visible, modifier)
             after = _complement(ws, at[i])
             if holders and after is not None:
-                # "the inventor of the vacuum": one whose description says what of
-                holders = names.holders(w, visible, after) if modifier is None else \
+                # "the inventor of the vacuum": one whose description says what of (but
+                # "the general manager of Harborview Transit" may be the one described as
+                # "general manager" alone: a description naming no body leaves it to the
+                # article; "the mayor of Boston" is not the "mayor of Riverton")
+                narrowed = names.holders(w, visible, after) if modifier is None else \
                     tuple(h for h in holders if h in names.holders(w, visible, after))
+                body = after in caps and ws[at[i] + 1] in ("of", "at", "for")
+                holders = narrowed or tuple(
+                    h for h in holders
+                    if body and not any(c.isupper() for c in names.people[h].description))
         if not set(holders).isdisjoint(query.people):
             holders = ()  # "is Ada Quill the mayor": what she is, asked; not who
         if holders:  # "the mayor", "the consumer advocate": whoever the coverage says is one

@@ -827,3 +827,29 @@ def test_a_role_refers_to_the_person_the_coverage_describes_so(shipped_bank: Ban
     # a word of a description is a word of the coverage
     assert "never mentions" not in engine.answer("is anyone a famous model").text
     assert "“plumber”" in engine.answer("is anyone a famous plumber").text
+
+
+def test_what_x_said_about_y_needs_words_about_y() -> None:
+    """"what did X say about Y": X's words on something else are no answer however surely
+    they are X's; the article's sentences about X may say what the words were about."""
+    src = Source("gazette", "Harbor Gazette", "Ferry runs aground", None, "2025-05-03", None)
+    cite = (Citation("gazette", "the ferry"),)
+    bank = Bank(
+        sources=(src,),
+        people=(Person("lena-vos", "Lena Vos", ("Vos",), "harbormaster", None),),
+        facts=(
+            Fact("f1", "A ferry carrying 80 people ran aground on Saturday near the ledge.", cite),
+            Fact("f2", "Vos said the crossing had been delayed by fog all weekend.", cite,
+                 ("lena-vos",)),
+            Fact("f3", "Parking at the terminal will be free until the ferry returns.", cite),
+            Fact("f4", "The ferry's captain was cited once before for speeding.", cite),
+        ),
+        quotes=(Quote("q1", "lena-vos", "Every skipper in this town knows that ledge.", "",
+                      cite, ("ledge",)),),
+    )
+    engine = Engine(bank)
+    assert answered(engine, "what did lena vos say about the ledge").record_id == "q1"
+    # the sentence about her says the weekend's fog: her words may be about it
+    assert answered(engine, "what did lena vos say about the weekend").record_id == "q1"
+    abstains(engine, "what did lena vos say about the parking")
+    abstains(engine, "what did lena vos say about the captain")

@@ -253,3 +253,9 @@ def test_a_question_with_a_phrasal_verb_meets_the_word_it_means() -> None:
         (("passes", passes), ("base", base))))
     a = Engine(bank).answer("how much is the fare going up")
     assert a.answered and a.record_id == "base"
+
+
+def test_what_someone_said_is_asked_about_the_words_after_about() -> None:
+    assert _read("what did ada quill say about the bridge").about == ("bridg",)
+    assert _read("what did ada quill say").about == ()
+    assert _read("what did the bridge cost").about == ()  # not about anyone's words

@@ -24,6 +24,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 
 from bot.engine import lexicon
 from bot.engine.abstain import abstention, lacking_words
@@ -248,7 +249,7 @@ class Engine:
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
             said, topic = said_of(rid), m.title_terms(rec)  # opposites; title
-            if rv.lead_in or gates(fields, rv, said, topic):
+            if rv.lead_in or gates(fields, rv, said, topic, partial(m.near_terms, rid)):
                 # a lead-in is never an answer on its own; nor is a record lacking what the
                 # question turns on (about someone the question names, it may be suggested)
                 if any(p in rv.people for p in query.people):

@@ -270,6 +270,23 @@ class Memory:
                 first = first and other > rid
         return out, first
 
+    def near_terms(self, rid: int, terms: set[str]) -> dict[str, int]:
+        """Which of ``terms`` the sentences next to ``rid`` in its article have; for a quote
+        (kept apart from the article's sentences), the article's sentences about its speaker
+        (what the reporter says they spoke of: "Lindqvist said talks went on all weekend")."""
+        rec = self.records[rid]
+        if not isinstance(rec, Quote):
+            return self.around(rid, terms)[0]
+        out: dict[str, int] = {}
+        if rec.speaker and rec.citations:
+            source = rec.citations[0].source_id
+            for other in self.index.rids(person_term(rec.speaker)):
+                near = self.records[other]
+                if other != rid and near is not None and near.citations and \
+                        near.citations[0].source_id == source:
+                    out.update(self.fields(other, terms))
+        return out
+
     def title_terms(self, record: Fact | Quote) -> frozenset[str]:
         """The terms of the title of the article ``record`` cites first: what every sentence
         of it is about (a sentence of an article on Harvard is about Harvard)."""

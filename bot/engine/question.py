@@ -94,6 +94,8 @@ class Query:
     counted: frozenset[str] = frozenset()
     #: asks how many (:data:`lexicon.COUNTING_PHRASES`), which a series may answer by its count
     counts: bool = False
+    #: "what did X say about Y": the terms of Y, which X's words must be about
+    about: tuple[str, ...] = ()
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -171,6 +173,8 @@ def _definite(ws: list[str], pos: int) -> int:
     return 0
 
 
+#: Prepositions that say what something said is about ("what did X say about Y").
+_ABOUT = frozenset({"about", "regarding", "concerning"})
 #: Prepositions that complete a role ("the mayor **of** Riverside").
 _COMPLEMENTS = frozenset({"of", "in", "at", "for", "from", "through", "during", "on", "with"})
 
@@ -399,6 +403,12 @@ def read(
             if also:
                 item.terms, item.related = (stems[i], *also), True
         query.items.append(item)
+
+    if query.speech and query.people:
+        topic_at = next((k for k, w in enumerate(ws) if w in _ABOUT), None)
+        if topic_at is not None:
+            query.about = tuple(t for it in query.items
+                                if not it.people and at[it.pos] > topic_at for t in it.terms)
 
     # "what did X VERB", "did X VERB": the verb right after the named subject
     if opening[:1] and (

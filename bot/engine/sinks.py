@@ -9,6 +9,8 @@ record lacks, or a question mostly made of words the whole bank lacks, sinks it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.engine import lexicon
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
@@ -80,7 +82,7 @@ class Gates:
     """:func:`sinks` for one question, what it reads of the question alone worked out once
     (not once per candidate)."""
 
-    __slots__ = ("_anchors", "_degree", "_figure", "_items", "_lacks_much", "_least",
+    __slots__ = ("_about", "_anchors", "_degree", "_figure", "_items", "_lacks_much", "_least",
                  "_negated", "_negates", "_superlatives", "_when", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
@@ -111,6 +113,8 @@ class Gates:
         self._lacks_much = _lacks_much(weights, unknown)
         self._items = [(it, unk, tuple(stem(w) for w in _opposites(it, query)))
                        for it, unk in zip(query.items, unknown, strict=True)]
+        #: "what did X say about Y": the terms of Y (what X's words must be about)
+        self._about = query.about
 
     def _turned_around(self, view: RecordView) -> bool:
         """Whether the record says the opposite of a stop word of the question and not the
@@ -148,9 +152,11 @@ class Gates:
         view: RecordView,
         said: dict[str, int] | None = None,
         topic: frozenset[str] = frozenset(),
+        around: Callable[[set[str]], dict[str, int]] | None = None,
     ) -> str | None:
         """Why the record cannot answer the question whatever its score, or None
-        (:func:`sinks`)."""
+        (:func:`sinks`; ``around``: which of some terms the sentences next to the record
+        have, asked only when needed)."""
         query = self.query
         if self._negated and not view.negated:
             return "negation"
@@ -178,6 +184,13 @@ class Gates:
             return "no date"
         if self._lacks_much:
             return "unknown"
+        if self._about and not any(t in fields or t in topic for t in self._about) and (
+            around is None or not around(set(self._about))
+        ):
+            # "what did X say about the pay offer": words of X's on something else are no
+            # answer, however surely they are X's (the sentences around them may say what
+            # they are about: "Its cause is under investigation. ... 'too early to say'")
+            return "not about"
         for item, unk, opposite in self._items:
             if any(t in fields or t in topic for t in item.terms):
                 continue

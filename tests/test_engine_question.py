@@ -259,3 +259,8 @@ def test_what_someone_said_is_asked_about_the_words_after_about() -> None:
     assert _read("what did ada quill say about the bridge").about == ("bridg",)
     assert _read("what did ada quill say").about == ()
     assert _read("what did the bridge cost").about == ()  # not about anyone's words
+
+
+def test_how_much_longer_asks_for_a_span() -> None:
+    assert _read("how much longer is the bridge").answer_type == "span"
+    assert _read("how much is the bridge").answer_type == "number"

@@ -47,6 +47,20 @@ def test_a_figure_question_sinks_at_a_record_without_a_figure() -> None:
     waited = view_of("The gala guests waited two hours.")  # no age
     assert sinks(age, [1.0], [False], {"gala": 1}, waited) == "no figure"
 
+
+def test_a_count_is_not_a_year_nor_a_span_of_time_or_length() -> None:
+    """"how many awards" / "how big": "in 2019", "for five years", "38 miles away" give no
+    count; "how many years" is asked in a unit of time, which they do give."""
+    query = Query("how many awards", [], [Item("awards", ("award",))], answer_type="number")
+    for text in ("The awards gala has run for five years.", "The awards moved 38 miles away.",
+                 "The awards began in 2019."):
+        assert sinks(query, [1.0], [False], {"award": 1}, view_of(text)) == "no figure", text
+    counted = view_of("The gala gave 12 awards over five years.")
+    assert sinks(query, [1.0], [False], {"award": 1}, counted) is None
+    years = Query("how many years", [], [Item("years", ("year",))], answer_type="number")
+    ran = view_of("The awards gala has run for five years.")
+    assert sinks(years, [1.0], [False], {"year": 1}, ran) is None
+
 def test_a_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     query = Query("what do algorithms do with a decrease in size", ["what", "do", "algorithms",
                   "do", "with", "a", "decrease", "in", "size"],

@@ -33,6 +33,11 @@ def has_figure(kind: str, view: RecordView, asked: set[str]) -> bool:
         return any(u in _SPAN and n not in asked for n, u in view.figure_counts)
     if kind == "percent" and "percent" not in view.sequence:
         return False
+    if kind == "number" and not asked & _SPAN:
+        # "how many firefighters", "how big": not a year, nor a figure of time or length
+        # ("five years", "38 miles away"), unless asked in those units
+        spans = {n for n, u in view.figure_counts if u in _SPAN}
+        return any(not is_year(n) and n not in spans for n in view.numbers - asked)
     return bool(view.numbers - asked)
 
 

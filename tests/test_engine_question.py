@@ -264,3 +264,9 @@ def test_what_someone_said_is_asked_about_the_words_after_about() -> None:
 def test_how_much_longer_asks_for_a_span() -> None:
     assert _read("how much longer is the bridge").answer_type == "span"
     assert _read("how much is the bridge").answer_type == "number"
+
+
+def test_what_time_asks_for_a_time_of_day() -> None:
+    assert _read("what time did the bridge open").clock
+    assert not _read("what day did the bridge open").clock
+    assert not _read("when did the bridge open").clock

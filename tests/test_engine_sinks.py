@@ -247,3 +247,17 @@ def test_how_long_needs_a_figure_counting_a_unit_of_time_or_length() -> None:
     for text in ("The hackers went unnoticed for 47 days.", "The hackers' 47-day stay.",
                  "The hackers got 2 miles into the network."):
         assert sinks(query, [1.0], [False], fields, view_of(text)) is None, text
+
+
+def test_what_time_needs_a_time_of_day() -> None:
+    """"what time": a day ("Saturday morning") is a date but no time of day; "7:15 a.m." and
+    "at noon" are."""
+    query = Query("what time did the gala open", ["what", "time", "did", "the", "gala", "open"],
+                  [Item("gala", ("gala",))], answer_type="date", clock=True)
+    day = view_of("The gala opened on Saturday morning.")
+    assert sinks(query, [1.0], [False], {"gala": 1}, day) == "no time"
+    for text in ("The gala opened at 7:15 a.m. on Saturday.", "The gala opened at noon."):
+        assert sinks(query, [1.0], [False], {"gala": 1}, view_of(text)) is None, text
+    when = Query("when did the gala open", ["when", "did", "the", "gala", "open"],
+                 [Item("gala", ("gala",))], answer_type="date")
+    assert sinks(when, [1.0], [False], {"gala": 1}, day) is None

@@ -84,6 +84,8 @@ WEEKDAYS = frozenset(_Q["weekdays"])
 TIME_WORDS = frozenset(_Q["time_words"])
 #: Words that make a figure before them a time of day ("3 pm").
 CLOCK_WORDS = frozenset(_Q["clock_words"])
+#: Words that are a time of day by themselves ("at noon").
+TIMES_OF_DAY = frozenset(_Q["times_of_day"])
 DATE_WORDS = MONTHS | WEEKDAYS | TIME_WORDS
 FRAME_WORDS = frozenset(_Q["frame_words"])
 #: "what kind of", "which type of": the thing asked for is of the kind named next.

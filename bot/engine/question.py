@@ -96,6 +96,8 @@ class Query:
     counts: bool = False
     #: "what did X say about Y": the terms of Y, which X's words must be about
     about: tuple[str, ...] = ()
+    #: asks for a time of day ("what time")
+    clock: bool = False
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -275,6 +277,7 @@ def read(
 
     # intent
     query.answer_type, frame = _answer_type(ws)
+    query.clock = query.answer_type == "date" and any(ws[i] == "time" for i in frame)
     frame |= _answer_count(ws)
     query.negated = any(w in lexicon.NEGATIONS for w in ws)
     query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)

@@ -133,6 +133,8 @@ class RecordView:
     figure_counts: frozenset[tuple[str, str]] = frozenset()
     #: a connective that states a reason outright ("because", "due to")
     states_reason: bool = False
+    #: a time of day ("7:15 a.m.", "at noon"), which "what time" asks for
+    has_clock: bool = False
     #: stems of the content words right after a causal verb, what it gives a cause of
     #: ("the arrests sparked protests": "protest")
     caused: frozenset[str] = frozenset()
@@ -159,10 +161,11 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     joined = frozenset().union(*map(coordinated, texts))
     seq = content_stems(ws)
     numbers = {w for w in all_words if w.isdigit()}
+    has_clock = (bool(numbers) and _has_clock_time(ws)) or bool(all_words & lexicon.TIMES_OF_DAY)
     has_date = (
         bool(all_words & lexicon.DATE_WORDS)
         or any(_YEAR.match(w) for w in all_words)
-        or (bool(numbers) and _has_clock_time(ws))
+        or has_clock
     )
     text = record.text.rstrip()
     return RecordView(
@@ -184,6 +187,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         negated_terms=_negated_terms(ws),
         figure_counts=(figure_counts(ws) | ages(shown)) if numbers else frozenset(),
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES),
+        has_clock=has_clock,
         caused=caused_terms(ws),
         coordinated=joined,
     )

@@ -187,6 +187,8 @@ class Gates:
             # answer; "when" may be answered by the event it came before or after ("after the
             # vote"), "what year" or "what day" may not
             return "no date"
+        if query.clock and not view.has_clock:
+            return "no time"  # "what time": a day ("Saturday morning") is not a time of day
         if self._lacks_much:
             return "unknown"
         if self._about and not any(t in fields or t in topic for t in self._about) and (

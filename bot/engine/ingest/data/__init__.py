@@ -2,7 +2,9 @@
 
 ``titles`` (honorifics before a name), ``roles`` (what a person is), ``name_heads`` (nouns
 heading names of places, bodies, laws, events) and ``human_verbs`` (verbs whose subject is a
-person). None holds a name of anyone.
+person), compiled by hand; ``person_nouns`` (what a person is: "harbormaster", "grower") and
+``place_nouns`` (a place, landform or building: "meadow", "creek"), WordNet's, made by
+``scripts/build-person-nouns``. None holds a name of anyone.
 """
 
 from __future__ import annotations

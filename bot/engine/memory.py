@@ -12,6 +12,7 @@ import math
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import islice
 
 from bot.engine.index import InvertedIndex, Vocabulary
 from bot.engine.names import NameTable
@@ -28,6 +29,10 @@ SIMILAR_TERMS = 6
 SIMILAR_POSTING_CAP = 5_000
 #: Records read at most when every word of a text is common.
 SIMILAR_COMMON_CAP = 20_000
+
+
+#: How many records about a quote's speaker :meth:`Memory.near_terms` reads at most.
+NEAR_SPEAKER_MAX = 2_000
 
 
 def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
@@ -280,7 +285,8 @@ class Memory:
         out: dict[str, int] = {}
         if rec.speaker and rec.citations:
             source = rec.citations[0].source_id
-            for other in self.index.rids(person_term(rec.speaker)):
+            # (a bound for a speaker of thousands of records: this reads each of them)
+            for other in islice(self.index.rids(person_term(rec.speaker)), NEAR_SPEAKER_MAX):
                 near = self.records[other]
                 if other != rid and near is not None and near.citations and \
                         near.citations[0].source_id == source:

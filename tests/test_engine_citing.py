@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.citing import Citer
+from bot.engine.citing import Citer, introduce
 from bot.engine.memory import Memory
 from bot.models import Citation, Quote
 from tests.engine_records import COST, COST_LATER, WAITED, small_bank
@@ -40,3 +40,9 @@ def test_another_sources_different_figure_is_a_conflict() -> None:
     conflicts = _citer().conflicts(COST, [COST, COST_LATER])
     assert [c.text for c in conflicts] == [COST_LATER.text]
     assert _citer().conflicts(COST, [COST]) == ()
+
+
+def test_a_description_reads_as_a_sentence() -> None:
+    assert introduce("Ada Quill", "mayor of Riverton") == "Ada Quill: mayor of Riverton."
+    assert introduce("Lena Marsh", "who owns the general store.") == \
+        "Lena Marsh, who owns the general store."

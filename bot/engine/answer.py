@@ -28,7 +28,7 @@ from functools import partial
 
 from bot.engine import lexicon
 from bot.engine.abstain import abstention, lacking_words
-from bot.engine.citing import Citer
+from bot.engine.citing import Citer, introduce
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import is_content, shorten, stem, words
@@ -387,7 +387,7 @@ class Engine:
             return None  # nothing says who they are: the question is answered as any other
         text = self._cite.answer_text(record)
         if person.description:
-            text = f"{person.name}: {person.description.rstrip('.')}. {text}"
+            text = f"{introduce(person.name, person.description)} {text}"
         return Answer(
             answered=True,
             text=text,

@@ -15,6 +15,12 @@ from bot.engine.normalize import words
 from bot.models import Conflict, Fact, Quote, SourceRef
 
 
+def introduce(name: str, description: str) -> str:
+    """"Jane Roe: harbormaster." / "Jane Roe, who owns the store." (a relative clause)."""
+    joiner = ", " if description.split(" ", 1)[0].lower() in ("who", "whose") else ": "
+    return f"{name}{joiner}{description.rstrip('.')}."
+
+
 class Citer:
     def __init__(self, memory: Memory) -> None:
         self._m = memory

@@ -853,3 +853,24 @@ def test_what_x_said_about_y_needs_words_about_y() -> None:
     assert answered(engine, "what did lena vos say about the weekend").record_id == "q1"
     abstains(engine, "what did lena vos say about the parking")
     abstains(engine, "what did lena vos say about the captain")
+
+
+def test_what_x_said_is_not_another_speakers_sentence_naming_x() -> None:
+    """'Ann Roe, who voted no along with Ben Holt, said ...' reports Roe's words: "what did
+    Ben Holt say" is not answered by it (a sentence read by ingest names its speaker first)."""
+    src = Source("ledger", "Town Ledger", "Board closes school", None, "2025-04-09", None)
+    cite = (Citation("ledger", "voted no"),)
+    bank = Bank(
+        sources=(src,),
+        people=(Person("ann-roe", "Ann Roe", ("Roe",), "board member", None),
+                Person("ben-holt", "Ben Holt", ("Holt",), "", None)),
+        facts=(
+            Fact("f1", "The board voted 4-3 on Tuesday to close Hawthorne Elementary.", cite),
+            Fact("f2", "Board member Ann Roe, who voted no along with Ben Holt, said the plan "
+                       "balanced the budget on the backs of children.", cite,
+                 ("ann-roe", "ben-holt")),
+        ),
+    )
+    engine = Engine(bank)
+    assert answered(engine, "what did ann roe say about the plan").record_id == "f2"
+    abstains(engine, "what did ben holt say about the plan")

@@ -88,7 +88,8 @@ class Gates:
     (not once per candidate)."""
 
     __slots__ = ("_about", "_anchors", "_degree", "_figure", "_items", "_lacks_much", "_least",
-                 "_negated", "_negates", "_superlatives", "_when", "_why", "query")
+                 "_negated", "_negates", "_speaker_named", "_superlatives", "_when", "_why",
+                 "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -120,6 +121,7 @@ class Gates:
                        for it, unk in zip(query.items, unknown, strict=True)]
         #: "what did X say about Y": the terms of Y (what X's words must be about)
         self._about = query.about
+        self._speaker_named = query.speech and not query.said_by and bool(query.people)
 
     def _turned_around(self, view: RecordView) -> bool:
         """Whether the record says the opposite of a stop word of the question and not the
@@ -191,6 +193,11 @@ class Gates:
             return "no time"  # "what time": a day ("Saturday morning") is not a time of day
         if self._lacks_much:
             return "unknown"
+        if self._speaker_named and view.speech and not view.is_quote and not view.curated \
+                and view.people and view.people[0] not in query.people:
+            # "what did Sandoval say": 'Fortier, who voted no along with Sandoval, said ...'
+            # reports someone else's words (a sentence read by ingest names its speaker first)
+            return "said by another"
         if self._about and not any(t in fields or t in topic for t in self._about) and (
             around is None or not around(set(self._about))
         ):

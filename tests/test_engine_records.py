@@ -78,6 +78,19 @@ def test_a_figure_counts_the_words_right_after_it() -> None:
     assert ("650", stem("fought")) in counts  # (up to three content words)
     assert figure_counts(words("no figure here")) == frozenset()
     assert ("37", stem("firefighters")) not in figure_counts(words("37 homes, 650 firefighters"))
+    # a decimal's digits are read apart: both count what follows ("1.8 miles")
+    assert {("1", stem("miles")), ("8", stem("miles"))} <= figure_counts(words("1.8 miles away"))
+
+
+def test_a_view_knows_sums_of_money_and_spans_of_time_or_length() -> None:
+    def of(text: str) -> tuple[frozenset[str], frozenset[str]]:
+        v = view(Fact("f", text, (Citation("wire", "x"),)), None)
+        return v.money, v.spans
+
+    assert of("Growers could lose $74 million and 2,500 seasonal jobs.") == \
+        (frozenset({"74"}), frozenset())  # "seasonal" counts no span of time
+    assert of("The $3.1 million sale took 47 days.") == (frozenset({"3", "1"}), frozenset({"47"}))
+    assert of("Both schools are about 1.8 miles away.")[1] == frozenset({"1", "8"})
 
 
 def test_a_quotes_context_is_read_for_its_stop_words_and_what_they_are_about() -> None:

@@ -57,6 +57,12 @@ def test_a_count_is_not_a_year_nor_a_span_of_time_or_length() -> None:
         assert sinks(query, [1.0], [False], {"award": 1}, view_of(text)) == "no figure", text
     counted = view_of("The gala gave 12 awards over five years.")
     assert sinks(query, [1.0], [False], {"award": 1}, counted) is None
+    # "how many": a percentage or a sum of money counts no things ("how much" may be money)
+    many = Query("how many awards", [], [Item("awards", ("award",))], answer_type="number",
+                 counts=True)
+    for text in ("The awards vote passed with 93 percent.", "The awards cost $48 million."):
+        assert sinks(many, [1.0], [False], {"award": 1}, view_of(text)) == "no figure", text
+        assert sinks(query, [1.0], [False], {"award": 1}, view_of(text)) is None, text
     years = Query("how many years", [], [Item("years", ("year",))], answer_type="number")
     ran = view_of("The awards gala has run for five years.")
     assert sinks(years, [1.0], [False], {"year": 1}, ran) is None

@@ -34,6 +34,8 @@ _CAPITALISED_INSIDE = re.compile(
     r"""(?:[.!?:"“]|^)\s*[A-Z][\w'’-]*|([A-Z](?<![\w'’][A-Z])[\w'’-]*)"""
 )
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+#: A sum of money: a currency sign before a figure ("$48 million", "$3.1 million", "£1,400").
+_MONEY = re.compile(r"[$£€¥]\s?(\d[\d,]*)(?:\.(\d+))?")
 _CLAUSE_END = re.compile(r"[.;:!?()]")
 _AND_OR = frozenset({"and", "or"})
 
@@ -135,6 +137,11 @@ class RecordView:
     states_reason: bool = False
     #: a time of day ("7:15 a.m.", "at noon"), which "what time" asks for
     has_clock: bool = False
+    #: the figures that are sums of money ("$48 million": "48"), which count no things
+    money: frozenset[str] = frozenset()
+    #: the figures that count a unit of time or length ("47 days", "1.8 miles"; not "2,500
+    #: seasonal jobs")
+    spans: frozenset[str] = frozenset()
     #: stems of the content words right after a causal verb, what it gives a cause of
     #: ("the arrests sparked protests": "protest")
     caused: frozenset[str] = frozenset()
@@ -188,6 +195,9 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         figure_counts=(figure_counts(ws) | ages(shown)) if numbers else frozenset(),
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES),
         has_clock=has_clock,
+        money=frozenset(d.replace(",", "") for m in _MONEY.finditer(record.text)
+                        for d in m.groups() if d) if numbers else frozenset(),
+        spans=span_figures(ws) if numbers else frozenset(),
         caused=caused_terms(ws),
         coordinated=joined,
     )
@@ -254,15 +264,37 @@ def ages(text: str) -> frozenset[tuple[str, str]]:
 def figure_counts(ws: list[str]) -> frozenset[tuple[str, str]]:
     """Each figure of ``ws`` paired with the stem of each word it counts: the words right
     after it, up to :data:`COUNT_REACH`, not across a function word or another figure
-    ("37 structures as firefighters ...": structures, not firefighters)."""
-    out: set[tuple[str, str]] = set()
+    ("37 structures as firefighters ...": structures, not firefighters). A figure's digits
+    read apart ("1.8 miles": "1", "8") count what the last of them counts."""
+    return frozenset((figure, stem(w)) for (figure, _), in_reach in _figure_reach(ws)
+                     for w in in_reach)
+
+
+def _figure_reach(ws: list[str]) -> list[tuple[tuple[str, int], list[str]]]:
+    """Each figure of ``ws`` (and where it is) with the words it counts, as written."""
+    out = []
     for i, w in enumerate(ws):
         if not w.isdigit():
             continue
-        for j in range(i + 1, min(len(ws), i + 1 + COUNT_REACH)):
+        last = i
+        while last + 1 < len(ws) and ws[last + 1].isdigit():
+            last += 1
+        reach = []
+        for j in range(last + 1, min(len(ws), last + 1 + COUNT_REACH)):
             if not is_content(ws[j]) or ws[j].isdigit():
                 break
-            out.add((w, stem(ws[j])))
+            reach.append(ws[j])
+        out.append(((w, i), reach))
+    return out
+
+
+def span_figures(ws: list[str]) -> frozenset[str]:
+    """The figures of ``ws`` that count a unit of time or length, the word itself ("47 days",
+    "1.8 miles", "two hours"; not "2,500 seasonal jobs"), within :data:`COUNT_REACH`."""
+    out: set[str] = set()
+    for (figure, _), in_reach in _figure_reach(ws):
+        if any(w in lexicon.SPAN_UNITS for w in in_reach):
+            out.add(figure)
     return frozenset(out)
 
 

@@ -18,25 +18,30 @@ from bot.engine.records import RecordView, is_year, negation_scope, stop_anchors
 
 #: The stems of the units a figure answering "how long" counts ("47 days", "16 hours").
 _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
+#: What a percentage or a sum of money is measured in: no count of things.
+_MEASURES = frozenset(stem(w) for w in ("percent", "cents", "dollars"))
 
 
-def has_figure(kind: str, view: RecordView, asked: set[str]) -> bool:
+def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = False) -> bool:
     """The record has a figure the question does not give (for "how old", not a year; for
     "what percent", a record saying "percent" or "%"; for "how long", one counting a unit of
-    time or length: "47 days", not "410,000 users")."""
+    time or length: "47 days", not "410,000 users"; for "how many" (``counts``), not a
+    percentage nor a sum of money either)."""
     if kind == "age":  # "a 34-year-old teacher", "aged 34": not "two hours", nor a year
         counts = view.figure_counts
         return any(not is_year(n) and ((n, "year") in counts or (n, "old") in counts
                                        or "age" in view.sequence)
                    for n in view.numbers - asked)
     if kind == "span":
-        return any(u in _SPAN and n not in asked for n, u in view.figure_counts)
+        return any(n not in asked for n in view.spans)
     if kind == "percent" and "percent" not in view.sequence:
         return False
     if kind == "number" and not asked & _SPAN:
         # "how many firefighters", "how big": not a year, nor a figure of time or length
         # ("five years", "38 miles away"), unless asked in those units
-        spans = {n for n, u in view.figure_counts if u in _SPAN}
+        spans = set(view.spans)
+        if counts and not asked & _MEASURES:
+            spans |= view.money | {n for n, u in view.figure_counts if u in _MEASURES}
         return any(not is_year(n) and n not in spans for n in view.numbers - asked)
     return bool(view.numbers - asked)
 
@@ -179,7 +184,7 @@ class Gates:
         kind = query.answer_type
         if self._figure is not None and not (
             view.counting or (view.series and query.counts)
-            or has_figure(kind, view, self._figure)
+            or has_figure(kind, view, self._figure, query.counts)
         ):
             return "no figure"
         if kind == "date" and not view.has_date and (

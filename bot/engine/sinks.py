@@ -28,8 +28,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
     time or length: "47 days", not "410,000 users"; for "how many" (``counts``), not a
     percentage nor a sum of money either)."""
     if kind == "age":  # "a 34-year-old teacher", "aged 34": not "two hours", nor a year
-        counts = view.figure_counts
-        return any(not is_year(n) and ((n, "year") in counts or (n, "old") in counts
+        pairs = view.figure_counts
+        return any(not is_year(n) and ((n, "year") in pairs or (n, "old") in pairs
                                        or "age" in view.sequence)
                    for n in view.numbers - asked)
     if kind == "span":

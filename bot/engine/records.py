@@ -266,12 +266,12 @@ def figure_counts(ws: list[str]) -> frozenset[tuple[str, str]]:
     after it, up to :data:`COUNT_REACH`, not across a function word or another figure
     ("37 structures as firefighters ...": structures, not firefighters). A figure's digits
     read apart ("1.8 miles": "1", "8") count what the last of them counts."""
-    return frozenset((figure, stem(w)) for (figure, _), in_reach in _figure_reach(ws)
+    return frozenset((figure, stem(w)) for figure, in_reach in _figure_reach(ws)
                      for w in in_reach)
 
 
-def _figure_reach(ws: list[str]) -> list[tuple[tuple[str, int], list[str]]]:
-    """Each figure of ``ws`` (and where it is) with the words it counts, as written."""
+def _figure_reach(ws: list[str]) -> list[tuple[str, list[str]]]:
+    """Each figure of ``ws`` with the words it counts, as written."""
     out = []
     for i, w in enumerate(ws):
         if not w.isdigit():
@@ -284,7 +284,7 @@ def _figure_reach(ws: list[str]) -> list[tuple[tuple[str, int], list[str]]]:
             if not is_content(ws[j]) or ws[j].isdigit():
                 break
             reach.append(ws[j])
-        out.append(((w, i), reach))
+        out.append((w, reach))
     return out
 
 
@@ -292,7 +292,7 @@ def span_figures(ws: list[str]) -> frozenset[str]:
     """The figures of ``ws`` that count a unit of time or length, the word itself ("47 days",
     "1.8 miles", "two hours"; not "2,500 seasonal jobs"), within :data:`COUNT_REACH`."""
     out: set[str] = set()
-    for (figure, _), in_reach in _figure_reach(ws):
+    for figure, in_reach in _figure_reach(ws):
         if any(w in lexicon.SPAN_UNITS for w in in_reach):
             out.add(figure)
     return frozenset(out)

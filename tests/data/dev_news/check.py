@@ -28,7 +28,15 @@ ANSWERABLE_KINDS = {
     "who-is",
     "other",
 }
-UNANSWERABLE_KINDS = {"off-topic", "greeting", "gibberish", "unknown-person", "not-in-article"}
+UNANSWERABLE_KINDS = {
+    "off-topic",
+    "greeting",
+    "gibberish",
+    "unknown-person",
+    "not-in-article",
+    "false-premise",
+    "swapped-entity",
+}
 
 
 def normalise(text: str) -> str:

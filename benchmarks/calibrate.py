@@ -14,8 +14,14 @@ question set and the second article are never read here. The development news ar
 (``tests/data/dev_news/``, short chat-style questions on ingested news) are read too: the
 product's own kind of question, which SQuAD's adversarial set does not represent.
 
-The fit is an L2-regularised logistic regression (Newton's method, numpy), so the model's
-output is the probability that a candidate answers its question.
+The ranker is an L2-regularised logistic regression (Newton's method, numpy) over every
+shortlisted candidate; the confidence model, over the chosen candidate of each question, is
+gradient-boosted trees of depth 2 (scikit-learn, a development tool only: the engine walks
+the trees from model.json itself, :mod:`bot.engine.boosted`). Left out one development
+article at a time, the trees rank the chosen answers of the left-out article better than a
+logistic regression does (benchmarks/RESULTS.md, session 12): they read pairs of features
+together ("no figure asked, rare word missing"), which a weighted sum cannot. Both output
+the probability that a candidate answers its question.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import argparse
 import json
 import math
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -154,6 +161,39 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return w[:-1], float(w[-1])
 
 
+#: The confidence model: gradient-boosted trees of depth 2 (each reads a pair of features
+#: together). Chosen by leave-one-article-out on the development data (benchmarks/RESULTS.md,
+#: session 12); deterministic (no subsampling, a fixed seed for ties).
+TREES = {"n_estimators": 100, "max_depth": 2, "learning_rate": 0.05, "random_state": 0}
+
+
+def fit_trees(x: np.ndarray, y: np.ndarray):  # type: ignore[no-untyped-def]
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    return GradientBoostingClassifier(**TREES).fit(x, y)  # type: ignore[arg-type]
+
+
+def trees_data(booster) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """The fitted trees as ``bot.engine.boosted`` reads them (plain lists)."""
+    prior = float(np.clip(booster.init_.class_prior_[1], 1e-12, 1 - 1e-12))
+    trees = []
+    for (est,) in booster.estimators_:
+        t = est.tree_
+        trees.append({
+            "feature": [int(f) for f in t.feature],
+            "threshold": [float(v) for v in t.threshold],
+            "left": [int(i) for i in t.children_left],
+            "right": [int(i) for i in t.children_right],
+            "value": [round(float(v), 7) for v in t.value[:, 0, 0]],
+        })
+    return {
+        "features": list(CONFIDENCE_FEATURES),
+        "init": round(math.log(prior / (1 - prior)), 7),
+        "learning_rate": TREES["learning_rate"],
+        "trees": trees,
+    }
+
+
 def fit_model(questions: list[Question]) -> tuple[dict[str, object], np.ndarray, np.ndarray]:
     """The model fitted on ``questions`` (as ``model.json`` holds it), and the confidence
     model's labels and fitted probabilities (for the report)."""
@@ -161,7 +201,7 @@ def fit_model(questions: list[Question]) -> tuple[dict[str, object], np.ndarray,
     yr = np.concatenate([y for _, y, a, _, _ in questions if a])
     rw, rb = fit(xr, yr)
     xc, yc = top_rows(questions, rw, rb)
-    cw, cb = fit(xc, yc)
+    booster = fit_trees(xc, yc)
     model = {
         "_source": "Fitted by benchmarks/calibrate.py on the development data only "
         "(SQuAD tune split, tests/data/questions.json, tests/data/dev_news/); see that script.",
@@ -169,14 +209,9 @@ def fit_model(questions: list[Question]) -> tuple[dict[str, object], np.ndarray,
             "weights": {n: round(float(v), 5) for n, v in zip(FEATURES, rw, strict=True)},
             "bias": round(rb, 5),
         },
-        "confidence": {
-            "weights": {
-                n: round(float(v), 5) for n, v in zip(CONFIDENCE_FEATURES, cw, strict=True)
-            },
-            "bias": round(cb, 5),
-        },
+        "confidence": trees_data(booster),
     }
-    return model, yc, _sigmoid(xc @ cw + cb)
+    return model, yc, booster.predict_proba(xc)[:, 1]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,11 +226,12 @@ def main(argv: list[str] | None = None) -> int:
     n_ranked = sum(len(y) for _, y, a, _, _ in questions if a)
     print(f"{len(questions)} questions; ranker on {n_ranked} candidates of answerable ones")
     print(f"confidence on {len(yc)} chosen candidates, {int(yc.sum())} right; log loss {loss:.4f}")
-    print("  feature              ranker  confidence")
-    for name in CONFIDENCE_FEATURES:
+    splits = Counter(f for tree in confidence["trees"] for f in tree["feature"] if f >= 0)
+    print("  feature              ranker  confidence (splits)")
+    for i, name in enumerate(CONFIDENCE_FEATURES):
         r = f"{ranker['weights'][name]:+7.3f}" if name in ranker["weights"] else "       "
-        print(f"  {name:20} {r}  {confidence['weights'][name]:+7.3f}")
-    print(f"  {'(bias)':20} {ranker['bias']:+7.3f}  {confidence['bias']:+7.3f}")
+        print(f"  {name:20} {r}  {splits[i]:7d}")
+    print(f"  {'(bias)':20} {ranker['bias']:+7.3f}")
     order = np.argsort(p)
     for chunk in np.array_split(order, 10):
         print(f"  predicted {p[chunk].mean():.2f}  observed {yc[chunk].mean():.2f}  n={len(chunk)}")

@@ -20,11 +20,45 @@ TOLERANCE = 1e-3
 def test_the_shipped_model_is_what_calibrate_fits_today() -> None:
     shipped = json.loads(calibrate.MODEL.read_text(encoding="utf-8"))
     fitted, _, _ = calibrate.fit_model(calibrate.collect())
-    for part in ("ranker", "confidence"):
-        want, got = shipped[part], fitted[part]
-        assert isinstance(got, dict)
-        assert set(want["weights"]) == set(got["weights"]), part
-        off = {name: (want["weights"][name], value) for name, value in got["weights"].items()
-               if abs(want["weights"][name] - value) > TOLERANCE}
-        assert not off, f"{part}: re-fit with python -m benchmarks.calibrate: {off}"
-        assert abs(want["bias"] - got["bias"]) <= TOLERANCE, part
+    want, got = shipped["ranker"], fitted["ranker"]
+    assert isinstance(got, dict)
+    assert set(want["weights"]) == set(got["weights"])
+    off = {name: (want["weights"][name], value) for name, value in got["weights"].items()
+           if abs(want["weights"][name] - value) > TOLERANCE}
+    assert not off, f"ranker: re-fit with python -m benchmarks.calibrate: {off}"
+    assert abs(want["bias"] - got["bias"]) <= TOLERANCE
+    want, got = shipped["confidence"], fitted["confidence"]
+    assert isinstance(got, dict)
+    redo = "confidence: re-fit with python -m benchmarks.calibrate"
+    assert want["features"] == got["features"], redo
+    assert abs(want["init"] - got["init"]) <= TOLERANCE, redo
+    assert want["learning_rate"] == got["learning_rate"], redo
+    assert len(want["trees"]) == len(got["trees"]), redo
+    for i, (a, b) in enumerate(zip(want["trees"], got["trees"], strict=True)):
+        for key in ("feature", "left", "right"):
+            assert a[key] == b[key], f"{redo} (tree {i}: {key})"
+        for key in ("threshold", "value"):
+            assert all(abs(x - y) <= TOLERANCE for x, y in zip(a[key], b[key], strict=True)), \
+                f"{redo} (tree {i}: {key})"
+
+
+def test_the_engine_walks_the_trees_as_scikit_learn_predicts() -> None:
+    """bot.engine.boosted (no scikit-learn) gives what the fitted model predicts, on the
+    development data's own rows."""
+    import numpy as np
+
+    from bot.engine.boosted import BoostedTrees
+    from bot.engine.scoring import CONFIDENCE_FEATURES
+
+    questions = calibrate.collect()
+    ranker, _, _ = calibrate.fit_model(questions)
+    r = ranker["ranker"]
+    assert isinstance(r, dict)
+    rw = np.array([r["weights"][n] for n in calibrate.FEATURES])
+    x, y = calibrate.top_rows(questions, rw, float(r["bias"]))
+    booster = calibrate.fit_trees(x, y)
+    walked = BoostedTrees(CONFIDENCE_FEATURES, calibrate.trees_data(booster))
+    mine = np.array([walked(list(row)) for row in x])
+    theirs = booster.predict_proba(x)[:, 1]
+    assert len(x) > 1000
+    assert np.abs(mine - theirs).max() < 1e-6

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.engine.boosted import BoostedTrees
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
 from bot.engine.records import (
@@ -37,12 +38,24 @@ def test_common_words_weigh_less_and_the_factor_is_bounded() -> None:
     assert english_factor(1.0) <= RARITY_CAP
 
 
-def test_the_shipped_model_has_a_weight_for_known_features_only() -> None:
+def test_the_shipped_model_reads_known_features_only() -> None:
     model = Model.load()
     assert len(model.ranker.weights) == len(FEATURES)
-    assert len(model.confidence.weights) == len(CONFIDENCE_FEATURES)
+    assert isinstance(model.confidence, BoostedTrees)
+    assert model.confidence.width == len(CONFIDENCE_FEATURES)
+    assert all(0 <= f < len(CONFIDENCE_FEATURES) or f == -2
+               for tree in model.confidence.trees for f in tree.feature)
     p = model.confidence([0.0] * len(CONFIDENCE_FEATURES))
     assert 0.0 <= p <= 1.0
+
+
+def test_a_model_from_before_the_trees_still_loads() -> None:
+    """A model.json of logistic weights only (before session 12) is read as it was."""
+    plain = {"weights": {"coverage": 8.0}, "bias": -5.0}
+    model = Model({"ranker": plain, "confidence": plain})
+    values = [0.0] * len(CONFIDENCE_FEATURES)
+    values[CONFIDENCE_FEATURES.index("coverage")] = 1.0
+    assert model.confidence(values) > model.confidence([0.0] * len(CONFIDENCE_FEATURES))
 
 
 def test_more_coverage_of_the_question_is_more_confidence() -> None:

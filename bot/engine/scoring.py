@@ -4,10 +4,12 @@ Every weight of the engine is here. Retrieval (:mod:`bot.engine.retrieve`) ranks
 by :data:`FIELD_CREDIT`-weighted IDF; the few best are then described by
 :func:`features` (how much of the question they cover, what they leave out, whether they
 hold the kind of answer asked for, ...) and :class:`Model` turns the features into the
-probability that the record answers the question. The model is a logistic regression whose
-parameters are data (``data/model.json``), fitted by ``benchmarks/calibrate.py`` on the
-development questions only; its output, as a percentage, is the answer's score, so one
-threshold means the same precision on any coverage.
+probability that the record answers the question. The model's parameters are data
+(``data/model.json``), fitted by ``benchmarks/calibrate.py`` on the development questions
+only: a logistic regression ranks the candidates, and gradient-boosted trees
+(:mod:`bot.engine.boosted`) give the chosen one's probability of being right. That
+probability, as a percentage, is the answer's score, so one threshold means the same
+precision on any coverage.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from importlib import resources
 from itertools import pairwise
 
 from bot.engine import lexicon
+from bot.engine.boosted import BoostedTrees
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import (
     FIELD_KEYWORD,
@@ -425,15 +428,17 @@ class _Logistic:
 
 
 class Model:
-    """Two logistic regressions (parameters from ``data/model.json``): the *ranker* orders
-    the candidates of a question; the *confidence* model estimates, for the chosen one, the
-    probability that it answers the question (the answer's score)."""
+    """The answer model (parameters from ``data/model.json``): the *ranker*, a logistic
+    regression, orders the candidates of a question; the *confidence* model, boosted trees
+    (a logistic regression in a model.json from before session 12), estimates for the chosen
+    one the probability that it answers the question (the answer's score)."""
 
     def __init__(self, data: dict[str, dict[str, object]]) -> None:
         r, c = data["ranker"], data["confidence"]
         self.ranker = _Logistic(FEATURES, r["weights"], r["bias"])  # type: ignore[arg-type]
-        self.confidence = _Logistic(
-            CONFIDENCE_FEATURES, c["weights"], c["bias"]  # type: ignore[arg-type]
+        self.confidence: _Logistic | BoostedTrees = (
+            BoostedTrees(CONFIDENCE_FEATURES, c) if "trees" in c
+            else _Logistic(CONFIDENCE_FEATURES, c["weights"], c["bias"])  # type: ignore[arg-type]
         )
 
     @classmethod

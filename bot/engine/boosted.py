@@ -1,0 +1,70 @@
+"""Gradient-boosted trees, read from data: the answer model's confidence stage.
+
+``benchmarks/calibrate.py`` fits the trees with scikit-learn (a development tool only) and
+writes each as four lists in ``data/model.json``; this module walks them in plain Python,
+so the bot needs neither scikit-learn nor numpy. A tree's node ``i`` splits on feature
+``feature[i]`` at ``threshold[i]`` (a value at most the threshold goes left, as
+scikit-learn decides it, on the value rounded to single precision); a node whose
+``left[i]`` is ``-1`` is a leaf, and ``value[i]`` is what it adds to the log-odds.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Mapping, Sequence
+
+
+class Tree:
+    __slots__ = ("feature", "left", "right", "threshold", "value")
+
+    def __init__(self, data: Mapping[str, Sequence[float]]) -> None:
+        self.feature = [int(f) for f in data["feature"]]
+        self.threshold = [float(t) for t in data["threshold"]]
+        self.left = [int(i) for i in data["left"]]
+        self.right = [int(i) for i in data["right"]]
+        self.value = [float(v) for v in data["value"]]
+        n = len(self.feature)
+        if not (n and len(self.threshold) == len(self.left) == len(self.right)
+                == len(self.value) == n):
+            raise ValueError("a tree's lists differ in length")
+
+    def __call__(self, values: Sequence[float]) -> float:
+        left, right, feature, threshold = self.left, self.right, self.feature, self.threshold
+        i = 0
+        while (j := left[i]) != -1:
+            i = j if values[feature[i]] <= threshold[i] else right[i]
+        return self.value[i]
+
+
+class BoostedTrees:
+    """``init`` plus ``rate`` times the sum of the trees' leaves, through the logistic
+    function: the probability that the chosen candidate answers its question."""
+
+    def __init__(self, names: Sequence[str], data: Mapping[str, object]) -> None:
+        features = list(data["features"])  # type: ignore[call-overload]
+        if features != list(names):
+            raise ValueError(f"the trees were fitted on other features: {features}")
+        self.width = len(features)
+        self.init = float(data["init"])  # type: ignore[arg-type]
+        self.rate = float(data["learning_rate"])  # type: ignore[arg-type]
+        self.trees = [Tree(t) for t in data["trees"]]  # type: ignore[attr-defined]
+        # the trees' lists, walked inline (a call per tree costs more than its walk)
+        self._walks = [(t.left, t.right, t.feature, t.threshold, t.value) for t in self.trees]
+
+    def __call__(self, values: Sequence[float]) -> float:
+        if len(values) != self.width:
+            raise ValueError(f"{len(values)} feature values for {self.width} features")
+        single = array("f", values).tolist()  # float32, as scikit-learn reads them
+        total = 0.0
+        for left, right, feature, threshold, value in self._walks:
+            i = 0
+            while (j := left[i]) != -1:
+                i = j if single[feature[i]] <= threshold[i] else right[i]
+            total += value[i]
+        z = self.init + self.rate * total
+        if z < -30:
+            return 0.0
+        if z > 30:
+            return 1.0
+        return 1.0 / (1.0 + math.exp(-z))

@@ -1,0 +1,53 @@
+"""bot/engine/boosted.py: the confidence trees walked from data, as scikit-learn walks them."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bot.engine.boosted import BoostedTrees, Tree
+
+#: x0 <= 0.5 ? (x1 <= 2 ? -1 : +1) : +2
+TREE = {"feature": [0, 1, -2, -2, -2], "threshold": [0.5, 2.0, -2.0, -2.0, -2.0],
+        "left": [1, 2, -1, -1, -1], "right": [4, 3, -1, -1, -1],
+        "value": [0.0, 0.0, -1.0, 1.0, 2.0]}
+
+
+def test_a_tree_sends_a_value_at_most_its_threshold_left() -> None:
+    tree = Tree(TREE)
+    assert tree([0.5, 2.0]) == -1.0
+    assert tree([0.5, 2.5]) == 1.0
+    assert tree([0.6, 0.0]) == 2.0
+
+
+def test_the_trees_add_up_to_a_probability() -> None:
+    model = BoostedTrees(("a", "b"), {"features": ["a", "b"], "init": 0.5,
+                                      "learning_rate": 0.1, "trees": [TREE, TREE]})
+    z = 0.5 + 0.1 * (2.0 + 2.0)
+    assert model([1.0, 0.0]) == pytest.approx(1 / (1 + math.exp(-z)))
+    z = 0.5 + 0.1 * (-1.0 - 1.0)
+    assert model([0.0, 0.0]) == pytest.approx(1 / (1 + math.exp(-z)))
+
+
+def test_values_are_compared_in_single_precision() -> None:
+    """scikit-learn reads features as float32: 0.50000001 is 0.5 to it, so goes left."""
+    model = BoostedTrees(("a", "b"), {"features": ["a", "b"], "init": 0.0,
+                                      "learning_rate": 1.0, "trees": [TREE]})
+    assert model([0.50000001, 0.0]) == pytest.approx(1 / (1 + math.exp(1.0)))
+    assert model([1e40, 0.0]) == pytest.approx(1 / (1 + math.exp(-2.0)))
+
+
+def test_trees_fitted_on_other_features_are_refused() -> None:
+    with pytest.raises(ValueError, match="other features"):
+        BoostedTrees(("a", "b"), {"features": ["b", "a"], "init": 0.0,
+                                  "learning_rate": 1.0, "trees": [TREE]})
+    model = BoostedTrees(("a", "b"), {"features": ["a", "b"], "init": 0.0,
+                                      "learning_rate": 1.0, "trees": [TREE]})
+    with pytest.raises(ValueError, match="3 feature values for 2"):
+        model([0.0, 0.0, 0.0])
+
+
+def test_a_malformed_tree_is_refused() -> None:
+    with pytest.raises(ValueError, match="differ in length"):
+        Tree({**TREE, "value": [0.0]})

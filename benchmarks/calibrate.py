@@ -2,6 +2,8 @@
 
     python -m benchmarks.calibrate            # fit, write model.json, print the fit
     python -m benchmarks.calibrate --dry-run  # fit and print, write nothing
+    python -m benchmarks.calibrate --cross    # also: each article scored by a model fitted
+                                              # without it, at several thresholds
 
 Training rows are the shortlisted candidates of every development question: the SQuAD
 articles of the *tune* split (``tests/data/squad/split.json``), each ingested as the
@@ -66,18 +68,25 @@ def _question(engine: Engine, text: str, label, answerable: bool) -> Question | 
 
 
 def collect() -> list[Question]:
-    out: list[Question] = []
+    return [q for qs in collect_by_article().values() for q in qs]
+
+
+def collect_by_article() -> dict[str, list[Question]]:
+    """The development questions, by the article (or question set) they ask about."""
+    by: dict[str, list[Question]] = {}
     shipped = load_knowledge(ROOT / "knowledge")
+    group = ""
 
     def add(q: Question | None) -> None:
         if q is not None:
-            out.append(q)
+            by.setdefault(group, []).append(q)
 
     splits = load_split()
     for title, article in load_articles().items():
         if splits.get(title) != "tune":
             continue  # the held-out articles are never read here
         engine = Engine(build_bank(article, shipped, f"{title}.txt"))
+        group = f"squad:{title}"
         for p in article["paragraphs"]:
             for qa in p["qas"]:
                 golds = [a["text"] for a in qa["answers"]]
@@ -97,6 +106,7 @@ def collect() -> list[Question]:
             outlet=meta["outlet"], title=meta["title"], published=meta["published"],
         )
         engine = Engine(news)
+        group = f"news:{folder.name}"
         asked = json.loads((folder / "questions.json").read_text(encoding="utf-8"))
         for section in ("answerable", "unanswerable"):
             for q in asked[section]:
@@ -111,6 +121,7 @@ def collect() -> list[Question]:
                     add(_question(engine, q["q"], label3, section == "answerable"))
     data = json.loads((ROOT / "tests" / "data" / "questions.json").read_text())
     engine = Engine(shipped)
+    group = "shipped"
     for section in ("answerable", "unanswerable"):
         for q in data[section]:
             expect = set(q.get("expect", ()))
@@ -120,7 +131,7 @@ def collect() -> list[Question]:
 
             for _ in range(int(SHIPPED_WEIGHT)):  # weighted by repetition
                 add(_question(engine, q["q"], label2, section == "answerable"))
-    return out
+    return by
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -214,11 +225,50 @@ def fit_model(questions: list[Question]) -> tuple[dict[str, object], np.ndarray,
     return model, yc, booster.predict_proba(xc)[:, 1]
 
 
+def cross_article(by: dict[str, list[Question]], thresholds: list[float]) -> list[str]:
+    """Each article's questions scored by the model fitted without it: the figures a new
+    article may expect, at each threshold (SQuAD tune articles pooled, news pooled)."""
+    scored: dict[str, list[tuple[bool, bool, float]]] = {}
+    for name, questions in by.items():
+        rest = [q for other, qs in by.items() if other != name for q in qs]
+        xr = np.vstack([x for x, _, a, _, _ in rest if a])
+        yr = np.concatenate([y for _, y, a, _, _ in rest if a])
+        rw, rb = fit(xr, yr)
+        booster = fit_trees(*top_rows(rest, rw, rb))
+        for x, y, answerable, extra, sunk in questions:
+            p = _sigmoid(x @ rw + rb)
+            p[sunk] = 0.0
+            order = np.argsort(-p, kind="stable")
+            top = order[0]
+            lead = p[top] - (p[order[1]] if len(order) > 1 else 0.0)
+            row = np.array([[*x[top], p[top], lead, *extra[top]]])
+            score = float(booster.predict_proba(row)[0, 1]) if p[top] > 0 else 0.0
+            kind = name.split(":")[0]
+            scored.setdefault(kind, []).append((answerable, bool(y[top] > 0), score))
+    lines = []
+    for kind, rows in scored.items():
+        n_a = sum(a for a, _, _ in rows) or 1
+        n_u = sum(not a for a, _, _ in rows) or 1
+        for t in thresholds:
+            given = [(a, r) for a, r, s in rows if s >= t]
+            right = sum(a and r for a, r in given)
+            abstained = sum(not a and s < t for a, _, s in rows)
+            lines.append(
+                f"  {kind:8} threshold {100 * t:4.0f}: answerable right {100 * right / n_a:5.1f}%,"
+                f" unanswerable abstained {100 * abstained / n_u:5.1f}%,"
+                f" precision {100 * right / max(1, len(given)):5.1f}%"
+            )
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
+    ap.add_argument("--cross", action="store_true",
+                    help="also score each article by a model fitted without it (slow)")
     args = ap.parse_args(argv)
-    questions = collect()
+    by = collect_by_article()
+    questions = [q for qs in by.values() for q in qs]
     model, yc, p = fit_model(questions)
     ranker, confidence = model["ranker"], model["confidence"]
     assert isinstance(ranker, dict) and isinstance(confidence, dict)
@@ -235,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     order = np.argsort(p)
     for chunk in np.array_split(order, 10):
         print(f"  predicted {p[chunk].mean():.2f}  observed {yc[chunk].mean():.2f}  n={len(chunk)}")
+    if args.cross:
+        print("each development article scored by the model fitted without it:")
+        print("\n".join(cross_article(by, [0.40, 0.44, 0.50, 0.55, 0.60])))
     if not args.dry_run:
         MODEL.write_text(json.dumps(model, indent=2) + "\n")
         print(f"wrote {MODEL.relative_to(ROOT)}")

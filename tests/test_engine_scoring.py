@@ -49,6 +49,18 @@ def test_the_shipped_model_reads_known_features_only() -> None:
     assert 0.0 <= p <= 1.0
 
 
+def test_trees_fitted_on_other_features_give_way_until_the_re_fit() -> None:
+    """After a change of the features, calibrate must still run the engine to re-fit: the
+    stale trees give way to a plain model on the ranker's probability."""
+    stale = {"features": ["coverage"], "init": 0.0, "learning_rate": 0.1, "trees": []}
+    model = Model({"ranker": {"weights": {}, "bias": 0.0}, "confidence": stale})
+    assert not isinstance(model.confidence, BoostedTrees)
+    values = [0.0] * len(CONFIDENCE_FEATURES)
+    sure = list(values)
+    sure[CONFIDENCE_FEATURES.index("ranker")] = 1.0
+    assert model.confidence(sure) > 0.5 > model.confidence(values)
+
+
 def test_a_model_from_before_the_trees_still_loads() -> None:
     """A model.json of logistic weights only (before session 12) is read as it was."""
     plain = {"weights": {"coverage": 8.0}, "bias": -5.0}

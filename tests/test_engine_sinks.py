@@ -7,7 +7,7 @@ from bot.engine import lexicon
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
 from bot.engine.records import FIELD_TEXT, RecordView, coordinated, stop_anchors, view
-from bot.engine.sinks import opposite_terms, sinks
+from bot.engine.sinks import named_thing, opposite_terms, sinks
 from bot.models import Citation, Fact
 
 
@@ -267,3 +267,38 @@ def test_what_time_needs_a_time_of_day() -> None:
     when = Query("when did the gala open", ["when", "did", "the", "gala", "open"],
                  [Item("gala", ("gala",))], answer_type="date")
     assert sinks(when, [1.0], [False], {"gala": 1}, day) is None
+
+
+def _named(question: str, items: list[Item]) -> Query:
+    return Query(question, words(question), items, answer_type="name")
+
+
+def test_the_name_of_a_thing_asked_is_the_last_word_of_the_phrase_after_name_of() -> None:
+    school = _named("what is the name of the elementary school",
+                    [Item("elementary", ("elementari",)), Item("school", ("school",))])
+    assert named_thing(school) == {"school"}
+    accountant = _named(
+        "what is the name of the accountant the defense wanted",
+        [Item("accountant", ("account",)), Item("defense", ("defens",)),
+         Item("wanted", ("want",))])
+    assert named_thing(accountant) == {"account"}
+    # a term of art may be a common noun: "the name of the alphabet" is not gated
+    alphabet = _named("what is the name of the alphabet", [Item("alphabet", ("alphabet",))])
+    assert named_thing(alphabet) == frozenset()
+    plain = Query("what did the school decide", words("what did the school decide"),
+                  [Item("school", ("school",))])
+    assert named_thing(plain) == frozenset()
+
+
+def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:
+    """"the name of the school": "an elementary school in the town of Marlow" names a town,
+    not the school; "the Hawthorne Elementary school" names it; a record not mentioning a
+    school at all is left to the model."""
+    query = _named("what is the name of the school", [Item("school", ("school",))])
+    fields = {"school": FIELD_TEXT}
+    unnamed = view_of("The outbreak began at an elementary school in the town of Marlow.")
+    assert sinks(query, [1.0], [False], fields, unnamed) == "no name"
+    named = view_of("The outbreak began at the Hawthorne Elementary school last week.")
+    assert sinks(query, [1.0], [False], fields, named) is None
+    elsewhere = view_of("Classes at Hawthorne Elementary were cancelled.")
+    assert sinks(query, [1.0], [False], {}, elsewhere) is None

@@ -10,8 +10,11 @@ record lacks, or a question mostly made of words the whole bank lacks, sinks it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from bot.engine import lexicon
+from bot.engine.ingest.data import wordlist
+from bot.engine.ingest.lexicon import role_noun
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import RecordView, is_year, negation_scope, stop_anchors
@@ -44,6 +47,67 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
             spans |= view.money | {n for n, u in view.figure_counts if u in _MEASURES}
         return any(not is_year(n) and n not in spans for n in view.numbers - asked)
     return bool(view.numbers - asked)
+
+
+#: A name asked for ("the name of the school") stands within this many content words (not
+#: figures) of the thing it names in the record ("Hawthorne Elementary School", "the firm
+#: Rowan & Peake", "Dale Okonkwo, 58, a machinist"; not "a school in the town of Marlow").
+NAME_REACH = 1
+#: The words that ask for a name, after which the question names the thing it is of.
+_NAME_WORDS = frozenset({"name", "names"})
+
+
+def named_thing(query: Query) -> frozenset[str]:
+    """The terms of the thing whose name the question asks: "what is the name of the
+    elementary school" (the last word of the phrase after "name of"); empty for any other
+    question, or one naming a person. (Not "what is X called": that asks for a term as often
+    as for a name, "antimicrobial peptides called defensins".)"""
+    ws = query.words
+    placed: list[tuple[int, Item]] = []  # each item at its place among the question's words
+    j = 0
+    for it in query.items:
+        first = it.surface.split()[0]
+        j = next((k for k in range(j, len(ws)) if ws[k] == first), len(ws))
+        placed.append((j, it))
+    head: tuple[int, Item] | None = None
+    if query.answer_type == "name":
+        at = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
+        if at is None or ws[at + 1 : at + 2] != ["of"]:
+            return frozenset()
+        run = [(k, it) for k, it in placed if k > at + 1]
+        for n in range(1, len(run)):
+            if run[n][0] != run[n - 1][0] + 1:
+                run = run[:n]
+                break
+        head = run[-1] if run else None
+    if head is None or head[1].people or not _bears_names(head[1].surface):
+        return frozenset()
+    return frozenset(head[1].terms)
+
+
+def _bears_names(noun: str) -> bool:
+    """A kind of thing with proper names: a person ("the judge", WordNet's person nouns), a
+    place or a building (its location and structure nouns), or a word heading names ("the
+    school", "the union"). Not a term of art ("the name of the alphabet used"), which a
+    common noun may answer."""
+    one = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    return any(role_noun(w) or w in _name_heads() for w in {noun, one})
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    return wordlist("place_nouns") | wordlist("name_heads")
+
+
+def _name_near(view: RecordView, thing: frozenset[str], asked: set[str]) -> bool:
+    """The record names the thing: a capitalised word the question does not have stands
+    within :data:`NAME_REACH` content words of it ("the Switchyard Diner"); or the record
+    does not mention the thing at all (nothing to judge by)."""
+    seq = [t for t in view.sequence if not t.isdigit()]
+    at = [i for i, t in enumerate(seq) if t in thing]
+    names = view.names - asked
+    return not at or any(t in names for i in at
+                         for t in seq[max(0, i - NAME_REACH): i + NAME_REACH + 1])
 
 
 #: A question whose items the bank lacks for this share of its weight is about something else
@@ -92,9 +156,9 @@ class Gates:
     """:func:`sinks` for one question, what it reads of the question alone worked out once
     (not once per candidate)."""
 
-    __slots__ = ("_about", "_anchors", "_degree", "_figure", "_items", "_lacks_much", "_least",
-                 "_negated", "_negates", "_speaker_named", "_superlatives", "_when", "_why",
-                 "query")
+    __slots__ = ("_about", "_anchors", "_asked", "_degree", "_figure", "_items", "_lacks_much",
+                 "_least", "_named", "_negated", "_negates", "_speaker_named", "_superlatives",
+                 "_when", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -127,6 +191,9 @@ class Gates:
         #: "what did X say about Y": the terms of Y (what X's words must be about)
         self._about = query.about
         self._speaker_named = query.speech and not query.said_by and bool(query.people)
+        #: "what is the name of the school": the terms of the school
+        self._named = named_thing(query)
+        self._asked = {t for it in query.items for t in it.terms}
 
     def _turned_around(self, view: RecordView) -> bool:
         """Whether the record says the opposite of a stop word of the question and not the
@@ -196,6 +263,8 @@ class Gates:
             return "no date"
         if query.clock and not view.has_clock:
             return "no time"  # "what time": a day ("Saturday morning") is not a time of day
+        if self._named and not _name_near(view, self._named, self._asked):
+            return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._lacks_much:
             return "unknown"
         if self._speaker_named and view.speech and not view.is_quote and not view.curated \

@@ -24,6 +24,14 @@ def test_content_words_exclude_stopwords_but_keep_lone_letters() -> None:
     assert not is_content("the") and is_content("bridge") and is_content("b")
 
 
+def test_a_determiner_of_quantity_is_no_content_word() -> None:
+    """"several" shares the Snowball stem "sever" with "severance": as a content word it made
+    "how much severance" match "several protests"."""
+    assert stem("several") == stem("severance")
+    assert not is_content("several")
+    assert is_content("severance")
+
+
 def test_shorten_cuts_at_a_word() -> None:
     assert shorten("one two three four", 12) == "one two…"
     assert shorten("  short \n text ") == "short text"

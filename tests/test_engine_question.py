@@ -266,6 +266,21 @@ def test_how_much_longer_asks_for_a_span() -> None:
     assert _read("how much is the bridge").answer_type == "number"
 
 
+def test_how_far_away_asks_for_a_distance_and_away_is_no_topic() -> None:
+    """"how far away is X" asks for a span of length ("15 miles"); "how far has ridership
+    recovered" may be answered by a percentage, so plain "how far" stays a number."""
+    query = _read("how far away is the bridge")
+    assert query.answer_type == "span"
+    assert [it.surface for it in query.items] == ["bridge"]
+    assert _read("how far has the bridge moved").answer_type == "number"
+
+
+def test_words_of_emphasis_are_no_topic() -> None:
+    """"what time did they actually vote": "actually" is no word the record must have."""
+    assert [it.surface for it in _read("who actually approved the bridge").items] == [
+        "approved", "bridge"]
+
+
 def test_what_time_asks_for_a_time_of_day() -> None:
     assert _read("what time did the bridge open").clock
     assert not _read("what day did the bridge open").clock

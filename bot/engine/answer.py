@@ -59,8 +59,8 @@ from bot.models import (
 )
 
 #: Answers scoring below this (a probability, 0-100) are abstentions: answered if likelier right
-#: than not. The SQuAD tune split, each article left out of the fit in turn, then answers 48.3%
-#: right and abstains on 74.4% (``calibrate --cross``). ``ANSWER_THRESHOLD`` overrides.
+#: than not. The SQuAD tune split, each article left out of the fit in turn, then answers 49.3%
+#: right and abstains on 73.5% (``calibrate --cross``). ``ANSWER_THRESHOLD`` overrides.
 DEFAULT_THRESHOLD = 50.0
 #: Near misses at least this share of the threshold are offered as suggestions.
 SUGGEST_SHARE = 0.4

@@ -138,20 +138,24 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
+def top_row(question: Question, w: np.ndarray, b: float) -> tuple[list[float], bool] | None:
+    """The question's chosen candidate by the ranker ``w``, ``b``: its confidence features and
+    whether it answers the question; None when every candidate is sunk (an abstention)."""
+    x, y, answerable, extra, sunk = question
+    p = _sigmoid(x @ w + b)
+    p[sunk] = 0.0
+    order = np.argsort(-p, kind="stable")
+    top = order[0]
+    if p[top] <= 0.0:
+        return None
+    lead = p[top] - (p[order[1]] if len(order) > 1 else 0.0)
+    return [*x[top], p[top], lead, *extra[top]], bool(answerable and y[top] > 0)
+
+
 def top_rows(questions: list[Question], w: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
     """The chosen candidate of each question, with the confidence features and its label."""
-    xs, ys = [], []
-    for x, y, answerable, extra, sunk in questions:
-        p = _sigmoid(x @ w + b)
-        p[sunk] = 0.0
-        order = np.argsort(-p, kind="stable")
-        top = order[0]
-        if p[top] <= 0.0:
-            continue
-        lead = p[top] - (p[order[1]] if len(order) > 1 else 0.0)
-        xs.append([*x[top], p[top], lead, *extra[top]])
-        ys.append(float(answerable and y[top] > 0))
-    return np.array(xs), np.array(ys)
+    chosen = [row for q in questions if (row := top_row(q, w, b)) is not None]
+    return np.array([x for x, _ in chosen]), np.array([float(right) for _, right in chosen])
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -235,16 +239,11 @@ def cross_article(by: dict[str, list[Question]], thresholds: list[float]) -> lis
         yr = np.concatenate([y for _, y, a, _, _ in rest if a])
         rw, rb = fit(xr, yr)
         booster = fit_trees(*top_rows(rest, rw, rb))
-        for x, y, answerable, extra, sunk in questions:
-            p = _sigmoid(x @ rw + rb)
-            p[sunk] = 0.0
-            order = np.argsort(-p, kind="stable")
-            top = order[0]
-            lead = p[top] - (p[order[1]] if len(order) > 1 else 0.0)
-            row = np.array([[*x[top], p[top], lead, *extra[top]]])
-            score = float(booster.predict_proba(row)[0, 1]) if p[top] > 0 else 0.0
-            kind = name.split(":")[0]
-            scored.setdefault(kind, []).append((answerable, bool(y[top] > 0), score))
+        for q in questions:
+            chosen = top_row(q, rw, rb)
+            score = 0.0 if chosen is None else float(booster.predict_proba([chosen[0]])[0, 1])
+            right = chosen is not None and chosen[1]
+            scored.setdefault(name.split(":")[0], []).append((q[2], right, score))
     lines = []
     for kind, rows in scored.items():
         n_a = sum(a for a, _, _ in rows) or 1

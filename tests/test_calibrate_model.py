@@ -11,15 +11,25 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from benchmarks import calibrate
 
 #: Weights are stored to five decimals; another BLAS may differ in the last one.
 TOLERANCE = 1e-3
 
 
-def test_the_shipped_model_is_what_calibrate_fits_today() -> None:
+@pytest.fixture(scope="module")
+def questions() -> list[calibrate.Question]:
+    """The development questions, read once for the module (each engine ingests an article)."""
+    return calibrate.collect()
+
+
+def test_the_shipped_model_is_what_calibrate_fits_today(
+    questions: list[calibrate.Question],
+) -> None:
     shipped = json.loads(calibrate.MODEL.read_text(encoding="utf-8"))
-    fitted, _, _ = calibrate.fit_model(calibrate.collect())
+    fitted, _, _ = calibrate.fit_model(questions)
     want, got = shipped["ranker"], fitted["ranker"]
     assert isinstance(got, dict)
     assert set(want["weights"]) == set(got["weights"])
@@ -42,7 +52,9 @@ def test_the_shipped_model_is_what_calibrate_fits_today() -> None:
                 f"{redo} (tree {i}: {key})"
 
 
-def test_the_engine_walks_the_trees_as_scikit_learn_predicts() -> None:
+def test_the_engine_walks_the_trees_as_scikit_learn_predicts(
+    questions: list[calibrate.Question],
+) -> None:
     """bot.engine.boosted (no scikit-learn) gives what the fitted model predicts, on the
     development data's own rows."""
     import numpy as np
@@ -50,7 +62,6 @@ def test_the_engine_walks_the_trees_as_scikit_learn_predicts() -> None:
     from bot.engine.boosted import BoostedTrees
     from bot.engine.scoring import CONFIDENCE_FEATURES
 
-    questions = calibrate.collect()
     ranker, _, _ = calibrate.fit_model(questions)
     r = ranker["ranker"]
     assert isinstance(r, dict)

@@ -15,10 +15,11 @@ TREE = {"feature": [0, 1, -2, -2, -2], "threshold": [0.5, 2.0, -2.0, -2.0, -2.0]
 
 
 def test_a_tree_sends_a_value_at_most_its_threshold_left() -> None:
-    tree = Tree(TREE)
-    assert tree([0.5, 2.0]) == -1.0
-    assert tree([0.5, 2.5]) == 1.0
-    assert tree([0.6, 0.0]) == 2.0
+    """One tree at rate 1 from 0: the probability is the logistic of the leaf reached."""
+    one = BoostedTrees(("a", "b"), {"features": ["a", "b"], "init": 0.0,
+                                    "learning_rate": 1.0, "trees": [TREE]})
+    for values, leaf in (([0.5, 2.0], -1.0), ([0.5, 2.5], 1.0), ([0.6, 0.0], 2.0)):
+        assert one(values) == pytest.approx(1 / (1 + math.exp(-leaf))), values
 
 
 def test_the_trees_add_up_to_a_probability() -> None:

@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 
 
 class Tree:
+    """One tree's lists, checked (:class:`BoostedTrees` walks them)."""
+
     __slots__ = ("feature", "left", "right", "threshold", "value")
 
     def __init__(self, data: Mapping[str, Sequence[float]]) -> None:
@@ -28,13 +30,6 @@ class Tree:
         if not (n and len(self.threshold) == len(self.left) == len(self.right)
                 == len(self.value) == n):
             raise ValueError("a tree's lists differ in length")
-
-    def __call__(self, values: Sequence[float]) -> float:
-        left, right, feature, threshold = self.left, self.right, self.feature, self.threshold
-        i = 0
-        while (j := left[i]) != -1:
-            i = j if values[feature[i]] <= threshold[i] else right[i]
-        return self.value[i]
 
 
 class BoostedTrees:

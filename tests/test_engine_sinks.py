@@ -270,7 +270,11 @@ def test_what_time_needs_a_time_of_day() -> None:
 
 
 def _named(question: str, items: list[Item]) -> Query:
-    return Query(question, words(question), items, answer_type="name")
+    """A "name of" question with its items at their places among its words."""
+    ws = words(question)
+    placed = [Item(it.surface, it.terms, pos=n) for n, it in enumerate(items)]
+    return Query(question, ws, placed, answer_type="name",
+                 at=[ws.index(it.surface) for it in items])
 
 
 def test_the_name_of_a_thing_asked_is_the_last_word_of_the_phrase_after_name_of() -> None:

@@ -56,7 +56,7 @@ class Item:
     corrected: bool = False
     #: ordinary English word (as opposed to a name or a rare word)
     ordinary: bool = False
-    #: position in the question's words
+    #: position among the question's words read (``Query.at`` gives its place in ``words``)
     pos: int = 0
     #: the verb after the named subject of "what did X do", "did X do": what the question
     #: turns on
@@ -98,6 +98,8 @@ class Query:
     about: tuple[str, ...] = ()
     #: asks for a time of day ("what time")
     clock: bool = False
+    #: where each word read (an item's ``pos``) stands in ``words``
+    at: list[int] = field(default_factory=list)
 
     @property
     def people(self) -> tuple[str, ...]:
@@ -324,6 +326,7 @@ def read(
             fixed.append((w, False, False))
     at.extend([len(ws) - 1] * (len(fixed) - len(at)))
     fixed = fixed[:MAX_QUESTION_WORDS]
+    query.at = at
     unknown_at = {
         i
         for i, (w, corrected, _) in enumerate(fixed)

@@ -10,10 +10,10 @@ record lacks, or a question mostly made of words the whole bank lacks, sinks it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
 from bot.engine import lexicon
 from bot.engine.ingest.data import wordlist
+from bot.engine.ingest.evidence import place_noun
 from bot.engine.ingest.lexicon import role_noun
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
@@ -63,26 +63,20 @@ def named_thing(query: Query) -> frozenset[str]:
     question, or one naming a person. (Not "what is X called": that asks for a term as often
     as for a name, "antimicrobial peptides called defensins".)"""
     ws = query.words
-    placed: list[tuple[int, Item]] = []  # each item at its place among the question's words
-    j = 0
-    for it in query.items:
-        first = it.surface.split()[0]
-        j = next((k for k in range(j, len(ws)) if ws[k] == first), len(ws))
-        placed.append((j, it))
-    head: tuple[int, Item] | None = None
-    if query.answer_type == "name":
-        at = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
-        if at is None or ws[at + 1 : at + 2] != ["of"]:
-            return frozenset()
-        run = [(k, it) for k, it in placed if k > at + 1]
-        for n in range(1, len(run)):
-            if run[n][0] != run[n - 1][0] + 1:
-                run = run[:n]
-                break
-        head = run[-1] if run else None
-    if head is None or head[1].people or not _bears_names(head[1].surface):
+    if query.answer_type != "name":
         return frozenset()
-    return frozenset(head[1].terms)
+    asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
+    if asks is None or ws[asks + 1 : asks + 2] != ["of"]:
+        return frozenset()
+    # the items after "name of", each at its place in ``ws``, up to the first gap
+    run = [(k, it) for it in query.items if (k := query.at[it.pos]) > asks + 1]
+    for n in range(1, len(run)):
+        if run[n][0] != run[n - 1][0] + 1:
+            run = run[:n]
+            break
+    if not run or run[-1][1].people or not _bears_names(run[-1][1].surface):
+        return frozenset()
+    return frozenset(run[-1][1].terms)
 
 
 def _bears_names(noun: str) -> bool:
@@ -90,13 +84,10 @@ def _bears_names(noun: str) -> bool:
     place or a building (its location and structure nouns), or a word heading names ("the
     school", "the union"). Not a term of art ("the name of the alphabet used"), which a
     common noun may answer."""
-    one = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-    return any(role_noun(w) or w in _name_heads() for w in {noun, one})
-
-
-@cache
-def _name_heads() -> frozenset[str]:
-    return wordlist("place_nouns") | wordlist("name_heads")
+    heads = wordlist("name_heads")
+    return role_noun(noun) or place_noun(noun) or noun in heads or (
+        noun.endswith("s") and noun[:-1] in heads
+    )
 
 
 def _name_near(view: RecordView, thing: frozenset[str], asked: set[str]) -> bool:
@@ -181,9 +172,9 @@ class Gates:
         ]
         self._least = "least" in query.words
         kind = query.answer_type
+        self._asked = {t for it in query.items for t in it.terms}
         #: the question's terms, when it asks for a figure
-        self._figure = ({t for it in query.items for t in it.terms}
-                        if kind in FIGURE_KINDS else None)
+        self._figure = self._asked if kind in FIGURE_KINDS else None
         self._when = kind == "date" and "when" not in query.words
         self._lacks_much = _lacks_much(weights, unknown)
         self._items = [(it, unk, tuple(stem(w) for w in _opposites(it, query)))
@@ -193,7 +184,6 @@ class Gates:
         self._speaker_named = query.speech and not query.said_by and bool(query.people)
         #: "what is the name of the school": the terms of the school
         self._named = named_thing(query)
-        self._asked = {t for it in query.items for t in it.terms}
 
     def _turned_around(self, view: RecordView) -> bool:
         """Whether the record says the opposite of a stop word of the question and not the

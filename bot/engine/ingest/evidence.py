@@ -176,7 +176,7 @@ def shape_rejects(name: str) -> str | None:
     return None
 
 
-def _place_noun(word: str) -> bool:
+def place_noun(word: str) -> bool:
     """Whether ``word`` (or its singular) is a noun whose usual sense is a place, a landform, a
     body of water or a building (WordNet's, in ``place_nouns``): "Meadow", "Flats", "Creek"."""
     bare = word.strip(".,").lower()
@@ -212,7 +212,7 @@ def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
         return strong and not common and not adverb_or_group
     if tokens[-1].lower() in wordlist("titles") | wordlist("roles"):
         return False  # "Korean King": a title, not a name
-    if not strong and "of" in evidence and _place_noun(tokens[-1]):
+    if not strong and "of" in evidence and place_noun(tokens[-1]):
         return False  # "the communities of Elk Meadow and Granite Flats": places
     if ordinary_words(candidate.name, lower_words):
         return strong  # its own strong evidence, not its surname's

@@ -210,9 +210,9 @@ def test_a_record_naming_both_ends_of_a_pair_is_not_turned_around() -> None:
     assert sinks(query, [1.0, 1.0], [False, False], fields, both, said) is None
 
 
-def view_of(text: str) -> RecordView:
-    return view(Fact(id="f", text=text, citations=(Citation(source_id="s", passage=text),)),
-                None)
+def view_of(text: str, people: tuple[str, ...] = ()) -> RecordView:
+    return view(Fact(id="f", text=text, citations=(Citation(source_id="s", passage=text),),
+                     people=people), None)
 
 
 def test_coordinated_words_are_those_beside_and_or_or() -> None:
@@ -306,3 +306,63 @@ def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:
     assert sinks(query, [1.0], [False], fields, named) is None
     elsewhere = view_of("Classes at Hawthorne Elementary were cancelled.")
     assert sinks(query, [1.0], [False], {}, elsewhere) is None
+
+
+def _asked(question: str, items: list[Item], answer_type: str = "") -> Query:
+    """A question with its items at their places among its words."""
+    ws = words(question)
+    placed = [Item(it.surface, it.terms, pos=n) for n, it in enumerate(items)]
+    return Query(question, ws, placed, answer_type=answer_type,
+                 at=[ws.index(it.surface) for it in items])
+
+
+def test_which_kind_of_person_asks_for_one_by_name() -> None:
+    """"which judge", "what state lawmakers", "who is the librarian" ask for a person of a
+    kind by name: the head of the phrase after the question word, but a verb; a kind of
+    thing ("which engine", "what modern company": an adjective a person noun too) or a
+    doer ("who hired") is not gated."""
+    judge = _asked("which judge heard the case",
+                   [Item("judge", ("judg",)), Item("heard", ("hear",)), Item("case", ("case",))])
+    assert named_thing(judge) == {"judg"}
+    lawmakers = _asked("which 3 state lawmakers voted",
+                       [Item("state", ("state",)), Item("lawmakers", ("lawmak",)),
+                        Item("voted", ("vote",))])
+    assert named_thing(lawmakers) == {"lawmak"}
+    librarian = _asked("who is the librarian the library will rehire",
+                       [Item("librarian", ("librarian",)), Item("library", ("librari",)),
+                        Item("rehire", ("rehir",))], "person")
+    assert named_thing(librarian) == {"librarian"}
+    company = _asked("what modern company built the engine",
+                     [Item("modern", ("modern",)), Item("company", ("compani",)),
+                      Item("built", ("build",)), Item("engine", ("engin",))])
+    assert named_thing(company) == frozenset()
+    fields = _asked("what 2 fields of science mirror it",
+                    [Item("fields", ("field",)), Item("science", ("scienc",)),
+                     Item("mirror", ("mirror",))])
+    assert named_thing(fields) == frozenset()
+    hired = _asked("who hired the librarian",
+                   [Item("hired", ("hire",)), Item("librarian", ("librarian",))], "person")
+    assert named_thing(hired) == frozenset()
+    mayor = Item("mayor", ("mayor",), people=("vera-gaskin",), pos=0)
+    known = Query("who is the mayor", words("who is the mayor"), [mayor],
+                  answer_type="person", at=[3])
+    assert named_thing(known) == frozenset()  # the coverage says who: the person gate judges
+
+
+def test_the_name_beside_a_kind_of_person_may_open_the_sentence_or_follow_the_phrase() -> None:
+    query = _asked("which judge set the date", [Item("judge", ("judg",)), Item("date", ("date",))])
+    fields = {"judg": FIELD_TEXT}
+    assert sinks(query, [1.0, 1.0], [False, False], fields,
+                 view_of("A judge set the date on Monday.")) == "no name"
+    # the person a sentence opens on is known by name, though no capital inside says so
+    opening = view_of("Lorraine Ashby, the judge, set the date.", people=("lorraine-ashby",))
+    assert sinks(query, [1.0, 1.0], [False, False], fields, opening) is None
+    # a month beside the thing names no judge
+    assert sinks(query, [1.0, 1.0], [False, False], fields,
+                 view_of("In the last days of September a judge set the date.")) == "no name"
+    # the question's own words beside the thing are part of it: "brother-in-law, Curtis Vance"
+    kin = _asked("who was the brother in law",
+                 [Item("brother", ("brother",)), Item("law", ("law",))], "person")
+    assert named_thing(kin) == {"brother"}
+    named = view_of("The money went to his brother-in-law, Curtis Vance, who moved it.")
+    assert sinks(kin, [1.0, 1.0], [False, False], {"brother": 1, "law": 1}, named) is None

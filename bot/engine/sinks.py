@@ -10,6 +10,7 @@ record lacks, or a question mostly made of words the whole bank lacks, sinks it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from bot.engine import lexicon
 from bot.engine.ingest.data import wordlist
@@ -55,28 +56,80 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
 NAME_REACH = 1
 #: The words that ask for a name, after which the question names the thing it is of.
 _NAME_WORDS = frozenset({"name", "names"})
+#: The question words that ask which one of a kind ("which zoo", "what company").
+#: The question words that ask for one of a kind of person ("which judge"; "who is the mayor",
+#: with :data:`_WHO_IS`), with the answer kind the question reader gives them.
+_ASKS_WHICH = frozenset({("", "which"), ("", "what"), ("person", "who")})
+_WHO_IS = frozenset({"is", "was", "are", "were", "the", "a", "an"})
 
 
 def named_thing(query: Query) -> frozenset[str]:
     """The terms of the thing whose name the question asks: "what is the name of the
-    elementary school" (the last word of the phrase after "name of"); empty for any other
-    question, or one naming a person. (Not "what is X called": that asks for a term as often
-    as for a name, "antimicrobial peptides called defensins".)"""
+    elementary school" (the last word of the phrase after "name of", a kind of thing with
+    names); "which judge", "what state lawmakers", "who is the librarian" (a kind of person
+    right after the question word: "which" or "who is" asks for one by name). Empty for any
+    other question, or one naming a person. (Not "what is X called": that asks for a term as
+    often as for a name, "antimicrobial peptides called defensins"; nor "which engine": a
+    thing, not a person, is as often answered by a common noun, "the adaptive immune
+    system".)"""
     ws = query.words
-    if query.answer_type != "name":
+    if query.answer_type == "name":
+        asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
+        if asks is None or ws[asks + 1 : asks + 2] != ["of"]:
+            return frozenset()
+        run = _run_after(query, asks + 1)
+        if not run or run[-1][1].people or not _bears_names(run[-1][1].surface):
+            return frozenset()
+        return frozenset(run[-1][1].terms)
+    if not ws or (query.answer_type, ws[0]) not in _ASKS_WHICH:
         return frozenset()
-    asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
-    if asks is None or ws[asks + 1 : asks + 2] != ["of"]:
+    start = 0
+    if ws[0] == "who":
+        while ws[start + 1 : start + 2] and ws[start + 1] in _WHO_IS:
+            start += 1
+        if start == 0:
+            return frozenset()  # "who hired X" asks for a doer, not one of a kind
+    elif ws[1:2] and ws[1].isdigit():
+        start = 1  # "which three routes"
+    run = _run_after(query, start)
+    if not run or run[0][0] != start + 1:
         return frozenset()
-    # the items after "name of", each at its place in ``ws``, up to the first gap
-    run = [(k, it) for it in query.items if (k := query.at[it.pos]) > asks + 1]
-    for n in range(1, len(run)):
-        if run[n][0] != run[n - 1][0] + 1:
-            run = run[:n]
-            break
-    if not run or run[-1][1].people or not _bears_names(run[-1][1].surface):
+    # the head of the phrase: its last word, but a verb ("which judge heard", "what lawmakers
+    # voted")
+    while run and _verb_form(run[-1][1].surface):
+        run.pop()
+    if not run or run[-1][1].people or not _kind_of_person(run[-1][1].surface):
         return frozenset()
     return frozenset(run[-1][1].terms)
+
+
+@cache
+def _person_kinds() -> frozenset[str]:
+    return wordlist("person_nouns") | wordlist("roles")
+
+
+def _kind_of_person(noun: str) -> bool:
+    """A noun (or its plural) whose first sense is a kind of person ("judge", "lawmakers");
+    not a title, which may head other things ("field" of "Field Marshal")."""
+    kinds = _person_kinds()
+    return noun in kinds or (noun.endswith("s") and noun[:-1] in kinds)
+
+
+def _verb_form(word: str) -> bool:
+    """A past or present participle or a past form: "heard", "voted", "hearing"."""
+    return word.endswith(("ed", "ing")) or word in lexicon.irregular()
+
+
+def _run_after(query: Query, at: int) -> list[tuple[int, Item]]:
+    """The question's items after word ``at``, each with its place in the question's words,
+    up to the first gap (a word that is no item)."""
+    if len(query.at) < len(query.items):
+        return []  # (a query made by hand, with no places for its words)
+    run = [(k, it) for it in query.items if (k := query.at[it.pos]) > at]
+    for n in range(1, len(run)):
+        if run[n][0] != run[n - 1][0] + 1:
+            return run[:n]
+    return run
 
 
 def _bears_names(noun: str) -> bool:
@@ -90,15 +143,30 @@ def _bears_names(noun: str) -> bool:
     )
 
 
+#: The stems of months and weekdays (capitalised, but no names of things).
+_CALENDAR = frozenset(stem(w) for w in lexicon.MONTHS | lexicon.WEEKDAYS)
+
+
 def _name_near(view: RecordView, thing: frozenset[str], asked: set[str]) -> bool:
     """The record names the thing: a capitalised word the question does not have stands
     within :data:`NAME_REACH` content words of it ("the Switchyard Diner"); or the record
     does not mention the thing at all (nothing to judge by)."""
     seq = [t for t in view.sequence if not t.isdigit()]
     at = [i for i, t in enumerate(seq) if t in thing]
-    names = view.names - asked
-    return not at or any(t in names for i in at
-                         for t in seq[max(0, i - NAME_REACH): i + NAME_REACH + 1])
+    # (a name opening a sentence is no capitalised word inside one, but a person's is known;
+    # a month or a weekday names no thing)
+    names = (view.names | {stem(w) for p in view.people for w in p.split("-")}) - asked \
+        - _CALENDAR
+    for i in at:
+        # (the question's own words beside the thing are part of it: "brother-in-law")
+        lo = hi = i
+        while lo > 0 and seq[lo - 1] in asked:
+            lo -= 1
+        while hi + 1 < len(seq) and seq[hi + 1] in asked:
+            hi += 1
+        if any(t in names for t in seq[max(0, lo - NAME_REACH): hi + NAME_REACH + 1]):
+            return True
+    return not at
 
 
 #: A question whose items the bank lacks for this share of its weight is about something else

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine.normalize import fold, is_content, shorten, stem, words
+from bot.engine.normalize import fold, is_content, quoted, shorten, stem, words
 
 
 def test_fold_lowers_strips_accents_and_invisible_marks() -> None:
@@ -48,3 +48,11 @@ def test_an_irregular_verb_form_stems_as_its_verb() -> None:
 def test_a_percent_sign_reads_as_the_word() -> None:
     assert words("about 78% of riders") == ["about", "78", "percent", "of", "riders"]
     assert words("78 percent") == ["78", "percent"]
+
+
+def test_quoted_words_are_the_longest_stretch_in_double_quotes() -> None:
+    assert quoted('who said "Never a panda"?') == ["never", "a", "panda"]
+    assert quoted("who said \u201cwe waited twenty years\u201d") == ["we", "waited", "20", "years"]
+    assert quoted('is "fine" the word, or "not fine at all"') == ["not", "fine", "at", "all"]
+    assert quoted('what does "shock" mean') == []  # one word: a term, not a quotation
+    assert quoted("who said we waited") == []

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.engine.memory import Memory, visible_to
 from bot.engine.question import read
-from bot.engine.retrieve import _holds, retrieve
+from bot.engine.retrieve import _holds, quoting, retrieve
 from bot.models import Citation, Fact, Quote, Source
 from tests.engine_records import BEN_SAYS, COST, small_bank
 
@@ -124,3 +124,22 @@ def test_the_candidates_are_the_best_scores_of_all_records(
     assert all(s == pytest.approx(score[rid]) for s, rid in found)
     best = sorted(score.values(), reverse=True)[:limit]
     assert [s for s, _ in found] == pytest.approx(best)
+
+
+def test_the_records_holding_the_quoted_words_in_a_row_are_found_however_common() -> None:
+    """"who said \"the bridge will cost\"": every record has "bridge"; only those saying the
+    quoted words in that order are found, scored as retrieval scores them."""
+    memory = _memory()
+    query = read('who said "the bridge will cost"', vocab=memory.vocab,
+                 known=memory.index.__contains__, names=memory.names, visible=visible_to(None))
+    weights = [1.0] * len(query.items)
+    found = quoting(memory.index, query.items, weights, memory.records, query.quoted,
+                    visible_to(None), 5)
+    ids = {memory.records[rid].id for _, rid in found}  # type: ignore[union-attr]
+    assert ids == {"bridge-cost", "bridge-cost-later"}
+    assert all(score == 2.0 for score, _ in found)  # "bridge" and "cost"
+    assert quoting(memory.index, query.items, weights, memory.records, ["cost", "bridge"],
+                   visible_to(None), 5) == []  # the words, but not in that order
+    one = quoting(memory.index, query.items, weights, memory.records, query.quoted,
+                  visible_to(None), 1)
+    assert len(one) == 1

@@ -36,6 +36,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 #: :data:`_TOKEN` for ASCII text (the same words, found faster).
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+", re.ASCII)
 _CLAUSES = re.compile(r"[,;:!?()\[\]]|\.(?!\d)")
+#: A stretch of text in double quotes, straight or curly.
+_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d')
 
 #: Words longer than this are not words (they are not stemmed nor corrected).
 MAX_WORD = 40
@@ -122,6 +124,14 @@ def words(text: str) -> list[str]:
     if not chat.keys().isdisjoint(tokens):
         tokens = [w for t in tokens for w in chat.get(t, t).split()]
     return tokens
+
+
+def quoted(text: str) -> list[str]:
+    """The :func:`words` of the longest stretch of ``text`` in double quotes ("who said
+    \"never a panda\"": never, a, panda); empty when none has two words."""
+    found = [words(a or b) for a, b in _QUOTED.findall(text)]
+    best = max(found, key=len, default=[])
+    return best if len(best) >= 2 else []
 
 
 _STEMMER = Stemmer.Stemmer("english")

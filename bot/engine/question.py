@@ -25,7 +25,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from bot.engine import lexicon
 from bot.engine.index import StopwordSpeller, Vocabulary
 from bot.engine.names import NameTable
-from bot.engine.normalize import is_content, stem, words
+from bot.engine.normalize import is_content, quoted, stem, words
 from bot.engine.records import capitalised_words, person_term
 from bot.models import Person
 
@@ -98,6 +98,9 @@ class Query:
     about: tuple[str, ...] = ()
     #: asks for a time of day ("what time")
     clock: bool = False
+    #: the words the question quotes ("who said \"never a panda\""), which a record it is
+    #: about has in a row
+    quoted: list[str] = field(default_factory=list)
     #: where each word read (an item's ``pos``) stands in ``words``
     at: list[int] = field(default_factory=list)
 
@@ -273,7 +276,7 @@ def read(
     raw = question[:MAX_QUESTION_CHARS]
     ws = words(raw)[: MAX_QUESTION_WORDS * 2]
     caps = capitalised_words(raw)
-    query = Query(text=raw, words=ws)
+    query = Query(text=raw, words=ws, quoted=quoted(raw) if '"' in raw or "\u201c" in raw else [])
     if ws and not lexicon.GREETINGS.isdisjoint(ws) and lexicon.SOCIAL_WORDS.issuperset(ws):
         return query  # "good morning everyone", "thanks bot": nothing is asked
 

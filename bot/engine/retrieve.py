@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from operator import itemgetter
 
 from bot.engine.index import InvertedIndex
+from bot.engine.normalize import is_content, stem, words
 from bot.engine.question import Item
 from bot.engine.recordstore import RecordStore
 from bot.models import Fact, Quote
@@ -114,3 +115,34 @@ def retrieve(
             if len(best) >= limit:
                 break
     return best
+
+
+def quoting(
+    index: InvertedIndex,
+    items: list[Item],
+    weights: list[float],
+    records: RecordStore,
+    quoted: list[str],
+    visible: Callable[[Fact | Quote], bool],
+    limit: int,
+) -> list[tuple[float, int]]:
+    """The best ``limit`` (score, rid) pairs, as :func:`retrieve` scores them, of the
+    records whose text has the words a question quotes in a row: "who said \"never a
+    panda\"" is about the record saying so, though "panda" is in every other record."""
+    lists = sorted((index.rids(stem(w)) for w in quoted if is_content(w)), key=len)
+    if not lists or not lists[0]:
+        return []
+    n = len(quoted)
+    of = index.fields_of({t for it in items for t in it.terms})
+    out: list[tuple[float, int]] = []
+    for rid in lists[0][-CHECK_CAP:]:
+        rec = records[rid]
+        if rec is None or not visible(rec) or not all(_holds(rids, rid) for rids in lists[1:]):
+            continue
+        ws = words(rec.text)
+        if any(ws[i : i + n] == quoted for i in range(len(ws) - n + 1)):
+            fields = of(rid)
+            score = sum(w for it, w in zip(items, weights, strict=True)
+                        if any(t in fields for t in it.terms))
+            out.append((score, rid))
+    return sorted(out, key=lambda sr: (-sr[0], -sr[1]))[:limit]

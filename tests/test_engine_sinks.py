@@ -366,3 +366,18 @@ def test_the_name_beside_a_kind_of_person_may_open_the_sentence_or_follow_the_ph
     assert named_thing(kin) == {"brother"}
     named = view_of("The money went to his brother-in-law, Curtis Vance, who moved it.")
     assert sinks(kin, [1.0, 1.0], [False, False], {"brother": 1, "law": 1}, named) is None
+
+
+def test_an_age_is_a_figure_of_years_old_not_any_figure_of_years() -> None:
+    """"how old is Dale": "a 10-year tax" gives no age; "said Dale Hutch, 58, a machinist"
+    in the passage a quote cites does, though the quote shown does not say it."""
+    age = _asked("how old is dale", [Item("dale", ("dale",))], "age")
+    fields = {"dale": FIELD_TEXT}
+    tax = view_of("Dale said a 10-year tax is the wrong tool.")
+    assert sinks(age, [1.0], [False], fields, tax) == "no figure"
+    for text in ("Dale, who is 58 years old, said so.", "The 58-year-old Dale said so."):
+        assert sinks(age, [1.0], [False], fields, view_of(text)) is None, text
+    quote = Fact(id="q", text="Nobody said a word for about a minute, in 31 years.",
+                 citations=(Citation(source_id="s", passage='"Nobody said a word," said Dale '
+                                     'Hutch, 58, a machinist.'),))
+    assert sinks(age, [1.0], [False], fields, view(quote, None)) is None

@@ -192,7 +192,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
         stop_anchors=anchors,
         negated_terms=_negated_terms(ws),
-        figure_counts=(figure_counts(ws) | ages(shown)) if numbers else frozenset(),
+        figure_counts=(figure_counts(ws) | ages(shown) | ages(passages)) if numbers
+        else frozenset(),
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES),
         has_clock=has_clock,
         money=frozenset(d.replace(",", "") for m in _MONEY.finditer(record.text)

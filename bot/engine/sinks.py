@@ -31,10 +31,11 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
     "what percent", a record saying "percent" or "%"; for "how long", one counting a unit of
     time or length: "47 days", not "410,000 users"; for "how many" (``counts``), not a
     percentage nor a sum of money either)."""
-    if kind == "age":  # "a 34-year-old teacher", "aged 34": not "two hours", nor a year
+    if kind == "age":
+        # "a 34-year-old teacher", "34 years old", "aged 34": not "two hours", nor a year,
+        # nor "a 10-year tax"
         pairs = view.figure_counts
-        return any(not is_year(n) and ((n, "year") in pairs or (n, "old") in pairs
-                                       or "age" in view.sequence)
+        return any(not is_year(n) and ((n, "old") in pairs or "age" in view.sequence)
                    for n in view.numbers - asked)
     if kind == "span":
         return any(n not in asked for n in view.spans)

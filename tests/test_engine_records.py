@@ -115,3 +115,10 @@ def test_a_reason_marker_before_a_figure_gives_no_reason() -> None:
     assert gives_reason(words("It closed because of the storm."))
     citing = "The agency will raise fares, citing a budget gap."
     assert view(Fact("f", citing, (Citation("s", citing),)), None).states_reason
+
+
+def test_a_month_or_a_weekday_is_no_name_of_a_record() -> None:
+    """"play there in September": a place question finds no place in a month."""
+    text = "Team officials hope to break ground in September and play at Kestrel Park on Monday."
+    seen = view(Fact(id="f", text=text, citations=(Citation(source_id="s", passage=text),)), None)
+    assert seen.names == {"kestrel", "park"}

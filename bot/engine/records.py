@@ -99,13 +99,17 @@ def _token_words(token: str) -> tuple[str, ...]:
     return tuple(words(token))
 
 
+#: The stems of months and weekdays: capitalised, but names of no person, place or thing.
+_CALENDAR = frozenset(stem(w) for w in lexicon.MONTHS | lexicon.WEEKDAYS)
+
+
 @dataclass(slots=True)
 class RecordView:
     """One record read for scoring against a question."""
 
     #: stems of the content words of what a reader is shown (text, speaker), in order
     sequence: list[str]
-    #: stems of capitalised words (names, places) of text and passages
+    #: stems of capitalised words (names, places) of text and passages, but months and days
     names: set[str]
     numbers: set[str]
     #: a word that answers "how many" without a figure ("once", "several")
@@ -177,7 +181,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     text = record.text.rstrip()
     return RecordView(
         sequence=seq,
-        names={stem(w) for w in caps if is_content(w)},
+        names={stem(w) for w in caps if is_content(w)} - _CALENDAR,
         numbers=numbers,
         counting=bool(all_words & lexicon.COUNTING_WORDS),
         series=is_series(text),

@@ -144,20 +144,14 @@ def _bears_names(noun: str) -> bool:
     )
 
 
-#: The stems of months and weekdays (capitalised, but no names of things).
-_CALENDAR = frozenset(stem(w) for w in lexicon.MONTHS | lexicon.WEEKDAYS)
-
-
 def _name_near(view: RecordView, thing: frozenset[str], asked: set[str]) -> bool:
     """The record names the thing: a capitalised word the question does not have stands
     within :data:`NAME_REACH` content words of it ("the Switchyard Diner"); or the record
     does not mention the thing at all (nothing to judge by)."""
     seq = [t for t in view.sequence if not t.isdigit()]
     at = [i for i, t in enumerate(seq) if t in thing]
-    # (a name opening a sentence is no capitalised word inside one, but a person's is known;
-    # a month or a weekday names no thing)
-    names = (view.names | {stem(w) for p in view.people for w in p.split("-")}) - asked \
-        - _CALENDAR
+    # (a name opening a sentence is no capitalised word inside one, but a person's is known)
+    names = (view.names | {stem(w) for p in view.people for w in p.split("-")}) - asked
     for i in at:
         # (the question's own words beside the thing are part of it: "brother-in-law")
         lo = hi = i

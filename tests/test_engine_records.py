@@ -8,6 +8,7 @@ from bot.engine.records import (
     FIELD_PASSAGE,
     FIELD_PERSON,
     FIELD_TEXT,
+    ages,
     describes_pattern,
     figure_counts,
     gives_reason,
@@ -122,3 +123,12 @@ def test_a_month_or_a_weekday_is_no_name_of_a_record() -> None:
     text = "Team officials hope to break ground in September and play at Kestrel Park on Monday."
     seen = view(Fact(id="f", text=text, citations=(Citation(source_id="s", passage=text),)), None)
     assert seen.names == {"kestrel", "park"}
+
+
+def test_an_age_after_a_name_is_read_mid_sentence_and_at_its_end() -> None:
+    assert ages("Walt Brandvold, 63, a pear grower, said so.") == {("63", "old")}
+    assert ages('"I can do that for a week," said Ferreira, 61.') == {("61", "old")}
+    assert ages("said Ferreira, 61") == {("61", "old")}
+    # not a decimal, a year, nor a list of figures
+    assert ages("rates rose in Ohio, 4.5 percent") == set()
+    assert ages("It opened in March, 2020.") == set()

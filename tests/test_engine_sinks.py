@@ -375,6 +375,9 @@ def test_an_age_is_a_figure_of_years_old_not_any_figure_of_years() -> None:
     fields = {"dale": FIELD_TEXT}
     tax = view_of("Dale said a 10-year tax is the wrong tool.")
     assert sinks(age, [1.0], [False], fields, tax) == "no figure"
+    # a word counting without a figure answers "how many", not "how old"
+    half = view_of("Dale said his sales fell by nearly half in 22 years.")
+    assert sinks(age, [1.0], [False], fields, half) == "no figure"
     for text in ("Dale, who is 58 years old, said so.", "The 58-year-old Dale said so."):
         assert sinks(age, [1.0], [False], fields, view_of(text)) is None, text
     quote = Fact(id="q", text="Nobody said a word for about a minute, in 31 years.",

@@ -257,7 +257,7 @@ COUNT_REACH = 3
 
 
 #: A name with an age in apposition: "Walt Brandvold, 63, a pear grower".
-_AGE_APPOSITIVE = re.compile(r"\b[A-Z][\w’'\-]+,\s+(\d{1,3}),\s")
+_AGE_APPOSITIVE = re.compile(r"\b[A-Z][\w’'\-]+,\s+(\d{1,3})(?:,\s|\.(?!\d)|$)")
 
 
 def ages(text: str) -> frozenset[tuple[str, str]]:

@@ -303,7 +303,7 @@ class Gates:
             return "superlative"
         kind = query.answer_type
         if self._figure is not None and not (
-            view.counting or (view.series and query.counts)
+            (view.counting and kind != "age") or (view.series and query.counts)
             or has_figure(kind, view, self._figure, query.counts)
         ):
             return "no figure"

@@ -193,9 +193,16 @@ class _People:
         for word, _descriptor, found in singles:
             for candidate in by_surname.get(word, []):
                 candidate.backed |= found & STRONG
+        # The first two words of each body's or place's name ("Castor Falls" of "Castor Falls
+        # City Council"): a name they open is the place's, unless a person's by what it does.
+        places = {tuple(c.name.split()[:2]) for c in candidates.values()
+                  if len(c.name.split()) > 2 and shape_rejects(c.name)}
         for candidate in candidates.values():
             if given_name_like(candidate.name, lower_words, before_lower):
                 candidate.evidence.add("given")
+            if tuple(candidate.name.split()[:2]) in places and \
+                    not (candidate.evidence | candidate.backed) & STRONG:
+                continue
             if accept(candidate, lower_words):
                 key = self._add_new(candidate.name)
                 self.entities[key].descriptors |= candidate.descriptors

@@ -22,20 +22,19 @@ of any article.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass, replace
 from functools import partial
 
 from bot.engine import lexicon
 from bot.engine.abstain import abstention, lacking_words
-from bot.engine.citing import Citer, introduce
+from bot.engine.citing import Citer
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.memory import Memory, visible_to
-from bot.engine.normalize import is_content, shorten, stem, words
+from bot.engine.normalize import shorten
 from bot.engine.question import Item, Query, read
 from bot.engine.quotes import QuoteFinder
 from bot.engine.reasons import reason_after
-from bot.engine.records import RecordView, describes_pattern, record_people, view
+from bot.engine.records import RecordView, record_people, view
 from bot.engine.retrieve import quoting, retrieve
 from bot.engine.scoring import (
     Asked,
@@ -45,6 +44,7 @@ from bot.engine.scoring import (
     english_factor,
 )
 from bot.engine.sinks import Gates, opposite_terms
+from bot.engine.whois import describe
 from bot.models import (
     Answer,
     Bank,
@@ -68,8 +68,6 @@ SUGGEST_SHARE = 0.4
 SHORTLIST = 6
 #: Records whose reading for scoring is kept (first in, first out).
 VIEW_CACHE = 20_000
-#: Score of "who is X" answered from X's description in the coverage.
-DESCRIBE_SCORE = 95.0
 
 
 
@@ -308,7 +306,7 @@ class Engine:
         abstention."""
         query = ranked.question
         if query.describe is not None:
-            described = self._describe(query.describe, guild_id)
+            described = describe(self._m, self._cite, query.describe, guild_id, query.holds)
             if described is not None:
                 return described
         cands = ranked.candidates
@@ -363,46 +361,6 @@ class Engine:
         if not sources:
             return None
         return max(sources, key=lambda s: s.published or "").title
-
-    def _describe(self, person_id: str, guild_id: int | None) -> Answer | None:
-        """"Who is X": X's description (when the coverage gives one) and the record that
-        best says who X is: a fact describing X in apposition ("X, a nurse at ...", "X is
-        the ..."), else a fact with X as its subject (it opens with X's name) sharing most
-        words with the description, else any fact so, else X's quote."""
-        person = self._m.names.people.get(person_id)
-        about = self._m.about(person_id, guild_id)
-        if person is None or not about:
-            return None
-        described = {stem(w) for w in words(person.description) if is_content(w)}
-        appositive = describes_pattern(person.names)
-
-        names = "|".join(map(re.escape, person.names))
-        opens = re.compile(rf"(?:{names})\b", re.IGNORECASE)
-
-        def says_who(r: Fact | Quote) -> tuple[bool, bool, bool, int, int]:
-            own = {stem(w) for w in words(r.text)}
-            is_fact = isinstance(r, Fact)
-            fits = is_fact and bool(appositive.search(r.text))
-            subject = is_fact and opens.match(r.text) is not None
-            return (is_fact, fits, subject, len(own & described), -len(r.text))
-
-        record = max(about, key=says_who)
-        if not person.description and not says_who(record)[1]:
-            return None  # nothing says who they are: the question is answered as any other
-        text = self._cite.answer_text(record)
-        if person.description:
-            text = f"{introduce(person.name, person.description)} {text}"
-        return Answer(
-            answered=True,
-            text=text,
-            score=DESCRIBE_SCORE,
-            sources=self._cite.refs(record),
-            record_id=record.id,
-            record_kind="fact" if isinstance(record, Fact) else "quote",
-            speaker=self._m.speaker_name(record) if isinstance(record, Quote) else None,
-            context=(record.context or None) if isinstance(record, Quote) else None,
-            matched=tuple(person.names[:1]),
-        )
 
     def _answer_from(self, best: Candidate, cands: list[Candidate], confidence: float) -> Answer:
         rec = self._rec(best)

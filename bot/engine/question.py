@@ -27,6 +27,7 @@ from bot.engine.index import StopwordSpeller, Vocabulary
 from bot.engine.names import NameTable
 from bot.engine.normalize import is_content, quoted, stem, words
 from bot.engine.records import capitalised_words, person_term
+from bot.engine.whois import who_is
 from bot.models import Person
 
 #: Only this much of a question is read (the caller limits length; this bounds the work).
@@ -84,6 +85,9 @@ class Query:
     said_by: bool = False
     #: asks who someone is ("who is X"): the person's id
     describe: str | None = None
+    #: ... asked as the holder of a role ("who is the mayor of Riverton"): the terms of each
+    #: other item (what the role is of), which the coverage must tie to the person
+    holds: tuple[tuple[str, ...], ...] = ()
     #: asks what the coverage is about
     summary: bool = False
     negated: bool = False
@@ -232,10 +236,6 @@ def phrasal_terms(term: str, after: list[str], known: Callable[[str], bool]) -> 
         return ()
     found = _phrasal_stems().get((term, after[0]), ())
     return tuple(t for t in found if t != term and known(t))
-
-
-def _describes(ws: list[str]) -> bool:
-    return any(tuple(ws[: len(p)]) == p for p in lexicon.DESCRIBE_PHRASES)
 
 
 #: A longer word beside a name is its misspelt rest when it is this close to a word of the
@@ -433,39 +433,13 @@ def read(
                 second.focus = True
                 break
 
-    # who is X: a describing phrase and nothing but one person's name after it
-    people = query.people
-    if len(set(people)) == 1 and len(query.items) == 1 and (
-        _describes(opening)
-        # "who's X": the fold reads "who's" as "who", so "who" and the name alone
-        or opening == ["who", *query.items[0].surface.split()]
-    ):
-        query.describe = people[0]
-    elif _asks_what_someone_is(opening, query.items):
-        query.describe = query.items[0].people[0]
+    who_is(query, opened)  # "who is X", "is X a Y", "who is the mayor"
     if not query.items and any(w in lexicon.SUMMARY_WORDS for w in ws):
         query.summary = True
     counting_end = _after_counting_phrase(ws)
     query.counts = counting_end is not None
     query.counted = _counted(ws, query.items, counting_end)
     return query
-
-
-#: "is X a singer", "was X the mayor": asks what X is, which X's description answers.
-_IS = frozenset({"is", "was"})
-_ARTICLES = frozenset({"a", "an", "the"})
-
-
-def _asks_what_someone_is(opening: list[str], items: list[Item]) -> bool:
-    """The question is "is X a Y" ("was X the Y") about one person and nothing else named:
-    X's description says what X is (and so whether X is a Y)."""
-    if not items or not items[0].people or len(set(items[0].people)) != 1 or \
-            any(it.people for it in items[1:]) or len(items) > 3:
-        return False
-    name = items[0].surface.split()
-    return opening[:1] != [] and opening[0] in _IS and \
-        opening[1:1 + len(name)] == name and opening[1 + len(name):2 + len(name)] != [] and \
-        opening[1 + len(name)] in _ARTICLES
 
 
 def _opening(ws: list[str]) -> int:

@@ -1,0 +1,46 @@
+"""bot/engine/whois.py: "who is X" read out of a question, and answered from X's
+description and the record that best says who X is."""
+
+from __future__ import annotations
+
+from bot.engine import Engine
+from bot.models import Bank, Citation, Fact, Person, Source
+from tests.engine_records import small_bank
+
+WIRE = Source("wire", "Riverton Wire", "Riverton council approves bridge", None, "2025-06-10",
+              None)
+#: a mayor the article describes as "mayor" alone, naming no town
+VERA = Person("vera-lind", "Vera Lind", ("Lind",), "mayor", None)
+VOTE = Fact("vote", "Mayor Vera Lind said the bridge vote was close.",
+            (Citation("wire", "Mayor Vera Lind said the bridge vote was close."),),
+            ("vera-lind",), (), None, None)
+RIVAL = Fact("rival", "Elmsworth had offered the team a free site.",
+             (Citation("wire", "Elmsworth had offered the team a free site."),), (), (), None,
+             None)
+
+
+def test_who_is_the_holder_of_a_role_is_read_as_who_is_that_person() -> None:
+    engine = Engine(small_bank())
+    for question in ("who is the mayor of Riverton", "who's the mayor", "Who is the engineer?"):
+        query = engine.rank(question).question
+        assert query.describe in {"ada-quill", "ben-ortiz"}, question
+    assert engine.rank("who is the mayor of Riverton").question.holds == (("riverton",),)
+    # not a role but a doer; a role of somewhere the description does not say
+    assert engine.rank("who approved the bridge").question.describe is None
+    assert engine.rank("who is the mayor of Boston").question.describe is None
+    answer = engine.answer("who is the mayor of Riverton")
+    assert answer.answered and answer.text.startswith("Ada Quill: mayor of Riverton.")
+
+
+def test_the_holder_of_a_role_of_a_place_the_coverage_does_not_tie_them_to_is_not_described(
+) -> None:
+    """"who is the mayor of Elmsworth": the one mayor of an article about Riverton, described
+    as "mayor" alone, is Riverton's: the question is answered as any other (and here is
+    not); "the mayor of Riverton" is her, by the article's title."""
+    engine = Engine(Bank(sources=(WIRE,), people=(VERA,), facts=(VOTE, RIVAL), quotes=()))
+    elsewhere = engine.rank("who is the mayor of Elmsworth").question
+    assert elsewhere.describe == "vera-lind" and elsewhere.holds == (("elmsworth",),)
+    answer = engine.answer("who is the mayor of Elmsworth")
+    assert not answer.text.startswith("Vera Lind: mayor.")
+    here = engine.answer("who is the mayor of Riverton")
+    assert here.answered and here.score == 95.0 and here.text.startswith("Vera Lind: mayor.")

@@ -384,3 +384,20 @@ def test_an_age_is_a_figure_of_years_old_not_any_figure_of_years() -> None:
                  citations=(Citation(source_id="s", passage='"Nobody said a word," said Dale '
                                      'Hutch, 58, a machinist.'),))
     assert sinks(age, [1.0], [False], fields, view(quote, None)) is None
+
+
+def test_an_age_counts_no_things_asked_how_many_of() -> None:
+    """"how many witnesses testified": "Vance, 54, pleaded guilty" gives his age, not a
+    count of witnesses; "how many years old" may be answered by it."""
+    many = _asked("how many witnesses testified",
+                  [Item("witnesses", ("wit",)), Item("testified", ("testifi",))], "number")
+    fields = {"testifi": FIELD_TEXT}
+    aged = view_of("Vance, 54, pleaded guilty and testified against Eldridge.")
+    assert sinks(many, [1.0, 1.0], [False, False], fields, aged) == "no figure"
+    counted = view_of("Vance, 54, and 12 witnesses testified against Eldridge.")
+    assert sinks(many, [1.0, 1.0], [False, False], fields, counted) is None
+    old = _asked("how many years old is vance",
+                 [Item("years", ("year",)), Item("old", ("old",)), Item("vance", ("vanc",))],
+                 "number")
+    assert sinks(old, [1.0] * 3, [False] * 3, {"vanc": FIELD_TEXT, "year": 1, "old": 1},
+                 aged) is None

@@ -47,6 +47,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         spans = set(view.spans)
         if counts and not asked & _MEASURES:
             spans |= view.money | {n for n, u in view.figure_counts if u in _MEASURES}
+        if "old" not in asked:  # "Vance, 54, pleaded guilty": his age counts no witnesses
+            spans |= {n for n, u in view.figure_counts if u == "old"}
         return any(not is_year(n) and n not in spans for n in view.numbers - asked)
     return bool(view.numbers - asked)
 

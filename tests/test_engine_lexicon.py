@@ -76,3 +76,14 @@ def test_abbreviations_come_from_wordnet() -> None:
     assert lexicon.abbreviations()["fbi"] == "federal bureau of investigation"
     data = Path(lexicon.__file__).parent / "data"
     assert "WordNet 3.0" in (data / "abbreviations.txt").read_text(encoding="utf-8").splitlines()[0]
+
+
+def test_small_talk_asks_nothing_but_a_question_after_it_does() -> None:
+    from bot.engine.normalize import words
+
+    for text in ("hey there, how's it going?", "how are you", "whats up bot", "thanks bot!",
+                 "good morning everyone"):
+        assert lexicon.small_talk(words(text)), text
+    for text in ("how is the bridge going", "what is up with the bridge", "how are the nurses",
+                 "how much", "bot"):
+        assert not lexicon.small_talk(words(text)), text

@@ -97,6 +97,19 @@ FIGURE_HEDGES = frozenset(_Q["figure_hedges"])
 #: "bot"): a message made of these alone asks nothing.
 GREETINGS = frozenset(_Q["greetings"])
 SOCIAL_WORDS = GREETINGS | frozenset(_Q["social_words"])
+#: "how's it going", "what's up": small talk, asking nothing of the coverage (each phrase
+#: as its words but the social ones, as :func:`small_talk` compares them).
+SMALL_TALK = frozenset(tuple(w for w in p.split() if w not in SOCIAL_WORDS)
+                       for p in _Q["small_talk"])
+
+
+def small_talk(ws: list[str]) -> bool:
+    """Whether the words (folded) are greetings, courtesies and small talk alone ("hey there,
+    how's it going?"), asking nothing."""
+    rest = tuple(w for w in ws if w not in SOCIAL_WORDS)
+    return (not rest and not GREETINGS.isdisjoint(ws)) or rest in SMALL_TALK
+
+
 RECENCY_WORDS = frozenset(_Q["recency_words"])
 DESCRIBE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split()) for p in _Q["describe_phrases"]

@@ -277,8 +277,8 @@ def read(
     ws = words(raw)[: MAX_QUESTION_WORDS * 2]
     caps = capitalised_words(raw)
     query = Query(text=raw, words=ws, quoted=quoted(raw) if '"' in raw or "\u201c" in raw else [])
-    if ws and not lexicon.GREETINGS.isdisjoint(ws) and lexicon.SOCIAL_WORDS.issuperset(ws):
-        return query  # "good morning everyone", "thanks bot": nothing is asked
+    if ws and lexicon.small_talk(ws):
+        return query  # "good morning everyone", "thanks bot", "how's it going": nothing asked
 
     # intent
     query.answer_type, frame = _answer_type(ws)

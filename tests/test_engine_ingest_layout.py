@@ -21,3 +21,14 @@ def test_quotes_are_found_with_their_spans() -> None:
     par = 'He said "it works" and then “it is done.”'
     spans = _scan_quotes(par)
     assert len(spans) == 2 and all(end is not None for _, end in spans)
+
+
+def test_no_sentence_ends_inside_a_dateline() -> None:
+    """"DALTON, Ore. (Valley Health Wire) — A measles ...": the state's abbreviation ends no
+    sentence."""
+    par = ("DALTON, Ore. (Valley Health Wire) — A measles outbreak has grown to 31 cases. "
+           "Most are children.")
+    bounds = _sentence_bounds(par, _scan_quotes(par))
+    assert [par[a:b].strip() for a, b in bounds] == [
+        "DALTON, Ore. (Valley Health Wire) — A measles outbreak has grown to 31 cases.",
+        "Most are children."]

@@ -27,3 +27,17 @@ def test_facts_keep_the_figures_exact() -> None:
 def test_an_empty_article_is_an_error() -> None:
     with pytest.raises(IngestError, match="empty"):
         ingest_article("   ", source=SOURCE)
+
+
+@pytest.mark.parametrize("dateline", [
+    "LOS ANGELES (NewsNation) — ", "BRANWELL, Pa. — ", "DALTON, Ore. (Valley Health Wire) — ",
+    "GULL HARBOR, Maine (Atlantic Coast Wire) — ", "(Valley Health Wire) — ",
+    "ST. PAUL, Minn. (North Star Press Service) — ", "WASHINGTON, D.C. — ",
+])
+def test_the_lead_fact_drops_the_dateline_its_passage_keeps(dateline: str) -> None:
+    lead = "A measles outbreak in Dalton County has grown to 31 confirmed cases."
+    article = f"{dateline}{lead}\n\nMost of the cases are children under 10, officials said."
+    result = ingest_article(article, source=SOURCE)
+    first = next(f for f in result.new_facts if "outbreak" in f.text)
+    assert first.text == lead
+    assert first.citations[0].passage == f"{dateline}{lead}".strip()

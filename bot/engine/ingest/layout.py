@@ -9,6 +9,7 @@ from bot.engine.ingest.lexicon import (
     _ABBREVIATIONS,
     _ATTRIBUTION_AHEAD,
     _CLOSERS,
+    _DATELINE,
     _OPENERS,
     _TERMINALS,
 )
@@ -118,6 +119,9 @@ def _scan_quotes(par: str) -> list[tuple[int, int | None]]:
 
 def _sentence_bounds(par: str, spans: list[tuple[int, int | None]]) -> list[tuple[int, int]]:
     inside = [False] * len(par)
+    dateline = _DATELINE.match(par)
+    if dateline:  # "DALTON, Ore. (Valley Health Wire) — ": no sentence ends in a dateline
+        inside[: dateline.end()] = [True] * dateline.end()
     closes: set[int] = set()
     for start, end in spans:
         stop = len(par) if end is None else end

@@ -109,8 +109,13 @@ _ATTRIBUTION_AHEAD = re.compile(
     rf"\s+[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}{_APPOSITIVE}\s+(?:\w+ly\s+)?"
     rf"(?:{_SPEECH_ALT})\b"
 )
+#: A news story's dateline: "LOS ANGELES (NewsNation) — ", "BRANWELL, Pa. — ", "GULL HARBOR,
+#: Maine (Atlantic Coast Wire) — ", "(Valley Health Wire) — ": a place in capitals, perhaps
+#: its state written as usual, perhaps the outlet in brackets, then a dash.
 _DATELINE = re.compile(
-    r"^\s*(?:\([^()]{1,40}\)|[A-Z][A-Z .,'’-]{1,40}(?:\([^()]{1,30}\))?)\s*[—–-]+\s*"
+    r"^\s*(?:\([^()]{1,40}\)|[A-Z][A-Z .'’-]{1,40}"
+    r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?\s*(?:\([^()]{1,30}\))?)"
+    r"\s*[—–-]+\s*"
 )
 
 # Where something was said.

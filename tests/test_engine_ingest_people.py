@@ -90,6 +90,20 @@ def test_a_body_named_short_is_no_person() -> None:
     assert [p.name for p in r.new_people] == ["Raymond Tollis"]
 
 
+def test_a_company_named_short_is_no_person() -> None:
+    """"Harlow" after "Harlow Appliance Co.": a company's name ends in "Co.", "Corp.",
+    "Services"; said short, it is the company."""
+    r = ingest_article(
+        "Harlow Appliance Co. will close its plant in Brennick, cutting 640 jobs.\n\n"
+        "Harlow, which employs about 9,400 people, said the move would save money.\n\n"
+        "The attackers used the password of an employee at Corvid Support Services.\n\n"
+        "\"This was a difficult decision,\" Harlow said.\n\n"
+        "Plant manager Dale Okonkwo said the news came at a shift meeting.",
+        source=Source("s", "Outlet", "Story"),
+    )
+    assert [p.name for p in r.new_people] == ["Dale Okonkwo"]
+
+
 # ---------------------------------------------------------------- how a name reads (general rules)
 
 

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from bot.engine import Engine
-from bot.engine.abstain import ABSTAIN_TEXT, LACKING_SHOWN, abstention, as_written, lacking_words
+from bot.engine.abstain import (
+    ABSTAIN_TEXT,
+    GREETING_TEXT,
+    LACKING_SHOWN,
+    THANKS_TEXT,
+    abstention,
+    as_written,
+    lacking_words,
+    small_talk_reply,
+)
 from bot.engine.question import Item
 from bot.models import Bank, Citation, Fact, Source
 
@@ -84,3 +93,9 @@ def test_words_only_another_servers_records_have_are_never_mentioned_here() -> N
     there = engine.answer("why was the stadium dropped", guild_id=2)
     assert not there.answered and "It never mentions “stadium”" in there.text
     assert "dropped" in there.text  # the whole bank has it; this server's coverage does not
+
+
+def test_small_talk_is_met_with_thanks_or_a_greeting() -> None:
+    assert small_talk_reply(["thanks", "bot"]) == THANKS_TEXT
+    assert small_talk_reply(["hey", "there"]) == GREETING_TEXT
+    assert small_talk_reply(["how", "it", "going"]) == GREETING_TEXT

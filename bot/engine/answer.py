@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from bot.engine import lexicon
-from bot.engine.abstain import abstention, lacking_words
+from bot.engine.abstain import abstention, lacking_words, small_talk_reply
 from bot.engine.citing import Citer
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.memory import Memory, visible_to
@@ -310,6 +310,8 @@ class Engine:
             if described is not None:
                 return described
         cands = ranked.candidates
+        if query.social:  # "hi", "thanks bot": nothing asked of the coverage
+            return Answer(answered=False, text=small_talk_reply(query.words), score=0.0)
         if not cands or 100.0 * cands[0].confidence < self.threshold:
             answer = self._abstain(cands, query, guild_id)
             who = None if query.people else lone_pronoun(query.text)

@@ -90,6 +90,8 @@ class Query:
     holds: tuple[tuple[str, ...], ...] = ()
     #: asks what the coverage is about
     summary: bool = False
+    #: small talk alone, asking nothing ("hi", "thanks bot", "how's it going")
+    social: bool = False
     negated: bool = False
     recency: bool = False
     #: names someone the bank does not know next to part of a name it knows
@@ -278,6 +280,7 @@ def read(
     caps = capitalised_words(raw)
     query = Query(text=raw, words=ws, quoted=quoted(raw) if '"' in raw or "\u201c" in raw else [])
     if ws and lexicon.small_talk(ws):
+        query.social = True
         return query  # "good morning everyone", "thanks bot", "how's it going": nothing asked
 
     # intent

@@ -56,3 +56,11 @@ def test_quoted_words_are_the_longest_stretch_in_double_quotes() -> None:
     assert quoted('is "fine" the word, or "not fine at all"') == ["not", "fine", "at", "all"]
     assert quoted('what does "shock" mean') == []  # one word: a term, not a quotation
     assert quoted("who said we waited") == []
+
+
+def test_an_ordinal_in_figures_is_its_number() -> None:
+    """"what happened on March 2nd" meets "on March 2"; "the 1990s" is no ordinal."""
+    assert words("March 2nd") == words("March 2") == ["march", "2"]
+    assert words("the 21st of May, the 4th time") == ["the", "21", "of", "may", "the", "4", "time"]
+    assert words("the 1990s") == ["the", "1990s"]
+    assert words("the north and south") == ["the", "north", "and", "south"]

@@ -36,6 +36,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 #: :data:`_TOKEN` for ASCII text (the same words, found faster).
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+", re.ASCII)
 _CLAUSES = re.compile(r"[,;:!?()\[\]]|\.(?!\d)")
+#: The ending of an ordinal written in figures ("2nd", "21st", "4th").
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 #: A stretch of text in double quotes, straight or curly.
 _QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d')
 
@@ -57,7 +59,7 @@ def fold(text: str) -> str:
         text = _DIGIT_GROUPS.sub("", text)
     if "%" in text:
         text = text.replace("%", " percent ")  # "78%" is "78 percent"
-    return text
+    return _ORDINAL.sub("", text)  # "March 2nd" is "March 2", "the 21st" "the 21"
 
 
 def _numbers(tokens: list[str]) -> list[str]:

@@ -324,6 +324,8 @@ def test_which_kind_of_person_asks_for_one_by_name() -> None:
     judge = _asked("which judge heard the case",
                    [Item("judge", ("judg",)), Item("heard", ("hear",)), Item("case", ("case",))])
     assert named_thing(judge) == {"judg"}
+    king = _asked("which king ruled", [Item("king", ("king",)), Item("ruled", ("rule",))])
+    assert named_thing(king) == {"king"}  # a person noun ending as a participle does
     lawmakers = _asked("which 3 state lawmakers voted",
                        [Item("state", ("state",)), Item("lawmakers", ("lawmak",)),
                         Item("voted", ("vote",))])

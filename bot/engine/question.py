@@ -278,7 +278,7 @@ def read(
     raw = question[:MAX_QUESTION_CHARS]
     ws = words(raw)[: MAX_QUESTION_WORDS * 2]
     caps = capitalised_words(raw)
-    query = Query(text=raw, words=ws, quoted=quoted(raw) if '"' in raw or "\u201c" in raw else [])
+    query = Query(text=raw, words=ws, quoted=quoted(raw))
     if ws and lexicon.small_talk(ws):
         query.social = True
         return query  # "good morning everyone", "thanks bot", "how's it going": nothing asked

@@ -59,7 +59,6 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
 NAME_REACH = 1
 #: The words that ask for a name, after which the question names the thing it is of.
 _NAME_WORDS = frozenset({"name", "names"})
-#: The question words that ask which one of a kind ("which zoo", "what company").
 #: The question words that ask for one of a kind of person ("which judge"; "who is the mayor",
 #: with :data:`_WHO_IS`), with the answer kind the question reader gives them.
 _ASKS_WHICH = frozenset({("", "which"), ("", "what"), ("person", "who")})
@@ -99,8 +98,8 @@ def named_thing(query: Query) -> frozenset[str]:
         return frozenset()
     # the head of the phrase: its last word, but a verb ("which judge heard", "what lawmakers
     # voted")
-    while run and _verb_form(run[-1][1].surface):
-        run.pop()
+    while run and _verb_form(run[-1][1].surface) and not _kind_of_person(run[-1][1].surface):
+        run.pop()  # (not "which king", "which sibling")
     if not run or run[-1][1].people or not _kind_of_person(run[-1][1].surface):
         return frozenset()
     return frozenset(run[-1][1].terms)

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.engine.memory import Memory, visible_to
+from bot.engine.normalize import words
 from bot.engine.question import read
-from bot.engine.retrieve import _holds, quoting, retrieve
+from bot.engine.retrieve import _holds, misquoted, quoting, retrieve
 from bot.models import Citation, Fact, Quote, Source
 from tests.engine_records import BEN_SAYS, COST, small_bank
 
@@ -143,3 +144,15 @@ def test_the_records_holding_the_quoted_words_in_a_row_are_found_however_common(
     one = quoting(memory.index, query.items, weights, memory.records, query.quoted,
                   visible_to(None), 1)
     assert len(one) == 1
+
+
+def test_a_quotation_no_record_says_is_answered_only_by_one_saying_it_nearly() -> None:
+    """"who said \"we waited twenty years for the bridge\"": WAITED says "for this bridge";
+    "who said \"we are all in this together\"" quotes nothing the bank says, though the
+    records found share a word with it; a two-word quote is a term, not a quotation."""
+    memory = _memory()
+    found = [(1.0, rid) for rid in range(len(memory.records)) if memory.records[rid] is not None]
+    near = misquoted(memory.records, found, words("we waited twenty years for the bridge"))
+    assert [memory.records[rid].id for _, rid in near] == ["ada-waited"]  # type: ignore[union-attr]
+    assert misquoted(memory.records, found, words("we are all in this together")) == []
+    assert misquoted(memory.records, found, ["new", "bridge"]) == found

@@ -35,7 +35,7 @@ from bot.engine.question import Item, Query, read
 from bot.engine.quotes import QuoteFinder
 from bot.engine.reasons import reason_after
 from bot.engine.records import RecordView, record_people, view
-from bot.engine.retrieve import quoting, retrieve
+from bot.engine.retrieve import misquoted, quoting, retrieve
 from bot.engine.scoring import (
     Asked,
     Candidate,
@@ -210,7 +210,7 @@ class Engine:
         found = retrieve(m.index, query.items, weights, m.records, visible, SHORTLIST)
         if query.quoted:  # "who said \"...\"": the records saying it, however common its words
             found = quoting(m.index, query.items, weights, m.records, query.quoted, visible,
-                            SHORTLIST) or found
+                            SHORTLIST) or misquoted(m.records, found, query.quoted)
         speakers = [p for p in dict.fromkeys(query.people) if m.has_quotes(p, guild_id)]
         if query.speech and speakers:
             # "what did X say": X's own words, when the coverage has any

@@ -16,6 +16,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from operator import itemgetter
 
+from rapidfuzz import fuzz
+
 from bot.engine.index import InvertedIndex
 from bot.engine.normalize import is_content, stem, words
 from bot.engine.question import Item
@@ -146,3 +148,23 @@ def quoting(
                         if any(t in fields for t in it.terms))
             out.append((score, rid))
     return sorted(out, key=lambda sr: (-sr[0], -sr[1]))[:limit]
+
+
+#: A question quoting this many words or more quotes the coverage: a record it is about says
+#: them in a row, or nearly (rapidfuzz's partial ratio, 0-100, at least the closeness).
+QUOTATION_WORDS, MISQUOTE_CLOSENESS = 3, 70.0
+
+
+def misquoted(
+    records: RecordStore, found: list[tuple[float, int]], quoted: list[str]
+) -> list[tuple[float, int]]:
+    """Of the records ``found`` for a question quoting words no record has in a row, those
+    saying them nearly so ("we all deserve to live with hope": "... to live in hope"); a
+    quotation none of them comes close to is not the coverage's ("who said \"we are all in
+    this together\"" is not answered by a record saying "together"). A quoted term of fewer
+    than :data:`QUOTATION_WORDS` words leaves ``found`` as it is."""
+    if len(quoted) < QUOTATION_WORDS:
+        return found
+    said = " ".join(quoted)
+    return [(s, rid) for s, rid in found if (rec := records[rid]) is not None
+            and fuzz.partial_ratio(said, " ".join(words(rec.text))) >= MISQUOTE_CLOSENESS]

@@ -47,7 +47,9 @@ def format_answer(answer: Answer) -> str:
         lines.append(reported_by(answer.sources) + ":")
         for ref in answer.sources:
             lines.append(f"  {source_line(ref)}")
-            lines.append(f"  “{ref.excerpt}”")
+            # (a passage opening on a quotation is not quoted again: ““I do,” she said.”)
+            excerpt = ref.excerpt
+            lines.append(f"  {excerpt}" if excerpt[:1] in "“\"" else f"  “{excerpt}”")
     matched = ", ".join(answer.matched) or "-"
     lines.append(f"(confidence {answer.score:.0f}/100; matched: {matched})")
     return "\n".join(lines)

@@ -23,6 +23,13 @@ def test_an_answer_reads_with_its_sources_and_confidence() -> None:
     assert "“the passage”" in text and "(confidence 82/100; matched: bridge)" in text
 
 
+def test_a_passage_opening_on_a_quotation_is_not_quoted_again() -> None:
+    said = SourceRef("AP", "Bridge approved", None, None, "“We waited,” she said.")
+    text = format_answer(Answer(answered=True, text="Ada said: we waited.", score=90.0,
+                                sources=(said,)))
+    assert "\n  “We waited,” she said.\n" in text and "““" not in text
+
+
 def test_an_abstention_lists_its_suggestions() -> None:
     answer = Answer(answered=False, text="The coverage doesn't say.", score=12.0,
                     suggestions=("What did Ada say?",))

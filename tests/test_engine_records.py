@@ -132,3 +132,13 @@ def test_an_age_after_a_name_is_read_mid_sentence_and_at_its_end() -> None:
     # not a decimal, a year, nor a list of figures
     assert ages("rates rose in Ohio, 4.5 percent") == set()
     assert ages("It opened in March, 2020.") == set()
+
+
+def test_since_of_time_states_no_reason() -> None:
+    from bot.engine.records import states_reason
+
+    assert not states_reason(words("It was the first escape since 2016."))
+    assert not states_reason(words("It has been closed since Monday and since then."))
+    assert states_reason(words("It closed since the district had no money."))
+    assert states_reason(words("It closed because of the storm."))
+    assert not gives_reason(words("It has been closed since 2016."))

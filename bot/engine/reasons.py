@@ -13,15 +13,15 @@ each cited.
 
 from __future__ import annotations
 
-from bot.engine import lexicon
 from bot.engine.memory import Memory
 from bot.engine.normalize import words
+from bot.engine.records import states_reason as says_reason
 from bot.models import Fact, Quote
 
 
 def states_reason(record: Fact | Quote) -> bool:
     """The record's own words state a reason outright ("because", "due to", "since")."""
-    return not lexicon.REASON_CONNECTIVES.isdisjoint(words(record.text))
+    return says_reason(words(record.text))
 
 
 def reason_after(memory: Memory, rid: int, asked: set[str]) -> int | None:

@@ -198,7 +198,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         negated_terms=_negated_terms(ws),
         figure_counts=(figure_counts(ws) | ages(shown) | ages(passages)) if numbers
         else frozenset(),
-        states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES),
+        states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES)
+        and any(map(states_reason, texts)),
         has_clock=has_clock,
         money=frozenset(d.replace(",", "") for m in _MONEY.finditer(record.text)
                         for d in m.groups() if d) if numbers else frozenset(),
@@ -229,11 +230,31 @@ _RANGE_MARKERS = frozenset({"to", "for", "over", "after"})
 def gives_reason(ws: list[str]) -> bool:
     """Whether ``ws`` has a reason marker (:data:`lexicon.REASON_MARKERS`) that does not just
     introduce a figure: "rise from $2.25 **to** $2.50" gives no reason, "raised fares **to**
-    close a gap" does."""
+    close a gap" does; nor a time: "**since** 2016"."""
     markers = lexicon.REASON_MARKERS
     return any(w in markers and not (w in _RANGE_MARKERS and i + 1 < len(ws)
-                                     and ws[i + 1].isdigit())
+                                     and ws[i + 1].isdigit()) and not _since_when(ws, i)
                for i, w in enumerate(ws))
+
+
+def states_reason(ws: list[str]) -> bool:
+    """Whether ``ws`` states a reason outright (:data:`lexicon.REASON_CONNECTIVES`:
+    "because", "due to", "since" but not "since 2016", "since Monday")."""
+    connectives = lexicon.REASON_CONNECTIVES
+    return any(w in connectives and not _since_when(ws, i) for i, w in enumerate(ws))
+
+
+#: After "since", the words that make it a time, not a reason ("since then", "since last
+#: year", "since early May"), besides a figure or a date word.
+_SINCE_TIME = frozenset({"then", "last", "early", "late", "before", "after"})
+
+
+def _since_when(ws: list[str], i: int) -> bool:
+    """Whether ``ws[i]`` is "since" of time ("since 2016", "since Monday", "since then")."""
+    if ws[i] != "since" or i + 1 >= len(ws):
+        return False
+    after = ws[i + 1]
+    return after.isdigit() or after in lexicon.DATE_WORDS or after in _SINCE_TIME
 
 
 #: A causal verb gives a cause of the content words up to this many words after it ("sparked

@@ -886,3 +886,23 @@ def test_what_x_said_is_not_another_speakers_sentence_naming_x() -> None:
     engine = Engine(bank)
     assert answered(engine, "what did ann roe say about the plan").record_id == "f2"
     abstains(engine, "what did ben holt say about the plan")
+
+
+def test_what_happened_is_the_newest_storys_lead() -> None:
+    """"what happened", "tldr", "what's the story": the newest source's headline read as the
+    question, and its first record (a story's lead says what it is about) the answer."""
+    lead = Fact("lead", "A red panda that slipped out of its zoo enclosure was found safe "
+                "Sunday in a backyard tree.", (Citation("panda", "A red panda ..."),), (), (),
+                None, None)
+    later = Fact("later", "An escaped red panda may stay close to home, a biologist said.",
+                 (Citation("panda", "An escaped red panda ..."),), (), (), None, None)
+    story = Source("panda", "Marlow Press", "Escaped red panda found", None, "2025-07-13",
+                   None)
+    base = small_bank()
+    engine = Engine(Bank(sources=(*base.sources, story), people=base.people,
+                         facts=(*base.facts, lead, later), quotes=base.quotes))
+    for asked in ("what happened", "tldr", "what's the story?"):
+        a = engine.answer(asked)
+        assert a.answered and a.record_id == "lead" and a.score >= 95.0, asked
+    # a question about something is no summary
+    assert engine.answer("what happened to the bridge").record_id != "lead"

@@ -44,7 +44,7 @@ from bot.engine.scoring import (
     english_factor,
 )
 from bot.engine.sinks import Gates, opposite_terms
-from bot.engine.whois import describe
+from bot.engine.whois import DESCRIBE_SCORE, describe
 from bot.models import (
     Answer,
     Bank,
@@ -189,7 +189,8 @@ class Engine:
             headline = self._headline(guild_id)
             if headline is not None:
                 query = self._read(headline, guild_id)
-        return _Ranked(query, self._score(query, guild_id, context, exclude), asked)
+        return _Ranked(query, self._score(query, guild_id, context, exclude, asked.summary),
+                       asked)
 
     def _score(
         self,
@@ -197,7 +198,10 @@ class Engine:
         guild_id: int | None,
         context: bool = False,
         exclude: tuple[str, ...] = (),
+        summary: bool = False,
     ) -> list[Candidate]:
+        """The candidates for ``query``, most probable first (``summary``: it is the newest
+        headline, read for "what happened": a story's lead, when found, says it first)."""
         if not query.items:
             return []
         m = self._m
@@ -259,6 +263,10 @@ class Engine:
                 cand.probability = 0.0
             out.append(cand)
         out.sort(key=lambda c: (-c.probability, -c.retrieval, c.rid))
+        story_lead = False
+        if summary:
+            out.sort(key=lambda c: not (c.probability > 0.0 and self._m.around(c.rid, set())[1]))
+            story_lead = out[0].probability > 0.0 and self._m.around(out[0].rid, set())[1]
         # the chosen candidate's score: the confidence model's probability
         top = out[0]
         lead = top.probability - (out[1].probability if len(out) > 1 else 0.0)
@@ -268,6 +276,8 @@ class Engine:
         top.confidence_features = [*top.features, top.probability, lead, *top.context]
         if top.probability > 0.0:
             top.confidence = self.model.confidence(top.confidence_features)
+        if story_lead:  # what the story is about, as it says first: sure as a description is
+            top.confidence = max(top.confidence, DESCRIBE_SCORE / 100.0)
         return out
 
     def converse(

@@ -226,3 +226,14 @@ def test_a_name_opening_a_bodys_name_is_the_place_not_a_person() -> None:
     people = _described(text)
     assert not any(name.startswith("Castor Falls") for name in people), people
     assert "Walter Camp" in people
+
+
+def test_a_relative_clause_after_a_name_describes_only_what_the_person_is() -> None:
+    """"Eldridge, who worked as an accountant before joining the district," tells what he
+    did, not what he is; "Ann Lee, who is a nurse at the clinic," says what she is."""
+    text = ("Martin Eldridge, who worked as an accountant for a dealer before joining the "
+            "district, declined to comment.\n\n"
+            "Ann Lee, who is a nurse at the clinic, said the wait was long.")
+    people = _described(text)
+    assert not people.get("Martin Eldridge")
+    assert people.get("Ann Lee") == "nurse at the clinic"

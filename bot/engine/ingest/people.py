@@ -317,9 +317,22 @@ def _appositive_after(text: str) -> str | None:
     phrase = m.group(1)
     stop = _FULL_STOP.search(phrase)
     phrase = (phrase[: stop.start()] if stop else phrase).strip()
+    # a relative clause says what someone did ("who worked as an accountant"), unless it says
+    # what they are ("who is a nurse")
+    relative = _RELATIVE.match(phrase)
+    if relative:
+        if not relative.group(1):
+            return None
+        phrase = phrase[relative.end():]
     if len(phrase) < 3 or not _says_role(_WORD_RE.findall(phrase)):
         return None
     return phrase
+
+
+#: A relative clause opening a phrase in apposition; group 1 when it says what one is.
+_RELATIVE = re.compile(
+    r"(?:who|whom|whose|which|that)\b\s*((?:is|was|has been)\s+(?:an?|the)?\s*)?", re.IGNORECASE
+)
 
 
 def _says_role(tokens: list[str]) -> bool:

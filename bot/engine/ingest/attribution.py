@@ -61,6 +61,7 @@ class _Reader(_Coref):
                     continue
                 self._attribute(sent, n, piece, lq, pending_intro)
             pending_intro = self._intro(sent)
+        self._name_the_lede()
         for lq in self.quotes:
             if not lq.context and lq.speaker:
                 lq.context = self._context_for(lq)

@@ -23,9 +23,20 @@ from bot.engine.ingest.lexicon import (
     _OPENERS,
     _POSSESSIVE_RE,
     _PRONOUN_GENDER,
+    role_noun,
 )
 from bot.engine.ingest.people import _People
+from bot.engine.lexicon import STOPWORDS
 from bot.models import Person
+
+#: "the former finance director of the Upper Calder Water District": a definite description
+#: of one person (up to three words before its noun, perhaps what it is of), then what they
+#: did or what is said of them.
+_ROLE_PHRASE = re.compile(
+    r"\bthe\s+(?P<role>(?:[a-z][\w’'-]*\s+){0,3}?(?P<noun>[a-z]+)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?)"
+    r"(?=\s+(?:of|who|was|is|has|had|will)\b|\s*[,.;])"
+)
 
 
 class _Coref:
@@ -85,6 +96,29 @@ class _Coref:
                 sent.masked = "".join(masked)
                 self.sentences.append(sent)
             carry = logical[-1] if spans and spans[-1][1] is None else None
+
+    def _name_the_lede(self) -> None:
+        """A story's lead may describe whom it is about before naming them ("a jury convicted
+        the former finance director of the Upper Calder Water District"), the next sentence
+        opening on their name ("Martin Eldridge, 61, was found guilty"): the lead is about
+        them, and the description is theirs when the article gives them no other."""
+        prose = [s for s in self.sentences if not s.headline]
+        if len(prose) < 2 or prose[0].mentions or prose[0].resolved or not prose[1].mentions:
+            return
+        lede, second = prose[0], prose[1]
+        first = second.mentions[0]
+        entity = self.people.entities[first.key]
+        if second.masked[: first.start].strip() or entity.known is not None:
+            return
+        text = _DATELINE.sub("", lede.masked)
+        for m in _ROLE_PHRASE.finditer(text):
+            modifiers = m.group("role").split(" of ")[0].split()[:-1]
+            if role_noun(m.group("noun")) and not any(w in STOPWORDS for w in modifiers):
+                lede.resolved.append(first.key)
+                lede.named = (m.group("role"), first.key)
+                if entity.appositive is None:
+                    entity.appositive = m.group("role")
+                return
 
     def _is_lede(self, sent: _Sentence) -> bool:
         """The article's first sentence of prose (where a dateline may stand)."""

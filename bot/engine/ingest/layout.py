@@ -47,6 +47,9 @@ class _Sentence:
     #: How the subject was resolved: the leading words that stand for it (for facts).
     subject_words: str | None = None
     resolved: list[str] = field(default_factory=list)
+    #: A description of a person the sentence gives before naming them, and who they are
+    #: (a story's lead: "convicted the former finance director of the X District").
+    named: tuple[str, str] | None = None
 
 
 @dataclass(slots=True)

@@ -71,6 +71,11 @@ def _fact_from(reader: _Reader, sent: _Sentence) -> tuple[str, list[str]] | None
         if text.startswith(sent.subject_words):
             text = reader.people.display(sent.subject) + text[len(sent.subject_words) :]
         people.insert(0, sent.subject)
+    if sent.named is not None:  # "the former finance director of X, Martin Eldridge,"
+        role, key = sent.named
+        name = reader.people.display(key)
+        if role in text and name not in text:
+            text = text.replace(role, f"{role}, {name},", 1)
     if not whole_quotes:
         people += sent.resolved
     unique = list(dict.fromkeys(people))

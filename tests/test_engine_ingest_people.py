@@ -78,30 +78,23 @@ def test_secretary_of_defense_keeps_only_the_name() -> None:
     assert [p.name for p in r.new_people] == ["James Schlesinger"]
 
 
-def test_a_body_named_short_is_no_person() -> None:
-    """"Bluewater" after "Bluewater Island Ferries": the company, said short."""
-    r = ingest_article(
-        "Bluewater Island Ferries, a family-owned company, runs the route.\n\n"
-        "Bluewater identified the captain as Raymond Tollis, 58.\n\n"
-        "Starting Monday, a smaller boat will run four trips a day, Bluewater said.\n\n"
-        "Tollis said the fog came in fast.",
-        source=Source("s", "Outlet", "Story"),
-    )
-    assert [p.name for p in r.new_people] == ["Raymond Tollis"]
-
-
-def test_a_company_named_short_is_no_person() -> None:
-    """"Harlow" after "Harlow Appliance Co.": a company's name ends in "Co.", "Corp.",
-    "Services"; said short, it is the company."""
-    r = ingest_article(
-        "Harlow Appliance Co. will close its plant in Brennick, cutting 640 jobs.\n\n"
-        "Harlow, which employs about 9,400 people, said the move would save money.\n\n"
-        "The attackers used the password of an employee at Corvid Support Services.\n\n"
-        "\"This was a difficult decision,\" Harlow said.\n\n"
-        "Plant manager Dale Okonkwo said the news came at a shift meeting.",
-        source=Source("s", "Outlet", "Story"),
-    )
-    assert [p.name for p in r.new_people] == ["Dale Okonkwo"]
+@pytest.mark.parametrize(("text", "person"), [
+    # "Bluewater" after "Bluewater Island Ferries": the company, said short
+    ("Bluewater Island Ferries, a family-owned company, runs the route.\n\n"
+     "Bluewater identified the captain as Raymond Tollis, 58.\n\n"
+     "Starting Monday, a smaller boat will run four trips a day, Bluewater said.\n\n"
+     "Tollis said the fog came in fast.", "Raymond Tollis"),
+    # "Harlow" after "Harlow Appliance Co.": a company's name ends in "Co.", "Corp.",
+    # "Services"; said short, it is the company
+    ("Harlow Appliance Co. will close its plant in Brennick, cutting 640 jobs.\n\n"
+     "Harlow, which employs about 9,400 people, said the move would save money.\n\n"
+     "The attackers used the password of an employee at Corvid Support Services.\n\n"
+     "\"This was a difficult decision,\" Harlow said.\n\n"
+     "Plant manager Dale Okonkwo said the news came at a shift meeting.", "Dale Okonkwo"),
+])
+def test_a_body_named_short_is_no_person(text: str, person: str) -> None:
+    r = ingest_article(text, source=Source("s", "Outlet", "Story"))
+    assert [p.name for p in r.new_people] == [person]
 
 
 # ---------------------------------------------------------------- how a name reads (general rules)

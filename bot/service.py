@@ -162,9 +162,10 @@ class CoverageService:
         question is read as a follow-up of that conversation's last one, within
         ``FOLLOW_UP_SECONDS`` (:mod:`bot.engine.followup`).
 
-        An unanswered question is logged for admins in the background
-        (:class:`~bot.unanswered.UnansweredLog`): the reply does not wait for the database;
-        :meth:`flush`, and so :meth:`close` and :meth:`top_unanswered`, wait for the log.
+        An unanswered question (not small talk: "hi", "thanks bot") is logged for admins in
+        the background (:class:`~bot.unanswered.UnansweredLog`): the reply does not wait for
+        the database; :meth:`flush`, and so :meth:`close` and :meth:`top_unanswered`, wait
+        for the log.
         """
         text = self.clean_question(question)
         if conversation is None:
@@ -173,7 +174,7 @@ class CoverageService:
             last = self.conversations.get((guild_id, conversation))
             answer, turn = self.engine.converse(text, last, guild_id=guild_id)
             self.conversations.put((guild_id, conversation), turn)
-        if not answer.answered:
+        if not answer.answered and not self.engine.asks_nothing(text):
             await self.unanswered.put(text, guild_id, user_id)
         return answer
 

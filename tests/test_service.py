@@ -28,10 +28,12 @@ async def test_unanswered_questions_are_logged_and_nothing_is_lost_on_close(
     assert questions == {"what did taylor swift say about ice", "who won the super bowl"}
 
 
-async def test_answered_questions_are_not_logged(settings: Settings) -> None:
+async def test_answered_questions_and_small_talk_are_not_logged(settings: Settings) -> None:
     async with await CoverageService.open(settings) as service:
         answer = await service.ask("how many protestors were arrested on sunday", guild_id=5)
         assert answer.answered
+        greeting = await service.ask("hey bot, how's it going?", guild_id=5)
+        assert not greeting.answered
         assert await service.top_unanswered(guild_id=5) == []
 
 

@@ -304,6 +304,11 @@ class Engine:
             records = (*records, answer.record_id)
         return answer, Turn(resolved.question, people, named_as, records)
 
+    def asks_nothing(self, question: str) -> bool:
+        """Whether ``question`` is small talk alone ("hi", "thanks bot"), asking nothing of
+        the coverage (not an unanswered question)."""
+        return self._read(question, None).social
+
     def answer(
         self, question: str, *, guild_id: int | None = None, exclude: tuple[str, ...] = ()
     ) -> Answer:

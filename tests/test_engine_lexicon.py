@@ -87,3 +87,10 @@ def test_small_talk_asks_nothing_but_a_question_after_it_does() -> None:
     for text in ("how is the bridge going", "what is up with the bridge", "how are the nurses",
                  "how much", "bot"):
         assert not lexicon.small_talk(words(text)), text
+
+
+def test_a_compound_splits_into_english_words_most_evenly_first() -> None:
+    assert lexicon.compound_splits("homeowners", 100)[0] == ("home", "owners")
+    # a suffix that is also a word is no second word
+    assert all(b not in {"hip", "ship"} for _, b in lexicon.compound_splits("membership", 100))
+    assert lexicon.compound_splits("qwzx", 100) == []

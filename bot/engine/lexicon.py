@@ -287,3 +287,21 @@ def abbreviations() -> dict[str, str]:
 def opposed_stop_words() -> frozenset[str]:
     """The stop words that have opposites ("least" / "most", "up" / "down", "all" / "no")."""
     return frozenset(w for w in STOPWORDS if opposites(w))
+
+
+#: Each part of a compound read as two words is an English word this long at least ...
+COMPOUND_PART_MIN = 3
+#: ... and its second is no word that is also a suffix ("membership", "percentage").
+_SUFFIX_WORDS = frozenset({"age", "ages", "hip", "ship", "ships", "hood", "ness", "ment",
+                           "dom", "ward", "wards", "like", "less", "ful", "able", "ion"})
+
+
+def compound_splits(word: str, min_count: int) -> list[tuple[str, str]]:
+    """The ways ``word`` splits into two English words (each seen ``min_count`` times in
+    :func:`english`), the most even first: "homeowners" -> ("home", "owners")."""
+    counts = english()
+    n = COMPOUND_PART_MIN
+    cuts = sorted(range(n, len(word) - n + 1), key=lambda i: abs(len(word) / 2 - i))
+    return [(word[:i], word[i:]) for i in cuts
+            if word[i:] not in _SUFFIX_WORDS and counts.get(word[:i], 0) >= min_count
+            and counts.get(word[i:], 0) >= min_count]

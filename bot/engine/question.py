@@ -317,6 +317,10 @@ def read(
             fixed.extend((x, False, lexicon.is_ordinary(x)) for x in spelt.split()
                          if is_content(x))
             continue
+        parts = _compound(w, known)
+        if parts:  # "homeowners", which the bank lacks: "home", "owners"
+            fixed.extend((x, False, lexicon.is_ordinary(x)) for x in parts)
+            continue
         ordinary = lexicon.is_ordinary(w)
         if ordinary:
             fixed.append((w, False, True))
@@ -443,6 +447,15 @@ def read(
     query.counts = counting_end is not None
     query.counted = _counted(ws, query.items, counting_end)
     return query
+
+
+def _compound(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
+    """A word the bank lacks that is two words it has, written together ("homeowners":
+    "home", "owners"; :func:`lexicon.compound_splits`)."""
+    for a, b in lexicon.compound_splits(word, REAL_WORD_MIN):
+        if is_content(a) and is_content(b) and known(stem(a)) and known(stem(b)):
+            return a, b
+    return None
 
 
 def _opening(ws: list[str]) -> int:

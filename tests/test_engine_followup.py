@@ -9,6 +9,7 @@ import pytest
 from bot.engine import Engine
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.knowledge import load_knowledge
+from bot.models import Bank, Citation, Fact, Source
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
@@ -84,3 +85,30 @@ def test_a_pronoun_with_no_one_to_refer_to_asks_who_is_meant(engine: Engine) -> 
     # a question that names someone abstains without it
     d = engine.answer("what did doechii say about her tax returns in 1990")
     assert not d.answered and "Who do you mean" not in d.text
+
+
+def test_it_in_a_follow_up_is_about_the_last_answers_story() -> None:
+    """"where did it start" after an answer from the measles story is about that story: the
+    shipped coverage's "protests that started in Los Angeles" does not answer it; a question
+    with more to match than "it" only ranks that story's records first."""
+    assert resolve("where did it start", Turn("how many cases", source="measles"),
+                   names_question=False).source == "measles"
+    assert resolve("where did she start", Turn("how many cases", source="measles"),
+                   names_question=False).source is None
+    story = Source("measles", "Valley Wire", "Measles outbreak grows", None, "2026-10-20", None)
+    lead = Fact("lead", "A measles outbreak in Dalton County has grown to 31 confirmed cases.",
+                (Citation("measles", "A measles outbreak ..."),), (), (), None, None)
+    began = Fact("began", "The outbreak began in late September at an elementary school.",
+                 (Citation("measles", "The outbreak began ..."),), (), (), None, None)
+    shipped = load_knowledge(KNOWLEDGE)
+    engine = Engine(Bank(sources=(*shipped.sources, story), people=shipped.people,
+                         facts=(*shipped.facts, lead, began), quotes=shipped.quotes))
+    first, turn = engine.converse("how many measles cases are there", None)
+    assert first.record_id == "lead" and turn.source == "measles"
+    follow, _ = engine.converse("where did it start", turn)
+    assert not follow.answered or follow.record_id in {"lead", "began"}
+    # asked on its own, the shipped coverage's protests "started in Los Angeles"
+    assert engine.answer("where did it start").record_id not in {"lead", "began"}
+    # more to match than "it": still answered from anywhere
+    trump, _ = engine.converse("is it true that kim kardashian met donald trump", turn)
+    assert trump.answered and trump.sources[0].outlet == "NewsNation"

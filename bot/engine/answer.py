@@ -66,6 +66,9 @@ DEFAULT_THRESHOLD = 50.0
 SUGGEST_SHARE = 0.4
 #: Candidates scored in detail.
 SHORTLIST = 6
+#: A follow-up about "it" with at most this many words to match is about the last answer's
+#: story alone ("where did it start"); with more, that story's records only come first.
+FOLLOW_ITEMS = 2
 #: Records whose reading for scoring is kept (first in, first out).
 VIEW_CACHE = 20_000
 
@@ -181,16 +184,18 @@ class Engine:
         guild_id: int | None = None,
         context: bool = False,
         exclude: tuple[str, ...] = (),
+        source: str | None = None,
     ) -> _Ranked:
         """The question read, and its candidates scored, most probable first (``context``:
-        read every candidate against its neighbours, not only the chosen one)."""
+        read every candidate against its neighbours, not only the chosen one; ``source``:
+        its records first, "it" of a follow-up being what that story is about)."""
         asked = query = self._read(question, guild_id)
         if query.summary:
             headline = self._headline(guild_id)
             if headline is not None:
                 query = self._read(headline, guild_id)
-        return _Ranked(query, self._score(query, guild_id, context, exclude, asked.summary),
-                       asked)
+        return _Ranked(query, self._score(query, guild_id, context, exclude, asked.summary,
+                                          source), asked)
 
     def _score(
         self,
@@ -199,9 +204,11 @@ class Engine:
         context: bool = False,
         exclude: tuple[str, ...] = (),
         summary: bool = False,
+        source: str | None = None,
     ) -> list[Candidate]:
         """The candidates for ``query``, most probable first (``summary``: it is the newest
-        headline, read for "what happened": a story's lead, when found, says it first)."""
+        headline, read for "what happened": a story's lead, when found, says it first;
+        ``source``: a candidate it cites comes before one citing another)."""
         if not query.items:
             return []
         m = self._m
@@ -263,6 +270,13 @@ class Engine:
                 cand.probability = 0.0
             out.append(cand)
         out.sort(key=lambda c: (-c.probability, -c.retrieval, c.rid))
+        if source is not None:
+            out.sort(key=lambda c: not (c.probability > 0.0 and self._cites(c.rid, source)))
+            if len(query.items) <= FOLLOW_ITEMS:
+                # "where did it start": about the last story, whatever another says of starts
+                out = [c for c in out if self._cites(c.rid, source)]
+                if not out:
+                    return []
         story_lead = False
         if summary:
             out.sort(key=lambda c: not (c.probability > 0.0 and self._m.around(c.rid, set())[1]))
@@ -287,22 +301,25 @@ class Engine:
         the turn to remember for the next question."""
         names_question = bool(self._read(question, guild_id).people)
         resolved = resolve(question, turn, names_question=names_question)
-        ranked = self.rank(resolved.question, guild_id=guild_id, exclude=resolved.exclude)
+        ranked = self.rank(resolved.question, guild_id=guild_id, exclude=resolved.exclude,
+                           source=resolved.source)
         answer = self._decide(ranked, guild_id)
         query = ranked.asked
         people_ids = list(dict.fromkeys(query.people))
         named_as = tuple(it.surface for it in query.items if it.people)
-        if not people_ids and answer.record_id is not None:
-            rec = self._m.get(answer.record_kind or "fact", answer.record_id)
-            if isinstance(rec, Fact | Quote):
-                people_ids = list(record_people(rec))
+        rec = None if answer.record_id is None else \
+            self._m.get(answer.record_kind or "fact", answer.record_id)
+        if not people_ids and isinstance(rec, Fact | Quote):
+            people_ids = list(record_people(rec))
         people = tuple(
             p.name for pid in people_ids if (p := self._m.names.people.get(pid)) is not None
         )
         records = resolved.exclude if resolved.followed else ()
         if answer.record_id is not None:
             records = (*records, answer.record_id)
-        return answer, Turn(resolved.question, people, named_as, records)
+        source = rec.citations[0].source_id if isinstance(rec, Fact | Quote) and \
+            rec.citations else None
+        return answer, Turn(resolved.question, people, named_as, records, source)
 
     def asks_nothing(self, question: str) -> bool:
         """Whether ``question`` is small talk alone ("hi", "thanks bot"), asking nothing of
@@ -371,6 +388,10 @@ class Engine:
         rec = self._m.records[c.rid]
         assert rec is not None
         return rec
+
+    def _cites(self, rid: int, source: str) -> bool:
+        rec = self._m.records[rid]
+        return rec is not None and bool(rec.citations) and rec.citations[0].source_id == source
 
     def _headline(self, guild_id: int | None) -> str | None:
         visible = visible_to(guild_id)

@@ -8,7 +8,9 @@ rewrites the next question so that it stands on its own:
 * an elliptical question ("and Y?", "what about Y?", "how about Y") takes the last
   question with Y in place of the person it named, or with Y added;
 * "what else" / "anything else" / "more" asks for another record than the last answer:
-  the last answer's record is excluded.
+  the last answer's record is excluded;
+* "it" ("where did it start") is a thing the last answer's story is about: that story's
+  records come first.
 
 Pure functions over plain data: the conversation store (who talks in which channel, for
 how long a turn counts) lives outside the engine.
@@ -33,6 +35,8 @@ _ELLIPSIS = re.compile(
 )
 _ELLIPSIS_CUE = re.compile(r"^\s*(?:and\b|&|what about\b|how about\b|what abt\b)", re.IGNORECASE)
 _ELSE = re.compile(r"\b(?:else|more|another|other)\b", re.IGNORECASE)
+#: "where did it start": a thing the last answer's story is about.
+_IT = re.compile(r"\b(?:it|its|itself)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,8 @@ class Turn:
     named_as: tuple[str, ...] = ()
     #: records given as answers so far in this line of questions
     records: tuple[str, ...] = field(default=())
+    #: the source the last answer cited first (what "it" in the next question is about)
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,8 @@ class Resolved:
     exclude: tuple[str, ...] = ()
     #: the question was rewritten from the last turn
     followed: bool = False
+    #: "where did it start": the source the last answer cited, whose records come first
+    source: str | None = None
 
 
 def resolve(question: str, turn: Turn | None, *, names_question: bool) -> Resolved:
@@ -95,7 +103,8 @@ def resolve(question: str, turn: Turn | None, *, names_question: bool) -> Resolv
         followed = True
         if person is not None and not names_question and person not in text:
             text = f"{text.rstrip(' ?!.')} {person}"
-    return Resolved(text, exclude, followed)
+    source = turn.source if _IT.search(question) else None
+    return Resolved(text, exclude, followed, source)
 
 
 def lone_pronoun(question: str) -> str | None:

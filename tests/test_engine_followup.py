@@ -9,7 +9,7 @@ import pytest
 from bot.engine import Engine
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.knowledge import load_knowledge
-from bot.models import Bank, Citation, Fact, Source
+from bot.models import Bank, Citation, Fact, Person, Quote, Source
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
@@ -112,3 +112,26 @@ def test_it_in_a_follow_up_is_about_the_last_answers_story() -> None:
     # more to match than "it": still answered from anywhere
     trump, _ = engine.converse("is it true that kim kardashian met donald trump", turn)
     assert trump.answered and trump.sources[0].outlet == "NewsNation"
+
+
+def test_a_role_two_people_hold_is_the_one_of_the_last_answers_story() -> None:
+    """"who is the mayor" after an answer from the plant story: its mayor, not the shipped
+    coverage's mayor of Los Angeles; "what did he say" then is about him."""
+    story = Source("plant", "Midland Press", "Appliance maker closes plant", None,
+                   "2025-10-21", None)
+    mayor = Person("tom-vale", "Tom Vale", ("Vale",), "mayor", None)
+    cut = Fact("cut", "Harlow will close its plant in Brennick, cutting 640 jobs.",
+               (Citation("plant", "Harlow will close ..."),), (), (), None, None)
+    taxes = Fact("taxes", "The plant pays 18 percent of the city's taxes, said Mayor Tom Vale.",
+                 (Citation("plant", "The plant pays ..."),), ("tom-vale",), (), None, None)
+    said = Quote("vale-said", "tom-vale", "We will have hard conversations about our budget.",
+                 "", (Citation("plant", "We will have ..."),))
+    shipped = load_knowledge(KNOWLEDGE)
+    engine = Engine(Bank(sources=(*shipped.sources, story), people=(*shipped.people, mayor),
+                         facts=(*shipped.facts, cut, taxes), quotes=(*shipped.quotes, said)))
+    first, turn = engine.converse("how many jobs will the plant cut", None)
+    assert first.record_id == "cut"
+    who, turn = engine.converse("who is the mayor", turn)
+    assert who.record_id in {"taxes", "vale-said"} and turn.people == ("Tom Vale",)
+    what, _ = engine.converse("what did he say", turn)
+    assert what.speaker == "Tom Vale"

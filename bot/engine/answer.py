@@ -299,18 +299,24 @@ class Engine:
     ) -> tuple[Answer, Turn]:
         """Answer ``question`` as a follow-up of ``turn`` (:mod:`bot.engine.followup`), and
         the turn to remember for the next question."""
-        names_question = bool(self._read(question, guild_id).people)
-        resolved = resolve(question, turn, names_question=names_question)
+        read = self._read(question, guild_id)
+        resolved = resolve(question, turn, names_question=bool(read.people))
+        source = resolved.source
+        if source is None and turn is not None and any(
+                len(set(it.people)) > 1 for it in read.items):
+            source = turn.source  # "who is the mayor": of the story the last answer was from
         ranked = self.rank(resolved.question, guild_id=guild_id, exclude=resolved.exclude,
-                           source=resolved.source)
+                           source=source)
         answer = self._decide(ranked, guild_id)
         query = ranked.asked
         people_ids = list(dict.fromkeys(query.people))
         named_as = tuple(it.surface for it in query.items if it.people)
         rec = None if answer.record_id is None else \
             self._m.get(answer.record_kind or "fact", answer.record_id)
-        if not people_ids and isinstance(rec, Fact | Quote):
-            people_ids = list(record_people(rec))
+        if isinstance(rec, Fact | Quote):
+            about = record_people(rec)
+            # "the mayor" read as two mayors: the one the answer is about
+            people_ids = [p for p in people_ids if p in about] or people_ids or list(about)
         people = tuple(
             p.name for pid in people_ids if (p := self._m.names.people.get(pid)) is not None
         )

@@ -815,6 +815,16 @@ def test_why_prefers_a_record_giving_a_cause_of_what_is_asked() -> None:
         == "cause"
 
 
+def test_why_people_protest_on_the_shipped_coverage_is_what_caused_the_protests(
+    shipped_bank: Bank,
+) -> None:
+    """Issue 9: "why are people protesting" was answered "Chrissy Teigen posted a message
+    that encouraged people to protest" (a "to" completing "encouraged", no reason)."""
+    engine = Engine(shipped_bank)
+    for asked in ("why are people protesting", "why are they protesting"):
+        assert answered(engine, asked).record_id == "ice-operations-protests-critics", asked
+
+
 def test_a_lead_in_is_never_an_answer_on_its_own() -> None:
     bank = Bank(
         sources=(SOURCE,),

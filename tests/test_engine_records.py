@@ -142,3 +142,17 @@ def test_since_of_time_states_no_reason() -> None:
     assert states_reason(words("It closed since the district had no money."))
     assert states_reason(words("It closed because of the storm."))
     assert not gives_reason(words("It has been closed since 2016."))
+
+
+def test_a_to_completing_a_verb_gives_no_reason() -> None:
+    assert not gives_reason(words("Chrissy Teigen encouraged people to protest."))
+    assert not gives_reason(words("The council voted to approve the stadium."))
+    assert gives_reason(words("The agency raised fares to close a budget gap."))
+    assert gives_reason(words("She urged them to act because time was short."))
+
+
+def test_what_a_causal_verb_causes_includes_an_agent_nouns_verb() -> None:
+    from bot.engine.records import caused_terms
+
+    assert "protest" in caused_terms(words("the raids caused protestors to gather"))
+    assert "gath" not in caused_terms(words("the raids caused protestors to gather"))

@@ -72,6 +72,9 @@ REASON_MARKERS = frozenset(_Q["reason_markers"])
 REASON_CONNECTIVES = frozenset(_Q["reason_connectives"])
 #: Verbs that say what brought something about ("the raids sparked protests").
 CAUSAL_VERBS = frozenset(_Q["causal_verbs"])
+#: Verbs (and a few adjectives) whose "to" completes them, not a purpose: "encouraged people
+#: to protest", "voted to approve", "plans to appeal", "is likely to rise".
+COMPLEMENT_VERBS = frozenset(_Q["complement_verbs"])
 SPEECH_VERBS = frozenset(_Q["speech_verbs"])
 SPEECH_NOUNS = frozenset(_Q["speech_nouns"])
 #: Words asking for someone's stance ("her opinion on", "his views about"): a coverage that

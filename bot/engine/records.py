@@ -234,7 +234,18 @@ def gives_reason(ws: list[str]) -> bool:
     markers = lexicon.REASON_MARKERS
     return any(w in markers and not (w in _RANGE_MARKERS and i + 1 < len(ws)
                                      and ws[i + 1].isdigit()) and not _since_when(ws, i)
+               and not (w == "to" and _completes(ws, i))
                for i, w in enumerate(ws))
+
+
+#: A verb's "to" stands this many words after it at most ("urged the council to act").
+COMPLEMENT_REACH = 4
+
+
+def _completes(ws: list[str], i: int) -> bool:
+    """Whether the "to" at ``ws[i]`` completes a verb before it ("encouraged people **to**
+    protest", "voted **to** approve"): no purpose, so no reason."""
+    return not lexicon.COMPLEMENT_VERBS.isdisjoint(ws[max(0, i - COMPLEMENT_REACH) : i])
 
 
 def states_reason(ws: list[str]) -> bool:
@@ -264,12 +275,22 @@ CAUSE_REACH = 3
 
 def caused_terms(ws: list[str]) -> frozenset[str]:
     """The stems of the content words within :data:`CAUSE_REACH` words after a causal verb
-    (:data:`lexicon.CAUSAL_VERBS`): what the text gives a cause of."""
+    (:data:`lexicon.CAUSAL_VERBS`): what the text gives a cause of; of an agent noun, its
+    verb's too ("caused protestors to gather": people protesting)."""
     if lexicon.CAUSAL_VERBS.isdisjoint(ws):
         return frozenset()
-    return frozenset(stem(ws[j]) for i, w in enumerate(ws) if w in lexicon.CAUSAL_VERBS
-                     for j in range(i + 1, min(len(ws), i + 1 + CAUSE_REACH))
-                     if is_content(ws[j]))
+    caused = [ws[j] for i, w in enumerate(ws) if w in lexicon.CAUSAL_VERBS
+              for j in range(i + 1, min(len(ws), i + 1 + CAUSE_REACH)) if is_content(ws[j])]
+    return frozenset(stem(w) for w in caused) | frozenset(
+        stem(m.group(1)) for w in caused
+        if (m := _AGENT.match(w)) and lexicon.english().get(m.group(1), 0) >= AGENT_VERB_MIN)
+
+
+#: An agent noun: its verb (an English word seen this often), then "-er" or "-or"
+#: ("protestors": protest; "workers": work; not "gather": "gath").
+AGENT_VERB_MIN = 100
+#: (the pattern of one)
+_AGENT = re.compile(r"^([a-z]{4,}?)(?:er|or)s?$")
 
 
 #: A figure counts the content words up to this many words after it, with no other word

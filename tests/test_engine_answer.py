@@ -911,7 +911,7 @@ def test_what_happened_is_the_newest_storys_lead() -> None:
     base = small_bank()
     engine = Engine(Bank(sources=(*base.sources, story), people=base.people,
                          facts=(*base.facts, lead, later), quotes=base.quotes))
-    for asked in ("what happened", "tldr", "what's the story?"):
+    for asked in ("what happened", "tldr", "what's the story?", "any updates?"):
         a = engine.answer(asked)
         assert a.answered and a.record_id == "lead" and a.score >= 95.0, asked
     # a question about something is no summary

@@ -109,8 +109,10 @@ def test_it_in_a_follow_up_is_about_the_last_answers_story() -> None:
     assert not follow.answered or follow.record_id in {"lead", "began"}
     # asked on its own, the shipped coverage's protests "started in Los Angeles"
     assert engine.answer("where did it start").record_id not in {"lead", "began"}
-    # more to match than "it": still answered from anywhere
-    trump, _ = engine.converse("is it true that kim kardashian met donald trump", turn)
+    # a name or more to match than "it": still answered from anywhere
+    kim, _ = engine.converse("what did kim kardashian write about it on instagram", turn)
+    assert kim.answered and kim.speaker == "Kim Kardashian"
+    trump, _ = engine.converse("did kim kardashian meet donald trump about it in 2018", turn)
     assert trump.answered and trump.sources[0].outlet == "NewsNation"
 
 
@@ -135,3 +137,23 @@ def test_a_role_two_people_hold_is_the_one_of_the_last_answers_story() -> None:
     assert who.record_id in {"taxes", "vale-said"} and turn.people == ("Tom Vale",)
     what, _ = engine.converse("what did he say", turn)
     assert what.speaker == "Tom Vale"
+
+
+def test_a_role_the_last_story_has_no_holder_of_is_still_answered() -> None:
+    """"who is the mayor" after an answer from a story with no mayor: the coverage's mayors
+    are still candidates (the last story only comes first)."""
+    story = Source("measles", "Valley Wire", "Measles outbreak grows", None, "2026-10-20", None)
+    lead = Fact("lead", "A measles outbreak in Dalton County has grown to 31 confirmed cases.",
+                (Citation("measles", "A measles outbreak ..."),), (), (), None, None)
+    other = Person("tom-vale", "Tom Vale", ("Vale",), "mayor", None)
+    taxes = Fact("taxes", "The plant pays 18 percent of the city's taxes, said Mayor Tom Vale.",
+                 (Citation("plant", "The plant pays ..."),), ("tom-vale",), (), None, None)
+    plant = Source("plant", "Midland Press", "Plant closes", None, "2025-10-21", None)
+    shipped = load_knowledge(KNOWLEDGE)
+    engine = Engine(Bank(sources=(*shipped.sources, plant, story),
+                         people=(*shipped.people, other), facts=(*shipped.facts, taxes, lead),
+                         quotes=shipped.quotes))
+    first, turn = engine.converse("how many measles cases are there", None)
+    assert first.record_id == "lead"
+    who, _ = engine.converse("who is the mayor", turn)
+    assert who.answered

@@ -126,3 +126,12 @@ def test_the_coverage_a_guild_sees_uses_a_word_by_its_records_or_descriptions() 
                           guild_id=5))
     assert memory.uses(("stadium",), "stadium", visible_to(5))
     assert not memory.uses(("stadium",), "stadium", visible_to(6))
+
+
+def test_the_headline_is_the_newest_sources_and_a_record_cites_its_article() -> None:
+    memory = _memory()
+    assert memory.headline(visible_to(None)) == "Bridge cost rises"  # 2025-07-01 over 06-10
+    assert memory.headline(lambda s: s.id == "wire") == "Bridge approved"
+    assert memory.headline(lambda s: False) is None
+    rid = memory.rids["fact"][BRIDGE.id]
+    assert memory.cites(rid, "wire") and not memory.cites(rid, "post")

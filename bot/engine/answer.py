@@ -66,8 +66,8 @@ DEFAULT_THRESHOLD = 50.0
 SUGGEST_SHARE = 0.4
 #: Candidates scored in detail.
 SHORTLIST = 6
-#: A follow-up about "it" with at most this many words to match is about the last answer's
-#: story alone ("where did it start"); with more, that story's records only come first.
+#: A follow-up about "it" with at most this many words to match, none a person's name, is
+#: about the last answer's story alone ("where did it start"); else its records come first.
 FOLLOW_ITEMS = 2
 #: Records whose reading for scoring is kept (first in, first out).
 VIEW_CACHE = 20_000
@@ -185,17 +185,18 @@ class Engine:
         context: bool = False,
         exclude: tuple[str, ...] = (),
         source: str | None = None,
+        only: bool = False,
     ) -> _Ranked:
         """The question read, and its candidates scored, most probable first (``context``:
         read every candidate against its neighbours, not only the chosen one; ``source``:
-        its records first, "it" of a follow-up being what that story is about)."""
+        its records first; ``only``: "it" of a follow-up is what that story is about)."""
         asked = query = self._read(question, guild_id)
         if query.summary:
-            headline = self._headline(guild_id)
+            headline = self._m.headline(visible_to(guild_id))
             if headline is not None:
                 query = self._read(headline, guild_id)
         return _Ranked(query, self._score(query, guild_id, context, exclude, asked.summary,
-                                          source), asked)
+                                          source, only), asked)
 
     def _score(
         self,
@@ -205,10 +206,12 @@ class Engine:
         exclude: tuple[str, ...] = (),
         summary: bool = False,
         source: str | None = None,
+        only: bool = False,
     ) -> list[Candidate]:
         """The candidates for ``query``, most probable first (``summary``: it is the newest
         headline, read for "what happened": a story's lead, when found, says it first;
-        ``source``: a candidate it cites comes before one citing another)."""
+        ``source``: a candidate it cites comes before one citing another, and with ``only``
+        and little to match, alone answers)."""
         if not query.items:
             return []
         m = self._m
@@ -271,10 +274,10 @@ class Engine:
             out.append(cand)
         out.sort(key=lambda c: (-c.probability, -c.retrieval, c.rid))
         if source is not None:
-            out.sort(key=lambda c: not (c.probability > 0.0 and self._cites(c.rid, source)))
-            if len(query.items) <= FOLLOW_ITEMS:
+            out.sort(key=lambda c: not (c.probability > 0.0 and self._m.cites(c.rid, source)))
+            if only and len(query.items) <= FOLLOW_ITEMS and not query.people:
                 # "where did it start": about the last story, whatever another says of starts
-                out = [c for c in out if self._cites(c.rid, source)]
+                out = [c for c in out if self._m.cites(c.rid, source)]
                 if not out:
                     return []
         story_lead = False
@@ -306,7 +309,7 @@ class Engine:
                 len(set(it.people)) > 1 for it in read.items):
             source = turn.source  # "who is the mayor": of the story the last answer was from
         ranked = self.rank(resolved.question, guild_id=guild_id, exclude=resolved.exclude,
-                           source=source)
+                           source=source, only=resolved.source is not None)
         answer = self._decide(ranked, guild_id)
         query = ranked.asked
         people_ids = list(dict.fromkeys(query.people))
@@ -394,17 +397,6 @@ class Engine:
         rec = self._m.records[c.rid]
         assert rec is not None
         return rec
-
-    def _cites(self, rid: int, source: str) -> bool:
-        rec = self._m.records[rid]
-        return rec is not None and bool(rec.citations) and rec.citations[0].source_id == source
-
-    def _headline(self, guild_id: int | None) -> str | None:
-        visible = visible_to(guild_id)
-        sources = [s for s in self._m.sources.values() if visible(s)]
-        if not sources:
-            return None
-        return max(sources, key=lambda s: s.published or "").title
 
     def _answer_from(self, best: Candidate, cands: list[Candidate], confidence: float) -> Answer:
         rec = self._rec(best)

@@ -94,6 +94,8 @@ FRAME_WORDS = frozenset(_Q["frame_words"])
 #: "what kind of", "which type of": the thing asked for is of the kind named next.
 KIND_WORDS = frozenset(_Q["kind_words"])
 SUMMARY_WORDS = frozenset(_Q["summary_words"])
+#: "what's the story", "any news": asked alone, what the coverage is about.
+SUMMARY_NOUNS = frozenset(_Q["summary_nouns"])
 #: Words that hedge a figure asked for ("how many in total", "roughly how much").
 FIGURE_HEDGES = frozenset(_Q["figure_hedges"])
 #: Greetings and courtesies ("hi", "thanks"), and the words that go with them ("all",

@@ -293,6 +293,16 @@ class Memory:
                     out.update(self.fields(other, terms))
         return out
 
+    def headline(self, visible: Callable[[Source], bool]) -> str | None:
+        """The title of the newest source ``visible`` lets through, or None."""
+        sources = [s for s in self.sources.values() if visible(s)]
+        return max(sources, key=lambda s: s.published or "").title if sources else None
+
+    def cites(self, rid: int, source: str) -> bool:
+        """Whether record ``rid`` cites ``source`` first (is a sentence of that article)."""
+        rec = self.records[rid]
+        return rec is not None and bool(rec.citations) and rec.citations[0].source_id == source
+
     def title_terms(self, record: Fact | Quote) -> frozenset[str]:
         """The terms of the title of the article ``record`` cites first: what every sentence
         of it is about (a sentence of an article on Harvard is about Harvard)."""

@@ -441,8 +441,9 @@ def read(
                 break
 
     who_is(query, opened)  # "who is X", "is X a Y", "who is the mayor"
-    if not query.items and any(w in lexicon.SUMMARY_WORDS for w in ws):
-        query.summary = True
+    if not query.items and any(w in lexicon.SUMMARY_WORDS or w in lexicon.SUMMARY_NOUNS
+                               for w in ws):
+        query.summary = True  # "tldr", "what happened", "what's the story"
     counting_end = _after_counting_phrase(ws)
     query.counts = counting_end is not None
     query.counted = _counted(ws, query.items, counting_end)

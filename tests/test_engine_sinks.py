@@ -403,3 +403,18 @@ def test_an_age_counts_no_things_asked_how_many_of() -> None:
                  "number")
     assert sinks(old, [1.0] * 3, [False] * 3, {"vanc": FIELD_TEXT, "year": 1, "old": 1},
                  aged) is None
+
+
+def test_what_someone_said_is_never_a_sentence_reporting_no_words() -> None:
+    """"what did the head of the agency say about the vote": "the next step is a vote by the
+    agency's board" reports no one's words; "the chief said ..." and signs "reading “Homes
+    Not Goals”" do."""
+    query = Query("what did the head of the agency say about the vote",
+                  words("what did the head of the agency say about the vote"),
+                  [Item("agency", ("agenc",)), Item("vote", ("vote",))], speech=True)
+    fields = {"agenc": FIELD_TEXT, "vote": FIELD_TEXT}
+    silent = view_of("The next step is a vote by the agency's board on a design contract.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, silent) == "unsaid"
+    for text in ("The agency's chief said the vote was a relief.",
+                 "Opponents of the agency held signs reading “No vote, no deal” at the vote."):
+        assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) is None, text

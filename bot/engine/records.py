@@ -99,6 +99,8 @@ def _token_words(token: str) -> tuple[str, ...]:
     return tuple(words(token))
 
 
+#: Words in quotation marks ("signs reading “Homes Not Goals”"): words someone said or wrote.
+_QUOTATION = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 #: The stems of months and weekdays: capitalised, but names of no person, place or thing.
 _CALENDAR = frozenset(stem(w) for w in lexicon.MONTHS | lexicon.WEEKDAYS)
 
@@ -126,7 +128,7 @@ class RecordView:
     people: tuple[str, ...]
     #: an editor gave the record keywords
     curated: bool
-    #: the text reports speech (a verb of saying or writing)
+    #: the text reports speech (a verb of saying or writing, or words in quotation marks)
     speech: bool
     #: its stop words that have opposites ("most", "up"; the index keeps no stop words)
     stop_words: frozenset[str] = frozenset()
@@ -192,7 +194,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         lead_in=text.endswith(":"),
         people=record_people(record),
         curated=bool(record.keywords),
-        speech=isinstance(record, Quote) or not lexicon.SPEECH_VERBS.isdisjoint(ws),
+        speech=isinstance(record, Quote) or not lexicon.SPEECH_VERBS.isdisjoint(ws)
+        or _QUOTATION.search(record.text) is not None,
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
         stop_anchors=anchors,
         negated_terms=_negated_terms(ws),
@@ -286,11 +289,10 @@ def caused_terms(ws: list[str]) -> frozenset[str]:
         if (m := _AGENT.match(w)) and lexicon.english().get(m.group(1), 0) >= AGENT_VERB_MIN)
 
 
-#: An agent noun: its verb (an English word seen this often), then "-er" or "-or"
-#: ("protestors": protest; "workers": work; not "gather": "gath").
-AGENT_VERB_MIN = 100
-#: (the pattern of one)
+#: An agent noun: its verb, then "-er" or "-or" ("protestors": protest; "workers": work) ...
 _AGENT = re.compile(r"^([a-z]{4,}?)(?:er|or)s?$")
+#: ... the verb an English word seen this often at least (not "gather": "gath").
+AGENT_VERB_MIN = 100
 
 
 #: A figure counts the content words up to this many words after it, with no other word

@@ -212,8 +212,8 @@ class Gates:
     (not once per candidate)."""
 
     __slots__ = ("_about", "_anchors", "_asked", "_degree", "_figure", "_items", "_lacks_much",
-                 "_least", "_named", "_negated", "_negates", "_speaker_named", "_superlatives",
-                 "_when", "_why", "query")
+                 "_least", "_named", "_negated", "_negates", "_says", "_speaker_named",
+                 "_superlatives", "_when", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -246,6 +246,8 @@ class Gates:
         #: "what did X say about Y": the terms of Y (what X's words must be about)
         self._about = query.about
         self._speaker_named = query.speech and not query.said_by and bool(query.people)
+        #: asks what someone said or wrote ("what did X say"), not who said it
+        self._says = query.speech and not query.said_by
         #: "what is the name of the school": the terms of the school
         self._named = named_thing(query)
 
@@ -321,6 +323,10 @@ class Gates:
             return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._lacks_much:
             return "unknown"
+        if self._says and not view.speech and not view.curated:
+            # "what did the head of the agency say": a sentence reporting no one's words
+            # ("the next step is a vote by the agency's board") is not what anyone said
+            return "unsaid"
         if self._speaker_named and view.speech and not view.is_quote and not view.curated \
                 and view.people and view.people[0] not in query.people:
             # "what did Sandoval say": 'Fortier, who voted no along with Sandoval, said ...'

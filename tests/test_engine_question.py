@@ -10,7 +10,7 @@ from bot.engine.index import Vocabulary
 from bot.engine.memory import Memory, visible_to
 from bot.engine.names import NameTable
 from bot.engine.normalize import stem
-from bot.engine.question import Query, _compound, phrasal_terms, read, related_terms
+from bot.engine.question import Query, _compound, phrasal_terms, read, related_terms, small_talk
 from bot.models import Bank, Citation, Fact, Person, Source
 from tests.engine_records import ADA, small_bank
 
@@ -296,3 +296,9 @@ def test_a_compound_the_bank_lacks_is_read_as_its_two_words() -> None:
     assert _compound("membership", bank.__contains__) is None
     assert _compound("percentage", bank.__contains__) is None
     assert _compound("firetruck", bank.__contains__) is None  # the bank has no "truck"
+
+
+def test_small_talk_is_told_as_the_reader_tells_it() -> None:
+    for said in ("hey there, how's it going?", "thanks bot", "how is the bridge going", ""):
+        assert small_talk(said) == _read(said).social, said
+    assert small_talk("thanks bot") and not small_talk("how is the bridge going")

@@ -31,7 +31,7 @@ from bot.engine.citing import Citer
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import shorten
-from bot.engine.question import Item, Query, read
+from bot.engine.question import Item, Query, read, small_talk
 from bot.engine.quotes import QuoteFinder
 from bot.engine.reasons import reason_after
 from bot.engine.records import RecordView, record_people, view
@@ -281,9 +281,10 @@ class Engine:
                 if not out:
                     return []
         story_lead = False
-        if summary:
-            out.sort(key=lambda c: not (c.probability > 0.0 and self._m.around(c.rid, set())[1]))
-            story_lead = out[0].probability > 0.0 and self._m.around(out[0].rid, set())[1]
+        if summary:  # (a lead is its source's first record)
+            leads = {c.rid for c in out if c.probability > 0.0 and self._m.around(c.rid, set())[1]}
+            out.sort(key=lambda c: c.rid not in leads)
+            story_lead = out[0].rid in leads
         # the chosen candidate's score: the confidence model's probability
         top = out[0]
         lead = top.probability - (out[1].probability if len(out) > 1 else 0.0)
@@ -333,7 +334,7 @@ class Engine:
     def asks_nothing(self, question: str) -> bool:
         """Whether ``question`` is small talk alone ("hi", "thanks bot"), asking nothing of
         the coverage (not an unanswered question)."""
-        return self._read(question, None).social
+        return small_talk(question)
 
     def answer(
         self, question: str, *, guild_id: int | None = None, exclude: tuple[str, ...] = ()

@@ -266,6 +266,19 @@ def _rest_of_name(word: str, people: tuple[str, ...], names: NameTable) -> bool:
     return False
 
 
+def _bounded(question: str) -> tuple[str, list[str]]:
+    """The part of ``question`` that is read, and its words (both bounded)."""
+    raw = question[:MAX_QUESTION_CHARS]
+    return raw, words(raw)[: MAX_QUESTION_WORDS * 2]
+
+
+def small_talk(question: str) -> bool:
+    """Whether ``question`` is small talk alone ("hi", "thanks bot"), as :func:`read` tells
+    it (``Query.social``), without reading the rest of it."""
+    ws = _bounded(question)[1]
+    return bool(ws) and lexicon.small_talk(ws)
+
+
 def read(
     question: str,
     *,
@@ -275,8 +288,7 @@ def read(
     visible: Callable[[Person], bool],
 ) -> Query:
     """Read ``question`` against a bank's vocabulary (``known`` tells an indexed stem)."""
-    raw = question[:MAX_QUESTION_CHARS]
-    ws = words(raw)[: MAX_QUESTION_WORDS * 2]
+    raw, ws = _bounded(question)
     caps = capitalised_words(raw)
     query = Query(text=raw, words=ws, quoted=quoted(raw))
     if ws and lexicon.small_talk(ws):

@@ -113,8 +113,7 @@ def _person_kinds() -> frozenset[str]:
 def _kind_of_person(noun: str) -> bool:
     """A noun (or its plural) whose first sense is a kind of person ("judge", "lawmakers");
     not a title, which may head other things ("field" of "Field Marshal")."""
-    kinds = _person_kinds()
-    return noun in kinds or (noun.endswith("s") and noun[:-1] in kinds)
+    return _in_or_singular(noun, _person_kinds())
 
 
 def _verb_form(word: str) -> bool:
@@ -139,10 +138,12 @@ def _bears_names(noun: str) -> bool:
     place or a building (its location and structure nouns), or a word heading names ("the
     school", "the union"). Not a term of art ("the name of the alphabet used"), which a
     common noun may answer."""
-    heads = wordlist("name_heads")
-    return role_noun(noun) or place_noun(noun) or noun in heads or (
-        noun.endswith("s") and noun[:-1] in heads
-    )
+    return role_noun(noun) or place_noun(noun) or _in_or_singular(noun, wordlist("name_heads"))
+
+
+def _in_or_singular(noun: str, nouns: frozenset[str]) -> bool:
+    """``noun``, or its singular ("lawmakers": "lawmaker"), is one of ``nouns``."""
+    return noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
 
 
 def _name_near(view: RecordView, thing: frozenset[str], asked: set[str]) -> bool:

@@ -3,7 +3,7 @@ typos."""
 
 from __future__ import annotations
 
-from bot.engine.index import InvertedIndex, StopwordSpeller, Vocabulary, max_edits
+from bot.engine.index import EnglishSpeller, InvertedIndex, StopwordSpeller, Vocabulary, max_edits
 
 
 def test_postings_with_field_bits_and_removal() -> None:
@@ -41,6 +41,26 @@ def test_short_words_are_never_corrected_and_long_ones_by_two_edits() -> None:
 def test_a_misspelt_function_word_is_recognised() -> None:
     speller = StopwordSpeller(["about", "their", "which"])
     assert speller("abuot") == "about" and speller("bridge") is None
+
+
+def test_a_short_function_word_with_two_letters_swapped_is_recognised() -> None:
+    speller = StopwordSpeller(["the", "and", "about"])
+    assert speller("teh") == "the" and speller("adn") == "and"
+    assert speller("tha") is None and speller("eth") is None  # one swap only
+
+
+def test_the_english_speller_prefers_the_commonest_word_and_reads_its_words_once() -> None:
+    reads: list[int] = []
+
+    def counts() -> dict[str, int]:
+        reads.append(1)
+        return {"normal": 5000, "normally": 3000, "formal": 9000, "government": 8000}
+
+    speller = EnglishSpeller(counts)
+    assert reads == []  # nothing read until a word is corrected
+    assert speller("normaly") == "normal"  # both one edit away: the commoner
+    assert speller("goverment") == "government" and speller("qzxv") is None
+    assert reads == [1]
 
 
 def test_a_pickled_vocabulary_reads_its_typo_tables_when_first_needed() -> None:

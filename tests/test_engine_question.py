@@ -9,8 +9,7 @@ from bot.engine import Engine
 from bot.engine.index import Vocabulary
 from bot.engine.memory import Memory, visible_to
 from bot.engine.names import NameTable
-from bot.engine.normalize import stem
-from bot.engine.question import Query, _compound, phrasal_terms, read, related_terms, small_talk
+from bot.engine.question import Query, phrasal_terms, read, related_terms, small_talk
 from bot.models import Bank, Citation, Fact, Person, Source
 from tests.engine_records import ADA, small_bank
 
@@ -286,16 +285,6 @@ def test_what_time_asks_for_a_time_of_day() -> None:
     assert _read("what time did the bridge open").clock
     assert not _read("what day did the bridge open").clock
     assert not _read("when did the bridge open").clock
-
-
-def test_a_compound_the_bank_lacks_is_read_as_its_two_words() -> None:
-    """"homeowners" meets "the owner of a home"; a word ending in a suffix that is also a word
-    ("membership", "percentage") is no compound; a word the bank has stays whole."""
-    bank = {stem(w) for w in ("home", "owner", "member", "ship", "percent", "age", "fire")}
-    assert _compound("homeowners", bank.__contains__) == ("home", "owners")
-    assert _compound("membership", bank.__contains__) is None
-    assert _compound("percentage", bank.__contains__) is None
-    assert _compound("firetruck", bank.__contains__) is None  # the bank has no "truck"
 
 
 def test_small_talk_is_told_as_the_reader_tells_it() -> None:

@@ -195,14 +195,36 @@ class StopwordSpeller:
     than weighed as an unknown word."""
 
     def __init__(self, words: Iterable[str]) -> None:
+        words = list(words)
+        self._short = {w for w in words if len(w) < MIN_CORRECT_LEN}
         self._vocab = Vocabulary()
         self._vocab.add(w for w in words if len(w) >= MIN_CORRECT_LEN)
 
     def __call__(self, word: str) -> str | None:
         if len(word) < MIN_CORRECT_LEN:
-            return None
+            # too short to correct, but for two letters swapped ("teh", "adn")
+            return next((s for i in range(len(word) - 1)
+                         if (s := word[:i] + word[i + 1] + word[i] + word[i + 2 :]) in self._short),
+                        None)
         found = self._vocab.correct(word)
         return None if found is None or found[1] > 1 else found[0]
+
+
+class EnglishSpeller:
+    """Reads a misspelt ordinary English word that the bank lacks as that word ("normaly":
+    "normally"), so that it weighs as the common word it is, not as a rare one the coverage
+    never uses. ``counts``: English words and how often general English uses them (the
+    commonest of equally close words wins), read and filed on first use."""
+
+    def __init__(self, counts: Callable[[], Mapping[str, int]]) -> None:
+        self._source = counts
+        self._vocab: Vocabulary | None = None
+
+    def __call__(self, word: str) -> str | None:
+        if self._vocab is None:
+            self._vocab = Vocabulary.of(self._source())
+        found = self._vocab.correct(word)
+        return None if found is None else found[0]
 
 
 class _DeleteTable:
@@ -331,6 +353,14 @@ class Vocabulary:
             self._deletes_.add(d, wid)
         if len(word) >= 6:
             self._prefixes_.setdefault(word[:2], []).append(word)
+
+    @classmethod
+    def of(cls, counts: Mapping[str, int]) -> Vocabulary:
+        """A vocabulary of ``counts``' words, each counted as often as it says."""
+        vocab = cls()
+        vocab.add(counts)
+        vocab._counts.update(counts)
+        return vocab
 
     def __len__(self) -> int:
         return len(self._counts)

@@ -179,6 +179,12 @@ def english() -> Mapping[str, int]:
     return _counts()[0]
 
 
+@cache
+def ordinary_words() -> Mapping[str, int]:
+    """The ordinary English words (:func:`is_ordinary`) of letters only, with their counts."""
+    return {w: c for w, c in english().items() if c >= ORDINARY_MIN_COUNT and w.isalpha()}
+
+
 def is_ordinary(word: str) -> bool:
     """An ordinary English word ("justify", "tougher"), as opposed to a name or rare word."""
     return english().get(word, 0) >= ORDINARY_MIN_COUNT

@@ -5,9 +5,8 @@
 2. **intent**: what kind of answer it asks for (``who`` -> a person, ``how many`` -> a
    number, ...: general English grammar from ``data/questions.json``), whether it asks what
    someone said, who someone is, or for a summary, and whether it is negated.
-3. **spelling**: a word the bank does not know is corrected to the closest word of its
-   vocabulary, unless it is an ordinary English word (a real word is not a typo) or a
-   misspelt stop word (then it is dropped).
+3. **spelling**: a word the bank does not know is read as its parts, its correction or
+   what general English would take it for (:mod:`bot.engine.spelling`).
 4. **names**: the people of the bank the words name (:class:`~bot.engine.names.NameTable`).
 5. **items**: every other content word becomes an item to match, by its stem.
 
@@ -23,10 +22,11 @@ from functools import cache
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.engine import lexicon
-from bot.engine.index import StopwordSpeller, Vocabulary
+from bot.engine.index import Vocabulary
 from bot.engine.names import NameTable
 from bot.engine.normalize import is_content, quoted, stem, words
 from bot.engine.records import capitalised_words, person_term
+from bot.engine.spelling import Spelt, spell
 from bot.engine.whois import who_is
 from bot.models import Person
 
@@ -34,7 +34,6 @@ from bot.models import Person
 MAX_QUESTION_CHARS = 2000
 MAX_QUESTION_WORDS = 40
 
-_STOPWORD_SPELLER = StopwordSpeller(w for w in lexicon.STOPWORDS if w.isalpha())
 #: English question words; a clause opened by "when" or "where" may come before the one
 #: that asks ("when X happens, what ...").
 _WHAT = frozenset({"what", "which"})
@@ -201,8 +200,6 @@ def _complement(ws: list[str], pos: int) -> str | None:
 
 
 _INFLECTIONS = ("s", "ed", "ing")
-#: A word seen this often in general English is a word, not a typo of the bank's words.
-REAL_WORD_MIN = 100
 
 
 @cache
@@ -313,39 +310,15 @@ def read(
     query.said_by = said and query.answer_type == "person"
 
     # spelling: each unknown word to the closest vocabulary word
-    fixed: list[tuple[str, bool, bool]] = []  # (word, corrected, ordinary)
+    fixed: list[Spelt] = []  # (word, corrected, ordinary)
     at: list[int] = []  # where each of ``fixed`` is in ``ws``
     for pos, w in enumerate(ws):
         at.extend([pos - 1] * (len(fixed) - len(at)))  # (what the last word gave)
         if not is_content(w) or pos in frame or pos < opened:
             continue
-        if w.isdigit() or known(stem(w)) or w in vocab:
-            fixed.append((w, False, lexicon.is_ordinary(w)))
-            continue
-        if w in lexicon.STANCE_WORDS:
+        if w in lexicon.STANCE_WORDS and not (known(stem(w)) or w in vocab):
             continue  # "X's opinion on Y", a word the bank lacks: asks what X says of Y
-        spelt = lexicon.abbreviations().get(w)
-        if spelt is not None:  # "ceo", which the bank lacks: "chief executive officer"
-            fixed.extend((x, False, lexicon.is_ordinary(x)) for x in spelt.split()
-                         if is_content(x))
-            continue
-        parts = _compound(w, known)
-        if parts:  # "homeowners", which the bank lacks: "home", "owners"
-            fixed.extend((x, False, lexicon.is_ordinary(x)) for x in parts)
-            continue
-        ordinary = lexicon.is_ordinary(w)
-        if ordinary:
-            fixed.append((w, False, True))
-            continue
-        found = vocab.correct(w)
-        if found is not None and lexicon.english().get(w, 0) >= REAL_WORD_MIN:
-            found = None  # a real, if rare, word: "qualitative" is no typo of "quantitative"
-        if found is not None and is_content(found[0]):
-            fixed.append((found[0], True, lexicon.is_ordinary(found[0])))
-        elif _STOPWORD_SPELLER(w) is not None:
-            continue  # a misspelt function word
-        else:
-            fixed.append((w, False, False))
+        fixed.extend(spell(w, vocab, known))
     at.extend([len(ws) - 1] * (len(fixed) - len(at)))
     fixed = fixed[:MAX_QUESTION_WORDS]
     query.at = at
@@ -460,15 +433,6 @@ def read(
     query.counts = counting_end is not None
     query.counted = _counted(ws, query.items, counting_end)
     return query
-
-
-def _compound(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
-    """A word the bank lacks that is two words it has, written together ("homeowners":
-    "home", "owners"; :func:`lexicon.compound_splits`)."""
-    for a, b in lexicon.compound_splits(word, REAL_WORD_MIN):
-        if is_content(a) and is_content(b) and known(stem(a)) and known(stem(b)):
-            return a, b
-    return None
 
 
 def _opening(ws: list[str]) -> int:

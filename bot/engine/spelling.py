@@ -1,0 +1,62 @@
+"""Spelling, one step of reading a question (:mod:`bot.engine.question`): a word the bank
+does not know, read as what it most likely is.
+
+* an abbreviation WordNet spells out ("ceo": "chief executive officer") or a compound of
+  two words the bank has ("homeowners": "home", "owners") is read as its words;
+* an ordinary English word is kept as it is (a real word is not a typo);
+* anything else is corrected to the closest word of the bank's vocabulary, unless general
+  English uses it (a rare but real word: "qualitative" is no typo of "quantitative");
+* failing that, a misspelt function word ("abuot", "teh") is dropped, and a misspelt
+  ordinary word the bank lacks as well ("normaly") is read as that word, which then weighs
+  as the common word it is, not as a rare one the coverage never uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.engine import lexicon
+from bot.engine.index import EnglishSpeller, StopwordSpeller, Vocabulary
+from bot.engine.normalize import is_content, stem
+
+#: A word seen this often in general English is a word, not a typo of the bank's words.
+REAL_WORD_MIN = 100
+
+_STOPWORD_SPELLER = StopwordSpeller(w for w in lexicon.STOPWORDS if w.isalpha())
+_ENGLISH_SPELLER = EnglishSpeller(lexicon.ordinary_words)
+
+#: One word as read: (the word, corrected to the bank's vocabulary, an ordinary word).
+Spelt = tuple[str, bool, bool]
+
+
+def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Spelt]:
+    """The words ``word`` (a content word of a question) is read as: itself, its correction,
+    its parts, or none (a misspelt function word)."""
+    if word.isdigit() or known(stem(word)) or word in vocab:
+        return [(word, False, lexicon.is_ordinary(word))]
+    spelt = lexicon.abbreviations().get(word)
+    if spelt is not None:  # "ceo", which the bank lacks: "chief executive officer"
+        return [(x, False, lexicon.is_ordinary(x)) for x in spelt.split() if is_content(x)]
+    parts = compound(word, known)
+    if parts:  # "homeowners", which the bank lacks: "home", "owners"
+        return [(x, False, lexicon.is_ordinary(x)) for x in parts]
+    if lexicon.is_ordinary(word):
+        return [(word, False, True)]
+    english = lexicon.english()
+    found = vocab.correct(word)
+    if found is not None and english.get(word, 0) < REAL_WORD_MIN and is_content(found[0]):
+        return [(found[0], True, lexicon.is_ordinary(found[0]))]
+    if _STOPWORD_SPELLER(word) is not None:
+        return []  # a misspelt function word
+    if word not in english and (meant := _ENGLISH_SPELLER(word)) is not None:
+        return [(meant, False, True)]  # "normaly", the bank lacking "normally"
+    return [(word, False, False)]
+
+
+def compound(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
+    """A word the bank lacks that is two words it has, written together ("homeowners":
+    "home", "owners"; :func:`lexicon.compound_splits`)."""
+    for a, b in lexicon.compound_splits(word, REAL_WORD_MIN):
+        if is_content(a) and is_content(b) and known(stem(a)) and known(stem(b)):
+            return a, b
+    return None

@@ -1,0 +1,58 @@
+"""bot/engine/spelling.py: a question's word the bank does not know, read as its correction,
+its parts, the English word it misspells, or nothing (a misspelt function word)."""
+
+from __future__ import annotations
+
+from bot.engine.index import Vocabulary
+from bot.engine.normalize import stem
+from bot.engine.spelling import compound, spell
+
+BANK_WORDS = ("bridge", "approved", "council", "home", "owner")
+
+
+def _spell(word: str) -> list[str]:
+    vocab = Vocabulary()
+    vocab.add(BANK_WORDS)
+    stems = {stem(w) for w in BANK_WORDS}
+    return [w for w, _, _ in spell(word, vocab, stems.__contains__)]
+
+
+def test_a_misspelt_word_of_the_bank_is_corrected_to_it() -> None:
+    assert _spell("brigde") == ["bridge"]
+    vocab = Vocabulary()
+    vocab.add(BANK_WORDS)
+    assert spell("brigde", vocab, lambda t: False)[0][1]  # marked corrected
+
+
+def test_a_word_the_bank_knows_or_an_ordinary_one_is_kept() -> None:
+    assert _spell("bridge") == ["bridge"] and _spell("weather") == ["weather"]
+
+
+def test_a_misspelt_english_word_the_bank_lacks_is_read_as_that_word() -> None:
+    """"normaly", which the bank lacks as "normally" too: read as the ordinary word it
+    misspells (here "normal", the commoner of the two one edit away), not as a rare unknown
+    word that would sink every answer; a rare but real word ("dissented") is not taken for
+    a typo, nor a word of no language corrected to anything."""
+    vocab = Vocabulary()
+    vocab.add(BANK_WORDS)
+    (word, corrected, ordinary), = spell("normaly", vocab, lambda t: False)
+    assert word.startswith("normal") and ordinary and not corrected
+    assert _spell("dissented") == ["dissented"] and _spell("qzxv") == ["qzxv"]
+
+
+def test_a_misspelt_function_word_is_dropped() -> None:
+    assert _spell("abuot") == [] and _spell("teh") == []
+
+
+def test_an_abbreviation_the_bank_lacks_is_read_as_its_words() -> None:
+    assert _spell("ceo") == ["chief", "executive", "officer"]
+
+
+def test_a_compound_the_bank_lacks_is_read_as_its_two_words() -> None:
+    """"homeowners" meets "the owner of a home"; a word ending in a suffix that is also a word
+    ("membership", "percentage") is no compound; a word the bank has stays whole."""
+    bank = {stem(w) for w in ("home", "owner", "member", "ship", "percent", "age", "fire")}
+    assert compound("homeowners", bank.__contains__) == ("home", "owners")
+    assert compound("membership", bank.__contains__) is None
+    assert compound("percentage", bank.__contains__) is None
+    assert compound("firetruck", bank.__contains__) is None  # the bank has no "truck"

@@ -759,6 +759,21 @@ def test_a_negated_question_needs_a_record_negating_what_it_negates() -> None:
                     ).record_id == "killer"
 
 
+def test_a_question_negating_a_word_meets_the_word_of_un_that_negates_it() -> None:
+    """"without monitoring" asks what "unmonitored" says; not asked with a negation,
+    "monitored" does not reach for its opposite."""
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("left", "The battery failed, leaving the council galleries unmonitored for more "
+                     "than two hours."),
+        fact("other", "The council galleries reopened on Friday after repairs."),
+    ))
+    engine = Engine(bank)
+    assert answered(engine, "how long were the council galleries without monitoring"
+                    ).record_id == "left"
+    assert engine.rank("how long were the council galleries monitored").question.items[-1].terms \
+        == (stem("monitored"),)
+
+
 
 def test_why_is_answered_by_a_reason_not_by_an_effect() -> None:
     """"Why" asks for a cause: "to enforce" or "because" gives one; "X caused protests"

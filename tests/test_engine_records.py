@@ -15,6 +15,7 @@ from bot.engine.records import (
     index_terms,
     person_term,
     record_people,
+    unprefixed,
     view,
 )
 from bot.models import Citation, Fact, Quote
@@ -61,6 +62,27 @@ def test_a_series_of_three_or_more_can_be_counted() -> None:
 def test_the_view_knows_the_words_a_negation_governs() -> None:
     negated = view(Fact("f", "Some classes do not fit into this framework at all.", ()), None)
     assert stem("fit") in negated.negated_terms and stem("classes") not in negated.negated_terms
+
+
+def test_a_word_of_un_negates_the_word_it_is_made_of() -> None:
+    """"left the galleries unmonitored": "monitor" is negated, as "not monitored" would be; a
+    word that only begins with the letters ("until", "union", "unless", "unique") negates
+    nothing."""
+    left = view(Fact("f", "The battery failed, leaving the galleries unmonitored.", ()), None)
+    assert {stem("monitored"), stem("unmonitored")} <= left.negated_terms
+    assert unprefixed("unable") == "able"
+    for word in ("until", "union", "unless", "unique", "under", "uncle"):
+        assert unprefixed(word) is None, word
+
+
+def test_a_negation_reaches_past_function_words_to_its_content_words() -> None:
+    """"not out here for a vacation" negates the vacation, five words on; a negation governs
+    three content words at most ("did not fully fit into the framework": not "framework")."""
+    quote = view(Fact("f", "We are not out here for a vacation, she said.", ()), None)
+    assert stem("vacation") in quote.negated_terms and stem("said") not in quote.negated_terms
+    fit = view(Fact("f", "It did not fully fit into the old framework.", ()), None)
+    assert {stem("fully"), stem("fit"), stem("old")} <= fit.negated_terms
+    assert stem("framework") not in fit.negated_terms
 
 
 def test_a_date_is_a_year_a_decade_a_century_or_a_time_of_day() -> None:

@@ -48,6 +48,19 @@ def test_a_figure_question_sinks_at_a_record_without_a_figure() -> None:
     assert sinks(age, [1.0], [False], {"gala": 1}, waited) == "no figure"
 
 
+def test_how_long_is_answered_by_a_span_or_by_when_it_lasts_until() -> None:
+    """"how long will the gala stay closed": "until at least Friday" answers it as "for two
+    weeks" does; "on Friday" (no end) and "since 2019" do not."""
+    query = Query("how long will the gala stay closed", [],
+                  [Item("gala", ("gala",)), Item("closed", ("close",))], answer_type="span")
+    fields = {"gala": 1, "close": 1}
+    for text in ("The gala will stay closed until at least Friday.",
+                 "The gala will be closed for two weeks."):
+        assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) is None, text
+    for text in ("The gala closed on Friday.", "The gala has been closed since 2019."):
+        assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) == "no figure"
+
+
 def test_a_count_is_not_a_year_nor_a_span_of_time_or_length() -> None:
     """"how many awards" / "how big": "in 2019", "for five years", "38 miles away" give no
     count; "how many years" is asked in a unit of time, which they do give."""

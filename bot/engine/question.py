@@ -25,7 +25,7 @@ from bot.engine import lexicon
 from bot.engine.index import Vocabulary
 from bot.engine.names import NameTable
 from bot.engine.normalize import is_content, quoted, stem, words
-from bot.engine.records import capitalised_words, person_term
+from bot.engine.records import UN, capitalised_words, person_term
 from bot.engine.spelling import Spelt, spell
 from bot.engine.whois import who_is
 from bot.models import Person
@@ -401,6 +401,8 @@ def read(
         elif not specific and not known(stems[i]):
             # a word the bank lacks, by a related form it has ("pay" -> "payment")
             also = related_terms(w, known)
+            if query.negated and known(unsaid := UN + stems[i]):
+                also = (*also, unsaid)  # "without monitoring": "unmonitored"
             if also:
                 item.terms, item.related = (stems[i], *also), True
         query.items.append(item)

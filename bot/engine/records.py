@@ -153,6 +153,9 @@ class RecordView:
     caused: frozenset[str] = frozenset()
     #: stems of the content words joined by "and" / "or" (:func:`coordinated`)
     coordinated: frozenset[str] = frozenset()
+    #: says when something lasts until ("closed until at least Friday"), which answers "how
+    #: long" as a figure of time does
+    until: bool = False
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
@@ -209,6 +212,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         spans=span_figures(ws) if numbers else frozenset(),
         caused=caused_terms(ws),
         coordinated=joined,
+        until=has_date and not all_words.isdisjoint(_UNTIL),
     )
 
 
@@ -373,22 +377,50 @@ def stop_anchors(ws: list[str]) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-#: A negation governs the content words up to this many words after it ("did not fully fit").
-NEGATION_REACH = 3
+_UNTIL = frozenset({"until", "till"})
+#: A negation governs this many content words after it ("did not fully fit"), not counting
+#: function words ("we are not out here for a vacation"), within NEGATION_SPAN words.
+NEGATION_REACH, NEGATION_SPAN = 3, 6
 
 
 def negation_scope(ws: list[str]) -> set[int]:
-    """The positions of the words a negation governs: those within :data:`NEGATION_REACH`
-    words after one (of a record's words or a question's)."""
+    """The positions of the words a negation governs: those up to the :data:`NEGATION_REACH`
+    th content word after one, within :data:`NEGATION_SPAN` words (of a record's words or a
+    question's)."""
     if lexicon.NEGATIONS.isdisjoint(ws):
         return set()
-    return {j for i, w in enumerate(ws) if w in lexicon.NEGATIONS
-            for j in range(i + 1, min(len(ws), i + 1 + NEGATION_REACH))}
+    scope: set[int] = set()
+    for i, w in enumerate(ws):
+        if w not in lexicon.NEGATIONS:
+            continue
+        seen = 0
+        for j in range(i + 1, min(len(ws), i + 1 + NEGATION_SPAN)):
+            scope.add(j)
+            seen += is_content(ws[j])
+            if seen == NEGATION_REACH:
+                break
+    return scope
 
 
 def _negated_terms(ws: list[str]) -> frozenset[str]:
-    """The stems of the content words a negation governs (:func:`negation_scope`)."""
-    return frozenset(stem(ws[j]) for j in negation_scope(ws) if is_content(ws[j]))
+    """The stems of the content words a negation governs (:func:`negation_scope`), and of
+    those a word of "un-" negates ("unmonitored": "monitor", "unmonitor")."""
+    return frozenset(stem(ws[j]) for j in negation_scope(ws) if is_content(ws[j])) | {
+        t for w in ws if (rest := unprefixed(w)) for t in (stem(rest), stem(w))}
+
+
+#: The prefix that makes a word the negation of another ("unmonitored", "unable").
+UN = "un"
+
+
+def unprefixed(word: str) -> str | None:
+    """The word that ``word`` negates by its "un-" ("unmonitored": "monitored"), when what
+    follows the prefix is an ordinary English content word of four letters or more ("until",
+    "union", "unless" negate nothing)."""
+    if not word.startswith(UN) or len(word) < len(UN) + 4:
+        return None
+    rest = word[len(UN):]
+    return rest if is_content(rest) and lexicon.is_ordinary(rest) else None
 
 
 def _has_clock_time(ws: list[str]) -> bool:

@@ -38,7 +38,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         return any(not is_year(n) and ((n, "old") in pairs or "age" in view.sequence)
                    for n in view.numbers - asked)
     if kind == "span":
-        return any(n not in asked for n in view.spans)
+        # "how long will it stay closed": "until at least Friday" answers it as well
+        return view.until or any(n not in asked for n in view.spans)
     if kind == "percent" and "percent" not in view.sequence:
         return False
     if kind == "number" and not asked & _SPAN:
@@ -294,8 +295,8 @@ class Gates:
         (:func:`sinks`; ``around``: which of some terms the sentences next to the record
         have, asked only when needed)."""
         query = self.query
-        if self._negated and not view.negated:
-            return "negation"
+        if self._negated and not view.negated and view.negated_terms.isdisjoint(self._negates):
+            return "negation"  # (but "without monitoring" is what "unmonitored" says)
         negates = self._negates
         if negates and view.negated_terms.isdisjoint(negates):
             # "what does not define X": a record negating something else ("not decision

@@ -830,6 +830,26 @@ def test_why_prefers_a_record_giving_a_cause_of_what_is_asked() -> None:
         == "cause"
 
 
+def test_why_did_someone_do_something_needs_a_reason_for_that_act() -> None:
+    """"why did Vera Lund resign": a reason she gave for a delay is no answer (the story
+    never says she resigned); "why did she close the plant" is answered by the reason given
+    for that; "why does she think so" by what she said."""
+    lund = Person("vera-lund", "Vera Lund", ("Lund",), "plant manager")
+    bank = Bank(sources=(SOURCE,), people=(lund,), facts=(
+        fact("delay", "Vera Lund said the delay happened because the supervisor first tried "
+                      "to stop the leak.", ("vera-lund",)),
+        fact("closed", "Vera Lund closed the plant because the tank had cracked.",
+             ("vera-lund",)),
+        fact("other", "The union president resigned in May after a vote."),
+    ))
+    engine = Engine(bank)
+    abstains(engine, "why did vera lund resign")
+    anyway = Engine(bank, threshold=0)  # at any score: no reason of hers for something else
+    assert anyway.answer("why did vera lund resign").record_id not in ("delay", "closed")
+    assert answered(engine, "why did vera lund close the plant").record_id == "closed"
+    assert anyway.answer("why does vera lund think the delay happened").record_id == "delay"
+
+
 def test_why_people_protest_on_the_shipped_coverage_is_what_caused_the_protests(
     shipped_bank: Bank,
 ) -> None:

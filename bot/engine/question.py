@@ -39,6 +39,8 @@ MAX_QUESTION_WORDS = 40
 _WHAT = frozenset({"what", "which"})
 _QUESTION_WORDS = _WHAT | {"who", "whom", "whose", "when", "where", "why", "how"}
 _CLAUSE_OPENERS = frozenset({"when", "where"})
+#: The question words that ask about what someone did ("what did X do", "why did X resign").
+_FOCUS_ASKERS = ("what", "why")
 
 
 @dataclass(slots=True)
@@ -58,8 +60,8 @@ class Item:
     ordinary: bool = False
     #: position among the question's words read (``Query.at`` gives its place in ``words``)
     pos: int = 0
-    #: the verb after the named subject of "what did X do", "did X do": what the question
-    #: turns on
+    #: the verb after the named subject of "what did X do", "did X do", "why did X do":
+    #: what the question turns on
     focus: bool = False
     #: the bank lacks the word; its other terms are forms general English relates to it
     #: ("payment" for "pay")
@@ -413,10 +415,10 @@ def read(
             query.about = tuple(t for it in query.items
                                 if not it.people and at[it.pos] > topic_at for t in it.terms)
 
-    # "what did X VERB", "did X VERB": the verb right after the named subject
+    # "what did X VERB", "did X VERB", "why did X VERB": the verb right after the named subject
     if opening[:1] and (
         opening[0] in lexicon.AUXILIARIES
-        or opening[:2] in (["what", w] for w in lexicon.AUXILIARIES)
+        or opening[:2] in ([q, w] for q in _FOCUS_ASKERS for w in lexicon.AUXILIARIES)
     ):
         for first, second in zip(query.items, query.items[1:], strict=False):
             if (

@@ -356,6 +356,10 @@ class Gates:
                 return "name"
             if unk and not item.ordinary:
                 return "unknown name"
+            if item.focus and self._why and item.surface not in lexicon.SPEECH_VERBS:
+                # "why did X resign": a reason given for something else X did is no answer
+                # (but "why does X think so" may be answered by what X said)
+                return "another act"
             if unk and item.focus and not any(
                 not other.people and any(t in fields for t in other.terms)
                 for other in query.items

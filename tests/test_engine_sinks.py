@@ -61,6 +61,19 @@ def test_how_long_is_answered_by_a_span_or_by_when_it_lasts_until() -> None:
         assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) == "no figure"
 
 
+def test_a_count_in_a_unit_of_time_needs_a_figure_of_that_unit() -> None:
+    """"how many years will the gala run": "for five years" answers; an age ("Vance, 54,
+    runs the gala") or a year ("since 2019") does not."""
+    query = Query("how many years will the gala run", [],
+                  [Item("years", ("year",)), Item("gala", ("gala",))],
+                  answer_type="number", counts=True, counted=frozenset({"year"}))
+    fields = {"gala": 1, "year": 1}
+    ok = view_of("The gala will run for five years.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, ok) is None
+    for text in ("Vance, 54, runs the gala every year.", "The gala has run every year since 2019."):
+        assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) == "no figure", text
+
+
 def test_a_count_is_not_a_year_nor_a_span_of_time_or_length() -> None:
     """"how many awards" / "how big": "in 2019", "for five years", "38 miles away" give no
     count; "how many years" is asked in a unit of time, which they do give."""

@@ -26,11 +26,13 @@ _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
 _MEASURES = frozenset(stem(w) for w in ("percent", "cents", "dollars"))
 
 
-def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = False) -> bool:
+def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = False,
+               counted: frozenset[str] = frozenset()) -> bool:
     """The record has a figure the question does not give (for "how old", not a year; for
     "what percent", a record saying "percent" or "%"; for "how long", one counting a unit of
     time or length: "47 days", not "410,000 users"; for "how many" (``counts``), not a
-    percentage nor a sum of money either)."""
+    percentage nor a sum of money either; ``counted``: the thing counted, when it is a unit
+    of time or length, a figure of that unit)."""
     if kind == "age":
         # "a 34-year-old teacher", "34 years old", "aged 34": not "two hours", nor a year,
         # nor "a 10-year tax"
@@ -51,6 +53,12 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         if "old" not in asked:  # "Vance, 54, pleaded guilty": his age counts no witnesses
             spans |= {n for n, u in view.figure_counts if u == "old"}
         return any(not is_year(n) and n not in spans for n in view.numbers - asked)
+    if kind == "number" and counted & _SPAN:
+        # counted in a unit of time or length ("how many years in prison", "how many miles"): a
+        # figure of one ("15 years"), not a year nor an age ("Vance, 54, pleaded guilty"),
+        # unless the age is asked ("how many years old")
+        ages = {n for n, u in view.figure_counts if u == "old"} if "old" in asked else set()
+        return any(n not in asked for n in view.spans | ages)
     return bool(view.numbers - asked)
 
 
@@ -309,7 +317,7 @@ class Gates:
         kind = query.answer_type
         if self._figure is not None and not (
             (view.counting and kind != "age") or (view.series and query.counts)
-            or has_figure(kind, view, self._figure, query.counts)
+            or has_figure(kind, view, self._figure, query.counts, query.counted)
         ):
             return "no figure"
         if kind == "date" and not view.has_date and (

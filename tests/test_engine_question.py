@@ -9,6 +9,7 @@ from bot.engine import Engine
 from bot.engine.index import Vocabulary
 from bot.engine.memory import Memory, visible_to
 from bot.engine.names import NameTable
+from bot.engine.normalize import stem
 from bot.engine.question import Query, phrasal_terms, read, related_terms, small_talk
 from bot.models import Bank, Citation, Fact, Person, Source
 from tests.engine_records import ADA, small_bank
@@ -31,6 +32,24 @@ def test_a_misspelt_word_is_corrected_to_the_banks_own() -> None:
 def test_a_persons_name_or_alias_is_one_item_with_the_person() -> None:
     query = _read("what did mayor quill say about the bridge")
     assert query.people == (ADA.id,) and query.speech
+
+
+def test_the_act_asked_about_is_the_verb_right_after_the_named_subject() -> None:
+    """"why did ada quill approve the bridge": approving is what the question turns on; in
+    "why does ada quill say the bridge ..." the verb of saying (read as no item) stands
+    between, so "bridge" is no act."""
+    focus = [item.surface for item in _read("why did ada quill approve the bridge").items
+             if item.focus]
+    assert focus == ["approve"]
+    assert not any(item.focus for item in
+                   _read("why does ada quill say the bridge is late").items)
+
+
+def test_the_thing_counted_is_every_word_read_from_the_word_after_how_many() -> None:
+    """"how many bridgecosts": read as "bridge" and "costs" (a compound the bank lacks), the
+    thing counted is both, not the verb after them."""
+    query = _read("how many bridgecosts were approved")
+    assert query.counts and query.counted == {stem("bridge"), stem("costs")}
 
 
 def test_who_is_asks_for_a_description() -> None:

@@ -61,6 +61,19 @@ def test_how_long_is_answered_by_a_span_or_by_when_it_lasts_until() -> None:
         assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) == "no figure"
 
 
+def test_a_figure_counting_the_very_thing_asked_is_a_count() -> None:
+    """"how many works": "three works valued at $3.1 million" (whose "3" is also the sum's),
+    "ruined about 1,100 books" (whose figure reads as a year) count what is asked."""
+    for noun, text in (("work", "They made off with three works valued at $3.1 million."),
+                       ("book", "Water poured in and ruined about 1,100 books.")):
+        query = Query(f"how many {noun}s", [], [Item(f"{noun}s", (noun,))],
+                      answer_type="number", counts=True, counted=frozenset({noun}))
+        assert sinks(query, [1.0], [False], {noun: 1}, view_of(text)) is None, text
+        uncounted = Query(f"how many {noun}s", [], [Item(f"{noun}s", (noun,))],
+                          answer_type="number", counts=True)
+        assert sinks(uncounted, [1.0], [False], {noun: 1}, view_of(text)) == "no figure"
+
+
 def test_a_count_in_a_unit_of_time_needs_a_figure_of_that_unit() -> None:
     """"how many years will the gala run": "for five years" answers; an age ("Vance, 54,
     runs the gala") or a year ("since 2019") does not."""

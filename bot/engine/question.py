@@ -425,6 +425,7 @@ def read(
                 first.people
                 and not second.people
                 and second.pos == first.pos + len(first.surface.split())
+                and at[second.pos] == at[second.pos - 1] + 1  # (no word between: "X say Y")
             ):
                 second.focus = True
                 break
@@ -435,7 +436,7 @@ def read(
         query.summary = True  # "tldr", "what happened", "what's the story"
     counting_end = _after_counting_phrase(ws)
     query.counts = counting_end is not None
-    query.counted = _counted(ws, query.items, counting_end)
+    query.counted = _counted(at, query.items, counting_end)
     return query
 
 
@@ -459,10 +460,14 @@ def _after_counting_phrase(ws: list[str]) -> int | None:
     return None
 
 
-def _counted(ws: list[str], items: list[Item], after: int | None) -> frozenset[str]:
+def _counted(at: list[int], items: list[Item], after: int | None) -> frozenset[str]:
     """The terms of the thing the question counts ("how many nurses": nurses), if any: the
-    first item after its counting phrase (``after``: where it ends)."""
+    first item after its counting phrase (``after``: where it ends; ``at``: where each item
+    is among the question's words)."""
     if after is None:
         return frozenset()
-    by_word = {it.surface: it for it in items if not it.people}
-    return next((frozenset(by_word[w].terms) for w in ws[after:] if w in by_word), frozenset())
+    places = [(at[it.pos], it) for it in items if not it.people and at[it.pos] >= after]
+    if not places:
+        return frozenset()
+    # (all the items of its word: "artworks", read as "art" and "works")
+    return frozenset(t for place, it in places if place == places[0][0] for t in it.terms)

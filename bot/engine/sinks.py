@@ -44,6 +44,9 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         return view.until or any(n not in asked for n in view.spans)
     if kind == "percent" and "percent" not in view.sequence:
         return False
+    if counts and any((n, t) in view.figure_counts for n in view.numbers - asked
+                      for t in counted):
+        return True  # "how many artworks": "three works", "1,100 books" (not a year)
     if kind == "number" and not asked & _SPAN:
         # "how many firefighters", "how big": not a year, nor a figure of time or length
         # ("five years", "38 miles away"), unless asked in those units

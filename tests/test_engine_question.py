@@ -52,6 +52,12 @@ def test_the_thing_counted_is_every_word_read_from_the_word_after_how_many() -> 
     assert query.counts and query.counted == {stem("bridge"), stem("costs")}
 
 
+def test_or_not_offers_both_answers_and_negates_nothing() -> None:
+    assert not _read("did the bridge open or not").negated
+    assert not _read("whether or not the bridge opened").negated
+    assert _read("did the bridge not open").negated
+
+
 def test_who_is_asks_for_a_description() -> None:
     assert _read("who is ada quill").describe == ADA.id
     assert _read("who is ada quill and what did she approve").describe is None

@@ -221,6 +221,13 @@ def test_a_superlative_the_record_does_not_say_sinks_it() -> None:
     assert sinks(largest, [1.0, 1.0], [False, False], fields, _view()) == "superlative"
     assert sinks(largest, [1.0, 1.0], [False, False], {**fields, "largest": FIELD_TEXT},
                  _view()) is None
+    # a superlative alike (sharing its opposite, "smallest") says it too: "biggest"
+    biggest = Query("what is the biggest mediator", ["what", "is", "the", "biggest", "mediator"],
+                    [Item("biggest", ("biggest",)), Item("mediator", ("mediat",))])
+    alike = view_of("The mediators, the largest of which is important, were found.")
+    assert sinks(biggest, [1.0, 1.0], [False, False], fields, alike) is None
+    other = view_of("The mediators, the highest of which is important, were found.")
+    assert sinks(biggest, [1.0, 1.0], [False, False], fields, other) == "superlative"
 
 
 def test_a_why_not_question_asks_for_a_reason_which_need_not_be_negated() -> None:

@@ -25,7 +25,7 @@ from bot.engine import lexicon
 from bot.engine.index import Vocabulary
 from bot.engine.names import NameTable
 from bot.engine.normalize import is_content, quoted, stem, words
-from bot.engine.records import UN, capitalised_words, person_term
+from bot.engine.records import UN, capitalised_words, negations, person_term
 from bot.engine.spelling import Spelt, spell
 from bot.engine.whois import who_is
 from bot.models import Person
@@ -298,7 +298,7 @@ def read(
     query.answer_type, frame = _answer_type(ws)
     query.clock = query.answer_type == "date" and any(ws[i] == "time" for i in frame)
     frame |= _answer_count(ws)
-    query.negated = any(w in lexicon.NEGATIONS for w in ws)
+    query.negated = bool(negations(ws))
     query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)
     said = any(w in lexicon.SPEECH_VERBS for w in ws)
     # "what did X say / write", "X's quotes": their words; "who said X": a speaker

@@ -383,16 +383,21 @@ _UNTIL = frozenset({"until", "till"})
 NEGATION_REACH, NEGATION_SPAN = 3, 6
 
 
+def negations(ws: list[str]) -> list[int]:
+    """The positions of the negations of ``ws``, but "or not" ("did it pass or not",
+    "whether or not"), which offers both answers rather than denying one."""
+    if lexicon.NEGATIONS.isdisjoint(ws):
+        return []
+    return [i for i, w in enumerate(ws)
+            if w in lexicon.NEGATIONS and not (w == "not" and i and ws[i - 1] == "or")]
+
+
 def negation_scope(ws: list[str]) -> set[int]:
     """The positions of the words a negation governs: those up to the :data:`NEGATION_REACH`
     th content word after one, within :data:`NEGATION_SPAN` words (of a record's words or a
     question's)."""
-    if lexicon.NEGATIONS.isdisjoint(ws):
-        return set()
     scope: set[int] = set()
-    for i, w in enumerate(ws):
-        if w not in lexicon.NEGATIONS:
-            continue
+    for i in negations(ws):
         seen = 0
         for j in range(i + 1, min(len(ws), i + 1 + NEGATION_SPAN)):
             scope.add(j)

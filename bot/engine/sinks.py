@@ -187,6 +187,10 @@ UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
 _BEFORE_AFTER = frozenset({"before", "after"})
 
 
+def _stems(ws: frozenset[str]) -> frozenset[str]:
+    return frozenset(map(stem, ws))
+
+
 def _opposites(item: Item, query: Query) -> frozenset[str]:
     """The opposites of a word of the question, but those the question says too ("a
     simple or a complex answer?" asks about both)."""
@@ -287,11 +291,17 @@ class Gates:
     def _superlative_unsaid(self, fields: dict[str, int], view: RecordView) -> bool:
         """The question asks for an extreme the record does not name: "the least
         important", "the largest" (a superlative with an opposite, so an adjective or adverb
-        with degrees) where the record says neither it nor its opposite. Not the words
-        asking for the newest report ("latest"), which read the coverage, not the record."""
+        with degrees) where the record says neither it, nor its opposite, nor one alike. Not
+        the words asking for the newest report ("latest"), which read the coverage, not the
+        record."""
         for terms, opposite in self._superlatives:
-            if not any(t in fields for t in terms) and not any(o in fields for o in opposite):
+            if any(t in fields for t in terms) or any(o in fields for o in opposite):
+                continue
+            if not any(w.endswith("est") and not _stems(lexicon.opposites(w)).isdisjoint(opposite)
+                       for w in view.sequence):
                 return True
+            # (a superlative sharing its opposite is alike: "largest" for "biggest", both the
+            # opposite of "smallest")
         return self._least and not view.stop_words & {"least", "most"}
 
     def __call__(

@@ -464,3 +464,17 @@ def test_what_someone_said_is_never_a_sentence_reporting_no_words() -> None:
     for text in ("The agency's chief said the vote was a relief.",
                  "Opponents of the agency held signs reading “No vote, no deal” at the vote."):
         assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) is None, text
+
+
+def test_who_said_something_is_never_answered_by_a_sentence_reporting_no_words() -> None:
+    """"who said the agency's vote was fair": "the agency's board held a fair vote" names no
+    one saying anything; "the chief said the vote was fair" does."""
+    query = Query("who said the agency's vote was fair",
+                  words("who said the agency's vote was fair"),
+                  [Item("agency", ("agenc",)), Item("vote", ("vote",)), Item("fair", ("fair",))],
+                  answer_type="person", said_by=True)
+    fields = {"agenc": FIELD_TEXT, "vote": FIELD_TEXT, "fair": FIELD_TEXT}
+    silent = view_of("The agency's board held a fair vote on Monday.")
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, silent) == "unsaid"
+    said = view_of("The agency's chief said the vote was fair.")
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, said) is None

@@ -229,7 +229,7 @@ class Gates:
     (not once per candidate)."""
 
     __slots__ = ("_about", "_anchors", "_asked", "_degree", "_figure", "_items", "_lacks_much",
-                 "_least", "_named", "_negated", "_negates", "_says", "_speaker_named",
+                 "_least", "_named", "_negated", "_negates", "_said_by", "_says", "_speaker_named",
                  "_superlatives", "_when", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
@@ -265,6 +265,8 @@ class Gates:
         self._speaker_named = query.speech and not query.said_by and bool(query.people)
         #: asks what someone said or wrote ("what did X say"), not who said it
         self._says = query.speech and not query.said_by
+        #: asks who said something ("who said the guard did everything right")
+        self._said_by = query.said_by
         #: "what is the name of the school": the terms of the school
         self._named = named_thing(query)
 
@@ -346,7 +348,7 @@ class Gates:
             return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._lacks_much:
             return "unknown"
-        if self._says and not view.speech and not view.curated:
+        if (self._says or self._said_by) and not view.speech and not view.curated:
             # "what did the head of the agency say": a sentence reporting no one's words
             # ("the next step is a vote by the agency's board") is not what anyone said
             return "unsaid"

@@ -48,6 +48,16 @@ _SPEAKERS = {
         {"There was this awful sound": "Priya Castell"},
         {"Priya Castell": "nurse from Harrow Island"},
     ),
+    # 'Her message to state officials was simple: "..."': hers, as the sentence before says
+    "introduced by a noun of her words": (
+        "The bridge closed on Tuesday.\n\n"
+        "Among the residents was Marga Lindqvest, 78, a retired teacher. She crosses it "
+        "daily.\n\n"
+        "Her message to state officials was simple: \"Fix it, but don't forget us.\"\n\n"
+        "Dale Okafor's answer: \"We are working on it.\"",
+        {"Fix it, but don't forget us.": "Marga Lindqvest", "We are working on it.": "Dale Okafor"},
+        {"Marga Lindqvest": "retired teacher", "Dale Okafor": ""},
+    ),
 }
 
 

@@ -26,6 +26,17 @@ _REPORTING_ALT = "|".join(
     saying writing telling stating adding claiming arguing insisting noting explaining
     declaring describing warned warns recalled replied responded asked""".split()  # noqa: SIM905
 )
+#: Nouns naming someone's words, which a lead-in ending in a colon may say follow.
+_WORDS_NOUNS = "|".join(
+    """message messages answer reply response words advice warning plea verdict view
+    take reaction statement comment comments remarks""".split()  # noqa: SIM905
+)
+#: 'Her message to state officials was simple:', 'Roe's reply:' (up to eight words from the
+#: owner to the colon)
+_OWNED_WORDS = re.compile(
+    rf"(?:^|(?<=[\s,]))(?:(?P<pro>[Hh]er|[Hh]is)|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*[’']s)\s+"
+    rf"(?:\w+\s+)?(?P<noun>{_WORDS_NOUNS})\b(?:\s+[^\s:;.!?\"“]+){{0,8}}\s*:\s*$"
+)
 #: Words that introduce a name or a term in quote marks, not something someone said.
 _NAMING_BEFORE = re.compile(
     r"\b(?:called|calls|call|dubbed|termed|named|nicknamed|titled|entitled|labell?ed|"
@@ -187,6 +198,13 @@ class _Reader(_Coref):
                 self._set(lq, found[0], "leading", pre, sent)
                 return
 
+        # 2c. 'Her message to state officials was simple: "..."', 'Roe's answer: "..."': the
+        # words a noun of speech of someone's introduces
+        owned = self._owner_of_words(sent, prev_close, pre)
+        if owned is not None:
+            self._set(lq, owned[0], "leading", owned[1], sent)
+            return
+
         # 3. A line ending in a colon introduced it: 'On her Instagram story, Smith wrote:'
         if pending_intro is not None and piece.open >= 0 and not masked[:q_start].strip():
             key, context, intro_index = pending_intro
@@ -219,6 +237,23 @@ class _Reader(_Coref):
                 lq.context = previous.context
                 return
         lq.how = "none"
+
+    def _owner_of_words(self, sent: _Sentence, start: int, pre: str) -> tuple[str, str] | None:
+        """Whose words a lead-in ending in a colon says follow, and the lead-in without its
+        noun of words (which names no channel: "her message to officials" is no post): one
+        opening on "her" or "his" or a name's possessive, then a noun of speech ("message",
+        "answer", "words"), within the few words before the colon."""
+        m = _OWNED_WORDS.search(pre)
+        if m is None:
+            return None
+        clause = pre[: m.start("noun")] + pre[m.end("noun") :]
+        if m.group("pro"):
+            gender = _PRONOUN_GENDER[m.group("pro").lower()]
+            key = self._antecedent(sent, start + m.start("pro"), gender)
+            return (key, clause) if key else None
+        at = start + m.start()
+        named = [x for x in sent.mentions if x.start >= at and x.end <= start + m.start("noun")]
+        return (named[0].key, clause) if named else None
 
     def _clause_subject(self, sent: _Sentence, start: int, verb_at: int) -> str | None:
         """The person a clause masked[start:verb_at] is about (its subject)."""

@@ -759,6 +759,15 @@ def test_a_negated_question_needs_a_record_negating_what_it_negates() -> None:
                     ).record_id == "killer"
 
 
+def test_initials_the_coverage_never_writes_find_the_name_they_stand_for() -> None:
+    bank = Bank(sources=(SOURCE,), facts=(
+        fact("ntsb", "The National Transportation Safety Board is sending four investigators."),
+        fact("other", "Four cars of the train left the tracks on Tuesday."),
+    ))
+    assert answered(Engine(bank), "how many investigators is the ntsb sending").record_id \
+        == "ntsb"
+
+
 def test_a_question_negating_a_word_meets_the_word_of_un_that_negates_it() -> None:
     """"without monitoring" asks what "unmonitored" says; not asked with a negation,
     "monitored" does not reach for its opposite."""

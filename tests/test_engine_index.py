@@ -36,6 +36,7 @@ def test_counts_follow_the_records_using_a_word() -> None:
 
 def test_short_words_are_never_corrected_and_long_ones_by_two_edits() -> None:
     assert max_edits("cat") == 0 and max_edits("bridge") == 1 and max_edits("engineering") == 2
+    assert max_edits("sherrif") == 2  # a doubled letter misplaced is two edits
 
 
 def test_a_misspelt_function_word_is_recognised() -> None:

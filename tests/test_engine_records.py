@@ -13,6 +13,7 @@ from bot.engine.records import (
     figure_counts,
     gives_reason,
     index_terms,
+    initialisms,
     person_term,
     record_people,
     unprefixed,
@@ -62,6 +63,18 @@ def test_a_series_of_three_or_more_can_be_counted() -> None:
 def test_the_view_knows_the_words_a_negation_governs() -> None:
     negated = view(Fact("f", "Some classes do not fit into this framework at all.", ()), None)
     assert stem("fit") in negated.negated_terms and stem("classes") not in negated.negated_terms
+
+
+def test_a_long_name_is_indexed_under_its_initials_too() -> None:
+    """"NTSB" finds "the National Transportation Safety Board" (a sentence's "The" is not
+    the name's); initials spelling an ordinary word ("cat") or too few words give none."""
+    assert initialisms("The National Transportation Safety Board sent a team.") == {"ntsb"}
+    assert initialisms("the state Department of Environmental Protection said") == {"dep"}
+    assert initialisms("The Center for Applied Technology said") == set()  # "cat"
+    assert initialisms("Mayor Quill said so.") == set()
+    fields, _ = index_terms(Fact("f", "The National Transportation Safety Board sent a team.",
+                                 ()))
+    assert fields["ntsb"] == FIELD_TEXT
 
 
 def test_a_word_of_un_negates_the_word_it_is_made_of() -> None:

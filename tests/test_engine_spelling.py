@@ -7,7 +7,7 @@ from bot.engine.index import Vocabulary
 from bot.engine.normalize import stem
 from bot.engine.spelling import compound, spell
 
-BANK_WORDS = ("bridge", "approved", "council", "home", "owner")
+BANK_WORDS = ("bridge", "approved", "council", "home", "owner", "sheriff")
 
 
 def _spell(word: str) -> list[str]:
@@ -19,6 +19,7 @@ def _spell(word: str) -> list[str]:
 
 def test_a_misspelt_word_of_the_bank_is_corrected_to_it() -> None:
     assert _spell("brigde") == ["bridge"]
+    assert _spell("sherrif") == ["sheriff"]  # two edits, in seven letters
     vocab = Vocabulary()
     vocab.add(BANK_WORDS)
     assert spell("brigde", vocab, lambda t: False)[0][1]  # marked corrected

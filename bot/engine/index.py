@@ -179,11 +179,12 @@ MAX_CORRECT_LEN = 40
 
 
 def max_edits(word: str) -> int:
-    """Edits allowed when correcting ``word``: none below 4 letters, 1 up to 7, then 2."""
+    """Edits allowed when correcting ``word``: none below 4 letters, 1 up to 6, then 2
+    ("sherrif": "sheriff")."""
     n = len(word)
     if n < MIN_CORRECT_LEN or n > MAX_CORRECT_LEN:
         return 0
-    return 1 if n < 8 else 2
+    return 1 if n < 7 else 2
 
 
 def _deletes(word: str) -> set[str]:
@@ -415,7 +416,7 @@ class Vocabulary:
     def correct(self, word: str, edits: int | None = None) -> tuple[str, int] | None:
         """The closest vocabulary word and its distance, or None.
 
-        One edit is found through the deletion index. Two edits (allowed from 8 letters)
+        One edit is found through the deletion index. Two edits (allowed from 7 letters)
         are looked for among the words sharing the first two letters, with rapidfuzz.
         Among equally close words: the same first letter first, then the most frequent,
         then the closest in length. A word of five letters or fewer keeps its first letter

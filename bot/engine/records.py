@@ -65,6 +65,9 @@ def index_terms(record: Fact | Quote) -> tuple[dict[str, int], list[str]]:
                     surface[w] = None
 
     put(record.text, FIELD_TEXT)
+    for short in initialisms(record.text):  # "NTSB" for "National Transportation Safety Board"
+        fields[short] = fields.get(short, 0) | FIELD_TEXT
+        surface[short] = None
     for k in record.keywords:
         put(k, FIELD_KEYWORD)
     for c in record.citations:
@@ -75,6 +78,30 @@ def index_terms(record: Fact | Quote) -> tuple[dict[str, int], list[str]]:
         t = person_term(pid)
         fields[t] = fields.get(t, 0) | FIELD_PERSON
     return fields, list(surface)
+
+
+#: A run of three or more capitalised words, "of", "and", "for", "the" or "&" between them
+#: ("National Transportation Safety Board", "Department of Environmental Protection").
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][a-z]+){2,}"
+)
+#: The initials of such a run stand for it when they are this many letters.
+INITIALISM_LETTERS = range(3, 7)
+
+
+def initialisms(text: str) -> set[str]:
+    """The initials of the text's names of three or more capitalised words, which the name's
+    own initials stand for ("ntsb": "National Transportation Safety Board", "dep":
+    "Department of Environmental Protection"), unless they spell an ordinary word."""
+    out: set[str] = set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        name = m.group(0).split()
+        if name[0] in ("The", "A", "An"):  # a sentence's article, not the name's
+            name = name[1:]
+        letters = "".join(w[0] for w in name if w[0].isupper()).lower()
+        if len(letters) in INITIALISM_LETTERS and not lexicon.is_ordinary(letters):
+            out.add(letters)
+    return out
 
 
 @lru_cache(maxsize=4096)

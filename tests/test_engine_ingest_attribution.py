@@ -58,6 +58,15 @@ _SPEAKERS = {
         {"Fix it, but don't forget us.": "Marga Lindqvest", "We are working on it.": "Dale Okafor"},
         {"Marga Lindqvest": "retired teacher", "Dale Okafor": ""},
     ),
+    # '"..." That was Lyle Brandvald, 44, a farmer.': the next sentence names the speaker
+    "named in the next sentence": (
+        "The train left the tracks on Tuesday.\n\n"
+        "\"We've got nowhere to put our beans.\" That was Lyle Brandvald, 44, a farmer.\n\n"
+        "\"I've never missed an opening day.\" So said Gordon Lysle, 72, a retired teacher.",
+        {"We've got nowhere to put our beans.": "Lyle Brandvald",
+         "I've never missed an opening day.": "Gordon Lysle"},
+        {"Lyle Brandvald": "farmer", "Gordon Lysle": "retired teacher"},
+    ),
 }
 
 

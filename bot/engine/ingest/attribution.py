@@ -26,6 +26,11 @@ _REPORTING_ALT = "|".join(
     saying writing telling stating adding claiming arguing insisting noting explaining
     declaring describing warned warns recalled replied responded asked""".split()  # noqa: SIM905
 )
+#: A sentence naming who said the quote before it: "That was X", "So said X", "Those were
+#: the words of X".
+_NAMED_AFTER = re.compile(
+    r"\s*(?:(?:That|This) (?:was|is)|So (?:said|says)|(?:Those|These) were the words of)\s+"
+)
 #: Nouns naming someone's words, which a lead-in ending in a colon may say follow.
 _WORDS_NOUNS = "|".join(
     """message messages answer reply response words advice warning plea verdict view
@@ -72,6 +77,7 @@ class _Reader(_Coref):
                     continue
                 self._attribute(sent, n, piece, lq, pending_intro)
             pending_intro = self._intro(sent)
+        self._named_after()
         self._name_the_lede()
         for lq in self.quotes:
             if not lq.context and lq.speaker:
@@ -237,6 +243,21 @@ class _Reader(_Coref):
                 lq.context = previous.context
                 return
         lq.how = "none"
+
+    def _named_after(self) -> None:
+        """A quote no one is given for, standing alone, whose speaker the next sentence of
+        its paragraph names: '"... our beans." That was Lyle Brandvold, 44, who farms ...',
+        '"... an opening day." So said Gordon Lisle, 72.'"""
+        for sent, after in zip(self.sentences, self.sentences[1:], strict=False):
+            if after.par != sent.par or len(sent.pieces) != 1 or sent.pieces[0].open < 0:
+                continue
+            lq = self.quotes[sent.pieces[0].quote]
+            if lq.how != "none" or sent.masked[: sent.pieces[0].open].strip():
+                continue
+            m = _NAMED_AFTER.match(after.masked)
+            found = m and self._speaker_at_start(after, m.end(), after.masked[m.end() :])
+            if found and found[0] is not None:
+                self._set(lq, found[0], "trailing", "", after)
 
     def _owner_of_words(self, sent: _Sentence, start: int, pre: str) -> tuple[str, str] | None:
         """Whose words a lead-in ending in a colon says follow, and the lead-in without its

@@ -857,6 +857,9 @@ def test_why_did_someone_do_something_needs_a_reason_for_that_act() -> None:
     assert anyway.answer("why did vera lund resign").record_id not in ("delay", "closed")
     assert answered(engine, "why did vera lund close the plant").record_id == "closed"
     assert anyway.answer("why does vera lund think the delay happened").record_id == "delay"
+    # a verb as common as "go" names no act of its own: "why did she go with" is "why did she
+    # choose"
+    assert answered(engine, "why did vera lund go with closing the plant").record_id == "closed"
 
 
 def test_why_people_protest_on_the_shipped_coverage_is_what_caused_the_protests(

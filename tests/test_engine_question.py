@@ -52,6 +52,12 @@ def test_the_thing_counted_is_every_word_read_from_the_word_after_how_many() -> 
     assert query.counts and query.counted == {stem("bridge"), stem("costs")}
 
 
+def test_what_happened_asks_for_a_summary_but_what_time_it_happened_does_not() -> None:
+    assert _read("what happened").summary and _read("how did it happen").summary
+    assert not _read("what time did it happen").summary
+    assert not _read("where did it happen").summary
+
+
 def test_or_not_offers_both_answers_and_negates_nothing() -> None:
     assert not _read("did the bridge open or not").negated
     assert not _read("whether or not the bridge opened").negated

@@ -50,15 +50,15 @@ def test_a_figure_question_sinks_at_a_record_without_a_figure() -> None:
 
 def test_how_long_is_answered_by_a_span_or_by_when_it_lasts_until() -> None:
     """"how long will the gala stay closed": "until at least Friday" answers it as "for two
-    weeks" does; "on Friday" (no end) and "since 2019" do not."""
+    weeks" and "since 2019" do; "on Friday" (no end) does not."""
     query = Query("how long will the gala stay closed", [],
                   [Item("gala", ("gala",)), Item("closed", ("close",))], answer_type="span")
     fields = {"gala": 1, "close": 1}
     for text in ("The gala will stay closed until at least Friday.",
-                 "The gala will be closed for two weeks."):
+                 "The gala will be closed for two weeks.", "The gala has been closed since 2019."):
         assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) is None, text
-    for text in ("The gala closed on Friday.", "The gala has been closed since 2019."):
-        assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) == "no figure"
+    closed = view_of("The gala closed on Friday.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, closed) == "no figure"
 
 
 def test_a_figure_counting_the_very_thing_asked_is_a_count() -> None:

@@ -431,8 +431,9 @@ def read(
                 break
 
     who_is(query, opened)  # "who is X", "is X a Y", "who is the mayor"
-    if not query.items and any(w in lexicon.SUMMARY_WORDS or w in lexicon.SUMMARY_NOUNS
-                               for w in ws):
+    if not query.items and query.answer_type in ("", "manner") and any(
+            w in lexicon.SUMMARY_WORDS or w in lexicon.SUMMARY_NOUNS for w in ws):
+        # (not "what time did it happen", "where did it happen": a time or a place asked)
         query.summary = True  # "tldr", "what happened", "what's the story"
     counting_end = _after_counting_phrase(ws)
     query.counts = counting_end is not None

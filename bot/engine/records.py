@@ -180,8 +180,8 @@ class RecordView:
     caused: frozenset[str] = frozenset()
     #: stems of the content words joined by "and" / "or" (:func:`coordinated`)
     coordinated: frozenset[str] = frozenset()
-    #: says when something lasts until ("closed until at least Friday"), which answers "how
-    #: long" as a figure of time does
+    #: says when something lasts until or since ("closed until at least Friday", "has
+    #: operated since 1962"), which answers "how long" as a figure of time does
     until: bool = False
 
 
@@ -404,7 +404,7 @@ def stop_anchors(ws: list[str]) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-_UNTIL = frozenset({"until", "till"})
+_UNTIL = frozenset({"until", "till", "since"})
 #: A negation governs this many content words after it ("did not fully fit"), not counting
 #: function words ("we are not out here for a vacation"), within NEGATION_SPAN words.
 NEGATION_REACH, NEGATION_SPAN = 3, 6

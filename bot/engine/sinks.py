@@ -178,6 +178,9 @@ def _name_near(view: RecordView, thing: frozenset[str], asked: set[str]) -> bool
     return not at
 
 
+#: A verb this common in English ("go", "get", "make", "take"; rarity of
+#: :func:`lexicon.rarity`) names no act of its own that a reason must be for.
+LIGHT_VERB_RARITY = 0.25
 #: A question whose items the bank lacks for this share of its weight is about something else
 #: (an item the bank lacks weighs at most UNKNOWN_CAP times the weightiest one it has: in a
 #: small bank every known word has an IDF near 0).
@@ -379,9 +382,11 @@ class Gates:
                 return "name"
             if unk and not item.ordinary:
                 return "unknown name"
-            if item.focus and self._why and item.surface not in lexicon.SPEECH_VERBS:
+            if item.focus and self._why and item.surface not in lexicon.SPEECH_VERBS \
+                    and lexicon.rarity(item.surface) >= LIGHT_VERB_RARITY:
                 # "why did X resign": a reason given for something else X did is no answer
-                # (but "why does X think so" may be answered by what X said)
+                # (but "why does X think so" may be answered by what X said, and "why did X
+                # go with Y" by why X chose Y: a verb as common as "go" says little)
                 return "another act"
             if unk and item.focus and not any(
                 not other.people and any(t in fields for t in other.terms)

@@ -67,6 +67,16 @@ _SPEAKERS = {
          "I've never missed an opening day.": "Gordon Lysle"},
         {"Lyle Brandvald": "farmer", "Gordon Lysle": "retired teacher"},
     ),
+    # the next sentence names another than the last speaker: not a continuation of theirs
+    "named after another's quote": (
+        "The board voted 7-2 to close the ward.\n\n"
+        "\"We are giving up too soon,\" said Walter Penhallo, a retired farmer.\n\n"
+        "\"We will not abandon these families.\" The promise came from Thomas Okwuosi, "
+        "chairman of the board.",
+        {"We are giving up too soon": "Walter Penhallo",
+         "We will not abandon these families.": "Thomas Okwuosi"},
+        {"Walter Penhallo": "retired farmer", "Thomas Okwuosi": "chairman of the board"},
+    ),
 }
 
 

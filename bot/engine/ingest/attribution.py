@@ -26,15 +26,16 @@ _REPORTING_ALT = "|".join(
     saying writing telling stating adding claiming arguing insisting noting explaining
     declaring describing warned warns recalled replied responded asked""".split()  # noqa: SIM905
 )
-#: A sentence naming who said the quote before it: "That was X", "So said X", "Those were
-#: the words of X".
-_NAMED_AFTER = re.compile(
-    r"\s*(?:(?:That|This) (?:was|is)|So (?:said|says)|(?:Those|These) were the words of)\s+"
-)
 #: Nouns naming someone's words, which a lead-in ending in a colon may say follow.
 _WORDS_NOUNS = "|".join(
     """message messages answer reply response words advice warning plea verdict view
-    take reaction statement comment comments remarks""".split()  # noqa: SIM905
+    take reaction statement comment comments remarks remark promise vow pledge""".split()  # noqa: SIM905
+)
+#: A sentence naming who said the quote before it: "That was X", "So said X", "Those were
+#: the words of X", "The promise came from X".
+_NAMED_AFTER = re.compile(
+    r"\s*(?:(?:That|This) (?:was|is)|So (?:said|says)|(?:Those|These) were the words of|"
+    rf"The (?:\w+ )?(?:{_WORDS_NOUNS}) came from)\s+"
 )
 #: 'Her message to state officials was simple:', 'Roe's reply:' (up to eight words from the
 #: owner to the colon)
@@ -245,15 +246,16 @@ class _Reader(_Coref):
         lq.how = "none"
 
     def _named_after(self) -> None:
-        """A quote no one is given for, standing alone, whose speaker the next sentence of
-        its paragraph names: '"... our beans." That was Lyle Brandvold, 44, who farms ...',
-        '"... an opening day." So said Gordon Lisle, 72.'"""
+        """A quote standing alone, given to no one or to the last speaker only for coming
+        next, whose speaker the next sentence of its paragraph names: '"... our beans." That
+        was Lyle Brandvold, 44, who farms ...', '"..." So said Gordon Lisle, 72.', '"..." The
+        promise came from Thomas Okwuosa, chairman of the board'."""
         for sent, after in zip(self.sentences, self.sentences[1:], strict=False):
             if after.par != sent.par or len(sent.pieces) != 1 or sent.pieces[0].open < 0:
                 continue
             lq = self.quotes[sent.pieces[0].quote]
-            if lq.how != "none" or sent.masked[: sent.pieces[0].open].strip():
-                continue
+            if lq.how not in ("none", "continuation") or sent.masked[: sent.pieces[0].open].strip():
+                continue  # (named so, it is not the last speaker's going on)
             m = _NAMED_AFTER.match(after.masked)
             found = m and self._speaker_at_start(after, m.end(), after.masked[m.end() :])
             if found and found[0] is not None:

@@ -52,6 +52,13 @@ def test_the_thing_counted_is_every_word_read_from_the_word_after_how_many() -> 
     assert query.counts and query.counted == {stem("bridge"), stem("costs")}
 
 
+def test_what_day_asks_for_a_day() -> None:
+    assert _read("what day did the bridge open").day
+    assert _read("what date was the bridge approved").day
+    assert not _read("when did the bridge open").day
+    assert not _read("what time did the bridge open").day
+
+
 def test_what_happened_asks_for_a_summary_but_what_time_it_happened_does_not() -> None:
     assert _read("what happened").summary and _read("how did it happen").summary
     assert not _read("what time did it happen").summary

@@ -74,6 +74,22 @@ def test_a_figure_counting_the_very_thing_asked_is_a_count() -> None:
         assert sinks(uncounted, [1.0], [False], {noun: 1}, view_of(text)) == "no figure"
 
 
+def test_what_day_needs_a_day_not_a_year_or_an_era() -> None:
+    """"what day did the gala close": "on Tuesday", "on March 3", "yesterday" answer it;
+    "twice a year over the past decade" and "in 2019" do not, though they answer "when"."""
+    items = [Item("gala", ("gala",)), Item("close", ("close",))]
+    day = Query("what day did the gala close", [], items, answer_type="date", day=True)
+    when = Query("when did the gala close", ["when"], items, answer_type="date")
+    fields = {"gala": 1, "close": 1}
+    for text in ("The gala closed on Tuesday.", "The gala closed on March 3.",
+                 "The gala closed yesterday."):
+        assert sinks(day, [1.0, 1.0], [False, False], fields, view_of(text)) is None, text
+    for text in ("The gala closed twice a year over the past decade.",
+                 "The gala closed in 2019."):
+        assert sinks(day, [1.0, 1.0], [False, False], fields, view_of(text)) == "no day", text
+        assert sinks(when, [1.0, 1.0], [False, False], fields, view_of(text)) is None, text
+
+
 def test_a_count_in_a_unit_of_time_needs_a_figure_of_that_unit() -> None:
     """"how many years will the gala run": "for five years" answers; an age ("Vance, 54,
     runs the gala") or a year ("since 2019") does not."""

@@ -90,6 +90,9 @@ CLOCK_WORDS = frozenset(_Q["clock_words"])
 #: Words that are a time of day by themselves ("at noon").
 TIMES_OF_DAY = frozenset(_Q["times_of_day"])
 DATE_WORDS = MONTHS | WEEKDAYS | TIME_WORDS
+#: The words of time that name no day ("in the past decade"), which "what day" is not
+#: answered by.
+ERA_WORDS = frozenset(_Q["era_words"])
 FRAME_WORDS = frozenset(_Q["frame_words"])
 #: "what kind of", "which type of": the thing asked for is of the kind named next.
 KIND_WORDS = frozenset(_Q["kind_words"])

@@ -39,6 +39,8 @@ MAX_QUESTION_WORDS = 40
 _WHAT = frozenset({"what", "which"})
 _QUESTION_WORDS = _WHAT | {"who", "whom", "whose", "when", "where", "why", "how"}
 _CLAUSE_OPENERS = frozenset({"when", "where"})
+#: The words of "what day", "which date": a day asked for.
+_DAY_ASKED = frozenset({"day", "date"})
 #: The question words that ask about what someone did ("what did X do", "why did X resign").
 _FOCUS_ASKERS = ("what", "why")
 
@@ -105,6 +107,8 @@ class Query:
     about: tuple[str, ...] = ()
     #: asks for a time of day ("what time")
     clock: bool = False
+    #: asks for a day ("what day", "which date")
+    day: bool = False
     #: the words the question quotes ("who said \"never a panda\""), which a record it is
     #: about has in a row
     quoted: list[str] = field(default_factory=list)
@@ -297,6 +301,7 @@ def read(
     # intent
     query.answer_type, frame = _answer_type(ws)
     query.clock = query.answer_type == "date" and any(ws[i] == "time" for i in frame)
+    query.day = query.answer_type == "date" and any(ws[i] in _DAY_ASKED for i in frame)
     frame |= _answer_count(ws)
     query.negated = bool(negations(ws))
     query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)

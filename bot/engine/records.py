@@ -183,6 +183,8 @@ class RecordView:
     #: says when something lasts until or since ("closed until at least Friday", "has
     #: operated since 1962"), which answers "how long" as a figure of time does
     until: bool = False
+    #: names a day ("Tuesday", "March 3", "yesterday"), not only a year or an era
+    has_day: bool = False
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
@@ -205,11 +207,9 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     seq = content_stems(ws)
     numbers = {w for w in all_words if w.isdigit()}
     has_clock = (bool(numbers) and _has_clock_time(ws)) or bool(all_words & lexicon.TIMES_OF_DAY)
-    has_date = (
-        bool(all_words & lexicon.DATE_WORDS)
-        or any(_YEAR.match(w) for w in all_words)
-        or has_clock
-    )
+    dated = all_words & lexicon.DATE_WORDS
+    has_day = bool(dated - lexicon.ERA_WORDS)
+    has_date = bool(dated) or any(_YEAR.match(w) for w in all_words) or has_clock
     text = record.text.rstrip()
     return RecordView(
         sequence=seq,
@@ -240,6 +240,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         caused=caused_terms(ws),
         coordinated=joined,
         until=has_date and not all_words.isdisjoint(_UNTIL),
+        has_day=has_day,
     )
 
 

@@ -347,6 +347,8 @@ class Gates:
             return "no date"
         if query.clock and not view.has_clock:
             return "no time"  # "what time": a day ("Saturday morning") is not a time of day
+        if query.day and not view.has_day:
+            return "no day"  # "what day": "40 derailments a year over the past decade" names none
         if self._named and not _name_near(view, self._named, self._asked):
             return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._lacks_much:

@@ -52,6 +52,10 @@ def test_the_thing_counted_is_every_word_read_from_the_word_after_how_many() -> 
     assert query.counts and query.counted == {stem("bridge"), stem("costs")}
 
 
+def test_what_share_asks_for_a_figure() -> None:
+    assert _read("what share of the bridge did the council pay").answer_type == "number"
+
+
 def test_what_day_asks_for_a_day() -> None:
     assert _read("what day did the bridge open").day
     assert _read("what date was the bridge approved").day

@@ -74,6 +74,18 @@ def test_a_figure_counting_the_very_thing_asked_is_a_count() -> None:
         assert sinks(uncounted, [1.0], [False], {noun: 1}, view_of(text)) == "no figure"
 
 
+def test_a_share_is_a_count_of_how_many_of_them() -> None:
+    """"how many of the gala's guests": "roughly a third of its guests" counts them."""
+    query = Query("how many of the gala's guests came", [],
+                  [Item("gala", ("gala",)), Item("guests", ("guest",))],
+                  answer_type="number", counts=True, counted=frozenset({"gala"}))
+    fields = {"gala": 1, "guest": 1}
+    third = view_of("Roughly a third of the gala's guests came from out of town.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, third) is None
+    none = view_of("The gala's guests came from out of town.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, none) == "no figure"
+
+
 def test_what_day_needs_a_day_not_a_year_or_an_era() -> None:
     """"what day did the gala close": "on Tuesday", "on March 3", "yesterday" answer it;
     "twice a year over the past decade" and "in 2019" do not, though they answer "when"."""

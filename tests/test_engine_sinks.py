@@ -74,6 +74,22 @@ def test_a_figure_counting_the_very_thing_asked_is_a_count() -> None:
         assert sinks(uncounted, [1.0], [False], {noun: 1}, view_of(text)) == "no figure"
 
 
+def test_how_much_with_a_word_of_paying_needs_a_sum_of_money() -> None:
+    """"how much does the gala charge": "$40 a ticket" answers; "three other galas" gives a
+    figure but no sum; "how much water" asks for no money."""
+    query = Query("how much does the gala charge", [],
+                  [Item("gala", ("gala",)), Item("charge", ("charg",))], answer_type="number")
+    fields = {"gala": 1, "charg": 1}
+    paid = view_of("The gala will charge $40 a ticket.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, paid) is None
+    other = view_of("The gala will charge less than three other galas.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, other) == "no figure"
+    water = Query("how much water did the gala use", [],
+                  [Item("water", ("water",)), Item("gala", ("gala",))], answer_type="number")
+    used = view_of("The gala used 300 gallons of water.")
+    assert sinks(water, [1.0, 1.0], [False, False], {"water": 1, "gala": 1}, used) is None
+
+
 def test_a_share_is_a_count_of_how_many_of_them() -> None:
     """"how many of the gala's guests": "roughly a third of its guests" counts them."""
     query = Query("how many of the gala's guests came", [],

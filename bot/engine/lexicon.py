@@ -90,6 +90,8 @@ CLOCK_WORDS = frozenset(_Q["clock_words"])
 #: Words that are a time of day by themselves ("at noon").
 TIMES_OF_DAY = frozenset(_Q["times_of_day"])
 DATE_WORDS = MONTHS | WEEKDAYS | TIME_WORDS
+#: The words of paying ("cost", "charge", "worth"): "how much" with one asks for a sum of money.
+MONEY_WORDS = frozenset(_Q["money_words"])
 #: The words of time that name no day ("in the past decade"), which "what day" is not
 #: answered by.
 ERA_WORDS = frozenset(_Q["era_words"])

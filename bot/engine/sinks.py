@@ -24,6 +24,7 @@ from bot.engine.records import RecordView, is_year, negation_scope, stop_anchors
 _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
 #: What a percentage or a sum of money is measured in: no count of things.
 _MEASURES = frozenset(stem(w) for w in ("percent", "cents", "dollars"))
+_MONEY = frozenset(stem(w) for w in lexicon.MONEY_WORDS)
 
 
 def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = False,
@@ -47,6 +48,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
     if counts and any((n, t) in view.figure_counts for n in view.numbers - asked
                       for t in counted):
         return True  # "how many artworks": "three works", "1,100 books" (not a year)
+    if kind == "number" and not counts and asked & _MONEY and not view.money:
+        return False  # "how much does the contractor charge": a sum of money, not "three"
     if kind == "number" and not asked & _SPAN:
         # "how many firefighters", "how big": not a year, nor a figure of time or length
         # ("five years", "38 miles away"), unless asked in those units

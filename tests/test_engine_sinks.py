@@ -382,6 +382,13 @@ def test_the_name_of_a_thing_asked_is_the_last_word_of_the_phrase_after_name_of(
     plain = Query("what did the school decide", words("what did the school decide"),
                   [Item("school", ("school",))])
     assert named_thing(plain) == frozenset()
+    # a kind of person, after a name of two words ("kayla finnerty's son")
+    ws = words("what is the name of kayla finnerty's son")
+    son = Query("what is the name of kayla finnerty's son", ws,
+                [Item("kayla finnerty", ("@kayla-finnerty",), ("kayla-finnerty",), pos=0),
+                 Item("son", ("son",), pos=1)],
+                answer_type="name", at=[ws.index("kayla"), ws.index("son")])
+    assert named_thing(son) == {"son"}
 
 
 def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:

@@ -143,17 +143,19 @@ def _run_after(query: Query, at: int) -> list[tuple[int, Item]]:
         return []  # (a query made by hand, with no places for its words)
     run = [(k, it) for it in query.items if (k := query.at[it.pos]) > at]
     for n in range(1, len(run)):
-        if run[n][0] != run[n - 1][0] + 1:
+        # (a name of two words is two of the question's words: "kayla finnerty's son")
+        if run[n][0] != run[n - 1][0] + len(run[n - 1][1].surface.split()):
             return run[:n]
     return run
 
 
 def _bears_names(noun: str) -> bool:
-    """A kind of thing with proper names: a person ("the judge", WordNet's person nouns), a
-    place or a building (its location and structure nouns), or a word heading names ("the
-    school", "the union"). Not a term of art ("the name of the alphabet used"), which a
-    common noun may answer."""
-    return role_noun(noun) or place_noun(noun) or _in_or_singular(noun, wordlist("name_heads"))
+    """A kind of thing with proper names: a person ("the judge", "her son": WordNet's person
+    nouns), a place or a building (its location and structure nouns), or a word heading
+    names ("the school", "the union"). Not a term of art ("the name of the alphabet used"),
+    which a common noun may answer."""
+    return role_noun(noun) or _kind_of_person(noun) or place_noun(noun) or \
+        _in_or_singular(noun, wordlist("name_heads"))
 
 
 def _in_or_singular(noun: str, nouns: frozenset[str]) -> bool:

@@ -10,7 +10,14 @@ from bot.engine.index import Vocabulary
 from bot.engine.memory import Memory, visible_to
 from bot.engine.names import NameTable
 from bot.engine.normalize import stem
-from bot.engine.question import Query, phrasal_terms, read, related_terms, small_talk
+from bot.engine.question import (
+    Query,
+    alike_terms,
+    phrasal_terms,
+    read,
+    related_terms,
+    small_talk,
+)
 from bot.models import Bank, Citation, Fact, Person, Source
 from tests.engine_records import ADA, small_bank
 
@@ -52,8 +59,17 @@ def test_the_thing_counted_is_every_word_read_from_the_word_after_how_many() -> 
     assert query.counts and query.counted == {stem("bridge"), stem("costs")}
 
 
+def test_a_word_with_degrees_the_bank_lacks_meets_one_sharing_its_opposite() -> None:
+    """"biggest", which the bank lacks: "largest" (both the opposite of "smallest")."""
+    bank = {stem("largest"), stem("crack")}
+    assert alike_terms("biggest", bank.__contains__) == (stem("largest"),)
+    assert alike_terms("crack", bank.__contains__) == ()
+
+
 def test_what_share_asks_for_a_figure() -> None:
     assert _read("what share of the bridge did the council pay").answer_type == "number"
+    assert _read("how far is the bridge from riverton").size
+    assert not _read("how many bridges").size
 
 
 def test_what_day_asks_for_a_day() -> None:

@@ -74,6 +74,18 @@ def test_a_figure_counting_the_very_thing_asked_is_a_count() -> None:
         assert sinks(uncounted, [1.0], [False], {noun: 1}, view_of(text)) == "no figure"
 
 
+def test_how_big_or_how_far_is_answered_by_a_length() -> None:
+    """"how far is the gala from town": "38 miles" answers it; "for five years" does not."""
+    query = Query("how far is the gala from town", [],
+                  [Item("gala", ("gala",)), Item("town", ("town",))], answer_type="number",
+                  size=True)
+    fields = {"gala": 1, "town": 1}
+    far = view_of("The gala moved 38 miles from town.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, far) is None
+    long = view_of("The gala has been held in town for five years.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, long) == "no figure"
+
+
 def test_how_much_with_a_word_of_paying_needs_a_sum_of_money() -> None:
     """"how much does the gala charge": "$40 a ticket" answers; "three other galas" gives a
     figure but no sum; "how much water" asks for no money."""

@@ -48,6 +48,8 @@ NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
 COUNTING_WORDS = frozenset(_NUMBERS["counting_words"])
 #: The units a figure answering "how long" counts: of time and of length.
 SPAN_UNITS = frozenset(_NUMBERS["span_units"])
+#: The units of length or area, which answer "how big", "how far".
+LENGTH_UNITS = frozenset(_NUMBERS["length_units"])
 #: Each number word's value as digits ("twenty" -> "20"): the one table of them.
 NUMBER_VALUES: dict[str, str] = {w: str(v) for w, v in {**UNITS, **TENS, **SCALES}.items()}
 
@@ -90,6 +92,8 @@ CLOCK_WORDS = frozenset(_Q["clock_words"])
 #: Words that are a time of day by themselves ("at noon").
 TIMES_OF_DAY = frozenset(_Q["times_of_day"])
 DATE_WORDS = MONTHS | WEEKDAYS | TIME_WORDS
+#: The words of size after "how" ("how big", "how far"): a figure of length answers them.
+SIZE_WORDS = frozenset(_Q["size_words"])
 #: The words of paying ("cost", "charge", "worth"): "how much" with one asks for a sum of money.
 MONEY_WORDS = frozenset(_Q["money_words"])
 #: The words of time that name no day ("in the past decade"), which "what day" is not

@@ -109,6 +109,8 @@ class Query:
     clock: bool = False
     #: asks for a day ("what day", "which date")
     day: bool = False
+    #: asks how big or how far ("how big", "how far"), which a length answers
+    size: bool = False
     #: the words the question quotes ("who said \"never a panda\""), which a record it is
     #: about has in a row
     quoted: list[str] = field(default_factory=list)
@@ -227,6 +229,14 @@ def related_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     return tuple(sorted(t for t in found or () if known(t)))
 
 
+def alike_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The stems the bank knows of the words sharing an opposite with ``word`` (a word with
+    degrees: "biggest" and "largest" are both the opposite of "smallest"), sorted."""
+    alike = {a for o in lexicon.opposites(word) for a in lexicon.opposites(o)
+             if a != word and is_content(a) and lexicon.is_ordinary(a)}
+    return tuple(sorted({t for a in alike if (t := stem(a)) != stem(word) and known(t)}))
+
+
 @cache
 def _phrasal_stems() -> dict[tuple[str, str], tuple[str, ...]]:
     return {(stem(verb), particle): tuple(dict.fromkeys(stem(w) for w in meant))
@@ -302,6 +312,8 @@ def read(
     query.answer_type, frame = _answer_type(ws)
     query.clock = query.answer_type == "date" and any(ws[i] == "time" for i in frame)
     query.day = query.answer_type == "date" and any(ws[i] in _DAY_ASKED for i in frame)
+    query.size = query.answer_type == "number" and any(ws[i] in lexicon.SIZE_WORDS
+                                                       for i in frame)
     frame |= _answer_count(ws)
     query.negated = bool(negations(ws))
     query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)
@@ -407,7 +419,7 @@ def read(
             item.terms, item.related = (stems[i], *meant), True
         elif not specific and not known(stems[i]):
             # a word the bank lacks, by a related form it has ("pay" -> "payment")
-            also = related_terms(w, known)
+            also = related_terms(w, known) + alike_terms(w, known)
             if query.negated and known(unsaid := UN + stems[i]):
                 also = (*also, unsaid)  # "without monitoring": "unmonitored"
             if also:

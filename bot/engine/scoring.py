@@ -246,7 +246,8 @@ class Asked:
         elif kind == "date":
             type_found = float(view.has_date)
         elif kind in FIGURE_KINDS:
-            type_found = float(has_figure(kind, view, asked, query.counts, query.counted))
+            type_found = float(has_figure(kind, view, asked, query.counts, query.counted,
+                                          query.size))
         elif kind in ("place", "name"):
             type_found = float(bool(view.names - asked))
         elif kind == "reason":

@@ -25,15 +25,17 @@ _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
 #: What a percentage or a sum of money is measured in: no count of things.
 _MEASURES = frozenset(stem(w) for w in ("percent", "cents", "dollars"))
 _MONEY = frozenset(stem(w) for w in lexicon.MONEY_WORDS)
+_LENGTH = frozenset(stem(w) for w in lexicon.LENGTH_UNITS)
 
 
 def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = False,
-               counted: frozenset[str] = frozenset()) -> bool:
+               counted: frozenset[str] = frozenset(), size: bool = False) -> bool:
     """The record has a figure the question does not give (for "how old", not a year; for
     "what percent", a record saying "percent" or "%"; for "how long", one counting a unit of
     time or length: "47 days", not "410,000 users"; for "how many" (``counts``), not a
     percentage nor a sum of money either; ``counted``: the thing counted, when it is a unit
-    of time or length, a figure of that unit)."""
+    of time or length, a figure of that unit; ``size``: "how big", "how far", which a
+    figure of length answers)."""
     if kind == "age":
         # "a 34-year-old teacher", "34 years old", "aged 34": not "two hours", nor a year,
         # nor "a 10-year tax"
@@ -54,6 +56,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         # "how many firefighters", "how big": not a year, nor a figure of time or length
         # ("five years", "38 miles away"), unless asked in those units
         spans = set(view.spans)
+        if size:  # "how big was the crack": "7 inches long" (not "for five years")
+            spans -= {n for n, u in view.figure_counts if u in _LENGTH}
         if counts and not asked & _MEASURES:
             spans |= view.money | {n for n, u in view.figure_counts if u in _MEASURES}
         if "old" not in asked:  # "Vance, 54, pleaded guilty": his age counts no witnesses
@@ -340,7 +344,7 @@ class Gates:
         kind = query.answer_type
         if self._figure is not None and not (
             (view.counting and kind != "age") or (view.series and query.counts)
-            or has_figure(kind, view, self._figure, query.counts, query.counted)
+            or has_figure(kind, view, self._figure, query.counts, query.counted, query.size)
         ):
             return "no figure"
         if kind == "date" and not view.has_date and (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.engine.index import Vocabulary
 from bot.engine.normalize import stem
-from bot.engine.spelling import compound, spell
+from bot.engine.spelling import compound, question_word, spell
 
 BANK_WORDS = ("bridge", "approved", "council", "home", "owner", "sheriff")
 
@@ -57,3 +57,19 @@ def test_a_compound_the_bank_lacks_is_read_as_its_two_words() -> None:
     assert compound("membership", bank.__contains__) is None
     assert compound("percentage", bank.__contains__) is None
     assert compound("firetruck", bank.__contains__) is None  # the bank has no "truck"
+
+
+def test_a_misspelt_question_word_is_read_as_the_one_it_is() -> None:
+    """The word a question asks with sets what it asks for: "wich", "wat", "wen" (one edit
+    from a single question word) and "were is" are read as "which", "what", "when",
+    "where"; "were the nurses paid" and "hwo" (as near "how" as "who") are left alone."""
+    def spelt(question: str) -> str:
+        return " ".join(question_word(question.split(), 0))
+
+    assert spelt("wich hospital is closing") == "which hospital is closing"
+    assert spelt("wat happened") == "what happened"
+    assert spelt("wen did it open") == "when did it open"
+    assert spelt("were is harlow headquartered") == "where is harlow headquartered"
+    assert spelt("were the nurses paid") == "were the nurses paid"
+    assert spelt("hwo said it") == "hwo said it"
+    assert " ".join(question_word(["hey", "bot", "wat", "happened"], 2)) == "hey bot what happened"

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rapidfuzz.distance import OSA
+
 from bot.engine import lexicon
 from bot.engine.index import EnglishSpeller, StopwordSpeller, Vocabulary
 from bot.engine.normalize import is_content, stem
@@ -51,6 +53,25 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
     if word not in english and (meant := _ENGLISH_SPELLER(word)) is not None:
         return [(meant, False, True)]  # "normaly", the bank lacking "normally"
     return [(word, False, False)]
+
+
+#: The words a question opens on to ask, which a typo there would lose ("wich", "wat").
+QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
+
+
+def question_word(ws: list[str], at: int) -> list[str]:
+    """``ws`` with the word it asks with (at ``at``) spelt right: "wich hospital", "wat",
+    "wen" (one edit from one question word and no ordinary word), and "were is" ("were" and
+    a verb asking, which only "where" reads as)."""
+    if at >= len(ws) or ws[at] in QUESTION_WORDS:
+        return ws
+    word, after = ws[at], ws[at + 1 : at + 2]
+    if word == "were" and after and after[0] in lexicon.AUXILIARIES and after[0] != "were":
+        return [*ws[:at], "where", *ws[at + 1 :]]
+    if len(word) < 2 or word in lexicon.STOPWORDS or lexicon.is_ordinary(word):
+        return ws
+    near = [q for q in QUESTION_WORDS if OSA.distance(word, q, score_cutoff=1) <= 1]
+    return [*ws[:at], near[0], *ws[at + 1 :]] if len(near) == 1 else ws
 
 
 def compound(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:

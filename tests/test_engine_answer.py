@@ -860,6 +860,8 @@ def test_why_did_someone_do_something_needs_a_reason_for_that_act() -> None:
     # a verb as common as "go" names no act of its own: "why did she go with" is "why did she
     # choose"
     assert answered(engine, "why did vera lund go with closing the plant").record_id == "closed"
+    # "why did she decide to close it": why she closed it (the verb after "to")
+    assert answered(engine, "why did vera lund decide to close the plant").record_id == "closed"
 
 
 def test_why_people_protest_on_the_shipped_coverage_is_what_caused_the_protests(

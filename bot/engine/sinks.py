@@ -199,6 +199,15 @@ UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
 _BEFORE_AFTER = frozenset({"before", "after"})
 
 
+def _completed(item: Item, query: Query) -> bool:
+    """The question's word ``item`` is followed by "to" ("decide to speak out"): what it
+    turns on is the verb after it."""
+    if item.pos >= len(query.at):
+        return False
+    at = query.at[item.pos]
+    return query.words[at + 1 : at + 2] == ["to"]
+
+
 def _stems(ws: frozenset[str]) -> frozenset[str]:
     return frozenset(map(stem, ws))
 
@@ -394,10 +403,12 @@ class Gates:
             if unk and not item.ordinary:
                 return "unknown name"
             if item.focus and self._why and item.surface not in lexicon.SPEECH_VERBS \
-                    and lexicon.rarity(item.surface) >= LIGHT_VERB_RARITY:
+                    and lexicon.rarity(item.surface) >= LIGHT_VERB_RARITY \
+                    and not _completed(item, query):
                 # "why did X resign": a reason given for something else X did is no answer
-                # (but "why does X think so" may be answered by what X said, and "why did X
-                # go with Y" by why X chose Y: a verb as common as "go" says little)
+                # (but "why does X think so" may be answered by what X said, "why did X go
+                # with Y" by why X chose Y: a verb as common as "go" says little, and "why
+                # did X decide to speak out" by why X spoke out)
                 return "another act"
             if unk and item.focus and not any(
                 not other.people and any(t in fields for t in other.terms)

@@ -3,6 +3,8 @@ number, negation, opposite, extreme, figure or date the question turns on)."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.engine import lexicon
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
@@ -74,44 +76,51 @@ def test_a_figure_counting_the_very_thing_asked_is_a_count() -> None:
         assert sinks(uncounted, [1.0], [False], {noun: 1}, view_of(text)) == "no figure"
 
 
-def test_how_big_or_how_far_is_answered_by_a_length() -> None:
-    """"how far is the gala from town": "38 miles" answers it; "for five years" does not."""
-    query = Query("how far is the gala from town", [],
-                  [Item("gala", ("gala",)), Item("town", ("town",))], answer_type="number",
-                  size=True)
-    fields = {"gala": 1, "town": 1}
-    far = view_of("The gala moved 38 miles from town.")
-    assert sinks(query, [1.0, 1.0], [False, False], fields, far) is None
-    long = view_of("The gala has been held in town for five years.")
-    assert sinks(query, [1.0, 1.0], [False, False], fields, long) == "no figure"
+#: A figure asked for in a way that needs one kind: the question, the terms a record has, a
+#: record giving that kind, and one giving only another figure.
+_FIGURE_KINDS = {
+    # "how far": "38 miles" answers it; "for five years" does not
+    "how far: a length": (
+        Query("how far is the gala from town", [],
+              [Item("gala", ("gala",)), Item("town", ("town",))], answer_type="number",
+              size=True),
+        {"gala": 1, "town": 1},
+        "The gala moved 38 miles from town.",
+        "The gala has been held in town for five years.",
+    ),
+    # "how much does it charge": a sum of money, not a count of other things
+    "how much with a word of paying: a sum": (
+        Query("how much does the gala charge", [],
+              [Item("gala", ("gala",)), Item("charge", ("charg",))], answer_type="number"),
+        {"gala": 1, "charg": 1},
+        "The gala will charge $40 a ticket.",
+        "The gala will charge less than three other galas.",
+    ),
+    # "how many of the gala's guests": "roughly a third of its guests" counts them
+    "how many of them: a share": (
+        Query("how many of the gala's guests came", [],
+              [Item("gala", ("gala",)), Item("guests", ("guest",))],
+              answer_type="number", counts=True, counted=frozenset({"gala"})),
+        {"gala": 1, "guest": 1},
+        "Roughly a third of the gala's guests came from out of town.",
+        "The gala's guests came from out of town.",
+    ),
+}
 
 
-def test_how_much_with_a_word_of_paying_needs_a_sum_of_money() -> None:
-    """"how much does the gala charge": "$40 a ticket" answers; "three other galas" gives a
-    figure but no sum; "how much water" asks for no money."""
-    query = Query("how much does the gala charge", [],
-                  [Item("gala", ("gala",)), Item("charge", ("charg",))], answer_type="number")
-    fields = {"gala": 1, "charg": 1}
-    paid = view_of("The gala will charge $40 a ticket.")
-    assert sinks(query, [1.0, 1.0], [False, False], fields, paid) is None
-    other = view_of("The gala will charge less than three other galas.")
-    assert sinks(query, [1.0, 1.0], [False, False], fields, other) == "no figure"
+@pytest.mark.parametrize("case", _FIGURE_KINDS)
+def test_a_figure_asked_so_needs_a_figure_of_that_kind(case: str) -> None:
+    query, fields, gives, other = _FIGURE_KINDS[case]
+    weights, unknown = [1.0] * len(query.items), [False] * len(query.items)
+    assert sinks(query, weights, unknown, fields, view_of(gives)) is None
+    assert sinks(query, weights, unknown, fields, view_of(other)) == "no figure"
+
+
+def test_how_much_without_a_word_of_paying_needs_no_money() -> None:
     water = Query("how much water did the gala use", [],
                   [Item("water", ("water",)), Item("gala", ("gala",))], answer_type="number")
     used = view_of("The gala used 300 gallons of water.")
     assert sinks(water, [1.0, 1.0], [False, False], {"water": 1, "gala": 1}, used) is None
-
-
-def test_a_share_is_a_count_of_how_many_of_them() -> None:
-    """"how many of the gala's guests": "roughly a third of its guests" counts them."""
-    query = Query("how many of the gala's guests came", [],
-                  [Item("gala", ("gala",)), Item("guests", ("guest",))],
-                  answer_type="number", counts=True, counted=frozenset({"gala"}))
-    fields = {"gala": 1, "guest": 1}
-    third = view_of("Roughly a third of the gala's guests came from out of town.")
-    assert sinks(query, [1.0, 1.0], [False, False], fields, third) is None
-    none = view_of("The gala's guests came from out of town.")
-    assert sinks(query, [1.0, 1.0], [False, False], fields, none) == "no figure"
 
 
 def test_what_day_needs_a_day_not_a_year_or_an_era() -> None:

@@ -329,7 +329,8 @@ def read(
     query.speech = (said and asks_words) or any(w in lexicon.SPEECH_NOUNS for w in ws)
     query.said_by = said and query.answer_type == "person"
 
-    # spelling: each unknown word to the closest vocabulary word
+    # spelling: each word the bank lacks read as its correction, its parts or the English
+    # word it misspells (bot.engine.spelling)
     fixed: list[Spelt] = []  # (word, corrected, ordinary)
     at: list[int] = []  # where each of ``fixed`` is in ``ws``
     for pos, w in enumerate(ws):

@@ -405,6 +405,7 @@ def stop_anchors(ws: list[str]) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+#: Words giving how long something lasts by when it ends or began ("until Friday").
 _UNTIL = frozenset({"until", "till", "since"})
 #: A negation governs this many content words after it ("did not fully fit"), not counting
 #: function words ("we are not out here for a vacation"), within NEGATION_SPAN words.
@@ -442,8 +443,7 @@ def _negated_terms(ws: list[str]) -> frozenset[str]:
         t for w in ws if (rest := unprefixed(w)) for t in (stem(rest), stem(w))}
 
 
-#: The prefix that makes a word the negation of another ("unmonitored", "unable").
-UN = "un"
+UN = "un"  # the prefix making a word the negation of another ("unmonitored", "unable")
 
 
 def unprefixed(word: str) -> str | None:

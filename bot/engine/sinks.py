@@ -24,7 +24,9 @@ from bot.engine.records import RecordView, is_year, negation_scope, stop_anchors
 _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
 #: What a percentage or a sum of money is measured in: no count of things.
 _MEASURES = frozenset(stem(w) for w in ("percent", "cents", "dollars"))
+#: The words of paying, with which "how much" asks for a sum of money.
 _MONEY = frozenset(stem(w) for w in lexicon.MONEY_WORDS)
+#: The units of length or area, which answer "how big" and "how far".
 _LENGTH = frozenset(stem(w) for w in lexicon.LENGTH_UNITS)
 
 
@@ -53,8 +55,9 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
     if kind == "number" and not counts and asked & _MONEY and not view.money:
         return False  # "how much does the contractor charge": a sum of money, not "three"
     if kind == "number" and not asked & _SPAN:
-        # "how many firefighters", "how big": not a year, nor a figure of time or length
-        # ("five years", "38 miles away"), unless asked in those units
+        # "how many firefighters": not a year, nor a figure of time or length ("five
+        # years", "38 miles away"), unless asked in those units ("how big", "how far": a
+        # figure of length, not of time)
         spans = set(view.spans)
         if size:  # "how big was the crack": "7 inches long" (not "for five years")
             spans -= {n for n, u in view.figure_counts if u in _LENGTH}

@@ -22,3 +22,13 @@ def test_titles_roles_and_sentence_openers() -> None:
     assert {"mayor", "councilmember", "professor"} <= lexicon._TITLES
     assert "engineer" in lexicon._DESCRIPTORS
     assert "however" in lexicon._NOT_NAME_START
+
+
+def test_a_datelines_place_is_read_as_a_name() -> None:
+    from bot.engine.ingest.lexicon import dateline_place
+
+    assert dateline_place(["CALDER FALLS, Ore. — The team will move."]) == ("Calder", "Falls")
+    assert dateline_place(["A headline", "GULL HARBOR, Maine (Wire) — Boats."]) == (
+        "Gull", "Harbor")
+    assert dateline_place(["(Valley Health Wire) — Cases rose."]) == ()
+    assert dateline_place(["No dateline opens this story."]) == ()

@@ -91,6 +91,12 @@ def test_secretary_of_defense_keeps_only_the_name() -> None:
      "The attackers used the password of an employee at Corvid Support Services.\n\n"
      "\"This was a difficult decision,\" Harlow said.\n\n"
      "Plant manager Dale Okonkwo said the news came at a shift meeting.", "Dale Okonkwo"),
+    # "Calder Falls", the place of the dateline, and "the Calder Falls Lumberjacks", a body
+    # named after it, are no people however they act ("Calder Falls knew the deadline")
+    ("CALDER FALLS, Ore. (Cascade News Service) — The Calder Falls Lumberjacks will move "
+     "to Bellmont, team owner Russell Teague said Monday.\n\n"
+     "Calder Falls knew the deadline, the league said.\n\n"
+     "The Calder Falls Lumberjacks won league titles in 1998 and 2013.", "Russell Teague"),
 ])
 def test_a_body_named_short_is_no_person(text: str, person: str) -> None:
     r = ingest_article(text, source=Source("s", "Outlet", "Story"))

@@ -118,6 +118,15 @@ _DATELINE = re.compile(
     r"\s*[—–-]+\s*"
 )
 
+
+
+def dateline_place(sentences: list[str]) -> tuple[str, ...]:
+    """The words of the place the dateline of a story's first sentences names, capitalised
+    as a name ("CALDER FALLS, Ore. — ": "Calder", "Falls"); none without a dateline."""
+    found = next((m for s in sentences[:3] if (m := _DATELINE.match(s))), None)
+    place = re.split(r"[,(—–-]", found.group(0))[0].split() if found else []
+    return tuple(w.capitalize() for w in place)
+
 # Where something was said.
 _CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\binstagram stor(?:y|ies)\b", re.I), "Instagram story"),

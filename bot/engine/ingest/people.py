@@ -31,6 +31,7 @@ from bot.engine.ingest.lexicon import (
     _STAGE_NAME,
     _TITLES,
     _WORD_RE,
+    dateline_place,
     role_noun,
 )
 from bot.engine.ingest.results import _unique, slugify
@@ -186,10 +187,8 @@ class _People:
                     self.entities[key].descriptors.add(desc)
         # What a surname alone does backs the full name ("Newton argued" for Isaac Newton).
         by_surname: dict[str, list[Candidate]] = {}
-        for candidate in candidates.values():
-            by_surname.setdefault(_strip_possessive(candidate.name.split()[-1]), []).append(
-                candidate
-            )
+        for cand in candidates.values():
+            by_surname.setdefault(_strip_possessive(cand.name.split()[-1]), []).append(cand)
         for word, _descriptor, found in singles:
             for candidate in by_surname.get(word, []):
                 candidate.backed |= found & STRONG
@@ -197,11 +196,13 @@ class _People:
         # City Council"): a name they open is the place's, unless a person's by what it does.
         places = {tuple(c.name.split()[:2]) for c in candidates.values()
                   if len(c.name.split()) > 2 and shape_rejects(c.name)}
+        town = dateline_place(sentences)  # the story's place: "Calder Falls" ("Lumberjacks")
         for candidate in candidates.values():
             if given_name_like(candidate.name, lower_words, before_lower):
                 candidate.evidence.add("given")
-            if tuple(candidate.name.split()[:2]) in places and \
-                    not (candidate.evidence | candidate.backed) & STRONG:
+            if (len(town) > 1 and tuple(candidate.name.split()[: len(town)]) == town) or (
+                    tuple(candidate.name.split()[:2]) in places
+                    and not (candidate.evidence | candidate.backed) & STRONG):
                 continue
             if accept(candidate, lower_words):
                 key = self._add_new(candidate.name)

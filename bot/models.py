@@ -94,6 +94,12 @@ class Quote:
 Record = Source | Person | Fact | Quote
 
 
+def first_source(record: Fact | Quote) -> str | None:
+    """The id of the source ``record`` cites first (the article it is a sentence of), or
+    None when it cites none."""
+    return record.citations[0].source_id if record.citations else None
+
+
 def kind_of(record: Record) -> RecordKind:
     if isinstance(record, Source):
         return "source"

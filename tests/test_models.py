@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.models import SourceRef, reported_by
+from bot.models import Citation, Fact, SourceRef, first_source, reported_by
 
 
 def ref(outlet: str, published: str | None) -> SourceRef:
@@ -19,3 +19,10 @@ def test_reported_by_counts_outlets_not_citations() -> None:
 def test_reported_by_names_nobody_without_sources() -> None:
     assert reported_by(()) == ""
     assert reported_by((ref("AP", None),)) == "Reported by AP"
+
+
+def test_a_records_first_source_is_the_article_it_cites_first() -> None:
+    cited = Fact("f", "The bridge opened.", (Citation("wire", "It opened."),
+                                              Citation("daily", "It opened.")))
+    assert first_source(cited) == "wire"
+    assert first_source(Fact("g", "An admin's note.", ())) is None

@@ -56,6 +56,7 @@ from bot.models import (
     RecordKind,
     Source,
     SourceRef,
+    first_source,
 )
 
 #: Answers scoring below this (a probability, 0-100) are abstentions: answered if likelier right
@@ -327,8 +328,7 @@ class Engine:
         records = resolved.exclude if resolved.followed else ()
         if answer.record_id is not None:
             records = (*records, answer.record_id)
-        source = rec.citations[0].source_id if isinstance(rec, Fact | Quote) and \
-            rec.citations else None
+        source = first_source(rec) if isinstance(rec, Fact | Quote) else None
         return answer, Turn(resolved.question, people, named_as, records, source)
 
     def asks_nothing(self, question: str) -> bool:

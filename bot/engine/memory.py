@@ -20,7 +20,17 @@ from bot.engine.normalize import is_content, stem, words
 from bot.engine.packed import PackedMap
 from bot.engine.records import index_terms, person_term, record_people, title_terms
 from bot.engine.recordstore import RecordStore
-from bot.models import Bank, Fact, Person, Quote, Record, RecordKind, Source, kind_of
+from bot.models import (
+    Bank,
+    Fact,
+    Person,
+    Quote,
+    Record,
+    RecordKind,
+    Source,
+    first_source,
+    kind_of,
+)
 
 #: Records :meth:`Memory.similar` returns at most, and the rarest words it looks up, skipping
 #: words more than this many records have (such a word finds nothing in particular).
@@ -263,14 +273,14 @@ class Memory:
         records = self.records
         rec = records[rid]
         assert rec is not None
-        source = rec.citations[0].source_id if rec.citations else None
+        source = first_source(rec)
         out: dict[str, int] = {}
         first = True
         for other in range(max(0, rid - reach), min(len(records), rid + reach + 1)):
             near = records[other]
             if other == rid or near is None or not near.citations:
                 continue
-            if near.citations[0].source_id == source:
+            if first_source(near) == source:
                 out.update(self.fields(other, terms))
                 first = first and other > rid
         return out, first
@@ -283,13 +293,12 @@ class Memory:
         if not isinstance(rec, Quote):
             return self.around(rid, terms)[0]
         out: dict[str, int] = {}
-        if rec.speaker and rec.citations:
-            source = rec.citations[0].source_id
+        source = first_source(rec)
+        if rec.speaker and source is not None:
             # (a bound for a speaker of thousands of records: this reads each of them)
             for other in islice(self.index.rids(person_term(rec.speaker)), NEAR_SPEAKER_MAX):
                 near = self.records[other]
-                if other != rid and near is not None and near.citations and \
-                        near.citations[0].source_id == source:
+                if other != rid and near is not None and first_source(near) == source:
                     out.update(self.fields(other, terms))
         return out
 
@@ -301,12 +310,13 @@ class Memory:
     def cites(self, rid: int, source: str) -> bool:
         """Whether record ``rid`` cites ``source`` first (is a sentence of that article)."""
         rec = self.records[rid]
-        return rec is not None and bool(rec.citations) and rec.citations[0].source_id == source
+        return rec is not None and first_source(rec) == source
 
     def title_terms(self, record: Fact | Quote) -> frozenset[str]:
         """The terms of the title of the article ``record`` cites first: what every sentence
         of it is about (a sentence of an article on Harvard is about Harvard)."""
-        source = self.sources.get(record.citations[0].source_id) if record.citations else None
+        source_id = first_source(record)
+        source = self.sources.get(source_id) if source_id is not None else None
         return title_terms(source.title) if source is not None else frozenset()
 
     def visible_sources(self, guild_id: int | None) -> list[Source]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bot.engine.memory import Memory
 from bot.engine.normalize import words
 from bot.engine.records import states_reason as says_reason
-from bot.models import Fact, Quote
+from bot.models import Fact, Quote, first_source
 
 
 def states_reason(record: Fact | Quote) -> bool:
@@ -36,8 +36,7 @@ def reason_after(memory: Memory, rid: int, asked: set[str]) -> int | None:
     if (
         after is None
         or type(after) is not type(rec)
-        or not after.citations
-        or after.citations[0].source_id != rec.citations[0].source_id
+        or first_source(after) != first_source(rec)
         or after.guild_id != rec.guild_id
         or not states_reason(after)
     ):

@@ -32,3 +32,11 @@ def test_a_datelines_place_is_read_as_a_name() -> None:
         "Gull", "Harbor")
     assert dateline_place(["(Valley Health Wire) — Cases rose."]) == ()
     assert dateline_place(["No dateline opens this story."]) == ()
+
+
+def test_a_noun_or_its_singular_is_listed() -> None:
+    from bot.engine.ingest.data import listed
+
+    words = frozenset({"lawmaker", "creek"})
+    assert listed("lawmakers", words) and listed("creek", words)
+    assert not listed("creeks-side", words) and not listed("judges", words)

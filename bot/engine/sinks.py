@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import cache
 
 from bot.engine import lexicon
-from bot.engine.ingest.data import wordlist
+from bot.engine.ingest.data import listed, wordlist
 from bot.engine.ingest.evidence import place_noun
 from bot.engine.ingest.lexicon import role_noun
 from bot.engine.normalize import stem
@@ -135,7 +135,7 @@ def _person_kinds() -> frozenset[str]:
 def _kind_of_person(noun: str) -> bool:
     """A noun (or its plural) whose first sense is a kind of person ("judge", "lawmakers");
     not a title, which may head other things ("field" of "Field Marshal")."""
-    return _in_or_singular(noun, _person_kinds())
+    return listed(noun, _person_kinds())
 
 
 def _verb_form(word: str) -> bool:
@@ -161,13 +161,7 @@ def _bears_names(noun: str) -> bool:
     nouns), a place or a building (its location and structure nouns), or a word heading
     names ("the school", "the union"). Not a term of art ("the name of the alphabet used"),
     which a common noun may answer."""
-    return role_noun(noun) or _kind_of_person(noun) or place_noun(noun) or \
-        _in_or_singular(noun, wordlist("name_heads"))
-
-
-def _in_or_singular(noun: str, nouns: frozenset[str]) -> bool:
-    """``noun``, or its singular ("lawmakers": "lawmaker"), is one of ``nouns``."""
-    return noun in nouns or (noun.endswith("s") and noun[:-1] in nouns)
+    return role_noun(noun) or place_noun(noun) or listed(noun, wordlist("name_heads"))
 
 
 def _name_near(view: RecordView, thing: frozenset[str], asked: set[str]) -> bool:
@@ -253,7 +247,7 @@ class Gates:
     (not once per candidate)."""
 
     __slots__ = ("_about", "_anchors", "_asked", "_degree", "_figure", "_items", "_lacks_much",
-                 "_least", "_named", "_negated", "_negates", "_said_by", "_says", "_speaker_named",
+                 "_least", "_named", "_negated", "_negates", "_speaker_named", "_speech_asked",
                  "_superlatives", "_when", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
@@ -287,10 +281,8 @@ class Gates:
         #: "what did X say about Y": the terms of Y (what X's words must be about)
         self._about = query.about
         self._speaker_named = query.speech and not query.said_by and bool(query.people)
-        #: asks what someone said or wrote ("what did X say"), not who said it
-        self._says = query.speech and not query.said_by
-        #: asks who said something ("who said the guard did everything right")
-        self._said_by = query.said_by
+        #: asks what someone said or wrote ("what did X say"), or who said something
+        self._speech_asked = query.speech or query.said_by
         #: "what is the name of the school": the terms of the school
         self._named = named_thing(query)
 
@@ -374,7 +366,7 @@ class Gates:
             return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._lacks_much:
             return "unknown"
-        if (self._says or self._said_by) and not view.speech and not view.curated:
+        if self._speech_asked and not view.speech and not view.curated:
             # "what did the head of the agency say": a sentence reporting no one's words
             # ("the next step is a vote by the agency's board") is not what anyone said
             return "unsaid"

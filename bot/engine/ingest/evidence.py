@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from bot.engine import lexicon
-from bot.engine.ingest.data import wordlist
+from bot.engine.ingest.data import listed, wordlist
 from bot.engine.ingest.lexicon import _APPOSITIVE
 
 #: Evidence that a run is a person whatever it looks like: it speaks, or is titled.
@@ -179,9 +179,7 @@ def shape_rejects(name: str) -> str | None:
 def place_noun(word: str) -> bool:
     """Whether ``word`` (or its singular) is a noun whose usual sense is a place, a landform, a
     body of water or a building (WordNet's, in ``place_nouns``): "Meadow", "Flats", "Creek"."""
-    bare = word.strip(".,").lower()
-    places = wordlist("place_nouns")
-    return bare in places or (bare.endswith("s") and bare[:-1] in places)
+    return listed(word.strip(".,").lower(), wordlist("place_nouns"))
 
 
 def ordinary_words(name: str, lower_words: frozenset[str]) -> list[str]:

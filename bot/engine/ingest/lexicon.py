@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.engine import lexicon
-from bot.engine.ingest.data import wordlist
+from bot.engine.ingest.data import listed, wordlist
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -51,7 +51,7 @@ def role_noun(word: str) -> bool:
     """Whether the lower-case ``word`` names what a person is: a title, a person noun, its
     plural, or a compound of a word and an agent noun ("harbormaster": "harbor" + "master",
     "farmworker")."""
-    if word in _PERSON_NOUNS or (word.endswith("s") and word[:-1] in _PERSON_NOUNS):
+    if listed(word, _PERSON_NOUNS):
         return True
     return any(
         head in _PERSON_NOUNS and head.endswith(_AGENT_ENDINGS) and english_word(word[:k])
@@ -119,13 +119,13 @@ _DATELINE = re.compile(
 )
 
 
-
 def dateline_place(sentences: list[str]) -> tuple[str, ...]:
     """The words of the place the dateline of a story's first sentences names, capitalised
     as a name ("CALDER FALLS, Ore. — ": "Calder", "Falls"); none without a dateline."""
     found = next((m for s in sentences[:3] if (m := _DATELINE.match(s))), None)
     place = re.split(r"[,(—–-]", found.group(0))[0].split() if found else []
     return tuple(w.capitalize() for w in place)
+
 
 # Where something was said.
 _CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = (

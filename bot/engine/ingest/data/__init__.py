@@ -19,3 +19,8 @@ def wordlist(name: str) -> frozenset[str]:
     """The words of ``NAME.json`` (``{"source": ..., "words": [...]}``), lower case."""
     raw = resources.files(__name__).joinpath(f"{name}.json").read_text("utf-8")
     return frozenset(w.lower() for w in json.loads(raw)["words"])
+
+
+def listed(noun: str, words: frozenset[str]) -> bool:
+    """``noun``, or its singular ("lawmakers": "lawmaker"), is one of ``words``."""
+    return noun in words or (noun.endswith("s") and noun[:-1] in words)

@@ -965,3 +965,22 @@ def test_what_happened_is_the_newest_storys_lead() -> None:
         assert a.answered and a.record_id == "lead" and a.score >= 95.0, asked
     # a question about something is no summary
     assert engine.answer("what happened to the bridge").record_id != "lead"
+
+
+def test_a_word_only_the_headline_has_is_a_word_of_the_coverage() -> None:
+    """"quota" is in the headline, and no sentence of the story uses it: the bank knows the
+    word (every sentence of the article is about its headline), so it neither sinks the
+    answer nor is reported as never mentioned."""
+    source = Source("harbor", "Harbor Wire", "Fishermen rally against 38% cut in haddock quota")
+    facts = tuple(Fact(fid, text, cite(text, "harbor"), ()) for fid, text in (
+        ("rally", "Several hundred fishermen rallied on the town pier on Wednesday to protest "
+                  "a proposed 38% cut to the haddock catch limit."),
+        ("vote", "The Fisheries Council voted 9-5 last month to lower the annual haddock limit "
+                 "from 4,100 metric tons."),
+        ("boats", "About 30 boats motored out of the harbor after the rally."),
+        ("plants", "The town also depends on two processing plants and a fish auction."),
+    ))
+    engine = Engine(Bank(sources=(source,), people=(), facts=facts, quotes=()))
+    assert answered(engine, "How big is the proposed quota cut?").record_id == "rally"
+    assert "never mentions" not in abstains(engine, "what is the quota").text
+    assert "never mentions “tariff”" in abstains(engine, "what is the tariff").text

@@ -94,3 +94,11 @@ def test_a_compound_splits_into_english_words_most_evenly_first() -> None:
     # a suffix that is also a word is no second word
     assert all(b not in {"hip", "ship"} for _, b in lexicon.compound_splits("membership", 100))
     assert lexicon.compound_splits("qwzx", 100) == []
+
+
+def test_an_inflection_is_as_common_as_its_base() -> None:
+    """family_rarity: "showed" says as little as "show"; a stem that is no word ("ralli")
+    leaves the word's own rarity."""
+    assert lexicon.family_rarity("showed", ("show",)) == lexicon.rarity("show")
+    assert lexicon.rarity("show") < lexicon.rarity("showed")
+    assert lexicon.family_rarity("rally", ("ralli",)) == lexicon.rarity("rally")

@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.engine import snapshot
 from bot.engine.memory import Memory, visible_to
 from bot.engine.recordstore import _UNREAD
-from tests.engine_records import ADA, BEN, BRIDGE, COST, SOURCE, WAITED, small_bank
+from tests.engine_records import ADA, BEN, BRIDGE, COST, LATER, SOURCE, WAITED, small_bank
 
 
 def _memory() -> Memory:
@@ -135,3 +135,21 @@ def test_the_headline_is_the_newest_sources_and_a_record_cites_its_article() -> 
     assert memory.headline(lambda s: False) is None
     rid = memory.rids["fact"][BRIDGE.id]
     assert memory.cites(rid, "wire") and not memory.cites(rid, "post")
+
+
+def test_a_titles_words_count_the_records_of_its_article(tmp_path: Path) -> None:
+    """title_df: how many records cite first an article whose title has the term; kept in
+    step when a source is renamed or removed, and read back from a snapshot."""
+    memory = _memory()
+    assert memory.title_df("approv") == 4  # "Bridge approved": four records cite it first
+    assert memory.title_df("bridg") == 5 and memory.title_df("rise") == 1
+    assert memory.uses(("rise",), "rises", visible_to(None))
+    snapshot.save(memory, tmp_path / "bank.engine", stamp=1, database="db")
+    loaded = snapshot.load(tmp_path / "bank.engine", database="db")
+    assert loaded is not None and loaded.memory.title_df("approv") == 4
+    memory.upsert(replace(SOURCE, title="Council votes"))
+    assert memory.title_df("approv") == 0 and memory.title_df("vote") == 4
+    memory.remove("fact", BRIDGE.id)
+    assert memory.title_df("vote") == 3
+    memory.remove("source", LATER.id)
+    assert memory.title_df("rise") == 0 and not memory.uses(("rise",), "rises", visible_to(None))

@@ -172,9 +172,10 @@ class Engine:
         unknown: list[bool] = []
         for it in items:
             dfs = [index.df(t) for t in it.terms]
-            live = [d for d in dfs if d]
-            rarity = 1.0 if it.people else lexicon.rarity(it.surface)
-            weights.append(m.idf(min(live) if live else 0) * english_factor(rarity))
+            live = [d for d in dfs if d]  # (a word only titles have weighs by Memory.title_df)
+            titled = live or [d for t in it.terms if (d := m.title_df(t))]
+            rarity = 1.0 if it.people else lexicon.family_rarity(it.surface, it.terms)
+            weights.append(m.idf(min(titled) if titled else 0) * english_factor(rarity))
             unknown.append(not live)
         return weights, unknown
 

@@ -206,6 +206,12 @@ def rarity(word: str) -> float:
     return 1.0 - math.log(counts.get(word, 0) + 1.0) / top
 
 
+def family_rarity(word: str, stems: tuple[str, ...]) -> float:
+    """:func:`rarity` of a word's family: of the word or of its stem, when that is a word
+    ("showed": "show"): an inflection says as much about a question as its commoner base."""
+    return min(rarity(word), *(rarity(s) for s in stems))
+
+
 @cache
 def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Word -> its opposites, and adjective or adverb -> its opposites of the same part of

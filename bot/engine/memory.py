@@ -68,6 +68,10 @@ class Memory:
         self.lengths = array("I")
         #: speaker id -> {guild id or None: number of quotes}
         self.spoken: dict[str, dict[int | None, int]] = {}
+        #: source id -> how many records cite it first; a term of a title -> the sources
+        #: whose title has it (:meth:`title_df`)
+        self.cited: dict[str, int] = {}
+        self.titled: dict[str, set[str]] = {}
         #: bumped when a person or a quote changes (caches check it)
         self.version = 0
 
@@ -78,7 +82,10 @@ class Memory:
         if isinstance(record, Person | Quote):
             self.version += 1
         if isinstance(record, Source):
+            self._untitle(record.id)
             self.sources[record.id] = record
+            for term in title_terms(record.title):
+                self.titled.setdefault(term, set()).add(record.id)
         elif isinstance(record, Person):
             old = self.names.remove(record.id)
             if old is not None:
@@ -96,6 +103,7 @@ class Memory:
         if kind in ("person", "quote"):
             self.version += 1
         if kind == "source":
+            self._untitle(record_id)
             self.sources.pop(record_id, None)
             return
         if kind == "person":
@@ -112,6 +120,7 @@ class Memory:
         self.index.remove(rid, fields)
         self.vocab.discard(surface)
         self.records[rid] = None
+        self._cite(record, -1)
         if isinstance(record, Quote):
             i = self._quote_at(rid)
             if i >= 0:
@@ -134,11 +143,31 @@ class Memory:
         self.rids[kind_of(record)][record.id] = rid
         self.index.add(rid, fields)
         self.vocab.add(surface)
+        self._cite(record, 1)
         if isinstance(record, Quote):
             self.quote_rids.append(rid)
             if record.speaker is not None:
                 counts = self.spoken.setdefault(record.speaker, {})
                 counts[record.guild_id] = counts.get(record.guild_id, 0) + 1
+
+    def _cite(self, record: Fact | Quote, step: int) -> None:
+        source = first_source(record)
+        if source is not None:
+            left = self.cited.get(source, 0) + step
+            if left > 0:
+                self.cited[source] = left
+            else:
+                self.cited.pop(source, None)
+
+    def _untitle(self, source_id: str) -> None:
+        old = self.sources.get(source_id)
+        if old is not None:
+            for term in title_terms(old.title):
+                having = self.titled.get(term)
+                if having is not None:
+                    having.discard(source_id)
+                    if not having:
+                        del self.titled[term]
 
     def _quote_at(self, rid: int) -> int:
         """Where ``rid`` is in :attr:`quote_rids` (sorted), or -1: a quote's rid."""
@@ -159,18 +188,25 @@ class Memory:
         """How many facts and quotes are held."""
         return len(self.rids["fact"]) + len(self.rids["quote"])
 
+    def title_df(self, term: str) -> int:
+        """How many records cite first an article whose title has ``term``: every sentence
+        of an article is about its title's words ("quota" of "... haddock quota"), which the
+        bank then knows however few of its sentences use them."""
+        return sum(self.cited.get(s, 0) for s in self.titled.get(term, ()))
+
     def idf(self, df: int) -> float:
         n = self.count()
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
     def uses(self, terms: Sequence[str], word: str, visible: Callable[[Record], bool]) -> bool:
         """Whether the coverage ``visible`` sees uses a word: a record it sees has one of
-        ``terms``, or the description of someone it sees has ``word`` ("model and TV
-        personality")."""
+        ``terms``, the description of someone it sees has ``word`` ("model and TV
+        personality"), or the title of an article it sees has one of ``terms``."""
         records = self.records
         return any(visible(r) for t in terms for rid in self.index.rids(t)
                    if (r := records[rid]) is not None) \
-            or self.names.describes(word, visible)
+            or self.names.describes(word, visible) \
+            or any(visible(self.sources[s]) for t in terms for s in self.titled.get(t, ()))
 
     def has_quotes(self, person_id: str, guild_id: int | None) -> bool:
         counts = self.spoken.get(person_id)

@@ -15,7 +15,17 @@ def test_every_word_list_names_its_source() -> None:
         if entry.name.endswith(".json"):
             data = json.loads(entry.read_text(encoding="utf-8"))
             assert data.get("source"), entry.name
-            assert data["words"] == sorted(set(data["words"])), f"{entry.name}: sorted, once"
+            listed = list(data["words"])  # (a map's keys, for title_abbreviations)
+            assert listed == sorted(set(listed)), f"{entry.name}: sorted, once"
+
+
+def test_an_abbreviated_title_is_spelt_out() -> None:
+    """"Gov. Lydia Mercer": news style abbreviates a title before a full name."""
+    assert lexicon.abbreviated_title("Gov. ") == "governor"
+    assert lexicon.abbreviated_title("On Tuesday, Lt. Gov. ") == "lieutenant governor"
+    assert lexicon.abbreviated_title("The letter from U.S. Rep. ") == "U.S. representative"
+    for not_title in ("Dr. ", "in Jan. ", "the Gov ", "Tuesday. ", "Gov.Roe "):
+        assert lexicon.abbreviated_title(not_title) is None, not_title
 
 
 def test_titles_roles_and_sentence_openers() -> None:

@@ -188,6 +188,17 @@ def test_a_role_before_a_name_describes_it() -> None:
     assert people["Max Fennick"] == "Vermont Attorney General"
 
 
+def test_an_abbreviated_title_describes_a_name() -> None:
+    """'Gov. Lydia Marrow declared ...', 'U.S. Rep. Carla Dunmore ...': news style's
+    abbreviated titles, spelt out."""
+    people = _described(
+        "Gov. Lydia Marrow declared a state of emergency late Tuesday.\n\n"
+        "U.S. Rep. Carla Dunmore sent a letter to federal officials.\n\n"
+        "Marrow said more help was coming, and Dunmore agreed.")
+    assert people["Lydia Marrow"] == "governor"
+    assert people["Carla Dunmore"] == "U.S. representative"
+
+
 def test_a_list_of_names_is_no_description() -> None:
     """'biologist Ann Roe, chemist Ben Holt, ...': the next item of a list is not what the
     previous one is (nor is "Tom" of "Tom Morello" a role)."""

@@ -44,3 +44,21 @@ def test_the_holder_of_a_role_of_a_place_the_coverage_does_not_tie_them_to_is_no
     assert not answer.text.startswith("Vera Lind: mayor.")
     here = engine.answer("who is the mayor of Riverton")
     assert here.answered and here.score == 95.0 and here.text.startswith("Vera Lind: mayor.")
+
+
+def test_a_fact_naming_someone_after_their_title_says_who_they_are() -> None:
+    """'U.S. Rep. Carla Dunmore, whose district includes Riverton, ...' has her as its
+    subject as surely as 'Carla Dunmore also asked ...', and says more of who she is."""
+    dunmore = Person("carla-dunmore", "Carla Dunmore", ("Dunmore",), "U.S. representative",
+                     None)
+    texts = {
+        "letter": "U.S. Rep. Carla Dunmore, whose district includes Riverton, sent a letter "
+                  "to federal officials on Monday.",
+        "also": "Carla Dunmore also asked for money.",
+    }
+    facts = tuple(Fact(fid, text, (Citation("wire", text),), ("carla-dunmore",), (), None,
+                       None) for fid, text in texts.items())
+    engine = Engine(Bank(sources=(WIRE,), people=(dunmore,), facts=facts, quotes=()))
+    answer = engine.answer("who is carla dunmore")
+    assert answer.record_id == "letter"
+    assert answer.text.startswith("Carla Dunmore: U.S. representative. U.S. Rep. Carla")

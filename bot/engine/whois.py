@@ -81,7 +81,8 @@ def describe(m: Memory, cite: Citer, person_id: str, guild_id: int | None,
              holds: tuple[tuple[str, ...], ...] = ()) -> Answer | None:
     """"Who is X": X's description (when the coverage gives one) and the record that
     best says who X is: a fact describing X in apposition ("X, a nurse at ...", "X is
-    the ..."), else a fact with X as its subject (it opens with X's name) sharing most
+    the ..."), else a fact with X as its subject (it opens with X's name, or a title and
+    X's name) sharing most
     words with the description, else any fact so, else X's quote. ``holds``: asked as
     the holder of a role of something ("the mayor of Elmsworth"), the terms of that
     something, which the description, the record or its article's title must have."""
@@ -93,7 +94,8 @@ def describe(m: Memory, cite: Citer, person_id: str, guild_id: int | None,
     appositive = describes_pattern(person.names)
 
     names = "|".join(map(re.escape, person.names))
-    opens = re.compile(rf"(?:{names})\b", re.IGNORECASE)
+    # (after a title in capitals: "U.S. Rep. Carol Dunning, whose district ...")
+    opens = re.compile(rf"(?:[A-Z][\w.’'\-]*\s+){{0,4}}(?i:{names})\b")
 
     def says_who(r: Fact | Quote) -> tuple[bool, bool, bool, int, int]:
         own = {stem(w) for w in words(r.text)}

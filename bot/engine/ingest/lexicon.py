@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.engine import lexicon
-from bot.engine.ingest.data import listed, wordlist
+from bot.engine.ingest.data import listed, wordlist, wordmap
 
 # --------------------------------------------------------------------------- lexicon
 
@@ -57,6 +57,26 @@ def role_noun(word: str) -> bool:
         head in _PERSON_NOUNS and head.endswith(_AGENT_ENDINGS) and english_word(word[:k])
         for k, head in ((k, word[k:]) for k in range(4, len(word) - 4))
     )
+#: Abbreviated titles news style writes before a full name ("Gov.", "Lt. Gov.", "U.S. Rep.").
+_ABBREVIATED_TITLE = re.compile(
+    r"(?:^|(?<=[\s“\"(]))(?P<prefix>(?:[A-Z]\.){2,}\s+)?(?P<title>(?:[A-Z][a-z]{1,3}\.\s+){1,2})$"
+)
+
+
+def abbreviated_title(before: str) -> str | None:
+    """The title written abbreviated at the end of ``before``, spelt out: "Gov. " ->
+    "governor", "Lt. Gov. " -> "lieutenant governor", "U.S. Rep. " -> "U.S. representative";
+    None when it is none (or a bare honorific, "Dr. ")."""
+    m = _ABBREVIATED_TITLE.search(before)
+    if m is None:
+        return None
+    titles = wordmap("title_abbreviations")
+    spelt = [titles.get(w.rstrip(".").lower()) for w in m.group("title").split()]
+    if not all(spelt):
+        return None
+    return " ".join([*(m.group("prefix") or "").split(), *(w for w in spelt if w)])
+
+
 _FEMALE_WORDS = _wordset(
     """actress congresswoman businesswoman chairwoman spokeswoman princess queen duchess
     lady dame mother wife sister daughter mrs ms"""

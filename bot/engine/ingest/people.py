@@ -31,6 +31,7 @@ from bot.engine.ingest.lexicon import (
     _STAGE_NAME,
     _TITLES,
     _WORD_RE,
+    abbreviated_title,
     dateline_place,
     role_noun,
 )
@@ -310,8 +311,7 @@ _FULL_STOP = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])\.(?:\s|$)")
 
 def _appositive_after(text: str) -> str | None:
     """What a name is said to be in apposition right after it, when the phrase holds a
-    role noun or title ("professor", "nurse", "spokesman"), without its article; else
-    None."""
+    role noun or title ("professor", "nurse", "spokesman"), without its article."""
     m = _APPOSITION.match(text)
     if m is None:
         return None
@@ -376,13 +376,14 @@ _CAPITAL_TITLE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<title>(?:[A-Z][a-z][\w\-]
 
 def _title_before(text: str, start: int) -> str | None:
     """The title a name is given right before it ('said board chair Jane Roe': "board
-    chair"; 'said the company's president, Jane Roe': "company's president"): one to three
-    words ending in a role noun, lower case but for a sentence's first, none a function word
-    (but a leading article when a comma sets the role apart); else None."""
-    r = _ROLE_BEFORE.search(text[:start])
+    chair"; 'said the company's president, Jane Roe': "company's president"; "Gov."): one to
+    three words ending in a role noun, lower case but for a sentence's first, none a function
+    word (but a leading article when a comma sets the role apart), or one abbreviated."""
+    before = text[:start]
+    r = _ROLE_BEFORE.search(before)
     if r is not None and role_noun(r.group("noun")):
         return r.group("role")
-    return _lower_title(text[:start]) or _capital_title(text[:start])
+    return _lower_title(before) or _capital_title(before) or abbreviated_title(before)
 
 
 def _lower_title(before: str) -> str | None:
@@ -427,11 +428,9 @@ def _descriptor_before(text: str, start: int) -> str | None:
 
 def _speaker_role(text: str, start: int, end: int) -> bool:
     """Whether a name at text[start:end] is the subject or object of a speech verb."""
-    after = text[end:]
-    if re.match(rf"{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", after):
+    if re.match(rf"{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", text[end:]):
         return True
-    before = text[:start]
-    return bool(re.search(rf"(?:[”\"]\s*,?\s*|^\s*)(?:{_SPEECH_ALT})\s+$", before))
+    return bool(re.search(rf"(?:[”\"]\s*,?\s*|^\s*)(?:{_SPEECH_ALT})\s+$", text[:start]))
 
 
 def _opening_verb(run: list[re.Match[str]]) -> bool:

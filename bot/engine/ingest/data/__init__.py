@@ -4,7 +4,8 @@
 heading names of places, bodies, laws, events) and ``human_verbs`` (verbs whose subject is a
 person), compiled by hand; ``person_nouns`` (what a person is: "harbormaster", "grower") and
 ``place_nouns`` (a place, landform or building: "meadow", "creek"), WordNet's, made by
-``scripts/build-person-nouns``. None holds a name of anyone.
+``scripts/build-person-nouns``; ``title_abbreviations`` ("gov": "governor"), news style's.
+None holds a name of anyone.
 """
 
 from __future__ import annotations
@@ -19,6 +20,13 @@ def wordlist(name: str) -> frozenset[str]:
     """The words of ``NAME.json`` (``{"source": ..., "words": [...]}``), lower case."""
     raw = resources.files(__name__).joinpath(f"{name}.json").read_text("utf-8")
     return frozenset(w.lower() for w in json.loads(raw)["words"])
+
+
+@cache
+def wordmap(name: str) -> dict[str, str]:
+    """The pairs of ``NAME.json`` (``{"source": ..., "words": {word: meaning}}``)."""
+    raw = resources.files(__name__).joinpath(f"{name}.json").read_text("utf-8")
+    return {k.lower(): v for k, v in json.loads(raw)["words"].items()}
 
 
 def listed(noun: str, words: frozenset[str]) -> bool:

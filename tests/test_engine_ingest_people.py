@@ -247,3 +247,15 @@ def test_a_relative_clause_after_a_name_describes_only_what_the_person_is() -> N
     people = _described(text)
     assert not people.get("Martin Eldridge")
     assert people.get("Ann Lee") == "nurse at the clinic"
+
+
+def test_a_person_noun_a_group_or_a_hill_is_no_name() -> None:
+    """'Meteorologist Greg Tandy of the weather service said' (a person noun opening the
+    sentence is what he is), 'Forecasters said' (a plural person noun is a group), 'a lookout
+    on Barlow Butte' (a name ending in a place noun, after "on", is a place's)."""
+    people = _described(
+        "The fire was first reported on Tuesday by a lookout on Barlow Butte.\n\n"
+        "Forecasters said winds were expected to ease Thursday.\n\n"
+        "Meteorologist Greg Tandy of the weather service said gusts could return.\n\n"
+        "Tandy said the fire had jumped a road.")
+    assert people == {"Greg Tandy": "meteorologist"}

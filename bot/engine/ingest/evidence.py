@@ -24,7 +24,7 @@ from functools import cache
 
 from bot.engine import lexicon
 from bot.engine.ingest.data import listed, wordlist
-from bot.engine.ingest.lexicon import _APPOSITIVE
+from bot.engine.ingest.lexicon import _APPOSITIVE, role_noun
 
 #: Evidence that a run is a person whatever it looks like: it speaks, or is titled.
 STRONG = frozenset({"speech", "verb", "title", "who"})
@@ -77,8 +77,8 @@ _DATES_AFTER = re.compile(
 )
 #: "in Egypt", "at Harvard Yard": a name after these is a place's.
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|into|within|throughout|across|near|outside)\s+(?:the\s+)?$")
-#: A preposition that takes a place as often as a person ("residents of X", "from X").
-_OF_BEFORE = re.compile(r"\b(?:of|from|to|toward|towards)\s+$")
+#: A preposition that takes a place as often as a person ("residents of X", "from X", "on X").
+_OF_BEFORE = re.compile(r"\b(?:of|from|to|toward|towards|on)\s+$")
 _KIN_AFTER = re.compile(
     r"^(?:’s|'s)\s+(?:wife|husband|son|daughter|father|mother|brother|sister|widow|death|"
     r"birth|childhood|parents|family|grandson|granddaughter|successor|nephew|niece)\b"
@@ -205,13 +205,15 @@ def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
         word = tokens[0].strip(".,")
         common = word.lower() in lower_words or english_frequency(word) >= ORDINARY_FREQUENCY
         adverb = word.lower().endswith("ly") and english_frequency(word) > 0
-        group = word.lower().endswith(("ists", "ites", "ians"))
+        # "Forecasters said": a group, as a plural person noun is
+        group = word.lower().endswith(("ists", "ites", "ians")) or (
+            word.endswith("s") and role_noun(word.lower()))
         adverb_or_group = adverb or group
         return strong and not common and not adverb_or_group
     if tokens[-1].lower() in wordlist("titles") | wordlist("roles"):
         return False  # "Korean King": a title, not a name
     if not strong and "of" in evidence and place_noun(tokens[-1]):
-        return False  # "the communities of Elk Meadow and Granite Flats": places
+        return False  # "the communities of Elk Meadow", "a lookout on Barlow Butte": places
     if ordinary_words(candidate.name, lower_words):
         return strong  # its own strong evidence, not its surname's
     return True

@@ -21,6 +21,7 @@ from bot.engine.ingest.evidence import (
 )
 from bot.engine.ingest.layout import _Mention
 from bot.engine.ingest.lexicon import (
+    _AGENT_ENDINGS,
     _APPOSITIVE,
     _DESCRIPTORS,
     _FEMALE_WORDS,
@@ -479,7 +480,8 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
             bare = _strip_possessive(tok.group(0)).rstrip(".").lower()
             if bare not in _TITLES and bare.endswith("s") and bare[:-1] in _TITLES:
                 bare = bare[:-1]  # "Councilmembers Ann Lee and Bo Park"
-            if bare in _TITLES and i < len(run) - 1:
+            if (bare in _TITLES and i < len(run) - 1) or (i == 0 and len(run) > 2 and bare.endswith(
+                    _AGENT_ENDINGS) and role_noun(bare)):  # "Meteorologist Greg Tandy"
                 cut = i + 1
                 descriptor = bare
         run = run[cut:]

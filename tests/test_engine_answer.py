@@ -14,6 +14,7 @@ from bot.engine.index import InvertedIndex, Vocabulary
 from bot.engine.lexicon import is_ordinary
 from bot.engine.normalize import stem, words
 from bot.engine.normalize import stem as term
+from bot.engine.records import FIELD_TITLE
 from bot.models import Answer, Bank, Citation, Fact, Person, Quote, Source
 
 SRC = "nn"
@@ -984,3 +985,22 @@ def test_a_word_only_the_headline_has_is_a_word_of_the_coverage() -> None:
     assert answered(engine, "How big is the proposed quota cut?").record_id == "rally"
     assert "never mentions" not in abstains(engine, "what is the quota").text
     assert "never mentions “tariff”" in abstains(engine, "what is the tariff").text
+
+
+def test_a_sentence_is_about_its_articles_title() -> None:
+    """"... in the Juniper Ridge Fire": the sentence saying how many firefighters were
+    treated does not name the fire, but its article's title does (scoring.by_title): the
+    names count as its own, a little less, and it ranks with the sentence naming the fire."""
+    source = Source("mw", "Mountain Wire", "Juniper Ridge Fire forces 4,300 from homes")
+    facts = tuple(Fact(fid, text, cite(text, "mw"), ()) for fid, text in (
+        ("acres", "The Juniper Ridge Fire had burned 11,000 acres by Monday."),
+        ("treated", "No deaths have been reported, and two firefighters were treated for heat "
+                    "exhaustion."),
+        ("crews", "Crews on the ridge worked through the night in Alder County."),
+    ))
+    engine = Engine(Bank(sources=(source,), people=(), facts=facts, quotes=()))
+    ranked = engine.rank("How many firefighters were treated in the Juniper Ridge Fire?")
+    treated = next(c for c in ranked.candidates if engine._m.records[c.rid].id == "treated")
+    assert treated.fields[term("juniper")] == FIELD_TITLE and treated.probability > 0.0
+    acres = next(c for c in ranked.candidates if engine._m.records[c.rid].id == "acres")
+    assert treated.retrieval > acres.retrieval  # (its own words and the title's names)

@@ -10,6 +10,7 @@ from bot.engine.records import (
     FIELD_PASSAGE,
     FIELD_PERSON,
     FIELD_TEXT,
+    FIELD_TITLE,
     RecordView,
     figure_counts,
 )
@@ -20,6 +21,7 @@ from bot.engine.scoring import (
     RARITY_FLOOR,
     Model,
     _count_before,
+    by_title,
     context_features,
     credit,
     english_factor,
@@ -131,3 +133,12 @@ def test_a_figure_that_counts_the_thing_counted_counts_it() -> None:
     # a figure the question gives itself is not the answer
     assert _count_before(users, {"user", "12"}, figure_counts(words("12 users"))) == 0.0
     assert _count_before(frozenset(), set(), figure_counts(words("12 users"))) == 0.0
+
+
+def test_a_word_of_the_articles_title_is_marked_as_the_records() -> None:
+    items = [Item("juniper", ("junip",)), Item("treated", ("treat",)), Item("ada", ("@ada",),
+                                                                            people=("ada",))]
+    fields = {"treat": FIELD_TEXT}
+    added = by_title(items, [2.0, 1.0, 3.0], fields, frozenset({"junip", "fire", "@ada"}))
+    assert added == 2.0 and fields == {"treat": FIELD_TEXT, "junip": FIELD_TITLE}
+    assert by_title(items, [2.0, 1.0, 3.0], fields, frozenset()) == 0.0  # (no title)

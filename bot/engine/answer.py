@@ -36,13 +36,7 @@ from bot.engine.quotes import QuoteFinder
 from bot.engine.reasons import reason_after
 from bot.engine.records import RecordView, record_people, view
 from bot.engine.retrieve import misquoted, quoting, retrieve
-from bot.engine.scoring import (
-    Asked,
-    Candidate,
-    Model,
-    context_features,
-    english_factor,
-)
+from bot.engine.scoring import Asked, Candidate, Model, by_title, context_features, english_factor
 from bot.engine.sinks import Gates, opposite_terms
 from bot.engine.whois import DESCRIBE_SCORE, describe
 from bot.models import (
@@ -255,18 +249,21 @@ class Engine:
         for k, (score, rid) in enumerate(found):
             rec = m.records[rid]
             assert rec is not None
-            fields = fields_of(rid)
+            fields, topic = fields_of(rid), m.title_terms(rec)
+            titled = by_title(query.items, weights, fields, topic)
             rv: RecordView = self._view(rid, rec, fields)
             if score == 0.0:  # added as the named speaker's quote: score it as retrieval would
                 score = sum(
                     w for it, w in zip(query.items, weights, strict=True)
                     if any(t in fields for t in it.terms)
                 )
+            else:
+                score += titled
             other = (scores[1] if len(scores) > 1 else 0.0) if k == 0 else scores[0]
             values, matched = scorer.features(rv, fields, score, other, k == 0, scores[0])
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
-            said, topic = said_of(rid), m.title_terms(rec)  # opposites; title
+            said = said_of(rid)  # (the opposites of the question's words it has)
             if rv.lead_in or gates(fields, rv, said, topic, partial(m.near_terms, rid)):
                 # a lead-in is never an answer on its own; nor is a record lacking what the
                 # question turns on (about someone the question names, it may be suggested)

@@ -26,6 +26,7 @@ FIELD_TEXT = 1  # the fact's text, the quote's words and its speaker
 FIELD_KEYWORD = 2  # keywords curated for the record
 FIELD_PASSAGE = 4  # citation passages, a quote's context
 FIELD_PERSON = 8  # "@person-id" of the people a fact is about, a quote's speaker
+FIELD_TITLE = 16  # its article's title (not indexed: scoring.by_title adds it)
 
 #: A capitalised word (group 1) that is not a sentence's first: the first alternative
 #: takes up those at the start of the text or after '.', '!', '?', ':' or a double quote

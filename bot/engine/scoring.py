@@ -29,13 +29,15 @@ from bot.engine.records import (
     FIELD_PASSAGE,
     FIELD_PERSON,
     FIELD_TEXT,
+    FIELD_TITLE,
     RecordView,
     person_term,
 )
 from bot.engine.sinks import has_figure
 
 #: How much a match counts, by the best field it is in.
-FIELD_CREDIT = {FIELD_PERSON: 1.0, FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_PASSAGE: 0.8}
+FIELD_CREDIT = {FIELD_PERSON: 1.0, FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_PASSAGE: 0.8,
+                FIELD_TITLE: 0.8}
 #: A corrected (misspelt) word counts a little less.
 CORRECTED_CREDIT = 0.85
 #: So does a word the record has only in a related form ("payment" for "pay").
@@ -52,6 +54,21 @@ def english_factor(rarity: float) -> float:
 
 #: Fields a reader is shown (the record's own words, keywords, people).
 _SHOWN = FIELD_TEXT | FIELD_KEYWORD | FIELD_PERSON
+
+
+def by_title(items: list[Item], weights: list[float], fields: dict[str, int],
+             topic: frozenset[str]) -> float:
+    """Mark in ``fields`` the names and rare words of the question that the record lacks but
+    its article's title has (``topic``: every sentence of an article on the Juniper Ridge Fire
+    is about that fire); their weight."""
+    added = 0.0
+    for it, w in zip(items, weights, strict=True):
+        if it.people or (it.ordinary and not it.specific) or not fields.keys().isdisjoint(
+                it.terms) or topic.isdisjoint(it.terms):
+            continue  # (a name or a rare word: "Juniper", "quota"; not "people")
+        fields.update((t, FIELD_TITLE) for t in it.terms if t in topic)
+        added += w
+    return added
 
 
 def credit(bits: int) -> float:

@@ -234,6 +234,12 @@ def test_a_particle_is_turned_around_only_about_the_same_word() -> None:
     # saying the word itself about the same thing too, it is not turned around
     assert sinks(off, [1.0, 1.0], [False, False], pfields,
                  saying("the utility turned on the power, then turned off the power")) is None
+    # "here" and "there" say where the speaker stands: "I've lived here" answers "there"
+    lived = [Item("pruitt", ("pruitt",)), Item("lived", ("live",))]
+    there = Query("how long has pruitt lived there",
+                  words("how long has pruitt lived there"), lived, answer_type="span")
+    assert sinks(there, [1.0, 1.0], [False, False], {"pruitt": FIELD_TEXT, "live": FIELD_TEXT},
+                 saying("Pruitt: I've lived here 46 years")) != "opposite"
 
 
 def test_stop_anchors_pair_a_stop_word_with_the_content_words_beside_it() -> None:

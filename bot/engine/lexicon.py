@@ -309,10 +309,16 @@ def abbreviations() -> dict[str, str]:
     return out
 
 
+#: Words whose opposite says only where the speaker stands: "I've lived here" answers "how
+#: long has she lived there".
+DEICTIC_WORDS = frozenset(_Q["deictic_words"])
+
+
 @cache
 def opposed_stop_words() -> frozenset[str]:
-    """The stop words that have opposites ("least" / "most", "up" / "down", "all" / "no")."""
-    return frozenset(w for w in STOPWORDS if opposites(w))
+    """The stop words that have opposites ("least" / "most", "up" / "down", "all" / "no"),
+    but for :data:`DEICTIC_WORDS`."""
+    return frozenset(w for w in STOPWORDS - DEICTIC_WORDS if opposites(w))
 
 
 #: Each part of a compound read as two words is an English word this long at least ...

@@ -171,6 +171,17 @@ def test_a_count_is_not_a_year_nor_a_span_of_time_or_length() -> None:
     ran = view_of("The awards gala has run for five years.")
     assert sinks(years, [1.0], [False], {"year": 1}, ran) is None
 
+
+def test_how_much_of_a_thing_is_answered_by_a_measure_of_it() -> None:
+    """"how much warning": "40 minutes of warning" measures it (a figure, its unit, the
+    thing); "40 minutes after the warning" is no measure of it."""
+    query = Query("how much warning did they get", [], [Item("warning", ("warn",))],
+                  answer_type="number")
+    measured = view_of("We had maybe 40 minutes of warning.")
+    assert sinks(query, [1.0], [False], {"warn": 1}, measured) is None
+    after = view_of("The fire came 40 minutes later, after the warning.")
+    assert sinks(query, [1.0], [False], {"warn": 1}, after) == "no figure"
+
 def test_a_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     query = Query("what do algorithms do with a decrease in size", ["what", "do", "algorithms",
                   "do", "with", "a", "decrease", "in", "size"],

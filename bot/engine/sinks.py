@@ -54,6 +54,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         return True  # "how many artworks": "three works", "1,100 books" (not a year)
     if kind == "number" and not counts and asked & _MONEY and not view.money:
         return False  # "how much does the contractor charge": a sum of money, not "three"
+    if kind == "number" and not counts and _measured(view, asked):
+        return True  # "how much warning": "40 minutes of warning"
     if kind == "number" and not asked & _SPAN:
         # "how many firefighters": not a year, nor a figure of time or length ("five
         # years", "38 miles away"), unless asked in those units ("how big", "how far": a
@@ -73,6 +75,14 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         ages = {n for n, u in view.figure_counts if u == "old"} if "old" in asked else set()
         return any(n not in asked for n in view.spans | ages)
     return bool(view.numbers - asked)
+
+
+def _measured(view: RecordView, asked: set[str]) -> bool:
+    """The record measures a thing the question asks about in a unit of time or length ("40
+    minutes of warning", "3 inches of rain"): a figure, its unit, then the thing."""
+    seq = view.sequence
+    return any(seq[i] in view.spans and seq[i + 1] in _SPAN | _LENGTH and seq[i + 2] in asked
+               for i in range(len(seq) - 2))
 
 
 #: A name asked for ("the name of the school") stands within this many content words (not

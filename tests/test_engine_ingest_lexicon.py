@@ -26,6 +26,8 @@ def test_an_abbreviated_title_is_spelt_out() -> None:
     assert lexicon.abbreviated_title("The letter from U.S. Rep. ") == "U.S. representative"
     for not_title in ("Dr. ", "in Jan. ", "the Gov ", "Tuesday. ", "Gov.Roe "):
         assert lexicon.abbreviated_title(not_title) is None, not_title
+    assert lexicon.without_honorific("Council chair Dr. ") == "Council chair "
+    assert lexicon.without_honorific("said Gov. ") == "said Gov. "  # (an office)
 
 
 def test_titles_roles_and_sentence_openers() -> None:

@@ -194,9 +194,11 @@ def test_an_abbreviated_title_describes_a_name() -> None:
     people = _described(
         "Gov. Lydia Marrow declared a state of emergency late Tuesday.\n\n"
         "U.S. Rep. Carla Dunmore sent a letter to federal officials.\n\n"
-        "Marrow said more help was coming, and Dunmore agreed.")
+        "Council chair Dr. Mira Okonta defended the vote.\n\n"
+        "Marrow said more help was coming, and Dunmore and Okonta agreed.")
     assert people["Lydia Marrow"] == "governor"
     assert people["Carla Dunmore"] == "U.S. representative"
+    assert people["Mira Okonta"] == "council chair"  # (the honorific aside)
 
 
 def test_a_list_of_names_is_no_description() -> None:

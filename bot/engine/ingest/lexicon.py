@@ -63,6 +63,19 @@ _ABBREVIATED_TITLE = re.compile(
 )
 
 
+#: An honorific abbreviated right before a name ("Dr. ", "Rev. "), after any other title.
+_HONORIFIC = re.compile(r"(?<=\s)([A-Z][a-z]{1,3})\.\s+$")
+
+
+def without_honorific(before: str) -> str:
+    """``before`` without the honorific it ends in ("Council chair Dr. " -> "Council chair
+    "), which says nothing of what the person does."""
+    m = _HONORIFIC.search(before)
+    honorific = m is not None and m.group(1).lower() in _TITLES and \
+        m.group(1).lower() not in wordmap("title_abbreviations")  # (an office: "Gov.")
+    return before[: m.start()] if m and honorific else before
+
+
 def abbreviated_title(before: str) -> str | None:
     """The title written abbreviated at the end of ``before``, spelt out: "Gov. " ->
     "governor", "Lt. Gov. " -> "lieutenant governor", "U.S. Rep. " -> "U.S. representative";

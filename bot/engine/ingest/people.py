@@ -35,6 +35,7 @@ from bot.engine.ingest.lexicon import (
     abbreviated_title,
     dateline_place,
     role_noun,
+    without_honorific,
 )
 from bot.engine.ingest.results import _unique, slugify
 from bot.engine.lexicon import STOPWORDS
@@ -376,11 +377,11 @@ _CAPITAL_TITLE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<title>(?:[A-Z][a-z][\w\-]
 
 
 def _title_before(text: str, start: int) -> str | None:
-    """The title a name is given right before it ('said board chair Jane Roe': "board
-    chair"; 'said the company's president, Jane Roe': "company's president"; "Gov."): one to
-    three words ending in a role noun, lower case but for a sentence's first, none a function
-    word (but a leading article when a comma sets the role apart), or one abbreviated."""
-    before = text[:start]
+    """The title a name is given right before it, honorifics ("Dr.") aside: 'said board chair
+    Jane Roe': "board chair"; 'said the company's president, Jane Roe': "company's president";
+    "Gov. Jane Roe": "governor"; lower case but for a sentence's first word, and none a
+    function word (but a leading article when a comma sets the role apart)."""
+    before = without_honorific(text[:start])
     r = _ROLE_BEFORE.search(before)
     if r is not None and role_noun(r.group("noun")):
         return r.group("role")
@@ -392,10 +393,9 @@ def _lower_title(before: str) -> str | None:
     if m is None:
         return None
     title = m.group("title").split()
-    if any(w.lower() in STOPWORDS for w in title) or any(w[0].isupper() for w in title[1:]):
-        return None
-    if not role_noun(title[-1].lower()):
-        return None  # a title ends in a role noun ("board chair", "general manager")
+    if any(w.lower() in STOPWORDS for w in title) or any(w[0].isupper() for w in title[1:]) \
+            or not role_noun(title[-1].lower()):
+        return None  # (one to three words ending in a role noun: "board chair")
     if title[0][0].isupper() and (len(title) < 2 or (m.start("title") > 0 and not re.search(
             r"[.!?”\"]\s+$", before[:m.start("title")]))):
         # a capital inside a sentence is part of a name; a sentence's one first word

@@ -287,6 +287,8 @@ def test_a_role_of_a_body_is_one_described_by_the_role_alone() -> None:
     assert people("who is the general manager of Harborview Transit") == ("ben-roe",)
     assert people("who is the general manager") == ("ben-roe",)
     assert people("who is the general manager of the bakery") == ()
+    assert people("who is the general manager in the case") == ("ben-roe",)  # (no body)
+    assert people("who is the general manager in Boston") == ()
     assert people("who is the mayor of Boston") == ()
     memory.upsert(Person("cy-dunn", "Cy Dunn", (), "Fernleaf's treasurer"))
     assert people("who is the treasurer of Harborview Transit") == ()

@@ -207,6 +207,12 @@ def _complement(ws: list[str], pos: int) -> str | None:
     return next((w for w in ws[pos + 2 : pos + 5] if is_content(w)), None)
 
 
+def _scene(preposition: str, word: str, caps: set[str]) -> bool:
+    """"the judge in the case", "the officer on the scene": a role placed in an ordinary
+    thing, no named body or place, which says nothing of whose role it is."""
+    return preposition in ("in", "on") and word not in caps and lexicon.is_ordinary(word)
+
+
 _INFLECTIONS = ("s", "ed", "ing")
 
 
@@ -405,7 +411,8 @@ def read(
                 body = after in caps and ws[at[i] + 1] in ("of", "at", "for")
                 holders = narrowed or tuple(
                     h for h in holders
-                    if body and not any(c.isupper() for c in names.people[h].description))
+                    if (body and not any(c.isupper() for c in names.people[h].description))
+                    or _scene(ws[at[i] + 1], after, caps))
         if not set(holders).isdisjoint(query.people):
             holders = ()  # "is Ada Quill the mayor": what she is, asked; not who
         if holders:  # "the mayor", "the consumer advocate": whoever the coverage says is one

@@ -56,6 +56,11 @@ def english_factor(rarity: float) -> float:
 _SHOWN = FIELD_TEXT | FIELD_KEYWORD | FIELD_PERSON
 
 
+#: A word of the question this rare in English (:func:`lexicon.family_rarity`), or a name,
+#: counts as said by every sentence of an article whose title has it (:func:`by_title`).
+TITLE_RARITY = 0.45
+
+
 def by_title(items: list[Item], weights: list[float], fields: dict[str, int],
              topic: frozenset[str]) -> float:
     """Mark in ``fields`` the names and rare words of the question that the record lacks but
@@ -63,9 +68,10 @@ def by_title(items: list[Item], weights: list[float], fields: dict[str, int],
     is about that fire); their weight."""
     added = 0.0
     for it, w in zip(items, weights, strict=True):
-        if it.people or (it.ordinary and not it.specific) or not fields.keys().isdisjoint(
-                it.terms) or topic.isdisjoint(it.terms):
-            continue  # (a name or a rare word: "Juniper", "quota"; not "people")
+        common = not it.specific and lexicon.family_rarity(it.surface, it.terms) < TITLE_RARITY
+        if it.people or common or not fields.keys().isdisjoint(it.terms) \
+                or topic.isdisjoint(it.terms):
+            continue  # (a name or a rare word: "Juniper", "quota"; not "people", "fire")
         fields.update((t, FIELD_TITLE) for t in it.terms if t in topic)
         added += w
     return added

@@ -351,3 +351,15 @@ def test_small_talk_is_told_as_the_reader_tells_it() -> None:
     for said in ("hey there, how's it going?", "thanks bot", "how is the bridge going", ""):
         assert small_talk(said) == _read(said).social, said
     assert small_talk("thanks bot") and not small_talk("how is the bridge going")
+
+
+def test_the_words_framing_a_figure_are_no_topic() -> None:
+    """"how many in total", "roughly how much", "how long did it last / take": the figure
+    asked for, which no record need say in those words ("a 38-hour search")."""
+    def surfaces(question: str) -> list[str]:
+        return [it.surface for it in _read(question).items]
+
+    assert surfaces("how many bridges in total") == ["bridges"]
+    assert surfaces("how long did the bridge work last") == ["bridge", "work"]
+    assert surfaces("how long will the bridge take") == ["bridge"]
+    assert "took" in surfaces("who took the bridge vote")  # (no duration asked)

@@ -107,6 +107,8 @@ SUMMARY_WORDS = frozenset(_Q["summary_words"])
 SUMMARY_NOUNS = frozenset(_Q["summary_nouns"])
 #: Words that hedge a figure asked for ("how many in total", "roughly how much").
 FIGURE_HEDGES = frozenset(_Q["figure_hedges"])
+#: "how long did the search last": the verb asks the duration, no topic
+SPAN_VERBS = frozenset(_Q["span_verbs"])
 #: Greetings and courtesies ("hi", "thanks"), and the words that go with them ("all",
 #: "bot"): a message made of these alone asks nothing.
 GREETINGS = frozenset(_Q["greetings"])

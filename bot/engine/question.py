@@ -208,8 +208,7 @@ def _complement(ws: list[str], pos: int) -> str | None:
 
 
 def _scene(preposition: str, word: str, caps: set[str]) -> bool:
-    """"the judge in the case", "the officer on the scene": a role placed in an ordinary
-    thing, no named body or place, which says nothing of whose role it is."""
+    """A role placed in an ordinary thing, no named body: "the judge in the case"."""
     return preposition in ("in", "on") and word not in caps and lexicon.is_ordinary(word)
 
 
@@ -387,8 +386,9 @@ def read(
             continue
         if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS:
             continue
-        if query.answer_type in FIGURE_KINDS and w in lexicon.FIGURE_HEDGES:
-            continue  # "how many in total": the figure asked for, not a topic
+        if (query.answer_type in FIGURE_KINDS and w in lexicon.FIGURE_HEDGES) or (
+                query.answer_type == "span" and w in lexicon.SPAN_VERBS):
+            continue  # "how many in total", "how long did it last": the figure asked for
         if (query.speech or query.said_by) and (
             w in lexicon.SPEECH_VERBS or w in lexicon.SPEECH_NOUNS
         ):

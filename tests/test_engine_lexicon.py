@@ -82,10 +82,12 @@ def test_small_talk_asks_nothing_but_a_question_after_it_does() -> None:
     from bot.engine.normalize import words
 
     for text in ("hey there, how's it going?", "how are you", "whats up bot", "thanks bot!",
-                 "good morning everyone"):
+                 "good morning everyone", "thanks, that helps a lot!", "great, thanks for the help",
+                 "thx, exactly what I needed"):
         assert lexicon.small_talk(words(text)), text
     for text in ("how is the bridge going", "what is up with the bridge", "how are the nurses",
-                 "how much", "bot"):
+                 "how much", "bot", "thanks, what did the mayor say", "that helps a lot",
+                 "thanks for the bridge numbers"):
         assert not lexicon.small_talk(words(text)), text
 
 

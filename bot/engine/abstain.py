@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from bot.engine import lexicon
 from bot.engine.question import Item
 from bot.wording import or_list
 
@@ -17,7 +18,6 @@ ABSTAIN_TEXT = "The coverage doesn't say."
 #: The reply to small talk: a greeting, or thanks.
 GREETING_TEXT = "Hi! Ask me a question about the coverage, and I'll answer it with its source."
 THANKS_TEXT = "You're welcome! Ask me anything else about the coverage."
-_THANKS = frozenset({"thanks", "thank", "thx", "ty", "cheers", "appreciate"})
 _HINT_SUGGEST = " Perhaps you meant one of the suggestions."
 _HINT_NONE = " Try asking about something the coverage reports."
 _HINT_UNKNOWN = " It never mentions {}."
@@ -38,7 +38,7 @@ def abstention(*, suggested: bool, lacking: Sequence[str] = (), who: str | None 
 
 def small_talk_reply(words: Sequence[str]) -> str:
     """The reply to small talk (its folded ``words``): thanks, or a greeting."""
-    return THANKS_TEXT if not _THANKS.isdisjoint(words) else GREETING_TEXT
+    return THANKS_TEXT if not lexicon.THANKS_WORDS.isdisjoint(words) else GREETING_TEXT
 
 
 def lacking_words(items: Sequence[Item], seen: Callable[[Item], bool], text: str) -> list[str]:

@@ -119,11 +119,20 @@ SMALL_TALK = frozenset(tuple(w for w in p.split() if w not in SOCIAL_WORDS)
                        for p in _Q["small_talk"])
 
 
+#: Thanks, and the words a thanks goes on with ("thanks, that helps a lot", "thx, exactly
+#: what I needed"), which ask nothing.
+THANKS_WORDS = frozenset(_Q["thanks_words"])
+COURTESY_WORDS = frozenset(_Q["courtesy_words"])
+
+
 def small_talk(ws: list[str]) -> bool:
     """Whether the words (folded) are greetings, courtesies and small talk alone ("hey there,
-    how's it going?"), asking nothing."""
+    how's it going?", "thanks, that helps a lot"), asking nothing."""
     rest = tuple(w for w in ws if w not in SOCIAL_WORDS)
-    return (not rest and not GREETINGS.isdisjoint(ws)) or rest in SMALL_TALK
+    if not rest and not GREETINGS.isdisjoint(ws):
+        return True
+    return rest in SMALL_TALK or (not THANKS_WORDS.isdisjoint(ws[:3]) and all(
+        w in COURTESY_WORDS or w in THANKS_WORDS for w in rest))
 
 
 RECENCY_WORDS = frozenset(_Q["recency_words"])

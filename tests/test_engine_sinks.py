@@ -567,3 +567,8 @@ def test_who_said_something_is_never_answered_by_a_sentence_reporting_no_words()
     assert sinks(query, [1.0] * 3, [False] * 3, fields, silent) == "unsaid"
     said = view_of("The agency's chief said the vote was fair.")
     assert sinks(query, [1.0] * 3, [False] * 3, fields, said) is None
+    # nor by an editor's fact ("President Trump deployed National Guard troops to LA" for
+    # "who said the guard did everything right"), which may sum up words but names no speaker
+    curated = view_of("The agency's board held a fair vote on Monday.")
+    curated.curated = True
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, curated) == "unsaid"

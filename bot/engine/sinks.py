@@ -376,9 +376,11 @@ class Gates:
             return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._lacks_much:
             return "unknown"
-        if self._speech_asked and not view.speech and not view.curated:
+        if self._speech_asked and not view.speech and (
+                not view.curated or self.query.said_by):
             # "what did the head of the agency say": a sentence reporting no one's words
-            # ("the next step is a vote by the agency's board") is not what anyone said
+            # ("the next step is a vote by the agency's board") is not what anyone said (an
+            # editor's fact may sum up what someone said, but never says who said a thing)
             return "unsaid"
         if self._speaker_named and view.speech and not view.is_quote and not view.curated \
                 and view.people and view.people[0] not in query.people:

@@ -44,6 +44,9 @@ def test_a_datelines_place_is_read_as_a_name() -> None:
         "Gull", "Harbor")
     assert dateline_place(["(Valley Health Wire) — Cases rose."]) == ()
     assert dateline_place(["No dateline opens this story."]) == ()
+    # a place written as a name gives its state: "Mill Town, Mont. — "
+    assert dateline_place(["Mill Town, Mont. — The paper closes."]) == ("Mill", "Town")
+    assert dateline_place(["Officials, residents — and a dash."]) == ()
 
 
 def test_a_noun_or_its_singular_is_listed() -> None:

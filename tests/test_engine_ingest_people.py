@@ -261,3 +261,13 @@ def test_a_person_noun_a_group_or_a_hill_is_no_name() -> None:
         "Meteorologist Greg Tandy of the weather service said gusts could return.\n\n"
         "Tandy said the fire had jumped a road.")
     assert people == {"Greg Tandy": "meteorologist"}
+
+
+def test_a_datelines_place_and_a_company_are_no_people() -> None:
+    """"Mill Town, Mont. — " (a dateline written as a name) and "The paper's owner, Harlan
+    Media, said" (a company's name: "Media" heads names of bodies) are not people."""
+    people = _described(
+        "Mill Town, Mont. — The Gazette will print its last edition Friday.\n\n"
+        "Gazette editor Dana Pikering said the staff was stunned.\n\n"
+        "The paper's owner, Harlan Media, said print costs had doubled. Pikering agreed.")
+    assert people == {"Dana Pikering": "gazette editor"}

@@ -147,7 +147,10 @@ _ATTRIBUTION_AHEAD = re.compile(
 #: its state written as usual, perhaps the outlet in brackets, then a dash.
 _DATELINE = re.compile(
     r"^\s*(?:\([^()]{1,40}\)|[A-Z][A-Z .'’-]{1,40}"
-    r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?\s*(?:\([^()]{1,30}\))?)"
+    r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?\s*(?:\([^()]{1,30}\))?"
+    # (a place written as a name, "Mill Town, Mont. — ", gives its state)
+    r"|[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){0,3},\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?"
+    r"\s*(?:\([^()]{1,30}\))?)"
     r"\s*[—–-]+\s*"
 )
 

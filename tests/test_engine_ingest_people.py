@@ -271,3 +271,13 @@ def test_a_datelines_place_and_a_company_are_no_people() -> None:
         "Gazette editor Dana Pikering said the staff was stunned.\n\n"
         "The paper's owner, Harlan Media, said print costs had doubled. Pikering agreed.")
     assert people == {"Dana Pikering": "gazette editor"}
+
+
+def test_a_phrase_between_dashes_describes_a_name() -> None:
+    """'Tom Avering — a Mill Town pharmacist — said' is apposition as commas are; a dash in a
+    range ("president 1869–1909") is not one."""
+    people = _described(
+        "The Gazette will print its last edition Friday.\n\n"
+        "Tom Avering — a Mill Town pharmacist and lifelong subscriber — said he read it.\n\n"
+        "Avering said more.")
+    assert people["Tom Avering"] == "Mill Town pharmacist and lifelong subscriber"

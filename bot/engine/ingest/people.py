@@ -304,9 +304,9 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-#: "X, a professor of urban planning at Y," / "X, director of Z," / "X, 34, a nurse": the
-#: phrase in apposition (after an age).
-_APPOSITION = re.compile(r"^,\s+(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+)?([^,;:“”\"()]{3,150})")
+#: The phrase in apposition (after an age): "X, director of Z," / "X, 34, a nurse" / "X — a nurse".
+_APPOSITION = re.compile(
+    r"^(?:,\s+|\s*—\s*|\s+–\s+)(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+)?([^,;:“”\"()—]{3,150})")
 #: A sentence ends at a full stop after a word that is not a short abbreviation ("St.").
 _FULL_STOP = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])\.(?:\s|$)")
 

@@ -22,6 +22,14 @@ def test_scare_quotes_are_not_quotes() -> None:
 
 #: (article, its quotes with their speakers, its new people's descriptions)
 _SPEAKERS = {
+    # 'According to Jane Roe, the county attorney, "..."': the name before its apposition
+    "according to a name and its apposition": (
+        "The Gazette will print its last edition Friday.\n\n"
+        "According to Ray Holtby, the county attorney, \"we now have no paper of record.\"\n\n"
+        "Holtby said the county would look for another paper.",
+        {"we now have no paper of record.": "Ray Holtby"},
+        {"Ray Holtby": "county attorney"},
+    ),
     # '"...," said board chair Jane Roe.': the title is lower case, and no word list's
     "titled after the verb": (
         "The agency will raise fares in January.\n\n"

@@ -196,8 +196,9 @@ class _Reader(_Coref):
                 self._set(lq, key, "leading", pre, sent)
                 return
 
-        # 2b. 'According to Mayor Jane Roe, "..."'
-        am = re.search(r"\baccording to\s+(?P<rest>[^,]{1,80}),\s*$", pre, re.IGNORECASE)
+        # 2b. 'According to Mayor Jane Roe, "..."', 'According to Jane Roe, the mayor, "..."'
+        am = re.search(r"\baccording to\s+(?P<rest>[^,]{1,80}),(?:[^,]{1,80},)?\s*$", pre,
+                       re.IGNORECASE)
         if am:
             at = prev_close + am.start("rest")
             found = self._speaker_at_start(sent, at, masked[at : prev_close + am.end("rest")])

@@ -104,3 +104,9 @@ def test_an_inflection_is_as_common_as_its_base() -> None:
     assert lexicon.family_rarity("showed", ("show",)) == lexicon.rarity("show")
     assert lexicon.rarity("show") < lexicon.rarity("showed")
     assert lexicon.family_rarity("rally", ("ralli",)) == lexicon.rarity("rally")
+
+
+def test_a_measure_asked_is_read_with_its_units() -> None:
+    assert "feet" in lexicon.measure_asked(["how", "deep", "is", "it"])
+    assert lexicon.measure_asked(["how", "cold", "was", "it"]) == frozenset({"degree", "degrees"})
+    assert lexicon.measure_asked(["how", "many", "wells"]) == frozenset()

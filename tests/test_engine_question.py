@@ -169,6 +169,8 @@ def test_the_first_question_word_asks() -> None:
     assert _read("how long did the council wait").answer_type == "span"
     for asked in ("how quickly did the crews arrive", "how soon will the bridge open"):
         assert _read(asked).answer_type == "span", asked  # ("within 20 minutes")
+    for asked in ("how cold did it get", "how deep is the river", "how heavy is the beam"):
+        assert _read(asked).answer_type == "number", asked  # (a figure in its units)
     # a clause opened by "when" before the question word that asks
     assert _read("when the bridge opened, what did the council approve").answer_type == ""
 

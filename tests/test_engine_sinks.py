@@ -572,3 +572,22 @@ def test_who_said_something_is_never_answered_by_a_sentence_reporting_no_words()
     curated = view_of("The agency's board held a fair vote on Monday.")
     curated.curated = True
     assert sinks(query, [1.0] * 3, [False] * 3, fields, curated) == "unsaid"
+
+
+def test_how_deep_or_how_cold_needs_a_figure_in_its_units() -> None:
+    """"how deep is the well": "320 acres" is no depth; "90 feet" is. "how cold": "19
+    degrees". Asked inside another question ("why not say how fast"), no figure is asked."""
+    deep = Query("how deep is the well", words("how deep is the well"),
+                 [Item("well", ("well",))], answer_type="number")
+    fields = {"well": FIELD_TEXT}
+    acres = view_of("The well waters 320 acres.")
+    assert sinks(deep, [1.0], [False], fields, acres) == "no measure"
+    assert sinks(deep, [1.0], [False], fields, view_of("The well is 90 feet deep.")) is None
+    cold = Query("how cold was the night", words("how cold was the night"),
+                 [Item("night", ("night",))], answer_type="number")
+    lows = view_of("Lows fell to 19 degrees that night.")
+    assert sinks(cold, [1.0], [False], {"night": FIELD_TEXT}, lows) is None
+    why = Query("why not say how fast the well pump runs",
+                words("why not say how fast the well pump runs"),
+                [Item("well", ("well",))], answer_type="reason")
+    assert sinks(why, [1.0], [False], fields, acres) != "no measure"

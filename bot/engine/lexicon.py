@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,20 @@ COUNTING_WORDS = frozenset(_NUMBERS["counting_words"])
 SPAN_UNITS = frozenset(_NUMBERS["span_units"])
 #: The units of length or area, which answer "how big", "how far".
 LENGTH_UNITS = frozenset(_NUMBERS["length_units"])
+#: "how deep", "how cold", "how heavy", "how fast": the units of a figure answering it.
+MEASURE_UNITS: dict[str, frozenset[str]] = {
+    word: frozenset(_NUMBERS["measure_units"][kind])
+    for word, kind in _NUMBERS["measures"].items()
+}
+
+
+def measure_asked(ws: list[str]) -> frozenset[str]:
+    """The units of the measure "how <adjective>" asks ("how deep": feet, miles, ...), or
+    none."""
+    return next((MEASURE_UNITS[b] for a, b in pairwise(ws)
+                 if a == "how" and b in MEASURE_UNITS), frozenset())
+
+
 #: Each number word's value as digits ("twenty" -> "20"): the one table of them.
 NUMBER_VALUES: dict[str, str] = {w: str(v) for w, v in {**UNITS, **TENS, **SCALES}.items()}
 

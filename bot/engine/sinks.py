@@ -257,8 +257,8 @@ class Gates:
     (not once per candidate)."""
 
     __slots__ = ("_about", "_anchors", "_asked", "_degree", "_figure", "_items", "_lacks_much",
-                 "_least", "_named", "_negated", "_negates", "_speaker_named", "_speech_asked",
-                 "_superlatives", "_when", "_why", "query")
+                 "_least", "_measure", "_named", "_negated", "_negates", "_speaker_named",
+                 "_speech_asked", "_superlatives", "_when", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -295,6 +295,9 @@ class Gates:
         self._speech_asked = query.speech or query.said_by
         #: "what is the name of the school": the terms of the school
         self._named = named_thing(query)
+        #: "how deep", "how cold": the stems of the units of a figure answering it
+        self._measure = frozenset(stem(u) for u in lexicon.measure_asked(query.words)) \
+            if kind == "number" else frozenset()  # (not "why wouldn't she say how fast")
 
     def _turned_around(self, view: RecordView) -> bool:
         """Whether the record says the opposite of a stop word of the question and not the
@@ -356,7 +359,11 @@ class Gates:
         if self._superlative_unsaid(fields, view):
             return "superlative"
         kind = query.answer_type
-        if self._figure is not None and not (
+        if self._measure:  # "how deep is the well": "90 feet", not "320 acres"
+            if not any((n, u) in view.figure_counts for u in self._measure
+                       for n in view.numbers - self._asked):
+                return "no measure"
+        elif self._figure is not None and not (
             (view.counting and kind != "age") or (view.series and query.counts)
             or has_figure(kind, view, self._figure, query.counts, query.counted, query.size)
         ):

@@ -367,3 +367,4 @@ def test_the_words_framing_a_figure_are_no_topic() -> None:
     assert surfaces("how long did the bridge work last") == ["bridge", "work"]
     assert surfaces("how long will the bridge take") == ["bridge"]
     assert "took" in surfaces("who took the bridge vote")  # (no duration asked)
+    assert surfaces("when was the bridge supposed to open") == ["bridge", "open"]

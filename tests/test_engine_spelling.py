@@ -47,6 +47,15 @@ def test_a_misspelt_function_word_is_dropped() -> None:
 
 def test_an_abbreviation_the_bank_lacks_is_read_as_its_words() -> None:
     assert _spell("ceo") == ["chief", "executive", "officer"]
+    assert _spell("shape") == ["shape"]  # an ordinary word, not "SHAPE" (Allied Powers Europe)
+
+
+def test_a_word_of_doing_again_is_read_as_the_doing() -> None:
+    """"rewiring" meets "replace old wiring"; "reapproved" meets "approved"; not a word the
+    bank has, nor one whose rest is no word of the bank ("rebates")."""
+    assert _spell("reapproved") == ["approved"]
+    assert _spell("recouncil") == ["council"]
+    assert _spell("rebates") == ["rebates"]
 
 
 def test_a_compound_the_bank_lacks_is_read_as_its_two_words() -> None:

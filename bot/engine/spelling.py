@@ -1,8 +1,9 @@
 """Spelling, one step of reading a question (:mod:`bot.engine.question`): a word the bank
 does not know, read as what it most likely is.
 
-* an abbreviation WordNet spells out ("ceo": "chief executive officer") or a compound of
-  two words the bank has ("homeowners": "home", "owners") is read as its words;
+* an abbreviation WordNet spells out ("ceo": "chief executive officer"; not an ordinary word,
+  "shape"), a compound of two words the bank has ("homeowners": "home", "owners") or a word
+  of doing again ("rewiring": "wiring") is read as its words;
 * an ordinary English word is kept as it is (a real word is not a typo);
 * anything else is corrected to the closest word of the bank's vocabulary, unless general
   English uses it (a rare but real word: "qualitative" is no typo of "quantitative");
@@ -37,8 +38,12 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
     if word.isdigit() or known(stem(word)) or word in vocab:
         return [(word, False, lexicon.is_ordinary(word))]
     spelt = lexicon.abbreviations().get(word)
-    if spelt is not None:  # "ceo", which the bank lacks: "chief executive officer"
+    if spelt is not None and not lexicon.is_ordinary(word):
+        # "ceo", which the bank lacks: "chief executive officer" (but "shape" is a word)
         return [(x, False, lexicon.is_ordinary(x)) for x in spelt.split() if is_content(x)]
+    again = _redone(word, known)
+    if again is not None:  # "rewiring", which the bank lacks: "wiring"
+        return [(again, False, lexicon.is_ordinary(again))]
     parts = compound(word, known)
     if parts:  # "homeowners", which the bank lacks: "home", "owners"
         return [(x, False, lexicon.is_ordinary(x)) for x in parts]
@@ -81,3 +86,17 @@ def compound(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
         if is_content(a) and is_content(b) and known(stem(a)) and known(stem(b)):
             return a, b
     return None
+
+
+#: The prefix of doing something again ("rewire", "rebuild", "reopen").
+AGAIN = "re"
+
+
+def _redone(word: str, known: Callable[[str], bool]) -> str | None:
+    """A word of doing again that the bank lacks, read as the doing, when the bank has it
+    ("rewiring": "wiring", "redo": "do" is no content word)."""
+    rest = word[len(AGAIN):]
+    if word.startswith(AGAIN) and len(rest) >= 4 and is_content(rest) and known(stem(rest)):
+        return rest
+    return None
+

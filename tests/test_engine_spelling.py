@@ -41,6 +41,17 @@ def test_a_misspelt_english_word_the_bank_lacks_is_read_as_that_word() -> None:
     assert _spell("dissented") == ["dissented"] and _spell("qzxv") == ["qzxv"]
 
 
+def test_a_rare_real_word_a_far_commoner_bank_word_is_one_edit_from_is_a_typo() -> None:
+    """"general manger": "manger" is English, but 63 times rarer than "manager", which the
+    bank has; an ordinary word ("hype", "diary") is never taken for a typo."""
+    vocab = Vocabulary()
+    vocab.add(("manager", "hope", "dairy"))
+    known = {stem(w) for w in ("manager", "hope", "dairy")}.__contains__
+    assert [w for w, _, _ in spell("manger", vocab, known)] == ["manager"]
+    assert [w for w, _, _ in spell("hype", vocab, known)] == ["hype"]
+    assert [w for w, _, _ in spell("diary", vocab, known)] == ["diary"]
+
+
 def test_a_misspelt_function_word_is_dropped() -> None:
     assert _spell("abuot") == [] and _spell("teh") == []
 

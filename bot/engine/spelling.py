@@ -22,8 +22,11 @@ from bot.engine import lexicon
 from bot.engine.index import EnglishSpeller, StopwordSpeller, Vocabulary
 from bot.engine.normalize import is_content, stem
 
-#: A word seen this often in general English is a word, not a typo of the bank's words.
+#: A word seen this often in general English is a word, not a typo of the bank's words ...
 REAL_WORD_MIN = 100
+#: ... unless the word of the bank one edit away is this many times as common ("manger" for
+#: "manager": 63 times; "diary" / "dairy", "quite" / "quiet" stay as written).
+TYPO_RATIO = 50
 
 _STOPWORD_SPELLER = StopwordSpeller(w for w in lexicon.STOPWORDS if w.isalpha())
 _ENGLISH_SPELLER = EnglishSpeller(lexicon.ordinary_words)
@@ -51,7 +54,10 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
         return [(word, False, True)]
     english = lexicon.english()
     found = vocab.correct(word)
-    if found is not None and english.get(word, 0) < REAL_WORD_MIN and is_content(found[0]):
+    seen = english.get(word, 0)
+    if found is not None and is_content(found[0]) and (
+        seen < REAL_WORD_MIN or english.get(found[0], 0) >= TYPO_RATIO * seen
+    ):  # (a rare real word may be a typo of a far commoner one: "manger", "manager")
         return [(found[0], True, lexicon.is_ordinary(found[0]))]
     if _STOPWORD_SPELLER(word) is not None:
         return []  # a misspelt function word

@@ -67,6 +67,11 @@ def test_a_word_of_doing_again_is_read_as_the_doing() -> None:
     assert _spell("reapproved") == ["approved"]
     assert _spell("recouncil") == ["council"]
     assert _spell("rebates") == ["rebates"]
+    vocab = Vocabulary()
+    vocab.add(("search", "call"))
+    known = {stem(w) for w in ("search", "call")}.__contains__
+    for word in ("research", "recall"):  # ordinary words of their own
+        assert [w for w, _, _ in spell(word, vocab, known)] == [word], word
 
 
 def test_a_compound_the_bank_lacks_is_read_as_its_two_words() -> None:

@@ -100,9 +100,11 @@ AGAIN = "re"
 
 def _redone(word: str, known: Callable[[str], bool]) -> str | None:
     """A word of doing again that the bank lacks, read as the doing, when the bank has it
-    ("rewiring": "wiring", "redo": "do" is no content word)."""
+    ("rewiring": "wiring"); not an ordinary word, which may mean something else ("research",
+    "recall", "return")."""
     rest = word[len(AGAIN):]
-    if word.startswith(AGAIN) and len(rest) >= 4 and is_content(rest) and known(stem(rest)):
+    if word.startswith(AGAIN) and len(rest) >= 4 and is_content(rest) and known(stem(rest)) \
+            and not lexicon.is_ordinary(word):
         return rest
     return None
 

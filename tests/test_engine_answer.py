@@ -1004,3 +1004,5 @@ def test_a_sentence_is_about_its_articles_title() -> None:
     assert treated.fields[term("juniper")] == FIELD_TITLE and treated.probability > 0.0
     acres = next(c for c in ranked.candidates if engine._m.records[c.rid].id == "acres")
     assert treated.retrieval > acres.retrieval  # (its own words and the title's names)
+    # the words it is shown to match are its own ("matched:" under an answer)
+    assert treated.matched == ("firefighters", "treated")  # (not "juniper", "ridge")

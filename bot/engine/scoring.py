@@ -205,31 +205,35 @@ class Asked:
         covered = shown = 0.0
         missing_max = 0.0
         missing = [0, 0, 0, 0]  # unknown, specific, ordinary, other
-        matched: list[str] = []
+        matched: list[str] = []  # (the words the record itself has, not only its title)
+        found = 0
         get = fields.get
         for terms, surface, w, share, corrected, related, lack in self._items:
             c = 0.0
-            in_shown = False
+            in_shown = own = False
             for t in terms:
                 bits = get(t)
                 if bits:
                     if _CREDIT[bits] > c:
                         c = _CREDIT[bits]
                     in_shown = in_shown or bool(bits & _SHOWN)
+                    own = own or bits != FIELD_TITLE
             if c > 0:
                 if corrected:
                     c *= CORRECTED_CREDIT
                 if related:
                     c *= RELATED_CREDIT
                 covered += w * c
-                matched.append(surface)
+                found += 1
+                if own:
+                    matched.append(surface)
                 if in_shown:
                     shown += w * c
                 continue
             if share > missing_max:
                 missing_max = share
             missing[lack] += 1
-        complete = len(matched) == len(self._items)
+        complete = found == len(self._items)
 
         # where the question's terms are in the record's words
         seq = view.sequence

@@ -47,14 +47,22 @@ SCALES: dict[str, int] = _NUMBERS["scales"]
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
 #: Words that answer "how many" without a figure ("once", "both", "several").
 COUNTING_WORDS = frozenset(_NUMBERS["counting_words"])
+
+
+def _units(listed: list[str]) -> frozenset[str]:
+    """A list of units of ``numbers.json``, in which the name of another of its unit lists
+    ("length_units") stands for that list's units."""
+    return frozenset(u for name in listed for u in (
+        _NUMBERS[name] if name.endswith("_units") else (name,)))
+
+
 #: The units a figure answering "how long" counts: of time and of length.
-SPAN_UNITS = frozenset(_NUMBERS["span_units"])
+SPAN_UNITS = _units(_NUMBERS["span_units"])
 #: The units of length or area, which answer "how big", "how far".
-LENGTH_UNITS = frozenset(_NUMBERS["length_units"])
+LENGTH_UNITS = _units(_NUMBERS["size_units"])
 #: "how deep", "how cold", "how heavy", "how fast": the units of a figure answering it.
 MEASURE_UNITS: dict[str, frozenset[str]] = {
-    word: frozenset(_NUMBERS["measure_units"][kind])
-    for word, kind in _NUMBERS["measures"].items()
+    word: _units(_NUMBERS["measure_units"][kind]) for word, kind in _NUMBERS["measures"].items()
 }
 
 

@@ -25,6 +25,7 @@ from bot.engine.scoring import (
     context_features,
     credit,
     english_factor,
+    title_items,
 )
 
 
@@ -139,6 +140,7 @@ def test_a_word_of_the_articles_title_is_marked_as_the_records() -> None:
     items = [Item("juniper", ("junip",)), Item("treated", ("treat",)), Item("ada", ("@ada",),
                                                                             people=("ada",))]
     fields = {"treat": FIELD_TEXT}
-    added = by_title(items, [2.0, 1.0, 3.0], fields, frozenset({"junip", "fire", "@ada"}))
+    titled = title_items(items, [2.0, 1.0, 3.0])
+    added = by_title(titled, fields, frozenset({"junip", "fire", "@ada"}))
     assert added == 2.0 and fields == {"treat": FIELD_TEXT, "junip": FIELD_TITLE}
-    assert by_title(items, [2.0, 1.0, 3.0], fields, frozenset()) == 0.0  # (no title)
+    assert by_title(titled, fields, frozenset()) == 0.0  # (no title)

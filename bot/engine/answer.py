@@ -250,7 +250,7 @@ class Engine:
             rec = m.records[rid]
             assert rec is not None
             fields, topic = fields_of(rid), m.title_terms(rec)
-            titled = by_title(query.items, weights, fields, topic)
+            titled = by_title(scorer.titled, fields, topic)
             rv: RecordView = self._view(rid, rec, fields)
             if score == 0.0:  # added as the named speaker's quote: score it as retrieval would
                 score = sum(

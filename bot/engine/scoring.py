@@ -61,19 +61,26 @@ _SHOWN = FIELD_TEXT | FIELD_KEYWORD | FIELD_PERSON
 TITLE_RARITY = 0.45
 
 
-def by_title(items: list[Item], weights: list[float], fields: dict[str, int],
-             topic: frozenset[str]) -> float:
-    """Mark in ``fields`` the names and rare words of the question that the record lacks but
-    its article's title has (``topic``: every sentence of an article on the Juniper Ridge Fire
+#: An item a title may say for a record: its terms and its weight.
+Titled = list[tuple[tuple[str, ...], float]]
+
+
+def title_items(items: list[Item], weights: list[float]) -> Titled:
+    """The question's names and rare words, which its article's title may say for a record
+    (:func:`by_title`; "Juniper", "quota"; not "people", "fire"): read once per question."""
+    return [(it.terms, w) for it, w in zip(items, weights, strict=True) if not it.people and (
+        it.specific or lexicon.family_rarity(it.surface, it.terms) >= TITLE_RARITY)]
+
+
+def by_title(titled: Titled, fields: dict[str, int], topic: frozenset[str]) -> float:
+    """Mark in ``fields`` the items of :func:`title_items` that the record lacks but its
+    article's title has (``topic``: every sentence of an article on the Juniper Ridge Fire
     is about that fire); their weight."""
     added = 0.0
-    for it, w in zip(items, weights, strict=True):
-        common = not it.specific and lexicon.family_rarity(it.surface, it.terms) < TITLE_RARITY
-        if it.people or common or not fields.keys().isdisjoint(it.terms) \
-                or topic.isdisjoint(it.terms):
-            continue  # (a name or a rare word: "Juniper", "quota"; not "people", "fire")
-        fields.update((t, FIELD_TITLE) for t in it.terms if t in topic)
-        added += w
+    for terms, w in titled:
+        if fields.keys().isdisjoint(terms) and not topic.isdisjoint(terms):
+            fields.update((t, FIELD_TITLE) for t in terms if t in topic)
+            added += w
     return added
 
 
@@ -150,7 +157,7 @@ class Asked:
     (``weights``: each item's IDF; ``unknown``: whether the bank lacks the item altogether)."""
 
     __slots__ = ("_constant", "_items", "_pairs", "_people", "_want", "query", "terms",
-                 "total", "unknown", "weights")
+                 "titled", "total", "unknown", "weights")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         items = query.items
@@ -161,6 +168,8 @@ class Asked:
         self.weights = weights
         self.unknown = unknown
         self.total = sum(weights) or 1.0
+        #: the items its article's title may say for a record (:func:`by_title`)
+        self.titled = title_items(items, weights)
         #: each item: its terms, surface, weight, its weight as a share of the weightiest,
         #: whether corrected, whether related, and which "missing" count it adds to
         #: (0: unknown, 1: specific, 2: ordinary, 3: none)

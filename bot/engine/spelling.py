@@ -107,4 +107,3 @@ def _redone(word: str, known: Callable[[str], bool]) -> str | None:
             and not lexicon.is_ordinary(word):
         return rest
     return None
-

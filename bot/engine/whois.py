@@ -82,10 +82,10 @@ def describe(m: Memory, cite: Citer, person_id: str, guild_id: int | None,
     """"Who is X": X's description (when the coverage gives one) and the record that
     best says who X is: a fact describing X in apposition ("X, a nurse at ...", "X is
     the ..."), else a fact with X as its subject (it opens with X's name, or a title and
-    X's name) sharing most
-    words with the description, else any fact so, else X's quote. ``holds``: asked as
-    the holder of a role of something ("the mayor of Elmsworth"), the terms of that
-    something, which the description, the record or its article's title must have."""
+    X's name) sharing most words with the description, else any fact so, else X's quote.
+    ``holds``: asked as the holder of a role of something ("the mayor of Elmsworth"), the
+    terms of that something, which the description, the record or its article's title must
+    have."""
     person = m.names.people.get(person_id)
     about = m.about(person_id, guild_id)
     if person is None or not about:

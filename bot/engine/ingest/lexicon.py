@@ -57,10 +57,6 @@ def role_noun(word: str) -> bool:
         head in _PERSON_NOUNS and head.endswith(_AGENT_ENDINGS) and english_word(word[:k])
         for k, head in ((k, word[k:]) for k in range(4, len(word) - 4))
     )
-#: Abbreviated titles news style writes before a full name ("Gov.", "Lt. Gov.", "U.S. Rep.").
-_ABBREVIATED_TITLE = re.compile(
-    r"(?:^|(?<=[\s“\"(]))(?P<prefix>(?:[A-Z]\.){2,}\s+)?(?P<title>(?:[A-Z][a-z]{1,3}\.\s+){1,2})$"
-)
 
 
 #: An honorific abbreviated right before a name ("Dr. ", "Rev. "), after any other title.
@@ -74,6 +70,12 @@ def without_honorific(before: str) -> str:
     honorific = m is not None and m.group(1).lower() in _TITLES and \
         m.group(1).lower() not in wordmap("title_abbreviations")  # (an office: "Gov.")
     return before[: m.start()] if m and honorific else before
+
+
+#: Abbreviated titles news style writes before a full name ("Gov.", "Lt. Gov.", "U.S. Rep.").
+_ABBREVIATED_TITLE = re.compile(
+    r"(?:^|(?<=[\s“\"(]))(?P<prefix>(?:[A-Z]\.){2,}\s+)?(?P<title>(?:[A-Z][a-z]{1,3}\.\s+){1,2})$"
+)
 
 
 def abbreviated_title(before: str) -> str | None:

@@ -10,10 +10,10 @@ from bot.engine.spelling import compound, question_word, spell
 BANK_WORDS = ("bridge", "approved", "council", "home", "owner", "sheriff")
 
 
-def _spell(word: str) -> list[str]:
+def _spell(word: str, bank: tuple[str, ...] = BANK_WORDS) -> list[str]:
     vocab = Vocabulary()
-    vocab.add(BANK_WORDS)
-    stems = {stem(w) for w in BANK_WORDS}
+    vocab.add(bank)
+    stems = {stem(w) for w in bank}
     return [w for w, _, _ in spell(word, vocab, stems.__contains__)]
 
 
@@ -44,12 +44,10 @@ def test_a_misspelt_english_word_the_bank_lacks_is_read_as_that_word() -> None:
 def test_a_rare_real_word_a_far_commoner_bank_word_is_one_edit_from_is_a_typo() -> None:
     """"general manger": "manger" is English, but 63 times rarer than "manager", which the
     bank has; an ordinary word ("hype", "diary") is never taken for a typo."""
-    vocab = Vocabulary()
-    vocab.add(("manager", "hope", "dairy"))
-    known = {stem(w) for w in ("manager", "hope", "dairy")}.__contains__
-    assert [w for w, _, _ in spell("manger", vocab, known)] == ["manager"]
-    assert [w for w, _, _ in spell("hype", vocab, known)] == ["hype"]
-    assert [w for w, _, _ in spell("diary", vocab, known)] == ["diary"]
+    bank = ("manager", "hope", "dairy")
+    assert _spell("manger", bank) == ["manager"]
+    assert _spell("hype", bank) == ["hype"]
+    assert _spell("diary", bank) == ["diary"]
 
 
 def test_a_misspelt_function_word_is_dropped() -> None:
@@ -67,11 +65,8 @@ def test_a_word_of_doing_again_is_read_as_the_doing() -> None:
     assert _spell("reapproved") == ["approved"]
     assert _spell("recouncil") == ["council"]
     assert _spell("rebates") == ["rebates"]
-    vocab = Vocabulary()
-    vocab.add(("search", "call"))
-    known = {stem(w) for w in ("search", "call")}.__contains__
     for word in ("research", "recall"):  # ordinary words of their own
-        assert [w for w, _, _ in spell(word, vocab, known)] == [word], word
+        assert _spell(word, ("search", "call")) == [word], word
 
 
 def test_a_compound_the_bank_lacks_is_read_as_its_two_words() -> None:

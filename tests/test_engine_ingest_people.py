@@ -281,3 +281,19 @@ def test_a_phrase_between_dashes_describes_a_name() -> None:
         "Tom Avering — a Mill Town pharmacist and lifelong subscriber — said he read it.\n\n"
         "Avering said more.")
     assert people["Tom Avering"] == "Mill Town pharmacist and lifelong subscriber"
+
+
+def test_a_later_apposition_says_more_than_a_role_word() -> None:
+    """'Resident Nell Ardley was not persuaded. ... Ardley, 44, a school bus driver, ...': the
+    apposition says what she is; "resident" (the role word before the first mention) is what
+    is left when no mention has one. A formal title at the first mention still comes first."""
+    people = _described(
+        "The levee failed late Saturday.\n\n"
+        "Resident Nell Ardley was not persuaded.\n\n"
+        "Ardley, 44, a school bus driver, lives two blocks from the breach.\n\n"
+        "Gov. Dora Kettle said the town would rebuild.\n\n"
+        "Kettle, a lawyer by training, said more.\n\n"
+        "Resident Cole Vantner said he would stay. Vantner said the water was cold.")
+    assert people["Nell Ardley"] == "school bus driver"
+    assert people["Dora Kettle"] == "governor"
+    assert people["Cole Vantner"] == "resident"

@@ -32,13 +32,11 @@ from bot.engine.ingest.lexicon import (
     _STAGE_NAME,
     _TITLES,
     _WORD_RE,
-    abbreviated_title,
     dateline_place,
     role_noun,
-    without_honorific,
 )
 from bot.engine.ingest.results import _unique, slugify
-from bot.engine.lexicon import STOPWORDS
+from bot.engine.ingest.roles import appositive_after, title_before
 from bot.engine.verify import words
 from bot.models import Person
 
@@ -232,13 +230,23 @@ class _People:
             if key is not None and descriptor:
                 self.entities[key].descriptors.add(descriptor)
         self._invalidate()
+        # What a new person is: the first phrase in apposition after a mention ("Landry, 44,
+        # a school bus driver") or formal title before one, else the first role before one.
+        titled: dict[str, str] = {}
         for prose in sentences:
             for m in self._regex().finditer(prose):
                 said = self.surfaces.get(_strip_possessive(m.group(0)))
                 person = self.entities.get(said) if said is not None else None
-                if person is not None and person.known is None and person.appositive is None:
-                    person.appositive = _appositive_after(prose[m.end():]) or \
-                        _title_before(prose, m.start())
+                if person is None or person.known is not None or person.appositive is not None:
+                    continue
+                title = title_before(prose, m.start())
+                person.appositive = appositive_after(prose[m.end():]) or (
+                    title if title and any(w in _TITLES for w in title.lower().split()) else None)
+                if title:
+                    titled.setdefault(person.key, title)
+        for key, title in titled.items():
+            if self.entities[key].appositive is None:
+                self.entities[key].appositive = title
 
     # -- finding
 
@@ -302,120 +310,6 @@ def _strip_possessive(text: str) -> str:
         if text.endswith(suffix):
             return text[: -len(suffix)]
     return text
-
-
-#: The phrase in apposition (after an age): "X, director of Z," / "X, 34, a nurse" / "X — a nurse".
-_APPOSITION = re.compile(
-    r"^(?:,\s+|\s*—\s*|\s+–\s+)(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+)?([^,;:“”\"()—]{3,150})")
-#: A sentence ends at a full stop after a word that is not a short abbreviation ("St.").
-_FULL_STOP = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])\.(?:\s|$)")
-
-
-def _appositive_after(text: str) -> str | None:
-    """What a name is said to be in apposition right after it, when the phrase holds a
-    role noun or title ("professor", "nurse", "spokesman"), without its article."""
-    m = _APPOSITION.match(text)
-    if m is None:
-        return None
-    phrase = m.group(1)
-    stop = _FULL_STOP.search(phrase)
-    phrase = (phrase[: stop.start()] if stop else phrase).strip()
-    # a relative clause says what someone did ("who worked as an accountant"), unless it says
-    # what they are ("who is a nurse")
-    relative = _RELATIVE.match(phrase)
-    if relative:
-        if not relative.group(1):
-            return None
-        phrase = phrase[relative.end():]
-    if len(phrase) < 3 or not _says_role(_WORD_RE.findall(phrase)):
-        return None
-    return phrase
-
-
-#: A relative clause opening a phrase in apposition; group 1 when it says what one is.
-_RELATIVE = re.compile(
-    r"(?:who|whom|whose|which|that)\b\s*((?:is|was|has been)\s+(?:an?|the)?\s*)?", re.IGNORECASE
-)
-
-
-def _says_role(tokens: list[str]) -> bool:
-    """Whether a phrase in apposition says what someone is: a role noun among its first six
-    words, in lower case ("Gull Harbor's harbormaster") or opening it before a lower-case word
-    ("Republican from Rochester"), and no name right after a lower-case one ("astrophysicist
-    Alyssa Goodman": the next name of a list, not a role)."""
-    for i, word in enumerate(tokens[:6]):
-        if not role_noun(word.lower()):
-            continue
-        after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if after[:1].isupper():
-            if word.islower():
-                return False
-            continue  # a word of a name ("Gull Harbor's harbormaster")
-        if word.islower() or (i == 0 and len(word) > 3):
-            return True
-    return False
-
-
-#: 'said board chair Jane Roe', 'General manager John Doe said': a title of lower-case
-#: words right before a name, after a verb of saying or at the start of a sentence.
-_TITLE_BEFORE = re.compile(
-    rf"(?:^|[.!?”\"]\s+|\b(?:{_SPEECH_ALT})\s+)(?P<title>(?:[A-Za-z][a-z]+\s+){{1,3}})$"
-)
-
-
-#: 'said the company's president, Jane Roe' / 'The association's attorney, Jane Roe, said': a
-#: role in apposition before a name, after a verb of saying or opening the sentence.
-_ROLE_BEFORE = re.compile(
-    rf"(?:\b(?:{_SPEECH_ALT})\s+(?:the|a|an)\s+|(?:^|[.!?”\"]\s+)(?:The|A|An)\s+"
-    rf"|(?:^|[.!?”\"]\s+)(?=[A-Z][\w\-]*(?:’s|'s)\s))"
-    rf"(?P<role>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w’'\-]*\s+){{0,3}}"
-    rf"(?P<noun>[a-z]+)),\s+$"
-)
-#: 'Attorney General Jane Roe', 'Board President Jane Roe': a title in capitals right before a
-#: name, as news style writes a formal title.
-_CAPITAL_TITLE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<title>(?:[A-Z][a-z][\w\-]*\s+){1,4})$")
-
-
-def _title_before(text: str, start: int) -> str | None:
-    """The title a name is given right before it, honorifics ("Dr.") aside: 'said board chair
-    Jane Roe': "board chair"; 'said the company's president, Jane Roe': "company's president";
-    "Gov. Jane Roe": "governor"; lower case but for a sentence's first word, and none a
-    function word (but a leading article when a comma sets the role apart)."""
-    before = without_honorific(text[:start])
-    r = _ROLE_BEFORE.search(before)
-    if r is not None and role_noun(r.group("noun")):
-        return r.group("role")
-    return _lower_title(before) or _capital_title(before) or abbreviated_title(before)
-
-
-def _lower_title(before: str) -> str | None:
-    m = _TITLE_BEFORE.search(before)
-    if m is None:
-        return None
-    title = m.group("title").split()
-    if any(w.lower() in STOPWORDS for w in title) or any(w[0].isupper() for w in title[1:]) \
-            or not role_noun(title[-1].lower()):
-        return None  # (one to three words ending in a role noun: "board chair")
-    if title[0][0].isupper() and (len(title) < 2 or (m.start("title") > 0 and not re.search(
-            r"[.!?”\"]\s+$", before[:m.start("title")]))):
-        # a capital inside a sentence is part of a name; a sentence's one first word
-        # before a name is as often "Since" or "Early" as a title
-        return None
-    return " ".join(title).lower()
-
-
-def _capital_title(before: str) -> str | None:
-    """The capitalised title ending ``before`` ("Minnesota Attorney General", "Board
-    President"): two to four words, the last a role noun, none a function word; else None."""
-    m = _CAPITAL_TITLE.search(before)
-    if m is None:
-        return None
-    title = m.group("title").split()
-    while title and title[0].lower() in STOPWORDS:
-        title.pop(0)
-    if len(title) < 2 or any(w.lower() in STOPWORDS for w in title):
-        return None
-    return " ".join(title) if role_noun(title[-1].lower()) else None
 
 
 def _descriptor_before(text: str, start: int) -> str | None:

@@ -443,6 +443,25 @@ def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:
     assert sinks(query, [1.0], [False], {}, elsewhere) is None
 
 
+def test_the_name_of_a_kind_of_person_needs_the_person_in_the_record() -> None:
+    """"the name of Eldridge's wife": a record that never says "wife" names no wife, though
+    it names Eldridge; "the name of the leader" is named by a record saying who led."""
+    wife = _named("what is the name of eldridge's wife",
+                  [Item("eldridge", ("eldridg",)), Item("wife", ("wife",))])
+    assert named_thing(wife) == {"wife"}
+    fields = {"eldridg": FIELD_TEXT}
+    silent = view_of("Eldridge, a former accountant, showed no reaction in Calder County.")
+    assert sinks(wife, [1.0, 1.0], [False, False], fields, silent) == "no name"
+    named = view_of("Eldridge's wife, Marla Eldridge, wept in Calder County.")
+    assert sinks(wife, [1.0, 1.0], [False, False], {**fields, "wife": FIELD_TEXT}, named) is None
+    leader = _named("what was the name of the leader through the war",
+                    [Item("leader", ("leader",)), Item("war", ("war",))])
+    led = view_of("James Conant led the university through the war.")
+    assert sinks(leader, [1.0, 1.0], [False, False], {"war": FIELD_TEXT}, led) is None
+    unled = view_of("James Conant taught at the university through the war.")
+    assert sinks(leader, [1.0, 1.0], [False, False], {"war": FIELD_TEXT}, unled) == "no name"
+
+
 def _asked(question: str, items: list[Item], answer_type: str = "") -> Query:
     """A question with its items at their places among its words."""
     ws = words(question)

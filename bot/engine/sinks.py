@@ -174,10 +174,14 @@ def _bears_names(noun: str) -> bool:
     return role_noun(noun) or place_noun(noun) or listed(noun, wordlist("name_heads"))
 
 
-def _name_near(view: RecordView, thing: frozenset[str], asked: set[str]) -> bool:
+def _name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bool) -> bool:
     """The record names the thing: a capitalised word the question does not have stands
-    within :data:`NAME_REACH` content words of it ("the Switchyard Diner"); or the record
-    does not mention the thing at all (nothing to judge by)."""
+    within :data:`NAME_REACH` content words of it ("the Switchyard Diner"). A record that
+    does not mention the thing at all gives nothing to judge by ("which official": "County
+    Commissioner Harold Vences"; "the name of the school": "Hawthorne Elementary"), unless
+    the question ``said`` "the name of" a kind of person: a record without "son" names no
+    one's son, but one with a name and the verb of an agent noun names the doer ("the name
+    of the leader": "James Conant led")."""
     seq = [t for t in view.sequence if not t.isdigit()]
     at = [i for i, t in enumerate(seq) if t in thing]
     # (a name opening a sentence is no capitalised word inside one, but a person's is known)
@@ -191,7 +195,10 @@ def _name_near(view: RecordView, thing: frozenset[str], asked: set[str]) -> bool
             hi += 1
         if any(t in names for t in seq[max(0, lo - NAME_REACH): hi + NAME_REACH + 1]):
             return True
-    return not at
+    if at or not said:
+        return not at
+    doers = {t[:-2] for t in thing if t.endswith(("er", "or")) and len(t) > 4}
+    return bool(names) and not doers.isdisjoint(seq)
 
 
 #: A verb this common in English ("go", "get", "make", "take"; rarity of
@@ -257,8 +264,8 @@ class Gates:
     (not once per candidate)."""
 
     __slots__ = ("_about", "_anchors", "_asked", "_degree", "_figure", "_items", "_lacks_much",
-                 "_least", "_measure", "_named", "_negated", "_negates", "_speaker_named",
-                 "_speech_asked", "_superlatives", "_when", "_why", "query")
+                 "_least", "_measure", "_name_of", "_named", "_negated", "_negates",
+                 "_speaker_named", "_speech_asked", "_superlatives", "_when", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -295,6 +302,9 @@ class Gates:
         self._speech_asked = query.speech or query.said_by
         #: "what is the name of the school": the terms of the school
         self._named = named_thing(query)
+        #: "what is the name of her son": a person named by "the name of"
+        self._name_of = query.answer_type == "name" and any(
+            _kind_of_person(it.surface) for it in query.items if self._named & set(it.terms))
         #: "how deep", "how cold": the stems of the units of a figure answering it
         self._measure = frozenset(stem(u) for u in lexicon.measure_asked(query.words)) \
             if kind == "number" else frozenset()  # (not "why wouldn't she say how fast")
@@ -379,7 +389,7 @@ class Gates:
             return "no time"  # "what time": a day ("Saturday morning") is not a time of day
         if query.day and not view.has_day:
             return "no day"  # "what day": "40 derailments a year over the past decade" names none
-        if self._named and not _name_near(view, self._named, self._asked):
+        if self._named and not _name_near(view, self._named, self._asked, self._name_of):
             return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._lacks_much:
             return "unknown"

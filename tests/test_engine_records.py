@@ -8,9 +8,7 @@ from bot.engine.records import (
     FIELD_PASSAGE,
     FIELD_PERSON,
     FIELD_TEXT,
-    ages,
     describes_pattern,
-    figure_counts,
     gives_reason,
     index_terms,
     initialisms,
@@ -107,17 +105,6 @@ def test_a_date_is_a_year_a_decade_a_century_or_a_time_of_day() -> None:
     assert not dated("I am proud of the nurses.") and not dated("Three engines were built.")
 
 
-def test_a_figure_counts_the_words_right_after_it() -> None:
-    counts = figure_counts(words("it destroyed 37 structures as 650 firefighters fought it"))
-    assert ("37", stem("structures")) in counts and ("650", stem("firefighters")) in counts
-    assert ("37", stem("firefighters")) not in counts  # not across "as"
-    assert ("650", stem("fought")) in counts  # (up to three content words)
-    assert figure_counts(words("no figure here")) == frozenset()
-    assert ("37", stem("firefighters")) not in figure_counts(words("37 homes, 650 firefighters"))
-    # a decimal's digits are read apart: both count what follows ("1.8 miles")
-    assert {("1", stem("miles")), ("8", stem("miles"))} <= figure_counts(words("1.8 miles away"))
-
-
 def test_a_view_knows_sums_of_money_and_spans_of_time_or_length() -> None:
     def of(text: str) -> tuple[frozenset[str], frozenset[str]]:
         v = view(Fact("f", text, (Citation("wire", "x"),)), None)
@@ -158,15 +145,6 @@ def test_a_month_or_a_weekday_is_no_name_of_a_record() -> None:
     text = "Team officials hope to break ground in September and play at Kestrel Park on Monday."
     seen = view(Fact(id="f", text=text, citations=(Citation(source_id="s", passage=text),)), None)
     assert seen.names == {"kestrel", "park"}
-
-
-def test_an_age_after_a_name_is_read_mid_sentence_and_at_its_end() -> None:
-    assert ages("Walt Brandvold, 63, a pear grower, said so.") == {("63", "old")}
-    assert ages('"I can do that for a week," said Ferreira, 61.') == {("61", "old")}
-    assert ages("said Ferreira, 61") == {("61", "old")}
-    # not a decimal, a year, nor a list of figures
-    assert ages("rates rose in Ohio, 4.5 percent") == set()
-    assert ages("It opened in March, 2020.") == set()
 
 
 def test_since_of_time_states_no_reason() -> None:

@@ -610,3 +610,22 @@ def test_how_deep_or_how_cold_needs_a_figure_in_its_units() -> None:
                 words("why not say how fast the well pump runs"),
                 [Item("well", ("well",))], answer_type="reason")
     assert sinks(why, [1.0], [False], fields, acres) != "no measure"
+
+
+def test_how_old_a_person_is_needs_their_age_not_anothers() -> None:
+    """"how old is Oduya": a record giving a panda's age beside his name does not say his;
+    one giving his age in apposition does. "how old is Ruiz's dad" asks someone else's."""
+    oduya = Item("oduya", ("@terrence-oduya", "oduya"), people=("terrence-oduya",), pos=0)
+    query = Query("how old is oduya", words("how old is oduya"), [oduya], answer_type="age")
+    fields = {"@terrence-oduya": FIELD_TEXT}
+    panda = view_of("The panda, a 4-year-old female named Juniper, was spotted by Terrence "
+                    "Oduya.", people=("terrence-oduya",))
+    assert sinks(query, [1.0], [False], fields, panda) == "not their age"
+    his = view_of('"I went out to get the paper," said Oduya, 66.', people=("terrence-oduya",))
+    assert sinks(query, [1.0], [False], fields, his) is None
+    dad = Query("how old is ruiz's dad", words("how old is ruiz's dad"),
+                [Item("ruiz", ("@ana-ruiz", "ruiz"), people=("ana-ruiz",), pos=0),
+                 Item("dad", ("dad",), pos=1)], answer_type="age")
+    father = view_of("Her dad, Tom Baylor, 81, has farmed for decades.", people=("ana-ruiz",))
+    assert sinks(dad, [1.0, 1.0], [False, False], {"@ana-ruiz": FIELD_TEXT, "dad": FIELD_TEXT},
+                 father) is None

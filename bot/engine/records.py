@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.engine import lexicon
+from bot.engine.figures import aged, ages, figure_counts, has_clock_time, is_year, span_figures
 from bot.engine.normalize import content_stems, is_content, stem, words
 from bot.models import Fact, Quote
 
@@ -34,7 +35,6 @@ FIELD_TITLE = 16  # its article's title (not indexed: scoring.by_title adds it)
 _CAPITALISED_INSIDE = re.compile(
     r"""(?:[.!?:"“]|^)\s*[A-Z][\w'’-]*|([A-Z](?<![\w'’][A-Z])[\w'’-]*)"""
 )
-_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
 #: A sum of money: a currency sign before a figure ("$48 million", "$3.1 million", "£1,400").
 _MONEY = re.compile(r"[$£€¥]\s?(\d[\d,]*)(?:\.(\d+))?")
 _CLAUSE_END = re.compile(r"[.;:!?()]")
@@ -186,6 +186,8 @@ class RecordView:
     until: bool = False
     #: names a day ("Tuesday", "March 3", "yesterday"), not only a year or an era
     has_day: bool = False
+    #: stems of the names it gives an age ("Oduya, 66"): :func:`~bot.engine.figures.aged`
+    aged: frozenset[str] = frozenset()
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
@@ -207,10 +209,10 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     joined = frozenset().union(*map(coordinated, texts))
     seq = content_stems(ws)
     numbers = {w for w in all_words if w.isdigit()}
-    has_clock = (bool(numbers) and _has_clock_time(ws)) or bool(all_words & lexicon.TIMES_OF_DAY)
+    has_clock = (bool(numbers) and has_clock_time(ws)) or bool(all_words & lexicon.TIMES_OF_DAY)
     dated = all_words & lexicon.DATE_WORDS
     has_day = bool(dated - lexicon.ERA_WORDS)
-    has_date = bool(dated) or any(_YEAR.match(w) for w in all_words) or has_clock
+    has_date = bool(dated) or any(map(is_year, all_words)) or has_clock
     text = record.text.rstrip()
     return RecordView(
         sequence=seq,
@@ -242,6 +244,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         coordinated=joined,
         until=has_date and not all_words.isdisjoint(_UNTIL),
         has_day=has_day,
+        aged=aged(shown) | aged(passages) if numbers else frozenset(),
     )
 
 
@@ -328,58 +331,6 @@ _AGENT = re.compile(r"^([a-z]{4,}?)(?:er|or)s?$")
 AGENT_VERB_MIN = 100
 
 
-#: A figure counts the content words up to this many words after it, with no other word
-#: between ("650 firefighters", "2.3 million registered users").
-COUNT_REACH = 3
-
-
-#: A name with an age in apposition: "Walt Brandvold, 63, a pear grower".
-_AGE_APPOSITIVE = re.compile(r"\b[A-Z][\w’'\-]+,\s+(\d{1,3})(?:,\s|\.(?!\d)|$)")
-
-
-def ages(text: str) -> frozenset[tuple[str, str]]:
-    """The ages news style puts after a name ("Walt Brandvold, 63, a pear grower"), each
-    as its figure counting "old" ("63 years old")."""
-    return frozenset((m.group(1), "old") for m in _AGE_APPOSITIVE.finditer(text))
-
-
-def figure_counts(ws: list[str]) -> frozenset[tuple[str, str]]:
-    """Each figure of ``ws`` paired with the stem of each word it counts: the words right
-    after it, up to :data:`COUNT_REACH`, not across a function word or another figure
-    ("37 structures as firefighters ...": structures, not firefighters). A figure's digits
-    read apart ("1.8 miles": "1", "8") count what the last of them counts."""
-    return frozenset((figure, stem(w)) for figure, in_reach in _figure_reach(ws)
-                     for w in in_reach)
-
-
-def _figure_reach(ws: list[str]) -> list[tuple[str, list[str]]]:
-    """Each figure of ``ws`` with the words it counts, as written."""
-    out = []
-    for i, w in enumerate(ws):
-        if not w.isdigit():
-            continue
-        last = i
-        while last + 1 < len(ws) and ws[last + 1].isdigit():
-            last += 1
-        reach = []
-        for j in range(last + 1, min(len(ws), last + 1 + COUNT_REACH)):
-            if not is_content(ws[j]) or ws[j].isdigit():
-                break
-            reach.append(ws[j])
-        out.append((w, reach))
-    return out
-
-
-def span_figures(ws: list[str]) -> frozenset[str]:
-    """The figures of ``ws`` that count a unit of time or length, the word itself ("47 days",
-    "1.8 miles", "two hours"; not "2,500 seasonal jobs"), within :data:`COUNT_REACH`."""
-    out: set[str] = set()
-    for figure, in_reach in _figure_reach(ws):
-        if any(w in lexicon.SPAN_UNITS for w in in_reach):
-            out.add(figure)
-    return frozenset(out)
-
-
 #: A stop word with an opposite is read with the nearest content word on each side within
 #: this many words ("the **least** difficult", "**before** the war").
 ANCHOR_REACH = 2
@@ -457,11 +408,6 @@ def unprefixed(word: str) -> str | None:
     return rest if is_content(rest) and lexicon.is_ordinary(rest) else None
 
 
-def _has_clock_time(ws: list[str]) -> bool:
-    """A figure followed by "am" or "pm" ("2 40 pm", "3 am")."""
-    return any(w in lexicon.CLOCK_WORDS and i and ws[i - 1].isdigit() for i, w in enumerate(ws))
-
-
 def is_series(text: str) -> bool:
     """``text`` lists three or more things ("Atlanta, Seattle, New York and Chicago"): a
     comma, an item of one to four words, a comma, then "and" or "or" within four words."""
@@ -478,11 +424,6 @@ def is_series(text: str) -> bool:
         ):
             return True
     return False
-
-
-def is_year(word: str) -> bool:
-    """A four-digit year ("1998", "2024") or decade ("1990s")."""
-    return bool(_YEAR.match(word))
 
 
 def describes_pattern(names: tuple[str, ...]) -> re.Pattern[str]:

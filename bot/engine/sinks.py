@@ -13,12 +13,13 @@ from collections.abc import Callable
 from functools import cache
 
 from bot.engine import lexicon
+from bot.engine.figures import is_year
 from bot.engine.ingest.data import listed, wordlist
 from bot.engine.ingest.evidence import place_noun
 from bot.engine.ingest.lexicon import role_noun
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
-from bot.engine.records import RecordView, is_year, negation_scope, stop_anchors
+from bot.engine.records import RecordView, negation_scope, stop_anchors
 
 #: The stems of the units a figure answering "how long" counts ("47 days", "16 hours").
 _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
@@ -263,9 +264,10 @@ class Gates:
     """:func:`sinks` for one question, what it reads of the question alone worked out once
     (not once per candidate)."""
 
-    __slots__ = ("_about", "_anchors", "_asked", "_degree", "_figure", "_items", "_lacks_much",
-                 "_least", "_measure", "_name_of", "_named", "_negated", "_negates",
-                 "_speaker_named", "_speech_asked", "_superlatives", "_when", "_why", "query")
+    __slots__ = ("_about", "_aged", "_anchors", "_asked", "_degree", "_figure", "_items",
+                 "_lacks_much", "_least", "_measure", "_name_of", "_named", "_negated",
+                 "_negates", "_speaker_named", "_speech_asked", "_superlatives", "_when", "_why",
+                 "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -302,6 +304,11 @@ class Gates:
         self._speech_asked = query.speech or query.said_by
         #: "what is the name of the school": the terms of the school
         self._named = named_thing(query)
+        #: "how old is Oduya": the terms of the people whose age is asked (not "how old is
+        #: Ruiz's dad")
+        self._aged = frozenset(t for it in query.items for t in it.terms) \
+            if query.answer_type == "age" and all(it.people for it in query.items) \
+            else frozenset()
         #: "what is the name of her son": a person named by "the name of"
         self._name_of = query.answer_type == "name" and any(
             _kind_of_person(it.surface) for it in query.items if self._named & set(it.terms))
@@ -378,6 +385,8 @@ class Gates:
             or has_figure(kind, view, self._figure, query.counts, query.counted, query.size)
         ):
             return "no figure"
+        if self._aged and view.aged.isdisjoint(self._aged):
+            return "not their age"  # "how old is Oduya": "a 4-year-old panda ... Oduya"
         if kind == "date" and not view.has_date and (
             self._when or view.stop_words.isdisjoint(_BEFORE_AFTER)
         ):

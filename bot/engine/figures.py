@@ -1,0 +1,86 @@
+"""The figures of a text and what each counts: "650 firefighters", "47 days", a name's age
+in apposition ("Walt Brandvold, 63"), a time of day, a year. Read by
+:func:`bot.engine.records.view` and by the gates and features that ask for a figure."""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine import lexicon
+from bot.engine.normalize import is_content, stem
+
+_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+
+
+#: A figure counts the content words up to this many words after it, with no other word
+#: between ("650 firefighters", "2.3 million registered users").
+COUNT_REACH = 3
+
+
+#: A name with an age in apposition: "Walt Brandvold, 63, a pear grower".
+_AGE_APPOSITIVE = re.compile(r"\b([A-Z][\w’'\-]+),\s+(\d{1,3})(?:,\s|\.(?!\d)|$)")
+
+
+def ages(text: str) -> frozenset[tuple[str, str]]:
+    """The ages news style puts after a name ("Walt Brandvold, 63, a pear grower"), each
+    as its figure counting "old" ("63 years old")."""
+    return frozenset((m.group(2), "old") for m in _AGE_APPOSITIVE.finditer(text))
+
+
+#: An age before a name: "66-year-old Terrence Oduya".
+_AGE_BEFORE = re.compile(r"\b\d{1,3}[-\s]year[-\s]old\s+((?:[A-Z][\w’'\-]+\s+)*[A-Z][\w’'\-]+)")
+
+
+def aged(text: str) -> frozenset[str]:
+    """The stems of the names ``text`` gives an age: "Oduya, 66", "66-year-old Terrence
+    Oduya" (each word of the name, and of a double name: "Rao-Whitfield")."""
+    names = [m.group(1) for m in _AGE_APPOSITIVE.finditer(text)]
+    names += [w for m in _AGE_BEFORE.finditer(text) for w in m.group(1).split()]
+    return frozenset(stem(w) for n in names for w in n.lower().split("-"))
+
+
+def figure_counts(ws: list[str]) -> frozenset[tuple[str, str]]:
+    """Each figure of ``ws`` paired with the stem of each word it counts: the words right
+    after it, up to :data:`COUNT_REACH`, not across a function word or another figure
+    ("37 structures as firefighters ...": structures, not firefighters). A figure's digits
+    read apart ("1.8 miles": "1", "8") count what the last of them counts."""
+    return frozenset((figure, stem(w)) for figure, in_reach in _figure_reach(ws)
+                     for w in in_reach)
+
+
+def _figure_reach(ws: list[str]) -> list[tuple[str, list[str]]]:
+    """Each figure of ``ws`` with the words it counts, as written."""
+    out = []
+    for i, w in enumerate(ws):
+        if not w.isdigit():
+            continue
+        last = i
+        while last + 1 < len(ws) and ws[last + 1].isdigit():
+            last += 1
+        reach = []
+        for j in range(last + 1, min(len(ws), last + 1 + COUNT_REACH)):
+            if not is_content(ws[j]) or ws[j].isdigit():
+                break
+            reach.append(ws[j])
+        out.append((w, reach))
+    return out
+
+
+def span_figures(ws: list[str]) -> frozenset[str]:
+    """The figures of ``ws`` that count a unit of time or length, the word itself ("47 days",
+    "1.8 miles", "two hours"; not "2,500 seasonal jobs"), within :data:`COUNT_REACH`."""
+    out: set[str] = set()
+    for figure, in_reach in _figure_reach(ws):
+        if any(w in lexicon.SPAN_UNITS for w in in_reach):
+            out.add(figure)
+    return frozenset(out)
+
+
+def has_clock_time(ws: list[str]) -> bool:
+    """A figure followed by "am" or "pm" ("2 40 pm", "3 am")."""
+    return any(w in lexicon.CLOCK_WORDS and i and ws[i - 1].isdigit() for i, w in enumerate(ws))
+
+
+def is_year(word: str) -> bool:
+    """A four-digit year ("1998", "2024") or decade ("1990s")."""
+    return bool(_YEAR.match(word))

@@ -1,0 +1,37 @@
+"""bot/engine/figures.py: the figures of a text and what each counts."""
+
+from __future__ import annotations
+
+from bot.engine.figures import aged, ages, figure_counts, is_year
+from bot.engine.normalize import stem, words
+
+
+def test_a_figure_counts_the_words_right_after_it() -> None:
+    counts = figure_counts(words("it destroyed 37 structures as 650 firefighters fought it"))
+    assert ("37", stem("structures")) in counts and ("650", stem("firefighters")) in counts
+    assert ("37", stem("firefighters")) not in counts  # not across "as"
+    assert ("650", stem("fought")) in counts  # (up to three content words)
+    assert figure_counts(words("no figure here")) == frozenset()
+    assert ("37", stem("firefighters")) not in figure_counts(words("37 homes, 650 firefighters"))
+    # a decimal's digits are read apart: both count what follows ("1.8 miles")
+    assert {("1", stem("miles")), ("8", stem("miles"))} <= figure_counts(words("1.8 miles away"))
+
+
+def test_an_age_after_a_name_is_read_mid_sentence_and_at_its_end() -> None:
+    assert ages("Walt Brandvold, 63, a pear grower, said so.") == {("63", "old")}
+    assert ages('"I can do that for a week," said Ferreira, 61.') == {("61", "old")}
+    assert ages("said Ferreira, 61") == {("61", "old")}
+    # not a decimal, a year, nor a list of figures
+    assert ages("rates rose in Ohio, 4.5 percent") == set()
+    assert ages("It opened in March, 2020.") == set()
+
+
+def test_a_name_given_an_age_is_known_by_each_word_of_it() -> None:
+    """"said Oduya, 66" and "the 66-year-old Terrence Oduya" give Oduya an age; "a
+    4-year-old female named Juniper, spotted by Terrence Oduya" gives him none."""
+    assert aged('"I went out," said Oduya, 66.') == {"oduya"}
+    assert aged("The 66-year-old Terrence Oduya said so.") == {stem("terrence"), "oduya"}
+    assert aged("Dr. Anil Rao-Whitfield, 61, said so.") == {"rao", stem("whitfield")}
+    assert aged("The panda, a 4-year-old female named Juniper, was seen by Terrence Oduya.") \
+        == frozenset()
+    assert is_year("1998") and is_year("1990s") and not is_year("66")

@@ -15,6 +15,16 @@ def test_words_write_numbers_as_digits_and_chat_spellings_out() -> None:
     assert words("two hundred") == ["200"]
 
 
+def test_one_is_a_figure_in_a_hyphenated_figure_and_after_tens() -> None:
+    """"four-to-one" is "4 to 1" as the question writes it; "twenty-one" is 21, not "20 one";
+    a lone "one" stays a word ("one of them", "no-one")."""
+    assert words("a four-to-one ratio") == words("a 4 to 1 ratio") == ["a", "4", "to", "1", "ratio"]
+    assert words("one-in-10 homes") == ["1", "in", "10", "homes"]
+    assert words("twenty-one") == words("twenty one") == ["21"]
+    assert words("thirty-one-year-old") == ["31", "year", "old"]
+    assert words("one of them, no-one else") == ["one", "of", "them", "no", "one", "else"]
+
+
 def test_stems_meet_and_digits_stay_whole() -> None:
     assert stem("approved") == stem("approves") == stem("approve")
     assert stem("2025") == "2025"

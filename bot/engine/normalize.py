@@ -85,8 +85,8 @@ def _numbers(tokens: list[str]) -> list[str]:
         while j < n:
             t = tokens[j]
             after = last in ("", "hundred", "scale") or (last == "ten" and units.get(t, 10) < 10)
-            if t in units and after:
-                current += units[t]
+            if (t in units and after) or (t == "one" and last == "ten"):
+                current += units.get(t, 1)  # ("twenty-one": 21)
                 last = "unit"
             elif t in tens and last in ("", "hundred", "scale"):
                 current += tens[t]
@@ -114,9 +114,26 @@ def _numbers(tokens: list[str]) -> list[str]:
     return out
 
 
+#: A word joined by hyphens to others ("four-to-one", "one-in-10", "one-third").
+_HYPHENATED = re.compile(r"\b\w+(?:-\w+)+\b")
+
+
+def _one_as_figure(compound: re.Match[str]) -> str:
+    """"one" of a hyphenated figure is the figure 1 ("four-to-one": "4-to-1", "one-in-10");
+    alone it stays a word ("no one", "one of them")."""
+    parts = compound.group().split("-")
+    if "one" not in parts or not any(
+            p.isdigit() or (p != "one" and p in lexicon.NUMBER_WORDS) for p in parts):
+        return compound.group()
+    return "-".join("1" if p == "one" and (k == 0 or parts[k - 1] not in lexicon.TENS) else p
+                    for k, p in enumerate(parts))
+
+
 def words(text: str) -> list[str]:
     """The words of ``text``: folded, number words as digits, chat spellings written out."""
     folded = fold(text)
+    if "one-" in folded or "-one" in folded:
+        folded = _HYPHENATED.sub(_one_as_figure, folded)
     token = _ASCII_TOKEN if folded.isascii() else _TOKEN
     tokens = token.findall(folded)
     if not lexicon.NUMBER_WORDS.isdisjoint(tokens):

@@ -297,3 +297,27 @@ def test_a_later_apposition_says_more_than_a_role_word() -> None:
     assert people["Nell Ardley"] == "school bus driver"
     assert people["Dora Kettle"] == "governor"
     assert people["Cole Vantner"] == "resident"
+
+
+def test_a_relative_clause_saying_what_someone_does_describes_them() -> None:
+    """'X, 54, who owns a bakery ...', 'X, who has edited the paper for 27 years': what they
+    do, up to its "and"; 'who is also a steward' is a steward; 'who voted no' (an act) and
+    'who says' (a verb of saying) are not what anyone is; ', rancher Dale Whitt, 58,' is a
+    rancher, but ', chemists Eli Cole, ...' opens a list."""
+    people = _described(
+        "The main broke early Tuesday.\n\n"
+        '"It shook," said Mara Ostrow, 54, who owns a bakery near the break and had arrived '
+        "at 3:30.\n\n"
+        "Ada Ostby, who has edited the paper for 27 years, said she learned late.\n\n"
+        "Lyle Brand, who farms about 2,200 acres north of town, said so.\n\n"
+        "Nurse Trina Tent, who is also a steward for the nurses' union, said so.\n\n"
+        "Greg Sand, who voted no, said the plan failed. Cy Dorn, who says it failed, agreed.\n\n"
+        "At the Bluebird Cafe on Main Street, rancher Dale Whitt, 58, said he stopped reading.\n\n"
+        "The faculty includes chemists Eli Corrow, Dan Herb and Ann Lort.")
+    assert people["Mara Ostrow"] == "owns a bakery near the break"
+    assert people["Ada Ostby"] == "has edited the paper for 27 years"
+    assert people["Lyle Brand"] == "farms about 2,200 acres north of town"
+    assert people["Trina Tent"] == "steward for the nurses' union"
+    assert people["Greg Sand"] == "" and people["Cy Dorn"] == ""
+    assert people["Dale Whitt"] == "rancher"
+    assert "chemist" not in people.get("Dan Herb", "")

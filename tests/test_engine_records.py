@@ -46,7 +46,9 @@ def test_the_view_sees_numbers_dates_and_quotes() -> None:
 def test_the_apposition_pattern_finds_who_someone_is() -> None:
     pattern = describes_pattern(ADA.names)
     assert pattern.search("Ada Quill, the mayor of Riverton, said")
+    assert pattern.search("The city named the new mayor as Ada Quill, 58, who has served")
     assert not pattern.search("The bridge opened.")
+    assert not pattern.search("Ada Quill, 2015 was a hard year")
 
 
 def test_a_series_of_three_or_more_can_be_counted() -> None:

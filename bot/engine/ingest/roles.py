@@ -17,7 +17,8 @@ from bot.engine.lexicon import STOPWORDS
 
 #: The phrase in apposition (after an age): "X, director of Z," / "X, 34, a nurse" / "X — a nurse".
 _APPOSITION = re.compile(
-    r"^(?:,\s+|\s*—\s*|\s+–\s+)(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+)?([^,;:“”\"()—]{3,150})")
+    r"^(?:,\s+|\s*—\s*|\s+–\s+)(?:\d{1,3},\s+)?(?:(?:a|an|the)\s+)?((?:[^,;:“”\"()—]|,(?=\d{3}))"
+    r"{3,150})")
 #: A sentence ends at a full stop after a word that is not a short abbreviation ("St.").
 _FULL_STOP = re.compile(r"(?<![A-Z])(?<![A-Z][a-z])\.(?:\s|$)")
 
@@ -32,12 +33,15 @@ def appositive_after(text: str) -> str | None:
     stop = _FULL_STOP.search(phrase)
     phrase = (phrase[: stop.start()] if stop else phrase).strip()
     # a relative clause says what someone did ("who worked as an accountant"), unless it says
-    # what they are ("who is a nurse")
+    # what they are ("who is a nurse") or do ("who owns a bakery", "who has run the shop for
+    # 22 years": what they do, without its role noun)
     relative = _RELATIVE.match(phrase)
     if relative:
-        if not relative.group(1):
-            return None
-        phrase = phrase[relative.end():]
+        if relative.group(1):
+            phrase = phrase[relative.end():]
+        else:
+            does = _DOES.match(phrase)
+            return does.group(1).split(" and ")[0] if does else None
     if len(phrase) < 3 or not _says_role(_WORD_RE.findall(phrase)):
         return None
     return phrase
@@ -45,8 +49,12 @@ def appositive_after(text: str) -> str | None:
 
 #: A relative clause opening a phrase in apposition; group 1 when it says what one is.
 _RELATIVE = re.compile(
-    r"(?:who|whom|whose|which|that)\b\s*((?:is|was|has been)\s+(?:an?|the)?\s*)?", re.IGNORECASE
-)
+    r"(?:who|whom|whose|which|that)\b\s*((?:is|was|has been)\s+(?:also\s+)?(?:(?:an?|the)\s+)?)?",
+    re.IGNORECASE)
+#: A relative clause saying what someone does: a verb in the present ("who owns", "who
+#: studies"; not a verb of saying) or the present perfect ("who has run"), then its object.
+_DOES = re.compile(
+    rf"who\s+((?!(?:{_SPEECH_ALT})\b)(?:has\s+[a-z]+(?:ed|en|wn|un|ld|ht)|(?!has\b)[a-z]+s)\s+[a-z].{{2,}})")
 
 
 def _says_role(tokens: list[str]) -> bool:
@@ -67,10 +75,11 @@ def _says_role(tokens: list[str]) -> bool:
     return False
 
 
-#: 'said board chair Jane Roe', 'General manager John Doe said': a title of lower-case
-#: words right before a name, after a verb of saying or at the start of a sentence.
+#: 'said board chair Jane Roe', 'General manager John Doe said', 'At the cafe, rancher John
+#: Doe said': a title of lower-case words right before a name, after a verb of saying, a
+#: comma or at the start of a sentence.
 _TITLE_BEFORE = re.compile(
-    rf"(?:^|[.!?”\"]\s+|\b(?:{_SPEECH_ALT})\s+)(?P<title>(?:[A-Za-z][a-z]+\s+){{1,3}})$"
+    rf"(?:^|[.!?”\"]\s+|,\s+|\b(?:{_SPEECH_ALT})\s+)(?P<title>(?:[A-Za-z][a-z]+\s+){{1,3}})$"
 )
 
 
@@ -112,6 +121,8 @@ def _lower_title(before: str) -> str | None:
         # a capital inside a sentence is part of a name; a sentence's one first word
         # before a name is as often "Since" or "Early" as a title
         return None
+    if before[:m.start("title")].rstrip().endswith(",") and title[-1].endswith("s"):
+        return None  # ", chemists Elias Corey, ...": a list, not what one of them is
     return " ".join(title).lower()
 
 

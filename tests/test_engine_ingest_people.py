@@ -321,3 +321,20 @@ def test_a_relative_clause_saying_what_someone_does_describes_them() -> None:
     assert people["Greg Sand"] == "" and people["Cy Dorn"] == ""
     assert people["Dale Whitt"] == "rancher"
     assert "chemist" not in people.get("Dan Herb", "")
+
+
+def test_a_state_after_a_place_a_cafe_a_county_clerk_and_a_childs_given_name() -> None:
+    """'based in Alder Springs, Colorado, that ...' and 'At the Bluebird Cafe' are places;
+    'County Clerk Judith Renwick' is Judith Renwick, a county clerk; '9-year-old Elsie
+    Warrington' is a person, and 'Elsie said' is her."""
+    people = _described(
+        "The Courier will print its last edition.\n\n"
+        "Brightline Media Group, a chain based in Alder Springs, Colorado, that bought the "
+        "paper in 2019, said it lost money.\n\n"
+        "At the Bluebird Cafe on Main Street, rancher Dale Whitt, 58, said he stopped.\n\n"
+        "County Clerk Judith Renwick said her office was still working. Renwick said more.\n\n"
+        "Afterward, 9-year-old Elsie Warrington handed the minister a shoebox.\n\n"
+        '"It is for the new bell," Elsie said.')
+    assert "Colorado" not in people and "Bluebird Cafe" not in people
+    assert people["Judith Renwick"] == "County Clerk" and "Renwick" not in people
+    assert "Elsie Warrington" in people and "Elsie" not in people

@@ -76,13 +76,18 @@ _DATES_AFTER = re.compile(
     r"|^\s*\((?:born|died|b\.|d\.)\s"
 )
 #: "in Egypt", "at Harvard Yard": a name after these is a place's.
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|into|within|throughout|across|near|outside)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?i:in|at|into|within|throughout|across|near|outside)\s+(?:the\s+)?$")
+#: "in Alder Springs, Colorado,": a word after a place and a comma names where the place is.
+_PLACE_COMMA = re.compile(r"\b(?i:in|at|near|outside|from)\s+(?:[A-Z][\w’'\-]*\s+){0,3}"
+                          r"[A-Z][\w’'\-]*,\s+$")
 #: A preposition that takes a place as often as a person ("residents of X", "from X", "on X").
 _OF_BEFORE = re.compile(r"\b(?:of|from|to|toward|towards|on)\s+$")
 _KIN_AFTER = re.compile(
     r"^(?:’s|'s)\s+(?:wife|husband|son|daughter|father|mother|brother|sister|widow|death|"
     r"birth|childhood|parents|family|grandson|granddaughter|successor|nephew|niece)\b"
 )
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 _PRONOUN_OPENS = re.compile(r"^\W*(?:he|she|his|her)\b", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -110,11 +115,12 @@ def occurrence_evidence(
         found.add("verb")
     if re.search(r"(?:[”\"]\s*,?\s*)(?:said|says|wrote|writes|asked|added)\s+$", before):
         found.add("speech")
-    if _role_after().match(after):
-        found.add("who")
+    if _role_after().match(after) or _AGE_BEFORE.search(before):
+        found.add("who")  # "Jane Roe, 34, a nurse", "9-year-old Elsie Warrington"
     if _DATES_AFTER.match(after):
         found.add("dates")
-    if _PLACE_BEFORE.search(before) and not after.startswith(("’s", "'s")):
+    if (_PLACE_BEFORE.search(before) and not after.startswith(("’s", "'s"))) or (
+            _PLACE_COMMA.search(before) and " " not in text[start:end] and after[:1] in ",."):
         found.add("place")
     if _OF_BEFORE.search(before):
         found.add("of")  # (no evidence either way, but of a place named like one: below)

@@ -223,8 +223,17 @@ class _People:
         # A word that opens the name of a body or a place ("Bluewater" of "Bluewater Island
         # Ferries", "Harvard" of "Harvard Yard": a head word says so) is it, said short.
         bodies = {c.name.split()[0] for c in candidates.values() if shape_rejects(c.name)}
+        # A given name alone is the one new person named in full with it ("Elsie said" after
+        # "9-year-old Elsie Warrington"), as a surname alone is.
+        given: dict[str, set[str]] = {}
+        for ent in self.entities.values():
+            if ent.known is None and len(ent.name.split()) > 1:
+                given.setdefault(ent.name.split()[0], set()).add(ent.key)
         for word, descriptor, found in singles:
             key = self.surfaces.get(word)
+            if key is None and len(given.get(word, ())) == 1 and word not in bodies:
+                key = self.surfaces[word] = next(iter(given[word]))
+                self.entities[key].aliases.append(word)
             if key is None and word not in bodies and accept(Candidate(word, found), lower_words):
                 key = self._add_new(word)
             if key is not None and descriptor:
@@ -375,8 +384,9 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
             if bare not in _TITLES and bare.endswith("s") and bare[:-1] in _TITLES:
                 bare = bare[:-1]  # "Councilmembers Ann Lee and Bo Park"
             if (bare in _TITLES and i < len(run) - 1) or (i == 0 and len(run) > 2 and bare.endswith(
-                    _AGENT_ENDINGS) and role_noun(bare)):  # "Meteorologist Greg Tandy"
-                cut = i + 1
+                    _AGENT_ENDINGS) and role_noun(bare)) or (  # "Meteorologist Greg Tandy"
+                    0 < i < len(run) - 2 and role_noun(bare) and len(run[-1].group(0)) > 1):
+                cut = i + 1  # (and "County Clerk Judith Renwick", not "Helper Killer T")
                 descriptor = bare
         run = run[cut:]
         while run and (run[0].group(0).lower() in _NOT_NAME_START or _opening_verb(run)):

@@ -338,3 +338,21 @@ def test_a_state_after_a_place_a_cafe_a_county_clerk_and_a_childs_given_name() -
     assert "Colorado" not in people and "Bluebird Cafe" not in people
     assert people["Judith Renwick"] == "County Clerk" and "Renwick" not in people
     assert "Elsie Warrington" in people and "Elsie" not in people
+
+
+def test_a_lower_case_role_right_before_a_name_is_its_title_anywhere() -> None:
+    """'led by developer Gideon Marr', 'When clerk Helen Vander read', 'controlled by his
+    brother-in-law, Curt Vane,' say what they are; a title in capitals at a later mention
+    ("Mongol Emperor Kubla") says more than a kinship at the first ("his nephew Kubla")."""
+    people = _described(
+        "The council approved the stadium.\n\n"
+        "The team's ownership group, led by developer Gideon Marr, will pay the rest.\n\n"
+        "When clerk Helen Vander read out the totals, the room went silent.\n\n"
+        "The money went into an account controlled by his brother-in-law, Curt Vane, who "
+        "moved it.\n\n"
+        "Mongke named his nephew Kubla Tamur as heir. Years later, Mongol Emperor Kubla "
+        "Tamur moved the capital.")
+    assert people["Gideon Marr"] == "developer"
+    assert people["Helen Vander"] == "clerk"
+    assert people["Curt Vane"] == "brother-in-law"
+    assert people["Kubla Tamur"] == "Mongol Emperor"

@@ -239,16 +239,23 @@ class _People:
             if key is not None and descriptor:
                 self.entities[key].descriptors.add(descriptor)
         self._invalidate()
-        # What a new person is: the first phrase in apposition after a mention ("Landry, 44,
-        # a school bus driver") or formal title before one, else the first role before one.
+        # What a new person is: a title in capitals before any mention ("Mongol Emperor
+        # Kublai", though "his nephew Kublai" came first), else the first phrase in
+        # apposition after a mention ("Landry, 44, a school bus driver") or formal title
+        # before one, else the first role before one.
         titled: dict[str, str] = {}
+        capitals: dict[str, str] = {}
         for prose in sentences:
             for m in self._regex().finditer(prose):
                 said = self.surfaces.get(_strip_possessive(m.group(0)))
                 person = self.entities.get(said) if said is not None else None
-                if person is None or person.known is not None or person.appositive is not None:
+                if person is None or person.known is not None:
                     continue
                 title = title_before(prose, m.start())
+                if title and title[0].isupper():
+                    capitals.setdefault(person.key, title)
+                if person.appositive is not None:
+                    continue
                 person.appositive = appositive_after(prose[m.end():]) or (
                     title if title and any(w in _TITLES for w in title.lower().split()) else None)
                 if title:
@@ -256,6 +263,8 @@ class _People:
         for key, title in titled.items():
             if self.entities[key].appositive is None:
                 self.entities[key].appositive = title
+        for key, title in capitals.items():
+            self.entities[key].appositive = title
 
     # -- finding
 

@@ -83,13 +83,15 @@ _TITLE_BEFORE = re.compile(
 )
 
 
-#: 'said the company's president, Jane Roe' / 'The association's attorney, Jane Roe, said': a
-#: role in apposition before a name, after a verb of saying or opening the sentence.
+#: 'said the company's president, Jane Roe' / 'The association's attorney, Jane Roe, said' /
+#: 'controlled by his brother-in-law, Curtis Vance,': a role in apposition before a name, after
+#: a verb of saying, a conjunction or "by", or opening the sentence.
 _ROLE_BEFORE = re.compile(
-    rf"(?:\b(?:{_SPEECH_ALT})\s+(?:the|a|an)\s+|(?:^|[.!?”\"]\s+)(?:The|A|An)\s+"
+    rf"(?:\b(?:{_SPEECH_ALT}|and|but|by|with)\s+(?:the|a|an|his|her|their|its)\s+"
+    rf"|(?:^|[.!?”\"]\s+)(?:The|A|An|His|Her|Their|Its)\s+"
     rf"|(?:^|[.!?”\"]\s+)(?=[A-Z][\w\-]*(?:’s|'s)\s))"
     rf"(?P<role>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w’'\-]*\s+){{0,3}}"
-    rf"(?P<noun>[a-z]+)),\s+$"
+    rf"(?P<noun>[a-z][a-z\-]*)),\s+$"
 )
 #: 'Attorney General Jane Roe', 'Board President Jane Roe': a title in capitals right before a
 #: name, as news style writes a formal title.
@@ -108,7 +110,30 @@ def title_before(text: str, start: int) -> str | None:
     return _lower_title(before) or _capital_title(before) or abbreviated_title(before)
 
 
+#: Lower-case words right before a name ("led by developer Gideon Marchetti", "When clerk
+#: Helen Vandermolen read"): the ones after the last function word may be a title.
+_LOWER_RUN = re.compile(r"(?:^|[\s(])((?:[a-z][a-z\-]*\s+){1,4})$")
+
+
+def _lower_run_title(before: str) -> str | None:
+    run = _LOWER_RUN.search(before)
+    title = run.group(1).split() if run else []
+    if not title or not role_noun(title[-1]) or title[-1].endswith("s"):
+        return None  # (a plural opens a list: "chemists X, Y")
+    # the role and the words before it back to a function word or a verb's ("led by
+    # developer", "its faculty includes biologist", "hospital spokeswoman")
+    k = len(title) - 1
+    while k > 0 and title[k - 1] not in STOPWORDS and not title[k - 1].endswith(
+            ("ed", "ing", "s")):
+        k -= 1
+    return " ".join(title[k:])
+
+
 def _lower_title(before: str) -> str | None:
+    return _said_title(before) or _lower_run_title(before)
+
+
+def _said_title(before: str) -> str | None:
     m = _TITLE_BEFORE.search(before)
     if m is None:
         return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -1006,3 +1008,15 @@ def test_a_sentence_is_about_its_articles_title() -> None:
     assert treated.retrieval > acres.retrieval  # (its own words and the title's names)
     # the words it is shown to match are its own ("matched:" under an answer)
     assert treated.matched == ("firefighters", "treated")  # (not "juniper", "ridge")
+
+
+def test_a_record_of_an_article_lacking_a_word_another_article_has_does_not_answer() -> None:
+    """"What was the vote on the cut?" on a story of a haddock quota cut, ingested beside the
+    shipped article: the shipped editor's fact with the keyword "vote" (a 2016 election) is
+    outdone by the story, which has the vote and the cut. It had answered at 71."""
+    from benchmarks.second_article import bank
+
+    story = Path(__file__).parent / "data" / "tries" / "gull-harbor-haddock-quota"
+    title = json.loads((story / "meta.json").read_text(encoding="utf-8"))["title"]
+    answer = Engine(bank(story), threshold=0).answer("What was the vote on the cut?")
+    assert answer.answered and answer.sources[0].title == title

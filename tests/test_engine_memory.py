@@ -153,3 +153,17 @@ def test_a_titles_words_count_the_records_of_its_article(tmp_path: Path) -> None
     assert memory.title_df("vote") == 3
     memory.remove("source", LATER.id)
     assert memory.title_df("rise") == 0 and not memory.uses(("rise",), "rises", visible_to(None))
+
+
+def test_an_article_with_fewer_of_the_questions_words_is_outdone_by_another() -> None:
+    """"what was the cost when it was approved": the wire's article has both words, the
+    post's only "cost" (its title's "rises" is its too), so its record is outdone."""
+    memory = _memory()
+    rids = memory.rids["fact"]
+    wire, post = rids[COST.id], rids["bridge-cost-later"]
+    items = [("cost",), ("approv",)]
+    assert memory.has_in("wire", ("approv",)) and not memory.has_in("post", ("approv",))
+    assert memory.has_in("post", ("rise",))  # (a word of its title)
+    assert memory.outdone([wire, post], items) == {post}
+    assert memory.outdone([post], items) == set()  # (no other article to compare)
+    assert memory.outdone([wire, post], [("cost",)]) == set()  # (both have it)

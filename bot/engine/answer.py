@@ -68,7 +68,6 @@ FOLLOW_ITEMS = 2
 VIEW_CACHE = 20_000
 
 
-
 @dataclass(slots=True)
 class _Ranked:
     #: the question the candidates answer (for a summary request: the headline)
@@ -271,6 +270,10 @@ class Engine:
                     cand.near = cand.probability
                 cand.probability = 0.0
             out.append(cand)
+        known = [it.terms for it, u in zip(query.items, unknown, strict=True) if not u]
+        outdone = m.outdone([c.rid for c in out if c.probability > 0.0], known)
+        for c in out:  # "the vote on the cut": another article has both words
+            c.probability = 0.0 if c.rid in outdone else c.probability
         out.sort(key=lambda c: (-c.probability, -c.retrieval, c.rid))
         if source is not None:
             out.sort(key=lambda c: not (c.probability > 0.0 and self._m.cites(c.rid, source)))

@@ -43,6 +43,9 @@ SIMILAR_COMMON_CAP = 20_000
 
 #: How many records about a quote's speaker :meth:`Memory.near_terms` reads at most.
 NEAR_SPEAKER_MAX = 2_000
+#: How many records of other articles :meth:`Memory.has_in` reads at most inside an article's
+#: span of rids before taking the article to have the word.
+SPAN_CHECKS = 64
 
 
 def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
@@ -72,6 +75,9 @@ class Memory:
         #: whose title has it (:meth:`title_df`)
         self.cited: dict[str, int] = {}
         self.titled: dict[str, set[str]] = {}
+        #: source id -> the lowest and highest rid citing it first (an article's records are
+        #: added together: :meth:`has_in` looks a word up there)
+        self.spans: dict[str, tuple[int, int]] = {}
         #: bumped when a person or a quote changes (caches check it)
         self.version = 0
 
@@ -144,6 +150,9 @@ class Memory:
         self.index.add(rid, fields)
         self.vocab.add(surface)
         self._cite(record, 1)
+        if (source := first_source(record)) is not None:
+            lo, hi = self.spans.get(source, (rid, rid))
+            self.spans[source] = (min(lo, rid), max(hi, rid))
         if isinstance(record, Quote):
             self.quote_rids.append(rid)
             if record.speaker is not None:
@@ -337,6 +346,42 @@ class Memory:
                 if other != rid and near is not None and first_source(near) == source:
                     out.update(self.fields(other, terms))
         return out
+
+    def outdone(self, rids: Sequence[int], items: Sequence[Sequence[str]]) -> set[int]:
+        """The ``rids`` whose article has fewer of ``items`` (each a tuple of terms, any of
+        which is the item) than the article of another of them has: "what was the vote on the
+        cut" asks about the article with both words, not about one that only has "vote"."""
+        by_source: dict[str, list[int]] = {}
+        for rid in rids:
+            rec = self.records[rid]
+            if rec is not None and (source := first_source(rec)) is not None:
+                by_source.setdefault(source, []).append(rid)
+        if len(by_source) < 2:
+            return set()
+        cover = {s: frozenset(i for i, terms in enumerate(items) if self.has_in(s, terms))
+                 for s in by_source}
+        return {rid for s, own in by_source.items()
+                if any(cover[s] < other for other in cover.values()) for rid in own}
+
+    def has_in(self, source_id: str, terms: Sequence[str]) -> bool:
+        """Whether the article ``source_id`` (its title, or a record citing it first) has
+        any of ``terms``."""
+        source = self.sources.get(source_id)
+        if source is not None and not title_terms(source.title).isdisjoint(terms):
+            return True
+        lo, hi = self.spans.get(source_id, (1, 0))
+        alone = hi - lo + 1 == self.cited.get(source_id, 0)  # (no other article's rid inside)
+        for term in terms:
+            rids = self.index.rids(term)
+            at = bisect_left(rids, lo)
+            inside = [rid for rid in islice(rids, at, at + SPAN_CHECKS) if rid <= hi]
+            if inside and (alone or len(inside) == SPAN_CHECKS):
+                return True  # (or too many other articles' records in the span to read)
+            for rid in inside:
+                rec = self.records[rid]
+                if rec is not None and first_source(rec) == source_id:
+                    return True
+        return False
 
     def headline(self, visible: Callable[[Source], bool]) -> str | None:
         """The title of the newest source ``visible`` lets through, or None."""

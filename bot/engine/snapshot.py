@@ -54,14 +54,14 @@ log = logging.getLogger(__name__)
 
 MAGIC = b"coverage-bot engine snapshot\n"
 #: Bumped whenever the layout or the pickled state changes shape.
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 _HEADER_LEN = struct.Struct("<I")
 #: The header's room (JSON, padded with spaces): written last, over a blank one.
 _HEADER_SPACE = 1024
 _ENGINE_DIR = Path(__file__).resolve().parent
 _MODELS = _ENGINE_DIR.parent / "models.py"
 _STATE = ("sources", "names", "index", "vocab", "quote_rids", "lengths", "spoken", "version",
-          "rids", "cited", "titled")
+          "rids", "cited", "titled", "spans")
 _engine_hash: str | None = None
 
 

@@ -299,7 +299,10 @@ class Gates:
                        for it, unk in zip(query.items, unknown, strict=True)]
         #: "what did X say about Y": the terms of Y (what X's words must be about)
         self._about = query.about
-        self._speaker_named = query.speech and not query.said_by and bool(query.people)
+        #: asks what a named person said, or why they did something ("why did Huang vote
+        #: no": not answered by what Fortier, who voted with Huang, said of her own vote)
+        self._speaker_named = (query.speech or (kind == "reason" and any(
+            it.focus for it in query.items))) and not query.said_by and bool(query.people)
         #: asks what someone said or wrote ("what did X say"), or who said something
         self._speech_asked = query.speech or query.said_by
         #: "what is the name of the school": the terms of the school

@@ -88,6 +88,16 @@ _FIGURE_KINDS = {
         "The gala moved 38 miles from town.",
         "The gala has been held in town for five years.",
     ),
+    # "how big": "a 36-inch pipe", not "ninety winters" (seasons count time), a measure of
+    # time before the thing ("ninety winters breaks"), nor "one" as a pronoun
+    "how big: a length, not seasons": (
+        Query("how big was the pipe that broke", [],
+              [Item("pipe", ("pipe",)), Item("broke", ("break",))], answer_type="number",
+              size=True),
+        {"pipe": 1, "break": 1},
+        "The 36-inch cast-iron pipe broke at dawn.",
+        "I am not going to pretend to be one, but a pipe that survived ninety winters breaks.",
+    ),
     # "how much does it charge": a sum of money, not a count of other things
     "how much with a word of paying: a sum": (
         Query("how much does the gala charge", [],

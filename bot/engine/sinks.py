@@ -55,7 +55,7 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         return True  # "how many artworks": "three works", "1,100 books" (not a year)
     if kind == "number" and not counts and asked & _MONEY and not view.money:
         return False  # "how much does the contractor charge": a sum of money, not "three"
-    if kind == "number" and not counts and _measured(view, asked):
+    if kind == "number" and not counts and _measured(view, asked, size):
         return True  # "how much warning": "40 minutes of warning"
     if kind == "number" and not asked & _SPAN:
         # "how many firefighters": not a year, nor a figure of time or length ("five
@@ -78,11 +78,12 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
     return bool(view.numbers - asked)
 
 
-def _measured(view: RecordView, asked: set[str]) -> bool:
+def _measured(view: RecordView, asked: set[str], size: bool = False) -> bool:
     """The record measures a thing the question asks about in a unit of time or length ("40
-    minutes of warning", "3 inches of rain"): a figure, its unit, then the thing."""
-    seq = view.sequence
-    return any(seq[i] in view.spans and seq[i + 1] in _SPAN | _LENGTH and seq[i + 2] in asked
+    minutes of warning", "3 inches of rain"): a figure, its unit, then the thing; asked how
+    big, in a unit of length ("ninety winters breaks" is no size)."""
+    seq, units = view.sequence, _LENGTH if size else _SPAN | _LENGTH
+    return any(seq[i] in view.spans and seq[i + 1] in units and seq[i + 2] in asked
                for i in range(len(seq) - 2))
 
 
@@ -384,7 +385,8 @@ class Gates:
                        for n in view.numbers - self._asked):
                 return "no measure"
         elif self._figure is not None and not (
-            (view.counting and kind != "age") or (view.series and query.counts)
+            (view.counting and kind != "age" and not query.size)  # ("how big": no "one")
+            or (view.series and query.counts)
             or has_figure(kind, view, self._figure, query.counts, query.counted, query.size)
         ):
             return "no figure"

@@ -29,6 +29,17 @@ def test_a_question_whose_weightiest_words_the_bank_lacks_is_about_something_els
     assert sinks(query, [9.0, 0.1, 0.1], [True, False, False], fields, _view()) == "unknown"
     assert sinks(query, [1.0, 1.0, 1.0], [True, False, False], fields, _view()) is None
     assert sinks(query, [2.0, 1.0, 3.0], [True, False, False], fields, _view()) is None
+    # an adverb the bank lacks says how or how often, not what: "when were they finally told"
+    told = Query("when were customers finally told", [],
+                 [Item("customers", ("custom",), ordinary=True),
+                  Item("finally", ("final",), ordinary=True),
+                  Item("told", ("tell",), ordinary=True)])
+    fields = {"custom": FIELD_TEXT, "tell": FIELD_TEXT}
+    assert sinks(told, [1.0, 3.0, 1.0], [False, True, False], fields, _view()) is None
+    fired = Query("when were customers fired", [],
+                  [Item("customers", ("custom",), ordinary=True),
+                   Item("fired", ("fire",), ordinary=True)])
+    assert sinks(fired, [1.0, 3.0], [False, True], fields, _view()) == "unknown"
 
 def test_a_figure_question_sinks_at_a_record_without_a_figure() -> None:
     query = Query("how many awards", [], [Item("awards", ("award",))], answer_type="number")

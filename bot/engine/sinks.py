@@ -251,6 +251,11 @@ def opposite_terms(query: Query) -> set[str]:
     return {stem(w) for it in query.items for w in _opposites(it, query)}
 
 
+def _adverb(word: str) -> bool:
+    """An ordinary adverb made of an ordinary word and "-ly" ("finally", "usually")."""
+    return word.endswith("ly") and lexicon.is_ordinary(word) and lexicon.is_ordinary(word[:-2])
+
+
 def _lacks_much(weights: list[float], unknown: list[bool]) -> bool:
     """The items the bank lacks hold :data:`UNKNOWN_SHARE` of the question's weight (each
     capped at :data:`UNKNOWN_CAP` times the weightiest item it has)."""
@@ -295,7 +300,10 @@ class Gates:
         #: the question's terms, when it asks for a figure
         self._figure = self._asked if kind in FIGURE_KINDS else None
         self._when = kind == "date" and "when" not in query.words
-        self._lacks_much = _lacks_much(weights, unknown)
+        # (an adverb of manner or frequency the bank lacks says how, not what: "finally",
+        # "usually", "annually")
+        self._lacks_much = _lacks_much(weights, [u and not _adverb(it.surface) for it, u in zip(
+            query.items, unknown, strict=True)])
         self._items = [(it, unk, tuple(stem(w) for w in _opposites(it, query)))
                        for it, unk in zip(query.items, unknown, strict=True)]
         #: "what did X say about Y": the terms of Y (what X's words must be about)

@@ -1,0 +1,43 @@
+"""bot/engine/ingest/roles.py: what an article says a person is, beside a mention of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.ingest.roles import appositive_after, title_before
+
+
+@pytest.mark.parametrize(("after", "said"), [
+    (", 34, a nurse at the clinic, said", "nurse at the clinic"),
+    (" — a Mill Town pharmacist — said", "Mill Town pharmacist"),
+    (", who is also a steward for the nurses' union.", "steward for the nurses' union"),
+    (", 54, who owns a bakery near the break and had arrived early.",
+     "owns a bakery near the break"),
+    (", who has edited the paper for 27 years, said", "has edited the paper for 27 years"),
+    (", who farms about 2,200 acres north of town, said", "farms about 2,200 acres north of town"),
+    (", who voted no along with Ben Holt, said", None),  # an act, not what one is
+    (", who says the town is dying.", None),  # a verb of saying
+    (", who has two sons, said", None),  # what one has
+    (" said the plan failed.", None),
+])
+def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: str | None) -> None:
+    assert appositive_after(after) == said
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("The deal was announced, said board chair Jane Roe.", "Jane", "board chair"),
+    ("The team's ownership group, led by developer Gideon Marr, will pay.", "Gideon",
+     "developer"),
+    ("When clerk Helen Vander read out the totals, the room went silent.", "Helen", "clerk"),
+    ("At the cafe, rancher Dale Whitt, 58, said he stopped.", "Dale", "rancher"),
+    ("It went to an account held by his brother-in-law, Curt Vane, who moved it.", "Curt",
+     "brother-in-law"),
+    ("Its faculty includes biologist Ann Roeder.", "Ann", "biologist"),
+    ("The faculty includes chemists Eli Corrow, Dan Herb and Ann Lort.", "Dan", None),
+    ("Minnesota Attorney General Rachel Lind sued the company.", "Rachel",
+     "Minnesota Attorney General"),
+    ("Gov. Lydia Marrow declared an emergency.", "Lydia", "governor"),
+])
+def test_a_title_before_a_name_says_what_they_are(text: str, name: str, title: str | None
+                                                   ) -> None:
+    assert title_before(text, text.index(name)) == title

@@ -36,6 +36,8 @@ def test_a_question_whose_weightiest_words_the_bank_lacks_is_about_something_els
                   Item("told", ("tell",), ordinary=True)])
     fields = {"custom": FIELD_TEXT, "tell": FIELD_TEXT}
     assert sinks(told, [1.0, 3.0, 1.0], [False, True, False], fields, _view()) is None
+    from bot.engine.sinks import _adverb
+    assert _adverb("finally") and _adverb("usually") and not _adverb("reply")
     fired = Query("when were customers fired", [],
                   [Item("customers", ("custom",), ordinary=True),
                    Item("fired", ("fire",), ordinary=True)])

@@ -252,8 +252,10 @@ def opposite_terms(query: Query) -> set[str]:
 
 
 def _adverb(word: str) -> bool:
-    """An ordinary adverb made of an ordinary word and "-ly" ("finally", "usually")."""
-    return word.endswith("ly") and lexicon.is_ordinary(word) and lexicon.is_ordinary(word[:-2])
+    """An ordinary adverb made of an ordinary word and "-ly" ("finally", "usually"; not
+    "reply", "apply": no word of four letters or more before the "-ly")."""
+    return word.endswith("ly") and len(word) > 5 and lexicon.is_ordinary(word) \
+        and lexicon.is_ordinary(word[:-2])
 
 
 def _lacks_much(weights: list[float], unknown: list[bool]) -> bool:

@@ -54,7 +54,8 @@ _RELATIVE = re.compile(
 #: A relative clause saying what someone does: a verb in the present ("who owns", "who
 #: studies"; not a verb of saying) or the present perfect ("who has run"), then its object.
 _DOES = re.compile(
-    rf"who\s+((?!(?:{_SPEECH_ALT})\b)(?:has\s+[a-z]+(?:ed|en|wn|un|ld|ht)|(?!has\b)[a-z]+s)\s+[a-z].{{2,}})")
+    rf"who\s+((?!(?:{_SPEECH_ALT})\b)"
+    r"(?:has\s+[a-z]+(?:ed|en|wn|un|ld|ht)|(?!has\b)[a-z]+s)\s+[a-z].{2,})")
 
 
 def _says_role(tokens: list[str]) -> bool:

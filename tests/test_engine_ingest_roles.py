@@ -12,9 +12,10 @@ from bot.engine.ingest.roles import appositive_after, title_before
     (" — a Mill Town pharmacist — said", "Mill Town pharmacist"),
     (", who is also a steward for the nurses' union.", "steward for the nurses' union"),
     (", 54, who owns a bakery near the break and had arrived early.",
-     "owns a bakery near the break"),
-    (", who has edited the paper for 27 years, said", "has edited the paper for 27 years"),
-    (", who farms about 2,200 acres north of town, said", "farms about 2,200 acres north of town"),
+     "who owns a bakery near the break"),
+    (", who has edited the paper for 27 years, said", "who has edited the paper for 27 years"),
+    (", who farms about 2,200 acres north of town, said",
+     "who farms about 2,200 acres north of town"),
     (", who voted no along with Ben Holt, said", None),  # an act, not what one is
     (", who says the town is dying.", None),  # a verb of saying
     (", who has two sons, said", None),  # what one has

@@ -34,7 +34,7 @@ def appositive_after(text: str) -> str | None:
     phrase = (phrase[: stop.start()] if stop else phrase).strip()
     # a relative clause says what someone did ("who worked as an accountant"), unless it says
     # what they are ("who is a nurse") or do ("who owns a bakery", "who has run the shop for
-    # 22 years": what they do, without its role noun)
+    # 22 years": kept whole, "Jane Roe, who owns a bakery.")
     relative = _RELATIVE.match(phrase)
     if relative:
         if relative.group(1):
@@ -54,7 +54,7 @@ _RELATIVE = re.compile(
 #: A relative clause saying what someone does: a verb in the present ("who owns", "who
 #: studies"; not a verb of saying) or the present perfect ("who has run"), then its object.
 _DOES = re.compile(
-    rf"who\s+((?!(?:{_SPEECH_ALT})\b)"
+    rf"(who\s+(?!(?:{_SPEECH_ALT})\b)"
     r"(?:has\s+[a-z]+(?:ed|en|wn|un|ld|ht)|(?!has\b)[a-z]+s)\s+[a-z].{2,})")
 
 

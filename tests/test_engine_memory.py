@@ -8,7 +8,17 @@ from pathlib import Path
 from bot.engine import snapshot
 from bot.engine.memory import Memory, visible_to
 from bot.engine.recordstore import _UNREAD
-from tests.engine_records import ADA, BEN, BRIDGE, COST, LATER, SOURCE, WAITED, small_bank
+from tests.engine_records import (
+    ADA,
+    BEN,
+    BRIDGE,
+    COST,
+    COST_LATER,
+    LATER,
+    SOURCE,
+    WAITED,
+    small_bank,
+)
 
 
 def _memory() -> Memory:
@@ -167,3 +177,20 @@ def test_an_article_with_fewer_of_the_questions_words_is_outdone_by_another() ->
     assert memory.outdone([wire, post], items) == {post}
     assert memory.outdone([post], items) == set()  # (no other article to compare)
     assert memory.outdone([wire, post], [("cost",)]) == set()  # (both have it)
+
+
+def test_a_word_is_looked_up_in_an_article_whose_records_are_not_together() -> None:
+    """A record added to an article after another article's (an admin's fact, a re-ingest)
+    widens its span of rids over the other's records: those are read, not taken as its."""
+    memory = _memory()
+    later = replace(COST_LATER, id="bridge-girders", text="The girders arrive in May.",
+                    citations=(replace(COST_LATER.citations[0], source_id="wire"),))
+    memory.upsert(later)  # (a "wire" record after the "post" one)
+    lo, hi = memory.spans["wire"]
+    assert lo < memory.rids["fact"]["bridge-cost-later"] < hi
+    assert memory.has_in("wire", ("girder",)) and memory.has_in("wire", ("approv",))
+    assert not memory.has_in("wire", ("rise",))  # (the post's title word, not the wire's)
+    assert not memory.has_in("wire", ("55",))  # (the post's record inside the wire's span)
+    assert memory.has_in("post", ("cost",)) and not memory.has_in("post", ("girder",))
+    memory.remove("fact", "bridge-girders")
+    assert not memory.has_in("wire", ("girder",))

@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.engine import snapshot
 from bot.engine.memory import Memory, visible_to
 from bot.engine.recordstore import _UNREAD
+from bot.models import Citation
 from tests.engine_records import (
     ADA,
     BEN,
@@ -184,7 +185,7 @@ def test_a_word_is_looked_up_in_an_article_whose_records_are_not_together() -> N
     widens its span of rids over the other's records: those are read, not taken as its."""
     memory = _memory()
     later = replace(COST_LATER, id="bridge-girders", text="The girders arrive in May.",
-                    citations=(replace(COST_LATER.citations[0], source_id="wire"),))
+                    citations=(Citation("wire", "girders arrive"),), keywords=())
     memory.upsert(later)  # (a "wire" record after the "post" one)
     lo, hi = memory.spans["wire"]
     assert lo < memory.rids["fact"]["bridge-cost-later"] < hi

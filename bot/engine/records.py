@@ -321,14 +321,22 @@ def caused_terms(ws: list[str]) -> frozenset[str]:
     caused = [ws[j] for i, w in enumerate(ws) if w in lexicon.CAUSAL_VERBS
               for j in range(i + 1, min(len(ws), i + 1 + CAUSE_REACH)) if is_content(ws[j])]
     return frozenset(stem(w) for w in caused) | frozenset(
-        stem(m.group(1)) for w in caused
-        if (m := _AGENT.match(w)) and lexicon.english().get(m.group(1), 0) >= AGENT_VERB_MIN)
+        verb for w in caused if (verb := agent_verb(w)) is not None)
 
 
 #: An agent noun: its verb, then "-er" or "-or" ("protestors": protest; "workers": work) ...
 _AGENT = re.compile(r"^([a-z]{4,}?)(?:er|or)s?$")
 #: ... the verb an English word seen this often at least (not "gather": "gath").
 AGENT_VERB_MIN = 100
+
+
+def agent_verb(word: str) -> str | None:
+    """The stem of the verb of an agent noun ("protestors": protest, "leader": lead), or
+    None (:data:`AGENT_VERB_MIN`)."""
+    m = _AGENT.match(word)
+    if m is None or lexicon.english().get(m.group(1), 0) < AGENT_VERB_MIN:
+        return None
+    return stem(m.group(1))
 
 
 #: A stop word with an opposite is read with the nearest content word on each side within

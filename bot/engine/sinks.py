@@ -19,7 +19,7 @@ from bot.engine.ingest.evidence import place_noun
 from bot.engine.ingest.lexicon import role_noun
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
-from bot.engine.records import RecordView, negation_scope, stop_anchors
+from bot.engine.records import RecordView, agent_verb, negation_scope, stop_anchors
 
 #: The stems of the units a figure answering "how long" counts ("47 days", "16 hours").
 _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
@@ -199,7 +199,7 @@ def _name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: b
             return True
     if at or not said:
         return not at
-    doers = {t[:-2] for t in thing if t.endswith(("er", "or")) and len(t) > 4}
+    doers = {verb for t in thing if (verb := agent_verb(t)) is not None}
     return bool(names) and not doers.isdisjoint(seq)
 
 

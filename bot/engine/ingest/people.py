@@ -208,12 +208,16 @@ class _People:
             if accept(candidate, lower_words):
                 key = self._add_new(candidate.name)
                 self.entities[key].descriptors |= candidate.descriptors
-        # Surnames of the people named in full ("Smith" after "John Smith").
+        # Surnames and given names of the people named in full ("Smith", "John" after "John
+        # Smith"): a word alone is the one person it opens or ends the name of.
         surnames: dict[str, set[str]] = {}
+        given: dict[str, set[str]] = {}
         for ent in self.entities.values():
             parts = ent.name.split()
-            if ent.known is None and len(parts) > 1 and "," not in ent.name:
-                surnames.setdefault(parts[-1], set()).add(ent.key)
+            if ent.known is None and len(parts) > 1:
+                given.setdefault(parts[0], set()).add(ent.key)
+                if "," not in ent.name:
+                    surnames.setdefault(parts[-1], set()).add(ent.key)
         for surname, keys in surnames.items():
             if len(keys) == 1 and surname not in self.surfaces and surname not in modifiers:
                 key = next(iter(keys))
@@ -223,14 +227,9 @@ class _People:
         # A word that opens the name of a body or a place ("Bluewater" of "Bluewater Island
         # Ferries", "Harvard" of "Harvard Yard": a head word says so) is it, said short.
         bodies = {c.name.split()[0] for c in candidates.values() if shape_rejects(c.name)}
-        # A given name alone is the one new person named in full with it ("Elsie said" after
-        # "9-year-old Elsie Warrington"), as a surname alone is.
-        given: dict[str, set[str]] = {}
-        for ent in self.entities.values():
-            if ent.known is None and len(ent.name.split()) > 1:
-                given.setdefault(ent.name.split()[0], set()).add(ent.key)
         for word, descriptor, found in singles:
             key = self.surfaces.get(word)
+            # (a given name said alone: "Elsie said" after "9-year-old Elsie Warrington")
             if key is None and len(given.get(word, ())) == 1 and word not in bodies:
                 key = self.surfaces[word] = next(iter(given[word]))
                 self.entities[key].aliases.append(word)

@@ -12,10 +12,7 @@ from bot.engine.names import NameTable
 from bot.engine.normalize import stem
 from bot.engine.question import (
     Query,
-    alike_terms,
-    phrasal_terms,
     read,
-    related_terms,
     small_talk,
 )
 from bot.models import Bank, Citation, Fact, Person, Source
@@ -57,13 +54,6 @@ def test_the_thing_counted_is_every_word_read_from_the_word_after_how_many() -> 
     thing counted is both, not the verb after them."""
     query = _read("how many bridgecosts were approved")
     assert query.counts and query.counted == {stem("bridge"), stem("costs")}
-
-
-def test_a_word_with_degrees_the_bank_lacks_meets_one_sharing_its_opposite() -> None:
-    """"biggest", which the bank lacks: "largest" (both the opposite of "smallest")."""
-    bank = {stem("largest"), stem("crack")}
-    assert alike_terms("biggest", bank.__contains__) == (stem("largest"),)
-    assert alike_terms("crack", bank.__contains__) == ()
 
 
 def test_what_share_asks_for_a_figure() -> None:
@@ -196,12 +186,6 @@ def test_a_word_the_bank_lacks_is_matched_by_a_related_form_it_has() -> None:
     pay, bridge = query.items
     assert pay.related and pay.terms == ("pay", "payment")
     assert not bridge.related and bridge.terms == ("bridg",)
-    # looked up as the word, or as its stem after an inflection's ending ("decided")
-    assert related_terms("paying", bank.__contains__) == ("payment",)
-    assert related_terms("decided", bank.__contains__) == ("decis",)
-    # "officer" shares its stem with "office" but is not one of its forms
-    assert related_terms("officer", lambda t: True) == ()
-
 
 
 def test_a_real_english_word_is_not_corrected_to_a_word_of_the_bank() -> None:
@@ -296,16 +280,6 @@ def test_a_role_of_a_body_is_one_described_by_the_role_alone() -> None:
     assert people("who is the mayor of Boston") == ()
     memory.upsert(Person("cy-dunn", "Cy Dunn", (), "Fernleaf's treasurer"))
     assert people("who is the treasurer of Harborview Transit") == ()
-
-
-def test_a_phrasal_verb_is_read_for_what_it_means() -> None:
-    """WordNet's phrasal verbs: "going up" is "rise", "climb", ...; only those the bank has
-    count, and a verb with no particle after it is only itself."""
-    known = {"rise", "cancel"}.__contains__
-    assert phrasal_terms("go", ["up"], known) == ("rise",)
-    assert phrasal_terms("call", ["off"], known) == ("cancel",)
-    assert phrasal_terms("go", ["to"], known) == ()
-    assert phrasal_terms("go", [], known) == ()
 
 
 def test_a_question_with_a_phrasal_verb_meets_the_word_it_means() -> None:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.engine import lexicon
+from bot.engine.forms import alike_terms, phrasal_terms, related_terms
 from bot.engine.index import Vocabulary
 from bot.engine.names import NameTable
 from bot.engine.normalize import is_content, quoted, stem, words
@@ -210,52 +210,6 @@ def _complement(ws: list[str], pos: int) -> str | None:
 def _scene(preposition: str, word: str, caps: set[str]) -> bool:
     """A role placed in an ordinary thing, no named body: "the judge in the case"."""
     return preposition in ("in", "on") and word not in caps and lexicon.is_ordinary(word)
-
-
-_INFLECTIONS = ("s", "ed", "ing")
-
-
-@cache
-def _related_stems() -> dict[str, frozenset[str]]:
-    """Word -> the stems of the words related to it by form (:func:`lexicon.related`)."""
-    return {word: frozenset(stem(o) for o in others) - {stem(word)}
-            for word, others in lexicon.related().items()}
-
-
-def related_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
-    """The stems of words related by form to ``word`` ("paying": "payment") that the bank
-    knows, sorted. The word is looked up as it is, then, when it has an inflection's ending,
-    as its stem ("hacked": "hack"; "decided": "decide"); "officer" is not "office"."""
-    table = _related_stems()
-    found = table.get(word)
-    if found is None and word.endswith(_INFLECTIONS):
-        root = stem(word)
-        found = table.get(root) or table.get(root + "e")
-    return tuple(sorted(t for t in found or () if known(t)))
-
-
-def alike_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
-    """The stems the bank knows of the words sharing an opposite with ``word`` (a word with
-    degrees: "biggest" and "largest" are both the opposite of "smallest"), sorted."""
-    alike = {a for o in lexicon.opposites(word) for a in lexicon.opposites(o)
-             if a != word and is_content(a) and lexicon.is_ordinary(a)}
-    return tuple(sorted({t for a in alike if (t := stem(a)) != stem(word) and known(t)}))
-
-
-@cache
-def _phrasal_stems() -> dict[tuple[str, str], tuple[str, ...]]:
-    return {(stem(verb), particle): tuple(dict.fromkeys(stem(w) for w in meant))
-            for (verb, particle), meant in lexicon.phrasal().items()}
-
-
-def phrasal_terms(term: str, after: list[str], known: Callable[[str], bool]) -> tuple[str, ...]:
-    """The stems the bank knows of what a phrasal verb means, when the verb (``term``, a
-    stem) is followed by a particle (``after``: the question's next word): "going up":
-    "rise", "climb"; "turned down": "refus", "reject", "declin"."""
-    if not after:
-        return ()
-    found = _phrasal_stems().get((term, after[0]), ())
-    return tuple(t for t in found if t != term and known(t))
 
 
 #: A longer word beside a name is its misspelt rest when it is this close to a word of the

@@ -1,0 +1,60 @@
+"""The words a question word stands for when the bank lacks it, by form or by meaning:
+WordNet's related forms ("paying": "payment"), words sharing an opposite ("biggest":
+"largest") and what a phrasal verb means ("going up": "rise"). Each function returns only
+the stems the bank knows (``known``); :mod:`bot.engine.question` reads them into a
+question's items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from bot.engine import lexicon
+from bot.engine.normalize import is_content, stem
+
+_INFLECTIONS = ("s", "ed", "ing")
+
+
+@cache
+def _related_stems() -> dict[str, frozenset[str]]:
+    """Word -> the stems of the words related to it by form (:func:`lexicon.related`)."""
+    return {word: frozenset(stem(o) for o in others) - {stem(word)}
+            for word, others in lexicon.related().items()}
+
+
+def related_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The stems of words related by form to ``word`` ("paying": "payment") that the bank
+    knows, sorted. The word is looked up as it is, then, when it has an inflection's ending,
+    as its stem ("hacked": "hack"; "decided": "decide"); "officer" is not "office"."""
+    table = _related_stems()
+    found = table.get(word)
+    if found is None and word.endswith(_INFLECTIONS):
+        root = stem(word)
+        found = table.get(root) or table.get(root + "e")
+    return tuple(sorted(t for t in found or () if known(t)))
+
+
+def alike_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The stems the bank knows of the words sharing an opposite with ``word`` (a word with
+    degrees: "biggest" and "largest" are both the opposite of "smallest"), sorted."""
+    alike = {a for o in lexicon.opposites(word) for a in lexicon.opposites(o)
+             if a != word and is_content(a) and lexicon.is_ordinary(a)}
+    return tuple(sorted({t for a in alike if (t := stem(a)) != stem(word) and known(t)}))
+
+
+@cache
+def _phrasal_stems() -> dict[tuple[str, str], tuple[str, ...]]:
+    return {(stem(verb), particle): tuple(dict.fromkeys(stem(w) for w in meant))
+            for (verb, particle), meant in lexicon.phrasal().items()}
+
+
+def phrasal_terms(term: str, after: list[str], known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The stems the bank knows of what a phrasal verb means, when the verb (``term``, a
+    stem) is followed by a particle (``after``: the question's next word): "going up":
+    "rise", "climb"; "turned down": "refus", "reject", "declin"."""
+    if not after:
+        return ()
+    found = _phrasal_stems().get((term, after[0]), ())
+    return tuple(t for t in found if t != term and known(t))
+
+

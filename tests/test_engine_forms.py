@@ -1,0 +1,35 @@
+"""bot/engine/forms.py: the words a question word the bank lacks stands for, by WordNet's
+related forms, a shared opposite or a phrasal verb's meaning; only those the bank knows."""
+
+from __future__ import annotations
+
+from bot.engine.forms import alike_terms, phrasal_terms, related_terms
+from bot.engine.normalize import stem
+
+
+def test_a_related_form_is_found_from_the_word_or_the_stem_of_an_inflection() -> None:
+    """WordNet's forms of the same word: looked up as the word, or as its stem after an
+    inflection's ending ("decided"); only the forms the bank knows."""
+    bank = {"payment", "bridg", "decis"}
+    assert related_terms("paying", bank.__contains__) == ("payment",)
+    assert related_terms("decided", bank.__contains__) == ("decis",)
+    assert related_terms("paying", set().__contains__) == ()
+    # "officer" shares its stem with "office" but is not one of its forms
+    assert related_terms("officer", lambda t: True) == ()
+
+
+def test_a_word_with_degrees_the_bank_lacks_meets_one_sharing_its_opposite() -> None:
+    """"biggest", which the bank lacks: "largest" (both the opposite of "smallest")."""
+    bank = {stem("largest"), stem("crack")}
+    assert alike_terms("biggest", bank.__contains__) == (stem("largest"),)
+    assert alike_terms("crack", bank.__contains__) == ()
+
+
+def test_a_phrasal_verb_is_read_for_what_it_means() -> None:
+    """WordNet's phrasal verbs: "going up" is "rise", "climb", ...; only those the bank has
+    count, and a verb with no particle after it is only itself."""
+    known = {"rise", "cancel"}.__contains__
+    assert phrasal_terms("go", ["up"], known) == ("rise",)
+    assert phrasal_terms("call", ["off"], known) == ("cancel",)
+    assert phrasal_terms("go", ["to"], known) == ()
+    assert phrasal_terms("go", [], known) == ()

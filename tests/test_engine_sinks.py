@@ -37,6 +37,9 @@ def test_a_question_whose_weightiest_words_the_bank_lacks_is_about_something_els
     fields = {"custom": FIELD_TEXT, "tell": FIELD_TEXT}
     assert sinks(told, [1.0, 3.0, 1.0], [False, True, False], fields, _view()) is None
     assert _adverb("finally") and _adverb("usually") and not _adverb("reply")
+    # as English spells "-ly" after "-le", "-y" and "-ic"; "daily" is no adverb of a word
+    assert _adverb("probably") and _adverb("easily") and _adverb("basically")
+    assert not _adverb("daily") and not _adverb("apply")
     fired = Query("when were customers fired", [],
                   [Item("customers", ("custom",), ordinary=True),
                    Item("fired", ("fire",), ordinary=True)])

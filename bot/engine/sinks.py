@@ -253,9 +253,18 @@ def opposite_terms(query: Query) -> set[str]:
 
 def _adverb(word: str) -> bool:
     """An ordinary adverb made of an ordinary word and "-ly" ("finally", "usually"; not
-    "reply", "apply": no word of four letters or more before the "-ly")."""
-    return word.endswith("ly") and len(word) > 5 and lexicon.is_ordinary(word) \
-        and lexicon.is_ordinary(word[:-2])
+    "reply", "apply": no word of four letters or more before the "-ly"), as English spells
+    it after "-le", "-y" and "-ic" ("probably", "easily", "basically")."""
+    if not (word.endswith("ly") and len(word) > 5 and lexicon.is_ordinary(word)):
+        return False
+    bases = [word[:-2]]
+    if word.endswith("bly") or word.endswith("ply") or word.endswith("tly"):
+        bases.append(word[:-1] + "e")  # probably, simply, gently
+    if word.endswith("ily"):
+        bases.append(word[:-3] + "y")  # easily
+    if word.endswith("ically"):
+        bases.append(word[:-4])  # basically
+    return any(len(b) > 3 and lexicon.is_ordinary(b) for b in bases)
 
 
 def _lacks_much(weights: list[float], unknown: list[bool]) -> bool:

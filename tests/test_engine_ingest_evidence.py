@@ -34,3 +34,30 @@ def test_a_name_made_of_ordinary_words_needs_its_own_strong_evidence() -> None:
     assert ordinary_words("Frame Relay", lower) == ["Frame", "Relay"]
     assert not accept(Candidate("Frame Relay", {"first"}), lower)
     assert accept(Candidate("Rosa Imbert", {"verb"}), frozenset())
+
+
+def test_news_style_says_who_someone_is_by_an_age_or_a_role_word_before_them() -> None:
+    """An age in apposition ("Grace Obi, 29, crossed") or a lower-case agent noun right
+    before a name of two words or more ("runner Grace Obi", "actors Tatyana Ali, ...") is
+    evidence of a person; a person noun that is as often an adjective ("modern Mongolia",
+    "liberal Islamist") is not, nor is a role word before one word alone."""
+    assert "who" in _evidence("Grace Obi, 29, crossed the line first.", "Grace Obi")
+    assert "who" in _evidence("Kenyan runner Grace Obi crossed the line.", "Grace Obi")
+    assert "who" in _evidence("The actors Tatyana Ali and Matt Damon studied there.",
+                              "Tatyana Ali")
+    assert "who" not in _evidence("It ruled much of modern Inner Mongolia.", "Inner Mongolia")
+    assert "who" not in _evidence("Watt's partner Boulton saw one.", "Boulton")
+    assert "who" not in _evidence("The Route 9, two lanes wide, closed.", "Route")
+
+
+def test_a_quote_blanked_before_a_verb_of_saying_leaves_the_speech_evidence() -> None:
+    """Ingest reads names in prose whose quotes are blanked: '"I am happy," said Grace Obi'
+    is read as '      said Grace Obi', and "said" still opens the sentence."""
+    assert "speech" in _evidence('"I am happy," said Grace Obi.', "Grace Obi")
+    assert "speech" in _evidence("                said Grace Obi.", "Grace Obi")
+    assert "speech" not in _evidence("The board said Grace Obi would stay.", "Grace Obi")
+
+
+def test_a_unit_division_or_service_heads_a_body_not_a_person() -> None:
+    for name in ("Athletics Integrity Unit", "Major Crimes Division", "National Weather Service"):
+        assert shape_rejects(name), name

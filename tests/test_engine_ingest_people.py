@@ -356,3 +356,23 @@ def test_a_lower_case_role_right_before_a_name_is_its_title_anywhere() -> None:
     assert people["Helen Vander"] == "clerk"
     assert people["Curt Vane"] == "brother-in-law"
     assert people["Kubla Tamur"] == "Mongol Emperor"
+
+
+def test_a_person_whose_given_name_is_an_ordinary_word_is_found_by_what_news_style_says() -> None:
+    """"Grace", "Faith", "Hope" are frequent English words, too frequent to pass as given
+    names alone; an age in apposition, a role word before the name or a quote's "said"
+    makes each a person, and the quote goes to her, not to a body named in between."""
+    text = (
+        "Marathon winner stripped of title\n\n"
+        "Kenyan runner Grace Wanjala, 29, crossed the finish line first on Oct. 12.\n\n"
+        "A sample tested positive, according to the Athletics Integrity Unit.\n\n"
+        "Wanjala denied taking the drug. \"I have never cheated,\" she said.\n\n"
+        "\"It is not the way I wanted to win,\" said Faith Moraa, who finished second.\n\n"
+        "Hope Kiprono, 31, said the race was fair.")
+    r = ingest_article(text, source=Source("s", "Outlet", "Story"))
+    people = {p.name: p for p in r.new_people}
+    assert set(people) == {"Grace Wanjala", "Faith Moraa", "Hope Kiprono"}
+    assert people["Grace Wanjala"].description == "kenyan runner"
+    speakers = {q.text: q.speaker for q in r.new_quotes}
+    assert speakers["I have never cheated"] == people["Grace Wanjala"].id
+    assert speakers["It is not the way I wanted to win"] == people["Faith Moraa"].id

@@ -24,7 +24,7 @@ from functools import cache
 
 from bot.engine import lexicon
 from bot.engine.ingest.data import listed, wordlist
-from bot.engine.ingest.lexicon import _APPOSITIVE, role_noun
+from bot.engine.ingest.lexicon import _AGENT_ENDINGS, _APPOSITIVE, role_noun
 
 #: Evidence that a run is a person whatever it looks like: it speaks, or is titled.
 STRONG = frozenset({"speech", "verb", "title", "who"})
@@ -88,6 +88,25 @@ _KIN_AFTER = re.compile(
     r"birth|childhood|parents|family|grandson|granddaughter|successor|nephew|niece)\b"
 )
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+#: An age in apposition, news style: "Grace Obi, 29, crossed the line".
+_AGE_AFTER = re.compile(r"^\s*,\s+\d{1,3},\s")
+#: '"...," said X': a verb of saying after a quote, or opening the sentence once the quote
+#: is blanked (ingest reads names in prose whose quotes are blanked out: '      said X').
+_SPEECH_BEFORE = re.compile(r"(?:[”\"]\s*,?\s*|^\s*)(?:said|says|wrote|writes|asked|added)\s+$")
+#: A lower-case word right before a name ("runner Grace Obi", "said developer Gideon
+#: Marchetti").
+_WORD_BEFORE = re.compile(r"(?<![\w’'\-])([a-z]+)\s+$")
+
+
+def _lower_role_before(before: str) -> bool:
+    """A lower-case agent noun of a person right before the name ("runner", "developer",
+    "cellist"; "actors" opening a list): what the person is, as news style writes it (not
+    "modern", "liberal": person nouns that are adjectives as often)."""
+    m = _WORD_BEFORE.search(before)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.removesuffix("s").endswith(_AGENT_ENDINGS) and role_noun(word)
 _PRONOUN_OPENS = re.compile(r"^\W*(?:he|she|his|her)\b", re.IGNORECASE)
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -113,10 +132,14 @@ def occurrence_evidence(
         found.add("title")
     if _verb_after().match(after):
         found.add("verb")
-    if re.search(r"(?:[”\"]\s*,?\s*)(?:said|says|wrote|writes|asked|added)\s+$", before):
+    if _SPEECH_BEFORE.search(before):
         found.add("speech")
-    if _role_after().match(after) or _AGE_BEFORE.search(before):
-        found.add("who")  # "Jane Roe, 34, a nurse", "9-year-old Elsie Warrington"
+    name = text[start:end]
+    if _role_after().match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) \
+            or (" " in name and name.replace(" ", "").isalpha() and _lower_role_before(before)):
+        # "Jane Roe, 34, a nurse", "9-year-old Elsie Warrington", "Grace Obi, 29, crossed",
+        # "said developer Gideon Marchetti"
+        found.add("who")
     if _DATES_AFTER.match(after):
         found.add("dates")
     if (_PLACE_BEFORE.search(before) and not after.startswith(("’s", "'s"))) or (

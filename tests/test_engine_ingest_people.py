@@ -372,7 +372,7 @@ def test_a_person_whose_given_name_is_an_ordinary_word_is_found_by_what_news_sty
     r = ingest_article(text, source=Source("s", "Outlet", "Story"))
     people = {p.name: p for p in r.new_people}
     assert set(people) == {"Grace Wanjala", "Faith Moraa", "Hope Kiprono"}
-    assert people["Grace Wanjala"].description == "kenyan runner"
+    assert people["Grace Wanjala"].description == "Kenyan runner"
     speakers = {q.text: q.speaker for q in r.new_quotes}
     assert speakers["I have never cheated"] == people["Grace Wanjala"].id
     assert speakers["It is not the way I wanted to win"] == people["Faith Moraa"].id

@@ -42,3 +42,13 @@ def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: s
 def test_a_title_before_a_name_says_what_they_are(text: str, name: str, title: str | None
                                                    ) -> None:
     assert title_before(text, text.index(name)) == title
+
+
+def test_a_title_opening_a_sentence_keeps_the_capital_english_writes() -> None:
+    """A sentence's first word is written with a capital; the title keeps it only when
+    English writes the word so (WordNet's proper_words: "Kenyan"), not "Union", which
+    English writes in lower case as well."""
+    text = "Kenyan runner Grace Wanjala, 29, crossed the line first."
+    assert title_before(text, text.index("Grace")) == "Kenyan runner"
+    text = "Union president Marisol Pettigrew said the local would push for more."
+    assert title_before(text, text.index("Marisol")) == "union president"

@@ -251,7 +251,7 @@ class _People:
                 if person is None or person.known is not None:
                     continue
                 title = title_before(prose, m.start())
-                if title and title[0].isupper():
+                if title and title.split()[-1][0].isupper():  # ("Mongol Emperor")
                     capitals.setdefault(person.key, title)
                 if person.appositive is not None:
                     continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.engine.ingest.data import wordlist
 from bot.engine.ingest.lexicon import (
     _SPEECH_ALT,
     _WORD_RE,
@@ -102,8 +103,9 @@ _CAPITAL_TITLE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<title>(?:[A-Z][a-z][\w\-]
 def title_before(text: str, start: int) -> str | None:
     """The title a name is given right before it, honorifics ("Dr.") aside: 'said board chair
     Jane Roe': "board chair"; 'said the company's president, Jane Roe': "company's president";
-    "Gov. Jane Roe": "governor"; lower case but for a sentence's first word, and none a
-    function word (but a leading article when a comma sets the role apart)."""
+    "Gov. Jane Roe": "governor"; lower case but for a sentence's first word (kept in capitals
+    when English writes it so: "Kenyan runner"), and none a function word (but a leading
+    article when a comma sets the role apart)."""
     before = without_honorific(text[:start])
     r = _ROLE_BEFORE.search(before)
     if r is not None and role_noun(r.group("noun")):
@@ -149,7 +151,8 @@ def _said_title(before: str) -> str | None:
         return None
     if before[:m.start("title")].rstrip().endswith(",") and title[-1].endswith("s"):
         return None  # ", chemists Elias Corey, ...": a list, not what one of them is
-    return " ".join(title).lower()
+    first = title[0] if title[0].lower() in wordlist("proper_words") else title[0].lower()
+    return " ".join([first, *(w.lower() for w in title[1:])])  # ("Kenyan runner")
 
 
 def _capital_title(before: str) -> str | None:

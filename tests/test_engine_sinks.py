@@ -303,6 +303,12 @@ def test_a_question_asking_for_a_year_sinks_at_a_record_without_a_date() -> None
     after.stop_words = frozenset({"after"})
     assert sinks(when, [1.0], [False], fields, after) is None
     assert sinks(year, [1.0], [False], fields, after) == "no date"  # a year is a time
+    # ... or a time limit ("a hearing would be scheduled within 60 days"), from the text
+    limit = view(Fact("f", "A hearing on the award would be held within 60 days.", ()), None)
+    assert limit.within and not limit.has_date
+    assert sinks(when, [1.0], [False], fields, limit) is None
+    assert sinks(year, [1.0], [False], fields, limit) == "no date"
+    assert not view(Fact("f", "It took 60 days to arrive within the city.", ()), None).within
 
 def test_a_word_of_the_articles_title_is_what_the_record_is_about() -> None:
     items = [Item("secretary", ("secretari",)), Item("Harvard", ("harvard",), specific=True)]

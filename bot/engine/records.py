@@ -186,6 +186,9 @@ class RecordView:
     until: bool = False
     #: names a day ("Tuesday", "March 3", "yesterday"), not only a year or an era
     has_day: bool = False
+    #: sets a time limit by a span ("within 60 days", "within two weeks"), which answers
+    #: "when" as a date does
+    within: bool = False
     #: stems of the names it gives an age ("Oduya, 66"): :func:`~bot.engine.figures.aged`
     aged: frozenset[str] = frozenset()
 
@@ -239,7 +242,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         has_clock=has_clock,
         money=frozenset(d.replace(",", "") for m in _MONEY.finditer(record.text)
                         for d in m.groups() if d) if numbers else frozenset(),
-        spans=span_figures(ws) if numbers else frozenset(),
+        spans=(spans := span_figures(ws) if numbers else frozenset()),
+        within=bool(spans) and _within(ws, spans),
         caused=caused_terms(ws),
         coordinated=joined,
         until=has_date and not all_words.isdisjoint(_UNTIL),
@@ -367,6 +371,14 @@ def stop_anchors(ws: list[str]) -> frozenset[tuple[str, str]]:
 
 #: Words giving how long something lasts by when it ends or began ("until Friday").
 _UNTIL = frozenset({"until", "till", "since"})
+#: "within" sets a time limit by a span figure this many words after it at most ("within 60
+#: days", "within the next two weeks").
+WITHIN_REACH = 3
+
+
+def _within(ws: list[str], spans: frozenset[str]) -> bool:
+    return any(w == "within" and not spans.isdisjoint(ws[i + 1 : i + 1 + WITHIN_REACH])
+               for i, w in enumerate(ws))
 #: A negation governs this many content words after it ("did not fully fit"), not counting
 #: function words ("we are not out here for a vacation"), within NEGATION_SPAN words.
 NEGATION_REACH, NEGATION_SPAN = 3, 6

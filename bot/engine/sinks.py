@@ -412,11 +412,11 @@ class Gates:
         if self._aged and view.aged.isdisjoint(self._aged):
             return "not their age"  # "how old is Oduya": "a 4-year-old panda ... Oduya"
         if kind == "date" and not view.has_date and (
-            self._when or view.stop_words.isdisjoint(_BEFORE_AFTER)
+            self._when or (view.stop_words.isdisjoint(_BEFORE_AFTER) and not view.within)
         ):
             # asked when, a record giving no time (no date, day, year or clock time) does not
             # answer; "when" may be answered by the event it came before or after ("after the
-            # vote"), "what year" or "what day" may not
+            # vote") or by a time limit ("within two weeks"), "what year" or "what day" may not
             return "no date"
         if query.clock and not view.has_clock:
             return "no time"  # "what time": a day ("Saturday morning") is not a time of day

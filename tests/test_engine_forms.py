@@ -1,9 +1,10 @@
 """bot/engine/forms.py: the words a question word the bank lacks stands for, by WordNet's
-related forms, a shared opposite or a phrasal verb's meaning; only those the bank knows."""
+related forms, a shared opposite or a phrasal verb's meaning; only those the bank knows; and
+whether it is an adverb made with "-ly"."""
 
 from __future__ import annotations
 
-from bot.engine.forms import alike_terms, phrasal_terms, related_terms
+from bot.engine.forms import alike_terms, is_adverb, phrasal_terms, related_terms
 from bot.engine.normalize import stem
 
 
@@ -33,3 +34,11 @@ def test_a_phrasal_verb_is_read_for_what_it_means() -> None:
     assert phrasal_terms("call", ["off"], known) == ("cancel",)
     assert phrasal_terms("go", ["to"], known) == ()
     assert phrasal_terms("go", [], known) == ()
+
+
+def test_an_adverb_is_an_ordinary_word_and_ly_as_english_spells_it() -> None:
+    """"finally", "usually"; "-ly" after "-le", "-y" and "-ic" ("probably", "easily",
+    "basically"); not "reply", "apply" (no word of four letters before the "-ly"), nor "daily"."""
+    assert is_adverb("finally") and is_adverb("usually") and not is_adverb("reply")
+    assert is_adverb("probably") and is_adverb("easily") and is_adverb("basically")
+    assert not is_adverb("daily") and not is_adverb("apply")

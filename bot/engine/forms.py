@@ -2,7 +2,8 @@
 WordNet's related forms ("paying": "payment"), words sharing an opposite ("biggest":
 "largest") and what a phrasal verb means ("going up": "rise"). Each function returns only
 the stems the bank knows (``known``); :mod:`bot.engine.question` reads them into a
-question's items."""
+question's items. And whether such a word is an adverb made with "-ly", which says how, not
+what (:func:`is_adverb`)."""
 
 from __future__ import annotations
 
@@ -58,3 +59,17 @@ def phrasal_terms(term: str, after: list[str], known: Callable[[str], bool]) -> 
     return tuple(t for t in found if t != term and known(t))
 
 
+def is_adverb(word: str) -> bool:
+    """An ordinary adverb made of an ordinary word and "-ly" ("finally", "usually"; not
+    "reply", "apply": no word of four letters or more before the "-ly"), as English spells
+    it after "-le", "-y" and "-ic" ("probably", "easily", "basically")."""
+    if not (word.endswith("ly") and len(word) > 5 and lexicon.is_ordinary(word)):
+        return False
+    bases = [word[:-2]]
+    if word.endswith("bly") or word.endswith("ply") or word.endswith("tly"):
+        bases.append(word[:-1] + "e")  # probably, simply, gently
+    if word.endswith("ily"):
+        bases.append(word[:-3] + "y")  # easily
+    if word.endswith("ically"):
+        bases.append(word[:-4])  # basically
+    return any(len(b) > 3 and lexicon.is_ordinary(b) for b in bases)

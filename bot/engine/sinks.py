@@ -14,6 +14,7 @@ from functools import cache
 
 from bot.engine import lexicon
 from bot.engine.figures import is_year
+from bot.engine.forms import is_adverb
 from bot.engine.ingest.data import listed, wordlist
 from bot.engine.ingest.evidence import place_noun
 from bot.engine.ingest.lexicon import role_noun
@@ -251,22 +252,6 @@ def opposite_terms(query: Query) -> set[str]:
     return {stem(w) for it in query.items for w in _opposites(it, query)}
 
 
-def _adverb(word: str) -> bool:
-    """An ordinary adverb made of an ordinary word and "-ly" ("finally", "usually"; not
-    "reply", "apply": no word of four letters or more before the "-ly"), as English spells
-    it after "-le", "-y" and "-ic" ("probably", "easily", "basically")."""
-    if not (word.endswith("ly") and len(word) > 5 and lexicon.is_ordinary(word)):
-        return False
-    bases = [word[:-2]]
-    if word.endswith("bly") or word.endswith("ply") or word.endswith("tly"):
-        bases.append(word[:-1] + "e")  # probably, simply, gently
-    if word.endswith("ily"):
-        bases.append(word[:-3] + "y")  # easily
-    if word.endswith("ically"):
-        bases.append(word[:-4])  # basically
-    return any(len(b) > 3 and lexicon.is_ordinary(b) for b in bases)
-
-
 def _lacks_much(weights: list[float], unknown: list[bool]) -> bool:
     """The items the bank lacks hold :data:`UNKNOWN_SHARE` of the question's weight (each
     capped at :data:`UNKNOWN_CAP` times the weightiest item it has)."""
@@ -313,7 +298,7 @@ class Gates:
         self._when = kind == "date" and "when" not in query.words
         # (an adverb of manner or frequency the bank lacks says how, not what: "finally",
         # "usually", "annually")
-        self._lacks_much = _lacks_much(weights, [u and not _adverb(it.surface) for it, u in zip(
+        self._lacks_much = _lacks_much(weights, [u and not is_adverb(it.surface) for it, u in zip(
             query.items, unknown, strict=True)])
         self._items = [(it, unk, tuple(stem(w) for w in _opposites(it, query)))
                        for it, unk in zip(query.items, unknown, strict=True)]

@@ -61,3 +61,11 @@ def test_a_quote_blanked_before_a_verb_of_saying_leaves_the_speech_evidence() ->
 def test_a_unit_division_or_service_heads_a_body_not_a_person() -> None:
     for name in ("Athletics Integrity Unit", "Major Crimes Division", "National Weather Service"):
         assert shape_rejects(name), name
+
+
+def test_a_name_after_another_and_of_does_not_take_its_verb() -> None:
+    """"Keisha Morrow of Columbus said": the verb is Morrow's; "Columbus" is where she is
+    from, as "Flood Response" of "the state Division of Flood Response said" is a body."""
+    assert "verb" not in _evidence("Keisha Morrow of Columbus said it smoked.", "Columbus")
+    assert "verb" not in _evidence("The Division of Flood Response said so.", "Flood Response")
+    assert "verb" in _evidence("Keisha Morrow said it smoked.", "Keisha Morrow")

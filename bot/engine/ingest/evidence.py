@@ -81,6 +81,9 @@ _PLACE_BEFORE = re.compile(
 #: "in Alder Springs, Colorado,": a word after a place and a comma names where the place is.
 _PLACE_COMMA = re.compile(r"\b(?i:in|at|near|outside|from)\s+(?:[A-Z][\w’'\-]*\s+){0,3}"
                           r"[A-Z][\w’'\-]*,\s+$")
+#: A name and "of" before a run: what follows says where the name is from or with ("Keisha
+#: Morrow of Columbus", "Dana Whitlow of Brightnest").
+_NAME_OF = re.compile(r"\b[A-Z][\w’'\-]*\s+of\s+$")
 #: A preposition that takes a place as often as a person ("residents of X", "from X", "on X").
 _OF_BEFORE = re.compile(r"\b(?:of|from|to|toward|towards|on)\s+$")
 _KIN_AFTER = re.compile(
@@ -130,7 +133,8 @@ def occurrence_evidence(
     before, after = text[:start], text[end:]
     if titled:
         found.add("title")
-    if _verb_after().match(after):
+    if _verb_after().match(after) and not _NAME_OF.search(before):
+        # ("Keisha Morrow of Columbus said": the verb is hers, Columbus is where she is from)
         found.add("verb")
     if _SPEECH_BEFORE.search(before):
         found.add("speech")

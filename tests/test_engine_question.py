@@ -107,7 +107,10 @@ def test_how_much_asks_for_a_figure_and_not_is_a_negation() -> None:
 
 def test_how_many_counts_the_thing_named_next() -> None:
     assert _read("how many bridges did the council approve").counted == {"bridg"}
-    assert _read("how many new bridges did the council approve").counted == {"new"}
+    # with the plural noun a word right after "how many" modifies ("night lights"), not a verb
+    assert _read("how many new bridges did the council approve").counted == {"new", "bridg"}
+    assert _read("how many night lights were recalled").counted == {"night", "light"}
+    assert _read("how many years passed before the vote").counted == {"year"}
     assert _read("when was the bridge approved").counted == frozenset()
     assert _read("how many new bridges did the council approve").counts
     assert not _read("how much did the bridge cost").counts

@@ -171,6 +171,12 @@ def test_a_count_in_a_unit_of_time_needs_a_figure_of_that_unit() -> None:
     assert sinks(query, [1.0, 1.0], [False, False], fields, ok) is None
     for text in ("Vance, 54, runs the gala every year.", "The gala has run every year since 2019."):
         assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) == "no figure", text
+    # "how many night lights": a unit of time that modifies the thing counted is no unit
+    lights = Query("how many night lights were recalled", [],
+                   [Item("night", ("night",)), Item("lights", ("light",))],
+                   answer_type="number", counts=True, counted=frozenset({"night", "light"}))
+    recalled = view_of("The company recalled about 1.2 million plug-in night lights.")
+    assert sinks(lights, [1.0, 1.0], [False, False], {"night": 1, "light": 1}, recalled) is None
 
 
 def test_a_count_is_not_a_year_nor_a_span_of_time_or_length() -> None:

@@ -444,11 +444,17 @@ def _after_counting_phrase(ws: list[str]) -> int | None:
 def _counted(at: list[int], items: list[Item], after: int | None) -> frozenset[str]:
     """The terms of the thing the question counts ("how many nurses": nurses), if any: the
     first item after its counting phrase (``after``: where it ends; ``at``: where each item
-    is among the question's words)."""
+    is among the question's words), with the plural nouns it modifies right after it ("how
+    many night lights": night and lights; but "how many years passed": years)."""
     if after is None:
         return frozenset()
     places = [(at[it.pos], it) for it in items if not it.people and at[it.pos] >= after]
     if not places:
         return frozenset()
-    # (all the items of its word: "artworks", read as "art" and "works")
-    return frozenset(t for place, it in places if place == places[0][0] for t in it.terms)
+    head = places[0][0]
+    for place, it in places:
+        if place == head + 1 and it.surface.endswith("s") and not it.specific:
+            head = place  # a plural noun right after ("night lights"; a verb would not be)
+    # (all the items of its words: "artworks", read as "art" and "works")
+    return frozenset(t for place, it in places if places[0][0] <= place <= head
+                     for t in it.terms)

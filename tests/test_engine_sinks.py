@@ -662,3 +662,20 @@ def test_how_old_a_person_is_needs_their_age_not_anothers() -> None:
     father = view_of("Her dad, Tom Baylor, 81, has farmed for decades.", people=("ana-ruiz",))
     assert sinks(dad, [1.0, 1.0], [False, False], {"@ana-ruiz": FIELD_TEXT, "dad": FIELD_TEXT},
                  father) is None
+
+
+def test_a_record_naming_the_thing_counted_uncounted_does_not_say_how_many() -> None:
+    """"how many firefighters": a record naming firefighters whose one figure counts parts
+    per million says nothing of how many; a figure shortly before them may count them ("about
+    60 provisional and late-arriving mail ballots"), and a record not naming them may say it
+    in other words ("14 children" for "how many kids")."""
+    def ask(noun: str) -> Query:
+        return Query(f"how many {noun}s showed up", [], [Item(f"{noun}s", (noun,))],
+                     answer_type="number", counts=True, counted=frozenset({noun}))
+
+    firefighters = view_of("Firefighters who entered measured levels of 240 parts per million.")
+    assert sinks(ask("firefight"), [1.0], [False], {"firefight": 1}, firefighters) == "no figure"
+    ballots = view_of("About 60 provisional and late-arriving mail ballots remain.")
+    assert sinks(ask("ballot"), [1.0], [False], {"ballot": 1}, ballots) is None
+    children = view_of("At least 14 children were burned.")
+    assert sinks(ask("kid"), [1.0], [False], {"kid": 1}, children) is None

@@ -54,6 +54,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
     if counts and any((n, t) in view.figure_counts for n in view.numbers - asked
                       for t in counted):
         return True  # "how many artworks": "three works", "1,100 books" (not a year)
+    if counts and not counted.isdisjoint(view.sequence) and _counts_others(view, asked, counted):
+        return False  # "how many firefighters": "firefighters measured 240 parts per million"
     if kind == "number" and not counts and asked & _MONEY and not view.money:
         return False  # "how much does the contractor charge": a sum of money, not "three"
     if kind == "number" and not counts and _measured(view, asked, size):
@@ -78,6 +80,24 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         ages = {n for n, u in view.figure_counts if u == "old"} if "old" in asked else set()
         return any(n not in asked for n in view.spans | ages)
     return bool(view.numbers - asked)
+
+
+#: A figure this many content words before the thing a question counts may count it ("about
+#: 60 provisional and late-arriving mail ballots", "the three-member Calder County Board of
+#: Commissioners").
+COUNTED_REACH = 6
+
+
+def _counts_others(view: RecordView, asked: set[str], counted: frozenset[str]) -> bool:
+    """The record names the thing counted, with no figure shortly before it, and every
+    figure of the record (not the question's, nor a year) counts some other thing named after
+    it: "firefighters ... measured 240 parts per million" does not say how many firefighters."""
+    figures = {n for n in view.numbers - asked if not is_year(n)}
+    if not figures or not figures <= {n for n, _ in view.figure_counts}:
+        return False
+    seq = view.sequence
+    return not any(t in counted and not figures.isdisjoint(seq[max(0, i - COUNTED_REACH):i])
+                   for i, t in enumerate(seq))
 
 
 def _measured(view: RecordView, asked: set[str], size: bool = False) -> bool:

@@ -1,8 +1,12 @@
 """Small banks for the engine's module tests: invented records (no name of the shipped
-coverage), built from bot.models only."""
+coverage), built from bot.models only; and the engine's view of one record
+(:func:`view_of`), which the gate tests read."""
 
 from __future__ import annotations
 
+from bot.engine.normalize import words
+from bot.engine.question import Item, Query
+from bot.engine.records import RecordView, view
 from bot.models import Bank, Citation, Fact, Person, Quote, Source
 
 SOURCE = Source("wire", "Riverton Wire", "Bridge approved", "https://example.org/b",
@@ -26,3 +30,22 @@ BEN_SAYS = Quote("ben-steel", "ben-ortiz", "The steel arrives in the spring.", "
 def small_bank() -> Bank:
     return Bank(sources=(SOURCE, LATER), people=(ADA, BEN), facts=(BRIDGE, COST, COST_LATER),
                 quotes=(WAITED, BEN_SAYS))
+
+
+def plain_view(numbers: frozenset[str] = frozenset(), counting: bool = False) -> RecordView:
+    return RecordView(["award", "gala"], set(), set(numbers), counting=counting, series=False,
+                      has_date=False, has_reason=False, negated=False, is_quote=False,
+                      lead_in=False, people=(), curated=True, speech=False)
+
+
+def view_of(text: str, people: tuple[str, ...] = ()) -> RecordView:
+    return view(Fact(id="f", text=text, citations=(Citation(source_id="s", passage=text),),
+                     people=people), None)
+
+
+def asked(question: str, items: list[Item], answer_type: str = "") -> Query:
+    """A question with its items at their places among its words."""
+    ws = words(question)
+    placed = [Item(it.surface, it.terms, pos=n) for n, it in enumerate(items)]
+    return Query(question, ws, placed, answer_type=answer_type,
+                 at=[ws.index(it.surface) for it in items])

@@ -22,6 +22,7 @@ from importlib import resources
 from itertools import pairwise
 
 from bot.engine import lexicon
+from bot.engine.asked_figures import has_figure
 from bot.engine.boosted import BoostedTrees
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import (
@@ -33,7 +34,6 @@ from bot.engine.records import (
     RecordView,
     person_term,
 )
-from bot.engine.sinks import has_figure
 
 #: How much a match counts, by the best field it is in.
 FIELD_CREDIT = {FIELD_PERSON: 1.0, FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_PASSAGE: 0.8,

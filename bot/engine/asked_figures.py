@@ -1,0 +1,97 @@
+"""Whether a record has the figure a question asks for (:func:`has_figure`): "how many
+firefighters" a figure counting them, "how long" one of time or length, "how much does it
+cost" a sum of money, "how old" an age, "what percent" a percentage. A gate of
+:mod:`bot.engine.sinks` and a feature of :mod:`bot.engine.scoring`."""
+
+from __future__ import annotations
+
+from bot.engine import lexicon
+from bot.engine.figures import is_year
+from bot.engine.normalize import stem
+from bot.engine.records import RecordView
+
+#: The stems of the units a figure answering "how long" counts ("47 days", "16 hours").
+_SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
+#: What a percentage or a sum of money is measured in: no count of things.
+_MEASURES = frozenset(stem(w) for w in ("percent", "cents", "dollars"))
+#: The words of paying, with which "how much" asks for a sum of money.
+_MONEY = frozenset(stem(w) for w in lexicon.MONEY_WORDS)
+#: The units of length or area, which answer "how big" and "how far".
+_LENGTH = frozenset(stem(w) for w in lexicon.LENGTH_UNITS)
+
+
+def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = False,
+               counted: frozenset[str] = frozenset(), size: bool = False) -> bool:
+    """The record has a figure the question does not give (for "how old", not a year; for
+    "what percent", a record saying "percent" or "%"; for "how long", one counting a unit of
+    time or length: "47 days", not "410,000 users"; for "how many" (``counts``), not a
+    percentage nor a sum of money either; ``counted``: the thing counted, when it is a unit
+    of time or length, a figure of that unit; ``size``: "how big", "how far", which a
+    figure of length answers)."""
+    if kind == "age":
+        # "a 34-year-old teacher", "34 years old", "aged 34": not "two hours", nor a year,
+        # nor "a 10-year tax"
+        pairs = view.figure_counts
+        return any(not is_year(n) and ((n, "old") in pairs or "age" in view.sequence)
+                   for n in view.numbers - asked)
+    if kind == "span":
+        # "how long will it stay closed": "until at least Friday" answers it as well
+        return view.until or any(n not in asked for n in view.spans)
+    if kind == "percent" and "percent" not in view.sequence:
+        return False
+    if counts and any((n, t) in view.figure_counts for n in view.numbers - asked
+                      for t in counted):
+        return True  # "how many artworks": "three works", "1,100 books" (not a year)
+    if counts and not counted.isdisjoint(view.sequence) and _counts_others(view, asked, counted):
+        return False  # "how many firefighters": "firefighters measured 240 parts per million"
+    if kind == "number" and not counts and asked & _MONEY and not view.money:
+        return False  # "how much does the contractor charge": a sum of money, not "three"
+    if kind == "number" and not counts and _measured(view, asked, size):
+        return True  # "how much warning": "40 minutes of warning"
+    if kind == "number" and not asked & _SPAN:
+        # "how many firefighters": not a year, nor a figure of time or length ("five
+        # years", "38 miles away"), unless asked in those units ("how big", "how far": a
+        # figure of length, not of time)
+        spans = set(view.spans)
+        if size:  # "how big was the crack": "7 inches long" (not "for five years")
+            spans -= {n for n, u in view.figure_counts if u in _LENGTH}
+        if counts and not asked & _MEASURES:
+            spans |= view.money | {n for n, u in view.figure_counts if u in _MEASURES}
+        if "old" not in asked:  # "Vance, 54, pleaded guilty": his age counts no witnesses
+            spans |= {n for n, u in view.figure_counts if u == "old"}
+        return any(not is_year(n) and n not in spans for n in view.numbers - asked)
+    if kind == "number" and counted and counted <= _SPAN:
+        # counted in a unit of time or length ("how many years in prison", "how many miles"; not
+        # "how many night lights"): a
+        # figure of one ("15 years"), not a year nor an age ("Vance, 54, pleaded guilty"),
+        # unless the age is asked ("how many years old")
+        ages = {n for n, u in view.figure_counts if u == "old"} if "old" in asked else set()
+        return any(n not in asked for n in view.spans | ages)
+    return bool(view.numbers - asked)
+
+
+#: A figure this many content words before the thing a question counts may count it ("about
+#: 60 provisional and late-arriving mail ballots", "the three-member Calder County Board of
+#: Commissioners").
+COUNTED_REACH = 6
+
+
+def _counts_others(view: RecordView, asked: set[str], counted: frozenset[str]) -> bool:
+    """The record names the thing counted, with no figure shortly before it, and every
+    figure of the record (not the question's, nor a year) counts some other thing named after
+    it: "firefighters ... measured 240 parts per million" does not say how many firefighters."""
+    figures = {n for n in view.numbers - asked if not is_year(n)}
+    if not figures or not figures <= {n for n, _ in view.figure_counts}:
+        return False
+    seq = view.sequence
+    return not any(t in counted and not figures.isdisjoint(seq[max(0, i - COUNTED_REACH):i])
+                   for i, t in enumerate(seq))
+
+
+def _measured(view: RecordView, asked: set[str], size: bool = False) -> bool:
+    """The record measures a thing the question asks about in a unit of time or length ("40
+    minutes of warning", "3 inches of rain"): a figure, its unit, then the thing; asked how
+    big, in a unit of length ("ninety winters breaks" is no size)."""
+    seq, units = view.sequence, _LENGTH if size else _SPAN | _LENGTH
+    return any(seq[i] in view.spans and seq[i + 1] in units and seq[i + 2] in asked
+               for i in range(len(seq) - 2))

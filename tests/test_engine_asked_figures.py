@@ -1,0 +1,251 @@
+"""bot/engine/asked_figures.py: whether a record has the figure a question asks for (a
+count of the very thing, a span of time or length, a sum of money, a percentage, an age),
+read through the gate it is (:func:`bot.engine.sinks.sinks`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.question import Item, Query
+from bot.engine.records import FIELD_TEXT, view
+from bot.engine.sinks import sinks
+from bot.models import Citation, Fact
+from tests.engine_records import asked, plain_view, view_of
+
+
+def test_a_figure_question_sinks_at_a_record_without_a_figure() -> None:
+    query = Query("how many awards", [], [Item("awards", ("award",))], answer_type="number")
+    fields = {"award": FIELD_TEXT}
+    assert sinks(query, [1.0], [False], fields, plain_view()) == "no figure"
+    assert sinks(query, [1.0], [False], fields, plain_view(frozenset({"12"}))) is None
+    assert sinks(query, [1.0], [False], fields, plain_view(counting=True)) is None
+    age = Query("how old is the gala", [], [Item("gala", ("gala",))], answer_type="age")
+    assert sinks(age, [1.0], [False], {"gala": 1}, plain_view(frozenset({"1998"}))) == "no figure"
+    assert sinks(age, [1.0], [False], {"gala": 1}, plain_view(frozenset({"41"}))) == "no figure"
+    aged = plain_view(frozenset({"41"}))
+    aged.figure_counts = frozenset({("41", "year"), ("41", "old")})  # "the 41-year-old gala"
+    assert sinks(age, [1.0], [False], {"gala": 1}, aged) is None
+    for text in ("The gala, a 41-year-old tradition, drew crowds.", "The gala, aged 41."):
+        assert sinks(age, [1.0], [False], {"gala": 1}, view_of(text)) is None, text
+    grower = view_of("Walt Brandvold, 63, a pear grower, opened the gala.")  # news style
+    assert sinks(age, [1.0], [False], {"gala": 1}, grower) is None
+    waited = view_of("The gala guests waited two hours.")  # no age
+    assert sinks(age, [1.0], [False], {"gala": 1}, waited) == "no figure"
+
+
+def test_how_long_is_answered_by_a_span_or_by_when_it_lasts_until() -> None:
+    """"how long will the gala stay closed": "until at least Friday" answers it as "for two
+    weeks" and "since 2019" do; "on Friday" (no end) does not."""
+    query = Query("how long will the gala stay closed", [],
+                  [Item("gala", ("gala",)), Item("closed", ("close",))], answer_type="span")
+    fields = {"gala": 1, "close": 1}
+    for text in ("The gala will stay closed until at least Friday.",
+                 "The gala will be closed for two weeks.", "The gala has been closed since 2019."):
+        assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) is None, text
+    closed = view_of("The gala closed on Friday.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, closed) == "no figure"
+
+
+def test_a_figure_counting_the_very_thing_asked_is_a_count() -> None:
+    """"how many works": "three works valued at $3.1 million" (whose "3" is also the sum's),
+    "ruined about 1,100 books" (whose figure reads as a year) count what is asked."""
+    for noun, text in (("work", "They made off with three works valued at $3.1 million."),
+                       ("book", "Water poured in and ruined about 1,100 books.")):
+        query = Query(f"how many {noun}s", [], [Item(f"{noun}s", (noun,))],
+                      answer_type="number", counts=True, counted=frozenset({noun}))
+        assert sinks(query, [1.0], [False], {noun: 1}, view_of(text)) is None, text
+        uncounted = Query(f"how many {noun}s", [], [Item(f"{noun}s", (noun,))],
+                          answer_type="number", counts=True)
+        assert sinks(uncounted, [1.0], [False], {noun: 1}, view_of(text)) == "no figure"
+
+
+#: A figure asked for in a way that needs one kind: the question, the terms a record has, a
+#: record giving that kind, and one giving only another figure.
+_FIGURE_KINDS = {
+    # "how far": "38 miles" answers it; "for five years" does not
+    "how far: a length": (
+        Query("how far is the gala from town", [],
+              [Item("gala", ("gala",)), Item("town", ("town",))], answer_type="number",
+              size=True),
+        {"gala": 1, "town": 1},
+        "The gala moved 38 miles from town.",
+        "The gala has been held in town for five years.",
+    ),
+    # "how big": "a 36-inch pipe", not "ninety winters" (seasons count time), a measure of
+    # time before the thing ("ninety winters breaks"), nor "one" as a pronoun
+    "how big: a length, not seasons": (
+        Query("how big was the pipe that broke", [],
+              [Item("pipe", ("pipe",)), Item("broke", ("break",))], answer_type="number",
+              size=True),
+        {"pipe": 1, "break": 1},
+        "The 36-inch cast-iron pipe broke at dawn.",
+        "I am not going to pretend to be one, but a pipe that survived ninety winters breaks.",
+    ),
+    # "how much does it charge": a sum of money, not a count of other things
+    "how much with a word of paying: a sum": (
+        Query("how much does the gala charge", [],
+              [Item("gala", ("gala",)), Item("charge", ("charg",))], answer_type="number"),
+        {"gala": 1, "charg": 1},
+        "The gala will charge $40 a ticket.",
+        "The gala will charge less than three other galas.",
+    ),
+    # "how many of the gala's guests": "roughly a third of its guests" counts them
+    "how many of them: a share": (
+        Query("how many of the gala's guests came", [],
+              [Item("gala", ("gala",)), Item("guests", ("guest",))],
+              answer_type="number", counts=True, counted=frozenset({"gala"})),
+        {"gala": 1, "guest": 1},
+        "Roughly a third of the gala's guests came from out of town.",
+        "The gala's guests came from out of town.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", _FIGURE_KINDS)
+def test_a_figure_asked_so_needs_a_figure_of_that_kind(case: str) -> None:
+    query, fields, gives, other = _FIGURE_KINDS[case]
+    weights, unknown = [1.0] * len(query.items), [False] * len(query.items)
+    assert sinks(query, weights, unknown, fields, view_of(gives)) is None
+    assert sinks(query, weights, unknown, fields, view_of(other)) == "no figure"
+
+
+def test_how_much_without_a_word_of_paying_needs_no_money() -> None:
+    water = Query("how much water did the gala use", [],
+                  [Item("water", ("water",)), Item("gala", ("gala",))], answer_type="number")
+    used = view_of("The gala used 300 gallons of water.")
+    assert sinks(water, [1.0, 1.0], [False, False], {"water": 1, "gala": 1}, used) is None
+
+
+def test_a_count_in_a_unit_of_time_needs_a_figure_of_that_unit() -> None:
+    """"how many years will the gala run": "for five years" answers; an age ("Vance, 54,
+    runs the gala") or a year ("since 2019") does not."""
+    query = Query("how many years will the gala run", [],
+                  [Item("years", ("year",)), Item("gala", ("gala",))],
+                  answer_type="number", counts=True, counted=frozenset({"year"}))
+    fields = {"gala": 1, "year": 1}
+    ok = view_of("The gala will run for five years.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, ok) is None
+    for text in ("Vance, 54, runs the gala every year.", "The gala has run every year since 2019."):
+        assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) == "no figure", text
+    # "how many night lights": a unit of time that modifies the thing counted is no unit
+    lights = Query("how many night lights were recalled", [],
+                   [Item("night", ("night",)), Item("lights", ("light",))],
+                   answer_type="number", counts=True, counted=frozenset({"night", "light"}))
+    recalled = view_of("The company recalled about 1.2 million plug-in night lights.")
+    assert sinks(lights, [1.0, 1.0], [False, False], {"night": 1, "light": 1}, recalled) is None
+
+
+def test_a_count_is_not_a_year_nor_a_span_of_time_or_length() -> None:
+    """"how many awards" / "how big": "in 2019", "for five years", "38 miles away" give no
+    count; "how many years" is asked in a unit of time, which they do give."""
+    query = Query("how many awards", [], [Item("awards", ("award",))], answer_type="number")
+    for text in ("The awards gala has run for five years.", "The awards moved 38 miles away.",
+                 "The awards began in 2019."):
+        assert sinks(query, [1.0], [False], {"award": 1}, view_of(text)) == "no figure", text
+    counted = view_of("The gala gave 12 awards over five years.")
+    assert sinks(query, [1.0], [False], {"award": 1}, counted) is None
+    # "how many": a percentage or a sum of money counts no things ("how much" may be money)
+    many = Query("how many awards", [], [Item("awards", ("award",))], answer_type="number",
+                 counts=True)
+    for text in ("The awards vote passed with 93 percent.", "The awards cost $48 million."):
+        assert sinks(many, [1.0], [False], {"award": 1}, view_of(text)) == "no figure", text
+        assert sinks(query, [1.0], [False], {"award": 1}, view_of(text)) is None, text
+    years = Query("how many years", [], [Item("years", ("year",))], answer_type="number")
+    ran = view_of("The awards gala has run for five years.")
+    assert sinks(years, [1.0], [False], {"year": 1}, ran) is None
+
+
+def test_how_much_of_a_thing_is_answered_by_a_measure_of_it() -> None:
+    """"how much warning": "40 minutes of warning" measures it (a figure, its unit, the
+    thing); "40 minutes after the warning" is no measure of it."""
+    query = Query("how much warning did they get", [], [Item("warning", ("warn",))],
+                  answer_type="number")
+    measured = view_of("We had maybe 40 minutes of warning.")
+    assert sinks(query, [1.0], [False], {"warn": 1}, measured) is None
+    after = view_of("The fire came 40 minutes later, after the warning.")
+    assert sinks(query, [1.0], [False], {"warn": 1}, after) == "no figure"
+
+
+def test_what_percent_needs_a_percentage_not_any_figure() -> None:
+    query = Query("what percent of riders came back", ["what", "percent", "of", "riders"],
+                  [Item("riders", ("rider",))], answer_type="percent")
+    fields = {"rider": FIELD_TEXT}
+    share = view_of("Ridership is at 78% of its 2019 riders.")
+    price = view_of("Monthly passes for riders will go from $90 to $100.")
+    assert sinks(query, [1.0], [False], fields, share) is None
+    assert sinks(query, [1.0], [False], fields, price) == "no figure"
+
+
+def test_a_series_answers_how_many_by_its_count_not_how_much() -> None:
+    listed = view_of("The gala gave awards to Ruiz, Chen, Patel and Obi.")
+    fields = {"award": FIELD_TEXT}
+    many = Query("how many awards", ["how", "many", "awards"], [Item("awards", ("award",))],
+                 answer_type="number", counts=True)
+    much = Query("how big were the awards", ["how", "big", "were", "the", "awards"],
+                 [Item("awards", ("award",))], answer_type="number")
+    assert listed.series and not listed.counting
+    assert sinks(many, [1.0], [False], fields, listed) is None
+    assert sinks(much, [1.0], [False], fields, listed) == "no figure"
+
+
+def test_how_long_needs_a_figure_counting_a_unit_of_time_or_length() -> None:
+    query = Query("how long were the hackers inside", ["how", "long", "were", "the", "hackers"],
+                  [Item("hackers", ("hacker",))], answer_type="span")
+    fields = {"hacker": FIELD_TEXT}
+    assert sinks(query, [1.0], [False], fields, view_of("The hackers took 410,000 files.")) \
+        == "no figure"
+    for text in ("The hackers went unnoticed for 47 days.", "The hackers' 47-day stay.",
+                 "The hackers got 2 miles into the network."):
+        assert sinks(query, [1.0], [False], fields, view_of(text)) is None, text
+
+
+def test_an_age_is_a_figure_of_years_old_not_any_figure_of_years() -> None:
+    """"how old is Dale": "a 10-year tax" gives no age; "said Dale Hutch, 58, a machinist"
+    in the passage a quote cites does, though the quote shown does not say it."""
+    age = asked("how old is dale", [Item("dale", ("dale",))], "age")
+    fields = {"dale": FIELD_TEXT}
+    tax = view_of("Dale said a 10-year tax is the wrong tool.")
+    assert sinks(age, [1.0], [False], fields, tax) == "no figure"
+    # a word counting without a figure answers "how many", not "how old"
+    half = view_of("Dale said his sales fell by nearly half in 22 years.")
+    assert sinks(age, [1.0], [False], fields, half) == "no figure"
+    for text in ("Dale, who is 58 years old, said so.", "The 58-year-old Dale said so."):
+        assert sinks(age, [1.0], [False], fields, view_of(text)) is None, text
+    quote = Fact(id="q", text="Nobody said a word for about a minute, in 31 years.",
+                 citations=(Citation(source_id="s", passage='"Nobody said a word," said Dale '
+                                     'Hutch, 58, a machinist.'),))
+    assert sinks(age, [1.0], [False], fields, view(quote, None)) is None
+
+
+def test_an_age_counts_no_things_asked_how_many_of() -> None:
+    """"how many witnesses testified": "Vance, 54, pleaded guilty" gives his age, not a
+    count of witnesses; "how many years old" may be answered by it."""
+    many = asked("how many witnesses testified",
+                  [Item("witnesses", ("wit",)), Item("testified", ("testifi",))], "number")
+    fields = {"testifi": FIELD_TEXT}
+    aged = view_of("Vance, 54, pleaded guilty and testified against Eldridge.")
+    assert sinks(many, [1.0, 1.0], [False, False], fields, aged) == "no figure"
+    counted = view_of("Vance, 54, and 12 witnesses testified against Eldridge.")
+    assert sinks(many, [1.0, 1.0], [False, False], fields, counted) is None
+    old = asked("how many years old is vance",
+                 [Item("years", ("year",)), Item("old", ("old",)), Item("vance", ("vanc",))],
+                 "number")
+    assert sinks(old, [1.0] * 3, [False] * 3, {"vanc": FIELD_TEXT, "year": 1, "old": 1},
+                 aged) is None
+
+
+def test_a_record_naming_the_thing_counted_uncounted_does_not_say_how_many() -> None:
+    """"how many firefighters": a record naming firefighters whose one figure counts parts
+    per million says nothing of how many; a figure shortly before them may count them ("about
+    60 provisional and late-arriving mail ballots"), and a record not naming them may say it
+    in other words ("14 children" for "how many kids")."""
+    def ask(noun: str) -> Query:
+        return Query(f"how many {noun}s showed up", [], [Item(f"{noun}s", (noun,))],
+                     answer_type="number", counts=True, counted=frozenset({noun}))
+
+    firefighters = view_of("Firefighters who entered measured levels of 240 parts per million.")
+    assert sinks(ask("firefight"), [1.0], [False], {"firefight": 1}, firefighters) == "no figure"
+    ballots = view_of("About 60 provisional and late-arriving mail ballots remain.")
+    assert sinks(ask("ballot"), [1.0], [False], {"ballot": 1}, ballots) is None
+    children = view_of("At least 14 children were burned.")
+    assert sinks(ask("kid"), [1.0], [False], {"kid": 1}, children) is None

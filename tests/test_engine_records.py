@@ -43,6 +43,15 @@ def test_the_view_sees_numbers_dates_and_quotes() -> None:
     assert quote.is_quote and quote.speech
 
 
+def test_a_verb_of_reporting_speech_makes_a_sentence_report_someones_words() -> None:
+    """"..., cautioned Dr. Ada Quill" reports her words as "said" would; "the bridge cost
+    $40 million" reports no one's."""
+    for verb in ("said", "cautioned", "warned", "explained", "insisted", "conceded"):
+        text = f"The study cannot prove it, {verb} Dr. Ada Quill, a neurologist."
+        assert view(Fact("f", text, ()), None).speech, verb
+    assert not view(COST, None).speech
+
+
 def test_the_apposition_pattern_finds_who_someone_is() -> None:
     pattern = describes_pattern(ADA.names)
     assert pattern.search("Ada Quill, the mayor of Riverton, said")

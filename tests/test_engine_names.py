@@ -88,6 +88,12 @@ def test_a_descriptions_head_nouns_are_the_roles_it_gives() -> None:
     assert role_heads("Florida rapper, named best female hip hop artist") == ["rapper"]
     assert role_heads("2016 presidential candidate") == ["candidate"]
     assert role_heads("") == []
+    # a second role after what follows the first, opened by a determiner
+    assert role_heads("associate professor at the University of Southern Denmark and the "
+                      "study's lead author") == ["professor", "author"]
+    assert role_heads("mayor of Riverton and Springfield") == ["mayor"]
+    assert role_heads("spokeswoman for the hospital and a former nurse") == ["spokeswoman",
+                                                                            "nurse"]
 
 
 def test_the_people_holding_a_role_are_found_by_it_as_written() -> None:

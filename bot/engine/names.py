@@ -64,13 +64,22 @@ def role_heads(description: str) -> list[str]:
     first = re.split(r"[(;,:]", description, maxsplit=1)[0]
     heads: list[str] = []
     phrase: list[str] = []
-    for w in words(first):
+    ws = words(first)
+    skipping = False  # past the first phrase's head, in what follows it ("at Upper Basin")
+    for i, w in enumerate(ws):
         if w in ("and", "or", "&"):
             heads.extend(phrase[-1:])
             phrase = []
+            # another role after what follows the first: "professor at X and the study's
+            # lead author" (a determiner opens it; "mayor of Riverton and Springfield" not)
+            skipping = skipping and ws[i + 1 : i + 2] not in (["the"], ["a"], ["an"])
+        elif skipping:
+            continue
         elif w in STOPWORDS:
             if phrase:
-                break
+                heads.extend(phrase[-1:])
+                phrase = []
+                skipping = True
         elif not w.isdigit() and len(w) >= 3 and w not in FRAME_WORDS:
             phrase.append(w)
     heads.extend(phrase[-1:])

@@ -53,8 +53,9 @@ from bot.engine.recordstore import RecordStore, dumps
 log = logging.getLogger(__name__)
 
 MAGIC = b"coverage-bot engine snapshot\n"
-#: Bumped whenever the layout or the pickled state changes shape.
-FORMAT_VERSION = 9
+#: Bumped whenever the layout or the pickled state changes shape, or what the engine
+#: derives into it from the bank (10: a description's role heads).
+FORMAT_VERSION = 10
 _HEADER_LEN = struct.Struct("<I")
 #: The header's room (JSON, padded with spaces): written last, over a blank one.
 _HEADER_SPACE = 1024

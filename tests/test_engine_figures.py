@@ -32,6 +32,7 @@ def test_a_name_given_an_age_is_known_by_each_word_of_it() -> None:
     assert aged('"I went out," said Oduya, 66.') == {"oduya"}
     assert aged("The 66-year-old Terrence Oduya said so.") == {stem("terrence"), "oduya"}
     assert aged("Dr. Anil Rao-Whitfield, 61, said so.") == {"rao", stem("whitfield")}
+    assert aged("Okafor, a 19-year-old rookie from Saskatoon, scored.") == {"okafor"}
     assert aged("The panda, a 4-year-old female named Juniper, was seen by Terrence Oduya.") \
         == frozenset()
     assert is_year("1998") and is_year("1990s") and not is_year("66")

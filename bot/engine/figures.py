@@ -29,12 +29,16 @@ def ages(text: str) -> frozenset[tuple[str, str]]:
 
 #: An age before a name: "66-year-old Terrence Oduya".
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[-\s]year[-\s]old\s+((?:[A-Z][\w’'\-]+\s+)*[A-Z][\w’'\-]+)")
+#: A name with an age in the phrase in apposition: "Okafor, a 19-year-old rookie".
+_AGE_IN_APPOSITION = re.compile(r"\b([A-Z][\w’'\-]+),\s+(?:a|an)\s+\d{1,3}[-\s]year[-\s]old\b")
 
 
 def aged(text: str) -> frozenset[str]:
     """The stems of the names ``text`` gives an age: "Oduya, 66", "66-year-old Terrence
-    Oduya" (each word of the name, and of a double name: "Rao-Whitfield")."""
+    Oduya", "Okafor, a 19-year-old rookie" (each word of the name, and of a double name:
+    "Rao-Whitfield")."""
     names = [m.group(1) for m in _AGE_APPOSITIVE.finditer(text)]
+    names += [m.group(1) for m in _AGE_IN_APPOSITION.finditer(text)]
     names += [w for m in _AGE_BEFORE.finditer(text) for w in m.group(1).split()]
     return frozenset(stem(w) for n in names for w in n.lower().split("-"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.engine import Engine
 from bot.engine.abstain import (
     ABSTAIN_TEXT,
+    AMBIGUOUS_TEXT,
     GREETING_TEXT,
     LACKING_SHOWN,
     THANKS_TEXT,
@@ -27,6 +28,9 @@ def test_an_abstention_hints_at_what_to_ask_instead() -> None:
         suggested=True, lacking=["super", "bowl"])
     assert abstention(suggested=True, lacking=["x"], who="she") == (
         ABSTAIN_TEXT + " Who do you mean by “she”? Ask again with their name.")
+    # two stories as likely to answer: say so, and offer each
+    assert abstention(suggested=True, ambiguous=True) == (
+        AMBIGUOUS_TEXT + " Perhaps you meant one of the suggestions.")
 
 
 def test_the_words_no_record_has_are_named_as_the_question_spells_them() -> None:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.engine import DEFAULT_THRESHOLD, Engine
-from bot.engine.abstain import ABSTAIN_TEXT, GREETING_TEXT, THANKS_TEXT
+from bot.engine.abstain import ABSTAIN_TEXT, AMBIGUOUS_TEXT, GREETING_TEXT, THANKS_TEXT
 from bot.engine.index import InvertedIndex, Vocabulary
 from bot.engine.lexicon import is_ordinary
 from bot.engine.normalize import stem, words
@@ -424,6 +424,25 @@ def test_conflicting_figures_are_listed_newest_first() -> None:
     ordered = [dates[by_id[t]] for t in others]
     assert ordered == sorted(ordered, reverse=True)
     assert all(c.sources for c in a.conflicts)
+
+
+def test_a_question_two_stories_answer_alike_asks_which() -> None:
+    """"who won", with a hockey game and an awards show in the bank: neither article is
+    named, both are as likely; no answer, each story offered. Two outlets' counts of one
+    arrest are one claim, answered with its conflicts (above)."""
+    hockey = Source("hockey", "Sports Wire", "Rivermen reach the final", published="2025-04-19")
+    awards = Source("awards", "Arts Wire", "Gala honours Ada Quill", published="2025-06-10")
+    engine = Engine(Bank(sources=(hockey, awards), facts=(
+        Fact("rivermen", "The Rivermen won the semifinal in overtime on Saturday.",
+             cite("won the semifinal", "hockey")),
+        Fact("quill", "Ada Quill won the poetry prize at the spring gala.",
+             cite("won the poetry prize", "awards")),
+    )))
+    a = engine.answer("who won")
+    assert not a.answered and a.text.startswith(AMBIGUOUS_TEXT), a
+    assert len(a.suggestions) == 2
+    assert answered(engine, "who won the poetry prize").record_id == "quill"
+    assert answered(engine, "who won the semifinal").record_id == "rivermen"
 
 
 def test_latest_prefers_the_newest_report() -> None:

@@ -26,17 +26,24 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from bot.engine import lexicon
-from bot.engine.abstain import abstention, lacking_words, small_talk_reply
+from bot.engine.abstain import abstain, abstention, small_talk_reply
 from bot.engine.citing import Citer
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.memory import Memory, visible_to
-from bot.engine.normalize import shorten
 from bot.engine.question import Item, Query, read, small_talk
 from bot.engine.quotes import QuoteFinder
 from bot.engine.reasons import reason_after
 from bot.engine.records import RecordView, record_people, view
 from bot.engine.retrieve import misquoted, quoting, retrieve
-from bot.engine.scoring import Asked, Candidate, Model, by_title, context_features, english_factor
+from bot.engine.scoring import (
+    Asked,
+    Candidate,
+    Model,
+    ambiguous,
+    by_title,
+    context_features,
+    english_factor,
+)
 from bot.engine.sinks import Gates, opposite_terms
 from bot.engine.whois import DESCRIBE_SCORE, describe
 from bot.models import (
@@ -57,8 +64,6 @@ from bot.models import (
 #: than not. The SQuAD tune split, each article left out of the fit in turn, then answers 49.3%
 #: right and abstains on 73.5% (``calibrate --cross``). ``ANSWER_THRESHOLD`` overrides.
 DEFAULT_THRESHOLD = 50.0
-#: Near misses at least this share of the threshold are offered as suggestions.
-SUGGEST_SHARE = 0.4
 #: Candidates scored in detail.
 SHORTLIST = 6
 #: A follow-up about "it" with at most this many words to match, none a person's name, is
@@ -294,7 +299,11 @@ class Engine:
             around, first = self._m.around(c.rid, asked)
             c.context = context_features(query, unknown, c.fields, around, c.view, first)
         top.confidence_features = [*top.features, top.probability, lead, *top.context]
-        if top.probability > 0.0:
+        best: dict[str | None, Candidate] = {}  # each article's best candidate
+        for c in out if source is None and not summary else ():
+            best.setdefault(first_source(self._rec(c)), c)
+        top.ambiguous = ambiguous(list(best.values()), asked)
+        if top.probability > 0.0 and not top.ambiguous:
             top.confidence = self.model.confidence(top.confidence_features)
         if story_lead:  # what the story is about, as it says first: sure as a description is
             top.confidence = max(top.confidence, DESCRIBE_SCORE / 100.0)
@@ -356,7 +365,7 @@ class Engine:
         if query.social:  # "hi", "thanks bot": nothing asked of the coverage
             return Answer(answered=False, text=small_talk_reply(query.words), score=0.0)
         if not cands or 100.0 * cands[0].confidence < self.threshold:
-            answer = self._abstain(cands, query, guild_id)
+            answer = abstain(self._m, cands, query, self.threshold, guild_id)  # (or ambiguous)
             who = None if query.people else lone_pronoun(query.text)
             return answer if who is None else \
                 replace(answer, text=abstention(suggested=False, who=who))
@@ -431,42 +440,6 @@ class Engine:
     def answer_text(self, record: Fact | Quote) -> str:
         """The text a reader is shown when ``record`` is the answer."""
         return self._cite.answer_text(record)
-
-    # ------------------------------------------------------------------ abstaining
-
-    def _abstain(self, cands: list[Candidate], query: Query, guild_id: int | None) -> Answer:
-        """No answer: near misses as suggestions, and the question's words the coverage
-        never uses (so that the asker can say it with the coverage's words)."""
-        named = query.people
-        floor = self.threshold * SUGGEST_SHARE / 100.0
-        suggestions: list[str] = []
-        for c in sorted(cands, key=lambda c: -max(c.probability, c.near)):
-            if len(suggestions) >= 3 or max(c.probability, c.near) < floor:
-                break
-            text = self._suggestion(self._rec(c), named, guild_id)
-            if text and text not in suggestions:
-                suggestions.append(text)
-        visible = visible_to(guild_id)
-        lacking = lacking_words(query.items,
-                                lambda it: self._m.uses(it.terms, it.surface, visible),
-                                query.text)
-        best = 100.0 * cands[0].confidence if cands else 0.0
-        return Answer(
-            answered=False,
-            text=abstention(suggested=bool(suggestions), lacking=lacking),
-            score=round(min(best, max(0.0, self.threshold - 0.1)), 1),
-            suggestions=tuple(suggestions),
-        )
-
-    def _suggestion(self, rec: Fact | Quote, named: tuple[str, ...], guild_id: int | None) -> str:
-        """A near miss as a question to ask instead: "What did X say?" when it is about
-        someone the question named (or a quote) and they have quotes, else its text."""
-        about = [p for p in record_people(rec) if p in named or isinstance(rec, Quote)]
-        for pid in about:
-            person = self._m.names.people.get(pid)
-            if person is not None and self._m.has_quotes(pid, guild_id):
-                return f"What did {person.name} say?"
-        return shorten(rec.text)
 
     # ------------------------------------------------------------------ quotes
 

@@ -42,10 +42,32 @@ FIELD_CREDIT = {FIELD_PERSON: 1.0, FIELD_TEXT: 1.0, FIELD_KEYWORD: 0.9, FIELD_PA
 CORRECTED_CREDIT = 0.85
 #: So does a word the record has only in a related form ("payment" for "pay").
 RELATED_CREDIT = 0.85
+#: A question whose best answers in two articles are this close (the second's probability
+#: at least this share of the first's) does not say which article it is about ("who won",
+#: with a hockey game and an awards show in the bank): no answer, each offered instead.
+AMBIGUOUS_SHARE = 0.75
+#: ... unless they share this share of their words (besides the question's): one claim.
+SAME_CLAIM = 0.5
 #: An item weighs its IDF in the bank times a factor of how rare it is in general English
 #: (:func:`bot.engine.lexicon.rarity`): in a small bank "another" or "term" can be as rare
 #: as "rotors", but they say much less about what a question is about.
 RARITY_FLOOR, RARITY_FROM, RARITY_SLOPE, RARITY_CAP = 0.25, 0.2, 1.5, 1.25
+
+
+def ambiguous(best: list[Candidate], asked: set[str]) -> bool:
+    """The best candidates of two articles (``best``: each article's) are as probable, within
+    :data:`AMBIGUOUS_SHARE`, and say different things (they share less than
+    :data:`SAME_CLAIM` of their words besides the question's ``asked`` terms and figures:
+    not two outlets' counts of one arrest): the question does not say which article it is
+    about."""
+    first, second = sorted(best, key=lambda c: -c.probability)[:2] if len(best) > 1 else (
+        None, None)
+    if first is None or second is None or second.probability <= 0.0 \
+            or second.probability < AMBIGUOUS_SHARE * first.probability:
+        return False
+    own, other = ({t for t in c.view.sequence if not t.isdigit()} - asked
+                  for c in (first, second))  # (two counts of one arrest are one claim)
+    return bool(own and other) and len(own & other) < SAME_CLAIM * min(len(own), len(other))
 
 
 def english_factor(rarity: float) -> float:
@@ -145,6 +167,8 @@ class Candidate:
     fields: dict[str, int] = field(default_factory=dict)
     #: what the record lacks, read against its neighbours (:func:`context_features`)
     context: list[float] = field(default_factory=list)
+    #: (the chosen one) another article's candidate is as likely and says something else
+    ambiguous: bool = False
 
 
 #: :func:`credit` of every field mask (the index keeps a mask in a byte).

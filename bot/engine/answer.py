@@ -30,6 +30,7 @@ from bot.engine.abstain import abstain, abstention, small_talk_reply
 from bot.engine.citing import Citer
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.memory import Memory, visible_to
+from bot.engine.model import Model
 from bot.engine.question import Item, Query, read, small_talk
 from bot.engine.quotes import QuoteFinder
 from bot.engine.reasons import reason_after
@@ -38,7 +39,6 @@ from bot.engine.retrieve import misquoted, quoting, retrieve
 from bot.engine.scoring import (
     Asked,
     Candidate,
-    Model,
     ambiguous,
     by_title,
     context_features,

@@ -1,10 +1,11 @@
-"""Scoring a candidate record against a question: features, and the calibrated model.
+"""Scoring a candidate record against a question: its features, for the calibrated model
+(:mod:`bot.engine.model`).
 
 Every weight of the engine is here. Retrieval (:mod:`bot.engine.retrieve`) ranks records
 by :data:`FIELD_CREDIT`-weighted IDF; the few best are then described by
 :func:`features` (how much of the question they cover, what they leave out, whether they
-hold the kind of answer asked for, ...) and :class:`Model` turns the features into the
-probability that the record answers the question. The model's parameters are data
+hold the kind of answer asked for, ...) and :class:`~bot.engine.model.Model` turns the
+features into the probability that the record answers the question. The model's parameters are data
 (``data/model.json``), fitted by ``benchmarks/calibrate.py`` on the development questions
 only: a logistic regression ranks the candidates, and gradient-boosted trees
 (:mod:`bot.engine.boosted`) give the chosen one's probability of being right. That
@@ -14,16 +15,12 @@ precision on any coverage.
 
 from __future__ import annotations
 
-import json
 import math
-import operator
 from dataclasses import dataclass, field
-from importlib import resources
 from itertools import pairwise
 
 from bot.engine import lexicon
 from bot.engine.asked_figures import has_figure
-from bot.engine.boosted import BoostedTrees
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import (
     FIELD_KEYWORD,
@@ -470,51 +467,3 @@ def _shortest_stretch(hits: list[tuple[int, int]], kinds: int) -> float:
                 have -= 1
             left += 1
     return kinds / best
-
-
-class _Logistic:
-    def __init__(self, names: tuple[str, ...], weights: dict[str, float], bias: float) -> None:
-        self.weights = [float(weights.get(name, 0.0)) for name in names]
-        self.bias = float(bias)
-
-    def __call__(self, values: list[float]) -> float:
-        if len(values) != len(self.weights):
-            raise ValueError(f"{len(values)} feature values for {len(self.weights)} weights")
-        z = self.bias + sum(map(operator.mul, self.weights, values))
-        if z < -30:
-            return 0.0
-        if z > 30:
-            return 1.0
-        return 1.0 / (1.0 + math.exp(-z))
-
-
-class Model:
-    """The answer model (parameters from ``data/model.json``): the *ranker*, a logistic
-    regression, orders the candidates of a question; the *confidence* model, boosted trees
-    (a logistic regression in a model.json from before session 12), estimates for the chosen
-    one the probability that it answers the question (the answer's score)."""
-
-    def __init__(self, data: dict[str, dict[str, object]]) -> None:
-        r, c = data["ranker"], data["confidence"]
-        self.ranker = _Logistic(FEATURES, r["weights"], r["bias"])  # type: ignore[arg-type]
-        self.confidence: _Logistic | BoostedTrees
-        if "trees" not in c:
-            self.confidence = _Logistic(
-                CONFIDENCE_FEATURES, c["weights"], c["bias"]  # type: ignore[arg-type]
-            )
-        elif c.get("features") != list(CONFIDENCE_FEATURES):
-            # fitted before the features changed (only until the re-fit that a feature
-            # change calls for, which this model serves: tests fail on a stale model)
-            self.confidence = _Logistic(CONFIDENCE_FEATURES, {"ranker": 6.0}, -3.0)
-        else:
-            self.confidence = BoostedTrees(CONFIDENCE_FEATURES, c)
-
-    @classmethod
-    def load(cls) -> Model:
-        path = resources.files("bot.engine").joinpath("data", "model.json")
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:  # before the first calibration: a plain coverage model
-            plain = {"weights": {"coverage": 8.0, "missing_max": -4.0}, "bias": -5.0}
-            data = {"ranker": plain, "confidence": plain}
-        return cls(data)

@@ -69,3 +69,11 @@ def test_a_name_after_another_and_of_does_not_take_its_verb() -> None:
     assert "verb" not in _evidence("Keisha Morrow of Columbus said it smoked.", "Columbus")
     assert "verb" not in _evidence("The Division of Flood Response said so.", "Flood Response")
     assert "verb" in _evidence("Keisha Morrow said it smoked.", "Keisha Morrow")
+
+
+def test_an_age_before_a_name_that_modifies_a_person_is_not_its_age() -> None:
+    """"a 34-year-old Springfield man": the man is 34, Springfield is where he is from;
+    "9-year-old Elsie Warrington handed" is Elsie's age."""
+    assert "who" not in _evidence("A 34-year-old Springfield man was charged.", "Springfield")
+    assert "who" in _evidence("The 9-year-old Elsie Warrington handed it over.",
+                              "Elsie Warrington")

@@ -20,6 +20,8 @@ from bot.engine.ingest.roles import appositive_after, title_before
     (", who says the town is dying.", None),  # a verb of saying
     (", who has two sons, said", None),  # what one has
     (" said the plan failed.", None),
+    # what was said, its quote blanked by ingest, is no apposition
+    (', said his client                        and declined to comment further.', None),
 ])
 def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: str | None) -> None:
     assert appositive_after(after) == said

@@ -101,6 +101,13 @@ _SPEECH_BEFORE = re.compile(r"(?:[”\"]\s*,?\s*|^\s*)(?:said|says|wrote|writes|
 _WORD_BEFORE = re.compile(r"(?<![\w’'\-])([a-z]+)\s+$")
 
 
+def _kind_after(after: str) -> bool:
+    """A lower-case person noun right after the run: the run modifies it ("a 34-year-old
+    Springfield man": the man is 34, not Springfield)."""
+    m = re.match(r"\s+([a-z]+)\b", after)
+    return m is not None and role_noun(m.group(1))
+
+
 def _lower_role_before(before: str) -> bool:
     """A lower-case agent noun of a person right before the name ("runner", "developer",
     "cellist"; "actors" opening a list): what the person is, as news style writes it (not
@@ -139,7 +146,8 @@ def occurrence_evidence(
     if _SPEECH_BEFORE.search(before):
         found.add("speech")
     name = text[start:end]
-    if _role_after().match(after) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) \
+    aged_before = _AGE_BEFORE.search(before) is not None and not _kind_after(after)
+    if _role_after().match(after) or aged_before or _AGE_AFTER.match(after) \
             or (" " in name and name.replace(" ", "").isalpha() and _lower_role_before(before)):
         # "Jane Roe, 34, a nurse", "9-year-old Elsie Warrington", "Grace Obi, 29, crossed",
         # "said developer Gideon Marchetti"

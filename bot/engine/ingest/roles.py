@@ -36,6 +36,8 @@ def appositive_after(text: str) -> str | None:
     # a relative clause says what someone did ("who worked as an accountant"), unless it says
     # what they are ("who is a nurse") or do ("who owns a bakery", "who has run the shop for
     # 22 years": kept whole, "Jane Roe, who owns a bakery.")
+    if _SAYING.match(phrase):
+        return None  # "Samuel Ortiz, said his client ...": what he said, not what he is
     relative = _RELATIVE.match(phrase)
     if relative:
         if relative.group(1):
@@ -48,6 +50,8 @@ def appositive_after(text: str) -> str | None:
     return phrase
 
 
+#: A verb of saying opening what follows a name and a comma: no apposition.
+_SAYING = re.compile(rf"(?:{_SPEECH_ALT})\b", re.IGNORECASE)
 #: A relative clause opening a phrase in apposition; group 1 when it says what one is.
 _RELATIVE = re.compile(
     r"(?:who|whom|whose|which|that)\b\s*((?:is|was|has been)\s+(?:also\s+)?(?:(?:an?|the)\s+)?)?",

@@ -15,6 +15,7 @@ from bot.engine.names import (
     role_words,
 )
 from bot.engine.normalize import stem
+from bot.models import Person
 from tests.engine_records import ADA, BEN
 
 
@@ -112,3 +113,17 @@ def test_the_people_holding_a_role_are_found_by_it_as_written() -> None:
     shared = NameTable()
     shared.add(replace(ADA, guild_id=5))
     assert shared.holders("mayor", visible_to(6)) == ()
+
+
+def test_a_role_held_by_no_one_as_written_is_found_by_its_synonyms() -> None:
+    """"the doctor": someone described as a physician (WordNet's synonyms of its first
+    sense); "the conductor" is not "a director" (its first sense is a music director's,
+    and "director"'s is not)."""
+    table = NameTable()
+    table.add(Person("helen-ruiz", "Helen Ruiz", ("Ruiz",), "emergency physician at the clinic"))
+    table.add(Person("cy-dunn", "Cy Dunn", ("Dunn",), "director of the rail line"))
+    everyone = visible_to(None)
+    assert table.holders("doctor", everyone) == ("helen-ruiz",)
+    assert table.holders("physician", everyone) == ("helen-ruiz",)
+    assert table.holders("conductor", everyone) == ()
+    assert table.holders("manager", everyone) == ("cy-dunn",)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from bot.engine.ingest.data import wordmap
 from bot.engine.lexicon import FRAME_WORDS, STOPWORDS
 from bot.engine.normalize import stem as term
 from bot.engine.normalize import words
@@ -237,8 +238,12 @@ class NameTable:
         mayor"; as written: "the nurses" are not one nurse), and the word ``modifier`` too
         when given ("the Beacon spokeswoman": "a spokeswoman for Beacon Health Partners"),
         when there are at most :data:`MAX_ROLE_HOLDERS` of them."""
+        found = _ids(self._roles.get(role))
+        if not found:  # "the doctor": one described as a physician (WordNet's synonyms)
+            found = tuple(p for other in wordmap("person_synonyms").get(role, "").split()
+                          for p in _ids(self._roles.get(other)))
         people = tuple(sorted(
-            p for p in _ids(self._roles.get(role))
+            p for p in set(found)
             if visible(person := self.people[p])
             and (modifier is None or modifier in words(person.description))
         ))

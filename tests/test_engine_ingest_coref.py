@@ -37,3 +37,19 @@ def test_a_lead_describing_whom_the_next_sentence_names_is_about_them() -> None:
         "The verdict came after two days. Martin Eldridge, 61, declined to comment.",
         source=Source("s", "Plains Press", "Jury convicts"))
     assert all(not f.people for f in plain.new_facts if "jury" in f.text.lower())
+
+
+def test_a_pronoun_after_someone_unnamed_is_theirs_not_the_last_named_persons() -> None:
+    """"a 45-year-old woman was killed when her car slid": her car is the woman's, not the
+    governor's named a sentence before; a pronoun after a name still goes to that name."""
+    text = ("FAYETTEVILLE, Ark. (Ozark Wire) — An ice storm knocked out power on Thursday.\n\n"
+            "Gov. Sarah Pruett declared a state of emergency for 12 counties.\n\n"
+            "A 71-year-old man died after running a generator inside his garage, and a "
+            "45-year-old woman was killed when her car slid off Highway 16.\n\n"
+            "Pruett said her office would send help.")
+    r = ingest_article(text, source=Source("s", "Ozark Wire", "Ice storm"))
+    pruett = next(p.id for p in r.new_people if p.name == "Sarah Pruett")
+    died = next(f for f in r.new_facts if "garage" in f.text)
+    assert pruett not in died.people
+    office = next(f for f in r.new_facts if "office" in f.text)
+    assert pruett in office.people

@@ -39,6 +39,11 @@ _ROLE_PHRASE = re.compile(
 )
 
 
+#: "a 45-year-old woman", "an officer": someone the sentence does not name (up to three words
+#: before the noun).
+_UNNAMED = re.compile(r"\b(?:[Aa]|[Aa]n)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
+
+
 class _Coref:
     """An article split into sentences, with the people each sentence names or means."""
 
@@ -230,6 +235,17 @@ class _Coref:
                 unique.append(key)
         return unique
 
+    @staticmethod
+    def _unnamed_before(sent: _Sentence, position: int) -> bool:
+        """The sentence names someone unnamed ("a 45-year-old woman") before ``position``,
+        and no one by name after them: a pronoun there is theirs."""
+        last = None
+        for m in _UNNAMED.finditer(sent.masked, 0, position):
+            if role_noun(m.group("noun")):
+                last = m
+        return last is not None and not any(last.end() <= x.start < position
+                                            for x in sent.mentions)
+
     def _antecedent(
         self,
         sent: _Sentence,
@@ -237,6 +253,8 @@ class _Coref:
         gender: str | None,
         descriptor: str | None = None,
     ) -> str | None:
+        if gender and self._unnamed_before(sent, position):
+            return None  # "a 45-year-old woman was killed when her car slid": hers, no one named
         candidates = self._candidates(sent, position)
         if descriptor:
             for key in candidates:

@@ -77,3 +77,11 @@ def test_an_age_before_a_name_that_modifies_a_person_is_not_its_age() -> None:
     assert "who" not in _evidence("A 34-year-old Springfield man was charged.", "Springfield")
     assert "who" in _evidence("The 9-year-old Elsie Warrington handed it over.",
                               "Elsie Warrington")
+
+
+def test_three_words_ending_in_a_plural_person_noun_name_a_firm() -> None:
+    """"Priya Raman of Midwest Retail Advisors said": a firm, on no evidence of its own; a
+    person's surname may still be one ("Gram Parsons"), and strong evidence is a person's."""
+    assert not accept(Candidate("Midwest Retail Advisors", {"given", "of"}), frozenset())
+    assert accept(Candidate("Gram Parsons", {"given"}), frozenset())
+    assert accept(Candidate("Mary Jane Masters", {"speech"}), frozenset())

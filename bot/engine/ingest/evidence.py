@@ -255,6 +255,10 @@ def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
         return False  # "Korean King": a title, not a name
     if not strong and "of" in evidence and place_noun(tokens[-1]):
         return False  # "the communities of Elk Meadow", "a lookout on Barlow Butte": places
+    last = tokens[-1].lower()
+    if not strong and len(tokens) > 2 and last.endswith("s") and not last.endswith("ss") \
+            and role_noun(last[:-1]):
+        return False  # "Midwest Retail Advisors": a firm (but "Gram Parsons")
     if ordinary_words(candidate.name, lower_words):
         return strong  # its own strong evidence, not its surname's
     return True

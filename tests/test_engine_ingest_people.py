@@ -376,3 +376,20 @@ def test_a_person_whose_given_name_is_an_ordinary_word_is_found_by_what_news_sty
     speakers = {q.text: q.speaker for q in r.new_quotes}
     assert speakers["I have never cheated"] == people["Grace Wanjala"].id
     assert speakers["It is not the way I wanted to win"] == people["Faith Moraa"].id
+
+
+def test_a_surname_shared_by_family_is_the_person_the_lede_names() -> None:
+    """"Marguerite Olsen ... Her son, Erik Olsen, said ... Olsen taught": the surname alone
+    is hers (news style gives the family first names), not a new person "Olsen"; namesakes
+    the lede does not name leave it to no one."""
+    text = ("Marguerite Olsen, state senator, dies at 91\n\n"
+            "ST. PAUL, Minn. (North Wire) — Marguerite Olsen, the first woman elected to the "
+            "state Senate from a rural district, died Saturday.\n\n"
+            "Her son, Erik Olsen, said she died peacefully.\n\n"
+            "Olsen taught high school English for 14 years before running for office.")
+    r = ingest_article(text, source=Source("s", "North Wire", "Olsen dies"))
+    people = {p.name: p for p in r.new_people}
+    assert set(people) == {"Marguerite Olsen", "Erik Olsen"}
+    assert "Olsen" in people["Marguerite Olsen"].aliases
+    taught = next(f for f in r.new_facts if "taught" in f.text)
+    assert taught.people == (people["Marguerite Olsen"].id,)

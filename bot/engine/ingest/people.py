@@ -70,6 +70,10 @@ def _gender_of_words(text: str) -> str | None:
     return None
 
 
+#: The sentences of an article's lede: whom a surname shared by several means.
+LEDE_SENTENCES = 2
+
+
 class _People:
     """The people an article names: known ones matched, new ones created."""
 
@@ -218,7 +222,13 @@ class _People:
                 given.setdefault(parts[0], set()).add(ent.key)
                 if "," not in ent.name:
                     surnames.setdefault(parts[-1], set()).add(ent.key)
+        lede = " ".join(sentences[:LEDE_SENTENCES])
         for surname, keys in surnames.items():
+            if len(keys) > 1:
+                # several named in full share it ("Marguerite Olsen", her son "Erik Olsen"):
+                # news style gives the others first names; the surname alone is the one the
+                # lede names (in a list of namesakes, no one)
+                keys = {k for k in keys if self.entities[k].name in lede}
             if len(keys) == 1 and surname not in self.surfaces and surname not in modifiers:
                 key = next(iter(keys))
                 self.surfaces[surname] = key

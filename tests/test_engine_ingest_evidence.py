@@ -85,3 +85,12 @@ def test_three_words_ending_in_a_plural_person_noun_name_a_firm() -> None:
     assert not accept(Candidate("Midwest Retail Advisors", {"given", "of"}), frozenset())
     assert accept(Candidate("Gram Parsons", {"given"}), frozenset())
     assert accept(Candidate("Mary Jane Masters", {"speech"}), frozenset())
+
+
+def test_a_where_or_which_clause_after_a_name_does_not_pass_on_the_verb() -> None:
+    """"the villages of Yauca and Acarí, where houses collapsed, said Javier Quispe": the
+    verb is Quispe's; a place or a body is described by "where" / "which", a person not."""
+    assert "verb" not in _evidence("in Acarí, where houses collapsed, said Quispe.", "Acarí")
+    assert "verb" not in _evidence("The Rivers Alliance, which represents 600 farms, said so.",
+                                   "Rivers Alliance")
+    assert "verb" in _evidence("Rosa Imbert, who owns the mill, said so.", "Rosa Imbert")

@@ -138,7 +138,7 @@ _STAGE_NAME = re.compile(
     rf"(?<![\w’'])[A-Z][\w’'\-]+, the [A-Z][\w’'\-]+(?=\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b)"
 )
 #: Words between a name and its speech verb: ", 35," / ", who has 200 million followers,".
-_APPOSITIVE = r"(?:,\s+[^,“”\"]{1,80}?,)?"
+_APPOSITIVE = r"(?:,\s+(?!where\b|when\b|which\b)[^,“”\"]{1,80}?,)?"
 #: '"Why now?" Jane Roe asked.': after a ? or ! the sentence goes on with its speaker.
 _ATTRIBUTION_AHEAD = re.compile(
     rf"\s+[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}{_APPOSITIVE}\s+(?:\w+ly\s+)?"

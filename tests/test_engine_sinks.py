@@ -425,3 +425,15 @@ def test_how_old_a_person_is_needs_their_age_not_anothers() -> None:
                  father) is None
 
 
+def test_a_word_of_paying_the_bank_lacks_asks_a_sum_the_record_must_give() -> None:
+    """"how much will the park cost", with "cost" nowhere in the bank: the question asks a
+    sum of money, which "a $4.2 million skate park" gives and "a skate park built in 1998"
+    does not; the word itself does not make the question about something else."""
+    query = Query("how much will the park cost", [],
+                  [Item("park", ("park",), ordinary=True), Item("cost", ("cost",), ordinary=True)],
+                  answer_type="number")
+    fields = {"park": 1}
+    priced = view_of("The council voted to build a $4.2 million skate park.")
+    assert sinks(query, [1.0, 2.0], [False, True], fields, priced) is None
+    assert sinks(query, [1.0, 2.0], [False, True], fields,
+                 view_of("Its only skate park was built in 1998.")) == "no figure"

@@ -15,7 +15,7 @@ _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
 #: What a percentage or a sum of money is measured in: no count of things.
 _MEASURES = frozenset(stem(w) for w in ("percent", "cents", "dollars"))
 #: The words of paying, with which "how much" asks for a sum of money.
-_MONEY = frozenset(stem(w) for w in lexicon.MONEY_WORDS)
+MONEY_TERMS = frozenset(stem(w) for w in lexicon.MONEY_WORDS)
 #: The units of length or area, which answer "how big" and "how far".
 _LENGTH = frozenset(stem(w) for w in lexicon.LENGTH_UNITS)
 
@@ -44,7 +44,7 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         return True  # "how many artworks": "three works", "1,100 books" (not a year)
     if counts and not counted.isdisjoint(view.sequence) and _counts_others(view, asked, counted):
         return False  # "how many firefighters": "firefighters measured 240 parts per million"
-    if kind == "number" and not counts and asked & _MONEY and not view.money:
+    if kind == "number" and not counts and asked & MONEY_TERMS and not view.money:
         return False  # "how much does the contractor charge": a sum of money, not "three"
     if kind == "number" and not counts and _measured(view, asked, size):
         return True  # "how much warning": "40 minutes of warning"

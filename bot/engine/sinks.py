@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import cache
 
 from bot.engine import lexicon
-from bot.engine.asked_figures import has_figure
+from bot.engine.asked_figures import MONEY_TERMS, has_figure
 from bot.engine.forms import is_adverb
 from bot.engine.ingest.data import listed, wordlist
 from bot.engine.ingest.evidence import place_noun
@@ -231,9 +231,12 @@ class Gates:
         self._figure = self._asked if kind in FIGURE_KINDS else None
         self._when = kind == "date" and "when" not in query.words
         # (an adverb of manner or frequency the bank lacks says how, not what: "finally",
-        # "usually", "annually")
-        self._lacks_much = _lacks_much(weights, [u and not is_adverb(it.surface) for it, u in zip(
-            query.items, unknown, strict=True)])
+        # "usually", "annually"; "how much did it cost" asks a sum of money, which the figure
+        # gate then asks of the record, whether or not the bank says "cost")
+        paying = kind == "number" and not query.counts
+        self._lacks_much = _lacks_much(weights, [
+            u and not is_adverb(it.surface) and not (paying and it.terms[0] in MONEY_TERMS)
+            for it, u in zip(query.items, unknown, strict=True)])
         self._items = [(it, unk, tuple(stem(w) for w in _opposites(it, query)))
                        for it, unk in zip(query.items, unknown, strict=True)]
         #: "what did X say about Y": the terms of Y (what X's words must be about)

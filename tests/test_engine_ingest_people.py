@@ -393,3 +393,16 @@ def test_a_surname_shared_by_family_is_the_person_the_lede_names() -> None:
     assert "Olsen" in people["Marguerite Olsen"].aliases
     taught = next(f for f in r.new_facts if "taught" in f.text)
     assert taught.people == (people["Marguerite Olsen"].id,)
+
+
+def test_a_plural_role_before_names_opens_a_list_not_a_description() -> None:
+    """"Council members Luci Willits and Colin Nash voted against": neither is described as
+    "members" (nor "council members"); a singular role still describes ("Council member
+    Jimmy Hallyburton")."""
+    people = _described(
+        "The council voted 4-2 on Tuesday to build the park.\n\n"
+        "Council member Jimmy Hallyburton, who proposed the project, said it was overdue.\n\n"
+        "Council members Luci Willits and Colin Nash voted against the plan.\n\n"
+        "Willits said the money should go to sidewalks. Nash said he wanted another site.")
+    assert people["Jimmy Hallyburton"] == "council member"
+    assert people["Luci Willits"] == "" and people["Colin Nash"] == ""

@@ -343,8 +343,9 @@ def _descriptor_before(text: str, start: int) -> str | None:
     if start <= 0:
         return None
     m = re.search(r"([A-Za-z]+)\s+$", text[:start])
-    if m and m.group(1).lower() in _DESCRIPTORS:
-        return m.group(1).lower()
+    word = m.group(1).lower() if m else ""
+    if word in _DESCRIPTORS and not (word.endswith("s") and word[:-1] in _DESCRIPTORS):
+        return word  # (a plural opens a list: "Council members Luci Willits and Colin Nash")
     return None
 
 

@@ -153,8 +153,10 @@ def _said_title(before: str) -> str | None:
         # a capital inside a sentence is part of a name; a sentence's one first word
         # before a name is as often "Since" or "Early" as a title
         return None
-    if before[:m.start("title")].rstrip().endswith(",") and title[-1].endswith("s"):
-        return None  # ", chemists Elias Corey, ...": a list, not what one of them is
+    if title[-1].endswith("s") and not title[-1].endswith(("ss", "us")):
+        # ", chemists Elias Corey, ...", "Council members Luci Willits and Colin Nash": a
+        # list, not what one of them is
+        return None
     first = title[0] if title[0].lower() in wordlist("proper_words") else title[0].lower()
     return " ".join([first, *(w.lower() for w in title[1:])])  # ("Kenyan runner")
 

@@ -180,3 +180,11 @@ def test_what_a_causal_verb_causes_includes_an_agent_nouns_verb() -> None:
 
     assert "protest" in caused_terms(words("the raids caused protestors to gather"))
     assert "gath" not in caused_terms(words("the raids caused protestors to gather"))
+
+
+def test_a_sum_of_money_is_no_span_of_time() -> None:
+    """"$84 million last year": the figure counts money, though "year" is in its reach;
+    "for 12 years" is a span."""
+    profit = view(Fact("f", "The airline reported a profit of $84 million last year.", ()), None)
+    assert profit.money == {"84"} and profit.spans == frozenset()
+    assert view(Fact("f", "He ran the airline for 12 years.", ()), None).spans == {"12"}

@@ -240,9 +240,10 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES)
         and any(map(states_reason, texts)),
         has_clock=has_clock,
-        money=frozenset(d.replace(",", "") for m in _MONEY.finditer(record.text)
-                        for d in m.groups() if d) if numbers else frozenset(),
-        spans=(spans := span_figures(ws) if numbers else frozenset()),
+        money=(money := frozenset(d.replace(",", "") for m in _MONEY.finditer(record.text)
+                                  for d in m.groups() if d) if numbers else frozenset()),
+        # (a sum of money is no span: "$84 million last year")
+        spans=(spans := span_figures(ws) - money if numbers else frozenset()),
         within=bool(spans) and _within(ws, spans),
         caused=caused_terms(ws),
         coordinated=joined,

@@ -406,3 +406,17 @@ def test_a_plural_role_before_names_opens_a_list_not_a_description() -> None:
         "Willits said the money should go to sidewalks. Nash said he wanted another site.")
     assert people["Jimmy Hallyburton"] == "council member"
     assert people["Luci Willits"] == "" and people["Colin Nash"] == ""
+
+
+def test_the_lede_is_the_datelined_sentence_not_the_headline() -> None:
+    """"Incumbent Hobbs wins third term" (a headline read as a name) and "Mayor Carol Hobbs
+    won ..." under the dateline: "Hobbs" alone is Carol Hobbs, and her words are hers."""
+    text = ("Incumbent Hobbs wins third term as Millport mayor\n\n"
+            "MILLPORT, Maine (Downeast Wire) — Mayor Carol Hobbs won a third term Tuesday, "
+            "defeating City Councilor Raymond Dube by 1,214 votes.\n\n"
+            "Hobbs, 62, a former bank manager, campaigned on the waterfront park. \"People "
+            "want us to keep going,\" she told supporters.")
+    r = ingest_article(text, source=Source("s", "Downeast Wire", "Hobbs wins"))
+    people = {p.name: p for p in r.new_people}
+    assert "Hobbs" not in people and "Carol Hobbs" in people
+    assert [q.speaker for q in r.new_quotes] == [people["Carol Hobbs"].id]

@@ -23,6 +23,7 @@ from bot.engine.ingest.layout import _Mention
 from bot.engine.ingest.lexicon import (
     _AGENT_ENDINGS,
     _APPOSITIVE,
+    _DATELINE,
     _DESCRIPTORS,
     _FEMALE_WORDS,
     _MALE_WORDS,
@@ -222,7 +223,10 @@ class _People:
                 given.setdefault(parts[0], set()).add(ent.key)
                 if "," not in ent.name:
                     surnames.setdefault(parts[-1], set()).add(ent.key)
-        lede = " ".join(sentences[:LEDE_SENTENCES])
+        # the lede: the sentence the dateline opens, else the first ones (not a headline's
+        # "Incumbent Hobbs wins")
+        lede = next((s for s in sentences[:3] if _DATELINE.match(s)),
+                    " ".join(sentences[:LEDE_SENTENCES]))
         for surname, keys in surnames.items():
             if len(keys) > 1:
                 # several named in full share it ("Marguerite Olsen", her son "Erik Olsen"):

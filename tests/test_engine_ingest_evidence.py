@@ -94,3 +94,12 @@ def test_a_where_or_which_clause_after_a_name_does_not_pass_on_the_verb() -> Non
     assert "verb" not in _evidence("The Rivers Alliance, which represents 600 farms, said so.",
                                    "Rivers Alliance")
     assert "verb" in _evidence("Rosa Imbert, who owns the mill, said so.", "Rosa Imbert")
+
+
+def test_a_name_right_after_the_is_a_places_or_a_things() -> None:
+    """"at The Copper Kettle, a downtown restaurant", "the Sorrel Creek Ranch": a name after
+    "the" is no person's unless something a person does says so."""
+    assert "the" in _evidence("They ate at The Copper Kettle on Saturday.", "Copper Kettle")
+    assert not accept(Candidate("Copper Kettle", {"given", "the"}), frozenset())
+    assert accept(Candidate("Copper Kettle", {"the", "speech"}), frozenset())
+    assert accept(Candidate("Grace Obi", {"given"}), frozenset())

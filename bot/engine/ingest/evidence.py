@@ -81,6 +81,8 @@ _PLACE_BEFORE = re.compile(
 #: "in Alder Springs, Colorado,": a word after a place and a comma names where the place is.
 _PLACE_COMMA = re.compile(r"\b(?i:in|at|near|outside|from)\s+(?:[A-Z][\w’'\-]*\s+){0,3}"
                           r"[A-Z][\w’'\-]*,\s+$")
+#: "the" right before a run: a person's name seldom follows it ("the Copper Kettle").
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: A name and "of" before a run: what follows says where the name is from or with ("Keisha
 #: Morrow of Columbus", "Dana Whitlow of Brightnest").
 _NAME_OF = re.compile(r"\b[A-Z][\w’'\-]*\s+of\s+$")
@@ -159,6 +161,8 @@ def occurrence_evidence(
         found.add("place")
     if _OF_BEFORE.search(before):
         found.add("of")  # (no evidence either way, but of a place named like one: below)
+    if _THE_BEFORE.search(before):
+        found.add("the")  # ("The Copper Kettle": a place's or a thing's name, as a rule)
     if _KIN_AFTER.match(after):
         found.add("kin")
     if first and _PRONOUN_OPENS.match(next_sentence):
@@ -236,7 +240,7 @@ def ordinary_words(name: str, lower_words: frozenset[str]) -> list[str]:
 def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
     """Whether the evidence for ``candidate`` makes it a person."""
     evidence = candidate.evidence | candidate.backed
-    if not evidence - {"place", "of"} or "place" in evidence:
+    if not evidence - {"place", "of", "the"} or "place" in evidence:
         return False
     if shape_rejects(candidate.name):
         return False
@@ -255,6 +259,8 @@ def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
         return False  # "Korean King": a title, not a name
     if not strong and "of" in evidence and place_noun(tokens[-1]):
         return False  # "the communities of Elk Meadow", "a lookout on Barlow Butte": places
+    if not strong and "the" in evidence:
+        return False  # "at The Copper Kettle, a downtown restaurant": no one's name
     last = tokens[-1].lower()
     if not strong and len(tokens) > 2 and last.endswith("s") and not last.endswith("ss") \
             and role_noun(last[:-1]):

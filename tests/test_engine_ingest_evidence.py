@@ -59,7 +59,8 @@ def test_a_quote_blanked_before_a_verb_of_saying_leaves_the_speech_evidence() ->
 
 
 def test_a_unit_division_or_service_heads_a_body_not_a_person() -> None:
-    for name in ("Athletics Integrity Unit", "Major Crimes Division", "National Weather Service"):
+    for name in ("Athletics Integrity Unit", "Major Crimes Division", "National Weather Service",
+                 "Prairie Homes Management", "Harbor View Properties"):
         assert shape_rejects(name), name
 
 

@@ -12,6 +12,7 @@ import pytest
 from bot.codec import bank_from_json
 from bot.engine.extract import extract_article
 from bot.engine.ingest import ingest_article, link_duplicates
+from bot.engine.ingest.results import IngestResult
 from bot.models import Bank, Person, Source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,15 +153,19 @@ def test_a_role_word_opening_a_sentence_is_not_part_of_the_name() -> None:
             "Parent Carlos Mendez said his family waited two hours. \"We should have done "
             "this years ago,\" he said.\n\n"
             "State epidemiologist Dr. Ann Lee warned that more cases are likely.")
-    r = ingest_article(text, source=Source("s", "Outlet", "Story"))
-    people = {p.name: p.description for p in r.new_people}
+    people = _described(text)
     assert people.get("Carlos Mendez") == "parent"
     assert "Parent Carlos Mendez" not in people and "Dr" not in people
 
 
-def _described(text: str) -> dict[str, str]:
+def _ingested(text: str) -> tuple[IngestResult, dict[str, Person]]:
+    """The article ``text`` ingested, and the people it made by name."""
     r = ingest_article(text, source=Source("s", "Outlet", "Story"))
-    return {p.name: p.description for p in r.new_people}
+    return r, {p.name: p for p in r.new_people}
+
+
+def _described(text: str) -> dict[str, str]:
+    return {name: p.description for name, p in _ingested(text)[1].items()}
 
 
 def test_a_role_noun_outside_the_hand_lists_describes_the_person() -> None:
@@ -369,8 +374,7 @@ def test_a_person_whose_given_name_is_an_ordinary_word_is_found_by_what_news_sty
         "Wanjala denied taking the drug. \"I have never cheated,\" she said.\n\n"
         "\"It is not the way I wanted to win,\" said Faith Moraa, who finished second.\n\n"
         "Hope Kiprono, 31, said the race was fair.")
-    r = ingest_article(text, source=Source("s", "Outlet", "Story"))
-    people = {p.name: p for p in r.new_people}
+    r, people = _ingested(text)
     assert set(people) == {"Grace Wanjala", "Faith Moraa", "Hope Kiprono"}
     assert people["Grace Wanjala"].description == "Kenyan runner"
     speakers = {q.text: q.speaker for q in r.new_quotes}
@@ -387,8 +391,7 @@ def test_a_surname_shared_by_family_is_the_person_the_lede_names() -> None:
             "state Senate from a rural district, died Saturday.\n\n"
             "Her son, Erik Olsen, said she died peacefully.\n\n"
             "Olsen taught high school English for 14 years before running for office.")
-    r = ingest_article(text, source=Source("s", "North Wire", "Olsen dies"))
-    people = {p.name: p for p in r.new_people}
+    r, people = _ingested(text)
     assert set(people) == {"Marguerite Olsen", "Erik Olsen"}
     assert "Olsen" in people["Marguerite Olsen"].aliases
     taught = next(f for f in r.new_facts if "taught" in f.text)
@@ -416,7 +419,6 @@ def test_the_lede_is_the_datelined_sentence_not_the_headline() -> None:
             "defeating City Councilor Raymond Dube by 1,214 votes.\n\n"
             "Hobbs, 62, a former bank manager, campaigned on the waterfront park. \"People "
             "want us to keep going,\" she told supporters.")
-    r = ingest_article(text, source=Source("s", "Downeast Wire", "Hobbs wins"))
-    people = {p.name: p for p in r.new_people}
+    r, people = _ingested(text)
     assert "Hobbs" not in people and "Carol Hobbs" in people
     assert [q.speaker for q in r.new_quotes] == [people["Carol Hobbs"].id]

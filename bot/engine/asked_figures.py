@@ -61,10 +61,9 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
             spans |= {n for n, u in view.figure_counts if u == "old"}
         return any(not is_year(n) and n not in spans for n in view.numbers - asked)
     if kind == "number" and counted and counted <= _SPAN:
-        # counted in a unit of time or length ("how many years in prison", "how many miles"; not
-        # "how many night lights"): a
-        # figure of one ("15 years"), not a year nor an age ("Vance, 54, pleaded guilty"),
-        # unless the age is asked ("how many years old")
+        # counted in a unit of time or length ("how many years in prison", "how many miles";
+        # not "how many night lights"): a figure of one ("15 years"), not a year nor an age
+        # ("Vance, 54, pleaded guilty"), unless the age is asked ("how many years old")
         ages = {n for n, u in view.figure_counts if u == "old"} if "old" in asked else set()
         return any(n not in asked for n in view.spans | ages)
     return bool(view.numbers - asked)

@@ -66,7 +66,7 @@ def is_adverb(word: str) -> bool:
     if not (word.endswith("ly") and len(word) > 5 and lexicon.is_ordinary(word)):
         return False
     bases = [word[:-2]]
-    if word.endswith("bly") or word.endswith("ply") or word.endswith("tly"):
+    if word.endswith(("bly", "ply", "tly")):
         bases.append(word[:-1] + "e")  # probably, simply, gently
     if word.endswith("ily"):
         bases.append(word[:-3] + "y")  # easily

@@ -378,8 +378,11 @@ WITHIN_REACH = 3
 
 
 def _within(ws: list[str], spans: frozenset[str]) -> bool:
+    """"within" then, in reach, a figure of ``spans`` ("within the next two weeks")."""
     return any(w == "within" and not spans.isdisjoint(ws[i + 1 : i + 1 + WITHIN_REACH])
                for i, w in enumerate(ws))
+
+
 #: A negation governs this many content words after it ("did not fully fit"), not counting
 #: function words ("we are not out here for a vacation"), within NEGATION_SPAN words.
 NEGATION_REACH, NEGATION_SPAN = 3, 6

@@ -5,9 +5,9 @@ Every weight of the engine is here. Retrieval (:mod:`bot.engine.retrieve`) ranks
 by :data:`FIELD_CREDIT`-weighted IDF; the few best are then described by
 :func:`features` (how much of the question they cover, what they leave out, whether they
 hold the kind of answer asked for, ...) and :class:`~bot.engine.model.Model` turns the
-features into the probability that the record answers the question. The model's parameters are data
-(``data/model.json``), fitted by ``benchmarks/calibrate.py`` on the development questions
-only: a logistic regression ranks the candidates, and gradient-boosted trees
+features into the probability that the record answers the question. The model's parameters
+are data (``data/model.json``), fitted by ``benchmarks/calibrate.py`` on the development
+questions only: a logistic regression ranks the candidates, and gradient-boosted trees
 (:mod:`bot.engine.boosted`) give the chosen one's probability of being right. That
 probability, as a percentage, is the answer's score, so one threshold means the same
 precision on any coverage.
@@ -57,10 +57,10 @@ def ambiguous(best: list[Candidate], asked: set[str]) -> bool:
     :data:`SAME_CLAIM` of their words besides the question's ``asked`` terms and figures:
     not two outlets' counts of one arrest): the question does not say which article it is
     about."""
-    first, second = sorted(best, key=lambda c: -c.probability)[:2] if len(best) > 1 else (
-        None, None)
-    if first is None or second is None or second.probability <= 0.0 \
-            or second.probability < AMBIGUOUS_SHARE * first.probability:
+    if len(best) < 2:
+        return False
+    first, second = sorted(best, key=lambda c: -c.probability)[:2]
+    if second.probability <= 0.0 or second.probability < AMBIGUOUS_SHARE * first.probability:
         return False
     own, other = ({t for t in c.view.sequence if not t.isdigit()} - asked
                   for c in (first, second))  # (two counts of one arrest are one claim)

@@ -41,7 +41,7 @@ _ROLE_PHRASE = re.compile(
 
 #: "a 45-year-old woman", "an officer": someone the sentence does not name (up to three words
 #: before the noun).
-_UNNAMED = re.compile(r"\b(?:[Aa]|[Aa]n)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
+_UNNAMED = re.compile(r"\b[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
 
 
 class _Coref:

@@ -432,17 +432,21 @@ def test_a_question_two_stories_answer_alike_asks_which() -> None:
     arrest are one claim, answered with its conflicts (above)."""
     hockey = Source("hockey", "Sports Wire", "Rivermen reach the final", published="2025-04-19")
     awards = Source("awards", "Arts Wire", "Gala honours Ada Quill", published="2025-06-10")
-    engine = Engine(Bank(sources=(hockey, awards), facts=(
+    bank = Bank(sources=(hockey, awards), facts=(
         Fact("rivermen", "The Rivermen won the semifinal in overtime on Saturday.",
              cite("won the semifinal", "hockey")),
         Fact("quill", "Ada Quill won the poetry prize at the spring gala.",
              cite("won the poetry prize", "awards")),
-    )))
+    ))
+    engine = Engine(bank)
     a = engine.answer("who won")
     assert not a.answered and a.text.startswith(AMBIGUOUS_TEXT), a
     assert len(a.suggestions) == 2
     assert answered(engine, "who won the poetry prize").record_id == "quill"
     assert answered(engine, "who won the semifinal").record_id == "rivermen"
+    # where neither would be given anyway (below the threshold), a plain "doesn't say"
+    b = Engine(bank, threshold=99.9).answer("who won")
+    assert not b.answered and b.text.startswith(ABSTAIN_TEXT), b
 
 
 def test_latest_prefers_the_newest_report() -> None:

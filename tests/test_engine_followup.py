@@ -7,44 +7,49 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from bot.engine.followup import Turn, lone_pronoun, resolve
+from bot.engine.followup import Resolved, Turn, antecedent, lone_pronoun, resolve
+from bot.engine.sinks import kind_of_person
 from bot.knowledge import load_knowledge
 from bot.models import Bank, Citation, Fact, Person, Quote, Source
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
 
+def _resolve(question: str, turn: Turn | None, *, named: bool = False) -> Resolved:
+    return resolve(question, turn, names_question=named, kind_of_person=kind_of_person)
+
+
 def test_a_pronoun_becomes_the_person_of_the_last_turn() -> None:
     turn = Turn("who is doechii", ("Doechii",), ("doechii",), ("r1",))
-    r = resolve("what did she say at the bet awards", turn, names_question=False)
+    r = _resolve("what did she say at the bet awards", turn)
     assert r.question == "what did Doechii say at the bet awards" and r.followed
-    assert resolve("what was his post about", Turn("q", ("Mark Ruffalo",)),
-                   names_question=False).question == "what was Mark Ruffalo's post about"
+    assert _resolve("what was his post about", Turn("q", ("Mark Ruffalo",))).question == (
+        "what was Mark Ruffalo's post about")
 
 
 def test_a_question_naming_someone_is_not_rewritten() -> None:
     turn = Turn("who is doechii", ("Doechii",))
-    r = resolve("what did kim kardashian say about her", turn, names_question=True)
+    r = _resolve("what did kim kardashian say about her", turn, named=True)
     assert r.question == "what did kim kardashian say about her" and not r.followed
 
 
 def test_an_elliptical_question_swaps_the_person() -> None:
     turn = Turn("what did kim kardashian say", ("Kim Kardashian",), ("kim kardashian",))
-    assert resolve("and pedro pascal?", turn, names_question=True).question == (
+    assert _resolve("and pedro pascal?", turn, named=True).question == (
         "what did pedro pascal say"
     )
-    assert resolve("what about ICE?", Turn("how many were arrested"),
-                   names_question=False).question == "how many were arrested ICE"
+    assert _resolve("what about ICE?", Turn("how many were arrested")).question == (
+        "how many were arrested ICE")
 
 
 def test_what_else_excludes_what_was_given() -> None:
     turn = Turn("what did doechii say", ("Doechii",), ("doechii",), ("q1", "q2"))
-    r = resolve("what else did she say?", turn, names_question=False)
+    r = _resolve("what else did she say?", turn)
     assert r.exclude == ("q1", "q2") and "Doechii" in r.question
 
 
 def test_no_turn_changes_nothing() -> None:
-    assert resolve("what did she say", None, names_question=False).question == "what did she say"
+    assert _resolve("what did she say", None).question == "what did she say"
 
 
 @pytest.fixture(scope="module")
@@ -67,10 +72,37 @@ def test_converse_on_the_shipped_coverage(engine: Engine) -> None:
 
 
 def test_lone_pronoun_finds_a_pronoun_for_one_person() -> None:
-    assert lone_pronoun("what did She say about it") == "she"
-    assert lone_pronoun("what was his answer") == "his"
-    assert lone_pronoun("why are they protesting") is None  # often a group
-    assert lone_pronoun("what did the shepherd say") is None  # whole words only
+    assert lone_pronoun("what did She say about it", kind_of_person) == "she"
+    assert lone_pronoun("what was his answer", kind_of_person) == "his"
+    assert lone_pronoun("why are they protesting", kind_of_person) is None  # often a group
+    assert lone_pronoun("what did the shepherd say", kind_of_person) is None  # whole words only
+
+
+def test_a_pronoun_the_question_says_itself_whom_it_means_is_no_lone_one() -> None:
+    """"who said she ...", "the baker ... she", "Juniper ... her": the question has whom the
+    pronoun means; an object ("about him") or "who is she" has not."""
+    for q in ("who said she was a scared kid", "What did the baker say she lost?",
+              "did the cfo really dump his stock", "How did Juniper get out of her enclosure?",
+              "Does the women's champ keep her win?", "who said they can't give him back"):
+        assert lone_pronoun(q, kind_of_person) is None, q
+    for q in ("what did the mayor say about him", "when was he released", "who is she",
+              "who did she meet", "what did I tell her", "what did the council say about her"):
+        assert lone_pronoun(q, kind_of_person) is not None, q
+    q = "who said they can't give him back"
+    assert antecedent(q, q.index("they"), kind_of_person)
+    assert antecedent(q, q.index("him"), kind_of_person)  # (of the words asked about)
+    q = "what did the mayor say about him"
+    assert not antecedent(q, q.index("him"), kind_of_person)
+
+
+def test_a_pronoun_the_question_says_itself_is_not_the_last_turns_person() -> None:
+    turn = Turn("who is doechii", ("Doechii",), ("doechii",), ("r1",))
+    for q in ("what did the baker say she lost", "who said she was scared"):
+        r = _resolve(q, turn)
+        assert r.question == q and not r.followed, q
+    for q, to in (("what did the mayor say about her", "what did the mayor say about Doechii"),
+                  ("who is she", "who is Doechii")):
+        assert _resolve(q, turn).question == to
 
 
 def test_a_pronoun_with_no_one_to_refer_to_asks_who_is_meant(engine: Engine) -> None:
@@ -91,10 +123,9 @@ def test_it_in_a_follow_up_is_about_the_last_answers_story() -> None:
     """"where did it start" after an answer from the measles story is about that story: the
     shipped coverage's "protests that started in Los Angeles" does not answer it; a question
     with more to match than "it" only ranks that story's records first."""
-    assert resolve("where did it start", Turn("how many cases", source="measles"),
-                   names_question=False).source == "measles"
-    assert resolve("where did she start", Turn("how many cases", source="measles"),
-                   names_question=False).source is None
+    assert _resolve("where did it start", Turn("how many cases", source="measles")).source == (
+        "measles")
+    assert _resolve("where did she start", Turn("how many cases", source="measles")).source is None
     story = Source("measles", "Valley Wire", "Measles outbreak grows", None, "2026-10-20", None)
     lead = Fact("lead", "A measles outbreak in Dalton County has grown to 31 confirmed cases.",
                 (Citation("measles", "A measles outbreak ..."),), (), (), None, None)

@@ -44,7 +44,7 @@ from bot.engine.scoring import (
     context_features,
     english_factor,
 )
-from bot.engine.sinks import Gates, opposite_terms
+from bot.engine.sinks import Gates, kind_of_person, opposite_terms
 from bot.engine.whois import DESCRIBE_SCORE, describe
 from bot.models import (
     Answer,
@@ -302,9 +302,12 @@ class Engine:
         best: dict[str | None, Candidate] = {}  # each article's best candidate
         for c in out if source is None and not summary else ():
             best.setdefault(first_source(self._rec(c)), c)
-        top.ambiguous = ambiguous(list(best.values()), asked)
-        if top.probability > 0.0 and not top.ambiguous:
+        if top.probability > 0.0:
             top.confidence = self.model.confidence(top.confidence_features)
+        if 100.0 * top.confidence >= self.threshold and ambiguous(list(best.values()), asked):
+            # two stories as likely to answer, saying different things: neither is given (said
+            # only of an answer that would be given: below the threshold it is none either way)
+            top.ambiguous, top.confidence = True, 0.0
         if story_lead:  # what the story is about, as it says first: sure as a description is
             top.confidence = max(top.confidence, DESCRIBE_SCORE / 100.0)
         return out
@@ -315,7 +318,8 @@ class Engine:
         """Answer ``question`` as a follow-up of ``turn`` (:mod:`bot.engine.followup`), and
         the turn to remember for the next question."""
         read = self._read(question, guild_id)
-        resolved = resolve(question, turn, names_question=bool(read.people))
+        resolved = resolve(question, turn, names_question=bool(read.people),
+                           kind_of_person=kind_of_person)
         source = resolved.source
         if source is None and turn is not None and any(
                 len(set(it.people)) > 1 for it in read.items):
@@ -366,7 +370,7 @@ class Engine:
             return Answer(answered=False, text=small_talk_reply(query.words), score=0.0)
         if not cands or 100.0 * cands[0].confidence < self.threshold:
             answer = abstain(self._m, cands, query, self.threshold, guild_id)  # (or ambiguous)
-            who = None if query.people else lone_pronoun(query.text)
+            who = None if query.people else lone_pronoun(query.text, kind_of_person)
             return answer if who is None else \
                 replace(answer, text=abstention(suggested=False, who=who))
         best = cands[0]

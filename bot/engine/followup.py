@@ -19,7 +19,10 @@ how long a turn counts) lives outside the engine.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from bot.engine.lexicon import AUXILIARIES, STOPWORDS
 
 #: Personal pronouns a follow-up uses for the person of the last turn (general English).
 _PRONOUN = re.compile(
@@ -66,9 +69,11 @@ class Resolved:
     source: str | None = None
 
 
-def resolve(question: str, turn: Turn | None, *, names_question: bool) -> Resolved:
+def resolve(question: str, turn: Turn | None, *, names_question: bool,
+            kind_of_person: Callable[[str], bool]) -> Resolved:
     """``question`` made to stand on its own against ``turn`` (``names_question``: the
-    question itself names someone the coverage knows)."""
+    question itself names someone the coverage knows; a pronoun whom the question says
+    itself is not the last turn's person: :func:`antecedent`, with ``kind_of_person``)."""
     if turn is None or not question.strip():
         return Resolved(question)
     text = question
@@ -91,10 +96,13 @@ def resolve(question: str, turn: Turn | None, *, names_question: bool) -> Resolv
             text = base if replaced else f"{base.rstrip(' ?!.')} {rest}"
             return Resolved(text, (), True)
 
-    if person is not None and not names_question and _PRONOUN.search(text):
+    pronoun = _PRONOUN.search(text)
+    if person is not None and not names_question and pronoun is not None \
+            and not antecedent(text, pronoun.start(), kind_of_person):
 
         def name_for(m: re.Match[str]) -> str:
-            return f"{person}'s" if m.group(1).lower() in _POSSESSIVE else person
+            possessive = m.group(1).lower() in _POSSESSIVE and not _object(m.string, m)
+            return f"{person}'s" if possessive else person
 
         text = _PRONOUN.sub(name_for, text, count=1)
         followed = True
@@ -107,8 +115,54 @@ def resolve(question: str, turn: Turn | None, *, names_question: bool) -> Resolv
     return Resolved(text, exclude, followed, source)
 
 
-def lone_pronoun(question: str) -> str | None:
+#: "who said she ...": the person asked for, whom a pronoun after it may mean.
+_WHO = re.compile(r"\bwho(?:m|se)?\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: Pronouns that are only objects: someone other than their clause's subject ("what did the
+#: mayor say about him"). "her" is one too unless a word of its own follows ("her win").
+_OBJECTS = frozenset({"him", "them"})
+
+
+def _object(question: str, m: re.Match[str]) -> bool:
+    """Whether the pronoun ``m`` matched is an object: "him", "them", or "her" with no word of
+    its own after it ("about her", not "her win")."""
+    pronoun = m.group(1).lower()
+    if pronoun != "her":
+        return pronoun in _OBJECTS
+    after = _WORD.search(question, m.end())
+    return after is None or after.group(0).lower() in STOPWORDS
+
+
+def antecedent(question: str, at: int, kind_of_person: Callable[[str], bool]) -> bool:
+    """Whether ``question`` says itself, before its pronoun at ``at``, whom the pronoun may
+    mean: "who" ("who said she was scared": the words whose speaker is asked for), a name
+    past the first word ("how did Juniper get out of her enclosure") or a kind of person
+    ("what did the baker say she lost", "did the cfo dump his stock"; ``kind_of_person``
+    knows those nouns). An object ("what did the mayor say about him") means someone else."""
+    m = _PRONOUN.match(question, at)
+    obj = m is not None and _object(question, m)
+    before = question[:at]
+    whos = list(_WHO.finditer(before))
+    who = whos[-1] if whos else None
+    if who is not None and any(w.lower() not in AUXILIARIES
+                               for w in _WORD.findall(before[who.end():])):
+        # "who said she ...", not "who is she" (she is who is asked about); in "who said
+        # they can't give him back" even "him" is of the words whose speaker is asked for
+        return True
+    if obj:
+        return False
+    return any(
+        (i > 0 and w[0].isupper() and w != "I")
+        or kind_of_person(re.sub(r"['’]s$", "", w.lower()))
+        for i, w in enumerate(_WORD.findall(before))
+    )
+
+
+def lone_pronoun(question: str, kind_of_person: Callable[[str], bool]) -> str | None:
     """The first pronoun standing for one person in ``question`` ("she", "his"), folded to
-    lower case, or None: asked with no one named, it refers to nobody the engine knows."""
+    lower case, or None: asked with no one named, it refers to nobody the engine knows
+    (unless the question says itself whom it means: :func:`antecedent`)."""
     m = _ONE_PERSON.search(question)
-    return m.group(1).lower() if m else None
+    if m is None or antecedent(question, m.start(), kind_of_person):
+        return None
+    return m.group(1).lower()

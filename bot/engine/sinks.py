@@ -67,9 +67,9 @@ def named_thing(query: Query) -> frozenset[str]:
         return frozenset()
     # the head of the phrase: its last word, but a verb ("which judge heard", "what lawmakers
     # voted")
-    while run and _verb_form(run[-1][1].surface) and not _kind_of_person(run[-1][1].surface):
+    while run and _verb_form(run[-1][1].surface) and not kind_of_person(run[-1][1].surface):
         run.pop()  # (not "which king", "which sibling")
-    if not run or run[-1][1].people or not _kind_of_person(run[-1][1].surface):
+    if not run or run[-1][1].people or not kind_of_person(run[-1][1].surface):
         return frozenset()
     return frozenset(run[-1][1].terms)
 
@@ -79,7 +79,7 @@ def _person_kinds() -> frozenset[str]:
     return wordlist("person_nouns") | wordlist("roles")
 
 
-def _kind_of_person(noun: str) -> bool:
+def kind_of_person(noun: str) -> bool:
     """A noun (or its plural) whose first sense is a kind of person ("judge", "lawmakers");
     not a title, which may head other things ("field" of "Field Marshal")."""
     return listed(noun, _person_kinds())
@@ -256,7 +256,7 @@ class Gates:
             else frozenset()
         #: "what is the name of her son": a person named by "the name of"
         self._name_of = query.answer_type == "name" and any(
-            _kind_of_person(it.surface) for it in query.items if self._named & set(it.terms))
+            kind_of_person(it.surface) for it in query.items if self._named & set(it.terms))
         #: "how deep", "how cold": the stems of the units of a figure answering it
         self._measure = frozenset(stem(u) for u in lexicon.measure_asked(query.words)) \
             if kind == "number" else frozenset()  # (not "why wouldn't she say how fast")

@@ -50,6 +50,15 @@ def test_a_rare_real_word_a_far_commoner_bank_word_is_one_edit_from_is_a_typo() 
     assert _spell("diary", bank) == ["diary"]
 
 
+def test_a_typo_whose_stem_the_bank_knows_by_another_word_is_still_corrected() -> None:
+    """"directer" stems to "direct", which the bank has by "direction": it is still the typo
+    of "director" it is one edit from; a known word's own forms stay ("directs")."""
+    bank = ("direction", "director", "directs")
+    assert _spell("directer", bank) == ["director"]
+    assert _spell("directs", bank) == ["directs"]
+    assert _spell("directions", bank) == ["directions"]
+
+
 def test_a_misspelt_function_word_is_dropped() -> None:
     assert _spell("abuot") == [] and _spell("teh") == []
 

@@ -38,7 +38,15 @@ Spelt = tuple[str, bool, bool]
 def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Spelt]:
     """The words ``word`` (a content word of a question) is read as: itself, its correction,
     its parts, or none (a misspelt function word)."""
-    if word.isdigit() or known(stem(word)) or word in vocab:
+    if word.isdigit() or word in vocab:
+        return [(word, False, lexicon.is_ordinary(word))]
+    if known(stem(word)):
+        rare = lexicon.english().get(word, 0) < REAL_WORD_MIN
+        near = vocab.correct(word, 1) if rare else None
+        if near is not None and stem(near[0]) != stem(word) and is_content(near[0]):
+            # hardly an English word, one edit from a word of the bank: its typo ("directer"
+            # is "director", not "direct" of "direction"), though its stem is known
+            return [(near[0], True, lexicon.is_ordinary(near[0]))]
         return [(word, False, lexicon.is_ordinary(word))]
     spelt = lexicon.abbreviations().get(word)
     if spelt is not None and not lexicon.is_ordinary(word):

@@ -31,6 +31,11 @@ def test_a_figure_question_sinks_at_a_record_without_a_figure() -> None:
     assert sinks(age, [1.0], [False], {"gala": 1}, grower) is None
     waited = view_of("The gala guests waited two hours.")  # no age
     assert sinks(age, [1.0], [False], {"gala": 1}, waited) == "no figure"
+    # "ages" with a figure of its own: an age; "all ages" and a date far after it: none
+    ranged = view_of("The gala guests were between the ages of 9 and 12.")
+    assert sinks(age, [1.0], [False], {"gala": 1}, ranged) is None
+    far = view_of("Gala guests of all ages and stripes from all over town, as on January 6.")
+    assert sinks(age, [1.0], [False], {"gala": 1}, far) == "no figure"
 
 
 def test_how_long_is_answered_by_a_span_or_by_when_it_lasts_until() -> None:

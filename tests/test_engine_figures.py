@@ -21,6 +21,7 @@ def test_an_age_after_a_name_is_read_mid_sentence_and_at_its_end() -> None:
     assert ages("Walt Brandvold, 63, a pear grower, said so.") == {("63", "old")}
     assert ages('"I can do that for a week," said Ferreira, 61.') == {("61", "old")}
     assert ages("said Ferreira, 61") == {("61", "old")}
+    assert ages("The witness, Tasha Briggs, now 36, recanted.") == {("36", "old")}
     # not a decimal, a year, nor a list of figures
     assert ages("rates rose in Ohio, 4.5 percent") == set()
     assert ages("It opened in March, 2020.") == set()

@@ -20,6 +20,11 @@ MONEY_TERMS = frozenset(stem(w) for w in lexicon.MONEY_WORDS)
 _LENGTH = frozenset(stem(w) for w in lexicon.LENGTH_UNITS)
 
 
+#: "aged 34", "between the ages of 9 and 12": an age's figure this many content words after
+#: "age" at most.
+AGE_REACH = 3
+
+
 def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = False,
                counted: frozenset[str] = frozenset(), size: bool = False) -> bool:
     """The record has a figure the question does not give (for "how old", not a year; for
@@ -29,10 +34,12 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
     of time or length, a figure of that unit; ``size``: "how big", "how far", which a
     figure of length answers)."""
     if kind == "age":
-        # "a 34-year-old teacher", "34 years old", "aged 34": not "two hours", nor a year,
-        # nor "a 10-year tax"
-        pairs = view.figure_counts
-        return any(not is_year(n) and ((n, "old") in pairs or "age" in view.sequence)
+        # "a 34-year-old teacher", "34 years old", "aged 34", "ages 9 to 12": not "two
+        # hours", nor a year, nor "a 10-year tax", nor "people of all ages ... January 6"
+        pairs, seq = view.figure_counts, view.sequence
+        by_age = {seq[j] for i, t in enumerate(seq) if t == "age"
+                  for j in range(i + 1, min(len(seq), i + 1 + AGE_REACH))}
+        return any(not is_year(n) and ((n, "old") in pairs or n in by_age)
                    for n in view.numbers - asked)
     if kind == "span":
         # "how long will it stay closed": "until at least Friday" answers it as well

@@ -17,8 +17,8 @@ _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
 COUNT_REACH = 3
 
 
-#: A name with an age in apposition: "Walt Brandvold, 63, a pear grower".
-_AGE_APPOSITIVE = re.compile(r"\b([A-Z][\w’'\-]+),\s+(\d{1,3})(?:,\s|\.(?!\d)|$)")
+#: A name with an age in apposition: "Walt Brandvold, 63, a pear grower", "Tasha Briggs, now 36,".
+_AGE_APPOSITIVE = re.compile(r"\b([A-Z][\w’'\-]+),\s+(?:now\s+)?(\d{1,3})(?:,\s|\.(?!\d)|$)")
 
 
 def ages(text: str) -> frozenset[tuple[str, str]]:

@@ -68,6 +68,11 @@ def test_a_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
                   [Item("simple", ("simpl",)), Item("complex", ("complex",)),
                    Item("answer", ("answer",))])
     assert not opposite_terms(which) & {"simpl", "complex"}
+    # asked when, a unit of time is no claim: "election night, April 2" answers "election day"
+    words = ["when", "was", "election", "day"]
+    items = [Item("election", ("elect",)), Item("day", ("day",))]
+    assert "night" in opposite_terms(Query("was it election day", words[1:], items))
+    assert not opposite_terms(Query("when was election day", words, items, answer_type="date"))
 
 def test_a_stop_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     """The index keeps no stop words: the record's own stop words with opposites are read."""

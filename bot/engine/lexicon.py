@@ -56,6 +56,8 @@ def _units(listed: list[str]) -> frozenset[str]:
         _NUMBERS[name] if name.endswith("_units") else (name,)))
 
 
+#: The units of time ("day", "night", "summer").
+TIME_UNITS = frozenset(_NUMBERS["time_units"])
 #: The units a figure answering "how long" counts: of time and of length.
 SPAN_UNITS = _units(_NUMBERS["span_units"])
 #: The units of length or area, which answer "how big", "how far".

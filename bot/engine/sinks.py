@@ -165,8 +165,11 @@ def _stems(ws: frozenset[str]) -> frozenset[str]:
 
 def _opposites(item: Item, query: Query) -> frozenset[str]:
     """The opposites of a word of the question, but those the question says too ("a
-    simple or a complex answer?" asks about both)."""
-    return frozenset() if item.people else lexicon.opposites(item.surface) - set(query.words)
+    simple or a complex answer?" asks about both), and a unit of time's when a time is
+    asked for ("when was election day": "on election night, April 2" is no other claim)."""
+    if item.people or (query.answer_type == "date" and item.surface in lexicon.TIME_UNITS):
+        return frozenset()
+    return lexicon.opposites(item.surface) - set(query.words)
 
 
 def _question_negates(query: Query) -> frozenset[str]:

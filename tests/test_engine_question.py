@@ -345,3 +345,8 @@ def test_the_words_framing_a_figure_are_no_topic() -> None:
     assert surfaces("how long will the bridge take") == ["bridge"]
     assert "took" in surfaces("who took the bridge vote")  # (no duration asked)
     assert surfaces("when was the bridge supposed to open") == ["bridge", "open"]
+    # "what was the final vote": which value is asked, not what about; elsewhere "final"
+    # says which thing ("its final edition")
+    assert surfaces("what was the final vote on the bridge") == ["vote", "bridge"]
+    assert surfaces("What's the total cost of the bridge?") == ["cost", "bridge"]
+    assert "final" in surfaces("when will the bridge paper print its final edition")

@@ -340,9 +340,12 @@ def read(
             continue
         if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS:
             continue
-        if (query.answer_type in FIGURE_KINDS and w in lexicon.FIGURE_HEDGES) or (
+        if (w in lexicon.FIGURE_HEDGES and (
+                query.answer_type in FIGURE_KINDS or _asked_thing(ws, at[i], opened))) or (
                 query.answer_type == "span" and w in lexicon.SPAN_VERBS):
-            continue  # "how many in total", "how long did it last": the figure asked for
+            # "how many in total", "what was the final vote", "how long did it last": the
+            # figure or the result asked for
+            continue
         if (query.speech or query.said_by) and (
             w in lexicon.SPEECH_VERBS or w in lexicon.SPEECH_NOUNS
         ):
@@ -419,6 +422,18 @@ def read(
     query.counts = counting_end is not None
     query.counted = _counted(at, query.items, counting_end)
     return query
+
+
+
+#: Forms of "be" between "what" and "the" in "what was the final vote".
+_BE = frozenset({"is", "was", "were", "are", "s"})
+
+
+def _asked_thing(ws: list[str], pos: int, opened: int) -> bool:
+    """Whether the word at ``pos`` of ``ws`` opens the thing the question asks for: "what
+    was the final vote" (a hedge there says which value, not what about: "final", "total"),
+    not "when will it print its final edition"."""
+    return [w for w in ws[opened:pos] if w not in _BE] == ["what", "the"]
 
 
 def _opening(ws: list[str]) -> int:

@@ -384,8 +384,9 @@ def test_a_person_whose_given_name_is_an_ordinary_word_is_found_by_what_news_sty
 
 def test_a_surname_shared_by_family_is_the_person_the_lede_names() -> None:
     """"Marguerite Olsen ... Her son, Erik Olsen, said ... Olsen taught": the surname alone
-    is hers (news style gives the family first names), not a new person "Olsen"; namesakes
-    the lede does not name leave it to no one."""
+    is hers (news style gives the family first names), not a new person "Olsen"; when the
+    lede names neither, it is the one named first ("Darnell Whitcombe", then "his mother,
+    Loretta Whitcombe"), and two named first together leave it to no one."""
     text = ("Marguerite Olsen, state senator, dies at 91\n\n"
             "ST. PAUL, Minn. (North Wire) — Marguerite Olsen, the first woman elected to the "
             "state Senate from a rural district, died Saturday.\n\n"
@@ -396,6 +397,20 @@ def test_a_surname_shared_by_family_is_the_person_the_lede_names() -> None:
     assert "Olsen" in people["Marguerite Olsen"].aliases
     taught = next(f for f in r.new_facts if "taught" in f.text)
     assert taught.people == (people["Marguerite Olsen"].id,)
+    text = ("HALVERSTON, Mich. (Lakes Wire) — The city will pay $7.4 million to a man who "
+            "spent 19 years in prison.\n\n"
+            "The council voted 6-1 to settle the lawsuit filed by Darnell Whitcombe, 46.\n\n"
+            "His mother, Loretta Whitcombe, died in 2017 while he was held.\n\n"
+            '"They can\'t give me back her funeral," Whitcombe said.')
+    r, people = _ingested(text)
+    assert set(people) == {"Darnell Whitcombe", "Loretta Whitcombe"}
+    assert {q.speaker for q in r.new_quotes} == {people["Darnell Whitcombe"].id}
+    r, people = _ingested(text.replace("by Darnell Whitcombe, 46.", "by Darnell Whitcombe and "
+                                       "Rosa Whitcombe, his sister.").replace(
+        "His mother, Loretta Whitcombe, died", "Their mother died"))
+    assert {"Darnell Whitcombe", "Rosa Whitcombe"} <= set(people)
+    assert not any("Whitcombe" in people[n].aliases for n in ("Darnell Whitcombe",
+                                                            "Rosa Whitcombe"))
 
 
 def test_a_plural_role_before_names_opens_a_list_not_a_description() -> None:

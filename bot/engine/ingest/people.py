@@ -231,8 +231,10 @@ class _People:
             if len(keys) > 1:
                 # several named in full share it ("Marguerite Olsen", her son "Erik Olsen"):
                 # news style gives the others first names; the surname alone is the one the
-                # lede names (in a list of namesakes, no one)
-                keys = {k for k in keys if self.entities[k].name in lede}
+                # lede names (in a list of namesakes, no one), else the one named first (the
+                # story's "Darnell Whitcombe" before "his mother, Loretta Whitcombe")
+                in_lede = {k for k in keys if self.entities[k].name in lede}
+                keys = in_lede or _named_first(keys, self.entities, sentences)
             if len(keys) == 1 and surname not in self.surfaces and surname not in modifiers:
                 key = next(iter(keys))
                 self.surfaces[surname] = key
@@ -425,3 +427,16 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
             descriptor = _descriptor_before(text, start)
         out.append((text[start:end], descriptor, start, end))  # "George W. Bush" as written
     return out
+
+
+def _named_first(keys: set[str], entities: dict[str, _Entity], sentences: list[str]) -> set[str]:
+    """Of people sharing a surname, the one whose full name the article gives in an earlier
+    sentence than any other's (none when two first come in the same one: "Tom and Ann
+    Rudd")."""
+    first: dict[str, int] = {}
+    for key in keys:
+        name = entities[key].name
+        first[key] = next((i for i, s in enumerate(sentences) if name in s), len(sentences))
+    earliest = min(first.values())
+    found = {k for k, i in first.items() if i == earliest}
+    return found if len(found) == 1 and earliest < len(sentences) else set()

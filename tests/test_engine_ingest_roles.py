@@ -22,6 +22,9 @@ from bot.engine.ingest.roles import appositive_after, title_before
     (" said the plan failed.", None),
     # what was said, its quote blanked by ingest, is no apposition
     (', said his client                        and declined to comment further.', None),
+    # what one is accused of ("accused two detectives, A and B, of pressuring a neighbor")
+    (", of pressuring a 15-year-old neighbor into naming him.", None),
+    (", director of planning for the county, said", "director of planning for the county"),
 ])
 def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: str | None) -> None:
     assert appositive_after(after) == said

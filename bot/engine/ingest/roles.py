@@ -36,8 +36,10 @@ def appositive_after(text: str) -> str | None:
     # a relative clause says what someone did ("who worked as an accountant"), unless it says
     # what they are ("who is a nurse") or do ("who owns a bakery", "who has run the shop for
     # 22 years": kept whole, "Jane Roe, who owns a bakery.")
-    if _SAYING.match(phrase):
-        return None  # "Samuel Ortiz, said his client ...": what he said, not what he is
+    if _SAYING.match(phrase) or _DOING.match(phrase):
+        # "Samuel Ortiz, said his client ...": what he said, not what he is; "accused X and
+        # Y, of pressuring a neighbor ...": what they are accused of
+        return None
     relative = _RELATIVE.match(phrase)
     if relative:
         if relative.group(1):
@@ -52,6 +54,8 @@ def appositive_after(text: str) -> str | None:
 
 #: A verb of saying opening what follows a name and a comma: no apposition.
 _SAYING = re.compile(rf"(?:{_SPEECH_ALT})\b", re.IGNORECASE)
+#: A preposition and a verb's "-ing" form: what one did or is charged with, not what one is.
+_DOING = re.compile(r"(?:of|for|in|on|at|with|by|from|into|after|before)\s+[a-z]+ing\b")
 #: A relative clause opening a phrase in apposition; group 1 when it says what one is.
 _RELATIVE = re.compile(
     r"(?:who|whom|whose|which|that)\b\s*((?:is|was|has been)\s+(?:also\s+)?(?:(?:an?|the)\s+)?)?",

@@ -413,6 +413,15 @@ def test_a_surname_shared_by_family_is_the_person_the_lede_names() -> None:
                                                             "Rosa Whitcombe"))
 
 
+def test_a_short_word_ending_in_ed_opening_a_place_is_part_of_it() -> None:
+    """"a dealership in Red Mesa, Arizona": "Red" is no verb's "-ed" form ("Asked about it,
+    Smith said"), so no person "Mesa" is left of the place."""
+    _, people = _ingested(
+        "A dealer weighed in.\n\nCurtis Langhorne, who runs a meteorite dealership in Red "
+        "Mesa, Arizona, said such stones sell for more.\n\nLanghorne said he would pay.")
+    assert set(people) == {"Curtis Langhorne"}
+
+
 def test_a_plural_role_before_names_opens_a_list_not_a_description() -> None:
     """"Council members Luci Willits and Colin Nash voted against": neither is described as
     "members" (nor "council members"); a singular role still describes ("Council member

@@ -25,6 +25,9 @@ from bot.engine.ingest.roles import appositive_after, title_before
     # what one is accused of ("accused two detectives, A and B, of pressuring a neighbor")
     (", of pressuring a 15-year-old neighbor into naming him.", None),
     (", director of planning for the county, said", "director of planning for the county"),
+    # the next names of a list ("scholars like Fred Halliday, John Esposito and ...")
+    (", John Esposito and Muslim intellectuals like Javed Ghamidi", None),
+    (", Gull Harbor's harbormaster, said", "Gull Harbor's harbormaster"),
 ])
 def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: str | None) -> None:
     assert appositive_after(after) == said
@@ -43,6 +46,7 @@ def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: s
     ("Minnesota Attorney General Rachel Lind sued the company.", "Rachel",
      "Minnesota Attorney General"),
     ("Gov. Lydia Marrow declared an emergency.", "Lydia", "governor"),
+    ("She sent a letter through her attorney, Ray Oduya, asking for it.", "Ray", "attorney"),
 ])
 def test_a_title_before_a_name_says_what_they_are(text: str, name: str, title: str | None
                                                    ) -> None:

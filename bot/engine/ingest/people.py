@@ -364,9 +364,10 @@ def _speaker_role(text: str, start: int, end: int) -> bool:
 
 def _opening_verb(run: list[re.Match[str]]) -> bool:
     """The run opens with an ordinary English verb form before a name ("Joining Hale in
-    voting ...", "Asked about it, Smith said"): that word is not part of the name."""
+    voting ...", "Asked about it, Smith said"): that word is not part of the name (but "Red
+    Mesa", "Ted Olsen": no verb's form is that short)."""
     word = run[0].group(0).lower()
-    return (len(run) > 1 and word.endswith(("ing", "ed"))
+    return (len(run) > 1 and len(word) > 4 and word.endswith(("ing", "ed"))
             and english_frequency(word) >= ORDINARY_FREQUENCY)
 
 

@@ -36,9 +36,10 @@ def appositive_after(text: str) -> str | None:
     # a relative clause says what someone did ("who worked as an accountant"), unless it says
     # what they are ("who is a nurse") or do ("who owns a bakery", "who has run the shop for
     # 22 years": kept whole, "Jane Roe, who owns a bakery.")
-    if _SAYING.match(phrase) or _DOING.match(phrase):
+    if _SAYING.match(phrase) or _DOING.match(phrase) or _NEXT_NAMES.match(phrase):
         # "Samuel Ortiz, said his client ...": what he said, not what he is; "accused X and
-        # Y, of pressuring a neighbor ...": what they are accused of
+        # Y, of pressuring a neighbor ...": what they are accused of; "Fred Halliday, John
+        # Esposito and Muslim intellectuals like ...": the next names of a list
         return None
     relative = _RELATIVE.match(phrase)
     if relative:
@@ -54,6 +55,8 @@ def appositive_after(text: str) -> str | None:
 
 #: A verb of saying opening what follows a name and a comma: no apposition.
 _SAYING = re.compile(rf"(?:{_SPEECH_ALT})\b", re.IGNORECASE)
+#: Names and "and" / "or": the rest of a list of names, not what the first one is.
+_NEXT_NAMES = re.compile(r"(?:[A-Z][\w’'\-]*\.?\s+){2,3}(?:and|or)\s")
 #: A preposition and a verb's "-ing" form: what one did or is charged with, not what one is.
 _DOING = re.compile(r"(?:of|for|in|on|at|with|by|from|into|after|before)\s+[a-z]+ing\b")
 #: A relative clause opening a phrase in apposition; group 1 when it says what one is.
@@ -94,10 +97,12 @@ _TITLE_BEFORE = re.compile(
 
 
 #: 'said the company's president, Jane Roe' / 'The association's attorney, Jane Roe, said' /
-#: 'controlled by his brother-in-law, Curtis Vance,': a role in apposition before a name, after
-#: a verb of saying, a conjunction or "by", or opening the sentence.
+#: 'controlled by his brother-in-law, Curtis Vance,', 'a letter through her attorney, Raymond
+#: Oduya,': a role in apposition before a name, after a verb of saying, a conjunction or a
+#: preposition, or opening the sentence.
 _ROLE_BEFORE = re.compile(
-    rf"(?:\b(?:{_SPEECH_ALT}|and|but|by|with)\s+(?:the|a|an|his|her|their|its)\s+"
+    rf"(?:\b(?:{_SPEECH_ALT}|and|but|by|with|through|to|from|for|via)\s+"
+    rf"(?:the|a|an|his|her|their|its)\s+"
     rf"|(?:^|[.!?”\"]\s+)(?:The|A|An|His|Her|Their|Its)\s+"
     rf"|(?:^|[.!?”\"]\s+)(?=[A-Z][\w\-]*(?:’s|'s)\s))"
     rf"(?P<role>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w’'\-]*\s+){{0,3}}"

@@ -422,6 +422,15 @@ def test_a_short_word_ending_in_ed_opening_a_place_is_part_of_it() -> None:
     assert set(people) == {"Curtis Langhorne"}
 
 
+def test_a_name_a_group_calls_itself_is_no_persons() -> None:
+    """"A group calling itself NightLedger claimed responsibility": a verb after the name,
+    but the name is what a group calls itself."""
+    _, people = _ingested(
+        "A hospital was hit by ransomware.\n\nA group calling itself NightLedger claimed "
+        "responsibility late Wednesday, said Dana Whitcombe, a hospital spokeswoman.")
+    assert set(people) == {"Dana Whitcombe"}
+
+
 def test_a_plural_role_before_names_opens_a_list_not_a_description() -> None:
     """"Council members Luci Willits and Colin Nash voted against": neither is described as
     "members" (nor "council members"); a singular role still describes ("Council member

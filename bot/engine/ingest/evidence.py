@@ -83,6 +83,8 @@ _PLACE_COMMA = re.compile(r"\b(?i:in|at|near|outside|from)\s+(?:[A-Z][\w’'\-]*
                           r"[A-Z][\w’'\-]*,\s+$")
 #: "the" right before a run: a person's name seldom follows it ("the Copper Kettle").
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: "calling itself NightLedger": a group's or a thing's name for itself, no person's.
+_ITSELF_BEFORE = re.compile(r"\b(?:itself|themselves)\s+$")
 #: A name and "of" before a run: what follows says where the name is from or with ("Keisha
 #: Morrow of Columbus", "Dana Whitlow of Brightnest").
 _NAME_OF = re.compile(r"\b[A-Z][\w’'\-]*\s+of\s+$")
@@ -163,6 +165,8 @@ def occurrence_evidence(
         found.add("of")  # (no evidence either way, but of a place named like one: below)
     if _THE_BEFORE.search(before):
         found.add("the")  # ("The Copper Kettle": a place's or a thing's name, as a rule)
+    if _ITSELF_BEFORE.search(before):
+        found.add("itself")
     if _KIN_AFTER.match(after):
         found.add("kin")
     if first and _PRONOUN_OPENS.match(next_sentence):
@@ -240,7 +244,7 @@ def ordinary_words(name: str, lower_words: frozenset[str]) -> list[str]:
 def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
     """Whether the evidence for ``candidate`` makes it a person."""
     evidence = candidate.evidence | candidate.backed
-    if not evidence - {"place", "of", "the"} or "place" in evidence:
+    if not evidence - {"place", "of", "the"} or "place" in evidence or "itself" in evidence:
         return False
     if shape_rejects(candidate.name):
         return False

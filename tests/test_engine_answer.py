@@ -1047,3 +1047,21 @@ def test_a_record_of_an_article_lacking_a_word_another_article_has_does_not_answ
     title = json.loads((story / "meta.json").read_text(encoding="utf-8"))["title"]
     answer = Engine(bank(story), threshold=0).answer("What was the vote on the cut?")
     assert answer.answered and answer.sources[0].title == title
+
+
+def test_what_someones_lawyer_said_is_the_lawyers_words() -> None:
+    """"what did Pruett's lawyer say": a sentence reporting his attorney's words answers it
+    (the one named is not the speaker asked about); "what did Pruett say" it does not: those
+    are someone else's words about him."""
+    pruett = Person("pruett", "Gary Pruett", ("Pruett",), "former detective")
+    brant = Person("brant", "Sam Brant", ("Brant",), "attorney")
+    engine = Engine(Bank(sources=(SOURCE,), people=(pruett, brant), facts=(
+        Fact("email", "His lawyer, Sam Brant, said in an email that Pruett followed the "
+             "procedures of the time.", cite("followed the procedures"), ("brant", "pruett")),
+        Fact("retired", "Pruett, 68, retired from the force in 2012.", cite("retired"),
+             ("pruett",)),
+    )))
+    ranked = engine.rank("What did Pruett's lawyer say?").candidates
+    assert any(c.probability > 0 and engine._rec(c).id == "email" for c in ranked)
+    alone = engine.rank("What did Pruett say?").candidates
+    assert not any(c.probability > 0 and engine._rec(c).id == "email" for c in alone)

@@ -9,6 +9,7 @@ record lacks, or a question mostly made of words the whole bank lacks, sinks it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -83,6 +84,16 @@ def kind_of_person(noun: str) -> bool:
     """A noun (or its plural) whose first sense is a kind of person ("judge", "lawmakers");
     not a title, which may head other things ("field" of "Field Marshal")."""
     return listed(noun, _person_kinds())
+
+
+#: "Pruett's lawyer", "Mayfield’s daughter": a possessive and the noun after it.
+_POSSESSED = re.compile(r"[’']s\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def _someone_of(question: str) -> bool:
+    """Whether ``question`` asks about a kind of person someone has ("what did Pruett's
+    lawyer say"): the one named is not the speaker asked about."""
+    return any(kind_of_person(m.group(1).lower()) for m in _POSSESSED.finditer(question))
 
 
 def _verb_form(word: str) -> bool:
@@ -247,7 +258,8 @@ class Gates:
         #: asks what a named person said, or why they did something ("why did Huang vote
         #: no": not answered by what Fortier, who voted with Huang, said of her own vote)
         self._speaker_named = (query.speech or (kind == "reason" and any(
-            it.focus for it in query.items))) and not query.said_by and bool(query.people)
+            it.focus for it in query.items))) and not query.said_by and bool(query.people) \
+            and not _someone_of(query.text)  # ("what did Pruett's lawyer say": the lawyer)
         #: asks what someone said or wrote ("what did X say"), or who said something
         self._speech_asked = query.speech or query.said_by
         #: "what is the name of the school": the terms of the school

@@ -422,6 +422,21 @@ def test_a_short_word_ending_in_ed_opening_a_place_is_part_of_it() -> None:
     assert set(people) == {"Curtis Langhorne"}
 
 
+def test_a_nickname_in_quotes_stays_inside_the_name() -> None:
+    """'Margaret "Peg" Hollowell ... died': she is Margaret Hollowell (the nickname's blanked
+    quote does not cut her name in two), and "Mrs. Hollowell" is her, not her son; a hyphened
+    title ("Co-author Sam Dale") is no part of a name."""
+    text = ('Margaret "Peg" Hollowell, who ran a bookshop on Front Street for half a century, '
+            "died Jan. 8 at her home. She was 91.\n\n"
+            "Her son, Thomas Hollowell, said the cause was pneumonia.\n\n"
+            "Mrs. Hollowell won a seat on the select board in 1974.\n\n"
+            "Co-author Sam Dale, a doctoral student, said the shop was her life.")
+    r, people = _ingested(text)
+    assert set(people) == {"Margaret Hollowell", "Thomas Hollowell", "Sam Dale"}
+    won = next(f for f in r.new_facts if "select board" in f.text)
+    assert won.people == (people["Margaret Hollowell"].id,)
+
+
 def test_a_name_a_group_calls_itself_is_no_persons() -> None:
     """"A group calling itself NightLedger claimed responsibility": a verb after the name,
     but the name is what a group calls itself."""

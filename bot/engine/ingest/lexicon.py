@@ -51,8 +51,9 @@ def role_noun(word: str) -> bool:
     """Whether the lower-case ``word`` names what a person is: a title, a person noun, its
     plural, or a compound of a word and an agent noun ("harbormaster": "harbor" + "master",
     "farmworker")."""
-    if listed(word, _PERSON_NOUNS):
-        return True
+    if listed(word, _PERSON_NOUNS) or ("-" in word and listed(word.replace("-", ""),
+                                                             _PERSON_NOUNS)):
+        return True  # (and "co-author", which WordNet writes "coauthor")
     return any(
         head in _PERSON_NOUNS and head.endswith(_AGENT_ENDINGS) and english_word(word[:k])
         for k, head in ((k, word[k:]) for k in range(4, len(word) - 4))

@@ -227,6 +227,7 @@ class _People:
         # "Incumbent Hobbs wins")
         lede = next((s for s in sentences[:3] if _DATELINE.match(s)),
                     " ".join(sentences[:LEDE_SENTENCES]))
+        lede = _single_spaced(lede)  # (a nickname blanked: 'Margaret       Hollowell')
         for surname, keys in surnames.items():
             if len(keys) > 1:
                 # several named in full share it ("Marguerite Olsen", her son "Erik Olsen"):
@@ -289,14 +290,15 @@ class _People:
             if not alternatives:
                 self._pattern = re.compile(r"(?!x)x")
             else:
-                body = "|".join(re.escape(s) for s in alternatives)
+                # (a name's words may stand apart where a nickname in quotes was blanked)
+                body = "|".join(re.escape(s).replace(r"\ ", " +") for s in alternatives)
                 self._pattern = re.compile(rf"(?<![\w’'])(?:{body})(?:’s|'s|’|')?(?![\w])")
         return self._pattern
 
     def _known_spans(self, text: str) -> list[tuple[str, str]]:
         out = []
         for m in self._regex().finditer(text):
-            surface = _strip_possessive(m.group(0))
+            surface = _single_spaced(_strip_possessive(m.group(0)))
             if surface in self.surfaces:
                 out.append((surface, self.surfaces[surface]))
         return out
@@ -314,11 +316,11 @@ class _People:
         """People named in ``masked`` (prose with quotes blanked), in order."""
         found: list[_Mention] = []
         for m in self._regex().finditer(masked):
-            surface = _strip_possessive(m.group(0))
-            key = self.surfaces.get(surface)
+            written = _strip_possessive(m.group(0))
+            key = self.surfaces.get(_single_spaced(written))
             if key is None:
                 continue
-            found.append(_Mention(m.start(), m.start() + len(surface), key))
+            found.append(_Mention(m.start(), m.start() + len(written), key))
         return found
 
     def display(self, key: str) -> str:
@@ -362,6 +364,16 @@ def _speaker_role(text: str, start: int, end: int) -> bool:
     return bool(re.search(rf"(?:[”\"]\s*,?\s*|^\s*)(?:{_SPEECH_ALT})\s+$", text[:start]))
 
 
+def _single_spaced(name: str) -> str:
+    """``name`` with the gap a blanked nickname left closed up ('Margaret       Hollowell')."""
+    return re.sub(r" {2,}", " ", name)
+
+
+#: The gap a nickname in quotes leaves between a given name and a surname once quotes are
+#: blanked ('Margaret "Peg" Hollowell'): spaces alone, a word or two long.
+_NICKNAME_GAP = re.compile(r" {4,24}")
+
+
 def _opening_verb(run: list[re.Match[str]]) -> bool:
     """The run opens with an ordinary English verb form before a name ("Joining Hale in
     voting ...", "Asked about it, Smith said"): that word is not part of the name (but "Red
@@ -383,7 +395,8 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
         is_particle = word in _NAME_PARTICLES and bool(current)
         if current:
             gap = text[current[-1].end() : tok.start()]
-            joined = gap in (" ", ". ") and (gap == " " or len(current[-1].group(0)) == 1)
+            joined = (gap in (" ", ". ") and (gap == " " or len(current[-1].group(0)) == 1)) \
+                or _NICKNAME_GAP.fullmatch(gap) is not None  # ('Margaret "Peg" Hollowell')
         else:
             joined = False
         if (is_cap or is_initial or is_particle) and (joined or not current):
@@ -426,7 +439,8 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
         end = run[-1].start() + len(names[-1])
         if descriptor is None:
             descriptor = _descriptor_before(text, start)
-        out.append((text[start:end], descriptor, start, end))  # "George W. Bush" as written
+        # "George W. Bush" as written (a nickname in quotes, blanked, left out)
+        out.append((_single_spaced(text[start:end]), descriptor, start, end))
     return out
 
 
@@ -437,7 +451,8 @@ def _named_first(keys: set[str], entities: dict[str, _Entity], sentences: list[s
     first: dict[str, int] = {}
     for key in keys:
         name = entities[key].name
-        first[key] = next((i for i, s in enumerate(sentences) if name in s), len(sentences))
+        first[key] = next((i for i, s in enumerate(sentences)
+                           if name in _single_spaced(s)), len(sentences))
     earliest = min(first.values())
     found = {k for k, i in first.items() if i == earliest}
     return found if len(found) == 1 and earliest < len(sentences) else set()

@@ -22,6 +22,8 @@ def test_an_age_after_a_name_is_read_mid_sentence_and_at_its_end() -> None:
     assert ages('"I can do that for a week," said Ferreira, 61.') == {("61", "old")}
     assert ages("said Ferreira, 61") == {("61", "old")}
     assert ages("The witness, Tasha Briggs, now 36, recanted.") == {("36", "old")}
+    assert ages("Margaret Hollowell was 91.") == {("91", "old")}
+    assert ages("The final score was 91-88.") == set()
     # not a decimal, a year, nor a list of figures
     assert ages("rates rose in Ohio, 4.5 percent") == set()
     assert ages("It opened in March, 2020.") == set()
@@ -31,6 +33,7 @@ def test_a_name_given_an_age_is_known_by_each_word_of_it() -> None:
     """"said Oduya, 66" and "the 66-year-old Terrence Oduya" give Oduya an age; "a
     4-year-old female named Juniper, spotted by Terrence Oduya" gives him none."""
     assert aged('"I went out," said Oduya, 66.') == {"oduya"}
+    assert aged("Terrence Oduya was 66.") == {"oduya"}  # (the word before "was")
     assert aged("The 66-year-old Terrence Oduya said so.") == {stem("terrence"), "oduya"}
     assert aged("Dr. Anil Rao-Whitfield, 61, said so.") == {"rao", stem("whitfield")}
     assert aged("Okafor, a 19-year-old rookie from Saskatoon, scored.") == {"okafor"}

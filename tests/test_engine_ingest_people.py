@@ -435,6 +435,9 @@ def test_a_nickname_in_quotes_stays_inside_the_name() -> None:
     assert set(people) == {"Margaret Hollowell", "Thomas Hollowell", "Sam Dale"}
     won = next(f for f in r.new_facts if "select board" in f.text)
     assert won.people == (people["Margaret Hollowell"].id,)
+    assert "Peg" in people["Margaret Hollowell"].aliases  # (the nickname, an alias)
+    # "She was 91.": three words, but a fact once its subject is named
+    assert "Margaret Hollowell was 91." in {f.text for f in r.new_facts}
 
 
 def test_a_name_a_group_calls_itself_is_no_persons() -> None:

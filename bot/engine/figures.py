@@ -21,10 +21,15 @@ COUNT_REACH = 3
 _AGE_APPOSITIVE = re.compile(r"\b([A-Z][\w’'\-]+),\s+(?:now\s+)?(\d{1,3})(?:,\s|\.(?!\d)|$)")
 
 
+#: A name said to be an age, closing the sentence: "Margaret Hollowell was 91."
+_AGE_STATED = re.compile(r"\b([A-Z][\w’'\-]+)\s+(?:was|is)\s+(\d{1,3})\.(?!\d)")
+
+
 def ages(text: str) -> frozenset[tuple[str, str]]:
-    """The ages news style puts after a name ("Walt Brandvold, 63, a pear grower"), each
-    as its figure counting "old" ("63 years old")."""
-    return frozenset((m.group(2), "old") for m in _AGE_APPOSITIVE.finditer(text))
+    """The ages news style puts after a name ("Walt Brandvold, 63, a pear grower") or states
+    ("She was 91.", its subject named), each as its figure counting "old" ("63 years old")."""
+    return frozenset((m.group(2), "old") for pattern in (_AGE_APPOSITIVE, _AGE_STATED)
+                     for m in pattern.finditer(text))
 
 
 #: An age before a name: "66-year-old Terrence Oduya".
@@ -35,9 +40,10 @@ _AGE_IN_APPOSITION = re.compile(r"\b([A-Z][\w’'\-]+),\s+(?:a|an)\s+\d{1,3}[-\s
 
 def aged(text: str) -> frozenset[str]:
     """The stems of the names ``text`` gives an age: "Oduya, 66", "66-year-old Terrence
-    Oduya", "Okafor, a 19-year-old rookie" (each word of the name, and of a double name:
-    "Rao-Whitfield")."""
-    names = [m.group(1) for m in _AGE_APPOSITIVE.finditer(text)]
+    Oduya", "Okafor, a 19-year-old rookie", "Oduya was 66." (each word of the name, and of a
+    double name: "Rao-Whitfield")."""
+    names = [m.group(1) for pattern in (_AGE_APPOSITIVE, _AGE_STATED)
+             for m in pattern.finditer(text)]
     names += [m.group(1) for m in _AGE_IN_APPOSITION.finditer(text)]
     names += [w for m in _AGE_BEFORE.finditer(text) for w in m.group(1).split()]
     return frozenset(stem(w) for n in names for w in n.lower().split("-"))

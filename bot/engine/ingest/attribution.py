@@ -60,6 +60,7 @@ class _Reader(_Coref):
 
     def read(self) -> None:
         self.people.discover(s.masked for s in self.sentences)
+        self.people.nicknames(s.text for s in self.sentences)
         for sent in self.sentences:
             sent.mentions = self.people.mentions(sent.masked)
             self._learn_gender(sent)

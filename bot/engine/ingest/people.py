@@ -119,6 +119,19 @@ class _People:
         self._invalidate()
         return key
 
+    def nicknames(self, texts: Iterable[str]) -> None:
+        """The nicknames an article gives in quotes inside a name ('Margaret "Peg"
+        Hollowell'): each an alias of the person so named, unless someone else goes by it."""
+        for text in texts:
+            for m in _NICKNAMED.finditer(text):
+                key, nick = self.surfaces.get(f"{m.group(1)} {m.group(3)}"), m.group(2)
+                if key is None or nick in self.surfaces:
+                    continue
+                self.surfaces[nick] = key
+                if nick not in self.entities[key].aliases:
+                    self.entities[key].aliases.append(nick)
+                self._invalidate()
+
     def _match_known(self, name: str) -> str | None:
         if name in self.surfaces:
             return self.surfaces[name]
@@ -362,6 +375,10 @@ def _speaker_role(text: str, start: int, end: int) -> bool:
     if re.match(rf"{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", text[end:]):
         return True
     return bool(re.search(rf"(?:[”\"]\s*,?\s*|^\s*)(?:{_SPEECH_ALT})\s+$", text[:start]))
+
+
+#: 'Margaret "Peg" Hollowell': a given name, a nickname in quotes and a surname.
+_NICKNAMED = re.compile(r"\b([A-Z][\w’'\-]+) [\"“‘']([A-Z][\w’'\-]+)[\"”’'] ([A-Z][\w’'\-]+)")
 
 
 def _single_spaced(name: str) -> str:

@@ -64,13 +64,13 @@ def _fact_from(reader: _Reader, sent: _Sentence) -> tuple[str, list[str]] | None
             return None
         text = lead + "."
     text = _DATELINE.sub("", text) if reader._is_lede(sent) else text
-    if len(words(text)) < 4:
-        return None
     people = [m.key for m in sent.mentions if text.find(sent.text[m.start : m.end]) >= 0]
     if sent.subject_words and sent.subject:
         if text.startswith(sent.subject_words):
             text = reader.people.display(sent.subject) + text[len(sent.subject_words) :]
         people.insert(0, sent.subject)
+    if len(words(text)) < 4:
+        return None  # (counted with its subject named: "She was 91." is "Jane Roe was 91.")
     if sent.named is not None:  # "the former finance director of X, Martin Eldridge,"
         role, key = sent.named
         name = reader.people.display(key)

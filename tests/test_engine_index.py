@@ -25,6 +25,17 @@ def test_typos_are_corrected_to_the_closest_known_word() -> None:
     assert vocab.correct("xyzzy") is None
 
 
+def test_a_slip_of_typing_beats_a_commoner_word_one_edit_away() -> None:
+    """"autor" is one edit from "actor" and from "author": a letter left out is a commoner
+    slip than "u" struck for "c" (keys apart), so "author", however rarer; a struck key next
+    to the right one ("bridhe") is a slip too."""
+    vocab = Vocabulary()
+    vocab.add(["actor"] * 5 + ["author", "bridge", "bride"])
+    assert vocab.correct("autor") == ("author", 1)
+    assert vocab.correct("acter") == ("actor", 1)
+    assert vocab.correct("bridhe") == ("bridge", 1)
+
+
 def test_counts_follow_the_records_using_a_word() -> None:
     vocab = Vocabulary()
     vocab.add(["bridge", "bridge"])

@@ -427,7 +427,7 @@ class Vocabulary:
         if edits == 0 or not word.isalpha() or len(word) > MAX_CORRECT_LEN:
             return None
         counts = self._counts
-        best: tuple[tuple[int, bool, int, int, str], str, int] | None = None
+        best: tuple[tuple[int, bool, bool, int, int, str], str, int] | None = None
         for cand in self.candidates(word):
             c = counts.get(cand)
             if c is None or len(cand) < 3:
@@ -437,7 +437,8 @@ class Vocabulary:
             dist = OSA.distance(word, cand, score_cutoff=1)
             if dist > 1:
                 continue
-            key = (dist, cand[0] != word[0], -c, abs(len(cand) - len(word)), cand)
+            key = (dist, cand[0] != word[0], not _slip(word, cand), -c,
+                   abs(len(cand) - len(word)), cand)
             if best is None or key < best[0]:
                 best = (key, cand, dist)
         if best is None and edits >= 2:
@@ -449,7 +450,29 @@ class Vocabulary:
                     c = counts.get(cand)
                     if c is None or abs(len(cand) - len(word)) > edits:
                         continue
-                    key = (dist, False, -c, abs(len(cand) - len(word)), cand)
+                    key = (dist, False, False, -c, abs(len(cand) - len(word)), cand)
                     if best is None or key < best[0]:
                         best = (key, cand, dist)
         return None if best is None else (best[1], best[2])
+
+
+#: The keys next to each letter on a QWERTY keyboard, where a finger slips.
+_NEAR_KEYS = {k: set(v) for k, v in {
+    "q": "wa", "w": "qeas", "e": "wrsd", "r": "etdf", "t": "ryfg", "y": "tugh", "u": "yihj",
+    "i": "uojk", "o": "ipkl", "p": "ol", "a": "qwsz", "s": "awedxz", "d": "serfcx",
+    "f": "drtgvc", "g": "ftyhbv", "h": "gyujnb", "j": "huikmn", "k": "jiolm", "l": "kop",
+    "z": "asx", "x": "zsdc", "c": "xdfv", "v": "cfgb", "b": "vghn", "n": "bhjm", "m": "njk",
+}.items()}
+
+
+def _slip(word: str, cand: str) -> bool:
+    """Whether one edit from ``cand`` to ``word`` is a common slip of typing: a letter left
+    out or doubled, two swapped, or one struck for a key next to it ("autor" for "author",
+    not for "actor")."""
+    if len(word) != len(cand):
+        return True
+    diff = [i for i, (a, b) in enumerate(zip(word, cand, strict=True)) if a != b]
+    if len(diff) != 1:
+        return True  # (a transposition)
+    a, b = word[diff[0]], cand[diff[0]]
+    return b in _NEAR_KEYS.get(a, ())

@@ -260,6 +260,22 @@ def test_the_role_a_person_is_described_by_refers_to_them() -> None:
     assert not _read("what did the mayor of Boston say").people
 
 
+def test_a_role_spelt_out_is_one_role_its_holder_described_by_its_words() -> None:
+    """"the ceo" is spelt "chief executive officer": one item, the chief executive's (not
+    the chief executive for "executive" and the chief financial officer for "officer")."""
+    boss = Person("ann", "Ann Lind", description="chief executive")
+    money = Person("gus", "Gus Ebb", description="chief financial officer")
+    memory = Memory()
+    for record in Bank(sources=(Source("s", "Wire", "Bikes"),), people=(boss, money), facts=(
+            Fact("f", "Ann Lind and Gus Ebb ran the bike maker.", (Citation("s", "ran"),),
+                 ("ann", "gus")),)).records():
+        memory.upsert(record)
+    for question, holder in (("what did the ceo say", "ann"), ("who is the cfo", "gus")):
+        query = read(question, vocab=memory.vocab, known=memory.index.__contains__,
+                     names=memory.names, visible=visible_to(None))
+        assert [it.people for it in query.items if it.people] == [(holder,)], question
+
+
 def test_a_role_of_a_body_is_one_described_by_the_role_alone() -> None:
     """"the general manager of Harborview Transit": someone described as "general manager"
     and nothing more may be them (an article seldom repeats its subject in a description);

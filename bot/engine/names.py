@@ -249,6 +249,18 @@ class NameTable:
         ))
         return people if len(people) <= MAX_ROLE_HOLDERS else ()
 
+    def phrase_holders(self, role: list[str], visible: Callable[[Person], bool]
+                       ) -> tuple[str, ...]:
+        """The holders (:meth:`holders`) of a role of several words ("chief executive
+        officer"): the people whose description has all its words, else all but the last
+        ("chief executive"), and so on."""
+        for k in range(len(role), 0, -1):
+            found = tuple(h for h in self.holders(role[k - 1], visible)
+                          if set(role[: k - 1]) <= set(words(self.people[h].description)))
+            if found:
+                return found
+        return ()
+
     def describes(self, word: str, visible: Callable[[Person], bool]) -> bool:
         """Whether the description of someone ``visible`` sees has ``word`` ("model")."""
         return any(visible(self.people[p]) for p in _ids(self._described.get(word)))

@@ -319,8 +319,14 @@ def read(
     # misspelt words of a name beside it ("max cran"): part of the name, not items
     absorbed = {j for m in matches for j in (m.start - 1, m.end)
                 if j in unknown_at and _rest_of_name(fixed[j][0], m.people, names)}
+    roles, spelt = _spelt_out_roles(ws, fixed, at, names, visible)
     for i, (w, corrected, ordinary) in enumerate(fixed):
-        if i in absorbed:
+        if i in absorbed or i in spelt:
+            continue
+        if i in roles:  # "the ceo": one role spelt out, its holder described by its words
+            group = [j for j in range(len(fixed)) if at[j] == at[i]]
+            terms = (*(person_term(p) for p in roles[i]), *(stems[j] for j in group))
+            query.items.append(Item(ws[at[i]], terms, roles[i], True, corrected, ordinary, i))
             continue
         which = named.get(i)
         if which is not None:
@@ -425,15 +431,32 @@ def read(
 
 
 
-#: Forms of "be" between "what" and "the" in "what was the final vote".
-_BE = frozenset({"is", "was", "were", "are", "s"})
+def _spelt_out_roles(ws: list[str], fixed: list[Spelt], at: list[int], names: NameTable,
+                     visible: Callable[[Person], bool]) -> tuple[dict[int, tuple[str, ...]],
+                                                                 set[int]]:
+    """A definite role the question abbreviates ("the ceo": chief executive officer): its
+    holders (:meth:`NameTable.phrase_holders`) by the index of its first word, and the
+    indices of its other words."""
+    roles: dict[int, tuple[str, ...]] = {}
+    others: set[int] = set()
+    for i in range(len(fixed)):
+        group = [j for j in range(len(fixed)) if at[j] == at[i]]
+        spelt = [fixed[j][0] for j in group]
+        if len(group) < 2 or i != group[0] or ws[at[i]] in spelt or not _definite(ws, at[i]):
+            continue
+        holders = names.phrase_holders(spelt, visible)
+        if holders:
+            roles[i] = holders
+            others.update(group[1:])
+    return roles, others
 
 
 def _asked_thing(ws: list[str], pos: int, opened: int) -> bool:
     """Whether the word at ``pos`` of ``ws`` opens the thing the question asks for: "what
     was the final vote" (a hedge there says which value, not what about: "final", "total"),
     not "when will it print its final edition"."""
-    return [w for w in ws[opened:pos] if w not in _BE] == ["what", "the"]
+    lead = [w for w in ws[opened:pos] if w not in ("is", "was", "were", "are")]
+    return lead == ["what", "the"]
 
 
 def _opening(ws: list[str]) -> int:

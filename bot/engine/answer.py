@@ -37,6 +37,8 @@ from bot.engine.reasons import reason_after
 from bot.engine.records import RecordView, record_people, view
 from bot.engine.retrieve import misquoted, quoting, retrieve
 from bot.engine.scoring import (
+    CAUSE_GIVEN,
+    REASON_BAND,
     Asked,
     Candidate,
     ambiguous,
@@ -378,10 +380,20 @@ class Engine:
         if query.recency:
             # asked for the latest: the newest report among those matching as well
             band = [c for c in cands if c.probability > 0 and c.retrieval >= best.retrieval]
+        elif query.answer_type == "reason":
+            # asked why: of the records near as probable, one giving a cause of what is asked
+            # ("The ICE operations have caused several protests"), not one that merely says
+            # "for" ("for Black people, for Latino people ...")
+            caused = [c for c in cands if c.probability > 0.0 and c.features[CAUSE_GIVEN] > 0
+                      and c.probability >= best.probability - REASON_BAND]
+            band = caused[:1] if caused else [
+                c for c in cands if c.probability == best.probability]
         else:  # exact ties: the newest report
             band = [c for c in cands if c.probability == best.probability]
         if len(band) > 1:
             best = max(band, key=lambda c: (self._cite.date(self._rec(c)) or "", c.probability))
+        elif band:
+            best = band[0]
         answer = self._answer_from(best, cands, confidence)
         if query.answer_type == "reason":  # the claim, then the next sentence giving its reason
             why = reason_after(self._m, best.rid, {t for it in query.items for t in it.terms})

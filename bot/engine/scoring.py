@@ -145,6 +145,11 @@ FEATURES = (
     "count_before",  # asks how many of a thing; the record puts a figure just before it
     "cause_given",  # asks why; the record states a reason outright or a cause of what is asked
 )
+#: Where the record's ``cause_given`` feature stands among them.
+CAUSE_GIVEN = FEATURES.index("cause_given")
+#: Asked why, a record giving a cause of what is asked is chosen over a likelier one giving
+#: none when its probability is within this of the best.
+REASON_BAND = 0.05
 
 @dataclass(slots=True)
 class Candidate:

@@ -995,6 +995,12 @@ def test_what_happened_is_the_newest_storys_lead() -> None:
         assert a.answered and a.record_id == "lead" and a.score >= 95.0, asked
     # a question about something is no summary
     assert engine.answer("what happened to the bridge").record_id != "lead"
+    # where or when it happened: the lead too, when it says so (a day, a place); "what time"
+    # it does not say, so no answer
+    for asked in ("when did it happen", "where did this happen"):
+        a = engine.answer(asked)
+        assert a.answered and a.record_id == "lead", asked
+    assert not engine.answer("what time did it happen").answered
 
 
 def test_a_word_only_the_headline_has_is_a_word_of_the_coverage() -> None:

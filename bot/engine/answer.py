@@ -195,8 +195,9 @@ class Engine:
         asked = query = self._read(question, guild_id)
         if query.summary:
             headline = self._m.headline(visible_to(guild_id))
-            if headline is not None:
-                query = self._read(headline, guild_id)
+            if headline is not None:  # (what is asked of the story stays asked: a place, a day)
+                query = replace(self._read(headline, guild_id), answer_type=asked.answer_type,
+                                clock=asked.clock, day=asked.day)
         return _Ranked(query, self._score(query, guild_id, context, exclude, asked.summary,
                                           source, only), asked)
 

@@ -420,10 +420,11 @@ def read(
                 break
 
     who_is(query, opened)  # "who is X", "is X a Y", "who is the mayor"
-    if not query.items and query.answer_type in ("", "manner") and any(
+    if not query.items and query.answer_type in ("", "manner", "place", "date") and any(
             w in lexicon.SUMMARY_WORDS or w in lexicon.SUMMARY_NOUNS for w in ws):
-        # (not "what time did it happen", "where did it happen": a time or a place asked)
-        query.summary = True  # "tldr", "what happened", "what's the story"
+        # "tldr", "what happened", "what's the story"; "where did it happen", "when did this
+        # happen": the story's lead, where it says where or when (its dateline, its day)
+        query.summary = True
     counting_end = _after_counting_phrase(ws)
     query.counts = counting_end is not None
     query.counted = _counted(at, query.items, counting_end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.ingest import ingest_article
+from bot.engine.ingest.attribution import _Reader
 from bot.models import Source
 from tests.ingest_text import ARTICLE, SOURCE
 
@@ -53,3 +54,26 @@ def test_a_pronoun_after_someone_unnamed_is_theirs_not_the_last_named_persons() 
     assert pruett not in died.people
     office = next(f for f in r.new_facts if "office" in f.text)
     assert pruett in office.people
+
+
+def test_a_her_that_is_someone_elses_teaches_no_ones_gender() -> None:
+    """"borrowed from Walter's parents and books from her own shelves": "her" is his wife's,
+    so Walter is not learned to be "she", and "He died in 1998." is his."""
+    text = ("Margaret Hollowell, who ran a bookshop on Front Street, died Jan. 8 at home.\n\n"
+            "She married Walter Hollowell, a boatbuilder, in 1958.\n\n"
+            "The couple opened the shop with money from Walter's parents and many books "
+            "from her own shelves. He died in 1998.")
+    r = ingest_article(text, source=Source("s", "Outlet", "Story"))
+    people = {p.name: p.id for p in r.new_people}
+    died = next(f for f in r.new_facts if "died in 1998" in f.text)
+    assert died.text == "Walter Hollowell died in 1998." and died.people == (
+        people["Walter Hollowell"],)
+
+
+def test_an_honorific_or_a_kinship_says_she_or_he() -> None:
+    """"Mrs. Lind" is "she", "his daughter, Ruth Ames" too, whatever possessive is near."""
+    reader = _Reader("Ann Lind and Tom Reed bought the shop in 2013.\n\n"
+                     "Mrs. Lind runs it with his daughter, Ruth Ames, a teacher.", ())
+    reader.read()
+    genders = {e.name: e.gender for e in reader.people.entities.values()}
+    assert genders["Ann Lind"] == "f" and genders["Ruth Ames"] == "f"

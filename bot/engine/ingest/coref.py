@@ -44,6 +44,14 @@ _ROLE_PHRASE = re.compile(
 _UNNAMED = re.compile(r"\b[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
 
 
+#: What follows an object "her" (not a possessive one): a function word or punctuation.
+_OBJECT_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)”\"]|$|(?:in|on|at|to|for|from|with|and|or|but|that|as|by|about|after|"
+    r"before|since|because|when|while|into|back|up|out|off|over|again|too)\b)", re.IGNORECASE)
+#: An honorific right before a name, which says whether they are "he" or "she".
+_HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+$")
+
+
 class _Coref:
     """An article split into sentences, with the people each sentence names or means."""
 
@@ -133,13 +141,24 @@ class _Coref:
     def _learn_gender(self, sent: _Sentence) -> None:
         if not sent.mentions:
             return
+        for x in sent.mentions:  # "Mrs. Hollowell", "Mr. Vance"
+            honorific = _HONORIFIC_BEFORE.search(sent.masked, 0, x.start)
+            if honorific is not None:
+                self.people.entities[x.key].note_gender(
+                    "m" if honorific.group(1).lower() == "mr" else "f")
         for m in _POSSESSIVE_RE.finditer(sent.masked):
+            if m.group(1).lower() == "her" and _OBJECT_AFTER.match(sent.masked, m.end()):
+                continue  # "bought it from her in 2013": someone else than the subject, as a rule
             gender = _PRONOUN_GENDER[m.group(1).lower()]
             before = [x for x in sent.mentions if x.end <= m.start()]
-            keys = {x.key for x in sent.mentions}
-            if len(keys) == 1:
-                self.people.entities[next(iter(keys))].note_gender(gender)
-            elif before and len(sent.masked[before[-1].end : m.start()].split()) <= 3:
+            if not before:
+                continue
+            alone = len({x.key for x in sent.mentions}) == 1 and \
+                not sent.masked[: before[0].start].strip()
+            if alone or len(sent.masked[before[-1].end : m.start()].split()) <= 3:
+                # "Vance said his ...", "Ostby and her reporters": the name just before it;
+                # "Taylor Swift was also there with her band": the one subject named (not
+                # "... borrowed from Walter's parents and books from her own shelves")
                 self.people.entities[before[-1].key].note_gender(gender)
 
     def _prose_subject_mention(self, sent: _Sentence, upto: int | None = None) -> str | None:
@@ -263,9 +282,8 @@ class _Coref:
             if descriptor in {"star", "celebrity", "personality"} and candidates:
                 return candidates[0]
             return None
-        for key in candidates:
-            known = self.people.entities[key].gender
-            if gender and known and known != gender:
-                continue  # the article shows this person is not "she"/"he"
-            return key
-        return None
+        fits = [key for key in candidates
+                if not (gender and self.people.entities[key].gender not in (None, gender))]
+        # (the article shows the others are not "she"/"he"; one it shows is, first: "She won
+        # by 41 votes" is Mrs. Hollowell, named two sentences before her husband Walter)
+        return fits[0] if fits else None

@@ -94,12 +94,14 @@ def abbreviated_title(before: str) -> str | None:
 
 
 _FEMALE_WORDS = _wordset(
-    """actress congresswoman businesswoman chairwoman spokeswoman princess queen duchess
-    lady dame mother wife sister daughter mrs ms"""
+    """actress congresswoman businesswoman chairwoman spokeswoman councilwoman alderwoman
+    assemblywoman princess queen duchess lady dame mother wife sister daughter aunt niece
+    grandmother granddaughter widow girlfriend woman girl mrs ms miss"""
 )
 _MALE_WORDS = _wordset(
-    """businessman congressman chairman spokesman prince king duke lord sir father
-    husband brother son mr"""
+    """businessman congressman chairman spokesman councilman alderman assemblyman prince
+    king duke lord sir father husband brother son uncle nephew grandfather grandson widower
+    boyfriend man boy mr"""
 )
 #: Capitalised words that never begin a person's name here (sentence openers, pronouns ...).
 _NOT_NAME_START = _wordset(

@@ -226,6 +226,9 @@ class _People:
             if accept(candidate, lower_words):
                 key = self._add_new(candidate.name)
                 self.entities[key].descriptors |= candidate.descriptors
+                # ("his daughter, Ruth Ames": she; "spokesman Tom Reardon": he)
+                self.entities[key].note_gender(
+                    _gender_of_words(" ".join(candidate.descriptors)))
         # Surnames and given names of the people named in full ("Smith", "John" after "John
         # Smith"): a word alone is the one person it opens or ends the name of.
         surnames: dict[str, set[str]] = {}
@@ -281,6 +284,8 @@ class _People:
                 if person is None or person.known is not None:
                     continue
                 title = title_before(prose, m.start())
+                if title:  # ("his daughter, Ruth Ames": she)
+                    person.note_gender(_gender_of_words(title))
                 if title and title.split()[-1][0].isupper():  # ("Mongol Emperor")
                     capitals.setdefault(person.key, title)
                 if person.appositive is not None:

@@ -69,10 +69,16 @@ def test_what_day_asks_for_a_day() -> None:
     assert not _read("what time did the bridge open").day
 
 
-def test_what_happened_asks_for_a_summary_but_what_time_it_happened_does_not() -> None:
+def test_what_happened_asks_for_a_summary_and_where_it_happened_for_its_place() -> None:
+    """"what happened": the story; "where / when / what time did it happen": the story too,
+    for its place or time (the kind of answer asked stays: a lead without a clock time does
+    not say what time)."""
     assert _read("what happened").summary and _read("how did it happen").summary
-    assert not _read("what time did it happen").summary
-    assert not _read("where did it happen").summary
+    for asked, kind in (("where did it happen", "place"), ("what time did it happen", "date"),
+                        ("when did this happen", "date")):
+        query = _read(asked)
+        assert query.summary and query.answer_type == kind, asked
+    assert not _read("what happened to the bridge").summary
 
 
 def test_or_not_offers_both_answers_and_negates_nothing() -> None:

@@ -46,3 +46,24 @@ def test_a_description_reads_as_a_sentence() -> None:
     assert introduce("Ada Quill", "mayor of Riverton") == "Ada Quill: mayor of Riverton."
     assert introduce("Lena Marsh", "who owns the general store.") == \
         "Lena Marsh, who owns the general store."
+
+
+def test_a_quote_goes_on_with_the_rest_its_speaker_said_in_the_same_breath() -> None:
+    """'"A year ago ...," she said. "I think this quarter answers that." ': the second part's
+    passage holds the first's, same speaker: one answer of both; another speaker's quote, or
+    the same speaker's elsewhere, is not part of it."""
+    first_passage = '"A year ago, it was a fad," Lind said.'
+    both = first_passage + ' "I think this quarter answers that."'
+    memory = Memory()
+    for record in (
+        Quote("a", "ann", "A year ago, it was a fad", "", (Citation("wire", first_passage),)),
+        Quote("b", "ann", "I think this quarter answers that.", "", (Citation("wire", both),)),
+        Quote("c", "ann", "We will build here.", "", (Citation("wire", "elsewhere"),)),
+    ):
+        memory.upsert(record)
+    citer = Citer(memory)
+    rid = memory.rids["quote"]["a"]
+    assert citer.whole_quote(rid).text == (
+        "A year ago, it was a fad … I think this quarter answers that.")
+    assert citer.whole_quote(memory.rids["quote"]["b"]).text == (
+        "I think this quarter answers that.")

@@ -434,7 +434,7 @@ class Engine:
             speaker = self._m.speaker_name(rec)
             return Answer(
                 answered=True,
-                text=self._cite.quote_text(rec, speaker, sources),
+                text=self._cite.quote_text(self._cite.whole_quote(best.rid), speaker, sources),
                 score=score,
                 sources=sources,
                 record_id=rec.id,

@@ -6,6 +6,7 @@ speakers; it decides nothing about which record answers.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -13,6 +14,11 @@ from rapidfuzz import fuzz
 from bot.engine.memory import Memory
 from bot.engine.normalize import words
 from bot.models import Conflict, Fact, Quote, SourceRef
+
+#: A quote given as an answer goes on with at most this many parts in all ...
+WHOLE_QUOTE_PARTS = 3
+#: ... of at most this many characters together.
+WHOLE_QUOTE_CHARS = 600
 
 
 def introduce(name: str, description: str) -> str:
@@ -24,6 +30,26 @@ def introduce(name: str, description: str) -> str:
 class Citer:
     def __init__(self, memory: Memory) -> None:
         self._m = memory
+
+    def whole_quote(self, rid: int) -> Quote:
+        """The quote at ``rid`` with the rest of what its speaker said in the same breath:
+        the quotes right after it with its speaker whose passage holds its own ('"A year ago,
+        people were asking whether e-bikes were a fad," she said. "I think this quarter
+        answers that question."'), up to :data:`WHOLE_QUOTE_PARTS` parts of
+        :data:`WHOLE_QUOTE_CHARS` characters in all."""
+        records = self._m.records
+        quote = records[rid]
+        assert isinstance(quote, Quote)
+        parts = [quote.text]
+        for k in range(rid + 1, min(len(records), rid + WHOLE_QUOTE_PARTS)):
+            after = records[k]
+            if not isinstance(after, Quote) or after.speaker != quote.speaker \
+                    or not after.citations or not quote.citations \
+                    or quote.citations[0].passage not in after.citations[0].passage \
+                    or sum(map(len, parts)) + len(after.text) > WHOLE_QUOTE_CHARS:
+                break
+            parts.append(after.text)
+        return quote if len(parts) == 1 else replace(quote, text=" … ".join(parts))
 
     def answer_text(self, record: Fact | Quote) -> str:
         """The text a reader is shown when ``record`` is the answer."""

@@ -188,3 +188,22 @@ def test_a_role_the_last_story_has_no_holder_of_is_still_answered() -> None:
     assert first.record_id == "lead"
     who, _ = engine.converse("who is the mayor", turn)
     assert who.answered
+
+
+def test_what_else_does_not_give_again_the_rest_of_a_quote_given_whole() -> None:
+    """The answer gave both parts of one utterance ("... fad … I think ..."): "what else did
+    she say" is her other quote, not its second part."""
+    story = Source("bikes", "Biz Wire", "E-bike maker swings to profit", None, "2024-10-24", None)
+    ann = Person("ann", "Ann Lind", ("Lind",), "chief executive")
+    first = '"A year ago, e-bikes were a fad," Lind said.'
+    engine = Engine(Bank(sources=(story,), people=(ann,), quotes=(
+        Quote("a", "ann", "A year ago, e-bikes were a fad", "", (Citation("bikes", first),)),
+        Quote("b", "ann", "I think this quarter answers that.", "",
+              (Citation("bikes", first + ' "I think this quarter answers that."'),)),
+        Quote("c", "ann", "We will build the plant in Tennessee.", "",
+              (Citation("bikes", "elsewhere"),)),
+    )))
+    a, turn = engine.converse("what did ann lind say about e-bikes being a fad", None)
+    assert a.record_id == "a" and "I think this quarter" in a.text
+    b, _ = engine.converse("what else did she say", turn)
+    assert b.answered and b.record_id == "c", b

@@ -345,6 +345,9 @@ class Engine:
         records = resolved.exclude if resolved.followed else ()
         if answer.record_id is not None:
             records = (*records, answer.record_id)
+        if isinstance(rec, Quote):  # (and the rest of it given with it: not "what else")
+            parts = self._cite.quote_parts(self._m.rids["quote"][rec.id])[1:]
+            records = (*records, *(q.id for k in parts if (q := self._m.records[k]) is not None))
         source = first_source(rec) if isinstance(rec, Fact | Quote) else None
         return answer, Turn(resolved.question, people, named_as, records, source)
 

@@ -31,24 +31,33 @@ class Citer:
     def __init__(self, memory: Memory) -> None:
         self._m = memory
 
-    def whole_quote(self, rid: int) -> Quote:
-        """The quote at ``rid`` with the rest of what its speaker said in the same breath:
-        the quotes right after it with its speaker whose passage holds its own ('"A year ago,
+    def quote_parts(self, rid: int) -> list[int]:
+        """The quote at ``rid`` and the rest of what its speaker said in the same breath: the
+        quotes right after it with its speaker whose passage holds its own ('"A year ago,
         people were asking whether e-bikes were a fad," she said. "I think this quarter
         answers that question."'), up to :data:`WHOLE_QUOTE_PARTS` parts of
         :data:`WHOLE_QUOTE_CHARS` characters in all."""
         records = self._m.records
         quote = records[rid]
         assert isinstance(quote, Quote)
-        parts = [quote.text]
+        parts, size = [rid], len(quote.text)
         for k in range(rid + 1, min(len(records), rid + WHOLE_QUOTE_PARTS)):
             after = records[k]
             if not isinstance(after, Quote) or after.speaker != quote.speaker \
                     or not after.citations or not quote.citations \
                     or quote.citations[0].passage not in after.citations[0].passage \
-                    or sum(map(len, parts)) + len(after.text) > WHOLE_QUOTE_CHARS:
+                    or size + len(after.text) > WHOLE_QUOTE_CHARS:
                 break
-            parts.append(after.text)
+            parts.append(k)
+            size += len(after.text)
+        return parts
+
+    def whole_quote(self, rid: int) -> Quote:
+        """The quote at ``rid`` with its :meth:`quote_parts` as one text."""
+        quote = self._m.records[rid]
+        assert isinstance(quote, Quote)
+        parts = [r.text for k in self.quote_parts(rid)
+                 if isinstance(r := self._m.records[k], Quote)]
         return quote if len(parts) == 1 else replace(quote, text=" … ".join(parts))
 
     def answer_text(self, record: Fact | Quote) -> str:

@@ -411,6 +411,19 @@ def test_how_deep_or_how_cold_needs_a_figure_in_its_units() -> None:
     assert sinks(why, [1.0], [False], fields, acres) != "no measure"
 
 
+def test_how_tall_someone_is_needs_their_own_figure() -> None:
+    """"how tall is Villeneuve": "the 6-foot-8 Villeneuve" says it; "Villeneuve took the pass,
+    dribbled past half court and pulled up from about 28 feet" is a shot's length, not his."""
+    tall = Query("how tall is villeneuve", words("how tall is villeneuve"),
+                 [Item("villeneuve", ("@rv", "villeneuv"), ("rv",))], answer_type="number")
+    fields = {"villeneuv": FIELD_TEXT}
+    shot = view_of("Villeneuve took the inbounds pass, dribbled past half court and pulled up "
+                   "from about 28 feet.")
+    assert sinks(tall, [1.0], [False], fields, shot) == "no measure"
+    own = view_of("The 6 feet 8 Villeneuve scored 31 points.")
+    assert sinks(tall, [1.0], [False], fields, own) is None
+
+
 def test_how_old_a_person_is_needs_their_age_not_anothers() -> None:
     """"how old is Oduya": a record giving a panda's age beside his name does not say his;
     one giving his age in apposition does. "how old is Ruiz's dad" asks someone else's."""

@@ -96,6 +96,19 @@ def _someone_of(question: str) -> bool:
     return any(kind_of_person(m.group(1).lower()) for m in _POSSESSED.finditer(question))
 
 
+#: A person's measure ("the 6-foot-8 Villeneuve", "Villeneuve, 6 feet 8") stands this near
+#: their name, in content words.
+MEASURE_REACH = 3
+
+
+def _beside(seq: list[str], figures: set[str], terms: frozenset[str]) -> bool:
+    """Whether one of ``figures`` stands within :data:`MEASURE_REACH` words of one of
+    ``terms`` in ``seq``."""
+    at = [i for i, t in enumerate(seq) if t in terms]
+    return any(abs(i - j) <= MEASURE_REACH for j, t in enumerate(seq) if t in figures
+               for i in at)
+
+
 def _verb_form(word: str) -> bool:
     """A past or present participle or a past form: "heard", "voted", "hearing"."""
     return word.endswith(("ed", "ing")) or word in lexicon.irregular()
@@ -215,7 +228,8 @@ class Gates:
     (not once per candidate)."""
 
     __slots__ = ("_about", "_aged", "_anchors", "_asked", "_degree", "_figure", "_items",
-                 "_lacks_much", "_least", "_measure", "_name_of", "_named", "_negated",
+                 "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
+                 "_negated",
                  "_negates", "_speaker_named", "_speech_asked", "_superlatives", "_when", "_why",
                  "query")
 
@@ -275,6 +289,11 @@ class Gates:
         #: "how deep", "how cold": the stems of the units of a figure answering it
         self._measure = frozenset(stem(u) for u in lexicon.measure_asked(query.words)) \
             if kind == "number" else frozenset()  # (not "why wouldn't she say how fast")
+        #: "how tall is Villeneuve": the terms of the people measured (their own figure, not
+        #: "Villeneuve ... pulled up from about 28 feet")
+        self._measured_of = frozenset(t for it in query.items for t in it.terms) \
+            if self._measure and query.items and all(it.people for it in query.items) \
+            else frozenset()
 
     def _turned_around(self, view: RecordView) -> bool:
         """Whether the record says the opposite of a stop word of the question and not the
@@ -337,8 +356,10 @@ class Gates:
             return "superlative"
         kind = query.answer_type
         if self._measure:  # "how deep is the well": "90 feet", not "320 acres"
-            if not any((n, u) in view.figure_counts for u in self._measure
-                       for n in view.numbers - self._asked):
+            figures = {n for u in self._measure for n in view.numbers - self._asked
+                       if (n, u) in view.figure_counts}
+            if not figures or (self._measured_of and not _beside(
+                    view.sequence, figures, self._measured_of)):
                 return "no measure"
         elif self._figure is not None and not (
             (view.counting and kind != "age" and not query.size)  # ("how big": no "one")

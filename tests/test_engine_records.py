@@ -43,6 +43,13 @@ def test_the_view_sees_numbers_dates_and_quotes() -> None:
     assert quote.is_quote and quote.speech
 
 
+def test_the_view_knows_where_a_verb_of_saying_stood() -> None:
+    """"Ada Roe, 52, said a volunteer placed it": "said" stands before "volunteer"."""
+    said = view(Fact("f", "Ada Roe, 52, said a volunteer placed it.", ()), None)
+    assert said.said_at == {said.sequence.index("volunt")}
+    assert not view(COST, None).said_at
+
+
 def test_a_verb_of_reporting_speech_makes_a_sentence_report_someones_words() -> None:
     """"..., cautioned Dr. Ada Quill" reports her words as "said" would; "the bridge cost
     $40 million" reports no one's."""

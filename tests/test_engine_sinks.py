@@ -283,6 +283,9 @@ def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:
     assert sinks(query, [1.0], [False], fields, named) is None
     elsewhere = view_of("Classes at Hawthorne Elementary were cancelled.")
     assert sinks(query, [1.0], [False], {}, elsewhere) is None
+    # the one saying it is no name of the thing: "Principal Ada Roe said a school ..."
+    sayer = view_of("Principal Ada Roe said a school in the county had closed.")
+    assert sinks(query, [1.0], [False], fields, sayer) == "no name"
 
 
 def test_the_name_of_a_kind_of_person_needs_the_person_in_the_record() -> None:

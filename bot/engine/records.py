@@ -191,6 +191,22 @@ class RecordView:
     within: bool = False
     #: stems of the names it gives an age ("Oduya, 66"): :func:`~bot.engine.figures.aged`
     aged: frozenset[str] = frozenset()
+    #: where in ``sequence`` a verb of saying stood before the word (not a content word
+    #: itself): "Ashby-Park said a volunteer placed" has one before "volunteer"
+    said_at: frozenset[int] = frozenset()
+
+
+def _said_at(ws: list[str]) -> frozenset[int]:
+    """The places in the content words of ``ws`` (:func:`content_stems`) that a verb of
+    saying (a stop word) stands before."""
+    out: set[int] = set()
+    k = 0
+    for w in ws:
+        if is_content(w):
+            k += 1
+        elif w in lexicon.SPEECH_VERBS:
+            out.add(k)
+    return frozenset(out)
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
@@ -250,6 +266,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         until=has_date and not all_words.isdisjoint(_UNTIL),
         has_day=has_day,
         aged=aged(shown) | aged(passages) if numbers else frozenset(),
+        said_at=_said_at(ws),
     )
 
 

@@ -143,7 +143,8 @@ def _name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: b
     the question ``said`` "the name of" a kind of person: a record without "son" names no
     one's son, but one with a name and the verb of an agent noun names the doer ("the name
     of the leader": "James Conant led")."""
-    seq = [t for t in view.sequence if not t.isdigit()]
+    place = [k for k, t in enumerate(view.sequence) if not t.isdigit()]  # (in the sequence)
+    seq = [view.sequence[k] for k in place]
     at = [i for i, t in enumerate(seq) if t in thing]
     # (a name opening a sentence is no capitalised word inside one, but a person's is known)
     names = (view.names | {stem(w) for p in view.people for w in p.split("-")}) - asked
@@ -154,12 +155,19 @@ def _name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: b
             lo -= 1
         while hi + 1 < len(seq) and seq[hi + 1] in asked:
             hi += 1
-        if any(t in names for t in seq[max(0, lo - NAME_REACH): hi + NAME_REACH + 1]):
+        if any(seq[j] in names and not _said_between(view, place[j], place[lo], place[hi])
+               for j in range(max(0, lo - NAME_REACH), min(len(seq), hi + NAME_REACH + 1))):
             return True
     if at or not said:
         return not at
     doers = {verb for t in thing if (verb := agent_verb(t)) is not None}
     return bool(names) and not doers.isdisjoint(seq)
+
+
+def _said_between(view: RecordView, j: int, lo: int, hi: int) -> bool:
+    """A verb of saying stands between the name at ``j`` and the thing at ``lo``..``hi``
+    ("Ashby-Park said a volunteer placed the cone": she names no volunteer)."""
+    return any(j < g <= lo for g in view.said_at) or any(hi < g <= j for g in view.said_at)
 
 
 #: A verb this common in English ("go", "get", "make", "take"; rarity of

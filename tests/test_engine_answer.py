@@ -1071,3 +1071,23 @@ def test_what_someones_lawyer_said_is_the_lawyers_words() -> None:
     assert any(c.probability > 0 and engine._rec(c).id == "email" for c in ranked)
     alone = engine.rank("What did Pruett say?").candidates
     assert not any(c.probability > 0 and engine._rec(c).id == "email" for c in alone)
+
+
+def test_a_question_naming_a_storys_topic_is_not_answered_by_another_story() -> None:
+    """"Why was the mayor arrested after the flood?": "flood" is what the levee story is
+    about (its title); the protest story's "Mayor Ada Bass said protesters were arrested
+    because ..." lacks it, so it does not answer (70 before), whatever else it shares."""
+    protests = Source("protests", "Wire A", "Protests spread downtown", published="2025-06-10")
+    levee = Source("levee", "Wire B", "Levee breach floods 140 homes", published="2024-05-06")
+    engine = Engine(Bank(sources=(protests, levee), facts=(
+        Fact("bass", "Mayor Ada Bass said protesters were arrested because they broke the "
+             "curfew.", cite("arrested", "protests")),
+        Fact("crowd", "Thousands of protesters marched downtown on Saturday.",
+             cite("marched", "protests")),
+        Fact("harcourt", "Mayor Delphine Harcourt declared a local emergency on Sunday.",
+             cite("declared a local emergency", "levee")),
+        Fact("water", "The flood reached 140 homes on the east side.", cite("reached", "levee")),
+    )))
+    ranked = engine.rank("Why was the mayor arrested after the flood?").candidates
+    assert not any(c.probability > 0 and engine._rec(c).id == "bass" for c in ranked)
+    assert engine.rank("why were protesters arrested").candidates[0].probability > 0

@@ -251,6 +251,8 @@ class Engine:
         opposed = opposite_terms(query)
         gates = Gates(query, weights, unknown)
         fields_of, said_of = m.index.fields_of(asked), m.index.fields_of(opposed)
+        # a story's topic the question names ("after the flood"): no other story answers it
+        topics = [terms for terms, _ in scorer.titled if m.in_a_title(terms, visible)]
         scores = sorted((s for s, _ in found), reverse=True)
         out: list[Candidate] = []
         for k, (score, rid) in enumerate(found):
@@ -271,7 +273,8 @@ class Engine:
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
             said = said_of(rid)  # (the opposites of the question's words it has)
-            if rv.lead_in or gates(fields, rv, said, topic, partial(m.near_terms, rid)):
+            if rv.lead_in or any(fields.keys().isdisjoint(t) for t in topics) \
+                    or gates(fields, rv, said, topic, partial(m.near_terms, rid)):
                 # a lead-in is never an answer on its own; nor is a record lacking what the
                 # question turns on (about someone the question names, it may be suggested)
                 if any(p in rv.people for p in query.people):

@@ -215,7 +215,11 @@ class Memory:
         return any(visible(r) for t in terms for rid in self.index.rids(t)
                    if (r := records[rid]) is not None) \
             or self.names.describes(word, visible) \
-            or any(visible(self.sources[s]) for t in terms for s in self.titled.get(t, ()))
+            or self.in_a_title(terms, visible)
+
+    def in_a_title(self, terms: Sequence[str], visible: Callable[[Record], bool]) -> bool:
+        """Whether the title of an article ``visible`` sees has one of ``terms``."""
+        return any(visible(self.sources[s]) for t in terms for s in self.titled.get(t, ()))
 
     def has_quotes(self, person_id: str, guild_id: int | None) -> bool:
         counts = self.spoken.get(person_id)

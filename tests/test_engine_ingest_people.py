@@ -384,9 +384,7 @@ def test_a_person_whose_given_name_is_an_ordinary_word_is_found_by_what_news_sty
 
 def test_a_surname_shared_by_family_is_the_person_the_lede_names() -> None:
     """"Marguerite Olsen ... Her son, Erik Olsen, said ... Olsen taught": the surname alone
-    is hers (news style gives the family first names), not a new person "Olsen"; when the
-    lede names neither, it is the one named first ("Darnell Whitcombe", then "his mother,
-    Loretta Whitcombe"), and two named first together leave it to no one."""
+    is hers (news style gives the family first names), not a new person "Olsen"."""
     text = ("Marguerite Olsen, state senator, dies at 91\n\n"
             "ST. PAUL, Minn. (North Wire) — Marguerite Olsen, the first woman elected to the "
             "state Senate from a rural district, died Saturday.\n\n"
@@ -397,6 +395,12 @@ def test_a_surname_shared_by_family_is_the_person_the_lede_names() -> None:
     assert "Olsen" in people["Marguerite Olsen"].aliases
     taught = next(f for f in r.new_facts if "taught" in f.text)
     assert taught.people == (people["Marguerite Olsen"].id,)
+
+
+def test_a_surname_shared_by_family_no_lede_names_is_the_person_named_first() -> None:
+    """When the lede names neither, the surname alone is the one named first ("Darnell
+    Whitcombe", then "his mother, Loretta Whitcombe"); two named first together leave it to
+    no one."""
     text = ("HALVERSTON, Mich. (Lakes Wire) — The city will pay $7.4 million to a man who "
             "spent 19 years in prison.\n\n"
             "The council voted 6-1 to settle the lawsuit filed by Darnell Whitcombe, 46.\n\n"

@@ -458,3 +458,17 @@ def test_a_word_of_paying_the_bank_lacks_asks_a_sum_the_record_must_give() -> No
     assert sinks(query, [1.0, 2.0], [False, True], fields, priced) is None
     assert sinks(query, [1.0, 2.0], [False, True], fields,
                  view_of("Its only skate park was built in 1998.")) == "no figure"
+
+
+def test_which_three_asks_for_them_named_not_counted() -> None:
+    """"which three states saw the fireball": "seen across parts of three states" counts
+    them and names none; "Kansas, Nebraska and Iowa, three states" names them."""
+    ws = words("which three states saw the fireball")
+    query = Query("which three states saw the fireball", ws,
+                  [Item("states", ("state",), pos=0), Item("fireball", ("firebal",), pos=1)],
+                  at=[ws.index("states"), ws.index("fireball")])
+    fields = {"state": FIELD_TEXT, "firebal": FIELD_TEXT}
+    counted = view_of("The fireball was seen across parts of three states.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, counted) == "unnamed"
+    named = view_of("The fireball was seen in Kansas, Nebraska and Iowa, three states.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, named) is None

@@ -114,6 +114,16 @@ def _verb_form(word: str) -> bool:
     return word.endswith(("ed", "ing")) or word in lexicon.irregular()
 
 
+def _which_many(query: Query) -> tuple[str, frozenset[str]] | None:
+    """"which three states saw it": the number asked for ("3") and the terms of what it
+    counts ("state"), which an answer names, not only counts; None for other questions."""
+    ws = query.words
+    if len(ws) < 3 or ws[0] != "which" or not ws[1].isdigit():
+        return None
+    run = _run_after(query, 1)
+    return (ws[1], frozenset(run[0][1].terms)) if run and run[0][0] == 2 else None
+
+
 def _run_after(query: Query, at: int) -> list[tuple[int, Item]]:
     """The question's items after word ``at``, each with its place in the question's words,
     up to the first gap (a word that is no item)."""
@@ -237,9 +247,8 @@ class Gates:
 
     __slots__ = ("_about", "_aged", "_anchors", "_asked", "_degree", "_figure", "_items",
                  "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
-                 "_negated",
-                 "_negates", "_speaker_named", "_speech_asked", "_superlatives", "_when", "_why",
-                 "query")
+                 "_negated", "_negates", "_speaker_named", "_speech_asked", "_superlatives",
+                 "_when", "_which_many", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -297,6 +306,8 @@ class Gates:
         #: "how deep", "how cold": the stems of the units of a figure answering it
         self._measure = frozenset(stem(u) for u in lexicon.measure_asked(query.words)) \
             if kind == "number" else frozenset()  # (not "why wouldn't she say how fast")
+        #: "which three states": the number and the terms of what it counts, to be named
+        self._which_many = _which_many(query)
         #: "how tall is Villeneuve": the terms of the people measured (their own figure, not
         #: "Villeneuve ... pulled up from about 28 feet")
         self._measured_of = frozenset(t for it in query.items for t in it.terms) \
@@ -390,6 +401,10 @@ class Gates:
             return "no day"  # "what day": "40 derailments a year over the past decade" names none
         if self._named and not _name_near(view, self._named, self._asked, self._name_of):
             return "no name"  # "the name of the school": "an elementary school in Marlow"
+        if self._which_many and self._which_many[1] & {u for n, u in view.figure_counts
+                                                        if n == self._which_many[0]} \
+                and not view.names - self._asked and set(view.people) <= set(query.people):
+            return "unnamed"  # "which three states": "seen across parts of three states"
         if self._lacks_much:
             return "unknown"
         if self._speech_asked and not view.speech and (

@@ -47,6 +47,14 @@ def test_shorten_cuts_at_a_word() -> None:
     assert shorten("  short \n text ") == "short text"
 
 
+def test_a_short_verb_in_e_keeps_it_in_every_form() -> None:
+    """"sue", "sued", "suing", "sues" meet (Snowball cuts "sued" and "suing" to "su"), as
+    "glue" / "gluing" do; "hopped" is no "hope", "planned" no "plane"."""
+    assert {stem(w) for w in ("sue", "sued", "suing", "sues")} == {"sue"}
+    assert stem("gluing") == stem("glue") and stem("dyed") == stem("dye")
+    assert stem("hopped") != stem("hope") and stem("planned") != stem("plane")
+
+
 def test_an_irregular_verb_form_stems_as_its_verb() -> None:
     """"got" meets "get" as "walked" meets "walk"; a form that is mostly a word of its own
     ("ground") is not read as a verb ("grind")."""

@@ -163,10 +163,22 @@ _IRREGULAR = lexicon.irregular()
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The Snowball stem of a folded word, an irregular verb form read as its verb ("got" as
-    "get": :func:`lexicon.irregular`); digits and over-long words are kept whole."""
+    "get": :func:`lexicon.irregular`); digits and over-long words are kept whole. A short
+    verb ending in "e" keeps it in every form ("sued", "suing": "sue", as "sue" is; Snowball
+    cuts them to "su")."""
     if word.isdigit() or len(word) > MAX_WORD:
         return word
-    return str(_STEMMER.stemWord(_IRREGULAR.get(word, word)))
+    base = _IRREGULAR.get(word, word)
+    cut = str(_STEMMER.stemWord(base))
+    if len(cut) <= SHORT_STEM and base in (cut + "ed", cut + "ing"):
+        verb = cut + "e"
+        if lexicon.english().get(verb, 0) and _STEMMER.stemWord(verb) == verb:
+            return verb
+    return cut
+
+
+#: A stem this short, cut from an "-ed" or "-ing" form, may have lost its verb's "e".
+SHORT_STEM = 3
 
 
 def is_content(word: str) -> bool:

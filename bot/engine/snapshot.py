@@ -54,8 +54,9 @@ log = logging.getLogger(__name__)
 
 MAGIC = b"coverage-bot engine snapshot\n"
 #: Bumped whenever the layout or the pickled state changes shape, or what the engine
-#: derives into it from the bank (10: a description's role heads).
-FORMAT_VERSION = 10
+#: derives into it from the bank (10: a description's role heads; 11: a short verb's stem
+#: keeps its "e", "sued" / "suing": "sue").
+FORMAT_VERSION = 11
 _HEADER_LEN = struct.Struct("<I")
 #: The header's room (JSON, padded with spaces): written last, over a blank one.
 _HEADER_SPACE = 1024

@@ -49,6 +49,8 @@ def test_the_words_no_record_has_are_named_as_the_question_spells_them() -> None
     assert as_written("cafe", "a Café?") == "cafe"  # only in another form: as read
     assert as_written("bowl", "the Super Bowl's") == "Bowl"
     assert as_written("bowl", "superbowl") == "bowl"
+    assert as_written("bowl", "Bowls and a Bowl") == "Bowl"  # (the whole word, not "Bowls")
+    assert as_written("weather", "İstanbul WEATHER") == "WEATHER"  # (a longer lower case)
 
 
 def _bank() -> Bank:

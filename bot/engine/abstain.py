@@ -69,8 +69,17 @@ def lacking_words(items: Sequence[Item], seen: Callable[[Item], bool], text: str
 def as_written(word: str, text: str) -> str:
     """``word`` (folded, as the engine reads it) as ``text`` spells it ("Obama" for "obama"),
     or ``word`` when the text has it only in another form."""
-    found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
-    return found.group(0) if found else word
+    folded, size = text.lower(), len(word)
+    if len(folded) != len(text):  # (a letter whose lower case is longer: offsets would slip)
+        found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+        return found.group(0) if found else word
+    at = folded.find(word)
+    while at >= 0:  # (a whole word: no letter or digit on either side; no regex per word)
+        before, after = folded[at - 1 : at], folded[at + size : at + size + 1]
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return text[at : at + size]
+        at = folded.find(word, at + 1)
+    return word
 
 
 #: Near misses at least this share of the threshold are offered as suggestions.

@@ -440,6 +440,8 @@ def _spelt_out_roles(ws: list[str], fixed: list[Spelt], at: list[int], names: Na
     indices of its other words."""
     roles: dict[int, tuple[str, ...]] = {}
     others: set[int] = set()
+    if len(set(at[: len(fixed)])) == len(fixed):
+        return roles, others  # (no word read as several)
     for i in range(len(fixed)):
         group = [j for j in range(len(fixed)) if at[j] == at[i]]
         spelt = [fixed[j][0] for j in group]

@@ -440,15 +440,11 @@ def _spelt_out_roles(ws: list[str], fixed: list[Spelt], at: list[int], names: Na
     indices of its other words."""
     roles: dict[int, tuple[str, ...]] = {}
     others: set[int] = set()
-    if len(set(at[: len(fixed)])) == len(fixed):
-        return roles, others  # (no word read as several)
-    for i in range(len(fixed)):
-        group = [j for j in range(len(fixed)) if at[j] == at[i]]
+    for i in range(len(fixed)) if len(set(at[: len(fixed)])) < len(fixed) else ():
+        group = [j for j in range(len(fixed)) if at[j] == at[i]]  # (words read as several)
         spelt = [fixed[j][0] for j in group]
-        if len(group) < 2 or i != group[0] or ws[at[i]] in spelt or not _definite(ws, at[i]):
-            continue
-        holders = names.phrase_holders(spelt, visible)
-        if holders:
+        if len(group) > 1 and i == group[0] and ws[at[i]] not in spelt and _definite(
+                ws, at[i]) and (holders := names.phrase_holders(spelt, visible)):
             roles[i] = holders
             others.update(group[1:])
     return roles, others

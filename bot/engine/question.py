@@ -324,9 +324,9 @@ def read(
         if i in absorbed or i in spelt:
             continue
         if i in roles:  # "the ceo": one role spelt out, its holder described by its words
-            group = [j for j in range(len(fixed)) if at[j] == at[i]]
-            terms = (*(person_term(p) for p in roles[i]), *(stems[j] for j in group))
-            query.items.append(Item(ws[at[i]], terms, roles[i], True, corrected, ordinary, i))
+            held, group = roles[i]
+            terms = (*(person_term(p) for p in held), *(stems[j] for j in group))
+            query.items.append(Item(ws[at[i]], terms, held, True, corrected, ordinary, i))
             continue
         which = named.get(i)
         if which is not None:
@@ -431,21 +431,20 @@ def read(
     return query
 
 
-
 def _spelt_out_roles(ws: list[str], fixed: list[Spelt], at: list[int], names: NameTable,
-                     visible: Callable[[Person], bool]) -> tuple[dict[int, tuple[str, ...]],
-                                                                 set[int]]:
+                     visible: Callable[[Person], bool]
+                     ) -> tuple[dict[int, tuple[tuple[str, ...], list[int]]], set[int]]:
     """A definite role the question abbreviates ("the ceo": chief executive officer): its
-    holders (:meth:`NameTable.phrase_holders`) by the index of its first word, and the
-    indices of its other words."""
-    roles: dict[int, tuple[str, ...]] = {}
+    holders (:meth:`NameTable.phrase_holders`) and its words' indices, by the index of its
+    first word; and the indices of its other words."""
+    roles: dict[int, tuple[tuple[str, ...], list[int]]] = {}
     others: set[int] = set()
     for i in range(len(fixed)) if len(set(at[: len(fixed)])) < len(fixed) else ():
         group = [j for j in range(len(fixed)) if at[j] == at[i]]  # (words read as several)
         spelt = [fixed[j][0] for j in group]
         if len(group) > 1 and i == group[0] and ws[at[i]] not in spelt and _definite(
                 ws, at[i]) and (holders := names.phrase_holders(spelt, visible)):
-            roles[i] = holders
+            roles[i] = (holders, group)
             others.update(group[1:])
     return roles, others
 

@@ -199,9 +199,9 @@ class RecordView:
 def _said_at(ws: list[str]) -> frozenset[int]:
     """The places in the content words of ``ws`` (:func:`content_stems`) that a verb of
     saying (a stop word) stands before."""
-    out: set[int] = set()
     if lexicon.SPEECH_VERBS.isdisjoint(ws):
         return frozenset()
+    out: set[int] = set()
     k = 0
     for w in ws:
         if is_content(w):

@@ -151,6 +151,7 @@ CAUSE_GIVEN = FEATURES.index("cause_given")
 #: none when its probability is within this of the best.
 REASON_BAND = 0.05
 
+
 @dataclass(slots=True)
 class Candidate:
     rid: int

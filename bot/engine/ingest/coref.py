@@ -282,8 +282,9 @@ class _Coref:
             if descriptor in {"star", "celebrity", "personality"} and candidates:
                 return candidates[0]
             return None
-        fits = [key for key in candidates
-                if not (gender and self.people.entities[key].gender not in (None, gender))]
-        # (the article shows the others are not "she"/"he"; one it shows is, first: "She won
-        # by 41 votes" is Mrs. Hollowell, named two sentences before her husband Walter)
-        return fits[0] if fits else None
+        for key in candidates:
+            known = self.people.entities[key].gender
+            if gender and known and known != gender:
+                continue  # the article shows this person is not "she"/"he"
+            return key
+        return None

@@ -470,11 +470,9 @@ def _named_first(keys: set[str], entities: dict[str, _Entity], sentences: list[s
     """Of people sharing a surname, the one whose full name the article gives in an earlier
     sentence than any other's (none when two first come in the same one: "Tom and Ann
     Rudd")."""
-    first: dict[str, int] = {}
-    for key in keys:
-        name = entities[key].name
-        first[key] = next((i for i, s in enumerate(sentences)
-                           if name in _single_spaced(s)), len(sentences))
+    spaced = [_single_spaced(s) for s in sentences]
+    first = {key: next((i for i, s in enumerate(spaced) if entities[key].name in s),
+                       len(spaced)) for key in keys}
     earliest = min(first.values())
     found = {k for k, i in first.items() if i == earliest}
     return found if len(found) == 1 and earliest < len(sentences) else set()

@@ -65,6 +65,9 @@ def test_the_apposition_pattern_finds_who_someone_is() -> None:
     assert pattern.search("The city named the new mayor as Ada Quill, 58, who has served")
     assert not pattern.search("The bridge opened.")
     assert not pattern.search("Ada Quill, 2015 was a hard year")
+    # the role first, then the name and what the role is of
+    assert pattern.search("His attorney, Ada Quill of the firm Quill & Stamp, said")
+    assert not pattern.search("On Monday, Ada Quill said")
 
 
 def test_a_series_of_three_or_more_can_be_counted() -> None:

@@ -471,14 +471,15 @@ def is_series(text: str) -> bool:
 
 def describes_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Text that says who someone is, in apposition: "X, a nurse", "X, the mayor of",
-    "X, who ...", "X, 58, who ...", "X is a ...", "X (a ...)", "the chief executive, X," for
-    any of their names."""
+    "X, who ...", "X, 58, who ...", "X is a ...", "X (a ...)", "the chief executive, X," or
+    "his attorney, X of ..." for any of their names."""
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n.strip())
     if not alts:
         return re.compile(r"(?!x)x")
     return re.compile(
         rf"\b(?i:{alts})(?:,\s*\d{{1,3}})?(?:,|\s+\(|\s+(?:is|was)\s+)\s*(?:(?i:an?|the|who|one)|"
         r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:of|at|for|in))\b"
-        # or the description first: "the company's chief executive, X, said"
-        rf"|\b[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,5}},\s+(?i:{alts}),"
+        # or the description first: "the company's chief executive, X, said", "his attorney,
+        # X of the firm Y"
+        rf"|\b[a-z][\w'’-]*(?:\s+[\w'’-]+){{0,5}},\s+(?i:{alts})(?:,|\s+(?:of|at|from)\s)"
     )

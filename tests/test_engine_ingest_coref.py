@@ -77,3 +77,25 @@ def test_an_honorific_or_a_kinship_says_she_or_he() -> None:
     reader.read()
     genders = {e.name: e.gender for e in reader.people.entities.values()}
     assert genders["Ann Lind"] == "f" and genders["Ruth Ames"] == "f"
+
+
+def test_the_role_of_someone_named_paragraphs_ago_is_them() -> None:
+    """"the owner said" long after the owner was named: the one person the article calls its
+    owner, not the woman quoted last; and so is the "she" of the next paragraph."""
+    text = ("LINDQUIST, Minn. (Wire) — Karin Dahl, the store's owner, agreed to sell it.\n\n"
+            "The deal closes in April. It covers 46 workers.\n\n"
+            "Employees will elect three members of the board.\n\n"
+            "The board meets monthly.\n\n"
+            "For cashier Amina Farah, 23, the news came as a surprise.\n\n"
+            "\"I walked in an employee and walked out an owner,\" she said.\n\n"
+            "The name will stay on the sign, the owner said, along with her grandfather's "
+            "lettering.\n\n"
+            "\"It's not coming down on my watch,\" she said.\n")
+    r = ingest_article(text, source=Source("s", "Wire", "Store sold"))
+    dahl = next(p.id for p in r.new_people if p.name == "Karin Dahl")
+    sign = next(f for f in r.new_facts if "sign" in f.text)
+    assert sign.people == (dahl,)
+    watch = next(q for q in r.new_quotes if "my watch" in q.text)
+    assert watch.speaker == dahl
+    walked = next(q for q in r.new_quotes if "walked in" in q.text)
+    assert walked.speaker != dahl  # the cashier's own words stay hers

@@ -210,7 +210,8 @@ class _Coref:
         for m in re.finditer(r"\bthe\s+([a-z]+)\b(?!\s+[A-Z])", sent.masked):
             if m.start() == 0 or m.group(1) not in _DESCRIPTORS:
                 continue
-            key = self._antecedent(sent, m.start(), None, descriptor=m.group(1))
+            key = self._antecedent(sent, m.start(), None, descriptor=m.group(1)) or \
+                self.people.described_as(m.group(1))
             if key and key not in sent.resolved:
                 sent.resolved.append(key)
         named = {x.key for x in sent.mentions}

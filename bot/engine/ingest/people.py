@@ -350,6 +350,14 @@ class _People:
             return True
         return bool(ent.known and descriptor in words(ent.known.description))
 
+    def described_as(self, role: str) -> str | None:
+        """The one person of the article a role describes, when only one ("the owner said",
+        the owner named paragraphs before: "Karin Dahl, the store's owner")."""
+        found = [key for key, ent in self.entities.items()
+                 if self.matches_descriptor(key, role)
+                 or (ent.appositive and role in words(ent.appositive))]
+        return found[0] if len(found) == 1 else None
+
     def new_person(self, key: str) -> Person | None:
         ent = self.entities[key]
         if ent.known is not None:

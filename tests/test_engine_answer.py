@@ -1001,6 +1001,10 @@ def test_what_happened_is_the_newest_storys_lead() -> None:
         a = engine.answer(asked)
         assert a.answered and a.record_id == "lead", asked
     assert not engine.answer("what time did it happen").answered
+    # asked of what a story's title names ("the panda"), when or where: that story's lead;
+    # of what no title names, a question like any other
+    assert engine.answer("what day did the red panda escape happen").record_id == "lead"
+    assert engine.answer("when did the bridge vote happen").record_id != "lead"
 
 
 def test_a_word_only_the_headline_has_is_a_word_of_the_coverage() -> None:

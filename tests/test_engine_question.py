@@ -79,6 +79,9 @@ def test_what_happened_asks_for_a_summary_and_where_it_happened_for_its_place() 
         query = _read(asked)
         assert query.summary and query.answer_type == kind, asked
     assert not _read("what happened to the bridge").summary
+    # when or where something happened: the story of that, if a title names it (Engine.rank)
+    assert _read("when did the bridge vote happen").summary
+    assert not _read("why did the bridge vote happen").summary
 
 
 def test_or_not_offers_both_answers_and_negates_nothing() -> None:

@@ -194,10 +194,12 @@ class Engine:
         its records first; ``only``: "it" of a follow-up is what that story is about)."""
         asked = query = self._read(question, guild_id)
         if query.summary:
-            headline = self._m.headline(visible_to(guild_id))
+            headline = self._m.headline(visible_to(guild_id), [it.terms for it in query.items])
             if headline is not None:  # (what is asked of the story stays asked: a place, a day)
                 query = replace(self._read(headline, guild_id), answer_type=asked.answer_type,
                                 clock=asked.clock, day=asked.day)
+            elif query.items:  # no story's title says what is asked of: asked as any other
+                asked = query = replace(query, summary=False)
         return _Ranked(query, self._score(query, guild_id, context, exclude, asked.summary,
                                           source, only), asked)
 

@@ -387,9 +387,13 @@ class Memory:
                     return True
         return False
 
-    def headline(self, visible: Callable[[Source], bool]) -> str | None:
-        """The title of the newest source ``visible`` lets through, or None."""
-        sources = [s for s in self.sources.values() if visible(s)]
+    def headline(self, visible: Callable[[Source], bool],
+                 about: Sequence[Sequence[str]] = ()) -> str | None:
+        """The title of the newest source ``visible`` lets through whose title has a term of
+        each of ``about`` (the terms of what a question asks of: "when did the spill
+        happen"), or None."""
+        sources = [s for s in self.sources.values() if visible(s) and all(
+            not title_terms(s.title).isdisjoint(terms) for terms in about)]
         return max(sources, key=lambda s: s.published or "").title if sources else None
 
     def cites(self, rid: int, source: str) -> bool:

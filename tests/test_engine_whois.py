@@ -62,3 +62,20 @@ def test_a_fact_naming_someone_after_their_title_says_who_they_are() -> None:
     answer = engine.answer("who is carla dunmore")
     assert answer.record_id == "letter"
     assert answer.text.startswith("Carla Dunmore: U.S. representative. U.S. Rep. Carla")
+
+
+def test_a_fact_opening_on_a_preposition_before_the_name_is_not_about_who_they_are() -> None:
+    """'For Castellanos, the first order of business ...' opens on a capital before her name,
+    but a preposition is no title: the fact describing her ('Library director Priya
+    Castellanos, who ...') says who she is."""
+    priya = Person("priya-castellanos", "Priya Castellanos", ("Castellanos",),
+                   "library director", None)
+    texts = {
+        "first": "For Castellanos, the first order of business is simpler.",
+        "director": "Library director Priya Castellanos, who watched the returns in the "
+                    "basement, said she had prepared two speeches.",
+    }
+    facts = tuple(Fact(fid, text, (Citation("wire", text),), ("priya-castellanos",), (), None,
+                       None) for fid, text in texts.items())
+    engine = Engine(Bank(sources=(WIRE,), people=(priya,), facts=facts, quotes=()))
+    assert engine.answer("who is priya castellanos").record_id == "director"

@@ -94,14 +94,17 @@ def describe(m: Memory, cite: Citer, person_id: str, guild_id: int | None,
     appositive = describes_pattern(person.names)
 
     names = "|".join(map(re.escape, person.names))
-    # (after a title in capitals: "U.S. Rep. Carol Dunning, whose district ...")
-    opens = re.compile(rf"(?:[A-Z][\w.’'\-]*\s+){{0,4}}(?i:{names})\b")
+    # (after a title in capitals: "U.S. Rep. Carol Dunning, whose district ..."; not after a
+    # preposition: "For Castellanos, the first order of business ...")
+    opens = re.compile(rf"((?:[A-Z][\w.’'\-]*\s+){{0,4}})(?i:{names})\b")
 
     def says_who(r: Fact | Quote) -> tuple[bool, bool, bool, int, int]:
         own = {stem(w) for w in words(r.text)}
         is_fact = isinstance(r, Fact)
         fits = is_fact and bool(appositive.search(r.text))
-        subject = is_fact and opens.match(r.text) is not None
+        opening = opens.match(r.text) if is_fact else None
+        subject = opening is not None and lexicon.STOPWORDS.isdisjoint(
+            w.lower() for w in opening.group(1).split())
         return (is_fact, fits, subject, len(own & described), -len(r.text))
 
     record = max(about, key=says_who)

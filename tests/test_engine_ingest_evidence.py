@@ -50,6 +50,17 @@ def test_news_style_says_who_someone_is_by_an_age_or_a_role_word_before_them() -
     assert "who" not in _evidence("The Route 9, two lanes wide, closed.", "Route")
 
 
+def test_an_agent_noun_in_apposition_after_a_name_is_evidence() -> None:
+    """"Jalen Osterhout, the conference's second-leading scorer, had 26 points": a phrase in
+    apposition ending on an agent noun of a person; not one ending on another noun ("Harlow
+    Yard, the oldest part of campus") nor after one word alone."""
+    assert "who" in _evidence("Sophomore forward Jalen Osterhout, the conference's "
+                              "second-leading scorer, had 26 points.", "Jalen Osterhout")
+    assert "who" not in _evidence("Harlow Yard, the oldest part of campus, is shaded.",
+                                  "Harlow Yard")
+    assert "who" not in _evidence("Osterhout, the leading scorer, had 26.", "Osterhout")
+
+
 def test_a_quote_blanked_before_a_verb_of_saying_leaves_the_speech_evidence() -> None:
     """Ingest reads names in prose whose quotes are blanked: '"I am happy," said Grace Obi'
     is read as '      said Grace Obi', and "said" still opens the sentence."""

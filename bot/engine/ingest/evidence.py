@@ -105,6 +105,22 @@ _SPEECH_BEFORE = re.compile(r"(?:[”\"]\s*,?\s*|^\s*)(?:said|says|wrote|writes|
 _WORD_BEFORE = re.compile(r"(?<![\w’'\-])([a-z]+)\s+$")
 
 
+#: A phrase in apposition after a run, up to its end: "Jalen Osterhout, the conference's
+#: second-leading scorer, had": group 1 its words after the article.
+_PHRASE_AFTER = re.compile(r"^\s*,\s+(?:a|an|the)\s+((?:[\w’'\-]+\s+){0,4}[\w’'\-]+)\s*[,.]")
+
+
+def _agent_after(after: str) -> bool:
+    """A phrase in apposition right after the run whose last word is an agent noun of a
+    person ("the conference's second-leading scorer", "a retired mail carrier"; not "the
+    first order of business")."""
+    m = _PHRASE_AFTER.match(after)
+    if m is None:
+        return False
+    head = m.group(1).split()[-1]
+    return head.endswith(_AGENT_ENDINGS) and role_noun(head)
+
+
 def _kind_after(after: str) -> bool:
     """A lower-case person noun right after the run: the run modifies it ("a 34-year-old
     Springfield man": the man is 34, not Springfield)."""
@@ -152,6 +168,7 @@ def occurrence_evidence(
     name = text[start:end]
     aged_before = _AGE_BEFORE.search(before) is not None and not _kind_after(after)
     if _role_after().match(after) or aged_before or _AGE_AFTER.match(after) \
+            or (" " in name and _agent_after(after)) \
             or (" " in name and name.replace(" ", "").isalpha() and _lower_role_before(before)):
         # "Jane Roe, 34, a nurse", "9-year-old Elsie Warrington", "Grace Obi, 29, crossed",
         # "said developer Gideon Marchetti"

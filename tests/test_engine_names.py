@@ -9,6 +9,7 @@ from bot.engine.memory import visible_to
 from bot.engine.names import (
     MAX_ROLE_HOLDERS,
     NameTable,
+    common_noun,
     name_key,
     name_words,
     role_heads,
@@ -127,3 +128,12 @@ def test_a_role_held_by_no_one_as_written_is_found_by_its_synonyms() -> None:
     assert table.holders("physician", everyone) == ("helen-ruiz",)
     assert table.holders("conductor", everyone) == ()
     assert table.holders("manager", everyone) == ("cy-dunn",)
+
+
+def test_a_name_word_after_a_determiner_is_the_ordinary_word() -> None:
+    """No name takes "the" or "a": "see the real mark" is a mark, not Mark Hale; a word
+    only names have ("ruffalo") stays a name."""
+    assert common_noun(["why", "didnt", "the", "volunteer", "see", "the", "real", "mark"], 7)
+    assert common_noun(["where", "was", "the", "mark", "painted"], 3)
+    assert not common_noun(["what", "did", "mark", "say"], 2)
+    assert not common_noun(["what", "did", "the", "actor", "ruffalo", "say"], 4)

@@ -375,3 +375,18 @@ def test_the_words_framing_a_figure_are_no_topic() -> None:
     assert surfaces("what was the final vote on the bridge") == ["vote", "bridge"]
     assert surfaces("What's the total cost of the bridge?") == ["cost", "bridge"]
     assert "final" in surfaces("when will the bridge paper print its final edition")
+
+
+def test_a_word_of_a_name_after_a_determiner_is_no_person() -> None:
+    """"the real mark" is a mark, not Mark Hale; "what did mark say" is him."""
+    memory = Memory()
+    for record in small_bank().records():
+        memory.upsert(record)
+    memory.upsert(Person("mark-hale", "Mark Hale", (), "volunteer", None))
+
+    def people(question: str) -> tuple[str, ...]:
+        return read(question, vocab=memory.vocab, known=memory.index.__contains__,
+                    names=memory.names, visible=visible_to(None)).people
+
+    assert people("why didnt he see the real mark") == ()
+    assert people("what did mark say") == ("mark-hale",)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.engine.ingest.data import wordmap
-from bot.engine.lexicon import FRAME_WORDS, STOPWORDS
+from bot.engine.lexicon import FRAME_WORDS, STOPWORDS, is_ordinary
 from bot.engine.normalize import stem as term
 from bot.engine.normalize import words
 from bot.engine.packed import PackedMap
@@ -35,6 +35,18 @@ MAX_NAMESAKES = 8
 #: A role ("the mayor") more people than this have is no one in particular either.
 MAX_ROLE_HOLDERS = 3
 _MAX_KEY = 5
+
+
+#: Words that open a noun phrase, which a name does not take ("the real mark", "a will").
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "each", "every",
+                          "another", "its", "their", "our", "my", "your"})
+
+
+def common_noun(ws: list[str], at: int) -> bool:
+    """Whether ``ws[at]``, one word of someone's name, is the ordinary English word here:
+    a determiner stands before it, with at most one word between ("see the real mark"),
+    as none does before a name."""
+    return is_ordinary(ws[at]) and not _DETERMINERS.isdisjoint(ws[max(0, at - 2):at])
 
 
 def name_words(name: str) -> list[str]:

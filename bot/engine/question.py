@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from bot.engine import lexicon
 from bot.engine.forms import alike_terms, phrasal_terms, related_terms
 from bot.engine.index import Vocabulary
-from bot.engine.names import NameTable
+from bot.engine.names import NameTable, common_noun
 from bot.engine.normalize import is_content, quoted, stem, words
 from bot.engine.records import UN, capitalised_words, negations, person_term
 from bot.engine.spelling import Spelt, question_word, spell
@@ -310,7 +310,8 @@ def read(
 
     # names, then the remaining words as items
     stems = [stem(w) for w, _, _ in fixed]
-    matches = names.match(stems, visible)
+    matches = [m for m in names.match(stems, visible)  # (not "the real mark")
+               if m.end - m.start > 1 or not common_noun(ws, at[m.start])]
     named: dict[int, int] = {}
     for n, m in enumerate(matches):
         for i in range(m.start, m.end):

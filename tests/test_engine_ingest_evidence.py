@@ -115,3 +115,14 @@ def test_a_name_right_after_the_is_a_places_or_a_things() -> None:
     assert not accept(Candidate("Copper Kettle", {"given", "the"}), frozenset())
     assert accept(Candidate("Copper Kettle", {"the", "speech"}), frozenset())
     assert accept(Candidate("Grace Obi", {"given"}), frozenset())
+
+
+def test_a_or_an_before_a_plural_role_is_no_apposition() -> None:
+    """"Argentina, an event astronomers call an occultation": "an" and a plural are not one
+    phrase, so the astronomers do not say what Argentina is; "Rosa Imbert, an astronomer at
+    the observatory" and "the astronomers" still do."""
+    assert "who" not in _evidence("It was seen from Chile and Argentina, an event astronomers "
+                                  "call an occultation.", "Argentina")
+    assert "who" in _evidence("Rosa Imbert, an astronomer at the observatory, agreed.",
+                              "Rosa Imbert")
+    assert "who" in _evidence("Rosa Imbert, the astronomers' leader, agreed.", "Rosa Imbert")

@@ -56,8 +56,9 @@ def _role_after() -> re.Pattern[str]:
     roles = "|".join(sorted(wordlist("roles"), key=len, reverse=True))
     return re.compile(
         rf"^\s*,\s+(?:\d{{1,3}},\s+)?"  # (an age: "Jane Roe, 34, a nurse")
-        rf"(?:who\b|(?:a|an|the|then|later|its|his|her)\s+(?:[\w’'\-]+\s+){{0,4}}?"
-        rf"(?:{roles})s?\b)"
+        # ("an" and a plural is no phrase of its own: "Argentina, an event astronomers call")
+        rf"(?:who\b|(?:a|an)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{roles})\b"
+        rf"|(?:the|then|later|its|his|her)\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{roles})s?\b)"
     )
 
 

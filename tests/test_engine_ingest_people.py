@@ -477,3 +477,17 @@ def test_the_lede_is_the_datelined_sentence_not_the_headline() -> None:
     r, people = _ingested(text)
     assert "Hobbs" not in people and "Carol Hobbs" in people
     assert [q.speaker for q in r.new_quotes] == [people["Carol Hobbs"].id]
+
+
+def test_a_surname_that_opens_a_firms_name_said_alone_is_the_person() -> None:
+    """"Tamsin Okafor, who runs Okafor Appliance" and then '"...," Okafor said': the
+    surname opens a firm's name too, but a firm does not speak; it is her, not a second
+    person named "Okafor"."""
+    text = ("BRENNAN CITY, Iowa (Wire) — Repair shops expect more work.\n\n"
+            "Tamsin Okafor, who runs Okafor Appliance in Brennan City, said she turns "
+            "customers away.\n\n"
+            "\"Half my job right now is telling people no,\" Okafor said.\n")
+    r = ingest_article(text, source=Source("s", "Wire", "Repair law"))
+    assert [p.name for p in r.new_people] == ["Tamsin Okafor"]
+    said = next(q for q in r.new_quotes if "Half my job" in q.text)
+    assert said.speaker == r.new_people[0].id

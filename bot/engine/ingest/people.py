@@ -266,6 +266,11 @@ class _People:
             if key is None and len(given.get(word, ())) == 1 and word not in bodies:
                 key = self.surfaces[word] = next(iter(given[word]))
                 self.entities[key].aliases.append(word)
+            if key is None and found & STRONG and len(surnames.get(word, ())) == 1:
+                # a surname that also opens a firm's name ("Tamsin Okafor, who runs Okafor
+                # Appliance"), said alone doing what people do ("Okafor said"): hers
+                key = self.surfaces[word] = next(iter(surnames[word]))
+                self.entities[key].aliases.append(word)
             if key is None and word not in bodies and accept(Candidate(word, found), lower_words):
                 key = self._add_new(word)
             if key is not None and descriptor:

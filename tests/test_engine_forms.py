@@ -4,7 +4,7 @@ whether it is an adverb made with "-ly"."""
 
 from __future__ import annotations
 
-from bot.engine.forms import alike_terms, is_adverb, phrasal_terms, related_terms
+from bot.engine.forms import alike_terms, is_adverb, kind_terms, phrasal_terms, related_terms
 from bot.engine.normalize import stem
 
 
@@ -42,3 +42,13 @@ def test_an_adverb_is_an_ordinary_word_and_ly_as_english_spells_it() -> None:
     assert is_adverb("finally") and is_adverb("usually") and not is_adverb("reply")
     assert is_adverb("probably") and is_adverb("easily") and is_adverb("basically")
     assert not is_adverb("daily") and not is_adverb("apply")
+
+
+def test_a_kind_of_person_the_bank_lacks_is_read_as_its_other_names() -> None:
+    """"his defense lawyer" where the story says "Defense attorney ...": WordNet's other
+    names of the same kind of person, when the bank knows them; nothing for another word."""
+    known = {"attorney", "child"}.__contains__
+    assert kind_terms("lawyer", known) == ("attorney",)
+    assert kind_terms("kids", known) == ("child",)
+    assert kind_terms("lawyer", frozenset().__contains__) == ()
+    assert kind_terms("bridge", known) == ()

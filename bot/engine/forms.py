@@ -1,6 +1,7 @@
 """The words a question word stands for when the bank lacks it, by form or by meaning:
 WordNet's related forms ("paying": "payment"), words sharing an opposite ("biggest":
-"largest") and what a phrasal verb means ("going up": "rise"). Each function returns only
+"largest"), other names of a kind of person ("lawyer": "attorney") and what a phrasal verb
+means ("going up": "rise"). Each function returns only
 the stems the bank knows (``known``); :mod:`bot.engine.question` reads them into a
 question's items. And whether such a word is an adverb made with "-ly", which says how, not
 what (:func:`is_adverb`)."""
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from functools import cache
 
 from bot.engine import lexicon
+from bot.engine.ingest.data import wordmap
 from bot.engine.normalize import is_content, stem
 
 _INFLECTIONS = ("s", "ed", "ing")
@@ -33,6 +35,15 @@ def related_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
         root = stem(word)
         found = table.get(root) or table.get(root + "e")
     return tuple(sorted(t for t in found or () if known(t)))
+
+
+def kind_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The stems the bank knows of the other names of the kind of person ``word`` (or its
+    singular) is, in its first sense ("lawyer": "attorney"; "kids": "child"; WordNet's
+    ``person_synonyms``), sorted."""
+    table = wordmap("person_synonyms")
+    others = table.get(word) or (table.get(word[:-1]) if word.endswith("s") else None) or ""
+    return tuple(sorted({t for o in others.split() if (t := stem(o)) != stem(word) and known(t)}))
 
 
 def alike_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:

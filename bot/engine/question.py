@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.engine import lexicon
-from bot.engine.forms import alike_terms, phrasal_terms, related_terms
+from bot.engine.forms import alike_terms, kind_terms, phrasal_terms, related_terms
 from bot.engine.index import Vocabulary
 from bot.engine.names import NameTable, common_noun
 from bot.engine.normalize import is_content, quoted, stem, words
@@ -392,7 +392,7 @@ def read(
             item.terms, item.related = (stems[i], *meant), True
         elif not specific and not known(stems[i]):
             # a word the bank lacks, by a related form it has ("pay" -> "payment")
-            also = related_terms(w, known) + alike_terms(w, known)
+            also = related_terms(w, known) + alike_terms(w, known) + kind_terms(w, known)
             if query.negated and known(unsaid := UN + stems[i]):
                 also = (*also, unsaid)  # "without monitoring": "unmonitored"
             if also:

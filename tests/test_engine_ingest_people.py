@@ -491,3 +491,15 @@ def test_a_surname_that_opens_a_firms_name_said_alone_is_the_person() -> None:
     assert [p.name for p in r.new_people] == ["Tamsin Okafor"]
     said = next(q for q in r.new_quotes if "Half my job" in q.text)
     assert said.speaker == r.new_people[0].id
+
+
+def test_a_lower_case_role_of_a_firm_is_no_title_before_a_name() -> None:
+    """"the former owner of Summit Shield Roofing": a role that is no title, in lower case,
+    then "of" and a firm's name does not make the firm's last words a person ("Shield
+    Roofing"), as "the president of Harvard Joseph Willard" names Willard."""
+    text = ("DENVER (Wire) — A roofer was sentenced Tuesday.\n\n"
+            "Dwayne Ketteridge, 46, the former owner of Summit Shield Roofing, pleaded guilty "
+            "in January.\n\n"
+            "The board thanked the president of Harvard Joseph Willard, who spoke.\n")
+    r = ingest_article(text, source=Source("s", "Wire", "Roofer sentenced"))
+    assert sorted(p.name for p in r.new_people) == ["Dwayne Ketteridge", "Joseph Willard"]

@@ -65,9 +65,13 @@ def _role_after() -> re.Pattern[str]:
 @cache
 def _title_of_before() -> re.Pattern[str]:
     """'Secretary of Defense ' / 'Minister of Housing and Urban Development ' before a run."""
-    titles = "|".join(sorted(wordlist("titles") | wordlist("roles"), key=len, reverse=True))
+    # (a role that is no title in capitals only: "Owner of ..." but not "the former owner of
+    # Summit Shield Roofing", which names a firm, not "Shield Roofing")
+    titles = "|".join(sorted(wordlist("titles"), key=len, reverse=True))
+    roles = "|".join(sorted((r.title() for r in wordlist("roles") - wordlist("titles")),
+                            key=len, reverse=True))
     return re.compile(
-        rf"\b(?i:{titles})s?\s+(?:of|for)\s+(?:the\s+)?"
+        rf"\b(?:(?i:{titles})|{roles})s?\s+(?:of|for)\s+(?:the\s+)?"
         rf"(?:[A-Z][\w’'\-]*\s+(?:(?:and|of|for|&)\s+)?)*$"
     )
 

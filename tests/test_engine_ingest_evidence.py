@@ -126,3 +126,13 @@ def test_a_or_an_before_a_plural_role_is_no_apposition() -> None:
     assert "who" in _evidence("Rosa Imbert, an astronomer at the observatory, agreed.",
                               "Rosa Imbert")
     assert "who" in _evidence("Rosa Imbert, the astronomers' leader, agreed.", "Rosa Imbert")
+
+
+def test_a_run_with_a_number_after_it_is_no_persons_name() -> None:
+    """"Retail and Food Workers Local 2214", "Ward 3": numbered as a body or a place is,
+    never a person, whatever else is said of it."""
+    found = _evidence("She is president of Retail and Food Workers Local 2214, which "
+                      "represents 8,000 workers.", "Workers Local")
+    assert "numbered" in found
+    assert not accept(Candidate("Workers Local", found | {"title"}), frozenset())
+    assert "numbered" not in _evidence("Rosa Imbert, 34, said so.", "Rosa Imbert")

@@ -76,6 +76,8 @@ def _title_of_before() -> re.Pattern[str]:
     )
 
 
+#: A number right after a run: it is numbered, as a body, a road or a ward is, never a person.
+_NUMBER_AFTER = re.compile(r"^ \d")
 _DATES_AFTER = re.compile(
     r"^\s*\((?:c\.\s*|ca\.\s*)?\d{3,4}\s*[–—-]\s*(?:c\.\s*)?\d{2,4}\s*\)"
     r"|^\s*\((?:born|died|b\.|d\.)\s"
@@ -178,6 +180,8 @@ def occurrence_evidence(
         # "Jane Roe, 34, a nurse", "9-year-old Elsie Warrington", "Grace Obi, 29, crossed",
         # "said developer Gideon Marchetti"
         found.add("who")
+    if _NUMBER_AFTER.match(after):
+        found.add("numbered")  # ("Workers Local 2214", "Ward 3": a body's or a place's)
     if _DATES_AFTER.match(after):
         found.add("dates")
     if (_PLACE_BEFORE.search(before) and not after.startswith(("’s", "'s"))) or (
@@ -266,7 +270,7 @@ def ordinary_words(name: str, lower_words: frozenset[str]) -> list[str]:
 def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
     """Whether the evidence for ``candidate`` makes it a person."""
     evidence = candidate.evidence | candidate.backed
-    if not evidence - {"place", "of", "the"} or "place" in evidence or "itself" in evidence:
+    if not evidence - {"place", "of", "the"} or evidence & {"place", "itself", "numbered"}:
         return False
     if shape_rejects(candidate.name):
         return False

@@ -82,3 +82,10 @@ def test_an_ordinal_in_figures_is_its_number() -> None:
     assert words("the 21st of May, the 4th time") == ["the", "21", "of", "may", "the", "4", "time"]
     assert words("the 1990s") == ["the", "1990s"]
     assert words("the north and south") == ["the", "north", "and", "south"]
+
+
+def test_a_modal_contracted_with_have_is_no_content_word() -> None:
+    """"who said they could've swapped the sensor": "could've" folds to "couldve", a
+    function word like "could", not a word the coverage should be asked to have."""
+    for contracted in ("could've", "would've", "should've", "might've", "must've", "it'll"):
+        assert [w for w in words(contracted) if is_content(w)] == [], contracted

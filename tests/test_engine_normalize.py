@@ -89,3 +89,5 @@ def test_a_modal_contracted_with_have_is_no_content_word() -> None:
     function word like "could", not a word the coverage should be asked to have."""
     for contracted in ("could've", "would've", "should've", "might've", "must've", "it'll"):
         assert [w for w in words(contracted) if is_content(w)] == [], contracted
+    # nor is a chat word that only moves the talk on ("how cold is it out there anyway")
+    assert not is_content("anyway") and not is_content("anyways")

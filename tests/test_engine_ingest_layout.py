@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.engine.ingest.layout import _paragraphs, _scan_quotes, _sentence_bounds
+from bot.engine.ingest import ingest_article
+from bot.engine.ingest.layout import _is_headline, _paragraphs, _scan_quotes, _sentence_bounds
+from bot.models import Source
 
 
 def test_paragraphs_split_on_blank_lines() -> None:
@@ -32,3 +34,20 @@ def test_no_sentence_ends_inside_a_dateline() -> None:
     assert [par[a:b].strip() for a, b in bounds] == [
         "DALTON, Ore. (Valley Health Wire) — A measles outbreak has grown to 31 cases.",
         "Most are children."]
+
+
+def test_a_paragraph_of_one_short_question_is_a_subheading_not_a_fact() -> None:
+    """An explainer's "What does the law require?" heads the paragraphs that answer it: a
+    headline, never a fact (asked "what does the law require", the coverage would answer
+    with the question); a question inside a paragraph of prose is not one."""
+    assert _is_headline("What does the law require?")
+    assert _is_headline("Why did lawmakers pass it now?")
+    assert not _is_headline("Is it safe? Officials said it was.")
+    assert not _is_headline("Officials asked whether it was safe, and the answer came back "
+                            "that nobody could say for certain how long it would take?")
+    text = ("DES MOINES, Iowa (Wire) — A repair law takes effect Tuesday.\n\n"
+            "What does the law require?\n\n"
+            "Manufacturers must sell parts to owners at fair prices.\n")
+    r = ingest_article(text, source=Source("s", "Wire", "Repair law"))
+    assert all(not f.text.endswith("?") for f in r.new_facts)
+    assert "What does the law require?" in r.headlines

@@ -86,8 +86,15 @@ def _paragraphs(text: str) -> list[str]:
     return [ln.strip() for ln in text.split("\n") if ln.strip()]
 
 
+#: A paragraph of one question this short is a subheading ("What does the law require?").
+SUBHEADING_WORDS = 12
+
+
 def _is_headline(par: str) -> bool:
     stripped = par.strip()
+    if stripped.endswith("?") and len(stripped.split()) <= SUBHEADING_WORDS and \
+            stripped[0].isupper() and not any(t in stripped[:-1] for t in _TERMINALS):
+        return True  # an explainer's subheading, a question the paragraphs after it answer
     if not stripped or stripped.endswith(tuple(_TERMINALS + ":;,")):
         return False
     if stripped[-1] in '”"' and stripped[-2:-1] in tuple(_TERMINALS + ","):

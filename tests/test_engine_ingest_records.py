@@ -7,6 +7,7 @@ import pytest
 
 from bot.engine.ingest import ingest_article
 from bot.errors import IngestError
+from bot.models import Source
 from tests.ingest_text import ARTICLE, SOURCE
 
 
@@ -41,3 +42,20 @@ def test_the_lead_fact_drops_the_dateline_its_passage_keeps(dateline: str) -> No
     first = next(f for f in result.new_facts if "outbreak" in f.text)
     assert first.text == lead
     assert first.citations[0].passage == f"{dateline}{lead}".strip()
+
+
+def test_a_sentence_under_a_subheading_cites_it_with_its_passage() -> None:
+    """An explainer's "What does it mean for repair shops?" says what the sentences under
+    it answer: their passage opens on it (the reader sees it, and a question about repair
+    shops finds them); a sentence before any subheading, or the lead under the title, cites
+    itself alone."""
+    text = ("Repair law takes effect\n\n"
+            "DES MOINES, Iowa (Wire) — A repair law takes effect Tuesday.\n\n"
+            "What does it mean for repair shops?\n\n"
+            "Tamsin Okafor runs a small engine business in Brennan City.\n")
+    r = ingest_article(text, source=Source("s", "Wire", "Repair law"))
+    lead = next(f for f in r.new_facts if "takes effect" in f.text)
+    assert lead.citations[0].passage.startswith("DES MOINES")
+    shop = next(f for f in r.new_facts if "Okafor" in f.text)
+    assert shop.citations[0].passage == ("What does it mean for repair shops? Tamsin Okafor "
+                                         "runs a small engine business in Brennan City.")

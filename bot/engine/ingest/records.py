@@ -142,7 +142,12 @@ def ingest_article(
     fact_ids: set[str] = set()
     facts: list[Fact] = []
     seen_facts: set[str] = set()
+    section: str | None = None  # the subheading over the sentence, past the first prose
+    prose = False
     for sent in reader.sentences:
+        if sent.headline:
+            section = sent.text.strip() if prose else None
+        prose = prose or not sent.headline
         found = _fact_from(reader, sent)
         if found is None:
             continue
@@ -155,7 +160,10 @@ def ingest_article(
             Fact(
                 id=_unique(_content_slug(fact_text, "", 7), fact_ids, "fact"),
                 text=fact_text,
-                citations=(Citation(source.id, sent.text),),
+                # (under a subheading, "Why did lawmakers pass it now?", the passage cited
+                # opens on it: what the sentence answers)
+                citations=(Citation(source.id, f"{section} {sent.text}" if section
+                                    else sent.text),),
                 people=tuple(people),
                 guild_id=source.guild_id,
             )

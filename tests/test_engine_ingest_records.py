@@ -57,5 +57,5 @@ def test_a_sentence_under_a_subheading_cites_it_with_its_passage() -> None:
     lead = next(f for f in r.new_facts if "takes effect" in f.text)
     assert lead.citations[0].passage.startswith("DES MOINES")
     shop = next(f for f in r.new_facts if "Okafor" in f.text)
-    assert shop.citations[0].passage == ("What does it mean for repair shops? Tamsin Okafor "
+    assert shop.citations[0].passage == ("What does it mean for repair shops?\nTamsin Okafor "
                                          "runs a small engine business in Brennan City.")

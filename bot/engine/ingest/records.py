@@ -162,7 +162,7 @@ def ingest_article(
                 text=fact_text,
                 # (under a subheading, "Why did lawmakers pass it now?", the passage cited
                 # opens on it: what the sentence answers)
-                citations=(Citation(source.id, f"{section} {sent.text}" if section
+                citations=(Citation(source.id, f"{section}\n{sent.text}" if section
                                     else sent.text),),
                 people=tuple(people),
                 guild_id=source.guild_id,

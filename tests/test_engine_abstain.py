@@ -105,3 +105,15 @@ def test_small_talk_is_met_with_thanks_or_a_greeting() -> None:
     assert small_talk_reply(["thanks", "bot"]) == THANKS_TEXT
     assert small_talk_reply(["hey", "there"]) == GREETING_TEXT
     assert small_talk_reply(["how", "it", "going"]) == GREETING_TEXT
+
+
+def test_a_word_read_as_another_is_named_as_the_asker_wrote_it() -> None:
+    """"how much per shair": read as "stair", which no record has; the asker is told the
+    coverage never mentions "shair", the word they wrote, not a guess they never typed."""
+    guessed = Item("stair", ("stair",), pos=1)
+    asked = ["per", "shair"]
+    assert lacking_words([guessed], lambda it: False, "how much per shair",
+                         lambda it: asked[it.pos]) == ["shair"]
+    # a word the question has as read stays as written
+    assert lacking_words([Item("lanes", ("lane",), pos=0)], lambda it: False, "the Lanes?",
+                         lambda it: "lanes") == ["Lanes"]

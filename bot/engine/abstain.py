@@ -52,15 +52,21 @@ def small_talk_reply(words: Sequence[str]) -> str:
     return THANKS_TEXT if not lexicon.THANKS_WORDS.isdisjoint(words) else GREETING_TEXT
 
 
-def lacking_words(items: Sequence[Item], seen: Callable[[Item], bool], text: str) -> list[str]:
+def lacking_words(items: Sequence[Item], seen: Callable[[Item], bool], text: str,
+                  asked: Callable[[Item], str] | None = None) -> list[str]:
     """The words of the question (``text``, read as ``items``) that the coverage the asker
     sees never uses in any form (``seen`` tells whether it does; another server's own
     records do not count: they are not its coverage, nor to be hinted at), but people's
-    names, as the question spells them: at most :data:`LACKING_SHOWN`."""
+    names, as the question spells them: at most :data:`LACKING_SHOWN`. A word read as
+    another (a misspelling's guess: "shair" as "stair") is given as the asker wrote it
+    (``asked``: the question's own word an item was read from)."""
     out: list[str] = []
     for item in items:
         if not item.people and not seen(item):
-            written = as_written(item.surface, text)
+            word = item.surface
+            if asked is not None and word not in text.lower():
+                word = asked(item)
+            written = as_written(word, text)
             if written not in out:
                 out.append(written)
     return out[:LACKING_SHOWN]
@@ -101,7 +107,7 @@ def abstain(memory: Memory, cands: Sequence[Candidate], query: Query, threshold:
             suggestions.append(text)
     visible = visible_to(guild_id)
     lacking = lacking_words(query.items, lambda it: memory.uses(it.terms, it.surface, visible),
-                            query.text)
+                            query.text, lambda it: query.words[query.at[it.pos]])
     best = 100.0 * cands[0].confidence if cands else 0.0
     return Answer(
         answered=False,

@@ -91,3 +91,11 @@ def test_a_modal_contracted_with_have_is_no_content_word() -> None:
         assert [w for w in words(contracted) if is_content(w)] == [], contracted
     # nor is a chat word that only moves the talk on ("how cold is it out there anyway")
     assert not is_content("anyway") and not is_content("anyways")
+
+
+def test_common_shortenings_are_read_as_the_words() -> None:
+    """"HQ", "dept", "intl": what a chat writes for "headquarters", "department",
+    "international" (``chat.json``)."""
+    assert words("how many HQ jobs at the dept. of Intl trade") == [
+        "how", "many", "headquarters", "jobs", "at", "the", "department", "of",
+        "international", "trade"]

@@ -91,6 +91,8 @@ def test_a_modal_contracted_with_have_is_no_content_word() -> None:
         assert [w for w in words(contracted) if is_content(w)] == [], contracted
     # nor is a chat word that only moves the talk on ("how cold is it out there anyway")
     assert not is_content("anyway") and not is_content("anyways")
+    # nor the other forms of "get", which is one ("jobs are getting reviewed")
+    assert not any(is_content(w) for w in ("gets", "getting", "gotten"))
 
 
 def test_common_shortenings_are_read_as_the_words() -> None:

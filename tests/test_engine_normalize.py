@@ -93,6 +93,10 @@ def test_a_modal_contracted_with_have_is_no_content_word() -> None:
     assert not is_content("anyway") and not is_content("anyways")
     # nor the other forms of "get", which is one ("jobs are getting reviewed")
     assert not any(is_content(w) for w in ("gets", "getting", "gotten"))
+    # nor hedges and fillers ("what exactly", "is it still", "instead of", "what stuff"), nor
+    # "around" ("how long has the store been around", "around 1800")
+    assert not any(is_content(w) for w in ("exactly", "still", "instead", "stuff", "around"))
+    assert is_content("per")  # ("patients per nurse": a rate, what is asked)
 
 
 def test_common_shortenings_are_read_as_the_words() -> None:

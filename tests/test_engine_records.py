@@ -198,3 +198,14 @@ def test_a_sum_of_money_is_no_span_of_time() -> None:
     profit = view(Fact("f", "The airline reported a profit of $84 million last year.", ()), None)
     assert profit.money == {"84"} and profit.spans == frozenset()
     assert view(Fact("f", "He ran the airline for 12 years.", ()), None).spans == {"12"}
+
+
+def test_the_no_of_a_vote_is_an_answer_not_a_negation() -> None:
+    """"which trustees voted no", "she said no to the offer": the "no" is what was voted or
+    said; "no one was hurt", "did it pass or not" as before."""
+    from bot.engine.records import negations
+
+    assert negations("which trustees voted no".split()) == []
+    assert negations("she said no to the offer".split()) == []
+    assert negations("no one was hurt".split()) == [0]
+    assert negations("did it pass or not".split()) == []

@@ -348,6 +348,9 @@ def abbreviations() -> dict[str, str]:
 #: Words whose opposite says only where the speaker stands: "I've lived here" answers "how
 #: long has she lived there".
 DEICTIC_WORDS = frozenset(_Q["deictic_words"])
+#: Verbs whose object may be "yes" or "no" ("voted no", "said no"): that "no" is the answer
+#: given, not a negation.
+ANSWER_VERBS = frozenset(_Q["answer_verbs"])
 
 
 @cache

@@ -409,11 +409,13 @@ NEGATION_REACH, NEGATION_SPAN = 3, 6
 
 def negations(ws: list[str]) -> list[int]:
     """The positions of the negations of ``ws``, but "or not" ("did it pass or not",
-    "whether or not"), which offers both answers rather than denying one."""
+    "whether or not"), which offers both answers rather than denying one, and the "no" of
+    "voted no", "said no" (the answer given)."""
     if lexicon.NEGATIONS.isdisjoint(ws):
         return []
     return [i for i, w in enumerate(ws)
-            if w in lexicon.NEGATIONS and not (w == "not" and i and ws[i - 1] == "or")]
+            if w in lexicon.NEGATIONS and not (w == "not" and i and ws[i - 1] == "or")
+            and not (w == "no" and i and ws[i - 1] in lexicon.ANSWER_VERBS)]
 
 
 def negation_scope(ws: list[str]) -> set[int]:

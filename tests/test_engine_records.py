@@ -12,6 +12,7 @@ from bot.engine.records import (
     gives_reason,
     index_terms,
     initialisms,
+    negations,
     person_term,
     record_people,
     unprefixed,
@@ -203,9 +204,7 @@ def test_a_sum_of_money_is_no_span_of_time() -> None:
 def test_the_no_of_a_vote_is_an_answer_not_a_negation() -> None:
     """"which trustees voted no", "she said no to the offer": the "no" is what was voted or
     said; "no one was hurt", "did it pass or not" as before."""
-    from bot.engine.records import negations
-
-    assert negations("which trustees voted no".split()) == []
-    assert negations("she said no to the offer".split()) == []
-    assert negations("no one was hurt".split()) == [0]
-    assert negations("did it pass or not".split()) == []
+    assert negations(["which", "trustees", "voted", "no"]) == []
+    assert negations(["she", "said", "no", "to", "the", "offer"]) == []
+    assert negations(["no", "one", "was", "hurt"]) == [0]
+    assert negations(["did", "it", "pass", "or", "not"]) == []

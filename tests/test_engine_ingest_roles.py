@@ -61,3 +61,14 @@ def test_a_title_opening_a_sentence_keeps_the_capital_english_writes() -> None:
     assert title_before(text, text.index("Grace")) == "Kenyan runner"
     text = "Union president Marisol Pettigrew said the local would push for more."
     assert title_before(text, text.index("Marisol")) == "union president"
+
+
+def test_a_relative_clause_says_what_someone_has_become_or_runs() -> None:
+    """"Tomas Reinholt, 44, who started sweeping floors there at 16 and has been general
+    manager since 2017": general manager; "who runs Okafor Appliance in Brennan City": kept
+    whole, a firm's name after the verb as any object; "who was arrested Monday": nothing."""
+    assert appositive_after(", 44, who started sweeping floors there at 16 and has been "
+                            "general manager since 2017. He said") == "general manager"
+    assert appositive_after(", who runs Okafor Appliance in Brennan City, said") == \
+        "who runs Okafor Appliance in Brennan City"
+    assert appositive_after(", who was arrested Monday, said") is None

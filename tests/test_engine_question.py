@@ -390,3 +390,15 @@ def test_a_word_of_a_name_after_a_determiner_is_no_person() -> None:
 
     assert people("why didnt he see the real mark") == ()
     assert people("what did mark say") == ("mark-hale",)
+
+
+def test_the_modifier_of_a_role_is_read_as_spelt_right() -> None:
+    """"who's the genral manager": the role's modifier, misspelt, is read as corrected
+    ("general"), so the one described as general manager is who is asked for."""
+    memory = Memory()
+    for record in small_bank().records():
+        memory.upsert(record)
+    memory.upsert(Person("tom-rein", "Tom Rein", (), "general manager", None))
+    query = read("who's the genral manager", vocab=memory.vocab,
+                 known=memory.index.__contains__, names=memory.names, visible=visible_to(None))
+    assert query.people == ("tom-rein",)

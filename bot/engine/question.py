@@ -133,9 +133,8 @@ def _answer_type(ws: list[str]) -> tuple[str, set[int]]:
     asking = [i for i, w in enumerate(ws) if w in _QUESTION_WORDS]
     if asking:
         at = asking[0]
-        if ws[at] in _CLAUSE_OPENERS and ws[at + 1 : at + 2] != [] and (
-            ws[at + 1] not in lexicon.AUXILIARIES
-        ):
+        if ws[at] in _CLAUSE_OPENERS and at + 1 < len(ws) and \
+                ws[at + 1] not in lexicon.AUXILIARIES:
             at = next((i for i in asking if i > at + 1 and ws[i] in _WHAT), at)
         for size in (4, 3, 2):
             found = lexicon.TYPE_PHRASES.get(tuple(ws[at : at + size]))
@@ -362,7 +361,8 @@ def read(
         holders: tuple[str, ...] = ()
         definite = _definite(ws, at[i])
         if definite:
-            modifier = ws[at[i] - 1] if definite == 2 else None
+            modifier = next((fixed[j][0] for j in range(i) if at[j] == at[i] - 1),  # (spelt)
+                            ws[at[i] - 1]) if definite == 2 else None
             holders = names.holders(w, visible, modifier)
             after = _complement(ws, at[i])
             if holders and after is not None:

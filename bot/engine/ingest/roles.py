@@ -47,10 +47,27 @@ def appositive_after(text: str) -> str | None:
             phrase = phrase[relative.end():]
         else:
             does = _DOES.match(phrase)
-            return does.group(1).split(" and ")[0] if does else None
+            return does.group(1).split(" and ")[0] if does else _became(phrase)
     if len(phrase) < 3 or not _says_role(_WORD_RE.findall(phrase)):
         return None
     return phrase
+
+
+#: Further on in a relative clause, what someone is or has become ("who started sweeping
+#: floors there at 16 and has been general manager since 2017"): the words after the verb.
+_BECAME = re.compile(r"\b(?:is|was|has been|had been|became|has become|serves as|served as|"
+                     r"has served as)\s+(?:(?:the|a|an)\s+)?((?:[a-z][\w’'\-]*\s*){1,4})")
+
+
+def _became(clause: str) -> str | None:
+    """The role a relative clause says someone is or has become, up to its last role noun
+    in the first four words after the verb ("general manager"), or None."""
+    m = _BECAME.search(clause)
+    if m is None:
+        return None
+    ws = m.group(1).split()
+    last = max((k for k, w in enumerate(ws) if role_noun(w)), default=None)
+    return " ".join(ws[:last + 1]) if last is not None else None
 
 
 #: A verb of saying opening what follows a name and a comma: no apposition.
@@ -67,7 +84,7 @@ _RELATIVE = re.compile(
 #: studies"; not a verb of saying) or the present perfect ("who has run"), then its object.
 _DOES = re.compile(
     rf"(who\s+(?!(?:{_SPEECH_ALT})\b)"
-    r"(?:has\s+[a-z]+(?:ed|en|wn|un|ld|ht)|(?!has\b)[a-z]+s)\s+[a-z].{2,})")
+    r"(?:has\s+[a-z]+(?:ed|en|wn|un|ld|ht)|(?!has\b)[a-z]+s)\s+[A-Za-z].{2,})")
 
 
 def _says_role(tokens: list[str]) -> bool:

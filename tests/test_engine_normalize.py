@@ -105,3 +105,6 @@ def test_common_shortenings_are_read_as_the_words() -> None:
     assert words("how many HQ jobs at the dept. of Intl trade") == [
         "how", "many", "headquarters", "jobs", "at", "the", "department", "of",
         "international", "trade"]
+    # and a clipped word as the whole one ("the fridge": "the refrigerator")
+    assert words("lab results, the fridge, her obits") == [
+        "laboratory", "results", "the", "refrigerator", "her", "obituaries"]

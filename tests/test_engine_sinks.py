@@ -427,6 +427,20 @@ def test_how_tall_someone_is_needs_their_own_figure() -> None:
     assert sinks(tall, [1.0], [False], fields, own) is None
 
 
+def test_how_big_a_thing_is_needs_a_figure_by_it() -> None:
+    """"how big is the farm": "rents the 320-acre farm" says it; "the stone, which weighs
+    about 2.3 kilograms ... said Tomas Kaczmarek, 58, who has farmed the property since 2009"
+    gives a stone's weight, an age and a year, none the farm's size."""
+    big = Query("how big is the farm", words("how big is the farm"), [Item("farm", ("farm",))],
+                answer_type="number", size=True)
+    fields = {"farm": FIELD_TEXT}
+    stone = view_of("The stone, which weighs about 2.3 kilograms, crashed through the roof, "
+                    "said Tomas Kaczmarek, 58, who has farmed the property since 2009.")
+    assert sinks(big, [1.0], [False], fields, stone) == "not its size"
+    rents = view_of("Kaczmarek rents the 320-acre farm from Margit Vrana, 71.")
+    assert sinks(big, [1.0], [False], fields, rents) is None
+
+
 def test_how_old_a_person_is_needs_their_age_not_anothers() -> None:
     """"how old is Oduya": a record giving a panda's age beside his name does not say his;
     one giving his age in apposition does. "how old is Ruiz's dad" asks someone else's."""

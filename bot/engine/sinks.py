@@ -15,6 +15,7 @@ from functools import cache
 
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS, has_figure
+from bot.engine.figures import is_year
 from bot.engine.forms import is_adverb
 from bot.engine.ingest.data import listed, wordlist
 from bot.engine.ingest.evidence import place_noun
@@ -247,8 +248,8 @@ class Gates:
 
     __slots__ = ("_about", "_aged", "_anchors", "_asked", "_degree", "_figure", "_items",
                  "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
-                 "_negated", "_negates", "_speaker_named", "_speech_asked", "_superlatives",
-                 "_when", "_which_many", "_why", "query")
+                 "_negated", "_negates", "_sized_of", "_speaker_named", "_speech_asked",
+                 "_superlatives", "_when", "_which_many", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -313,6 +314,10 @@ class Gates:
         self._measured_of = frozenset(t for it in query.items for t in it.terms) \
             if self._measure and query.items and all(it.people for it in query.items) \
             else frozenset()
+        #: "how big is the farm": the terms of the one thing sized, whose figure stands by it
+        #: ("a 320-acre dairy farm", not "the stone, which weighs about 2.3 kilograms")
+        self._sized_of = frozenset(query.items[0].terms) if (self._measure or query.size) \
+            and len(query.items) == 1 and not query.items[0].people else frozenset()
 
     def _turned_around(self, view: RecordView) -> bool:
         """Whether the record says the opposite of a stop word of the question and not the
@@ -386,6 +391,11 @@ class Gates:
             or has_figure(kind, view, self._figure, query.counts, query.counted, query.size)
         ):
             return "no figure"
+        if self._sized_of and not self._sized_of.isdisjoint(view.sequence):
+            sizes = {n for n in view.numbers - self._asked  # (not a year, nor someone's age)
+                     if not is_year(n) and (n, "old") not in view.figure_counts}
+            if not _beside(view.sequence, sizes, self._sized_of):
+                return "not its size"  # (a record not saying the thing gives nothing to judge)
         if self._aged and view.aged.isdisjoint(self._aged):
             return "not their age"  # "how old is Oduya": "a 4-year-old panda ... Oduya"
         if kind == "date" and not view.has_date and (

@@ -1,10 +1,9 @@
 """The words a question word stands for when the bank lacks it, by form or by meaning:
 WordNet's related forms ("paying": "payment"), words sharing an opposite ("biggest":
 "largest"), other names of a kind of person ("lawyer": "attorney") and what a phrasal verb
-means ("going up": "rise"). Each function returns only
-the stems the bank knows (``known``); :mod:`bot.engine.question` reads them into a
-question's items. And whether such a word is an adverb made with "-ly", which says how, not
-what (:func:`is_adverb`)."""
+means ("going up": "rise"). Each function returns only the stems the bank knows
+(``known``); :mod:`bot.engine.question` reads them into a question's items. And whether
+such a word is an adverb made with "-ly", which says how, not what (:func:`is_adverb`)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ never from lists of names:
   ("X (1736–1819)"), "X's wife", a middle initial ("George W. Bush");
 * what it is not: a run holding a noun that heads names of places, bodies, laws and events
   ("Sinai Peninsula", "Harvard University", "Clean Air Act"), a word the article also uses in
-  lower case (an ordinary word: "Motion", "Frame Relay"), a lone letter or symbol ("F").
+  lower case (an ordinary word: "Motion", "Frame Relay"), a lone letter or symbol ("F"), a
+  number right after it ("Workers Local 2214").
 
 The word lists are general English and live in ``data/*.json``, each naming its source;
 pyspellchecker's English word frequencies tell ordinary words from names.

@@ -503,3 +503,16 @@ def test_a_lower_case_role_of_a_firm_is_no_title_before_a_name() -> None:
             "The board thanked the president of Harvard Joseph Willard, who spoke.\n")
     r = ingest_article(text, source=Source("s", "Wire", "Roofer sentenced"))
     assert sorted(p.name for p in r.new_people) == ["Dwayne Ketteridge", "Joseph Willard"]
+
+
+def test_a_formal_title_stays_beside_a_clause_of_what_someone_does() -> None:
+    """"Mayor Denise Albrecht-Moy, who votes only to break ties": she is the mayor, and what
+    she does follows; a description that says what someone is stays as it is."""
+    text = ("PORT ADDISON, Ore. (Wire) — The council approved the rules.\n\n"
+            "Mayor Denise Albrecht-Moy, who votes only to break ties, said she would ask "
+            "staff to report back.\n\n"
+            "Doug Hallstrom, a retired salesman who has been mayor since 2016, said no.\n")
+    r = ingest_article(text, source=Source("s", "Wire", "Food trucks"))
+    described = {p.name: p.description for p in r.new_people}
+    assert described["Denise Albrecht-Moy"] == "mayor, who votes only to break ties"
+    assert described["Doug Hallstrom"] == "retired salesman who has been mayor since 2016"

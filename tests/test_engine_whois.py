@@ -44,6 +44,9 @@ def test_the_holder_of_a_role_of_a_place_the_coverage_does_not_tie_them_to_is_no
     assert not answer.text.startswith("Vera Lind: mayor.")
     here = engine.answer("who is the mayor of Riverton")
     assert here.answered and here.score == 95.0 and here.text.startswith("Vera Lind: mayor.")
+    # asked in lower case, a name after "of" is still a body's ("the mayor of riverton")
+    lower = engine.answer("who is the mayor of riverton")
+    assert lower.answered and lower.text.startswith("Vera Lind: mayor.")
 
 
 def test_a_fact_naming_someone_after_their_title_says_who_they_are() -> None:

@@ -250,14 +250,8 @@ def small_talk(question: str) -> bool:
     return bool(ws) and lexicon.small_talk(ws)
 
 
-def read(
-    question: str,
-    *,
-    vocab: Vocabulary,
-    known: Callable[[str], bool],
-    names: NameTable,
-    visible: Callable[[Person], bool],
-) -> Query:
+def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], names: NameTable,
+         visible: Callable[[Person], bool]) -> Query:
     """Read ``question`` against a bank's vocabulary (``known`` tells an indexed stem)."""
     raw, ws = _bounded(question)
     ws = question_word(ws, _opening(ws))  # "wich hospital", "were is it based"
@@ -372,7 +366,8 @@ def read(
                 # article; "the mayor of Boston" is not the "mayor of Riverton")
                 narrowed = names.holders(w, visible, after) if modifier is None else \
                     tuple(h for h in holders if h in names.holders(w, visible, after))
-                body = after in caps and ws[at[i] + 1] in ("of", "at", "for")
+                body = ws[at[i] + 1] in ("of", "at", "for") and (after in caps or any(
+                    not lexicon.is_ordinary(w) for w in ws[at[i] + 2:at[i] + 5]))
                 holders = narrowed or tuple(
                     h for h in holders
                     if (body and not any(c.isupper() for c in names.people[h].description))

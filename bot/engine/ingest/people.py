@@ -368,6 +368,11 @@ class _People:
         if ent.known is not None:
             return None
         desc = ent.appositive or ", ".join(sorted(ent.descriptors - {"star", "reality"}))
+        titles = sorted(d for d in ent.descriptors if d in _TITLES)
+        if desc.startswith("who ") and titles:
+            # what they do, and what they are: "Mayor Denise Albrecht-Moy, who votes only to
+            # break ties": "mayor, who votes only to break ties"
+            desc = f"{titles[0]}, {desc}"
         return Person(id=ent.key, name=ent.name, aliases=tuple(ent.aliases), description=desc)
 
 

@@ -102,3 +102,11 @@ def test_a_misspelt_question_word_is_read_as_the_one_it_is() -> None:
     assert spelt("were the nurses paid") == "were the nurses paid"
     assert spelt("hwo said it") == "hwo said it"
     assert " ".join(question_word(["hey", "bot", "wat", "happened"], 2)) == "hey bot what happened"
+
+
+def test_a_word_of_across_all_of_a_thing_is_read_as_the_thing() -> None:
+    """"statewide", which the bank lacks: "state", which it has; not when the bank lacks
+    the thing too, nor for "worldwide" with no "world"."""
+    known = {stem("state")}.__contains__
+    assert spell("statewide", Vocabulary(), known) == [("state", False, True)]
+    assert spell("worldwide", Vocabulary(), known)[0][0] != "world"

@@ -2,8 +2,9 @@
 does not know, read as what it most likely is.
 
 * an abbreviation WordNet spells out ("ceo": "chief executive officer"; not an ordinary word,
-  "shape"), a compound of two words the bank has ("homeowners": "home", "owners") or a word
-  of doing again ("rewiring": "wiring") is read as its words;
+  "shape"), a compound of two words the bank has ("homeowners": "home", "owners"), a word
+  of doing again ("rewiring": "wiring") or of across all of a thing ("statewide": "state")
+  is read as its words;
 * an ordinary English word is kept as it is (a real word is not a typo);
 * anything else is corrected to the closest word of the bank's vocabulary, unless general
   English uses it (a rare but real word: "qualitative" is no typo of "quantitative");
@@ -55,6 +56,9 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
     again = _redone(word, known)
     if again is not None:  # "rewiring", which the bank lacks: "wiring"
         return [(again, False, lexicon.is_ordinary(again))]
+    across = _wide(word, known)
+    if across is not None:  # "statewide", which the bank lacks: "state"
+        return [(across, False, lexicon.is_ordinary(across))]
     parts = compound(word, known)
     if parts:  # "homeowners", which the bank lacks: "home", "owners"
         return [(x, False, lexicon.is_ordinary(x)) for x in parts]
@@ -99,6 +103,19 @@ def compound(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
     for a, b in lexicon.compound_splits(word, REAL_WORD_MIN):
         if is_content(a) and is_content(b) and known(stem(a)) and known(stem(b)):
             return a, b
+    return None
+
+
+#: The suffix of "across all of": "statewide", "citywide", "nationwide".
+ACROSS = "wide"
+
+
+def _wide(word: str, known: Callable[[str], bool]) -> str | None:
+    """A word of "across all of" a thing that the bank lacks, read as the thing when the
+    bank has it ("statewide": "state"; "citywide": "city")."""
+    rest = word[:-len(ACROSS)]
+    if word.endswith(ACROSS) and len(rest) >= 4 and is_content(rest) and known(stem(rest)):
+        return rest
     return None
 
 

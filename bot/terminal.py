@@ -48,7 +48,8 @@ def format_answer(answer: Answer) -> str:
         for ref in answer.sources:
             lines.append(f"  {source_line(ref)}")
             # (a passage opening on a quotation is not quoted again: ““I do,” she said.”)
-            excerpt = ref.excerpt
+            # (a passage under a subheading has it on its own line: each line indented)
+            excerpt = ref.excerpt.replace("\n", "\n   ")
             lines.append(f"  {excerpt}" if excerpt[:1] in "“\"" else f"  “{excerpt}”")
     matched = ", ".join(answer.matched) or "-"
     lines.append(f"(confidence {answer.score:.0f}/100; matched: {matched})")

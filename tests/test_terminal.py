@@ -30,6 +30,14 @@ def test_a_passage_opening_on_a_quotation_is_not_quoted_again() -> None:
     assert "\n  “We waited,” she said.\n" in text and "““" not in text
 
 
+def test_a_passage_of_two_lines_keeps_the_second_indented() -> None:
+    """A passage under a subheading has it on a line of its own: the sentence after it
+    stays inside the source's block, indented."""
+    sub = SourceRef("AP", "Repair law", None, None, "What does it mean for shops?\nShops wait.")
+    text = format_answer(Answer(answered=True, text="Shops wait.", score=90.0, sources=(sub,)))
+    assert "\n  “What does it mean for shops?\n   Shops wait.”\n" in text
+
+
 def test_an_abstention_lists_its_suggestions() -> None:
     answer = Answer(answered=False, text="The coverage doesn't say.", score=12.0,
                     suggestions=("What did Ada say?",))

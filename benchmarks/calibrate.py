@@ -50,8 +50,11 @@ L2 = 1.0
 #: features, labels, answerable, context features, sunk (never an answer: a lead-in, a gate)
 Question = tuple[np.ndarray, np.ndarray, bool, np.ndarray, np.ndarray]
 #: The shipped article's questions are the product's own kind (short, chatty, about news);
-#: they count this many times a SQuAD question, so that neither style drowns the other.
-SHIPPED_WEIGHT = 4
+#: they count this many times a SQuAD question, so that neither style drowns the other. (At
+#: 4, its editor-keyworded records pulled the model: 3 gives every development article left
+#: out better precision at 50 and keeps the shipped set over 95%; 2 takes it under:
+#: benchmarks/RESULTS.md, session 19.)
+SHIPPED_WEIGHT = 3
 #: ... and so do the development news articles' questions (tests/data/dev_news/).
 NEWS_WEIGHT = 4
 

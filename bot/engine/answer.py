@@ -312,7 +312,8 @@ class Engine:
             best.setdefault(first_source(self._rec(c)), c)
         if top.probability > 0.0:
             top.confidence = self.model.confidence(top.confidence_features)
-        if 100.0 * top.confidence >= self.threshold and ambiguous(list(best.values()), asked):
+        if 100.0 * top.confidence >= self.threshold and ambiguous(
+                list(best.values()), asked, self.model.ranker):
             # two stories as likely to answer, saying different things: neither is given (said
             # only of an answer that would be given: below the threshold it is none either way)
             top.ambiguous, top.confidence = True, 0.0

@@ -16,6 +16,7 @@ precision on any coverage.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -51,16 +52,22 @@ SAME_CLAIM = 0.5
 RARITY_FLOOR, RARITY_FROM, RARITY_SLOPE, RARITY_CAP = 0.25, 0.2, 1.5, 1.25
 
 
-def ambiguous(best: list[Candidate], asked: set[str]) -> bool:
+def ambiguous(best: list[Candidate], asked: set[str],
+              ranker: Callable[[list[float]], float] | None = None) -> bool:
     """The best candidates of two articles (``best``: each article's) are as probable, within
     :data:`AMBIGUOUS_SHARE`, and say different things (they share less than
     :data:`SAME_CLAIM` of their words besides the question's ``asked`` terms and figures:
     not two outlets' counts of one arrest): the question does not say which article it is
-    about."""
+    about. With the ``ranker``, each is weighed as if it were the retrieval's first (which
+    of two stories alike is listed first says nothing of which is meant)."""
     if len(best) < 2:
         return False
     first, second = sorted(best, key=lambda c: -c.probability)[:2]
-    if second.probability <= 0.0 or second.probability < AMBIGUOUS_SHARE * first.probability:
+    p1, p2 = first.probability, second.probability
+    if ranker is not None and p2 > 0.0:
+        p1, p2 = (ranker([*c.features[:FIRST], 1.0, *c.features[FIRST + 1:]])
+                  for c in (first, second))
+    if p2 <= 0.0 or p2 < AMBIGUOUS_SHARE * p1:
         return False
     own, other = ({t for t in c.view.sequence if not t.isdigit()} - asked
                   for c in (first, second))  # (two counts of one arrest are one claim)
@@ -145,8 +152,9 @@ FEATURES = (
     "count_before",  # asks how many of a thing; the record puts a figure just before it
     "cause_given",  # asks why; the record states a reason outright or a cause of what is asked
 )
-#: Where the record's ``cause_given`` feature stands among them.
+#: Where the record's ``cause_given`` and ``first`` features stand among them.
 CAUSE_GIVEN = FEATURES.index("cause_given")
+FIRST = FEATURES.index("first")
 #: Asked why, a record giving a cause of what is asked is chosen over a likelier one giving
 #: none when its probability is within this of the best.
 REASON_BAND = 0.05

@@ -262,14 +262,15 @@ class _People:
         bodies = {c.name.split()[0] for c in candidates.values() if shape_rejects(c.name)}
         for word, descriptor, found in singles:
             key = self.surfaces.get(word)
-            # (a given name said alone: "Elsie said" after "9-year-old Elsie Warrington")
-            if key is None and len(given.get(word, ())) == 1 and word not in bodies:
-                key = self.surfaces[word] = next(iter(given[word]))
-                self.entities[key].aliases.append(word)
-            if key is None and found & STRONG and len(surnames.get(word, ())) == 1:
-                # a surname that also opens a firm's name ("Tamsin Okafor, who runs Okafor
-                # Appliance"), said alone doing what people do ("Okafor said"): hers
-                key = self.surfaces[word] = next(iter(surnames[word]))
+            # the one person a word said alone names: a given name ("Elsie said" after
+            # "9-year-old Elsie Warrington"), else a surname that also opens a firm's name
+            # ("Tamsin Okafor, who runs Okafor Appliance"), said doing what people do ("Okafor
+            # said"): hers
+            named = given.get(word, set()) if word not in bodies else set()
+            if len(named) != 1 and found & STRONG:
+                named = surnames.get(word, set())
+            if key is None and len(named) == 1:
+                key = self.surfaces[word] = next(iter(named))
                 self.entities[key].aliases.append(word)
             if key is None and word not in bodies and accept(Candidate(word, found), lower_words):
                 key = self._add_new(word)

@@ -99,3 +99,19 @@ def test_the_role_of_someone_named_paragraphs_ago_is_them() -> None:
     assert watch.speaker == dahl
     walked = next(q for q in r.new_quotes if "walked in" in q.text)
     assert walked.speaker != dahl  # the cashier's own words stay hers
+
+
+def test_someone_who_said_she_is_she_whatever_possessive_follows() -> None:
+    """"Osei-Danvers, who ..., said she had no plans to undo his work." makes Osei-Danvers a
+    "she" (the "his" is her predecessor's), so her "..., she said" that follows is hers, not
+    that of the man quoted before her."""
+    text = ("CALDERPORT (Courier) — Teodor Lindqvist-Amadi will conduct for the last time on "
+            "Saturday. His successor, Mireille Osei-Danvers, 38, takes over in September.\n\n"
+            "\"He made it an orchestra people drive two hours to hear,\" said Gordon Blakemore, "
+            "the orchestra's executive director.\n\n"
+            "Osei-Danvers, who is now associate conductor of the Linden Bay Philharmonic, said "
+            "she had no plans to undo his work. \"Teodor built the house,\" she said.")
+    r = ingest_article(text, source=Source("s", "Courier", "Farewell"))
+    ids = {p.name: p.id for p in r.new_people}
+    house = next(q for q in r.new_quotes if "built the house" in q.text)
+    assert house.speaker == ids["Mireille Osei-Danvers"]

@@ -26,7 +26,8 @@ a person's (``evidence``), never a list of names.
 
 The modules, in reading order: ``layout`` (paragraphs, quote marks, sentence bounds),
 ``people`` and ``evidence`` (who is named), ``coref`` (whom each sentence is about),
-``attribution`` (who said each quote, and where), ``records`` (facts and quotes as records,
+``attribution`` (who said each quote, and where), ``interview`` (an interview's
+answers as its subject's quotes), ``records`` (facts and quotes as records,
 ``ingest_article``), ``duplicates`` (``link_duplicates``), ``results`` (``IngestResult``,
 slugs), ``lexicon`` and ``data/`` (general-English words and patterns).
 """

@@ -23,6 +23,7 @@ from bot.engine.ingest.lexicon import (
     _OPENERS,
     _POSSESSIVE_RE,
     _PRONOUN_GENDER,
+    _SPEECH_ALT,
     role_noun,
 )
 from bot.engine.ingest.people import _People
@@ -50,6 +51,11 @@ _OBJECT_AFTER = re.compile(
     r"before|since|because|when|while|into|back|up|out|off|over|again|too)\b)", re.IGNORECASE)
 #: An honorific right before a name, which says whether they are "he" or "she".
 _HONORIFIC_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+$")
+#: What a sentence's subject said of themselves, by a pronoun ("Roe, who ..., said she had
+#: no plans"): the subject's gender.
+_SAID_PRONOUN = re.compile(rf"\b(?:{_SPEECH_ALT})\s+(?:that\s+)?(she|he)\b")
+#: A personal pronoun (between a name and a possessive, it may be whom the possessive means).
+_PERSONAL = re.compile(r"\b(?:she|he|her|him)\b", re.IGNORECASE)
 
 
 class _Coref:
@@ -60,12 +66,13 @@ class _Coref:
         self.sentences: list[_Sentence] = []
         self.quotes: list[_LQuote] = []
         self.headlines: list[str] = []
+        self.paragraphs: list[str] = []
         self._split(text)
 
     # -- layout: paragraphs, quotes, sentences
 
     def _split(self, text: str) -> None:
-        paragraphs = _paragraphs(text)
+        self.paragraphs = paragraphs = _paragraphs(text)
         carry: int | None = None  # logical quote running on from the previous paragraph
         for p_index, par in enumerate(paragraphs):
             spans = _scan_quotes(par)
@@ -146,6 +153,12 @@ class _Coref:
             if honorific is not None:
                 self.people.entities[x.key].note_gender(
                     "m" if honorific.group(1).lower() == "mr" else "f")
+        first = sent.mentions[0]
+        said = _SAID_PRONOUN.search(sent.masked, first.end)
+        if said is not None and not sent.masked[: first.start].strip() and \
+                all(x.key == first.key for x in sent.mentions if x.start < said.start()):
+            # "Osei-Danvers, who is now ..., said she had no plans": she is the subject
+            self.people.entities[first.key].note_gender(_PRONOUN_GENDER[said.group(1)])
         for m in _POSSESSIVE_RE.finditer(sent.masked):
             if m.group(1).lower() == "her" and _OBJECT_AFTER.match(sent.masked, m.end()):
                 continue  # "bought it from her in 2013": someone else than the subject, as a rule
@@ -155,7 +168,9 @@ class _Coref:
                 continue
             alone = len({x.key for x in sent.mentions}) == 1 and \
                 not sent.masked[: before[0].start].strip()
-            if alone or len(sent.masked[before[-1].end : m.start()].split()) <= 3:
+            between = sent.masked[before[-1].end : m.start()]
+            alone = alone and not _PERSONAL.search(between)  # ("said she had ... his work")
+            if alone or len(between.split()) <= 3:
                 # "Vance said his ...", "Ostby and her reporters": the name just before it;
                 # "Taylor Swift was also there with her band": the one subject named (not
                 # "... borrowed from Walter's parents and books from her own shelves")

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.engine import lexicon
 from bot.engine.ingest.attribution import _Reader
+from bot.engine.ingest.interview import Exchange, find_interview, unlabelled
 from bot.engine.ingest.layout import _Sentence
 from bot.engine.ingest.lexicon import _DATELINE, _DESCRIPTORS, _SPEECH, _SPEECH_ALT
 from bot.engine.ingest.results import IngestResult, _content_slug, _unique
@@ -95,15 +96,24 @@ def ingest_article(
         raise IngestError("The article is empty.")
     reader = _Reader(text, known_people)
     reader.read()
+    # an interview's answers are its subject's quotes, its questions what they answer
+    exchanges = find_interview(reader.paragraphs, reader.sentences, reader.people.mentions)
+    answered = {i for ex in exchanges for i in ex.answer}
+    asked = {i for ex in exchanges for i in ex.question}
 
     quote_ids: set[str] = set()
     quotes: list[Quote] = []
     seen_texts: dict[str, int] = {}
     used_people: list[str] = []
+    for ex in exchanges:
+        for quote in _answer_quotes(reader, ex, source, quote_ids):
+            seen_texts[normalise(quote.text)] = len(quotes)
+            quotes.append(quote)
+            used_people += [ex.speaker] if ex.speaker else []
     for lq in reader.quotes:
         body = _clean_quote_text(lq.text, lq.partial)
-        if not body:
-            continue
+        if not body or all(reader.sentences[i].par in answered for i in lq.sentences):
+            continue  # (words quoted inside an interview's answer are the answer's)
         if lq.how in ("", "none"):
             # No speech verb or colon links it to anyone: a title, a term, a scare quote
             # or a sign, not something someone said (its sentence stays a fact).
@@ -148,6 +158,8 @@ def ingest_article(
         if sent.headline:
             section = sent.text.strip() if prose else None
         prose = prose or not sent.headline
+        if sent.par in answered or sent.par in asked:
+            continue  # an answer is a quote, cited with the question it answers
         found = _fact_from(reader, sent)
         if found is None:
             continue
@@ -188,6 +200,30 @@ def ingest_article(
         headlines=tuple(reader.headlines),
         referenced_people=tuple(referenced),
     )
+
+
+def _answer_quotes(reader: _Reader, ex: Exchange, source: Source, ids: set[str]) -> list[Quote]:
+    """An interview's answer as its speaker's quotes, a sentence each (as an article's
+    sentences are facts), cited with the question before it and the whole answer; a
+    fragment of fewer than :data:`FRAGMENT_WORDS` words ("Two reasons.", "Teach.") goes
+    with the sentence after it."""
+    passage = "\n".join(reader.paragraphs[i].strip() for i in (*ex.question, *ex.answer))
+    bodies: list[str] = []
+    held = ""
+    for sent in reader.sentences:
+        if sent.par in ex.answer:
+            body = f"{held} {unlabelled(sent.text).strip()}".strip()
+            held = body if len(body.split()) < FRAGMENT_WORDS else ""
+            bodies += [] if held else [body]
+    bodies += [held] if held else []
+    return [Quote(id=_unique(_content_slug(body, ex.speaker or "quote", 4), ids, "quote"),
+                  speaker=ex.speaker, text=body, context="interview",
+                  citations=(Citation(source.id, passage),), guild_id=source.guild_id)
+            for body in bodies]
+
+
+#: An answer's sentence this short is a fragment, read with the sentence after it.
+FRAGMENT_WORDS = 4
 
 
 def _passage(reader: _Reader, indexes: Sequence[int]) -> str:

@@ -136,3 +136,14 @@ def test_a_run_with_a_number_after_it_is_no_persons_name() -> None:
     assert "numbered" in found
     assert not accept(Candidate("Workers Local", found | {"title"}), frozenset())
     assert "numbered" not in _evidence("Rosa Imbert, 34, said so.", "Rosa Imbert")
+
+
+def test_names_listed_with_a_person_are_listed() -> None:
+    """A list of names is of one kind: with one person in it, its other names are listed
+    (but a list of no one's names lists nothing)."""
+    from bot.engine.ingest.evidence import listed_with
+
+    said = ["Council members Len Abernathy, Grace Tolliver and Victor Ansah voted no.",
+            "The route runs by Harbor Street and Quarry Road."]
+    assert listed_with({"Len Abernathy"}, said) == {"Grace Tolliver", "Victor Ansah"}
+    assert listed_with({"Len Abernathy"}, said[1:]) == set()

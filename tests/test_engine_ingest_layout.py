@@ -51,3 +51,12 @@ def test_a_paragraph_of_one_short_question_is_a_subheading_not_a_fact() -> None:
     r = ingest_article(text, source=Source("s", "Wire", "Repair law"))
     assert all(not f.text.endswith("?") for f in r.new_facts)
     assert "What does the law require?" in r.headlines
+
+
+def test_a_sentence_may_end_on_no_but_no_dot_before_a_number_ends_none() -> None:
+    """"voted no." ends a sentence; "No. 5" (a number's abbreviation) does not."""
+    par = "Three members voted no. As amended, the plan raises taxes. It is item No. 5 today."
+    bounds = _sentence_bounds(par, _scan_quotes(par))
+    assert [par[a:b].strip() for a, b in bounds] == [
+        "Three members voted no.", "As amended, the plan raises taxes.",
+        "It is item No. 5 today."]

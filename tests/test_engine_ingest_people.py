@@ -516,3 +516,13 @@ def test_a_formal_title_stays_beside_a_clause_of_what_someone_does() -> None:
     described = {p.name: p.description for p in r.new_people}
     assert described["Denise Albrecht-Moy"] == "mayor, who votes only to break ties"
     assert described["Doug Hallstrom"] == "retired salesman who has been mayor since 2016"
+
+
+def test_a_name_listed_with_people_is_a_persons() -> None:
+    """"Len Abernathy, Grace Tolliver and Victor Ansah voted no": Grace Tolliver, named
+    nowhere else and "grace" an English word, is a council member as the others are."""
+    text = ("PORT ARLISS (Current) — The budget passed 6-3 on Tuesday.\n\n"
+            "Council members Len Abernathy, Grace Tolliver and Victor Ansah voted no.\n\n"
+            "Abernathy said the street money should have been restored.")
+    r = ingest_article(text, source=Source("s", "Current", "Budget passes"))
+    assert "Grace Tolliver" in {p.name for p in r.new_people}

@@ -19,7 +19,7 @@ pyspellchecker's English word frequencies tell ordinary words from names.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -265,6 +265,27 @@ def ordinary_words(name: str, lower_words: frozenset[str]) -> list[str]:
         bare = token.strip(".,").lower()
         if len(bare) > 1 and not _INITIAL.match(token) and bare in lower_words:
             out.append(token)
+    return out
+
+
+#: A name of two or three capitalised words (one may be an initial: "Mary J. Blige").
+_FULL_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]*){1,2}"
+#: A list of such names: "Len Abernathy, Grace Tolliver and Victor Ansah".
+_NAME_LIST = re.compile(rf"\b{_FULL_NAME}(?:,\s+{_FULL_NAME})*,?\s+(?:and|or)\s+{_FULL_NAME}\b")
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def listed_with(people: set[str], sentences: Iterable[str]) -> set[str]:
+    """The names listed with a person's ("Len Abernathy, Grace Tolliver and Victor Ansah",
+    the first and last people by evidence of their own): a list of names is of one kind, so
+    its other names are people's too (evidence ``listed``, which :func:`accept` weighs as
+    any other: a shape of a firm's or a place's name still rejects it)."""
+    out: set[str] = set()
+    for sentence in sentences:
+        for m in _NAME_LIST.finditer(sentence):
+            names = _LIST_SEPARATOR.split(m.group(0))
+            if any(n in people for n in names):
+                out.update(n for n in names if n not in people)
     return out
 
 

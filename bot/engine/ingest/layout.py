@@ -195,11 +195,17 @@ def _boundary_follows(par: str, j: int) -> bool:
     return nxt.isupper() or nxt.isdigit() or nxt in "\u201c\"(«‘'"
 
 
+#: Abbreviations that only stand before a number ("No. 5", "Nos. 3 and 4").
+_NUMBERING = frozenset({"no", "nos"})
+
+
 def _abbreviation_before(par: str, i: int) -> bool:
     m = re.search(r"([\w.]+)$", par[:i])
     if not m:
         return False
     word = m.group(1).lower()
+    if word in _NUMBERING:  # "No. 5", but "Three members voted no. As amended, ..."
+        return par[i + 1 :].lstrip()[:1].isdigit()
     if word in _ABBREVIATIONS:
         return True
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):

@@ -289,6 +289,16 @@ def listed_with(people: set[str], sentences: Iterable[str]) -> set[str]:
     return out
 
 
+def mark_listed(candidates: Mapping[str, Candidate], known: set[str], sentences: list[str],
+                lower_words: frozenset[str]) -> None:
+    """Give ``listed`` evidence to the candidates listed with a person, known (``known``)
+    or by their own evidence ("Len Abernathy, Grace Tolliver and Victor Ansah voted no")."""
+    people = known | {c.name for c in candidates.values() if accept(c, lower_words)}
+    for name in listed_with(people, sentences):
+        if name in candidates:
+            candidates[name].evidence.add("listed")
+
+
 def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
     """Whether the evidence for ``candidate`` makes it a person."""
     evidence = candidate.evidence | candidate.backed

@@ -16,7 +16,7 @@ from bot.engine.ingest.evidence import (
     accept,
     english_frequency,
     given_name_like,
-    listed_with,
+    mark_listed,
     occurrence_evidence,
     shape_rejects,
 )
@@ -220,10 +220,7 @@ class _People:
         for candidate in candidates.values():
             if given_name_like(candidate.name, lower_words, before_lower):
                 candidate.evidence.add("given")
-        people = {c.name for c in candidates.values() if accept(c, lower_words)}
-        for name in listed_with(people | {e.name for e in self.entities.values()}, sentences):
-            if name in candidates:  # "Len Abernathy, Grace Tolliver and Victor Ansah voted no"
-                candidates[name].evidence.add("listed")
+        mark_listed(candidates, {e.name for e in self.entities.values()}, sentences, lower_words)
         for candidate in candidates.values():
             if (len(town) > 1 and tuple(candidate.name.split()[: len(town)]) == town) or (
                     tuple(candidate.name.split()[:2]) in places

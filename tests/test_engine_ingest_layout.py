@@ -60,3 +60,10 @@ def test_a_sentence_may_end_on_no_but_no_dot_before_a_number_ends_none() -> None
     assert [par[a:b].strip() for a, b in bounds] == [
         "Three members voted no.", "As amended, the plan raises taxes.",
         "It is item No. 5 today."]
+
+
+def test_a_list_items_mark_is_no_word_of_it() -> None:
+    """"What we know so far" lists its facts as bullets: "- The storm arrived late Tuesday."
+    is the fact "The storm arrived late Tuesday."."""
+    assert _paragraphs("What we know:\n- The storm arrived late Tuesday.\n• Schools are closed.") \
+        == ["What we know:", "The storm arrived late Tuesday.", "Schools are closed."]

@@ -110,3 +110,11 @@ def test_common_shortenings_are_read_as_the_words() -> None:
     # and a clipped word as the whole one ("the fridge": "the refrigerator")
     assert words("lab results, the fridge, her obits") == [
         "laboratory", "results", "the", "refrigerator", "her", "obituaries"]
+
+
+def test_a_co_op_is_a_cooperative() -> None:
+    """"co-op", the clipped "cooperative" written with its hyphen, is one word, the one it
+    clips (not "co" and "op"); "co-workers" keeps its hyphen's two words."""
+    assert words("When is the Co-op's board meeting?")[3:5] == ["cooperative", "board"]
+    assert words("the cooperative") == ["the", "cooperative"]
+    assert words("co-workers")[:1] == ["co"]

@@ -37,6 +37,9 @@ _TOKEN = re.compile(r"[^\W_]+")
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+", re.ASCII)
 _CLAUSES = re.compile(r"[,;:!?()\[\]]|\.(?!\d)")
 #: The ending of an ordinal written in figures ("2nd", "21st", "4th").
+#: "co-op", the clipped "cooperative", written with its hyphen (read as "coop", which the
+#: chat spellings write out).
+_CO_OP = re.compile(r"\bco-op")
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 #: A stretch of text in double quotes, straight or curly.
 _QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d')
@@ -57,6 +60,8 @@ def fold(text: str) -> str:
         text = _POSSESSIVE.sub("", text).replace("'", "")
     if "," in text:
         text = _DIGIT_GROUPS.sub("", text)
+    if "co-op" in text:
+        text = _CO_OP.sub("coop", text)
     if "%" in text:
         text = text.replace("%", " percent ")  # "78%" is "78 percent"
     return _ORDINAL.sub("", text)  # "March 2nd" is "March 2", "the 21st" "the 21"

@@ -82,8 +82,14 @@ def _paragraphs(text: str) -> list[str]:
                 unfinished += 1
     hard_wrapped = len(blocks) > 1 and inner_ends >= 3 and unfinished / inner_ends > 0.6
     if hard_wrapped:
-        return [" ".join(ln.strip() for ln in b.split("\n") if ln.strip()) for b in blocks]
-    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+        pars = [" ".join(ln.strip() for ln in b.split("\n") if ln.strip()) for b in blocks]
+    else:
+        pars = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    return [bare for par in pars if (bare := _BULLET.sub("", par))]
+
+
+#: A list item's mark ("- ", "• ", "* "): not a word of the item.
+_BULLET = re.compile(r"^[-•*–·▪◦‣]\s+")
 
 
 #: A paragraph of one question this short is a subheading ("What does the law require?").

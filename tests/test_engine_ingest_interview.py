@@ -78,3 +78,11 @@ def test_labels_that_do_not_take_turns_are_no_interview() -> None:
     r = _read(text)
     assert not [q for q in r.new_quotes if "hall" in q.text or "endowment" in q.text]
     assert any("endowment is shrinking" in f.text for f in r.new_facts)
+
+
+def test_the_prose_after_an_interview_is_cited_without_its_last_question() -> None:
+    """A short question paragraph reads as a subheading; an interview's is its answer's, so
+    the prose after the last answer does not cite it."""
+    r = _read(INTRO + EXCHANGES + OUTRO)
+    tickets = next(f for f in r.new_facts if f.text.startswith("Tickets"))
+    assert tickets.citations[0].passage == OUTRO.strip()

@@ -155,11 +155,12 @@ def ingest_article(
     section: str | None = None  # the subheading over the sentence, past the first prose
     prose = False
     for sent in reader.sentences:
+        if sent.par in answered or sent.par in asked:
+            section = None  # (an interview's question heads its answer, not the prose after)
+            continue  # an answer is a quote, cited with the question it answers
         if sent.headline:
             section = sent.text.strip() if prose else None
         prose = prose or not sent.headline
-        if sent.par in answered or sent.par in asked:
-            continue  # an answer is a quote, cited with the question it answers
         found = _fact_from(reader, sent)
         if found is None:
             continue

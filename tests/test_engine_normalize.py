@@ -110,6 +110,7 @@ def test_common_shortenings_are_read_as_the_words() -> None:
     # and a clipped word as the whole one ("the fridge": "the refrigerator")
     assert words("lab results, the fridge, her obits") == [
         "laboratory", "results", "the", "refrigerator", "her", "obituaries"]
+    assert words("her grandkids") == ["her", "grandchildren"]
 
 
 def test_a_co_op_is_a_cooperative() -> None:

@@ -63,6 +63,14 @@ def test_a_misspelt_function_word_is_dropped() -> None:
     assert _spell("abuot") == [] and _spell("teh") == []
 
 
+def test_three_letters_lacking_one_of_a_function_words_four_are_it() -> None:
+    """"how many grandchildren did she hve": "hve" is "have", dropped as it is; but a
+    negation is never guessed ("dnt" stays: dropping a "dont" would turn the question
+    around)."""
+    assert _spell("hve") == [] and _spell("ths") == []
+    assert _spell("dnt") == ["dnt"] and _spell("ony") == [] and _spell("bth") == []
+
+
 def test_an_abbreviation_the_bank_lacks_is_read_as_its_words() -> None:
     assert _spell("ceo") == ["chief", "executive", "officer"]
     assert _spell("shape") == ["shape"]  # an ordinary word, not "SHAPE" (Allied Powers Europe)

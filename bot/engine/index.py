@@ -195,18 +195,28 @@ class StopwordSpeller:
     """Recognises a misspelt function word ("abuot", "thier") so that it is dropped rather
     than weighed as an unknown word."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], never_guessed: Iterable[str] = ()) -> None:
         words = list(words)
         self._short = {w for w in words if len(w) < MIN_CORRECT_LEN}
         self._vocab = Vocabulary()
         self._vocab.add(w for w in words if len(w) >= MIN_CORRECT_LEN)
+        # a word of three letters lacking one of a function word's four ("hve", "ths"); a
+        # negation ("nto") is never guessed: dropping it would turn the question around
+        shortest = {w for w in words if len(w) == MIN_CORRECT_LEN} - set(never_guessed)
+        self._lacking: dict[str, set[str]] = {}
+        for w in shortest:
+            for d in _deletes(w):
+                self._lacking.setdefault(d, set()).add(w)
 
     def __call__(self, word: str) -> str | None:
         if len(word) < MIN_CORRECT_LEN:
-            # too short to correct, but for two letters swapped ("teh", "adn")
-            return next((s for i in range(len(word) - 1)
-                         if (s := word[:i] + word[i + 1] + word[i] + word[i + 2 :]) in self._short),
-                        None)
+            # too short to correct, but for two letters swapped ("teh", "adn") or a letter
+            # missing from a four-letter one ("hve": "have"; not "ot": "not", "out", "got")
+            swapped = next((s for i in range(len(word) - 1)
+                            if (s := word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+                            in self._short), None)
+            lacking = self._lacking.get(word, set()) if len(word) == MIN_CORRECT_LEN - 1 else set()
+            return swapped or (next(iter(lacking)) if len(lacking) == 1 else None)
         found = self._vocab.correct(word)
         return None if found is None or found[1] > 1 else found[0]
 

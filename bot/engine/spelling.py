@@ -29,7 +29,8 @@ REAL_WORD_MIN = 100
 #: "manager": 63 times; "diary" / "dairy", "quite" / "quiet" stay as written).
 TYPO_RATIO = 50
 
-_STOPWORD_SPELLER = StopwordSpeller(w for w in lexicon.STOPWORDS if w.isalpha())
+_STOPWORD_SPELLER = StopwordSpeller((w for w in lexicon.STOPWORDS if w.isalpha()),
+                                    never_guessed=lexicon.NEGATIONS)
 _ENGLISH_SPELLER = EnglishSpeller(lexicon.ordinary_words)
 
 #: One word as read: (the word, corrected to the bank's vocabulary, an ordinary word).

@@ -29,6 +29,7 @@ from bot.engine import lexicon
 from bot.engine.abstain import abstain, abstention, small_talk_reply
 from bot.engine.citing import Citer
 from bot.engine.followup import Turn, lone_pronoun, resolve
+from bot.engine.initialisms import bank_knows, spell_out
 from bot.engine.memory import Memory, visible_to
 from bot.engine.model import Model
 from bot.engine.question import Item, Query, read, small_talk
@@ -157,14 +158,10 @@ class Engine:
     # ------------------------------------------------------------------ answering
 
     def _read(self, question: str, guild_id: int | None) -> Query:
-        m = self._m
-        return read(
-            question,
-            vocab=m.vocab,
-            known=m.index.__contains__,
-            names=m.names,
-            visible=visible_to(guild_id),
-        )
+        m = self._m  # (initials of words the bank writes out read as those words: "the AG")
+        known = bank_knows(m.vocab.__contains__, m.index.__contains__)
+        return read(spell_out(question, known, m.initial_runs), vocab=m.vocab,
+                    known=m.index.__contains__, names=m.names, visible=visible_to(guild_id))
 
     def _weights(self, items: list[Item]) -> tuple[list[float], list[bool]]:
         index, m = self._m.index, self._m

@@ -11,10 +11,12 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import islice
 
 from bot.engine.index import InvertedIndex, Vocabulary
+from bot.engine.initialisms import runs
 from bot.engine.names import NameTable
 from bot.engine.normalize import is_content, stem, words
 from bot.engine.packed import PackedMap
@@ -80,6 +82,8 @@ class Memory:
         self.spans: dict[str, tuple[int, int]] = {}
         #: bumped when a person or a quote changes (caches check it)
         self.version = 0
+        #: initials -> the runs of words that have them (:meth:`initial_runs`, as asked)
+        self._runs: dict[str, Counter[str]] = {}
 
     # ------------------------------------------------------------------ upkeep
 
@@ -120,6 +124,7 @@ class Memory:
         rid = self.rids[kind].pop(record_id, None)
         if rid is None:
             return
+        self._runs = {}
         record = self.records[rid]
         assert record is not None
         fields, surface = index_terms(record)
@@ -141,7 +146,16 @@ class Memory:
                     if not counts:
                         self.spoken.pop(record.speaker, None)
 
+    def initial_runs(self, letters: str) -> Counter[str]:
+        """The records' runs of words whose initials are ``letters``
+        (:mod:`bot.engine.initialisms`), looked for on first use after a change."""
+        cache = self.__dict__.setdefault("_runs", {})  # (a snapshot's memory starts without)
+        if letters not in cache:
+            cache[letters] = runs(letters, (r.text for r in self.records if r is not None))
+        return cache[letters]
+
     def _add(self, record: Fact | Quote) -> None:
+        self._runs = {}
         rid = len(self.records)
         fields, surface = index_terms(record)
         self.records.append(record)

@@ -1005,6 +1005,10 @@ def test_what_happened_is_the_newest_storys_lead() -> None:
     # of what no title names, a question like any other
     assert engine.answer("what day did the red panda escape happen").record_id == "lead"
     assert engine.answer("when did the bridge vote happen").record_id != "lead"
+    # "tldr on X", "a recap of X": the lead of the story whose title names the most of X
+    # (the red panda's, though its title does not say "the marlow zoo"), older or not
+    assert engine.answer("tldr on the red panda thing at the marlow zoo").record_id == "lead"
+    assert engine.answer("give me a recap of the escaped panda story").record_id == "lead"
 
 
 def test_a_word_only_the_headline_has_is_a_word_of_the_coverage() -> None:

@@ -144,6 +144,12 @@ def test_the_headline_is_the_newest_sources_and_a_record_cites_its_article() -> 
     assert memory.headline(visible_to(None)) == "Bridge cost rises"  # 2025-07-01 over 06-10
     assert memory.headline(lambda s: s.id == "wire") == "Bridge approved"
     assert memory.headline(lambda s: False) is None
+    # asked of what titles name: the newest titled so; with ``some``, the most of it
+    assert memory.headline(visible_to(None), [("bridg",), ("approv",)]) == "Bridge approved"
+    assert memory.headline(visible_to(None), [("bridg",), ("approv",), ("ferri",)]) is None
+    assert memory.headline(visible_to(None), [("bridg",), ("approv",), ("ferri",)],
+                           some=True) == "Bridge approved"
+    assert memory.headline(visible_to(None), [("ferri",)], some=True) is None
     rid = memory.rids["fact"][BRIDGE.id]
     assert memory.cites(rid, "wire") and not memory.cites(rid, "post")
 

@@ -191,7 +191,8 @@ class Engine:
         its records first; ``only``: "it" of a follow-up is what that story is about)."""
         asked = query = self._read(question, guild_id)
         if query.summary:
-            headline = self._m.headline(visible_to(guild_id), [it.terms for it in query.items])
+            headline = self._m.headline(visible_to(guild_id), [it.terms for it in query.items],
+                                        some=not lexicon.SUMMARY_ASKS.isdisjoint(query.words))
             if headline is not None:  # (what is asked of the story stays asked: a place, a day)
                 query = replace(self._read(headline, guild_id), answer_type=asked.answer_type,
                                 clock=asked.clock, day=asked.day)

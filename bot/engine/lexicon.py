@@ -130,6 +130,8 @@ KIND_WORDS = frozenset(_Q["kind_words"])
 SUMMARY_WORDS = frozenset(_Q["summary_words"])
 #: "what's the story", "any news": asked alone, what the coverage is about.
 SUMMARY_NOUNS = frozenset(_Q["summary_nouns"])
+#: "tldr on the ferry", "a recap of the vote": a summary of what the words after them name.
+SUMMARY_ASKS = frozenset(_Q["summary_asks"])
 #: Words that hedge a figure asked for ("how many in total", "roughly how much").
 FIGURE_HEDGES = frozenset(_Q["figure_hedges"])
 #: "how long did the search last": the verb asks the duration, no topic

@@ -402,13 +402,16 @@ class Memory:
         return False
 
     def headline(self, visible: Callable[[Source], bool],
-                 about: Sequence[Sequence[str]] = ()) -> str | None:
+                 about: Sequence[Sequence[str]] = (), some: bool = False) -> str | None:
         """The title of the newest source ``visible`` lets through whose title has a term of
         each of ``about`` (the terms of what a question asks of: "when did the spill
-        happen"), or None."""
-        sources = [s for s in self.sources.values() if visible(s) and all(
-            not title_terms(s.title).isdisjoint(terms) for terms in about)]
-        return max(sources, key=lambda s: s.published or "").title if sources else None
+        happen"), or, with ``some``, of the most of them, at least one ("tldr on the ferry
+        thing in maine": a ferry's story, though its title does not say Maine); or None."""
+        need = min(1, len(about)) if some else len(about)
+        found = [(sum(not title_terms(s.title).isdisjoint(terms) for terms in about),
+                  s.published or "", s.title) for s in self.sources.values() if visible(s)]
+        best = max((f for f in found if f[0] >= need), default=None)
+        return best[2] if best is not None else None
 
     def cites(self, rid: int, source: str) -> bool:
         """Whether record ``rid`` cites ``source`` first (is a sentence of that article)."""

@@ -418,10 +418,11 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     who_is(query, opened)  # "who is X", "is X a Y", "who is the mayor"
     if query.answer_type in ("", "manner", "place", "date") and any(
             w in lexicon.SUMMARY_WORDS or w in lexicon.SUMMARY_NOUNS for w in ws) and (
-            not query.items or query.answer_type in ("place", "date")):
+            not query.items or query.answer_type in ("place", "date")
+            or not lexicon.SUMMARY_ASKS.isdisjoint(ws)):
         # "tldr", "what happened", "what's the story"; "where did it happen", "when did the
-        # spill happen": the lead (of the story with a spill in its title), where it says
-        # where or when (its dateline, its day)
+        # spill happen", "tldr on the ferry": the lead (of the story with a spill, a ferry in
+        # its title), where it says where or when (its dateline, its day)
         query.summary = True
     counting_end = _after_counting_phrase(ws)
     query.counts = counting_end is not None

@@ -67,3 +67,19 @@ def test_a_list_items_mark_is_no_word_of_it() -> None:
     is the fact "The storm arrived late Tuesday."."""
     assert _paragraphs("What we know:\n- The storm arrived late Tuesday.\n• Schools are closed.") \
         == ["What we know:", "The storm arrived late Tuesday.", "Schools are closed."]
+
+
+def test_a_pages_furniture_is_no_paragraph_of_its_story() -> None:
+    """A copyright line, the terms of reuse, how to reach the writer or get a newsletter,
+    pasted with a story, are none of its facts (nor is the writer a person of the story)."""
+    story = "The council voted 5-2 on Monday to add bike lanes."
+    text = "\n".join([
+        story, "Copyright 2025 Riverton Wire. All rights reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "© 2025 Riverton Media", "Contact Jane Roe at jroe@rivertonwire.com.",
+        "Follow Sam Lee on X: @samlee", "Sign up for our daily newsletter."])
+    assert _paragraphs(text) == [story]
+    # a sentence of the story that says "copyright" or "follow" is kept
+    kept = ["The band sued over the copyright of the song.", "Follow-up tests came back clean.",
+            "Copyright law protects a work for 70 years after its author's death."]
+    assert _paragraphs("\n".join(kept)) == kept

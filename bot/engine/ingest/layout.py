@@ -85,11 +85,21 @@ def _paragraphs(text: str) -> list[str]:
         pars = [" ".join(ln.strip() for ln in b.split("\n") if ln.strip()) for b in blocks]
     else:
         pars = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    return [bare for par in pars if (bare := _BULLET.sub("", par))]
+    return [bare for par in pars
+            if (bare := _BULLET.sub("", par)) and not _BOILERPLATE.search(bare)]
 
 
 #: A list item's mark ("- ", "• ", "* "): not a word of the item.
 _BULLET = re.compile(r"^[-•*–·▪◦‣]\s+")
+#: A page's furniture pasted with its story, no sentence of the story: a copyright line, the
+#: terms of reuse, how to reach or follow the writer, an offer of a newsletter.
+_BOILERPLATE = re.compile(
+    r"^(?:©|\(c\)\s|copyright\s+(?:©\s*|\(c\)\s*)?\d{4}\b)|\ball rights reserved\b|"
+    r"\bmay not be (?:re)?(?:published|produced|printed|broadcast|distributed|redistributed)\b|"
+    r"^(?:contact|reach|email|e-mail|follow)\b.{0,80}(?:@|\bon (?:twitter|x|instagram|facebook|"
+    r"threads|bluesky)\b)|^(?:sign up|subscribe)\b.{0,60}\bnewsletter",
+    re.IGNORECASE,
+)
 
 
 #: A paragraph of one question this short is a subheading ("What does the law require?").

@@ -4,12 +4,12 @@ general", "a CDL" for "a commercial driver's license".
 A chat shortens what an article spells out. Names of three capitalised words are read by
 their initials when the bank is built (:func:`bot.engine.records.initialisms`: "NTSB");
 this is the other way round, for phrases in lower case, which are too many to file each
-record under: a question's word that the bank lacks, of two to four letters, written in
-capitals or no English word ("cdl"), is looked up among the runs of words of the bank's
-records whose initials it is (:func:`runs`: looked for in the records' text when a question
-has such a word, and kept until the bank changes), and read as the run the bank uses most
-with those initials (a two-letter one needs the run twice: two letters are too easily
-anyone's initials). Nothing here knows any article's words.
+record under. A question's word that the bank lacks, of two to four letters, written in
+capitals ("AG") or with no vowel and no English word ("cdl"), is looked up among the runs of
+words of the bank's records whose initials it is (:func:`runs`: looked for in the records'
+text when a question has such a word, and kept until the bank changes), and read as the run
+the bank uses most with those initials (a two-letter one needs the run twice: two letters
+are too easily anyone's initials). Nothing here knows any article's words.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from bot.engine.normalize import is_content, stem, words
 
 #: A two-letter initialism needs its run this often in the bank.
 SHORT_RUNS = 2
+#: A vowel: initials written in lower case have none ("cdl"; "ag" is read as written).
+_VOWEL = re.compile(r"[aeiou]")
 #: A question's word that may be initials: two to four letters.
 _TOKEN = re.compile(r"(?<!['’])\b[A-Za-z]{2,4}\b(?!['’])")  # (not "isn" of "isn't")
 
@@ -65,7 +67,8 @@ def spell_out(question: str, known: Callable[[str], bool],
         written = m.group(0)
         word = written.lower()
         if known(word) or word in lexicon.STOPWORDS or word in lexicon.CHAT or \
-                word in lexicon.abbreviations() or (  # ("ceo": read as a role, spelt out)
+                word in lexicon.abbreviations() or not (  # ("ceo": read as a role, spelt out)
+                    written.isupper() or not _VOWEL.search(word)) or (
                     not written.isupper() and lexicon.is_ordinary(word)):
             continue
         run = meant(word, table(word))

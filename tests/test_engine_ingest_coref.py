@@ -115,3 +115,20 @@ def test_someone_who_said_she_is_she_whatever_possessive_follows() -> None:
     ids = {p.name: p.id for p in r.new_people}
     house = next(q for q in r.new_quotes if "built the house" in q.text)
     assert house.speaker == ids["Mireille Osei-Danvers"]
+
+
+def test_the_n_year_old_role_opening_a_sentence_is_the_person_just_named() -> None:
+    """"Teodor Lindqvist-Amadi will conduct ... The 71-year-old music director has led the
+    orchestra for 26 seasons": wire style's second reference, by age and role; the fact keeps
+    its words and is his, and he is the music director (the article says no more of him). A
+    thing of that age is no one ("The 137-year-old dam was built ...")."""
+    text = ("CALDERPORT (Courier) — Teodor Lindqvist-Amadi will conduct the orchestra for the "
+            "last time on Saturday. The 71-year-old music director has led it for 26 seasons. "
+            "The 137-year-old dam was built in 1887.\n\n\"It is time,\" Lindqvist-Amadi said.")
+    r = ingest_article(text, source=Source("s", "Courier", "Farewell"))
+    him = next(p for p in r.new_people if p.name == "Teodor Lindqvist-Amadi")
+    assert him.description == "music director"
+    led = next(f for f in r.new_facts if "has led it" in f.text)
+    assert led.text.startswith("The 71-year-old music director") and led.people == (him.id,)
+    dam = next(f for f in r.new_facts if "dam was built" in f.text)
+    assert dam.people == ()

@@ -40,6 +40,13 @@ _ROLE_PHRASE = re.compile(
 )
 
 
+#: "The 71-year-old music director has led ...": a person by their age and what they are.
+_AGED_SECOND = re.compile(
+    r"^(?P<np>The\s+\d{1,3}-year-old\s+(?P<role>(?:[a-z][\w’'-]*\s+){0,2}?(?P<noun>[a-z]+)))"
+    r"(?=\s+(?:has|had|is|was|will|would|said|says|who|told)\b|\s*,)"
+)
+
+
 #: "a 45-year-old woman", "an officer": someone the sentence does not name (up to three words
 #: before the noun).
 _UNNAMED = re.compile(r"\b[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
@@ -204,6 +211,18 @@ class _Coref:
             if key:
                 sent.subject, sent.subject_words = key, m.group(0)
                 self.people.entities[key].note_gender(gender)
+                sent.resolved.append(key)
+            return
+        aged = _AGED_SECOND.match(stripped)
+        if aged and role_noun(aged.group("noun")) and not sent.mentions:
+            # "The 71-year-old music director has led ...": wire style's second reference to
+            # the person the prose was last about; what they are, when the article says no more
+            key = self._antecedent(sent, lead, None)
+            ent = self.people.entities[key] if key else None
+            if key and ent and (not ent.descriptors or aged.group("noun") in ent.descriptors):
+                sent.subject = key  # (the fact keeps its words: its age and role say more)
+                ent.descriptors.add(aged.group("noun"))
+                ent.appositive = ent.appositive or aged.group("role")
                 sent.resolved.append(key)
             return
         d = _LEADING_DESCRIPTOR.match(stripped)

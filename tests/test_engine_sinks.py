@@ -286,6 +286,10 @@ def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:
     # the one saying it is no name of the thing: "Principal Ada Roe said a school ..."
     sayer = view_of("Principal Ada Roe said a school in the county had closed.")
     assert sinks(query, [1.0], [False], fields, sayer) == "no name"
+    # a verb of naming between them: "a school called Hawthorne Elementary", "known as"
+    for called in ("A school called Hawthorne Elementary opened in 1958.",
+                   "The school, known as Hawthorne Elementary, opened in 1958."):
+        assert sinks(query, [1.0], [False], fields, view_of(called)) is None, called
 
 
 def test_the_name_of_a_kind_of_person_needs_the_person_in_the_record() -> None:

@@ -28,6 +28,9 @@ from bot.engine.records import RecordView, agent_verb, negation_scope, stop_anch
 #: figures) of the thing it names in the record ("Hawthorne Elementary School", "the firm
 #: Rowan & Peake", "Dale Okonkwo, 58, a machinist"; not "a school in the town of Marlow").
 NAME_REACH = 1
+#: Verbs that give a thing its name, between the two ("a bakery called Vault & Crumb").
+_NAMING = frozenset(stem(w) for w in ("called", "named", "dubbed", "nicknamed", "titled",
+                                      "entitled", "termed", "known", "labeled", "labelled"))
 #: The words that ask for a name, after which the question names the thing it is of.
 _NAME_WORDS = frozenset({"name", "names"})
 #: The question words that ask for one of a kind of person ("which judge"; "who is the mayor",
@@ -164,8 +167,8 @@ def _name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: b
         lo = hi = i
         while lo > 0 and seq[lo - 1] in asked:
             lo -= 1
-        while hi + 1 < len(seq) and seq[hi + 1] in asked:
-            hi += 1
+        while hi + 1 < len(seq) and (seq[hi + 1] in asked or seq[hi + 1] in _NAMING):
+            hi += 1  # (and a verb of naming after it: "a bakery called Vault & Crumb")
         if any(seq[j] in names and not _said_between(view, place[j], place[lo], place[hi])
                for j in range(max(0, lo - NAME_REACH), min(len(seq), hi + NAME_REACH + 1))):
             return True

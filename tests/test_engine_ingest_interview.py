@@ -86,3 +86,20 @@ def test_the_prose_after_an_interview_is_cited_without_its_last_question() -> No
     r = _read(INTRO + EXCHANGES + OUTRO)
     tickets = next(f for f in r.new_facts if f.text.startswith("Tickets"))
     assert tickets.citations[0].passage == OUTRO.strip()
+
+
+def test_in_a_transcript_of_two_people_what_each_says_is_theirs() -> None:
+    """Two people of the article taking turns ("Quill:" / "Ortiz:"): the first's lines are no
+    questions to be dropped but her words, as the second's are his."""
+    text = ("RIVERTON (Wire) — Mayor Ada Quill and engineer Ben Ortiz debated the bridge on "
+            "Tuesday. Quill said the city could pay for it. Ortiz said it would take years.\n\n"
+            "Quill: We can pay for the bridge without raising taxes.\n\n"
+            "Ortiz: Not with steel prices where they are.\n\n"
+            "Quill: Then we will wait a year for better prices.\n\n"
+            "Ortiz: A year of waiting means a year of detours.\n")
+    r = _read(text)
+    ids = {p.name: p.id for p in r.new_people}
+    said = {q.text: q.speaker for q in r.new_quotes}
+    assert said["We can pay for the bridge without raising taxes."] == ids["Ada Quill"]
+    assert said["Then we will wait a year for better prices."] == ids["Ada Quill"]
+    assert said["A year of waiting means a year of detours."] == ids["Ben Ortiz"]

@@ -9,7 +9,9 @@ An answer runs from its label to the next question (a paragraph without a label 
 them goes on with it); an answer labelled with a name is that person's, one labelled "A" is
 the interview's subject's: the person a sentence before the first exchange says spoke or
 talked with the outlet, or else the person the prose before it names most often (the
-first named, on a tie). Nothing here knows any article's people.
+first named, on a tie). When the asking label names a person of the article too (two people
+talking, a transcript), what that one says is theirs. Nothing here knows any article's
+people.
 """
 
 from __future__ import annotations
@@ -39,11 +41,14 @@ _INTERVIEWED = re.compile(r"\b(?:spoke|speaks|talked|talks|sat down|interview(?:
 
 @dataclass(frozen=True, slots=True)
 class Exchange:
-    """One question and its answer: paragraph indexes, and the answer's speaker key."""
+    """One question and its answer: paragraph indexes, the answer's speaker key, and the
+    asker's when the asking label names a person of the article (a transcript of two people
+    talking: what each says is theirs)."""
 
     question: tuple[int, ...]
     answer: tuple[int, ...]
     speaker: str | None
+    asker: str | None = None
 
 
 def label(par: str) -> tuple[str, int] | None:
@@ -75,10 +80,8 @@ def find_interview(paragraphs: Sequence[str], sentences: Sequence[_Sentence],
     taken = sum(1 for (_, a), (_, b) in pairwise(ordered) if (a, b) == (asker, answerer))
     if asker in _ANSWER_LABELS or taken < MIN_TURNS:
         return []  # not questions answered in turn: a list ("Pros:", "Cons:"), not an interview
-    speaker: str | None = None
-    if answerer not in _ANSWER_LABELS:
-        keys = {m.key for m in mentions(answerer)}
-        speaker = keys.pop() if len(keys) == 1 else None
+    speaker = None if answerer in _ANSWER_LABELS else _named(answerer, mentions)
+    by = _named(asker, mentions)
     first = ordered[0][0]
     if speaker is None:
         speaker = _subject([s for s in sentences if s.par < first])
@@ -90,7 +93,7 @@ def find_interview(paragraphs: Sequence[str], sentences: Sequence[_Sentence],
         name = labels.get(i)
         if name == asker:
             if answer:
-                exchanges.append(Exchange(tuple(question), tuple(answer), speaker))
+                exchanges.append(Exchange(tuple(question), tuple(answer), speaker, by))
                 question, answer = [], []
             question.append(i)
         elif name == answerer or (name is None and answer):
@@ -98,8 +101,14 @@ def find_interview(paragraphs: Sequence[str], sentences: Sequence[_Sentence],
         elif name is None and question:
             question.append(i)
     if answer:
-        exchanges.append(Exchange(tuple(question), tuple(answer), speaker))
+        exchanges.append(Exchange(tuple(question), tuple(answer), speaker, by))
     return exchanges
+
+
+def _named(name: str, mentions: Callable[[str], list[_Mention]]) -> str | None:
+    """The one person of the article a label names, or None."""
+    keys = {m.key for m in mentions(name)}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _subject(before: Sequence[_Sentence]) -> str | None:

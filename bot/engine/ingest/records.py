@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.engine import lexicon
 from bot.engine.ingest.attribution import _Reader
-from bot.engine.ingest.interview import Exchange, find_interview, unlabelled
+from bot.engine.ingest.interview import find_interview, unlabelled
 from bot.engine.ingest.layout import _Sentence
 from bot.engine.ingest.lexicon import _DATELINE, _DESCRIPTORS, _SPEECH, _SPEECH_ALT
 from bot.engine.ingest.results import IngestResult, _content_slug, _unique
@@ -106,10 +106,18 @@ def ingest_article(
     seen_texts: dict[str, int] = {}
     used_people: list[str] = []
     for ex in exchanges:
-        for quote in _answer_quotes(reader, ex, source, quote_ids):
-            seen_texts[normalise(quote.text)] = len(quotes)
-            quotes.append(quote)
-            used_people += [ex.speaker] if ex.speaker else []
+        passage = "\n".join(reader.paragraphs[i].strip() for i in (*ex.question, *ex.answer))
+        said = [(ex.answer, ex.speaker)] + ([(ex.question, ex.asker)] if ex.asker else [])
+        for pars, speaker in said:  # (a transcript's asker's words are theirs too)
+            for body in _spoken(reader, pars):
+                if (norm := normalise(body)) in seen_texts:
+                    continue
+                seen_texts[norm] = len(quotes)
+                quotes.append(Quote(
+                    id=_unique(_content_slug(body, speaker or "quote", 4), quote_ids, "quote"),
+                    speaker=speaker, text=body, context="interview",
+                    citations=(Citation(source.id, passage),), guild_id=source.guild_id))
+                used_people += [speaker] if speaker else []
     for lq in reader.quotes:
         body = _clean_quote_text(lq.text, lq.partial)
         if not body or all(reader.sentences[i].par in answered for i in lq.sentences):
@@ -203,24 +211,18 @@ def ingest_article(
     )
 
 
-def _answer_quotes(reader: _Reader, ex: Exchange, source: Source, ids: set[str]) -> list[Quote]:
-    """An interview's answer as its speaker's quotes, a sentence each (as an article's
-    sentences are facts), cited with the question before it and the whole answer; a
-    fragment of fewer than :data:`FRAGMENT_WORDS` words ("Two reasons.", "Teach.") goes
-    with the sentence after it."""
-    passage = "\n".join(reader.paragraphs[i].strip() for i in (*ex.question, *ex.answer))
+def _spoken(reader: _Reader, pars: tuple[int, ...]) -> list[str]:
+    """What an interview's paragraphs ``pars`` say, a sentence a quote (as an article's
+    sentences are facts), their labels left out; a fragment of fewer than
+    :data:`FRAGMENT_WORDS` words ("Two reasons.", "Teach.") goes with the sentence after it."""
     bodies: list[str] = []
     held = ""
     for sent in reader.sentences:
-        if sent.par in ex.answer:
+        if sent.par in pars:
             body = f"{held} {unlabelled(sent.text).strip()}".strip()
             held = body if len(body.split()) < FRAGMENT_WORDS else ""
             bodies += [] if held else [body]
-    bodies += [held] if held else []
-    return [Quote(id=_unique(_content_slug(body, ex.speaker or "quote", 4), ids, "quote"),
-                  speaker=ex.speaker, text=body, context="interview",
-                  citations=(Citation(source.id, passage),), guild_id=source.guild_id)
-            for body in bodies]
+    return bodies + ([held] if held else [])
 
 
 #: An answer's sentence this short is a fragment, read with the sentence after it.

@@ -214,16 +214,16 @@ class _Coref:
                 sent.resolved.append(key)
             return
         aged = _AGED_SECOND.match(stripped)
-        if aged and role_noun(aged.group("noun")) and not sent.mentions:
+        key = self._antecedent(sent, lead, None) if aged and not sent.mentions and \
+            role_noun(aged.group("noun")) else None
+        ent = self.people.entities[key] if key else None
+        if aged and key and ent and (not ent.descriptors or aged.group("noun") in ent.descriptors):
             # "The 71-year-old music director has led ...": wire style's second reference to
             # the person the prose was last about; what they are, when the article says no more
-            key = self._antecedent(sent, lead, None)
-            ent = self.people.entities[key] if key else None
-            if key and ent and (not ent.descriptors or aged.group("noun") in ent.descriptors):
-                sent.subject = key  # (the fact keeps its words: its age and role say more)
-                ent.descriptors.add(aged.group("noun"))
-                ent.appositive = ent.appositive or aged.group("role")
-                sent.resolved.append(key)
+            sent.subject = key  # (the fact keeps its words: its age and role say more)
+            ent.descriptors.add(aged.group("noun"))
+            ent.appositive = ent.appositive or aged.group("role")
+            sent.resolved.append(key)
             return
         d = _LEADING_DESCRIPTOR.match(stripped)
         if (

@@ -201,3 +201,18 @@ def test_a_word_is_looked_up_in_an_article_whose_records_are_not_together() -> N
     assert memory.has_in("post", ("cost",)) and not memory.has_in("post", ("girder",))
     memory.remove("fact", "bridge-girders")
     assert not memory.has_in("wire", ("girder",))
+
+
+def test_initials_are_looked_up_in_the_newest_records_and_again_after_a_change(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The runs of words with given initials come from the newest records only (a bounded
+    scan), and are looked up again once a record is added."""
+    import bot.engine.memory as memory_module
+
+    memory = _memory()
+    assert memory.initial_runs("sa") == {"steel arrives": 1}  # "The steel arrives in ..."
+    memory.upsert(replace(COST, id="jail", text="He spent a year in the county jail."))
+    assert memory.initial_runs("cj") == {"county jail": 1}  # (a change: looked up again)
+    monkeypatch.setattr(memory_module, "INITIALS_SCANNED", 1)
+    memory.upsert(replace(COST, id="jail-2", text="The steel arrives in May."))
+    assert memory.initial_runs("cj") == {} and memory.initial_runs("sa") == {"steel arrives": 1}

@@ -36,10 +36,10 @@ _TOKEN = re.compile(r"[^\W_]+")
 #: :data:`_TOKEN` for ASCII text (the same words, found faster).
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+", re.ASCII)
 _CLAUSES = re.compile(r"[,;:!?()\[\]]|\.(?!\d)")
-#: The ending of an ordinal written in figures ("2nd", "21st", "4th").
 #: "co-op", the clipped "cooperative", written with its hyphen (read as "coop", which the
 #: chat spellings write out).
 _CO_OP = re.compile(r"\bco-op")
+#: The ending of an ordinal written in figures ("2nd", "21st", "4th").
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 #: A stretch of text in double quotes, straight or curly.
 _QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d')

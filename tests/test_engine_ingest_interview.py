@@ -103,3 +103,33 @@ def test_in_a_transcript_of_two_people_what_each_says_is_theirs() -> None:
     assert said["We can pay for the bridge without raising taxes."] == ids["Ada Quill"]
     assert said["Then we will wait a year for better prices."] == ids["Ada Quill"]
     assert said["A year of waiting means a year of detours."] == ids["Ben Ortiz"]
+
+
+def test_a_press_conference_has_several_answering_each_their_own() -> None:
+    """"REPORTER:" asks, "QUILL:" and "ORTIZ:" answer (a label in capitals names the person
+    as well); a label used once before the exchanges ("Transcript:") is a title's."""
+    text = ("Transcript: the mayor's press conference on the bridge\n\n"
+            "RIVERTON (Wire) — Mayor Ada Quill and city engineer Ben Ortiz took questions on "
+            "Tuesday. Quill said the bridge would reopen. Ortiz said repairs had begun.\n\n"
+            "REPORTER: When will the bridge reopen?\n\n"
+            "QUILL: Not before March. The inspectors found cracks in two beams.\n\n"
+            "REPORTER: How much will the repairs cost?\n\n"
+            "ORTIZ: Our estimate is $4.2 million.\n\n"
+            "QUILL: And the state will pay most of it.\n")
+    r = _read(text)
+    ids = {p.name: p.id for p in r.new_people}
+    said = {q.text: q for q in r.new_quotes}
+    assert said["Our estimate is $4.2 million."].speaker == ids["Ben Ortiz"]
+    assert said["And the state will pay most of it."].speaker == ids["Ada Quill"]
+    march = said["Not before March. The inspectors found cracks in two beams."]
+    assert march.speaker == ids["Ada Quill"]
+    assert march.citations[0].passage.startswith("REPORTER: When will the bridge reopen?")
+    assert not any(f.text.startswith(("QUILL", "ORTIZ", "REPORTER")) for f in r.new_facts)
+
+
+def test_labels_naming_no_one_that_take_turns_are_no_interview() -> None:
+    """"Pros:" / "Cons:" alternating name no one of the article: a list, not answers."""
+    text = INTRO + ("Pros: The hall is paid for.\n\nCons: The endowment is shrinking.\n\n"
+                    "Pros: The players are under contract.\n\nCons: Two donors left.\n")
+    r = _read(text)
+    assert not [q for q in r.new_quotes if "endowment" in q.text or "donors" in q.text]

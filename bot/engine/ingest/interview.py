@@ -4,14 +4,16 @@ News prints an interview as paragraphs that open on a label: "Q:" and "A:" ("Que
 "Answer:", or "Q." / "A."), or the two speakers' names ("Reporter:" / "Okonkwo:"). Read as
 prose, the answers would be facts nobody said ("My left ear is not what it was.") and the
 questions facts of their own. :func:`find_interview` finds the exchanges when the article
-has them: two labels that take turns, each used at least twice, the first one used asking.
-An answer runs from its label to the next question (a paragraph without a label between
-them goes on with it); an answer labelled with a name is that person's, one labelled "A" is
-the interview's subject's: the person a sentence before the first exchange says spoke or
-talked with the outlet, or else the person the prose before it names most often (the
-first named, on a tie). When the asking label names a person of the article too (two people
-talking, a transcript), what that one says is theirs. Nothing here knows any article's
-people.
+has them: the first label used at least twice asks, and other labels answer it, at least
+twice.
+An answer runs from its label to the next question or another answerer's label (a paragraph
+without a label goes on with it); an answer labelled with a name is that person's (a press
+conference has several; a label naming no one of the article, "Pros:" / "Cons:", makes no
+interview), one labelled "A" is the interview's subject's: the person a sentence before the
+first exchange says spoke or talked with the outlet, or else the person the prose before it
+names most often (the first named, on a tie). When the asking label names a person of the
+article too (two people talking, a transcript), what that one says is theirs. Nothing here
+knows any article's people.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _LABEL = re.compile(
 )
 #: The labels that stand for "the one answering" when the answers are not named.
 _ANSWER_LABELS = frozenset({"A", "Answer"})
-#: Each label is used this often, at least, in an interview.
+#: The asking label is used this often, and answered this often, at least, in an interview.
 MIN_TURNS = 2
 #: Words saying someone gave the interview ("X spoke with the Courier", "sat down with").
 _INTERVIEWED = re.compile(r"\b(?:spoke|speaks|talked|talks|sat down|interview(?:ed)?)\b",
@@ -71,34 +73,43 @@ def find_interview(paragraphs: Sequence[str], sentences: Sequence[_Sentence],
     a text names (the reader's, to know whom a label names)."""
     labels = {i: found[0] for i, par in enumerate(paragraphs) if (found := label(par))}
     counts = Counter(labels.values())
-    turns = [name for name, n in counts.items() if n >= MIN_TURNS]
-    if len(turns) != 2:
+    asking = [(i, name) for i, name in sorted(labels.items()) if counts[name] >= MIN_TURNS]
+    if not asking:
         return []
-    ordered = sorted(labels.items())
-    asker = next(name for _, name in ordered if name in turns)
-    answerer = next(name for name in turns if name != asker)
-    taken = sum(1 for (_, a), (_, b) in pairwise(ordered) if (a, b) == (asker, answerer))
+    first, asker = asking[0]  # (a label used once before it, "Transcript:", is a title's)
+    ordered = [(i, name) for i, name in sorted(labels.items()) if i >= first]
+    labels = dict(ordered)
+    answering = {name for _, name in ordered if name != asker}
+    taken = sum(1 for (_, a), (_, b) in pairwise(ordered) if a == asker and b != asker)
     if asker in _ANSWER_LABELS or taken < MIN_TURNS:
-        return []  # not questions answered in turn: a list ("Pros:", "Cons:"), not an interview
-    speaker = None if answerer in _ANSWER_LABELS else _named(answerer, mentions)
+        return []  # no questions answered in turn
+    # who answers: "A" the interview's subject; a name the article's person it names (a
+    # press conference has several); a label naming no one is no interview ("Pros:", "Cons:")
+    speakers = {name: _named(name, mentions) for name in answering - _ANSWER_LABELS}
+    if None in speakers.values():
+        return []
+    if answering & _ANSWER_LABELS:
+        subject = _subject([s for s in sentences if s.par < first])
+        speakers.update({name: subject for name in answering & _ANSWER_LABELS})
     by = _named(asker, mentions)
-    first = ordered[0][0]
-    if speaker is None:
-        speaker = _subject([s for s in sentences if s.par < first])
-    last_answer = max(i for i, name in labels.items() if name == answerer)
     exchanges: list[Exchange] = []
     question: list[int] = []
     answer: list[int] = []
+    speaker: str | None = None
+    last_answer = max(i for i, name in labels.items() if name != asker)
     for i in range(first, last_answer + 1):
         name = labels.get(i)
+        if answer and (name is not None and (name == asker or speakers[name] != speaker)):
+            exchanges.append(Exchange(tuple(question), tuple(answer), speaker, by))
+            question, answer = ([], []) if name == asker else (question, [])
         if name == asker:
-            if answer:
-                exchanges.append(Exchange(tuple(question), tuple(answer), speaker, by))
-                question, answer = [], []
             question.append(i)
-        elif name == answerer or (name is None and answer):
+        elif name is not None:
+            speaker = speakers[name]
+            answer.append(i)
+        elif answer:
             answer.append(i)  # (a paragraph without a label goes on with the answer)
-        elif name is None and question:
+        elif question:
             question.append(i)
     if answer:
         exchanges.append(Exchange(tuple(question), tuple(answer), speaker, by))
@@ -106,8 +117,9 @@ def find_interview(paragraphs: Sequence[str], sentences: Sequence[_Sentence],
 
 
 def _named(name: str, mentions: Callable[[str], list[_Mention]]) -> str | None:
-    """The one person of the article a label names, or None."""
-    keys = {m.key for m in mentions(name)}
+    """The one person of the article a label names ("Okonkwo", "OKONKWO"), or None."""
+    keys = {m.key for m in mentions(name)} or (
+        {m.key for m in mentions(name.title())} if name.isupper() else set())
     return keys.pop() if len(keys) == 1 else None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.ingest import ingest_article
+from bot.models import Source
 from tests.ingest_text import ARTICLE, SOURCE
 
 
@@ -105,3 +106,21 @@ def test_a_sentences_first_word_before_a_name_is_no_title() -> None:
     described = {p.name: p.description for p in result.new_people}
     assert described.get("Ada Quill", "") == ""
     assert described.get("Ben Ortiz") == "spokesman"
+
+
+def test_a_role_with_its_modifiers_or_its_name_after_it_says_who_spoke() -> None:
+    """'"...," the retired teacher said.', no one of the article described as a teacher:
+    the person the prose was last about; '"...," said the attorney, Rita Calderwood.': she,
+    whom the role names (not an attorney looked for among the others)."""
+    text = ("PORT ELRIDGE (Tribune) — Odessa Flanagan, 71, started the garden in 2006. "
+            "Flanagan said the lot had been empty for years.\n\n"
+            "Flanagan has collected 830 signatures on a petition.\n\n"
+            "\"I'll be there with my petition,\" the retired teacher said.\n\n"
+            "Mayfield's attorney says he bought the ticket himself.\n\n"
+            "\"Mr. Mayfield left that pool when he left that job,\" said the attorney, "
+            "Rita Calderwood.")
+    r = ingest_article(text, source=Source("s", "Tribune", "Garden"))
+    ids = {p.name: p.id for p in r.new_people}
+    said = {q.text: q.speaker for q in r.new_quotes}
+    assert said["I'll be there with my petition"] == ids["Odessa Flanagan"]
+    assert said["Mr. Mayfield left that pool when he left that job"] == ids["Rita Calderwood"]

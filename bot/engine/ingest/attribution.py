@@ -108,9 +108,18 @@ class _Reader(_Coref):
             if key:
                 self.people.entities[key].note_gender(_PRONOUN_GENDER[p])
             return key, lead + pm.end()
-        dm = re.match(r"the\s+(?:[\w’'\-]+\s+){0,2}?([a-z]+)\b", body)
-        if dm and dm.group(1) in _DESCRIPTORS:
-            return self._antecedent(sent, start, None, descriptor=dm.group(1)), lead + dm.end()
+        dm = next((m for n in range(3) if (m := re.match(
+            rf"the\s+(?:[\w’'\-]+\s+){{{n}}}([a-z]+)\b", body)) and m.group(1) in _DESCRIPTORS),
+            None)  # ("the retired teacher": the first word of the three that is a role)
+        if dm and not any(0 <= m.start - (start + lead + dm.end()) <= 2 for m in sent.mentions):
+            # (but "the company's president, Margaret Olander" names her: read below)
+            key = self._antecedent(sent, start, None, descriptor=dm.group(1))
+            if key is None and not self.people.described_as(dm.group(1)) and not any(
+                    dm.group(1) in ent.descriptors for ent in self.people.entities.values()):
+                # "the retired teacher said", no one of the article described so: the person
+                # the prose was last about
+                key = self._antecedent(sent, start, None)
+            return key, lead + dm.end()
         # A name, perhaps after a descriptor or title ("the singer Roe", "Mayor Jane Roe").
         for mention in sent.mentions:
             if mention.start < start + lead:

@@ -269,6 +269,10 @@ def test_the_name_of_a_thing_asked_is_the_last_word_of_the_phrase_after_name_of(
                  Item("son", ("son",), pos=1)],
                 answer_type="name", at=[ws.index("kayla"), ws.index("son")])
     assert named_thing(son) == {"son"}
+    # a kind of person in an irregular plural ("the names of her grandchildren")
+    kids = _named("what are the names of her grandchildren",
+                  [Item("grandchildren", ("grandchildren",))])
+    assert named_thing(kids) == {"grandchildren"}
 
 
 def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:
@@ -290,6 +294,9 @@ def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:
     for called in ("A school called Hawthorne Elementary opened in 1958.",
                    "The school, known as Hawthorne Elementary, opened in 1958."):
         assert sinks(query, [1.0], [False], fields, view_of(called)) is None, called
+    # a count before the thing counts it and names nothing: "Nova Scotia; five schools"
+    counted = view_of("She founded the Maple Academy in Halifax, Nova Scotia, and 5 schools.")
+    assert sinks(query, [1.0], [False], fields, counted) == "no name"
 
 
 def test_the_name_of_a_kind_of_person_needs_the_person_in_the_record() -> None:

@@ -146,7 +146,8 @@ def _bears_names(noun: str) -> bool:
     nouns), a place or a building (its location and structure nouns), or a word heading
     names ("the school", "the union"). Not a term of art ("the name of the alphabet used"),
     which a common noun may answer."""
-    return role_noun(noun) or place_noun(noun) or listed(noun, wordlist("name_heads"))
+    return role_noun(noun) or place_noun(noun) or listed(noun, wordlist("name_heads")) or any(
+        role_noun(base) for base in lexicon.related().get(noun, ()))  # ("grandchildren")
 
 
 def _name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bool) -> bool:
@@ -169,8 +170,10 @@ def _name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: b
             lo -= 1
         while hi + 1 < len(seq) and (seq[hi + 1] in asked or seq[hi + 1] in _NAMING):
             hi += 1  # (and a verb of naming after it: "a bakery called Vault & Crumb")
+        counted = place[lo] > 0 and view.sequence[place[lo] - 1].isdigit()  # ("five sons")
         if any(seq[j] in names and not _said_between(view, place[j], place[lo], place[hi])
-               for j in range(max(0, lo - NAME_REACH), min(len(seq), hi + NAME_REACH + 1))):
+               for j in range(lo if counted else max(0, lo - NAME_REACH),
+                              min(len(seq), hi + NAME_REACH + 1))):
             return True
     if at or not said:
         return not at

@@ -47,6 +47,9 @@ def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: s
      "Minnesota Attorney General"),
     ("Gov. Lydia Marrow declared an emergency.", "Lydia", "governor"),
     ("She sent a letter through her attorney, Ray Oduya, asking for it.", "Ray", "attorney"),
+    # a live blog's entry opens on a dash, as a sentence does
+    ("7:45 p.m. — Budget director Marcus Eber is walking the council through it.", "Marcus",
+     "budget director"),
 ])
 def test_a_title_before_a_name_says_what_they_are(text: str, name: str, title: str | None
                                                    ) -> None:

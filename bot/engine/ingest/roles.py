@@ -109,7 +109,7 @@ def _says_role(tokens: list[str]) -> bool:
 #: Doe said': a title of lower-case words right before a name, after a verb of saying, a
 #: comma or at the start of a sentence.
 _TITLE_BEFORE = re.compile(
-    rf"(?:^|[.!?”\"]\s+|,\s+|\b(?:{_SPEECH_ALT})\s+)(?P<title>(?:[A-Za-z][a-z]+\s+){{1,3}})$"
+    rf"(?:^|[.!?”\"—–]\s+|,\s+|\b(?:{_SPEECH_ALT})\s+)(?P<title>(?:[A-Za-z][a-z]+\s+){{1,3}})$"
 )
 
 
@@ -175,9 +175,10 @@ def _said_title(before: str) -> str | None:
             or not role_noun(title[-1].lower()):
         return None  # (one to three words ending in a role noun: "board chair")
     if title[0][0].isupper() and (len(title) < 2 or (m.start("title") > 0 and not re.search(
-            r"[.!?”\"]\s+$", before[:m.start("title")]))):
+            r"[.!?”\"—–]\s+$", before[:m.start("title")]))):
         # a capital inside a sentence is part of a name; a sentence's one first word
-        # before a name is as often "Since" or "Early" as a title
+        # before a name is as often "Since" or "Early" as a title (a dash opens one too:
+        # "7:45 p.m. — Budget director Marcus Eberhardt")
         return None
     if title[-1].endswith("s") and not title[-1].endswith(("ss", "us")):
         # ", chemists Elias Corey, ...", "Council members Luci Willits and Colin Nash": a

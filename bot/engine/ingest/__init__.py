@@ -27,7 +27,8 @@ a person's (``evidence``), never a list of names.
 The modules, in reading order: ``layout`` (paragraphs, quote marks, sentence bounds),
 ``people`` and ``evidence`` (who is named), ``coref`` (whom each sentence is about),
 ``attribution`` (who said each quote, and where), ``interview`` (an interview's
-answers as its subject's quotes), ``records`` (facts and quotes as records,
+answers as its subject's quotes), ``column`` (a column's first-person sentences as its
+author's), ``records`` (facts and quotes as records,
 ``ingest_article``), ``duplicates`` (``link_duplicates``), ``results`` (``IngestResult``,
 slugs), ``lexicon`` and ``data/`` (general-English words and patterns).
 """

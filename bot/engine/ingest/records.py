@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.engine import lexicon
 from bot.engine.ingest.attribution import _Reader
+from bot.engine.ingest.column import Column, find_column
 from bot.engine.ingest.interview import find_interview, unlabelled
 from bot.engine.ingest.layout import _Sentence
 from bot.engine.ingest.lexicon import _DATELINE, _DESCRIPTORS, _SPEECH, _SPEECH_ALT
@@ -96,6 +97,10 @@ def ingest_article(
         raise IngestError("The article is empty.")
     reader = _Reader(text, known_people)
     reader.read()
+    # a column's first-person sentences are its author's quotes
+    column = find_column(reader.paragraphs, reader.sentences)
+    author = _author(reader, column) if column else None
+    own = column.said if column else frozenset()
     # an interview's answers are its subject's quotes, its questions what they answer
     exchanges = find_interview(reader.paragraphs, reader.sentences, reader.people.mentions)
     answered = {i for ex in exchanges for i in ex.answer}
@@ -118,6 +123,15 @@ def ingest_article(
                     speaker=speaker, text=body, context="interview",
                     citations=(Citation(source.id, passage),), guild_id=source.guild_id))
                 used_people += [speaker] if speaker else []
+    for i in sorted(own):
+        sent = reader.sentences[i]
+        if (norm := normalise(sent.text)) not in seen_texts:
+            seen_texts[norm] = len(quotes)
+            quotes.append(Quote(
+                id=_unique(_content_slug(sent.text, author or "quote", 4), quote_ids, "quote"),
+                speaker=author, text=sent.text.strip(), context="column",
+                citations=(Citation(source.id, sent.text),), guild_id=source.guild_id))
+            used_people += [author] if author else []
     for lq in reader.quotes:
         body = _clean_quote_text(lq.text, lq.partial)
         if not body or all(reader.sentences[i].par in answered for i in lq.sentences):
@@ -163,7 +177,7 @@ def ingest_article(
     section: str | None = None  # the subheading over the sentence, past the first prose
     prose = False
     for sent in reader.sentences:
-        if sent.par in answered or sent.par in asked:
+        if sent.par in answered or sent.par in asked or sent.index in own:
             section = None  # (an interview's question heads its answer, not the prose after)
             continue  # an answer is a quote, cited with the question it answers
         if sent.headline:
@@ -173,6 +187,8 @@ def ingest_article(
         if found is None:
             continue
         fact_text, people = found
+        if column and author and sent.index == column.tagline:
+            people = [author, *people]  # ("Jolene Marchetti-Haas is a deputy chief ...")
         norm = normalise(fact_text)
         if norm in seen_facts:
             continue
@@ -209,6 +225,16 @@ def ingest_article(
         headlines=tuple(reader.headlines),
         referenced_people=tuple(referenced),
     )
+
+
+def _author(reader: _Reader, column: Column) -> str:
+    """The key of a column's author, a person of the article, described by the column's
+    closing line ("deputy chief of the fire company") and as its author."""
+    key = reader.people.surfaces.get(column.author) or reader.people._add_new(column.author)
+    ent = reader.people.entities[key]
+    ent.appositive = ent.appositive or ", ".join(
+        w for w in (column.description, "the column's author") if w)
+    return key
 
 
 def _spoken(reader: _Reader, pars: tuple[int, ...]) -> list[str]:

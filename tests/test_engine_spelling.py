@@ -4,7 +4,7 @@ its parts, the English word it misspells, or nothing (a misspelt function word).
 from __future__ import annotations
 
 from bot.engine.index import Vocabulary
-from bot.engine.normalize import stem
+from bot.engine.normalize import stem, words
 from bot.engine.spelling import compound, question_word, spell
 
 BANK_WORDS = ("bridge", "approved", "council", "home", "owner", "sheriff")
@@ -118,3 +118,19 @@ def test_a_word_of_across_all_of_a_thing_is_read_as_the_thing() -> None:
     known = {stem("state")}.__contains__
     assert spell("statewide", Vocabulary(), known) == [("state", False, True)]
     assert spell("worldwide", Vocabulary(), known)[0][0] != "world"
+
+
+def test_an_auxiliary_misspelt_after_the_question_word_is_spelt_right() -> None:
+    """"how much dose the card cost": "dose", before the subject, is "does" (two letters
+    swapped, "does" far commoner); "who saw the fire" keeps "saw", a common word, and a word
+    the bank has is kept."""
+    from bot.engine.spelling import auxiliary
+
+    vocab = Vocabulary()
+    vocab.add(("card", "cost", "fire"))
+    assert auxiliary(words("how much dose the card cost"), 0, vocab)[2] == "does"
+    assert auxiliary(words("how long dose it last"), 0, vocab)[2] == "does"
+    assert auxiliary(words("who saw the fire"), 0, vocab)[1] == "saw"
+    assert auxiliary(words("what form did it take"), 0, vocab)[1] == "form"
+    vocab.add(("dose",))
+    assert auxiliary(words("how much dose the card cost"), 0, vocab)[2] == "dose"

@@ -26,7 +26,7 @@ from bot.engine.index import Vocabulary
 from bot.engine.names import NameTable, common_noun
 from bot.engine.normalize import is_content, quoted, stem, words
 from bot.engine.records import UN, capitalised_words, negations, person_term
-from bot.engine.spelling import Spelt, question_word, spell
+from bot.engine.spelling import Spelt, auxiliary, question_word, spell
 from bot.engine.whois import who_is
 from bot.models import Person
 
@@ -255,6 +255,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     """Read ``question`` against a bank's vocabulary (``known`` tells an indexed stem)."""
     raw, ws = _bounded(question)
     ws = question_word(ws, _opening(ws))  # "wich hospital", "were is it based"
+    ws = auxiliary(ws, _opening(ws), vocab)  # "how much dose the card cost"
     caps = capitalised_words(raw)
     query = Query(text=raw, words=ws, quoted=quoted(raw))
     if ws and lexicon.small_talk(ws):

@@ -98,6 +98,30 @@ def question_word(ws: list[str], at: int) -> list[str]:
     return [*ws[:at], near[0], *ws[at + 1 :]] if len(near) == 1 else ws
 
 
+#: The words that may follow an auxiliary misspelt after a question word: "how much dose
+#: the card cost", "how long dose it last" (a determiner or a pronoun, then the subject).
+_SUBJECT_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "he", "she",
+                              "it", "they", "his", "her", "its", "their", "i", "you", "we"})
+
+
+def auxiliary(ws: list[str], at: int, vocab: Vocabulary) -> list[str]:
+    """``ws`` with an auxiliary spelt right where it stands after the question word at
+    ``at`` (or its phrase: "how much") and before the subject: "dose" is "does" there, two
+    letters swapped, a word the bank lacks, English writing "does" far more often
+    (:data:`TYPO_RATIO`; "who saw the fire" stays: "saw" is no rare word)."""
+    english = lexicon.english()
+    for k in (at + 1, at + 2):
+        word = ws[k] if k + 1 < len(ws) else ""
+        if not word or word in vocab or ws[k + 1] not in _SUBJECT_OPENERS:
+            continue
+        swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+        meant = [a for a in swaps & lexicon.AUXILIARIES
+                 if english.get(a, 0) >= TYPO_RATIO * max(1, english.get(word, 0))]
+        if len(meant) == 1:
+            return [*ws[:k], meant[0], *ws[k + 1:]]
+    return ws
+
+
 def compound(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
     """A word the bank lacks that is two words it has, written together ("homeowners":
     "home", "owners"; :func:`lexicon.compound_splits`)."""

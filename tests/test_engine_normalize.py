@@ -112,6 +112,10 @@ def test_common_shortenings_are_read_as_the_words() -> None:
     assert words("lab results, the fridge, her obits") == [
         "laboratory", "results", "the", "refrigerator", "her", "obituaries"]
     assert words("her grandkids") == ["her", "grandchildren"]
+    # a title's abbreviation ("Gov. Corinne Tate", "Sgt. Roe"); "gov" in a chat is also the
+    # government, so it is read as both
+    assert words("Gov. Tate and Sgt. Roe") == ["government", "governor", "tate", "and",
+                                               "sergeant", "roe"]
 
 
 def test_a_co_op_is_a_cooperative() -> None:

@@ -59,3 +59,24 @@ def test_a_sentence_under_a_subheading_cites_it_with_its_passage() -> None:
     shop = next(f for f in r.new_facts if "Okafor" in f.text)
     assert shop.citations[0].passage == ("What does it mean for repair shops?\nTamsin Okafor "
                                          "runs a small engine business in Brennan City.")
+
+
+def test_a_statement_no_person_said_keeps_its_words_as_a_fact() -> None:
+    """'In a statement, the company said: "..."' and 'The statement continued: "..."': no
+    person to give the words to, so the sentence stays a fact, words and all (they were
+    lost); a person's lead-in ("Roe said:") is still no fact of its own."""
+    from bot.engine.ingest import ingest_article
+    from bot.models import Source
+
+    text = ("CARROW JUNCTION (Gazette) — Golden Hearth Foods is recalling 41,000 pounds of "
+            "potstickers.\n\n"
+            "In a statement, the company said: \"We pulled samples from our warehouse.\"\n\n"
+            "The statement continued: \"Nothing is more important to us than the trust of "
+            "families.\"\n\n"
+            "Mayor Ada Quill said: \"We will help the workers.\"\n")
+    r = ingest_article(text, source=Source("s", "Gazette", "Recall"))
+    facts = [f.text for f in r.new_facts]
+    assert any("We pulled samples from our warehouse" in f for f in facts)
+    assert any("Nothing is more important to us" in f for f in facts)
+    assert not any("We will help the workers" in f for f in facts)
+    assert [q.text for q in r.new_quotes] == ["We will help the workers."]

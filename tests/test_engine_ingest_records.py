@@ -70,13 +70,16 @@ def test_a_statement_no_person_said_keeps_its_words_as_a_fact() -> None:
 
     text = ("CARROW JUNCTION (Gazette) — Golden Hearth Foods is recalling 41,000 pounds of "
             "potstickers.\n\n"
-            "In a statement, the company said: \"We pulled samples from our warehouse.\"\n\n"
+            "In a statement, the company said: \"On Sept. 15 we learned of a reaction. We "
+            "pulled samples from our warehouse.\"\n\n"
             "The statement continued: \"Nothing is more important to us than the trust of "
             "families.\"\n\n"
             "Mayor Ada Quill said: \"We will help the workers.\"\n")
     r = ingest_article(text, source=Source("s", "Gazette", "Recall"))
     facts = [f.text for f in r.new_facts]
-    assert any("We pulled samples from our warehouse" in f for f in facts)
+    # (a statement quoted at length is a fact a sentence, the first with its lead-in)
+    assert 'In a statement, the company said: "On Sept. 15 we learned of a reaction."' in facts
+    assert "We pulled samples from our warehouse." in facts
     assert any("Nothing is more important to us" in f for f in facts)
     assert not any("We will help the workers" in f for f in facts)
     assert [q.text for q in r.new_quotes] == ["We will help the workers."]

@@ -10,7 +10,7 @@ from bot.engine import lexicon
 from bot.engine.ingest.attribution import _Reader
 from bot.engine.ingest.column import Column, find_column
 from bot.engine.ingest.interview import find_interview, unlabelled
-from bot.engine.ingest.layout import _Sentence
+from bot.engine.ingest.layout import _Sentence, _sentence_bounds
 from bot.engine.ingest.lexicon import _DATELINE, _DESCRIPTORS, _SPEECH, _SPEECH_ALT
 from bot.engine.ingest.results import IngestResult, _content_slug, _unique
 from bot.engine.verify import normalise, words
@@ -194,23 +194,26 @@ def ingest_article(
         fact_text, people = found
         if column and author and sent.index == column.tagline:
             people = [author, *people]  # ("Jolene Marchetti-Haas is a deputy chief ...")
-        norm = normalise(fact_text)
-        if norm in seen_facts:
-            continue
-        seen_facts.add(norm)
-        facts.append(
-            Fact(
-                id=_unique(_content_slug(fact_text, "", 7), fact_ids, "fact"),
-                text=fact_text,
-                # (under a subheading, "Why did lawmakers pass it now?", the passage cited
-                # opens on it: what the sentence answers)
-                citations=(Citation(source.id, f"{section}\n{sent.text}" if section
-                                    else sent.text),),
-                people=tuple(people),
-                guild_id=source.guild_id,
+        parts = _statement_parts(fact_text)
+        for text in parts:
+            passage = sent.text if len(parts) == 1 else text  # (a part cites its own words)
+            norm = normalise(text)
+            if norm in seen_facts:
+                continue
+            seen_facts.add(norm)
+            facts.append(
+                Fact(
+                    id=_unique(_content_slug(text, "", 7), fact_ids, "fact"),
+                    text=text,
+                    # (under a subheading, "Why did lawmakers pass it now?", the passage cited
+                    # opens on it: what the sentence answers)
+                    citations=(Citation(source.id, f"{section}\n{passage}" if section
+                                        else passage),),
+                    people=tuple(people),
+                    guild_id=source.guild_id,
+                )
             )
-        )
-        used_people += people
+            used_people += people
 
     if not facts and not quotes:
         raise IngestError("No facts or quotes could be read from the article.")
@@ -230,6 +233,22 @@ def ingest_article(
         headlines=tuple(reader.headlines),
         referenced_people=tuple(referenced),
     )
+
+
+#: A statement no person said, kept whole: 'In a statement, the company said: "S1. S2."'.
+_STATEMENT = re.compile(r'^(?P<lead>[^"“]+:\s*)["“](?P<said>.+?)["”]\s*$', re.DOTALL)
+
+
+def _statement_parts(text: str) -> list[str]:
+    """A fact's text as facts: a statement quoted at length after its lead-in, a sentence
+    each (the first with the lead-in: 'the company said: "On Sept. 15, ..."'), as an
+    article's sentences are; any other text whole."""
+    m = _STATEMENT.match(text)
+    inner = m.group("said").strip() if m else ""
+    said = [inner[a:b].strip() for a, b in _sentence_bounds(inner, [])] if m else []
+    if len(said) < 2 or m is None:
+        return [text]
+    return [f'{m.group("lead")}"{said[0]}"', *said[1:]]
 
 
 def _author(reader: _Reader, column: Column) -> str:

@@ -83,3 +83,20 @@ def test_a_pages_furniture_is_no_paragraph_of_its_story() -> None:
     kept = ["The band sued over the copyright of the song.", "Follow-up tests came back clean.",
             "Copyright law protects a work for 70 years after its author's death."]
     assert _paragraphs("\n".join(kept)) == kept
+
+
+def test_an_info_boxs_lines_are_facts_but_a_first_line_is_a_headline() -> None:
+    """"If you go" heads lines like "Where: Fairgrounds, 400 Mill Road", with no full stop:
+    what they say is no headline but a fact; "Editorial: Fund the library" opening an article
+    is its headline."""
+    assert _is_headline("If you go") and _is_headline("By the numbers")
+    assert not _is_headline("Where: Fairgrounds, 400 Mill Road")
+    assert not _is_headline("Cost: $8 for adults, free for children under 12")
+    assert _is_headline("Editorial: Fund the library", first=True)
+    r = ingest_article("Balloons return to Harlow\n\nThe balloon race returns on Saturday.\n\n"
+                       "If you go\n\nWhere: Harlow Fairgrounds, 400 Mill Road\n\n"
+                       "Cost: $8 for adults, free for children under 12\n",
+                       source=Source("s", "Ledger", "Balloons"))
+    facts = [f.text for f in r.new_facts]
+    assert "Where: Harlow Fairgrounds, 400 Mill Road" in facts
+    assert "Cost: $8 for adults, free for children under 12" in facts

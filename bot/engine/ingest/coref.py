@@ -83,7 +83,7 @@ class _Coref:
         carry: int | None = None  # logical quote running on from the previous paragraph
         for p_index, par in enumerate(paragraphs):
             spans = _scan_quotes(par)
-            headline = not spans and _is_headline(par)
+            headline = not spans and _is_headline(par, first=p_index == 0)
             if headline:
                 self.headlines.append(par)
             continuing = carry is not None and bool(spans) and par.lstrip()[:1] in _OPENERS

@@ -106,7 +106,9 @@ _BOILERPLATE = re.compile(
 SUBHEADING_WORDS = 12
 
 
-def _is_headline(par: str) -> bool:
+def _is_headline(par: str, first: bool = False) -> bool:
+    """A headline or a subheading, no fact (``first``: the article's first paragraph, where
+    "Editorial: Fund the library" is its headline)."""
     stripped = par.strip()
     if stripped.endswith("?") and len(stripped.split()) <= SUBHEADING_WORDS and \
             stripped[0].isupper() and not any(t in stripped[:-1] for t in _TERMINALS):
@@ -115,7 +117,14 @@ def _is_headline(par: str) -> bool:
         return False
     if stripped[-1] in '”"' and stripped[-2:-1] in tuple(_TERMINALS + ","):
         return False
+    if not first and _LABELLED.match(stripped):
+        return False  # an info box's line, what it says after a label: "Where: Fairgrounds"
     return len(stripped.split()) <= 20 and stripped[0].isupper()
+
+
+#: A line of an info box: a label of one to three words, a colon, what it says ("Where:
+#: Fairgrounds, 400 Mill Road", "Cost: $8 for adults"), which has no full stop to end on.
+_LABELLED = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+){0,2}:\s+\S")
 
 
 def _scan_quotes(par: str) -> list[tuple[int, int | None]]:

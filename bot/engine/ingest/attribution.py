@@ -53,6 +53,11 @@ _NAMING_BEFORE = re.compile(
 )
 
 
+#: "the retired teacher": a role after "the", the first of its next three words that is one.
+_ROLE_AFTER_THE = tuple(re.compile(rf"the\s+(?:[\w’'\-]+\s+){{{n}}}([a-z]+)\b")
+                        for n in range(3))
+
+
 class _Reader(_Coref):
     """The whole reading: people, sentence subjects, then each quote's speaker and context."""
 
@@ -108,9 +113,8 @@ class _Reader(_Coref):
             if key:
                 self.people.entities[key].note_gender(_PRONOUN_GENDER[p])
             return key, lead + pm.end()
-        dm = next((m for n in range(3) if (m := re.match(
-            rf"the\s+(?:[\w’'\-]+\s+){{{n}}}([a-z]+)\b", body)) and m.group(1) in _DESCRIPTORS),
-            None)  # ("the retired teacher": the first word of the three that is a role)
+        dm = next((m for role in _ROLE_AFTER_THE if (m := role.match(body))
+                   and m.group(1) in _DESCRIPTORS), None)
         if dm and not any(0 <= m.start - (start + lead + dm.end()) <= 2 for m in sent.mentions):
             # (but "the company's president, Margaret Olander" names her: read below)
             key = self._antecedent(sent, start, None, descriptor=dm.group(1))

@@ -73,11 +73,12 @@ def find_interview(paragraphs: Sequence[str], sentences: Sequence[_Sentence],
     a text names (the reader's, to know whom a label names)."""
     labels = {i: found[0] for i, par in enumerate(paragraphs) if (found := label(par))}
     counts = Counter(labels.values())
-    asking = [(i, name) for i, name in sorted(labels.items()) if counts[name] >= MIN_TURNS]
+    in_order = sorted(labels.items())
+    asking = [(i, name) for i, name in in_order if counts[name] >= MIN_TURNS]
     if not asking:
         return []
     first, asker = asking[0]  # (a label used once before it, "Transcript:", is a title's)
-    ordered = [(i, name) for i, name in sorted(labels.items()) if i >= first]
+    ordered = [(i, name) for i, name in in_order if i >= first]
     labels = dict(ordered)
     answering = {name for _, name in ordered if name != asker}
     taken = sum(1 for (_, a), (_, b) in pairwise(ordered) if a == asker and b != asker)

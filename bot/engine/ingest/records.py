@@ -115,28 +115,26 @@ def ingest_article(
     quotes: list[Quote] = []
     seen_texts: dict[str, int] = {}
     used_people: list[str] = []
+
+    def said(body: str, speaker: str | None, context: str, passage: str) -> None:
+        """Words an interview or a column gives someone, as their quote (once each)."""
+        if (norm := normalise(body)) in seen_texts:
+            return
+        seen_texts[norm] = len(quotes)
+        quotes.append(Quote(
+            id=_unique(_content_slug(body, speaker or "quote", 4), quote_ids, "quote"),
+            speaker=speaker, text=body, context=context,
+            citations=(Citation(source.id, passage),), guild_id=source.guild_id))
+        used_people.extend([speaker] if speaker else [])
+
     for ex in exchanges:
         passage = "\n".join(reader.paragraphs[i].strip() for i in (*ex.question, *ex.answer))
-        said = [(ex.answer, ex.speaker)] + ([(ex.question, ex.asker)] if ex.asker else [])
-        for pars, speaker in said:  # (a transcript's asker's words are theirs too)
+        turns = [(ex.answer, ex.speaker)] + ([(ex.question, ex.asker)] if ex.asker else [])
+        for pars, speaker in turns:  # (a transcript's asker's words are theirs too)
             for body in _spoken(reader, pars):
-                if (norm := normalise(body)) in seen_texts:
-                    continue
-                seen_texts[norm] = len(quotes)
-                quotes.append(Quote(
-                    id=_unique(_content_slug(body, speaker or "quote", 4), quote_ids, "quote"),
-                    speaker=speaker, text=body, context="interview",
-                    citations=(Citation(source.id, passage),), guild_id=source.guild_id))
-                used_people += [speaker] if speaker else []
+                said(body, speaker, "interview", passage)
     for i in sorted(own):
-        sent = reader.sentences[i]
-        if (norm := normalise(sent.text)) not in seen_texts:
-            seen_texts[norm] = len(quotes)
-            quotes.append(Quote(
-                id=_unique(_content_slug(sent.text, author or "quote", 4), quote_ids, "quote"),
-                speaker=author, text=sent.text.strip(), context="column",
-                citations=(Citation(source.id, sent.text),), guild_id=source.guild_id))
-            used_people += [author] if author else []
+        said(reader.sentences[i].text.strip(), author, "column", reader.sentences[i].text)
     for lq in reader.quotes:
         body = _clean_quote_text(lq.text, lq.partial)
         if not body or all(reader.sentences[i].par in answered for i in lq.sentences):

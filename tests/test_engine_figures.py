@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine.figures import aged, ages, figure_counts, is_year
+from bot.engine.figures import aged, ages, figure_counts, is_year, span_figures
 from bot.engine.normalize import stem, words
 
 
@@ -15,6 +15,17 @@ def test_a_figure_counts_the_words_right_after_it() -> None:
     assert ("37", stem("firefighters")) not in figure_counts(words("37 homes, 650 firefighters"))
     # a decimal's digits are read apart: both count what follows ("1.8 miles")
     assert {("1", stem("miles")), ("8", stem("miles"))} <= figure_counts(words("1.8 miles away"))
+
+
+def test_a_ranges_first_figure_counts_what_its_last_does() -> None:
+    ws = words("the beetle has been there three or four years, 10 to 12 feet down")
+    counts = figure_counts(ws)
+    assert {("3", stem("years")), ("4", stem("years"))} <= counts
+    assert {("10", "feet"), ("12", "feet")} <= counts
+    assert span_figures(ws) == {"3", "4", "10", "12"}  # (so "three" counts no orchards)
+    # figures apart, each its own: "20 points and 12 rebounds"
+    apart = figure_counts(words("she had 20 points and 12 rebounds"))
+    assert ("20", stem("rebounds")) not in apart and ("20", stem("points")) in apart
 
 
 def test_an_age_after_a_name_is_read_mid_sentence_and_at_its_end() -> None:

@@ -58,22 +58,31 @@ def figure_counts(ws: list[str]) -> frozenset[tuple[str, str]]:
                      for w in in_reach)
 
 
+#: The words joining the ends of a range of figures: "three or four years", "10 to 12 feet",
+#: "between 20 and 30 people".
+_RANGE_WORDS = frozenset({"or", "to", "and"})
+
+
 def _figure_reach(ws: list[str]) -> list[tuple[str, list[str]]]:
-    """Each figure of ``ws`` with the words it counts, as written."""
-    out = []
-    for i, w in enumerate(ws):
-        if not w.isdigit():
+    """Each figure of ``ws`` with the words it counts, as written; a range's first figure
+    counts what its last does ("three or four years": both count years)."""
+    reaches: dict[int, list[str]] = {}
+    for i in range(len(ws) - 1, -1, -1):
+        if not ws[i].isdigit():
             continue
         last = i
         while last + 1 < len(ws) and ws[last + 1].isdigit():
             last += 1
+        if last + 2 < len(ws) and ws[last + 1] in _RANGE_WORDS and ws[last + 2].isdigit():
+            reaches[i] = reaches[last + 2]
+            continue
         reach = []
         for j in range(last + 1, min(len(ws), last + 1 + COUNT_REACH)):
             if not is_content(ws[j]) or ws[j].isdigit():
                 break
             reach.append(ws[j])
-        out.append((w, reach))
-    return out
+        reaches[i] = reach
+    return [(ws[i], reaches[i]) for i in sorted(reaches)]
 
 
 def span_figures(ws: list[str]) -> frozenset[str]:

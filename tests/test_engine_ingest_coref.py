@@ -17,6 +17,28 @@ def test_a_pronoun_after_a_named_person_is_that_person() -> None:
     assert said and said[0].speaker == ortiz
 
 
+def test_a_briefs_opening_on_someone_unnamed_is_about_whom_the_next_sentence_names() -> None:
+    """Under a subheading of a round-up, "A Pell Township man was sentenced Wednesday ..."
+    then "Dustin Kolb, 22, pleaded guilty ...": the first sentence is his (so "when was Kolb
+    sentenced" finds it), and he is "a Pell Township man"."""
+    text = ("Brindle County week in review\n\nFarm rezoned\n\n"
+            "The board voted 4-1 on Tuesday to rezone 312 acres of farmland.\n\n"
+            "Mailbox vandal sentenced\n\n"
+            "A Pell Township man was sentenced Wednesday to 90 days in the county jail for "
+            "smashing 57 mailboxes.\n\n"
+            "Dustin Kolb, 22, pleaded guilty in April to criminal mischief.")
+    r = ingest_article(text, source=Source("s", "Brindle Courier", "Week in review"))
+    kolb = next(p for p in r.new_people if p.name == "Dustin Kolb")
+    sentenced = next(f for f in r.new_facts if "sentenced" in f.text)
+    assert kolb.id in sentenced.people
+    assert sentenced.text.startswith("A Pell Township man, Dustin Kolb, was sentenced")
+    assert kolb.description == "a Pell Township man"
+    # a sentence mid-brief opening on someone unnamed is no lead: it names no one
+    mid = ingest_article(text.replace("Dustin Kolb, 22, pleaded", "He pleaded").replace(
+        "smashing 57 mailboxes.", "smashing 57 mailboxes. A neighbor was shocked.\n\n"
+        "Dustin Kolb, 22, apologized"), source=Source("s", "Brindle Courier", "Week"))
+    assert all(not f.people for f in mid.new_facts if "neighbor" in f.text)
+
 def test_a_lead_describing_whom_the_next_sentence_names_is_about_them() -> None:
     """"A jury convicted the former finance director of the Upper Calder Water District of
     stealing $1.3 million." then "Martin Eldridge, 61, was found guilty ...": the lead is

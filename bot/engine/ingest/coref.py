@@ -47,6 +47,13 @@ _AGED_SECOND = re.compile(
 )
 
 
+#: "A Pell Township man was sentenced": a sentence opening on someone it does not name.
+_UNNAMED_OPENING = re.compile(
+    r"^\s*(?P<role>An?\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+))"
+    r"(?=\s+(?:who|was|is|has|had|will|pleaded|died)\b|\s*,)"
+)
+
+
 #: "a 45-year-old woman", "an officer": someone the sentence does not name (up to three words
 #: before the noun).
 _UNNAMED = re.compile(r"\b[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
@@ -126,26 +133,33 @@ class _Coref:
 
     def _name_the_lede(self) -> None:
         """A story's lead may describe whom it is about before naming them ("a jury convicted
-        the former finance director of the Upper Calder Water District"), the next sentence
-        opening on their name ("Martin Eldridge, 61, was found guilty"): the lead is about
-        them, and the description is theirs when the article gives them no other."""
-        prose = [s for s in self.sentences if not s.headline]
-        if len(prose) < 2 or prose[0].mentions or prose[0].resolved or not prose[1].mentions:
-            return
-        lede, second = prose[0], prose[1]
-        first = second.mentions[0]
-        entity = self.people.entities[first.key]
-        if second.masked[: first.start].strip() or entity.known is not None:
-            return
-        text = _DATELINE.sub("", lede.masked)
-        for m in _ROLE_PHRASE.finditer(text):
-            modifiers = m.group("role").split(" of ")[0].split()[:-1]
-            if role_noun(m.group("noun")) and not any(w in STOPWORDS for w in modifiers):
-                lede.resolved.append(first.key)
-                lede.named = (m.group("role"), first.key)
-                if entity.appositive is None:
-                    entity.appositive = m.group("role")
-                return
+        the former finance director of the Upper Calder Water District", "A Pell Township man
+        was sentenced Wednesday"), the next sentence opening on their name ("Martin Eldridge,
+        61, was found guilty"): the lead is about them, and the description is theirs when the
+        article gives them no other. So is the first sentence under a subheading (a brief of
+        a round-up)."""
+        sents = self.sentences
+        for k, lede in enumerate(sents[:-1]):
+            second = sents[k + 1]
+            if lede.headline or second.headline or (
+                    k and not sents[k - 1].headline and not self._is_lede(lede)):
+                continue
+            if lede.mentions or lede.resolved or not second.mentions:
+                continue
+            first = second.mentions[0]
+            entity = self.people.entities[first.key]
+            if second.masked[: first.start].strip() or entity.known is not None:
+                continue
+            text = _DATELINE.sub("", lede.masked)
+            for m in (*_ROLE_PHRASE.finditer(text), *_UNNAMED_OPENING.finditer(text)):
+                modifiers = m.group("role").split(" of ")[0].split()[:-1]
+                if role_noun(m.group("noun")) and not any(w in STOPWORDS for w in modifiers):
+                    lede.resolved.append(first.key)
+                    lede.named = (m.group("role"), first.key)
+                    if entity.appositive is None:  # ("a Pell Township man", as a description)
+                        role = m.group("role")
+                        entity.appositive = role[0].lower() + role[1:]
+                    break
 
     def _is_lede(self, sent: _Sentence) -> bool:
         """The article's first sentence of prose (where a dateline may stand)."""

@@ -136,6 +136,8 @@ SUMMARY_ASKS = frozenset(_Q["summary_asks"])
 FIGURE_HEDGES = frozenset(_Q["figure_hedges"])
 #: "how long did the search last": the verb asks the duration, no topic
 SPAN_VERBS = frozenset(_Q["span_verbs"])
+#: The verbs that after "where" ask only the place ("where is the company based").
+PLACE_VERBS = frozenset(_Q["place_verbs"])
 #: Greetings and courtesies ("hi", "thanks"), and the words that go with them ("all",
 #: "bot"): a message made of these alone asks nothing.
 GREETINGS = frozenset(_Q["greetings"])

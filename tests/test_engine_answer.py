@@ -1099,3 +1099,4 @@ def test_a_question_naming_a_storys_topic_is_not_answered_by_another_story() -> 
     ranked = engine.rank("Why was the mayor arrested after the flood?").candidates
     assert not any(c.probability > 0 and engine._rec(c).id == "bass" for c in ranked)
     assert engine.rank("why were protesters arrested").candidates[0].probability > 0
+

@@ -38,3 +38,18 @@ def test_random_quotes_are_from_what_the_guild_sees() -> None:
     seen = {engine.random_quote(guild_id=6, rng=random.Random(n)).quote.id  # type: ignore[union-attr]
             for n in range(30)}
     assert "own" not in seen and seen <= {WAITED.id, BEN_SAYS.id}
+
+
+def test_own_words_keep_the_speakers_quotes_found_and_add_the_rest() -> None:
+    """"what did X say" is answered from X's quotes: of the records found, X's quotes stay
+    (with their scores), anything else goes, and X's other quotes come in scored 0 (none that
+    the question excludes, as "what else did she say" does)."""
+    engine = Engine(small_bank())
+    m, finder = engine._m, engine._quotes
+    waited, bridge = m.rids["quote"][WAITED.id], m.rids["fact"][BRIDGE.id]
+    found = [(3.0, bridge), (2.0, waited)]
+    speaker = WAITED.speaker
+    assert speaker is not None
+    assert finder.own_words(found, [speaker], None, (), 12) == [(2.0, waited)]
+    assert finder.own_words([(3.0, bridge)], [speaker], None, (), 12) == [(0.0, waited)]
+    assert finder.own_words([(3.0, bridge)], [speaker], None, (WAITED.id,), 12) == []

@@ -229,21 +229,8 @@ class Engine:
             found = quoting(m.index, query.items, weights, m.records, query.quoted, visible,
                             SHORTLIST) or misquoted(m.records, found, query.quoted)
         speakers = [p for p in dict.fromkeys(query.people) if m.has_quotes(p, guild_id)]
-        if query.speech and speakers:
-            # "what did X say": X's own words, when the coverage has any
-            found = [
-                (s, rid) for s, rid in found
-                if isinstance(q := m.records[rid], Quote) and q.speaker in speakers
-            ]
-            have = {rid for _, rid in found}
-            for pid in speakers:
-                for q in self._quotes.by_speaker(pid, guild_id)[: SHORTLIST * 2]:
-                    if q.id in exclude:
-                        continue
-                    rid = m.rids["quote"][q.id]
-                    if rid not in have:
-                        have.add(rid)
-                        found.append((0.0, rid))
+        if query.speech and speakers:  # "what did X say": X's own words, when there are any
+            found = self._quotes.own_words(found, speakers, guild_id, exclude, SHORTLIST * 2)
         if not found:
             return []
         scorer = Asked(query, weights, unknown)

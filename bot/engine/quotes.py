@@ -57,6 +57,24 @@ class QuoteFinder:
     def by_speaker(self, person_id: str, guild_id: int | None) -> list[Quote]:
         return [r for r in self._m.about(person_id, guild_id) if isinstance(r, Quote)]
 
+    def own_words(self, found: list[tuple[float, int]], speakers: list[str],
+                  guild_id: int | None, exclude: tuple[str, ...], limit: int,
+                  ) -> list[tuple[float, int]]:
+        """Of the (score, rid) pairs ``found``, the speakers' quotes, then up to ``limit`` more
+        quotes of each speaker (scored 0: not found by the question's words), none of the
+        quotes ``exclude`` names: what "what did X say" is answered from."""
+        m = self._m
+        out = [(s, rid) for s, rid in found
+               if isinstance(q := m.records[rid], Quote) and q.speaker in speakers]
+        have = {rid for _, rid in out}
+        for pid in speakers:
+            for q in self.by_speaker(pid, guild_id)[:limit]:
+                rid = m.rids["quote"][q.id]
+                if q.id not in exclude and rid not in have:
+                    have.add(rid)
+                    out.append((0.0, rid))
+        return out
+
     def find(self, text: str, limit: int, guild_id: int | None) -> list[QuoteHit]:
         """Quotes by a speaker named in ``text`` (first) and quotes with its words."""
         if limit <= 0 or not text or not text.strip():

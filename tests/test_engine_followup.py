@@ -8,7 +8,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.engine.followup import Resolved, Turn, antecedent, lone_pronoun, resolve
-from bot.engine.sinks import kind_of_person
+from bot.engine.naming import kind_of_person
 from bot.knowledge import load_knowledge
 from bot.models import Bank, Citation, Fact, Person, Quote, Source
 

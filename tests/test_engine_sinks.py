@@ -4,10 +4,11 @@ number, negation, opposite, extreme, figure or date the question turns on)."""
 from __future__ import annotations
 
 from bot.engine import lexicon
+from bot.engine.naming import named_thing
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
 from bot.engine.records import FIELD_TEXT, RecordView, coordinated, stop_anchors, view
-from bot.engine.sinks import named_thing, opposite_terms, sinks
+from bot.engine.sinks import opposite_terms, sinks
 from bot.models import Fact
 from tests.engine_records import asked, plain_view, view_of
 
@@ -245,34 +246,6 @@ def _named(question: str, items: list[Item]) -> Query:
     placed = [Item(it.surface, it.terms, pos=n) for n, it in enumerate(items)]
     return Query(question, ws, placed, answer_type="name",
                  at=[ws.index(it.surface) for it in items])
-
-
-def test_the_name_of_a_thing_asked_is_the_last_word_of_the_phrase_after_name_of() -> None:
-    school = _named("what is the name of the elementary school",
-                    [Item("elementary", ("elementari",)), Item("school", ("school",))])
-    assert named_thing(school) == {"school"}
-    accountant = _named(
-        "what is the name of the accountant the defense wanted",
-        [Item("accountant", ("account",)), Item("defense", ("defens",)),
-         Item("wanted", ("want",))])
-    assert named_thing(accountant) == {"account"}
-    # a term of art may be a common noun: "the name of the alphabet" is not gated
-    alphabet = _named("what is the name of the alphabet", [Item("alphabet", ("alphabet",))])
-    assert named_thing(alphabet) == frozenset()
-    plain = Query("what did the school decide", words("what did the school decide"),
-                  [Item("school", ("school",))])
-    assert named_thing(plain) == frozenset()
-    # a kind of person, after a name of two words ("kayla finnerty's son")
-    ws = words("what is the name of kayla finnerty's son")
-    son = Query("what is the name of kayla finnerty's son", ws,
-                [Item("kayla finnerty", ("@kayla-finnerty",), ("kayla-finnerty",), pos=0),
-                 Item("son", ("son",), pos=1)],
-                answer_type="name", at=[ws.index("kayla"), ws.index("son")])
-    assert named_thing(son) == {"son"}
-    # a kind of person in an irregular plural ("the names of her grandchildren")
-    kids = _named("what are the names of her grandchildren",
-                  [Item("grandchildren", ("grandchildren",))])
-    assert named_thing(kids) == {"grandchildren"}
 
 
 def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:

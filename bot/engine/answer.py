@@ -32,6 +32,7 @@ from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.initialisms import bank_knows, spell_out
 from bot.engine.memory import Memory, visible_to
 from bot.engine.model import Model
+from bot.engine.naming import kind_of_person
 from bot.engine.question import Item, Query, read, small_talk
 from bot.engine.quotes import QuoteFinder
 from bot.engine.reasons import reason_after
@@ -47,7 +48,7 @@ from bot.engine.scoring import (
     context_features,
     english_factor,
 )
-from bot.engine.sinks import Gates, kind_of_person, opposite_terms
+from bot.engine.sinks import Gates, opposite_terms
 from bot.engine.whois import DESCRIBE_SCORE, describe
 from bot.models import (
     Answer,

@@ -9,96 +9,16 @@ record lacks, or a question mostly made of words the whole bank lacks, sinks it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from functools import cache
 
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS, has_figure
 from bot.engine.figures import is_year
 from bot.engine.forms import is_adverb
-from bot.engine.ingest.data import listed, wordlist
-from bot.engine.ingest.evidence import place_noun
-from bot.engine.ingest.lexicon import role_noun
+from bot.engine.naming import kind_of_person, name_near, named_thing, someone_of, which_many
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
-from bot.engine.records import RecordView, agent_verb, negation_scope, stop_anchors
-
-#: A name asked for ("the name of the school") stands within this many content words (not
-#: figures) of the thing it names in the record ("Hawthorne Elementary School", "the firm
-#: Rowan & Peake", "Dale Okonkwo, 58, a machinist"; not "a school in the town of Marlow").
-NAME_REACH = 1
-#: Verbs that give a thing its name, between the two ("a bakery called Vault & Crumb").
-_NAMING = frozenset(stem(w) for w in ("called", "named", "dubbed", "nicknamed", "titled",
-                                      "entitled", "termed", "known", "labeled", "labelled"))
-#: The words that ask for a name, after which the question names the thing it is of.
-_NAME_WORDS = frozenset({"name", "names"})
-#: The question words that ask for one of a kind of person ("which judge"; "who is the mayor",
-#: with :data:`_WHO_IS`), with the answer kind the question reader gives them.
-_ASKS_WHICH = frozenset({("", "which"), ("", "what"), ("person", "who")})
-_WHO_IS = frozenset({"is", "was", "are", "were", "the", "a", "an"})
-
-
-def named_thing(query: Query) -> frozenset[str]:
-    """The terms of the thing whose name the question asks: "what is the name of the
-    elementary school" (the last word of the phrase after "name of", a kind of thing with
-    names); "which judge", "what state lawmakers", "who is the librarian" (a kind of person
-    right after the question word: "which" or "who is" asks for one by name). Empty for any
-    other question, or one naming a person. (Not "what is X called": that asks for a term as
-    often as for a name, "antimicrobial peptides called defensins"; nor "which engine": a
-    thing, not a person, is as often answered by a common noun, "the adaptive immune
-    system".)"""
-    ws = query.words
-    if query.answer_type == "name":
-        asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
-        if asks is None or ws[asks + 1 : asks + 2] != ["of"]:
-            return frozenset()
-        run = _run_after(query, asks + 1)
-        if not run or run[-1][1].people or not _bears_names(run[-1][1].surface):
-            return frozenset()
-        return frozenset(run[-1][1].terms)
-    if not ws or (query.answer_type, ws[0]) not in _ASKS_WHICH:
-        return frozenset()
-    start = 0
-    if ws[0] == "who":
-        while ws[start + 1 : start + 2] and ws[start + 1] in _WHO_IS:
-            start += 1
-        if start == 0:
-            return frozenset()  # "who hired X" asks for a doer, not one of a kind
-    elif ws[1:2] and ws[1].isdigit():
-        start = 1  # "which three routes"
-    run = _run_after(query, start)
-    if not run or run[0][0] != start + 1:
-        return frozenset()
-    # the head of the phrase: its last word, but a verb ("which judge heard", "what lawmakers
-    # voted")
-    while run and _verb_form(run[-1][1].surface) and not kind_of_person(run[-1][1].surface):
-        run.pop()  # (not "which king", "which sibling")
-    if not run or run[-1][1].people or not kind_of_person(run[-1][1].surface):
-        return frozenset()
-    return frozenset(run[-1][1].terms)
-
-
-@cache
-def _person_kinds() -> frozenset[str]:
-    return wordlist("person_nouns") | wordlist("roles")
-
-
-def kind_of_person(noun: str) -> bool:
-    """A noun (or its plural) whose first sense is a kind of person ("judge", "lawmakers");
-    not a title, which may head other things ("field" of "Field Marshal")."""
-    return listed(noun, _person_kinds())
-
-
-#: "Pruett's lawyer", "Mayfield’s daughter": a possessive and the noun after it.
-_POSSESSED = re.compile(r"[’']s\s+([a-z]+)\b", re.IGNORECASE)
-
-
-def _someone_of(question: str) -> bool:
-    """Whether ``question`` asks about a kind of person someone has ("what did Pruett's
-    lawyer say"): the one named is not the speaker asked about."""
-    return any(kind_of_person(m.group(1).lower()) for m in _POSSESSED.finditer(question))
-
+from bot.engine.records import RecordView, negation_scope, stop_anchors
 
 #: A person's measure ("the 6-foot-8 Villeneuve", "Villeneuve, 6 feet 8") stands this near
 #: their name, in content words.
@@ -111,80 +31,6 @@ def _beside(seq: list[str], figures: set[str], terms: frozenset[str]) -> bool:
     at = [i for i, t in enumerate(seq) if t in terms]
     return any(abs(i - j) <= MEASURE_REACH for j, t in enumerate(seq) if t in figures
                for i in at)
-
-
-def _verb_form(word: str) -> bool:
-    """A past or present participle or a past form: "heard", "voted", "hearing"."""
-    return word.endswith(("ed", "ing")) or word in lexicon.irregular()
-
-
-def _which_many(query: Query) -> tuple[str, frozenset[str]] | None:
-    """"which three states saw it": the number asked for ("3") and the terms of what it
-    counts ("state"), which an answer names, not only counts; None for other questions."""
-    ws = query.words
-    if len(ws) < 3 or ws[0] != "which" or not ws[1].isdigit():
-        return None
-    run = _run_after(query, 1)
-    return (ws[1], frozenset(run[0][1].terms)) if run and run[0][0] == 2 else None
-
-
-def _run_after(query: Query, at: int) -> list[tuple[int, Item]]:
-    """The question's items after word ``at``, each with its place in the question's words,
-    up to the first gap (a word that is no item)."""
-    if len(query.at) < len(query.items):
-        return []  # (a query made by hand, with no places for its words)
-    run = [(k, it) for it in query.items if (k := query.at[it.pos]) > at]
-    for n in range(1, len(run)):
-        # (a name of two words is two of the question's words: "kayla finnerty's son")
-        if run[n][0] != run[n - 1][0] + len(run[n - 1][1].surface.split()):
-            return run[:n]
-    return run
-
-
-def _bears_names(noun: str) -> bool:
-    """A kind of thing with proper names: a person ("the judge", "her son": WordNet's person
-    nouns), a place or a building (its location and structure nouns), or a word heading
-    names ("the school", "the union"). Not a term of art ("the name of the alphabet used"),
-    which a common noun may answer."""
-    return role_noun(noun) or place_noun(noun) or listed(noun, wordlist("name_heads")) or any(
-        role_noun(base) for base in lexicon.related().get(noun, ()))  # ("grandchildren")
-
-
-def _name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bool) -> bool:
-    """The record names the thing: a capitalised word the question does not have stands
-    within :data:`NAME_REACH` content words of it ("the Switchyard Diner"). A record that
-    does not mention the thing at all gives nothing to judge by ("which official": "County
-    Commissioner Harold Vences"; "the name of the school": "Hawthorne Elementary"), unless
-    the question ``said`` "the name of" a kind of person: a record without "son" names no
-    one's son, but one with a name and the verb of an agent noun names the doer ("the name
-    of the leader": "James Conant led")."""
-    place = [k for k, t in enumerate(view.sequence) if not t.isdigit()]  # (in the sequence)
-    seq = [view.sequence[k] for k in place]
-    at = [i for i, t in enumerate(seq) if t in thing]
-    # (a name opening a sentence is no capitalised word inside one, but a person's is known)
-    names = (view.names | {stem(w) for p in view.people for w in p.split("-")}) - asked
-    for i in at:
-        # (the question's own words beside the thing are part of it: "brother-in-law")
-        lo = hi = i
-        while lo > 0 and seq[lo - 1] in asked:
-            lo -= 1
-        while hi + 1 < len(seq) and (seq[hi + 1] in asked or seq[hi + 1] in _NAMING):
-            hi += 1  # (and a verb of naming after it: "a bakery called Vault & Crumb")
-        counted = place[lo] > 0 and view.sequence[place[lo] - 1].isdigit()  # ("five sons")
-        if any(seq[j] in names and not _said_between(view, place[j], place[lo], place[hi])
-               for j in range(lo if counted else max(0, lo - NAME_REACH),
-                              min(len(seq), hi + NAME_REACH + 1))):
-            return True
-    if at or not said:
-        return not at
-    doers = {verb for t in thing if (verb := agent_verb(t)) is not None}
-    return bool(names) and not doers.isdisjoint(seq)
-
-
-def _said_between(view: RecordView, j: int, lo: int, hi: int) -> bool:
-    """A verb of saying stands between the name at ``j`` and the thing at ``lo``..``hi``
-    ("Ashby-Park said a volunteer placed the cone": she names no volunteer)."""
-    return any(j < g <= lo for g in view.said_at) or any(hi < g <= j for g in view.said_at)
 
 
 #: A verb this common in English ("go", "get", "make", "take"; rarity of
@@ -297,7 +143,7 @@ class Gates:
         #: no": not answered by what Fortier, who voted with Huang, said of her own vote)
         self._speaker_named = (query.speech or (kind == "reason" and any(
             it.focus for it in query.items))) and not query.said_by and bool(query.people) \
-            and not _someone_of(query.text)  # ("what did Pruett's lawyer say": the lawyer)
+            and not someone_of(query.text)  # ("what did Pruett's lawyer say": the lawyer)
         #: asks what someone said or wrote ("what did X say"), or who said something
         self._speech_asked = query.speech or query.said_by
         #: "what is the name of the school": the terms of the school
@@ -314,7 +160,7 @@ class Gates:
         self._measure = frozenset(stem(u) for u in lexicon.measure_asked(query.words)) \
             if kind == "number" else frozenset()  # (not "why wouldn't she say how fast")
         #: "which three states": the number and the terms of what it counts, to be named
-        self._which_many = _which_many(query)
+        self._which_many = which_many(query)
         #: "how tall is Villeneuve": the terms of the people measured (their own figure, not
         #: "Villeneuve ... pulled up from about 28 feet")
         self._measured_of = frozenset(t for it in query.items for t in it.terms) \
@@ -415,7 +261,7 @@ class Gates:
             return "no time"  # "what time": a day ("Saturday morning") is not a time of day
         if query.day and not view.has_day:
             return "no day"  # "what day": "40 derailments a year over the past decade" names none
-        if self._named and not _name_near(view, self._named, self._asked, self._name_of):
+        if self._named and not name_near(view, self._named, self._asked, self._name_of):
             return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._which_many and self._which_many[1] & {u for n, u in view.figure_counts
                                                         if n == self._which_many[0]} \

@@ -1,0 +1,70 @@
+"""bot/engine/naming.py: what a question asks the name of, and whether a record names it."""
+
+from __future__ import annotations
+
+from bot.engine.naming import kind_of_person, name_near, named_thing, someone_of, which_many
+from bot.engine.normalize import words
+from bot.engine.question import Item, Query
+from tests.engine_records import view_of
+
+
+def _named(question: str, items: list[Item]) -> Query:
+    """A "name of" question with its items at their places among its words."""
+    ws = words(question)
+    placed = [Item(it.surface, it.terms, pos=n) for n, it in enumerate(items)]
+    return Query(question, ws, placed, answer_type="name",
+                 at=[ws.index(it.surface) for it in items])
+
+
+def test_the_name_of_a_thing_asked_is_the_last_word_of_the_phrase_after_name_of() -> None:
+    school = _named("what is the name of the elementary school",
+                    [Item("elementary", ("elementari",)), Item("school", ("school",))])
+    assert named_thing(school) == {"school"}
+    accountant = _named(
+        "what is the name of the accountant the defense wanted",
+        [Item("accountant", ("account",)), Item("defense", ("defens",)),
+         Item("wanted", ("want",))])
+    assert named_thing(accountant) == {"account"}
+    # a term of art may be a common noun: "the name of the alphabet" is not gated
+    alphabet = _named("what is the name of the alphabet", [Item("alphabet", ("alphabet",))])
+    assert named_thing(alphabet) == frozenset()
+    plain = Query("what did the school decide", words("what did the school decide"),
+                  [Item("school", ("school",))])
+    assert named_thing(plain) == frozenset()
+    # a kind of person, after a name of two words ("kayla finnerty's son")
+    ws = words("what is the name of kayla finnerty's son")
+    son = Query("what is the name of kayla finnerty's son", ws,
+                [Item("kayla finnerty", ("@kayla-finnerty",), ("kayla-finnerty",), pos=0),
+                 Item("son", ("son",), pos=1)],
+                answer_type="name", at=[ws.index("kayla"), ws.index("son")])
+    assert named_thing(son) == {"son"}
+    # a kind of person in an irregular plural ("the names of her grandchildren")
+    kids = _named("what are the names of her grandchildren",
+                  [Item("grandchildren", ("grandchildren",))])
+    assert named_thing(kids) == {"grandchildren"}
+
+
+def test_kinds_of_person_and_someone_a_person_has() -> None:
+    assert kind_of_person("judge") and kind_of_person("lawmakers")
+    assert not kind_of_person("field") and not kind_of_person("bridge")
+    assert someone_of("what did Pruett's lawyer say") and not someone_of("what did Pruett say")
+
+
+def test_which_three_asks_the_number_and_the_thing_it_counts() -> None:
+    ws = words("which three states saw it")
+    query = Query("which three states saw it", ws,
+                  [Item("states", ("state",), pos=0), Item("saw", ("saw",), pos=1)],
+                  at=[ws.index("states"), ws.index("saw")])
+    assert which_many(query) == ("3", frozenset({"state"}))
+    assert which_many(Query("which states saw it", words("which states saw it"))) is None
+
+
+def test_a_record_names_the_thing_when_a_name_stands_beside_it() -> None:
+    school = frozenset({"school"})
+    assert name_near(view_of("The outbreak began at the Hawthorne Elementary school."),
+                     school, {"school"}, False)
+    assert not name_near(view_of("The outbreak began at a school in the town of Marlow."),
+                         school, {"school"}, False)
+    # a record without the thing gives nothing to judge by, unless a person's name is asked
+    assert name_near(view_of("Hawthorne Elementary closed."), school, {"school"}, False)
+    assert not name_near(view_of("Ada Roe closed it."), frozenset({"son"}), {"son"}, True)

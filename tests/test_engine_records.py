@@ -208,3 +208,7 @@ def test_the_no_of_a_vote_is_an_answer_not_a_negation() -> None:
     assert negations(["she", "said", "no", "to", "the", "offer"]) == []
     assert negations(["no", "one", "was", "hurt"]) == [0]
     assert negations(["did", "it", "pass", "or", "not"]) == []
+    # "cast the only no vote", "the lone no vote": a vote cast; "there was no vote": none held
+    assert negations(words("she cast the only no vote")) == []
+    assert negations(words("it drew the lone no vote")) == []
+    assert negations(words("there was no vote on it")) == [2]

@@ -205,6 +205,25 @@ def test_a_why_not_question_asks_for_a_reason_which_need_not_be_negated() -> Non
     assert sinks(what, [1.0] * 2, [False] * 2, fields, plain_view()) == "negation"
 
 
+def test_why_a_thing_happened_is_not_answered_by_a_record_denying_it() -> None:
+    """"why did the town sell the dam": "the town never considered selling it" says it did
+    not happen; "the dam was sold because ..." answers, and so does a reason that denies
+    something ("sold it because it could not pay to repair it"), and so does any record for
+    "why didn't the town sell the dam"."""
+    items = [Item("town", ("town",)), Item("sell", ("sell",)), Item("dam", ("dam",))]
+    why = asked("why did the town sell the dam", items, "reason")
+    fields = {"town": FIELD_TEXT, "sell": FIELD_TEXT, "dam": FIELD_TEXT}
+    denied = view_of("The town never seriously considered selling the dam to a private group.")
+    assert sinks(why, [1.0] * 3, [False] * 3, fields, denied) == "denied"
+    sold = view_of("The town sold the dam to a private group to end its upkeep costs.")
+    assert sinks(why, [1.0] * 3, [False] * 3, fields, sold) is None
+    reason = view_of("The town sold the dam because it could not pay to repair the dam.")
+    assert sinks(why, [1.0] * 3, [False] * 3, fields, reason) is None
+    not_why = Query("why didn't the town sell the dam", words("why didnt the town sell the dam"),
+                    why.items, answer_type="reason", negated=True, at=why.at)
+    assert sinks(not_why, [1.0] * 3, [False] * 3, fields, denied) is None
+
+
 def test_a_record_naming_both_ends_of_a_pair_is_not_turned_around() -> None:
     """"when will construction start": "to begin in March and finish" says both ends ("start"
     has the opposite "finish"); "will finish in March" alone turns the question around."""

@@ -410,12 +410,18 @@ NEGATION_REACH, NEGATION_SPAN = 3, 6
 def negations(ws: list[str]) -> list[int]:
     """The positions of the negations of ``ws``, but "or not" ("did it pass or not",
     "whether or not"), which offers both answers rather than denying one, and the "no" of
-    "voted no", "said no" (the answer given)."""
+    "voted no", "said no", "the only no vote" (the answer given)."""
     if lexicon.NEGATIONS.isdisjoint(ws):
         return []
     return [i for i, w in enumerate(ws)
             if w in lexicon.NEGATIONS and not (w == "not" and i and ws[i - 1] == "or")
-            and not (w == "no" and i and ws[i - 1] in lexicon.ANSWER_VERBS)]
+            and not (w == "no" and i and (ws[i - 1] in lexicon.ANSWER_VERBS or (
+                ws[i - 1] in _CAST and ws[i + 1 : i + 2] in (["vote"], ["votes"]))))]
+
+
+#: The words before "no vote" when it is a vote cast ("cast the only no vote", "the lone no
+#: vote"), not none held ("there was no vote").
+_CAST = frozenset({"a", "the", "only", "lone", "sole", "single", "one", "cast", "two", "three"})
 
 
 def negation_scope(ws: list[str]) -> set[int]:

@@ -98,7 +98,7 @@ class Gates:
     """:func:`sinks` for one question, what it reads of the question alone worked out once
     (not once per candidate)."""
 
-    __slots__ = ("_about", "_aged", "_anchors", "_asked", "_degree", "_figure", "_items",
+    __slots__ = ("_about", "_aged", "_anchors", "_asked", "_degree", "_denied", "_figure", "_items",
                  "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
                  "_negated", "_negates", "_sized_of", "_speaker_named", "_speech_asked",
                  "_superlatives", "_when", "_which_many", "_why", "query")
@@ -109,6 +109,9 @@ class Gates:
         self._why = why = query.answer_type == "reason"
         self._negated = query.negated and not why
         self._negates = frozenset() if why else _question_negates(query)
+        #: "why did Voss sign the petition": the terms a record must not deny (not a person's)
+        self._denied = frozenset(t for it in query.items if not it.people for t in it.terms) \
+            if why and not query.negated else frozenset()
         # stop words of the question turned around by their opposites (:func:`_turned_around`)
         self._degree = [(w, lexicon.opposites(w) - asked) for w in asked & lexicon.DEGREE_WORDS]
         self._anchors = [(w, about, tuple(lexicon.opposites(w) - asked))
@@ -226,6 +229,12 @@ class Gates:
             # "what does not define X": a record negating something else ("not decision
             # problems") does not say what the question says is not so
             return "negation elsewhere"
+        if self._denied and not view.states_reason and not view.negated_terms.isdisjoint(
+                self._denied):
+            # "Voss said she has not signed the petition", "the town never considered selling
+            # it": what the question asks the reason for did not happen (a reason given may
+            # deny something: "because the boat cannot take cars")
+            return "denied"
         if view.stop_words and self._turned_around(view):
             return "opposite"
         if self._superlative_unsaid(fields, view):

@@ -130,6 +130,20 @@ def test_a_role_held_by_no_one_as_written_is_found_by_its_synonyms() -> None:
     assert table.holders("manager", everyone) == ("cy-dunn",)
 
 
+def test_an_agent_noun_no_one_holds_is_found_by_the_work_a_description_gives() -> None:
+    """"the baker": someone "who owns a bakery"; "the farmer": someone who "farms 600
+    acres"; "the owner": someone who "owns" something; not a thing ("the border")."""
+    table = NameTable()
+    table.add(Person("mara-os", "Mara Os", ("Os",), "who owns a bakery on Main Street"))
+    table.add(Person("tom-kacz", "Tom Kacz", ("Kacz",), "who farms 600 acres near town"))
+    everyone = visible_to(None)
+    assert table.holders("baker", everyone) == ("mara-os",)
+    assert table.holders("owner", everyone) == ("mara-os",)
+    assert table.holders("farmer", everyone) == ("tom-kacz",)
+    assert table.holders("teacher", everyone) == ()
+    assert table.holders("border", everyone) == ()  # (no person noun)
+
+
 def test_a_name_word_after_a_determiner_is_the_ordinary_word() -> None:
     """No name takes "the" or "a": "see the real mark" is a mark, not Mark Hale; a word
     only names have ("ruffalo") stays a name."""

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.engine.ingest.data import wordmap
+from bot.engine.ingest.lexicon import role_noun
 from bot.engine.lexicon import FRAME_WORDS, STOPWORDS, is_ordinary
 from bot.engine.normalize import stem as term
 from bot.engine.normalize import words
@@ -67,6 +68,13 @@ def role_words(description: str) -> list[str]:
             continue
         out.append(w)
     return out
+
+
+def _worked(agent: str) -> tuple[str, ...]:
+    """The words a description may say an agent noun's work with ("baker": "bakery", "bakes",
+    "baked"; "farmer": "farm", "farms", "farmed"): its place ("-ery") and its verb's forms."""
+    verbs = (agent[:-1], agent[:-2])  # ("bake", "write"; "farm", "teach")
+    return (agent + "y", *(v + end for v in verbs for end in ("", "s", "es", "d", "ed", "ing")))
 
 
 def role_heads(description: str) -> list[str]:
@@ -254,6 +262,9 @@ class NameTable:
         if not found:  # "the doctor": one described as a physician (WordNet's synonyms)
             found = tuple(p for other in wordmap("person_synonyms").get(role, "").split()
                           for p in _ids(self._roles.get(other)))
+        if not found and role.endswith("er") and len(role) >= 5 and role_noun(role):
+            # "the baker": one "who owns a bakery"; "the farmer": one who "farms 600 acres"
+            found = tuple(p for w in _worked(role) for p in _ids(self._described.get(w)))
         people = tuple(sorted(
             p for p in set(found)
             if visible(person := self.people[p])

@@ -323,6 +323,11 @@ def test_a_role_of_a_body_is_one_described_by_the_role_alone() -> None:
     assert people("who is the general manager in the case") == ("ben-roe",)  # (no body)
     assert people("who is the general manager in Boston") == ()
     assert people("who is the mayor of Boston") == ()
+    # a question all in lower case writes a body's name as ordinary words: "of castor falls",
+    # with no article before it, is a name; "of the bakery" is not
+    assert people("who is the general manager of castor falls") == ("ben-roe",)
+    assert people("who is the general manager of the castor falls") == ()
+    assert people("Who is the general manager of castor falls?") == ()  # (cased: no name)
     memory.upsert(Person("cy-dunn", "Cy Dunn", (), "Fernleaf's treasurer"))
     assert people("who is the treasurer of Harborview Transit") == ()
 

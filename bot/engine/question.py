@@ -369,7 +369,8 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
                 narrowed = names.holders(w, visible, after) if modifier is None else \
                     tuple(h for h in holders if h in names.holders(w, visible, after))
                 body = ws[at[i] + 1] in ("of", "at", "for") and (after in caps or any(
-                    not lexicon.is_ordinary(w) for w in ws[at[i] + 2:at[i] + 5]))
+                    not lexicon.is_ordinary(w) for w in ws[at[i] + 2:at[i] + 5])
+                    or (raw.islower() and ws[at[i] + 2] == after))  # ("of castor falls")
                 holders = narrowed or tuple(
                     h for h in holders
                     if (body and not any(c.isupper() for c in names.people[h].description))

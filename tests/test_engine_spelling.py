@@ -41,6 +41,16 @@ def test_a_misspelt_english_word_the_bank_lacks_is_read_as_that_word() -> None:
     assert _spell("dissented") == ["dissented"] and _spell("qzxv") == ["qzxv"]
 
 
+def test_an_english_word_closer_than_the_banks_is_the_one_misspelt() -> None:
+    """"suppoosed" is one edit from "supposed", two from the bank's "supported": the English
+    word, though the bank lacks it; "pusing" is "pushing", not the bank's "using" (one edit
+    each, but a first letter is seldom the one mistyped); "supportd" stays the bank's."""
+    bank = ("supported", "using", "bridge")
+    assert _spell("suppoosed", bank) == ["supposed"]
+    assert _spell("pusing", bank) == ["pushing"]
+    assert _spell("supportd", bank) == ["supported"]
+
+
 def test_a_rare_real_word_a_far_commoner_bank_word_is_one_edit_from_is_a_typo() -> None:
     """"general manger": "manger" is English, but 63 times rarer than "manager", which the
     bank has; an ordinary word ("hype", "diary") is never taken for a typo."""

@@ -67,6 +67,9 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
         return [(word, False, True)]
     english = lexicon.english()
     found = vocab.correct(word)
+    if found is not None and (found[1] > 1 or found[0][0] != word[0]) and \
+            (meant := _ENGLISH_SPELLER(word)) is not None and _closer(word, meant, found[0]):
+        return [(meant, False, True)]  # "suppoosed": "supposed", not the bank's "supported"
     seen = english.get(word, 0)
     if found is not None and is_content(found[0]) and (
         seen < REAL_WORD_MIN or english.get(found[0], 0) >= TYPO_RATIO * seen
@@ -77,6 +80,14 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
     if word not in english and (meant := _ENGLISH_SPELLER(word)) is not None:
         return [(meant, False, True)]  # "normaly", the bank lacking "normally"
     return [(word, False, False)]
+
+
+def _closer(word: str, english: str, bank: str) -> bool:
+    """Whether the English word is the likelier reading of ``word`` than the bank's: fewer
+    edits away, or as few keeping the first letter the bank's word changes ("pusing":
+    "pushing", not "using")."""
+    ours, theirs = OSA.distance(word, english), OSA.distance(word, bank)
+    return ours < theirs or (ours == theirs and english[0] == word[0] != bank[0])
 
 
 #: The words a question opens on to ask, which a typo there would lose ("wich", "wat").

@@ -28,6 +28,10 @@ from bot.engine.ingest.roles import appositive_after, title_before
     # the next names of a list ("scholars like Fred Halliday, John Esposito and ...")
     (", John Esposito and Muslim intellectuals like Javed Ghamidi", None),
     (", Gull Harbor's harbormaster, said", "Gull Harbor's harbormaster"),
+    # after an age, a verb opens the sentence's predicate ("his son Ruben, 16, were the
+    # only riders on the chair"): no apposition
+    (", 16, were the only riders on the chair.", None),
+    (", 54, was arrested Tuesday.", None),
 ])
 def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: str | None) -> None:
     assert appositive_after(after) == said
@@ -50,6 +54,14 @@ def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: s
     # a live blog's entry opens on a dash, as a sentence does
     ("7:45 p.m. — Budget director Marcus Eber is walking the council through it.", "Marcus",
      "budget director"),
+    # a role in apposition after any verb, a place's name before it ("hired a Boston lawyer,
+    # Dana Okafor-Lind,"), and only the role's own words ("buy a house near his daughter")
+    ("The family hired a Boston lawyer, Dana Oka, who said they would wait.", "Dana",
+     "Boston lawyer"),
+    ("It hired a new outside auditor, Sunita Bapt, who noticed it.", "Sunita",
+     "new outside auditor"),
+    ("He plans to buy a house near his daughter, Kiara, who is 24.", "Kiara", "daughter"),
+    ("In the morning, Jane Roe said she would go.", "Jane", None),
 ])
 def test_a_title_before_a_name_says_what_they_are(text: str, name: str, title: str | None
                                                    ) -> None:

@@ -36,8 +36,10 @@ def appositive_after(text: str) -> str | None:
     # a relative clause says what someone did ("who worked as an accountant"), unless it says
     # what they are ("who is a nurse") or do ("who owns a bakery", "who has run the shop for
     # 22 years": kept whole, "Jane Roe, who owns a bakery.")
-    if _SAYING.match(phrase) or _DOING.match(phrase) or _NEXT_NAMES.match(phrase):
-        # "Samuel Ortiz, said his client ...": what he said, not what he is; "accused X and
+    if _SAYING.match(phrase) or _DOING.match(phrase) or _NEXT_NAMES.match(phrase) \
+            or _PREDICATE.match(phrase):
+        # "Samuel Ortiz, said his client ...": what he said, not what he is ("his son
+        # Ruben, 16, were the only riders": what they were, in the sentence); "accused X and
         # Y, of pressuring a neighbor ...": what they are accused of; "Fred Halliday, John
         # Esposito and Muslim intellectuals like ...": the next names of a list
         return None
@@ -75,6 +77,8 @@ _SAYING = re.compile(rf"(?:{_SPEECH_ALT})\b", re.IGNORECASE)
 #: Names and "and" / "or": the rest of a list of names, not what the first one is.
 _NEXT_NAMES = re.compile(r"(?:[A-Z][\w’'\-]*\.?\s+){2,3}(?:and|or)\s")
 #: A preposition and a verb's "-ing" form: what one did or is charged with, not what one is.
+#: A verb opening what follows a name and its age: the sentence's predicate, no apposition.
+_PREDICATE = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b")
 _DOING = re.compile(r"(?:of|for|in|on|at|with|by|from|into|after|before)\s+[a-z]+ing\b")
 #: A relative clause opening a phrase in apposition; group 1 when it says what one is.
 _RELATIVE = re.compile(
@@ -118,11 +122,11 @@ _TITLE_BEFORE = re.compile(
 #: Oduya,': a role in apposition before a name, after a verb of saying, a conjunction or a
 #: preposition, or opening the sentence.
 _ROLE_BEFORE = re.compile(
-    rf"(?:\b(?:{_SPEECH_ALT}|and|but|by|with|through|to|from|for|via)\s+"
+    rf"(?:\b[a-z]+\s+"
     rf"(?:the|a|an|his|her|their|its)\s+"
     rf"|(?:^|[.!?”\"]\s+)(?:The|A|An|His|Her|Their|Its)\s+"
     rf"|(?:^|[.!?”\"]\s+)(?=[A-Z][\w\-]*(?:’s|'s)\s))"
-    rf"(?P<role>(?:[A-Z][\w\-]*(?:’s|'s)\s+)?(?:[a-z][\w’'\-]*\s+){{0,3}}"
+    rf"(?P<role>(?:[A-Z][\w\-]*(?:’s|'s)\s+|[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w’'\-]*\s+){{0,3}}"
     rf"(?P<noun>[a-z][a-z\-]*)),\s+$"
 )
 #: 'Attorney General Jane Roe', 'Board President Jane Roe': a title in capitals right before a
@@ -139,7 +143,9 @@ def title_before(text: str, start: int) -> str | None:
     before = without_honorific(text[:start])
     r = _ROLE_BEFORE.search(before)
     if r is not None and role_noun(r.group("noun")):
-        return r.group("role")
+        role = r.group("role").split()
+        cut = max((k + 1 for k, w in enumerate(role) if w in STOPWORDS), default=0)
+        return " ".join(role[cut:])  # ("buy a house near his daughter, Kiara": daughter)
     return _lower_title(before) or _capital_title(before) or abbreviated_title(before)
 
 

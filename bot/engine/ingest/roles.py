@@ -122,12 +122,11 @@ _TITLE_BEFORE = re.compile(
 #: Oduya,': a role in apposition before a name, after a verb of saying, a conjunction or a
 #: preposition, or opening the sentence.
 _ROLE_BEFORE = re.compile(
-    rf"(?:\b[a-z]+\s+"
-    rf"(?:the|a|an|his|her|their|its)\s+"
-    rf"|(?:^|[.!?”\"]\s+)(?:The|A|An|His|Her|Their|Its)\s+"
-    rf"|(?:^|[.!?”\"]\s+)(?=[A-Z][\w\-]*(?:’s|'s)\s))"
-    rf"(?P<role>(?:[A-Z][\w\-]*(?:’s|'s)\s+|[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w’'\-]*\s+){{0,3}}"
-    rf"(?P<noun>[a-z][a-z\-]*)),\s+$"
+    r"(?:\b[a-z]+\s+(?:the|a|an|his|her|their|its)\s+"
+    r"|(?:^|[.!?”\"]\s+)(?:The|A|An|His|Her|Their|Its)\s+"
+    r"|(?:^|[.!?”\"]\s+)(?=[A-Z][\w\-]*(?:’s|'s)\s))"
+    r"(?P<role>(?:[A-Z][\w\-]*(?:’s|'s)\s+|[A-Z][a-z]+\s+(?=[a-z]))?"
+    r"(?:[a-z][\w’'\-]*\s+){0,3}(?P<noun>[a-z][a-z\-]*)),\s+$"
 )
 #: 'Attorney General Jane Roe', 'Board President Jane Roe': a title in capitals right before a
 #: name, as news style writes a formal title.

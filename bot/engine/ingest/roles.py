@@ -119,8 +119,8 @@ _TITLE_BEFORE = re.compile(
 
 #: 'said the company's president, Jane Roe' / 'The association's attorney, Jane Roe, said' /
 #: 'controlled by his brother-in-law, Curtis Vance,', 'a letter through her attorney, Raymond
-#: Oduya,': a role in apposition before a name, after a verb of saying, a conjunction or a
-#: preposition, or opening the sentence.
+#: Oduya,', 'hired a Boston lawyer, Dana Okafor-Lind,': a role in apposition before a name,
+#: after any word and an article or possessive, or opening the sentence.
 _ROLE_BEFORE = re.compile(
     r"(?:\b[a-z]+\s+(?:the|a|an|his|her|their|its)\s+"
     r"|(?:^|[.!?”\"]\s+)(?:The|A|An|His|Her|Their|Its)\s+"

@@ -526,3 +526,15 @@ def test_a_name_listed_with_people_is_a_persons() -> None:
             "Abernathy said the street money should have been restored.")
     r = ingest_article(text, source=Source("s", "Current", "Budget passes"))
     assert "Grace Tolliver" in {p.name for p in r.new_people}
+
+
+def test_a_counted_role_describes_each_name_it_counts_unless_a_better_phrase_does() -> None:
+    """'The two trustees who voted against the closure, Walter Penn and Gretchen Ives,':
+    both are trustees, unless the article says more of one ("Penn, a retired dairy farmer,")."""
+    text = ("The board voted 7-2 to close the ward.\n\n"
+            "The two trustees who voted against the closure, Walter Penn and Gretchen Ives, "
+            "said they had wanted another year.\n\n"
+            "Penn, a retired dairy farmer, was born at the hospital.")
+    r = ingest_article(text, source=Source("s", "Wire", "Ward closes"))
+    described = {p.name: p.description for p in r.new_people}
+    assert described == {"Walter Penn": "retired dairy farmer", "Gretchen Ives": "trustee"}

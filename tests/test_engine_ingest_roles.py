@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.ingest.roles import appositive_after, title_before
+from bot.engine.ingest.roles import appositive_after, counted_role, title_before
 
 
 @pytest.mark.parametrize(("after", "said"), [
@@ -87,3 +87,23 @@ def test_a_relative_clause_says_what_someone_has_become_or_runs() -> None:
     assert appositive_after(", who runs Okafor Appliance in Brennan City, said") == \
         "who runs Okafor Appliance in Brennan City"
     assert appositive_after(", who was arrested Monday, said") is None
+
+
+def test_a_counted_role_before_a_list_of_names_is_each_ones() -> None:
+    """'The two trustees who voted against it, Walter Penhallow and Gretchen Ives, said':
+    each is a trustee; no count, or no role, gives none."""
+    text = "The two trustees who voted against it, Walter Penn and Gretchen Ives, said so."
+    assert counted_role(text, text.index("Walter")) == "trustee"
+    assert counted_role(text, text.index("Gretchen")) == "trustee"
+    plain = "The trustees who voted against it, Walter Penn and Gretchen Ives, said so."
+    assert counted_role(plain, plain.index("Walter")) is None
+    things = "The two roads that flooded, Elm and Oak, are closed."
+    assert counted_role(things, things.index("Elm")) is None
+
+
+def test_a_relative_clause_of_what_someone_does_may_open_on_a_figure() -> None:
+    assert appositive_after(", 61, who farms 1,400 acres of corn outside town, said") == \
+        "who farms 1,400 acres of corn outside town"
+    # "Our chief, Walt Brennaman,": a possessive of the writer's own sets a role apart too
+    text = "Our chief, Walt Brenn, has been fighting fires here since 1979."
+    assert title_before(text, text.index("Walt")) == "chief"

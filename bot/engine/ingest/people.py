@@ -38,13 +38,11 @@ from bot.engine.ingest.lexicon import (
     role_noun,
 )
 from bot.engine.ingest.results import _unique, slugify
-from bot.engine.ingest.roles import appositive_after, title_before
+from bot.engine.ingest.roles import appositive_after, counted_role, title_before
 from bot.engine.verify import words
 from bot.models import Person
 
 NAME_MATCH_THRESHOLD = 85.0
-
-# --------------------------------------------------------------------------- people
 
 
 @dataclass(slots=True)
@@ -299,6 +297,8 @@ class _People:
                     capitals.setdefault(person.key, title)
                 if person.appositive is not None:
                     continue
+                if not title and (one := counted_role(prose, m.start())):
+                    titled.setdefault(person.key, one)  # ("the two trustees ..., X and Y")
                 person.appositive = appositive_after(prose[m.end():]) or (
                     title if title and any(w in _TITLES for w in title.lower().split()) else None)
                 if title:

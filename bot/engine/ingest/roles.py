@@ -76,19 +76,20 @@ def _became(clause: str) -> str | None:
 _SAYING = re.compile(rf"(?:{_SPEECH_ALT})\b", re.IGNORECASE)
 #: Names and "and" / "or": the rest of a list of names, not what the first one is.
 _NEXT_NAMES = re.compile(r"(?:[A-Z][\w’'\-]*\.?\s+){2,3}(?:and|or)\s")
-#: A preposition and a verb's "-ing" form: what one did or is charged with, not what one is.
 #: A verb opening what follows a name and its age: the sentence's predicate, no apposition.
 _PREDICATE = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|did|does)\b")
+#: A preposition and a verb's "-ing" form: what one did or is charged with, not what one is.
 _DOING = re.compile(r"(?:of|for|in|on|at|with|by|from|into|after|before)\s+[a-z]+ing\b")
 #: A relative clause opening a phrase in apposition; group 1 when it says what one is.
 _RELATIVE = re.compile(
     r"(?:who|whom|whose|which|that)\b\s*((?:is|was|has been)\s+(?:also\s+)?(?:(?:an?|the)\s+)?)?",
     re.IGNORECASE)
 #: A relative clause saying what someone does: a verb in the present ("who owns", "who
-#: studies"; not a verb of saying) or the present perfect ("who has run"), then its object.
+#: studies"; not a verb of saying) or the present perfect ("who has run"), then its object
+#: ("who farms 1,400 acres").
 _DOES = re.compile(
     rf"(who\s+(?!(?:{_SPEECH_ALT})\b)"
-    r"(?:has\s+[a-z]+(?:ed|en|wn|un|ld|ht)|(?!has\b)[a-z]+s)\s+[A-Za-z].{2,})")
+    r"(?:has\s+[a-z]+(?:ed|en|wn|un|ld|ht)|(?!has\b)[a-z]+s)\s+[A-Za-z0-9].{2,})")
 
 
 def _says_role(tokens: list[str]) -> bool:
@@ -122,8 +123,8 @@ _TITLE_BEFORE = re.compile(
 #: Oduya,', 'hired a Boston lawyer, Dana Okafor-Lind,': a role in apposition before a name,
 #: after any word and an article or possessive, or opening the sentence.
 _ROLE_BEFORE = re.compile(
-    r"(?:\b[a-z]+\s+(?:the|a|an|his|her|their|its)\s+"
-    r"|(?:^|[.!?”\"]\s+)(?:The|A|An|His|Her|Their|Its)\s+"
+    r"(?:\b[a-z]+\s+(?:the|a|an|his|her|their|its|our|my)\s+"
+    r"|(?:^|[.!?”\"]\s+)(?:The|A|An|His|Her|Their|Its|Our|My)\s+"
     r"|(?:^|[.!?”\"]\s+)(?=[A-Z][\w\-]*(?:’s|'s)\s))"
     r"(?P<role>(?:[A-Z][\w\-]*(?:’s|'s)\s+|[A-Z][a-z]+\s+(?=[a-z]))?"
     r"(?:[a-z][\w’'\-]*\s+){0,3}(?P<noun>[a-z][a-z\-]*)),\s+$"
@@ -131,6 +132,13 @@ _ROLE_BEFORE = re.compile(
 #: 'Attorney General Jane Roe', 'Board President Jane Roe': a title in capitals right before a
 #: name, as news style writes a formal title.
 _CAPITAL_TITLE = re.compile(r"(?:^|(?<=[\s“\"(]))(?P<title>(?:[A-Z][a-z][\w\-]*\s+){1,4})$")
+
+
+#: 'The two trustees who voted against it, Walter Penhallow and Gretchen Ives, said': a
+#: counted role, then the names it counts, each one of them.
+_COUNTED_ROLE = re.compile(
+    r"(?:^|[.!?”\"]\s+)The\s+(?:two|three|four|five|\d{1,2})\s+(?P<noun>[a-z]+s)\b[^,.;:]{0,80},"
+    r"\s+(?:(?:[A-Z][\w’'\-]*\s+){1,3}(?:and\s+)?)?$")
 
 
 def title_before(text: str, start: int) -> str | None:
@@ -146,6 +154,14 @@ def title_before(text: str, start: int) -> str | None:
         cut = max((k + 1 for k, w in enumerate(role) if w in STOPWORDS), default=0)
         return " ".join(role[cut:])  # ("buy a house near his daughter, Kiara": daughter)
     return _lower_title(before) or _capital_title(before) or abbreviated_title(before)
+
+
+def counted_role(text: str, start: int) -> str | None:
+    """The role a name at ``start`` is one of, counted before a list of names ('The two
+    trustees who voted against it, Walter Penhallow and Gretchen Ives': trustee), or None."""
+    counted = _COUNTED_ROLE.search(without_honorific(text[:start]))
+    one = counted.group("noun")[:-1] if counted is not None else ""
+    return one if one and role_noun(one) else None
 
 
 #: Lower-case words right before a name ("led by developer Gideon Marchetti", "When clerk

@@ -96,6 +96,9 @@ def test_a_descriptions_head_nouns_are_the_roles_it_gives() -> None:
     assert role_heads("mayor of Riverton and Springfield") == ["mayor"]
     assert role_heads("spokeswoman for the hospital and a former nurse") == ["spokeswoman",
                                                                             "nurse"]
+    # what a relative clause says someone is or has become: "the mayor" is him too
+    assert role_heads("retired dairy equipment salesman who has been mayor since 2016") == [
+        "salesman", "mayor"]
 
 
 def test_the_people_holding_a_role_are_found_by_it_as_written() -> None:

@@ -16,6 +16,7 @@ typo-corrected against the vocabulary, which holds every name word).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -104,7 +105,15 @@ def role_heads(description: str) -> list[str]:
         elif not w.isdigit() and len(w) >= 3 and w not in FRAME_WORDS:
             phrase.append(w)
     heads.extend(phrase[-1:])
+    for m in _BECAME.finditer(description):  # "salesman who has been mayor since 2016"
+        run = itertools.takewhile(lambda w: w not in STOPWORDS, words(m.group(1)))
+        heads.extend([w for w in run if role_noun(w)][-1:])
     return list(dict.fromkeys(heads))
+
+
+#: What a description's relative clause says someone is or has become: its words after.
+_BECAME = re.compile(r"\bwho\s+(?:is|was|has been|had been|became|has become|serves as|"
+                     r"served as)\s+(?:(?:the|a|an)\s+)?((?:[a-z][\w’'\-]*\s*){1,4})")
 
 
 @dataclass(frozen=True, slots=True)

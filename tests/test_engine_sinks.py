@@ -455,6 +455,15 @@ def test_how_old_a_person_is_needs_their_age_not_anothers() -> None:
     assert sinks(query, [1.0], [False], fields, panda) == "not their age"
     his = view_of('"I went out to get the paper," said Oduya, 66.', people=("terrence-oduya",))
     assert sinks(query, [1.0], [False], fields, his) is None
+    # asked by a role ("how old is the bakery owner"): the age given beside the holder's name
+    owner = Item("owner", ("@mariela-ostrowski", "owner"), people=("mariela-ostrowski",), pos=0)
+    role = Query("how old is the bakery owner", words("how old is the bakery owner"), [owner],
+                 answer_type="age")
+    said = view_of('"The floor shook," said Mariela Ostrowski, 54, who owns a bakery.',
+                   people=("mariela-ostrowski",))
+    assert sinks(role, [1.0], [False], {"@mariela-ostrowski": FIELD_TEXT}, said) is None
+    assert sinks(role, [1.0], [False], {"@mariela-ostrowski": FIELD_TEXT}, panda) == \
+        "not their age"
     dad = Query("how old is ruiz's dad", words("how old is ruiz's dad"),
                 [Item("ruiz", ("@ana-ruiz", "ruiz"), people=("ana-ruiz",), pos=0),
                  Item("dad", ("dad",), pos=1)], answer_type="age")

@@ -153,9 +153,10 @@ class Gates:
         self._named = named_thing(query)
         #: "how old is Oduya": the terms of the people whose age is asked (not "how old is
         #: Ruiz's dad")
-        self._aged = frozenset(t for it in query.items for t in it.terms) \
+        self._aged = frozenset(t for it in query.items for t in it.terms) | frozenset(
+            stem(w) for it in query.items for p in it.people for w in p.split("-")) \
             if query.answer_type == "age" and all(it.people for it in query.items) \
-            else frozenset()
+            else frozenset()  # (and the words of their names: "the bakery owner", Ostrowski)
         #: "what is the name of her son": a person named by "the name of"
         self._name_of = query.answer_type == "name" and any(
             kind_of_person(it.surface) for it in query.items if self._named & set(it.terms))

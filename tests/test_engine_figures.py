@@ -51,3 +51,13 @@ def test_a_name_given_an_age_is_known_by_each_word_of_it() -> None:
     assert aged("The panda, a 4-year-old female named Juniper, was seen by Terrence Oduya.") \
         == frozenset()
     assert is_year("1998") and is_year("1990s") and not is_year("66")
+
+
+def test_a_speakers_own_age_in_their_words_is_theirs() -> None:
+    """A quote shown as "Jolene Roe: I am 49, and ..." gives her age; "I'm 5 minutes away"
+    is no age, nor is "I am 40" with no speaker before it."""
+    said = "Jolene Marchetti-Haas: I am 49, and I am one of the young ones."
+    assert ages(said) == {("49", "old")} and aged(said) == {stem("marchetti"), stem("haas")}
+    assert ages("Jane Roe: Well, I'm 67 years old and I have seen floods.") == {("67", "old")}
+    assert ages("Jane Roe: I'm 5 minutes away from the plant.") == frozenset()
+    assert ages("The council met. I am 40.") == frozenset()

@@ -96,6 +96,10 @@ def test_a_descriptions_head_nouns_are_the_roles_it_gives() -> None:
     assert role_heads("mayor of Riverton and Springfield") == ["mayor"]
     assert role_heads("spokeswoman for the hospital and a former nurse") == ["spokeswoman",
                                                                             "nurse"]
+    # a role set after a comma ("..., the column's author"): "the author" is her
+    assert role_heads("deputy chief of the fire company, the column's author") == [
+        "chief", "author"]
+    assert role_heads("mayor of Riverton, a town of 8,000") == ["mayor"]  # (no role noun)
     # what a relative clause says someone is or has become: "the mayor" is him too
     assert role_heads("retired dairy equipment salesman who has been mayor since 2016") == [
         "salesman", "mayor"]

@@ -105,12 +105,18 @@ def role_heads(description: str) -> list[str]:
         elif not w.isdigit() and len(w) >= 3 and w not in FRAME_WORDS:
             phrase.append(w)
     heads.extend(phrase[-1:])
+    for part in description.split(",")[1:]:  # "..., the column's author": a role added
+        m = _ADDED_ROLE.fullmatch(part.strip())
+        if m is not None and role_noun(m.group(1)):
+            heads.append(m.group(1))
     for m in _BECAME.finditer(description):  # "salesman who has been mayor since 2016"
         run = itertools.takewhile(lambda w: w not in STOPWORDS, words(m.group(1)))
         heads.extend([w for w in run if role_noun(w)][-1:])
     return list(dict.fromkeys(heads))
 
 
+#: A role set after a comma in a description: "the column's author", "a former nurse".
+_ADDED_ROLE = re.compile(r"(?:the|a|an)\s+(?:[\w’'\-]+\s+){0,2}([a-z]+)")
 #: What a description's relative clause says someone is or has become: its words after.
 _BECAME = re.compile(r"\bwho\s+(?:is|was|has been|had been|became|has become|serves as|"
                      r"served as)\s+(?:(?:the|a|an)\s+)?((?:[a-z][\w’'\-]*\s*){1,4})")

@@ -5,28 +5,20 @@ from __future__ import annotations
 from bot.engine.naming import kind_of_person, name_near, named_thing, someone_of, which_many
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
-from tests.engine_records import view_of
-
-
-def _named(question: str, items: list[Item]) -> Query:
-    """A "name of" question with its items at their places among its words."""
-    ws = words(question)
-    placed = [Item(it.surface, it.terms, pos=n) for n, it in enumerate(items)]
-    return Query(question, ws, placed, answer_type="name",
-                 at=[ws.index(it.surface) for it in items])
+from tests.engine_records import asked, view_of
 
 
 def test_the_name_of_a_thing_asked_is_the_last_word_of_the_phrase_after_name_of() -> None:
-    school = _named("what is the name of the elementary school",
-                    [Item("elementary", ("elementari",)), Item("school", ("school",))])
+    school = asked("what is the name of the elementary school",
+                    [Item("elementary", ("elementari",)), Item("school", ("school",))], "name")
     assert named_thing(school) == {"school"}
-    accountant = _named(
+    accountant = asked(
         "what is the name of the accountant the defense wanted",
         [Item("accountant", ("account",)), Item("defense", ("defens",)),
-         Item("wanted", ("want",))])
+         Item("wanted", ("want",))], "name")
     assert named_thing(accountant) == {"account"}
     # a term of art may be a common noun: "the name of the alphabet" is not gated
-    alphabet = _named("what is the name of the alphabet", [Item("alphabet", ("alphabet",))])
+    alphabet = asked("what is the name of the alphabet", [Item("alphabet", ("alphabet",))], "name")
     assert named_thing(alphabet) == frozenset()
     plain = Query("what did the school decide", words("what did the school decide"),
                   [Item("school", ("school",))])
@@ -39,8 +31,8 @@ def test_the_name_of_a_thing_asked_is_the_last_word_of_the_phrase_after_name_of(
                 answer_type="name", at=[ws.index("kayla"), ws.index("son")])
     assert named_thing(son) == {"son"}
     # a kind of person in an irregular plural ("the names of her grandchildren")
-    kids = _named("what are the names of her grandchildren",
-                  [Item("grandchildren", ("grandchildren",))])
+    kids = asked("what are the names of her grandchildren",
+                  [Item("grandchildren", ("grandchildren",))], "name")
     assert named_thing(kids) == {"grandchildren"}
 
 

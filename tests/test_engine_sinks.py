@@ -259,19 +259,12 @@ def test_what_time_needs_a_time_of_day() -> None:
     assert sinks(when, [1.0], [False], {"gala": 1}, day) is None
 
 
-def _named(question: str, items: list[Item]) -> Query:
-    """A "name of" question with its items at their places among its words."""
-    ws = words(question)
-    placed = [Item(it.surface, it.terms, pos=n) for n, it in enumerate(items)]
-    return Query(question, ws, placed, answer_type="name",
-                 at=[ws.index(it.surface) for it in items])
-
 
 def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:
     """"the name of the school": "an elementary school in the town of Marlow" names a town,
     not the school; "the Hawthorne Elementary school" names it; a record not mentioning a
     school at all is left to the model."""
-    query = _named("what is the name of the school", [Item("school", ("school",))])
+    query = asked("what is the name of the school", [Item("school", ("school",))], "name")
     fields = {"school": FIELD_TEXT}
     unnamed = view_of("The outbreak began at an elementary school in the town of Marlow.")
     assert sinks(query, [1.0], [False], fields, unnamed) == "no name"
@@ -294,16 +287,16 @@ def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:
 def test_the_name_of_a_kind_of_person_needs_the_person_in_the_record() -> None:
     """"the name of Eldridge's wife": a record that never says "wife" names no wife, though
     it names Eldridge; "the name of the leader" is named by a record saying who led."""
-    wife = _named("what is the name of eldridge's wife",
-                  [Item("eldridge", ("eldridg",)), Item("wife", ("wife",))])
+    wife = asked("what is the name of eldridge's wife",
+                  [Item("eldridge", ("eldridg",)), Item("wife", ("wife",))], "name")
     assert named_thing(wife) == {"wife"}
     fields = {"eldridg": FIELD_TEXT}
     silent = view_of("Eldridge, a former accountant, showed no reaction in Calder County.")
     assert sinks(wife, [1.0, 1.0], [False, False], fields, silent) == "no name"
     named = view_of("Eldridge's wife, Marla Eldridge, wept in Calder County.")
     assert sinks(wife, [1.0, 1.0], [False, False], {**fields, "wife": FIELD_TEXT}, named) is None
-    leader = _named("what was the name of the leader through the war",
-                    [Item("leader", ("leader",)), Item("war", ("war",))])
+    leader = asked("what was the name of the leader through the war",
+                    [Item("leader", ("leader",)), Item("war", ("war",))], "name")
     led = view_of("James Conant led the university through the war.")
     assert sinks(leader, [1.0, 1.0], [False, False], {"war": FIELD_TEXT}, led) is None
     unled = view_of("James Conant taught at the university through the war.")

@@ -448,6 +448,19 @@ def test_how_old_a_person_is_needs_their_age_not_anothers() -> None:
     assert sinks(query, [1.0], [False], fields, panda) == "not their age"
     his = view_of('"I went out to get the paper," said Oduya, 66.', people=("terrence-oduya",))
     assert sinks(query, [1.0], [False], fields, his) is None
+    # "how old are Paredes-Holm's sons": her own age is none of theirs (but "her 9-year-old
+    # son" gives his)
+    mom = Item("paredes-holm", ("@lucia-paredes-holm", "parede", "holm"),
+               people=("lucia-paredes-holm",), pos=0)
+    sons = Query("how old are paredes-holm's sons", words("how old are paredes-holm's sons"),
+                 [mom, Item("sons", ("son",), pos=1)], answer_type="age")
+    hers = view_of("Lucia Paredes-Holm, 34, grows peppers with her sons.",
+                   people=("lucia-paredes-holm",))
+    kin_fields = {"@lucia-paredes-holm": FIELD_TEXT, "son": FIELD_TEXT}
+    assert sinks(sons, [1.0, 1.0], [False, False], kin_fields, hers) == "not their age"
+    theirs = view_of("Lucia Paredes-Holm, 34, grows peppers with her 9-year-old son.",
+                     people=("lucia-paredes-holm",))
+    assert sinks(sons, [1.0, 1.0], [False, False], kin_fields, theirs) is None
     # asked by a role ("how old is the bakery owner"): the age given beside the holder's name
     owner = Item("owner", ("@mariela-ostrowski", "owner"), people=("mariela-ostrowski",), pos=0)
     role = Query("how old is the bakery owner", words("how old is the bakery owner"), [owner],

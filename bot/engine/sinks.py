@@ -99,6 +99,7 @@ class Gates:
     (not once per candidate)."""
 
     __slots__ = ("_about", "_aged", "_anchors", "_asked", "_degree", "_denied", "_figure", "_items",
+                 "_kin_aged",
                  "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
                  "_negated", "_negates", "_sized_of", "_speaker_named", "_speech_asked",
                  "_superlatives", "_when", "_which_many", "_why", "query")
@@ -153,6 +154,12 @@ class Gates:
         self._named = named_thing(query)
         #: "how old is Oduya": the terms of the people whose age is asked (not "how old is
         #: Ruiz's dad")
+        #: "how old are Ruiz's sons": the terms of the one whose kin is asked (an age given
+        #: her alone is no age of theirs)
+        self._kin_aged = frozenset(
+            t for it in query.items if it.people for t in (*it.terms, *(
+                stem(w) for p in it.people for w in p.split("-")))) \
+            if query.answer_type == "age" and someone_of(query.text) else frozenset()
         self._aged = frozenset(t for it in query.items for t in it.terms) | frozenset(
             stem(w) for it in query.items for p in it.people for w in p.split("-")) \
             if query.answer_type == "age" and all(it.people for it in query.items) \
@@ -260,6 +267,9 @@ class Gates:
                 return "not its size"  # (a record not saying the thing gives nothing to judge)
         if self._aged and view.aged.isdisjoint(self._aged):
             return "not their age"  # "how old is Oduya": "a 4-year-old panda ... Oduya"
+        if self._kin_aged and view.aged and view.aged <= self._kin_aged \
+                and "old" not in view.sequence:  # (but "her 9-year-old son")
+            return "not their age"  # "how old are Ruiz's sons": "Ana Ruiz, 34, and her sons"
         if kind == "date" and not view.has_date and (
             self._when or (view.stop_words.isdisjoint(_BEFORE_AFTER) and not view.within)
         ):

@@ -7,7 +7,14 @@ from bot.engine import lexicon
 from bot.engine.naming import named_thing
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
-from bot.engine.records import FIELD_TEXT, RecordView, coordinated, stop_anchors, view
+from bot.engine.records import (
+    FIELD_PASSAGE,
+    FIELD_TEXT,
+    RecordView,
+    coordinated,
+    stop_anchors,
+    view,
+)
 from bot.engine.sinks import opposite_terms, sinks
 from bot.models import Fact
 from tests.engine_records import asked, plain_view, view_of
@@ -504,3 +511,27 @@ def test_which_three_asks_for_them_named_not_counted() -> None:
     assert sinks(query, [1.0, 1.0], [False, False], fields, counted) == "unnamed"
     named = view_of("The fireball was seen in Kansas, Nebraska and Iowa, three states.")
     assert sinks(query, [1.0, 1.0], [False, False], fields, named) is None
+
+
+def test_a_name_only_the_passage_has_is_swapped_for_another_before_the_same_word() -> None:
+    """"how many Harlan & Pike employees does Local 2214 represent": a sentence saying
+    "8,000 Greenbough employees", whose paragraph names Harlan & Pike, speaks of another
+    company's employees; the sentence naming Harlan & Pike's employees, or the question
+    asking Greenbough's, is not sunk; nor is "Bramwell replacing its pipes" by "Awolowo
+    replacing them" (a doer, not a name modifying the same noun)."""
+    ws = words("how many Harlan & Pike employees does Local 2214 represent")
+    items = [Item("harlan", ("harlan",), (), True, pos=0), Item("pike", ("pike",), pos=1),
+             Item("employees", ("employe",), pos=2), Item("local", ("local",), pos=3),
+             Item("2214", ("2214",), (), True, pos=4), Item("represent", ("repres",), pos=5)]
+    query = Query("how many Harlan & Pike employees does Local 2214 represent", ws, items,
+                  answer_type="number", counts=True, at=[2, 3, 4, 6, 7, 8])
+    other = view_of("Local 2214, which represents about 8,000 Greenbough employees, said so.")
+    passage = {"harlan": FIELD_PASSAGE, "pike": FIELD_PASSAGE, "employe": FIELD_TEXT,
+               "local": FIELD_TEXT, "2214": FIELD_TEXT, "repres": FIELD_TEXT}
+    weights, unknown = [1.0] * 6, [False] * 6
+    assert sinks(query, weights, unknown, passage, other) == "another named"
+    own = dict(passage, harlan=FIELD_TEXT, pike=FIELD_TEXT)
+    same = view_of("Local 2214 represents about 8,000 Harlan & Pike employees.")
+    assert sinks(query, weights, unknown, own, same) is None
+    plain = view_of("Local 2214 represents about 8,000 of the chain's employees.")
+    assert sinks(query, weights, unknown, passage, plain) is None

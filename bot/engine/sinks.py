@@ -18,7 +18,14 @@ from bot.engine.forms import is_adverb
 from bot.engine.naming import kind_of_person, name_near, named_thing, someone_of, which_many
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
-from bot.engine.records import RecordView, negation_scope, stop_anchors
+from bot.engine.records import (
+    FIELD_KEYWORD,
+    FIELD_PERSON,
+    FIELD_TEXT,
+    RecordView,
+    negation_scope,
+    stop_anchors,
+)
 
 #: A person's measure ("the 6-foot-8 Villeneuve", "Villeneuve, 6 feet 8") stands this near
 #: their name, in content words.
@@ -76,6 +83,21 @@ def _question_negates(query: Query) -> frozenset[str]:
     near = negation_scope(ws)
     return frozenset(t for it in query.items if not it.people and any(
         ws[i] == it.surface for i in near) for t in it.terms)
+
+
+#: The fields that are the record's own words (not its passage's).
+_OWN = FIELD_TEXT | FIELD_KEYWORD | FIELD_PERSON
+
+
+def _another_named(view: RecordView, head: str | None, asked: set[str]) -> bool:
+    """The record has ``head`` right after a name the question lacks ("Greenbough employees"
+    when "Harlan & Pike employees" was asked, the title naming Harlan & Pike)."""
+    if head is None:
+        return False
+    seq = view.sequence
+    people = {stem(w) for p in view.people for w in p.split("-")}  # (a doer: "Awolowo said")
+    return any(t == head and k and seq[k - 1] in view.names and seq[k - 1] not in asked
+               and seq[k - 1] not in people for k, t in enumerate(seq))
 
 
 def opposite_terms(query: Query) -> set[str]:
@@ -181,6 +203,26 @@ class Gates:
         #: ("a 320-acre dairy farm", not "the stone, which weighs about 2.3 kilograms")
         self._sized_of = frozenset(query.items[0].terms) if (self._measure or query.size) \
             and len(query.items) == 1 and not query.items[0].people else frozenset()
+
+    def _head_after(self, n: int, fields: dict[str, int]) -> str | None:
+        """The term of the word right after the name item ``n`` begins (its further words
+        the passage has too: "Harlan & Pike"), when it is a word the name may modify
+        ("Harlan & Pike employees": employees)."""
+        items, at = self.query.items, self.query.at
+        if len(at) < len(items):
+            return None
+        j = n
+        while j + 1 < len(items) and at[items[j + 1].pos] <= at[items[j].pos] + 2 and any(
+                t in fields and not fields[t] & _OWN for t in items[j + 1].terms):
+            j += 1  # (the rest of the name, as the passage writes it)
+        if j + 1 >= len(items) or at[items[j + 1].pos] != at[items[j].pos] + 1:
+            return None
+        head = items[j + 1]  # (a noun: "Bramwell replacing its pipes" says what it does;
+        # and not one the name has: "Harvard Art Museums")
+        if head.people or head.specific or head.surface.endswith(("ing", "ed")) \
+                or head.surface not in self.query.text:
+            return None
+        return head.terms[0]
 
     def _turned_around(self, view: RecordView) -> bool:
         """Whether the record says the opposite of a stop word of the question and not the
@@ -307,8 +349,14 @@ class Gates:
             # answer, however surely they are X's (the sentences around them may say what
             # they are about: "Its cause is under investigation. ... 'too early to say'")
             return "not about"
-        for item, unk, opposite in self._items:
+        for n, (item, unk, opposite) in enumerate(self._items):
             if any(t in fields or t in topic for t in item.terms):
+                if item.specific and not any(fields.get(t, 0) & _OWN for t in item.terms) \
+                        and _another_named(view, self._head_after(n, fields), self._asked):
+                    # a name only the record's passage or title has, and another name
+                    # before the word after it: "Harlan & Pike employees" asked, "8,000
+                    # Greenbough employees" said
+                    return "another named"
                 continue
             if item.people:
                 return "person"

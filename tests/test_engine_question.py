@@ -373,6 +373,17 @@ def test_what_time_asks_for_a_time_of_day() -> None:
     assert _read("what time did the bridge open").clock
     assert not _read("what day did the bridge open").clock
     assert not _read("when did the bridge open").clock
+    assert _read("what times do the balloons go up").clock
+
+
+def test_what_night_asks_for_a_day() -> None:
+    """"what night", "which date", "what morning": a date, a day named ("Friday night")."""
+    for asked in ("what night did the panda escape", "which date was the vote",
+                  "what morning did the ferry sail"):
+        read = _read(asked)
+        assert read.answer_type == "date" and read.day and not read.clock, asked
+    assert [it.surface for it in _read("what night is the night glow").items] == [
+        "night", "glow"]
 
 
 def test_small_talk_is_told_as_the_reader_tells_it() -> None:

@@ -149,6 +149,8 @@ def test_a_question_asking_for_a_year_sinks_at_a_record_without_a_date() -> None
     assert sinks(year, [1.0], [False], fields, plain_view()) == "no date"
     dated = plain_view()
     dated.has_date = True
+    assert sinks(year, [1.0], [False], fields, dated) == "no year"  # ("on Saturday", "3:15 am")
+    dated.numbers = {"1998"}
     assert sinks(year, [1.0], [False], fields, dated) is None
     # "when" needs a time too ("when was the petition started" is not answered by "parents
     # started a petition"), or the event it came before or after ("after the war")

@@ -39,8 +39,8 @@ MAX_QUESTION_WORDS = 40
 _WHAT = frozenset({"what", "which"})
 _QUESTION_WORDS = _WHAT | {"who", "whom", "whose", "when", "where", "why", "how"}
 _CLAUSE_OPENERS = frozenset({"when", "where"})
-#: The words of "what day", "which date": a day asked for.
-_DAY_ASKED = frozenset({"day", "date"})
+#: The words of "what day", "which date", "what night": a day asked for.
+_DAY_ASKED = frozenset({"day", "date", "dates", "night", "morning", "evening", "afternoon"})
 #: The question words that ask about what someone did ("what did X do", "why did X resign").
 _FOCUS_ASKERS = ("what", "why")
 
@@ -264,7 +264,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
 
     # intent
     query.answer_type, frame = _answer_type(ws)
-    query.clock = query.answer_type == "date" and any(ws[i] == "time" for i in frame)
+    query.clock = query.answer_type == "date" and any(ws[i] in ("time", "times") for i in frame)
     query.day = query.answer_type == "date" and any(ws[i] in _DAY_ASKED for i in frame)
     query.size = query.answer_type == "number" and any(ws[i] in lexicon.SIZE_WORDS
                                                        for i in frame)

@@ -10,6 +10,7 @@ record lacks, or a question mostly made of words the whole bank lacks, sinks it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS, has_figure
@@ -50,6 +51,8 @@ UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
 #: The words that place a thing against an event in time (``opposite_pairs`` of the question
 #: grammar): "when" asked, a record saying what it came before or after may answer.
 _BEFORE_AFTER = frozenset({"before", "after"})
+#: "what year", "which years": the words asking for a year.
+_WHICH, _YEARS = frozenset({"what", "which"}), frozenset({"year", "years"})
 
 
 def _completed(item: Item, query: Query) -> bool:
@@ -124,7 +127,7 @@ class Gates:
                  "_kin_aged",
                  "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
                  "_negated", "_negates", "_sized_of", "_speaker_named", "_speech_asked",
-                 "_superlatives", "_when", "_which_many", "_why", "query")
+                 "_superlatives", "_when", "_which_many", "_why", "_year", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -154,6 +157,10 @@ class Gates:
         #: the question's terms, when it asks for a figure
         self._figure = self._asked if kind in FIGURE_KINDS else None
         self._when = kind == "date" and "when" not in query.words
+        #: "what year", "which year": a year is asked for, which a day or a time of day alone
+        #: ("at about 3:15 a.m.", "on Saturday") does not give
+        self._year = kind == "date" and any(
+            a in _WHICH and b in _YEARS for a, b in pairwise(query.words))
         # (an adverb of manner or frequency the bank lacks says how, not what: "finally",
         # "usually", "annually"; "how much did it cost" asks a sum of money, which the figure
         # gate then asks of the record, whether or not the bank says "cost")
@@ -321,6 +328,8 @@ class Gates:
             return "no date"
         if query.clock and not view.has_clock:
             return "no time"  # "what time": a day ("Saturday morning") is not a time of day
+        if self._year and not any(map(is_year, view.numbers)):
+            return "no year"  # "what year did the plant open": "discovered at 3:15 a.m."
         if query.day and not view.has_day:
             return "no day"  # "what day": "40 derailments a year over the past decade" names none
         if self._named and not name_near(view, self._named, self._asked, self._name_of):

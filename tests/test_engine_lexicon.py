@@ -110,3 +110,10 @@ def test_a_measure_asked_is_read_with_its_units() -> None:
     assert "feet" in lexicon.measure_asked(["how", "deep", "is", "it"])
     assert lexicon.measure_asked(["how", "cold", "was", "it"]) == frozenset({"degree", "degrees"})
     assert lexicon.measure_asked(["how", "many", "wells"]) == frozenset()
+
+
+def test_a_verbs_opposites_are_its_own_not_a_homographs() -> None:
+    """"live" the verb has no opposite in WordNet's pairs; "live" the adjective has
+    "recorded": a word used as a verb is turned around only by a verb's opposite."""
+    assert "recorded" in opposites("live") and "recorded" not in lexicon.verb_opposites("live")
+    assert "decrease" in lexicon.verb_opposites("increase")

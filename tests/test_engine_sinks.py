@@ -81,6 +81,15 @@ def test_a_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     items = [Item("election", ("elect",)), Item("day", ("day",))]
     assert "night" in opposite_terms(Query("was it election day", words[1:], items))
     assert not opposite_terms(Query("when was election day", words, items, answer_type="date"))
+    # right after the person named, a word is what they do: a verb's opposites only
+    # ("where does Almonacid live": not the adjective's "recorded")
+    ws = ["where", "does", "almonacid", "live"]
+    person = Item("almonacid", ("@rodrigo-almonacid",), ("rodrigo-almonacid",), pos=0)
+    live = Query("where does almonacid live", ws, [person, Item("live", ("live",), pos=1)],
+                 answer_type="place", at=[2, 3])
+    assert "record" not in opposite_terms(live)
+    assert "record" in opposite_terms(Query("a live show", ["a", "live", "show"],
+                                            [Item("live", ("live",)), Item("show", ("show",))]))
 
 def test_a_stop_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     """The index keeps no stop words: the record's own stop words with opposites are read."""

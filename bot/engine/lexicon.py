@@ -252,6 +252,23 @@ def family_rarity(word: str, stems: tuple[str, ...]) -> float:
     return min(rarity(word), *(rarity(s) for s in stems))
 
 
+def verb_opposites(word: str) -> frozenset[str]:
+    """The opposites WordNet gives ``word`` as a verb ("live": "die"; not the adjective's
+    "recorded"), from ``antonyms.txt``."""
+    return _verb_opposites().get(word, frozenset())
+
+
+@cache
+def _verb_opposites() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for line in _data_lines("antonyms.txt"):
+        a, b, pos = line.split()
+        if pos == "verb":
+            found.setdefault(a, set()).add(b)
+            found.setdefault(b, set()).add(a)
+    return {word: frozenset(others) for word, others in found.items()}
+
+
 @cache
 def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Word -> its opposites, and adjective or adverb -> its opposites of the same part of

@@ -74,7 +74,14 @@ def _opposites(item: Item, query: Query) -> frozenset[str]:
     asked for ("when was election day": "on election night, April 2" is no other claim)."""
     if item.people or (query.answer_type == "date" and item.surface in lexicon.TIME_UNITS):
         return frozenset()
-    return lexicon.opposites(item.surface) - set(query.words)
+    at = query.at
+    doing = item.pos < len(at) and any(
+        it.people and it.pos < len(at) and at[it.pos] + len(it.surface.split()) == at[item.pos]
+        for it in query.items)
+    # (a word right after the person named is what they do: "where does Almonacid live" is
+    # no adjective's "live", whose opposite is "recorded")
+    said = lexicon.verb_opposites(item.surface) if doing else lexicon.opposites(item.surface)
+    return said - set(query.words)
 
 
 def _question_negates(query: Query) -> frozenset[str]:

@@ -96,6 +96,10 @@ def test_a_descriptions_head_nouns_are_the_roles_it_gives() -> None:
     assert role_heads("mayor of Riverton and Springfield") == ["mayor"]
     assert role_heads("spokeswoman for the hospital and a former nurse") == ["spokeswoman",
                                                                             "nurse"]
+    # a description opening on a relative clause says what someone does, no role: "the
+    # bakery" (or "the law") is no one ("who runs Ferreira Bakery", "who teaches contract law")
+    assert role_heads("who runs Ferreira Bakery at the foot of the bridge") == []
+    assert role_heads("who teaches contract law at the college") == []
     # a role set after a comma ("..., the column's author"): "the author" is her
     assert role_heads("deputy chief of the fire company, the column's author") == [
         "chief", "author"]

@@ -87,6 +87,8 @@ def role_heads(description: str) -> list[str]:
     heads: list[str] = []
     phrase: list[str] = []
     ws = words(first)
+    if ws[:1] in (["who"], ["whose"]):
+        ws = []  # "who runs Ferreira Bakery": what they do, no role ("the bakery" is no one)
     skipping = False  # past the first phrase's head, in what follows it ("at Upper Basin")
     for i, w in enumerate(ws):
         if w in ("and", "or", "&"):

@@ -255,44 +255,42 @@ def family_rarity(word: str, stems: tuple[str, ...]) -> float:
 def verb_opposites(word: str) -> frozenset[str]:
     """The opposites WordNet gives ``word`` as a verb ("live": "die"; not the adjective's
     "recorded"), from ``antonyms.txt``."""
-    return _verb_opposites().get(word, frozenset())
+    return _opposites()[2].get(word, frozenset())
+
+
+_Opposites = dict[str, frozenset[str]]
 
 
 @cache
-def _verb_opposites() -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = {}
-    for line in _data_lines("antonyms.txt"):
-        a, b, pos = line.split()
-        if pos == "verb":
-            found.setdefault(a, set()).add(b)
-            found.setdefault(b, set()).add(a)
-    return {word: frozenset(others) for word, others in found.items()}
-
-
-@cache
-def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """Word -> its opposites, and adjective or adverb -> its opposites of the same part of
-    speech (those that have degrees), from ``antonyms.txt`` (WordNet 3.0's antonym pairs) and
-    the few function words WordNet has no opposite for (``questions.json``: before / after)."""
+def _opposites() -> tuple[_Opposites, _Opposites, _Opposites]:
+    """Word -> its opposites; adjective or adverb -> its opposites of the same part of speech
+    (those that have degrees); verb -> its opposites as a verb. From ``antonyms.txt`` (WordNet
+    3.0's antonym pairs, read once) and the few function words WordNet has no opposite for
+    (``questions.json``: before / after)."""
     found: dict[str, set[str]] = {}
     graded: dict[str, set[str]] = {}
+    verbs: dict[str, set[str]] = {}
     for a, b in _Q["opposite_pairs"]:  # function words WordNet gives no opposite
         found.setdefault(a, set()).add(b)
         found.setdefault(b, set()).add(a)
     for line in _data_lines("antonyms.txt"):
         a, b, pos = line.split()
-        for table in (found, graded) if pos in ("adj", "adv") else (found,):
+        tables = (found, graded) if pos in ("adj", "adv") else \
+            (found, verbs) if pos == "verb" else (found,)
+        for table in tables:
             table.setdefault(a, set()).add(b)
             table.setdefault(b, set()).add(a)
-    return ({word: frozenset(others) for word, others in found.items()},
-            {word: frozenset(others) for word, others in graded.items()})
+    def frozen(table: dict[str, set[str]]) -> _Opposites:
+        return {word: frozenset(others) for word, others in table.items()}
+
+    return frozen(found), frozen(graded), frozen(verbs)
 
 
 def opposites(word: str) -> frozenset[str]:
     """The words general English gives as the opposite of ``word`` ("least" -> "most",
     "increase" -> "decrease"), and of a comparative or superlative in the same degree
     ("stronger" -> "weaker", "latest" -> "earliest"); empty when it has none."""
-    table, graded = _opposites()
+    table, graded, _ = _opposites()
     found = table.get(word)
     if found is not None:
         return found

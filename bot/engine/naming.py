@@ -5,6 +5,7 @@ librarian", "which three states") and whether a record names it: a gate of
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from bot.engine import lexicon
@@ -128,6 +129,12 @@ def _bears_names(noun: str) -> bool:
         role_noun(base) for base in lexicon.related().get(noun, ()))  # ("grandchildren")
 
 
+def name_stems(people: Iterable[str]) -> frozenset[str]:
+    """The stems of the words of people's names, as their ids spell them ("mariela-ostrowski":
+    "mariela", "ostrowski"): what a record's names and the ages it gives are read by."""
+    return frozenset(stem(w) for p in people for w in p.split("-"))
+
+
 def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bool) -> bool:
     """The record names the thing: a capitalised word the question does not have stands
     within :data:`NAME_REACH` content words of it ("the Switchyard Diner"). A record that
@@ -140,7 +147,7 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
     seq = [view.sequence[k] for k in place]
     at = [i for i, t in enumerate(seq) if t in thing]
     # (a name opening a sentence is no capitalised word inside one, but a person's is known)
-    names = (view.names | {stem(w) for p in view.people for w in p.split("-")}) - asked
+    names = (view.names | name_stems(view.people)) - asked
     for i in at:
         # (the question's own words beside the thing are part of it: "brother-in-law")
         lo = hi = i

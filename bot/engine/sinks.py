@@ -16,7 +16,14 @@ from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS, has_figure
 from bot.engine.figures import is_year
 from bot.engine.forms import is_adverb
-from bot.engine.naming import kind_of_person, name_near, named_thing, someone_of, which_many
+from bot.engine.naming import (
+    kind_of_person,
+    name_near,
+    name_stems,
+    named_thing,
+    someone_of,
+    which_many,
+)
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import (
@@ -105,7 +112,7 @@ def _another_named(view: RecordView, head: str | None, asked: set[str]) -> bool:
     if head is None:
         return False
     seq = view.sequence
-    people = {stem(w) for p in view.people for w in p.split("-")}  # (a doer: "Awolowo said")
+    people = name_stems(view.people)  # (a doer: "Awolowo said")
     return any(t == head and k and seq[k - 1] in view.names and seq[k - 1] not in asked
                and seq[k - 1] not in people for k, t in enumerate(seq))
 
@@ -188,18 +195,17 @@ class Gates:
         self._speech_asked = query.speech or query.said_by
         #: "what is the name of the school": the terms of the school
         self._named = named_thing(query)
+        # the terms of the people the question names, and the words of their names ("the
+        # bakery owner": Ostrowski)
+        named = frozenset(t for it in query.items if it.people
+                          for t in (*it.terms, *name_stems(it.people)))
+        aged = query.answer_type == "age"
         #: "how old is Oduya": the terms of the people whose age is asked (not "how old is
         #: Ruiz's dad")
+        self._aged = named if aged and all(it.people for it in query.items) else frozenset()
         #: "how old are Ruiz's sons": the terms of the one whose kin is asked (an age given
         #: her alone is no age of theirs)
-        self._kin_aged = frozenset(
-            t for it in query.items if it.people for t in (*it.terms, *(
-                stem(w) for p in it.people for w in p.split("-")))) \
-            if query.answer_type == "age" and someone_of(query.text) else frozenset()
-        self._aged = frozenset(t for it in query.items for t in it.terms) | frozenset(
-            stem(w) for it in query.items for p in it.people for w in p.split("-")) \
-            if query.answer_type == "age" and all(it.people for it in query.items) \
-            else frozenset()  # (and the words of their names: "the bakery owner", Ostrowski)
+        self._kin_aged = named if aged and someone_of(query.text) else frozenset()
         #: "what is the name of her son": a person named by "the name of"
         self._name_of = query.answer_type == "name" and any(
             kind_of_person(it.surface) for it in query.items if self._named & set(it.terms))

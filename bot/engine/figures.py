@@ -30,13 +30,15 @@ _AGE_STATED = re.compile(r"\b([A-Z][\w’'\-]+)\s+(?:was|is)\s+(\d{1,3})\.(?!\d)
 _AGE_SAID = re.compile(r"^(?:[A-Z][\w’'\-]*\s+)*?([A-Z][\w’'\-]+): .*?\bI(?:’m|'m| am)\s+"
                        r"(\d{1,3})(?:\s+years?\s+old)?(?=[,.;!?]|\s+and\b|$)")
 
+#: The patterns giving a name and its age, both read by :func:`ages` and :func:`aged`.
+_AGES = (_AGE_APPOSITIVE, _AGE_STATED, _AGE_SAID)
+
 
 def ages(text: str) -> frozenset[tuple[str, str]]:
     """The ages news style puts after a name ("Walt Brandvold, 63, a pear grower") or states
     ("She was 91.", its subject named), and a speaker's own ("Jolene Roe: I am 49."), each as
     its figure counting "old" ("63 years old")."""
-    return frozenset((m.group(2), "old") for pattern in (_AGE_APPOSITIVE, _AGE_STATED, _AGE_SAID)
-                     for m in pattern.finditer(text))
+    return frozenset((m.group(2), "old") for pattern in _AGES for m in pattern.finditer(text))
 
 
 #: An age before a name: "66-year-old Terrence Oduya".
@@ -49,8 +51,7 @@ def aged(text: str) -> frozenset[str]:
     """The stems of the names ``text`` gives an age: "Oduya, 66", "66-year-old Terrence
     Oduya", "Okafor, a 19-year-old rookie", "Oduya was 66." (each word of the name, and of a
     double name: "Rao-Whitfield")."""
-    names = [m.group(1) for pattern in (_AGE_APPOSITIVE, _AGE_STATED, _AGE_SAID)
-             for m in pattern.finditer(text)]
+    names = [m.group(1) for pattern in _AGES for m in pattern.finditer(text)]
     names += [m.group(1) for m in _AGE_IN_APPOSITION.finditer(text)]
     names += [w for m in _AGE_BEFORE.finditer(text) for w in m.group(1).split()]
     return frozenset(stem(w) for n in names for w in n.lower().split("-"))

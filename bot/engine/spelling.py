@@ -68,7 +68,7 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
     english = lexicon.english()
     found = vocab.correct(word)
     if found is not None and (found[1] > 1 or found[0][0] != word[0]) and \
-            (meant := _ENGLISH_SPELLER(word)) is not None and _closer(word, meant, found[0]):
+            (meant := _ENGLISH_SPELLER(word)) is not None and _closer(word, meant, *found):
         return [(meant, False, True)]  # "suppoosed": "supposed", not the bank's "supported"
     seen = english.get(word, 0)
     if found is not None and is_content(found[0]) and (
@@ -82,12 +82,12 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
     return [(word, False, False)]
 
 
-def _closer(word: str, english: str, bank: str) -> bool:
-    """Whether the English word is the likelier reading of ``word`` than the bank's: fewer
-    edits away, or as few keeping the first letter the bank's word changes ("pusing":
-    "pushing", not "using")."""
-    ours, theirs = OSA.distance(word, english), OSA.distance(word, bank)
-    return ours < theirs or (ours == theirs and english[0] == word[0] != bank[0])
+def _closer(word: str, english: str, bank: str, edits: int) -> bool:
+    """Whether the English word is the likelier reading of ``word`` than the bank's, ``edits``
+    away: fewer edits away, or as few keeping the first letter the bank's word changes
+    ("pusing": "pushing", not "using")."""
+    ours = OSA.distance(word, english)
+    return ours < edits or (ours == edits and english[0] == word[0] != bank[0])
 
 
 #: The words a question opens on to ask, which a typo there would lose ("wich", "wat").

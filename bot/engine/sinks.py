@@ -195,11 +195,11 @@ class Gates:
         self._speech_asked = query.speech or query.said_by
         #: "what is the name of the school": the terms of the school
         self._named = named_thing(query)
-        # the terms of the people the question names, and the words of their names ("the
-        # bakery owner": Ostrowski)
-        named = frozenset(t for it in query.items if it.people
-                          for t in (*it.terms, *name_stems(it.people)))
+        # asked an age: the terms of the people the question names, and the words of their
+        # names ("the bakery owner": Ostrowski)
         aged = query.answer_type == "age"
+        named = frozenset(t for it in query.items if it.people
+                          for t in (*it.terms, *name_stems(it.people))) if aged else frozenset()
         #: "how old is Oduya": the terms of the people whose age is asked (not "how old is
         #: Ruiz's dad")
         self._aged = named if aged and all(it.people for it in query.items) else frozenset()

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from bot.engine.naming import kind_of_person, name_near, named_thing, someone_of, which_many
+from bot.engine.naming import (
+    kind_asked,
+    kind_of_person,
+    name_near,
+    named_thing,
+    someone_of,
+    which_many,
+)
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
 from tests.engine_records import asked, view_of
@@ -60,3 +67,30 @@ def test_a_record_names_the_thing_when_a_name_stands_beside_it() -> None:
     # a record without the thing gives nothing to judge by, unless a person's name is asked
     assert name_near(view_of("Hawthorne Elementary closed."), school, {"school"}, False)
     assert not name_near(view_of("Ada Roe closed it."), frozenset({"son"}), {"son"}, True)
+
+
+def test_the_kind_asked_which_one_of_is_the_noun_before_a_verb() -> None:
+    """"what bank gave the loan", "which nine stores are": the noun of the phrase after the
+    question word, when a verb follows it; any "name of" phrase's last word. Not a phrase
+    with no verb after it ("what exposes organisms to infection": a verb itself), nor "what
+    kind of engine"."""
+    bank = asked("what bank gave the trust the loan",
+                 [Item("bank", ("bank",)), Item("gave", ("gave",)), Item("trust", ("trust",)),
+                  Item("loan", ("loan",))])
+    assert kind_asked(bank) == {"bank"}
+    stores = asked("which nine stores are going to be sold",
+                   [Item("stores", ("store",)), Item("going", ("go",)), Item("sold", ("sold",))])
+    assert kind_asked(stores) == {"store"}
+    app = asked("what is the name of the phone app they used",
+                [Item("phone", ("phone",)), Item("app", ("app",)), Item("used", ("use",))],
+                "name")
+    assert kind_asked(app) == {"app"}
+    exposes = asked("what exposes organisms to infection",
+                    [Item("exposes", ("expos",)), Item("organisms", ("organism",)),
+                     Item("infection", ("infect",))])
+    assert kind_asked(exposes) == frozenset()
+    kind = asked("what kind of engine was used",
+                 [Item("kind", ("kind",)), Item("engine", ("engin",)), Item("used", ("use",))])
+    assert kind_asked(kind) == frozenset()
+    when = asked("what year did the bank open", [Item("bank", ("bank",))], "date")
+    assert kind_asked(when) == frozenset()

@@ -302,6 +302,23 @@ def test_a_name_asked_for_needs_a_name_beside_the_thing_in_the_record() -> None:
     assert sinks(query, [1.0], [False], fields, counted) == "no name"
 
 
+def test_which_one_of_a_kind_is_not_answered_by_a_record_saying_only_there_was_one() -> None:
+    """"what bank gave the loan": "a loan from a regional bank" says there was a bank, not
+    which; "the bank" (one known), or a name near ("Halverson Savings, a regional bank"),
+    may answer."""
+    query = asked("what bank gave the trust the loan",
+                  [Item("bank", ("bank",)), Item("gave", ("gave",)), Item("trust", ("trust",)),
+                   Item("loan", ("loan",))])
+    fields = {"bank": FIELD_TEXT, "loan": FIELD_TEXT}
+    weights, unknown = [1.0] * 4, [False] * 4
+    one = view_of("The rest came from foundation gifts and a loan from a regional bank.")
+    assert sinks(query, weights, unknown, fields, one) == "one of a kind"
+    known = view_of("The rest came from a loan from the bank the trust has used for years.")
+    assert sinks(query, weights, unknown, fields, known) is None
+    named = view_of("Halverson Savings, a regional bank, made the loan to the trust.")
+    assert sinks(query, weights, unknown, fields, named) is None
+
+
 def test_the_name_of_a_kind_of_person_needs_the_person_in_the_record() -> None:
     """"the name of Eldridge's wife": a record that never says "wife" names no wife, though
     it names Eldridge; "the name of the leader" is named by a record saying who led."""

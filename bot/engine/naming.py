@@ -15,14 +15,14 @@ from bot.engine.ingest.lexicon import role_noun
 from bot.engine.normalize import stem
 from bot.engine.question import Item, Query
 from bot.engine.records import RecordView, agent_verb
+from bot.engine.unnamed import NAMING
 
 #: A name asked for ("the name of the school") stands within this many content words (not
 #: figures) of the thing it names in the record ("Hawthorne Elementary School", "the firm
 #: Rowan & Peake", "Dale Okonkwo, 58, a machinist"; not "a school in the town of Marlow").
 NAME_REACH = 1
 #: Verbs that give a thing its name, between the two ("a bakery called Vault & Crumb").
-_NAMING = frozenset(stem(w) for w in ("called", "named", "dubbed", "nicknamed", "titled",
-                                      "entitled", "termed", "known", "labeled", "labelled"))
+_NAMING = frozenset(map(stem, NAMING))
 #: The words that ask for a name, after which the question names the thing it is of.
 _NAME_WORDS = frozenset({"name", "names"})
 #: The question words that ask for one of a kind of person ("which judge"; "who is the mayor",
@@ -107,6 +107,48 @@ def which_many(query: Query) -> tuple[str, frozenset[str]] | None:
     return (ws[1], frozenset(run[0][1].terms)) if run and run[0][0] == 2 else None
 
 
+#: The answer kinds a "which" or "what" asking which one of a kind may have (not "what
+#: year", "what time": the date gates read those).
+_WHICH_KINDS = frozenset({"", "name", "person", "place", "thing"})
+#: The verbs after the phrase asked which one of that end it on its noun ("which stores are").
+_VERBS_AFTER = lexicon.AUXILIARIES | {"are", "am", "be", "been", "should", "may", "might",
+                                      "must", "shall"}
+
+
+def kind_asked(query: Query) -> frozenset[str]:
+    """The terms of the kind of thing a question asks which one of: "what bank gave the
+    loan", "which nine stores", "what is the name of the phone app" (the last word of the
+    phrase right after the question word or "name of", a verb after it not counted). Not
+    "what kind of engine", nor a person named ("which Smith")."""
+    ws = query.words
+    if query.answer_type not in _WHICH_KINDS or len(ws) < 2:
+        return frozenset()
+    name_of = query.answer_type == "name"
+    if name_of:
+        asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
+        if asks is None or ws[asks + 1 : asks + 2] != ["of"]:
+            return frozenset()
+        start = asks + 1
+    elif ws[0] in ("which", "what"):
+        start = 1 if ws[1].isdigit() else 0
+    else:
+        return frozenset()
+    run = _run_after(query, start)
+    if not run or (run[0][0] != start + 1 and not name_of):  # ("the name of the app")
+        return frozenset()
+    while run and _verb_form(run[-1][1].surface):
+        run.pop()
+    if not run or run[-1][1].people:
+        return frozenset()
+    at, head = run[-1]
+    after = ws[at + len(head.surface.split()) :][:1]
+    # (the phrase ends on a noun when a verb follows it: "what bank gave", "which stores
+    # are"; not "what exposes organisms to", "what kind of engine")
+    if not name_of and not (after and (after[0] in _VERBS_AFTER or _verb_form(after[0]))):
+        return frozenset()
+    return frozenset(head.terms)
+
+
 def _run_after(query: Query, at: int) -> list[tuple[int, Item]]:
     """The question's items after word ``at``, each with its place in the question's words,
     up to the first gap (a word that is no item)."""
@@ -135,7 +177,8 @@ def name_stems(people: Iterable[str]) -> frozenset[str]:
     return frozenset(stem(w) for p in people for w in p.split("-"))
 
 
-def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bool) -> bool:
+def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bool,
+              reach: int = NAME_REACH) -> bool:
     """The record names the thing: a capitalised word the question does not have stands
     within :data:`NAME_REACH` content words of it ("the Switchyard Diner"). A record that
     does not mention the thing at all gives nothing to judge by ("which official": "County
@@ -157,8 +200,8 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
             hi += 1  # (and a verb of naming after it: "a bakery called Vault & Crumb")
         counted = place[lo] > 0 and view.sequence[place[lo] - 1].isdigit()  # ("five sons")
         if any(seq[j] in names and not _said_between(view, place[j], place[lo], place[hi])
-               for j in range(lo if counted else max(0, lo - NAME_REACH),
-                              min(len(seq), hi + NAME_REACH + 1))):
+               for j in range(lo if counted else max(0, lo - reach),
+                              min(len(seq), hi + reach + 1))):
             return True
     if at or not said:
         return not at

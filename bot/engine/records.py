@@ -20,6 +20,7 @@ from functools import lru_cache
 from bot.engine import lexicon
 from bot.engine.figures import aged, ages, figure_counts, has_clock_time, is_year, span_figures
 from bot.engine.normalize import content_stems, is_content, stem, words
+from bot.engine.unnamed import one_of_a_kind
 from bot.models import Fact, Quote
 
 #: Field bits of a posting entry.
@@ -194,6 +195,9 @@ class RecordView:
     #: where in ``sequence`` a verb of saying stood before the word (not a content word
     #: itself): "Ashby-Park said a volunteer placed" has one before "volunteer"
     said_at: frozenset[int] = frozenset()
+    #: stems of the nouns it mentions only as one of a kind ("a regional bank"):
+    #: :func:`~bot.engine.unnamed.one_of_a_kind`
+    unnamed: frozenset[str] = frozenset()
 
 
 def _said_at(ws: list[str]) -> frozenset[int]:
@@ -269,6 +273,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         has_day=has_day,
         aged=aged(shown) | aged(passages) if numbers else frozenset(),
         said_at=_said_at(ws),
+        unnamed=one_of_a_kind(shown if passages == shown else f"{shown} {passages}"),
     )
 
 

@@ -17,6 +17,7 @@ from bot.engine.asked_figures import MONEY_TERMS, has_figure
 from bot.engine.figures import is_year
 from bot.engine.forms import is_adverb
 from bot.engine.naming import (
+    kind_asked,
     kind_of_person,
     name_near,
     name_stems,
@@ -38,6 +39,9 @@ from bot.engine.records import (
 #: A person's measure ("the 6-foot-8 Villeneuve", "Villeneuve, 6 feet 8") stands this near
 #: their name, in content words.
 MEASURE_REACH = 3
+#: A thing asked which one of, mentioned only as one of a kind ("a solar developer"), is yet
+#: named by a capitalised word this near it ("Halverson Renewables, a solar developer").
+ONE_OF_A_KIND_REACH = 3
 
 
 def _beside(seq: list[str], figures: set[str], terms: frozenset[str]) -> bool:
@@ -138,7 +142,7 @@ class Gates:
     (not once per candidate)."""
 
     __slots__ = ("_about", "_aged", "_anchors", "_asked", "_degree", "_denied", "_figure", "_items",
-                 "_kin_aged",
+                 "_kin_aged", "_kind",
                  "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
                  "_negated", "_negates", "_sized_of", "_speaker_named", "_speech_asked",
                  "_superlatives", "_when", "_which_many", "_why", "_year", "query")
@@ -195,6 +199,8 @@ class Gates:
         self._speech_asked = query.speech or query.said_by
         #: "what is the name of the school": the terms of the school
         self._named = named_thing(query)
+        #: "what bank gave the loan": the terms of the kind asked which one of
+        self._kind = kind_asked(query)
         # asked an age: the terms of the people the question names, and the words of their
         # names ("the bakery owner": Ostrowski)
         aged = query.answer_type == "age"
@@ -351,6 +357,9 @@ class Gates:
                                                         if n == self._which_many[0]} \
                 and not view.names - self._asked and set(view.people) <= set(query.people):
             return "unnamed"  # "which three states": "seen across parts of three states"
+        if self._kind and not self._kind.isdisjoint(view.unnamed) and not name_near(
+                view, self._kind, self._asked, False, ONE_OF_A_KIND_REACH):
+            return "one of a kind"  # "what bank gave the loan": "a loan from a regional bank"
         if self._lacks_much:
             return "unknown"
         if self._speech_asked and not view.speech and (

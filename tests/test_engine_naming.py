@@ -92,5 +92,18 @@ def test_the_kind_asked_which_one_of_is_the_noun_before_a_verb() -> None:
     kind = asked("what kind of engine was used",
                  [Item("kind", ("kind",)), Item("engine", ("engin",)), Item("used", ("use",))])
     assert kind_asked(kind) == frozenset()
+    zoo = asked("which zoo in tennessee did juniper come from",
+                [Item("zoo", ("zoo",)), Item("tennessee", ("tennesse",)),
+                 Item("juniper", ("junip",)), Item("come", ("come",))])
+    assert kind_asked(zoo) == {"zoo"}  # (past the place it is in)
+    # a kind of person is named_thing's; a word corrected may be one misspelt
+    judge = asked("which judge heard the case",
+                  [Item("judge", ("judg",)), Item("heard", ("hear",))])
+    assert kind_asked(judge) == frozenset()
+    ws = words("what is the name of the enginer the district hired")
+    typo = Query("what is the name of the enginer the district hired", ws,
+                 [Item("enginer", ("engin",), corrected=True, pos=0)], answer_type="name",
+                 at=[ws.index("enginer")])
+    assert kind_asked(typo) == frozenset()
     when = asked("what year did the bank open", [Item("bank", ("bank",))], "date")
     assert kind_asked(when) == frozenset()

@@ -317,6 +317,14 @@ def test_which_one_of_a_kind_is_not_answered_by_a_record_saying_only_there_was_o
     assert sinks(query, weights, unknown, fields, known) is None
     named = view_of("Halverson Savings, a regional bank, made the loan to the trust.")
     assert sinks(query, weights, unknown, fields, named) is None
+    # "what video did X share": "a video of a singer" says which, though it names none
+    video = asked("what video did ada share",
+                  [Item("video", ("video",)), Item("ada", ("ada",)), Item("share", ("share",))])
+    shared = view_of("Ada shared a video of a singer calling out the agency.")
+    assert sinks(video, [1.0] * 3, [False] * 3, {"video": FIELD_TEXT}, shared) is None
+    # ... but gives no name: "what is the name of the video"
+    name = asked("what is the name of the video", [Item("video", ("video",))], "name")
+    assert sinks(name, [1.0], [False], {"video": FIELD_TEXT}, shared) == "one of a kind"
 
 
 def test_the_name_of_a_kind_of_person_needs_the_person_in_the_record() -> None:

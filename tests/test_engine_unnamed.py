@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from bot.engine.normalize import stem
-from bot.engine.unnamed import one_of_a_kind
+from bot.engine.unnamed import one_of_a_kind as both
+
+
+def one_of_a_kind(text: str) -> frozenset[str]:
+    return both(text)[0]
 
 
 def test_a_thing_mentioned_only_after_a_or_a_count_is_one_of_a_kind() -> None:
@@ -42,3 +46,25 @@ def test_a_thing_beside_a_name_saying_which_is_not() -> None:
         "The fireball was seen in Kansas, Nebraska and Iowa, three states.")
     assert stem("bank") not in one_of_a_kind("It borrowed from a regional bank, First Federal.")
     assert stem("bakery") not in one_of_a_kind("She runs a bakery called Vault & Crumb.")
+
+
+def test_a_name_set_beside_the_phrase_says_which() -> None:
+    assert stem("engineer") not in one_of_a_kind(
+        "An engineer hired by the district, Raymond Oduya, first spotted the seepage.")
+    assert stem("trails") not in one_of_a_kind(
+        "The division closed two side trails, the Lantern Trail and the Creek Trail.")
+    assert stem("counties") not in one_of_a_kind(
+        "The quarantine covers parts of three counties: Ashby, Linn and Pell.")
+
+
+def test_a_figure_measuring_the_thing_says_which() -> None:
+    assert stem("bonus") not in one_of_a_kind("He received a $50,000 bonus for the sale.")
+    assert stem("raise") not in one_of_a_kind("The budget includes a 2.5 percent raise.")
+    assert stem("boats") in one_of_a_kind("He rents 14 pontoon boats to visitors.")
+
+
+def test_a_thing_described_has_no_name_but_says_what_it_is() -> None:
+    unnamed, undescribed = both("Kim shared a video of a singer calling out the agency.")
+    assert stem("video") in unnamed and stem("video") not in undescribed
+    unnamed, undescribed = both("The loan came from a regional bank.")
+    assert stem("bank") in unnamed and stem("bank") in undescribed

@@ -110,6 +110,8 @@ def which_many(query: Query) -> tuple[str, frozenset[str]] | None:
 #: The answer kinds a "which" or "what" asking which one of a kind may have (not "what
 #: year", "what time": the date gates read those).
 _WHICH_KINDS = frozenset({"", "name", "person", "place", "thing"})
+#: Prepositions of a place or a time after the phrase asked which one of ("in", "on").
+_PLACING = frozenset({"in", "at", "on", "near", "from", "outside", "inside", "along"})
 #: The verbs after the phrase asked which one of that end it on its noun ("which stores are").
 _VERBS_AFTER = lexicon.AUXILIARIES | {"are", "am", "be", "been", "should", "may", "might",
                                       "must", "shall"}
@@ -117,9 +119,12 @@ _VERBS_AFTER = lexicon.AUXILIARIES | {"are", "am", "be", "been", "should", "may"
 
 def kind_asked(query: Query) -> frozenset[str]:
     """The terms of the kind of thing a question asks which one of: "what bank gave the
-    loan", "which nine stores", "what is the name of the phone app" (the last word of the
-    phrase right after the question word or "name of", a verb after it not counted). Not
-    "what kind of engine", nor a person named ("which Smith")."""
+    loan", "which nine stores", "which zoo in Tennessee did", "what is the name of the phone
+    app" (the noun ending the phrase right after the question word or "name of", before its
+    first verb). A phrase after the question word must be followed by a verb, past a place
+    or time it is in ("which zoo in Tennessee did"): not "what exposes organisms to
+    infection" (a verb itself), nor "what kind of engine". Not a kind of person (for
+    :func:`named_thing`), nor a person named ("which Smith")."""
     ws = query.words
     if query.answer_type not in _WHICH_KINDS or len(ws) < 2:
         return frozenset()
@@ -136,16 +141,19 @@ def kind_asked(query: Query) -> frozenset[str]:
     run = _run_after(query, start)
     if not run or (run[0][0] != start + 1 and not name_of):  # ("the name of the app")
         return frozenset()
-    while run and _verb_form(run[-1][1].surface):
-        run.pop()
-    if not run or run[-1][1].people:
+    verb = next((n for n, (_, it) in enumerate(run) if n and _verb_form(it.surface)), len(run))
+    at, head = run[verb - 1]
+    if head.people or head.surface.isdigit() or head.corrected or kind_of_person(head.surface):
+        # (a word corrected may be a kind of person misspelt: "the enginer the district hired")
         return frozenset()
-    at, head = run[-1]
-    after = ws[at + len(head.surface.split()) :][:1]
-    # (the phrase ends on a noun when a verb follows it: "what bank gave", "which stores
-    # are"; not "what exposes organisms to", "what kind of engine")
-    if not name_of and not (after and (after[0] in _VERBS_AFTER or _verb_form(after[0]))):
-        return frozenset()
+    end = at + len(head.surface.split())
+    if not name_of and verb == len(run):
+        # (past a place or a time: "which zoo in Tennessee did", "what bank on Main Street")
+        while ws[end : end + 1] and ws[end] in _PLACING:
+            end = next((k + len(it.surface.split()) for k, it in _run_after(query, end)[-1:]),
+                       end + 1)
+        if not ws[end : end + 1] or not (ws[end] in _VERBS_AFTER or _verb_form(ws[end])):
+            return frozenset()
     return frozenset(head.terms)
 
 
@@ -177,8 +185,7 @@ def name_stems(people: Iterable[str]) -> frozenset[str]:
     return frozenset(stem(w) for p in people for w in p.split("-"))
 
 
-def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bool,
-              reach: int = NAME_REACH) -> bool:
+def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bool) -> bool:
     """The record names the thing: a capitalised word the question does not have stands
     within :data:`NAME_REACH` content words of it ("the Switchyard Diner"). A record that
     does not mention the thing at all gives nothing to judge by ("which official": "County
@@ -200,8 +207,8 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
             hi += 1  # (and a verb of naming after it: "a bakery called Vault & Crumb")
         counted = place[lo] > 0 and view.sequence[place[lo] - 1].isdigit()  # ("five sons")
         if any(seq[j] in names and not _said_between(view, place[j], place[lo], place[hi])
-               for j in range(lo if counted else max(0, lo - reach),
-                              min(len(seq), hi + reach + 1))):
+               for j in range(lo if counted else max(0, lo - NAME_REACH),
+                              min(len(seq), hi + NAME_REACH + 1))):
             return True
     if at or not said:
         return not at

@@ -195,9 +195,9 @@ class RecordView:
     #: where in ``sequence`` a verb of saying stood before the word (not a content word
     #: itself): "Ashby-Park said a volunteer placed" has one before "volunteer"
     said_at: frozenset[int] = frozenset()
-    #: stems of the nouns it mentions only as one of a kind ("a regional bank"):
-    #: :func:`~bot.engine.unnamed.one_of_a_kind`
+    #: nouns only one of a kind ("a regional bank"), and those not described: :mod:`.unnamed`
     unnamed: frozenset[str] = frozenset()
+    undescribed: frozenset[str] = frozenset()
 
 
 def _said_at(ws: list[str]) -> frozenset[int]:
@@ -239,6 +239,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     has_day = bool(dated - lexicon.ERA_WORDS)
     has_date = bool(dated) or any(map(is_year, all_words)) or has_clock
     text = record.text.rstrip()
+    unnamed, undescribed = one_of_a_kind(shown if passages == shown else f"{shown} {passages}")
     return RecordView(
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)} - _CALENDAR,
@@ -273,7 +274,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         has_day=has_day,
         aged=aged(shown) | aged(passages) if numbers else frozenset(),
         said_at=_said_at(ws),
-        unnamed=one_of_a_kind(shown if passages == shown else f"{shown} {passages}"),
+        unnamed=unnamed,
+        undescribed=undescribed,
     )
 
 

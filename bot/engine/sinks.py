@@ -39,9 +39,6 @@ from bot.engine.records import (
 #: A person's measure ("the 6-foot-8 Villeneuve", "Villeneuve, 6 feet 8") stands this near
 #: their name, in content words.
 MEASURE_REACH = 3
-#: A thing asked which one of, mentioned only as one of a kind ("a solar developer"), is yet
-#: named by a capitalised word this near it ("Halverson Renewables, a solar developer").
-ONE_OF_A_KIND_REACH = 3
 
 
 def _beside(seq: list[str], figures: set[str], terms: frozenset[str]) -> bool:
@@ -357,9 +354,11 @@ class Gates:
                                                         if n == self._which_many[0]} \
                 and not view.names - self._asked and set(view.people) <= set(query.people):
             return "unnamed"  # "which three states": "seen across parts of three states"
-        if self._kind and not self._kind.isdisjoint(view.unnamed) and not name_near(
-                view, self._kind, self._asked, False, ONE_OF_A_KIND_REACH):
-            return "one of a kind"  # "what bank gave the loan": "a loan from a regional bank"
+        if self._kind and not self._kind.isdisjoint(
+                view.unnamed if query.answer_type == "name" else view.undescribed):
+            # "what bank gave the loan": "a loan from a regional bank" (but "what video did X
+            # share" is answered by "a video of rapper Y": the name of one is not)
+            return "one of a kind"
         if self._lacks_much:
             return "unknown"
         if self._speech_asked and not view.speech and (

@@ -155,6 +155,9 @@ def test_a_count_is_not_a_year_nor_a_span_of_time_or_length() -> None:
     for text in ("The awards vote passed with 93 percent.", "The awards cost $48 million."):
         assert sinks(many, [1.0], [False], {"award": 1}, view_of(text)) == "no figure", text
         assert sinks(query, [1.0], [False], {"award": 1}, view_of(text)) is None, text
+    # nor a day of a month ("Oct. 21")
+    dated = view_of("On Oct. 21, 94 percent of the awards went to locals.")
+    assert sinks(many, [1.0], [False], {"award": 1}, dated) == "no figure"
     years = Query("how many years", [], [Item("years", ("year",))], answer_type="number")
     ran = view_of("The awards gala has run for five years.")
     assert sinks(years, [1.0], [False], {"year": 1}, ran) is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine.figures import aged, ages, figure_counts, is_year, span_figures
+from bot.engine.figures import aged, ages, days, figure_counts, is_year, span_figures
 from bot.engine.normalize import stem, words
 
 
@@ -15,6 +15,13 @@ def test_a_figure_counts_the_words_right_after_it() -> None:
     assert ("37", stem("firefighters")) not in figure_counts(words("37 homes, 650 firefighters"))
     # a decimal's digits are read apart: both count what follows ("1.8 miles")
     assert {("1", stem("miles")), ("8", stem("miles"))} <= figure_counts(words("1.8 miles away"))
+
+
+def test_a_day_of_a_month_counts_nothing() -> None:
+    ws = words("On Oct. 21, 94 percent of nurses voted; on March 3 the union met")
+    counts = figure_counts(ws)
+    assert ("94", "percent") in counts and not any(n == "21" for n, _ in counts)
+    assert days([stem(w) for w in ws]) == {"21", "3"}
 
 
 def test_a_ranges_first_figure_counts_what_its_last_does() -> None:

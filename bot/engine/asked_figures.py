@@ -6,7 +6,7 @@ cost" a sum of money, "how old" an age, "what percent" a percentage. A gate of
 from __future__ import annotations
 
 from bot.engine import lexicon
-from bot.engine.figures import is_year
+from bot.engine.figures import days, is_year
 from bot.engine.normalize import stem
 from bot.engine.records import RecordView
 
@@ -59,7 +59,7 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         # "how many firefighters": not a year, nor a figure of time or length ("five
         # years", "38 miles away"), unless asked in those units ("how big", "how far": a
         # figure of length, not of time)
-        spans = set(view.spans)
+        spans = set(view.spans) | days(view.sequence)  # (nor a day: "Oct. 21")
         if size:  # "how big was the crack": "7 inches long" (not "for five years")
             spans -= {n for n, u in view.figure_counts if u in _LENGTH}
         if counts and not asked & _MEASURES:

@@ -78,6 +78,9 @@ def _figure_reach(ws: list[str]) -> list[tuple[str, list[str]]]:
     for i in range(len(ws) - 1, -1, -1):
         if not ws[i].isdigit():
             continue
+        if i and ws[i - 1] in lexicon.MONTHS:
+            reaches[i] = []  # a day ("On Oct. 21, 94 percent of nurses"): it counts nothing
+            continue
         last = i
         while last + 1 < len(ws) and ws[last + 1].isdigit():
             last += 1
@@ -101,6 +104,16 @@ def span_figures(ws: list[str]) -> frozenset[str]:
         if any(w in lexicon.SPAN_UNITS for w in in_reach):
             out.add(figure)
     return frozenset(out)
+
+
+#: The stems of the months' names, a figure after which is a day of the month.
+_MONTHS = frozenset(map(stem, lexicon.MONTHS))
+
+
+def days(seq: list[str]) -> set[str]:
+    """The figures of the stems ``seq`` that are days of a month ("Oct. 21": "21"), which
+    count nothing."""
+    return {seq[i] for i in range(1, len(seq)) if seq[i - 1] in _MONTHS and seq[i].isdigit()}
 
 
 def has_clock_time(ws: list[str]) -> bool:

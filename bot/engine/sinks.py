@@ -52,6 +52,9 @@ def _beside(seq: list[str], figures: set[str], terms: frozenset[str]) -> bool:
 #: A verb this common in English ("go", "get", "make", "take"; rarity of
 #: :func:`lexicon.rarity`) names no act of its own that a reason must be for.
 LIGHT_VERB_RARITY = 0.25
+#: What someone's words are asked to be about is read by its words this rare at least
+#: ("about logging a species": not "how", "used", "take").
+ABOUT_RARITY = 0.3
 #: A question whose items the bank lacks for this share of its weight is about something else
 #: (an item the bank lacks weighs at most UNKNOWN_CAP times the weightiest one it has: in a
 #: small bank every known word has an IDF near 0).
@@ -118,6 +121,27 @@ def _another_named(view: RecordView, head: str | None, asked: set[str]) -> bool:
                and seq[k - 1] not in people for k, t in enumerate(seq))
 
 
+def _about_enough(items: list[tuple[frozenset[str], float]], all_terms: tuple[str, ...],
+                  fields: dict[str, int],
+                  topic: frozenset[str],
+                  around: Callable[[set[str]], dict[str, int]] | None) -> bool:
+    """Whether what someone's words are asked to be about ("about logging a species out of
+    existence": its words, each by any of its terms, with its weight) is what the record is
+    about: at least half of their weight in the record or its article's title, or, so far,
+    in the sentences around it (read only when needed)."""
+    if not items:  # (no word of weight the bank has: any of them will do)
+        items = [(frozenset(all_terms), 1.0)]
+    total = sum(w for _, w in items)
+    had = [any(t in fields or t in topic for t in terms) for terms, _ in items]
+    if any(had) and 2 * sum(w for h, (_, w) in zip(had, items, strict=True) if h) >= total:
+        return True
+    if around is None:
+        return False
+    near = around(set().union(*(terms for terms, _ in items)))
+    return 2 * sum(w for h, (terms, w) in zip(had, items, strict=True)
+                   if h or not terms.isdisjoint(near)) >= total
+
+
 def opposite_terms(query: Query) -> set[str]:
     """The terms of the opposites of the question's words ("worst" for "best"), which
     :func:`sinks` looks for in a record (``said``)."""
@@ -138,8 +162,8 @@ class Gates:
     """:func:`sinks` for one question, what it reads of the question alone worked out once
     (not once per candidate)."""
 
-    __slots__ = ("_about", "_aged", "_anchors", "_asked", "_degree", "_denied", "_figure", "_items",
-                 "_kin_aged", "_kind",
+    __slots__ = ("_about", "_about_items", "_aged", "_anchors", "_asked", "_degree", "_denied",
+                 "_figure", "_items", "_kin_aged", "_kind",
                  "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
                  "_negated", "_negates", "_sized_of", "_speaker_named", "_speech_asked",
                  "_superlatives", "_when", "_which_many", "_why", "_year", "query")
@@ -187,6 +211,11 @@ class Gates:
                        for it, unk in zip(query.items, unknown, strict=True)]
         #: "what did X say about Y": the terms of Y (what X's words must be about)
         self._about = query.about
+        self._about_items = [(frozenset(it.terms) & set(query.about), 1.0)
+                             for it, unk in zip(query.items, unknown, strict=True)
+                             if not it.people and not unk
+                             and lexicon.rarity(it.surface) >= ABOUT_RARITY
+                             and not set(it.terms).isdisjoint(query.about)]
         #: asks what a named person said, or why they did something ("why did Huang vote
         #: no": not answered by what Fortier, who voted with Huang, said of her own vote)
         self._speaker_named = (query.speech or (kind == "reason" and any(
@@ -372,9 +401,7 @@ class Gates:
             # "what did Sandoval say": 'Fortier, who voted no along with Sandoval, said ...'
             # reports someone else's words (a sentence read by ingest names its speaker first)
             return "said by another"
-        if self._about and not any(t in fields or t in topic for t in self._about) and (
-            around is None or not around(set(self._about))
-        ):
+        if self._about and not _about_enough(self._about_items, self._about, fields, topic, around):
             # "what did X say about the pay offer": words of X's on something else are no
             # answer, however surely they are X's (the sentences around them may say what
             # they are about: "Its cause is under investigation. ... 'too early to say'")

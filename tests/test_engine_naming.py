@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bot.engine.names import NameTable
 from bot.engine.naming import (
     kind_asked,
     kind_of_person,
+    miscast,
     name_near,
     named_thing,
     someone_of,
@@ -12,6 +14,7 @@ from bot.engine.naming import (
 )
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
+from bot.models import Person
 from tests.engine_records import asked, view_of
 
 
@@ -107,3 +110,27 @@ def test_the_kind_asked_which_one_of_is_the_noun_before_a_verb() -> None:
     assert kind_asked(typo) == frozenset()
     when = asked("what year did the bank open", [Item("bank", ("bank",))], "date")
     assert kind_asked(when) == frozenset()
+
+
+def test_a_role_the_coverage_gives_another_miscasts_the_person_named() -> None:
+    """"what did Mayor Ruth Abernathy say": Abernathy is a council member, the mayor is
+    someone else; "council member Ruth Abernathy" is as the coverage has it; a role no one
+    holds ("chef Ruth Abernathy") judges nothing."""
+    names = NameTable()
+    names.add(Person("denise-kowalczyk", "Denise Kowalczyk", (), "mayor", None))
+    names.add(Person("ruth-abernathy", "Ruth Abernathy", (), "council member", None))
+
+    def question(role: str) -> Query:
+        text = f"what did {role} ruth abernathy say"
+        ws = words(text)
+        return Query(text, ws, [Item(role, (role,), pos=0),
+                                Item("ruth abernathy", ("@ruth-abernathy",),
+                                     ("ruth-abernathy",), True, pos=1)],
+                     at=[ws.index(role), ws.index("ruth")])
+
+    def everyone(_: Person) -> bool:
+        return True
+
+    assert miscast(question("mayor"), names, everyone)
+    assert not miscast(question("member"), names, everyone)
+    assert not miscast(question("chef"), names, everyone)

@@ -9,6 +9,7 @@ from bot.engine.normalize import words
 from bot.engine.question import Item, Query
 from bot.engine.records import (
     FIELD_PASSAGE,
+    FIELD_PERSON,
     FIELD_TEXT,
     RecordView,
     coordinated,
@@ -571,3 +572,14 @@ def test_a_name_only_the_passage_has_is_swapped_for_another_before_the_same_word
     assert sinks(query, weights, unknown, own, same) is None
     plain = view_of("Local 2214 represents about 8,000 of the chain's employees.")
     assert sinks(query, weights, unknown, passage, plain) is None
+
+
+def test_a_question_miscasting_someone_is_answered_by_no_record() -> None:
+    """"what did Mayor Ruth Abernathy say", the mayor being someone else: no record of
+    hers answers it, however surely it is hers."""
+    ws = words("what did mayor ruth abernathy say")
+    query = Query("what did mayor ruth abernathy say", ws,
+                  [Item("ruth abernathy", ("@ruth-abernathy",), ("ruth-abernathy",), True)],
+                  at=[ws.index("ruth")], miscast=True)
+    hers = view_of("Abernathy said the money should go to roads.", ("ruth-abernathy",))
+    assert sinks(query, [1.0], [False], {"@ruth-abernathy": FIELD_PERSON}, hers) == "miscast"

@@ -32,7 +32,7 @@ from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.initialisms import bank_knows, spell_out
 from bot.engine.memory import Memory, visible_to
 from bot.engine.model import Model
-from bot.engine.naming import kind_of_person
+from bot.engine.naming import kind_of_person, miscast
 from bot.engine.question import Item, Query, read, small_talk
 from bot.engine.quotes import QuoteFinder
 from bot.engine.reasons import reason_after
@@ -161,8 +161,11 @@ class Engine:
     def _read(self, question: str, guild_id: int | None) -> Query:
         m = self._m  # (initials of words the bank writes out read as those words: "the AG")
         known = bank_knows(m.vocab.__contains__, m.index.__contains__)
-        return read(spell_out(question, known, m.initial_runs), vocab=m.vocab,
-                    known=m.index.__contains__, names=m.names, visible=visible_to(guild_id))
+        visible = visible_to(guild_id)
+        query = read(spell_out(question, known, m.initial_runs), vocab=m.vocab,
+                     known=m.index.__contains__, names=m.names, visible=visible)
+        query.miscast = miscast(query, m.names, visible)
+        return query
 
     def _weights(self, items: list[Item]) -> tuple[list[float], list[bool]]:
         index, m = self._m.index, self._m

@@ -5,17 +5,20 @@ librarian", "which three states") and whether a record names it: a gate of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
+from itertools import pairwise
 
 from bot.engine import lexicon
 from bot.engine.ingest.data import listed, wordlist
 from bot.engine.ingest.evidence import place_noun
 from bot.engine.ingest.lexicon import role_noun
+from bot.engine.names import NameTable
 from bot.engine.normalize import stem
 from bot.engine.question import Item, Query
 from bot.engine.records import RecordView, agent_verb
 from bot.engine.unnamed import NAMING
+from bot.models import Person
 
 #: A name asked for ("the name of the school") stands within this many content words (not
 #: figures) of the thing it names in the record ("Hawthorne Elementary School", "the firm
@@ -220,3 +223,20 @@ def _said_between(view: RecordView, j: int, lo: int, hi: int) -> bool:
     """A verb of saying stands between the name at ``j`` and the thing at ``lo``..``hi``
     ("Ashby-Park said a volunteer placed the cone": she names no volunteer)."""
     return any(j < g <= lo for g in view.said_at) or any(hi < g <= j for g in view.said_at)
+
+
+def miscast(query: Query, names: NameTable, visible: Callable[[Person], bool]) -> bool:
+    """The question gives someone a role the coverage gives another and never them: "what did
+    Mayor Ruth Abernathy say" where Abernathy is a council member and the mayor someone else
+    (a kind of person right before a person named; a role no one holds judges nothing)."""
+    items, at = query.items, query.at
+    if len(at) < len(items):
+        return False
+    for role, person in pairwise(items):
+        if role.people or not person.people or at[person.pos] != at[role.pos] + 1 \
+                or not kind_of_person(role.surface):
+            continue
+        holders = names.holders(role.surface, visible)
+        if holders and set(holders).isdisjoint(person.people):
+            return True
+    return False

@@ -99,6 +99,8 @@ class Query:
     recency: bool = False
     #: names someone the bank does not know next to part of a name it knows
     other_person: bool = False
+    #: gives someone a role the coverage gives another (:func:`~bot.engine.naming.miscast`)
+    miscast: bool = False
     #: the terms of the thing the question counts ("how many nurses": nurses)
     counted: frozenset[str] = frozenset()
     #: asks how many (:data:`lexicon.COUNTING_PHRASES`), which a series may answer by its count

@@ -324,6 +324,8 @@ class Gates:
         (:func:`sinks`; ``around``: which of some terms the sentences next to the record
         have, asked only when needed)."""
         query = self.query
+        if query.miscast:
+            return "miscast"  # "what did Mayor Abernathy say": the mayor is someone else
         if self._negated and not view.negated and view.negated_terms.isdisjoint(self._negates):
             return "negation"  # (but "without monitoring" is what "unmonitored" says)
         negates = self._negates

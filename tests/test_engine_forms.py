@@ -17,6 +17,12 @@ def test_a_related_form_is_found_from_the_word_or_the_stem_of_an_inflection() ->
     assert related_terms("paying", set().__contains__) == ()
     # "officer" shares its stem with "office" but is not one of its forms
     assert related_terms("officer", lambda t: True) == ()
+    # an inflection cut from the word as English writes it, where the stem cuts further
+    # ("registered": "regist", not "register"), a "y" turned "i" or a doubled consonant
+    assert related_terms("registered", {stem("registrations")}.__contains__) == (
+        stem("registrations"),)
+    assert related_terms("applied", {stem("applicants")}.__contains__) == (stem("applicants"),)
+    assert stem("wreckage") in related_terms("wrecked", lambda t: True)
 
 
 def test_a_word_with_degrees_the_bank_lacks_meets_one_sharing_its_opposite() -> None:

@@ -32,8 +32,24 @@ def related_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     found = table.get(word)
     if found is None and word.endswith(_INFLECTIONS):
         root = stem(word)
-        found = table.get(root) or table.get(root + "e")
+        found = table.get(root) or table.get(root + "e") or next(
+            (table[b] for b in _bases(word) if b in table), None)
     return tuple(sorted(t for t in found or () if known(t)))
+
+
+def _bases(word: str) -> list[str]:
+    """The forms an inflected ``word`` may have come from, by its ending: "registered":
+    "register"; "applied": "apply"; "stopped": "stop"; "hitting": "hit"; "taxes": "tax"
+    (which :func:`~bot.engine.normalize.stem` cuts further: "regist")."""
+    for end, adds in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")),
+                      ("es", ("",)), ("s", ("",))):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            root = word[: -len(end)]
+            out = [root + a for a in adds]
+            if len(root) > 2 and root[-1] == root[-2] and end in ("ed", "ing"):
+                out.append(root[:-1])  # (a doubled consonant: "stopped", "hitting")
+            return out
+    return []
 
 
 def kind_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:

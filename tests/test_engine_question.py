@@ -300,6 +300,12 @@ def test_a_role_spelt_out_is_one_role_its_holder_described_by_its_words() -> Non
         query = read(question, vocab=memory.vocab, known=memory.index.__contains__,
                      names=memory.names, visible=visible_to(None))
         assert [it.people for it in query.items if it.people] == [(holder,)], question
+    # with no chief executive, no one is the ceo (not Gus, for "officer" alone): the words it
+    # spells out are one name, each needed
+    memory.remove("person", "ann")
+    ceo = read("who is the ceo", vocab=memory.vocab, known=memory.index.__contains__,
+               names=memory.names, visible=visible_to(None))
+    assert [(it.people, it.specific) for it in ceo.items] == [((), True)] * 3
 
 
 def test_a_role_of_a_body_is_one_described_by_the_role_alone() -> None:

@@ -10,6 +10,9 @@ words of the bank's records whose initials it is (:func:`runs`: looked for in th
 text when a question has such a word, and kept until the bank changes), and read as the run
 the bank uses most with those initials (a two-letter one needs the run twice: two letters
 are too easily anyone's initials). Nothing here knows any article's words.
+
+And, once a question is read so, the role its initials spell out (:func:`spelt_out_roles`:
+"the ceo", whose holder the coverage may name).
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from bot.engine import lexicon
+from bot.engine.names import NameTable
 from bot.engine.normalize import is_content, stem, words
+from bot.engine.spelling import Spelt
+from bot.models import Person
 
 #: A two-letter initialism needs its run this often in the bank.
 SHORT_RUNS = 2
@@ -82,3 +88,41 @@ def bank_knows(vocab: Callable[[str], bool],
                indexed: Callable[[str], bool]) -> Callable[[str], bool]:
     """Whether the bank has a word: as written (its vocabulary) or by its stem (indexed)."""
     return lambda word: vocab(word) or indexed(stem(word))
+
+
+#: Words that make what follows a definite reference ("the mayor", "this actor").
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def definite_reference(ws: list[str], pos: int) -> int:
+    """Whether ``ws[pos]`` is the noun of a definite reference: 1 when "the" is right before
+    it, 2 when before the one word modifying it ("the consumer advocate"), else 0."""
+    if pos >= 1 and ws[pos - 1] in _DEFINITE:
+        return 1
+    if pos >= 2 and ws[pos - 2] in _DEFINITE and is_content(ws[pos - 1]):
+        return 2
+    return 0
+
+
+def spelt_out_roles(ws: list[str], fixed: list[Spelt], at: list[int], names: NameTable,
+                     visible: Callable[[Person], bool]
+                     ) -> tuple[dict[int, tuple[tuple[str, ...], list[int]]], set[int], set[int]]:
+    """A definite role the question abbreviates ("the ceo": chief executive officer): its
+    holders (:meth:`NameTable.phrase_holders`) and its words' indices, by the index of its
+    first word; the indices of its other words; and those of a role so spelt out that no one
+    holds (whose last word alone, "officer", is no one's role either: "the chief operating
+    officer" is no CEO)."""
+    roles: dict[int, tuple[tuple[str, ...], list[int]]] = {}
+    others: set[int] = set()
+    unheld: set[int] = set()
+    for i in range(len(fixed)) if len(set(at[: len(fixed)])) < len(fixed) else ():
+        group = [j for j in range(len(fixed)) if at[j] == at[i]]  # (words read as several)
+        spelt = [fixed[j][0] for j in group]
+        if len(group) > 1 and i == group[0] and ws[at[i]] not in spelt \
+                and definite_reference(ws, at[i]):
+            if holders := names.phrase_holders(spelt, visible):
+                roles[i] = (holders, group)
+                others.update(group[1:])
+            elif "".join(w[0] for w in spelt) == ws[at[i]]:  # (initials: not "farm land")
+                unheld.update(group)
+    return roles, others, unheld

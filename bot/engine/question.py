@@ -23,6 +23,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from bot.engine import lexicon
 from bot.engine.forms import alike_terms, kind_terms, phrasal_terms, related_terms
 from bot.engine.index import Vocabulary
+from bot.engine.initialisms import definite_reference, spelt_out_roles
 from bot.engine.names import NameTable, common_noun
 from bot.engine.normalize import is_content, quoted, stem, words
 from bot.engine.records import UN, capitalised_words, negations, person_term
@@ -180,18 +181,6 @@ def _answer_count(ws: list[str]) -> set[int]:
     return set()
 
 
-#: Words that make what follows a definite reference ("the mayor", "this actor").
-_DEFINITE = frozenset({"the", "this", "that"})
-
-
-def _definite(ws: list[str], pos: int) -> int:
-    """Whether ``ws[pos]`` is the noun of a definite reference: 1 when "the" is right before
-    it, 2 when before the one word modifying it ("the consumer advocate"), else 0."""
-    if pos >= 1 and ws[pos - 1] in _DEFINITE:
-        return 1
-    if pos >= 2 and ws[pos - 2] in _DEFINITE and is_content(ws[pos - 1]):
-        return 2
-    return 0
 
 
 #: Prepositions that say what something said is about ("what did X say about Y").
@@ -316,7 +305,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     # misspelt words of a name beside it ("max cran"): part of the name, not items
     absorbed = {j for m in matches for j in (m.start - 1, m.end)
                 if j in unknown_at and _rest_of_name(fixed[j][0], m.people, names)}
-    roles, spelt = _spelt_out_roles(ws, fixed, at, names, visible)
+    roles, spelt, unheld = spelt_out_roles(ws, fixed, at, names, visible)
     for i, (w, corrected, ordinary) in enumerate(fixed):
         if i in absorbed or i in spelt:
             continue
@@ -357,7 +346,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
         if w in lexicon.SUMMARY_WORDS:
             continue  # "tldr", "summary", "gist": what the coverage is about, not a topic
         holders: tuple[str, ...] = ()
-        definite = _definite(ws, at[i])
+        definite = 0 if i in unheld else definite_reference(ws, at[i])
         if definite:
             modifier = next((fixed[j][0] for j in range(i) if at[j] == at[i] - 1),  # (spelt)
                             ws[at[i] - 1]) if definite == 2 else None
@@ -385,7 +374,8 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
             terms = (*(person_term(p) for p in holders), stems[i])
             query.items.append(Item(w, terms, holders, True, corrected, ordinary, i))
             continue
-        specific = w.isdigit() or (w in caps and not ordinary)
+        # (a role's initials spelt out are all one name: "the ceo" is no "chief operating officer")
+        specific = w.isdigit() or (w in caps and not ordinary) or i in unheld
         item = Item(w, (stems[i],), (), specific, corrected, ordinary, i)
         meant = () if specific else phrasal_terms(stems[i], ws[at[i] + 1 : at[i] + 2], known)
         if meant:  # "are fares going up": "rise", "climb"
@@ -433,24 +423,6 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     query.counts = counting_end is not None
     query.counted = _counted(at, query.items, counting_end)
     return query
-
-
-def _spelt_out_roles(ws: list[str], fixed: list[Spelt], at: list[int], names: NameTable,
-                     visible: Callable[[Person], bool]
-                     ) -> tuple[dict[int, tuple[tuple[str, ...], list[int]]], set[int]]:
-    """A definite role the question abbreviates ("the ceo": chief executive officer): its
-    holders (:meth:`NameTable.phrase_holders`) and its words' indices, by the index of its
-    first word; and the indices of its other words."""
-    roles: dict[int, tuple[tuple[str, ...], list[int]]] = {}
-    others: set[int] = set()
-    for i in range(len(fixed)) if len(set(at[: len(fixed)])) < len(fixed) else ():
-        group = [j for j in range(len(fixed)) if at[j] == at[i]]  # (words read as several)
-        spelt = [fixed[j][0] for j in group]
-        if len(group) > 1 and i == group[0] and ws[at[i]] not in spelt and _definite(
-                ws, at[i]) and (holders := names.phrase_holders(spelt, visible)):
-            roles[i] = (holders, group)
-            others.update(group[1:])
-    return roles, others
 
 
 def _asked_thing(ws: list[str], pos: int, opened: int) -> bool:

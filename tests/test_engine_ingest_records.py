@@ -61,6 +61,22 @@ def test_a_sentence_under_a_subheading_cites_it_with_its_passage() -> None:
                                          "runs a small engine business in Brennan City.")
 
 
+def test_a_sentence_pointing_back_cites_the_one_before_with_it() -> None:
+    """"That means nurses will not be allowed back until Saturday": what "that" is, the
+    sentence before says (in the paragraph before, often); its passage opens on it."""
+    text = ("Nurses locked out\n\n"
+            "PORT AVERY, Maine (Wire) — Nurses at the hospital went on strike Tuesday.\n\n"
+            "The staffing agency requires a minimum five-day contract.\n\n"
+            "That means nurses will not be allowed back to work until Saturday.\n")
+    r = ingest_article(text, source=Source("s", "Wire", "Nurses locked out"))
+    back = next(f for f in r.new_facts if f.text.startswith("That means"))
+    assert back.citations[0].passage == ("The staffing agency requires a minimum five-day "
+                                         "contract. That means nurses will not be allowed "
+                                         "back to work until Saturday.")
+    agency = next(f for f in r.new_facts if "agency" in f.text)
+    assert agency.citations[0].passage == agency.text
+
+
 def test_a_statement_no_person_said_keeps_its_words_as_a_fact() -> None:
     """'In a statement, the company said: "..."' and 'The statement continued: "..."': no
     person to give the words to, so the sentence stays a fact, words and all (they were

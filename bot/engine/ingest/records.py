@@ -179,7 +179,10 @@ def ingest_article(
     seen_facts: set[str] = set()
     section: str | None = None  # the subheading over the sentence, past the first prose
     prose = False
+    before: dict[int, str] = {}  # the text of each sentence of prose, by its index
     for sent in reader.sentences:
+        if not sent.headline:
+            before[sent.index] = sent.text
         if sent.par in answered or sent.par in asked or sent.index in own:
             section = None  # (an interview's question heads its answer, not the prose after)
             continue  # an answer is a quote, cited with the question it answers
@@ -195,6 +198,11 @@ def ingest_article(
         parts = _statement_parts(fact_text)
         for text in parts:
             passage = sent.text if len(parts) == 1 else text  # (a part cites its own words)
+            last = before.get(sent.index - 1)
+            if last and _POINTS_BACK.match(passage):
+                # "That means nurses will not be allowed back until Saturday": the passage
+                # cited opens on the sentence it points back to (often the paragraph's before)
+                passage = f"{last} {passage}"
             norm = normalise(text)
             if norm in seen_facts:
                 continue
@@ -275,6 +283,12 @@ def _spoken(reader: _Reader, pars: tuple[int, ...]) -> list[str]:
 
 #: An answer's sentence this short is a fragment, read with the sentence after it.
 FRAGMENT_WORDS = 4
+
+
+#: A sentence opening on what the one before led to: "That means nurses will not be allowed
+#: back", "This is why ...", "That prompted ..." (what "that" is, only the sentence before says).
+_POINTS_BACK = re.compile(r"(?:That|This)\s+(?:means|meant|is why|was why|is because|was "
+                          r"because|explains|explained|led|leads|prompted|forced|left)\b")
 
 
 def _passage(reader: _Reader, indexes: Sequence[int]) -> str:

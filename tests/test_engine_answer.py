@@ -888,6 +888,8 @@ def test_why_did_someone_do_something_needs_a_reason_for_that_act() -> None:
     assert answered(engine, "why did vera lund go with closing the plant").record_id == "closed"
     # "why did she decide to close it": why she closed it (the verb after "to")
     assert answered(engine, "why did vera lund decide to close the plant").record_id == "closed"
+    # ... or a particle and a verb after it: "why did she end up closing it"
+    assert answered(engine, "why did vera lund end up closing the plant").record_id == "closed"
 
 
 def test_why_people_protest_on_the_shipped_coverage_is_what_caused_the_protests(

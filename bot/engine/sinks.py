@@ -62,17 +62,22 @@ UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
 #: The words that place a thing against an event in time (``opposite_pairs`` of the question
 #: grammar): "when" asked, a record saying what it came before or after may answer.
 _BEFORE_AFTER = frozenset({"before", "after"})
+#: A particle between a verb and the verb it leads to ("end **up** voting", "go **on** to win").
+_LINKING_PARTICLES = frozenset({"up", "on"})
 #: "what year", "which years": the words asking for a year.
 _WHICH, _YEARS = frozenset({"what", "which"}), frozenset({"year", "years"})
 
 
 def _completed(item: Item, query: Query) -> bool:
-    """The question's word ``item`` is followed by "to" ("decide to speak out"): what it
-    turns on is the verb after it."""
+    """The question's word ``item`` is followed by "to" ("decide to speak out") or by a
+    particle and another verb ("end up voting yes", "go on to win"): what it turns on is the
+    verb after it."""
     if item.pos >= len(query.at):
         return False
     at = query.at[item.pos]
-    return query.words[at + 1 : at + 2] == ["to"]
+    after = query.words[at + 1 : at + 3]
+    return after[:1] == ["to"] or (len(after) == 2 and after[0] in _LINKING_PARTICLES and (
+        after[1] == "to" or after[1].endswith("ing")))
 
 
 def _stems(ws: frozenset[str]) -> frozenset[str]:

@@ -126,25 +126,23 @@ def _another_named(view: RecordView, head: str | None, asked: set[str]) -> bool:
                and seq[k - 1] not in people for k, t in enumerate(seq))
 
 
-def _about_enough(items: list[tuple[frozenset[str], float]], all_terms: tuple[str, ...],
-                  fields: dict[str, int],
-                  topic: frozenset[str],
+def _about_enough(items: list[frozenset[str]], all_terms: tuple[str, ...],
+                  fields: dict[str, int], topic: frozenset[str],
                   around: Callable[[set[str]], dict[str, int]] | None) -> bool:
     """Whether what someone's words are asked to be about ("about logging a species out of
-    existence": its words, each by any of its terms, with its weight) is what the record is
-    about: at least half of their weight in the record or its article's title, or, so far,
-    in the sentences around it (read only when needed)."""
+    existence": its words, each by any of its terms) is what the record is about: at least
+    half of them in the record or its article's title, or, so far, in the sentences around it
+    (read only when needed)."""
     if not items:  # (no word of weight the bank has: any of them will do)
-        items = [(frozenset(all_terms), 1.0)]
-    total = sum(w for _, w in items)
-    had = [any(t in fields or t in topic for t in terms) for terms, _ in items]
-    if any(had) and 2 * sum(w for h, (_, w) in zip(had, items, strict=True) if h) >= total:
+        items = [frozenset(all_terms)]
+    had = [any(t in fields or t in topic for t in terms) for terms in items]
+    if any(had) and 2 * sum(had) >= len(items):
         return True
     if around is None:
         return False
-    near = around(set().union(*(terms for terms, _ in items)))
-    return 2 * sum(w for h, (terms, w) in zip(had, items, strict=True)
-                   if h or not terms.isdisjoint(near)) >= total
+    near = around(set().union(*items))
+    return 2 * sum(h or not terms.isdisjoint(near)
+                   for h, terms in zip(had, items, strict=True)) >= len(items)
 
 
 def opposite_terms(query: Query) -> set[str]:
@@ -216,7 +214,7 @@ class Gates:
                        for it, unk in zip(query.items, unknown, strict=True)]
         #: "what did X say about Y": the terms of Y (what X's words must be about)
         self._about = query.about
-        self._about_items = [(frozenset(it.terms) & set(query.about), 1.0)
+        self._about_items = [frozenset(it.terms) & set(query.about)
                              for it, unk in zip(query.items, unknown, strict=True)
                              if not it.people and not unk
                              and lexicon.rarity(it.surface) >= ABOUT_RARITY

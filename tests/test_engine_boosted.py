@@ -52,3 +52,22 @@ def test_trees_fitted_on_other_features_are_refused() -> None:
 def test_a_malformed_tree_is_refused() -> None:
     with pytest.raises(ValueError, match="differ in length"):
         Tree({**TREE, "value": [0.0]})
+
+
+def test_a_tree_deeper_than_two_is_walked_by_its_lists() -> None:
+    """Depth-2 trees are walked flat; one deeper tree and the lists are walked instead, to
+    the same probabilities."""
+    deep = {"feature": [0, 1, 0, -2, -2, -2, -2], "threshold": [0.5, 2.0, 0.25, -2, -2, -2, -2],
+            "left": [1, 2, 3, -1, -1, -1, -1], "right": [6, 5, 4, -1, -1, -1, -1],
+            "value": [0.0, 0.0, 0.0, -3.0, -2.0, 1.0, 2.0]}
+    stump = {"feature": [-2], "threshold": [-2.0], "left": [-1], "right": [-1], "value": [0.5]}
+    flat = BoostedTrees(("a", "b"), {"features": ["a", "b"], "init": 0.0,
+                                     "learning_rate": 1.0, "trees": [TREE, stump]})
+    both = BoostedTrees(("a", "b"), {"features": ["a", "b"], "init": 0.0,
+                                     "learning_rate": 1.0, "trees": [TREE, stump, deep]})
+    assert flat._flats is not None and both._flats is None
+    for values, z_flat, z_deep in (([0.2, 0.0], -0.5, -3.0), ([0.3, 0.0], -0.5, -2.0),
+                                   ([0.4, 3.0], 1.5, 1.0), ([0.9, 0.0], 2.5, 2.0)):
+        assert flat(values) == pytest.approx(1 / (1 + math.exp(-z_flat))), values
+        z = z_flat + z_deep
+        assert both(values) == pytest.approx(1 / (1 + math.exp(-z))), values

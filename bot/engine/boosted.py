@@ -71,61 +71,69 @@ def flat(tree: Tree) -> Flat | None:
 class Tables:
     """Depth-2 trees summed by the pair of features each side of a root reads.
 
-    ``bucket[f]`` is how many of feature ``f``'s thresholds lie below its value, so the value
-    is at most the ``k``-th threshold exactly when ``bucket[f] <= k``; a side of a tree whose
-    root reads ``f`` and whose split reads ``g`` adds its leaves to the table of ``(f, g)``
-    over the rectangle of buckets that reach them (2-D differences, then running sums)."""
+    A side of a tree whose root reads ``f`` and whose split reads ``g`` adds one of its leaves
+    to the table of the pair ``{f, g}`` (``f`` alone when ``g`` is ``f``), over the rectangle of
+    the pair's grid that reaches it: the grid's lines are the thresholds the pair's trees put
+    on either feature, so it stays small (a few thousand cells for 1,500 trees). A value's
+    place on a feature's grid is read through its place among all that feature's thresholds
+    (``bucket``: how many lie below it), mapped once per pair (``ro``, ``co``)."""
 
     def __init__(self, width: int, flats: Sequence[Flat]) -> None:
         found: list[set[float]] = [set() for _ in range(width)]
-        for f, t, fl, tl, _, _, fr, tr, _, _ in flats:
-            for feature, threshold in ((f, t), (fl, tl), (fr, tr)):
-                if threshold != _NEVER:
-                    found[feature].add(threshold)
-        self.thresholds = [sorted(ts) for ts in found]
-        rank = [{t: k for k, t in enumerate(ts)} for ts in self.thresholds]
-
-        def last(feature: int, threshold: float) -> int:
-            """The highest bucket of ``feature`` at most ``threshold``."""
-            if threshold == _NEVER:
-                return len(self.thresholds[feature])
-            return rank[feature][threshold]
-
-        diffs: dict[tuple[int, int], list[list[float]]] = {}
-
-        def rectangle(f: int, rows: tuple[int, int], g: int, cols: tuple[int, int],
-                      value: float) -> None:
-            if rows[0] > rows[1] or cols[0] > cols[1] or not value:
-                return
-            d = diffs.get((f, g))
-            if d is None:
-                d = diffs[f, g] = [[0.0] * (len(self.thresholds[g]) + 2)
-                                   for _ in range(len(self.thresholds[f]) + 2)]
-            (r0, r1), (c0, c1) = rows, cols
-            d[r0][c0] += value
-            d[r0][c1 + 1] -= value
-            d[r1 + 1][c0] -= value
-            d[r1 + 1][c1 + 1] += value
-
+        sides: dict[tuple[int, int], list[tuple[int, int, float, bool, float, float, float]]] = {}
+        lines: dict[tuple[int, int], tuple[set[float], set[float]]] = {}
         for f, t, fl, tl, ll, lr, fr, tr, rl, rr in flats:
-            k, top = last(f, t), len(self.thresholds[f])
-            for rows, g, split, below, above in (((0, k), fl, tl, ll, lr),
-                                                 ((k + 1, top), fr, tr, rl, rr)):
-                j = last(g, split)
-                rectangle(f, rows, g, (0, j), below)
-                rectangle(f, rows, g, (j + 1, len(self.thresholds[g])), above)
-        self.pairs: list[tuple[int, int, list[array[float]]]] = []
-        for (f, g), d in sorted(diffs.items()):
-            running = [0.0] * len(d[0])
-            table = []
+            for g, split, below, above, left in ((fl, tl, ll, lr, True), (fr, tr, rl, rr, False)):
+                a, b = min(f, g), max(f, g)
+                grid = lines.setdefault((a, b), (set(), set()))
+                for feature, threshold in ((f, t), (g, split)):
+                    if threshold != _NEVER:
+                        found[feature].add(threshold)
+                        grid[feature != a].add(threshold)
+                sides.setdefault((a, b), []).append((f, g, t, left, split, below, above))
+        self.thresholds = [sorted(ts) for ts in found]
+        self.pairs: list[tuple[int, int, list[int], list[int], list[float]]] = []
+        for (a, b), (on_a, on_b) in sorted(lines.items()):
+            on_a = on_a | on_b if a == b else on_a
+            la, lb = sorted(on_a), ([] if a == b else sorted(on_b))
+            ra, rb = {x: k for k, x in enumerate(la)}, {x: k for k, x in enumerate(lb)}
+            rows, cols = len(la) + 1, len(lb) + 1
+            d = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+            for f, g, t, left, split, below, above in sides[a, b]:
+                # the side's leaves as ranges of grid lines: (axis of f, range), (axis of g, ...)
+                top = len(la) if f == a else len(lb)
+                k = top if t == _NEVER else (ra if f == a else rb)[t]
+                root = (0, k) if left else (k + 1, top)
+                for leaf, half in ((below, True), (above, False)):
+                    gtop = len(la) if g == a else len(lb)
+                    j = gtop if split == _NEVER else (ra if g == a else rb)[split]
+                    span = (0, j) if half else (j + 1, gtop)
+                    if a == b:  # one feature: both ranges on its one axis
+                        r = (max(root[0], span[0]), min(root[1], span[1]))
+                        c = (0, 0)
+                    elif f == a:
+                        r, c = root, span
+                    else:
+                        r, c = span, root
+                    if leaf and r[0] <= r[1] and c[0] <= c[1]:
+                        d[r[0]][c[0]] += leaf
+                        d[r[0]][c[1] + 1] -= leaf
+                        d[r[1] + 1][c[0]] -= leaf
+                        d[r[1] + 1][c[1] + 1] += leaf
+            running = [0.0] * (cols + 1)
+            table: list[float] = []
             for row in d[:-1]:
                 running = list(map(add, running, accumulate(row)))
-                table.append(array("d", running[:-1]))
-            self.pairs.append((f, g, table))
+                table.extend(running[:-1])
+            # a value's row and column on this grid, from its bucket among all thresholds
+            ro = [cols * bisect_left(la, x) for x in (*self.thresholds[a], _NEVER)]
+            co = [bisect_left(lb, x) for x in (*self.thresholds[b], _NEVER)] if lb else \
+                [0] * (len(self.thresholds[b]) + 1)
+            self.pairs.append((a, b, ro, co, table))
 
     def __call__(self, single: Sequence[float]) -> float:
         bucket = [bisect_left(ts, v) for ts, v in zip(self.thresholds, single, strict=True)]
-        return sum(table[bucket[f]][bucket[g]] for f, g, table in self.pairs)
+        return sum([t[ro[bucket[a]] + co[bucket[b]]] for a, b, ro, co, t in self.pairs])
 
 
 class BoostedTrees:

@@ -25,8 +25,9 @@ from bot.engine.forms import alike_terms, kind_terms, phrasal_terms, related_ter
 from bot.engine.index import Vocabulary
 from bot.engine.initialisms import definite_reference, spelt_out_roles
 from bot.engine.names import NameTable, common_noun
+from bot.engine.negation import UN, negations
 from bot.engine.normalize import is_content, quoted, stem, words
-from bot.engine.records import UN, capitalised_words, negations, person_term
+from bot.engine.records import capitalised_words, person_term
 from bot.engine.spelling import Spelt, auxiliary, question_word, spell
 from bot.engine.whois import who_is
 from bot.models import Person

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from bot.engine import lexicon
 from bot.engine.figures import aged, ages, figure_counts, has_clock_time, is_year, span_figures
+from bot.engine.negation import negated_terms
 from bot.engine.normalize import content_stems, is_content, stem, words
 from bot.engine.unnamed import one_of_a_kind
 from bot.models import Fact, Quote
@@ -195,9 +196,15 @@ class RecordView:
     #: where in ``sequence`` a verb of saying stood before the word (not a content word
     #: itself): "Ashby-Park said a volunteer placed" has one before "volunteer"
     said_at: frozenset[int] = frozenset()
-    #: nouns only one of a kind ("a regional bank"), and those not described: :mod:`.unnamed`
-    unnamed: frozenset[str] = frozenset()
-    undescribed: frozenset[str] = frozenset()
+    #: the text and passages :meth:`kinds` reads, when first asked (few questions ask it)
+    kind_text: str = ""
+    _kinds: tuple[frozenset[str], frozenset[str]] | None = None
+
+    def kinds(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Nouns one of a kind ("a regional bank"), those not described (:mod:`.unnamed`)."""
+        if self._kinds is None:
+            self._kinds = one_of_a_kind(self.kind_text)
+        return self._kinds
 
 
 def _said_at(ws: list[str]) -> frozenset[int]:
@@ -219,8 +226,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     shown = record.text if speaker_name is None else f"{speaker_name}: {record.text}"
     ws = words(shown)
     passages = " ".join(c.passage for c in record.citations)
-    #: the word lists read: the text shown, its passages (unless the text is its own
-    #: passage, as for most ingested facts: read once), a quote's context
+    #: the word lists read: the text shown, its passages (unless the text is its own passage,
+    #: as for most ingested facts: read once), a quote's context
     texts = [ws]
     if passages == shown:
         caps = capitalised_words(shown)
@@ -239,7 +246,6 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     has_day = bool(dated - lexicon.ERA_WORDS)
     has_date = bool(dated) or any(map(is_year, all_words)) or has_clock
     text = record.text.rstrip()
-    unnamed, undescribed = one_of_a_kind(shown if passages == shown else f"{shown} {passages}")
     return RecordView(
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)} - _CALENDAR,
@@ -257,7 +263,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         or _QUOTATION.search(record.text) is not None,
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
         stop_anchors=anchors,
-        negated_terms=_negated_terms(ws),
+        negated_terms=negated_terms(ws),
         figure_counts=(figure_counts(ws) | ages(shown) | ages(passages)) if numbers
         else frozenset(),
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES)
@@ -274,8 +280,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         has_day=has_day,
         aged=aged(shown) | aged(passages) if numbers else frozenset(),
         said_at=_said_at(ws),
-        unnamed=unnamed,
-        undescribed=undescribed,
+        kind_text=shown if passages == shown else f"{shown} {passages}",
     )
 
 
@@ -407,63 +412,6 @@ def _within(ws: list[str], spans: frozenset[str]) -> bool:
     """"within" then, in reach, a figure of ``spans`` ("within the next two weeks")."""
     return any(w == "within" and not spans.isdisjoint(ws[i + 1 : i + 1 + WITHIN_REACH])
                for i, w in enumerate(ws))
-
-
-#: A negation governs this many content words after it ("did not fully fit"), not counting
-#: function words ("we are not out here for a vacation"), within NEGATION_SPAN words.
-NEGATION_REACH, NEGATION_SPAN = 3, 6
-
-
-def negations(ws: list[str]) -> list[int]:
-    """The positions of the negations of ``ws``, but "or not" ("did it pass or not",
-    "whether or not"), which offers both answers rather than denying one, and the "no" of
-    "voted no", "said no", "the only no vote" (the answer given)."""
-    if lexicon.NEGATIONS.isdisjoint(ws):
-        return []
-    return [i for i, w in enumerate(ws)
-            if w in lexicon.NEGATIONS and not (w == "not" and i and ws[i - 1] == "or")
-            and not (w == "no" and i and (ws[i - 1] in lexicon.ANSWER_VERBS or (
-                ws[i - 1] in _CAST and ws[i + 1 : i + 2] in (["vote"], ["votes"]))))]
-
-
-#: The words before "no vote" when it is a vote cast ("cast the only no vote", "the lone no
-#: vote"), not none held ("there was no vote").
-_CAST = frozenset({"a", "the", "only", "lone", "sole", "single", "one", "cast", "two", "three"})
-
-
-def negation_scope(ws: list[str]) -> set[int]:
-    """The positions of the words a negation governs: those up to the :data:`NEGATION_REACH`
-    th content word after one, within :data:`NEGATION_SPAN` words (of a record's words or a
-    question's)."""
-    scope: set[int] = set()
-    for i in negations(ws):
-        seen = 0
-        for j in range(i + 1, min(len(ws), i + 1 + NEGATION_SPAN)):
-            scope.add(j)
-            seen += is_content(ws[j])
-            if seen == NEGATION_REACH:
-                break
-    return scope
-
-
-def _negated_terms(ws: list[str]) -> frozenset[str]:
-    """The stems of the content words a negation governs (:func:`negation_scope`), and of
-    those a word of "un-" negates ("unmonitored": "monitor", "unmonitor")."""
-    return frozenset(stem(ws[j]) for j in negation_scope(ws) if is_content(ws[j])) | {
-        t for w in ws if (rest := unprefixed(w)) for t in (stem(rest), stem(w))}
-
-
-UN = "un"  # the prefix making a word the negation of another ("unmonitored", "unable")
-
-
-def unprefixed(word: str) -> str | None:
-    """The word that ``word`` negates by its "un-" ("unmonitored": "monitored"), when what
-    follows the prefix is an ordinary English content word of four letters or more ("until",
-    "union", "unless" negate nothing)."""
-    if not word.startswith(UN) or len(word) < len(UN) + 4:
-        return None
-    rest = word[len(UN):]
-    return rest if is_content(rest) and lexicon.is_ordinary(rest) else None
 
 
 def is_series(text: str) -> bool:

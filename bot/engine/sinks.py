@@ -25,6 +25,7 @@ from bot.engine.naming import (
     someone_of,
     which_many,
 )
+from bot.engine.negation import negation_scope
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import (
@@ -32,7 +33,6 @@ from bot.engine.records import (
     FIELD_PERSON,
     FIELD_TEXT,
     RecordView,
-    negation_scope,
     stop_anchors,
 )
 
@@ -102,7 +102,7 @@ def _opposites(item: Item, query: Query) -> frozenset[str]:
 
 def _question_negates(query: Query) -> frozenset[str]:
     """The terms of the question's items a negation of the question governs (within
-    :data:`~bot.engine.records.NEGATION_REACH` words after it)."""
+    :data:`~bot.engine.negation.NEGATION_REACH` words after it)."""
     if not query.negated:
         return frozenset()
     ws = query.words
@@ -389,7 +389,7 @@ class Gates:
                 and not view.names - self._asked and set(view.people) <= set(query.people):
             return "unnamed"  # "which three states": "seen across parts of three states"
         if self._kind and not self._kind.isdisjoint(
-                view.unnamed if query.answer_type == "name" else view.undescribed):
+                view.kinds()[query.answer_type != "name"]):
             # "what bank gave the loan": "a loan from a regional bank" (but "what video did X
             # share" is answered by "a video of rapper Y": the name of one is not)
             return "one of a kind"

@@ -45,10 +45,10 @@ def named_thing(query: Query) -> frozenset[str]:
     system".)"""
     ws = query.words
     if query.answer_type == "name":
-        asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
-        if asks is None or ws[asks + 1 : asks + 2] != ["of"]:
+        of = _name_of(ws)
+        if of is None:
             return frozenset()
-        run = _run_after(query, asks + 1)
+        run = _run_after(query, of)
         if not run or run[-1][1].people or not _bears_names(run[-1][1].surface):
             return frozenset()
         return frozenset(run[-1][1].terms)
@@ -133,10 +133,10 @@ def kind_asked(query: Query) -> frozenset[str]:
         return frozenset()
     name_of = query.answer_type == "name"
     if name_of:
-        asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
-        if asks is None or ws[asks + 1 : asks + 2] != ["of"]:
+        of = _name_of(ws)
+        if of is None:
             return frozenset()
-        start = asks + 1
+        start = of
     elif ws[0] in ("which", "what"):
         start = 1 if ws[1].isdigit() else 0
     else:
@@ -158,6 +158,12 @@ def kind_asked(query: Query) -> frozenset[str]:
         if not ws[end : end + 1] or not (ws[end] in _VERBS_AFTER or _verb_form(ws[end])):
             return frozenset()
     return frozenset(head.terms)
+
+
+def _name_of(ws: list[str]) -> int | None:
+    """Where the "of" of "the name of" stands in the question's words ``ws``, or None."""
+    asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
+    return None if asks is None or ws[asks + 1 : asks + 2] != ["of"] else asks + 1
 
 
 def _run_after(query: Query, at: int) -> list[tuple[int, Item]]:

@@ -107,6 +107,9 @@ def test_a_descriptions_head_nouns_are_the_roles_it_gives() -> None:
     # what a relative clause says someone is or has become: "the mayor" is him too
     assert role_heads("retired dairy equipment salesman who has been mayor since 2016") == [
         "salesman", "mayor"]
+    # the same verbs as ingest reads in a relative clause ("has served as")
+    assert role_heads("retired teacher who has served as clerk since 2019") == [
+        "teacher", "clerk"]
 
 
 def test_the_people_holding_a_role_are_found_by_it_as_written() -> None:

@@ -29,11 +29,6 @@ from rapidfuzz.distance import OSA
 
 from bot.engine.packed import PackedMap
 
-#: Field bits of a posting entry.
-FIELD_TEXT = 1  # the fact's text or the quote's words
-FIELD_KEYWORD = 2  # keywords curated for the record
-FIELD_CONTEXT = 4  # citation passages, a quote's context
-FIELD_PERSON = 8  # "@person-id" of the people a fact is about, a quote's speaker
 _EMPTY_RIDS = array("i")
 
 
@@ -60,7 +55,8 @@ class _Packed:
 
 
 class InvertedIndex:
-    """term -> (sorted rids, field bits per rid): two parallel arrays per term."""
+    """term -> (sorted rids, field bits per rid): two parallel arrays per term (the bits are
+    :mod:`~bot.engine.records`' ``FIELD_TEXT`` and the rest)."""
 
     __slots__ = ("_packed", "_postings")
 

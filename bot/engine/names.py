@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.engine.ingest.data import wordmap
-from bot.engine.ingest.lexicon import role_noun
+from bot.engine.ingest.lexicon import BECOMING, role_noun
 from bot.engine.lexicon import FRAME_WORDS, STOPWORDS, is_ordinary
 from bot.engine.normalize import stem as term
 from bot.engine.normalize import words
@@ -120,8 +120,7 @@ def role_heads(description: str) -> list[str]:
 #: A role set after a comma in a description: "the column's author", "a former nurse".
 _ADDED_ROLE = re.compile(r"(?:the|a|an)\s+(?:[\w’'\-]+\s+){0,2}([a-z]+)")
 #: What a description's relative clause says someone is or has become: its words after.
-_BECAME = re.compile(r"\bwho\s+(?:is|was|has been|had been|became|has become|serves as|"
-                     r"served as)\s+(?:(?:the|a|an)\s+)?((?:[a-z][\w’'\-]*\s*){1,4})")
+_BECAME = re.compile(r"\bwho\s+" + BECOMING)
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,12 @@ def english_word(word: str) -> bool:
     return lexicon.english().get(word, 0) > 0
 
 
+#: What a clause says someone is or has become ("has been general manager", "became the
+#: mayor"): the verb, then up to four words after it (group 1), an article left out.
+BECOMING = (r"(?:is|was|has been|had been|became|has become|serves as|served as|"
+            r"has served as)\s+(?:(?:the|a|an)\s+)?((?:[a-z][\w’'\-]*\s*){1,4})")
+
+
 def role_noun(word: str) -> bool:
     """Whether the lower-case ``word`` names what a person is: a title, a person noun, its
     plural, or a compound of a word and an agent noun ("harbormaster": "harbor" + "master",

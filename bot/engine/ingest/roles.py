@@ -10,6 +10,7 @@ from bot.engine.ingest.data import wordlist
 from bot.engine.ingest.lexicon import (
     _SPEECH_ALT,
     _WORD_RE,
+    BECOMING,
     abbreviated_title,
     role_noun,
     without_honorific,
@@ -57,8 +58,7 @@ def appositive_after(text: str) -> str | None:
 
 #: Further on in a relative clause, what someone is or has become ("who started sweeping
 #: floors there at 16 and has been general manager since 2017"): the words after the verb.
-_BECAME = re.compile(r"\b(?:is|was|has been|had been|became|has become|serves as|served as|"
-                     r"has served as)\s+(?:(?:the|a|an)\s+)?((?:[a-z][\w’'\-]*\s*){1,4})")
+_BECAME = re.compile(r"\b" + BECOMING)
 
 
 def _became(clause: str) -> str | None:

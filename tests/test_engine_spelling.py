@@ -104,6 +104,10 @@ def test_a_compound_the_bank_lacks_is_read_as_its_two_words() -> None:
     assert compound("membership", bank.__contains__) is None
     assert compound("percentage", bank.__contains__) is None
     assert compound("firetruck", bank.__contains__) is None  # the bank has no "truck"
+    # split where English splits it, or not at all: a bank with "books" and "tore" but no
+    # "store" does not read "bookstore" as them
+    assert compound("bookstore", {stem("books"), stem("tore")}.__contains__) is None
+    assert compound("bookstore", {stem("book"), stem("store")}.__contains__) == ("book", "store")
 
 
 def test_a_misspelt_question_word_is_read_as_the_one_it_is() -> None:

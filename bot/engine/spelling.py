@@ -15,6 +15,7 @@ does not know, read as what it most likely is.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from rapidfuzz.distance import OSA
@@ -135,10 +136,16 @@ def auxiliary(ws: list[str], at: int, vocab: Vocabulary) -> list[str]:
 
 def compound(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
     """A word the bank lacks that is two words it has, written together ("homeowners":
-    "home", "owners"; :func:`lexicon.compound_splits`)."""
-    for a, b in lexicon.compound_splits(word, REAL_WORD_MIN):
-        if is_content(a) and is_content(b) and known(stem(a)) and known(stem(b)):
-            return a, b
+    "home", "owners"; :func:`lexicon.compound_splits`), split where English would split it:
+    its two commonest parts ("bookstore" is "book" and "store", never "books" and "tore",
+    though a bank without "store" has "tore")."""
+    splits = lexicon.compound_splits(word, REAL_WORD_MIN)
+    if not splits:
+        return None
+    english = lexicon.english()
+    a, b = max(splits, key=lambda s: math.log(english[s[0]]) + math.log(english[s[1]]))
+    if is_content(a) and is_content(b) and known(stem(a)) and known(stem(b)):
+        return a, b
     return None
 
 

@@ -148,3 +148,12 @@ def test_an_auxiliary_misspelt_after_the_question_word_is_spelt_right() -> None:
     assert auxiliary(words("what form did it take"), 0, vocab)[1] == "form"
     vocab.add(("dose",))
     assert auxiliary(words("how much dose the card cost"), 0, vocab)[2] == "dose"
+
+
+def test_a_three_letter_word_one_letter_short_of_a_bank_word_is_that_word() -> None:
+    """"what was the final vot": "vote", the bank's one four-letter word it is short of (its
+    first letter kept); not when two are ("vote", "volt"), nor a word English has ("pot")."""
+    assert _spell("vot", ("vote", "lot", "dot")) == ["vote"]
+    assert _spell("vot", ("vote", "volt")) == ["vot"]
+    assert _spell("vot", ("note",)) == ["vot"]
+    assert _spell("pot", ("post",)) == ["pot"]

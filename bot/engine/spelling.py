@@ -21,7 +21,7 @@ from collections.abc import Callable
 from rapidfuzz.distance import OSA
 
 from bot.engine import lexicon
-from bot.engine.index import EnglishSpeller, StopwordSpeller, Vocabulary
+from bot.engine.index import MIN_CORRECT_LEN, EnglishSpeller, StopwordSpeller, Vocabulary
 from bot.engine.normalize import is_content, stem
 
 #: A word seen this often in general English is a word, not a typo of the bank's words ...
@@ -67,7 +67,7 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
     if lexicon.is_ordinary(word):
         return [(word, False, True)]
     english = lexicon.english()
-    found = vocab.correct(word)
+    found = vocab.correct(word) or _lacking_letter(word, vocab)
     if found is not None and (found[1] > 1 or found[0][0] != word[0]) and \
             (meant := _ENGLISH_SPELLER(word)) is not None and _closer(word, meant, *found):
         return [(meant, False, True)]  # "suppoosed": "supposed", not the bank's "supported"
@@ -132,6 +132,18 @@ def auxiliary(ws: list[str], at: int, vocab: Vocabulary) -> list[str]:
         if len(meant) == 1:
             return [*ws[:k], meant[0], *ws[k + 1:]]
     return ws
+
+
+def _lacking_letter(word: str, vocab: Vocabulary) -> tuple[str, int] | None:
+    """A three-letter word English lacks as one letter short of the bank's one four-letter
+    word it could be, its first letter kept ("vot": "vote"; too short for
+    :meth:`Vocabulary.correct`, which would find "dot", "got" and "lot" in "vot" as well)."""
+    if len(word) != MIN_CORRECT_LEN - 1 or not word.isalpha() or \
+            lexicon.english().get(word, 0) >= REAL_WORD_MIN:
+        return None
+    longer = [c for c in vocab.candidates(word) if len(c) == MIN_CORRECT_LEN
+              and c[0] == word[0] and any(c[:i] + c[i + 1:] == word for i in range(len(c)))]
+    return (longer[0], 1) if len(longer) == 1 else None
 
 
 def compound(word: str, known: Callable[[str], bool]) -> tuple[str, str] | None:

@@ -207,3 +207,15 @@ def test_the_view_reads_one_of_a_kind_nouns_only_when_asked() -> None:
     unnamed, undescribed = seen.kinds()
     assert stem("bank") in unnamed and stem("firm") in unnamed
     assert seen._kinds == (unnamed, undescribed)
+
+
+def test_the_view_reads_the_ages_it_gives_only_when_asked() -> None:
+    """Only "how old" questions ask whose age a record gives: read then, from its text and
+    passage, and kept."""
+    quote = Fact("f", "It is a chance, she said.",
+                 (Citation("src", '"It is a chance," said Ruth Pike, 51, the president.'),))
+    seen = view(quote, None)
+    assert seen._aged is None
+    assert stem("pike") in seen.ages_given()
+    assert seen._aged == seen.ages_given()
+    assert view(Fact("f", "No figures here.", ()), None).ages_given() == frozenset()

@@ -191,20 +191,28 @@ class RecordView:
     #: sets a time limit by a span ("within 60 days", "within two weeks"), which answers
     #: "when" as a date does
     within: bool = False
-    #: stems of the names it gives an age ("Oduya, 66"): :func:`~bot.engine.figures.aged`
-    aged: frozenset[str] = frozenset()
     #: where in ``sequence`` a verb of saying stood before the word (not a content word
     #: itself): "Ashby-Park said a volunteer placed" has one before "volunteer"
     said_at: frozenset[int] = frozenset()
-    #: the text and passages :meth:`kinds` reads, when first asked (few questions ask it)
-    kind_text: str = ""
+    #: the text shown and its passages (none when the text is its own), for what few
+    #: questions ask: read when first asked
+    shown_text: str = ""
+    passage_text: str = ""
     _kinds: tuple[frozenset[str], frozenset[str]] | None = None
+    _aged: frozenset[str] | None = None
 
     def kinds(self) -> tuple[frozenset[str], frozenset[str]]:
         """Nouns one of a kind ("a regional bank"), those not described (:mod:`.unnamed`)."""
         if self._kinds is None:
-            self._kinds = one_of_a_kind(self.kind_text)
+            self._kinds = one_of_a_kind(f"{self.shown_text} {self.passage_text}")
         return self._kinds
+
+    def ages_given(self) -> frozenset[str]:
+        """Stems of the names it gives an age ("Oduya, 66"): :func:`.figures.aged`."""
+        if self._aged is None:
+            self._aged = aged(self.shown_text) | aged(self.passage_text) if self.numbers \
+                else frozenset()
+        return self._aged
 
 
 def _said_at(ws: list[str]) -> frozenset[int]:
@@ -278,9 +286,9 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         coordinated=joined,
         until=has_date and not all_words.isdisjoint(_UNTIL),
         has_day=has_day,
-        aged=aged(shown) | aged(passages) if numbers else frozenset(),
         said_at=_said_at(ws),
-        kind_text=shown if passages == shown else f"{shown} {passages}",
+        shown_text=shown,
+        passage_text="" if passages == shown else passages,
     )
 
 

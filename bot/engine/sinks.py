@@ -364,9 +364,9 @@ class Gates:
                      if not is_year(n) and (n, "old") not in view.figure_counts}
             if not _beside(view.sequence, sizes, self._sized_of):
                 return "not its size"  # (a record not saying the thing gives nothing to judge)
-        if self._aged and view.aged.isdisjoint(self._aged):
+        if self._aged and view.ages_given().isdisjoint(self._aged):
             return "not their age"  # "how old is Oduya": "a 4-year-old panda ... Oduya"
-        if self._kin_aged and view.aged and view.aged <= self._kin_aged \
+        if self._kin_aged and view.ages_given() and view.ages_given() <= self._kin_aged \
                 and "old" not in view.sequence:  # (but "her 9-year-old son")
             return "not their age"  # "how old are Ruiz's sons": "Ana Ruiz, 34, and her sons"
         if kind == "date" and not view.has_date and (

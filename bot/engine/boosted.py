@@ -68,6 +68,11 @@ def flat(tree: Tree) -> Flat | None:
     return (feature[0], threshold[0], *a, *b)
 
 
+#: One side of a depth-2 tree: root feature, split feature, root threshold, the left side or
+#: not, the split's threshold, the leaf at most it and the leaf above it.
+Side = tuple[int, int, float, bool, float, float, float]
+
+
 class Tables:
     """Depth-2 trees summed by the pair of features each side of a root reads.
 
@@ -80,7 +85,7 @@ class Tables:
 
     def __init__(self, width: int, flats: Sequence[Flat]) -> None:
         found: list[set[float]] = [set() for _ in range(width)]
-        sides: dict[tuple[int, int], list[tuple[int, int, float, bool, float, float, float]]] = {}
+        sides: dict[tuple[int, int], list[Side]] = {}
         lines: dict[tuple[int, int], tuple[set[float], set[float]]] = {}
         for f, t, fl, tl, ll, lr, fr, tr, rl, rr in flats:
             for g, split, below, above, left in ((fl, tl, ll, lr, True), (fr, tr, rl, rr, False)):
@@ -94,46 +99,48 @@ class Tables:
         self.thresholds = [sorted(ts) for ts in found]
         self.pairs: list[tuple[int, int, list[int], list[int], list[float]]] = []
         for (a, b), (on_a, on_b) in sorted(lines.items()):
-            on_a = on_a | on_b if a == b else on_a
-            la, lb = sorted(on_a), ([] if a == b else sorted(on_b))
-            ra, rb = {x: k for k, x in enumerate(la)}, {x: k for k, x in enumerate(lb)}
-            rows, cols = len(la) + 1, len(lb) + 1
-            d = [[0.0] * (cols + 1) for _ in range(rows + 1)]
-            for f, g, t, left, split, below, above in sides[a, b]:
-                # the side's leaves as ranges of grid lines: (axis of f, range), (axis of g, ...)
-                top = len(la) if f == a else len(lb)
-                k = top if t == _NEVER else (ra if f == a else rb)[t]
-                root = (0, k) if left else (k + 1, top)
-                for leaf, half in ((below, True), (above, False)):
-                    gtop = len(la) if g == a else len(lb)
-                    j = gtop if split == _NEVER else (ra if g == a else rb)[split]
-                    span = (0, j) if half else (j + 1, gtop)
-                    if a == b:  # one feature: both ranges on its one axis
-                        r = (max(root[0], span[0]), min(root[1], span[1]))
-                        c = (0, 0)
-                    elif f == a:
-                        r, c = root, span
-                    else:
-                        r, c = span, root
-                    if leaf and r[0] <= r[1] and c[0] <= c[1]:
-                        d[r[0]][c[0]] += leaf
-                        d[r[0]][c[1] + 1] -= leaf
-                        d[r[1] + 1][c[0]] -= leaf
-                        d[r[1] + 1][c[1] + 1] += leaf
-            running = [0.0] * (cols + 1)
-            table: list[float] = []
-            for row in d[:-1]:
-                running = list(map(add, running, accumulate(row)))
-                table.extend(running[:-1])
+            la = sorted(on_a | on_b) if a == b else sorted(on_a)
+            lb = [] if a == b else sorted(on_b)
+            table = _summed(a, b, la, lb, sides[a, b])
             # a value's row and column on this grid, from its bucket among all thresholds
-            ro = [cols * bisect_left(la, x) for x in (*self.thresholds[a], _NEVER)]
-            co = [bisect_left(lb, x) for x in (*self.thresholds[b], _NEVER)] if lb else \
-                [0] * (len(self.thresholds[b]) + 1)
+            ro = [(len(lb) + 1) * bisect_left(la, x) for x in (*self.thresholds[a], _NEVER)]
+            co = [bisect_left(lb, x) for x in (*self.thresholds[b], _NEVER)]
             self.pairs.append((a, b, ro, co, table))
 
     def __call__(self, single: Sequence[float]) -> float:
         bucket = [bisect_left(ts, v) for ts, v in zip(self.thresholds, single, strict=True)]
         return sum([t[ro[bucket[a]] + co[bucket[b]]] for a, b, ro, co, t in self.pairs])
+
+
+def _summed(a: int, b: int, la: list[float], lb: list[float], sides: list[Side]) -> list[float]:
+    """The table of the pair ``(a, b)`` (``a`` alone when ``b`` is ``a``), row by row: on the
+    grid whose lines are ``la`` on ``a`` and ``lb`` on ``b``, each side's leaves added over the
+    rectangle of cells that reach them (2-D differences, then running sums)."""
+    rows, cols = len(la) + 1, len(lb) + 1
+    # (``a`` last: when ``b`` is ``a``, its one axis is ``la``)
+    rank = {b: {x: k for k, x in enumerate(lb)}, a: {x: k for k, x in enumerate(la)}}
+    top = {b: len(lb), a: len(la)}
+    d = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for f, g, t, left, split, below, above in sides:
+        k = top[f] if t == _NEVER else rank[f][t]
+        root = (0, k) if left else (k + 1, top[f])
+        j = top[g] if split == _NEVER else rank[g][split]
+        for leaf, span in ((below, (0, j)), (above, (j + 1, top[g]))):
+            if a == b:  # one feature: both ranges on its one axis
+                r, c = (max(root[0], span[0]), min(root[1], span[1])), (0, 0)
+            else:
+                r, c = (root, span) if f == a else (span, root)
+            if leaf and r[0] <= r[1] and c[0] <= c[1]:
+                d[r[0]][c[0]] += leaf
+                d[r[0]][c[1] + 1] -= leaf
+                d[r[1] + 1][c[0]] -= leaf
+                d[r[1] + 1][c[1] + 1] += leaf
+    running = [0.0] * (cols + 1)
+    table: list[float] = []
+    for row in d[:-1]:
+        running = list(map(add, running, accumulate(row)))
+        table.extend(running[:-1])
+    return table
 
 
 class BoostedTrees:

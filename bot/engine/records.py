@@ -254,6 +254,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     has_day = bool(dated - lexicon.ERA_WORDS)
     has_date = bool(dated) or any(map(is_year, all_words)) or has_clock
     text = record.text.rstrip()
+    cited = "" if passages == shown else passages  # (the passages, but not read twice)
     return RecordView(
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)} - _CALENDAR,
@@ -272,7 +273,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
         stop_anchors=anchors,
         negated_terms=negated_terms(ws),
-        figure_counts=(figure_counts(ws) | ages(shown) | ages(passages)) if numbers
+        figure_counts=(figure_counts(ws) | ages(shown) | ages(cited)) if numbers
         else frozenset(),
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES)
         and any(map(states_reason, texts)),
@@ -288,7 +289,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         has_day=has_day,
         said_at=_said_at(ws),
         shown_text=shown,
-        passage_text="" if passages == shown else passages,
+        passage_text=cited,
     )
 
 

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from bot.engine.negation import negated_terms, negation_scope, negations, unprefixed
+from bot.engine.negation import (
+    negated_terms,
+    negation_scope,
+    negations,
+    subject_asked,
+    subject_denied,
+    subject_predicate,
+    unprefixed,
+)
 from bot.engine.normalize import stem, words
+from bot.engine.question import Item
+from tests.engine_records import asked, view_of
 
 
 def test_the_no_of_a_vote_is_an_answer_not_a_negation() -> None:
@@ -17,6 +27,8 @@ def test_the_no_of_a_vote_is_an_answer_not_a_negation() -> None:
     assert negations(words("she cast the only no vote")) == []
     assert negations(words("it drew the lone no vote")) == []
     assert negations(words("there was no vote on it")) == [2]
+    # a number before it counts votes cast ("one of the two no votes": "two" is read as "2")
+    assert negations(words("Hollister, one of the two no votes, called it protectionism")) == []
 
 
 def test_a_negation_governs_three_content_words_within_six_words() -> None:
@@ -37,3 +49,52 @@ def test_a_word_of_un_negates_the_ordinary_word_it_is_made_of() -> None:
     for word in ("until", "union", "unless", "unique", "under", "uncle"):
         assert unprefixed(word) is None, word
     assert {stem("monitored"), stem("unmonitored")} <= negated_terms(["left", "unmonitored"])
+
+
+def test_a_question_asks_for_its_subject_when_its_verb_follows_the_question_word() -> None:
+    """Where the predicate begins: "what fits | the framework", "what algorithm is | always
+    practical", "who owns | the farm"; none for an object or a complement ("what did the
+    council approve", "what is the name", "who is ...", a name after "was") or when no verb
+    stands near."""
+    def at(question: str, named: frozenset[int] = frozenset()) -> int | None:
+        return subject_asked(words(question), set(named))
+    assert at("What fits the framework of complexity classes?") == 1
+    assert at("What algorithm is always practical?") == 3
+    assert at("What are intended as a practical computing technology?") == 2
+    assert at("what company makes the bags") == 2
+    assert at("who owns the farm") == 1
+    assert at("What did the council approve") is None
+    assert at("What is the name of the school") is None
+    assert at("What are the three branches") is None
+    assert at("which year was the pipe replaced") is None
+    assert at("who is officer Kuehn") is None
+    assert at("what was Ridgeline mailing address", frozenset({2})) is None
+    assert at("how many people came") is None
+    assert at("what part of the innate immune system directly attacks microbes") is None
+
+
+def test_a_record_negating_the_predicate_denies_the_subject_asked_for() -> None:
+    """"what fits the framework": a record saying some classes "do not fit into this
+    framework" names what does not fit; one saying they fit names what does. Not a word of
+    "un-" ("undecided" for "the deciding vote"), nor a negated question, nor what someone
+    said (quotes negate freely)."""
+    items = [Item("fits", (stem("fits"),)), Item("framework", (stem("framework"),))]
+    query = asked("what fits the framework", items)
+    predicate = subject_predicate(query)
+    assert predicate == {stem("fits"), stem("framework")}
+    denied = view_of("Some complexity classes do not fit into this framework.")
+    said = view_of("Most complexity classes fit into this framework.")
+    assert subject_denied(predicate, denied.negated_terms, denied.sequence)
+    assert not subject_denied(predicate, said.negated_terms, said.sequence)
+    vote = asked("who cast the deciding vote", [Item("cast", ("cast",)),
+                                                Item("deciding", (stem("deciding"),)),
+                                                Item("vote", ("vote",))])
+    undecided = view_of("The deciding vote came from Ruiz, who had said he was undecided.")
+    assert subject_predicate(vote) and not subject_denied(
+        subject_predicate(vote), undecided.negated_terms, undecided.sequence)
+    negated = asked("what does not fits the framework", items)
+    negated.negated = True
+    assert subject_predicate(negated) == frozenset()
+    speech = asked("what fits the framework", items)
+    speech.speech = True
+    assert subject_predicate(speech) == frozenset()

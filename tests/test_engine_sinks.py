@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.engine import lexicon
 from bot.engine.naming import named_thing
-from bot.engine.normalize import words
+from bot.engine.normalize import stem, words
 from bot.engine.question import Item, Query
 from bot.engine.records import (
     FIELD_PASSAGE,
@@ -241,6 +241,19 @@ def test_why_a_thing_happened_is_not_answered_by_a_record_denying_it() -> None:
     not_why = Query("why didn't the town sell the dam", words("why didnt the town sell the dam"),
                     why.items, answer_type="reason", negated=True, at=why.at)
     assert sinks(not_why, [1.0] * 3, [False] * 3, fields, denied) is None
+
+
+def test_what_the_record_denies_of_its_subject_does_not_answer_what_asks_for_it() -> None:
+    """"which algorithm is always practical": "a polynomial time algorithm is not always
+    practical" denies it (sunk); "the linear algorithm is always practical" answers."""
+    items = [Item("algorithm", ("algorithm",)), Item("always", (stem("always"),)),
+             Item("practical", (stem("practical"),))]
+    query = asked("which algorithm is always practical", items)
+    fields = {t: FIELD_TEXT for it in items for t in it.terms}
+    denied = view_of("Nevertheless, a polynomial time algorithm is not always practical.")
+    said = view_of("The linear algorithm is always practical.")
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, denied) == "subject denied"
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, said) is None
 
 
 def test_a_record_naming_both_ends_of_a_pair_is_not_turned_around() -> None:

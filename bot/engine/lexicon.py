@@ -108,6 +108,10 @@ SPEECH_NOUNS = frozenset(_Q["speech_nouns"])
 #: never uses them says it in other words ("spoke out against", a quote).
 STANCE_WORDS = frozenset(_Q["stance_words"])
 AUXILIARIES = frozenset(_Q["auxiliaries"])
+#: The forms of "be" and "have" and the modals ("what are intended as", "what has changed").
+LINKING_AUXILIARIES = frozenset(_Q["linking_auxiliaries"])
+#: Determiners and pronouns that open a noun phrase ("the", "its", "they").
+NOUN_PHRASE_OPENERS = frozenset(_Q["noun_phrase_openers"])
 MONTHS = frozenset(_Q["months"])
 WEEKDAYS = frozenset(_Q["weekdays"])
 #: Words that place something in time without a month or a day ("noon", "ago", "century").

@@ -9,8 +9,13 @@ negates the word it is made of.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.engine import lexicon
 from bot.engine.normalize import is_content, stem
+
+if TYPE_CHECKING:
+    from bot.engine.question import Query
 
 #: A negation governs this many content words after it ("did not fully fit"), not counting
 #: function words ("we are not out here for a vacation"), within NEGATION_SPAN words.
@@ -26,11 +31,12 @@ def negations(ws: list[str]) -> list[int]:
     return [i for i, w in enumerate(ws)
             if w in lexicon.NEGATIONS and not (w == "not" and i and ws[i - 1] == "or")
             and not (w == "no" and i and (ws[i - 1] in lexicon.ANSWER_VERBS or (
-                ws[i - 1] in _CAST and ws[i + 1 : i + 2] in (["vote"], ["votes"]))))]
+                (ws[i - 1] in _CAST or ws[i - 1].isdigit())
+                and ws[i + 1 : i + 2] in (["vote"], ["votes"]))))]
 
 
 #: The words before "no vote" when it is a vote cast ("cast the only no vote", "the lone no
-#: vote"), not none held ("there was no vote").
+#: vote"; a number too: "the two no votes"), not none held ("there was no vote").
 _CAST = frozenset({"a", "the", "only", "lone", "sole", "single", "one", "cast", "two", "three"})
 
 
@@ -67,3 +73,76 @@ def unprefixed(word: str) -> str | None:
         return None
     rest = word[len(UN):]
     return rest if is_content(rest) and lexicon.is_ordinary(rest) else None
+
+
+#: Question words that may stand for the subject of what a question asks ("what fits",
+#: "which algorithm is always practical", "who owns the farm").
+_SUBJECT_ASKERS = frozenset({"what", "which", "who"})
+#: "did", "does", "do": a question on them asks for an object ("what did the council approve").
+_DO = frozenset({"did", "does", "do"})
+#: A question's verb stands this many words at most after its question word.
+_VERB_REACH = 4
+
+
+def subject_asked(ws: list[str], named: set[int]) -> int | None:
+    """Where the predicate begins when the question asks for its own subject: "what fits |
+    the framework", "what algorithm is | always practical", "what are | intended as ...",
+    "what company makes | the bags". None when it asks for an object or a complement ("what
+    did the council approve", "what is the name of ...", "what was Ridgeline's address":
+    a noun phrase after "is", the positions ``named`` being names; "who is" asks who someone
+    is), or when no verb is found
+    within :data:`_VERB_REACH` words of the question word (a verb is read from the noun
+    phrase it takes: "fits the").
+    """
+    if not ws or ws[0] not in _SUBJECT_ASKERS:
+        return None
+    for j in range(1, min(len(ws), 1 + _VERB_REACH)):
+        w = ws[j]
+        if w in _DO:
+            return None
+        nxt = ws[j + 1] if j + 1 < len(ws) else ""
+        if w in lexicon.LINKING_AUXILIARIES:
+            copular = ws[0] == "who" and j == 1  # ("who is X")
+            if copular or not nxt or nxt in lexicon.NOUN_PHRASE_OPENERS \
+                    or nxt in lexicon.AUXILIARIES or j + 1 in named or nxt[0].isdigit():
+                return None
+            return j + 1
+        if nxt in lexicon.NOUN_PHRASE_OPENERS and is_content(w):
+            return j
+    return None
+
+
+#: The words of a question's predicate that a record denying its subject negates: the verb
+#: or adjective it opens on, and one more ("is always practical", "fully understood").
+_PREDICATE_HEAD = 2
+#: ... within this many words of where the predicate begins ("what has to happen before the
+#: intake can reopen": "reopen" is another clause's)
+_PREDICATE_REACH = 3
+
+
+def subject_predicate(query: Query) -> frozenset[str]:
+    """When the question asks for the subject of what it says ("what fits the framework",
+    :func:`subject_asked`) and says it positively, the terms of the predicate's first words:
+    a record negating one denies them of the thing it names, which so answers nothing. Not
+    a question asking what someone said, or who someone is (their words and descriptions
+    negate freely)."""
+    if query.negated or query.speech or query.said_by or query.describe or \
+            len(query.at) < len(query.items):
+        return frozenset()
+    named = {query.at[it.pos] for it in query.items if it.people or it.specific}
+    start = subject_asked(query.words, named)
+    if start is None:
+        return frozenset()
+    head = [it for it in query.items
+            if not it.people and start <= query.at[it.pos] < start + _PREDICATE_REACH]
+    return frozenset(t for it in head[:_PREDICATE_HEAD] for t in it.terms)
+
+
+def subject_denied(predicate: frozenset[str], negated: frozenset[str], sequence: list[str]) -> bool:
+    """Whether a record (its ``negated`` terms, its content stems in order) negates a term of
+    the ``predicate`` of a question asking for its subject (:func:`subject_predicate`): "what
+    fits the framework" is not answered by "some classes ... do not fit into this framework",
+    nor "which algorithm is always practical" by "a polynomial time algorithm is not always
+    practical". A word of "un-" negates no such term ("undecided" says nothing of "the
+    deciding vote")."""
+    return any(t in negated and UN + t not in sequence for t in predicate)

@@ -25,7 +25,7 @@ from bot.engine.naming import (
     someone_of,
     which_many,
 )
-from bot.engine.negation import negation_scope
+from bot.engine.negation import negation_scope, subject_denied, subject_predicate
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import (
@@ -169,7 +169,7 @@ class Gates:
                  "_figure", "_items", "_kin_aged", "_kind",
                  "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
                  "_negated", "_negates", "_sized_of", "_speaker_named", "_speech_asked",
-                 "_superlatives", "_when", "_which_many", "_why", "_year", "query")
+                 "_subject", "_superlatives", "_when", "_which_many", "_why", "_year", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -180,6 +180,7 @@ class Gates:
         #: "why did Voss sign the petition": the terms a record must not deny (not a person's)
         self._denied = frozenset(t for it in query.items if not it.people for t in it.terms) \
             if why and not query.negated else frozenset()
+        self._subject = subject_predicate(query)
         # stop words of the question turned around by their opposites (:func:`_turned_around`)
         self._degree = [(w, lexicon.opposites(w) - asked) for w in asked & lexicon.DEGREE_WORDS]
         self._anchors = [(w, about, tuple(lexicon.opposites(w) - asked))
@@ -342,6 +343,8 @@ class Gates:
             # it": what the question asks the reason for did not happen (a reason given may
             # deny something: "because the boat cannot take cars")
             return "denied"
+        if self._subject and subject_denied(self._subject, view.negated_terms, view.sequence):
+            return "subject denied"  # "what fits the framework": "... do not fit into it"
         if view.stop_words and self._turned_around(view):
             return "opposite"
         if self._superlative_unsaid(fields, view):

@@ -25,6 +25,15 @@ def test_one_is_a_figure_in_a_hyphenated_figure_and_after_tens() -> None:
     assert words("one of them, no-one else") == ["one", "of", "them", "no", "one", "else"]
 
 
+def test_non_makes_one_word_with_the_word_it_negates() -> None:
+    """"non-specific" is "nonspecific" however it is written, and not "specific": a record
+    saying defenses are non-specific does not say they are specific."""
+    assert words("non-specific") == words("nonspecific") == ["nonspecific"]
+    assert words("Non-self molecules") == ["nonself", "molecules"]
+    assert "specific" not in words("innate defenses are non-specific")
+    assert words("none-the-less") == ["none", "the", "less"]  # (not "non-" before a word)
+
+
 def test_stems_meet_and_digits_stay_whole() -> None:
     assert stem("approved") == stem("approves") == stem("approve")
     assert stem("2025") == "2025"

@@ -39,6 +39,9 @@ _CLAUSES = re.compile(r"[,;:!?()\[\]]|\.(?!\d)")
 #: "co-op", the clipped "cooperative", written with its hyphen (read as "coop", which the
 #: chat spellings write out).
 _CO_OP = re.compile(r"\bco-op")
+#: "non-" before a word makes one word of the two ("non-specific" is "nonspecific", which
+#: is not "specific": :func:`~bot.engine.negation.unprefixed`).
+_NON = re.compile(r"\bnon-(?=[a-z])")
 #: The ending of an ordinal written in figures ("2nd", "21st", "4th").
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 #: A stretch of text in double quotes, straight or curly.
@@ -137,6 +140,8 @@ def _one_as_figure(compound: re.Match[str]) -> str:
 def words(text: str) -> list[str]:
     """The words of ``text``: folded, number words as digits, chat spellings written out."""
     folded = fold(text)
+    if "non-" in folded:
+        folded = _NON.sub("non", folded)
     if "one-" in folded or "-one" in folded:
         folded = _HYPHENATED.sub(_one_as_figure, folded)
     token = _ASCII_TOKEN if folded.isascii() else _TOKEN

@@ -27,8 +27,8 @@ from functools import partial
 
 from bot.engine import lexicon
 from bot.engine.abstain import abstain, abstention, small_talk_reply
+from bot.engine.beside import DISTANCES, event_terms, nearest_given
 from bot.engine.citing import Citer
-from bot.engine.dated import event_terms, nearest_dated
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.initialisms import bank_knows, spell_out
 from bot.engine.memory import Memory, visible_to
@@ -388,11 +388,11 @@ class Engine:
                       and c.probability >= best.probability - REASON_BAND]
             band = caused[:1] if caused else [
                 c for c in cands if c.probability == best.probability]
-        elif query.answer_type == "date" and not ranked.asked.summary and (k := nearest_dated(
-                [c.probability for c in cands], [self._rec(c) for c in cands],
-                event_terms(query.items))):
-            band = [cands[k]]  # asked when: a record giving its time beside what is asked (not
-            # when a story's lead is asked for: "when did it happen")
+        elif (near := DISTANCES.get(query.answer_type)) and not ranked.asked.summary and (
+                k := nearest_given([c.probability for c in cands], [self._rec(c) for c in cands],
+                                   event_terms(query.items), near)):
+            band = [cands[k]]  # asked when or where: a record giving its time or place beside
+            # what is asked (not when a story's lead is asked for: "when did it happen")
         else:  # exact ties: the newest report
             band = [c for c in cands if c.probability == best.probability]
         if len(band) > 1:

@@ -142,6 +142,8 @@ FIGURE_HEDGES = frozenset(_Q["figure_hedges"])
 SPAN_VERBS = frozenset(_Q["span_verbs"])
 #: The verbs that after "where" ask only the place ("where is the company based").
 PLACE_VERBS = frozenset(_Q["place_verbs"])
+#: The prepositions that put a name after them as a place ("in Ohio", "of nearby Garnet").
+PLACE_PREPOSITIONS = frozenset(_Q["place_prepositions"])
 #: Greetings and courtesies ("hi", "thanks"), and the words that go with them ("all",
 #: "bot"): a message made of these alone asks nothing.
 GREETINGS = frozenset(_Q["greetings"])

@@ -1,0 +1,144 @@
+"""Whose time or place a record gives, for a "when" or a "where" question
+(:func:`nearest_given`).
+
+A news sentence often gives a time or a place for something other than what was asked:
+asked "when does the strike end?", "nurses will not be allowed back to work until Saturday
+... two days after the walkout officially ends" names Saturday for a return to work, while
+"the union planned to keep picketing until the strike ends Thursday" gives the end its own
+day; asked "where were the clinics", a sentence naming no place at all says nothing of where.
+Of the records of the chosen story near as probable, the one whose time (or place) stands
+nearest the words the question asks about answers (by content words; a record giving none
+stands furthest).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bot.engine import lexicon
+from bot.engine.figures import is_year
+from bot.engine.normalize import stem, words
+from bot.engine.question import Item
+from bot.engine.records import is_content
+from bot.models import Fact, Quote, first_source
+
+#: A candidate this much less probable than the most probable one may still be chosen for its
+#: time or place standing nearer what is asked ...
+NEAR_BAND = 0.3
+#: ... when it stands nearer by this many content words at least.
+NEAR_MARGIN = 3
+#: How far a record giving no time (place), or none of the words asked about, stands (any
+#: real distance is nearer).
+FAR = 1_000
+#: A word of the question this common in English ("come", "get": :func:`lexicon.rarity`)
+#: names no event whose time or place is asked.
+EVENT_RARITY = 0.25
+#: A name is a place when one of these many words before it is a place preposition ("in the
+#: Corliss Bend gym", "at Penmoor General Hospital").
+PLACE_REACH = 3
+#: A written word (its capital kept), or a figure.
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+#: Punctuation between a preposition and a name that parts them ("On Sept. 15, Golden Hearth
+#: learned": no place).
+_BREAK = re.compile(r"[,;:.!?()\"“”—]")
+#: What may stand right before a capital that opens a sentence or a quotation (or nothing).
+_OPENERS = frozenset({"", ".", "!", "?", ":", '"', "“", "—"})
+
+
+def event_terms(items: Sequence[Item]) -> frozenset[str]:
+    """The terms of the words a "when" or "where" question asks the time or place of: its
+    items but people and words as common as "come"."""
+    return frozenset(t for it in items
+                     if not it.people and lexicon.rarity(it.surface) >= EVENT_RARITY
+                     for t in it.terms)
+
+
+def _nearest(marks: list[int], hits: list[int]) -> int:
+    return min((abs(a - b) for a in marks for b in hits), default=FAR)
+
+
+def time_distance(text: str, terms: frozenset[str]) -> int:
+    """How many content words apart a time of ``text`` (a date word, a year, a clock time)
+    and a word of ``terms`` stand at the nearest; :data:`FAR` when it has none of either."""
+    ws = words(text)
+    times: list[int] = []
+    hits: list[int] = []
+    k = 0
+    for i, w in enumerate(ws):
+        # ("1 15 am": a clock time, from its first figure)
+        timed = w in lexicon.DATE_WORDS or is_year(w) or (
+            w.isdigit() and not lexicon.CLOCK_WORDS.isdisjoint(ws[i + 1 : i + 3]))
+        content = is_content(w)
+        if timed:
+            times.append(k)
+        if content and stem(w) in terms:
+            hits.append(k)
+        if content or timed:
+            k += 1
+    return _nearest(times, hits)
+
+
+def place_distance(text: str, terms: frozenset[str]) -> int:
+    """How many content words apart a place of ``text`` and a word of ``terms`` stand at the
+    nearest; :data:`FAR` when it has none of either. A place is a name (words written with a
+    capital, "&" joining them) after a place preposition ("clinics **in Pennsylvania**"), not
+    opening a sentence or a quotation, nor parted from the preposition by punctuation, nor a
+    month or a day, nor a name of what is asked
+    ("bags of Golden Hearth **Potstickers**" asked where potstickers are made)."""
+    found = list(_TOKEN.finditer(text))
+    places: list[int] = []
+    hits: list[int] = []
+    k = 0
+    run: list[tuple[int, bool]] = []  # the name being read: (its first place, a place?)
+    for i, m in enumerate(found):
+        token, before = m.group(), text[: m.start()].rstrip()
+        ws = words(token)
+        named = token[0].isupper() and not (ws and (ws[0] in lexicon.MONTHS
+                                                    or ws[0] in lexicon.WEEKDAYS))
+        joined = bool(run) and i and text[found[i - 1].end() : m.start()].strip() in ("", "&")
+        if run and not (named and joined):
+            places.extend(at for at, place in run[:1] if place)
+            run = []
+        if named:
+            if not run:  # (a capital opening a sentence, a quotation, a clause after a dash)
+                run = [(k, before[-1:] not in _OPENERS and any(
+                    t.group().lower() in lexicon.PLACE_PREPOSITIONS
+                    and not _BREAK.search(text, t.end(), m.start())
+                    for t in found[max(0, i - PLACE_REACH) : i]))]
+            if any(stem(w) in terms for w in ws):
+                run = [(k, False)]  # (the name of what is asked)
+        for w in ws:
+            if is_content(w):
+                if stem(w) in terms:
+                    hits.append(k)
+                k += 1
+    places.extend(at for at, place in run[:1] if place)
+    return _nearest(places, hits)
+
+
+def nearest_given(probabilities: Sequence[float], records: Sequence[Fact | Quote],
+                  terms: frozenset[str], distance: Callable[[str, frozenset[str]], int]) -> int:
+    """The index of the candidate to answer "when" or "where" (``probabilities`` most
+    probable first, with their ``records``; ``distance``: :func:`time_distance` or
+    :func:`place_distance`): the first, unless one of its story within :data:`NEAR_BAND` of
+    it gives its time (place) :data:`NEAR_MARGIN` content words nearer what is asked (the
+    nearest of those; another story's is no reading of the same one)."""
+    if not probabilities or not terms:
+        return 0
+    top, story = probabilities[0], first_source(records[0])
+    first = distance(records[0].text, terms)
+    best, nearest = 0, first
+    for k in range(1, len(probabilities)):
+        p = probabilities[k]
+        if p <= 0.0 or p < top - NEAR_BAND or first_source(records[k]) != story:
+            continue
+        d = distance(records[k].text, terms)
+        if d + NEAR_MARGIN <= first and d < nearest:
+            best, nearest = k, d
+    return best
+
+
+#: The reading of each kind of answer whose time or place is given beside what is asked.
+DISTANCES: dict[str, Callable[[str, frozenset[str]], int]] = {
+    "date": time_distance, "place": place_distance}

@@ -1,0 +1,129 @@
+"""bot/engine/beside.py: a "when" or "where" question answered by the record whose time or
+place is said of what is asked, not by a near as probable one giving another's or none."""
+
+from __future__ import annotations
+
+from bot.engine.beside import (
+    FAR,
+    event_terms,
+    nearest_given,
+    place_distance,
+    time_distance,
+)
+from bot.engine.normalize import stem
+from bot.engine.question import Item
+from bot.models import Citation, Fact
+
+#: a time (Saturday) said of a return to work, the strike's end far from it
+OTHER_TIME = ("That means striking nurses will not be allowed back to work until Saturday, "
+              "hospital spokeswoman Dana Whitlock said, two days after the walkout "
+              "officially ends.")
+#: the strike's end given its own day
+OWN_TIME = "The union said it planned to keep picketing until the strike ends on Thursday."
+#: the strike's end with no time at all
+NO_TIME = "The union said the strike will end when a new contract is reached."
+
+
+def _fact(fid: str, text: str, source: str = "wire") -> Fact:
+    return Fact(id=fid, text=text, citations=(Citation(source, text),))
+
+
+ENDS = frozenset({stem("strike"), stem("end")})
+
+
+def test_a_time_is_as_near_as_the_content_words_between_it_and_a_word_asked() -> None:
+    assert time_distance(OWN_TIME, ENDS) == 1  # "ends on Thursday"
+    assert time_distance(OTHER_TIME, ENDS) >= 5
+    assert time_distance("The vote, taken at 1:15 a.m., cleared the way.", frozenset(
+        {stem("vote")})) == 2  # (a clock time is a time)
+    assert time_distance(NO_TIME, ENDS) == FAR
+    assert time_distance("The strike began on Monday.", frozenset({stem("contract")})) == FAR
+
+
+def test_of_near_as_probable_records_the_one_timing_what_is_asked_answers() -> None:
+    def nearest(probabilities: list[float], *texts: str) -> int:
+        records = [_fact(str(k), t) for k, t in enumerate(texts)]
+        return nearest_given(probabilities, records, ENDS, time_distance)
+
+    assert nearest([0.8, 0.6], OTHER_TIME, OWN_TIME) == 1
+    # far less probable, or timing it no nearer, it does not
+    assert nearest([0.8, 0.4], OTHER_TIME, OWN_TIME) == 0
+    assert nearest([0.8, 0.6], OWN_TIME, OTHER_TIME) == 0
+    # a record giving no time is furthest; a record sunk by a gate is none
+    assert nearest([0.8, 0.6], NO_TIME, OWN_TIME) == 1
+    assert nearest([0.8, 0.0], NO_TIME, OWN_TIME) == 0
+
+
+def test_another_storys_record_is_no_reading_of_the_chosen_one() -> None:
+    records = [_fact("a", OTHER_TIME), _fact("b", OWN_TIME, source="other")]
+    assert nearest_given([0.8, 0.6], records, ENDS, time_distance) == 0
+
+
+def test_the_event_asked_is_read_without_people_and_words_as_common_as_come() -> None:
+    terms = event_terms([Item("study", (stem("study"),), ordinary=True),
+                         Item("okafor", ("@okafor", "okafor"), people=("okafor",)),
+                         Item("come", (stem("come"),), ordinary=True)])
+    assert stem("study") in terms
+    assert stem("come") not in terms
+    assert "okafor" not in terms
+
+
+def test_the_engine_answers_when_with_the_record_timing_what_is_asked() -> None:
+    from bot.engine import Engine
+    from bot.models import Bank, Source
+
+    texts = (OTHER_TIME, "The union said it would hold a rally at the park and planned to keep "
+             "picketing until the strike ends Thursday at 7 a.m.",
+             "About 1,400 nurses at the hospital walked off the job Monday, launching a "
+             "five-day strike over staffing.")
+    facts = tuple(_fact(f"f{i}", t) for i, t in enumerate(texts))
+    engine = Engine(Bank(sources=(Source("wire", "Mountain Wire", "Nurses strike"),),
+                         people=(), facts=facts, quotes=()))
+    ranked = engine.rank("When does the strike end?")
+    assert ranked.candidates[0].rid == engine._m.rids["fact"]["f0"]  # the ranker's first ...
+    answer = engine.answer("When does the strike end?")
+    assert answer.answered and "Thursday" in answer.text  # ... gives the time of another act
+
+
+CLINICS = frozenset({stem("clinics")})
+
+
+def test_a_place_is_a_name_after_a_place_preposition_as_near_as_its_words_to_one_asked() -> None:
+    assert place_distance("The trial enrolled adults at three clinics in Pennsylvania and "
+                          "Ohio.", CLINICS) == 1
+    # no place named: a figure, a month or a name after no place preposition is none
+    assert place_distance("After 12 weeks in March, 22% of the clinics' walkers improved, "
+                          "Dr. Amundsen said.", CLINICS) == FAR
+    assert place_distance("Clinics are in Ohio.", frozenset({stem("trial")})) == FAR
+    records = [_fact("a", "After 12 weeks, 22% of walkers at the clinics improved."),
+               _fact("b", "The trial enrolled adults at three clinics in Pennsylvania.")]
+    assert nearest_given([0.73, 0.53], records, CLINICS, place_distance) == 1
+
+
+def test_a_name_after_punctuation_opening_a_sentence_or_naming_what_is_asked_is_no_place() -> None:
+    made = frozenset({stem("potstickers"), stem("made")})
+    # "On Sept. 15, Golden Hearth learned": the comma parts the name from "on"
+    assert place_distance('The company said: "On Sept. 15, Golden Hearth learned of it." '
+                          "Potstickers were made.", made) == FAR
+    # the name of what is asked is no place of it
+    assert place_distance("It covers bags of Golden Hearth Chicken & Vegetable Potstickers.",
+                          made) == FAR
+    # a sentence's first word is no name
+    assert place_distance("It was made at home. Potstickers sell.", made) == FAR
+    assert place_distance("Potstickers are made at a plant in Carrow Junction.", made) == 2
+
+
+def test_the_engine_answers_where_with_the_record_placing_what_is_asked() -> None:
+    from bot.engine import Engine
+    from bot.models import Bank, Source
+
+    texts = ("Keystone Health said walkers at its clinics did better than those who exercised "
+             "in the morning.",  # (a name, but no place)
+             "The trial enrolled 1,246 adults at three clinics in Pennsylvania and Ohio.")
+    facts = tuple(_fact(f"f{i}", t) for i, t in enumerate(texts))
+    engine = Engine(Bank(sources=(Source("wire", "Health Wire", "Walking after meals"),),
+                         people=(), facts=facts, quotes=()))
+    ranked = engine.rank("where were the clinics")
+    assert ranked.candidates[0].rid == engine._m.rids["fact"]["f0"]
+    answer = engine.answer("where were the clinics")
+    assert "Pennsylvania" in answer.text

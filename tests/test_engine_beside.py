@@ -4,8 +4,11 @@ place is said of what is asked, not by a near as probable one giving another's o
 from __future__ import annotations
 
 from bot.engine.beside import (
+    DATED,
+    DISTANCES,
     FAR,
     event_terms,
+    figure_distance,
     nearest_given,
     place_distance,
     time_distance,
@@ -43,7 +46,7 @@ def test_a_time_is_as_near_as_the_content_words_between_it_and_a_word_asked() ->
 def test_of_near_as_probable_records_the_one_timing_what_is_asked_answers() -> None:
     def nearest(probabilities: list[float], *texts: str) -> int:
         records = [_fact(str(k), t) for k, t in enumerate(texts)]
-        return nearest_given(probabilities, records, ENDS, time_distance)
+        return nearest_given(probabilities, records, ENDS, DATED)
 
     assert nearest([0.8, 0.6], OTHER_TIME, OWN_TIME) == 1
     # far less probable, or timing it no nearer, it does not
@@ -56,16 +59,19 @@ def test_of_near_as_probable_records_the_one_timing_what_is_asked_answers() -> N
 
 def test_another_storys_record_is_no_reading_of_the_chosen_one() -> None:
     records = [_fact("a", OTHER_TIME), _fact("b", OWN_TIME, source="other")]
-    assert nearest_given([0.8, 0.6], records, ENDS, time_distance) == 0
+    assert nearest_given([0.8, 0.6], records, ENDS, DATED) == 0
 
 
 def test_the_event_asked_is_read_without_people_and_words_as_common_as_come() -> None:
-    terms = event_terms([Item("study", (stem("study"),), ordinary=True),
-                         Item("okafor", ("@okafor", "okafor"), people=("okafor",)),
-                         Item("come", (stem("come"),), ordinary=True)])
+    items = [Item("study", (stem("study"),), ordinary=True),
+             Item("okafor", ("@okafor", "okafor"), people=("okafor",)),
+             Item("come", (stem("come"),), ordinary=True)]
+    terms = event_terms(items, "date")
     assert stem("study") in terms
     assert stem("come") not in terms
     assert "okafor" not in terms
+    # a figure asked of any word: "how many people has he taken up"
+    assert stem("come") in event_terms(items, "number")
 
 
 def test_the_engine_answers_when_with_the_record_timing_what_is_asked() -> None:
@@ -97,7 +103,7 @@ def test_a_place_is_a_name_after_a_place_preposition_as_near_as_its_words_to_one
     assert place_distance("Clinics are in Ohio.", frozenset({stem("trial")})) == FAR
     records = [_fact("a", "After 12 weeks, 22% of walkers at the clinics improved."),
                _fact("b", "The trial enrolled adults at three clinics in Pennsylvania.")]
-    assert nearest_given([0.73, 0.53], records, CLINICS, place_distance) == 1
+    assert nearest_given([0.73, 0.53], records, CLINICS, DISTANCES["place"]) == 1
 
 
 def test_a_name_after_punctuation_opening_a_sentence_or_naming_what_is_asked_is_no_place() -> None:
@@ -127,3 +133,28 @@ def test_the_engine_answers_where_with_the_record_placing_what_is_asked() -> Non
     assert ranked.candidates[0].rid == engine._m.rids["fact"]["f0"]
     answer = engine.answer("where were the clinics")
     assert "Pennsylvania" in answer.text
+
+
+EMPLOYS = frozenset({stem("harlow"), stem("people"), stem("employ")})
+#: a figure counting people, but not those Harlow employs
+TOWN = ("Harlow will close its plant in Brennick, eliminating 640 jobs in a town of about "
+        "11,000 people.")
+#: the figure beside all that is asked
+STAFF = "Harlow, which employs about 9,400 people worldwide, said the move would save money."
+
+
+def test_a_figure_is_as_near_as_the_words_asked_it_leaves_beyond_its_reach() -> None:
+    assert figure_distance(STAFF, EMPLOYS) == 0
+    assert figure_distance(TOWN, EMPLOYS) == 2  # ("11,000 people": Harlow too far)
+    assert figure_distance("Harlow employs people worldwide.", EMPLOYS) == FAR
+    # a year is no figure ("in 2019"), but "2,000" is
+    assert figure_distance("Harlow began to employ people in 2019.", EMPLOYS) == FAR
+    assert figure_distance("Harlow has taken 2,000 people up.", EMPLOYS) == 1
+
+
+def test_of_near_as_probable_records_the_one_giving_a_figure_beside_what_is_asked_answers(
+) -> None:
+    figured = DISTANCES["number"]
+    records = [_fact("a", TOWN), _fact("b", STAFF)]
+    assert nearest_given([0.91, 0.84], records, EMPLOYS, figured) == 1
+    assert nearest_given([0.91, 0.6], records, EMPLOYS, figured) == 0  # (far less probable)

@@ -390,9 +390,9 @@ class Engine:
                 c for c in cands if c.probability == best.probability]
         elif (near := DISTANCES.get(query.answer_type)) and not ranked.asked.summary and (
                 k := nearest_given([c.probability for c in cands], [self._rec(c) for c in cands],
-                                   event_terms(query.items), near)):
-            band = [cands[k]]  # asked when or where: a record giving its time or place beside
-            # what is asked (not when a story's lead is asked for: "when did it happen")
+                                   event_terms(query.items, query.answer_type), near)):
+            band = [cands[k]]  # asked when, where, how many: a record giving its time, place or
+            # figure beside what is asked (not when a story's lead is asked: "when did it happen")
         else:  # exact ties: the newest report
             band = [c for c in cands if c.probability == best.probability]
         if len(band) > 1:

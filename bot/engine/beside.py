@@ -1,25 +1,27 @@
-"""Whose time or place a record gives, for a "when" or a "where" question
+"""Whose time, place or figure a record gives, for a "when", "where" or "how many" question
 (:func:`nearest_given`).
 
 A news sentence often gives a time or a place for something other than what was asked:
 asked "when does the strike end?", "nurses will not be allowed back to work until Saturday
 ... two days after the walkout officially ends" names Saturday for a return to work, while
 "the union planned to keep picketing until the strike ends Thursday" gives the end its own
-day; asked "where were the clinics", a sentence naming no place at all says nothing of where.
-Of the records of the chosen story near as probable, the one whose time (or place) stands
-nearest the words the question asks about answers (by content words; a record giving none
-stands furthest).
+day; asked "where were the clinics", a sentence naming no place at all says nothing of where;
+asked "how many people does Harlow employ", "640 jobs in a town of about 11,000 people" counts
+other people than "Harlow, which employs about 9,400 people". Of the records of the chosen
+story near as probable, the one whose time (place, figure) stands nearest the words the
+question asks about answers (by content words; a record giving none stands furthest).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from bot.engine import lexicon
 from bot.engine.figures import is_year
-from bot.engine.normalize import stem, words
-from bot.engine.question import Item
+from bot.engine.normalize import content_stems, stem, words
+from bot.engine.question import FIGURE_KINDS, Item
 from bot.engine.records import is_content
 from bot.models import Fact, Quote, first_source
 
@@ -37,6 +39,10 @@ EVENT_RARITY = 0.25
 #: A name is a place when one of these many words before it is a place preposition ("in the
 #: Corliss Bend gym", "at Penmoor General Hospital").
 PLACE_REACH = 3
+#: A figure answering "how many" stands within this many content words of what is asked ...
+FIGURE_REACH = 3
+#: ... and a record this much less probable than the most probable one may give it.
+FIGURE_BAND = 0.2
 #: A written word (its capital kept), or a figure.
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+")
 #: Punctuation between a preposition and a name that parts them ("On Sept. 15, Golden Hearth
@@ -46,11 +52,13 @@ _BREAK = re.compile(r"[,;:.!?()\"“”—]")
 _OPENERS = frozenset({"", ".", "!", "?", ":", '"', "“", "—"})
 
 
-def event_terms(items: Sequence[Item]) -> frozenset[str]:
+def event_terms(items: Sequence[Item], kind: str) -> frozenset[str]:
     """The terms of the words a "when" or "where" question asks the time or place of: its
-    items but people and words as common as "come"."""
+    items but people and words as common as "come" (a figure asked of any: "how many fans
+    does the stadium **hold**", "how many **people**")."""
+    figure = kind in FIGURE_KINDS
     return frozenset(t for it in items
-                     if not it.people and lexicon.rarity(it.surface) >= EVENT_RARITY
+                     if not it.people and (figure or lexicon.rarity(it.surface) >= EVENT_RARITY)
                      for t in it.terms)
 
 
@@ -117,28 +125,57 @@ def place_distance(text: str, terms: frozenset[str]) -> int:
     return _nearest(places, hits)
 
 
+def figure_distance(text: str, terms: frozenset[str]) -> int:
+    """How many of ``terms`` stand further than :data:`FIGURE_REACH` content words from a
+    figure of ``text`` (not a year), at the fewest: "**9,400 people**" is nearer "how many
+    people does it employ" than "640 jobs in a town of about 11,000"; :data:`FAR` when it
+    has no figure."""
+    seq = content_stems(words(text))
+    figures = [k for k, t in enumerate(seq)  # (a year is written without a comma: "2,000"
+               if t.isdigit() and not (is_year(t) and t in text)]  # is no year)
+    if not figures:
+        return FAR
+    return len(terms) - max(len(terms.intersection(seq[max(0, k - FIGURE_REACH) :
+                                                       k + FIGURE_REACH + 1]))
+                            for k in figures)
+
+
+class Reading(NamedTuple):
+    """How a kind of answer is read beside what is asked: its :func:`nearest_given`
+    distance, how much less probable a record read nearer may be, how much nearer it must
+    be."""
+
+    distance: Callable[[str, frozenset[str]], int]
+    band: float
+    margin: int
+
+
 def nearest_given(probabilities: Sequence[float], records: Sequence[Fact | Quote],
-                  terms: frozenset[str], distance: Callable[[str, frozenset[str]], int]) -> int:
-    """The index of the candidate to answer "when" or "where" (``probabilities`` most
-    probable first, with their ``records``; ``distance``: :func:`time_distance` or
-    :func:`place_distance`): the first, unless one of its story within :data:`NEAR_BAND` of
-    it gives its time (place) :data:`NEAR_MARGIN` content words nearer what is asked (the
-    nearest of those; another story's is no reading of the same one)."""
+                  terms: frozenset[str], reading: Reading) -> int:
+    """The index of the candidate to answer "when", "where" or "how many" (``probabilities``
+    most probable first, with their ``records``): the first, unless one of its story within
+    the reading's band of it gives its time (place, figure) by the reading's margin nearer
+    what is asked (the nearest of those; another story's is no reading of the same one)."""
     if not probabilities or not terms:
         return 0
     top, story = probabilities[0], first_source(records[0])
-    first = distance(records[0].text, terms)
+    first = reading.distance(records[0].text, terms)
     best, nearest = 0, first
     for k in range(1, len(probabilities)):
         p = probabilities[k]
-        if p <= 0.0 or p < top - NEAR_BAND or first_source(records[k]) != story:
+        if p <= 0.0 or p < top - reading.band or first_source(records[k]) != story:
             continue
-        d = distance(records[k].text, terms)
-        if d + NEAR_MARGIN <= first and d < nearest:
+        d = reading.distance(records[k].text, terms)
+        if d + reading.margin <= first and d < nearest:
             best, nearest = k, d
     return best
 
 
-#: The reading of each kind of answer whose time or place is given beside what is asked.
-DISTANCES: dict[str, Callable[[str, frozenset[str]], int]] = {
-    "date": time_distance, "place": place_distance}
+#: The reading of each kind of answer whose time, place or figure is given beside what is
+#: asked (a figure: any one more word asked beside it, of a record near as probable as
+#: :data:`FIGURE_BAND` says).
+DATED = Reading(time_distance, NEAR_BAND, NEAR_MARGIN)
+_FIGURED = Reading(figure_distance, FIGURE_BAND, 1)
+DISTANCES: dict[str, Reading] = {
+    "date": DATED, "place": Reading(place_distance, NEAR_BAND, NEAR_MARGIN),
+    **dict.fromkeys(FIGURE_KINDS, _FIGURED)}

@@ -6,14 +6,17 @@ from __future__ import annotations
 from bot.engine.beside import (
     DATED,
     DISTANCES,
+    DONE,
     FAR,
+    doer_asked,
+    doer_distance,
     event_terms,
     figure_distance,
     nearest_given,
     place_distance,
     time_distance,
 )
-from bot.engine.normalize import stem
+from bot.engine.normalize import stem, words
 from bot.engine.question import Item
 from bot.models import Citation, Fact
 
@@ -158,3 +161,20 @@ def test_of_near_as_probable_records_the_one_giving_a_figure_beside_what_is_aske
     records = [_fact("a", TOWN), _fact("b", STAFF)]
     assert nearest_given([0.91, 0.84], records, EMPLOYS, figured) == 1
     assert nearest_given([0.91, 0.6], records, EMPLOYS, figured) == 0  # (far less probable)
+
+
+def test_what_did_x_do_reads_its_doer_and_a_record_opening_with_it() -> None:
+    assert doer_asked(words("what will pinkney do with his refund")) == {stem("pinkney")}
+    assert doer_asked(words("so what did the certification board do to the race")) == {
+        stem("certification"), stem("board")}
+    assert doer_asked(words("what did the board decide")) == frozenset()  # (no "do")
+    assert doer_asked(words("who will do it")) == frozenset()
+    board = frozenset({stem("certification"), stem("board")})
+    assert doer_distance("The board revoked the race's certification.", board) == 0
+    assert doer_distance("Thiele sent his analysis to the race and to the Road Course "
+                         "Certification Board.", board) == 1
+    records = [_fact("a", "Thiele sent his analysis to the race and to the Road Course "
+                          "Certification Board, the group that certifies courses."),
+               _fact("b", "The board revoked the race's certification for the 2024 edition.")]
+    assert nearest_given([0.76, 0.64], records, board, DONE) == 1
+    assert nearest_given([0.76, 0.64], records[::-1], board, DONE) == 0

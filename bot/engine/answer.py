@@ -27,7 +27,7 @@ from functools import partial
 
 from bot.engine import lexicon
 from bot.engine.abstain import abstain, abstention, small_talk_reply
-from bot.engine.beside import DISTANCES, event_terms, nearest_given
+from bot.engine.beside import nearest_given, reading
 from bot.engine.citing import Citer
 from bot.engine.followup import Turn, lone_pronoun, resolve
 from bot.engine.initialisms import bank_knows, spell_out
@@ -388,11 +388,11 @@ class Engine:
                       and c.probability >= best.probability - REASON_BAND]
             band = caused[:1] if caused else [
                 c for c in cands if c.probability == best.probability]
-        elif (near := DISTANCES.get(query.answer_type)) and not ranked.asked.summary and (
+        elif (near := reading(query)) and not ranked.asked.summary and (
                 k := nearest_given([c.probability for c in cands], [self._rec(c) for c in cands],
-                                   event_terms(query.items, query.answer_type), near)):
-            band = [cands[k]]  # asked when, where, how many: a record giving its time, place or
-            # figure beside what is asked (not when a story's lead is asked: "when did it happen")
+                                   near[1], near[0])):
+            band = [cands[k]]  # asked when, where, how many, what X did: a record giving its time,
+            # place, figure or X beside what is asked (not of a story's lead: "when did it happen")
         else:  # exact ties: the newest report
             band = [c for c in cands if c.probability == best.probability]
         if len(band) > 1:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from bot.engine import lexicon
 from bot.engine.figures import is_year
 from bot.engine.normalize import content_stems, stem, words
-from bot.engine.question import FIGURE_KINDS, Item
+from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import is_content
 from bot.models import Fact, Quote, first_source
 
@@ -43,6 +43,9 @@ PLACE_REACH = 3
 FIGURE_REACH = 3
 #: ... and a record this much less probable than the most probable one may give it.
 FIGURE_BAND = 0.2
+#: A record says what X did when X is among its first this many content words ("Gerald
+#: Pinkney said he planned to give any refund").
+DOER_OPENING = 2
 #: A written word (its capital kept), or a figure.
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+")
 #: Punctuation between a preposition and a name that parts them ("On Sept. 15, Golden Hearth
@@ -171,6 +174,35 @@ def nearest_given(probabilities: Sequence[float], records: Sequence[Fact | Quote
     return best
 
 
+def doer_distance(text: str, terms: frozenset[str]) -> int:
+    """0 when a word of ``terms`` (the doer asked about) is among the first
+    :data:`DOER_OPENING` content words of ``text`` ("**The board** revoked the race's
+    certification"), 1 when it stands later or nowhere ("Thiele sent his analysis to the race
+    and to the certification board")."""
+    seq = content_stems(words(text))[:DOER_OPENING]
+    return 0 if terms.intersection(seq) else 1
+
+
+#: The words a question may open with before "what" ("so what did the board do").
+_LEADS = frozenset({"so", "and", "but"})
+#: The forms of "do" a "what did X do" question ends its doer with.
+_DO = frozenset({"do", "doing", "done"})
+
+
+def doer_asked(ws: list[str]) -> frozenset[str]:
+    """The terms of the doer of "what did X do" ("what will Pinkney do with his refund",
+    "what did the certification board do to the race": its words between the auxiliary and
+    "do"); empty for any other question."""
+    k = 1 if ws[:1] and ws[0] in _LEADS else 0
+    if ws[k : k + 1] != ["what"] or len(ws) < k + 4 or ws[k + 1] not in _AUXILIARIES:
+        return frozenset()
+    end = next((j for j in range(k + 3, len(ws)) if ws[j] in _DO), None)
+    return frozenset() if end is None else frozenset(content_stems(ws[k + 2 : end]))
+
+
+_AUXILIARIES = lexicon.AUXILIARIES | lexicon.LINKING_AUXILIARIES
+
+
 #: The reading of each kind of answer whose time, place or figure is given beside what is
 #: asked (a figure: any one more word asked beside it, of a record near as probable as
 #: :data:`FIGURE_BAND` says).
@@ -179,3 +211,16 @@ _FIGURED = Reading(figure_distance, FIGURE_BAND, 1)
 DISTANCES: dict[str, Reading] = {
     "date": DATED, "place": Reading(place_distance, NEAR_BAND, NEAR_MARGIN),
     **dict.fromkeys(FIGURE_KINDS, _FIGURED)}
+#: "what did X do": a record of its story near as probable opening with X, when the most
+#: probable does not
+DONE = Reading(doer_distance, NEAR_BAND, 1)
+
+
+def reading(query: Query) -> tuple[Reading, frozenset[str]] | None:
+    """How the question's answer is read beside what it asks, and the terms of what it asks
+    (:func:`nearest_given`), or None."""
+    found = DISTANCES.get(query.answer_type)
+    if found is not None:
+        return found, event_terms(query.items, query.answer_type)
+    doer = doer_asked(query.words) if not query.answer_type else frozenset()
+    return (DONE, doer) if doer else None

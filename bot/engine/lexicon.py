@@ -88,6 +88,11 @@ TYPE_PHRASES: dict[tuple[str, ...], str] = {
     tuple(k.split()): v for k, v in _Q["type_phrases"].items()
 }
 NEGATIONS = frozenset(_Q["negations"])
+#: "before" and "after" placing a time against a year, each with the prepositions agreeing
+#: with it ("by 1851" is before it, "since 1962" after it): :mod:`.shifts`.
+TIME_SHIFTS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _Q["time_shifts"].items()}
+#: The words that may stand between such a preposition and its year ("before the mid-1950s").
+TIME_SHIFT_SKIPPED = frozenset(_Q["time_shift_skipped"])
 #: The words of degree ("more", "least"): their opposite turns a whole statement around,
 #: wherever it stands in it ("the least used" asked, "the most commonly used" said).
 DEGREE_WORDS = frozenset(_Q["degree_words"])

@@ -35,6 +35,7 @@ from bot.engine.records import (
     RecordView,
     stop_anchors,
 )
+from bot.engine.shifts import Shifts
 
 #: A person's measure ("the 6-foot-8 Villeneuve", "Villeneuve, 6 feet 8") stands this near
 #: their name, in content words.
@@ -168,7 +169,7 @@ class Gates:
     __slots__ = ("_about", "_about_items", "_aged", "_anchors", "_asked", "_degree", "_denied",
                  "_figure", "_items", "_kin_aged", "_kind",
                  "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
-                 "_negated", "_negates", "_sized_of", "_speaker_named", "_speech_asked",
+                 "_negated", "_negates", "_shifts", "_sized_of", "_speaker_named", "_speech_asked",
                  "_subject", "_superlatives", "_when", "_which_many", "_why", "_year", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
@@ -181,6 +182,7 @@ class Gates:
         self._denied = frozenset(t for it in query.items if not it.people for t in it.terms) \
             if why and not query.negated else frozenset()
         self._subject = subject_predicate(query)
+        self._shifts = Shifts(query)  # a time, a unit or roles shifted (:mod:`.shifts`)
         # stop words of the question turned around by their opposites (:func:`_turned_around`)
         self._degree = [(w, lexicon.opposites(w) - asked) for w in asked & lexicon.DEGREE_WORDS]
         self._anchors = [(w, about, tuple(lexicon.opposites(w) - asked))
@@ -347,6 +349,8 @@ class Gates:
             return "subject denied"  # "what fits the framework": "... do not fit into it"
         if view.stop_words and self._turned_around(view):
             return "opposite"
+        if shifted := self._shifts(view):
+            return shifted  # "before the 1950s" asked, "in the mid-1950s" said
         if self._superlative_unsaid(fields, view):
             return "superlative"
         kind = query.answer_type

@@ -1,0 +1,168 @@
+"""How a question may shift what a record says while keeping its words: a time moved
+("before the 1950s" asked, "in the mid-1950s" said), a unit of time swapped on the same
+figure ("two and three weeks" asked, "two and three days" said), roles swapped ("who did
+Ames inspire" asked, "Ames, inspired by Lutz" said). Each is a gate of :mod:`.sinks`: a
+record saying the shifted thing answers nothing, however many of the question's words it has.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.engine import lexicon
+from bot.engine.figures import figure_counts, is_year
+from bot.engine.lexicon import irregular
+from bot.engine.normalize import is_content, stem, words
+
+if TYPE_CHECKING:
+    from bot.engine.question import Query
+    from bot.engine.records import RecordView
+
+#: The year a preposition places something before or after stands this many words after it
+#: at most ("before the mid-1950s": the, mid).
+_SHIFT_REACH = 3
+
+
+def _placed(ws: list[str], k: int) -> str:
+    """The word placing the year at ``k`` in ``ws``: the one before it, past the words that
+    may stand between ("in the mid-1950s": "in"); "" when none is within reach."""
+    j = k - 1
+    while j >= 0 and k - j <= _SHIFT_REACH and ws[j] in lexicon.TIME_SHIFT_SKIPPED:
+        j -= 1
+    return ws[j] if j >= 0 and k - j <= _SHIFT_REACH else ""
+
+
+def time_asked(ws: list[str]) -> list[tuple[str, str]]:
+    """Each year or decade of a question placed by "before", "after" or "in" ("what was
+    formulated before the 1950s": ("1950s", "before")), with that word."""
+    return [(w, p) for k, w in enumerate(ws)
+            if is_year(w) and (p := _placed(ws, k)) in (*lexicon.TIME_SHIFTS, "in")]
+
+
+def time_shifted(asked: list[tuple[str, str]], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) says a year the question asks about (``asked``,
+    :func:`time_asked`) only at another time: "before the 1950s" asked, "in the mid-1950s"
+    or "after 1950" said (but "by the 1950s" is before them, "since 1950" after); "in 1905"
+    asked, only "before 1905" or "after 1905" said. A record not saying the year gives nothing
+    to judge."""
+    for year, asked_by in asked:
+        placed = [_placed(ws, k) for k, w in enumerate(ws) if w == year]
+        if not placed:
+            continue
+        if asked_by in lexicon.TIME_SHIFTS:
+            if not any(p in lexicon.TIME_SHIFTS[asked_by] for p in placed):
+                return True
+        elif all(p in lexicon.TIME_SHIFTS for p in placed):
+            return True
+    return False
+
+
+def _unit_stems() -> frozenset[str]:
+    return frozenset(map(stem, lexicon.TIME_UNITS))
+
+
+def units_asked(counts: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """The figures of a question that count a unit of time ("between 2 and 3 weeks": ("2",
+    "week"), ("3", "week")), from its :func:`~bot.engine.figures.figure_counts`; not a year's."""
+    units = _unit_stems()
+    return frozenset((n, u) for n, u in counts if u in units and not is_year(n))
+
+
+def unit_swapped(asked: frozenset[tuple[str, str]], counts: frozenset[tuple[str, str]]) -> bool:
+    """Whether a record (its figure counts) gives a figure the question counts in a unit of
+    time (``asked``, :func:`units_asked`) only in another: "takes 2 to 3 weeks" asked, "takes
+    2 to 3 days" said ("3 days and 3 nights" says both)."""
+    if not asked:
+        return False
+    units = _unit_stems()
+    return any((n, u) not in counts and any(m == n and v in units and v != u for m, v in counts)
+               for n, u in asked)
+
+
+#: The question words asking for what a named doer did to someone or something ("who did
+#: Ames inspire", "what theory did Lutz formulate"), and the auxiliaries they take.
+_OBJECT_ASKERS = frozenset({"who", "whom", "what", "which"})
+_DO = frozenset({"did", "does", "do"})
+#: A name stands this many words at most before the participle it is the subject of ("Ames,
+#: who was inspired by"), or after the "by" whose agent it is ("inspired by a suggestion made
+#: by Lutz").
+_ROLE_REACH = 4
+#: A name followed by one of these does something more in the clause ("by Lutz, who
+#: formulated", "by Lutz and formulated").
+_GOES_ON = frozenset({"who", "and", "which", "whose"})
+
+
+def doer_asked(query: Query) -> tuple[str, str] | None:
+    """When a question asks what a person or thing it names did to someone or something
+    ("who did Frank Ames inspire", "what theory did Lutz formulate"): the last word of the
+    name ("ames") and the stem of its verb. None for any other question, or a verb of saying
+    (what someone said is read by its own gates)."""
+    ws, at = query.words, query.at
+    if len(at) < len(query.items) or len(ws) < 4 or ws[0] not in _OBJECT_ASKERS:
+        return None
+    j = 1 if ws[1] in _DO else 2  # ("what theory did")
+    if ws[j] not in _DO:
+        return None
+    spans = {at[it.pos]: at[it.pos] + len(it.surface.split())
+             for it in query.items if it.people or it.specific}
+    end = j + 1
+    while end in spans:
+        end = spans[end]
+    if end == j + 1 or end >= len(ws):
+        return None
+    verb = ws[end]
+    if not is_content(verb) or verb in lexicon.SPEECH_VERBS:
+        return None
+    return ws[end - 1], stem(verb)
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(("ed", "en")) or word in irregular()
+
+
+def roles_swapped(doer: tuple[str, str], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) has the name a question asks the doing of
+    (:func:`doer_asked`) in another role: done to ("who did Ames inspire": "Ames, inspired
+    by Lutz, formulated ...") or the agent of another act only ("what theory did Lutz
+    formulate": "inspired by a suggestion made by Lutz, Ames formulated ..."), where the
+    record never says the name did it ("Lutz formulated", "formulated by Lutz")."""
+    name, verb = doer
+    at = [k for k, w in enumerate(ws) if w == name]
+    if not at:
+        return False
+    stems = [stem(w) for w in ws]
+    passive = [k for k in range(len(ws) - 1) if stems[k] == verb and ws[k + 1] == "by"]
+    active = [k for k, s in enumerate(stems) if s == verb and k not in passive]
+    if any(0 < p - k - 1 <= _ROLE_REACH for k in passive for p in at):
+        return False  # (done by the name: "Lutz, inspired by Ames": whom Ames inspired)
+    if passive and not active and all(any(0 < k - p <= _ROLE_REACH for k in passive) for p in at):
+        return True  # "Ames, inspired by ..."
+    agents = [p for p in at if any(
+        ws[b] == "by" and b and _participle(ws[b - 1]) and stems[b - 1] != verb
+        for b in range(max(0, p - _ROLE_REACH), p))]
+    return bool(active) and len(agents) == len(at) and all(
+        ws[p + 1 : p + 2] != [w] for p in at for w in _GOES_ON)
+
+
+class Shifts:
+    """The shifts of :mod:`.shifts` a question's words allow, read once for all of its
+    candidates; called with a record, the one it says, or None."""
+
+    __slots__ = ("_doer", "_times", "_units")
+
+    def __init__(self, query: Query) -> None:
+        self._times = time_asked(query.words)  # ("before the 1950s")
+        self._units = units_asked(figure_counts(query.words))  # ("2 to 3 weeks")
+        self._doer = doer_asked(query)  # ("who did Ames inspire")
+
+    def __call__(self, view: RecordView) -> str | None:
+        if not (self._times or self._units or self._doer):
+            return None
+        if self._units and unit_swapped(self._units, view.figure_counts):
+            return "unit swapped"  # "2 to 3 weeks" asked, "2 to 3 days" said
+        ws = words(view.shown_text)
+        if self._times and time_shifted(self._times, ws):
+            return "time shifted"  # "before the 1950s" asked, "in the mid-1950s" said
+        if self._doer and roles_swapped(self._doer, ws):
+            return "roles swapped"  # "who did Ames inspire": "Ames, inspired by Lutz"
+        return None

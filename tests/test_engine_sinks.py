@@ -92,6 +92,17 @@ def test_a_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     assert "record" in opposite_terms(Query("a live show", ["a", "live", "show"],
                                             [Item("live", ("live",)), Item("show", ("show",))]))
 
+def test_a_comparative_is_turned_around_by_the_plain_opposite_of_its_word() -> None:
+    """"what evolved in later species": "it evolved in early species" says the opposite
+    ("early", not "earlier")."""
+    items = [Item("evolved", ("evolv",)), Item("later", ("later",)), Item("species", ("speci",))]
+    query = asked("what evolved in later species", items)
+    assert stem("early") in opposite_terms(query)
+    fields = {"evolv": FIELD_TEXT, "speci": FIELD_TEXT}
+    said = {stem("early"): FIELD_TEXT}
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, plain_view(), said) == "opposite"
+
+
 def test_a_stop_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     """The index keeps no stop words: the record's own stop words with opposites are read."""
     def view_saying(*stop_words: str) -> RecordView:

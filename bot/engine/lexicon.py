@@ -303,6 +303,23 @@ def opposites(word: str) -> frozenset[str]:
     found = table.get(word)
     if found is not None:
         return found
+    made = _graded(word)
+    return frozenset(_degree(o, made[1]) for o in graded[made[0]]) if made else frozenset()
+
+
+def plain_opposites(word: str) -> frozenset[str]:
+    """The opposites of the word a comparative or superlative is made of, in no degree
+    ("later": "early"), which a record may say plainly ("what evolved in later species"
+    asked, "it evolved in early species" said); empty for any other word."""
+    table, graded, _ = _opposites()
+    made = None if word in table else _graded(word)
+    return graded[made[0]] if made else frozenset()
+
+
+def _graded(word: str) -> tuple[str, str] | None:
+    """The word with degrees (an adjective or adverb WordNet gives opposites) that ``word``
+    is the comparative or superlative of, and its ending ("later": ("late", "er"))."""
+    graded = _opposites()[1]
     for suffix in ("est", "er"):
         if not word.endswith(suffix) or len(word) < len(suffix) + 3:
             continue
@@ -311,8 +328,8 @@ def opposites(word: str) -> frozenset[str]:
         for base in (root, root + "e", root[:-1] if root[-1] == root[-2] else "",
                      root[:-1] + "y" if root.endswith("i") else ""):
             if base in graded:
-                return frozenset(_degree(o, suffix) for o in graded[base])
-    return frozenset()
+                return base, suffix
+    return None
 
 
 def _degree(base: str, suffix: str) -> str:

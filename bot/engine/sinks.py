@@ -97,7 +97,8 @@ def _opposites(item: Item, query: Query) -> frozenset[str]:
         for it in query.items)
     # (a word right after the person named is what they do: "where does Almonacid live" is
     # no adjective's "live", whose opposite is "recorded")
-    said = lexicon.verb_opposites(item.surface) if doing else lexicon.opposites(item.surface)
+    said = lexicon.verb_opposites(item.surface) if doing else \
+        lexicon.opposites(item.surface) | lexicon.plain_opposites(item.surface)  # ("early")
     return said - set(query.words)
 
 

@@ -8,6 +8,7 @@ from bot.engine.normalize import stem, words
 from bot.engine.question import Item, Query
 from bot.engine.records import FIELD_TEXT
 from bot.engine.shifts import (
+    another_doer,
     doer_asked,
     roles_swapped,
     time_asked,
@@ -35,6 +36,8 @@ def test_a_year_asked_before_or_after_is_not_answered_by_one_said_at_another_tim
     assert time_shifted(during, words("Ames won the prize after 1905."))
     assert not time_shifted(during, words("Ames won the prize in 1905."))
     assert time_asked(words("who won the prize")) == []
+    after = time_asked(words("what do families pay after 2007"))
+    assert not time_shifted(after, words("Beginning 2007, families pay nothing."))
 
 
 def test_a_figure_of_time_counted_in_another_unit_is_swapped() -> None:
@@ -107,3 +110,20 @@ def test_a_doer_asked_is_not_answered_by_a_record_with_the_roles_swapped() -> No
     fields = {t: FIELD_TEXT for it in query.items for t in it.terms}
     record = view_of("In 1955 Frank Ames, inspired by Lutz, formulated the theory.")
     assert sinks(query, [1.0] * 2, [False] * 2, fields, record) == "roles swapped"
+
+
+def test_a_doer_asked_is_not_answered_by_another_named_doer_of_the_act() -> None:
+    """"what has Cambridge bought": "Harvard has bought land ... from Cambridge" has another
+    doer (sunk); "Cambridge has bought", "Cambridge City has bought", "its council bought",
+    "was bought by Harvard" and a record not naming Cambridge do not say so."""
+    bought = ("cambridge", stem("bought"))
+    assert another_doer(bought, "Harvard has bought land across the river from Cambridge.")
+    assert not another_doer(bought, "Cambridge has since bought land from Harvard.")
+    assert not another_doer(bought, "Cambridge City has bought land near Harvard.")
+    assert not another_doer(bought, "In Cambridge, its council bought land.")
+    assert not another_doer(bought, "Land in Cambridge was bought by Harvard.")
+    assert not another_doer(bought, "Harvard has bought land.")
+    query = _people_query("what has cambridge bought", "cambridge", "bought")
+    assert doer_asked(query) == bought
+    assert doer_asked(_people_query("how much land has cambridge bought", "cambridge",
+                                    "bought")) == bought

@@ -1,18 +1,20 @@
 """How a question may shift what a record says while keeping its words: a time moved
 ("before the 1950s" asked, "in the mid-1950s" said), a unit of time swapped on the same
 figure ("two and three weeks" asked, "two and three days" said), roles swapped ("who did
-Ames inspire" asked, "Ames, inspired by Lutz" said). Each is a gate of :mod:`.sinks`: a
+Ames inspire" asked, "Ames, inspired by Lutz" said), the doer swapped ("what has Cambridge
+bought" asked, "Harvard has bought" said). Each is a gate of :mod:`.sinks`: a
 record saying the shifted thing answers nothing, however many of the question's words it has.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
 from bot.engine.figures import figure_counts, is_year
 from bot.engine.lexicon import irregular
-from bot.engine.normalize import is_content, stem, words
+from bot.engine.normalize import fold, is_content, stem, words
 
 if TYPE_CHECKING:
     from bot.engine.question import Query
@@ -79,10 +81,13 @@ def unit_swapped(asked: frozenset[tuple[str, str]], counts: frozenset[tuple[str,
                for n, u in asked)
 
 
-#: The question words asking for what a named doer did to someone or something ("who did
-#: Ames inspire", "what theory did Lutz formulate"), and the auxiliaries they take.
-_OBJECT_ASKERS = frozenset({"who", "whom", "what", "which"})
-_DO = frozenset({"did", "does", "do"})
+#: The question words asking what a named doer did ("who did Ames inspire", "what theory did
+#: Lutz formulate", "why has Ames bought land"), and the auxiliaries they take.
+_DOER_ASKERS = frozenset({"who", "whom", "what", "which", "why", "how", "where", "when"})
+_DO = frozenset({"did", "does", "do", "has", "have", "had"})
+#: The auxiliary stands this many words at most after the question word ("how much land
+#: did").
+_DO_REACH = 3
 #: A name stands this many words at most before the participle it is the subject of ("Ames,
 #: who was inspired by"), or after the "by" whose agent it is ("inspired by a suggestion made
 #: by Lutz").
@@ -93,15 +98,15 @@ _GOES_ON = frozenset({"who", "and", "which", "whose"})
 
 
 def doer_asked(query: Query) -> tuple[str, str] | None:
-    """When a question asks what a person or thing it names did to someone or something
-    ("who did Frank Ames inspire", "what theory did Lutz formulate"): the last word of the
-    name ("ames") and the stem of its verb. None for any other question, or a verb of saying
-    (what someone said is read by its own gates)."""
+    """When a question asks what a person or thing it names did ("who did Frank Ames
+    inspire", "what theory did Lutz formulate", "why has Ames bought land"): the last word of
+    the name ("ames") and the stem of its verb. None for any other question, or a verb of
+    saying (what someone said is read by its own gates)."""
     ws, at = query.words, query.at
-    if len(at) < len(query.items) or len(ws) < 4 or ws[0] not in _OBJECT_ASKERS:
+    if len(at) < len(query.items) or len(ws) < 4 or ws[0] not in _DOER_ASKERS:
         return None
-    j = 1 if ws[1] in _DO else 2  # ("what theory did")
-    if ws[j] not in _DO:
+    j = next((k for k in range(1, min(len(ws), 1 + _DO_REACH)) if ws[k] in _DO), None)
+    if j is None:
         return None
     spans = {at[it.pos]: at[it.pos] + len(it.surface.split())
              for it in query.items if it.people or it.specific}
@@ -144,6 +149,43 @@ def roles_swapped(doer: tuple[str, str], ws: list[str]) -> bool:
         ws[p + 1 : p + 2] != [w] for p in at for w in _GOES_ON)
 
 
+#: The words that may stand between a verb and its subject ("Harvard has since purchased").
+_BETWEEN = frozenset({*lexicon.AUXILIARIES, *lexicon.LINKING_AUXILIARIES, "also", "later",
+                      "then", "now", "already", "since", "recently", "first"})
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+def another_doer(doer: tuple[str, str], text: str) -> bool:
+    """Whether a record (its ``text``) has the verb of the doer a question asks about
+    (:func:`doer_asked`) done only by another named doer, the asked one named elsewhere:
+    "what has Cambridge bought": "Harvard has bought land across the river from Cambridge".
+    Not when the verb has anything but a name before it ("its board bought", "Ames, who
+    lives in Cambridge, bought": a clause or a pronoun may be the name's), nor when the name
+    is part of the doer's ("Harvard College bought", "Cambridge" asked of "Cambridge City")."""
+    name, verb = doer
+    tokens = _TOKEN.findall(text)
+    folded = [fold(t) for t in tokens]
+    if name not in folded:
+        return False
+    done = False
+    for k, w in enumerate(folded):
+        if stem(w) != verb:
+            continue
+        if folded[k + 1 : k + 2] == ["by"]:
+            return False  # ("was bought by ...": roles, :func:`roles_swapped`)
+        j = k - 1
+        while j >= 0 and folded[j] in _BETWEEN:
+            j -= 1
+        run = []
+        while j >= 0 and tokens[j][:1].isupper() and tokens[j].isalnum():
+            run.append(folded[j])
+            j -= 1
+        if not run or name in run or not is_content(run[0]):
+            return False
+        done = True
+    return done
+
+
 class Shifts:
     """The shifts of :mod:`.shifts` a question's words allow, read once for all of its
     candidates; called with a record, the one it says, or None."""
@@ -165,4 +207,6 @@ class Shifts:
             return "time shifted"  # "before the 1950s" asked, "in the mid-1950s" said
         if self._doer and roles_swapped(self._doer, ws):
             return "roles swapped"  # "who did Ames inspire": "Ames, inspired by Lutz"
+        if self._doer and another_doer(self._doer, view.shown_text):
+            return "another doer"  # "what has Cambridge bought": "Harvard has bought"
         return None

@@ -10,6 +10,8 @@ from bot.engine.records import FIELD_TEXT
 from bot.engine.shifts import (
     another_doer,
     doer_asked,
+    object_asked,
+    object_swapped,
     roles_swapped,
     time_asked,
     time_shifted,
@@ -127,3 +129,16 @@ def test_a_doer_asked_is_not_answered_by_another_named_doer_of_the_act() -> None
     assert doer_asked(query) == bought
     assert doer_asked(_people_query("how much land has cambridge bought", "cambridge",
                                     "bought")) == bought
+
+
+def test_a_subject_asked_of_is_not_answered_by_a_record_making_it_the_object() -> None:
+    """"what are peptides processed into": "the complex is processed by proteolysis into
+    peptides" has peptides what it is processed into (sunk); "peptides are then processed into
+    amino acids" answers; a question not ending on a preposition asks nothing of the kind."""
+    into = object_asked(words("what are peptides processed into"))
+    assert into == (stem("peptides"), stem("processed"), "into")
+    assert object_swapped(into, words("The complex is processed by proteolysis into peptides."))
+    assert not object_swapped(into, words("Peptides are then processed into amino acids."))
+    assert not object_swapped(into, words("The complex is processed into fragments."))
+    assert object_asked(words("what are peptides processed by the cell")) is None
+    assert object_asked(words("into what")) is None

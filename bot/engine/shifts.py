@@ -2,7 +2,8 @@
 ("before the 1950s" asked, "in the mid-1950s" said), a unit of time swapped on the same
 figure ("two and three weeks" asked, "two and three days" said), roles swapped ("who did
 Ames inspire" asked, "Ames, inspired by Lutz" said), the doer swapped ("what has Cambridge
-bought" asked, "Harvard has bought" said). Each is a gate of :mod:`.sinks`: a
+bought" asked, "Harvard has bought" said), the subject made the object ("what are peptides
+processed into" asked, "processed into peptides" said). Each is a gate of :mod:`.sinks`: a
 record saying the shifted thing answers nothing, however many of the question's words it has.
 """
 
@@ -81,6 +82,8 @@ def unit_swapped(asked: frozenset[tuple[str, str]], counts: frozenset[tuple[str,
                for n, u in asked)
 
 
+#: The question words asking for the object of an act ("what did Lutz formulate").
+_OBJECT_ASKERS = frozenset({"who", "whom", "what", "which"})
 #: The question words asking what a named doer did ("who did Ames inspire", "what theory did
 #: Lutz formulate", "why has Ames bought land"), and the auxiliaries they take.
 _DOER_ASKERS = frozenset({"who", "whom", "what", "which", "why", "how", "where", "when"})
@@ -186,19 +189,61 @@ def another_doer(doer: tuple[str, str], text: str) -> bool:
     return done
 
 
+#: The prepositions a question may end on, asking for their object ("what are peptides
+#: processed into").
+_ENDING_PREPOSITIONS = frozenset({"into", "to", "from", "by", "with", "for", "on", "as", "in",
+                                  "against"})
+#: The subject stands this many words at most before the verb; the preposition this many after
+#: it, its object this many after the preposition.
+_SUBJECT_REACH, _PREPOSITION_REACH, _OBJECT_REACH = 6, 5, 3
+
+
+def object_asked(ws: list[str]) -> tuple[str, str, str] | None:
+    """When a question ends on a preposition asking its object of what its subject is done
+    ("what are peptides processed into", "who was the bridge named for"): the stems of the
+    subject's last word and of the verb, and the preposition."""
+    if len(ws) < 4 or ws[0] not in _OBJECT_ASKERS or ws[-1] not in _ENDING_PREPOSITIONS:
+        return None
+    subject = [w for w in ws[2:-2] if is_content(w)]
+    if not subject or not is_content(ws[-2]):
+        return None
+    return stem(subject[-1]), stem(ws[-2]), ws[-1]
+
+
+def object_swapped(asked: tuple[str, str, str], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) has the question's subject as the object of its
+    preposition instead (:func:`object_asked`): "what are peptides processed into" asked, "the
+    complex is processed by proteolysis into peptides" said. Not when the subject stands
+    before the verb too ("peptides are then processed into ...")."""
+    subject, verb, preposition = asked
+    stems = [stem(w) for w in ws]
+    swapped = False
+    for k, t in enumerate(stems):
+        if t != verb:
+            continue
+        if subject in stems[max(0, k - _SUBJECT_REACH) : k]:
+            return False
+        after = ws[k + 1 : k + 1 + _PREPOSITION_REACH]
+        if preposition in after:
+            p = k + 1 + after.index(preposition)
+            swapped = swapped or subject in stems[p + 1 : p + 1 + _OBJECT_REACH]
+    return swapped
+
+
 class Shifts:
     """The shifts of :mod:`.shifts` a question's words allow, read once for all of its
     candidates; called with a record, the one it says, or None."""
 
-    __slots__ = ("_doer", "_times", "_units")
+    __slots__ = ("_doer", "_object", "_times", "_units")
 
     def __init__(self, query: Query) -> None:
         self._times = time_asked(query.words)  # ("before the 1950s")
         self._units = units_asked(figure_counts(query.words))  # ("2 to 3 weeks")
         self._doer = doer_asked(query)  # ("who did Ames inspire")
+        self._object = object_asked(query.words)  # ("what are peptides processed into")
 
     def __call__(self, view: RecordView) -> str | None:
-        if not (self._times or self._units or self._doer):
+        if not (self._times or self._units or self._doer or self._object):
             return None
         if self._units and unit_swapped(self._units, view.figure_counts):
             return "unit swapped"  # "2 to 3 weeks" asked, "2 to 3 days" said
@@ -209,4 +254,6 @@ class Shifts:
             return "roles swapped"  # "who did Ames inspire": "Ames, inspired by Lutz"
         if self._doer and another_doer(self._doer, view.shown_text):
             return "another doer"  # "what has Cambridge bought": "Harvard has bought"
+        if self._object and object_swapped(self._object, ws):
+            return "object swapped"  # "what are peptides processed into": "... into peptides"
         return None

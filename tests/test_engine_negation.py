@@ -98,3 +98,12 @@ def test_a_record_negating_the_predicate_denies_the_subject_asked_for() -> None:
     speech = asked("what fits the framework", items)
     speech.speech = True
     assert subject_predicate(speech) == frozenset()
+
+
+def test_unable_negates_what_it_governs() -> None:
+    """"the cells are unable to remember" says they do not remember ("unable to" is
+    "cannot"): a negation governing "remember", so a question saying it ("what cells are
+    unable to remember") is negated and a record saying the cells remember does not answer."""
+    ws = words("which cells are unable to remember pathogens")
+    assert negations(ws) == [3]
+    assert stem("remember") in negated_terms(ws)

@@ -12,6 +12,8 @@ from bot.engine.shifts import (
     doer_asked,
     object_asked,
     object_swapped,
+    opposed_pairs,
+    opposite_beside,
     roles_swapped,
     time_asked,
     time_shifted,
@@ -142,3 +144,18 @@ def test_a_subject_asked_of_is_not_answered_by_a_record_making_it_the_object() -
     assert not object_swapped(into, words("The complex is processed into fragments."))
     assert object_asked(words("what are peptides processed by the cell")) is None
     assert object_asked(words("into what")) is None
+
+
+def test_a_record_putting_the_opposite_before_the_same_word_is_turned_around() -> None:
+    """"produced from a large number of genes": "a large array ... produced from a small
+    number of genes" says the opposite of the number (sunk); "a large number" said answers, as
+    does "large and small numbers"; a record without "large" is the opposites' gate's."""
+    asked = opposed_pairs(words("what are produced from a large number of genes"))
+    assert (stem("large"), stem("number")) in {(a, b) for a, b, _ in asked}
+    said = "These cells possess a large array of molecules produced from a small number of genes."
+    assert opposite_beside(asked, words(said))
+    assert not opposite_beside(asked, words("A large number of genes produce them."))
+    assert not opposite_beside(asked, words("Large and small numbers of genes produce them."))
+    assert not opposite_beside(asked, words("They come from a small number of genes."))
+    both = opposed_pairs(words("are large or small numbers of genes used"))
+    assert all(stem("large") not in o and stem("small") not in o for _, _, o in both)

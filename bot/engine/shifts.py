@@ -10,6 +10,7 @@ record saying the shifted thing answers nothing, however many of the question's 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
@@ -230,20 +231,52 @@ def object_swapped(asked: tuple[str, str, str], ws: list[str]) -> bool:
     return swapped
 
 
+def opposed_pairs(ws: list[str]) -> list[tuple[str, str, frozenset[str]]]:
+    """Each word of a question with opposites right before a content word ("a large number"):
+    the stems of both and of its opposites (the question's own words left out: "large or small
+    numbers" asks about both)."""
+    out = []
+    for a, b in pairwise(ws):
+        if is_content(a) and is_content(b) and not a.isdigit():
+            opposed = (lexicon.opposites(a) | lexicon.plain_opposites(a)) - set(ws)
+            if opposed:
+                out.append((stem(a), stem(b), frozenset(map(stem, opposed))))
+    return out
+
+
+def opposite_beside(asked: list[tuple[str, str, frozenset[str]]], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) says a question's word of another thing, and its
+    opposite before the word it stood before (:func:`opposed_pairs`): "produced from a large
+    number of genes" asked, "a large array ... produced from only a small number of genes"
+    said. (A record without the question's word is left to the opposites of :mod:`.sinks`,
+    which read the record's passage too.)"""
+    stems = [stem(w) for w in ws]
+    pairs = set(pairwise(stems))
+    return any(a in stems and (a, b) not in pairs and any(
+        stems[k] in opposed and stems[k + 1] == b  # (not "large and small numbers": both)
+        and not (k > 1 and ws[k - 1] in _JOINING and stems[k - 2] == a)
+        for k in range(len(stems) - 1)) for a, b, opposed in asked)
+
+
+_JOINING = frozenset({"and", "or"})
+
+
 class Shifts:
     """The shifts of :mod:`.shifts` a question's words allow, read once for all of its
     candidates; called with a record, the one it says, or None."""
 
-    __slots__ = ("_doer", "_object", "_times", "_units")
+    __slots__ = ("_doer", "_object", "_opposed", "_times", "_units")
 
     def __init__(self, query: Query) -> None:
         self._times = time_asked(query.words)  # ("before the 1950s")
         self._units = units_asked(figure_counts(query.words))  # ("2 to 3 weeks")
         self._doer = doer_asked(query)  # ("who did Ames inspire")
         self._object = object_asked(query.words)  # ("what are peptides processed into")
+        self._opposed = opposed_pairs(query.words)  # ("a large number")
 
     def __call__(self, view: RecordView) -> str | None:
-        if not (self._times or self._units or self._doer or self._object):
+        if not (self._times or self._units or self._doer or self._object
+                or self._opposed):
             return None
         if self._units and unit_swapped(self._units, view.figure_counts):
             return "unit swapped"  # "2 to 3 weeks" asked, "2 to 3 days" said
@@ -256,4 +289,6 @@ class Shifts:
             return "another doer"  # "what has Cambridge bought": "Harvard has bought"
         if self._object and object_swapped(self._object, ws):
             return "object swapped"  # "what are peptides processed into": "... into peptides"
+        if self._opposed and opposite_beside(self._opposed, ws):
+            return "opposite beside"  # "a large number" asked, "a small number" said
         return None

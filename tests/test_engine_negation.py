@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.negation import (
+    denied_before_reason,
     negated_terms,
     negation_scope,
     negations,
@@ -107,3 +108,17 @@ def test_unable_negates_what_it_governs() -> None:
     ws = words("which cells are unable to remember pathogens")
     assert negations(ws) == [3]
     assert stem("remember") in negated_terms(ws)
+
+
+def test_a_negation_before_the_reason_given_denies_what_the_reason_is_of() -> None:
+    """"normal cells are not attacked by NK cells because they express ..." denies
+    "attacked"; "the raids stopped because the raiders could not cross" denies nothing of the
+    raids (its negation is the reason's); only the sentence giving the reason is read."""
+    denied = denied_before_reason(
+        "Normal cells are not recognized and attacked by NK cells because they express MHC.")
+    assert stem("attacked") in denied
+    assert denied_before_reason("The raids stopped because the raiders could not cross.") \
+        == frozenset()
+    assert denied_before_reason("We never moved. The plant closed because of costs.") \
+        == frozenset()
+    assert denied_before_reason("The plant was not closed.") == frozenset()

@@ -254,6 +254,21 @@ def test_why_a_thing_happened_is_not_answered_by_a_record_denying_it() -> None:
     assert sinks(not_why, [1.0] * 3, [False] * 3, fields, denied) is None
 
 
+def test_why_is_not_answered_by_a_reason_for_its_denial() -> None:
+    """"why are normal cells attacked": "normal cells are not attacked because ..." gives
+    the reason they are not (sunk); "the cells are attacked because ..." answers, as does a
+    reason that denies something of its own ("because the cells cannot hide")."""
+    items = [Item("normal", ("normal",)), Item("cells", ("cell",)),
+             Item("attacked", (stem("attacked"),))]
+    why = asked("why are normal cells attacked", items, answer_type="reason")
+    fields = {t: FIELD_TEXT for it in items for t in it.terms}
+    weights, known = [1.0] * 3, [False] * 3
+    denied = view_of("Normal cells are not attacked because they express self antigens.")
+    assert sinks(why, weights, known, fields, denied) == "denied"
+    given = view_of("Normal cells are attacked because they cannot hide their antigens.")
+    assert sinks(why, weights, known, fields, given) is None
+
+
 def test_what_the_record_denies_of_its_subject_does_not_answer_what_asks_for_it() -> None:
     """"which algorithm is always practical": "a polynomial time algorithm is not always
     practical" denies it (sunk); "the linear algorithm is always practical" answers."""

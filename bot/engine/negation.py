@@ -9,10 +9,11 @@ negates the word it is made of.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
-from bot.engine.normalize import is_content, stem
+from bot.engine.normalize import is_content, stem, words
 
 if TYPE_CHECKING:
     from bot.engine.question import Query
@@ -146,3 +147,20 @@ def subject_denied(predicate: frozenset[str], negated: frozenset[str], sequence:
     practical". A word of "un-" negates no such term ("undecided" says nothing of "the
     deciding vote")."""
     return any(t in negated and UN + t not in sequence for t in predicate)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def denied_before_reason(text: str) -> frozenset[str]:
+    """The terms a negation governs before the reason a sentence of ``text`` gives outright
+    (its first word of :data:`lexicon.REASON_CONNECTIVES`), in that sentence: "normal cells
+    are not attacked by NK cells because they express ..." denies "attacked"; "attacks stopped
+    because the raiders could not cross" denies nothing of the attacks (its negation is the
+    reason's). Empty when no sentence gives a reason."""
+    for sentence in _SENTENCE_END.split(text):
+        ws = words(sentence)
+        cut = next((k for k, w in enumerate(ws) if w in lexicon.REASON_CONNECTIVES), None)
+        if cut is not None:
+            return negated_terms(ws[:cut])
+    return frozenset()

@@ -25,7 +25,12 @@ from bot.engine.naming import (
     someone_of,
     which_many,
 )
-from bot.engine.negation import negation_scope, subject_denied, subject_predicate
+from bot.engine.negation import (
+    denied_before_reason,
+    negation_scope,
+    subject_denied,
+    subject_predicate,
+)
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import (
@@ -340,11 +345,12 @@ class Gates:
             # "what does not define X": a record negating something else ("not decision
             # problems") does not say what the question says is not so
             return "negation elsewhere"
-        if self._denied and not view.states_reason and not view.negated_terms.isdisjoint(
-                self._denied):
+        if self._denied and not (denied_before_reason(view.shown_text) if view.states_reason
+                                 else view.negated_terms).isdisjoint(self._denied):
             # "Voss said she has not signed the petition", "the town never considered selling
             # it": what the question asks the reason for did not happen (a reason given may
-            # deny something: "because the boat cannot take cars")
+            # deny something: "because the boat cannot take cars"; but "X is not attacked
+            # because ..." denies what it gives the reason of)
             return "denied"
         if self._subject and subject_denied(self._subject, view.negated_terms, view.sequence):
             return "subject denied"  # "what fits the framework": "... do not fit into it"

@@ -7,6 +7,7 @@ from bot.engine.negation import (
     negated_terms,
     negation_scope,
     negations,
+    relative_predicate,
     subject_asked,
     subject_denied,
     subject_predicate,
@@ -122,3 +123,20 @@ def test_a_negation_before_the_reason_given_denies_what_the_reason_is_of() -> No
     assert denied_before_reason("We never moved. The plant closed because of costs.") \
         == frozenset()
     assert denied_before_reason("The plant was not closed.") == frozenset()
+
+
+def test_a_relative_clause_says_what_the_thing_asked_for_is() -> None:
+    """"what do tumors express that are | also found on normal cells": its predicate, which
+    "antigens that are not found on normal cells" denies; "who said that ..." has none."""
+    ws = words("what do tumors express that are also found on normal cells")
+    assert relative_predicate(ws) == 6
+    assert relative_predicate(words("who said that call ended this")) is None
+    assert relative_predicate(words("what did the mayor say")) is None
+    items = [Item("tumors", (stem("tumors"),)), Item("express", (stem("express"),)),
+             Item("found", (stem("found"),)), Item("normal", ("normal",)),
+             Item("cells", ("cell",))]
+    query = asked("what do tumors express that are also found on normal cells", items)
+    predicate = subject_predicate(query)
+    assert stem("found") in predicate
+    record = words("tumors express antigens that are not found on normal cells")
+    assert subject_denied(predicate, negated_terms(record), [stem(w) for w in record])

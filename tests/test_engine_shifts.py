@@ -12,6 +12,8 @@ from bot.engine.shifts import (
     doer_asked,
     object_asked,
     object_swapped,
+    often_asked,
+    often_bounded,
     opposed_pairs,
     opposite_beside,
     roles_swapped,
@@ -159,3 +161,18 @@ def test_a_record_putting_the_opposite_before_the_same_word_is_turned_around() -
     assert not opposite_beside(asked, words("They come from a small number of genes."))
     both = opposed_pairs(words("are large or small numbers of genes used"))
     assert all(stem("large") not in o and stem("small") not in o for _, _, o in both)
+
+
+def test_a_count_of_how_often_is_not_answered_by_a_bound_on_it() -> None:
+    """"infects the body once": "more than once" bounds it (sunk), "once" said answers;
+    "at once", "more than once" and "once" opening a clause ask no count."""
+    once = often_asked(words("what eliminates a pathogen that infects the body once"))
+    assert once == {"once"}
+    assert often_bounded(once, words("should a pathogen infect the body more than once"))
+    assert not often_bounded(once, words("a pathogen that infects the body once is gone"))
+    assert not often_bounded(once, words("the cells eliminate it"))
+    assert often_asked(words("what happens once the dam is gone")) == frozenset()
+    assert often_asked(words("what checks many possibilities at once")) == frozenset()
+    assert often_asked(words("who was elected more than twice")) == frozenset()
+    twice = often_asked(words("who paid twice for it"))
+    assert often_bounded(twice, words("they used the carts at least twice a month"))

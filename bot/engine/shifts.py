@@ -261,11 +261,33 @@ def opposite_beside(asked: list[tuple[str, str, frozenset[str]]], ws: list[str])
 _JOINING = frozenset({"and", "or"})
 
 
+#: The words counting how often ("infects the body once"), and those before one that make it
+#: a bound ("more than once", "at least twice") or no count ("at once": together).
+_HOW_OFTEN = frozenset({"once", "twice", "thrice"})
+_BOUNDING = frozenset({"than", "least", "most", "at"})
+
+
+def often_asked(ws: list[str]) -> frozenset[str]:
+    """The words of a question counting how often, as a count ("that infects the body
+    once"; not "more than once", "at once", nor "once" opening a clause: "once the dam is
+    gone" is "when")."""
+    return frozenset(w for k, w in enumerate(ws) if w in _HOW_OFTEN and k
+                     and ws[k - 1] not in _BOUNDING and (w != "once" or k == len(ws) - 1))
+
+
+def often_bounded(asked: frozenset[str], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) says a count of how often the question asks
+    (:func:`often_asked`) only as a bound: "infects the body once" asked, "should a pathogen
+    infect the body more than once" said."""
+    return any((at := [k for k, x in enumerate(ws) if x == w])
+               and all(k and ws[k - 1] in _BOUNDING for k in at) for w in asked)
+
+
 class Shifts:
     """The shifts of :mod:`.shifts` a question's words allow, read once for all of its
     candidates; called with a record, the one it says, or None."""
 
-    __slots__ = ("_doer", "_object", "_opposed", "_times", "_units")
+    __slots__ = ("_doer", "_object", "_often", "_opposed", "_times", "_units")
 
     def __init__(self, query: Query) -> None:
         self._times = time_asked(query.words)  # ("before the 1950s")
@@ -273,10 +295,11 @@ class Shifts:
         self._doer = doer_asked(query)  # ("who did Ames inspire")
         self._object = object_asked(query.words)  # ("what are peptides processed into")
         self._opposed = opposed_pairs(query.words)  # ("a large number")
+        self._often = often_asked(query.words)  # ("infects the body once")
 
     def __call__(self, view: RecordView) -> str | None:
         if not (self._times or self._units or self._doer or self._object
-                or self._opposed):
+                or self._opposed or self._often):
             return None
         if self._units and unit_swapped(self._units, view.figure_counts):
             return "unit swapped"  # "2 to 3 weeks" asked, "2 to 3 days" said
@@ -291,4 +314,6 @@ class Shifts:
             return "object swapped"  # "what are peptides processed into": "... into peptides"
         if self._opposed and opposite_beside(self._opposed, ws):
             return "opposite beside"  # "a large number" asked, "a small number" said
+        if self._often and often_bounded(self._often, ws):
+            return "bounded"  # "infects the body once" asked, "more than once" said
         return None

@@ -21,6 +21,8 @@ from bot.engine.shifts import (
     time_shifted,
     unit_swapped,
     units_asked,
+    way_asked,
+    way_reversed,
 )
 from bot.engine.sinks import sinks
 from tests.engine_records import asked, view_of
@@ -176,3 +178,17 @@ def test_a_count_of_how_often_is_not_answered_by_a_bound_on_it() -> None:
     assert often_asked(words("who was elected more than twice")) == frozenset()
     twice = often_asked(words("who paid twice for it"))
     assert often_bounded(twice, words("they used the carts at least twice a month"))
+
+
+def test_a_way_named_the_other_way_round_is_reversed() -> None:
+    """"moves coal from a firebox to a bunker": "from a supply bin (bunker) to the firebox"
+    reverses it (sunk); "from the firebox to the bunker" answers; a record naming both ways
+    says the question's too."""
+    way = way_asked(words("what mechanism moves coal from a firebox to a bunker"))
+    assert way == (stem("firebox"), stem("bunker"))
+    assert way_reversed(way, words("it moves the fuel from a supply bin (bunker) to the firebox"))
+    assert way_reversed(way, words("it moves the fuel from the bunker to the firebox"))
+    assert not way_reversed(way, words("it moves the fuel from the firebox to the bunker"))
+    assert not way_reversed(way, words(
+        "fuel goes from the firebox to the bunker and from the bunker to the firebox"))
+    assert way_asked(words("where did the coal come from")) is None

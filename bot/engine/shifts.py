@@ -283,11 +283,49 @@ def often_bounded(asked: frozenset[str], ws: list[str]) -> bool:
                and all(k and ws[k - 1] in _BOUNDING for k in at) for w in asked)
 
 
+#: A span of words the ends of a way stand in ("from a supply bin (bunker) to the firebox").
+_WAY_REACH = 6
+
+
+def _first_content(ws: list[str], k: int) -> str | None:
+    """The stem of the first content word after position ``k`` (within :data:`_WAY_REACH`)."""
+    return next((stem(w) for w in ws[k + 1 : k + 1 + _WAY_REACH] if is_content(w)), None)
+
+
+def way_asked(ws: list[str]) -> tuple[str, str] | None:
+    """The stems of the ends of a way a question names, "from" one "to" the other ("moves
+    coal from a firebox to a bunker": firebox, bunker)."""
+    if "from" not in ws or "to" not in ws:
+        return None
+    k = ws.index("from")
+    t = next((j for j in range(k + 1, min(len(ws), k + _WAY_REACH)) if ws[j] == "to"), None)
+    start = _first_content(ws[:t], k) if t is not None else None
+    end = _first_content(ws, t) if t is not None else None
+    return (start, end) if start and end else None
+
+
+def way_reversed(way: tuple[str, str], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) names the way the other way round and never the
+    question's (:func:`way_asked`): "from a firebox to a bunker" asked, "from a supply bin
+    (bunker) to the firebox" said; "from the host to the pathogen" / "from the pathogen to the
+    host"."""
+    start, end = way
+    froms = [k for k, w in enumerate(ws) if w == "from"]
+    if any(_first_content(ws, k) == start for k in froms):
+        return False
+    for k in froms:
+        t = next((j for j in range(k + 1, min(len(ws), k + _WAY_REACH)) if ws[j] == "to"), None)
+        if t is not None and end in {_first_content(ws[:t], k), *map(stem, ws[k + 1 : t])} \
+                and _first_content(ws, t) == start:
+            return True
+    return False
+
+
 class Shifts:
     """The shifts of :mod:`.shifts` a question's words allow, read once for all of its
     candidates; called with a record, the one it says, or None."""
 
-    __slots__ = ("_doer", "_object", "_often", "_opposed", "_times", "_units")
+    __slots__ = ("_doer", "_object", "_often", "_opposed", "_times", "_units", "_way")
 
     def __init__(self, query: Query) -> None:
         self._times = time_asked(query.words)  # ("before the 1950s")
@@ -296,10 +334,11 @@ class Shifts:
         self._object = object_asked(query.words)  # ("what are peptides processed into")
         self._opposed = opposed_pairs(query.words)  # ("a large number")
         self._often = often_asked(query.words)  # ("infects the body once")
+        self._way = way_asked(query.words)  # ("from a firebox to a bunker")
 
     def __call__(self, view: RecordView) -> str | None:
         if not (self._times or self._units or self._doer or self._object
-                or self._opposed or self._often):
+                or self._opposed or self._often or self._way):
             return None
         if self._units and unit_swapped(self._units, view.figure_counts):
             return "unit swapped"  # "2 to 3 weeks" asked, "2 to 3 days" said
@@ -316,4 +355,6 @@ class Shifts:
             return "opposite beside"  # "a large number" asked, "a small number" said
         if self._often and often_bounded(self._often, ws):
             return "bounded"  # "infects the body once" asked, "more than once" said
+        if self._way and way_reversed(self._way, ws):
+            return "way reversed"  # "from a firebox to a bunker": "from a bunker to the firebox"
         return None

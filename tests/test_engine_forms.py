@@ -30,6 +30,9 @@ def test_a_word_with_degrees_the_bank_lacks_meets_one_sharing_its_opposite() -> 
     bank = {stem("largest"), stem("crack")}
     assert alike_terms("biggest", bank.__contains__) == (stem("largest"),)
     assert alike_terms("crack", bank.__contains__) == ()
+    # "past" and "future" both oppose "present", but are each other's opposite: never alike
+    times = {stem("future"), stem("absent")}
+    assert alike_terms("past", times.__contains__) == (stem("absent"),)
 
 
 def test_a_phrasal_verb_is_read_for_what_it_means() -> None:

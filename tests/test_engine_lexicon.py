@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from bot.engine import lexicon
-from bot.engine.lexicon import opposites
+from bot.engine.lexicon import opposites, plain_opposites
 
 
 def test_ordinary_words_and_rarity_come_from_general_english() -> None:
@@ -117,3 +117,19 @@ def test_a_verbs_opposites_are_its_own_not_a_homographs() -> None:
     "recorded": a word used as a verb is turned around only by a verb's opposite."""
     assert "recorded" in opposites("live") and "recorded" not in lexicon.verb_opposites("live")
     assert "decrease" in lexicon.verb_opposites("increase")
+
+
+def test_a_comparative_has_the_plain_opposites_of_its_word_too() -> None:
+    """"later": "early" (a record may say "in early species" for "in later species" asked);
+    "biggest": "small"; a word WordNet gives opposites of its own keeps them ("better"), and
+    a word that is no comparative has none ("number", "water")."""
+    assert plain_opposites("later") >= {"early"} and plain_opposites("biggest") >= {"small"}
+    assert plain_opposites("stronger") == {"weak"}
+    for word in ("better", "number", "water", "late", "few"):
+        assert plain_opposites(word) == frozenset(), word
+
+
+def test_few_and_all_are_the_ends_of_quantity() -> None:
+    """"very few organisms" asked, "nearly all organisms" said: WordNet gives "few" only
+    "many", "all" only "some" and "no"."""
+    assert {"many", "all"} <= opposites("few") and "few" in opposites("all")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from bot.engine.negation import (
+    denied_before_reason,
     negated_terms,
     negation_scope,
     negations,
+    relative_predicate,
     subject_asked,
     subject_denied,
     subject_predicate,
@@ -98,3 +100,43 @@ def test_a_record_negating_the_predicate_denies_the_subject_asked_for() -> None:
     speech = asked("what fits the framework", items)
     speech.speech = True
     assert subject_predicate(speech) == frozenset()
+
+
+def test_unable_negates_what_it_governs() -> None:
+    """"the cells are unable to remember" says they do not remember ("unable to" is
+    "cannot"): a negation governing "remember", so a question saying it ("what cells are
+    unable to remember") is negated and a record saying the cells remember does not answer."""
+    ws = words("which cells are unable to remember pathogens")
+    assert negations(ws) == [3]
+    assert stem("remember") in negated_terms(ws)
+
+
+def test_a_negation_before_the_reason_given_denies_what_the_reason_is_of() -> None:
+    """"normal cells are not attacked by NK cells because they express ..." denies
+    "attacked"; "the raids stopped because the raiders could not cross" denies nothing of the
+    raids (its negation is the reason's); only the sentence giving the reason is read."""
+    denied = denied_before_reason(
+        "Normal cells are not recognized and attacked by NK cells because they express MHC.")
+    assert stem("attacked") in denied
+    assert denied_before_reason("The raids stopped because the raiders could not cross.") \
+        == frozenset()
+    assert denied_before_reason("We never moved. The plant closed because of costs.") \
+        == frozenset()
+    assert denied_before_reason("The plant was not closed.") == frozenset()
+
+
+def test_a_relative_clause_says_what_the_thing_asked_for_is() -> None:
+    """"what do tumors express that are | also found on normal cells": its predicate, which
+    "antigens that are not found on normal cells" denies; "who said that ..." has none."""
+    ws = words("what do tumors express that are also found on normal cells")
+    assert relative_predicate(ws) == 6
+    assert relative_predicate(words("who said that call ended this")) is None
+    assert relative_predicate(words("what did the mayor say")) is None
+    items = [Item("tumors", (stem("tumors"),)), Item("express", (stem("express"),)),
+             Item("found", (stem("found"),)), Item("normal", ("normal",)),
+             Item("cells", ("cell",))]
+    query = asked("what do tumors express that are also found on normal cells", items)
+    predicate = subject_predicate(query)
+    assert stem("found") in predicate
+    record = words("tumors express antigens that are not found on normal cells")
+    assert subject_denied(predicate, negated_terms(record), [stem(w) for w in record])

@@ -92,6 +92,17 @@ def test_a_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     assert "record" in opposite_terms(Query("a live show", ["a", "live", "show"],
                                             [Item("live", ("live",)), Item("show", ("show",))]))
 
+def test_a_comparative_is_turned_around_by_the_plain_opposite_of_its_word() -> None:
+    """"what evolved in later species": "it evolved in early species" says the opposite
+    ("early", not "earlier")."""
+    items = [Item("evolved", ("evolv",)), Item("later", ("later",)), Item("species", ("speci",))]
+    query = asked("what evolved in later species", items)
+    assert stem("early") in opposite_terms(query)
+    fields = {"evolv": FIELD_TEXT, "speci": FIELD_TEXT}
+    said = {stem("early"): FIELD_TEXT}
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, plain_view(), said) == "opposite"
+
+
 def test_a_stop_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     """The index keeps no stop words: the record's own stop words with opposites are read."""
     def view_saying(*stop_words: str) -> RecordView:
@@ -241,6 +252,21 @@ def test_why_a_thing_happened_is_not_answered_by_a_record_denying_it() -> None:
     not_why = Query("why didn't the town sell the dam", words("why didnt the town sell the dam"),
                     why.items, answer_type="reason", negated=True, at=why.at)
     assert sinks(not_why, [1.0] * 3, [False] * 3, fields, denied) is None
+
+
+def test_why_is_not_answered_by_a_reason_for_its_denial() -> None:
+    """"why are normal cells attacked": "normal cells are not attacked because ..." gives
+    the reason they are not (sunk); "the cells are attacked because ..." answers, as does a
+    reason that denies something of its own ("because the cells cannot hide")."""
+    items = [Item("normal", ("normal",)), Item("cells", ("cell",)),
+             Item("attacked", (stem("attacked"),))]
+    why = asked("why are normal cells attacked", items, answer_type="reason")
+    fields = {t: FIELD_TEXT for it in items for t in it.terms}
+    weights, known = [1.0] * 3, [False] * 3
+    denied = view_of("Normal cells are not attacked because they express self antigens.")
+    assert sinks(why, weights, known, fields, denied) == "denied"
+    given = view_of("Normal cells are attacked because they cannot hide their antigens.")
+    assert sinks(why, weights, known, fields, given) is None
 
 
 def test_what_the_record_denies_of_its_subject_does_not_answer_what_asks_for_it() -> None:

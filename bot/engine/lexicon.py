@@ -88,6 +88,11 @@ TYPE_PHRASES: dict[tuple[str, ...], str] = {
     tuple(k.split()): v for k, v in _Q["type_phrases"].items()
 }
 NEGATIONS = frozenset(_Q["negations"])
+#: "before" and "after" placing a time against a year, each with the prepositions agreeing
+#: with it ("by 1851" is before it, "since 1962" after it): :mod:`.shifts`.
+TIME_SHIFTS: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in _Q["time_shifts"].items()}
+#: The words that may stand between such a preposition and its year ("before the mid-1950s").
+TIME_SHIFT_SKIPPED = frozenset(_Q["time_shift_skipped"])
 #: The words of degree ("more", "least"): their opposite turns a whole statement around,
 #: wherever it stands in it ("the least used" asked, "the most commonly used" said).
 DEGREE_WORDS = frozenset(_Q["degree_words"])
@@ -300,6 +305,23 @@ def opposites(word: str) -> frozenset[str]:
     found = table.get(word)
     if found is not None:
         return found
+    made = _graded(word)
+    return frozenset(_degree(o, made[1]) for o in graded[made[0]]) if made else frozenset()
+
+
+def plain_opposites(word: str) -> frozenset[str]:
+    """The opposites of the word a comparative or superlative is made of, in no degree
+    ("later": "early"), which a record may say plainly ("what evolved in later species"
+    asked, "it evolved in early species" said); empty for any other word."""
+    table, graded, _ = _opposites()
+    made = None if word in table else _graded(word)
+    return graded[made[0]] if made else frozenset()
+
+
+def _graded(word: str) -> tuple[str, str] | None:
+    """The word with degrees (an adjective or adverb WordNet gives opposites) that ``word``
+    is the comparative or superlative of, and its ending ("later": ("late", "er"))."""
+    graded = _opposites()[1]
     for suffix in ("est", "er"):
         if not word.endswith(suffix) or len(word) < len(suffix) + 3:
             continue
@@ -308,8 +330,8 @@ def opposites(word: str) -> frozenset[str]:
         for base in (root, root + "e", root[:-1] if root[-1] == root[-2] else "",
                      root[:-1] + "y" if root.endswith("i") else ""):
             if base in graded:
-                return frozenset(_degree(o, suffix) for o in graded[base])
-    return frozenset()
+                return base, suffix
+    return None
 
 
 def _degree(base: str, suffix: str) -> str:

@@ -9,10 +9,11 @@ negates the word it is made of.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
-from bot.engine.normalize import is_content, stem
+from bot.engine.normalize import is_content, stem, words
 
 if TYPE_CHECKING:
     from bot.engine.question import Query
@@ -122,7 +123,9 @@ _PREDICATE_REACH = 3
 
 def subject_predicate(query: Query) -> frozenset[str]:
     """When the question asks for the subject of what it says ("what fits the framework",
-    :func:`subject_asked`) and says it positively, the terms of the predicate's first words:
+    :func:`subject_asked`), or says something of what it asks for in a relative clause
+    ("what do tumors express that are found on normal cells", :func:`relative_predicate`),
+    and says it positively, the terms of the predicate's first words:
     a record negating one denies them of the thing it names, which so answers nothing. Not
     a question asking what someone said, or who someone is (their words and descriptions
     negate freely)."""
@@ -132,10 +135,26 @@ def subject_predicate(query: Query) -> frozenset[str]:
     named = {query.at[it.pos] for it in query.items if it.people or it.specific}
     start = subject_asked(query.words, named)
     if start is None:
+        start = relative_predicate(query.words)
+    if start is None:
         return frozenset()
     head = [it for it in query.items
             if not it.people and start <= query.at[it.pos] < start + _PREDICATE_REACH]
     return frozenset(t for it in head[:_PREDICATE_HEAD] for t in it.terms)
+
+
+#: The words opening a relative clause ("antigens that are found on normal cells").
+_RELATIVES = frozenset({"that", "which", "who"})
+
+
+def relative_predicate(ws: list[str]) -> int | None:
+    """Where the predicate of a question's relative clause begins, when it opens on a form
+    of "be" or "have" ("what do tumors express that are | also found on normal cells"): what
+    the question says of the thing asked for, which a record negating it denies as a
+    subject's predicate is. None when no such clause follows the question's first words ("who
+    said that ..." opens no relative clause)."""
+    return next((k + 2 for k in range(2, len(ws) - 2)
+                 if ws[k] in _RELATIVES and ws[k + 1] in lexicon.LINKING_AUXILIARIES), None)
 
 
 def subject_denied(predicate: frozenset[str], negated: frozenset[str], sequence: list[str]) -> bool:
@@ -146,3 +165,20 @@ def subject_denied(predicate: frozenset[str], negated: frozenset[str], sequence:
     practical". A word of "un-" negates no such term ("undecided" says nothing of "the
     deciding vote")."""
     return any(t in negated and UN + t not in sequence for t in predicate)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def denied_before_reason(text: str) -> frozenset[str]:
+    """The terms a negation governs before the reason a sentence of ``text`` gives outright
+    (its first word of :data:`lexicon.REASON_CONNECTIVES`), in that sentence: "normal cells
+    are not attacked by NK cells because they express ..." denies "attacked"; "attacks stopped
+    because the raiders could not cross" denies nothing of the attacks (its negation is the
+    reason's). Empty when no sentence gives a reason."""
+    for sentence in _SENTENCE_END.split(text):
+        ws = words(sentence)
+        cut = next((k for k, w in enumerate(ws) if w in lexicon.REASON_CONNECTIVES), None)
+        if cut is not None:
+            return negated_terms(ws[:cut])
+    return frozenset()

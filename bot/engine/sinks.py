@@ -25,7 +25,12 @@ from bot.engine.naming import (
     someone_of,
     which_many,
 )
-from bot.engine.negation import negation_scope, subject_denied, subject_predicate
+from bot.engine.negation import (
+    denied_before_reason,
+    negation_scope,
+    subject_denied,
+    subject_predicate,
+)
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import (
@@ -35,6 +40,7 @@ from bot.engine.records import (
     RecordView,
     stop_anchors,
 )
+from bot.engine.shifts import Shifts
 
 #: A person's measure ("the 6-foot-8 Villeneuve", "Villeneuve, 6 feet 8") stands this near
 #: their name, in content words.
@@ -96,7 +102,8 @@ def _opposites(item: Item, query: Query) -> frozenset[str]:
         for it in query.items)
     # (a word right after the person named is what they do: "where does Almonacid live" is
     # no adjective's "live", whose opposite is "recorded")
-    said = lexicon.verb_opposites(item.surface) if doing else lexicon.opposites(item.surface)
+    said = lexicon.verb_opposites(item.surface) if doing else \
+        lexicon.opposites(item.surface) | lexicon.plain_opposites(item.surface)  # ("early")
     return said - set(query.words)
 
 
@@ -168,7 +175,7 @@ class Gates:
     __slots__ = ("_about", "_about_items", "_aged", "_anchors", "_asked", "_degree", "_denied",
                  "_figure", "_items", "_kin_aged", "_kind",
                  "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
-                 "_negated", "_negates", "_sized_of", "_speaker_named", "_speech_asked",
+                 "_negated", "_negates", "_shifts", "_sized_of", "_speaker_named", "_speech_asked",
                  "_subject", "_superlatives", "_when", "_which_many", "_why", "_year", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
@@ -181,6 +188,7 @@ class Gates:
         self._denied = frozenset(t for it in query.items if not it.people for t in it.terms) \
             if why and not query.negated else frozenset()
         self._subject = subject_predicate(query)
+        self._shifts = Shifts(query)  # a time, a unit or roles shifted (:mod:`.shifts`)
         # stop words of the question turned around by their opposites (:func:`_turned_around`)
         self._degree = [(w, lexicon.opposites(w) - asked) for w in asked & lexicon.DEGREE_WORDS]
         self._anchors = [(w, about, tuple(lexicon.opposites(w) - asked))
@@ -337,16 +345,19 @@ class Gates:
             # "what does not define X": a record negating something else ("not decision
             # problems") does not say what the question says is not so
             return "negation elsewhere"
-        if self._denied and not view.states_reason and not view.negated_terms.isdisjoint(
-                self._denied):
+        if self._denied and not (denied_before_reason(view.shown_text) if view.states_reason
+                                 else view.negated_terms).isdisjoint(self._denied):
             # "Voss said she has not signed the petition", "the town never considered selling
             # it": what the question asks the reason for did not happen (a reason given may
-            # deny something: "because the boat cannot take cars")
+            # deny something: "because the boat cannot take cars"; but "X is not attacked
+            # because ..." denies what it gives the reason of)
             return "denied"
         if self._subject and subject_denied(self._subject, view.negated_terms, view.sequence):
             return "subject denied"  # "what fits the framework": "... do not fit into it"
         if view.stop_words and self._turned_around(view):
             return "opposite"
+        if shifted := self._shifts(view):
+            return shifted  # "before the 1950s" asked, "in the mid-1950s" said
         if self._superlative_unsaid(fields, view):
             return "superlative"
         kind = query.answer_type

@@ -1,0 +1,360 @@
+"""How a question may shift what a record says while keeping its words: a time moved
+("before the 1950s" asked, "in the mid-1950s" said), a unit of time swapped on the same
+figure ("two and three weeks" asked, "two and three days" said), roles swapped ("who did
+Ames inspire" asked, "Ames, inspired by Lutz" said), the doer swapped ("what has Cambridge
+bought" asked, "Harvard has bought" said), the subject made the object ("what are peptides
+processed into" asked, "processed into peptides" said). Each is a gate of :mod:`.sinks`: a
+record saying the shifted thing answers nothing, however many of the question's words it has.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from bot.engine import lexicon
+from bot.engine.figures import figure_counts, is_year
+from bot.engine.lexicon import irregular
+from bot.engine.normalize import fold, is_content, stem, words
+
+if TYPE_CHECKING:
+    from bot.engine.question import Query
+    from bot.engine.records import RecordView
+
+#: The year a preposition places something before or after stands this many words after it
+#: at most ("before the mid-1950s": the, mid).
+_SHIFT_REACH = 3
+
+
+def _placed(ws: list[str], k: int) -> str:
+    """The word placing the year at ``k`` in ``ws``: the one before it, past the words that
+    may stand between ("in the mid-1950s": "in"); "" when none is within reach."""
+    j = k - 1
+    while j >= 0 and k - j <= _SHIFT_REACH and ws[j] in lexicon.TIME_SHIFT_SKIPPED:
+        j -= 1
+    return ws[j] if j >= 0 and k - j <= _SHIFT_REACH else ""
+
+
+def time_asked(ws: list[str]) -> list[tuple[str, str]]:
+    """Each year or decade of a question placed by "before", "after" or "in" ("what was
+    formulated before the 1950s": ("1950s", "before")), with that word."""
+    return [(w, p) for k, w in enumerate(ws)
+            if is_year(w) and (p := _placed(ws, k)) in (*lexicon.TIME_SHIFTS, "in")]
+
+
+def time_shifted(asked: list[tuple[str, str]], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) says a year the question asks about (``asked``,
+    :func:`time_asked`) only at another time: "before the 1950s" asked, "in the mid-1950s"
+    or "after 1950" said (but "by the 1950s" is before them, "since 1950" after); "in 1905"
+    asked, only "before 1905" or "after 1905" said. A record not saying the year gives nothing
+    to judge."""
+    for year, asked_by in asked:
+        placed = [_placed(ws, k) for k, w in enumerate(ws) if w == year]
+        if not placed:
+            continue
+        if asked_by in lexicon.TIME_SHIFTS:
+            if not any(p in lexicon.TIME_SHIFTS[asked_by] for p in placed):
+                return True
+        elif all(p in lexicon.TIME_SHIFTS for p in placed):
+            return True
+    return False
+
+
+def _unit_stems() -> frozenset[str]:
+    return frozenset(map(stem, lexicon.TIME_UNITS))
+
+
+def units_asked(counts: frozenset[tuple[str, str]]) -> frozenset[tuple[str, str]]:
+    """The figures of a question that count a unit of time ("between 2 and 3 weeks": ("2",
+    "week"), ("3", "week")), from its :func:`~bot.engine.figures.figure_counts`; not a year's."""
+    units = _unit_stems()
+    return frozenset((n, u) for n, u in counts if u in units and not is_year(n))
+
+
+def unit_swapped(asked: frozenset[tuple[str, str]], counts: frozenset[tuple[str, str]]) -> bool:
+    """Whether a record (its figure counts) gives a figure the question counts in a unit of
+    time (``asked``, :func:`units_asked`) only in another: "takes 2 to 3 weeks" asked, "takes
+    2 to 3 days" said ("3 days and 3 nights" says both)."""
+    if not asked:
+        return False
+    units = _unit_stems()
+    return any((n, u) not in counts and any(m == n and v in units and v != u for m, v in counts)
+               for n, u in asked)
+
+
+#: The question words asking for the object of an act ("what did Lutz formulate").
+_OBJECT_ASKERS = frozenset({"who", "whom", "what", "which"})
+#: The question words asking what a named doer did ("who did Ames inspire", "what theory did
+#: Lutz formulate", "why has Ames bought land"), and the auxiliaries they take.
+_DOER_ASKERS = frozenset({"who", "whom", "what", "which", "why", "how", "where", "when"})
+_DO = frozenset({"did", "does", "do", "has", "have", "had"})
+#: The auxiliary stands this many words at most after the question word ("how much land
+#: did").
+_DO_REACH = 3
+#: A name stands this many words at most before the participle it is the subject of ("Ames,
+#: who was inspired by"), or after the "by" whose agent it is ("inspired by a suggestion made
+#: by Lutz").
+_ROLE_REACH = 4
+#: A name followed by one of these does something more in the clause ("by Lutz, who
+#: formulated", "by Lutz and formulated").
+_GOES_ON = frozenset({"who", "and", "which", "whose"})
+
+
+def doer_asked(query: Query) -> tuple[str, str] | None:
+    """When a question asks what a person or thing it names did ("who did Frank Ames
+    inspire", "what theory did Lutz formulate", "why has Ames bought land"): the last word of
+    the name ("ames") and the stem of its verb. None for any other question, or a verb of
+    saying (what someone said is read by its own gates)."""
+    ws, at = query.words, query.at
+    if len(at) < len(query.items) or len(ws) < 4 or ws[0] not in _DOER_ASKERS:
+        return None
+    j = next((k for k in range(1, min(len(ws), 1 + _DO_REACH)) if ws[k] in _DO), None)
+    if j is None:
+        return None
+    spans = {at[it.pos]: at[it.pos] + len(it.surface.split())
+             for it in query.items if it.people or it.specific}
+    end = j + 1
+    while end in spans:
+        end = spans[end]
+    if end == j + 1 or end >= len(ws):
+        return None
+    verb = ws[end]
+    if not is_content(verb) or verb in lexicon.SPEECH_VERBS:
+        return None
+    return ws[end - 1], stem(verb)
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(("ed", "en")) or word in irregular()
+
+
+def roles_swapped(doer: tuple[str, str], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) has the name a question asks the doing of
+    (:func:`doer_asked`) in another role: done to ("who did Ames inspire": "Ames, inspired
+    by Lutz, formulated ...") or the agent of another act only ("what theory did Lutz
+    formulate": "inspired by a suggestion made by Lutz, Ames formulated ..."), where the
+    record never says the name did it ("Lutz formulated", "formulated by Lutz")."""
+    name, verb = doer
+    at = [k for k, w in enumerate(ws) if w == name]
+    if not at:
+        return False
+    stems = [stem(w) for w in ws]
+    passive = [k for k in range(len(ws) - 1) if stems[k] == verb and ws[k + 1] == "by"]
+    active = [k for k, s in enumerate(stems) if s == verb and k not in passive]
+    if any(0 < p - k - 1 <= _ROLE_REACH for k in passive for p in at):
+        return False  # (done by the name: "Lutz, inspired by Ames": whom Ames inspired)
+    if passive and not active and all(any(0 < k - p <= _ROLE_REACH for k in passive) for p in at):
+        return True  # "Ames, inspired by ..."
+    agents = [p for p in at if any(
+        ws[b] == "by" and b and _participle(ws[b - 1]) and stems[b - 1] != verb
+        for b in range(max(0, p - _ROLE_REACH), p))]
+    return bool(active) and len(agents) == len(at) and all(
+        ws[p + 1 : p + 2] != [w] for p in at for w in _GOES_ON)
+
+
+#: The words that may stand between a verb and its subject ("Harvard has since purchased").
+_BETWEEN = frozenset({*lexicon.AUXILIARIES, *lexicon.LINKING_AUXILIARIES, "also", "later",
+                      "then", "now", "already", "since", "recently", "first"})
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+def another_doer(doer: tuple[str, str], text: str) -> bool:
+    """Whether a record (its ``text``) has the verb of the doer a question asks about
+    (:func:`doer_asked`) done only by another named doer, the asked one named elsewhere:
+    "what has Cambridge bought": "Harvard has bought land across the river from Cambridge".
+    Not when the verb has anything but a name before it ("its board bought", "Ames, who
+    lives in Cambridge, bought": a clause or a pronoun may be the name's), nor when the name
+    is part of the doer's ("Harvard College bought", "Cambridge" asked of "Cambridge City")."""
+    name, verb = doer
+    tokens = _TOKEN.findall(text)
+    folded = [fold(t) for t in tokens]
+    if name not in folded:
+        return False
+    done = False
+    for k, w in enumerate(folded):
+        if stem(w) != verb:
+            continue
+        if folded[k + 1 : k + 2] == ["by"]:
+            return False  # ("was bought by ...": roles, :func:`roles_swapped`)
+        j = k - 1
+        while j >= 0 and folded[j] in _BETWEEN:
+            j -= 1
+        run = []
+        while j >= 0 and tokens[j][:1].isupper() and tokens[j].isalnum():
+            run.append(folded[j])
+            j -= 1
+        if not run or name in run or not is_content(run[0]):
+            return False
+        done = True
+    return done
+
+
+#: The prepositions a question may end on, asking for their object ("what are peptides
+#: processed into").
+_ENDING_PREPOSITIONS = frozenset({"into", "to", "from", "by", "with", "for", "on", "as", "in",
+                                  "against"})
+#: The subject stands this many words at most before the verb; the preposition this many after
+#: it, its object this many after the preposition.
+_SUBJECT_REACH, _PREPOSITION_REACH, _OBJECT_REACH = 6, 5, 3
+
+
+def object_asked(ws: list[str]) -> tuple[str, str, str] | None:
+    """When a question ends on a preposition asking its object of what its subject is done
+    ("what are peptides processed into", "who was the bridge named for"): the stems of the
+    subject's last word and of the verb, and the preposition."""
+    if len(ws) < 4 or ws[0] not in _OBJECT_ASKERS or ws[-1] not in _ENDING_PREPOSITIONS:
+        return None
+    subject = [w for w in ws[2:-2] if is_content(w)]
+    if not subject or not is_content(ws[-2]):
+        return None
+    return stem(subject[-1]), stem(ws[-2]), ws[-1]
+
+
+def object_swapped(asked: tuple[str, str, str], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) has the question's subject as the object of its
+    preposition instead (:func:`object_asked`): "what are peptides processed into" asked, "the
+    complex is processed by proteolysis into peptides" said. Not when the subject stands
+    before the verb too ("peptides are then processed into ...")."""
+    subject, verb, preposition = asked
+    stems = [stem(w) for w in ws]
+    swapped = False
+    for k, t in enumerate(stems):
+        if t != verb:
+            continue
+        if subject in stems[max(0, k - _SUBJECT_REACH) : k]:
+            return False
+        after = ws[k + 1 : k + 1 + _PREPOSITION_REACH]
+        if preposition in after:
+            p = k + 1 + after.index(preposition)
+            swapped = swapped or subject in stems[p + 1 : p + 1 + _OBJECT_REACH]
+    return swapped
+
+
+def opposed_pairs(ws: list[str]) -> list[tuple[str, str, frozenset[str]]]:
+    """Each word of a question with opposites right before a content word ("a large number"):
+    the stems of both and of its opposites (the question's own words left out: "large or small
+    numbers" asks about both)."""
+    out = []
+    for a, b in pairwise(ws):
+        if is_content(a) and is_content(b) and not a.isdigit():
+            opposed = (lexicon.opposites(a) | lexicon.plain_opposites(a)) - set(ws)
+            if opposed:
+                out.append((stem(a), stem(b), frozenset(map(stem, opposed))))
+    return out
+
+
+def opposite_beside(asked: list[tuple[str, str, frozenset[str]]], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) says a question's word of another thing, and its
+    opposite before the word it stood before (:func:`opposed_pairs`): "produced from a large
+    number of genes" asked, "a large array ... produced from only a small number of genes"
+    said. (A record without the question's word is left to the opposites of :mod:`.sinks`,
+    which read the record's passage too.)"""
+    stems = [stem(w) for w in ws]
+    pairs = set(pairwise(stems))
+    return any(a in stems and (a, b) not in pairs and any(
+        stems[k] in opposed and stems[k + 1] == b  # (not "large and small numbers": both)
+        and not (k > 1 and ws[k - 1] in _JOINING and stems[k - 2] == a)
+        for k in range(len(stems) - 1)) for a, b, opposed in asked)
+
+
+_JOINING = frozenset({"and", "or"})
+
+
+#: The words counting how often ("infects the body once"), and those before one that make it
+#: a bound ("more than once", "at least twice") or no count ("at once": together).
+_HOW_OFTEN = frozenset({"once", "twice", "thrice"})
+_BOUNDING = frozenset({"than", "least", "most", "at"})
+
+
+def often_asked(ws: list[str]) -> frozenset[str]:
+    """The words of a question counting how often, as a count ("that infects the body
+    once"; not "more than once", "at once", nor "once" opening a clause: "once the dam is
+    gone" is "when")."""
+    return frozenset(w for k, w in enumerate(ws) if w in _HOW_OFTEN and k
+                     and ws[k - 1] not in _BOUNDING and (w != "once" or k == len(ws) - 1))
+
+
+def often_bounded(asked: frozenset[str], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) says a count of how often the question asks
+    (:func:`often_asked`) only as a bound: "infects the body once" asked, "should a pathogen
+    infect the body more than once" said."""
+    return any((at := [k for k, x in enumerate(ws) if x == w])
+               and all(k and ws[k - 1] in _BOUNDING for k in at) for w in asked)
+
+
+#: A span of words the ends of a way stand in ("from a supply bin (bunker) to the firebox").
+_WAY_REACH = 6
+
+
+def _first_content(ws: list[str], k: int) -> str | None:
+    """The stem of the first content word after position ``k`` (within :data:`_WAY_REACH`)."""
+    return next((stem(w) for w in ws[k + 1 : k + 1 + _WAY_REACH] if is_content(w)), None)
+
+
+def way_asked(ws: list[str]) -> tuple[str, str] | None:
+    """The stems of the ends of a way a question names, "from" one "to" the other ("moves
+    coal from a firebox to a bunker": firebox, bunker)."""
+    if "from" not in ws or "to" not in ws:
+        return None
+    k = ws.index("from")
+    t = next((j for j in range(k + 1, min(len(ws), k + _WAY_REACH)) if ws[j] == "to"), None)
+    start = _first_content(ws[:t], k) if t is not None else None
+    end = _first_content(ws, t) if t is not None else None
+    return (start, end) if start and end else None
+
+
+def way_reversed(way: tuple[str, str], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) names the way the other way round and never the
+    question's (:func:`way_asked`): "from a firebox to a bunker" asked, "from a supply bin
+    (bunker) to the firebox" said; "from the host to the pathogen" / "from the pathogen to the
+    host"."""
+    start, end = way
+    froms = [k for k, w in enumerate(ws) if w == "from"]
+    if any(_first_content(ws, k) == start for k in froms):
+        return False
+    for k in froms:
+        t = next((j for j in range(k + 1, min(len(ws), k + _WAY_REACH)) if ws[j] == "to"), None)
+        if t is not None and end in {_first_content(ws[:t], k), *map(stem, ws[k + 1 : t])} \
+                and _first_content(ws, t) == start:
+            return True
+    return False
+
+
+class Shifts:
+    """The shifts of :mod:`.shifts` a question's words allow, read once for all of its
+    candidates; called with a record, the one it says, or None."""
+
+    __slots__ = ("_doer", "_object", "_often", "_opposed", "_times", "_units", "_way")
+
+    def __init__(self, query: Query) -> None:
+        self._times = time_asked(query.words)  # ("before the 1950s")
+        self._units = units_asked(figure_counts(query.words))  # ("2 to 3 weeks")
+        self._doer = doer_asked(query)  # ("who did Ames inspire")
+        self._object = object_asked(query.words)  # ("what are peptides processed into")
+        self._opposed = opposed_pairs(query.words)  # ("a large number")
+        self._often = often_asked(query.words)  # ("infects the body once")
+        self._way = way_asked(query.words)  # ("from a firebox to a bunker")
+
+    def __call__(self, view: RecordView) -> str | None:
+        if not (self._times or self._units or self._doer or self._object
+                or self._opposed or self._often or self._way):
+            return None
+        if self._units and unit_swapped(self._units, view.figure_counts):
+            return "unit swapped"  # "2 to 3 weeks" asked, "2 to 3 days" said
+        ws = words(view.shown_text)
+        if self._times and time_shifted(self._times, ws):
+            return "time shifted"  # "before the 1950s" asked, "in the mid-1950s" said
+        if self._doer and roles_swapped(self._doer, ws):
+            return "roles swapped"  # "who did Ames inspire": "Ames, inspired by Lutz"
+        if self._doer and another_doer(self._doer, view.shown_text):
+            return "another doer"  # "what has Cambridge bought": "Harvard has bought"
+        if self._object and object_swapped(self._object, ws):
+            return "object swapped"  # "what are peptides processed into": "... into peptides"
+        if self._opposed and opposite_beside(self._opposed, ws):
+            return "opposite beside"  # "a large number" asked, "a small number" said
+        if self._often and often_bounded(self._often, ws):
+            return "bounded"  # "infects the body once" asked, "more than once" said
+        if self._way and way_reversed(self._way, ws):
+            return "way reversed"  # "from a firebox to a bunker": "from a bunker to the firebox"
+        return None

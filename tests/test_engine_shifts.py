@@ -1,0 +1,194 @@
+"""bot/engine/shifts.py: a question shifting what a record says while keeping its words (a
+time moved, a unit of time swapped, roles swapped)."""
+
+from __future__ import annotations
+
+from bot.engine.figures import figure_counts
+from bot.engine.normalize import stem, words
+from bot.engine.question import Item, Query
+from bot.engine.records import FIELD_TEXT
+from bot.engine.shifts import (
+    another_doer,
+    doer_asked,
+    object_asked,
+    object_swapped,
+    often_asked,
+    often_bounded,
+    opposed_pairs,
+    opposite_beside,
+    roles_swapped,
+    time_asked,
+    time_shifted,
+    unit_swapped,
+    units_asked,
+    way_asked,
+    way_reversed,
+)
+from bot.engine.sinks import sinks
+from tests.engine_records import asked, view_of
+
+
+def test_a_year_asked_before_or_after_is_not_answered_by_one_said_at_another_time() -> None:
+    """"before the 1950s" asked: "in the mid-1950s" and "after 1950" shift it; "by the
+    1950s" and "prior to" agree; "in 1905" asked: only "after 1905" shifts it. A record
+    without the year gives nothing to judge."""
+    before = time_asked(words("what did the club build before the 1950s"))
+    assert before == [("1950s", "before")]
+    assert time_shifted(before, words("In the mid-1950s, the club built a pavilion."))
+    assert time_shifted(before, words("After the 1950s the club built a pavilion."))
+    assert not time_shifted(before, words("By the 1950s the club had built a pavilion."))
+    assert not time_shifted(before, words("It was built prior to the 1950s."))
+    assert not time_shifted(before, words("The club built a pavilion in 1948."))
+    during = time_asked(words("who won the prize in 1905"))
+    assert during == [("1905", "in")]
+    assert time_shifted(during, words("Ames won the prize after 1905."))
+    assert not time_shifted(during, words("Ames won the prize in 1905."))
+    assert time_asked(words("who won the prize")) == []
+    after = time_asked(words("what do families pay after 2007"))
+    assert not time_shifted(after, words("Beginning 2007, families pay nothing."))
+
+
+def test_a_figure_of_time_counted_in_another_unit_is_swapped() -> None:
+    """"between two and three weeks" asked: "two and three days" swaps the unit; "two and
+    three weeks" and "three days and three nights" (both said) do not; a year is no count."""
+    weeks = units_asked(figure_counts(words("what takes between two and three weeks to heal")))
+    assert weeks == {("2", stem("weeks")), ("3", stem("weeks"))}
+    assert unit_swapped(weeks, figure_counts(words("it takes between two and three days to heal")))
+    assert not unit_swapped(weeks, figure_counts(words("it takes two to three weeks to heal")))
+    assert not unit_swapped(weeks, figure_counts(words("it took 40 days")))
+    nights = units_asked(figure_counts(words("what lasted three nights")))
+    assert not unit_swapped(nights, figure_counts(words("it lasted three days and three nights")))
+    assert units_asked(figure_counts(words("what happened in 1998 years ago"))) == set()
+
+
+def test_sinks_a_record_with_the_time_or_unit_shifted() -> None:
+    """The gates as :func:`sinks` reads them: "before the 1950s" and "in the mid-1950s";
+    "three weeks" and "three days"."""
+    items = [Item("club", ("club",)), Item("build", (stem("build"),))]
+    query = asked("what did the club build before the 1950s", items)
+    fields = {t: FIELD_TEXT for it in items for t in it.terms}
+    moved = view_of("In the mid-1950s, the club did build a pavilion.")
+    assert sinks(query, [1.0] * 2, [False] * 2, fields, moved) == "time shifted"
+    kept = view_of("Before the 1950s, the club did build a pavilion.")
+    assert sinks(query, [1.0] * 2, [False] * 2, fields, kept) is None
+    heal = [Item("heal", ("heal",)), Item("weeks", (stem("weeks"),))]
+    weeks = asked("what takes three weeks to heal", heal)
+    days = view_of("A burn takes three days to heal.")
+    assert sinks(weeks, [1.0] * 2, [False, False], {"heal": FIELD_TEXT}, days) == "unit swapped"
+
+
+def _people_query(question: str, name: str, verb: str, first: str = "") -> Query:
+    """A question naming ``name`` (a person, one item of its words) before ``verb``."""
+    ws = words(question)
+    surfaces = [*([first] if first else []), name, verb]
+    items = [Item(w, tuple(stem(x) for x in w.split()), people=(w,) if w == name else (), pos=n)
+             for n, w in enumerate(surfaces)]
+    return Query(question, ws, items, at=[ws.index(w.split()[0]) for w in surfaces])
+
+
+def test_a_question_asks_what_a_named_doer_did() -> None:
+    """"who did Frank Ames inspire": ("ames", inspire); "what theory did Frank Ames
+    formulate" too; not what someone said, nor a question whose name is no subject."""
+    inspire = _people_query("who did frank ames inspire", "frank ames", "inspire")
+    assert doer_asked(inspire) == ("ames", stem("inspire"))
+    theory = _people_query("what theory did frank ames formulate", "frank ames", "formulate",
+                           first="theory")
+    assert doer_asked(theory) == ("ames", stem("formulate"))
+    assert doer_asked(_people_query("what did frank ames say", "frank ames", "say")) is None
+    assert doer_asked(_people_query("who inspired frank ames", "frank ames", "inspired")) is None
+
+
+def test_a_doer_asked_is_not_answered_by_a_record_with_the_roles_swapped() -> None:
+    """"who did Ames inspire": "Ames, inspired by Lutz, formulated" has Ames inspired (sunk);
+    "Lutz, inspired by Ames" answers. "what did Lutz formulate": "inspired by a suggestion made
+    by Lutz, Ames formulated" has Lutz the maker of another thing (sunk); "formulated by Lutz",
+    "Lutz formulated" and "made by Lutz, who formulated" answer."""
+    inspire = ("ames", stem("inspire"))
+    assert roles_swapped(inspire, words("In 1955 Ames, inspired by Lutz, formulated the theory"))
+    assert not roles_swapped(inspire, words("In 1955 Lutz, inspired by Ames, formulated it"))
+    assert not roles_swapped(inspire, words("Ames inspired a generation of students"))
+    formulate = ("lutz", stem("formulate"))
+    swapped = words("Ames, inspired by a suggestion made by Lutz, formulated the theory")
+    assert roles_swapped(formulate, swapped)
+    assert not roles_swapped(formulate, words("the theory was formulated by Lutz in 1955"))
+    assert not roles_swapped(formulate, words("Lutz formulated the theory"))
+    assert not roles_swapped(formulate, words("a suggestion made by Lutz, who formulated it"))
+    assert not roles_swapped(formulate, words("a suggestion was made to Lutz"))
+    query = _people_query("who did frank ames inspire", "frank ames", "inspire")
+    fields = {t: FIELD_TEXT for it in query.items for t in it.terms}
+    record = view_of("In 1955 Frank Ames, inspired by Lutz, formulated the theory.")
+    assert sinks(query, [1.0] * 2, [False] * 2, fields, record) == "roles swapped"
+
+
+def test_a_doer_asked_is_not_answered_by_another_named_doer_of_the_act() -> None:
+    """"what has Cambridge bought": "Harvard has bought land ... from Cambridge" has another
+    doer (sunk); "Cambridge has bought", "Cambridge City has bought", "its council bought",
+    "was bought by Harvard" and a record not naming Cambridge do not say so."""
+    bought = ("cambridge", stem("bought"))
+    assert another_doer(bought, "Harvard has bought land across the river from Cambridge.")
+    assert not another_doer(bought, "Cambridge has since bought land from Harvard.")
+    assert not another_doer(bought, "Cambridge City has bought land near Harvard.")
+    assert not another_doer(bought, "In Cambridge, its council bought land.")
+    assert not another_doer(bought, "Land in Cambridge was bought by Harvard.")
+    assert not another_doer(bought, "Harvard has bought land.")
+    query = _people_query("what has cambridge bought", "cambridge", "bought")
+    assert doer_asked(query) == bought
+    assert doer_asked(_people_query("how much land has cambridge bought", "cambridge",
+                                    "bought")) == bought
+
+
+def test_a_subject_asked_of_is_not_answered_by_a_record_making_it_the_object() -> None:
+    """"what are peptides processed into": "the complex is processed by proteolysis into
+    peptides" has peptides what it is processed into (sunk); "peptides are then processed into
+    amino acids" answers; a question not ending on a preposition asks nothing of the kind."""
+    into = object_asked(words("what are peptides processed into"))
+    assert into == (stem("peptides"), stem("processed"), "into")
+    assert object_swapped(into, words("The complex is processed by proteolysis into peptides."))
+    assert not object_swapped(into, words("Peptides are then processed into amino acids."))
+    assert not object_swapped(into, words("The complex is processed into fragments."))
+    assert object_asked(words("what are peptides processed by the cell")) is None
+    assert object_asked(words("into what")) is None
+
+
+def test_a_record_putting_the_opposite_before_the_same_word_is_turned_around() -> None:
+    """"produced from a large number of genes": "a large array ... produced from a small
+    number of genes" says the opposite of the number (sunk); "a large number" said answers, as
+    does "large and small numbers"; a record without "large" is the opposites' gate's."""
+    asked = opposed_pairs(words("what are produced from a large number of genes"))
+    assert (stem("large"), stem("number")) in {(a, b) for a, b, _ in asked}
+    said = "These cells possess a large array of molecules produced from a small number of genes."
+    assert opposite_beside(asked, words(said))
+    assert not opposite_beside(asked, words("A large number of genes produce them."))
+    assert not opposite_beside(asked, words("Large and small numbers of genes produce them."))
+    assert not opposite_beside(asked, words("They come from a small number of genes."))
+    both = opposed_pairs(words("are large or small numbers of genes used"))
+    assert all(stem("large") not in o and stem("small") not in o for _, _, o in both)
+
+
+def test_a_count_of_how_often_is_not_answered_by_a_bound_on_it() -> None:
+    """"infects the body once": "more than once" bounds it (sunk), "once" said answers;
+    "at once", "more than once" and "once" opening a clause ask no count."""
+    once = often_asked(words("what eliminates a pathogen that infects the body once"))
+    assert once == {"once"}
+    assert often_bounded(once, words("should a pathogen infect the body more than once"))
+    assert not often_bounded(once, words("a pathogen that infects the body once is gone"))
+    assert not often_bounded(once, words("the cells eliminate it"))
+    assert often_asked(words("what happens once the dam is gone")) == frozenset()
+    assert often_asked(words("what checks many possibilities at once")) == frozenset()
+    assert often_asked(words("who was elected more than twice")) == frozenset()
+    twice = often_asked(words("who paid twice for it"))
+    assert often_bounded(twice, words("they used the carts at least twice a month"))
+
+
+def test_a_way_named_the_other_way_round_is_reversed() -> None:
+    """"moves coal from a firebox to a bunker": "from a supply bin (bunker) to the firebox"
+    reverses it (sunk); "from the firebox to the bunker" answers; a record naming both ways
+    says the question's too."""
+    way = way_asked(words("what mechanism moves coal from a firebox to a bunker"))
+    assert way == (stem("firebox"), stem("bunker"))
+    assert way_reversed(way, words("it moves the fuel from a supply bin (bunker) to the firebox"))
+    assert way_reversed(way, words("it moves the fuel from the bunker to the firebox"))
+    assert not way_reversed(way, words("it moves the fuel from the firebox to the bunker"))
+    assert not way_reversed(way, words(
+        "fuel goes from the firebox to the bunker and from the bunker to the firebox"))
+    assert way_asked(words("where did the coal come from")) is None

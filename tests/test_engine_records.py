@@ -219,3 +219,14 @@ def test_the_view_reads_the_ages_it_gives_only_when_asked() -> None:
     assert stem("pike") in seen.ages_given()
     assert seen._aged == seen.ages_given()
     assert view(Fact("f", "No figures here.", ()), None).ages_given() == frozenset()
+
+
+def test_the_view_reads_its_words_in_order_only_when_asked_and_keeps_them() -> None:
+    """The gates reading a record's words in order (stop words too: "before the 1950s") read
+    them when first asked, from the text shown (a quote's speaker first), and keep them."""
+    said = Quote("q", "ada", "It was formulated in the mid-1950s.", "", citations=())
+    seen = view(said, "Ada Quill")
+    assert seen._words is None
+    assert seen.shown_words() == ["ada", "quill", "it", "was", "formulated", "in", "the",
+                                  "mid", "1950s"]
+    assert seen._words is seen.shown_words()

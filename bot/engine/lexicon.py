@@ -318,6 +318,13 @@ def plain_opposites(word: str) -> frozenset[str]:
     return graded[made[0]] if made else frozenset()
 
 
+@lru_cache(maxsize=100_000)
+def all_opposites(word: str) -> frozenset[str]:
+    """:func:`opposites` and :func:`plain_opposites` of ``word`` together ("later": "earlier",
+    "early"), read once per word."""
+    return opposites(word) | plain_opposites(word)
+
+
 def _graded(word: str) -> tuple[str, str] | None:
     """The word with degrees (an adjective or adverb WordNet gives opposites) that ``word``
     is the comparative or superlative of, and its ending ("later": ("late", "er"))."""

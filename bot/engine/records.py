@@ -200,12 +200,20 @@ class RecordView:
     passage_text: str = ""
     _kinds: tuple[frozenset[str], frozenset[str]] | None = None
     _aged: frozenset[str] | None = None
+    _words: list[str] | None = None
 
     def kinds(self) -> tuple[frozenset[str], frozenset[str]]:
         """Nouns one of a kind ("a regional bank"), those not described (:mod:`.unnamed`)."""
         if self._kinds is None:
             self._kinds = one_of_a_kind(f"{self.shown_text} {self.passage_text}")
         return self._kinds
+
+    def shown_words(self) -> list[str]:
+        """The words of the text shown (:func:`~bot.engine.normalize.words`), stop words
+        too, for the few gates that read them in order (:mod:`.shifts`)."""
+        if self._words is None:
+            self._words = words(self.shown_text)
+        return self._words
 
     def ages_given(self) -> frozenset[str]:
         """Stems of the names it gives an age ("Oduya, 66"): :func:`.figures.aged`."""

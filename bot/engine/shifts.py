@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from bot.engine import lexicon
 from bot.engine.figures import figure_counts, is_year
 from bot.engine.lexicon import irregular
-from bot.engine.normalize import fold, is_content, stem, words
+from bot.engine.normalize import fold, is_content, stem
 
 if TYPE_CHECKING:
     from bot.engine.question import Query
@@ -236,11 +236,11 @@ def opposed_pairs(ws: list[str]) -> list[tuple[str, str, frozenset[str]]]:
     the stems of both and of its opposites (the question's own words left out: "large or small
     numbers" asks about both)."""
     out = []
+    asked = set(ws)
     for a, b in pairwise(ws):
-        if is_content(a) and is_content(b) and not a.isdigit():
-            opposed = (lexicon.opposites(a) | lexicon.plain_opposites(a)) - set(ws)
-            if opposed:
-                out.append((stem(a), stem(b), frozenset(map(stem, opposed))))
+        if (opposed := lexicon.all_opposites(a)) and is_content(a) and is_content(b) \
+                and not a.isdigit() and (opposed := opposed - asked):
+            out.append((stem(a), stem(b), frozenset(map(stem, opposed))))
     return out
 
 
@@ -271,6 +271,8 @@ def often_asked(ws: list[str]) -> frozenset[str]:
     """The words of a question counting how often, as a count ("that infects the body
     once"; not "more than once", "at once", nor "once" opening a clause: "once the dam is
     gone" is "when")."""
+    if _HOW_OFTEN.isdisjoint(ws):
+        return frozenset()
     return frozenset(w for k, w in enumerate(ws) if w in _HOW_OFTEN and k
                      and ws[k - 1] not in _BOUNDING and (w != "once" or k == len(ws) - 1))
 
@@ -328,8 +330,10 @@ class Shifts:
     __slots__ = ("_doer", "_object", "_often", "_opposed", "_times", "_units", "_way")
 
     def __init__(self, query: Query) -> None:
-        self._times = time_asked(query.words)  # ("before the 1950s")
-        self._units = units_asked(figure_counts(query.words))  # ("2 to 3 weeks")
+        figured = any(w[:1].isdigit() for w in query.words)  # (most questions give none)
+        self._times = time_asked(query.words) if figured else []  # ("before the 1950s")
+        self._units = units_asked(figure_counts(query.words)) if figured \
+            else frozenset()  # ("2 to 3 weeks")
         self._doer = doer_asked(query)  # ("who did Ames inspire")
         self._object = object_asked(query.words)  # ("what are peptides processed into")
         self._opposed = opposed_pairs(query.words)  # ("a large number")
@@ -342,7 +346,9 @@ class Shifts:
             return None
         if self._units and unit_swapped(self._units, view.figure_counts):
             return "unit swapped"  # "2 to 3 weeks" asked, "2 to 3 days" said
-        ws = words(view.shown_text)
+        if not self._may_shift(view):
+            return None  # (the record lacks the words every shift needs: not read again)
+        ws = view.shown_words()
         if self._times and time_shifted(self._times, ws):
             return "time shifted"  # "before the 1950s" asked, "in the mid-1950s" said
         if self._doer and roles_swapped(self._doer, ws):
@@ -358,3 +364,18 @@ class Shifts:
         if self._way and way_reversed(self._way, ws):
             return "way reversed"  # "from a firebox to a bunker": "from a bunker to the firebox"
         return None
+
+    def _may_shift(self, view: RecordView) -> bool:
+        """Whether the record has what some shift needs (its content stems, ``sequence``, are
+        those of the words the shifts read): the year asked, the doer's verb, the verb and
+        subject of the object asked, a word with an opposite and the word after it, the count
+        of how often, "from". Most records lack them all and are not tokenised again."""
+        seq = view.sequence
+        return bool(
+            any(year in seq for year, _ in self._times)
+            or (self._doer and self._doer[1] in seq)
+            or (self._object and self._object[1] in seq and self._object[0] in seq)
+            or any(a in seq and b in seq for a, b, _ in self._opposed)
+            or any(w in view.shown_text for w in self._often)
+            or (self._way and ("from" in view.shown_text or "From" in view.shown_text))
+        )

@@ -103,7 +103,7 @@ def _opposites(item: Item, query: Query) -> frozenset[str]:
     # (a word right after the person named is what they do: "where does Almonacid live" is
     # no adjective's "live", whose opposite is "recorded")
     said = lexicon.verb_opposites(item.surface) if doing else \
-        lexicon.opposites(item.surface) | lexicon.plain_opposites(item.surface)  # ("early")
+        lexicon.all_opposites(item.surface)  # ("later": "earlier" and "early")
     return said - set(query.words)
 
 

@@ -20,9 +20,8 @@ from typing import NamedTuple
 
 from bot.engine import lexicon
 from bot.engine.figures import is_year
-from bot.engine.normalize import content_stems, stem, words
+from bot.engine.normalize import content_stems, is_content, stem, words
 from bot.engine.question import FIGURE_KINDS, Item, Query
-from bot.engine.records import is_content
 from bot.models import Fact, Quote, first_source
 
 #: A candidate this much less probable than the most probable one may still be chosen for its
@@ -194,13 +193,11 @@ def doer_asked(ws: list[str]) -> frozenset[str]:
     "what did the certification board do to the race": its words between the auxiliary and
     "do"); empty for any other question."""
     k = 1 if ws[:1] and ws[0] in _LEADS else 0
-    if ws[k : k + 1] != ["what"] or len(ws) < k + 4 or ws[k + 1] not in _AUXILIARIES:
+    if ws[k : k + 1] != ["what"] or len(ws) < k + 4 or ws[k + 1] not in lexicon.ANY_AUXILIARY:
         return frozenset()
     end = next((j for j in range(k + 3, len(ws)) if ws[j] in _DO), None)
     return frozenset() if end is None else frozenset(content_stems(ws[k + 2 : end]))
 
-
-_AUXILIARIES = lexicon.AUXILIARIES | lexicon.LINKING_AUXILIARIES
 
 
 #: The reading of each kind of answer whose time, place or figure is given beside what is

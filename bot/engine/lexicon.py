@@ -115,6 +115,8 @@ STANCE_WORDS = frozenset(_Q["stance_words"])
 AUXILIARIES = frozenset(_Q["auxiliaries"])
 #: The forms of "be" and "have" and the modals ("what are intended as", "what has changed").
 LINKING_AUXILIARIES = frozenset(_Q["linking_auxiliaries"])
+#: Every auxiliary of both lists ("did", "is", "has", "may").
+ANY_AUXILIARY = AUXILIARIES | LINKING_AUXILIARIES
 #: Determiners and pronouns that open a noun phrase ("the", "its", "they").
 NOUN_PHRASE_OPENERS = frozenset(_Q["noun_phrase_openers"])
 MONTHS = frozenset(_Q["months"])

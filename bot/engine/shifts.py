@@ -154,7 +154,7 @@ def roles_swapped(doer: tuple[str, str], ws: list[str]) -> bool:
 
 
 #: The words that may stand between a verb and its subject ("Harvard has since purchased").
-_BETWEEN = frozenset({*lexicon.AUXILIARIES, *lexicon.LINKING_AUXILIARIES, "also", "later",
+_BETWEEN = frozenset({*lexicon.ANY_AUXILIARY, "also", "later",
                       "then", "now", "already", "since", "recently", "first"})
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 

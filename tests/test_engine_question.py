@@ -192,6 +192,11 @@ def test_the_first_question_word_asks() -> None:
         assert _read(asked).answer_type == "number", asked  # (a figure in its units)
     # a clause opened by "when" before the question word that asks
     assert _read("when the bridge opened, what did the council approve").answer_type == ""
+    # a name asked in any tense and number: "the name of", "the names of"
+    for asked in ("what is the name of the bridge", "what was the name of the engineer",
+                  "what are the names of the two engineers",
+                  "what were the names of the two engineers"):
+        assert _read(asked).answer_type == "name", asked
 
 
 def test_a_small_number_after_what_counts_the_answer_and_is_no_item() -> None:

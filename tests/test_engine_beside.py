@@ -8,13 +8,13 @@ from bot.engine.beside import (
     DISTANCES,
     DONE,
     FAR,
-    doer_asked,
     doer_distance,
     event_terms,
     figure_distance,
     nearest_given,
     place_distance,
     time_distance,
+    what_did_doer,
 )
 from bot.engine.normalize import stem, words
 from bot.engine.question import Item
@@ -164,11 +164,11 @@ def test_of_near_as_probable_records_the_one_giving_a_figure_beside_what_is_aske
 
 
 def test_what_did_x_do_reads_its_doer_and_a_record_opening_with_it() -> None:
-    assert doer_asked(words("what will pinkney do with his refund")) == {stem("pinkney")}
-    assert doer_asked(words("so what did the certification board do to the race")) == {
+    assert what_did_doer(words("what will pinkney do with his refund")) == {stem("pinkney")}
+    assert what_did_doer(words("so what did the certification board do to the race")) == {
         stem("certification"), stem("board")}
-    assert doer_asked(words("what did the board decide")) == frozenset()  # (no "do")
-    assert doer_asked(words("who will do it")) == frozenset()
+    assert what_did_doer(words("what did the board decide")) == frozenset()  # (no "do")
+    assert what_did_doer(words("who will do it")) == frozenset()
     board = frozenset({stem("certification"), stem("board")})
     assert doer_distance("The board revoked the race's certification.", board) == 0
     assert doer_distance("Thiele sent his analysis to the race and to the Road Course "

@@ -9,7 +9,7 @@ from bot.engine.question import Item, Query
 from bot.engine.records import FIELD_TEXT
 from bot.engine.shifts import (
     another_doer,
-    doer_asked,
+    named_doer,
     object_asked,
     object_swapped,
     often_asked,
@@ -90,12 +90,12 @@ def test_a_question_asks_what_a_named_doer_did() -> None:
     """"who did Frank Ames inspire": ("ames", inspire); "what theory did Frank Ames
     formulate" too; not what someone said, nor a question whose name is no subject."""
     inspire = _people_query("who did frank ames inspire", "frank ames", "inspire")
-    assert doer_asked(inspire) == ("ames", stem("inspire"))
+    assert named_doer(inspire) == ("ames", stem("inspire"))
     theory = _people_query("what theory did frank ames formulate", "frank ames", "formulate",
                            first="theory")
-    assert doer_asked(theory) == ("ames", stem("formulate"))
-    assert doer_asked(_people_query("what did frank ames say", "frank ames", "say")) is None
-    assert doer_asked(_people_query("who inspired frank ames", "frank ames", "inspired")) is None
+    assert named_doer(theory) == ("ames", stem("formulate"))
+    assert named_doer(_people_query("what did frank ames say", "frank ames", "say")) is None
+    assert named_doer(_people_query("who inspired frank ames", "frank ames", "inspired")) is None
 
 
 def test_a_doer_asked_is_not_answered_by_a_record_with_the_roles_swapped() -> None:
@@ -132,8 +132,8 @@ def test_a_doer_asked_is_not_answered_by_another_named_doer_of_the_act() -> None
     assert not another_doer(bought, "Land in Cambridge was bought by Harvard.")
     assert not another_doer(bought, "Harvard has bought land.")
     query = _people_query("what has cambridge bought", "cambridge", "bought")
-    assert doer_asked(query) == bought
-    assert doer_asked(_people_query("how much land has cambridge bought", "cambridge",
+    assert named_doer(query) == bought
+    assert named_doer(_people_query("how much land has cambridge bought", "cambridge",
                                     "bought")) == bought
 
 

@@ -188,7 +188,7 @@ _LEADS = frozenset({"so", "and", "but"})
 _DO = frozenset({"do", "doing", "done"})
 
 
-def doer_asked(ws: list[str]) -> frozenset[str]:
+def what_did_doer(ws: list[str]) -> frozenset[str]:
     """The terms of the doer of "what did X do" ("what will Pinkney do with his refund",
     "what did the certification board do to the race": its words between the auxiliary and
     "do"); empty for any other question."""
@@ -219,5 +219,5 @@ def reading(query: Query) -> tuple[Reading, frozenset[str]] | None:
     found = DISTANCES.get(query.answer_type)
     if found is not None:
         return found, event_terms(query.items, query.answer_type)
-    doer = doer_asked(query.words) if not query.answer_type else frozenset()
+    doer = what_did_doer(query.words) if not query.answer_type else frozenset()
     return (DONE, doer) if doer else None

@@ -115,9 +115,9 @@ def which_many(query: Query) -> tuple[str, frozenset[str]] | None:
 _WHICH_KINDS = frozenset({"", "name", "person", "place", "thing"})
 #: Prepositions of a place or a time after the phrase asked which one of ("in", "on").
 _PLACING = frozenset({"in", "at", "on", "near", "from", "outside", "inside", "along"})
-#: The verbs after the phrase asked which one of that end it on its noun ("which stores are").
-_VERBS_AFTER = lexicon.AUXILIARIES | {"are", "am", "be", "been", "should", "may", "might",
-                                      "must", "shall"}
+#: The verbs after the phrase asked which one of that end it on its noun ("which stores are"):
+#: every auxiliary but "being", which goes on with the noun ("which stores being sold").
+_VERBS_AFTER = lexicon.ANY_AUXILIARY - {"being"}
 
 
 def kind_asked(query: Query) -> frozenset[str]:

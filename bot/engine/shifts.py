@@ -101,7 +101,7 @@ _ROLE_REACH = 4
 _GOES_ON = frozenset({"who", "and", "which", "whose"})
 
 
-def doer_asked(query: Query) -> tuple[str, str] | None:
+def named_doer(query: Query) -> tuple[str, str] | None:
     """When a question asks what a person or thing it names did ("who did Frank Ames
     inspire", "what theory did Lutz formulate", "why has Ames bought land"): the last word of
     the name ("ames") and the stem of its verb. None for any other question, or a verb of
@@ -131,7 +131,7 @@ def _participle(word: str) -> bool:
 
 def roles_swapped(doer: tuple[str, str], ws: list[str]) -> bool:
     """Whether a record (its words ``ws``) has the name a question asks the doing of
-    (:func:`doer_asked`) in another role: done to ("who did Ames inspire": "Ames, inspired
+    (:func:`named_doer`) in another role: done to ("who did Ames inspire": "Ames, inspired
     by Lutz, formulated ...") or the agent of another act only ("what theory did Lutz
     formulate": "inspired by a suggestion made by Lutz, Ames formulated ..."), where the
     record never says the name did it ("Lutz formulated", "formulated by Lutz")."""
@@ -161,7 +161,7 @@ _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 
 def another_doer(doer: tuple[str, str], text: str) -> bool:
     """Whether a record (its ``text``) has the verb of the doer a question asks about
-    (:func:`doer_asked`) done only by another named doer, the asked one named elsewhere:
+    (:func:`named_doer`) done only by another named doer, the asked one named elsewhere:
     "what has Cambridge bought": "Harvard has bought land across the river from Cambridge".
     Not when the verb has anything but a name before it ("its board bought", "Ames, who
     lives in Cambridge, bought": a clause or a pronoun may be the name's), nor when the name
@@ -334,7 +334,7 @@ class Shifts:
         self._times = time_asked(query.words) if figured else []  # ("before the 1950s")
         self._units = units_asked(figure_counts(query.words)) if figured \
             else frozenset()  # ("2 to 3 weeks")
-        self._doer = doer_asked(query)  # ("who did Ames inspire")
+        self._doer = named_doer(query)  # ("who did Ames inspire")
         self._object = object_asked(query.words)  # ("what are peptides processed into")
         self._opposed = opposed_pairs(query.words)  # ("a large number")
         self._often = often_asked(query.words)  # ("infects the body once")

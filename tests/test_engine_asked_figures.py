@@ -89,10 +89,20 @@ _FIGURE_KINDS = {
     # "how much does it charge": a sum of money, not a count of other things
     "how much with a word of paying: a sum": (
         Query("how much does the gala charge", [],
-              [Item("gala", ("gala",)), Item("charge", ("charg",))], answer_type="number"),
+              [Item("gala", ("gala",)), Item("charge", ("charg",))], answer_type="number",
+              money=True),
         {"gala": 1, "charg": 1},
         "The gala will charge $40 a ticket.",
         "The gala will charge less than three other galas.",
+    ),
+    # "how much will the cars sell for": a price, not how many cars are sold
+    "how much ... sell for: a price": (
+        Query("how much will the gala cars sell for", [],
+              [Item("gala", ("gala",)), Item("cars", ("car",)), Item("sell", ("sell",))],
+              answer_type="number", money=True),
+        {"gala": 1, "car": 1, "sell": 1},
+        "The gala sold its two cars for $8,000.",
+        "The gala will sell four of its six cars.",
     ),
     # "how many of the gala's guests": "roughly a third of its guests" counts them
     "how many of them: a share": (

@@ -199,6 +199,16 @@ def test_the_first_question_word_asks() -> None:
         assert _read(asked).answer_type == "name", asked
 
 
+def test_how_much_asks_a_sum_of_money_with_a_word_of_paying_or_a_sale_for() -> None:
+    for asked in ("how much did the bridge cost", "how much money did the council raise",
+                  "how much will the old bridge sell for", "how much did the lot go for",
+                  "how much does the town owe"):
+        assert _read(asked).money, asked
+    for asked in ("how much steel did the council sell", "how much did the river rise",
+                  "how many bridges did the council sell for scrap", "what did it sell for"):
+        assert not _read(asked).money, asked
+
+
 def test_a_small_number_after_what_counts_the_answer_and_is_no_item() -> None:
     for question in ("what two bridges did the council approve",
                      "what are the two bridges the council approved",

@@ -26,13 +26,15 @@ AGE_REACH = 3
 
 
 def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = False,
-               counted: frozenset[str] = frozenset(), size: bool = False) -> bool:
+               counted: frozenset[str] = frozenset(), size: bool = False,
+               money: bool = False) -> bool:
     """The record has a figure the question does not give (for "how old", not a year; for
     "what percent", a record saying "percent" or "%"; for "how long", one counting a unit of
     time or length: "47 days", not "410,000 users"; for "how many" (``counts``), not a
     percentage nor a sum of money either; ``counted``: the thing counted, when it is a unit
     of time or length, a figure of that unit; ``size``: "how big", "how far", which a
-    figure of length answers)."""
+    figure of length answers; ``money``: "how much" of a sum of money, which only a sum of
+    money answers)."""
     if kind == "age":
         # "a 34-year-old teacher", "34 years old", "aged 34", "ages 9 to 12": not "two
         # hours", nor a year, nor "a 10-year tax", nor "people of all ages ... January 6"
@@ -51,7 +53,7 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         return True  # "how many artworks": "three works", "1,100 books" (not a year)
     if counts and not counted.isdisjoint(view.sequence) and _counts_others(view, asked, counted):
         return False  # "how many firefighters": "firefighters measured 240 parts per million"
-    if kind == "number" and not counts and asked & MONEY_TERMS and not view.money:
+    if money and not view.money:
         return False  # "how much does the contractor charge": a sum of money, not "three"
     if kind == "number" and not counts and _measured(view, asked, size):
         return True  # "how much warning": "40 minutes of warning"

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.engine import lexicon
+from bot.engine.asked_figures import MONEY_TERMS
 from bot.engine.forms import alike_terms, kind_terms, phrasal_terms, related_terms
 from bot.engine.index import Vocabulary
 from bot.engine.initialisms import definite_reference, spelt_out_roles
@@ -115,6 +117,9 @@ class Query:
     day: bool = False
     #: asks how big or how far ("how big", "how far"), which a length answers
     size: bool = False
+    #: asks "how much" of a sum of money ("how much did it cost", "how much money", "how
+    #: much did the mill sell for"), which "four squad cars" does not give
+    money: bool = False
     #: the words the question quotes ("who said \"never a panda\""), which a record it is
     #: about has in a row
     quoted: list[str] = field(default_factory=list)
@@ -423,6 +428,9 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     counting_end = _after_counting_phrase(ws)
     query.counts = counting_end is not None
     query.counted = _counted(at, query.items, counting_end)
+    query.money = query.answer_type == "number" and not query.counts and (
+        any(t in MONEY_TERMS for it in query.items for t in it.terms)
+        or any(a in lexicon.SALE_VERBS and b == "for" for a, b in pairwise(ws)))
     return query
 
 

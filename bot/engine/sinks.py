@@ -370,7 +370,8 @@ class Gates:
         elif self._figure is not None and not (
             (view.counting and kind != "age" and not query.size)  # ("how big": no "one")
             or (view.series and query.counts)
-            or has_figure(kind, view, self._figure, query.counts, query.counted, query.size)
+            or has_figure(kind, view, self._figure, query.counts, query.counted, query.size,
+                          query.money)
         ):
             return "no figure"
         if self._sized_of and not self._sized_of.isdisjoint(view.sequence):

@@ -30,7 +30,7 @@ from tests.engine_records import asked, view_of
 
 def test_a_year_asked_before_or_after_is_not_answered_by_one_said_at_another_time() -> None:
     """"before the 1950s" asked: "in the mid-1950s" and "after 1950" shift it; "by the
-    1950s" and "prior to" agree; "in 1905" asked: only "after 1905" shifts it. A record
+    1950s" and "prior to" agree; "in 1905" asked: only "after 1905", "since 1905" shift it. A record
     without the year gives nothing to judge."""
     before = time_asked(words("what did the club build before the 1950s"))
     assert before == [("1950s", "before")]
@@ -43,6 +43,9 @@ def test_a_year_asked_before_or_after_is_not_answered_by_one_said_at_another_tim
     assert during == [("1905", "in")]
     assert time_shifted(during, words("Ames won the prize after 1905."))
     assert not time_shifted(during, words("Ames won the prize in 1905."))
+    # "the largest since 1905": the year is a bound; what it counts is of the time after
+    assert time_shifted(during, words("It is the largest prize since 1905."))
+    assert not time_shifted(during, words("Ames, who won in 1905, has won since 1905."))
     assert time_asked(words("who won the prize")) == []
     after = time_asked(words("what do families pay after 2007"))
     assert not time_shifted(after, words("Beginning 2007, families pay nothing."))

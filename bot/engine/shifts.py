@@ -47,8 +47,8 @@ def time_shifted(asked: list[tuple[str, str]], ws: list[str]) -> bool:
     """Whether a record (its words ``ws``) says a year the question asks about (``asked``,
     :func:`time_asked`) only at another time: "before the 1950s" asked, "in the mid-1950s"
     or "after 1950" said (but "by the 1950s" is before them, "since 1950" after); "in 1905"
-    asked, only "before 1905" or "after 1905" said. A record not saying the year gives nothing
-    to judge."""
+    asked, only "before 1905", "after 1905" or "since 1905" said ("the largest outbreak since
+    1905" counts no cases of 1905). A record not saying the year gives nothing to judge."""
     for year, asked_by in asked:
         placed = [_placed(ws, k) for k, w in enumerate(ws) if w == year]
         if not placed:
@@ -56,7 +56,7 @@ def time_shifted(asked: list[tuple[str, str]], ws: list[str]) -> bool:
         if asked_by in lexicon.TIME_SHIFTS:
             if not any(p in lexicon.TIME_SHIFTS[asked_by] for p in placed):
                 return True
-        elif all(p in lexicon.TIME_SHIFTS for p in placed):
+        elif all(p in lexicon.TIME_SHIFTS or p == "since" for p in placed):
             return True
     return False
 

@@ -622,3 +622,25 @@ def test_a_question_miscasting_someone_is_answered_by_no_record() -> None:
                   at=[ws.index("ruth")], miscast=True)
     hers = view_of("Abernathy said the money should go to roads.", ("ruth-abernathy",))
     assert sinks(query, [1.0], [False], {"@ruth-abernathy": FIELD_PERSON}, hers) == "miscast"
+
+
+def test_a_person_asked_is_not_matched_by_a_namesakes_record() -> None:
+    """"how long did Joanne Kessling spend fixing bridges": Martin Kessling's words share her
+    family name alone; a record of hers, or naming her in full, may answer."""
+    joanne = Item("joanne kessling", ("@joanne-kessling", "joann", "kessl"),
+                  people=("joanne-kessling",), pos=0)
+    fixing = Item("fixing", ("fix",), pos=1)
+    query = Query("how long did joanne kessling spend fixing",
+                  words("how long did joanne kessling spend fixing"), [joanne, fixing],
+                  answer_type="span")
+    his = view_of("Martin Kessling said he spent forty years fixing bridges.",
+                  people=("martin-kessling",))
+    fields = {"kessl": FIELD_TEXT, "fix": FIELD_TEXT}
+    assert sinks(query, [1.0, 1.0], [False, False], fields, his) == "namesake"
+    hers = view_of("Joanne Kessling spent forty years fixing bridges.",
+                   people=("joanne-kessling",))
+    own = {**fields, "@joanne-kessling": FIELD_TEXT, "joann": FIELD_TEXT}
+    assert sinks(query, [1.0, 1.0], [False, False], own, hers) is None
+    # a record naming no one ("the Kesslings spent forty years ...") is left to the model
+    theirs = view_of("The Kesslings spent forty years fixing bridges.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, theirs) is None

@@ -38,6 +38,7 @@ from bot.engine.records import (
     FIELD_PERSON,
     FIELD_TEXT,
     RecordView,
+    person_term,
     stop_anchors,
 )
 from bot.engine.shifts import Shifts
@@ -428,6 +429,13 @@ class Gates:
             return "not about"
         for n, (item, unk, opposite) in enumerate(self._items):
             if any(t in fields or t in topic for t in item.terms):
+                if item.people and view.people and item.people[0] not in view.people \
+                        and person_term(item.people[0]) not in fields:
+                    # "how long did Joanne Kessling spend": 'Martin Kessling said: "I've spent
+                    # forty years ..."' is someone else's, matched by part of the name alone
+                    parts = [t for t in item.terms if not t.startswith("@")]
+                    if len(parts) > 1 and not all(t in fields for t in parts):
+                        return "namesake"
                 if item.specific and not any(fields.get(t, 0) & _OWN for t in item.terms) \
                         and _another_named(view, self._head_after(n, fields), self._asked):
                     # a name only the record's passage or title has, and another name

@@ -199,6 +199,14 @@ def test_the_first_question_word_asks() -> None:
         assert _read(asked).answer_type == "name", asked
 
 
+def test_what_month_asks_for_a_month() -> None:
+    for asked in ("in what month does the bridge open", "which month was the bridge approved"):
+        query = _read(asked)
+        assert query.answer_type == "date" and query.month, asked
+    assert not _read("what day does the bridge open").month
+    assert not _read("how many months did the bridge take").month
+
+
 def test_how_much_asks_a_sum_of_money_with_a_word_of_paying_or_a_sale_for() -> None:
     for asked in ("how much did the bridge cost", "how much money did the council raise",
                   "how much will the old bridge sell for", "how much did the lot go for",

@@ -644,3 +644,16 @@ def test_a_person_asked_is_not_matched_by_a_namesakes_record() -> None:
     # a record naming no one ("the Kesslings spent forty years ...") is left to the model
     theirs = view_of("The Kesslings spent forty years fixing bridges.")
     assert sinks(query, [1.0, 1.0], [False, False], fields, theirs) is None
+
+
+def test_what_month_needs_a_month_named() -> None:
+    """"in what month does the team play": a record naming no month ("today", "Saturday",
+    a year) does not say which; one naming a month does."""
+    query = asked("in what month does the team play",
+                  [Item("team", ("team",)), Item("play", ("play",))], "date")
+    query.month = True
+    fields = {"team": FIELD_TEXT, "play": FIELD_TEXT}
+    for text in ("Today the team plays Cornell.", "The team played on Saturday in 1998."):
+        assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) == "no month"
+    named = view_of("The team plays its rival every February.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, named) is None

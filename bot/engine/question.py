@@ -115,6 +115,8 @@ class Query:
     clock: bool = False
     #: asks for a day ("what day", "which date")
     day: bool = False
+    #: asks for a month ("in what month"), which only a month's name gives
+    month: bool = False
     #: asks how big or how far ("how big", "how far"), which a length answers
     size: bool = False
     #: asks "how much" of a sum of money ("how much did it cost", "how much money", "how
@@ -263,6 +265,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     query.answer_type, frame = _answer_type(ws)
     query.clock = query.answer_type == "date" and any(ws[i] in ("time", "times") for i in frame)
     query.day = query.answer_type == "date" and any(ws[i] in _DAY_ASKED for i in frame)
+    query.month = query.answer_type == "date" and any(ws[i] == "month" for i in frame)
     query.size = query.answer_type == "number" and any(ws[i] in lexicon.SIZE_WORDS
                                                        for i in frame)
     frame |= _answer_count(ws)

@@ -398,6 +398,8 @@ class Gates:
             return "no year"  # "what year did the plant open": "discovered at 3:15 a.m."
         if query.day and not view.has_day:
             return "no day"  # "what day": "40 derailments a year over the past decade" names none
+        if query.month and lexicon.MONTHS.isdisjoint(view.shown_words()):
+            return "no month"  # "in what month does the team play": "today, Harvard fields"
         if self._named and not name_near(view, self._named, self._asked, self._name_of):
             return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._which_many and self._which_many[1] & {u for n, u in view.figure_counts

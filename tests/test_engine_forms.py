@@ -4,7 +4,14 @@ whether it is an adverb made with "-ly"."""
 
 from __future__ import annotations
 
-from bot.engine.forms import alike_terms, is_adverb, kind_terms, phrasal_terms, related_terms
+from bot.engine.forms import (
+    alike_terms,
+    form_opposites,
+    is_adverb,
+    kind_terms,
+    phrasal_terms,
+    related_terms,
+)
 from bot.engine.normalize import stem
 
 
@@ -61,3 +68,12 @@ def test_a_kind_of_person_the_bank_lacks_is_read_as_its_other_names() -> None:
     assert kind_terms("kids", known) == ("child",)
     assert kind_terms("lawyer", frozenset().__contains__) == ()
     assert kind_terms("bridge", known) == ()
+
+
+def test_an_inflected_word_has_the_opposites_of_the_word_it_is_a_form_of() -> None:
+    assert "fall" in form_opposites("rises")  # (WordNet gives "rise" / "fall")
+    assert "fire" in form_opposites("hired")
+    assert "girl" in form_opposites("boys")
+    assert form_opposites("news") == frozenset()  # (no form of "new": another stem)
+    assert form_opposites("later") >= {"earlier", "early"}  # (its own, as before)
+    assert "decrease" in form_opposites("increased", verb=True)  # as a verb, a verb's

@@ -52,6 +52,19 @@ def _bases(word: str) -> list[str]:
     return []
 
 
+def form_opposites(word: str, verb: bool = False) -> frozenset[str]:
+    """The opposites general English gives ``word`` (:func:`lexicon.all_opposites`; as a
+    verb, :func:`lexicon.verb_opposites`), or, when it has none, those of the word it is an
+    inflection of ("rises": "rise": "fall"; but "news" is no form of "new": its stem differs)."""
+    find = lexicon.verb_opposites if verb else lexicon.all_opposites
+    found = find(word)
+    if found:
+        return found
+    own = stem(word)
+    bases = [*_bases(word), word[:-1]] if word.endswith("es") else _bases(word)  # ("rises")
+    return next((o for b in bases if stem(b) == own and (o := find(b))), frozenset())
+
+
 def kind_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     """The stems the bank knows of the other names of the kind of person ``word`` (or its
     singular) is, in its first sense ("lawyer": "attorney"; "kids": "child"; WordNet's

@@ -15,7 +15,7 @@ from itertools import pairwise
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS, has_figure
 from bot.engine.figures import is_year
-from bot.engine.forms import is_adverb
+from bot.engine.forms import form_opposites, is_adverb
 from bot.engine.naming import (
     kind_asked,
     kind_of_person,
@@ -103,8 +103,7 @@ def _opposites(item: Item, query: Query) -> frozenset[str]:
         for it in query.items)
     # (a word right after the person named is what they do: "where does Almonacid live" is
     # no adjective's "live", whose opposite is "recorded")
-    said = lexicon.verb_opposites(item.surface) if doing else \
-        lexicon.all_opposites(item.surface)  # ("later": "earlier" and "early")
+    said = form_opposites(item.surface, verb=doing)  # ("later": "earlier" and "early")
     return said - set(query.words)
 
 

@@ -230,3 +230,15 @@ def test_the_view_reads_its_words_in_order_only_when_asked_and_keeps_them() -> N
     assert seen.shown_words() == ["ada", "quill", "it", "was", "formulated", "in", "the",
                                   "mid", "1950s"]
     assert seen._words is seen.shown_words()
+
+
+def test_figures_of_a_quotes_passage_count_what_they_count_there() -> None:
+    """The passage a quote was said in ("said Ada Roe, 34, ... with her 6-year-old son") has
+    figures, which count what they count there (an age, not jackets)."""
+    said = Quote("q", "ada", "They had life jackets on all of us within minutes.", "",
+                 citations=(Citation("s", '"They had life jackets on all of us within minutes,"'
+                                     " said Ada Roe, 34, a nurse traveling with her 6-year-old"
+                                     " son."),))
+    seen = view(said, "Ada Roe")
+    assert {"34", "6"} <= seen.numbers
+    assert ("6", "old") in seen.figure_counts and ("34", "old") in seen.figure_counts

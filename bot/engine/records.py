@@ -281,7 +281,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
         stop_anchors=anchors,
         negated_terms=negated_terms(ws),
-        figure_counts=(figure_counts(ws) | ages(shown) | ages(cited)) if numbers
+        figure_counts=(frozenset().union(*map(figure_counts, texts)) | ages(shown) | ages(cited))
+        if numbers
         else frozenset(),
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES)
         and any(map(states_reason, texts)),

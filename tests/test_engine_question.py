@@ -199,6 +199,13 @@ def test_the_first_question_word_asks() -> None:
         assert _read(asked).answer_type == "name", asked
 
 
+def test_how_many_things_a_question_asks_for() -> None:
+    assert _read("what are four examples of bridges").listed == 4
+    assert _read("what three bridges did the council approve").listed == 3
+    assert _read("what bridges did the council approve").listed == 0
+    assert _read("how many bridges did the council approve").listed == 0
+
+
 def test_what_month_asks_for_a_month() -> None:
     for asked in ("in what month does the bridge open", "which month was the bridge approved"):
         query = _read(asked)

@@ -14,6 +14,7 @@ from bot.engine.records import (
     initialisms,
     person_term,
     record_people,
+    series_length,
     view,
 )
 from bot.models import Citation, Fact, Quote
@@ -242,3 +243,12 @@ def test_figures_of_a_quotes_passage_count_what_they_count_there() -> None:
     seen = view(said, "Ada Roe")
     assert {"34", "6"} <= seen.numbers
     assert ("6", "old") in seen.figure_counts and ("34", "old") in seen.figure_counts
+
+
+def test_a_list_counts_its_items() -> None:
+    assert series_length("Cook reductions, Karp reductions and Levin reductions exist.") == 3
+    assert series_length("Apples, pears, plums, and cherries grow here.") == 4
+    assert series_length("It studies algorithms and computability.") == 2
+    assert series_length("It was cold. Nobody came.") == 1
+    # a clause before the list may count as an item: an upper bound, never fewer
+    assert series_length("There are many kinds, such as A reductions, B reductions and C.") >= 3

@@ -657,3 +657,19 @@ def test_what_month_needs_a_month_named() -> None:
         assert sinks(query, [1.0, 1.0], [False, False], fields, view_of(text)) == "no month"
     named = view_of("The team plays its rival every February.")
     assert sinks(query, [1.0, 1.0], [False, False], fields, named) is None
+
+
+def test_a_question_asking_for_more_things_than_a_record_lists() -> None:
+    """"what are four examples of bridges": a record listing three names no fourth; one
+    listing four, or saying "four", may answer; so may any record for "what are two"."""
+    query = asked("what are four examples of bridges", [Item("bridges", ("bridg",))])
+    query.listed = 4
+    fields = {"bridg": FIELD_TEXT}
+    three = view_of("The Ames bridge, the Boyd bridge and the Cole bridge are examples.")
+    assert sinks(query, [1.0], [False], fields, three) == "too few"
+    four = view_of("The Ames, Boyd, Cole and Dunn bridges are examples.")
+    assert sinks(query, [1.0], [False], fields, four) is None
+    said = view_of("The four bridges are examples of the style.")
+    assert sinks(query, [1.0], [False], fields, said) is None
+    query.listed = 2
+    assert sinks(query, [1.0], [False], fields, three) is None

@@ -1,14 +1,21 @@
 """Whether a record has the figure a question asks for (:func:`has_figure`): "how many
 firefighters" a figure counting them, "how long" one of time or length, "how much does it
 cost" a sum of money, "how old" an age, "what percent" a percentage. A gate of
-:mod:`bot.engine.sinks` and a feature of :mod:`bot.engine.scoring`."""
+:mod:`bot.engine.sinks` and a feature of :mod:`bot.engine.scoring`. And whether it gives
+the time or the number of things the question's frame asks for (:func:`frame_unsaid`):
+"what time", "what year", "what day", "what month", "what are four examples"."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
 from bot.engine.figures import days, is_year
 from bot.engine.normalize import stem
-from bot.engine.records import RecordView
+from bot.engine.records import RecordView, series_length
+
+if TYPE_CHECKING:
+    from bot.engine.question import Query
 
 #: The stems of the units a figure answering "how long" counts ("47 days", "16 hours").
 _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
@@ -103,3 +110,23 @@ def _measured(view: RecordView, asked: set[str], size: bool = False) -> bool:
     seq, units = view.sequence, _LENGTH if size else _SPAN | _LENGTH
     return any(seq[i] in view.spans and seq[i + 1] in units and seq[i + 2] in asked
                for i in range(len(seq) - 2))
+
+
+def frame_unsaid(query: Query, view: RecordView, year: bool) -> str | None:
+    """Why the record does not give what the question's frame asks for, or None: a time of
+    day ("what time": not "Saturday morning"), a year (``year``: "what year", not "at 3:15
+    a.m."), a day ("what day": not "40 derailments a year"), a month ("in what month": not
+    "today"), or as many things as it asks for ("what are four examples": not "A, B and C",
+    unless it says "four")."""
+    if query.clock and not view.has_clock:
+        return "no time"
+    if year and not any(map(is_year, view.numbers)):
+        return "no year"
+    if query.day and not view.has_day:
+        return "no day"
+    if query.month and lexicon.MONTHS.isdisjoint(view.shown_words()):
+        return "no month"
+    if query.listed > 2 and str(query.listed) not in view.numbers and max(
+            series_length(view.shown_text), series_length(view.passage_text)) < query.listed:
+        return "too few"
+    return None

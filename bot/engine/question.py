@@ -117,6 +117,8 @@ class Query:
     day: bool = False
     #: asks for a month ("in what month"), which only a month's name gives
     month: bool = False
+    #: how many things it asks for ("what are the four examples"), which a record lists
+    listed: int = 0
     #: asks how big or how far ("how big", "how far"), which a length answers
     size: bool = False
     #: asks "how much" of a sum of money ("how much did it cost", "how much money", "how
@@ -268,7 +270,9 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     query.month = query.answer_type == "date" and any(ws[i] == "month" for i in frame)
     query.size = query.answer_type == "number" and any(ws[i] in lexicon.SIZE_WORDS
                                                        for i in frame)
-    frame |= _answer_count(ws)
+    counting_at = _answer_count(ws)
+    frame |= counting_at
+    query.listed = next((int(ws[k]) for k in counting_at if ws[k].isdigit()), 0)
     query.negated = bool(negations(ws))
     query.recency = any(w in lexicon.RECENCY_WORDS for w in ws)
     said = any(w in lexicon.SPEECH_VERBS for w in ws)

@@ -450,6 +450,28 @@ def is_series(text: str) -> bool:
     return False
 
 
+def series_length(text: str) -> int:
+    """How many things the longest list of ``text`` names at most ("Cook reductions, Karp
+    reductions and Levin reductions": 3; "A and B": 2; none: 1): short parts between commas,
+    then the last joined by "and" or "or" (a clause before the list may count as an item)."""
+    best = 1
+    for sentence in _CLAUSE_END.split(text):
+        run = 0
+        for part in sentence.split(","):
+            ws = part.split()
+            joined = next((k for k, w in enumerate(ws) if w in _AND_OR), None)
+            if joined is None:
+                run = run + 1 if 0 < len(ws) <= LIST_ITEM_WORDS else int(bool(ws))
+                continue
+            best = max(best, run + (1 if joined == 0 else 2))  # ", and C" or ", B and C"
+            run = 0
+    return best
+
+
+#: An item of a list has this many words at most.
+LIST_ITEM_WORDS = 6
+
+
 def describes_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Text that says who someone is, in apposition: "X, a nurse", "X, the mayor of",
     "X, who ...", "X, 58, who ...", "X is a ...", "X (a ...)", "the chief executive, X," or

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from bot.engine import lexicon
-from bot.engine.asked_figures import MONEY_TERMS, has_figure
+from bot.engine.asked_figures import MONEY_TERMS, frame_unsaid, has_figure
 from bot.engine.figures import is_year
 from bot.engine.forms import form_opposites, is_adverb
 from bot.engine.naming import (
@@ -391,14 +391,8 @@ class Gates:
             # answer; "when" may be answered by the event it came before or after ("after the
             # vote") or by a time limit ("within two weeks"), "what year" or "what day" may not
             return "no date"
-        if query.clock and not view.has_clock:
-            return "no time"  # "what time": a day ("Saturday morning") is not a time of day
-        if self._year and not any(map(is_year, view.numbers)):
-            return "no year"  # "what year did the plant open": "discovered at 3:15 a.m."
-        if query.day and not view.has_day:
-            return "no day"  # "what day": "40 derailments a year over the past decade" names none
-        if query.month and lexicon.MONTHS.isdisjoint(view.shown_words()):
-            return "no month"  # "in what month does the team play": "today, Harvard fields"
+        if framed := frame_unsaid(query, view, self._year):
+            return framed  # "what time", "what year", "what day", "what month", "what four"
         if self._named and not name_near(view, self._named, self._asked, self._name_of):
             return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._which_many and self._which_many[1] & {u for n, u in view.figure_counts

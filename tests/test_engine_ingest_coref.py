@@ -154,3 +154,20 @@ def test_the_n_year_old_role_opening_a_sentence_is_the_person_just_named() -> No
     assert led.text.startswith("The 71-year-old music director") and led.people == (him.id,)
     dam = next(f for f in r.new_facts if "dam was built" in f.text)
     assert dam.people == ()
+
+
+def test_a_sentence_someone_reports_by_she_said_is_about_them() -> None:
+    """"About 11,400 vehicles cross the bridge on an average day, she said": the fact is
+    hers (the person the prose was last about, of her gender), so a question naming her
+    finds it; a "he said" of a sentence naming someone before it stays theirs."""
+    text = ("Engineers closed the Mill Street bridge on Tuesday after finding cracks.\n\n"
+            "Dana Whitcombe, a spokeswoman for the state transportation department, said "
+            "the closure would last at least two weeks.\n\n"
+            "About 11,400 vehicles cross the bridge on an average day, she said.\n\n"
+            "Repairs could cost $2 million, money she said would come from a state fund.")
+    r = ingest_article(text, source=Source("s", "Valley Courier", "Bridge closed"))
+    dana = next(p.id for p in r.new_people if p.name == "Dana Whitcombe")
+    vehicles = next(f for f in r.new_facts if "11,400 vehicles" in f.text)
+    money = next(f for f in r.new_facts if "money she said" in f.text)
+    assert dana in vehicles.people and dana in money.people
+    assert vehicles.text.startswith("About 11,400")  # (the text shown is the article's)

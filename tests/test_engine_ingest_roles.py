@@ -107,3 +107,9 @@ def test_a_relative_clause_of_what_someone_does_may_open_on_a_figure() -> None:
     # "Our chief, Walt Brennaman,": a possessive of the writer's own sets a role apart too
     text = "Our chief, Walt Brenn, has been fighting fires here since 1979."
     assert title_before(text, text.index("Walt")) == "chief"
+
+
+def test_what_someones_own_do_says_who_they_are() -> None:
+    assert appositive_after(", 63, whose family has run the flower shop since 1972, said") == (
+        "whose family has run the flower shop since 1972")
+    assert appositive_after(", whose lawyers filed the motion, said") is None  # (an act)

@@ -86,9 +86,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE)
 #: A relative clause saying what someone does: a verb in the present ("who owns", "who
 #: studies"; not a verb of saying) or the present perfect ("who has run"), then its object
-#: ("who farms 1,400 acres").
+#: ("who farms 1,400 acres"); or what their own do ("whose family has run the shop").
 _DOES = re.compile(
-    rf"(who\s+(?!(?:{_SPEECH_ALT})\b)"
+    rf"((?:who|whose\s+[a-z]+)\s+(?!(?:{_SPEECH_ALT})\b)"
     r"(?:has\s+[a-z]+(?:ed|en|wn|un|ld|ht)|(?!has\b)[a-z]+s)\s+[A-Za-z0-9].{2,})")
 
 

@@ -8,6 +8,7 @@ from bot.engine.ingest.evidence import (
     occurrence_evidence,
     ordinary_words,
     shape_rejects,
+    shop_named,
 )
 
 
@@ -147,3 +148,13 @@ def test_names_listed_with_a_person_are_listed() -> None:
             "The route runs by Harbor Street and Quarry Road."]
     assert listed_with({"Len Abernathy"}, said) == {"Grace Tolliver", "Victor Ansah"}
     assert listed_with({"Len Abernathy"}, said[1:]) == set()
+
+
+def test_a_one_word_names_possessive_may_open_a_shops_name() -> None:
+    text = "They parked in front of Rusk's Flowers and Roe's guests, as Ada Roe's Flowers."
+    end = text.index("Rusk's") + len("Rusk's")
+    assert shop_named(text, end, "Rusk")  # ("Flowers": an ordinary word, capitalised)
+    end = text.index("Roe's guests") + len("Roe's")
+    assert not shop_named(text, end, "Roe")  # (her guests)
+    end = text.index("Ada Roe's") + len("Ada Roe's")
+    assert not shop_named(text, end, "Ada Roe")  # (a full name: hers)

@@ -538,3 +538,15 @@ def test_a_counted_role_describes_each_name_it_counts_unless_a_better_phrase_doe
     r = ingest_article(text, source=Source("s", "Wire", "Ward closes"))
     described = {p.name: p.description for p in r.new_people}
     assert described == {"Walter Penn": "retired dairy farmer", "Gretchen Ives": "trustee"}
+
+
+def test_a_shop_named_after_someone_is_no_mention_of_them() -> None:
+    """ "Rusk's Flowers" names a shop: a sentence about it is not Delphine Rusk's, nor does
+    "who is Delphine Rusk" find her there."""
+    r = ingest_article(
+        "Delphine Rusk, 63, whose family has run the flower shop since 1972, said she lost a"
+        " week of orders.\nThe truck belonged to Wendell Ashby, 58, who parked in front of"
+        " Rusk's Flowers for 11 years, he said.",
+        source=Source("s", "Outlet", "Story"))
+    truck = next(f for f in r.facts if "truck" in f.text)
+    assert "delphine-rusk" not in truck.people and "wendell-ashby" in truck.people

@@ -299,6 +299,19 @@ def mark_listed(candidates: Mapping[str, Candidate], known: set[str], sentences:
             candidates[name].evidence.add("listed")
 
 
+#: A word written with a capital right after a possessive (a shop's or a place's name).
+_NAMED_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def shop_named(text: str, end: int, name: str) -> bool:
+    """A one-word name's possessive ending at ``end`` opens the name of a shop or a place
+    ("Rusk's Flowers", "Ferreira's Bakery"): an ordinary word written with a capital after
+    it (but "Ada Roe's Flowers" is hers: a full name)."""
+    after = _NAMED_AFTER.match(text, end)
+    return " " not in name and after is not None \
+        and english_frequency(after[1]) >= ORDINARY_FREQUENCY
+
+
 def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
     """Whether the evidence for ``candidate`` makes it a person."""
     evidence = candidate.evidence | candidate.backed

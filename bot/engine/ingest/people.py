@@ -19,6 +19,7 @@ from bot.engine.ingest.evidence import (
     mark_listed,
     occurrence_evidence,
     shape_rejects,
+    shop_named,
 )
 from bot.engine.ingest.layout import _Mention
 from bot.engine.ingest.lexicon import (
@@ -345,8 +346,8 @@ class _People:
         for m in self._regex().finditer(masked):
             written = _strip_possessive(m.group(0))
             key = self.surfaces.get(_single_spaced(written))
-            if key is None:
-                continue
+            if key is None or (written != m.group(0) and shop_named(masked, m.end(), written)):
+                continue  # ("Rusk's Flowers": a shop's name, not Delphine Rusk's)
             found.append(_Mention(m.start(), m.start() + len(written), key))
         return found
 
@@ -489,9 +490,8 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
 
 
 def _named_first(keys: set[str], entities: dict[str, _Entity], sentences: list[str]) -> set[str]:
-    """Of people sharing a surname, the one whose full name the article gives in an earlier
-    sentence than any other's (none when two first come in the same one: "Tom and Ann
-    Rudd")."""
+    """Of people sharing a surname, the one whose full name an earlier sentence gives than
+    any other's (none when two first come in the same one: "Tom and Ann Rudd")."""
     spaced = [_single_spaced(s) for s in sentences]
     first = {key: next((i for i, s in enumerate(spaced) if entities[key].name in s),
                        len(spaced)) for key in keys}

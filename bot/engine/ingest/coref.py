@@ -266,22 +266,19 @@ class _Coref:
             if key and key not in sent.resolved:
                 sent.resolved.append(key)
         named = {x.key for x in sent.mentions}
-        for m in _POSSESSIVE_RE.finditer(sent.masked):
-            gender = _PRONOUN_GENDER[m.group(1).lower()]
-            key = self._antecedent(sent, m.start(), gender)
+        # a possessive ("his post"), and a pronoun saying who reports the sentence ("About
+        # 11,400 vehicles cross the bridge on an average day, she said": hers)
+        pronouns = [(m.start(), m.group(1).lower()) for m in _POSSESSIVE_RE.finditer(sent.masked)]
+        pronouns += [(m.start(1), m.group(1)) for m in _PRONOUN_SAID.finditer(sent.masked)]
+        for at, pronoun in pronouns:
+            key = self._antecedent(sent, at, _PRONOUN_GENDER[pronoun])
             if (
                 key
                 and key not in named
                 and key not in sent.resolved
                 and key != sent.subject
-                and not any(x.start < m.start() for x in sent.mentions)
+                and not any(x.start < at for x in sent.mentions)
             ):
-                sent.resolved.append(key)
-        for m in _PRONOUN_SAID.finditer(sent.masked):
-            # "About 11,400 vehicles cross the bridge on an average day, she said": hers
-            key = self._antecedent(sent, m.start(1), _PRONOUN_GENDER[m.group(1)])
-            if key and key not in named and key not in sent.resolved and key != sent.subject \
-                    and not any(x.start < m.start(1) for x in sent.mentions):
                 sent.resolved.append(key)
 
     def _candidates(self, sent: _Sentence, position: int) -> list[str]:

@@ -206,6 +206,14 @@ def test_how_many_things_a_question_asks_for() -> None:
     assert _read("how many bridges did the council approve").listed == 0
 
 
+def test_what_year_asks_for_a_year() -> None:
+    for asked in ("in what year was the bridge built", "which year did the bridge close"):
+        query = _read(asked)
+        assert query.answer_type == "date" and query.year, asked
+    assert not _read("when was the bridge built").year
+    assert not _read("how many years did the bridge take").year
+
+
 def test_what_month_asks_for_a_month() -> None:
     for asked in ("in what month does the bridge open", "which month was the bridge approved"):
         query = _read(asked)

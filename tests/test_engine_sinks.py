@@ -166,7 +166,8 @@ def test_stop_anchors_pair_a_stop_word_with_the_content_words_beside_it() -> Non
 def test_a_question_asking_for_a_year_sinks_at_a_record_without_a_date() -> None:
     fields = {"award": FIELD_TEXT}
     year = Query("in what year was the award given", ["in", "what", "year", "was", "the",
-                 "award", "given"], [Item("award", ("award",))], answer_type="date")
+                 "award", "given"], [Item("award", ("award",))], answer_type="date",
+                 year=True)
     assert sinks(year, [1.0], [False], fields, plain_view()) == "no date"
     dated = plain_view()
     dated.has_date = True

@@ -112,15 +112,15 @@ def _measured(view: RecordView, asked: set[str], size: bool = False) -> bool:
                for i in range(len(seq) - 2))
 
 
-def frame_unsaid(query: Query, view: RecordView, year: bool) -> str | None:
+def frame_unsaid(query: Query, view: RecordView) -> str | None:
     """Why the record does not give what the question's frame asks for, or None: a time of
-    day ("what time": not "Saturday morning"), a year (``year``: "what year", not "at 3:15
-    a.m."), a day ("what day": not "40 derailments a year"), a month ("in what month": not
+    day ("what time": not "Saturday morning"), a year ("what year": not "at 3:15 a.m.", "on
+    Saturday"), a day ("what day": not "40 derailments a year"), a month ("in what month": not
     "today"), or as many things as it asks for ("what are four examples": not "A, B and C",
     unless it says "four")."""
     if query.clock and not view.has_clock:
         return "no time"
-    if year and not any(map(is_year, view.numbers)):
+    if query.year and not any(map(is_year, view.numbers)):
         return "no year"
     if query.day and not view.has_day:
         return "no day"

@@ -115,6 +115,8 @@ class Query:
     clock: bool = False
     #: asks for a day ("what day", "which date")
     day: bool = False
+    #: asks for a year ("what year", "which years"), which a day or a time alone does not give
+    year: bool = False
     #: asks for a month ("in what month"), which only a month's name gives
     month: bool = False
     #: how many things it asks for ("what are the four examples"), which a record lists
@@ -268,6 +270,8 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     query.clock = query.answer_type == "date" and any(ws[i] in ("time", "times") for i in frame)
     query.day = query.answer_type == "date" and any(ws[i] in _DAY_ASKED for i in frame)
     query.month = query.answer_type == "date" and any(ws[i] == "month" for i in frame)
+    query.year = query.answer_type == "date" and any(
+        a in ("what", "which") and b in ("year", "years") for a, b in pairwise(ws))
     query.size = query.answer_type == "number" and any(ws[i] in lexicon.SIZE_WORDS
                                                        for i in frame)
     counting_at = _answer_count(ws)

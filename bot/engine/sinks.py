@@ -10,7 +10,6 @@ record lacks, or a question mostly made of words the whole bank lacks, sinks it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import pairwise
 
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS, frame_unsaid, has_figure
@@ -71,8 +70,6 @@ UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
 _BEFORE_AFTER = frozenset({"before", "after"})
 #: A particle between a verb and the verb it leads to ("end **up** voting", "go **on** to win").
 _LINKING_PARTICLES = frozenset({"up", "on"})
-#: "what year", "which years": the words asking for a year.
-_WHICH, _YEARS = frozenset({"what", "which"}), frozenset({"year", "years"})
 
 
 def _completed(item: Item, query: Query) -> bool:
@@ -176,7 +173,7 @@ class Gates:
                  "_figure", "_items", "_kin_aged", "_kind",
                  "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
                  "_negated", "_negates", "_shifts", "_sized_of", "_speaker_named", "_speech_asked",
-                 "_subject", "_superlatives", "_when", "_which_many", "_why", "_year", "query")
+                 "_subject", "_superlatives", "_when", "_which_many", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -208,10 +205,6 @@ class Gates:
         #: the question's terms, when it asks for a figure
         self._figure = self._asked if kind in FIGURE_KINDS else None
         self._when = kind == "date" and "when" not in query.words
-        #: "what year", "which year": a year is asked for, which a day or a time of day alone
-        #: ("at about 3:15 a.m.", "on Saturday") does not give
-        self._year = kind == "date" and any(
-            a in _WHICH and b in _YEARS for a, b in pairwise(query.words))
         # (an adverb of manner or frequency the bank lacks says how, not what: "finally",
         # "usually", "annually"; "how much did it cost" asks a sum of money, which the figure
         # gate then asks of the record, whether or not the bank says "cost")
@@ -391,7 +384,7 @@ class Gates:
             # answer; "when" may be answered by the event it came before or after ("after the
             # vote") or by a time limit ("within two weeks"), "what year" or "what day" may not
             return "no date"
-        if framed := frame_unsaid(query, view, self._year):
+        if framed := frame_unsaid(query, view):
             return framed  # "what time", "what year", "what day", "what month", "what four"
         if self._named and not name_near(view, self._named, self._asked, self._name_of):
             return "no name"  # "the name of the school": "an elementary school in Marlow"

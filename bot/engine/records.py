@@ -450,6 +450,10 @@ def is_series(text: str) -> bool:
     return False
 
 
+#: An item of a list has this many words at most.
+LIST_ITEM_WORDS = 6
+
+
 def series_length(text: str) -> int:
     """How many things the longest list of ``text`` names at most ("Cook reductions, Karp
     reductions and Levin reductions": 3; "A and B": 2; none: 1): short parts between commas,
@@ -466,10 +470,6 @@ def series_length(text: str) -> int:
             best = max(best, run + (1 if joined == 0 else 2))  # ", and C" or ", B and C"
             run = 0
     return best
-
-
-#: An item of a list has this many words at most.
-LIST_ITEM_WORDS = 6
 
 
 def describes_pattern(names: tuple[str, ...]) -> re.Pattern[str]:

@@ -206,20 +206,19 @@ def test_how_many_things_a_question_asks_for() -> None:
     assert _read("how many bridges did the council approve").listed == 0
 
 
-def test_what_year_asks_for_a_year() -> None:
-    for asked in ("in what year was the bridge built", "which year did the bridge close"):
-        query = _read(asked)
-        assert query.answer_type == "date" and query.year, asked
-    assert not _read("when was the bridge built").year
-    assert not _read("how many years did the bridge take").year
-
-
-def test_what_month_asks_for_a_month() -> None:
-    for asked in ("in what month does the bridge open", "which month was the bridge approved"):
-        query = _read(asked)
-        assert query.answer_type == "date" and query.month, asked
-    assert not _read("what day does the bridge open").month
-    assert not _read("how many months did the bridge take").month
+@pytest.mark.parametrize(("unit", "asked", "other"), [
+    ("year", ("in what year was the bridge built", "which year did the bridge close"),
+     ("when was the bridge built", "how many years did the bridge take")),
+    ("month", ("in what month does the bridge open", "which month was the bridge approved"),
+     ("what day does the bridge open", "how many months did the bridge take")),
+])
+def test_what_year_or_month_asks_for_one(unit: str, asked: tuple[str, ...],
+                                         other: tuple[str, ...]) -> None:
+    for question in asked:
+        query = _read(question)
+        assert query.answer_type == "date" and getattr(query, unit), question
+    for question in other:
+        assert not getattr(_read(question), unit), question
 
 
 def test_how_much_asks_a_sum_of_money_with_a_word_of_paying_or_a_sale_for() -> None:

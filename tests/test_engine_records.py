@@ -77,6 +77,9 @@ def test_a_series_of_three_or_more_can_be_counted() -> None:
     assert is_series("Red, green, or blue.")
     assert not is_series("Trump deployed troops to LA, where crowds gathered and chanted.")
     assert not is_series("No commas and no list here")
+    # an age in apposition is no item of a list; a list of years is one
+    assert not is_series("Vance, 54, pleaded guilty and testified against Eldridge.")
+    assert is_series("It flooded in 2018, 2019, 2020 and 2021.")
 
 
 def test_the_view_knows_the_words_a_negation_governs() -> None:

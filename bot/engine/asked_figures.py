@@ -25,6 +25,9 @@ _MEASURES = frozenset(stem(w) for w in ("percent", "cents", "dollars"))
 MONEY_TERMS = frozenset(stem(w) for w in lexicon.MONEY_WORDS)
 #: The units of length or area, which answer "how big" and "how far".
 _LENGTH = frozenset(stem(w) for w in lexicon.LENGTH_UNITS)
+#: Every unit of measure: of time, length or area, weight, volume, heat, money or share.
+_UNITS = _SPAN | _LENGTH | _MEASURES | frozenset(
+    stem(u) for units in lexicon.MEASURE_UNITS.values() for u in units)
 
 
 #: "aged 34", "between the ages of 9 and 12": an age's figure this many content words after
@@ -75,6 +78,11 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
             spans |= view.money | {n for n, u in view.figure_counts if u in _MEASURES}
         if "old" not in asked:  # "Vance, 54, pleaded guilty": his age counts no witnesses
             spans |= {n for n, u in view.figure_counts if u == "old"}
+        if not counts and not size:  # "how much did the chains offer": not "two regional
+            # chains" (a count of a thing the question names is what it takes as given, unless
+            # it asks one; but "a $2 million grant", "a 320-acre farm" measure it, and "how big
+            # are the carts in gallons" is answered by "32 gallons")
+            spans |= _counted_only(view, asked) - view.money
         return any(not is_year(n) and n not in spans for n in view.numbers - asked)
     if kind == "number" and counted and counted <= _SPAN:
         # counted in a unit of time or length ("how many years in prison", "how many miles";
@@ -83,6 +91,13 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         ages = {n for n, u in view.figure_counts if u == "old"} if "old" in asked else set()
         return any(n not in asked for n in view.spans | ages)
     return bool(view.numbers - asked)
+
+
+def _counted_only(view: RecordView, asked: set[str]) -> set[str]:
+    """The record's figures that count a thing the question names and no unit of measure
+    ("two regional chains", not "a 320-acre farm")."""
+    counting = {n for n, u in view.figure_counts if u in asked}
+    return counting - {n for n, u in view.figure_counts if u in _UNITS}
 
 
 #: A figure this many content words before the thing a question counts may count it ("about

@@ -434,7 +434,8 @@ def _within(ws: list[str], spans: frozenset[str]) -> bool:
 
 def is_series(text: str) -> bool:
     """``text`` lists three or more things ("Atlanta, Seattle, New York and Chicago"): a
-    comma, an item of one to four words, a comma, then "and" or "or" within four words."""
+    comma, an item of one to four words, a comma, then "and" or "or" within four words (an
+    age is no item: "Vance, 54, pleaded guilty and testified")."""
     if text.count(",") < 2:
         return False
     parts = text.split(",")
@@ -443,6 +444,7 @@ def is_series(text: str) -> bool:
         if (
             parts[k - 2].strip()
             and 1 <= len(item) <= 4
+            and not (len(item) == 1 and item[0].isdigit() and len(item[0]) <= 3)
             and not _CLAUSE_END.search(parts[k - 1])
             and not _AND_OR.isdisjoint(last)
         ):

@@ -150,6 +150,50 @@ def test_a_count_in_a_unit_of_time_needs_a_figure_of_that_unit() -> None:
     assert sinks(lights, [1.0, 1.0], [False, False], {"night": 1, "light": 1}, recalled) is None
 
 
+def test_a_count_in_a_unit_is_not_answered_by_a_figure_of_another_unit() -> None:
+    """"how many years of probation": not "an eight-day trial"; "how many inches of snow":
+    not "about 14 hours"; "how many kilometers": any unit of length ("2,000 kilometres")."""
+    years = Query("how many years of probation did vance get", [],
+                  [Item("years", ("year",)), Item("probation", ("probat",)),
+                   Item("vance", ("vanc",))],
+                  answer_type="number", counts=True, counted=frozenset({"year"}))
+    fields = {"year": 1, "probat": 1, "vanc": 1}
+    trial = view_of("Vance testified during the eight-day trial in exchange for probation.")
+    assert sinks(years, [1.0] * 3, [False] * 3, fields, trial) == "no figure"
+    served = view_of("Vance got three years of probation.")
+    assert sinks(years, [1.0] * 3, [False] * 3, fields, served) is None
+    inches = Query("how many inches of snow fell", [],
+                   [Item("inches", ("inch",)), Item("snow", ("snow",))],
+                   answer_type="number", counts=True, counted=frozenset({"inch"}))
+    rain = view_of("Freezing rain fell for about 14 hours before turning to snow.")
+    assert sinks(inches, [1.0] * 2, [False] * 2, {"snow": 1}, rain) == "no figure"
+    km = Query("by how many kilometers is the route long", [],
+               [Item("kilometers", ("kilomet",)), Item("route", ("rout",))],
+               answer_type="number", counts=True, counted=frozenset({"kilomet"}))
+    route = view_of("Is there a route of at most 2000 kilometres?")
+    assert sinks(km, [1.0] * 2, [False] * 2, {"rout": 1}, route) is None
+
+
+def test_a_counting_word_counts_the_thing_asked_only_before_it() -> None:
+    """"how many years of probation": "pleaded guilty last year to a single count" has a
+    counting word, which counts no years; "for several years" and "one rotation of the
+    crank" (a stop word counting) do; a record not naming the thing may count it so."""
+    years = Query("how many years of probation", [],
+                  [Item("years", ("year",)), Item("probation", ("probat",))],
+                  answer_type="number", counts=True, counted=frozenset({"year"}))
+    fields = {"year": 1, "probat": 1}
+    single = view_of("He pleaded guilty last year to a single count, for probation.")
+    assert sinks(years, [1.0] * 2, [False] * 2, fields, single) == "no figure"
+    for text in ("He has been on probation for several years.",
+                 "Several of them got probation."):
+        assert sinks(years, [1.0] * 2, [False] * 2, fields, view_of(text)) is None, text
+    cranks = Query("how many crank rotations are there in a cycle", [],
+                   [Item("crank", ("crank",)), Item("rotations", ("rotat",))],
+                   answer_type="number", counts=True, counted=frozenset({"crank", "rotat"}))
+    cycle = view_of("The cycle occupies one rotation of the crank.")
+    assert sinks(cranks, [1.0] * 2, [False] * 2, {"crank": 1, "rotat": 1}, cycle) is None
+
+
 def test_a_count_is_not_a_year_nor_a_span_of_time_or_length() -> None:
     """"how many awards" / "how big": "in 2019", "for five years", "38 miles away" give no
     count; "how many years" is asked in a unit of time, which they do give."""

@@ -86,11 +86,29 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         return any(not is_year(n) and n not in spans for n in view.numbers - asked)
     if kind == "number" and counted and counted <= _SPAN:
         # counted in a unit of time or length ("how many years in prison", "how many miles";
-        # not "how many night lights"): a figure of one ("15 years"), not a year nor an age
-        # ("Vance, 54, pleaded guilty"), unless the age is asked ("how many years old")
+        # not "how many night lights"): a figure of that unit ("15 years", taken above; of
+        # length, any unit of length: "2,000 kilometres"), not one of another ("an eight-day
+        # trial", "14 hours" for "how many inches"), nor a year, nor an age ("Vance, 54,
+        # pleaded guilty") unless the age is asked ("how many years old")
         ages = {n for n, u in view.figure_counts if u == "old"} if "old" in asked else set()
-        return any(n not in asked for n in view.spans | ages)
+        lengths = {n for n, u in view.figure_counts if u in _LENGTH} \
+            if not counted.isdisjoint(_LENGTH) else set()
+        return any(n not in asked for n in ages | lengths)
     return bool(view.numbers - asked)
+
+
+#: The stems of the words that count without a figure ("several", "dozens", "a couple").
+_COUNTING = frozenset(stem(w) for w in lexicon.COUNTING_WORDS)
+
+
+def counts_word(view: RecordView, counted: frozenset[str]) -> bool:
+    """A counting word of the record ("several", "dozens") may count the thing a question
+    counts: the record does not name it, or names it within :data:`COUNTED_REACH` words
+    after one ("several years"; not "pleaded guilty last year to a single count")."""
+    seq = [stem(w) for w in view.shown_words()]  # (with its stop words: "one rotation")
+    named = [i for i, t in enumerate(seq) if t in counted]
+    return not named or any(not _COUNTING.isdisjoint(seq[max(0, i - COUNTED_REACH):i])
+                            for i in named)
 
 
 def _counted_only(view: RecordView, asked: set[str]) -> set[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.engine import lexicon
-from bot.engine.asked_figures import MONEY_TERMS, frame_unsaid, has_figure
+from bot.engine.asked_figures import MONEY_TERMS, counts_word, frame_unsaid, has_figure
 from bot.engine.figures import is_year
 from bot.engine.forms import form_opposites, is_adverb
 from bot.engine.naming import (
@@ -361,7 +361,8 @@ class Gates:
                     view.sequence, figures, self._measured_of)):
                 return "no measure"
         elif self._figure is not None and not (
-            (view.counting and kind != "age" and not query.size)  # ("how big": no "one")
+            (view.counting and kind != "age" and not query.size  # ("how big": no "one")
+             and counts_word(view, query.counted))
             or (view.series and query.counts)
             or has_figure(kind, view, self._figure, query.counts, query.counted, query.size,
                           query.money)

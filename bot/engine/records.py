@@ -267,7 +267,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)} - _CALENDAR,
         numbers=numbers,
-        counting=bool(all_words & lexicon.COUNTING_WORDS),
+        counting=any(map(_counts, texts)),
         series=is_series(text),
         has_date=has_date,
         has_reason=bool(all_words & lexicon.REASON_MARKERS) and any(map(gives_reason, texts)),
@@ -430,6 +430,16 @@ def _within(ws: list[str], spans: frozenset[str]) -> bool:
     """"within" then, in reach, a figure of ``spans`` ("within the next two weeks")."""
     return any(w == "within" and not spans.isdisjoint(ws[i + 1 : i + 1 + WITHIN_REACH])
                for i, w in enumerate(ws))
+
+
+#: Counting words only when "of" follows ("a third of"; not "a third straight day").
+_FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters"})
+
+
+def _counts(ws: list[str]) -> bool:
+    """``ws`` has a word counting without a figure ("several", "dozens", "a third of")."""
+    return any(w in lexicon.COUNTING_WORDS and (w not in _FRACTIONS or nxt == "of")
+               for w, nxt in zip(ws, [*ws[1:], ""], strict=False))
 
 
 def is_series(text: str) -> bool:

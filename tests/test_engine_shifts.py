@@ -16,6 +16,8 @@ from bot.engine.shifts import (
     often_bounded,
     opposed_pairs,
     opposite_beside,
+    particle_swapped,
+    particles_asked,
     roles_swapped,
     time_asked,
     time_shifted,
@@ -195,3 +197,18 @@ def test_a_way_named_the_other_way_round_is_reversed() -> None:
     assert not way_reversed(way, words(
         "fuel goes from the firebox to the bunker and from the bunker to the firebox"))
     assert way_asked(words("where did the coal come from")) is None
+
+
+def test_a_phrasal_verb_asked_is_not_answered_by_its_verb_with_a_preposition() -> None:
+    """"why did the supervisors vote down the fire tax": "will vote on a fire tax" is another
+    act (sunk); "voted down", "voted it down" and a bare "voted" are not against it, nor is
+    "walked off the job" for "walk out" (another particle, not a preposition)."""
+    down = particles_asked(words("why did the supervisors vote down the fire tax"))
+    assert down == [("vote", "down")]
+    assert particle_swapped(down, words("the supervisors will vote on a fire tax"))
+    for text in ("the supervisors voted down the tax", "the supervisors voted it down",
+                 "the supervisors voted Tuesday"):
+        assert not particle_swapped(down, words(text)), text
+    out = particles_asked(words("what time did the nurses walk out"))
+    assert not particle_swapped(out, words("nurses walked off the job at 7 a.m."))
+    assert particles_asked(words("what did the supervisors vote on")) == []

@@ -85,7 +85,9 @@ def alike_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
 
 
 @cache
-def _phrasal_stems() -> dict[tuple[str, str], tuple[str, ...]]:
+def phrasal_stems() -> dict[tuple[str, str], tuple[str, ...]]:
+    """Each phrasal verb, its verb's stem and its particle, with the stems of the single
+    words it means (:func:`~bot.engine.lexicon.phrasal`)."""
     return {(stem(verb), particle): tuple(dict.fromkeys(stem(w) for w in meant))
             for (verb, particle), meant in lexicon.phrasal().items()}
 
@@ -96,7 +98,7 @@ def phrasal_terms(term: str, after: list[str], known: Callable[[str], bool]) -> 
     "rise", "climb"; "turned down": "refus", "reject", "declin"."""
     if not after:
         return ()
-    found = _phrasal_stems().get((term, after[0]), ())
+    found = phrasal_stems().get((term, after[0]), ())
     return tuple(t for t in found if t != term and known(t))
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
 from bot.engine.figures import figure_counts, is_year
+from bot.engine.forms import phrasal_stems
 from bot.engine.lexicon import irregular
 from bot.engine.normalize import fold, is_content, stem
 
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
 #: The year a preposition places something before or after stands this many words after it
 #: at most ("before the mid-1950s": the, mid).
 _SHIFT_REACH = 3
+#: The prepositions that make another verb of a phrasal verb's ("vote on", "turn to"; not
+#: "by", which names the doer, nor another particle: "walk out" is "walk off the job").
+_PARTICLES = frozenset({"on", "in", "into", "to", "for", "with", "against", "over", "through",
+                        "about", "at"})
 
 
 def _placed(ws: list[str], k: int) -> str:
@@ -323,11 +328,31 @@ def way_reversed(way: tuple[str, str], ws: list[str]) -> bool:
     return False
 
 
+def particles_asked(ws: list[str]) -> list[tuple[str, str]]:
+    """Each phrasal verb of a question, its verb's stem and its particle, when the particle
+    follows the verb ("why did the supervisors vote down the tax": ("vote", "down"))."""
+    return [(t, p) for w, p in pairwise(ws)
+            if (t := stem(w), p) in phrasal_stems() and is_content(w)]
+
+
+def particle_swapped(asked: list[tuple[str, str]], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) has the verb of a phrasal verb asked only with a
+    preposition after it: "vote down" asked, "will vote on a fire tax" said ("turned down
+    help" / "turned to"); a record saying the verb alone or with its object first ("voted it
+    down") says nothing against it."""
+    for verb, particle in asked:
+        after = [n for w, n in pairwise(ws) if stem(w) == verb]
+        if after and all(n in _PARTICLES and n != particle for n in after):
+            return True
+    return False
+
+
 class Shifts:
     """The shifts of :mod:`.shifts` a question's words allow, read once for all of its
     candidates; called with a record, the one it says, or None."""
 
-    __slots__ = ("_doer", "_object", "_often", "_opposed", "_times", "_units", "_way")
+    __slots__ = ("_doer", "_object", "_often", "_opposed", "_particles", "_times", "_units",
+                 "_way")
 
     def __init__(self, query: Query) -> None:
         figured = any(w[:1].isdigit() for w in query.words)  # (most questions give none)
@@ -339,10 +364,11 @@ class Shifts:
         self._opposed = opposed_pairs(query.words)  # ("a large number")
         self._often = often_asked(query.words)  # ("infects the body once")
         self._way = way_asked(query.words)  # ("from a firebox to a bunker")
+        self._particles = particles_asked(query.words)  # ("vote down")
 
     def __call__(self, view: RecordView) -> str | None:
         if not (self._times or self._units or self._doer or self._object
-                or self._opposed or self._often or self._way):
+                or self._opposed or self._often or self._way or self._particles):
             return None
         if self._units and unit_swapped(self._units, view.figure_counts):
             return "unit swapped"  # "2 to 3 weeks" asked, "2 to 3 days" said
@@ -363,6 +389,8 @@ class Shifts:
             return "bounded"  # "infects the body once" asked, "more than once" said
         if self._way and way_reversed(self._way, ws):
             return "way reversed"  # "from a firebox to a bunker": "from a bunker to the firebox"
+        if self._particles and particle_swapped(self._particles, ws):
+            return "particle swapped"  # "vote down" asked, "vote on" said
         return None
 
     def _may_shift(self, view: RecordView) -> bool:
@@ -378,4 +406,5 @@ class Shifts:
             or any(a in seq and b in seq for a, b, _ in self._opposed)
             or any(w in view.shown_text for w in self._often)
             or (self._way and ("from" in view.shown_text or "From" in view.shown_text))
+            or any(verb in seq for verb, _ in self._particles)
         )

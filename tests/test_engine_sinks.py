@@ -674,3 +674,20 @@ def test_a_question_asking_for_more_things_than_a_record_lists() -> None:
     assert sinks(query, [1.0], [False], fields, said) is None
     query.listed = 2
     assert sinks(query, [1.0], [False], fields, three) is None
+
+
+def test_why_with_not_negating_the_predicate_needs_the_negation() -> None:
+    """"why did Ortiz plead not guilty": "not" negates "guilty" (right after the verb of the
+    named subject), so "Ortiz pleaded guilty" says the opposite; "why didn't Ortiz plead
+    guilty" may be answered by a reason given without a negation."""
+    from bot.engine import Engine
+    from bot.models import Bank, Citation
+    from tests.engine_records import BEN, SOURCE
+
+    text = "Ortiz pleaded guilty in April to criminal mischief because he wanted a deal."
+    fact = Fact("plea", text, (Citation("wire", "pleaded guilty"),), ("ben-ortiz",), (), None,
+                None)
+    engine = Engine(Bank(sources=(SOURCE,), people=(BEN,), facts=(fact,), quotes=()))
+    assert not engine.answer("why did ortiz plead not guilty").answered
+    assert engine.answer("why did ortiz plead guilty").record_id == "plea"
+    assert engine.answer("why didn't ortiz plead guilty").record_id == "plea"

@@ -182,3 +182,13 @@ def denied_before_reason(text: str) -> frozenset[str]:
         if cut is not None:
             return negated_terms(ws[:cut])
     return frozenset()
+
+
+def predicate_negated(query: Query) -> bool:
+    """"not" stands right after the verb of the named subject and before a content word, which
+    it negates ("why did Kolb plead not guilty"; not "why didn't Kolb plead", "why might the
+    results not apply", "why did Kolb decide not to")."""
+    ws, at = query.words, query.at
+    verbs = {at[it.pos] for it in query.items if it.focus and it.pos < len(at)}
+    return any(ws[k + 1 : k + 2] == ["not"] and is_content((ws[k + 2 : k + 3] or [""])[0])
+               for k in verbs)

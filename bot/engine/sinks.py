@@ -27,6 +27,7 @@ from bot.engine.naming import (
 from bot.engine.negation import (
     denied_before_reason,
     negation_scope,
+    predicate_negated,
     subject_denied,
     subject_predicate,
 )
@@ -179,8 +180,12 @@ class Gates:
         self.query = query
         asked = set(query.words)
         self._why = why = query.answer_type == "reason"
-        self._negated = query.negated and not why
-        self._negates = frozenset() if why else _question_negates(query)
+        # (asked why something is not so, a reason may be given without a negation: "why
+        # didn't she sign": "she refused because"; but not when "not" negates a word of the
+        # predicate: "why did Kolb plead not guilty" is not answered by "pleaded guilty")
+        negating = not why or predicate_negated(query)
+        self._negated = query.negated and negating
+        self._negates = _question_negates(query) if negating else frozenset()
         #: "why did Voss sign the petition": the terms a record must not deny (not a person's)
         self._denied = frozenset(t for it in query.items if not it.people for t in it.terms) \
             if why and not query.negated else frozenset()

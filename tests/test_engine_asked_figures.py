@@ -53,15 +53,19 @@ def test_how_long_is_answered_by_a_span_or_by_when_it_lasts_until() -> None:
 
 def test_a_figure_counting_the_very_thing_asked_is_a_count() -> None:
     """"how many works": "three works valued at $3.1 million" (whose "3" is also the sum's),
-    "ruined about 1,100 books" (whose figure reads as a year) count what is asked."""
-    for noun, text in (("work", "They made off with three works valued at $3.1 million."),
-                       ("book", "Water poured in and ruined about 1,100 books.")):
+    "ruined about 1,100 books" (whose figure reads as a year, though never written so) count
+    what is asked; read without the thing counted, only the figure written as a year's
+    counts."""
+    for noun, text, alone in (
+            ("work", "They made off with three works valued at $3.1 million.", "no figure"),
+            ("book", "Water poured in and ruined about 1,100 books.", None),
+            ("book", "Water poured in and ruined about 1100 books.", "no figure")):
         query = Query(f"how many {noun}s", [], [Item(f"{noun}s", (noun,))],
                       answer_type="number", counts=True, counted=frozenset({noun}))
         assert sinks(query, [1.0], [False], {noun: 1}, view_of(text)) is None, text
         uncounted = Query(f"how many {noun}s", [], [Item(f"{noun}s", (noun,))],
                           answer_type="number", counts=True)
-        assert sinks(uncounted, [1.0], [False], {noun: 1}, view_of(text)) == "no figure"
+        assert sinks(uncounted, [1.0], [False], {noun: 1}, view_of(text)) == alone, text
 
 
 #: A figure asked for in a way that needs one kind: the question, the terms a record has, a
@@ -192,6 +196,20 @@ def test_a_counting_word_counts_the_thing_asked_only_before_it() -> None:
                    answer_type="number", counts=True, counted=frozenset({"crank", "rotat"}))
     cycle = view_of("The cycle occupies one rotation of the crank.")
     assert sinks(cranks, [1.0] * 2, [False] * 2, {"crank": 1, "rotat": 1}, cycle) is None
+
+
+def test_a_figure_written_with_a_thousands_comma_is_no_year() -> None:
+    """"how many people signed the petition": "signed by 1,100 residents" counts them (a
+    year is never written "1,100"); "signed in 1100" gives a year, no count."""
+    query = Query("how many people signed the petition", [],
+                  [Item("people", ("peopl",)), Item("signed", ("sign",)),
+                   Item("petition", ("petit",))],
+                  answer_type="number", counts=True, counted=frozenset({"peopl"}))
+    fields = {"sign": 1, "petit": 1}
+    signed = view_of("The petition was signed by 1,100 residents.")
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, signed) is None
+    dated = view_of("The petition was signed in 1100 by the barons.")
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, dated) == "no figure"
 
 
 def test_a_count_is_not_a_year_nor_a_span_of_time_or_length() -> None:

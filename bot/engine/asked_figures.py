@@ -7,6 +7,7 @@ the time or the number of things the question's frame asks for (:func:`frame_uns
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
@@ -68,6 +69,7 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
     if kind == "number" and not counts and _measured(view, asked, size):
         return True  # "how much warning": "40 minutes of warning"
     if kind == "number" and not asked & _SPAN:
+        grouped = _grouped(view)  # ("1,100 residents": no year)
         # "how many firefighters": not a year, nor a figure of time or length ("five
         # years", "38 miles away"), unless asked in those units ("how big", "how far": a
         # figure of length, not of time)
@@ -83,7 +85,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
             # it asks one; but "a $2 million grant", "a 320-acre farm" measure it, and "how big
             # are the carts in gallons" is answered by "32 gallons")
             spans |= _counted_only(view, asked) - view.money
-        return any(not is_year(n) and n not in spans for n in view.numbers - asked)
+        return any((not is_year(n) or n in grouped) and n not in spans
+                   for n in view.numbers - asked)
     if kind == "number" and counted and counted <= _SPAN:
         # counted in a unit of time or length ("how many years in prison", "how many miles";
         # not "how many night lights"): a figure of that unit ("15 years", taken above; of
@@ -109,6 +112,16 @@ def counts_word(view: RecordView, counted: frozenset[str]) -> bool:
     named = [i for i, t in enumerate(seq) if t in counted]
     return not named or any(not _COUNTING.isdisjoint(seq[max(0, i - COUNTED_REACH):i])
                             for i in named)
+
+
+_GROUPED = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
+
+
+def _grouped(view: RecordView) -> set[str]:
+    """The record's figures written with a thousands comma ("1,100 residents"), which a
+    year never is."""
+    return {m.replace(",", "") for text in (view.shown_text, view.passage_text)
+            for m in _GROUPED.findall(text)}
 
 
 def _counted_only(view: RecordView, asked: set[str]) -> set[str]:

@@ -354,3 +354,14 @@ def test_a_record_naming_the_thing_counted_uncounted_does_not_say_how_many() -> 
     assert sinks(ask("ballot"), [1.0], [False], {"ballot": 1}, ballots) is None
     children = view_of("At least 14 children were burned.")
     assert sinks(ask("kid"), [1.0], [False], {"kid": 1}, children) is None
+
+
+def test_what_year_is_not_answered_by_a_figure_written_with_a_thousands_comma() -> None:
+    query = Query("what year was the petition signed", [],
+                  [Item("petition", ("petit",)), Item("signed", ("sign",))],
+                  answer_type="date", year=True)
+    fields = {"petit": 1, "sign": 1}
+    counted = view_of("The petition was signed by 1,100 residents.")
+    assert sinks(query, [1.0] * 2, [False] * 2, fields, counted) == "no year"
+    dated = view_of("The petition was signed in 1998 by 1,100 residents.")
+    assert sinks(query, [1.0] * 2, [False] * 2, fields, dated) is None

@@ -166,8 +166,8 @@ def frame_unsaid(query: Query, view: RecordView) -> str | None:
     unless it says "four")."""
     if query.clock and not view.has_clock:
         return "no time"
-    if query.year and not any(map(is_year, view.numbers)):
-        return "no year"
+    if query.year and not any(map(is_year, view.numbers - _grouped(view))):
+        return "no year"  # (nor "1,100 residents")
     if query.day and not view.has_day:
         return "no day"
     if query.month and lexicon.MONTHS.isdisjoint(view.shown_words()):

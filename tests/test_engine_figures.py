@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from bot.engine.figures import aged, ages, days, figure_counts, is_year, span_figures
+from bot.engine.figures import (
+    aged,
+    ages,
+    counts_unfigured,
+    days,
+    figure_counts,
+    is_year,
+    span_figures,
+)
 from bot.engine.normalize import stem, words
 
 
@@ -68,3 +76,12 @@ def test_a_speakers_own_age_in_their_words_is_theirs() -> None:
     assert ages("Jane Roe: Well, I'm 67 years old and I have seen floods.") == {("67", "old")}
     assert ages("Jane Roe: I'm 5 minutes away from the plant.") == frozenset()
     assert ages("The council met. I am 40.") == frozenset()
+
+
+def test_a_fraction_word_counts_only_as_a_fraction() -> None:
+    """"a third of the nurses" counts; "for a third straight day" and "the third quarter"
+    count nothing, so they give no answer to "how many"."""
+    assert counts_unfigured(words("A third of the nurses walked out."))
+    assert counts_unfigured(words("Several surgeries were postponed."))
+    assert not counts_unfigured(words("Ambulances were turned away for a third straight day."))
+    assert not counts_unfigured(words("Sales fell in the third quarter."))

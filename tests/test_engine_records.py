@@ -18,7 +18,7 @@ from bot.engine.records import (
     view,
 )
 from bot.models import Citation, Fact, Quote
-from tests.engine_records import ADA, BRIDGE, COST, WAITED, view_of
+from tests.engine_records import ADA, BRIDGE, COST, WAITED
 
 
 def test_terms_carry_the_fields_they_come_from() -> None:
@@ -68,15 +68,6 @@ def test_the_apposition_pattern_finds_who_someone_is() -> None:
     # the role first, then the name and what the role is of
     assert pattern.search("His attorney, Ada Quill of the firm Quill & Stamp, said")
     assert not pattern.search("On Monday, Ada Quill said")
-
-
-def test_a_fraction_word_counts_only_as_a_fraction() -> None:
-    """"a third of the nurses" counts; "for a third straight day" and "the third quarter"
-    count nothing, so they give no answer to "how many"."""
-    assert view_of("A third of the nurses walked out.").counting
-    assert view_of("Several surgeries were postponed.").counting
-    assert not view_of("Ambulances were turned away for a third straight day.").counting
-    assert not view_of("Sales fell in the third quarter.").counting
 
 
 def test_a_series_of_three_or_more_can_be_counted() -> None:
@@ -145,6 +136,8 @@ def test_a_view_knows_sums_of_money_and_spans_of_time_or_length() -> None:
         (frozenset({"74"}), frozenset())  # "seasonal" counts no span of time
     assert of("The $3.1 million sale took 47 days.") == (frozenset({"3", "1"}), frozenset({"47"}))
     assert of("Both schools are about 1.8 miles away.")[1] == frozenset({"1", "8"})
+    # a sum in cents or dollars written out is money too ("how much was he paid an hour")
+    assert of("He was paid 50 cents an hour, later 3 dollars.")[0] == frozenset({"50", "3"})
 
 
 def test_a_quotes_context_is_read_for_its_stop_words_and_what_they_are_about() -> None:

@@ -124,3 +124,13 @@ def has_clock_time(ws: list[str]) -> bool:
 def is_year(word: str) -> bool:
     """A four-digit year ("1998", "2024") or decade ("1990s")."""
     return bool(_YEAR.match(word))
+
+
+#: Counting words only when "of" follows ("a third of"; not "a third straight day").
+_FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters"})
+
+
+def counts_unfigured(ws: list[str]) -> bool:
+    """``ws`` has a word counting without a figure ("several", "dozens", "a third of")."""
+    return any(w in lexicon.COUNTING_WORDS and (w not in _FRACTIONS or nxt == "of")
+               for w, nxt in zip(ws, [*ws[1:], ""], strict=False))

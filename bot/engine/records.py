@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.engine import lexicon
-from bot.engine.figures import aged, ages, figure_counts, has_clock_time, is_year, span_figures
+from bot.engine.figures import (
+    aged,
+    ages,
+    counts_unfigured,
+    figure_counts,
+    has_clock_time,
+    is_year,
+    span_figures,
+)
 from bot.engine.negation import negated_terms
 from bot.engine.normalize import content_stems, is_content, stem, words
 from bot.engine.unnamed import one_of_a_kind
@@ -38,7 +46,8 @@ _CAPITALISED_INSIDE = re.compile(
     r"""(?:[.!?:"“]|^)\s*[A-Z][\w'’-]*|([A-Z](?<![\w'’][A-Z])[\w'’-]*)"""
 )
 #: A sum of money: a currency sign before a figure ("$48 million", "$3.1 million", "£1,400").
-_MONEY = re.compile(r"[$£€¥]\s?(\d[\d,]*)(?:\.(\d+))?")
+_MONEY = re.compile(r"[$£€¥]\s?(\d[\d,]*)(?:\.(\d+))?"
+                    r"|\b(\d[\d,]*)(?:\.(\d+))? (?:cents?|dollars?)\b")  # ("50 cents an hour")
 _CLAUSE_END = re.compile(r"[.;:!?()]")
 _AND_OR = frozenset({"and", "or"})
 
@@ -267,7 +276,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)} - _CALENDAR,
         numbers=numbers,
-        counting=any(map(_counts, texts)),
+        counting=any(map(counts_unfigured, texts)),
         series=is_series(text),
         has_date=has_date,
         has_reason=bool(all_words & lexicon.REASON_MARKERS) and any(map(gives_reason, texts)),
@@ -430,16 +439,6 @@ def _within(ws: list[str], spans: frozenset[str]) -> bool:
     """"within" then, in reach, a figure of ``spans`` ("within the next two weeks")."""
     return any(w == "within" and not spans.isdisjoint(ws[i + 1 : i + 1 + WITHIN_REACH])
                for i, w in enumerate(ws))
-
-
-#: Counting words only when "of" follows ("a third of"; not "a third straight day").
-_FRACTIONS = frozenset({"third", "thirds", "quarter", "quarters"})
-
-
-def _counts(ws: list[str]) -> bool:
-    """``ws`` has a word counting without a figure ("several", "dozens", "a third of")."""
-    return any(w in lexicon.COUNTING_WORDS and (w not in _FRACTIONS or nxt == "of")
-               for w, nxt in zip(ws, [*ws[1:], ""], strict=False))
 
 
 def is_series(text: str) -> bool:

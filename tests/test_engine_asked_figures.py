@@ -268,6 +268,13 @@ def test_how_much_of_a_thing_is_answered_by_a_measure_of_it() -> None:
     assert sinks(query, [1.0], [False], {"warn": 1}, measured) is None
     after = view_of("The fire came 40 minutes later, after the warning.")
     assert sinks(query, [1.0], [False], {"warn": 1}, after) == "no figure"
+    # a word may stand before the unit or the thing: "9,000 cubic yards of silt", "800 feet
+    # of damaged track"
+    for noun, text in (("silt", "Roughly 9,000 cubic yards of silt has built up."),
+                       ("track", "Crews must replace about 800 feet of damaged track.")):
+        much = Query(f"how much {noun} is there", [], [Item(noun, (noun,))],
+                     answer_type="number")
+        assert sinks(much, [1.0], [False], {noun: 1}, view_of(text)) is None, text
 
 
 def test_what_percent_needs_a_percentage_not_any_figure() -> None:

@@ -151,11 +151,22 @@ def _counts_others(view: RecordView, asked: set[str], counted: frozenset[str]) -
 
 def _measured(view: RecordView, asked: set[str], size: bool = False) -> bool:
     """The record measures a thing the question asks about in a unit of time or length ("40
-    minutes of warning", "3 inches of rain"): a figure, its unit, then the thing; asked how
-    big, in a unit of length ("ninety winters breaks" is no size)."""
+    minutes of warning", "3 inches of rain"): a figure, its unit, then the thing, with a word
+    at most before either ("9,000 cubic yards of silt", "800 feet of damaged track"); asked
+    how big, in a unit of length ("ninety winters breaks" is no size)."""
     seq, units = view.sequence, _LENGTH if size else _SPAN | _LENGTH
-    return any(seq[i] in view.spans and seq[i + 1] in units and seq[i + 2] in asked
-               for i in range(len(seq) - 2))
+    if any(seq[i] in view.spans and seq[i + 1] in units and seq[i + 2] in asked
+           for i in range(len(seq) - 2)):
+        return True
+    ws = view.shown_words()
+    for i, w in enumerate(ws):
+        if w not in view.spans:
+            continue
+        unit = next((j for j in (i + 1, i + 2) if j < len(ws) and stem(ws[j]) in units), None)
+        if unit is not None and ws[unit + 1 : unit + 2] == ["of"] \
+                and not asked.isdisjoint(map(stem, ws[unit + 2 : unit + 4])):
+            return True
+    return False
 
 
 def frame_unsaid(query: Query, view: RecordView) -> str | None:

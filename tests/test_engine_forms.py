@@ -9,6 +9,7 @@ from bot.engine.forms import (
     form_opposites,
     is_adverb,
     kind_terms,
+    opposite_terms,
     phrasal_terms,
     related_terms,
 )
@@ -77,3 +78,23 @@ def test_an_inflected_word_has_the_opposites_of_the_word_it_is_a_form_of() -> No
     assert form_opposites("news") == frozenset()  # (no form of "new": another stem)
     assert form_opposites("later") >= {"earlier", "early"}  # (its own, as before)
     assert "decrease" in form_opposites("increased", verb=True)  # as a verb, a verb's
+
+
+def test_a_light_verb_and_a_word_of_degree_have_no_opposite_a_record_turns_around() -> None:
+    """"how long did the meeting go": "came at the end of a four-hour meeting" does not turn
+    it around (a verb as common as "go" or "have" names no act with a side); "right now" is
+    no side either; "the first arm" still has "second", "the long meeting" still "short"."""
+    from bot.engine.question import Item
+    from tests.engine_records import asked
+
+    go = asked("how long did the meeting go", [Item("meeting", ("meet",)), Item("go", ("go",))])
+    assert stem("come") not in opposite_terms(go)
+    now = asked("how many drivers do they have right now",
+                [Item("drivers", ("driver",)), Item("right", ("right",))])
+    assert not opposite_terms(now) & {stem("left"), stem("wrong")}
+    first = asked("what are leukocytes the first arm of",
+                  [Item("leukocytes", ("leukocyt",)), Item("first", ("first",)),
+                   Item("arm", ("arm",))])
+    assert stem("second") in opposite_terms(first)
+    long = asked("how long was the meeting", [Item("long", ("long",)), Item("meeting", ("meet",))])
+    assert stem("short") in opposite_terms(long)

@@ -4,6 +4,7 @@ number, negation, opposite, extreme, figure or date the question turns on)."""
 from __future__ import annotations
 
 from bot.engine import lexicon
+from bot.engine.forms import opposite_terms
 from bot.engine.naming import named_thing
 from bot.engine.normalize import stem, words
 from bot.engine.question import Item, Query
@@ -16,7 +17,7 @@ from bot.engine.records import (
     stop_anchors,
     view,
 )
-from bot.engine.sinks import opposite_terms, sinks
+from bot.engine.sinks import sinks
 from bot.models import Fact
 from tests.engine_records import asked, plain_view, view_of
 

@@ -30,6 +30,7 @@ from bot.engine.abstain import abstain, abstention, small_talk_reply
 from bot.engine.beside import nearest_given, reading
 from bot.engine.citing import Citer
 from bot.engine.followup import Turn, lone_pronoun, resolve
+from bot.engine.forms import opposite_terms
 from bot.engine.initialisms import bank_knows, spell_out
 from bot.engine.memory import Memory, visible_to
 from bot.engine.model import Model
@@ -49,7 +50,7 @@ from bot.engine.scoring import (
     context_features,
     english_factor,
 )
-from bot.engine.sinks import Gates, opposite_terms
+from bot.engine.sinks import Gates
 from bot.engine.whois import DESCRIBE_SCORE, describe
 from bot.models import (
     Answer,

@@ -3,16 +3,22 @@ WordNet's related forms ("paying": "payment"), words sharing an opposite ("bigge
 "largest"), other names of a kind of person ("lawyer": "attorney") and what a phrasal verb
 means ("going up": "rise"). Each function returns only the stems the bank knows
 (``known``); :mod:`bot.engine.question` reads them into a question's items. And whether
-such a word is an adverb made with "-ly", which says how, not what (:func:`is_adverb`)."""
+such a word is an adverb made with "-ly", which says how, not what (:func:`is_adverb`), and
+the opposites of a question's words that a record may turn it around by
+(:func:`question_opposites`, read by :mod:`bot.engine.sinks`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
 from bot.engine.ingest.data import wordmap
 from bot.engine.normalize import is_content, stem
+
+if TYPE_CHECKING:
+    from bot.engine.question import Item, Query
 
 _INFLECTIONS = ("s", "ed", "ing")
 
@@ -116,3 +122,34 @@ def is_adverb(word: str) -> bool:
     if word.endswith("ically"):
         bases.append(word[:-4])  # basically
     return any(len(b) > 3 and lexicon.is_ordinary(b) for b in bases)
+
+
+#: A word right before one of these is an adverb of degree: "right now", "right away".
+_DEICTIC = (["now"], ["away"], ["here"], ["there"], ["then"])
+
+
+def question_opposites(item: Item, query: Query) -> frozenset[str]:
+    """The opposites of a word of the question, but those the question says too ("a
+    simple or a complex answer?" asks about both), and a unit of time's when a time is
+    asked for ("when was election day": "on election night, April 2" is no other claim)."""
+    if item.people or (query.answer_type == "date" and item.surface in lexicon.TIME_UNITS):
+        return frozenset()
+    at = query.at
+    if lexicon.rarity(item.surface) < lexicon.LIGHT_VERB_RARITY and \
+            lexicon.opposites(item.surface) <= lexicon.verb_opposites(item.surface):
+        return frozenset()  # a light verb's: "how long did the meeting go" ("came at the end")
+    if item.pos < len(at) and query.words[at[item.pos] + 1 : at[item.pos] + 2] in _DEICTIC:
+        return frozenset()  # "right now", "right away": no side
+    doing = item.pos < len(at) and any(
+        it.people and it.pos < len(at) and at[it.pos] + len(it.surface.split()) == at[item.pos]
+        for it in query.items)
+    # (a word right after the person named is what they do: "where does Almonacid live" is
+    # no adjective's "live", whose opposite is "recorded")
+    said = form_opposites(item.surface, verb=doing)  # ("later": "earlier" and "early")
+    return said - set(query.words)
+
+
+def opposite_terms(query: Query) -> set[str]:
+    """The terms of the opposites of the question's words ("worst" for "best"), which
+    :func:`~bot.engine.sinks.sinks` looks for in a record (``said``)."""
+    return {stem(w) for it in query.items for w in question_opposites(it, query)}

@@ -254,6 +254,11 @@ def is_ordinary(word: str) -> bool:
     return english().get(word, 0) >= ORDINARY_MIN_COUNT
 
 
+#: A verb this common in English ("go", "get", "make", "take"; :func:`rarity`) names no act
+#: of its own that a reason must be for, and has no opposite a record may turn it around by.
+LIGHT_VERB_RARITY = 0.25
+
+
 @lru_cache(maxsize=100_000)
 def rarity(word: str) -> float:
     """0 for the commonest English word, 1 for a word general English never uses."""

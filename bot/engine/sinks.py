@@ -14,7 +14,7 @@ from collections.abc import Callable
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS, counts_word, frame_unsaid, has_figure
 from bot.engine.figures import is_year
-from bot.engine.forms import form_opposites, is_adverb
+from bot.engine.forms import is_adverb, question_opposites
 from bot.engine.naming import (
     kind_asked,
     kind_of_person,
@@ -56,9 +56,6 @@ def _beside(seq: list[str], figures: set[str], terms: frozenset[str]) -> bool:
                for i in at)
 
 
-#: A verb this common in English ("go", "get", "make", "take"; rarity of
-#: :func:`lexicon.rarity`) names no act of its own that a reason must be for.
-LIGHT_VERB_RARITY = 0.25
 #: What someone's words are asked to be about is read by its words this rare at least
 #: ("about logging a species": not "how", "used", "take").
 ABOUT_RARITY = 0.3
@@ -87,22 +84,6 @@ def _completed(item: Item, query: Query) -> bool:
 
 def _stems(ws: frozenset[str]) -> frozenset[str]:
     return frozenset(map(stem, ws))
-
-
-def _opposites(item: Item, query: Query) -> frozenset[str]:
-    """The opposites of a word of the question, but those the question says too ("a
-    simple or a complex answer?" asks about both), and a unit of time's when a time is
-    asked for ("when was election day": "on election night, April 2" is no other claim)."""
-    if item.people or (query.answer_type == "date" and item.surface in lexicon.TIME_UNITS):
-        return frozenset()
-    at = query.at
-    doing = item.pos < len(at) and any(
-        it.people and it.pos < len(at) and at[it.pos] + len(it.surface.split()) == at[item.pos]
-        for it in query.items)
-    # (a word right after the person named is what they do: "where does Almonacid live" is
-    # no adjective's "live", whose opposite is "recorded")
-    said = form_opposites(item.surface, verb=doing)  # ("later": "earlier" and "early")
-    return said - set(query.words)
 
 
 def _question_negates(query: Query) -> frozenset[str]:
@@ -148,12 +129,6 @@ def _about_enough(items: list[frozenset[str]], all_terms: tuple[str, ...],
     near = around(set().union(*items))
     return 2 * sum(h or not terms.isdisjoint(near)
                    for h, terms in zip(had, items, strict=True)) >= len(items)
-
-
-def opposite_terms(query: Query) -> set[str]:
-    """The terms of the opposites of the question's words ("worst" for "best"), which
-    :func:`sinks` looks for in a record (``said``)."""
-    return {stem(w) for it in query.items for w in _opposites(it, query)}
 
 
 def _lacks_much(weights: list[float], unknown: list[bool]) -> bool:
@@ -217,7 +192,7 @@ class Gates:
         self._lacks_much = _lacks_much(weights, [
             u and not is_adverb(it.surface) and not (paying and it.terms[0] in MONEY_TERMS)
             for it, u in zip(query.items, unknown, strict=True)])
-        self._items = [(it, unk, tuple(stem(w) for w in _opposites(it, query)))
+        self._items = [(it, unk, tuple(stem(w) for w in question_opposites(it, query)))
                        for it, unk in zip(query.items, unknown, strict=True)]
         #: "what did X say about Y": the terms of Y (what X's words must be about)
         self._about = query.about
@@ -450,7 +425,7 @@ class Gates:
             if unk and not item.ordinary:
                 return "unknown name"
             if item.focus and self._why and item.surface not in lexicon.SPEECH_VERBS \
-                    and lexicon.rarity(item.surface) >= LIGHT_VERB_RARITY \
+                    and lexicon.rarity(item.surface) >= lexicon.LIGHT_VERB_RARITY \
                     and not _completed(item, query):
                 # "why did X resign": a reason given for something else X did is no answer
                 # (but "why does X think so" may be answered by what X said, "why did X go

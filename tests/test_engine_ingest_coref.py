@@ -171,3 +171,22 @@ def test_a_sentence_someone_reports_by_she_said_is_about_them() -> None:
     money = next(f for f in r.new_facts if "money she said" in f.text)
     assert dana in vehicles.people and dana in money.people
     assert vehicles.text.startswith("About 11,400")  # (the text shown is the article's)
+
+
+def test_an_object_him_is_whom_the_prose_was_about_not_who_does_it_to_him() -> None:
+    """"Judge Harriet Nakamura-Booth also ordered him to pay ...": the fact is Kolb's (so
+    "what does Kolb's community service include" finds it), not the judge's alone; "For
+    Oduya, ... Brandt said the zoo would give him a membership": Oduya's, whom the sentence
+    names before the one who gives."""
+    text = ("Dustin Kolb, 22, pleaded guilty in April to criminal mischief.\n\n"
+            "Judge Harriet Nakamura-Booth also ordered him to pay $6,300 in restitution and to "
+            "perform 200 hours of community service.\n\n"
+            "For Terrence Oduya, the weekend ended with an invitation. Keeper Sam Brandt said "
+            "the zoo would give him a family membership.")
+    r = ingest_article(text, source=Source("s", "Brindle Courier", "Week in review"))
+    ids = {p.name: p.id for p in r.new_people}
+    ordered = next(f for f in r.new_facts if "ordered him" in f.text)
+    assert ids["Dustin Kolb"] in ordered.people
+    given = next(f for f in r.new_facts if "give him" in f.text)
+    assert ids["Terrence Oduya"] in given.people
+    assert ids["Dustin Kolb"] not in given.people

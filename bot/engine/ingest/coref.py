@@ -71,6 +71,8 @@ _SAID_PRONOUN = re.compile(rf"\b(?:{_SPEECH_ALT})\s+(?:that\s+)?(she|he)\b")
 #: "..., she said", "money he said would come from": a pronoun that says who reports what the
 #: sentence says (mid-sentence; a sentence opening on it is read as its subject).
 _PRONOUN_SAID = re.compile(rf"(?<=\S)\s+(she|he)\s+(?:{_SPEECH_ALT})\b")
+#: "him", always an object.
+_HIM = re.compile(r"\bhim\b")
 #: A personal pronoun (between a name and a possessive, it may be whom the possessive means).
 _PERSONAL = re.compile(r"\b(?:she|he|her|him)\b", re.IGNORECASE)
 
@@ -279,6 +281,15 @@ class _Coref:
                 and key != sent.subject
                 and not any(x.start < at for x in sent.mentions)
             ):
+                sent.resolved.append(key)
+        # an object "him" ("the judge also ordered him to pay"): not the one named last before
+        # it (who does it to him), but whom the prose was about ("For Oduya, ..., Brandt said
+        # the zoo would give him": Oduya)
+        for m in _HIM.finditer(sent.masked):
+            doer = [x.key for x in sent.mentions if x.end <= m.start()][-1:]
+            key = next((k for k in self._candidates(sent, m.start()) if k not in doer
+                        and self.people.entities[k].gender != "f"), None)
+            if key and key not in sent.resolved and key not in named:
                 sent.resolved.append(key)
 
     def _candidates(self, sent: _Sentence, position: int) -> list[str]:

@@ -190,3 +190,15 @@ def test_an_object_him_is_whom_the_prose_was_about_not_who_does_it_to_him() -> N
     given = next(f for f in r.new_facts if "give him" in f.text)
     assert ids["Terrence Oduya"] in given.people
     assert ids["Dustin Kolb"] not in given.people
+
+
+def test_a_subject_pronoun_after_an_opening_phrase_is_the_person_just_named() -> None:
+    """"A week later, out of curiosity, he compared GPS data ...": Thiele's fact (the fact
+    keeps its words)."""
+    text = ("The course was measured by Martin Thiele, a retired surveyor.\n\n"
+            "A week later, out of curiosity, he compared GPS data from 200 runners.")
+    r = ingest_article(text, source=Source("s", "Cascade Sports Wire", "Short course"))
+    thiele = next(p.id for p in r.new_people if p.name == "Martin Thiele")
+    compared = next(f for f in r.new_facts if "compared" in f.text)
+    assert thiele in compared.people
+    assert compared.text.startswith("A week later, out of curiosity, he compared")

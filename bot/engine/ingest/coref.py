@@ -71,6 +71,10 @@ _SAID_PRONOUN = re.compile(rf"\b(?:{_SPEECH_ALT})\s+(?:that\s+)?(she|he)\b")
 #: "..., she said", "money he said would come from": a pronoun that says who reports what the
 #: sentence says (mid-sentence; a sentence opening on it is read as its subject).
 _PRONOUN_SAID = re.compile(rf"(?<=\S)\s+(she|he)\s+(?:{_SPEECH_ALT})\b")
+#: "A week later, out of curiosity, he compared ...": the subject pronoun after an opening
+#: phrase (up to two commas of it, naming no one).
+_OPENED_PRONOUN = re.compile(
+    r"^[A-Z][^,.;:\"“”]{0,60}(?:,[^,.;:\"“”]{1,40})?,\s+(?P<p>she|he)\b(?=\s)")
 #: "him", always an object.
 _HIM = re.compile(r"\bhim\b")
 #: A personal pronoun (between a name and a possessive, it may be whom the possessive means).
@@ -223,12 +227,13 @@ class _Coref:
         offset = len(sent.masked) - len(text)
         stripped = text.lstrip()
         lead = offset + (len(text) - len(stripped))
-        m = _LEADING_PRONOUN.match(stripped)
-        if m:
+        m = _LEADING_PRONOUN.match(stripped) or _OPENED_PRONOUN.match(stripped)
+        if m and not any(x.start < lead + m.start("p") for x in sent.mentions):
             gender = _PRONOUN_GENDER[m.group("p").lower()]
             key = self._antecedent(sent, lead, gender)
             if key:
-                sent.subject, sent.subject_words = key, m.group(0)
+                sent.subject = key  # (a pronoun opening the sentence reads as the name)
+                sent.subject_words = m.group(0) if m.start("p") == 0 else None
                 self.people.entities[key].note_gender(gender)
                 sent.resolved.append(key)
             return

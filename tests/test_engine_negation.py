@@ -12,9 +12,10 @@ from bot.engine.negation import (
     subject_denied,
     subject_predicate,
     unprefixed,
+    widely_negated,
 )
 from bot.engine.normalize import stem, words
-from bot.engine.question import Item
+from bot.engine.question import Item, Query
 from tests.engine_records import asked, view_of
 
 
@@ -140,3 +141,27 @@ def test_a_relative_clause_says_what_the_thing_asked_for_is() -> None:
     assert stem("found") in predicate
     record = words("tumors express antigens that are not found on normal cells")
     assert subject_denied(predicate, negated_terms(record), [stem(w) for w in record])
+
+
+def test_a_record_negation_is_read_widely_for_what_a_question_says_is_not_so() -> None:
+    """"what did the minister say people won't forget": "I don't think anybody here is going
+    to forget the sound" negates "forget" beyond the three words a negation governs (so the
+    gate "negation elsewhere" does not sink it), as "is not going to discuss the details of
+    its communications" negates "communications"; not past its clause."""
+    from bot.engine.sinks import sinks
+    from tests.engine_records import view_of
+
+    wide = widely_negated("I don't think anybody here is going to forget the sound.")
+    assert stem("forget") in wide
+    assert stem("forget") not in negated_terms(
+        words("I don't think anybody here is going to forget the sound."))
+    assert not widely_negated("Everybody here will remember the sound.")
+    assert stem("forget") not in widely_negated("Nobody knew, and they will forget it.")
+    query = Query("what did people say they won't forget", ["what", "did", "people", "say",
+                  "they", "wont", "forget"], [Item("forget", ("forget",))], negated=True)
+    query.at = [6]
+    fields = {"forget": 1}
+    minister = view_of("I don't think anybody here is going to forget the sound it made.")
+    assert sinks(query, [1.0], [False], fields, minister) is None
+    other = view_of("Nobody knew the bell was coming down, and they will forget it.")
+    assert sinks(query, [1.0], [False], fields, other) == "negation elsewhere"

@@ -63,6 +63,23 @@ def negated_terms(ws: list[str]) -> frozenset[str]:
         t for w in ws if (rest := unprefixed(w)) for t in (stem(rest), stem(w))}
 
 
+#: A record's negation may govern a content word this many words after it, read widely
+#: (:func:`widely_negated`).
+NEGATION_WIDE = 12
+
+
+def widely_negated(text: str) -> frozenset[str]:
+    """The stems of the content words up to :data:`NEGATION_WIDE` words after a negation of
+    ``text``, in its clause: what it may deny, read as far as a clause may run ("I don't think
+    anybody here is going to forget the sound": "forget"; not past a comma)."""
+    return frozenset(stem(w) for clause in _CLAUSES.split(text) for ws in [words(clause)]
+                     for i in negations(ws) for w in ws[i + 1 : i + 1 + NEGATION_WIDE]
+                     if is_content(w))
+
+
+_CLAUSES = re.compile(r"[,;:.!?()]")
+
+
 UN = "un"  # the prefix making a word the negation of another ("unmonitored", "unable")
 
 

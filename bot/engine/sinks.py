@@ -30,6 +30,7 @@ from bot.engine.negation import (
     predicate_negated,
     subject_denied,
     subject_predicate,
+    widely_negated,
 )
 from bot.engine.normalize import stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
@@ -314,9 +315,12 @@ class Gates:
         if self._negated and not view.negated and view.negated_terms.isdisjoint(self._negates):
             return "negation"  # (but "without monitoring" is what "unmonitored" says)
         negates = self._negates
-        if negates and view.negated_terms.isdisjoint(negates):
+        if negates and view.negated_terms.isdisjoint(negates) and view.negated and \
+                widely_negated(view.shown_text).isdisjoint(negates):
             # "what does not define X": a record negating something else ("not decision
-            # problems") does not say what the question says is not so
+            # problems") does not say what the question says is not so (read further in the
+            # record: "I don't think anybody here is going to forget the sound" negates
+            # "forget" as "won't forget" does)
             return "negation elsewhere"
         if self._denied and not (denied_before_reason(view.shown_text) if view.states_reason
                                  else view.negated_terms).isdisjoint(self._denied):

@@ -134,3 +134,14 @@ def test_a_role_the_coverage_gives_another_miscasts_the_person_named() -> None:
     assert miscast(question("mayor"), names, everyone)
     assert not miscast(question("member"), names, everyone)
     assert not miscast(question("chef"), names, everyone)
+
+
+def test_a_title_between_the_thing_and_a_name_does_not_part_them() -> None:
+    """"who's the programmer on the team": "The team's programmer, sophomore Eli Brandvold,
+    15, writes the code" names them (a kind of person between is a title); a name farther
+    off does not."""
+    thing, asked_ = frozenset({"programm"}), {"programm", "team"}
+    titled = view_of("The team's programmer, sophomore Eli Brandvold, 15, writes the code.")
+    assert name_near(titled, thing, asked_, False)
+    far = view_of("The programmer works every day at the shop in town with Brandvold.")
+    assert not name_near(far, thing, asked_, False)

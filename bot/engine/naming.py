@@ -207,12 +207,16 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
     at = [i for i, t in enumerate(seq) if t in thing]
     # (a name opening a sentence is no capitalised word inside one, but a person's is known)
     names = (view.names | name_stems(view.people)) - asked
+    # (a kind of person between the thing and a name is a title: "the team's programmer,
+    # sophomore Eli Brandvold")
+    titles = {stem(w) for w in view.shown_words() if kind_of_person(w)} if at else set()
     for i in at:
         # (the question's own words beside the thing are part of it: "brother-in-law")
         lo = hi = i
         while lo > 0 and seq[lo - 1] in asked:
             lo -= 1
-        while hi + 1 < len(seq) and (seq[hi + 1] in asked or seq[hi + 1] in _NAMING):
+        while hi + 1 < len(seq) and (seq[hi + 1] in asked or seq[hi + 1] in _NAMING
+                                     or seq[hi + 1] in titles):
             hi += 1  # (and a verb of naming after it: "a bakery called Vault & Crumb")
         counted = place[lo] > 0 and view.sequence[place[lo] - 1].isdigit()  # ("five sons")
         if any(seq[j] in names and not _said_between(view, place[j], place[lo], place[hi])

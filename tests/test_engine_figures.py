@@ -9,6 +9,7 @@ from bot.engine.figures import (
     days,
     figure_counts,
     is_year,
+    seasoned,
     span_figures,
 )
 from bot.engine.normalize import stem, words
@@ -85,3 +86,17 @@ def test_a_fraction_word_counts_only_as_a_fraction() -> None:
     assert counts_unfigured(words("Several surgeries were postponed."))
     assert not counts_unfigured(words("Ambulances were turned away for a third straight day."))
     assert not counts_unfigured(words("Sales fell in the third quarter."))
+
+
+def test_a_season_placed_in_time_is_a_time() -> None:
+    """"due in the spring", "by summer", "last fall" answer "when"; "the leaves fall" and
+    "a spring in the hillside" place nothing."""
+    for text in ("The study is due in the spring.", "Service starts by summer.",
+                 "It was dismissed last fall.", "work resumes in early-winter"):
+        assert seasoned(text), text
+    for text in ("The leaves fall in October winds.", "A spring feeds the pond."):
+        assert not seasoned(text), text
+    from tests.engine_records import view_of
+
+    assert view_of("The parking study is due in the spring.").has_date
+    assert not view_of("The parking study is due soon.").has_date

@@ -134,3 +134,13 @@ def counts_unfigured(ws: list[str]) -> bool:
     """``ws`` has a word counting without a figure ("several", "dozens", "a third of")."""
     return any(w in lexicon.COUNTING_WORDS and (w not in _FRACTIONS or nxt == "of")
                for w, nxt in zip(ws, [*ws[1:], ""], strict=False))
+
+
+_SEASON = re.compile(r"\b(?:in|by|this|next|last|until|through|early|late|mid)[ -](?:the )?"
+                     r"(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
+
+
+def seasoned(*texts: str) -> bool:
+    """A text places something in a season ("due in the spring", "by summer", "last fall"):
+    a time that answers "when", as a date does."""
+    return any(_SEASON.search(t) for t in texts)

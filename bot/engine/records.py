@@ -25,6 +25,7 @@ from bot.engine.figures import (
     figure_counts,
     has_clock_time,
     is_year,
+    seasoned,
     span_figures,
 )
 from bot.engine.negation import negated_terms
@@ -39,15 +40,14 @@ FIELD_PASSAGE = 4  # citation passages, a quote's context
 FIELD_PERSON = 8  # "@person-id" of the people a fact is about, a quote's speaker
 FIELD_TITLE = 16  # its article's title (not indexed: scoring.by_title adds it)
 
-#: A capitalised word (group 1) that is not a sentence's first: the first alternative
-#: takes up those at the start of the text or after '.', '!', '?', ':' or a double quote
-#: (and spaces), which then give no group.
+#: A capitalised word (group 1) that is not a sentence's first: the first alternative takes
+#: up those at the start, after '.', '!', '?', ':' or a double quote (and spaces): no group.
 _CAPITALISED_INSIDE = re.compile(
     r"""(?:[.!?:"“]|^)\s*[A-Z][\w'’-]*|([A-Z](?<![\w'’][A-Z])[\w'’-]*)"""
 )
-#: A sum of money: a currency sign before a figure ("$48 million", "$3.1 million", "£1,400").
+#: A sum of money: a currency sign or "cents" / "dollars" ("$48 million", "50 cents an hour").
 _MONEY = re.compile(r"[$£€¥]\s?(\d[\d,]*)(?:\.(\d+))?"
-                    r"|\b(\d[\d,]*)(?:\.(\d+))? (?:cents?|dollars?)\b")  # ("50 cents an hour")
+                    r"|\b(\d[\d,]*)(?:\.(\d+))? (?:cents?|dollars?)\b")
 _CLAUSE_END = re.compile(r"[.;:!?()]")
 _AND_OR = frozenset({"and", "or"})
 
@@ -269,7 +269,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     has_clock = (bool(numbers) and has_clock_time(ws)) or bool(all_words & lexicon.TIMES_OF_DAY)
     dated = all_words & lexicon.DATE_WORDS
     has_day = bool(dated - lexicon.ERA_WORDS)
-    has_date = bool(dated) or any(map(is_year, all_words)) or has_clock
+    has_date = bool(dated) or any(map(is_year, all_words)) or has_clock or \
+        seasoned(shown, passages)
     text = record.text.rstrip()
     cited = "" if passages == shown else passages  # (the passages, but not read twice)
     return RecordView(

@@ -692,3 +692,25 @@ def test_why_with_not_negating_the_predicate_needs_the_negation() -> None:
     assert not engine.answer("why did ortiz plead not guilty").answered
     assert engine.answer("why did ortiz plead guilty").record_id == "plea"
     assert engine.answer("why didn't ortiz plead guilty").record_id == "plea"
+
+
+def test_why_is_not_answered_by_a_record_restating_the_question() -> None:
+    """"why did her season almost not happen": "Her season almost did not happen." says
+    nothing the question does not, so it gives no reason; "... because she broke her wrist"
+    does. Asked what, a record in the question's words may answer ("what fluid is used in a
+    mercury turbine": "Mercury is the fluid used in the mercury turbine")."""
+    ws = words("why did her season almost not happen")
+    why = asked("why did her season almost not happen",
+                [Item("season", ("season",)), Item("almost", ("almost",))], "reason")
+    assert why.words == ws
+    fields = {"season": FIELD_TEXT, "almost": FIELD_TEXT}
+    assert sinks(why, [1.0] * 2, [False] * 2, fields,
+                 view_of("Her season almost did not happen.")) == "restated"
+    assert sinks(why, [1.0] * 2, [False] * 2, fields, view_of(
+        "Her season almost did not happen because she broke her wrist.")) is None
+    what = asked("what fluid is used in a mercury turbine",
+                 [Item("fluid", ("fluid",)), Item("mercury", ("mercuri",)),
+                  Item("turbine", ("turbin",))])
+    used = view_of("Mercury is the fluid used in the mercury turbine.")
+    assert sinks(what, [1.0] * 3, [False] * 3,
+                 {"fluid": FIELD_TEXT, "mercuri": FIELD_TEXT, "turbin": FIELD_TEXT}, used) is None

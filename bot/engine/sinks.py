@@ -32,7 +32,7 @@ from bot.engine.negation import (
     subject_predicate,
     widely_negated,
 )
-from bot.engine.normalize import stem
+from bot.engine.normalize import is_content, stem
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import (
     FIELD_KEYWORD,
@@ -146,11 +146,38 @@ class Gates:
     """:func:`sinks` for one question, what it reads of the question alone worked out once
     (not once per candidate)."""
 
-    __slots__ = ("_about", "_about_items", "_aged", "_anchors", "_asked", "_degree", "_denied",
-                 "_figure", "_items", "_kin_aged", "_kind",
-                 "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
-                 "_negated", "_negates", "_shifts", "_sized_of", "_speaker_named", "_speech_asked",
-                 "_subject", "_superlatives", "_when", "_which_many", "_why", "query")
+    __slots__ = (
+        "_about",
+        "_about_items",
+        "_aged",
+        "_anchors",
+        "_asked",
+        "_degree",
+        "_denied",
+        "_figure",
+        "_items",
+        "_kin_aged",
+        "_kind",
+        "_lacks_much",
+        "_least",
+        "_measure",
+        "_measured_of",
+        "_name_of",
+        "_named",
+        "_negated",
+        "_negates",
+        "_said",
+        "_shifts",
+        "_sized_of",
+        "_speaker_named",
+        "_speech_asked",
+        "_subject",
+        "_superlatives",
+        "_when",
+        "_which_many",
+        "_why",
+        "query",
+    )
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -183,6 +210,10 @@ class Gates:
         self._least = "least" in query.words
         kind = query.answer_type
         self._asked = {t for it in query.items for t in it.terms}
+        #: asked why, the stems of the question's words (a record with no other gives no
+        #: reason; but "what fluid is used in a mercury turbine": "Mercury is the fluid ...")
+        self._said = {*self._asked, *(stem(w) for w in query.words if is_content(w))} \
+            if kind == "reason" else set()
         #: the question's terms, when it asks for a figure
         self._figure = self._asked if kind in FIGURE_KINDS else None
         self._when = kind == "date" and "when" not in query.words
@@ -384,6 +415,9 @@ class Gates:
             return "one of a kind"
         if self._lacks_much:
             return "unknown"
+        if self._said and view.sequence and set(view.sequence) <= self._said:
+            return "restated"  # "why did her season almost not happen": "Her season almost
+            # did not happen" gives no reason, saying nothing the question does not
         if self._speech_asked and not view.speech and (
                 not view.curated or self.query.said_by):
             # "what did the head of the agency say": a sentence reporting no one's words

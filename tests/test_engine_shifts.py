@@ -10,6 +10,8 @@ from bot.engine.records import FIELD_TEXT
 from bot.engine.shifts import (
     another_doer,
     named_doer,
+    now_asked,
+    now_shifted,
     object_asked,
     object_swapped,
     often_asked,
@@ -212,3 +214,18 @@ def test_a_phrasal_verb_asked_is_not_answered_by_its_verb_with_a_preposition() -
     out = particles_asked(words("what time did the nurses walk out"))
     assert not particle_swapped(out, words("nurses walked off the job at 7 a.m."))
     assert particles_asked(words("what did the supervisors vote on")) == []
+
+
+def test_a_time_placed_against_now_is_shifted_by_another() -> None:
+    """"what night is the night glow this year": "Last year, traffic on Friday night backed
+    up" says another year's (sunk); a record saying this year too, none, or last year only as a
+    comparison's baseline ("45,000 people, up from about 36,000 last year") is not."""
+    this = now_asked(words("what night is the night glow this year"))
+    assert this == [("this", "year")]
+    assert now_shifted(this, words("Last year, traffic on Friday night backed up two miles."))
+    assert not now_shifted(this, words("This year the glow moves to Saturday, not last year's "
+                                       "Friday."))
+    assert not now_shifted(this, words("The glow is on Saturday night."))
+    assert not now_shifted(this, words("Organizers expect 45,000 people, up from about 36,000 "
+                                       "last year."))
+    assert now_asked(words("what did the board decide at its last meeting")) == []

@@ -66,6 +66,31 @@ def time_shifted(asked: list[tuple[str, str]], ws: list[str]) -> bool:
     return False
 
 
+#: The words of a comparison's baseline ("up from 36,000 last year", "more than last year").
+_COMPARED = frozenset({"from", "than", "since"})
+#: The words placing a unit of time against now ("this year", "last season", "next week").
+_DEICTIC = frozenset({"this", "next", "last"})
+
+
+def now_asked(ws: list[str]) -> list[tuple[str, str]]:
+    """Each unit of time a question places against now, with the word placing it ("how many
+    calls did they answer last year": ("last", "year"))."""
+    return [(a, b) for a, b in pairwise(ws) if a in _DEICTIC and b in lexicon.TIME_UNITS]
+
+
+def now_shifted(asked: list[tuple[str, str]], ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) places a unit of time the question places against
+    now (``asked``, :func:`now_asked`) only otherwise: "this year" asked, only "last year"
+    said ("what night is the night glow this year": "Last year, traffic on Friday night ...")."""
+    said = {(a, ws[k + 1]) for k, a in enumerate(ws[:-1])
+            if a in _DEICTIC and ws[k + 1] in lexicon.TIME_UNITS
+            and _COMPARED.isdisjoint(ws[max(0, k - _SHIFT_REACH) : k])}
+    # (but a time compared against is no other time of the thing: "45,000 people, up from
+    # about 36,000 last year")
+    return any((d, u) not in said and any((o, u) in said for o in _DEICTIC - {d})
+               for d, u in asked)
+
+
 def _unit_stems() -> frozenset[str]:
     return frozenset(map(stem, lexicon.TIME_UNITS))
 
@@ -351,12 +376,13 @@ class Shifts:
     """The shifts of :mod:`.shifts` a question's words allow, read once for all of its
     candidates; called with a record, the one it says, or None."""
 
-    __slots__ = ("_doer", "_object", "_often", "_opposed", "_particles", "_times", "_units",
-                 "_way")
+    __slots__ = ("_doer", "_now", "_object", "_often", "_opposed", "_particles", "_times",
+                 "_units", "_way")
 
     def __init__(self, query: Query) -> None:
         figured = any(w[:1].isdigit() for w in query.words)  # (most questions give none)
         self._times = time_asked(query.words) if figured else []  # ("before the 1950s")
+        self._now = now_asked(query.words)  # ("this year")
         self._units = units_asked(figure_counts(query.words)) if figured \
             else frozenset()  # ("2 to 3 weeks")
         self._doer = named_doer(query)  # ("who did Ames inspire")
@@ -367,7 +393,7 @@ class Shifts:
         self._particles = particles_asked(query.words)  # ("vote down")
 
     def __call__(self, view: RecordView) -> str | None:
-        if not (self._times or self._units or self._doer or self._object
+        if not (self._times or self._units or self._doer or self._object or self._now
                 or self._opposed or self._often or self._way or self._particles):
             return None
         if self._units and unit_swapped(self._units, view.figure_counts):
@@ -377,6 +403,8 @@ class Shifts:
         ws = view.shown_words()
         if self._times and time_shifted(self._times, ws):
             return "time shifted"  # "before the 1950s" asked, "in the mid-1950s" said
+        if self._now and now_shifted(self._now, ws):
+            return "time shifted"  # "this year" asked, "last year" said
         if self._doer and roles_swapped(self._doer, ws):
             return "roles swapped"  # "who did Ames inspire": "Ames, inspired by Lutz"
         if self._doer and another_doer(self._doer, view.shown_text):
@@ -407,4 +435,5 @@ class Shifts:
             or any(w in view.shown_text for w in self._often)
             or (self._way and ("from" in view.shown_text or "From" in view.shown_text))
             or any(verb in seq for verb, _ in self._particles)
+            or any(stem(u) in seq for _, u in self._now)
         )

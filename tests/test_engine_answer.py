@@ -1108,3 +1108,24 @@ def test_a_question_naming_a_storys_topic_is_not_answered_by_another_story() -> 
     assert not any(c.probability > 0 and engine._rec(c).id == "bass" for c in ranked)
     assert engine.rank("why were protesters arrested").candidates[0].probability > 0
 
+
+
+def test_a_question_naming_only_a_person_looks_past_six_records_about_them() -> None:
+    """"how old is Oduya": every record about him scores alike in retrieval, so the one
+    giving his age is found though it is the ninth."""
+    source = Source("z", "Buckeye Press", "Red panda found up a maple")
+    oduya = Person("terrence-oduya", "Terrence Oduya", ("Oduya",), "retired mail carrier", None)
+    facts = [Fact(f"f{i}", text, (Citation("z", text),), ("terrence-oduya",))
+             for i, text in enumerate((
+                 "Oduya spotted the panda at 7:40 a.m.",
+                 "Oduya called the zoo's hotline.",
+                 "Oduya mistook the animal for a raccoon.",
+                 "Oduya went out to get the newspaper.",
+                 "Oduya has lived on the street for 30 years.",
+                 "Oduya has seen deer and a fox.",
+                 "Oduya was invited back to the zoo.",
+                 "Oduya watched the keepers coax the panda down.",
+                 "Oduya, 66, is a retired mail carrier."))]
+    engine = Engine(Bank(sources=(source,), people=(oduya,), facts=tuple(facts), quotes=()))
+    a = answered(engine, "how old is oduya")
+    assert a.record_id == "f8"

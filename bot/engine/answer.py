@@ -230,7 +230,11 @@ class Engine:
             shown, seen = set(exclude), visible
             visible = lambda r: seen(r) and r.id not in shown  # noqa: E731
 
-        found = retrieve(m.index, query.items, weights, m.records, visible, SHORTLIST)
+        # (a question naming only people scores every record about them alike: "how old is
+        # Oduya" may be answered by the seventh; twice the candidates for it)
+        only_people = bool(query.items) and all(it.people for it in query.items)
+        found = retrieve(m.index, query.items, weights, m.records, visible,
+                         SHORTLIST * (2 if only_people else 1))
         if query.quoted:  # "who said \"...\"": the records saying it, however common its words
             found = quoting(m.index, query.items, weights, m.records, query.quoted, visible,
                             SHORTLIST) or misquoted(m.records, found, query.quoted)

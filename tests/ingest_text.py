@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.engine.ingest import IngestResult, ingest_article
 from bot.models import Source
 
 SOURCE = Source("wire-bridge", "Riverton Wire", "Bridge approved", None, "2025-06-10", None)
@@ -15,3 +16,9 @@ ARTICLE = (
     "Critics called the bridge a \"vanity project\" and said the money should go to buses.\n\n"
     "The bridge is expected to open in 2028, officials said.\n"
 )
+
+
+def ingested(text: str, source: Source) -> tuple[IngestResult, dict[str, str]]:
+    """``text`` ingested as one article, and the ids of the people it found, by name."""
+    result = ingest_article(text, source=source)
+    return result, {p.name: p.id for p in result.new_people}

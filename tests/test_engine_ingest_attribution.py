@@ -6,7 +6,7 @@ import pytest
 
 from bot.engine.ingest import ingest_article
 from bot.models import Source
-from tests.ingest_text import ARTICLE, SOURCE
+from tests.ingest_text import ARTICLE, SOURCE, ingested
 
 
 def test_a_quote_is_attributed_to_who_said_it_across_its_parts() -> None:
@@ -119,8 +119,7 @@ def test_a_role_with_its_modifiers_or_its_name_after_it_says_who_spoke() -> None
             "Mayfield's attorney says he bought the ticket himself.\n\n"
             "\"Mr. Mayfield left that pool when he left that job,\" said the attorney, "
             "Rita Calderwood.")
-    r = ingest_article(text, source=Source("s", "Tribune", "Garden"))
-    ids = {p.name: p.id for p in r.new_people}
+    r, ids = ingested(text, Source("s", "Tribune", "Garden"))
     said = {q.text: q.speaker for q in r.new_quotes}
     assert said["I'll be there with my petition"] == ids["Odessa Flanagan"]
     assert said["Mr. Mayfield left that pool when he left that job"] == ids["Rita Calderwood"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.engine.ingest import ingest_article
 from bot.engine.ingest.attribution import _Reader
 from bot.models import Source
-from tests.ingest_text import ARTICLE, SOURCE
+from tests.ingest_text import ARTICLE, SOURCE, ingested
 
 
 def test_a_pronoun_after_a_named_person_is_that_person() -> None:
@@ -133,8 +133,7 @@ def test_someone_who_said_she_is_she_whatever_possessive_follows() -> None:
             "the orchestra's executive director.\n\n"
             "Osei-Danvers, who is now associate conductor of the Linden Bay Philharmonic, said "
             "she had no plans to undo his work. \"Teodor built the house,\" she said.")
-    r = ingest_article(text, source=Source("s", "Courier", "Farewell"))
-    ids = {p.name: p.id for p in r.new_people}
+    r, ids = ingested(text, Source("s", "Courier", "Farewell"))
     house = next(q for q in r.new_quotes if "built the house" in q.text)
     assert house.speaker == ids["Mireille Osei-Danvers"]
 
@@ -183,8 +182,7 @@ def test_an_object_him_is_whom_the_prose_was_about_not_who_does_it_to_him() -> N
             "perform 200 hours of community service.\n\n"
             "For Terrence Oduya, the weekend ended with an invitation. Keeper Sam Brandt said "
             "the zoo would give him a family membership.")
-    r = ingest_article(text, source=Source("s", "Brindle Courier", "Week in review"))
-    ids = {p.name: p.id for p in r.new_people}
+    r, ids = ingested(text, Source("s", "Brindle Courier", "Week in review"))
     ordered = next(f for f in r.new_facts if "ordered him" in f.text)
     assert ids["Dustin Kolb"] in ordered.people
     given = next(f for f in r.new_facts if "give him" in f.text)

@@ -209,3 +209,14 @@ def predicate_negated(query: Query) -> bool:
     verbs = {at[it.pos] for it in query.items if it.focus and it.pos < len(at)}
     return any(ws[k + 1 : k + 2] == ["not"] and is_content((ws[k + 2 : k + 3] or [""])[0])
                for k in verbs)
+
+
+def question_negates(query: Query) -> frozenset[str]:
+    """The terms of the question's items a negation of the question governs (within
+    :data:`NEGATION_REACH` words after it)."""
+    if not query.negated:
+        return frozenset()
+    ws = query.words
+    near = negation_scope(ws)
+    return frozenset(t for it in query.items if not it.people and any(
+        ws[i] == it.surface for i in near) for t in it.terms)

@@ -26,8 +26,8 @@ from bot.engine.naming import (
 )
 from bot.engine.negation import (
     denied_before_reason,
-    negation_scope,
     predicate_negated,
+    question_negates,
     subject_denied,
     subject_predicate,
     widely_negated,
@@ -85,17 +85,6 @@ def _completed(item: Item, query: Query) -> bool:
 
 def _stems(ws: frozenset[str]) -> frozenset[str]:
     return frozenset(map(stem, ws))
-
-
-def _question_negates(query: Query) -> frozenset[str]:
-    """The terms of the question's items a negation of the question governs (within
-    :data:`~bot.engine.negation.NEGATION_REACH` words after it)."""
-    if not query.negated:
-        return frozenset()
-    ws = query.words
-    near = negation_scope(ws)
-    return frozenset(t for it in query.items if not it.people and any(
-        ws[i] == it.surface for i in near) for t in it.terms)
 
 
 #: The fields that are the record's own words (not its passage's).
@@ -188,7 +177,7 @@ class Gates:
         # predicate: "why did Kolb plead not guilty" is not answered by "pleaded guilty")
         negating = not why or predicate_negated(query)
         self._negated = query.negated and negating
-        self._negates = _question_negates(query) if negating else frozenset()
+        self._negates = question_negates(query) if negating else frozenset()
         #: "why did Voss sign the petition": the terms a record must not deny (not a person's)
         self._denied = frozenset(t for it in query.items if not it.people for t in it.terms) \
             if why and not query.negated else frozenset()

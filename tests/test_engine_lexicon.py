@@ -50,6 +50,9 @@ def test_opposites_come_from_wordnet_both_ways_with_its_licence() -> None:
 def test_a_comparative_or_superlative_has_the_opposite_in_the_same_degree() -> None:
     assert opposites("stronger") == {"weaker"} and opposites("weakest") == {"strongest"}
     assert "earliest" in opposites("latest") and "earlier" in opposites("later")
+    # a word of one syllable ending consonant, vowel, consonant doubles it: "big" -> "bigger"
+    assert "bigger" in opposites("smaller") and "biggest" in opposites("smallest")
+    assert "newer" in opposites("older") and "lower" in opposites("higher")
     assert opposites("larger") == {"smaller"}
     # only adjectives and adverbs have degrees: a "buyer" is no more "buy" (verb: "sell")
     assert "sell" in opposites("buy") and opposites("buyer") == frozenset()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 from importlib import resources
@@ -352,12 +353,19 @@ def _graded(word: str) -> tuple[str, str] | None:
 
 def _degree(base: str, suffix: str) -> str:
     """``base`` with a comparative or superlative ending: weak -> weaker, early ->
-    earliest, late -> later (doubled final consonants are not guessed: small -> smaller)."""
+    earliest, late -> later, big -> bigger (a word of one syllable ending on a consonant
+    after one vowel doubles it; small -> smaller, cool -> cooler)."""
     if base.endswith("e"):
         return base + suffix[1:]
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
         return base[:-1] + "i" + suffix
+    if _ONE_VOWEL_CVC.match(base):
+        return base + base[-1] + suffix
     return base + suffix
+
+
+#: A word of one syllable ending consonant, vowel, consonant (not w, x or y): "big", "thin".
+_ONE_VOWEL_CVC = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
 
 
 @cache

@@ -26,7 +26,8 @@ _MEASURES = frozenset(stem(w) for w in ("percent", "cents", "dollars"))
 MONEY_TERMS = frozenset(stem(w) for w in lexicon.MONEY_WORDS)
 #: The units of length or area, which answer "how big" and "how far".
 _LENGTH = frozenset(stem(w) for w in lexicon.LENGTH_UNITS)
-#: Every unit of measure: of time, length or area, weight, volume, heat, money or share.
+#: Every unit of measure: of time, length or area, distance, heat, weight, speed, money or
+#: share.
 _UNITS = _SPAN | _LENGTH | _MEASURES | frozenset(
     stem(u) for units in lexicon.MEASURE_UNITS.values() for u in units)
 
@@ -69,7 +70,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
     if kind == "number" and not counts and _measured(view, asked, size):
         return True  # "how much warning": "40 minutes of warning"
     if kind == "number" and not asked & _SPAN:
-        grouped = _grouped(view)  # ("1,100 residents": no year)
+        grouped = _grouped(view) if any(map(is_year, view.numbers)) else set()  # ("1,100
+        # residents": no year)
         # "how many firefighters": not a year, nor a figure of time or length ("five
         # years", "38 miles away"), unless asked in those units ("how big", "how far": a
         # figure of length, not of time)
@@ -114,6 +116,7 @@ def counts_word(view: RecordView, counted: frozenset[str]) -> bool:
                             for i in named)
 
 
+#: A figure written with a thousands comma ("1,100").
 _GROUPED = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 
 

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 _SHIFT_REACH = 3
 #: The prepositions that make another verb of a phrasal verb's ("vote on", "turn to"; not
 #: "by", which names the doer, nor another particle: "walk out" is "walk off the job").
-_PARTICLES = frozenset({"on", "in", "into", "to", "for", "with", "against", "over", "through",
-                        "about", "at"})
+_VERB_PREPOSITIONS = frozenset({"on", "in", "into", "to", "for", "with", "against", "over",
+                                "through", "about", "at"})
 
 
 def _placed(ws: list[str], k: int) -> str:
@@ -367,7 +367,7 @@ def particle_swapped(asked: list[tuple[str, str]], ws: list[str]) -> bool:
     down") says nothing against it."""
     for verb, particle in asked:
         after = [n for w, n in pairwise(ws) if stem(w) == verb]
-        if after and all(n in _PARTICLES and n != particle for n in after):
+        if after and all(n in _VERB_PREPOSITIONS and n != particle for n in after):
             return True
     return False
 

@@ -102,6 +102,12 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
     return bool(view.numbers - asked)
 
 
+#: A figure this many content words before the thing a question counts may count it ("about
+#: 60 provisional and late-arriving mail ballots", "the three-member Calder County Board of
+#: Commissioners").
+COUNTED_REACH = 6
+
+
 #: The stems of the words that count without a figure ("several", "dozens", "a couple").
 _COUNTING = frozenset(stem(w) for w in lexicon.COUNTING_WORDS)
 
@@ -132,12 +138,6 @@ def _counted_only(view: RecordView, asked: set[str]) -> set[str]:
     ("two regional chains", not "a 320-acre farm")."""
     counting = {n for n, u in view.figure_counts if u in asked}
     return counting - {n for n, u in view.figure_counts if u in _UNITS}
-
-
-#: A figure this many content words before the thing a question counts may count it ("about
-#: 60 provisional and late-arriving mail ballots", "the three-member Calder County Board of
-#: Commissioners").
-COUNTED_REACH = 6
 
 
 def _counts_others(view: RecordView, asked: set[str], counted: frozenset[str]) -> bool:

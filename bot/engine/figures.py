@@ -136,6 +136,7 @@ def counts_unfigured(ws: list[str]) -> bool:
                for w, nxt in zip(ws, [*ws[1:], ""], strict=False))
 
 
+#: A season placed in time: "in the spring", "by summer", "last fall", "early-winter".
 _SEASON = re.compile(r"\b(?:in|by|this|next|last|until|through|early|late|mid)[ -](?:the )?"
                      r"(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
 

@@ -125,7 +125,7 @@ def is_adverb(word: str) -> bool:
 
 
 #: A word right before one of these is an adverb of degree: "right now", "right away".
-_DEICTIC = (["now"], ["away"], ["here"], ["there"], ["then"])
+_DEGREED = frozenset({"now", "away", "here", "there", "then"})
 
 
 def question_opposites(item: Item, query: Query) -> frozenset[str]:
@@ -138,7 +138,7 @@ def question_opposites(item: Item, query: Query) -> frozenset[str]:
     if lexicon.rarity(item.surface) < lexicon.LIGHT_VERB_RARITY and \
             lexicon.opposites(item.surface) <= lexicon.verb_opposites(item.surface):
         return frozenset()  # a light verb's: "how long did the meeting go" ("came at the end")
-    if item.pos < len(at) and query.words[at[item.pos] + 1 : at[item.pos] + 2] in _DEICTIC:
+    if item.pos < len(at) and not _DEGREED.isdisjoint(query.words[at[item.pos] + 1 :][:1]):
         return frozenset()  # "right now", "right away": no side
     doing = item.pos < len(at) and any(
         it.people and it.pos < len(at) and at[it.pos] + len(it.surface.split()) == at[item.pos]

@@ -64,8 +64,9 @@ def negated_terms(ws: list[str]) -> frozenset[str]:
 
 
 #: A record's negation may govern a content word this many words after it, read widely
-#: (:func:`widely_negated`).
+#: (:func:`widely_negated`), within its clause (up to a comma or a sentence's end).
 NEGATION_WIDE = 12
+_CLAUSES = re.compile(r"[,;:.!?()]")
 
 
 def widely_negated(text: str) -> frozenset[str]:
@@ -75,9 +76,6 @@ def widely_negated(text: str) -> frozenset[str]:
     return frozenset(stem(w) for clause in _CLAUSES.split(text) for ws in [words(clause)]
                      for i in negations(ws) for w in ws[i + 1 : i + 1 + NEGATION_WIDE]
                      if is_content(w))
-
-
-_CLAUSES = re.compile(r"[,;:.!?()]")
 
 
 UN = "un"  # the prefix making a word the negation of another ("unmonitored", "unable")

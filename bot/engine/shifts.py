@@ -72,19 +72,24 @@ _COMPARED = frozenset({"from", "than", "since"})
 _DEICTIC = frozenset({"this", "next", "last"})
 
 
+def _placed_now(ws: list[str]) -> list[tuple[int, str, str]]:
+    """Each unit of time ``ws`` places against now: where, the word placing it and the unit."""
+    return [(k, a, b) for k, (a, b) in enumerate(pairwise(ws))
+            if a in _DEICTIC and b in lexicon.TIME_UNITS]
+
+
 def now_asked(ws: list[str]) -> list[tuple[str, str]]:
     """Each unit of time a question places against now, with the word placing it ("how many
     calls did they answer last year": ("last", "year"))."""
-    return [(a, b) for a, b in pairwise(ws) if a in _DEICTIC and b in lexicon.TIME_UNITS]
+    return [(a, b) for _, a, b in _placed_now(ws)]
 
 
 def now_shifted(asked: list[tuple[str, str]], ws: list[str]) -> bool:
     """Whether a record (its words ``ws``) places a unit of time the question places against
     now (``asked``, :func:`now_asked`) only otherwise: "this year" asked, only "last year"
     said ("what night is the night glow this year": "Last year, traffic on Friday night ...")."""
-    said = {(a, ws[k + 1]) for k, a in enumerate(ws[:-1])
-            if a in _DEICTIC and ws[k + 1] in lexicon.TIME_UNITS
-            and _COMPARED.isdisjoint(ws[max(0, k - _SHIFT_REACH) : k])}
+    said = {(a, b) for k, a, b in _placed_now(ws)
+            if _COMPARED.isdisjoint(ws[max(0, k - _SHIFT_REACH) : k])}
     # (but a time compared against is no other time of the thing: "45,000 people, up from
     # about 36,000 last year")
     return any((d, u) not in said and any((o, u) in said for o in _DEICTIC - {d})

@@ -70,8 +70,8 @@ def test_a_pronoun_after_someone_unnamed_is_theirs_not_the_last_named_persons() 
             "A 71-year-old man died after running a generator inside his garage, and a "
             "45-year-old woman was killed when her car slid off Highway 16.\n\n"
             "Pruett said her office would send help.")
-    r = ingest_article(text, source=Source("s", "Ozark Wire", "Ice storm"))
-    pruett = next(p.id for p in r.new_people if p.name == "Sarah Pruett")
+    r, ids = ingested(text, Source("s", "Ozark Wire", "Ice storm"))
+    pruett = ids["Sarah Pruett"]
     died = next(f for f in r.new_facts if "garage" in f.text)
     assert pruett not in died.people
     office = next(f for f in r.new_facts if "office" in f.text)
@@ -113,8 +113,8 @@ def test_the_role_of_someone_named_paragraphs_ago_is_them() -> None:
             "The name will stay on the sign, the owner said, along with her grandfather's "
             "lettering.\n\n"
             "\"It's not coming down on my watch,\" she said.\n")
-    r = ingest_article(text, source=Source("s", "Wire", "Store sold"))
-    dahl = next(p.id for p in r.new_people if p.name == "Karin Dahl")
+    r, ids = ingested(text, Source("s", "Wire", "Store sold"))
+    dahl = ids["Karin Dahl"]
     sign = next(f for f in r.new_facts if "sign" in f.text)
     assert sign.people == (dahl,)
     watch = next(q for q in r.new_quotes if "my watch" in q.text)
@@ -164,8 +164,8 @@ def test_a_sentence_someone_reports_by_she_said_is_about_them() -> None:
             "the closure would last at least two weeks.\n\n"
             "About 11,400 vehicles cross the bridge on an average day, she said.\n\n"
             "Repairs could cost $2 million, money she said would come from a state fund.")
-    r = ingest_article(text, source=Source("s", "Valley Courier", "Bridge closed"))
-    dana = next(p.id for p in r.new_people if p.name == "Dana Whitcombe")
+    r, ids = ingested(text, Source("s", "Valley Courier", "Bridge closed"))
+    dana = ids["Dana Whitcombe"]
     vehicles = next(f for f in r.new_facts if "11,400 vehicles" in f.text)
     money = next(f for f in r.new_facts if "money she said" in f.text)
     assert dana in vehicles.people and dana in money.people
@@ -195,8 +195,8 @@ def test_a_subject_pronoun_after_an_opening_phrase_is_the_person_just_named() ->
     keeps its words)."""
     text = ("The course was measured by Martin Thiele, a retired surveyor.\n\n"
             "A week later, out of curiosity, he compared GPS data from 200 runners.")
-    r = ingest_article(text, source=Source("s", "Cascade Sports Wire", "Short course"))
-    thiele = next(p.id for p in r.new_people if p.name == "Martin Thiele")
+    r, ids = ingested(text, Source("s", "Cascade Sports Wire", "Short course"))
+    thiele = ids["Martin Thiele"]
     compared = next(f for f in r.new_facts if "compared" in f.text)
     assert thiele in compared.people
     assert compared.text.startswith("A week later, out of curiosity, he compared")

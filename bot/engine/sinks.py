@@ -335,7 +335,7 @@ class Gates:
         if self._negated and not view.negated and view.negated_terms.isdisjoint(self._negates):
             return "negation"  # (but "without monitoring" is what "unmonitored" says)
         negates = self._negates
-        if negates and view.negated_terms.isdisjoint(negates) and view.negated and \
+        if negates and view.negated_terms.isdisjoint(negates) and \
                 widely_negated(view.shown_text).isdisjoint(negates):
             # "what does not define X": a record negating something else ("not decision
             # problems") does not say what the question says is not so (read further in the

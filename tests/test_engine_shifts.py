@@ -216,6 +216,20 @@ def test_a_phrasal_verb_asked_is_not_answered_by_its_verb_with_a_preposition() -
     assert particles_asked(words("what did the supervisors vote on")) == []
 
 
+def test_a_phrasal_verb_split_by_its_object_is_read_at_the_question_end() -> None:
+    """"why did the council vote the budget down" asks "vote down" as "vote down the budget"
+    does ("met to vote on a budget" is another act), and "shutting it down" asks "shut down";
+    a particle after a clause of its own is not the verb's ("where does the money the festival
+    makes end up": not "make up"), nor a preposition ending a question."""
+    down = particles_asked(words("why did the council vote the budget down"))
+    assert down == [("vote", "down")]
+    assert particle_swapped(down, words("The council met Tuesday night to vote on a budget"))
+    assert particles_asked(words("why are they shutting it down")) == [("shut", "down")]
+    assert ("make", "up") not in particles_asked(
+        words("where does the money the festival makes end up"))
+    assert particles_asked(words("what did the council vote the budget on")) == []
+
+
 def test_a_time_placed_against_now_is_shifted_by_another() -> None:
     """"what night is the night glow this year": "Last year, traffic on Friday night backed
     up" says another year's (sunk); a record saying this year too, none, or last year only as a

@@ -31,6 +31,12 @@ _SHIFT_REACH = 3
 _VERB_PREPOSITIONS = frozenset({"on", "in", "into", "to", "for", "with", "against", "over",
                                 "through", "about", "at"})
 
+#: The particles a question may put after the verb's object, at its end ("vote the budget
+#: down"); not a preposition, which may end a question alone ("what did she vote on"); and
+#: the words that object has at most.
+_SPLIT_PARTICLES = frozenset({"down", "up", "off", "out", "away", "back"})
+_SPLIT_REACH = 3
+
 
 def _placed(ws: list[str], k: int) -> str:
     """The word placing the year at ``k`` in ``ws``: the one before it, past the words that
@@ -360,9 +366,18 @@ def way_reversed(way: tuple[str, str], ws: list[str]) -> bool:
 
 def particles_asked(ws: list[str]) -> list[tuple[str, str]]:
     """Each phrasal verb of a question, its verb's stem and its particle, when the particle
-    follows the verb ("why did the supervisors vote down the tax": ("vote", "down"))."""
-    return [(t, p) for w, p in pairwise(ws)
-            if (t := stem(w), p) in phrasal_stems() and is_content(w)]
+    follows the verb ("why did the supervisors vote down the tax": ("vote", "down")) or ends
+    the question after the verb's object ("why did the council vote the budget down")."""
+    phrasal = phrasal_stems()
+    asked = [(t, p) for w, p in pairwise(ws) if (t := stem(w), p) in phrasal and is_content(w)]
+    if len(ws) > 2 and ws[-1] in _SPLIT_PARTICLES:
+        # (the object opens with a determiner or is a pronoun: "turn the cameras off",
+        # "shutting it down"; not "where does the money the festival makes end up")
+        for i in range(max(0, len(ws) - 2 - _SPLIT_REACH), len(ws) - 2):
+            if ws[i + 1] in lexicon.NOUN_PHRASE_OPENERS and is_content(ws[i]) \
+                    and (t := stem(ws[i]), ws[-1]) in phrasal:
+                asked.append((t, ws[-1]))
+    return asked
 
 
 def particle_swapped(asked: list[tuple[str, str]], ws: list[str]) -> bool:

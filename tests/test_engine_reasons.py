@@ -1,12 +1,13 @@
 """bot/engine/reasons.py: a "why" question answered with the reason, when the record chosen
-states only the claim and the next sentence of its source gives the reason."""
+states only the claim and the next sentence of its source gives the reason (or the one
+before, which it points back to: "That is why")."""
 
 from __future__ import annotations
 
 from bot.engine import Engine
 from bot.engine.memory import Memory
 from bot.engine.normalize import stem
-from bot.engine.reasons import reason_after, states_reason
+from bot.engine.reasons import reason_after, reason_before, states_reason
 from bot.models import Bank, Citation, Fact, Quote, Source
 
 CLAIM = "The utility has faced sharp criticism for not cutting power to the valley on Saturday."
@@ -78,3 +79,31 @@ def test_a_why_question_answered_by_a_record_with_its_reason_gets_that_record_al
     a = engine.answer("why did the utility decide against a shutoff")
     assert a.answered and a.record_id == "reason" and a.text == REASON
     assert len(a.sources) == 1
+
+
+ORDER = ("Crews restore power to the circuits feeding hospitals and water plants first, then "
+         "to the lines serving the most homes.")
+BACK = "That order, she said, is why some streets with lights sit next to streets still dark."
+
+
+def test_a_record_pointing_back_to_the_one_before_as_the_reason_is_answered_with_it() -> None:
+    m = _memory(_bank(_fact("other", OTHER), _fact("order", ORDER), _fact("back", BACK)))
+    assert reason_before(m, _rid(m, "back")) == _rid(m, "order")
+    assert reason_before(m, _rid(m, "order")) is None  # (pointing back to nothing)
+    for text in ("This is why the crews start with hospitals.",
+                 "That's why the crews start with hospitals.",
+                 "Those delays were the reason the crews start with hospitals."):
+        m = _memory(_bank(_fact("order", ORDER), _fact("back", text)))
+        assert reason_before(m, _rid(m, "back")) == _rid(m, "order"), text
+    # "that" as no pointer back, or a sentence of another source
+    m = _memory(_bank(_fact("order", ORDER), _fact("back", "She said that is not the plan.")))
+    assert reason_before(m, _rid(m, "back")) is None
+    m = _memory(_bank(_fact("order", ORDER), _fact("back", BACK, source="other")))
+    assert reason_before(m, _rid(m, "back")) is None
+
+    engine = Engine(_bank(_fact("other", OTHER), _fact("order", ORDER), _fact("back", BACK)),
+                    threshold=0.0)
+    a = engine.answer("why do some streets have lights while the next street is still dark")
+    assert a.answered and a.record_id == "back"
+    assert a.text == f"{ORDER} {BACK}"
+    assert [s.excerpt for s in a.sources] == [ORDER, BACK]

@@ -37,7 +37,7 @@ from bot.engine.model import Model
 from bot.engine.naming import kind_of_person, miscast
 from bot.engine.question import Item, Query, read, small_talk
 from bot.engine.quotes import QuoteFinder
-from bot.engine.reasons import reason_after
+from bot.engine.reasons import reason_beside
 from bot.engine.records import RecordView, record_people, view
 from bot.engine.retrieve import misquoted, quoting, retrieve
 from bot.engine.scoring import (
@@ -405,13 +405,14 @@ class Engine:
         elif band:
             best = band[0]
         answer = self._answer_from(best, cands, confidence)
-        if query.answer_type == "reason":  # the claim, then the next sentence giving its reason
-            why = reason_after(self._m, best.rid, {t for it in query.items for t in it.terms})
-            if why is not None:
-                rec = self._m.records[why]
-                assert rec is not None
-                answer = replace(answer, text=f"{answer.text} {self._cite.answer_text(rec)}",
-                                 sources=(*answer.sources, *self._cite.refs(rec)))
+        if query.answer_type == "reason" and (beside := reason_beside(
+                self._m, best.rid, {t for it in query.items for t in it.terms})):
+            why, first = beside  # the claim, then the next sentence giving its reason (or
+            rec = self._m.records[why]  # the one before: "That is why ...")
+            assert rec is not None
+            texts, refs = [answer.text, self._cite.answer_text(rec)], self._cite.refs(rec)
+            answer = replace(answer, text=" ".join(texts[::-1] if first else texts), sources=(
+                *refs, *answer.sources) if first else (*answer.sources, *refs))
         return answer
 
     def _view(self, rid: int, rec: Fact | Quote, fields: dict[str, int]) -> RecordView:

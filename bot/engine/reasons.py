@@ -8,10 +8,13 @@ finds the claim (it shares the question's words); the reason is its neighbour.
 same source (the next sentence of the article, or the next quote after a quote), when the
 chosen record states no reason outright and the neighbour does (a reason connective:
 "because", "due to", ...) and shares a word with the question. The answer then gives both,
-each cited.
+each cited. :func:`reason_before` finds the sentence before one that points back to it as the
+reason ("That distance is what makes the finding puzzling.", "That is why ...").
 """
 
 from __future__ import annotations
+
+import re
 
 from bot.engine.memory import Memory
 from bot.engine.normalize import words
@@ -43,3 +46,40 @@ def reason_after(memory: Memory, rid: int, asked: set[str]) -> int | None:
         return None
     shared = memory.fields(rid + 1, {t for t in asked if not t.startswith("@")})
     return rid + 1 if shared else None
+
+
+#: A sentence giving as the reason what the one before it said: "That distance is what makes
+#: the finding puzzling.", "That order, she said, is why some streets ...", "This is why".
+_POINTS_BACK = re.compile(
+    r"^(?:that|this|these|those)\b[^.;:!?]{0,40}?\b(?:is|are|was|were)\s+"
+    r"(?:why|what (?:makes|made|explains|explained)|the reason)\b"
+    r"|^(?:that|this)'s\s+(?:why|the reason)\b",
+    re.IGNORECASE,
+)
+
+
+def reason_before(memory: Memory, rid: int) -> int | None:
+    """The rid of the record before record ``rid`` in the same source, when ``rid`` gives it
+    as the reason ("That distance is what makes the finding puzzling."), or None."""
+    records = memory.records
+    rec = records[rid]
+    if rec is None or not rec.citations or rid == 0 or not _POINTS_BACK.search(rec.text):
+        return None
+    before = records[rid - 1]
+    if (
+        before is None
+        or type(before) is not type(rec)
+        or first_source(before) != first_source(rec)
+        or before.guild_id != rec.guild_id
+    ):
+        return None
+    return rid - 1
+
+
+def reason_beside(memory: Memory, rid: int, asked: set[str]) -> tuple[int, bool] | None:
+    """The record giving the reason of record ``rid``'s claim (:func:`reason_after`, else
+    :func:`reason_before`) and whether it comes first, or None."""
+    if (after := reason_after(memory, rid, asked)) is not None:
+        return after, False
+    before = reason_before(memory, rid)
+    return None if before is None else (before, True)

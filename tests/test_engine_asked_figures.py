@@ -372,3 +372,24 @@ def test_what_year_is_not_answered_by_a_figure_written_with_a_thousands_comma() 
     assert sinks(query, [1.0] * 2, [False] * 2, fields, counted) == "no year"
     dated = view_of("The petition was signed in 1998 by 1,100 residents.")
     assert sinks(query, [1.0] * 2, [False] * 2, fields, dated) is None
+
+
+def test_how_many_people_is_answered_by_a_count_of_people_of_any_kind() -> None:
+    """"how many people live in Port Addison": a figure counting a kind of person ("1,100
+    residents", "nine employees", "31 children"), "population about 9,300" or "a town of
+    3,400" answers; "at least 150 feet from a restaurant", "a 410-bed hospital" and "two
+    hospitals and 14 public schools" count no people."""
+    items = [Item("people", ("peopl",)), Item("live", ("live",)), Item("town", ("town",))]
+    fields = {"live": 1, "town": 1}
+    query = Query("how many people live in the town", [], items, answer_type="number",
+                  counts=True, counted=frozenset({"peopl"}))
+    for text in ("Trucks will park at least 150 feet from any restaurant in the town.",
+                 "The town's 410-bed hospital is its largest employer.",
+                 "The advisory covers two hospitals and 14 public schools in the town."):
+        assert sinks(query, [1.0] * 3, [False] * 3, fields, view_of(text)) == "no figure", text
+    for text in ("About 1,100 residents live in the town.",
+                 "Nine employees live in the town.",
+                 "The town, population about 9,300, lives on farming.",
+                 "The mill sits in this town of 3,400.",
+                 "Some 31 children live in the town."):
+        assert sinks(query, [1.0] * 3, [False] * 3, fields, view_of(text)) is None, text

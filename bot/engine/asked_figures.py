@@ -32,6 +32,35 @@ _UNITS = _SPAN | _LENGTH | _MEASURES | frozenset(
     stem(u) for units in lexicon.MEASURE_UNITS.values() for u in units)
 
 
+#: The stems of the words asking a count of people ("how many people live in Branwell").
+_PEOPLE = frozenset(stem(w) for w in ("people", "persons"))
+#: Plurals of kinds of person not made with "-s", and the words counting people as a whole.
+_PERSONS = frozenset({"people", "persons", "children", "men", "women", "population"})
+#: Places whose figure after "of" counts their people ("a town of 3,400").
+_PEOPLED = frozenset({"town", "city", "village", "borough", "township", "county", "community",
+                      "country", "state", "nation", "island", "district", "neighborhood"})
+#: A figure counts people when one of the next this many words is a kind of person ("nine
+#: full-time employees") or "population" stands this many words before it.
+PEOPLE_REACH = 3
+
+
+def counts_people(ws: list[str]) -> bool:
+    """Whether the words ``ws`` (:func:`~bot.engine.normalize.words`) count people: a figure
+    before a kind of person ("1,100 residents", "nine employees", "31 children"), after
+    "population" ("population about 9,300") or after a place and "of" ("a town of 3,400")."""
+    from bot.engine.naming import kind_of_person  # (naming reads records, as this module does)
+
+    for i, w in enumerate(ws):
+        if not w.isdigit():
+            continue
+        after = ws[i + 1 : i + 1 + PEOPLE_REACH]
+        if any(a in _PERSONS or kind_of_person(a) for a in after) \
+                or "population" in ws[max(0, i - PEOPLE_REACH) : i] \
+                or (i > 1 and ws[i - 1] == "of" and ws[i - 2] in _PEOPLED):
+            return True
+    return False
+
+
 #: "aged 34", "between the ages of 9 and 12": an age's figure this many content words after
 #: "age" at most.
 AGE_REACH = 3
@@ -63,6 +92,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
     if counts and any((n, t) in view.figure_counts for n in view.numbers - asked
                       for t in counted):
         return True  # "how many artworks": "three works", "1,100 books" (not a year)
+    if counts and not counted.isdisjoint(_PEOPLE) and not counts_people(view.shown_words()):
+        return False  # "how many people live in Branwell": not "at least 150 feet"
     if counts and not counted.isdisjoint(view.sequence) and _counts_others(view, asked, counted):
         return False  # "how many firefighters": "firefighters measured 240 parts per million"
     if money and not view.money:

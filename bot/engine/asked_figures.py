@@ -48,7 +48,7 @@ def counts_people(ws: list[str]) -> bool:
     """Whether the words ``ws`` (:func:`~bot.engine.normalize.words`) count people: a figure
     before a kind of person ("1,100 residents", "nine employees", "31 children"), after
     "population" ("population about 9,300") or after a place and "of" ("a town of 3,400")."""
-    from bot.engine.naming import kind_of_person  # (naming reads records, as this module does)
+    from bot.engine.naming import kind_of_person  # (naming reads questions, which read this)
 
     for i, w in enumerate(ws):
         if not w.isdigit():

@@ -44,6 +44,17 @@ def test_the_name_of_a_thing_asked_is_the_last_word_of_the_phrase_after_name_of(
     kids = asked("what are the names of her grandchildren",
                   [Item("grandchildren", ("grandchildren",))], "name")
     assert named_thing(kids) == {"grandchildren"}
+    # the name asked as the thing's own: "what was the jailhouse informant's name"
+    ws = words("what was the jailhouse informant's name")
+    informant = Query("what was the jailhouse informant's name", ws,
+                      [Item("jailhouse", ("jailhous",), pos=0),
+                       Item("informant", ("inform",), pos=1)],
+                      answer_type="name", at=[ws.index("jailhouse"), ws.index("informant")])
+    assert named_thing(informant) == {"inform"}
+    ws = words("what's the robot's name")
+    robot = Query("what's the robot's name", ws, [Item("robot", ("robot",), pos=0)],
+                  answer_type="name", at=[ws.index("robot")])
+    assert named_thing(robot) == frozenset()  # (a thing that bears no names as a rule)
 
 
 def test_kinds_of_person_and_someone_a_person_has() -> None:

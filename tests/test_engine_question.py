@@ -197,6 +197,11 @@ def test_the_first_question_word_asks() -> None:
                   "what are the names of the two engineers",
                   "what were the names of the two engineers"):
         assert _read(asked).answer_type == "name", asked
+    # ... or as the thing's own: "what was the engineer's name", "what is the bridge name"
+    for asked in ("what was the engineer's name", "whats the bridge name",
+                  "what are the engineers' names"):
+        assert _read(asked).answer_type == "name", asked
+    assert _read("what name did the council give the bridge").answer_type == ""
 
 
 def test_how_many_things_a_question_asks_for() -> None:

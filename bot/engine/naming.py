@@ -37,7 +37,7 @@ _WHO_IS = frozenset({"is", "was", "are", "were", "the", "a", "an"})
 def named_thing(query: Query) -> frozenset[str]:
     """The terms of the thing whose name the question asks: "what is the name of the
     elementary school" (the last word of the phrase after "name of", a kind of thing with
-    names); "which judge", "what state lawmakers", "who is the librarian" (a kind of person
+    names; or the word before "name": "the jailhouse informant's name"); "which judge", "what state lawmakers", "who is the librarian" (a kind of person
     right after the question word: "which" or "who is" asks for one by name). Empty for any
     other question, or one naming a person. (Not "what is X called": that asks for a term as
     often as for a name, "antimicrobial peptides called defensins"; nor "which engine": a
@@ -47,7 +47,7 @@ def named_thing(query: Query) -> frozenset[str]:
     if query.answer_type == "name":
         of = _name_of(ws)
         if of is None:
-            return frozenset()
+            return _possessor_named(query)
         run = _run_after(query, of)
         if not run or run[-1][1].people or not _bears_names(run[-1][1].surface):
             return frozenset()
@@ -164,6 +164,19 @@ def _name_of(ws: list[str]) -> int | None:
     """Where the "of" of "the name of" stands in the question's words ``ws``, or None."""
     asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
     return None if asks is None or ws[asks + 1 : asks + 2] != ["of"] else asks + 1
+
+
+def _possessor_named(query: Query) -> frozenset[str]:
+    """The terms of the thing a question asks the name of before the word "name" ("what was
+    the jailhouse informant's name", "what is the street name"), when it bears names."""
+    ws = query.words
+    asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
+    if asks is None or len(query.at) < len(query.items):
+        return frozenset()
+    before = [it for it in query.items if query.at[it.pos] == asks - 1]
+    if not before or before[0].people or not _bears_names(before[0].surface):
+        return frozenset()
+    return frozenset(before[0].terms)
 
 
 def _run_after(query: Query, at: int) -> list[tuple[int, Item]]:

@@ -155,6 +155,8 @@ def _answer_type(ws: list[str]) -> tuple[str, set[int]]:
             found = lexicon.TYPE_PHRASES.get(tuple(ws[at : at + size]))
             if found:
                 return found, set(range(at, at + size))
+        if ws[at] == "what" and ws[-1] in ("name", "names") and len(ws) > at + 2:
+            return "name", {at, len(ws) - 1}  # "what was the informant's name"
         found = lexicon.ANSWER_TYPES.get(ws[at])
         return (found, {at}) if found else ("", set())
     head = ws[:6]

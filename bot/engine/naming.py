@@ -37,9 +37,10 @@ _WHO_IS = frozenset({"is", "was", "are", "were", "the", "a", "an"})
 def named_thing(query: Query) -> frozenset[str]:
     """The terms of the thing whose name the question asks: "what is the name of the
     elementary school" (the last word of the phrase after "name of", a kind of thing with
-    names; or the word before "name": "the jailhouse informant's name"); "which judge", "what state lawmakers", "who is the librarian" (a kind of person
-    right after the question word: "which" or "who is" asks for one by name). Empty for any
-    other question, or one naming a person. (Not "what is X called": that asks for a term as
+    names; or the word before "name": "the jailhouse informant's name"); "which judge",
+    "what state lawmakers", "who is the librarian" (a kind of person right after the
+    question word: "which" or "who is" asks for one by name). Empty for any other question,
+    or one naming a person. (Not "what is X called": that asks for a term as
     often as for a name, "antimicrobial peptides called defensins"; nor "which engine": a
     thing, not a person, is as often answered by a common noun, "the adaptive immune
     system".)"""

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.asked_figures import act_timed
+from bot.engine.normalize import words
 from bot.engine.question import Item, Query
 from bot.engine.records import FIELD_TEXT, view
 from bot.engine.sinks import sinks
@@ -393,3 +395,23 @@ def test_how_many_people_is_answered_by_a_count_of_people_of_any_kind() -> None:
                  "The mill sits in this town of 3,400.",
                  "Some 31 children live in the town."):
         assert sinks(query, [1.0] * 3, [False] * 3, fields, view_of(text)) is None, text
+
+
+def test_when_was_it_done_asks_the_time_of_that_act() -> None:
+    """"when was the plant built": a record giving the time of another act ("a jury found
+    Friday that the plant ...") gives no time of its building; one saying it was built (or
+    a related form: "its construction began in 1951") does. Not a question whose last word
+    is no participle ("when was the vote"), nor one asked otherwise ("when did they build")."""
+    items = [Item("plant", ("plant",)), Item("built", ("built", "construct"))]
+    query = Query("when was the plant built", words("when was the plant built"), items,
+                  answer_type="date", at=[3, 4])
+    assert act_timed(query) == ("built", "construct")
+    other = view_of("A jury on Friday found that the plant's owner underpaid workers.")
+    assert sinks(query, [1.0] * 2, [False] * 2, {"plant": 1}, other) == "another time"
+    for text in ("The plant was built in 1951.", "Its construction began in 1951."):
+        fields = {"plant": 1, "built": 1} if "built" in text else {"construct": 1}
+        assert sinks(query, [1.0] * 2, [False] * 2, fields, view_of(text)) is None, text
+    for asked_ in ("when was the vote", "when did they build the plant"):
+        assert act_timed(Query(asked_, words(asked_), [Item(w, (w,)) for w in
+                                                      asked_.split()[-2:]],
+                               answer_type="date")) == (), asked_

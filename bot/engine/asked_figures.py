@@ -221,3 +221,23 @@ def frame_unsaid(query: Query, view: RecordView) -> str | None:
             series_length(view.shown_text), series_length(view.passage_text)) < query.listed:
         return "too few"
     return None
+
+
+#: The endings of a past participle ending a question: "built", "founded", "taken".
+_PARTICIPLE_ENDS = ("ed", "t", "en")
+
+
+def act_timed(query: Query) -> tuple[str, ...]:
+    """The terms of the act whose time "when was X <done>" asks ("when was the plant built":
+    "built", and its related forms), which a record giving the time of another act does not
+    give ("a federal jury found Friday that the plant's owner ..."); empty for any other
+    question."""
+    ws, items = query.words, query.items
+    if query.answer_type != "date" or len(ws) < 4 or ws[0] != "when" \
+            or ws[1] not in ("was", "were") or not items:
+        return ()
+    last = items[-1]
+    if last.surface != ws[-1] or last.people or last.specific \
+            or not ws[-1].endswith(_PARTICIPLE_ENDS):
+        return ()
+    return tuple(last.terms)

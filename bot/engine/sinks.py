@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.engine import lexicon
-from bot.engine.asked_figures import MONEY_TERMS, counts_word, frame_unsaid, has_figure
+from bot.engine.asked_figures import MONEY_TERMS, act_timed, counts_word, frame_unsaid, has_figure
 from bot.engine.figures import is_year
 from bot.engine.forms import is_adverb, question_opposites
 from bot.engine.naming import (
@@ -163,6 +163,7 @@ class Gates:
         "_subject",
         "_superlatives",
         "_when",
+        "_when_act",
         "_which_many",
         "_why",
         "query",
@@ -206,6 +207,7 @@ class Gates:
         #: the question's terms, when it asks for a figure
         self._figure = self._asked if kind in FIGURE_KINDS else None
         self._when = kind == "date" and "when" not in query.words
+        self._when_act = act_timed(query)  # ("when was the plant built": built)
         # (an adverb of manner or frequency the bank lacks says how, not what: "finally",
         # "usually", "annually"; "how much did it cost" asks a sum of money, which the figure
         # gate then asks of the record, whether or not the bank says "cost")
@@ -389,6 +391,8 @@ class Gates:
             # answer; "when" may be answered by the event it came before or after ("after the
             # vote") or by a time limit ("within two weeks"), "what year" or "what day" may not
             return "no date"
+        if self._when_act and not any(t in fields for t in self._when_act):
+            return "another time"  # "when was the plant built": "a jury found Friday"
         if framed := frame_unsaid(query, view):
             return framed  # "what time", "what year", "what day", "what month", "what four"
         if self._named and not name_near(view, self._named, self._asked, self._name_of):

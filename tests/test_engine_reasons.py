@@ -33,6 +33,11 @@ def _memory(bank: Bank) -> Memory:
     return m
 
 
+def _engine(*facts: Fact) -> Engine:
+    """An engine answering whatever it finds (no threshold) from ``facts``."""
+    return Engine(_bank(*facts), threshold=0.0)
+
+
 def _rid(m: Memory, fid: str) -> int:
     return m.rids["fact"][fid]
 
@@ -62,8 +67,7 @@ def test_a_reason_from_another_source_or_after_another_record_is_not_the_claims(
 
 
 def test_why_not_is_answered_with_the_claim_and_its_reason_both_cited() -> None:
-    engine = Engine(_bank(_fact("claim", CLAIM), _fact("reason", REASON), _fact("other", OTHER)),
-                    threshold=0.0)
+    engine = _engine(_fact("claim", CLAIM), _fact("reason", REASON), _fact("other", OTHER))
     a = engine.answer("Why didn't the utility cut power on Saturday?")
     assert a.answered and a.record_id == "claim"
     assert a.text == f"{CLAIM} {REASON}"
@@ -75,8 +79,8 @@ def test_why_not_is_answered_with_the_claim_and_its_reason_both_cited() -> None:
 
 
 def test_a_why_question_answered_by_a_record_with_its_reason_gets_that_record_alone() -> None:
-    engine = Engine(_bank(_fact("reason", REASON), _fact("other", OTHER)), threshold=0.0)
-    a = engine.answer("why did the utility decide against a shutoff")
+    a = _engine(_fact("reason", REASON), _fact("other", OTHER)).answer(
+        "why did the utility decide against a shutoff")
     assert a.answered and a.record_id == "reason" and a.text == REASON
     assert len(a.sources) == 1
 
@@ -101,9 +105,8 @@ def test_a_record_pointing_back_to_the_one_before_as_the_reason_is_answered_with
     m = _memory(_bank(_fact("order", ORDER), _fact("back", BACK, source="other")))
     assert reason_before(m, _rid(m, "back")) is None
 
-    engine = Engine(_bank(_fact("other", OTHER), _fact("order", ORDER), _fact("back", BACK)),
-                    threshold=0.0)
-    a = engine.answer("why do some streets have lights while the next street is still dark")
+    a = _engine(_fact("other", OTHER), _fact("order", ORDER), _fact("back", BACK)).answer(
+        "why do some streets have lights while the next street is still dark")
     assert a.answered and a.record_id == "back"
     assert a.text == f"{ORDER} {BACK}"
     assert [s.excerpt for s in a.sources] == [ORDER, BACK]

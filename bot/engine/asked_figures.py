@@ -1,9 +1,11 @@
 """Whether a record has the figure a question asks for (:func:`has_figure`): "how many
-firefighters" a figure counting them, "how long" one of time or length, "how much does it
-cost" a sum of money, "how old" an age, "what percent" a percentage. A gate of
-:mod:`bot.engine.sinks` and a feature of :mod:`bot.engine.scoring`. And whether it gives
-the time or the number of things the question's frame asks for (:func:`frame_unsaid`):
-"what time", "what year", "what day", "what month", "what are four examples"."""
+firefighters" a figure counting them ("how many people": people of any kind,
+:func:`counts_people`), "how long" one of time or length, "how much does it cost" a sum of
+money, "how old" an age, "what percent" a percentage. A gate of :mod:`bot.engine.sinks` and a
+feature of :mod:`bot.engine.scoring`. And whether it gives the time or the number of things
+the question's frame asks for (:func:`frame_unsaid`): "what time", "what year", "what day",
+"what month", "what are four examples"; and the act whose time "when was the plant built"
+asks (:func:`act_timed`)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """bot/engine/forms.py: the words a question word the bank lacks stands for, by WordNet's
 related forms, a shared opposite or a phrasal verb's meaning; only those the bank knows; and
-whether it is an adverb made with "-ly"."""
+whether it only says how or which (an adverb made with "-ly", a word mostly an adjective)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from bot.engine.forms import (
     opposite_terms,
     phrasal_terms,
     related_terms,
+    says_how,
 )
 from bot.engine.normalize import stem
+from bot.engine.question import Item, Query
 
 
 def test_a_related_form_is_found_from_the_word_or_the_stem_of_an_inflection() -> None:
@@ -59,6 +61,27 @@ def test_an_adverb_is_an_ordinary_word_and_ly_as_english_spells_it() -> None:
     assert is_adverb("finally") and is_adverb("usually") and not is_adverb("reply")
     assert is_adverb("probably") and is_adverb("easily") and is_adverb("basically")
     assert not is_adverb("daily") and not is_adverb("apply")
+
+
+def test_a_modifier_says_how_or_which_unless_what_it_describes_is_unknown_too() -> None:
+    """"when's the next hearing", "how was the whole thing paid for", "fewer seats": words
+    mostly adjectives or adverbs (WordNet's, through modifiers.txt) say which or how much;
+    a verb's form WordNet counts as an adjective ("injured", "closed") does not, nor a noun
+    ("number"), nor a modifier of a word the bank lacks too ("who won the super bowl")."""
+    def query(text: str) -> Query:
+        ws = text.split()
+        return Query(text, ws, [Item(w, (stem(w),), pos=k) for k, w in enumerate(ws[2:])],
+                     at=list(range(2, len(ws))))
+
+    next_hearing = query("when is next hearing")
+    assert says_how(next_hearing, [True, False], 0)
+    assert not says_how(next_hearing, [False, True], 1)  # ("hearing": a noun)
+    for word in ("whole", "fewer", "closest", "inside", "finally"):
+        assert says_how(query(f"how was {word} thing"), [True, False], 0), word
+    for word in ("injured", "closed", "number", "striking"):
+        assert not says_how(query(f"how was {word} thing"), [True, False], 0), word
+    bowl = query("who won super bowl")
+    assert not says_how(bowl, [True, True], 0) and says_how(bowl, [True, False], 0)
 
 
 def test_a_kind_of_person_the_bank_lacks_is_read_as_its_other_names() -> None:

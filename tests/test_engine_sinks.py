@@ -43,6 +43,13 @@ def test_a_question_whose_weightiest_words_the_bank_lacks_is_about_something_els
                   [Item("customers", ("custom",), ordinary=True),
                    Item("fired", ("fire",), ordinary=True)])
     assert sinks(fired, [1.0, 3.0], [False, True], fields, plain_view()) == "unknown"
+    # ... and an adjective says which: "when were the customers finally told" as "when is the
+    # next hearing" (the bank lacking "next")
+    ws = ["when", "is", "the", "next", "hearing"]
+    hearing = Query("when is the next hearing", ws,
+                    [Item("next", ("next",), ordinary=True, pos=0),
+                     Item("hearing", ("hear",), ordinary=True, pos=1)], at=[3, 4])
+    assert sinks(hearing, [3.0, 1.0], [True, False], {"hear": FIELD_TEXT}, plain_view()) is None
 
 
 def test_what_day_needs_a_day_not_a_year_or_an_era() -> None:

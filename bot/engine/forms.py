@@ -3,7 +3,8 @@ WordNet's related forms ("paying": "payment"), words sharing an opposite ("bigge
 "largest"), other names of a kind of person ("lawyer": "attorney") and what a phrasal verb
 means ("going up": "rise"). Each function returns only the stems the bank knows
 (``known``); :mod:`bot.engine.question` reads them into a question's items. And whether
-such a word is an adverb made with "-ly", which says how, not what (:func:`is_adverb`), and
+such a word only says how or which, not what (an adverb made with "-ly", a word mostly an
+adjective: :func:`says_how`), and
 the opposites of a question's words that a record may turn it around by
 (:func:`question_opposites`, read by :mod:`bot.engine.sinks`)."""
 
@@ -122,6 +123,22 @@ def is_adverb(word: str) -> bool:
     if word.endswith("ically"):
         bases.append(word[:-4])  # basically
     return any(len(b) > 3 and lexicon.is_ordinary(b) for b in bases)
+
+
+def says_how(query: Query, unknown: list[bool], n: int) -> bool:
+    """Whether the question's item ``n``, a word the bank lacks, only says how, which or how
+    much of what is asked: an adverb with "-ly" (:func:`is_adverb`) or a word mostly an
+    adjective or adverb ("the next hearing", "the whole thing", "get inside":
+    :func:`lexicon.modifiers`); not when the word right after it, which it would describe,
+    is one the bank lacks too ("who won the super bowl")."""
+    item = query.items[n]
+    if is_adverb(item.surface):
+        return True
+    if item.surface not in lexicon.modifiers():
+        return False
+    after = n + 1
+    return not (after < len(query.items) and unknown[after] and len(query.at) > after
+                and query.at[query.items[after].pos] == query.at[item.pos] + 1)
 
 
 #: A word right before one of these is an adverb of degree: "right now", "right away".

@@ -255,6 +255,13 @@ def is_ordinary(word: str) -> bool:
     return english().get(word, 0) >= ORDINARY_MIN_COUNT
 
 
+@cache
+def modifiers() -> frozenset[str]:
+    """The ordinary words mostly used as adjectives or adverbs ("next", "whole", "fewer",
+    "inside"), from ``modifiers.txt`` (WordNet 3.0's), read on first use."""
+    return _word_file("modifiers.txt")
+
+
 #: A verb this common in English ("go", "get", "make", "take"; :func:`rarity`) names no act
 #: of its own that a reason must be for, and has no opposite a record may turn it around by.
 LIGHT_VERB_RARITY = 0.25
@@ -316,7 +323,7 @@ def opposites(word: str) -> frozenset[str]:
     if found is not None:
         return found
     made = _graded(word)
-    return frozenset(_degree(o, made[1]) for o in graded[made[0]]) if made else frozenset()
+    return frozenset(degree_form(o, made[1]) for o in graded[made[0]]) if made else frozenset()
 
 
 def plain_opposites(word: str) -> frozenset[str]:
@@ -351,7 +358,7 @@ def _graded(word: str) -> tuple[str, str] | None:
     return None
 
 
-def _degree(base: str, suffix: str) -> str:
+def degree_form(base: str, suffix: str) -> str:
     """``base`` with a comparative or superlative ending: weak -> weaker, early ->
     earliest, late -> later, big -> bigger (a word of one syllable ending on a consonant
     after one vowel doubles it; small -> smaller, cool -> cooler)."""

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS, act_timed, counts_word, frame_unsaid, has_figure
 from bot.engine.figures import is_year
-from bot.engine.forms import is_adverb, question_opposites
+from bot.engine.forms import question_opposites, says_how
 from bot.engine.naming import (
     kind_asked,
     kind_of_person,
@@ -208,13 +208,13 @@ class Gates:
         self._figure = self._asked if kind in FIGURE_KINDS else None
         self._when = kind == "date" and "when" not in query.words
         self._when_act = act_timed(query)  # ("when was the plant built": built)
-        # (an adverb of manner or frequency the bank lacks says how, not what: "finally",
-        # "usually", "annually"; "how much did it cost" asks a sum of money, which the figure
+        # (a modifier the bank lacks says how or which, not what: "finally", "the next
+        # hearing"; "how much did it cost" asks a sum of money, which the figure
         # gate then asks of the record, whether or not the bank says "cost")
         paying = kind == "number" and not query.counts
         self._lacks_much = _lacks_much(weights, [
-            u and not is_adverb(it.surface) and not (paying and it.terms[0] in MONEY_TERMS)
-            for it, u in zip(query.items, unknown, strict=True)])
+            u and not says_how(query, unknown, n) and not (paying and it.terms[0] in MONEY_TERMS)
+            for n, (it, u) in enumerate(zip(query.items, unknown, strict=True))])
         self._items = [(it, unk, tuple(stem(w) for w in question_opposites(it, query)))
                        for it, unk in zip(query.items, unknown, strict=True)]
         #: "what did X say about Y": the terms of Y (what X's words must be about)

@@ -82,6 +82,11 @@ def test_a_modifier_says_how_or_which_unless_what_it_describes_is_unknown_too() 
         assert not says_how(query(f"how was {word} thing"), [True, False], 0), word
     bowl = query("who won super bowl")
     assert not says_how(bowl, [True, True], 0) and says_how(bowl, [True, False], 0)
+    # a word the question spelt otherwise, read as a modifier, may be a name: "beyonce"
+    ws = ["did", "beyonce", "speak"]
+    beyonce = Query("did beyonce speak", ws, [Item("beyond", ("beyond",), pos=0),
+                                               Item("speak", ("speak",), pos=1)], at=[1, 2])
+    assert not says_how(beyonce, [True, False], 0)
 
 
 def test_a_kind_of_person_the_bank_lacks_is_read_as_its_other_names() -> None:

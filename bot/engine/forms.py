@@ -130,12 +130,14 @@ def says_how(query: Query, unknown: list[bool], n: int) -> bool:
     much of what is asked: an adverb with "-ly" (:func:`is_adverb`) or a word mostly an
     adjective or adverb ("the next hearing", "the whole thing", "get inside":
     :func:`lexicon.modifiers`); not when the word right after it, which it would describe,
-    is one the bank lacks too ("who won the super bowl")."""
+    is one the bank lacks too ("who won the super bowl"), nor when the question wrote another
+    word, read as the modifier's misspelling ("did beyonce speak out": "beyond")."""
     item = query.items[n]
     if is_adverb(item.surface):
         return True
-    if item.surface not in lexicon.modifiers():
-        return False
+    if item.surface not in lexicon.modifiers() or item.corrected or (
+            len(query.at) > item.pos and query.words[query.at[item.pos]] != item.surface):
+        return False  # (a word read as a modifier's misspelling may be a name: "beyonce")
     after = n + 1
     return not (after < len(query.items) and unknown[after] and len(query.at) > after
                 and query.at[query.items[after].pos] == query.at[item.pos] + 1)

@@ -139,7 +139,8 @@ def says_how(query: Query, unknown: list[bool], n: int) -> bool:
             len(query.at) > item.pos and query.words[query.at[item.pos]] != item.surface):
         return False  # (a word read as a modifier's misspelling may be a name: "beyonce")
     after = n + 1
-    return not (after < len(query.items) and unknown[after] and len(query.at) > after
+    return not (after < len(query.items) and unknown[after]
+                and len(query.at) > query.items[after].pos
                 and query.at[query.items[after].pos] == query.at[item.pos] + 1)
 
 

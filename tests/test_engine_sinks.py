@@ -17,7 +17,7 @@ from bot.engine.records import (
     stop_anchors,
     view,
 )
-from bot.engine.sinks import sinks
+from bot.engine.sinks import Gates, sinks
 from bot.models import Fact
 from tests.engine_records import asked, plain_view, view_of
 
@@ -76,6 +76,7 @@ def test_a_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     assert opposite_terms(query) == {"increas"}
     fields = {"algorithm": FIELD_TEXT, "size": FIELD_TEXT}
     weights, known = [1.0, 1.0, 1.0], [False, False, False]
+    assert Gates(query, weights, known).opposed == {"increas"}  # (the engine reads them there)
     assert sinks(query, weights, known, fields, plain_view(), {"increas": FIELD_TEXT}) == "opposite"
     assert sinks(query, weights, known, fields, plain_view(), {}) is None  # only lacking it
     both = {**fields, "decreas": FIELD_TEXT}  # says both: the question's word is there

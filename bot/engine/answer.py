@@ -30,7 +30,6 @@ from bot.engine.abstain import abstain, abstention, small_talk_reply
 from bot.engine.beside import nearest_given, reading
 from bot.engine.citing import Citer
 from bot.engine.followup import Turn, lone_pronoun, resolve
-from bot.engine.forms import opposite_terms
 from bot.engine.initialisms import bank_knows, spell_out
 from bot.engine.memory import Memory, visible_to
 from bot.engine.model import Model
@@ -245,8 +244,8 @@ class Engine:
             return []
         scorer = Asked(query, weights, unknown)
         asked = scorer.terms
-        opposed = opposite_terms(query)
         gates = Gates(query, weights, unknown)
+        opposed = gates.opposed
         fields_of, said_of = m.index.fields_of(asked), m.index.fields_of(opposed)
         # a story's topic the question names ("after the flood"): no other story answers it
         topics = [terms for terms, _ in scorer.titled if m.in_a_title(terms, visible)]

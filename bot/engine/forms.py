@@ -4,9 +4,8 @@ WordNet's related forms ("paying": "payment"), words sharing an opposite ("bigge
 means ("going up": "rise"). Each function returns only the stems the bank knows
 (``known``); :mod:`bot.engine.question` reads them into a question's items. And whether
 such a word only says how or which, not what (an adverb made with "-ly", a word mostly an
-adjective: :func:`says_how`), and
-the opposites of a question's words that a record may turn it around by
-(:func:`question_opposites`, read by :mod:`bot.engine.sinks`)."""
+adjective: :func:`says_how`), and the opposites of a question's words that a record may turn
+it around by (:func:`question_opposites`, read by :mod:`bot.engine.sinks`)."""
 
 from __future__ import annotations
 

@@ -135,39 +135,11 @@ class Gates:
     """:func:`sinks` for one question, what it reads of the question alone worked out once
     (not once per candidate)."""
 
-    __slots__ = (
-        "_about",
-        "_about_items",
-        "_aged",
-        "_anchors",
-        "_asked",
-        "_degree",
-        "_denied",
-        "_figure",
-        "_items",
-        "_kin_aged",
-        "_kind",
-        "_lacks_much",
-        "_least",
-        "_measure",
-        "_measured_of",
-        "_name_of",
-        "_named",
-        "_negated",
-        "_negates",
-        "_said",
-        "_shifts",
-        "_sized_of",
-        "_speaker_named",
-        "_speech_asked",
-        "_subject",
-        "_superlatives",
-        "_when",
-        "_when_act",
-        "_which_many",
-        "_why",
-        "query",
-    )
+    __slots__ = ("_about", "_about_items", "_aged", "_anchors", "_asked", "_degree", "_denied",
+                 "_figure", "_items", "_kin_aged", "_kind", "_lacks_much", "_least", "_measure",
+                 "_measured_of", "_name_of", "_named", "_negated", "_negates", "_said", "_shifts",
+                 "_sized_of", "_speaker_named", "_speech_asked", "_subject", "_superlatives",
+                 "_when", "_when_act", "_which_many", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -263,6 +235,12 @@ class Gates:
         #: ("a 320-acre dairy farm", not "the stone, which weighs about 2.3 kilograms")
         self._sized_of = frozenset(query.items[0].terms) if (self._measure or query.size) \
             and len(query.items) == 1 and not query.items[0].people else frozenset()
+
+    @property
+    def opposed(self) -> set[str]:
+        """The terms of the question's opposites, read once here
+        (:func:`~bot.engine.forms.opposite_terms`): what to look for in a record (``said``)."""
+        return {t for _, _, opposite in self._items for t in opposite}
 
     def _head_after(self, n: int, fields: dict[str, int]) -> str | None:
         """The term of the word right after the name item ``n`` begins (its further words

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.ingest import IngestResult, ingest_article
-from bot.models import Source
+from bot.models import Fact, Source
 
 SOURCE = Source("wire-bridge", "Riverton Wire", "Bridge approved", None, "2025-06-10", None)
 
@@ -22,3 +22,8 @@ def ingested(text: str, source: Source) -> tuple[IngestResult, dict[str, str]]:
     """``text`` ingested as one article, and the ids of the people it found, by name."""
     result = ingest_article(text, source=source)
     return result, {p.name: p.id for p in result.new_people}
+
+
+def fact_saying(result: IngestResult, said: str) -> Fact:
+    """The first fact of ``result`` whose text has ``said`` (StopIteration if none does)."""
+    return next(f for f in result.new_facts if said in f.text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.engine.ingest import ingest_article
 from bot.engine.ingest.attribution import _Reader
 from bot.models import Source
-from tests.ingest_text import ARTICLE, SOURCE, ingested
+from tests.ingest_text import ARTICLE, SOURCE, fact_saying, ingested
 
 
 def test_a_pronoun_after_a_named_person_is_that_person() -> None:
@@ -29,7 +29,7 @@ def test_a_briefs_opening_on_someone_unnamed_is_about_whom_the_next_sentence_nam
             "Dustin Kolb, 22, pleaded guilty in April to criminal mischief.")
     r = ingest_article(text, source=Source("s", "Brindle Courier", "Week in review"))
     kolb = next(p for p in r.new_people if p.name == "Dustin Kolb")
-    sentenced = next(f for f in r.new_facts if "sentenced" in f.text)
+    sentenced = fact_saying(r, "sentenced")
     assert kolb.id in sentenced.people
     assert sentenced.text.startswith("A Pell Township man, Dustin Kolb, was sentenced")
     assert kolb.description == "a Pell Township man"
@@ -72,9 +72,9 @@ def test_a_pronoun_after_someone_unnamed_is_theirs_not_the_last_named_persons() 
             "Pruett said her office would send help.")
     r, ids = ingested(text, Source("s", "Ozark Wire", "Ice storm"))
     pruett = ids["Sarah Pruett"]
-    died = next(f for f in r.new_facts if "garage" in f.text)
+    died = fact_saying(r, "garage")
     assert pruett not in died.people
-    office = next(f for f in r.new_facts if "office" in f.text)
+    office = fact_saying(r, "office")
     assert pruett in office.people
 
 
@@ -87,7 +87,7 @@ def test_a_her_that_is_someone_elses_teaches_no_ones_gender() -> None:
             "from her own shelves. He died in 1998.")
     r = ingest_article(text, source=Source("s", "Outlet", "Story"))
     people = {p.name: p.id for p in r.new_people}
-    died = next(f for f in r.new_facts if "died in 1998" in f.text)
+    died = fact_saying(r, "died in 1998")
     assert died.text == "Walter Hollowell died in 1998." and died.people == (
         people["Walter Hollowell"],)
 
@@ -115,7 +115,7 @@ def test_the_role_of_someone_named_paragraphs_ago_is_them() -> None:
             "\"It's not coming down on my watch,\" she said.\n")
     r, ids = ingested(text, Source("s", "Wire", "Store sold"))
     dahl = ids["Karin Dahl"]
-    sign = next(f for f in r.new_facts if "sign" in f.text)
+    sign = fact_saying(r, "sign")
     assert sign.people == (dahl,)
     watch = next(q for q in r.new_quotes if "my watch" in q.text)
     assert watch.speaker == dahl
@@ -149,9 +149,9 @@ def test_the_n_year_old_role_opening_a_sentence_is_the_person_just_named() -> No
     r = ingest_article(text, source=Source("s", "Courier", "Farewell"))
     him = next(p for p in r.new_people if p.name == "Teodor Lindqvist-Amadi")
     assert him.description == "music director"
-    led = next(f for f in r.new_facts if "has led it" in f.text)
+    led = fact_saying(r, "has led it")
     assert led.text.startswith("The 71-year-old music director") and led.people == (him.id,)
-    dam = next(f for f in r.new_facts if "dam was built" in f.text)
+    dam = fact_saying(r, "dam was built")
     assert dam.people == ()
 
 
@@ -166,8 +166,8 @@ def test_a_sentence_someone_reports_by_she_said_is_about_them() -> None:
             "Repairs could cost $2 million, money she said would come from a state fund.")
     r, ids = ingested(text, Source("s", "Valley Courier", "Bridge closed"))
     dana = ids["Dana Whitcombe"]
-    vehicles = next(f for f in r.new_facts if "11,400 vehicles" in f.text)
-    money = next(f for f in r.new_facts if "money she said" in f.text)
+    vehicles = fact_saying(r, "11,400 vehicles")
+    money = fact_saying(r, "money she said")
     assert dana in vehicles.people and dana in money.people
     assert vehicles.text.startswith("About 11,400")  # (the text shown is the article's)
 
@@ -183,9 +183,9 @@ def test_an_object_him_is_whom_the_prose_was_about_not_who_does_it_to_him() -> N
             "For Terrence Oduya, the weekend ended with an invitation. Keeper Sam Brandt said "
             "the zoo would give him a family membership.")
     r, ids = ingested(text, Source("s", "Brindle Courier", "Week in review"))
-    ordered = next(f for f in r.new_facts if "ordered him" in f.text)
+    ordered = fact_saying(r, "ordered him")
     assert ids["Dustin Kolb"] in ordered.people
-    given = next(f for f in r.new_facts if "give him" in f.text)
+    given = fact_saying(r, "give him")
     assert ids["Terrence Oduya"] in given.people
     assert ids["Dustin Kolb"] not in given.people
 
@@ -197,6 +197,6 @@ def test_a_subject_pronoun_after_an_opening_phrase_is_the_person_just_named() ->
             "A week later, out of curiosity, he compared GPS data from 200 runners.")
     r, ids = ingested(text, Source("s", "Cascade Sports Wire", "Short course"))
     thiele = ids["Martin Thiele"]
-    compared = next(f for f in r.new_facts if "compared" in f.text)
+    compared = fact_saying(r, "compared")
     assert thiele in compared.people
     assert compared.text.startswith("A week later, out of curiosity, he compared")

@@ -14,6 +14,7 @@ from bot.engine.extract import extract_article
 from bot.engine.ingest import ingest_article, link_duplicates
 from bot.engine.ingest.results import IngestResult
 from bot.models import Bank, Person, Source
+from tests.ingest_text import fact_saying
 
 ROOT = Path(__file__).resolve().parent.parent
 SQUAD = ROOT / "tests" / "data" / "squad"
@@ -393,7 +394,7 @@ def test_a_surname_shared_by_family_is_the_person_the_lede_names() -> None:
     r, people = _ingested(text)
     assert set(people) == {"Marguerite Olsen", "Erik Olsen"}
     assert "Olsen" in people["Marguerite Olsen"].aliases
-    taught = next(f for f in r.new_facts if "taught" in f.text)
+    taught = fact_saying(r, "taught")
     assert taught.people == (people["Marguerite Olsen"].id,)
 
 
@@ -437,7 +438,7 @@ def test_a_nickname_in_quotes_stays_inside_the_name() -> None:
             "Co-author Sam Dale, a doctoral student, said the shop was her life.")
     r, people = _ingested(text)
     assert set(people) == {"Margaret Hollowell", "Thomas Hollowell", "Sam Dale"}
-    won = next(f for f in r.new_facts if "select board" in f.text)
+    won = fact_saying(r, "select board")
     assert won.people == (people["Margaret Hollowell"].id,)
     assert "Peg" in people["Margaret Hollowell"].aliases  # (the nickname, an alias)
     # "She was 91.": three words, but a fact once its subject is named

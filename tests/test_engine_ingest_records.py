@@ -8,7 +8,7 @@ import pytest
 from bot.engine.ingest import ingest_article
 from bot.errors import IngestError
 from bot.models import Source
-from tests.ingest_text import ARTICLE, SOURCE
+from tests.ingest_text import ARTICLE, SOURCE, fact_saying
 
 
 def test_every_record_cites_the_articles_own_words() -> None:
@@ -54,9 +54,9 @@ def test_a_sentence_under_a_subheading_cites_it_with_its_passage() -> None:
             "What does it mean for repair shops?\n\n"
             "Tamsin Okafor runs a small engine business in Brennan City.\n")
     r = ingest_article(text, source=Source("s", "Wire", "Repair law"))
-    lead = next(f for f in r.new_facts if "takes effect" in f.text)
+    lead = fact_saying(r, "takes effect")
     assert lead.citations[0].passage.startswith("DES MOINES")
-    shop = next(f for f in r.new_facts if "Okafor" in f.text)
+    shop = fact_saying(r, "Okafor")
     assert shop.citations[0].passage == ("What does it mean for repair shops?\nTamsin Okafor "
                                          "runs a small engine business in Brennan City.")
 
@@ -73,7 +73,7 @@ def test_a_sentence_pointing_back_cites_the_one_before_with_it() -> None:
     assert back.citations[0].passage == ("The staffing agency requires a minimum five-day "
                                          "contract. That means nurses will not be allowed "
                                          "back to work until Saturday.")
-    agency = next(f for f in r.new_facts if "agency" in f.text)
+    agency = fact_saying(r, "agency")
     assert agency.citations[0].passage == agency.text
 
 

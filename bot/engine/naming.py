@@ -161,17 +161,21 @@ def kind_asked(query: Query) -> frozenset[str]:
     return frozenset(head.terms)
 
 
+def _name_at(ws: list[str]) -> int | None:
+    """Where "name" or "names" first stands in the question's words ``ws``, or None."""
+    return next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
+
+
 def _name_of(ws: list[str]) -> int | None:
     """Where the "of" of "the name of" stands in the question's words ``ws``, or None."""
-    asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
+    asks = _name_at(ws)
     return None if asks is None or ws[asks + 1 : asks + 2] != ["of"] else asks + 1
 
 
 def _possessor_named(query: Query) -> frozenset[str]:
     """The terms of the thing a question asks the name of before the word "name" ("what was
     the jailhouse informant's name", "what is the street name"), when it bears names."""
-    ws = query.words
-    asks = next((i for i, w in enumerate(ws) if w in _NAME_WORDS), None)
+    asks = _name_at(query.words)
     if asks is None or len(query.at) < len(query.items):
         return frozenset()
     before = [it for it in query.items if query.at[it.pos] == asks - 1]

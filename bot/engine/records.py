@@ -277,8 +277,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         sequence=seq,
         names={stem(w) for w in caps if is_content(w)} - _CALENDAR,
         numbers=numbers,
-        counting=not all_words.isdisjoint(lexicon.COUNTING_WORDS)
-        and any(map(counts_unfigured, texts)),
+        counting=bool(all_words & lexicon.COUNTING_WORDS) and any(map(counts_unfigured, texts)),
         series=is_series(text),
         has_date=has_date,
         has_reason=bool(all_words & lexicon.REASON_MARKERS) and any(map(gives_reason, texts)),

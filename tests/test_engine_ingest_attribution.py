@@ -86,6 +86,23 @@ _SPEAKERS = {
          "We will not abandon these families.": "Thomas Okwuosi"},
         {"Walter Penhallo": "retired farmer", "Thomas Okwuosi": "chairman of the board"},
     ),
+    # a paragraph that is one quote of two sentences, named by the next paragraph's opening
+    "named in the next paragraph": (
+        "The council approved the runway 5-2 on Tuesday.\n\n"
+        "\"We were handed one option. That's not how you treat people.\"\n\n"
+        "That was how Ingrid Solvang, a council member who voted no, summed up her vote.",
+        {"We were handed one option. That's not how you treat people.": "Ingrid Solvang"},
+        {"Ingrid Solvang": "council member who voted no"},
+    ),
+    # a paragraph that is one quote, after a sentence reporting one person's words
+    "after their reported words": (
+        "The hardware store changed hands on Friday.\n\n"
+        "The store will be run by Tomas Reinholm, 44, its manager. He said the staff had "
+        "spent last year bracing for bad news.\n\n"
+        "\"Half of us had our resumes updated.\"",
+        {"Half of us had our resumes updated.": "Tomas Reinholm"},
+        {"Tomas Reinholm": "its manager"},
+    ),
 }
 
 
@@ -123,3 +140,22 @@ def test_a_role_with_its_modifiers_or_its_name_after_it_says_who_spoke() -> None
     said = {q.text: q.speaker for q in r.new_quotes}
     assert said["I'll be there with my petition"] == ids["Odessa Flanagan"]
     assert said["Mr. Mayfield left that pool when he left that job"] == ids["Rita Calderwood"]
+
+
+def test_a_lone_quote_after_a_paragraph_naming_two_people_is_no_ones() -> None:
+    # (whose words they are, the paragraph before does not say)
+    text = ("The council approved the runway 5-2 on Tuesday.\n\n"
+            "Ingrid Solvang voted no. Mayor Piet Kowal said the north option was ruled out.\n\n"
+            "\"We were handed one option and told to take it.\"")
+    result = ingest_article(text, source=SOURCE)
+    assert [q.speaker for q in result.new_quotes] == [None] or not result.new_quotes
+
+
+def test_a_lone_quote_keeps_its_words_when_given_to_someone() -> None:
+    text = ("The store changed hands on Friday.\n\n"
+            "Tomas Reinholm said the staff had spent last year bracing for bad news.\n\n"
+            "\"We'd all heard the rumors about a chain. Half of us had our resumes updated.\"")
+    result = ingest_article(text, source=SOURCE)
+    (quote,) = result.new_quotes
+    assert "resumes updated" in quote.text
+    assert quote.citations[0].passage.startswith("Tomas Reinholm said the staff")

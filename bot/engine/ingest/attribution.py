@@ -34,7 +34,7 @@ _WORDS_NOUNS = "|".join(
 #: A sentence naming who said the quote before it: "That was X", "So said X", "Those were
 #: the words of X", "The promise came from X".
 _NAMED_AFTER = re.compile(
-    r"\s*(?:(?:That|This) (?:was|is)|So (?:said|says)|(?:Those|These) were the words of|"
+    r"\s*(?:(?:That|This) (?:was|is)(?: how)?|So (?:said|says)|(?:Those|These) were the words of|"
     rf"The (?:\w+ )?(?:{_WORDS_NOUNS}) came from)\s+"
 )
 #: 'Her message to state officials was simple:', 'Roe's reply:' (up to eight words from the
@@ -85,6 +85,7 @@ class _Reader(_Coref):
                 self._attribute(sent, n, piece, lq, pending_intro)
             pending_intro = self._intro(sent)
         self._named_after()
+        self._said_before()
         self._name_the_lede()
         for lq in self.quotes:
             if not lq.context and lq.speaker:
@@ -262,19 +263,60 @@ class _Reader(_Coref):
 
     def _named_after(self) -> None:
         """A quote standing alone, given to no one or to the last speaker only for coming
-        next, whose speaker the next sentence of its paragraph names: '"... our beans." That
-        was Lyle Brandvold, 44, who farms ...', '"..." So said Gordon Lisle, 72.', '"..." The
-        promise came from Thomas Okwuosa, chairman of the board'."""
-        for sent, after in zip(self.sentences, self.sentences[1:], strict=False):
-            if after.par != sent.par or len(sent.pieces) != 1 or sent.pieces[0].open < 0:
+        next, whose speaker the sentence after it names, in its paragraph or (a paragraph
+        that is the quote alone) opening the next: '"... our beans." That was Lyle Brandvold,
+        44, who farms ...', '"..." So said Gordon Lisle, 72.', '"..." The promise came from
+        Thomas Okwuosa, chairman of the board', '"..." / That was how Ann Roe summed up her
+        vote.'"""
+        for n, lq in enumerate(self.quotes):
+            if lq.how not in ("none", "continuation") or not lq.sentences:
                 continue
-            lq = self.quotes[sent.pieces[0].quote]
-            if lq.how not in ("none", "continuation") or sent.masked[: sent.pieces[0].open].strip():
-                continue  # (named so, it is not the last speaker's going on)
+            first, last = min(lq.sentences), max(lq.sentences)
+            opening = self.sentences[first].pieces[:1]
+            if not opening or opening[0].quote != n or opening[0].open < 0 or any(
+                _unquoted(self.sentences[i]).strip(" .,;:!?—–-")
+                for i in range(first, last + 1)
+            ):
+                continue  # (words beside it: named so, it is not the last speaker's going on)
+            after = self.sentences[last + 1] if last + 1 < len(self.sentences) else None
+            if after is None or after.headline or after.par not in (
+                self.sentences[last].par, self.sentences[last].par + 1
+            ) or (after.par != self.sentences[last].par and not self._alone(lq)):
+                continue
             m = _NAMED_AFTER.match(after.masked)
             found = m and self._speaker_at_start(after, m.end(), after.masked[m.end() :])
             if found and found[0] is not None:
                 self._set(lq, found[0], "trailing", "", after)
+
+    def _alone(self, lq: _LQuote) -> bool:
+        """The quote is its paragraphs' only words."""
+        pars = {self.sentences[i].par for i in lq.sentences}
+        return all(s.index in lq.sentences and not _unquoted(s).strip(" .,;:!?—–-")
+                   for s in self.sentences if s.par in pars)
+
+    def _said_before(self) -> None:
+        """A paragraph that is one quote and nothing else, given to no one, after a sentence
+        reporting one person's words: that person's, as news prose runs on ('He said the
+        staff had spent last year bracing for bad news.' then '"Half of us had our resumes
+        updated."'). The reporting sentence opens its passage."""
+        for lq in self.quotes:
+            if lq.how != "none" or not lq.sentences:
+                continue
+            first = self.sentences[min(lq.sentences)]
+            prev = self.sentences[first.index - 1] if first.index else None
+            if prev is None or prev.headline or prev.pieces or prev.par != first.par - 1:
+                continue
+            if not self._alone(lq):
+                continue  # (the paragraph says more than the quote)
+            verb = re.search(rf"\b(?:{_REPORTING_ALT})\b", prev.masked)
+            if verb is None or len(prev.masked[: verb.start()].split()) > 6:
+                continue  # (the sentence's own verb reports words, near its start)
+            key = self._clause_subject(prev, 0, verb.start())
+            if key is None or any(m.key != key for s in self.sentences if s.par == prev.par
+                                  for m in s.mentions):
+                continue  # (no one, or someone else named in that paragraph)
+            lq.intro_sentence = prev.index
+            self._set(lq, key, "intro", "", first)
 
     def _owner_of_words(self, sent: _Sentence, start: int, pre: str) -> tuple[str, str] | None:
         """Whose words a lead-in ending in a colon says follow, and the lead-in without its
@@ -378,6 +420,15 @@ class _Reader(_Coref):
             if prev.pieces:
                 return self.quotes[prev.pieces[-1].quote]
         return None
+
+
+def _unquoted(sent: _Sentence) -> str:
+    """The sentence's words outside its quotes."""
+    out, at = [], 0
+    for p in sent.pieces:
+        out.append(sent.masked[at : max(p.open, 0)] if p.open >= 0 or at else "")
+        at = len(sent.masked) if p.close is None else p.close + 1
+    return "".join(out) + sent.masked[at:]
 
 
 def _is_partial(inner: str, pre: str) -> bool:

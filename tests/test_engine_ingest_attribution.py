@@ -103,6 +103,22 @@ _SPEAKERS = {
         {"Half of us had our resumes updated.": "Tomas Reinholm"},
         {"Tomas Reinholm": "its manager"},
     ),
+    # a title of five words before the name; a speaker who testified; "the councilman"
+    # named by his title before; each one's next quote theirs too
+    "a long title, testimony and a role": (
+        "The jury convicted Martin Eldon on Thursday.\n\n"
+        "\"He treated the money like his own,\" Calder County Prosecuting Attorney Helen "
+        "Marquart told reporters. \"Today 12 citizens told him no.\"\n\n"
+        "\"I didn't ask enough questions,\" Curtis Vane testified.\n\n"
+        "Councilman Felix Arroyo said he would ask for a delay.\n\n"
+        "\"Nobody should have to rip out a garden,\" the councilman said.",
+        {"He treated the money like his own": "Helen Marquart",
+         "Today 12 citizens told him no.": "Helen Marquart",
+         "I didn't ask enough questions": "Curtis Vane",
+         "Nobody should have to rip out a garden": "Felix Arroyo"},
+        {"Martin Eldon": "", "Helen Marquart": "Calder County Prosecuting Attorney",
+         "Curtis Vane": "", "Felix Arroyo": "councilman"},
+    ),
 }
 
 
@@ -159,3 +175,12 @@ def test_a_lone_quote_keeps_its_words_when_given_to_someone() -> None:
     (quote,) = result.new_quotes
     assert "resumes updated" in quote.text
     assert quote.citations[0].passage.startswith("Tomas Reinholm said the staff")
+
+
+def test_words_given_to_no_one_stay_a_fact() -> None:
+    # ("the statement" is no one: the sentence, quote and all, is kept)
+    text = ("The water main broke on Monday.\n\n"
+            "\"We are confident our work played no role in this failure,\" the statement said.")
+    result = ingest_article(text, source=SOURCE)
+    assert not result.new_quotes
+    assert any("played no role" in f.text for f in result.new_facts)

@@ -12,6 +12,7 @@ from bot.engine.ingest.lexicon import (
     _DESCRIPTORS,
     _EVENT,
     _NOT_NAME_START,
+    _PERSON_NOUNS,
     _PRONOUN_GENDER,
     _SPEECH_ALT,
     _SPEECH_PARTICIPLES,
@@ -115,11 +116,12 @@ class _Reader(_Coref):
                 self.people.entities[key].note_gender(_PRONOUN_GENDER[p])
             return key, lead + pm.end()
         dm = next((m for role in _ROLE_AFTER_THE if (m := role.match(body))
-                   and m.group(1) in _DESCRIPTORS), None)
+                   and m.group(1) in _PERSON_NOUNS), None)  # "the councilman said"
         if dm and not any(0 <= m.start - (start + lead + dm.end()) <= 2 for m in sent.mentions):
             # (but "the company's president, Margaret Olander" names her: read below)
-            key = self._antecedent(sent, start, None, descriptor=dm.group(1))
-            if key is None and not self.people.described_as(dm.group(1)) and not any(
+            key = self._antecedent(sent, start, None, descriptor=dm.group(1)) or \
+                self.people.described_as(dm.group(1))
+            if key is None and not any(
                     dm.group(1) in ent.descriptors for ent in self.people.entities.values()):
                 # "the retired teacher said", no one of the article described so: the person
                 # the prose was last about
@@ -131,7 +133,7 @@ class _Reader(_Coref):
                 continue
             gap = sent.masked[start + lead : mention.start]
             gap_words = gap.split()
-            if len(gap_words) <= 3 and all(
+            if len(gap_words) <= 5 and all(
                 w.lower().rstrip(",.") in _DESCRIPTORS | _TITLES | {"the", "a", "an"}
                 or (w[:1].isupper() and w.lower() not in _NOT_NAME_START)
                 or (after_verb and _described_by(w))

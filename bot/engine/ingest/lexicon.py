@@ -21,7 +21,9 @@ _SPEECH_VERBS = _wordset(
     warns urged urges recalled replied responded commented announced admitted remarked
     exclaimed quipped joked acknowledged emphasized emphasised stressed pleaded demanded
     shouted yelled chanted called calls described describes dubbed labeled labelled termed
-    slammed blasted criticized criticised praised speaks spoke put"""
+    slammed blasted criticized criticised praised speaks spoke put testified testifies
+    conceded concedes cautioned cautions countered recounted predicted predicts vowed vows
+    complained wondered"""
 )
 _SPEECH_PARTICIPLES = _wordset(
     """saying writing adding telling noting claiming calling posting tweeting stating

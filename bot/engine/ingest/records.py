@@ -34,10 +34,9 @@ def _fact_from(reader: _Reader, sent: _Sentence) -> tuple[str, list[str]] | None
         return None
     text = sent.text
     masked = sent.masked
-    # (a quote given to no one after a colon, 'the company said: "..."', 'The statement
-    # continued: "..."', keeps its sentence whole: its words are not lost)
-    unsaid = bool(sent.pieces) and masked.rstrip().endswith(":") and all(
-        reader.quotes[p.quote].how == "none" for p in sent.pieces)
+    # (a quote given to no one, 'the company said: "..."', '"...," the statement said.',
+    # keeps its sentence whole: its words are not lost)
+    unsaid = bool(sent.pieces) and all(reader.quotes[p.quote].how == "none" for p in sent.pieces)
     if masked.rstrip().endswith(":") and re.search(rf"\b(?:{_SPEECH_ALT})\b", masked) and \
             not unsaid:
         return None  # a lead-in to someone's quote

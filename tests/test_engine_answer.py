@@ -1089,6 +1089,24 @@ def test_what_someones_lawyer_said_is_the_lawyers_words() -> None:
     assert not any(c.probability > 0 and engine._rec(c).id == "email" for c in alone)
 
 
+def test_what_someone_said_is_not_anothers_quote_naming_them() -> None:
+    """"what did Eldon tell reporters": the prosecutor's words about Eldon are hers, not his
+    (given at 79 before)."""
+    eldon = Person("eldon", "Martin Eldon", ("Eldon",), "former finance director")
+    marquart = Person("marquart", "Helen Marquart", ("Marquart",), "prosecuting attorney")
+    engine = Engine(Bank(sources=(SOURCE,), people=(eldon, marquart), facts=(
+        Fact("verdict", "A jury convicted Martin Eldon of stealing $1.3 million on Thursday.",
+             cite("convicted"), ("eldon",)),
+    ), quotes=(
+        quote("q1", "marquart", "For six years, Martin Eldon treated the public's water "
+              "money like his personal bank account."),
+    )))
+    alone = engine.rank("What did Eldon tell reporters about the money?").candidates
+    assert not any(c.probability > 0 and engine._rec(c).id == "q1" for c in alone)
+    hers = engine.rank("What did Marquart say about the money?").candidates
+    assert any(c.probability > 0 and engine._rec(c).id == "q1" for c in hers)
+
+
 def test_a_question_naming_a_storys_topic_is_not_answered_by_another_story() -> None:
     """"Why was the mayor arrested after the flood?": "flood" is what the levee story is
     about (its title); the protest story's "Mayor Ada Bass said protesters were arrested

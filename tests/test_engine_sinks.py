@@ -482,6 +482,11 @@ def test_who_said_something_is_never_answered_by_a_sentence_reporting_no_words()
     curated = view_of("The agency's board held a fair vote on Monday.")
     curated.curated = True
     assert sinks(query, [1.0] * 3, [False] * 3, fields, curated) == "unsaid"
+    # nor by the words themselves, quoted and given to no one: they do not say whose they are
+    unnamed = view_of("“The agency's vote was fair,” the statement said.")
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, unnamed) == "unsaid"
+    owned = view_of("“The agency's vote was fair,” the Harlow Tenants Union said.")
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, owned) is None
 
 
 def test_how_deep_or_how_cold_needs_a_figure_in_its_units() -> None:

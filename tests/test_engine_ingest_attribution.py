@@ -119,6 +119,29 @@ _SPEAKERS = {
         {"Martin Eldon": "", "Helen Marquart": "Calder County Prosecuting Attorney",
          "Curtis Vane": "", "Felix Arroyo": "councilman"},
     ),
+    # "said his mother, Grace Oyelaran": a name that is also a word, after her role; her
+    # next quote hers too
+    "after a possessive and a role": (
+        "The steer sold for $41,000 on Monday.\n\n"
+        "Tanner Oyelaran, 15, a high school sophomore, showed the grand champion.\n\n"
+        "\"Tanner wanted to win it in the ring,\" said his mother, Grace Oyelaran, 43. "
+        "\"He is proud of the banner.\"",
+        {"Tanner wanted to win it in the ring": "Grace Oyelaran",
+         "He is proud of the banner.": "Grace Oyelaran"},
+        {"Tanner Oyelaran": "high school sophomore", "Grace Oyelaran": "mother"},
+    ),
+    # a noun of words before the colon, no verb of saying: 'in a message to parents: "..."'
+    "a message or a statement before a colon": (
+        "The school closed on Tuesday.\n\n"
+        "The superintendent, Carla Mendez-Hoyt, summed up the day in a message to parents: "
+        "\"Classes are canceled Wednesday.\"\n\n"
+        "Parks Director Monica Ferrante offered a suggestion in a statement Monday evening: "
+        "\"Play ball.\"\n\n"
+        "The sign at the gate carried a warning: \"Keep out.\"",
+        {"Classes are canceled Wednesday.": "Carla Mendez-Hoyt",
+         "Play ball.": "Monica Ferrante", "Keep out.": None},
+        {"Carla Mendez-Hoyt": "superintendent", "Monica Ferrante": "Parks Director"},
+    ),
 }
 
 

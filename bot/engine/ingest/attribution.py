@@ -54,6 +54,10 @@ _NAMING_BEFORE = re.compile(
 )
 
 
+#: Words that may open a description of a speaker before the name ("said his mother, Grace
+#: Roe", "said the board's chair, Ann Lee").
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their"})
+
 #: "the retired teacher": a role after "the", the first of its next three words that is one.
 _ROLE_AFTER_THE = tuple(re.compile(rf"the\s+(?:[\w’'\-]+\s+){{{n}}}([a-z]+)\b")
                         for n in range(3))
@@ -134,7 +138,7 @@ class _Reader(_Coref):
             gap = sent.masked[start + lead : mention.start]
             gap_words = gap.split()
             if len(gap_words) <= 5 and all(
-                w.lower().rstrip(",.") in _DESCRIPTORS | _TITLES | {"the", "a", "an"}
+                w.lower().rstrip(",.") in _DESCRIPTORS | _TITLES | _DETERMINERS
                 or (w[:1].isupper() and w.lower() not in _NOT_NAME_START)
                 or (after_verb and _described_by(w))
                 for w in gap_words
@@ -192,7 +196,8 @@ class _Reader(_Coref):
         # 2. Before the quote: 'Roe wrote, "..."' / 'Smith wrote: "..."'
         lm = re.search(
             rf"\b(?P<v>{_SPEECH_ALT})\b(?P<tail>(?:\s+[^\s,:;.!?]+){{0,8}})\s*[,:]\s*$", pre
-        )
+        ) or re.search(rf"\b(?P<v>{_WORDS_NOUNS})\b(?:\s+[^\s,:;.!?]+){{0,8}}\s*:\s*$", pre)
+        # (and 'X summed up the day in a message to parents: "..."', a noun of words)
         if lm:
             key = self._clause_subject(sent, prev_close, prev_close + lm.start())
             if key is None and lm.group("v") in _SPEECH_PARTICIPLES:
@@ -368,7 +373,8 @@ class _Reader(_Coref):
         text = sent.masked.rstrip()
         if not text.endswith(":") or any(p.open >= 0 for p in sent.pieces):
             return None
-        verbs = list(re.finditer(rf"\b(?:{_SPEECH_ALT})\b", text))
+        # (or a noun of words: 'X summed up the day in a message to parents:')
+        verbs = list(re.finditer(rf"\b(?:{_SPEECH_ALT}|{_WORDS_NOUNS})\b", text))
         if not verbs:
             return None
         key = self._clause_subject(sent, 0, verbs[-1].start())

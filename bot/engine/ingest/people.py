@@ -39,7 +39,12 @@ from bot.engine.ingest.lexicon import (
     role_noun,
 )
 from bot.engine.ingest.results import _unique, slugify
-from bot.engine.ingest.roles import appositive_after, counted_role, title_before
+from bot.engine.ingest.roles import (
+    appositive_after,
+    counted_role,
+    descriptor_before,
+    title_before,
+)
 from bot.engine.verify import words
 from bot.models import Person
 
@@ -201,7 +206,7 @@ class _People:
                 if descriptor:
                     candidate.descriptors.add(descriptor)
             for surface, key in self._known_spans(prose):
-                desc = _descriptor_before(prose, prose.find(surface))
+                desc = descriptor_before(prose, prose.find(surface))
                 if desc:
                     self.entities[key].descriptors.add(desc)
         # What a surname alone does backs the full name ("Newton argued" for Isaac Newton).
@@ -388,16 +393,6 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-def _descriptor_before(text: str, start: int) -> str | None:
-    if start <= 0:
-        return None
-    m = re.search(r"([A-Za-z]+)\s+$", text[:start])
-    word = m.group(1).lower() if m else ""
-    if word in _DESCRIPTORS and not (word.endswith("s") and word[:-1] in _DESCRIPTORS):
-        return word  # (a plural opens a list: "Council members Luci Willits and Colin Nash")
-    return None
-
-
 def _speaker_role(text: str, start: int, end: int) -> bool:
     """Whether a name at text[start:end] is the subject or object of a speech verb."""
     if re.match(rf"{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", text[end:]):
@@ -483,7 +478,7 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
         start = run[0].start()
         end = run[-1].start() + len(names[-1])
         if descriptor is None:
-            descriptor = _descriptor_before(text, start)
+            descriptor = descriptor_before(text, start)
         # "George W. Bush" as written (a nickname in quotes, blanked, left out)
         out.append((_single_spaced(text[start:end]), descriptor, start, end))
     return out

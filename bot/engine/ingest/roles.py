@@ -8,6 +8,7 @@ import re
 
 from bot.engine.ingest.data import wordlist
 from bot.engine.ingest.lexicon import (
+    _DESCRIPTORS,
     _SPEECH_ALT,
     _WORD_RE,
     BECOMING,
@@ -221,3 +222,17 @@ def _capital_title(before: str) -> str | None:
     if len(title) < 2 or any(w.lower() in STOPWORDS for w in title):
         return None
     return " ".join(title) if role_noun(title[-1].lower()) else None
+
+
+def descriptor_before(text: str, start: int) -> str | None:
+    """The role right before a name at ``start`` ("actor John Smith"), or before it and a
+    comma after a possessive ("his mother, Grace Oyelaran"), when one of the roles."""
+    if start <= 0:
+        return None
+    m = re.search(r"([A-Za-z]+)\s+$", text[:start])
+    word = m.group(1).lower() if m else ""
+    if word in _DESCRIPTORS and not (word.endswith("s") and word[:-1] in _DESCRIPTORS):
+        return word  # (a plural opens a list: "Council members Luci Willits and Colin Nash")
+    # after a role someone has: "his mother, Grace Oyelaran" ("Grace" is a word too)
+    m = re.search(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he [\w-]+[’']s) ([a-z]+), $", text[:start])
+    return m.group(1) if m and m.group(1) in _DESCRIPTORS else None

@@ -96,6 +96,9 @@ _ITSELF_BEFORE = re.compile(r"\b(?:itself|themselves)\s+$")
 #: A name and "of" before a run: what follows says where the name is from or with ("Keisha
 #: Morrow of Columbus", "Dana Whitlow of Brightnest").
 _NAME_OF = re.compile(r"\b[A-Z][\w’'\-]*\s+of\s+$")
+#: A capitalised word and "of" right before a run: the head of a body's name ("Department",
+#: "Museum"), when an ordinary noun and no title ("Secretary of State John Kerry").
+_BODY_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
 #: A preposition that takes a place as often as a person ("residents of X", "from X", "on X").
 _OF_BEFORE = re.compile(r"\b(?:of|from|to|toward|towards|on)\s+$")
 _KIN_AFTER = re.compile(
@@ -188,6 +191,10 @@ def occurrence_evidence(
     if (_PLACE_BEFORE.search(before) and not after.startswith(("’s", "'s"))) or (
             _PLACE_COMMA.search(before) and " " not in text[start:end] and after[:1] in ",."):
         found.add("place")
+    body = _BODY_OF.search(before)
+    if body and (head := body.group(1).lower()) not in lexicon.STOPWORDS and \
+            english_frequency(head) >= ORDINARY_FREQUENCY and not role_noun(head):
+        found.add("body")  # ("the Department of Marine Resources": the department's name)
     if _OF_BEFORE.search(before):
         found.add("of")  # (no evidence either way, but of a place named like one: below)
     if _THE_BEFORE.search(before):
@@ -334,7 +341,7 @@ def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
         return False  # "Korean King": a title, not a name
     if not strong and "of" in evidence and place_noun(tokens[-1]):
         return False  # "the communities of Elk Meadow", "a lookout on Barlow Butte": places
-    if not strong and "the" in evidence:
+    if not strong and evidence & {"the", "body"}:
         return False  # "at The Copper Kettle, a downtown restaurant": no one's name
     last = tokens[-1].lower()
     if not strong and len(tokens) > 2 and last.endswith("s") and not last.endswith("ss") \

@@ -11,6 +11,7 @@ from bot.engine.naming import (
     named_thing,
     someone_of,
     which_many,
+    which_people,
 )
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
@@ -70,6 +71,16 @@ def test_which_three_asks_the_number_and_the_thing_it_counts() -> None:
                   at=[ws.index("states"), ws.index("saw")])
     assert which_many(query) == ("3", frozenset({"state"}))
     assert which_many(Query("which states saw it", words("which states saw it"))) is None
+
+
+def test_which_people_of_a_kind_asks_them_by_name() -> None:
+    def q(text: str) -> Query:
+        return Query(text, words(text))
+    assert which_people(q("which supervisors voted yes on the rezoning"))
+    assert which_people(q("Which council members voted against the cut?"))
+    assert not which_people(q("which supervisor chairs the board"))  # (one: "who" reads it)
+    assert not which_people(q("which roads are closed"))
+    assert not which_people(q("who voted yes"))
 
 
 def test_a_record_names_the_thing_when_a_name_stands_beside_it() -> None:

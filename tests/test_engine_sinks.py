@@ -727,3 +727,16 @@ def test_why_is_not_answered_by_a_record_restating_the_question() -> None:
     used = view_of("Mercury is the fluid used in the mercury turbine.")
     assert sinks(what, [1.0] * 3, [False] * 3,
                  {"fluid": FIELD_TEXT, "mercuri": FIELD_TEXT, "turbin": FIELD_TEXT}, used) is None
+
+
+def test_which_people_of_a_kind_are_named_not_a_body_of_them() -> None:
+    """"which supervisors voted yes": "the Board of Supervisors voted 4-1" names no one of
+    them; "Supervisors Ann Lee and Bo Park voted yes" does."""
+    text = "which supervisors voted yes"
+    query = Query(text, words(text), [Item("supervisors", ("supervisor",)),
+                                      Item("voted", ("vote",)), Item("yes", ("yes",))])
+    fields = {"supervisor": FIELD_TEXT, "vote": FIELD_TEXT, "yes": FIELD_TEXT}
+    body = view_of("The Brindle County Board of Supervisors voted yes, 4-1, on Tuesday.")
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, body) == "unnamed"
+    named = view_of("Supervisors Ann Lee and Bo Park voted yes.", people=("ann-lee", "bo-park"))
+    assert sinks(query, [1.0] * 3, [False] * 3, fields, named) is None

@@ -111,6 +111,15 @@ def which_many(query: Query) -> tuple[str, frozenset[str]] | None:
     return (ws[1], frozenset(run[0][1].terms)) if run and run[0][0] == 2 else None
 
 
+def which_people(query: Query) -> bool:
+    """"which supervisors voted yes", "which council members voted against the cut": people
+    of a kind (a plural noun of one, right after "which" or a word after it), whom an answer
+    names; a body of them ("the Board of Supervisors voted 4-1") does not."""
+    ws = query.words
+    return len(ws) > 2 and ws[0] == "which" and any(
+        w.endswith("s") and not w.endswith("ss") and kind_of_person(w) for w in ws[1:3])
+
+
 #: The answer kinds a "which" or "what" asking which one of a kind may have (not "what
 #: year", "what time": the date gates read those).
 _WHICH_KINDS = frozenset({"", "name", "person", "place", "thing"})

@@ -23,6 +23,7 @@ from bot.engine.naming import (
     named_thing,
     someone_of,
     which_many,
+    which_people,
 )
 from bot.engine.negation import (
     denied_before_reason,
@@ -139,7 +140,7 @@ class Gates:
                  "_figure", "_items", "_kin_aged", "_kind", "_lacks_much", "_least", "_measure",
                  "_measured_of", "_name_of", "_named", "_negated", "_negates", "_said", "_shifts",
                  "_sized_of", "_speaker_named", "_speech_asked", "_subject", "_superlatives",
-                 "_when", "_when_act", "_which_many", "_why", "query")
+                 "_when", "_when_act", "_which_many", "_which_people", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -226,6 +227,8 @@ class Gates:
             if kind == "number" else frozenset()  # (not "why wouldn't she say how fast")
         #: "which three states": the number and the terms of what it counts, to be named
         self._which_many = which_many(query)
+        #: "which supervisors voted yes": people of a kind, asked by name
+        self._which_people = which_people(query)
         #: "how tall is Villeneuve": the terms of the people measured (their own figure, not
         #: "Villeneuve ... pulled up from about 28 feet")
         self._measured_of = frozenset(t for it in query.items for t in it.terms) \
@@ -379,6 +382,8 @@ class Gates:
                                                         if n == self._which_many[0]} \
                 and not view.names - self._asked and set(view.people) <= set(query.people):
             return "unnamed"  # "which three states": "seen across parts of three states"
+        if self._which_people and set(view.people) <= set(query.people):
+            return "unnamed"  # "which supervisors voted yes": "the Board of Supervisors voted"
         if self._kind and not self._kind.isdisjoint(
                 view.kinds()[query.answer_type != "name"]):
             # "what bank gave the loan": "a loan from a regional bank" (but "what video did X

@@ -73,6 +73,17 @@ def test_which_three_asks_the_number_and_the_thing_it_counts() -> None:
     assert which_many(Query("which states saw it", words("which states saw it"))) is None
 
 
+def test_a_things_name_is_no_persons_name() -> None:
+    """"what's the name of the lift that broke": "Ruben Pelletier broke his left wrist" names
+    a person, not the lift; "the Summit Express broke down" names it (without saying "lift")."""
+    lift = frozenset({"lift"})
+    broke = view_of("Ruben Pelletier broke his left wrist on Sunday.", people=("ruben-pelletier",))
+    assert not name_near(broke, lift, {"break"}, False, of_thing=True)
+    assert name_near(broke, lift, {"break"}, False)  # (which official: nothing to judge by)
+    named = view_of("The Summit Express broke down on Saturday.")
+    assert name_near(named, lift, {"break"}, False, of_thing=True)
+
+
 def test_which_people_of_a_kind_asks_them_by_name() -> None:
     def q(text: str) -> Query:
         return Query(text, words(text))

@@ -221,14 +221,17 @@ def name_stems(people: Iterable[str]) -> frozenset[str]:
     return frozenset(stem(w) for p in people for w in p.split("-"))
 
 
-def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bool) -> bool:
+def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bool,
+              of_thing: bool = False) -> bool:
     """The record names the thing: a capitalised word the question does not have stands
     within :data:`NAME_REACH` content words of it ("the Switchyard Diner"). A record that
     does not mention the thing at all gives nothing to judge by ("which official": "County
     Commissioner Harold Vences"; "the name of the school": "Hawthorne Elementary"), unless
     the question ``said`` "the name of" a kind of person: a record without "son" names no
     one's son, but one with a name and the verb of an agent noun names the doer ("the name
-    of the leader": "James Conant led")."""
+    of the leader": "James Conant led"); or it asked the name ``of_thing`` that is no person
+    ("the name of the lift"), which a person's name is not ("Ruben Pelletier broke his
+    wrist")."""
     place = [k for k, t in enumerate(view.sequence) if not t.isdigit()]  # (in the sequence)
     seq = [view.sequence[k] for k in place]
     at = [i for i, t in enumerate(seq) if t in thing]
@@ -250,6 +253,8 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
                for j in range(lo if counted else max(0, lo - NAME_REACH),
                               min(len(seq), hi + NAME_REACH + 1))):
             return True
+    if not at and of_thing:
+        return bool(names - name_stems(view.people))
     if at or not said:
         return not at
     doers = {verb for t in thing if (verb := agent_verb(t)) is not None}

@@ -376,7 +376,8 @@ class Gates:
             return "another time"  # "when was the plant built": "a jury found Friday"
         if framed := frame_unsaid(query, view):
             return framed  # "what time", "what year", "what day", "what month", "what four"
-        if self._named and not name_near(view, self._named, self._asked, self._name_of):
+        if self._named and not name_near(view, self._named, self._asked, self._name_of,
+                                         query.answer_type == "name" and not self._name_of):
             return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._which_many and self._which_many[1] & {u for n, u in view.figure_counts
                                                         if n == self._which_many[0]} \

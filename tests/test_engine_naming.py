@@ -73,6 +73,21 @@ def test_which_three_asks_the_number_and_the_thing_it_counts() -> None:
     assert which_many(Query("which states saw it", words("which states saw it"))) is None
 
 
+def test_things_counted_may_be_named_after_a_clause() -> None:
+    """"which trustees voted no": "the two trustees who voted against the closure, Walter
+    Penhallow and Gretchen Ives" lists the two it counts; uncounted, a name that far off
+    ("trustees voted against the closure at the meeting Walter Penhallow chaired") is not
+    theirs."""
+    trustees = frozenset({"truste"})
+    counted = view_of("The two trustees who voted against the closure, Walter Penhallow and "
+                      "Gretchen Ives, said they wanted another year.",
+                      people=("walter-penhallow", "gretchen-ives"))
+    assert name_near(counted, trustees, {"truste", "vote"}, False)
+    far = view_of("Trustees voted against the closure at a meeting Walter Penhallow chaired.",
+                  people=("walter-penhallow",))
+    assert not name_near(far, trustees, {"truste", "vote"}, False)
+
+
 def test_a_things_name_is_no_persons_name() -> None:
     """"what's the name of the lift that broke": "Ruben Pelletier broke his left wrist" names
     a person, not the lift; "the Summit Express broke down" names it (without saying "lift")."""

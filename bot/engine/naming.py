@@ -24,6 +24,8 @@ from bot.models import Person
 #: figures) of the thing it names in the record ("Hawthorne Elementary School", "the firm
 #: Rowan & Peake", "Dale Okonkwo, 58, a machinist"; not "a school in the town of Marlow").
 NAME_REACH = 1
+#: ... after a thing counted ("the two trustees"), whose names the sentence goes on to list.
+COUNTED_REACH = 4
 #: Verbs that give a thing its name, between the two ("a bakery called Vault & Crumb").
 _NAMING = frozenset(map(stem, NAMING))
 #: The words that ask for a name, after which the question names the thing it is of.
@@ -249,9 +251,12 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
                                      or seq[hi + 1] in titles):
             hi += 1  # (and a verb of naming after it: "a bakery called Vault & Crumb")
         counted = place[lo] > 0 and view.sequence[place[lo] - 1].isdigit()  # ("five sons")
+        # (counted, the names may follow a clause: "the two trustees who voted against the
+        # closure, Walter Penhallow and Gretchen Ives")
+        reach = COUNTED_REACH if counted else NAME_REACH
         if any(seq[j] in names and not _said_between(view, place[j], place[lo], place[hi])
                for j in range(lo if counted else max(0, lo - NAME_REACH),
-                              min(len(seq), hi + NAME_REACH + 1))):
+                              min(len(seq), hi + reach + 1))):
             return True
     if not at and of_thing:
         return bool(names - name_stems(view.people))

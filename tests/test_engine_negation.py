@@ -29,6 +29,7 @@ def test_the_no_of_a_vote_is_an_answer_not_a_negation() -> None:
     # "cast the only no vote", "the lone no vote": a vote cast; "there was no vote": none held
     assert negations(words("she cast the only no vote")) == []
     assert negations(words("it drew the lone no vote")) == []
+    assert negations(words("the other no vote came from Ingrid Palacios")) == []
     assert negations(words("there was no vote on it")) == [2]
     # a number before it counts votes cast ("one of the two no votes": "two" is read as "2")
     assert negations(words("Hollister, one of the two no votes, called it protectionism")) == []

@@ -37,8 +37,10 @@ def negations(ws: list[str]) -> list[int]:
 
 
 #: The words before "no vote" when it is a vote cast ("cast the only no vote", "the lone no
-#: vote"; a number too: "the two no votes"), not none held ("there was no vote").
-_CAST = frozenset({"a", "the", "only", "lone", "sole", "single", "one", "cast", "two", "three"})
+#: vote", "the other no vote"; a number too: "the two no votes"), not none held ("there was
+#: no vote").
+_CAST = frozenset({"a", "the", "only", "lone", "sole", "single", "one", "cast", "two", "three",
+                   "other", "another", "first", "second", "third", "last", "final", "deciding"})
 
 
 def negation_scope(ws: list[str]) -> set[int]:

@@ -9,6 +9,7 @@ from bot.engine.forms import (
     form_opposites,
     is_adverb,
     kind_terms,
+    modified_next,
     opposite_terms,
     phrasal_terms,
     related_terms,
@@ -126,3 +127,12 @@ def test_a_light_verb_and_a_word_of_degree_have_no_opposite_a_record_turns_aroun
     assert stem("second") in opposite_terms(first)
     long = asked("how long was the meeting", [Item("long", ("long",)), Item("meeting", ("meet",))])
     assert stem("short") in opposite_terms(long)
+
+
+def test_a_word_right_before_another_item_modifies_it() -> None:
+    from tests.engine_records import asked
+    query = asked("where is the new bakery", [Item("new", ("new",)), Item("bakery", ("bakeri",))])
+    assert modified_next(query, 0) == ("bakeri",)
+    assert modified_next(query, 1) == ()
+    apart = asked("is the bakery new", [Item("bakery", ("bakeri",)), Item("new", ("new",))])
+    assert modified_next(apart, 1) == ()  # ("new" ends the question: it modifies nothing)

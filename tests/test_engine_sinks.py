@@ -740,3 +740,18 @@ def test_which_people_of_a_kind_are_named_not_a_body_of_them() -> None:
     assert sinks(query, [1.0] * 3, [False] * 3, fields, body) == "unnamed"
     named = view_of("Supervisors Ann Lee and Bo Park voted yes.", people=("ann-lee", "bo-park"))
     assert sinks(query, [1.0] * 3, [False] * 3, fields, named) is None
+
+
+def test_an_opposite_in_the_passage_only_said_of_something_else_does_not_sink() -> None:
+    """"where's the new bakery": the record's subheading "Bakery opens in old bank building"
+    says "old" of the building, not of the bakery its own words name; in its own words, or
+    with the bakery itself missing, "old" still turns "new" around."""
+    query = asked("where is the new bakery", [Item("new", ("new",)), Item("bakery", ("bakeri",))],
+                  "place")
+    weights, known = [1.0, 1.0], [False, False]
+    fields = {"bakeri": FIELD_TEXT}
+    assert sinks(query, weights, known, fields, plain_view(), {"old": FIELD_PASSAGE}) is None
+    assert sinks(query, weights, known, fields, plain_view(), {"old": FIELD_TEXT}) == "opposite"
+    passage_only = {"bakeri": FIELD_PASSAGE}
+    assert sinks(query, weights, known, passage_only, plain_view(),
+                 {"old": FIELD_PASSAGE}) == "opposite"

@@ -168,6 +168,16 @@ def question_opposites(item: Item, query: Query) -> frozenset[str]:
     return said - set(query.words)
 
 
+def modified_next(query: Query, n: int) -> tuple[str, ...]:
+    """The terms of the question's item after item ``n`` when item ``n`` stands right
+    before it, a word modifying it ("new" of "the new bakery"); none otherwise."""
+    items, at = query.items, query.at
+    if n + 1 >= len(items) or len(at) < len(items):
+        return ()
+    item, after = items[n], items[n + 1]
+    return after.terms if at[after.pos] == at[item.pos] + len(item.surface.split()) else ()
+
+
 def opposite_terms(query: Query) -> set[str]:
     """The terms of the opposites of the question's words ("worst" for "best"), which
     :func:`~bot.engine.sinks.sinks` looks for in a record (``said``)."""

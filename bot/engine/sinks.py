@@ -14,7 +14,7 @@ from collections.abc import Callable
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS, act_timed, counts_word, frame_unsaid, has_figure
 from bot.engine.figures import is_year
-from bot.engine.forms import question_opposites, says_how
+from bot.engine.forms import modified_next, question_opposites, says_how
 from bot.engine.naming import (
     kind_asked,
     kind_of_person,
@@ -433,9 +433,12 @@ class Gates:
                 continue
             if item.people:
                 return "person"
-            if said and any(o in said and o not in view.coordinated for o in opposite):
+            if said and any(o in said and o not in view.coordinated for o in opposite) and (
+                    any(said.get(o, 0) & _OWN for o in opposite)
+                    or not any(fields.get(t, 0) & _OWN for t in modified_next(query, n))):
                 # the record says the opposite of what the question asks about ("the least
                 # difficult" asked, "the most difficult" said): turned around, like a negation
+                # (but "the new bakery" is not the "old bank building" of its passage only)
                 return "opposite"
             if item.surface.isdigit():
                 return "number"

@@ -433,8 +433,8 @@ class _Reader(_Coref):
 def _unquoted(sent: _Sentence) -> str:
     """The sentence's words outside its quotes."""
     out, at = [], 0
-    for p in sent.pieces:
-        out.append(sent.masked[at : max(p.open, 0)] if p.open >= 0 or at else "")
+    for p in sent.pieces:  # (a piece opening before the sentence leaves nothing before it)
+        out.append(sent.masked[at : p.open] if p.open >= 0 else "")
         at = len(sent.masked) if p.close is None else p.close + 1
     return "".join(out) + sent.masked[at:]
 

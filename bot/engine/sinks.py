@@ -401,14 +401,15 @@ class Gates:
             # ("the next step is a vote by the agency's board") is not what anyone said (an
             # editor's fact may sum up what someone said, but never says who said a thing)
             return "unsaid"
-        if self.query.said_by and not view.people and not view.names - self._asked and \
+        if query.said_by and not view.people and not view.names - self._asked and \
                 not any(kind_of_person(w) for w in view.shown_words()):
             return "unsaid"  # "who said eight seconds is not review": words given to no one
             # (not even "the agency's chief")
         if self._speaker_named and view.speech and not view.curated \
                 and view.people and view.people[0] not in query.people:
             # "what did Sandoval say": 'Fortier, who voted no along with Sandoval, said ...'
-            # reports someone else's words (a sentence read by ingest names its speaker first)
+            # reports someone else's words (a sentence read by ingest names its speaker first,
+            # a quote's view its speaker), as the prosecutor's quote about Eldridge does
             return "said by another"
         if self._about and not _about_enough(self._about_items, self._about, fields, topic, around):
             # "what did X say about the pay offer": words of X's on something else are no

@@ -207,3 +207,14 @@ def test_words_given_to_no_one_stay_a_fact() -> None:
     result = ingest_article(text, source=SOURCE)
     assert not result.new_quotes
     assert any("played no role" in f.text for f in result.new_facts)
+
+
+def test_a_quote_named_after_it_cites_the_sentence_naming_its_speaker() -> None:
+    # (the passage shows a reader whose words they are)
+    text = ("The council approved the runway 5-2 on Tuesday.\n\n"
+            "\"We were handed one option. That's not how you treat people.\"\n\n"
+            "That was how Ingrid Solvang, a council member who voted no, summed up her vote.")
+    (quote,) = ingest_article(text, source=SOURCE).new_quotes
+    passage = quote.citations[0].passage
+    assert passage.startswith("\"We were handed one option.")
+    assert passage.endswith("summed up her vote.")

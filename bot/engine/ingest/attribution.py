@@ -238,7 +238,7 @@ class _Reader(_Coref):
         # 3. A line ending in a colon introduced it: 'On her Instagram story, Smith wrote:'
         if pending_intro is not None and piece.open >= 0 and not masked[:q_start].strip():
             key, context, intro_index = pending_intro
-            lq.intro_sentence = intro_index
+            lq.named_in = intro_index
             self._set(lq, key, "intro", "", sent)
             lq.context = context
             return
@@ -293,6 +293,7 @@ class _Reader(_Coref):
             m = _NAMED_AFTER.match(after.masked)
             found = m and self._speaker_at_start(after, m.end(), after.masked[m.end() :])
             if found and found[0] is not None:
+                lq.named_in = after.index
                 self._set(lq, found[0], "trailing", "", after)
 
     def _alone(self, lq: _LQuote) -> bool:
@@ -322,7 +323,7 @@ class _Reader(_Coref):
             if key is None or any(m.key != key for s in self.sentences if s.par == prev.par
                                   for m in s.mentions):
                 continue  # (no one, or someone else named in that paragraph)
-            lq.intro_sentence = prev.index
+            lq.named_in = prev.index
             self._set(lq, key, "intro", "", first)
 
     def _owner_of_words(self, sent: _Sentence, start: int, pre: str) -> tuple[str, str] | None:

@@ -62,7 +62,9 @@ class _LQuote:
     how: str = ""  # trailing | leading | reported | intro | continuation | none
     context: str = ""
     partial: bool = False
-    intro_sentence: int | None = None
+    #: the sentence outside the quote that says whose it is (a lead-in ending in a colon, the
+    #: sentence reporting their words before it, the one naming them after it), cited with it
+    named_in: int | None = None
 
     @property
     def text(self) -> str:

@@ -143,7 +143,7 @@ def ingest_article(
             # or a sign, not something someone said (its sentence stays a fact).
             continue
         sentences = sorted(
-            set(lq.sentences) | ({lq.intro_sentence} if lq.intro_sentence is not None else set())
+            set(lq.sentences) | ({lq.named_in} if lq.named_in is not None else set())
         )
         if lq.how == "continuation":
             earlier = reader._previous_quote(reader.sentences[min(lq.sentences)])

@@ -8,6 +8,20 @@ from bot.models import Source
 from tests.ingest_text import ARTICLE, SOURCE, fact_saying, ingested
 
 
+def test_a_lead_describing_someone_at_a_place_is_about_the_doctor_named_next() -> None:
+    """"A former chemistry professor at Thornbury University was charged ..." then "Dr.
+    Leopold Varga-Hennessy, 61, ...": a title may open the name, the description may say where."""
+    text = ("HARTWELL, Pennsylvania (Keystone Wire) — A former chemistry professor at Thornbury "
+            "University "
+            "was charged Wednesday with stealing $870,000 in federal grants.\n\n"
+            "Dr. Leopold Varga-Hennessy, 61, who ran the university's catalysis center, was "
+            "indicted by a federal grand jury.")
+    r = ingest_article(text, source=SOURCE)
+    (him,) = r.new_people
+    assert him.description == "a former chemistry professor at Thornbury University"
+    assert him.id in fact_saying(r, "was charged").people
+
+
 def test_a_pronoun_after_a_named_person_is_that_person() -> None:
     text = ARTICLE + ("\n\"The span will be the longest in the state,\" he said, pointing "
                       "at the drawings Ortiz had made.\n")

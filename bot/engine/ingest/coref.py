@@ -24,6 +24,7 @@ from bot.engine.ingest.lexicon import (
     _POSSESSIVE_RE,
     _PRONOUN_GENDER,
     _SPEECH_ALT,
+    _TITLES,
     role_noun,
 )
 from bot.engine.ingest.people import _People
@@ -49,7 +50,8 @@ _AGED_SECOND = re.compile(
 
 #: "A Pell Township man was sentenced": a sentence opening on someone it does not name.
 _UNNAMED_OPENING = re.compile(
-    r"^\s*(?P<role>An?\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+))"
+    r"^\s*(?P<role>An?\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)"
+    r"(?:\s+(?:at|of|from|with|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)?)"
     r"(?=\s+(?:who|was|is|has|had|will|pleaded|died)\b|\s*,)"
 )
 
@@ -153,15 +155,20 @@ class _Coref:
             if lede.headline or second.headline or (
                     k and not sents[k - 1].headline and not self._is_lede(lede)):
                 continue
-            if lede.mentions or lede.resolved or not second.mentions:
+            dateline = _DATELINE.match(lede.masked)  # (its outlet is no one the lead names)
+            after = dateline.end() if dateline else 0
+            if any(x.start >= after for x in lede.mentions) or lede.resolved or \
+                    not second.mentions:
                 continue
             first = second.mentions[0]
             entity = self.people.entities[first.key]
-            if second.masked[: first.start].strip() or entity.known is not None:
+            before = second.masked[: first.start].split()  # (a title may: "Dr. Leopold")
+            if entity.known is not None or any(w.rstrip(".").lower() not in _TITLES
+                                               for w in before):
                 continue
             text = _DATELINE.sub("", lede.masked)
             for m in (*_ROLE_PHRASE.finditer(text), *_UNNAMED_OPENING.finditer(text)):
-                modifiers = m.group("role").split(" of ")[0].split()[:-1]
+                modifiers = text[m.start("role") : m.start("noun")].split()
                 if role_noun(m.group("noun")) and not any(w in STOPWORDS for w in modifiers):
                     lede.resolved.append(first.key)
                     lede.named = (m.group("role"), first.key)

@@ -130,6 +130,14 @@ _SPEAKERS = {
          "He is proud of the banner.": "Grace Oyelaran"},
         {"Tanner Oyelaran": "high school sophomore", "Grace Oyelaran": "mother"},
     ),
+    # lower-case words before a title say of what ("university President Miriam Oduya")
+    "a title's modifier": (
+        "The fraud came to light on Monday.\n\n"
+        "\"We are embarrassed, and we should be,\" university President Miriam Oduya wrote "
+        "in a letter to faculty.",
+        {"We are embarrassed, and we should be": "Miriam Oduya"},
+        {"Miriam Oduya": "president"},
+    ),
     # a noun of words before the colon, no verb of saying: 'in a message to parents: "..."'
     "a message or a statement before a colon": (
         "The school closed on Tuesday.\n\n"

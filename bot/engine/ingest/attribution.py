@@ -137,10 +137,12 @@ class _Reader(_Coref):
                 continue
             gap = sent.masked[start + lead : mention.start]
             gap_words = gap.split()
+            # (a title last, words before it may say of what: "university President Ann Roe")
+            titled = bool(gap_words) and gap_words[-1].lower().rstrip(",.") in _TITLES
             if len(gap_words) <= 5 and all(
                 w.lower().rstrip(",.") in _DESCRIPTORS | _TITLES | _DETERMINERS
                 or (w[:1].isupper() and w.lower() not in _NOT_NAME_START)
-                or (after_verb and _described_by(w))
+                or ((after_verb or titled) and _described_by(w))
                 for w in gap_words
             ):
                 return mention.key, mention.end - start

@@ -162,11 +162,16 @@ def test_a_one_word_names_possessive_may_open_a_shops_name() -> None:
 
 def test_a_run_after_a_bodys_head_and_of_is_the_rest_of_its_name() -> None:
     """"a biologist with the state Department of Marine Resources": "Marine Resources" is the
-    department's name ("Marine" may be a given name); after a title and "of" ("Secretary of
-    State John Kerry") or "one of" a name may still be a person's."""
+    department's name ("Marine" may be a given name), and so is the last of the names such a
+    head lists, whatever it does ("The Department of Agriculture, Trade and Consumer
+    Protection said"); after a title and "of" ("Secretary of State John Kerry") or "one of" a
+    name may still be a person's."""
     text = "said Naomi Kettle, a biologist with the state Department of Marine Resources."
     assert "body" in _evidence(text, "Marine Resources")
     assert not accept(Candidate("Marine Resources", {"of", "given", "body"}), frozenset())
+    listed = "The Department of Agriculture, Trade and Consumer Protection said on Monday."
+    assert "body" in _evidence(listed, "Consumer Protection")
+    assert not accept(Candidate("Consumer Protection", {"verb", "body"}), frozenset())
     assert "body" not in _evidence("the Secretary of State John Kerry said", "State John Kerry")
     assert "body" not in _evidence("One of Jane Roe's neighbors called.", "Jane Roe")
-    assert accept(Candidate("Jane Roe", {"body", "speech"}), frozenset())
+    assert "body" not in _evidence("The University of Michigan's Jane Roe said", "Jane Roe")

@@ -96,9 +96,12 @@ _ITSELF_BEFORE = re.compile(r"\b(?:itself|themselves)\s+$")
 #: A name and "of" before a run: what follows says where the name is from or with ("Keisha
 #: Morrow of Columbus", "Dana Whitlow of Brightnest").
 _NAME_OF = re.compile(r"\b[A-Z][\w’'\-]*\s+of\s+$")
-#: A capitalised word and "of" right before a run: the head of a body's name ("Department",
-#: "Museum"), when an ordinary noun and no title ("Secretary of State John Kerry").
-_BODY_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?$")
+#: A capitalised word and "of" before a run: the head of a body's name ("Department",
+#: "Museum"), when an ordinary noun and no title ("Secretary of State John Kerry"), perhaps
+#: with the names it lists before the run ("Department of Agriculture, Trade and Consumer
+#: Protection").
+_BODY_OF = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:,\s+and\s+|,\s+|\s+and\s+))*$")
 #: A preposition that takes a place as often as a person ("residents of X", "from X", "on X").
 _OF_BEFORE = re.compile(r"\b(?:of|from|to|toward|towards|on)\s+$")
 _KIN_AFTER = re.compile(
@@ -322,7 +325,8 @@ def shop_named(text: str, end: int, name: str) -> bool:
 def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
     """Whether the evidence for ``candidate`` makes it a person."""
     evidence = candidate.evidence | candidate.backed
-    if not evidence - {"place", "of", "the"} or evidence & {"place", "itself", "numbered"}:
+    if not evidence - {"place", "of", "the"} or \
+            evidence & {"place", "itself", "numbered", "body"}:
         return False
     if shape_rejects(candidate.name):
         return False
@@ -341,7 +345,7 @@ def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
         return False  # "Korean King": a title, not a name
     if not strong and "of" in evidence and place_noun(tokens[-1]):
         return False  # "the communities of Elk Meadow", "a lookout on Barlow Butte": places
-    if not strong and evidence & {"the", "body"}:
+    if not strong and "the" in evidence:
         return False  # "at The Copper Kettle, a downtown restaurant": no one's name
     last = tokens[-1].lower()
     if not strong and len(tokens) > 2 and last.endswith("s") and not last.endswith("ss") \

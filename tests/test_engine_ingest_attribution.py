@@ -136,7 +136,7 @@ _SPEAKERS = {
         "\"We are embarrassed, and we should be,\" university President Miriam Oduya wrote "
         "in a letter to faculty.",
         {"We are embarrassed, and we should be": "Miriam Oduya"},
-        {"Miriam Oduya": "president"},
+        {"Miriam Oduya": "university president"},
     ),
     # a noun of words before the colon, no verb of saying: 'in a message to parents: "..."'
     "a message or a statement before a colon": (

@@ -62,6 +62,12 @@ def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: s
      "new outside auditor"),
     ("He plans to buy a house near his daughter, Kiara, who is 24.", "Kiara", "daughter"),
     ("In the morning, Jane Roe said she would go.", "Jane", None),
+    # a title in capitals after the lower-case words saying of what, and the start of what is
+    # left of a sentence once its quote is blanked (ingest reads it so)
+    ("\"We were wrong,\" said council President Lorna Whit.", "Lorna", "council president"),
+    ("                   university President Miriam Oduya wrote.", "Miriam",
+     "university president"),
+    ("                   said Jane Roe.", "Jane", None),
 ])
 def test_a_title_before_a_name_says_what_they_are(text: str, name: str, title: str | None
                                                    ) -> None:

@@ -113,9 +113,11 @@ def _says_role(tokens: list[str]) -> bool:
 
 #: 'said board chair Jane Roe', 'General manager John Doe said', 'At the cafe, rancher John
 #: Doe said': a title of lower-case words right before a name, after a verb of saying, a
-#: comma or at the start of a sentence.
+#: comma or at the start of a sentence (or of what is left of it once its quote is blanked:
+#: '"...," university President Miriam Oduya-Lang wrote').
 _TITLE_BEFORE = re.compile(
-    rf"(?:^|[.!?”\"—–]\s+|,\s+|\b(?:{_SPEECH_ALT})\s+)(?P<title>(?:[A-Za-z][a-z]+\s+){{1,3}})$"
+    rf"(?:^\s*|[.!?”\"—–]\s+|,\s+|\b(?:{_SPEECH_ALT})\s+)(?!(?:{_SPEECH_ALT})\b)"
+    r"(?P<title>(?:[A-Za-z][a-z]+\s+){1,3})$"
 )
 
 
@@ -193,7 +195,9 @@ def _said_title(before: str) -> str | None:
     if m is None:
         return None
     title = m.group("title").split()
-    if any(w.lower() in STOPWORDS for w in title) or any(w[0].isupper() for w in title[1:]) \
+    # (a capital only on the last word after lower-case ones: "university President")
+    capitals = title[1:-1] if title[0][0].islower() else title[1:]
+    if any(w.lower() in STOPWORDS for w in title) or any(w[0].isupper() for w in capitals) \
             or not role_noun(title[-1].lower()):
         return None  # (one to three words ending in a role noun: "board chair")
     if title[0][0].isupper() and (len(title) < 2 or (m.start("title") > 0 and not re.search(

@@ -137,10 +137,7 @@ def says_how(query: Query, unknown: list[bool], n: int) -> bool:
     if item.surface not in lexicon.modifiers() or item.corrected or (
             len(query.at) > item.pos and query.words[query.at[item.pos]] != item.surface):
         return False  # (a word read as a modifier's misspelling may be a name: "beyonce")
-    after = n + 1
-    return not (after < len(query.items) and unknown[after]
-                and len(query.at) > query.items[after].pos
-                and query.at[query.items[after].pos] == query.at[item.pos] + 1)
+    return not (modified_next(query, n) and unknown[n + 1])
 
 
 #: A word right before one of these is an adverb of degree: "right now", "right away".

@@ -27,6 +27,13 @@ def states_reason(record: Fact | Quote) -> bool:
     return says_reason(words(record.text))
 
 
+def _neighbours(rec: Fact | Quote, other: Fact | Quote) -> bool:
+    """Whether ``other``, next to ``rec`` in the bank, is of its kind, source and server: the
+    article's sentence beside it, or the quote beside a quote."""
+    return type(other) is type(rec) and first_source(other) == first_source(rec) \
+        and other.guild_id == rec.guild_id
+
+
 def reason_after(memory: Memory, rid: int, asked: set[str]) -> int | None:
     """The rid of the record that gives the reason for record ``rid``'s claim, or None: the
     next record of the same kind from the same source, when ``rid`` states no reason, the
@@ -36,13 +43,7 @@ def reason_after(memory: Memory, rid: int, asked: set[str]) -> int | None:
     if rec is None or not rec.citations or states_reason(rec) or rid + 1 >= len(records):
         return None
     after = records[rid + 1]
-    if (
-        after is None
-        or type(after) is not type(rec)
-        or first_source(after) != first_source(rec)
-        or after.guild_id != rec.guild_id
-        or not states_reason(after)
-    ):
+    if after is None or not _neighbours(rec, after) or not states_reason(after):
         return None
     shared = memory.fields(rid + 1, {t for t in asked if not t.startswith("@")})
     return rid + 1 if shared else None
@@ -66,14 +67,7 @@ def reason_before(memory: Memory, rid: int) -> int | None:
     if rec is None or not rec.citations or rid == 0 or not _POINTS_BACK.search(rec.text):
         return None
     before = records[rid - 1]
-    if (
-        before is None
-        or type(before) is not type(rec)
-        or first_source(before) != first_source(rec)
-        or before.guild_id != rec.guild_id
-    ):
-        return None
-    return rid - 1
+    return rid - 1 if before is not None and _neighbours(rec, before) else None
 
 
 def reason_beside(memory: Memory, rid: int, asked: set[str]) -> tuple[int, bool] | None:

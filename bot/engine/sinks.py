@@ -138,9 +138,10 @@ class Gates:
 
     __slots__ = ("_about", "_about_items", "_aged", "_anchors", "_asked", "_degree", "_denied",
                  "_figure", "_items", "_kin_aged", "_kind", "_lacks_much", "_least", "_measure",
-                 "_measured_of", "_name_of", "_named", "_negated", "_negates", "_said", "_shifts",
-                 "_sized_of", "_speaker_named", "_speech_asked", "_subject", "_superlatives",
-                 "_when", "_when_act", "_which_many", "_which_people", "_why", "query")
+                 "_measured_of", "_name_of", "_named", "_negated", "_negates", "_of_thing",
+                 "_said", "_shifts", "_sized_of", "_speaker_named", "_speech_asked", "_subject",
+                 "_superlatives", "_when", "_when_act", "_which_many", "_which_people", "_why",
+                 "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -222,6 +223,8 @@ class Gates:
         #: "what is the name of her son": a person named by "the name of"
         self._name_of = query.answer_type == "name" and any(
             kind_of_person(it.surface) for it in query.items if self._named & set(it.terms))
+        #: ... or of a thing that is no person ("the name of the new pizza place")
+        self._of_thing = query.answer_type == "name" and not self._name_of
         #: "how deep", "how cold": the stems of the units of a figure answering it
         self._measure = frozenset(stem(u) for u in lexicon.measure_asked(query.words)) \
             if kind == "number" else frozenset()  # (not "why wouldn't she say how fast")
@@ -377,7 +380,7 @@ class Gates:
         if framed := frame_unsaid(query, view):
             return framed  # "what time", "what year", "what day", "what month", "what four"
         if self._named and not name_near(view, self._named, self._asked, self._name_of,
-                                         query.answer_type == "name" and not self._name_of):
+                                         self._of_thing):
             return "no name"  # "the name of the school": "an elementary school in Marlow"
         if self._which_many and self._which_many[1] & {u for n, u in view.figure_counts
                                                         if n == self._which_many[0]} \

@@ -54,9 +54,10 @@ _NAMING_BEFORE = re.compile(
 )
 
 
-#: Words that may open a description of a speaker before the name ("said his mother, Grace
-#: Roe", "said the board's chair, Ann Lee").
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their"})
+#: The words a description of a speaker before the name may be made of, besides capitalised
+#: ones: roles, titles and the words opening them ("said his mother, Grace Roe", "said the
+#: board's chair, Ann Lee").
+_DESCRIBING = _DESCRIPTORS | _TITLES | frozenset({"the", "a", "an", "his", "her", "their"})
 
 #: "the retired teacher": a role after "the", the first of its next three words that is one.
 _ROLE_AFTER_THE = tuple(re.compile(rf"the\s+(?:[\w’'\-]+\s+){{{n}}}([a-z]+)\b")
@@ -140,7 +141,7 @@ class _Reader(_Coref):
             # (a title last, words before it may say of what: "university President Ann Roe")
             titled = bool(gap_words) and gap_words[-1].lower().rstrip(",.") in _TITLES
             if len(gap_words) <= 5 and all(
-                w.lower().rstrip(",.") in _DESCRIPTORS | _TITLES | _DETERMINERS
+                w.lower().rstrip(",.") in _DESCRIBING
                 or (w[:1].isupper() and w.lower() not in _NOT_NAME_START)
                 or ((after_verb or titled) and _described_by(w))
                 for w in gap_words
@@ -282,10 +283,8 @@ class _Reader(_Coref):
                 continue
             first, last = min(lq.sentences), max(lq.sentences)
             opening = self.sentences[first].pieces[:1]
-            if not opening or opening[0].quote != n or opening[0].open < 0 or any(
-                _unquoted(self.sentences[i]).strip(" .,;:!?—–-")
-                for i in range(first, last + 1)
-            ):
+            if not opening or opening[0].quote != n or opening[0].open < 0 or not all(
+                    _all_quoted(self.sentences[i]) for i in range(first, last + 1)):
                 continue  # (words beside it: named so, it is not the last speaker's going on)
             after = self.sentences[last + 1] if last + 1 < len(self.sentences) else None
             if after is None or after.headline or after.par not in (
@@ -301,7 +300,7 @@ class _Reader(_Coref):
     def _alone(self, lq: _LQuote) -> bool:
         """The quote is its paragraphs' only words."""
         pars = {self.sentences[i].par for i in lq.sentences}
-        return all(s.index in lq.sentences and not _unquoted(s).strip(" .,;:!?—–-")
+        return all(s.index in lq.sentences and _all_quoted(s)
                    for s in self.sentences if s.par in pars)
 
     def _said_before(self) -> None:
@@ -433,13 +432,13 @@ class _Reader(_Coref):
         return None
 
 
-def _unquoted(sent: _Sentence) -> str:
-    """The sentence's words outside its quotes."""
+def _all_quoted(sent: _Sentence) -> bool:
+    """Whether the sentence has no words outside its quotes (punctuation aside)."""
     out, at = [], 0
     for p in sent.pieces:  # (a piece opening before the sentence leaves nothing before it)
         out.append(sent.masked[at : p.open] if p.open >= 0 else "")
         at = len(sent.masked) if p.close is None else p.close + 1
-    return "".join(out) + sent.masked[at:]
+    return not ("".join(out) + sent.masked[at:]).strip(" .,;:!?—–-")
 
 
 def _is_partial(inner: str, pre: str) -> bool:

@@ -166,7 +166,7 @@ class _Coref:
             if entity.known is not None or any(w.rstrip(".").lower() not in _TITLES
                                                for w in before):
                 continue
-            text = _DATELINE.sub("", lede.masked)
+            text = lede.masked[after:]
             for m in (*_ROLE_PHRASE.finditer(text), *_UNNAMED_OPENING.finditer(text)):
                 modifiers = text[m.start("role") : m.start("noun")].split()
                 if role_noun(m.group("noun")) and not any(w in STOPWORDS for w in modifiers):

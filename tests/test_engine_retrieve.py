@@ -13,7 +13,7 @@ from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import words
 from bot.engine.question import read
 from bot.engine.retrieve import _holds, misquoted, quoting, retrieve
-from bot.models import Citation, Fact, Quote, Source
+from bot.models import Citation, Fact, Person, Quote, Source
 from tests.engine_records import BEN_SAYS, COST, small_bank
 
 
@@ -156,3 +156,26 @@ def test_a_quotation_no_record_says_is_answered_only_by_one_saying_it_nearly() -
     assert [memory.records[rid].id for _, rid in near] == ["ada-waited"]  # type: ignore[union-attr]
     assert misquoted(memory.records, found, words("we are all in this together")) == []
     assert misquoted(memory.records, found, ["new", "bridge"]) == found
+
+
+def test_at_equal_weight_the_person_asked_about_comes_before_a_namesake() -> None:
+    """Two people of a bank share a surname (two stories of one server, say): a record
+    naming the one asked about outranks the records naming the other, which the name word
+    alone finds as well, though there are more of them and they came first."""
+    other = Person("dana-pruitt", "Dana Pruitt", ("Pruitt",), "hospital spokeswoman")
+    asked = Person("gerald-pruitt", "Gerald Pruitt", (), "")
+    memory = Memory()
+    memory.upsert(Source("wire", "Wire", "Hospital outage", None, "2025-01-02", None))
+    memory.upsert(other)
+    memory.upsert(asked)
+    for n in range(6):
+        text = f"Dana Pruitt said the clinic {n} would reopen."
+        memory.upsert(Fact(f"dana-{n}", text, (Citation("wire", text),), ("dana-pruitt",)))
+    text = "Gerald Pruitt, 71, said his appointment was pushed back a week."
+    memory.upsert(Fact("gerald", text, (Citation("wire", text),), ("gerald-pruitt",)))
+    query = read("how old is Gerald Pruitt", vocab=memory.vocab,
+                 known=memory.index.__contains__, names=memory.names, visible=visible_to(None))
+    assert any(it.people == ("gerald-pruitt",) for it in query.items)
+    found = retrieve(memory.index, query.items, [1.0] * len(query.items), memory.records,
+                     visible_to(None), 3)
+    assert memory.records[found[0][1]].id == "gerald"  # type: ignore[union-attr]

@@ -5,7 +5,9 @@ Items are taken rarest first. Each adds its IDF weight to the records in its pos
 lists (all of an item's terms: a person's ``@id`` and name words, or a word's stem). A
 posting list longer than :data:`POSTING_CAP` does not seed new candidates once some exist:
 it only adds to the candidates found so far (at most :data:`CHECK_CAP`, by set
-intersection), so a question made of common words costs no more than a rare one.
+intersection), so a question made of common words costs no more than a rare one. At equal
+weight, a record naming a person the question names comes before one holding only a word of
+their name (a namesake's record: two stories of a server may each have a Pruitt).
 """
 
 from __future__ import annotations
@@ -110,6 +112,10 @@ def retrieve(
         if len(acc) <= want * 16  # (sorting in C is the faster up to about 800)
         else heapq.nlargest(want, acc.items(), key=itemgetter(1))
     )
+    named = [rids for it in items if it.people
+             for t in it.terms if t[0] == "@" and (rids := index.rids(t))]
+    if named:  # at equal weight, the people asked about before others sharing a name word
+        ranked.sort(key=lambda kv: (kv[1], sum(_holds(r, kv[0]) for r in named)), reverse=True)
     for rid, score in ranked:
         rec = records[rid]
         if rec is not None and isinstance(rec, kinds) and visible(rec):

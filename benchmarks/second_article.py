@@ -5,6 +5,8 @@ engine was never tuned on, scored as the SQuAD protocol scores.
     python -m benchmarks.second_article --sweep    # the figures across thresholds
     python -m benchmarks.second_article --data tests/data/dev_news/juniper-ridge-fire
         # the same on a development article (tune on those, never on the second article)
+    python -m benchmarks.second_article --one-bank $(for d in tests/data/tries/*/; do
+        echo --data $d; done)   # every article in one bank, as a server holding them all
 
 The article (original text, not about immigration) is ingested as ``coverage-bot ingest``
 ingests it, into a bank that also holds the shipped coverage. An answerable question is
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.squad import any_occurs, ingested_bank
+from benchmarks.squad import any_occurs, ingested_articles, ingested_bank
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "second_article"
@@ -48,10 +50,28 @@ def bank(data: Path = DATA) -> Any:
                          published=meta["published"], url=meta.get("url"))
 
 
-def outcomes(threshold: float | None = None, data_dir: Path = DATA) -> list[Outcome]:
+def one_bank(folders: list[Path]) -> Any:
+    """The bank a fresh database holds after ``coverage-bot ingest`` of every article of
+    ``folders`` at once (a server holding many stories), with the shipped coverage."""
+    from bot.articles import Article
+    from bot.knowledge import load_knowledge
+
+    articles = []
+    for data in folders:
+        meta = json.loads((data / "meta.json").read_text(encoding="utf-8"))
+        articles.append(Article(raw=(data / "article.txt").read_bytes(), name=f"{data.name}.txt",
+                                outlet=meta["outlet"], title=meta["title"],
+                                published=meta["published"], url=meta.get("url")))
+    return ingested_articles(articles, load_knowledge(ROOT / "knowledge"))
+
+
+def outcomes(threshold: float | None = None, data_dir: Path = DATA,
+             engine: Any = None) -> list[Outcome]:
+    """Every question of ``data_dir`` asked of its own bank (or of ``engine``'s)."""
     from bot.engine import Engine
 
-    engine = Engine(bank(data_dir), threshold=threshold)
+    if engine is None:
+        engine = Engine(bank(data_dir), threshold=threshold)
     data = json.loads((data_dir / "questions.json").read_text(encoding="utf-8"))
     out: list[Outcome] = []
     for section in ("answerable", "unanswerable"):
@@ -83,9 +103,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, action="append",
                     help="an article folder laid out like tests/data/second_article/ (e.g. "
                     "one of tests/data/dev_news/); repeat for several, figures pooled")
+    ap.add_argument("--one-bank", action="store_true",
+                    help="ingest every --data article into one bank and ask each article's "
+                    "questions of it (a server holding all of them)")
     args = ap.parse_args(argv)
     folders = args.data or [DATA]
-    results = [r for d in folders for r in outcomes(data_dir=d)]
+    if args.one_bank:
+        from bot.engine import Engine
+
+        shared = Engine(one_bank(folders))
+        results = [r for d in folders for r in outcomes(data_dir=d, engine=shared)]
+    else:
+        results = [r for d in folders for r in outcomes(data_dir=d)]
     f = figures(results)
     print(f"{len(results)} questions: answerable right {f['answerable']:.1%}, unanswerable "
           f"abstained {f['abstained']:.1%}, overall {f['overall']:.1%}, "

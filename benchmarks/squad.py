@@ -412,13 +412,22 @@ def ingested_bank(text: str, shipped: Any, name: str, *, outlet: str, title: str
                   published: str | None, url: str | None = None) -> Any:
     """The bank a fresh database holds after ``coverage-bot ingest`` of one article: the
     shipped records (with any citation the ingest added to them) then the article's."""
-    from bot.articles import Article, plan_ingest
-    from bot.engine import Engine
-    from bot.models import Bank, kind_of
+    from bot.articles import Article
 
     art = Article(raw=text.encode("utf-8"), name=name, outlet=outlet, title=title,
                   published=published, url=url)
-    plan = plan_ingest(Engine(shipped), [art], guild_id=None)  # a fresh database: the shipped
+    return ingested_articles([art], shipped)
+
+
+def ingested_articles(articles: Sequence[Any], shipped: Any) -> Any:
+    """The bank a fresh database holds after ``coverage-bot ingest`` of ``articles`` (each a
+    :class:`bot.articles.Article`) at once: the shipped records, then the articles'."""
+    from bot.articles import plan_ingest
+    from bot.engine import Engine
+    from bot.models import Bank, kind_of
+
+    # a fresh database: the shipped records (with any citation the ingest added to them)
+    plan = plan_ingest(Engine(shipped), list(articles), guild_id=None)
     updated = {(kind_of(r), r.id): r for r in plan.updates}
 
     def fresh(records: Iterable[Any]) -> tuple[Any, ...]:

@@ -53,3 +53,24 @@ def test_answerable_questions_are_answered_with_the_gold_answer() -> None:
 def test_unanswerable_questions_are_abstained_on() -> None:
     f = figures(list(_results()))
     assert f["abstained"] >= MIN_ABSTAINED, f"{f}\n{_misses(False)}"
+
+
+def test_one_bank_holds_every_article_and_asks_each_its_own_questions() -> None:
+    """``--one-bank``: the development articles ingested together, as a server holding them
+    all; each article's questions asked of that one bank, most still answered right."""
+    import json
+
+    from benchmarks.second_article import ROOT, one_bank
+    from bot.engine import Engine
+
+    folders = sorted(p for p in (ROOT / "tests" / "data" / "dev_news").iterdir() if p.is_dir())
+    bank = one_bank(folders)
+    titles = {s.title for s in bank.sources}
+    for d in folders:
+        assert json.loads((d / "meta.json").read_text(encoding="utf-8"))["title"] in titles
+    engine = Engine(bank)
+    results = [r for d in folders for r in outcomes(data_dir=d, engine=engine)]
+    asked = sum(len(q) for d in folders
+                for q in json.loads((d / "questions.json").read_text(encoding="utf-8")).values())
+    assert len(results) == asked
+    assert figures(results)["answerable"] > 0.6

@@ -74,7 +74,10 @@ def test_a_question_asks_for_its_subject_when_its_verb_follows_the_question_word
     assert at("who is officer Kuehn") is None
     assert at("what was Ridgeline mailing address", frozenset({2})) is None
     assert at("how many people came") is None
-    assert at("what part of the innate immune system directly attacks microbes") is None
+    # a subject too long for the verb to be found, a predicate opened by an adverb
+    assert at("what part of the innate immune system directly attacks microbes") == 7
+    assert at("what part of the innate immune system did researchers directly study") is None
+    assert at("what part of the immune system is most likely affected") is None
 
 
 def test_a_record_negating_the_predicate_denies_the_subject_asked_for() -> None:
@@ -166,3 +169,20 @@ def test_a_record_negation_is_read_widely_for_what_a_question_says_is_not_so() -
     assert sinks(query, [1.0], [False], fields, minister) is None
     other = view_of("Nobody knew the bell was coming down, and they will forget it.")
     assert sinks(query, [1.0], [False], fields, other) == "negation elsewhere"
+
+
+def test_a_predicate_opened_by_an_adverb_is_denied_by_a_record_negating_it() -> None:
+    """"what part of the innate immune system directly attacks microbes": a record saying a
+    part "does not directly attack invading microbes" names what does not (SQuAD's kind of
+    unanswerable question); one saying a part attacks them names what does."""
+    question = "what part of the innate immune system directly attacks microbes"
+    items = [Item(w, (stem(w),)) for w in ("part", "innate", "immune", "system", "directly",
+                                           "attacks", "microbes")]
+    predicate = subject_predicate(asked(question, items))
+    assert predicate == {stem("directly"), stem("attacks")}
+    denied = view_of("Natural killer cells are a component of the innate immune system which "
+                     "does not directly attack invading microbes.")
+    said = view_of("Macrophages are the part of the innate immune system that directly "
+                   "attacks microbes.")
+    assert subject_denied(predicate, denied.negated_terms, denied.sequence)
+    assert not subject_denied(predicate, said.negated_terms, said.sequence)

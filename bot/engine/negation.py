@@ -127,6 +127,24 @@ def subject_asked(ws: list[str], named: set[int]) -> int | None:
             return j + 1
         if nxt in lexicon.NOUN_PHRASE_OPENERS and is_content(w):
             return j
+    return _adverb_opened(ws)
+
+
+#: A predicate opened by an adverb stands this many words at most after the question word.
+_ADVERB_REACH = 9
+
+
+def _adverb_opened(ws: list[str]) -> int | None:
+    """Where a predicate opened by an adverb begins, after a subject too long to find its
+    verb by :data:`_VERB_REACH`: "what part of the innate immune system | directly attacks
+    microbes" (an adverb in "-ly", of WordNet's modifiers, before a content word; not past an
+    auxiliary, which asks for an object: "what part of the system did ...")."""
+    for j in range(2, min(len(ws) - 1, 1 + _ADVERB_REACH)):
+        w = ws[j]
+        if w in _DO or w in lexicon.LINKING_AUXILIARIES:
+            return None
+        if w.endswith("ly") and w in lexicon.modifiers() and is_content(ws[j + 1]):
+            return j
     return None
 
 

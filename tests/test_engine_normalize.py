@@ -133,3 +133,15 @@ def test_a_co_op_is_a_cooperative() -> None:
     assert words("When is the Co-op's board meeting?")[3:5] == ["cooperative", "board"]
     assert words("the cooperative") == ["the", "cooperative"]
     assert words("co-workers")[:1] == ["co"]
+
+
+def test_a_frame_word_is_no_content_word_in_any_of_its_forms() -> None:
+    """"know", "tell", "say" and "thank" ask or frame ("do you know", "tell me"); their other
+    forms are no topic either, or "knowing" would be a term ("know") that a record saying
+    "we know" never has, and "what are X known as" would turn on "known"."""
+    for frame, forms in (("know", ("knows", "knowing", "knew", "known")),
+                         ("tell", ("tells", "telling", "told")),
+                         ("say", ("says", "saying", "said")),
+                         ("thank", ("thanks", "thanked", "thanking"))):
+        assert not is_content(frame)
+        assert not any(map(is_content, forms)), frame

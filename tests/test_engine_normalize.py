@@ -145,3 +145,11 @@ def test_a_frame_word_is_no_content_word_in_any_of_its_forms() -> None:
                          ("thank", ("thanks", "thanked", "thanking"))):
         assert not is_content(frame)
         assert not any(map(is_content, forms)), frame
+
+
+def test_a_pronoun_or_auxiliary_is_no_content_word_in_a_form_the_list_lacks() -> None:
+    """"ones", "others" and "done" are forms of stop words ("one", "other", "do"); as content
+    words they would be terms a record saying "one" or "did" never has ("the recalled ones"
+    then sank at "never mentions")."""
+    for form in ("ones", "others", "done"):
+        assert not is_content(form)

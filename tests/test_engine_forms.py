@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.engine.forms import (
     alike_terms,
     form_opposites,
+    future,
     is_adverb,
     kind_terms,
     modified_next,
@@ -15,7 +16,7 @@ from bot.engine.forms import (
     related_terms,
     says_how,
 )
-from bot.engine.normalize import stem
+from bot.engine.normalize import stem, words
 from bot.engine.question import Item, Query
 
 
@@ -136,3 +137,16 @@ def test_a_word_right_before_another_item_modifies_it() -> None:
     assert modified_next(query, 1) == ()
     apart = asked("is the bakery new", [Item("bakery", ("bakeri",)), Item("new", ("new",))])
     assert modified_next(apart, 1) == ()  # ("new" ends the question: it modifies nothing)
+
+
+def test_going_to_do_something_says_only_that_it_will_happen() -> None:
+    """"going to sell" is "will sell" ("will" is a stop word): no topic; "gonna" is read as
+    "going" with no "to". Not going somewhere, nor something still going on."""
+    def frames(question: str) -> list[str]:
+        ws = words(question)
+        return [w for i, w in enumerate(ws) if future(ws, i)]
+    assert frames("is the guy gonna sell his queens") == ["going"]
+    assert frames("what is going to happen to the owner") == ["going"]
+    assert frames("are they going to the fair") == []
+    assert frames("is the book program still going") == []
+    assert frames("where does the money end up going") == []

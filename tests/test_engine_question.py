@@ -483,3 +483,11 @@ def test_the_modifier_of_a_role_is_read_as_spelt_right() -> None:
     query = read("who's the genral manager", vocab=memory.vocab,
                  known=memory.index.__contains__, names=memory.names, visible=visible_to(None))
     assert query.people == ("tom-rein",)
+
+
+def test_going_to_do_something_is_no_item_of_the_question() -> None:
+    """"is the guy going to sell his queens" turns on the guy, selling and queens: "going"
+    (the future, as "will") is no word a record must have."""
+    surfaces = [it.surface for it in _read("is the guy going to sell his queens").items]
+    assert "going" not in surfaces and "sell" in surfaces and "queens" in surfaces
+    assert "going" in [it.surface for it in _read("is the book program still going").items]

@@ -179,3 +179,14 @@ def opposite_terms(query: Query) -> set[str]:
     """The terms of the opposites of the question's words ("worst" for "best"), which
     :func:`~bot.engine.sinks.sinks` looks for in a record (``said``)."""
     return {stem(w) for it in query.items for w in question_opposites(it, query)}
+
+
+def future(ws: list[str], at: int) -> bool:
+    """Whether the "going" at ``at`` says only that something will happen, as "will" does:
+    "is the guy going to sell his queens", "what's gonna happen" (read as "going happen");
+    not "going to the fair" (a noun phrase after "to") nor "is the program still going"."""
+    if ws[at] != "going" or at + 1 >= len(ws):
+        return False
+    if ws[at + 1] == "to":
+        return at + 2 < len(ws) and ws[at + 2] not in lexicon.NOUN_PHRASE_OPENERS
+    return is_content(ws[at + 1])  # ("gonna sell")

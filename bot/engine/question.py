@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS
-from bot.engine.forms import alike_terms, kind_terms, phrasal_terms, related_terms
+from bot.engine.forms import alike_terms, future, kind_terms, phrasal_terms, related_terms
 from bot.engine.index import Vocabulary
 from bot.engine.initialisms import definite_reference, spelt_out_roles
 from bot.engine.names import NameTable, common_noun
@@ -349,8 +349,8 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
             terms = (*(person_term(p) for p in m.people), *stems[m.start : m.end])
             query.items.append(Item(surface, terms, m.people, True, corrected, False, i))
             continue
-        if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS:
-            continue
+        if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS or future(ws, at[i]):
+            continue  # ("going to sell": "will sell")
         if (w in lexicon.FIGURE_HEDGES and (
                 query.answer_type in FIGURE_KINDS or _asked_thing(ws, at[i], opened))) or (
                 query.answer_type == "span" and w in lexicon.SPAN_VERBS) or (

@@ -136,3 +136,14 @@ def test_few_and_all_are_the_ends_of_quantity() -> None:
     """"very few organisms" asked, "nearly all organisms" said: WordNet gives "few" only
     "many", "all" only "some" and "no"."""
     assert {"many", "all"} <= opposites("few") and "few" in opposites("all")
+
+
+def test_british_spellings_are_read_as_american_ones_with_their_source_and_licence() -> None:
+    """breame's pairs ("colour" / "color"), with its licence beside the file."""
+    american = lexicon.american()
+    assert american["colour"] == "color" and american["theatre"] == "theater"
+    assert american["organisation"] == "organization" and "color" not in american
+    data = Path(lexicon.__file__).parent / "data"
+    assert "breame" in (data / "spellings.txt").read_text(encoding="utf-8").splitlines()[2]
+    licence = (data / "BREAME-LICENSE").read_text(encoding="utf-8")
+    assert "Pierse" in licence and "Apache License" in licence

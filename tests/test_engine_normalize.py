@@ -153,3 +153,13 @@ def test_a_pronoun_or_auxiliary_is_no_content_word_in_a_form_the_list_lacks() ->
     then sank at "never mentions")."""
     for form in ("ones", "others", "done"):
         assert not is_content(form)
+
+
+def test_a_british_spelling_stems_as_the_american_one() -> None:
+    """"metres" meets "meters", "theatre" "theater", "travelled" "traveled", "organisation"
+    "organization": a question written one way finds a record written the other."""
+    for british, american in (("metres", "meters"), ("theatre", "theater"),
+                              ("travelled", "traveled"), ("organisation", "organization"),
+                              ("colour", "color")):
+        assert stem(british) == stem(american), british
+    assert stem("theatre") != stem("three")

@@ -413,6 +413,17 @@ def irregular() -> dict[str, str]:
 
 
 @cache
+def american() -> dict[str, str]:
+    """British spelling -> the American ("colour" -> "color", "theatre" -> "theater"), from
+    ``spellings.txt`` (breame's list), read on first use."""
+    out: dict[str, str] = {}
+    for line in _data_lines("spellings.txt"):
+        british, us = line.split()
+        out[british] = us
+    return out
+
+
+@cache
 def abbreviations() -> dict[str, str]:
     """Abbreviation -> the phrase it stands for ("ceo" -> "chief executive officer"), from
     ``abbreviations.txt`` (WordNet 3.0's), read on first use."""

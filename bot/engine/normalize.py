@@ -168,17 +168,21 @@ _STEMMER.maxCacheSize = 0  # our own cache below is unbounded-safe (lru)
 
 
 _IRREGULAR = lexicon.irregular()
+#: British spellings read as the American ones ("metres": "meters"), so both spellings meet.
+_AMERICAN = lexicon.american()
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The Snowball stem of a folded word, an irregular verb form read as its verb ("got" as
-    "get": :func:`lexicon.irregular`); digits and over-long words are kept whole. A short
+    "get": :func:`lexicon.irregular`), a British spelling as the American ("theatre" as
+    "theater": :func:`lexicon.american`); digits and over-long words are kept whole. A short
     verb ending in "e" keeps it in every form ("sued", "suing": "sue", as "sue" is; Snowball
     cuts them to "su")."""
     if word.isdigit() or len(word) > MAX_WORD:
         return word
-    base = _IRREGULAR.get(word, word)
+    us = _AMERICAN.get(word, word)  # (a British spelling: "metres" as "meters")
+    base = _IRREGULAR.get(us, us)
     cut = str(_STEMMER.stemWord(base))
     if len(cut) <= SHORT_STEM and base in (cut + "ed", cut + "ing"):
         verb = cut + "e"

@@ -491,3 +491,10 @@ def test_going_to_do_something_is_no_item_of_the_question() -> None:
     surfaces = [it.surface for it in _read("is the guy going to sell his queens").items]
     assert "going" not in surfaces and "sell" in surfaces and "queens" in surfaces
     assert "going" in [it.surface for it in _read("is the book program still going").items]
+
+
+def test_a_misspelt_word_asking_for_a_kind_of_answer_still_asks_for_it() -> None:
+    """"how manny workers": a number; "what yeer": a year (read before the answer's kind)."""
+    assert _read("how manny workers were laid off").answer_type == "number"
+    assert _read("what yeer did the bridge open").answer_type == \
+        _read("what year did the bridge open").answer_type != ""

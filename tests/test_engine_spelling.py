@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.engine.index import Vocabulary
 from bot.engine.normalize import stem, words
-from bot.engine.spelling import compound, question_word, spell
+from bot.engine.spelling import compound, question_word, spell, type_word
 
 BANK_WORDS = ("bridge", "approved", "council", "home", "owner", "sheriff")
 
@@ -157,3 +157,19 @@ def test_a_three_letter_word_one_letter_short_of_a_bank_word_is_that_word() -> N
     assert _spell("vot", ("vote", "volt")) == ["vot"]
     assert _spell("vot", ("note",)) == ["vot"]
     assert _spell("pot", ("post",)) == ["pot"]
+
+
+def test_a_misspelt_word_asking_for_a_kind_of_answer_is_read_as_the_one_it_is() -> None:
+    """"how manny" asks how many, "what yeer" what year: the word after the question word,
+    one edit from one word that asks with it for a kind of answer, and neither an ordinary
+    word nor one of the bank's ("how log", "how mane" with a Mane in the coverage stay)."""
+    def spelt(question: str, bank: tuple[str, ...] = ()) -> str:
+        vocab = Vocabulary()
+        vocab.add(bank)
+        return " ".join(type_word(words(question), 0, vocab))
+    assert spelt("how manny workers were laid off") == "how many workers were laid off"
+    assert spelt("what yeer did the ballpark open") == "what year did the ballpark open"
+    assert spelt("how lnog did it last") == "how long did it last"
+    assert spelt("how log was it") == "how log was it"
+    assert spelt("how mane horses", ("mane",)) == "how mane horses"
+    assert spelt("who manny said") == "who manny said"

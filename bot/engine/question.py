@@ -30,7 +30,7 @@ from bot.engine.names import NameTable, common_noun
 from bot.engine.negation import UN, negations
 from bot.engine.normalize import is_content, quoted, stem, words
 from bot.engine.records import capitalised_words, person_term
-from bot.engine.spelling import Spelt, auxiliary, question_word, spell
+from bot.engine.spelling import Spelt, auxiliary, question_word, spell, type_word
 from bot.engine.whois import who_is
 from bot.models import Person
 
@@ -260,6 +260,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     """Read ``question`` against a bank's vocabulary (``known`` tells an indexed stem)."""
     raw, ws = _bounded(question)
     ws = question_word(ws, _opening(ws))  # "wich hospital", "were is it based"
+    ws = type_word(ws, _opening(ws), vocab)  # "how manny", "what yeer"
     ws = auxiliary(ws, _opening(ws), vocab)  # "how much dose the card cost"
     caps = capitalised_words(raw)
     query = Query(text=raw, words=ws, quoted=quoted(raw))

@@ -110,6 +110,28 @@ def question_word(ws: list[str], at: int) -> list[str]:
     return [*ws[:at], near[0], *ws[at + 1 :]] if len(near) == 1 else ws
 
 
+def type_word(ws: list[str], at: int, vocab: Vocabulary) -> list[str]:
+    """``ws`` with the word after the question word at ``at`` spelt right when with it
+    that word asks for a kind of answer (:data:`lexicon.TYPE_PHRASES`): "how manny workers",
+    "what yeer did it open" (one edit from one such word, and neither an ordinary English word
+    nor a word of the bank: "how mane" is left alone if the coverage names a Mane)."""
+    if at + 1 >= len(ws) or ws[at] not in _TYPE_WORDS:
+        return ws
+    word = ws[at + 1]
+    if len(word) < 3 or word in _TYPE_WORDS[ws[at]] or word in vocab or \
+            word in lexicon.STOPWORDS or lexicon.is_ordinary(word):
+        return ws
+    near = [w for w in _TYPE_WORDS[ws[at]] if OSA.distance(word, w, score_cutoff=1) <= 1]
+    return [*ws[: at + 1], near[0], *ws[at + 2 :]] if len(near) == 1 else ws
+
+
+#: Question word -> the words after it that ask for a kind of answer ("how": "many", "long").
+_TYPE_WORDS: dict[str, frozenset[str]] = {
+    first: frozenset(k[1] for k in lexicon.TYPE_PHRASES if k[0] == first and len(k) > 1)
+    for first in {k[0] for k in lexicon.TYPE_PHRASES}
+}
+
+
 #: The words that may follow an auxiliary misspelt after a question word: "how much dose
 #: the card cost", "how long dose it last" (a determiner or a pronoun, then the subject).
 _SUBJECT_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "he", "she",

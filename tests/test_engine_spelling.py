@@ -173,3 +173,13 @@ def test_a_misspelt_word_asking_for_a_kind_of_answer_is_read_as_the_one_it_is() 
     assert spelt("how log was it") == "how log was it"
     assert spelt("how mane horses", ("mane",)) == "how mane horses"
     assert spelt("who manny said") == "who manny said"
+
+
+def test_a_word_one_edit_from_a_function_word_is_read_as_none() -> None:
+    """"accross" is "across", a stop word: no item (it was read as a content word "across"
+    no record indexes); "beyonce", two edits from "beyond", is kept as the name it is."""
+    vocab = Vocabulary()
+    vocab.add(["diner", "street", "called", "actress"])
+    known = {"diner", "street", "call"}.__contains__
+    assert spell("accross", vocab, known) == []
+    assert [w for w, _, _ in spell("beyonce", vocab, known)] == ["beyonce"]

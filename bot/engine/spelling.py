@@ -70,7 +70,8 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
     found = vocab.correct(word) or _lacking_letter(word, vocab)
     if found is not None and (found[1] > 1 or found[0][0] != word[0]) and \
             (meant := _ENGLISH_SPELLER(word)) is not None and _closer(word, meant, *found):
-        return [(meant, False, True)]  # "suppoosed": "supposed", not the bank's "supported"
+        # "suppoosed": "supposed", not the bank's "supported" ("accross": a function word)
+        return _read_as(word, meant)
     seen = english.get(word, 0)
     if found is not None and is_content(found[0]) and (
         seen < REAL_WORD_MIN or english.get(found[0], 0) >= TYPO_RATIO * seen
@@ -79,8 +80,16 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
     if _STOPWORD_SPELLER(word) is not None:
         return []  # a misspelt function word
     if word not in english and (meant := _ENGLISH_SPELLER(word)) is not None:
-        return [(meant, False, True)]  # "normaly", the bank lacking "normally"
+        return _read_as(word, meant)  # "normaly", the bank lacking "normally"
     return [(word, False, False)]
+
+
+def _read_as(word: str, meant: str) -> list[Spelt]:
+    """``word`` read as the English word ``meant``; as none when that is a function word one
+    edit away ("accross": "across"; but "beyonce", two from "beyond", is someone's name)."""
+    if not is_content(meant):
+        return [] if OSA.distance(word, meant, score_cutoff=1) <= 1 else [(word, False, False)]
+    return [(meant, False, True)]
 
 
 def _closer(word: str, english: str, bank: str, edits: int) -> bool:

@@ -8,15 +8,19 @@ does not know, read as what it most likely is.
 * an ordinary English word is kept as it is (a real word is not a typo);
 * anything else is corrected to the closest word of the bank's vocabulary, unless general
   English uses it (a rare but real word: "qualitative" is no typo of "quantitative");
-* failing that, a misspelt function word ("abuot", "teh") is dropped, and a misspelt
-  ordinary word the bank lacks as well ("normaly") is read as that word, which then weighs
-  as the common word it is, not as a rare one the coverage never uses.
+* failing that, a misspelt function word ("abuot", "teh", "accross") is dropped, and a
+  misspelt ordinary word the bank lacks as well ("normaly") is read as that word, which then
+  weighs as the common word it is, not as a rare one the coverage never uses.
+
+Before those, the words that frame the question are spelt right: its question word ("wich",
+"wat"), the word after it that asks for a kind of answer ("how manny", "what yeer") and an
+auxiliary before its subject ("how much dose the card cost").
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz.distance import OSA
 
@@ -115,7 +119,13 @@ def question_word(ws: list[str], at: int) -> list[str]:
         return [*ws[:at], "where", *ws[at + 1 :]]
     if len(word) < 2 or word in lexicon.STOPWORDS or lexicon.is_ordinary(word):
         return ws
-    near = [q for q in QUESTION_WORDS if OSA.distance(word, q, score_cutoff=1) <= 1]
+    return _respelt(ws, at, QUESTION_WORDS)
+
+
+def _respelt(ws: list[str], at: int, choices: Iterable[str]) -> list[str]:
+    """``ws`` with its word at ``at`` read as the one of ``choices`` it is one edit from, when
+    it is one edit from exactly one."""
+    near = [c for c in choices if OSA.distance(ws[at], c, score_cutoff=1) <= 1]
     return [*ws[:at], near[0], *ws[at + 1 :]] if len(near) == 1 else ws
 
 
@@ -130,8 +140,7 @@ def type_word(ws: list[str], at: int, vocab: Vocabulary) -> list[str]:
     if len(word) < 3 or word in _TYPE_WORDS[ws[at]] or word in vocab or \
             word in lexicon.STOPWORDS or lexicon.is_ordinary(word):
         return ws
-    near = [w for w in _TYPE_WORDS[ws[at]] if OSA.distance(word, w, score_cutoff=1) <= 1]
-    return [*ws[: at + 1], near[0], *ws[at + 2 :]] if len(near) == 1 else ws
+    return _respelt(ws, at + 1, _TYPE_WORDS[ws[at]])
 
 
 #: Question word -> the words after it that ask for a kind of answer ("how": "many", "long").

@@ -23,6 +23,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS
+from bot.engine.focus import mark_focus
 from bot.engine.forms import alike_terms, future, kind_terms, phrasal_terms, related_terms
 from bot.engine.index import Vocabulary
 from bot.engine.initialisms import definite_reference, spelt_out_roles
@@ -45,8 +46,6 @@ _QUESTION_WORDS = _WHAT | {"who", "whom", "whose", "when", "where", "why", "how"
 _CLAUSE_OPENERS = frozenset({"when", "where"})
 #: The words of "what day", "which date", "what night": a day asked for.
 _DAY_ASKED = frozenset({"day", "date", "dates", "night", "morning", "evening", "afternoon"})
-#: The question words that ask about what someone did ("what did X do", "why did X resign").
-_FOCUS_ASKERS = ("what", "why")
 
 
 @dataclass(slots=True)
@@ -415,20 +414,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
             query.about = tuple(t for it in query.items
                                 if not it.people and at[it.pos] > topic_at for t in it.terms)
 
-    # "what did X VERB", "did X VERB", "why did X VERB": the verb right after the named subject
-    if opening[:1] and (
-        opening[0] in lexicon.AUXILIARIES
-        or opening[:2] in ([q, w] for q in _FOCUS_ASKERS for w in lexicon.AUXILIARIES)
-    ):
-        for first, second in zip(query.items, query.items[1:], strict=False):
-            if (
-                first.people
-                and not second.people
-                and second.pos == first.pos + len(first.surface.split())
-                and at[second.pos] == at[second.pos - 1] + 1  # (no word between: "X say Y")
-            ):
-                second.focus = True
-                break
+    mark_focus(query, opening)  # the doer's verb: "why did X vote no", "why did the city fire X"
 
     who_is(query, opened)  # "who is X", "is X a Y", "who is the mayor"
     if query.answer_type in ("", "manner", "place", "date") and any(

@@ -201,7 +201,8 @@ class Gates:
         #: asks what a named person said, or why they did something ("why did Huang vote
         #: no": not answered by what Fortier, who voted with Huang, said of her own vote)
         self._speaker_named = (query.speech or (kind == "reason" and any(
-            it.focus for it in query.items))) and not query.said_by and bool(query.people) \
+            it.focus and n and query.items[n - 1].people for n, it in enumerate(query.items)))) \
+            and not query.said_by and bool(query.people) \
             and not someone_of(query.text)  # ("what did Pruett's lawyer say": the lawyer)
         #: asks what someone said or wrote ("what did X say"), or who said something
         self._speech_asked = query.speech or query.said_by

@@ -30,11 +30,13 @@ def test_the_verb_right_after_a_named_doer_is_the_focus() -> None:
 def test_the_verb_after_a_short_noun_phrase_doer_is_the_focus() -> None:
     """"why did the college fire Ben Ortiz": "fire", the word a name follows; "why is the
     teachers union filing a grievance": "filing", the word a noun phrase follows (not
-    "union"); none when no such word stands near ("why did the fair start testing animals"),
-    nor when the question asks no act ("how long is the bridge")."""
+    "union"; "throw out the ballots": "throw", a particle between); none when no such word
+    stands near ("why did the fair start testing animals"), nor when the question asks no act
+    ("how long is the bridge")."""
     assert _focus("why did the college fire ben ortiz") == ["fire"]
     assert _focus("why is the teachers union filing a grievance") == ["filing"]
     assert _focus("why did the city cancel the parade") == ["cancel"]
+    assert _focus("why did the judge throw out the ballots") == ["throw"]  # (a particle)
     assert _focus("why did the fair start testing animals") == []
     assert _focus("how long is the bridge") == []
 

@@ -8,8 +8,8 @@ The doer is a person the question names ("why did Huang vote no": the verb right
 name) or a short noun phrase opened by "the" or a possessive ("why did the college fire
 Renwick", "why did the state police arrest Glen Pardee"): its verb is the first word within
 :data:`SUBJECT_REACH` words of it that a noun phrase or a name follows ("fire | Renwick",
-"cancel | the parade"), so "why is the teachers union filing a grievance" turns on "filing",
-not on "union".
+"cancel | the parade", "throw out | the ballots"), so "why is the teachers union filing a
+grievance" turns on "filing", not on "union".
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 ASKERS = ("what", "why")
 #: The words opening a doer's noun phrase ("the college", "its board", "their union").
 _DOER_OPENERS = frozenset({"the", "its", "their", "his", "her"})
+#: The particles of a phrasal verb, which may stand between the verb and its object ("throw out
+#: the ballots", "shut down the line").
+_PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "over"})
 #: The doer's noun phrase holds at most this many words after its opener ("the state police").
 SUBJECT_REACH = 3
 
@@ -53,6 +56,7 @@ def mark_focus(query: Query, opening: list[str]) -> None:
         k = at[item.pos]
         if item.people or k > start + SUBJECT_REACH:
             return
-        if k + 1 < len(ws) and (ws[k + 1] in lexicon.NOUN_PHRASE_OPENERS or k + 1 in named):
+        after = k + 2 if ws[k + 1 : k + 2] and ws[k + 1] in _PARTICLES else k + 1
+        if after < len(ws) and (ws[after] in lexicon.NOUN_PHRASE_OPENERS or after in named):
             item.focus = True
             return

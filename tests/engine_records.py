@@ -4,8 +4,9 @@ coverage), built from bot.models only; and the engine's view of one record
 
 from __future__ import annotations
 
+from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import words
-from bot.engine.question import Item, Query
+from bot.engine.question import Item, Query, read
 from bot.engine.records import RecordView, view
 from bot.models import Bank, Citation, Fact, Person, Quote, Source
 
@@ -30,6 +31,15 @@ BEN_SAYS = Quote("ben-steel", "ben-ortiz", "The steel arrives in the spring.", "
 def small_bank() -> Bank:
     return Bank(sources=(SOURCE, LATER), people=(ADA, BEN), facts=(BRIDGE, COST, COST_LATER),
                 quotes=(WAITED, BEN_SAYS))
+
+
+def read_question(question: str) -> Query:
+    """``question`` read against :func:`small_bank`'s vocabulary and people."""
+    memory = Memory()
+    for record in small_bank().records():
+        memory.upsert(record)
+    return read(question, vocab=memory.vocab, known=memory.index.__contains__,
+                names=memory.names, visible=visible_to(None))
 
 
 def plain_view(numbers: frozenset[str] = frozenset(), counting: bool = False) -> RecordView:

@@ -4,22 +4,12 @@ a short noun phrase, and the gate that asks a record for that act."""
 from __future__ import annotations
 
 from bot.engine import Engine
-from bot.engine.memory import Memory, visible_to
-from bot.engine.question import Query, read
 from bot.models import Bank, Citation, Fact, Person, Source
-from tests.engine_records import small_bank
-
-
-def _read(question: str) -> Query:
-    memory = Memory()
-    for record in small_bank().records():
-        memory.upsert(record)
-    return read(question, vocab=memory.vocab, known=memory.index.__contains__,
-                names=memory.names, visible=visible_to(None))
+from tests.engine_records import read_question
 
 
 def _focus(question: str) -> list[str]:
-    return [it.surface for it in _read(question).items if it.focus]
+    return [it.surface for it in read_question(question).items if it.focus]
 
 
 def test_the_verb_right_after_a_named_doer_is_the_focus() -> None:

@@ -16,15 +16,9 @@ from bot.engine.question import (
     small_talk,
 )
 from bot.models import Bank, Citation, Fact, Person, Source
-from tests.engine_records import ADA, small_bank
+from tests.engine_records import ADA, read_question, small_bank
 
-
-def _read(question: str) -> Query:
-    memory = Memory()
-    for record in small_bank().records():
-        memory.upsert(record)
-    return read(question, vocab=memory.vocab, known=memory.index.__contains__,
-                names=memory.names, visible=visible_to(None))
+_read = read_question
 
 
 def test_a_misspelt_word_is_corrected_to_the_banks_own() -> None:

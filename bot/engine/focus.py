@@ -18,6 +18,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
+from bot.engine.forms import PARTICLES
 
 if TYPE_CHECKING:
     from bot.engine.question import Query
@@ -26,11 +27,17 @@ if TYPE_CHECKING:
 ASKERS = ("what", "why")
 #: The words opening a doer's noun phrase ("the college", "its board", "their union").
 _DOER_OPENERS = frozenset({"the", "its", "their", "his", "her"})
-#: The particles of a phrasal verb, which may stand between the verb and its object ("throw out
-#: the ballots", "shut down the line").
-_PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "over"})
+#: The particles that may stand between a doer's verb and its object ("throw out the ballots",
+#: "shut down the line"): a phrasal verb's, and "over" ("take over the park").
+_PARTICLES = PARTICLES | {"over"}
 #: The doer's noun phrase holds at most this many words after its opener ("the state police").
 SUBJECT_REACH = 3
+
+
+def doer_named(query: Query) -> bool:
+    """Whether the question's focus is the verb of a doer it names ("why did Huang vote no"),
+    as :func:`mark_focus` marks it: right after the name."""
+    return any(it.focus and n and query.items[n - 1].people for n, it in enumerate(query.items))
 
 
 def mark_focus(query: Query, opening: list[str]) -> None:

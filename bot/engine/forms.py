@@ -90,6 +90,11 @@ def alike_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     return tuple(sorted({t for a in alike if (t := stem(a)) != stem(word) and known(t)}))
 
 
+#: The particles of the phrasal verbs read (``phrasal.txt``'s: "vote down", "shut off"), which
+#: may stand apart from their verb ("vote the budget down", "throw out the ballots").
+PARTICLES = frozenset({"down", "up", "off", "out", "away", "back"})
+
+
 @cache
 def phrasal_stems() -> dict[tuple[str, str], tuple[str, ...]]:
     """Each phrasal verb, its verb's stem and its particle, with the stems of the single

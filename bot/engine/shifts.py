@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
 from bot.engine.figures import figure_counts, is_year
-from bot.engine.forms import phrasal_stems
+from bot.engine.forms import PARTICLES, phrasal_stems
 from bot.engine.lexicon import irregular
 from bot.engine.normalize import fold, is_content, stem
 
@@ -31,10 +31,9 @@ _SHIFT_REACH = 3
 _VERB_PREPOSITIONS = frozenset({"on", "in", "into", "to", "for", "with", "against", "over",
                                 "through", "about", "at"})
 
-#: The particles a question may put after the verb's object, at its end ("vote the budget
-#: down"); not a preposition, which may end a question alone ("what did she vote on"); and
-#: the words that object has at most.
-_SPLIT_PARTICLES = frozenset({"down", "up", "off", "out", "away", "back"})
+#: The words the object of a phrasal verb has at most when the question puts its particle
+#: (:data:`~bot.engine.forms.PARTICLES`; not a preposition, which may end a question alone:
+#: "what did she vote on") after it, at its end ("vote the budget down").
 _SPLIT_REACH = 3
 
 
@@ -370,7 +369,7 @@ def particles_asked(ws: list[str]) -> list[tuple[str, str]]:
     the question after the verb's object ("why did the council vote the budget down")."""
     phrasal = phrasal_stems()
     asked = [(t, p) for w, p in pairwise(ws) if (t := stem(w), p) in phrasal and is_content(w)]
-    if len(ws) > 2 and ws[-1] in _SPLIT_PARTICLES:
+    if len(ws) > 2 and ws[-1] in PARTICLES:
         # (the object opens with a determiner or is a pronoun: "turn the cameras off",
         # "shutting it down"; not "where does the money the festival makes end up")
         for i in range(max(0, len(ws) - 2 - _SPLIT_REACH), len(ws) - 2):

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS, act_timed, counts_word, frame_unsaid, has_figure
 from bot.engine.figures import is_year
+from bot.engine.focus import doer_named
 from bot.engine.forms import modified_next, question_opposites, says_how
 from bot.engine.naming import (
     kind_asked,
@@ -200,8 +201,7 @@ class Gates:
                              and not set(it.terms).isdisjoint(query.about)]
         #: asks what a named person said, or why they did something ("why did Huang vote
         #: no": not answered by what Fortier, who voted with Huang, said of her own vote)
-        self._speaker_named = (query.speech or (kind == "reason" and any(
-            it.focus and n and query.items[n - 1].people for n, it in enumerate(query.items)))) \
+        self._speaker_named = (query.speech or (kind == "reason" and doer_named(query))) \
             and not query.said_by and bool(query.people) \
             and not someone_of(query.text)  # ("what did Pruett's lawyer say": the lawyer)
         #: asks what someone said or wrote ("what did X say"), or who said something

@@ -39,7 +39,8 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.squad import any_occurs, build_bank, ingested_bank, load_articles, load_split
+from benchmarks.second_article import bank as news_bank
+from benchmarks.squad import any_occurs, build_bank, load_articles, load_split
 from bot.engine import Engine
 from bot.engine.scoring import CONFIDENCE_FEATURES, FEATURES
 from bot.knowledge import load_knowledge
@@ -105,12 +106,7 @@ def collect_by_article() -> dict[str, list[Question]]:
     for folder in sorted((ROOT / "tests" / "data" / "dev_news").iterdir()):
         if not (folder / "questions.json").is_file():
             continue
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        news = ingested_bank(
-            (folder / "article.txt").read_text(encoding="utf-8"), shipped, "article.txt",
-            outlet=meta["outlet"], title=meta["title"], published=meta["published"],
-        )
-        engine = Engine(news)
+        engine = Engine(news_bank(folder))
         group = f"news:{folder.name}"
         asked = json.loads((folder / "questions.json").read_text(encoding="utf-8"))
         for section in ("answerable", "unanswerable"):

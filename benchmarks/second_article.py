@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.squad import any_occurs, ingested_articles, ingested_bank
+from benchmarks.squad import any_occurs, ingested_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "second_article"
@@ -40,29 +40,30 @@ class Outcome:
     text: str
 
 
-def bank(data: Path = DATA) -> Any:
-    from bot.knowledge import load_knowledge
+def _article(data: Path, name: str) -> Any:
+    """The article of a folder laid out like ``tests/data/second_article/``, as ingest reads
+    it: its text, with its outlet, title, date and link from ``meta.json``."""
+    from bot.articles import Article
 
     meta = json.loads((data / "meta.json").read_text(encoding="utf-8"))
     text = (data / "article.txt").read_text(encoding="utf-8")
-    return ingested_bank(text, load_knowledge(ROOT / "knowledge"), "article.txt",
-                         outlet=meta["outlet"], title=meta["title"],
-                         published=meta["published"], url=meta.get("url"))
+    return Article(raw=text.encode("utf-8"), name=name, outlet=meta["outlet"],
+                   title=meta["title"], published=meta["published"], url=meta.get("url"))
+
+
+def bank(data: Path = DATA) -> Any:
+    from bot.knowledge import load_knowledge
+
+    return ingested_articles([_article(data, "article.txt")], load_knowledge(ROOT / "knowledge"))
 
 
 def one_bank(folders: list[Path]) -> Any:
     """The bank a fresh database holds after ``coverage-bot ingest`` of every article of
     ``folders`` at once (a server holding many stories), with the shipped coverage."""
-    from bot.articles import Article
     from bot.knowledge import load_knowledge
 
-    articles = []
-    for data in folders:
-        meta = json.loads((data / "meta.json").read_text(encoding="utf-8"))
-        articles.append(Article(raw=(data / "article.txt").read_bytes(), name=f"{data.name}.txt",
-                                outlet=meta["outlet"], title=meta["title"],
-                                published=meta["published"], url=meta.get("url")))
-    return ingested_articles(articles, load_knowledge(ROOT / "knowledge"))
+    return ingested_articles([_article(d, f"{d.name}.txt") for d in folders],
+                             load_knowledge(ROOT / "knowledge"))
 
 
 def outcomes(threshold: float | None = None, data_dir: Path = DATA,

@@ -27,6 +27,7 @@ _REPORTING_ALT = "|".join(
     saying writing telling stating adding claiming arguing insisting noting explaining
     declaring describing warned warns recalled replied responded asked""".split()  # noqa: SIM905
 )
+_REPORTING = re.compile(rf"\b(?:{_REPORTING_ALT})\b")
 #: Nouns naming someone's words, which a lead-in ending in a colon may say follow.
 _WORDS_NOUNS = "|".join(
     """message messages answer reply response words advice warning plea verdict view
@@ -248,7 +249,7 @@ class _Reader(_Coref):
 
         # 4. Reported speech: 'Smith also said that "immigrants are ..." of LA.'
         full_pre = masked[:q_start]
-        verbs = list(re.finditer(rf"\b(?:{_REPORTING_ALT})\b", full_pre))
+        verbs = list(_REPORTING.finditer(full_pre))
         # The verb reports words, and the quote follows it in the same clause.
         if verbs and len(full_pre[verbs[-1].end() :].split()) <= 12:
             verb = verbs[-1]
@@ -317,7 +318,7 @@ class _Reader(_Coref):
                 continue
             if not self._alone(lq):
                 continue  # (the paragraph says more than the quote)
-            verb = re.search(rf"\b(?:{_REPORTING_ALT})\b", prev.masked)
+            verb = _REPORTING.search(prev.masked)
             if verb is None or len(prev.masked[: verb.start()].split()) > 6:
                 continue  # (the sentence's own verb reports words, near its start)
             key = self._clause_subject(prev, 0, verb.start())

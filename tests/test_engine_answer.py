@@ -1059,6 +1059,34 @@ def test_a_sentence_is_about_its_articles_title() -> None:
     assert treated.matched == ("firefighters", "treated")  # (not "juniper", "ridge")
 
 
+def test_when_no_shortlisted_record_can_answer_the_search_looks_further() -> None:
+    """"What time did the meteorite hit the barn?": the sentences naming the meteorite and the
+    barn (retrieval's shortlist) give no time of day and each is turned down; the one giving
+    the time ("The stone ... at about 4:17 a.m.") names neither and ranks below them, so the
+    search goes on past the shortlist to it, rather than saying the coverage does not say."""
+    source = Source("pw", "Plains Wire", "Meteorite crashes through dairy barn roof")
+    said = [
+        "The meteorite that struck the barn was about the size of a grapefruit.",
+        "A dairy farmer found the meteorite in his barn on Tuesday.",
+        "Scientists said the meteorite in the barn is an ordinary chondrite.",
+        "The barn's owner and the farmer both claim the meteorite.",
+        "A dealer offered to buy the meteorite from the barn's owner.",
+        "The meteorite left a hole in the barn roof the width of a dinner plate.",
+        "Cows in the barn were not hurt by the meteorite.",
+        "The stone crashed through the sheet-metal roof at about 4:17 a.m. and hit the "
+        "concrete floor.",
+    ]
+    storms = Source("cw", "Coast Wire", "Storm season ends")  # ("hit" is a common word)
+    other = [f"Storm number {n} hit the coast of {place} this year." for n, place in
+             enumerate(("Maine", "Texas", "Florida", "Oregon", "Alaska", "Georgia") * 5)]
+    facts = tuple(Fact(f"f{i}", text, cite(text, "pw"), ()) for i, text in enumerate(said)) \
+        + tuple(Fact(f"s{i}", text, cite(text, "cw"), ()) for i, text in enumerate(other))
+    engine = Engine(Bank(sources=(source, storms), people=(), facts=facts, quotes=()),
+                    threshold=0)
+    top = engine.rank("What time did the meteorite hit the barn?").candidates[0]
+    assert engine._m.records[top.rid].id == "f7" and top.probability > 0.0
+
+
 def test_a_record_of_an_article_lacking_a_word_another_article_has_does_not_answer() -> None:
     """"What was the vote on the cut?" on a story of a haddock quota cut, ingested beside the
     shipped article: the shipped editor's fact with the keyword "vote" (a 2016 election) is

@@ -49,7 +49,7 @@ from bot.engine.scoring import (
     context_features,
     english_factor,
 )
-from bot.engine.sinks import Gates
+from bot.engine.sinks import UNGIVEN, Gates
 from bot.engine.whois import DESCRIBE_SCORE, describe
 from bot.models import (
     Answer,
@@ -69,8 +69,8 @@ from bot.models import (
 #: than not. The SQuAD tune split, each article left out of the fit in turn, then answers 49.3%
 #: right and abstains on 73.5% (``calibrate --cross``). ``ANSWER_THRESHOLD`` overrides.
 DEFAULT_THRESHOLD = 50.0
-#: Candidates scored in detail.
-SHORTLIST = 6
+#: Candidates scored in detail; this many times as many when the gates turn all down.
+SHORTLIST, DEEPER = 6, 2
 #: A follow-up about "it" with at most this many words to match, none a person's name, is
 #: about the last answer's story alone ("where did it start"); else its records come first.
 FOLLOW_ITEMS = 2
@@ -203,8 +203,14 @@ class Engine:
                                 clock=asked.clock, day=asked.day)
             elif query.items:  # no story's title says what is asked of: asked as any other
                 asked = query = replace(query, summary=False)
-        return _Ranked(query, self._score(query, guild_id, context, exclude, asked.summary,
-                                          source, only), asked)
+        scored = self._score(query, guild_id, context, exclude, asked.summary, source, only)
+        if not asked.summary and scored and not any(c.probability for c in scored) \
+                and scored[0].turned in UNGIVEN:
+            # every record shortlisted turned down, the likeliest for lacking the kind of answer
+            # asked ("what time": it gives none): the search goes on past the shortlist
+            deeper = self._score(query, guild_id, context, exclude, False, source, only, DEEPER)
+            scored = deeper if deeper and deeper[0].probability > 0.0 else scored
+        return _Ranked(query, scored, asked)
 
     def _score(
         self,
@@ -215,6 +221,7 @@ class Engine:
         summary: bool = False,
         source: str | None = None,
         only: bool = False,
+        depth: int = 1,  # (the shortlist's multiple: DEEPER, the search gone on)
     ) -> list[Candidate]:
         """The candidates for ``query``, most probable first (``summary``: it is the newest
         headline, read for "what happened": a story's lead, when found, says it first;
@@ -233,7 +240,7 @@ class Engine:
         # Oduya" may be answered by the seventh; twice the candidates for it)
         only_people = bool(query.items) and all(it.people for it in query.items)
         found = retrieve(m.index, query.items, weights, m.records, visible,
-                         SHORTLIST * (2 if only_people else 1))
+                         SHORTLIST * (2 if only_people else 1) * depth)
         if query.quoted:  # "who said \"...\"": the records saying it, however common its words
             found = quoting(m.index, query.items, weights, m.records, query.quoted, visible,
                             SHORTLIST) or misquoted(m.records, found, query.quoted)
@@ -269,8 +276,10 @@ class Engine:
             cand = Candidate(rid, score, rv, values, self.model.ranker(values), matched)
             cand.fields = fields
             said = said_of(rid)  # (the opposites of the question's words it has)
-            if rv.lead_in or any(fields.keys().isdisjoint(t) for t in topics) \
-                    or gates(fields, rv, said, topic, partial(m.near_terms, rid)):
+            off = rv.lead_in or any(fields.keys().isdisjoint(t) for t in topics)
+            cand.turned = None if off else gates(fields, rv, said, topic,
+                                                 partial(m.near_terms, rid))
+            if off or cand.turned:
                 # a lead-in is never an answer on its own; nor is a record lacking what the
                 # question turns on (about someone the question names, it may be suggested)
                 if any(p in rv.people for p in query.people):

@@ -180,6 +180,8 @@ class Candidate:
     context: list[float] = field(default_factory=list)
     #: (the chosen one) another article's candidate is as likely and says something else
     ambiguous: bool = False
+    #: why a gate turned the record down
+    turned: str | None = None
 
 
 #: :func:`credit` of every field mask (the index keeps a mask in a byte).

@@ -89,6 +89,11 @@ def _stems(ws: frozenset[str]) -> frozenset[str]:
     return frozenset(map(stem, ws))
 
 
+#: The gates' reasons that a record lacks the kind of answer asked (a time, a figure, a
+#: name): a record further down the ranking may give it (:meth:`bot.engine.Engine.rank`).
+UNGIVEN = frozenset({"no measure", "no figure", "not its size", "not their age", "no date",
+                     "another time", "no name", "unnamed", "one of a kind", "no time",
+                     "no year", "no day", "no month", "too few"})
 #: The fields that are the record's own words (not its passage's).
 _OWN = FIELD_TEXT | FIELD_KEYWORD | FIELD_PERSON
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.engine.forms import (
     alike_terms,
+    doer_terms,
     form_opposites,
     future,
     is_adverb,
@@ -99,6 +100,24 @@ def test_a_kind_of_person_the_bank_lacks_is_read_as_its_other_names() -> None:
     assert kind_terms("kids", known) == ("child",)
     assert kind_terms("lawyer", frozenset().__contains__) == ()
     assert kind_terms("bridge", known) == ()
+
+
+def test_a_kind_of_person_the_bank_lacks_is_read_by_what_they_do() -> None:
+    """"when can the strikers go back to work" where the story says "the strike": a person
+    noun made from a doing ("-er", "-ee", "-ist") is read as the doing the bank knows; not a
+    title in "-or" ("editor" is no "edition"), nor a word that is no kind of person."""
+    known = {stem(w) for w in ("strike", "rescue", "evacuate", "balloon", "staff", "shop",
+                                "edition", "govern", "numb")}.__contains__
+    assert doer_terms("strikers", known) == (stem("strike"),)
+    assert doer_terms("rescuer", known) == (stem("rescue"),)
+    assert doer_terms("evacuees", known) == (stem("evacuate"),)
+    assert doer_terms("balloonists", known) == (stem("balloon"),)
+    assert doer_terms("staffers", known) == (stem("staff"),)
+    assert doer_terms("shoppers", known) == (stem("shop"),)  # (a doubled consonant)
+    assert doer_terms("editor", known) == ()
+    assert doer_terms("governor", known) == ()
+    assert doer_terms("number", known) == ()  # (no kind of person)
+    assert doer_terms("strikers", frozenset().__contains__) == ()
 
 
 def test_an_inflected_word_has_the_opposites_of_the_word_it_is_a_form_of() -> None:

@@ -253,6 +253,16 @@ def test_a_word_the_bank_lacks_is_matched_by_a_related_form_it_has() -> None:
     assert not bridge.related and bridge.terms == ("bridg",)
 
 
+def test_a_kind_of_person_the_bank_lacks_is_matched_by_what_they_do() -> None:
+    """"when can the strikers go back to work", the story saying "the strike": the person
+    noun the bank lacks is read as the doing it has (:func:`bot.engine.forms.doer_terms`)."""
+    bank = {"strike", "work"}
+    query = read("when can the strikers go back to work", vocab=Vocabulary(),
+                 known=bank.__contains__, names=NameTable(), visible=visible_to(None))
+    strikers = next(it for it in query.items if it.surface == "strikers")
+    assert strikers.related and "strike" in strikers.terms
+
+
 def test_a_real_english_word_is_not_corrected_to_a_word_of_the_bank() -> None:
     """"qualitative" is a word, if a rare one, not a typo of the bank's "quantitative";
     "quantitatve" is one."""

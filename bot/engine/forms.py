@@ -80,6 +80,34 @@ def kind_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     return tuple(sorted({t for o in others.split() if (t := stem(o)) != stem(word) and known(t)}))
 
 
+#: The endings of a noun for someone by what they do ("strikers", "rescuer", "evacuees",
+#: "balloonist"), longest first, with what the doing may end in once cut; not "-or", whose
+#: nouns are mostly titles named from more than a doing ("editor" is no "edition").
+_DOER_ENDS = (("ists", ("",)), ("ist", ("",)), ("ees", ("", "e", "ate")), ("ee", ("", "e", "ate")),
+              ("ers", ("", "e")), ("er", ("", "e")))
+
+
+def doer_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The stems the bank knows of what a kind of person ``word`` names them by doing
+    ("strikers": "strike"; "rescuers": "rescue"; "evacuees": "evacuate"; "balloonists":
+    "balloon"), sorted: a person noun the bank lacks, read by the
+    thing it is made from (WordNet's related forms leave persons out, a "governor" being no
+    act of governing, but a bank lacking "strikers" says what they do as "the strike")."""
+    from bot.engine.naming import kind_of_person  # (naming reads questions, which read this)
+
+    if not kind_of_person(word):
+        return ()
+    for end, adds in _DOER_ENDS:
+        root = word[: -len(end)]
+        if word.endswith(end) and len(root) >= 4:
+            bases = [root + a for a in adds]
+            if root[-1] == root[-2]:  # (a doubled consonant: "shoppers": "shop")
+                bases.append(root[:-1])
+            return tuple(sorted({t for b in bases if is_content(b) and lexicon.is_ordinary(b)
+                                 and (t := stem(b)) != stem(word) and known(t)}))
+    return ()
+
+
 def alike_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     """The stems the bank knows of the words sharing an opposite with ``word`` (a word with
     degrees: "biggest" and "largest" are both the opposite of "smallest"), sorted; not its own

@@ -24,7 +24,14 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS
 from bot.engine.focus import mark_focus
-from bot.engine.forms import alike_terms, future, kind_terms, phrasal_terms, related_terms
+from bot.engine.forms import (
+    alike_terms,
+    doer_terms,
+    future,
+    kind_terms,
+    phrasal_terms,
+    related_terms,
+)
 from bot.engine.index import Vocabulary
 from bot.engine.initialisms import definite_reference, spelt_out_roles
 from bot.engine.names import NameTable, common_noun
@@ -401,7 +408,8 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
             item.terms, item.related = (stems[i], *meant), True
         elif not specific and not known(stems[i]):
             # a word the bank lacks, by a related form it has ("pay" -> "payment")
-            also = related_terms(w, known) + alike_terms(w, known) + kind_terms(w, known)
+            also = related_terms(w, known) + alike_terms(w, known) + kind_terms(w, known) \
+                + doer_terms(w, known)
             if query.negated and known(unsaid := UN + stems[i]):
                 also = (*also, unsaid)  # "without monitoring": "unmonitored"
             if also:

@@ -119,6 +119,20 @@ def test_a_pronoun_with_no_one_to_refer_to_asks_who_is_meant(engine: Engine) -> 
     assert not d.answered and "Who do you mean" not in d.text
 
 
+def test_a_pronoun_asked_first_is_the_person_the_likeliest_record_is_about() -> None:
+    """"How much prison time is he looking at?" asked first, of a story on a man found guilty
+    (beside the shipped coverage): "he" is the man the likeliest record is about, whom the
+    story calls "he" (:mod:`bot.engine.pronouns`); "she" is no one, and is asked about."""
+    from benchmarks.second_article import bank
+
+    story = Path(__file__).parent / "data" / "tries" / "upper-calder-embezzlement-verdict"
+    engine = Engine(bank(story))
+    he = engine.answer("How much prison time is he looking at?")
+    assert he.answered and "up to 15 years" in he.text and "Eldridge" in he.text
+    she = engine.answer("How much prison time is she looking at?")
+    assert not she.answered and "“she”" in she.text
+
+
 def test_it_in_a_follow_up_is_about_the_last_answers_story() -> None:
     """"where did it start" after an answer from the measles story is about that story: the
     shipped coverage's "protests that started in Los Angeles" does not answer it; a question

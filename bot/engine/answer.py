@@ -34,6 +34,7 @@ from bot.engine.initialisms import bank_knows, spell_out
 from bot.engine.memory import Memory, visible_to
 from bot.engine.model import Model
 from bot.engine.naming import kind_of_person, miscast
+from bot.engine.pronouns import asked_of, gender, meant
 from bot.engine.question import Item, Query, read, small_talk
 from bot.engine.quotes import QuoteFinder
 from bot.engine.reasons import reason_beside
@@ -372,6 +373,12 @@ class Engine:
         (``exclude``: ids of records not to give, as for "what else did she say")."""
         return self._decide(self.rank(question, guild_id=guild_id, exclude=exclude), guild_id)
 
+    def _meant(self, pronoun: str, cands: list[Candidate], guild_id: int | None) -> str | None:
+        visible, names = visible_to(guild_id), self._m.names.people  # (bot.engine.pronouns)
+        pid = meant(pronoun, [record_people(self._rec(c)) for c in cands if c.probability],
+                    lambda p: gender(self._m.texts_about(p, visible)))
+        return names[pid].name if pid is not None and pid in names else None
+
     def _decide(self, ranked: _Ranked, guild_id: int | None) -> Answer:
         """The answer to a ranked question: who-is, the most probable candidate, or an
         abstention."""
@@ -386,6 +393,12 @@ class Engine:
         if not cands or 100.0 * cands[0].confidence < self.threshold:
             answer = abstain(self._m, cands, query, self.threshold, guild_id)  # (or ambiguous)
             who = None if query.people else lone_pronoun(query.text, kind_of_person)
+            if who is not None and (person := self._meant(who, cands, guild_id)):
+                # asked first, "he" is the one the likeliest record is about, called so
+                found = self._decide(self.rank(asked_of(query.text, person), guild_id=guild_id),
+                                     guild_id)
+                if found.answered:
+                    return found
             return answer if who is None else \
                 replace(answer, text=abstention(suggested=False, who=who))
         best = cands[0]

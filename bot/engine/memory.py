@@ -45,6 +45,8 @@ SIMILAR_COMMON_CAP = 20_000
 
 #: How many records about a quote's speaker :meth:`Memory.near_terms` reads at most.
 NEAR_SPEAKER_MAX = 2_000
+#: Read at most this many facts about a person for the pronoun the coverage gives them.
+TEXTS_ABOUT = 50
 #: How many records of other articles :meth:`Memory.has_in` reads at most inside an article's
 #: span of rids before taking the article to have the word.
 SPAN_CHECKS = 64
@@ -356,6 +358,20 @@ class Memory:
                 out.update(self.fields(other, terms))
                 first = first and other > rid
         return out, first
+
+    def texts_about(self, person_id: str, visible: Callable[[Record], bool],
+                    limit: int = TEXTS_ABOUT) -> list[str]:
+        """The texts of the facts ``visible`` lets through about ``person_id`` alone (the
+        sentences a story says of them: "Eldridge, 61, ... his lawyer said"), at most
+        ``limit`` of them."""
+        out: list[str] = []
+        for rid in self.index.rids(person_term(person_id)):
+            rec = self.records[rid]
+            if isinstance(rec, Fact) and rec.people == (person_id,) and visible(rec):
+                out.append(rec.text)
+                if len(out) >= limit:
+                    break
+        return out
 
     def near_terms(self, rid: int, terms: set[str]) -> dict[str, int]:
         """Which of ``terms`` the sentences next to ``rid`` in its article have; for a quote

@@ -116,6 +116,21 @@ def test_unable_negates_what_it_governs() -> None:
     assert stem("remember") in negated_terms(ws)
 
 
+def test_a_refusal_or_a_failure_to_do_something_denies_the_doing() -> None:
+    """"The library system has refused to pay a ransom": it did not pay, so "why did the
+    county end up paying the ransom" is not answered by it; "toxins that fail to enter"
+    did not enter. But a fall ("declined to 3 percent") and "declined to the" deny nothing."""
+    ws = words("The library system has refused to pay a $750,000 ransom")
+    assert negations(ws) == [4] and stem("pay") in negated_terms(ws)
+    for text, verb in (("toxins that fail to enter an organism", "enter"),
+                       ("the mayor declined to comment", "comment"),
+                       ("she is refusing to leave", "leave")):
+        assert stem(verb) in negated_terms(words(text)), text
+    assert negations(words("sales declined to 3 percent")) == []
+    assert negations(words("the rate declined to the lowest in years")) == []
+    assert negations(words("the refusal to pay")) == []  # (a noun: read as any other word)
+
+
 def test_a_negation_before_the_reason_given_denies_what_the_reason_is_of() -> None:
     """"normal cells are not attacked by NK cells because they express ..." denies
     "attacked"; "the raids stopped because the raiders could not cross" denies nothing of the

@@ -425,7 +425,8 @@ class Engine:
             best = max(band, key=lambda c: (self._cite.date(self._rec(c)) or "", c.probability))
         elif band:
             best = band[0]
-        answer = self._answer_from(best, cands, confidence)
+        answer = self._cite.answer(best.rid, round(100.0 * confidence, 1), best.matched,
+                                   [self._rec(c) for c in cands])
         if query.answer_type == "reason" and (beside := reason_beside(
                 self._m, best.rid, {t for it in query.items for t in it.terms})):
             why, first = beside  # the claim, then the next sentence giving its reason (or
@@ -456,34 +457,6 @@ class Engine:
         rec = self._m.records[c.rid]
         assert rec is not None
         return rec
-
-    def _answer_from(self, best: Candidate, cands: list[Candidate], confidence: float) -> Answer:
-        rec = self._rec(best)
-        sources = self._cite.refs(rec)
-        score = round(100.0 * confidence, 1)
-        if isinstance(rec, Quote):
-            speaker = self._m.speaker_name(rec)
-            return Answer(
-                answered=True,
-                text=self._cite.quote_text(self._cite.whole_quote(best.rid), speaker, sources),
-                score=score,
-                sources=sources,
-                record_id=rec.id,
-                record_kind="quote",
-                speaker=speaker,
-                context=rec.context or None,
-                matched=best.matched,
-            )
-        return Answer(
-            answered=True,
-            text=rec.text,
-            score=score,
-            sources=sources,
-            record_id=rec.id,
-            record_kind="fact",
-            matched=best.matched,
-            conflicts=self._cite.conflicts(rec, [self._rec(c) for c in cands]),
-        )
 
     def answer_text(self, record: Fact | Quote) -> str:
         """The text a reader is shown when ``record`` is the answer."""

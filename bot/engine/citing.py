@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from bot.engine.memory import Memory
 from bot.engine.normalize import words
-from bot.models import Conflict, Fact, Quote, SourceRef
+from bot.models import Answer, Conflict, Fact, Quote, SourceRef
 
 #: A quote given as an answer goes on with at most this many parts in all ...
 WHOLE_QUOTE_PARTS = 3
@@ -30,6 +30,23 @@ def introduce(name: str, description: str) -> str:
 class Citer:
     def __init__(self, memory: Memory) -> None:
         self._m = memory
+
+    def answer(self, rid: int, score: float, matched: tuple[str, ...],
+               near: list[Fact | Quote]) -> Answer:
+        """The answer given by the record ``rid``, cited (a quote whole, with its speaker; a
+        fact with the facts ``near`` it that say otherwise)."""
+        rec = self._m.records[rid]
+        assert rec is not None
+        sources = self.refs(rec)
+        if isinstance(rec, Quote):
+            speaker = self._m.speaker_name(rec)
+            return Answer(answered=True, score=score, sources=sources, record_id=rec.id,
+                          text=self.quote_text(self.whole_quote(rid), speaker, sources),
+                          record_kind="quote", speaker=speaker, context=rec.context or None,
+                          matched=matched)
+        return Answer(answered=True, text=rec.text, score=score, sources=sources,
+                      record_id=rec.id, record_kind="fact", matched=matched,
+                      conflicts=self.conflicts(rec, near))
 
     def quote_parts(self, rid: int) -> list[int]:
         """The quote at ``rid`` and the rest of what its speaker said in the same breath: the

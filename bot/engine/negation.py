@@ -26,14 +26,30 @@ NEGATION_REACH, NEGATION_SPAN = 3, 6
 def negations(ws: list[str]) -> list[int]:
     """The positions of the negations of ``ws``, but "or not" ("did it pass or not",
     "whether or not"), which offers both answers rather than denying one, and the "no" of
-    "voted no", "said no", "the only no vote" (the answer given)."""
-    if lexicon.NEGATIONS.isdisjoint(ws):
+    "voted no", "said no", "the only no vote" (the answer given); and a refusal or a failure
+    to do something, which denies the doing ("refused to pay", "failed to file": not "pay",
+    not "file"; but "declined to 3 percent" is a fall)."""
+    if lexicon.NEGATIONS.isdisjoint(ws) and _REFUSING.isdisjoint(ws):
         return []
-    return [i for i, w in enumerate(ws)
-            if w in lexicon.NEGATIONS and not (w == "not" and i and ws[i - 1] == "or")
-            and not (w == "no" and i and (ws[i - 1] in lexicon.ANSWER_VERBS or (
-                (ws[i - 1] in _CAST or ws[i - 1].isdigit())
-                and ws[i + 1 : i + 2] in (["vote"], ["votes"]))))]
+    return [i for i, w in enumerate(ws) if _denies(ws, i, w) or _refuses(ws, i, w)]
+
+
+def _denies(ws: list[str], i: int, w: str) -> bool:
+    return w in lexicon.NEGATIONS and not (w == "not" and i and ws[i - 1] == "or") \
+        and not (w == "no" and i and (ws[i - 1] in lexicon.ANSWER_VERBS or (
+            (ws[i - 1] in _CAST or ws[i - 1].isdigit())
+            and ws[i + 1 : i + 2] in (["vote"], ["votes"]))))
+
+
+def _refuses(ws: list[str], i: int, w: str) -> bool:
+    return w in _REFUSING and ws[i + 1 : i + 2] == ["to"] and i + 2 < len(ws) \
+        and is_content(ws[i + 2]) and not ws[i + 2].isdigit()
+
+
+#: The verbs of refusing or failing to do something ("refused to pay", "failed to file",
+#: "declined to comment"), each form as written.
+_REFUSING = frozenset(f"{root}{end}" for root in ("refus", "declin") for end in
+                      ("e", "es", "ed", "ing")) | frozenset({"fail", "fails", "failed", "failing"})
 
 
 #: The words before "no vote" when it is a vote cast ("cast the only no vote", "the lone no

@@ -64,8 +64,9 @@ NEWS_WEIGHT = 4
 
 def _question(engine: Engine, text: str, label, answerable: bool) -> Question | None:  # type: ignore[no-untyped-def]
     cands = engine.rank(text, context=True).candidates
-    if not cands:
-        return None
+    if not cands:  # (kept, as a row of no weight: see top_rows)
+        return (np.zeros((0, len(FEATURES))), np.zeros(0), answerable, np.zeros((0, 0)),
+                np.zeros(0, dtype=bool))
     x = np.array([c.features for c in cands], dtype=float)
     sunk = np.array([c.probability == 0.0 for c in cands])
     extra = [c.context for c in cands]
@@ -143,6 +144,8 @@ def top_row(question: Question, w: np.ndarray, b: float) -> tuple[list[float], b
     """The question's chosen candidate by the ranker ``w``, ``b``: its confidence features and
     whether it answers the question; None when every candidate is sunk (an abstention)."""
     x, y, answerable, extra, sunk = question
+    if not len(x):
+        return None
     p = _sigmoid(x @ w + b)
     p[sunk] = 0.0
     order = np.argsort(-p, kind="stable")
@@ -153,10 +156,19 @@ def top_row(question: Question, w: np.ndarray, b: float) -> tuple[list[float], b
     return [*x[top], p[top], lead, *extra[top]], bool(answerable and y[top] > 0)
 
 
-def top_rows(questions: list[Question], w: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
-    """The chosen candidate of each question, with the confidence features and its label."""
-    chosen = [row for q in questions if (row := top_row(q, w, b)) is not None]
-    return np.array([x for x, _ in chosen]), np.array([float(right) for _, right in chosen])
+def top_rows(questions: list[Question], w: np.ndarray, b: float
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The chosen candidate of each question, with the confidence features, its label and
+    its weight: 1, or 0 for a question with none (every candidate sunk: an abstention). Such a
+    question keeps its row, of no weight, so that each question stays at its place and each
+    tree's random 80% of the rows stays the same rows when a change of reading sinks or
+    raises a few questions' candidates (else every row after one dropped shifts, and the
+    whole fit with it)."""
+    chosen = [top_row(q, w, b) for q in questions]
+    width = len(CONFIDENCE_FEATURES)
+    x = np.array([row[0] if row else [0.0] * width for row in chosen], dtype=float)
+    y = np.array([float(row[1]) if row else 0.0 for row in chosen])
+    return x, y, np.array([1.0 if row else 0.0 for row in chosen])
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -203,11 +215,11 @@ class Bag:
         return np.column_stack([1 - p, p])
 
 
-def fit_trees(x: np.ndarray, y: np.ndarray) -> Bag:
+def fit_trees(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None) -> Bag:
     from sklearn.ensemble import GradientBoostingClassifier
 
-    return Bag([GradientBoostingClassifier(**TREES, random_state=seed).fit(x, y)  # type: ignore[arg-type]
-                for seed in range(BAG)])
+    return Bag([GradientBoostingClassifier(**TREES, random_state=seed)  # type: ignore[arg-type]
+                .fit(x, y, sample_weight=weight) for seed in range(BAG)])
 
 
 def trees_data(bag: Bag) -> dict[str, object]:
@@ -240,8 +252,8 @@ def fit_model(questions: list[Question]) -> tuple[dict[str, object], np.ndarray,
     xr = np.vstack([x for x, _, a, _, _ in questions if a])
     yr = np.concatenate([y for _, y, a, _, _ in questions if a])
     rw, rb = fit(xr, yr)
-    xc, yc = top_rows(questions, rw, rb)
-    booster = fit_trees(xc, yc)
+    xc, yc, wc = top_rows(questions, rw, rb)
+    booster = fit_trees(xc, yc, wc)
     model = {
         "_source": "Fitted by benchmarks/calibrate.py on the development data only "
         "(SQuAD tune split, tests/data/questions.json, tests/data/dev_news/); see that script.",
@@ -251,7 +263,8 @@ def fit_model(questions: list[Question]) -> tuple[dict[str, object], np.ndarray,
         },
         "confidence": trees_data(booster),
     }
-    return model, yc, booster.predict_proba(xc)[:, 1]
+    given = wc > 0
+    return model, yc[given], booster.predict_proba(xc[given])[:, 1]
 
 
 def cross_article(by: dict[str, list[Question]], thresholds: list[float]) -> list[str]:

@@ -66,8 +66,8 @@ def test_the_engine_walks_the_trees_as_scikit_learn_predicts(
     r = ranker["ranker"]
     assert isinstance(r, dict)
     rw = np.array([r["weights"][n] for n in calibrate.FEATURES])
-    x, y = calibrate.top_rows(questions, rw, float(r["bias"]))
-    booster = calibrate.fit_trees(x, y)
+    x, y, weight = calibrate.top_rows(questions, rw, float(r["bias"]))
+    booster = calibrate.fit_trees(x, y, weight)
     walked = BoostedTrees(CONFIDENCE_FEATURES, calibrate.trees_data(booster))
     mine = np.array([walked(list(row)) for row in x])
     theirs = booster.predict_proba(x)[:, 1]

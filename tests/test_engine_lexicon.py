@@ -112,6 +112,12 @@ def test_an_inflection_is_as_common_as_its_base() -> None:
 def test_a_measure_asked_is_read_with_its_units() -> None:
     assert "feet" in lexicon.measure_asked(["how", "deep", "is", "it"])
     assert lexicon.measure_asked(["how", "cold", "was", "it"]) == frozenset({"degree", "degrees"})
+    # "how much does it weigh" asks what "how heavy is it" does; "how much did it cost" not
+    assert "pounds" in lexicon.measure_asked(["how", "much", "did", "the", "steer", "weigh"])
+    assert lexicon.measure_asked(["how", "much", "does", "it", "weigh"]) == \
+        lexicon.measure_asked(["how", "heavy", "is", "it"])
+    assert lexicon.measure_asked(["how", "much", "did", "it", "cost"]) == frozenset()
+    assert lexicon.measure_asked(["did", "the", "board", "weigh", "the", "cost"]) == frozenset()
     assert lexicon.measure_asked(["how", "many", "wells"]) == frozenset()
 
 

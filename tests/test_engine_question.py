@@ -263,6 +263,19 @@ def test_a_kind_of_person_the_bank_lacks_is_matched_by_what_they_do() -> None:
     assert strikers.related and "strike" in strikers.terms
 
 
+def test_how_much_something_weighs_is_met_by_a_weight_given() -> None:
+    """"how much did the steer weigh", the story never saying "weighs" but "the 1,340-pound
+    steer": the verb is met by a unit of weight; a bank that says "weighs" matches it as
+    written."""
+    def items(bank: set[str]) -> dict[str, tuple[str, ...]]:
+        query = read("how much did the steer weigh", vocab=Vocabulary(),
+                     known=bank.__contains__, names=NameTable(), visible=visible_to(None))
+        return {it.surface: it.terms for it in query.items}
+
+    assert {"pound", "kilogram"} <= set(items({"steer", "pound"})["weigh"])
+    assert items({"steer", "weigh"})["weigh"] == ("weigh",)
+
+
 def test_a_real_english_word_is_not_corrected_to_a_word_of_the_bank() -> None:
     """"qualitative" is a word, if a rare one, not a typo of the bank's "quantitative";
     "quantitatve" is one."""

@@ -69,11 +69,22 @@ MEASURE_UNITS: dict[str, frozenset[str]] = {
 }
 
 
+#: The forms of a verb that asks for a measure after "how much" ("how much does the steer
+#: weigh": as "how heavy is the steer"), with the adjective asking it.
+MEASURE_VERBS: dict[str, str] = {
+    verb + end: adjective for verb, adjective in _NUMBERS["measure_verbs"].items()
+    for end in ("", "s", "ed", "ing")
+}
+
+
 def measure_asked(ws: list[str]) -> frozenset[str]:
     """The units of the measure "how <adjective>" asks ("how deep": feet, miles, ...), or
-    none."""
-    return next((MEASURE_UNITS[b] for a, b in pairwise(ws)
-                 if a == "how" and b in MEASURE_UNITS), frozenset())
+    "how much" with a verb of measuring ("how much does it weigh": pounds, ...), or none."""
+    found = next((MEASURE_UNITS[b] for a, b in pairwise(ws)
+                  if a == "how" and b in MEASURE_UNITS), frozenset())
+    if found or ws[:2] != ["how", "much"]:
+        return found
+    return next((MEASURE_UNITS[MEASURE_VERBS[w]] for w in ws if w in MEASURE_VERBS), frozenset())
 
 
 #: Each number word's value as digits ("twenty" -> "20"): the one table of them.

@@ -406,6 +406,11 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
         meant = () if specific else phrasal_terms(stems[i], ws[at[i] + 1 : at[i] + 2], known)
         if meant:  # "are fares going up": "rise", "climb"
             item.terms, item.related = (stems[i], *meant), True
+        elif w in lexicon.MEASURE_VERBS and ws[:2] == ["how", "much"] and not known(stems[i]):
+            # "how much did the steer weigh", the bank never saying "weighs": a weight given
+            # ("the 1,340-pound steer")
+            units = lexicon.MEASURE_UNITS[lexicon.MEASURE_VERBS[w]]
+            item.terms = (stems[i], *sorted({stem(u) for u in units} - {stems[i]}))
         elif not specific and not known(stems[i]):
             # a word the bank lacks, by a related form it has ("pay" -> "payment")
             also = related_terms(w, known) + alike_terms(w, known) + kind_terms(w, known) \

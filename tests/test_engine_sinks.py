@@ -755,3 +755,24 @@ def test_an_opposite_in_the_passage_only_said_of_something_else_does_not_sink() 
     passage_only = {"bakeri": FIELD_PASSAGE}
     assert sinks(query, weights, known, passage_only, plain_view(),
                  {"old": FIELD_PASSAGE}) == "opposite"
+
+
+def test_who_is_answered_by_a_record_naming_someone_or_a_kind_of_person() -> None:
+    """"who voted yes on the council": "The council voted 6-1 to settle" names no one who
+    did; "Council members Ana Ruiz and Tom Lee voted yes" does, and so does a record naming a
+    kind of person ("A night security guard found the leak" for "who found the leak"). "Who
+    said ..." keeps its own gate."""
+    query = asked("who voted yes on the council",
+                  [Item("voted", ("vote",)), Item("yes", ("yes",)), Item("council", ("council",))],
+                  answer_type="person")
+    fields = {"vote": FIELD_TEXT, "council": FIELD_TEXT}
+    ones = [1.0] * 3
+    no_one = view_of("The council voted 6-1 to settle the lawsuit.")
+    assert sinks(query, ones, [False] * 3, fields, no_one) == "no one"
+    named = view_of("Council members Ana Ruiz and Tom Lee voted yes.")
+    assert sinks(query, ones, [False] * 3, fields, named) is None
+    found = asked("who found the leak", [Item("found", ("found",)), Item("leak", ("leak",))],
+                  answer_type="person")
+    guard = view_of("A night security guard found the leak at 3:15 a.m.")
+    assert sinks(found, [1.0, 1.0], [False, False], {"found": FIELD_TEXT, "leak": FIELD_TEXT},
+                 guard) is None

@@ -21,7 +21,7 @@ from bot.engine import lexicon
 from bot.engine.forms import PARTICLES
 
 if TYPE_CHECKING:
-    from bot.engine.question import Query
+    from bot.engine.question import Item, Query
 
 #: The question words that ask about what someone did ("what did X do", "why did X resign").
 ASKERS = ("what", "why")
@@ -67,3 +67,19 @@ def mark_focus(query: Query, opening: list[str]) -> None:
         if after < len(ws) and (ws[after] in lexicon.NOUN_PHRASE_OPENERS or after in named):
             item.focus = True
             return
+
+
+#: A particle between a verb and the verb it leads to ("end **up** voting", "go **on** to win").
+_LINKING = frozenset({"up", "on"})
+
+
+def completed(item: Item, query: Query) -> bool:
+    """The question's word ``item`` is followed by "to" ("decide to speak out") or by a
+    particle and another verb ("end up voting yes", "go on to win"): what it turns on is the
+    verb after it."""
+    if item.pos >= len(query.at):
+        return False
+    at = query.at[item.pos]
+    after = query.words[at + 1 : at + 3]
+    return after[:1] == ["to"] or (len(after) == 2 and after[0] in _LINKING and (
+        after[1] == "to" or after[1].endswith("ing")))

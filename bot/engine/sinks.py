@@ -14,7 +14,7 @@ from collections.abc import Callable
 from bot.engine import lexicon
 from bot.engine.asked_figures import MONEY_TERMS, act_timed, counts_word, frame_unsaid, has_figure
 from bot.engine.figures import is_year
-from bot.engine.focus import doer_named
+from bot.engine.focus import completed, doer_named
 from bot.engine.forms import modified_next, question_opposites, says_how
 from bot.engine.naming import (
     kind_asked,
@@ -35,7 +35,7 @@ from bot.engine.negation import (
     widely_negated,
 )
 from bot.engine.normalize import is_content, stem
-from bot.engine.question import FIGURE_KINDS, Item, Query
+from bot.engine.question import FIGURE_KINDS, Query
 from bot.engine.records import (
     FIELD_KEYWORD,
     FIELD_PERSON,
@@ -69,20 +69,6 @@ UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
 #: The words that place a thing against an event in time (``opposite_pairs`` of the question
 #: grammar): "when" asked, a record saying what it came before or after may answer.
 _BEFORE_AFTER = frozenset({"before", "after"})
-#: A particle between a verb and the verb it leads to ("end **up** voting", "go **on** to win").
-_LINKING_PARTICLES = frozenset({"up", "on"})
-
-
-def _completed(item: Item, query: Query) -> bool:
-    """The question's word ``item`` is followed by "to" ("decide to speak out") or by a
-    particle and another verb ("end up voting yes", "go on to win"): what it turns on is the
-    verb after it."""
-    if item.pos >= len(query.at):
-        return False
-    at = query.at[item.pos]
-    after = query.words[at + 1 : at + 3]
-    return after[:1] == ["to"] or (len(after) == 2 and after[0] in _LINKING_PARTICLES and (
-        after[1] == "to" or after[1].endswith("ing")))
 
 
 def _stems(ws: frozenset[str]) -> frozenset[str]:
@@ -146,8 +132,8 @@ class Gates:
                  "_figure", "_items", "_kin_aged", "_kind", "_lacks_much", "_least", "_measure",
                  "_measured_of", "_name_of", "_named", "_negated", "_negates", "_of_thing",
                  "_said", "_shifts", "_sized_of", "_speaker_named", "_speech_asked", "_subject",
-                 "_superlatives", "_when", "_when_act", "_which_many", "_which_people", "_why",
-                 "query")
+                 "_superlatives", "_when", "_when_act", "_which_many", "_which_people", "_who",
+                 "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -180,6 +166,7 @@ class Gates:
         self._least = "least" in query.words
         kind = query.answer_type
         self._asked = {t for it in query.items for t in it.terms}
+        self._who = query.answer_type == "person" and not query.said_by and not query.describe
         #: asked why, the stems of the question's words (a record with no other gives no
         #: reason; but "what fluid is used in a mercury turbine": "Mercury is the fluid ...")
         self._said = {*self._asked, *(stem(w) for w in query.words if is_content(w))} \
@@ -410,6 +397,10 @@ class Gates:
             # ("the next step is a vote by the agency's board") is not what anyone said (an
             # editor's fact may sum up what someone said, but never says who said a thing)
             return "unsaid"
+        if self._who and not view.names - self._asked and set(view.people) <= set(
+                query.people) and not any(kind_of_person(w) and stem(w) not in self._asked
+                                          for w in view.shown_words()):
+            return "no one"  # "who voted yes on the council": "the council voted 6-1"
         if query.said_by and not view.people and not view.names - self._asked and \
                 not any(kind_of_person(w) for w in view.shown_words()):
             return "unsaid"  # "who said eight seconds is not review": words given to no one
@@ -458,7 +449,7 @@ class Gates:
                 return "unknown name"
             if item.focus and self._why and item.surface not in lexicon.SPEECH_VERBS \
                     and lexicon.rarity(item.surface) >= lexicon.LIGHT_VERB_RARITY \
-                    and not _completed(item, query):
+                    and not completed(item, query):
                 # "why did X resign": a reason given for something else X did is no answer
                 # (but "why does X think so" may be answered by what X said, "why did X go
                 # with Y" by why X chose Y: a verb as common as "go" says little, and "why

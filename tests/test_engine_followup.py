@@ -131,6 +131,10 @@ def test_a_pronoun_asked_first_is_the_person_the_likeliest_record_is_about() -> 
     assert he.answered and "up to 15 years" in he.text and "Eldridge" in he.text
     she = engine.answer("How much prison time is she looking at?")
     assert not she.answered and "“she”" in she.text
+    # the likeliest records about him turned down (none saying what year): still about him
+    bees = Engine(bank(story.parent / "crossing-mite-resistant-bees"))
+    began = bees.answer("what year did he start keeping bees")
+    assert began.answered and "1998" in began.text
 
 
 def test_it_in_a_follow_up_is_about_the_last_answers_story() -> None:

@@ -375,7 +375,7 @@ class Engine:
 
     def _meant(self, pronoun: str, cands: list[Candidate], guild_id: int | None) -> str | None:
         visible, names = visible_to(guild_id), self._m.names.people  # (bot.engine.pronouns)
-        pid = meant(pronoun, [record_people(self._rec(c)) for c in cands if c.probability],
+        pid = meant(pronoun, [record_people(self._rec(c)) for c in cands],
                     lambda p: gender(self._m.texts_about(p, visible)))
         return names[pid].name if pid is not None and pid in names else None
 

@@ -5,9 +5,10 @@ refers to them by that pronoun.
 A story calls each of its people "he" or "she" in the sentences about them; those are read
 here (:func:`gender`), never a list of names. A question's "he" is then the person of the
 first candidate record (in the order the engine ranks them) that is about one person alone,
-whom the coverage calls "he" (:func:`meant`): "his last concert" is the conductor's when the
-record likeliest to answer is about him, and no one's when it is about a woman or about two
-people. Nothing here knows any article's words.
+whom the coverage calls "he" (:func:`meant`; the candidates in the engine's order, those a
+gate turned down too, which may still be about the one meant): "his last concert" is the
+conductor's when the record likeliest to answer is about him, and no one's when it is about a
+woman. Nothing here knows any article's words.
 """
 
 from __future__ import annotations

@@ -183,3 +183,11 @@ def test_a_word_one_edit_from_a_function_word_is_read_as_none() -> None:
     known = {"diner", "street", "call"}.__contains__
     assert spell("accross", vocab, known) == []
     assert [w for w, _, _ in spell("beyonce", vocab, known)] == ["beyonce"]
+
+
+def test_a_misspelt_function_word_is_not_taken_for_a_rare_word_of_the_bank() -> None:
+    """"how much does the team stil need": "stil" is one edit from the bank's "soil" and from
+    "still", which English writes far more often: a function word, dropped, not "soil". A
+    name of the bank as near as an English word keeps its reading ("toliver": Tolliver)."""
+    assert _spell("stil", ("soil", "team")) == []
+    assert _spell("toliver", ("tolliver", "siren")) == ["tolliver"]

@@ -72,9 +72,11 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
         return [(word, False, True)]
     english = lexicon.english()
     found = vocab.correct(word) or _lacking_letter(word, vocab)
-    if found is not None and (found[1] > 1 or found[0][0] != word[0]) and \
-            (meant := _ENGLISH_SPELLER(word)) is not None and _closer(word, meant, *found):
-        # "suppoosed": "supposed", not the bank's "supported" ("accross": a function word)
+    if found is not None and (meant := _ENGLISH_SPELLER(word)) is not None and (
+            ((found[1] > 1 or found[0][0] != word[0]) and _closer(word, meant, *found))
+            or _commoner(word, meant, *found)):
+        # "suppoosed": "supposed", not the bank's "supported" ("accross": a function word);
+        # "stil": "still", far commoner than the bank's "soil"
         return _read_as(word, meant)
     seen = english.get(word, 0)
     if found is not None and is_content(found[0]) and (
@@ -94,6 +96,15 @@ def _read_as(word: str, meant: str) -> list[Spelt]:
     if not is_content(meant):
         return [] if OSA.distance(word, meant, score_cutoff=1) <= 1 else [(word, False, False)]
     return [(meant, False, True)]
+
+
+def _commoner(word: str, english: str, bank: str, edits: int) -> bool:
+    """Whether the function word English reads ``word`` as, as few edits away as the bank's
+    word, is the likelier reading by far: English writes it :data:`TYPO_RATIO` times as often
+    ("stil": "still", not "soil"; but "toliver" stays a name, not "oliver")."""
+    counts = lexicon.english()
+    return not is_content(english) and OSA.distance(word, english) == edits and \
+        counts.get(english, 0) >= TYPO_RATIO * max(1, counts.get(bank, 0))
 
 
 def _closer(word: str, english: str, bank: str, edits: int) -> bool:

@@ -132,6 +132,8 @@ def test_where_with_a_word_only_saying_where_asks_the_place() -> None:
     assert [it.surface for it in where.items] == ["council"] and where.answer_type == "place"
     assert "headquartered" not in [it.surface for it in _read(
         "where is the council headquartered").items]
+    # "where was the tournament held": where it took place ("held" the bank never says)
+    assert [it.surface for it in _read("where was the tournament held").items] == ["tournament"]
     assert "based" in [it.surface for it in _read("why is the council based there").items]
     memory = Memory()
     said = "The council is based in a barn."

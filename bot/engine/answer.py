@@ -209,8 +209,9 @@ class Engine:
                 and scored[0].turned in UNGIVEN:
             # every record shortlisted turned down, the likeliest for lacking the kind of answer
             # asked ("what time": it gives none): the search goes on past the shortlist
-            deeper = self._score(query, guild_id, context, exclude, False, source, only, DEEPER)
-            scored = deeper if deeper and deeper[0].probability > 0.0 else scored
+            deeper = self._score(query, guild_id, context, exclude, False, source, only, DEEPER,
+                                 frozenset(c.rid for c in scored))  # (those scored, once)
+            scored = deeper + scored if deeper and deeper[0].probability > 0.0 else scored
         return _Ranked(query, scored, asked)
 
     def _score(
@@ -222,7 +223,8 @@ class Engine:
         summary: bool = False,
         source: str | None = None,
         only: bool = False,
-        depth: int = 1,  # (the shortlist's multiple: DEEPER, the search gone on)
+        depth: int = 1,  # (the shortlist's multiple: DEEPER, the search gone on, ...
+        scored: frozenset[int] = frozenset(),  # ... past the records already scored)
     ) -> list[Candidate]:
         """The candidates for ``query``, most probable first (``summary``: it is the newest
         headline, read for "what happened": a story's lead, when found, says it first;
@@ -260,6 +262,8 @@ class Engine:
         scores = sorted((s for s, _ in found), reverse=True)
         out: list[Candidate] = []
         for k, (score, rid) in enumerate(found):
+            if rid in scored:
+                continue
             rec = m.records[rid]
             assert rec is not None
             fields, topic = fields_of(rid), m.title_terms(rec)
@@ -297,8 +301,8 @@ class Engine:
             if only and len(query.items) <= FOLLOW_ITEMS and not query.people:
                 # "where did it start": about the last story, whatever another says of starts
                 out = [c for c in out if self._m.cites(c.rid, source)]
-                if not out:
-                    return []
+        if not out:  # (or none but those already scored)
+            return []
         story_lead = False
         if summary:  # (a lead is its source's first record)
             leads = {c.rid for c in out if c.probability > 0.0 and self._m.around(c.rid, set())[1]}

@@ -33,6 +33,8 @@ REAL_WORD_MIN = 100
 #: ... unless the word of the bank one edit away is this many times as common ("manger" for
 #: "manager": 63 times; "diary" / "dairy", "quite" / "quiet" stay as written).
 TYPO_RATIO = 50
+#: A misspelt function word is this long at most ("stil", "becuase").
+FUNCTION_WORD_MAX = 7
 
 _STOPWORD_SPELLER = StopwordSpeller((w for w in lexicon.STOPWORDS if w.isalpha()),
                                     never_guessed=lexicon.NEGATIONS)
@@ -72,12 +74,13 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
         return [(word, False, True)]
     english = lexicon.english()
     found = vocab.correct(word) or _lacking_letter(word, vocab)
-    if found is not None and (meant := _ENGLISH_SPELLER(word)) is not None and (
-            ((found[1] > 1 or found[0][0] != word[0]) and _closer(word, meant, *found))
-            or _commoner(word, meant, *found)):
-        # "suppoosed": "supposed", not the bank's "supported" ("accross": a function word);
-        # "stil": "still", far commoner than the bank's "soil"
+    if found is not None and (found[1] > 1 or found[0][0] != word[0]) and \
+            (meant := _ENGLISH_SPELLER(word)) is not None and _closer(word, meant, *found):
+        # "suppoosed": "supposed", not the bank's "supported" ("accross": a function word)
         return _read_as(word, meant)
+    if found is not None and found[1] == 1 and len(word) <= FUNCTION_WORD_MAX and \
+            (meant := _STOPWORD_SPELLER(word)) is not None and _commoner(word, meant, *found):
+        return _read_as(word, meant)  # "stil": "still", far commoner than the bank's "soil"
     seen = english.get(word, 0)
     if found is not None and is_content(found[0]) and (
         seen < REAL_WORD_MIN or english.get(found[0], 0) >= TYPO_RATIO * seen
@@ -99,11 +102,11 @@ def _read_as(word: str, meant: str) -> list[Spelt]:
 
 
 def _commoner(word: str, english: str, bank: str, edits: int) -> bool:
-    """Whether the function word English reads ``word`` as, as few edits away as the bank's
-    word, is the likelier reading by far: English writes it :data:`TYPO_RATIO` times as often
-    ("stil": "still", not "soil"; but "toliver" stays a name, not "oliver")."""
+    """Whether the function word ``word`` may misspell (``english``), as few edits away as
+    the bank's word, is the likelier reading by far: English writes it :data:`TYPO_RATIO`
+    times as often ("stil": "still", not "soil"; but "toliver" stays a name, not "oliver")."""
     counts = lexicon.english()
-    return not is_content(english) and OSA.distance(word, english) == edits and \
+    return OSA.distance(word, english) == edits and \
         counts.get(english, 0) >= TYPO_RATIO * max(1, counts.get(bank, 0))
 
 

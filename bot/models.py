@@ -207,6 +207,9 @@ class Answer:
     matched: tuple[str, ...] = ()
     #: Other sources' differing figures for the same claim, newest first.
     conflicts: tuple[Conflict, ...] = ()
+    #: A pronoun of a question asked first, and the person it was read as ("he", "Martin
+    #: Eldridge"): said with the answer, so the reader sees whom the bot took it for.
+    read_as: tuple[str, str] | None = None
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -226,6 +229,9 @@ class Answer:
                 {"text": c.text, "sources": [s.as_json() for s in c.sources]}
                 for c in self.conflicts
             ],
+            "read_as": (
+                {"pronoun": self.read_as[0], "person": self.read_as[1]} if self.read_as else None
+            ),
         }
 
 

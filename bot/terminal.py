@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.models import Answer, QuoteHit, reported_by, versions_newest_first
 from bot.settings import Settings
+from bot.wording import read_as
 
 if TYPE_CHECKING:
     from bot.service import CoverageService
@@ -52,6 +53,8 @@ def format_answer(answer: Answer) -> str:
             excerpt = ref.excerpt.replace("\n", "\n   ")
             lines.append(f"  {excerpt}" if excerpt[:1] in "“\"" else f"  “{excerpt}”")
     matched = ", ".join(answer.matched) or "-"
+    if answer.read_as:
+        lines.append(f"({read_as(*answer.read_as)})")
     lines.append(f"(confidence {answer.score:.0f}/100; matched: {matched})")
     return "\n".join(lines)
 

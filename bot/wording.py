@@ -54,3 +54,8 @@ def record_counts(counts: Mapping[str, int], *, last: str = ", ") -> str:
 def bank_counts(bank: object, *, last: str = ", ") -> str:
     """:func:`record_counts` of a bank-like object (with sources/people/facts/quotes)."""
     return record_counts({key: len(getattr(bank, key)) for key, _ in RECORD_KINDS}, last=last)
+
+
+def read_as(pronoun: str, person: str) -> str:
+    """Whom the bot took a question's pronoun for: '“he” read as Martin Eldridge'."""
+    return f"“{pronoun}” read as {person}"

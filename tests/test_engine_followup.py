@@ -129,6 +129,7 @@ def test_a_pronoun_asked_first_is_the_person_the_likeliest_record_is_about() -> 
     engine = Engine(bank(story))
     he = engine.answer("How much prison time is he looking at?")
     assert he.answered and "up to 15 years" in he.text and "Eldridge" in he.text
+    assert he.read_as == ("he", "Martin Eldridge")  # (said with the answer: a guess, shown)
     she = engine.answer("How much prison time is she looking at?")
     assert not she.answered and "“she”" in she.text
     # the likeliest records about him turned down (none saying what year): still about him

@@ -138,3 +138,15 @@ def test_quotes_pages() -> None:
     assert last.fields[0].name.startswith("9. ")
     for embed in (first, last, present.quotes_page_embed("Kim", hits, 99)):
         assert errors(embed) == []
+
+
+def test_an_answer_embed_says_whom_a_pronoun_was_read_as() -> None:
+    """The footer names the person a first question's "he" was taken for, as plain text (a
+    name with markdown or a mention pings no one and formats nothing)."""
+    answer = Answer(answered=True, text="Eldridge faces up to 15 years.", score=69.0,
+                    sources=(ref(),), read_as=("he", "Martin *Eldridge* @everyone"))
+    embed = present.answer_embed(answer, "how much prison time is he looking at?")
+    assert errors(embed) == []
+    footer = embed.footer.text or ""
+    assert footer.startswith("“he” read as Martin") and "Confidence 69/100" in footer
+    assert "@everyone" not in footer.replace("@\u200beveryone", "")

@@ -87,3 +87,13 @@ def test_a_stream_without_a_descriptor_is_read_as_is() -> None:
     reader = LineReader(io.StringIO("a\nb\n"))
     assert not reader.would_wait()
     assert list(reader) == ["a", "b"]
+
+
+def test_a_pronoun_read_as_someone_is_said_with_the_answer() -> None:
+    """An answer to "how much prison time is he looking at", asked first, says whom "he" was
+    taken for, so the reader can tell the bot guessed (and the JSON carries it too)."""
+    answer = Answer(answered=True, text="Eldridge faces up to 15 years.", score=69.0,
+                    sources=(REF,), read_as=("he", "Martin Eldridge"))
+    assert "(“he” read as Martin Eldridge)\n(confidence 69/100" in format_answer(answer)
+    assert answer.as_json()["read_as"] == {"pronoun": "he", "person": "Martin Eldridge"}
+    assert Answer(answered=True, text="x", score=1.0).as_json()["read_as"] is None

@@ -402,7 +402,7 @@ class Engine:
                 found = self._decide(self.rank(asked_of(query.text, person), guild_id=guild_id),
                                      guild_id)
                 if found.answered:
-                    return found
+                    return replace(found, read_as=(who, person))
             return answer if who is None else \
                 replace(answer, text=abstention(suggested=False, who=who))
         best = cands[0]

@@ -34,7 +34,7 @@ from bot.present.text import (
     safe,
     source_field_value,
 )
-from bot.wording import plural
+from bot.wording import plural, read_as
 
 # --------------------------------------------------------------------------- embeds
 
@@ -126,6 +126,8 @@ def answer_embed(answer: Answer, question: str) -> discord.Embed:
             inline=False,
         )
     footer = _score_text(answer.score)
+    if answer.read_as:
+        footer = read_as(*answer.read_as) + " · " + footer
     if answer.matched:
         footer += " · matched: " + ", ".join(answer.matched)
     embed.set_footer(text=plain(footer, 300))

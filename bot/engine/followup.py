@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.engine.lexicon import AUXILIARIES, STOPWORDS
+from bot.engine.pronouns import ONE_PERSON
 
 #: Personal pronouns a follow-up uses for the person of the last turn (general English).
 _PRONOUN = re.compile(
@@ -30,8 +31,6 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = {"his", "her", "their", "hers", "theirs"}
-#: The pronouns that stand for one person ("they" often stands for a group or a body).
-_ONE_PERSON = re.compile(r"\b(he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
 _ELLIPSIS = re.compile(
     r"^\s*(?:and|&|also|plus|ok(?:ay)?|so)?\s*(?:what|how)?\s*(?:about|abt)?\s*(?P<rest>.*?)[\s?!.]*$",
     re.IGNORECASE,
@@ -162,7 +161,7 @@ def lone_pronoun(question: str, kind_of_person: Callable[[str], bool]) -> str | 
     """The first pronoun standing for one person in ``question`` ("she", "his"), folded to
     lower case, or None: asked with no one named, it refers to nobody the engine knows
     (unless the question says itself whom it means: :func:`antecedent`)."""
-    m = _ONE_PERSON.search(question)
+    m = ONE_PERSON.search(question)
     if m is None or antecedent(question, m.start(), kind_of_person):
         return None
     return m.group(1).lower()

@@ -19,7 +19,9 @@ from collections.abc import Callable, Iterable, Sequence
 #: The pronouns of one person, by the gender they give.
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
-_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+#: Any of them, the word in its group ("they" often stands for a group or a body); read by
+#: :mod:`bot.engine.followup` as well.
+ONE_PERSON = re.compile(r"\b(" + "|".join(sorted(_HE | _SHE)) + r")\b", re.IGNORECASE)
 #: The pronouns of one gender must be this many times those of the other, and at least
 #: :data:`LEAST`, for the coverage to be taken as calling someone so.
 RATIO, LEAST = 2, 1
@@ -38,7 +40,7 @@ def gender(texts: Iterable[str]) -> str | None:
     neither, or both alike."""
     he = she = 0
     for text in texts:
-        for m in _PRONOUN.finditer(text):
+        for m in ONE_PERSON.finditer(text):
             if of_pronoun(m.group(0)) == "he":
                 he += 1
             else:

@@ -92,7 +92,8 @@ def test_a_season_placed_in_time_is_a_time() -> None:
     """"due in the spring", "by summer", "last fall" answer "when"; "the leaves fall" and
     "a spring in the hillside" place nothing."""
     for text in ("The study is due in the spring.", "Service starts by summer.",
-                 "It was dismissed last fall.", "work resumes in early-winter"):
+                 "It was dismissed last fall.", "work resumes in early-winter",
+                 "OPENS BY SUMMER", "Closed In The Winter"):  # (any case: the pattern's)
         assert seasoned(text), text
     for text in ("The leaves fall in October winds.", "A spring feeds the pond."):
         assert not seasoned(text), text

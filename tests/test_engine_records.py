@@ -250,6 +250,17 @@ def test_figures_of_a_quotes_passage_count_what_they_count_there() -> None:
     assert ("6", "old") in seen.figure_counts and ("34", "old") in seen.figure_counts
 
 
+def test_an_age_is_read_beside_a_year_and_a_year_alone_gives_none() -> None:
+    """A record whose figures are all years gives no age (an age has at most three digits),
+    and a year beside an age does not hide it; "the 1990s" dates a record as "2024" does."""
+    assert view(Fact("f", "Ruth Pike, 2024, was elected.", ()), None).figure_counts == \
+        frozenset()
+    aged = view(Fact("f", "In 2024 Ruth Pike, 51, was elected.", ()), None)
+    assert ("51", "old") in aged.figure_counts
+    assert view(Fact("f", "It was built in the 1990s.", ()), None).has_date
+    assert not view(Fact("f", "It was built by 120 workers.", ()), None).has_date
+
+
 def test_a_list_counts_its_items() -> None:
     assert series_length("Cook reductions, Karp reductions and Levin reductions exist.") == 3
     assert series_length("Apples, pears, plums, and cherries grow here.") == 4

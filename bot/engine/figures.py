@@ -141,7 +141,16 @@ _SEASON = re.compile(r"\b(?:in|by|this|next|last|until|through|early|late|mid)[ 
                      r"(?:spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
 
 
+#: The seasons' names, one of which a text must have for :data:`_SEASON` to be looked for.
+_SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+
+
 def seasoned(*texts: str) -> bool:
     """A text places something in a season ("due in the spring", "by summer", "last fall"):
-    a time that answers "when", as a date does."""
-    return any(_SEASON.search(t) for t in texts)
+    a time that answers "when", as a date does. (The pattern is searched for only in a text
+    naming a season: most name none, and the search tries every word.)"""
+    return any(_names_season(t.lower()) and _SEASON.search(t) for t in texts)
+
+
+def _names_season(folded: str) -> bool:
+    return any(s in folded for s in _SEASONS)

@@ -78,7 +78,8 @@ def negated_terms(ws: list[str]) -> frozenset[str]:
     """The stems of the content words a negation governs (:func:`negation_scope`), and of
     those a word of "un-" negates ("unmonitored": "monitor", "unmonitor")."""
     return frozenset(stem(ws[j]) for j in negation_scope(ws) if is_content(ws[j])) | {
-        t for w in ws if (rest := unprefixed(w)) for t in (stem(rest), stem(w))}
+        t for w in ws if w.startswith(UN) and (rest := unprefixed(w))
+        for t in (stem(rest), stem(w))}
 
 
 #: A record's negation may govern a content word this many words after it, read widely

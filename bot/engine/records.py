@@ -142,6 +142,7 @@ def _token_words(token: str) -> tuple[str, ...]:
 _QUOTATION = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 #: The stems of months and weekdays: capitalised, but names of no person, place or thing.
 _CALENDAR = frozenset(stem(w) for w in lexicon.MONTHS | lexicon.WEEKDAYS)
+_NONE: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(slots=True)
@@ -265,11 +266,12 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     anchors = frozenset().union(*map(stop_anchors, texts))
     joined = frozenset().union(*map(coordinated, texts))
     seq = content_stems(ws)
-    numbers = {w for w in all_words if w.isdigit()}
+    figured = [w for w in all_words if w[:1].isdigit()]  # (figures, and years as "1990s")
+    numbers = {w for w in figured if w.isdigit()}
     has_clock = (bool(numbers) and has_clock_time(ws)) or bool(all_words & lexicon.TIMES_OF_DAY)
     dated = all_words & lexicon.DATE_WORDS
     has_day = bool(dated - lexicon.ERA_WORDS)
-    has_date = bool(dated) or any(map(is_year, all_words)) or has_clock or \
+    has_date = bool(dated) or any(map(is_year, figured)) or has_clock or \
         seasoned(shown, passages)
     text = record.text.rstrip()
     cited = "" if passages == shown else passages  # (the passages, but not read twice)
@@ -291,9 +293,10 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
         stop_anchors=anchors,
         negated_terms=negated_terms(ws),
-        figure_counts=(frozenset().union(*map(figure_counts, texts)) | ages(shown) | ages(cited))
+        figure_counts=(frozenset().union(*map(figure_counts, texts))
+                       | (ages(shown) | ages(cited) if min(map(len, numbers)) <= 3 else _NONE))
         if numbers
-        else frozenset(),
+        else _NONE,  # (an age has at most three digits: a year gives none)
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES)
         and any(map(states_reason, texts)),
         has_clock=has_clock,

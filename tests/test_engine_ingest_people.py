@@ -12,6 +12,7 @@ import pytest
 from bot.codec import bank_from_json
 from bot.engine.extract import extract_article
 from bot.engine.ingest import ingest_article, link_duplicates
+from bot.engine.ingest.people import closest_name
 from bot.engine.ingest.results import IngestResult
 from bot.models import Bank, Person, Source
 from tests.ingest_text import fact_saying
@@ -551,3 +552,43 @@ def test_a_shop_named_after_someone_is_no_mention_of_them() -> None:
         source=Source("s", "Outlet", "Story"))
     truck = next(f for f in r.facts if "truck" in f.text)
     assert "delphine-rusk" not in truck.people and "wendell-ashby" in truck.people
+
+
+def test_a_known_name_misspelt_is_its_person_but_a_like_name_is_someone_else() -> None:
+    """A first name a slip of typing away, the surname the same, is the person the bank knows
+    ("Chriss Teigen"); a surname spelt otherwise, or another first name, is someone else,
+    however alike the two read (two stories' people in one bank)."""
+    known = ["Chrissy Teigen", "John Smith", "Maureen Castellane", "Lorraine Vasquez-Teller",
+             "Kayla Brandvold", "Marcus Lindqvist"]
+    assert closest_name("Chriss Teigen", known) == "Chrissy Teigen"
+    assert closest_name("Jhon Smith", known) == "John Smith"
+    for other in ("Maureen Castellano", "Lorraine Vasquez-Hale", "Kaylee Brandvold",
+                  "Marcy Lindqvist"):
+        assert closest_name(other, known) is None, other
+
+
+def test_a_person_of_another_story_is_not_merged_with_a_like_named_one() -> None:
+    """Ingest into a bank that knows Maureen Castellane (another story's) names Maureen
+    Castellano as a new person: her words are hers, and she is not remapped to the other."""
+    known = Person("maureen-castellane", "Maureen Castellane", (), "a school board member")
+    text = ("Maureen Castellano, 68, who has lived in the Eastgate neighborhood for 41 years, "
+            "said her basement flooded twice this spring. \"We were told it would be fixed,\" "
+            "Castellano said.")
+    result = ingest_article(text, source=Source("s", "Wire", "Floods"), known_people=(known,))
+    assert [p.name for p in result.new_people] == ["Maureen Castellano"]
+    linked = link_duplicates(result, Bank(people=(known,)))
+    assert [p.name for p in linked.new_people] == ["Maureen Castellano"]
+    assert all("maureen-castellane" not in f.people for f in linked.new_facts)
+    assert all(q.speaker == "maureen-castellano" for q in linked.new_quotes)
+
+
+def test_a_role_names_no_one_of_another_story_the_article_does_not_name() -> None:
+    """"the founder's great-granddaughter" in a store's story is not the person another story
+    described as a founder's granddaughter: the article never names her."""
+    known = Person("ruth-pike", "Ruth Halvorsen-Pike", ("Halvorsen-Pike",),
+                   "company's president and the granddaughter of its founder")
+    text = ("Halvorsen Hardware will become owned by its employees, the store announced. "
+            "Owner Karin Halvorsen-Dahl, 67, the founder's great-granddaughter, said she spent "
+            "nearly three years looking for a buyer.")
+    result = ingest_article(text, source=Source("s", "Wire", "Store sold"), known_people=(known,))
+    assert all("ruth-pike" not in f.people for f in result.new_facts), result.new_facts

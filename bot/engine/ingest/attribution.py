@@ -126,7 +126,7 @@ class _Reader(_Coref):
         if dm and not any(0 <= m.start - (start + lead + dm.end()) <= 2 for m in sent.mentions):
             # (but "the company's president, Margaret Olander" names her: read below)
             key = self._antecedent(sent, start, None, descriptor=dm.group(1)) or \
-                self.people.described_as(dm.group(1))
+                self.people.described_as(dm.group(1), self._named())
             if key is None and not any(
                     dm.group(1) in ent.descriptors for ent in self.people.entities.values()):
                 # "the retired teacher said", no one of the article described so: the person

@@ -92,6 +92,7 @@ class _Coref:
         self.quotes: list[_LQuote] = []
         self.headlines: list[str] = []
         self.paragraphs: list[str] = []
+        self._named_keys: set[str] | None = None  # (read once every sentence's mentions are)
         self._split(text)
 
     # -- layout: paragraphs, quotes, sentences
@@ -270,13 +271,19 @@ class _Coref:
             return
         sent.subject = self._prose_subject_mention(sent)
 
+    def _named(self) -> set[str]:
+        """The keys of the people the article names (by a name or an alias, anywhere)."""
+        if self._named_keys is None:
+            self._named_keys = {x.key for s in self.sentences for x in s.mentions}
+        return self._named_keys
+
     def _resolve_references(self, sent: _Sentence) -> None:
         """People the sentence refers to without naming them ("the star", "his post")."""
         for m in re.finditer(r"\bthe\s+([a-z]+)\b(?!\s+[A-Z])", sent.masked):
             if m.start() == 0 or m.group(1) not in _DESCRIPTORS:
                 continue
             key = self._antecedent(sent, m.start(), None, descriptor=m.group(1)) or \
-                self.people.described_as(m.group(1))
+                self.people.described_as(m.group(1), self._named())
             if key and key not in sent.resolved:
                 sent.resolved.append(key)
         named = {x.key for x in sent.mentions}

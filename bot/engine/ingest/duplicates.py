@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.ingest.people import NAME_MATCH_THRESHOLD
+from bot.engine.ingest.people import closest_name
 from bot.engine.ingest.results import FactConflict, IngestResult, _unique, numbers
 from bot.engine.verify import normalise
 from bot.models import Bank, Citation, Fact, Person, Quote, RecordKind
@@ -75,11 +75,8 @@ def link_duplicates(
         else:
             target = bank_names.get(person.name)
             if target is None and len(person.name.split()) > 1:
-                full = [n for n in bank_names if len(n.split()) > 1]
-                hit = process.extractOne(
-                    person.name, full, scorer=fuzz.ratio, score_cutoff=NAME_MATCH_THRESHOLD
-                )
-                target = bank_names[hit[0]] if hit else None
+                hit = closest_name(person.name, bank_names)
+                target = bank_names[hit] if hit is not None else None
         if target is not None:
             remap[person.id] = target
             referenced += [p for p in existing.people if p.id == target][:1]

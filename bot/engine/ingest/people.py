@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.engine.ingest.evidence import (
     ORDINARY_FREQUENCY,
@@ -141,11 +142,9 @@ class _People:
         if name in self.surfaces:
             return self.surfaces[name]
         if len(name.split()) > 1 and self._full_names:
-            hit = process.extractOne(
-                name, list(self._full_names), scorer=fuzz.ratio, score_cutoff=NAME_MATCH_THRESHOLD
-            )
+            hit = closest_name(name, self._full_names)
             if hit is not None:
-                key = self._full_names[hit[0]]
+                key = self._full_names[hit]
                 self.surfaces[name] = key
                 self._invalidate()
                 return key
@@ -365,12 +364,16 @@ class _People:
             return True
         return bool(ent.known and descriptor in words(ent.known.description))
 
-    def described_as(self, role: str) -> str | None:
+    def described_as(self, role: str, named: Collection[str]) -> str | None:
         """The one person of the article a role describes, when only one ("the owner said",
-        the owner named paragraphs before: "Karin Dahl, the store's owner")."""
+        the owner named paragraphs before: "Karin Dahl, the store's owner"). A person the bank
+        knew already counts only when the article names them (``named``: the keys of those
+        it names): "the founder" of one store's story is not the founder another story
+        described."""
         found = [key for key, ent in self.entities.items()
-                 if self.matches_descriptor(key, role)
-                 or (ent.appositive and role in words(ent.appositive))]
+                 if (ent.known is None or key in named)
+                 and (self.matches_descriptor(key, role)
+                      or (ent.appositive and role in words(ent.appositive)))]
         return found[0] if len(found) == 1 else None
 
     def new_person(self, key: str) -> Person | None:
@@ -384,6 +387,31 @@ class _People:
             # break ties": "mayor, who votes only to break ties"
             desc = f"{titles[0]}, {desc}"
         return Person(id=ent.key, name=ent.name, aliases=tuple(ent.aliases), description=desc)
+
+
+def closest_name(name: str, known: Iterable[str]) -> str | None:
+    """The name of ``known`` (full names) that ``name`` (a full name) misspells, if any: at
+    least :data:`NAME_MATCH_THRESHOLD` alike, with the same surname. A first name misspelt is
+    the same person ("Chriss Teigen" is Chrissy Teigen); a surname spelt otherwise is someone
+    else's, however alike ("Maureen Castellano" is not the "Maureen Castellane" of another
+    story, nor "Lorraine Vasquez-Hale" the "Lorraine Vasquez-Teller"), and so is a first name
+    more than a slip of typing away ("Jhon", "Chriss"; not "Kaylee" for "Kayla")."""
+    surname, given = _surname(name), _given(name)
+    same = [n for n in known if len(n.split()) > 1 and _surname(n) == surname
+            and (OSA.distance(_given(n), given) <= 1 or _given(n).startswith(given)
+                 or given.startswith(_given(n)))]
+    hit = process.extractOne(name, same, scorer=fuzz.ratio, score_cutoff=NAME_MATCH_THRESHOLD)
+    return hit[0] if hit is not None else None
+
+
+def _given(name: str) -> str:
+    """The words of a name before its surname, folded."""
+    return " ".join(name.split()[:-1]).casefold()
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, folded ("teigen" of "Chrissy Teigen")."""
+    return _strip_possessive(name.split()[-1]).casefold()
 
 
 def _strip_possessive(text: str) -> str:

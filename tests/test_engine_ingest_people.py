@@ -592,3 +592,17 @@ def test_a_role_names_no_one_of_another_story_the_article_does_not_name() -> Non
             "nearly three years looking for a buyer.")
     result = ingest_article(text, source=Source("s", "Wire", "Store sold"), known_people=(known,))
     assert all("ruth-pike" not in f.people for f in result.new_facts), result.new_facts
+
+
+def test_a_known_surname_alone_is_the_person_only_where_the_article_names_them() -> None:
+    """Another story's Josiah Wexley is not "of Wexley" (a town) in a story never naming him;
+    in one naming him in full first, "Wexley said" is his."""
+    known = Person("josiah-wexley", "Josiah Wexley", (), "heir")
+    town = ("Gordon Pettibone-Hale, 67, of Wexley, pleaded not guilty on Monday. "
+            "Detective Andrea Kowalczyk of the Wexley Police Department said the atlas was found.")
+    result = ingest_article(town, source=Source("s", "Wire", "Theft"), known_people=(known,))
+    assert all("josiah-wexley" not in f.people for f in result.new_facts), result.new_facts
+    named = ("Josiah Wexley, the museum's heir, spoke on Monday. "
+             "Wexley said the paintings would be returned to the museum within a month.")
+    result = ingest_article(named, source=Source("s", "Wire", "Heir"), known_people=(known,))
+    assert any("josiah-wexley" in f.people for f in result.new_facts if "returned" in f.text)

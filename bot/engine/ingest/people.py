@@ -106,9 +106,22 @@ class _People:
             parts = ent.name.split()
             if len(parts) > 1 and "," not in ent.name and parts[-1][:1].isupper():
                 surnames.setdefault(parts[-1], []).append(ent.key)
+        #: surnames that find a known person by the rule above (not a name or alias given)
+        self._surnamed: dict[str, str] = {}
         for surname, keys in surnames.items():
-            if len(set(keys)) == 1:
-                self.surfaces.setdefault(surname, keys[0])
+            if len(set(keys)) == 1 and surname not in self.surfaces:
+                self.surfaces[surname] = self._surnamed[surname] = keys[0]
+
+    def _named_in_full(self, text: str) -> None:
+        """A known person's surname finds them only in an article naming them in full (news
+        style names a person in full first): "of Wexley" in a story never naming Josiah Wexley
+        is a town's name, not his."""
+        full = {key for surface, key in self.surfaces.items()
+                if len(surface.split()) > 1 and surface in text}
+        for surname, key in self._surnamed.items():
+            if key not in full and self.surfaces.get(surname) == key:
+                del self.surfaces[surname]
+                self._invalidate()
 
     # -- building
 
@@ -158,6 +171,7 @@ class _People:
         gathered over the whole article: "Newton argued" backs "Isaac Newton".
         """
         sentences = list(prose_sentences)
+        self._named_in_full("\n".join(sentences))
         lower_words = frozenset(
             w for s in sentences for w in _WORD_RE.findall(s) if w[:1].islower()
         )

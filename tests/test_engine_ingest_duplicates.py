@@ -27,3 +27,19 @@ def test_an_empty_bank_links_nothing() -> None:
     result = ingest_article(ARTICLE, source=SOURCE)
     linked = link_duplicates(result, Bank())
     assert linked.new_facts == result.new_facts and not linked.linked_facts
+
+
+def test_the_same_claim_on_another_day_is_not_linked() -> None:
+    """"take effect July 1" is not the bank's "take effect March 1" (the same figure, another
+    month), nor "voted Tuesday" its "voted Thursday": a conflict, never an extra citation."""
+    first = ingest_article("The rules take effect March 1. The board voted Thursday to adopt "
+                           "them after a long hearing.", source=SOURCE)
+    second = link_duplicates(
+        ingest_article("The rules take effect July 1. The board voted Tuesday to adopt them "
+                       "after a long hearing.", source=SOURCE), first.to_bank())
+    assert not second.linked_facts, second.linked_facts
+    assert {f.text for f in second.new_facts} >= {"The rules take effect July 1."}
+    assert second.conflicts
+    same = link_duplicates(ingest_article("The rules take effect March 1.", source=SOURCE),
+                           first.to_bank())
+    assert not same.new_facts and same.links  # (the same day: the same claim)

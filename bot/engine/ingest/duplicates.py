@@ -8,7 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from bot.engine.ingest.people import closest_name
-from bot.engine.ingest.results import FactConflict, IngestResult, _unique, numbers
+from bot.engine.ingest.results import FactConflict, IngestResult, _unique, days_named, numbers
 from bot.engine.verify import normalise
 from bot.models import Bank, Citation, Fact, Person, Quote, RecordKind
 
@@ -125,7 +125,9 @@ def link_duplicates(
             candidate = updated_facts.get(fact_owner[index]) or facts_by_id[fact_owner[index]]
             if fact.people and candidate.people and not set(fact.people) & set(candidate.people):
                 continue
-            if numbers(raw) != numbers(fact_raw[index]):
+            if numbers(raw) != numbers(fact_raw[index]) or \
+                    days_named(raw) != days_named(fact_raw[index]):
+                # (another figure or another day: "take effect March 1", "... July 1")
                 conflict = conflict or candidate
                 continue
             match = candidate

@@ -135,6 +135,21 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?!\w)|\d+(?:\.\d+)?(?=
 _NUMBER_WORDS = lexicon.NUMBER_VALUES
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday"})
+
+
+def days_named(text: str) -> tuple[str, ...]:
+    """The days a text names, sorted: its weekdays, and the months beside a figure ("March
+    1", "Sept. 30"; "may" and "march" alone are verbs), each month by its first three letters
+    ("sept" is "sep")."""
+    ws = words(fold(text))
+    found = [w for w in ws if w in _WEEKDAYS]
+    found += [w[:3] for i, w in enumerate(ws) if w in lexicon.MONTHS and any(
+        0 <= j < len(ws) and ws[j].isdigit() for j in (i - 1, i + 1))]
+    return tuple(sorted(found))
+
+
 def numbers(text: str) -> tuple[str, ...]:
     """The figures a text states (digits and number words), sorted."""
     folded = fold(text)

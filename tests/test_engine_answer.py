@@ -449,6 +449,36 @@ def test_a_question_two_stories_answer_alike_asks_which() -> None:
     assert not b.answered and b.text.startswith(ABSTAIN_TEXT), b
 
 
+def two_outlets_one_story() -> Bank:
+    """A fire told by two outlets, a day apart, in their own words: the same three people."""
+    a = Source("a", "Valley Wire", "Wildfire forces evacuations", published="2025-08-14")
+    b = Source("b", "Regional Press", "Alerts came late, evacuees say", published="2025-08-15")
+    people = (Person("lorraine-vasquez", "Lorraine Vasquez", (), "fire chief"),
+              Person("dale-ortiz", "Dale Ortiz", (), "sheriff"),
+              Person("ann-cole", "Ann Cole", (), "mayor"))
+    return Bank(sources=(a, b), people=people, facts=(
+        Fact("a1", "Fire Chief Lorraine Vasquez said high winds grounded the aircraft for three "
+             "hours on Tuesday.", cite("grounded", "a"), people=("lorraine-vasquez",)),
+        Fact("a2", "Sheriff Dale Ortiz ordered the evacuation of 1,200 homes.",
+             cite("evacuation", "a"), people=("dale-ortiz",)),
+        Fact("a3", "Mayor Ann Cole opened the high school as a shelter.", cite("shelter", "a"),
+             people=("ann-cole",)),
+        Fact("b1", "High winds grounded the aircraft Tuesday afternoon, leaving tankers idle "
+             "until dusk, Vasquez said.", cite("tankers", "b"), people=("lorraine-vasquez",)),
+        Fact("b2", "Ortiz defended the timing of the evacuation alerts.", cite("alerts", "b"),
+             people=("dale-ortiz",)),
+        Fact("b3", "Cole said the shelter at the high school had 300 cots.", cite("cots", "b"),
+             people=("ann-cole",)),
+    ))
+
+
+def test_two_outlets_telling_one_story_answer_it_not_two_stories() -> None:
+    """Two outlets' reports of one fire (the same people in both) are one story: a question
+    both answer is answered, not asked back as if a hockey game and an awards show (above)."""
+    a = answered(Engine(two_outlets_one_story()), "when did high winds ground the aircraft")
+    assert a.record_id in {"a1", "b1"}, a
+
+
 def test_latest_prefers_the_newest_report() -> None:
     engine = Engine(conflicting_bank())
     for q in (

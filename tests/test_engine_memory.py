@@ -216,3 +216,17 @@ def test_initials_are_looked_up_in_the_newest_records_and_again_after_a_change(
     monkeypatch.setattr(memory_module, "INITIALS_SCANNED", 1)
     memory.upsert(replace(COST, id="jail-2", text="The steel arrives in May."))
     assert memory.initial_runs("cj") == {} and memory.initial_runs("sa") == {"steel arrives": 1}
+
+
+def test_a_sources_people_are_those_its_records_are_about_or_by() -> None:
+    """Whom a story is about: the people of the records it is the first citation of (a quote's
+    speaker too), read again after a write."""
+    memory = _memory()
+    assert memory.source_people(SOURCE.id) == {ADA.id, BEN.id}
+    assert memory.source_people(LATER.id) == frozenset()
+    assert memory.source_people(None) == frozenset()
+    memory.upsert(replace(COST_LATER, people=(BEN.id,)))
+    assert memory.source_people(LATER.id) == {BEN.id}
+    memory.remove("quote", WAITED.id)
+    memory.remove("fact", BRIDGE.id)
+    assert memory.source_people(SOURCE.id) == {BEN.id}

@@ -321,7 +321,8 @@ class Engine:
         if top.probability > 0.0:
             top.confidence = self.model.confidence(top.confidence_features)
         if 100.0 * top.confidence >= self.threshold and ambiguous(
-                list(best.values()), asked, self.model.ranker):
+                list(best.values()), asked, self.model.ranker,
+                lambda c: self._m.source_people(first_source(self._rec(c)))):
             # two stories as likely to answer, saying different things: neither is given (said
             # only of an answer that would be given: below the threshold it is none either way)
             top.ambiguous, top.confidence = True, 0.0

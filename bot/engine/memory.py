@@ -62,6 +62,8 @@ def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
 #: Initials a question writes are looked up in this many of the newest records at most (a
 #: scan of their text, bounded so that a bank of a million records answers as fast).
 INITIALS_SCANNED = 20_000
+#: The records of a source read for whom its story is about (an article has a few hundred).
+STORY_SCANNED = 2_000
 
 
 class Memory:
@@ -91,6 +93,8 @@ class Memory:
         self.version = 0
         #: initials -> the runs of words that have them (:meth:`initial_runs`, as asked)
         self._runs: dict[str, Counter[str]] = {}
+        #: source -> the people its story is about (:meth:`source_people`, as asked)
+        self._source_people: dict[str | None, frozenset[str]] = {}
 
     # ------------------------------------------------------------------ upkeep
 
@@ -131,7 +135,7 @@ class Memory:
         rid = self.rids[kind].pop(record_id, None)
         if rid is None:
             return
-        self._runs = {}
+        self._runs, self._source_people = {}, {}
         record = self.records[rid]
         assert record is not None
         fields, surface = index_terms(record)
@@ -166,7 +170,7 @@ class Memory:
         return cache[letters]
 
     def _add(self, record: Fact | Quote) -> None:
-        self._runs = {}
+        self._runs, self._source_people = {}, {}
         rid = len(self.records)
         fields, surface = index_terms(record)
         self.records.append(record)
@@ -437,6 +441,21 @@ class Memory:
                   s.published or "", s.title) for s in self.sources.values() if visible(s)]
         best = max((f for f in found if f[0] >= need), key=lambda f: f[:2], default=None)
         return best[2] if best is not None else None
+
+    def source_people(self, source: str | None) -> frozenset[str]:
+        """The people the records of ``source`` (its first citation's) are about or by: who
+        its story is about, found on first use after a change (its first
+        :data:`STORY_SCANNED` records)."""
+        cache = self.__dict__.setdefault("_source_people", {})
+        if source not in cache:
+            lo, hi = self.spans.get(source, (0, -1)) if source is not None else (0, -1)
+            found: set[str] = set()
+            for rid in range(lo, min(hi, lo + STORY_SCANNED) + 1):
+                rec = self.records[rid]
+                if rec is not None and first_source(rec) == source:
+                    found.update(record_people(rec))
+            cache[source] = frozenset(found)
+        return cache[source]
 
     def cites(self, rid: int, source: str) -> bool:
         """Whether record ``rid`` cites ``source`` first (is a sentence of that article)."""

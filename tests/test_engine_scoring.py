@@ -23,7 +23,6 @@ from bot.engine.scoring import (
     context_features,
     credit,
     english_factor,
-    one_story,
     title_items,
 )
 
@@ -102,12 +101,3 @@ def test_a_word_of_the_articles_title_is_marked_as_the_records() -> None:
     assert added == 2.0 and fields == {"treat": FIELD_TEXT, "junip": FIELD_TITLE}
     assert by_title(titled, fields, frozenset()) == 0.0  # (no title)
 
-
-def test_two_sources_about_the_same_people_tell_one_story() -> None:
-    """Two people in common, a third of the smaller story's at least: one story (two outlets,
-    a follow-up); one name shared (a governor) or two of many is two stories."""
-    fire = frozenset({"chief", "sheriff", "mayor", "evacuee"})
-    assert one_story(fire, frozenset({"chief", "sheriff", "nurse"}))
-    assert not one_story(fire, frozenset({"chief", "coach"}))
-    assert not one_story(frozenset("abcdefghij"), frozenset("abklmnopqr"))
-    assert not one_story(frozenset(), frozenset())

@@ -310,7 +310,8 @@ class Engine:
             story_lead = out[0].rid in leads
         # the chosen candidate's score: the confidence model's probability
         top = out[0]
-        lead = top.probability - (out[1].probability if len(out) > 1 else 0.0)
+        lead = top.probability - next(  # (over the next not retelling it in other words)
+            (c.probability for c in out[1:] if not self._m.retold(top.rid, c.rid)), 0.0)
         for c in out if context else out[:1]:
             around, first = self._m.around(c.rid, asked)
             c.context = context_features(query, unknown, c.fields, around, c.view, first)
@@ -322,7 +323,7 @@ class Engine:
             top.confidence = self.model.confidence(top.confidence_features)
         if 100.0 * top.confidence >= self.threshold and ambiguous(
                 list(best.values()), asked, self.model.ranker,
-                lambda c: self._m.source_people(first_source(self._rec(c)))):
+                lambda a, b: self._m.retold(a.rid, b.rid)):
             # two stories as likely to answer, saying different things: neither is given (said
             # only of an answer that would be given: below the threshold it is none either way)
             top.ambiguous, top.confidence = True, 0.0

@@ -38,7 +38,12 @@ def ages(text: str) -> frozenset[tuple[str, str]]:
     """The ages news style puts after a name ("Walt Brandvold, 63, a pear grower") or states
     ("She was 91.", its subject named), and a speaker's own ("Jolene Roe: I am 49."), each as
     its figure counting "old" ("63 years old")."""
+    if _SHORT_FIGURE.search(text) is None:  # (an age has at most three digits: "2024" is none)
+        return frozenset()
     return frozenset((m.group(2), "old") for pattern in _AGES for m in pattern.finditer(text))
+
+
+_SHORT_FIGURE = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
 
 
 #: An age before a name: "66-year-old Terrence Oduya".

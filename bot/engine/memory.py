@@ -22,6 +22,7 @@ from bot.engine.normalize import is_content, stem, words
 from bot.engine.packed import PackedMap
 from bot.engine.records import index_terms, person_term, record_people, title_terms
 from bot.engine.recordstore import RecordStore
+from bot.engine.stories import one_story, story_people
 from bot.models import (
     Bank,
     Fact,
@@ -62,8 +63,6 @@ def visible_to(guild_id: int | None) -> Callable[[Record], bool]:
 #: Initials a question writes are looked up in this many of the newest records at most (a
 #: scan of their text, bounded so that a bank of a million records answers as fast).
 INITIALS_SCANNED = 20_000
-#: The records of a source read for whom its story is about (an article has a few hundred).
-STORY_SCANNED = 2_000
 
 
 class Memory:
@@ -443,19 +442,19 @@ class Memory:
         return best[2] if best is not None else None
 
     def source_people(self, source: str | None) -> frozenset[str]:
-        """The people the records of ``source`` (its first citation's) are about or by: who
-        its story is about, found on first use after a change (its first
-        :data:`STORY_SCANNED` records)."""
+        """Whom the story of ``source`` is about (:func:`.stories.story_people`), read on
+        first use after a change."""
         cache = self.__dict__.setdefault("_source_people", {})
         if source not in cache:
-            lo, hi = self.spans.get(source, (0, -1)) if source is not None else (0, -1)
-            found: set[str] = set()
-            for rid in range(lo, min(hi, lo + STORY_SCANNED) + 1):
-                rec = self.records[rid]
-                if rec is not None and first_source(rec) == source:
-                    found.update(record_people(rec))
-            cache[source] = frozenset(found)
+            cache[source] = story_people(source, self.spans.get(source or "", (0, -1)),
+                                         self.records.__getitem__)
         return cache[source]
+
+    def retold(self, a: int, b: int) -> bool:
+        """Whether the records ``a`` and ``b`` are of two sources telling one story."""
+        sa, sb = (first_source(r) if (r := self.records[x]) is not None else None
+                  for x in (a, b))
+        return sa != sb and one_story(self.source_people(sa), self.source_people(sb))
 
     def cites(self, rid: int, source: str) -> bool:
         """Whether record ``rid`` cites ``source`` first (is a sentence of that article)."""

@@ -142,7 +142,6 @@ def _token_words(token: str) -> tuple[str, ...]:
 _QUOTATION = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 #: The stems of months and weekdays: capitalised, but names of no person, place or thing.
 _CALENDAR = frozenset(stem(w) for w in lexicon.MONTHS | lexicon.WEEKDAYS)
-_NONE: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(slots=True)
@@ -271,8 +270,7 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     has_clock = (bool(numbers) and has_clock_time(ws)) or bool(all_words & lexicon.TIMES_OF_DAY)
     dated = all_words & lexicon.DATE_WORDS
     has_day = bool(dated - lexicon.ERA_WORDS)
-    has_date = bool(dated) or any(map(is_year, figured)) or has_clock or \
-        seasoned(shown, passages)
+    has_date = bool(dated) or any(map(is_year, figured)) or has_clock or seasoned(shown, passages)
     text = record.text.rstrip()
     cited = "" if passages == shown else passages  # (the passages, but not read twice)
     return RecordView(
@@ -293,10 +291,9 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
         stop_anchors=anchors,
         negated_terms=negated_terms(ws),
-        figure_counts=(frozenset().union(*map(figure_counts, texts))
-                       | (ages(shown) | ages(cited) if min(map(len, numbers)) <= 3 else _NONE))
+        figure_counts=(frozenset().union(*map(figure_counts, texts)) | ages(shown) | ages(cited))
         if numbers
-        else _NONE,  # (an age has at most three digits: a year gives none)
+        else frozenset(),
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES)
         and any(map(states_reason, texts)),
         has_clock=has_clock,

@@ -54,18 +54,18 @@ RARITY_FLOOR, RARITY_FROM, RARITY_SLOPE, RARITY_CAP = 0.25, 0.2, 1.5, 1.25
 
 def ambiguous(best: list[Candidate], asked: set[str],
               ranker: Callable[[list[float]], float] | None = None,
-              people_of: Callable[[Candidate], frozenset[str]] | None = None) -> bool:
+              retold: Callable[[Candidate, Candidate], bool] | None = None) -> bool:
     """The best candidates of two articles (``best``: each article's) are as probable, within
     :data:`AMBIGUOUS_SHARE`, and say different things (they share less than
     :data:`SAME_CLAIM` of their words besides the question's ``asked`` terms and figures:
     not two outlets' counts of one arrest): the question does not say which article it is
     about. With the ``ranker``, each is weighed as if it were the retrieval's first (which
     of two stories alike is listed first says nothing of which is meant). Two articles telling
-    one story (:func:`one_story` of the people ``people_of`` gives each's) are not two."""
+    one story (``retold``: :mod:`bot.engine.stories`) are not two."""
     if len(best) < 2:
         return False
     first, second = sorted(best, key=lambda c: -c.probability)[:2]
-    if people_of is not None and one_story(people_of(first), people_of(second)):
+    if retold is not None and retold(first, second):
         return False  # (two outlets' reports of one story: its answer, whichever says it)
     p1, p2 = first.probability, second.probability
     if ranker is not None and p2 > 0.0:
@@ -76,14 +76,6 @@ def ambiguous(best: list[Candidate], asked: set[str],
     own, other = ({t for t in c.view.sequence if not t.isdigit()} - asked
                   for c in (first, second))  # (two counts of one arrest are one claim)
     return bool(own and other) and len(own & other) < SAME_CLAIM * min(len(own), len(other))
-
-
-def one_story(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two sources whose stories are about the people ``a`` and ``b`` tell one story
-    (two outlets' reports, a follow-up): two people in common at least, and a third of those
-    of the one naming fewer (two stories may well share one name: a governor, a namesake)."""
-    shared = len(a & b)
-    return shared >= 2 and 3 * shared >= min(len(a), len(b))
 
 
 def english_factor(rarity: float) -> float:

@@ -34,7 +34,7 @@ slugs), ``lexicon`` and ``data/`` (general-English words and patterns).
 """
 
 from bot.engine.ingest.duplicates import DUPLICATE_THRESHOLD, link_duplicates
-from bot.engine.ingest.people import NAME_MATCH_THRESHOLD
+from bot.engine.ingest.matching import NAME_MATCH_THRESHOLD
 from bot.engine.ingest.records import ingest_article
 from bot.engine.ingest.results import FactConflict, IngestResult, numbers, slugify
 

@@ -7,14 +7,13 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.ingest.people import closest_name
+from bot.engine.ingest.matching import closest_name
 from bot.engine.ingest.results import FactConflict, IngestResult, _unique, days_named, numbers
 from bot.engine.verify import normalise
 from bot.models import Bank, Citation, Fact, Person, Quote, RecordKind
 
 #: Facts or quotes at least this similar (0-100) to a bank record are the same record.
 DUPLICATE_THRESHOLD = 88.0
-#: Known-person names at least this similar (rapidfuzz ratio) to a name in the prose match.
 # --------------------------------------------------------------------------- duplicates
 
 

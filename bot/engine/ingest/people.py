@@ -6,9 +6,6 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
-
 from bot.engine.ingest.evidence import (
     ORDINARY_FREQUENCY,
     STRONG,
@@ -39,6 +36,13 @@ from bot.engine.ingest.lexicon import (
     dateline_place,
     role_noun,
 )
+from bot.engine.ingest.matching import (
+    NICKNAME_GAP,
+    NICKNAMED,
+    closest_name,
+    single_spaced,
+    strip_possessive,
+)
 from bot.engine.ingest.results import _unique, slugify
 from bot.engine.ingest.roles import (
     appositive_after,
@@ -48,8 +52,6 @@ from bot.engine.ingest.roles import (
 )
 from bot.engine.verify import words
 from bot.models import Person
-
-NAME_MATCH_THRESHOLD = 85.0
 
 
 @dataclass(slots=True)
@@ -142,7 +144,7 @@ class _People:
         """The nicknames an article gives in quotes inside a name ('Margaret "Peg"
         Hollowell'): each an alias of the person so named, unless someone else goes by it."""
         for text in texts:
-            for m in _NICKNAMED.finditer(text):
+            for m in NICKNAMED.finditer(text):
                 key, nick = self.surfaces.get(f"{m.group(1)} {m.group(3)}"), m.group(2)
                 if key is None or nick in self.surfaces:
                     continue
@@ -225,12 +227,14 @@ class _People:
         # What a surname alone does backs the full name ("Newton argued" for Isaac Newton).
         by_surname: dict[str, list[Candidate]] = {}
         for cand in candidates.values():
-            by_surname.setdefault(_strip_possessive(cand.name.split()[-1]), []).append(cand)
+            by_surname.setdefault(strip_possessive(cand.name.split()[-1]), []).append(cand)
         for word, _descriptor, found in singles:
             for candidate in by_surname.get(word, []):
                 candidate.backed |= found & STRONG
         # The first two words of each body's or place's name ("Castor Falls" of "Castor Falls
-        # City Council"): a name they open is the place's, unless a person's by what it does.
+        # City Council"): a name they open is the place's, unless a person's by what it does
+        # and by a given name ("Walter Camp said" of the Walter Camp Foundation; but "Golden
+        # Hearth said" is Golden Hearth Foods, said short).
         places = {tuple(c.name.split()[:2]) for c in candidates.values()
                   if len(c.name.split()) > 2 and shape_rejects(c.name)}
         town = dateline_place(sentences)  # the story's place: "Calder Falls" ("Lumberjacks")
@@ -241,7 +245,8 @@ class _People:
         for candidate in candidates.values():
             if (len(town) > 1 and tuple(candidate.name.split()[: len(town)]) == town) or (
                     tuple(candidate.name.split()[:2]) in places
-                    and not (candidate.evidence | candidate.backed) & STRONG):
+                    and not ((candidate.evidence | candidate.backed) & STRONG
+                             and "given" in candidate.evidence)):
                 continue
             if accept(candidate, lower_words):
                 key = self._add_new(candidate.name)
@@ -263,7 +268,7 @@ class _People:
         # "Incumbent Hobbs wins")
         lede = next((s for s in sentences[:3] if _DATELINE.match(s)),
                     " ".join(sentences[:LEDE_SENTENCES]))
-        lede = _single_spaced(lede)  # (a nickname blanked: 'Margaret       Hollowell')
+        lede = single_spaced(lede)  # (a nickname blanked: 'Margaret       Hollowell')
         for surname, keys in surnames.items():
             if len(keys) > 1:
                 # several named in full share it ("Marguerite Olsen", her son "Erik Olsen"):
@@ -305,7 +310,7 @@ class _People:
         capitals: dict[str, str] = {}
         for prose in sentences:
             for m in self._regex().finditer(prose):
-                said = self.surfaces.get(_strip_possessive(m.group(0)))
+                said = self.surfaces.get(strip_possessive(m.group(0)))
                 person = self.entities.get(said) if said is not None else None
                 if person is None or person.known is not None:
                     continue
@@ -344,7 +349,7 @@ class _People:
     def _known_spans(self, text: str) -> list[tuple[str, str]]:
         out = []
         for m in self._regex().finditer(text):
-            surface = _single_spaced(_strip_possessive(m.group(0)))
+            surface = single_spaced(strip_possessive(m.group(0)))
             if surface in self.surfaces:
                 out.append((surface, self.surfaces[surface]))
         return out
@@ -362,8 +367,8 @@ class _People:
         """People named in ``masked`` (prose with quotes blanked), in order."""
         found: list[_Mention] = []
         for m in self._regex().finditer(masked):
-            written = _strip_possessive(m.group(0))
-            key = self.surfaces.get(_single_spaced(written))
+            written = strip_possessive(m.group(0))
+            key = self.surfaces.get(single_spaced(written))
             if key is None or (written != m.group(0) and shop_named(masked, m.end(), written)):
                 continue  # ("Rusk's Flowers": a shop's name, not Delphine Rusk's)
             found.append(_Mention(m.start(), m.start() + len(written), key))
@@ -403,57 +408,11 @@ class _People:
         return Person(id=ent.key, name=ent.name, aliases=tuple(ent.aliases), description=desc)
 
 
-def closest_name(name: str, known: Iterable[str]) -> str | None:
-    """The name of ``known`` (full names) that ``name`` (a full name) misspells, if any: at
-    least :data:`NAME_MATCH_THRESHOLD` alike, with the same surname. A first name misspelt is
-    the same person ("Chriss Teigen" is Chrissy Teigen); a surname spelt otherwise is someone
-    else's, however alike ("Maureen Castellano" is not the "Maureen Castellane" of another
-    story, nor "Lorraine Vasquez-Hale" the "Lorraine Vasquez-Teller"), and so is a first name
-    more than a slip of typing away ("Jhon", "Chriss"; not "Kaylee" for "Kayla")."""
-    surname, given = _surname(name), _given(name)
-    same = [n for n in known if len(n.split()) > 1 and _surname(n) == surname
-            and (OSA.distance(_given(n), given) <= 1 or _given(n).startswith(given)
-                 or given.startswith(_given(n)))]
-    hit = process.extractOne(name, same, scorer=fuzz.ratio, score_cutoff=NAME_MATCH_THRESHOLD)
-    return hit[0] if hit is not None else None
-
-
-def _given(name: str) -> str:
-    """The words of a name before its surname, folded."""
-    return " ".join(name.split()[:-1]).casefold()
-
-
-def _surname(name: str) -> str:
-    """The last word of a name, folded ("teigen" of "Chrissy Teigen")."""
-    return _strip_possessive(name.split()[-1]).casefold()
-
-
-def _strip_possessive(text: str) -> str:
-    for suffix in ("’s", "'s", "’", "'"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text
-
-
 def _speaker_role(text: str, start: int, end: int) -> bool:
     """Whether a name at text[start:end] is the subject or object of a speech verb."""
     if re.match(rf"{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", text[end:]):
         return True
     return bool(re.search(rf"(?:[”\"]\s*,?\s*|^\s*)(?:{_SPEECH_ALT})\s+$", text[:start]))
-
-
-#: 'Margaret "Peg" Hollowell': a given name, a nickname in quotes and a surname.
-_NICKNAMED = re.compile(r"\b([A-Z][\w’'\-]+) [\"“‘']([A-Z][\w’'\-]+)[\"”’'] ([A-Z][\w’'\-]+)")
-
-
-def _single_spaced(name: str) -> str:
-    """``name`` with the gap a blanked nickname left closed up ('Margaret       Hollowell')."""
-    return re.sub(r" {2,}", " ", name)
-
-
-#: The gap a nickname in quotes leaves between a given name and a surname once quotes are
-#: blanked ('Margaret "Peg" Hollowell'): spaces alone, a word or two long.
-_NICKNAME_GAP = re.compile(r" {4,24}")
 
 
 def _opening_verb(run: list[re.Match[str]]) -> bool:
@@ -478,7 +437,7 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
         if current:
             gap = text[current[-1].end() : tok.start()]
             joined = (gap in (" ", ". ") and (gap == " " or len(current[-1].group(0)) == 1)) \
-                or _NICKNAME_GAP.fullmatch(gap) is not None  # ('Margaret "Peg" Hollowell')
+                or NICKNAME_GAP.fullmatch(gap) is not None  # ('Margaret "Peg" Hollowell')
         else:
             joined = False
         if (is_cap or is_initial or is_particle) and (joined or not current):
@@ -501,7 +460,7 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
         # Titles and descriptors before a name are not part of it ("Actor John Smith").
         cut = 0
         for i, tok in enumerate(run):
-            bare = _strip_possessive(tok.group(0)).rstrip(".").lower()
+            bare = strip_possessive(tok.group(0)).rstrip(".").lower()
             if bare not in _TITLES and bare.endswith("s") and bare[:-1] in _TITLES:
                 bare = bare[:-1]  # "Councilmembers Ann Lee and Bo Park"
             if (bare in _TITLES and i < len(run) - 1) or (i == 0 and len(run) > 2 and bare.endswith(
@@ -514,7 +473,7 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
             run = run[1:]
         if not run:
             continue
-        names = [_strip_possessive(t.group(0)) for t in run]
+        names = [strip_possessive(t.group(0)) for t in run]
         if len(names) > 4:
             continue
         start = run[0].start()
@@ -522,14 +481,14 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
         if descriptor is None:
             descriptor = descriptor_before(text, start)
         # "George W. Bush" as written (a nickname in quotes, blanked, left out)
-        out.append((_single_spaced(text[start:end]), descriptor, start, end))
+        out.append((single_spaced(text[start:end]), descriptor, start, end))
     return out
 
 
 def _named_first(keys: set[str], entities: dict[str, _Entity], sentences: list[str]) -> set[str]:
     """Of people sharing a surname, the one whose full name an earlier sentence gives than
     any other's (none when two first come in the same one: "Tom and Ann Rudd")."""
-    spaced = [_single_spaced(s) for s in sentences]
+    spaced = [single_spaced(s) for s in sentences]
     first = {key: next((i for i, s in enumerate(spaced) if entities[key].name in s),
                        len(spaced)) for key in keys}
     earliest = min(first.values())

@@ -1,0 +1,37 @@
+"""Which sources of the bank tell one story: two outlets' reports of one event, or a
+follow-up, are about the same people. A question both answer is about that story, not
+ambiguous between two (:func:`bot.engine.scoring.ambiguous`), and a record retelling the
+answer in another outlet's words is no rival to it (the answer's lead is over the next
+candidate that does not retell it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from bot.engine.records import record_people
+from bot.models import Fact, Quote, first_source
+
+#: The records of a source read for whom its story is about (an article has a few hundred).
+STORY_SCANNED = 2_000
+
+
+def story_people(source: str | None, span: tuple[int, int],
+                 record: Callable[[int], Fact | Quote | None]) -> frozenset[str]:
+    """The people the records of ``source`` (those whose first citation is of it, among the
+    rids ``span`` holds, the first :data:`STORY_SCANNED`) are about or by."""
+    lo, hi = span if source is not None else (0, -1)
+    found: set[str] = set()
+    for rid in range(lo, min(hi, lo + STORY_SCANNED - 1) + 1):
+        rec = record(rid)
+        if rec is not None and first_source(rec) == source:
+            found.update(record_people(rec))
+    return frozenset(found)
+
+
+def one_story(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two sources whose stories are about the people ``a`` and ``b`` tell one story:
+    two people in common at least, and a third of those of the one naming fewer (two stories
+    may well share one name: a governor, a namesake)."""
+    a, b = frozenset(a), frozenset(b)
+    shared = len(a & b)
+    return shared >= 2 and 3 * shared >= min(len(a), len(b))

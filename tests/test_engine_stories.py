@@ -1,0 +1,34 @@
+"""bot/engine/stories.py: which sources of the bank tell one story."""
+
+from __future__ import annotations
+
+from bot.engine.stories import STORY_SCANNED, one_story, story_people
+from bot.models import Citation, Fact, Quote
+
+
+def test_two_sources_about_the_same_people_tell_one_story() -> None:
+    """Two people in common, a third of the smaller story's at least: one story (two outlets,
+    a follow-up); one name shared (a governor) or two of many is two stories."""
+    fire = {"chief", "sheriff", "mayor", "evacuee"}
+    assert one_story(fire, {"chief", "sheriff", "nurse"})
+    assert not one_story(fire, {"chief", "coach"})
+    assert not one_story(set("abcdefghij"), set("abklmnopqr"))
+    assert not one_story(set(), set())
+
+
+def test_a_storys_people_are_those_its_own_records_are_about_or_by() -> None:
+    """The people of the records whose first citation is the source's, within its span of
+    rids (a record of another source between them does not count), a quote's speaker too;
+    at most :data:`STORY_SCANNED` records are read."""
+    records: list[Fact | Quote | None] = [
+        Fact("f1", "The chief spoke.", (Citation("fire", "spoke"),), ("chief",)),
+        Fact("f2", "The coach spoke.", (Citation("game", "spoke"),), ("coach",)),
+        None,  # (a removed record)
+        Quote("q1", "sheriff", "We are ready.", "", (Citation("fire", "ready"),)),
+    ]
+    assert story_people("fire", (0, 3), records.__getitem__) == {"chief", "sheriff"}
+    assert story_people("game", (1, 1), records.__getitem__) == {"coach"}
+    assert story_people(None, (0, 3), records.__getitem__) == frozenset()
+    many = [Fact(f"f{i}", "A fact.", (Citation("big", "fact"),), (f"p{i}",))
+            for i in range(STORY_SCANNED + 5)]
+    assert len(story_people("big", (0, len(many) - 1), many.__getitem__)) == STORY_SCANNED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -490,6 +491,20 @@ def test_another_outlet_retelling_the_answer_is_no_rival_to_it() -> None:
     both, one = answered(Engine(bank), question), answered(Engine(alone), question)
     assert both.record_id == one.record_id == "a1"
     assert both.score >= one.score - 10, (both.score, one.score)
+
+
+def test_a_figure_another_outlet_updates_is_answered_newest_first() -> None:
+    """Asked a figure two outlets of one story give differently in their own words (1,200
+    homes; a day later "now covers 1,500"): the newest report answers, the older figure shown
+    beside it; a figure of another story would not be."""
+    bank = two_outlets_one_story()
+    bank = replace(bank, facts=(*bank.facts, Fact(
+        "b4", "The evacuation order now covers 1,500 homes, Ortiz said.",
+        cite("1,500 homes", "b"), people=("dale-ortiz",))))
+    a = answered(Engine(bank), "how many homes were evacuated")
+    assert a.record_id == "b4", a
+    assert [c.text for c in a.conflicts] == ["Sheriff Dale Ortiz ordered the evacuation of "
+                                             "1,200 homes."]
 
 
 def test_latest_prefers_the_newest_report() -> None:

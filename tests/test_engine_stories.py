@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine.stories import STORY_SCANNED, one_story, story_people
+from bot.engine.stories import RETOLD_SHARE, STORY_SCANNED, one_story, retellings, story_people
 from bot.models import Citation, Fact, Quote
 
 
@@ -32,3 +32,22 @@ def test_a_storys_people_are_those_its_own_records_are_about_or_by() -> None:
     many = [Fact(f"f{i}", "A fact.", (Citation("big", "fact"),), (f"p{i}",))
             for i in range(STORY_SCANNED + 5)]
     assert len(story_people("big", (0, len(many) - 1), many.__getitem__)) == STORY_SCANNED
+
+
+def test_a_retelling_is_another_story_sources_near_as_likely_giving_the_kind_asked() -> None:
+    """Of the candidates, those of another source telling one story (``retold``), at least
+    RETOLD_SHARE as probable as the answer and giving the kind of answer asked."""
+    from bot.engine.scoring import FEATURES, Candidate
+    from tests.engine_records import view_of
+
+    def cand(rid: int, p: float, typed: bool) -> Candidate:
+        values = [0.0] * len(FEATURES)
+        values[FEATURES.index("type_found")] = float(typed)
+        return Candidate(rid, 1.0, view_of("A fact."), values, p)
+
+    best, same, weak, untyped, other = (cand(0, 0.9, True), cand(1, 0.7, True),
+                                        cand(2, 0.3, True), cand(3, 0.8, False),
+                                        cand(4, 0.9, True))
+    retold = lambda a, b: b in (1, 2, 3)  # noqa: E731 (rid 4: another story's)
+    assert retellings(best, [best, same, weak, untyped, other], retold) == [same]
+    assert RETOLD_SHARE * best.probability > weak.probability

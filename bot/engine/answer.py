@@ -35,7 +35,7 @@ from bot.engine.memory import Memory, visible_to
 from bot.engine.model import Model
 from bot.engine.naming import kind_of_person, miscast
 from bot.engine.pronouns import asked_of, gender, meant
-from bot.engine.question import Item, Query, read, small_talk
+from bot.engine.question import FIGURE_KINDS, Item, Query, read, small_talk
 from bot.engine.quotes import QuoteFinder
 from bot.engine.reasons import reason_beside
 from bot.engine.records import RecordView, record_people, view
@@ -51,6 +51,7 @@ from bot.engine.scoring import (
     english_factor,
 )
 from bot.engine.sinks import UNGIVEN, Gates
+from bot.engine.stories import retellings
 from bot.engine.whois import DESCRIBE_SCORE, describe
 from bot.models import (
     Answer,
@@ -425,14 +426,15 @@ class Engine:
                                    near[1], near[0])):
             band = [cands[k]]  # asked when, where, how many, what X did: a record giving its time,
             # place, figure or X beside what is asked (not of a story's lead: "when did it happen")
-        else:  # exact ties: the newest report
-            band = [c for c in cands if c.probability == best.probability]
+        else:  # exact ties, and asked a figure, another outlet's of the story: the newest report
+            band = [c for c in cands if c.probability == best.probability] + (retellings(
+                best, cands, self._m.retold) if query.answer_type in FIGURE_KINDS else [])
         if len(band) > 1:
             best = max(band, key=lambda c: (self._cite.date(self._rec(c)) or "", c.probability))
         elif band:
             best = band[0]
         answer = self._cite.answer(best.rid, round(100.0 * confidence, 1), best.matched,
-                                   [self._rec(c) for c in cands])
+                                   [self._rec(c) for c in cands], [self._rec(c) for c in band])
         if query.answer_type == "reason" and (beside := reason_beside(
                 self._m, best.rid, {t for it in query.items for t in it.terms})):
             why, first = beside  # the claim, then the next sentence giving its reason (or
@@ -473,15 +475,13 @@ class Engine:
     def quotes_by_speaker(self, person_id: str, *, guild_id: int | None = None) -> list[QuoteHit]:
         return [self._quotes.hit(q, 100.0) for q in self._quotes.by_speaker(person_id, guild_id)]
 
-    def find_quotes(
-        self, query: str, *, limit: int = 5, guild_id: int | None = None
-    ) -> list[QuoteHit]:
+    def find_quotes(self, query: str, *, limit: int = 5, guild_id: int | None = None
+                    ) -> list[QuoteHit]:
         """Quotes by a speaker named in ``query`` (first) and quotes with its words."""
         return self._quotes.find(query, limit, guild_id)
 
-    def random_quote(
-        self, *, guild_id: int | None = None, rng: random.Random | None = None
-    ) -> QuoteHit | None:
+    def random_quote(self, *, guild_id: int | None = None, rng: random.Random | None = None
+                     ) -> QuoteHit | None:
         return self._quotes.random(guild_id, rng)
 
     def search_speakers(

@@ -6,6 +6,7 @@ speakers; it decides nothing about which record answers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -32,9 +33,10 @@ class Citer:
         self._m = memory
 
     def answer(self, rid: int, score: float, matched: tuple[str, ...],
-               near: list[Fact | Quote]) -> Answer:
+               near: list[Fact | Quote], told: Sequence[Fact | Quote] = ()) -> Answer:
         """The answer given by the record ``rid``, cited (a quote whole, with its speaker; a
-        fact with the facts ``near`` it that say otherwise)."""
+        fact with the facts ``near`` it that say otherwise, and those of ``told``, other
+        outlets' reports of its story, giving other figures in their own words)."""
         rec = self._m.records[rid]
         assert rec is not None
         sources = self.refs(rec)
@@ -46,7 +48,7 @@ class Citer:
                           matched=matched)
         return Answer(answered=True, text=rec.text, score=score, sources=sources,
                       record_id=rec.id, record_kind="fact", matched=matched,
-                      conflicts=self.conflicts(rec, near))
+                      conflicts=self.conflicts(rec, near, told))
 
     def quote_parts(self, rid: int) -> list[int]:
         """The quote at ``rid`` and the rest of what its speaker said in the same breath: the
@@ -125,14 +127,16 @@ class Citer:
         numbers = tuple(w for w in ws if w.isdigit())
         return " ".join("#" if w.isdigit() else w for w in ws), numbers
 
-    def conflicts(self, fact: Fact, near: list[Fact | Quote]) -> tuple[Conflict, ...]:
-        """Other sources' differing figures for the claim of ``fact``, among ``near``."""
+    def conflicts(self, fact: Fact, near: list[Fact | Quote],
+                  told: Sequence[Fact | Quote] = ()) -> tuple[Conflict, ...]:
+        """Other sources' differing figures for the claim of ``fact``, among ``near`` (said
+        alike but for the figures) and ``told`` (said in any words)."""
         masked, numbers = self._masked(fact.text)
         if not numbers:
             return ()
         own = {c.source_id for c in fact.citations}
         found: list[tuple[str, Fact]] = []
-        for other in near:
+        for other in dict.fromkeys([*near, *told]):
             if not isinstance(other, Fact) or other.id == fact.id:
                 continue
             if {x.source_id for x in other.citations} <= own:
@@ -140,7 +144,7 @@ class Citer:
             other_masked, other_numbers = self._masked(other.text)
             if other_numbers == numbers or not other_numbers:
                 continue
-            if fuzz.ratio(masked, other_masked) < 90:
+            if other not in told and fuzz.ratio(masked, other_masked) < 90:
                 continue
             found.append((self.date(other) or "", other))
         found.sort(key=lambda d: d[0], reverse=True)

@@ -1,18 +1,25 @@
 """Which sources of the bank tell one story: two outlets' reports of one event, or a
 follow-up, are about the same people. A question both answer is about that story, not
-ambiguous between two (:func:`bot.engine.scoring.ambiguous`), and a record retelling the
-answer in another outlet's words is no rival to it (the answer's lead is over the next
-candidate that does not retell it)."""
+ambiguous between two (:func:`bot.engine.scoring.ambiguous`); a record retelling the answer
+in another outlet's words is no rival to it (the answer's lead is over the next candidate
+that does not retell it); and of the figures they give ("more than 620 firefighters", a day
+later "rose to more than 850"), the newest report's answers, the other shown beside it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from bot.engine.records import record_people
 from bot.models import Fact, Quote, first_source
 
+if TYPE_CHECKING:  # (the memory reads this module, and scoring reads the memory's records)
+    from bot.engine.scoring import Candidate
+
 #: The records of a source read for whom its story is about (an article has a few hundred).
 STORY_SCANNED = 2_000
+#: A retelling of the answer as likely as this share of it answers as well (:func:`retellings`).
+RETOLD_SHARE = 0.6
 
 
 def story_people(source: str | None, span: tuple[int, int],
@@ -35,3 +42,15 @@ def one_story(a: Iterable[str], b: Iterable[str]) -> bool:
     a, b = frozenset(a), frozenset(b)
     shared = len(a & b)
     return shared >= 2 and 3 * shared >= min(len(a), len(b))
+
+
+def retellings(best: Candidate, cands: list[Candidate],
+               retold: Callable[[int, int], bool]) -> list[Candidate]:
+    """The candidates retelling what ``best`` says in another source of its story (``retold``
+    of two rids), at least :data:`RETOLD_SHARE` as probable and giving the kind of answer
+    asked: asked a figure, the newest report of them answers ("rose to more than 850")."""
+    from bot.engine.scoring import FEATURES  # (not at the top: a cycle through the memory)
+
+    found = FEATURES.index("type_found")
+    return [c for c in cands if c is not best and c.probability >= RETOLD_SHARE * best.probability
+            and c.features[found] > 0 and retold(best.rid, c.rid)]

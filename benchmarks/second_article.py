@@ -7,6 +7,9 @@ engine was never tuned on, scored as the SQuAD protocol scores.
         # the same on a development article (tune on those, never on the second article)
     python -m benchmarks.second_article --one-bank $(for d in tests/data/tries/*/; do
         echo --data $d; done)   # every article in one bank, as a server holding them all
+    python -m benchmarks.second_article --retold tests/data/retold $(for d in
+        tests/data/retold/*/; do echo --data tests/data/tries/$(basename $d); done)
+        # each story beside another outlet's report of it, a day later
 
 The article (original text, not about immigration) is ingested as ``coverage-bot ingest``
 ingests it, into a bank that also holds the shipped coverage. An answerable question is
@@ -66,6 +69,17 @@ def one_bank(folders: list[Path]) -> Any:
                              load_knowledge(ROOT / "knowledge"))
 
 
+def retold_bank(data: Path, second: Path) -> Any:
+    """The bank of ``data``'s article and another outlet's report of the same story
+    (``second``, laid out alike, without questions), ingested at once, with the shipped
+    coverage: the questions of ``data`` asked of a server holding both reports."""
+    from bot.knowledge import load_knowledge
+
+    return ingested_articles([_article(data, f"{data.name}.txt"),
+                              _article(second, f"{second.name}-retold.txt")],
+                             load_knowledge(ROOT / "knowledge"))
+
+
 def outcomes(threshold: float | None = None, data_dir: Path = DATA,
              engine: Any = None) -> list[Outcome]:
     """Every question of ``data_dir`` asked of its own bank (or of ``engine``'s)."""
@@ -107,13 +121,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--one-bank", action="store_true",
                     help="ingest every --data article into one bank and ask each article's "
                     "questions of it (a server holding all of them)")
+    ap.add_argument("--retold", type=Path,
+                    help="a folder of other outlets' reports of the --data stories (e.g. "
+                    "tests/data/retold/): each story's bank holds the one named after it too")
     args = ap.parse_args(argv)
     folders = args.data or [DATA]
-    if args.one_bank:
-        from bot.engine import Engine
+    from bot.engine import Engine
 
+    if args.one_bank:
         shared = Engine(one_bank(folders))
         results = [r for d in folders for r in outcomes(data_dir=d, engine=shared)]
+    elif args.retold:
+        results = [r for d in folders if (args.retold / d.name).is_dir() for r in outcomes(
+            data_dir=d, engine=Engine(retold_bank(d, args.retold / d.name)))]
     else:
         results = [r for d in folders for r in outcomes(data_dir=d)]
     f = figures(results)

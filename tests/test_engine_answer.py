@@ -507,6 +507,21 @@ def test_a_figure_another_outlet_updates_is_answered_newest_first() -> None:
                                              "1,200 homes."]
 
 
+def test_the_latest_figure_is_of_the_claim_asked_not_of_another_story_cited_later() -> None:
+    """"so far" asks for the newest report of the claim (another outlet's of the story, or the
+    same words with another figure), not for a record about something else that a later
+    report happens to cite too (the 2017 fire its background paragraph recalls)."""
+    bank = two_outlets_one_story()
+    bank = replace(bank, facts=(
+        *bank.facts,
+        Fact("a5", "The Juniper Ridge Fire had burned 11,400 acres by Wednesday morning.",
+             cite("11,400 acres", "a")),
+        Fact("a6", "In 2017, the Sawtooth Fire burned 40,000 acres west of the county seat.",
+             (Citation("a", "Sawtooth"), Citation("b", "Sawtooth")))))
+    a = answered(Engine(bank), "how many acres has the fire burned so far")
+    assert a.record_id == "a5", a
+
+
 def test_latest_prefers_the_newest_report() -> None:
     engine = Engine(conflicting_bank())
     for q in (

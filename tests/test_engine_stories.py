@@ -36,18 +36,21 @@ def test_a_storys_people_are_those_its_own_records_are_about_or_by() -> None:
 
 def test_a_retelling_is_another_story_sources_near_as_likely_giving_the_kind_asked() -> None:
     """Of the candidates, those of another source telling one story (``retold``), at least
-    RETOLD_SHARE as probable as the answer and giving the kind of answer asked."""
+    RETOLD_SHARE as probable as the answer, giving the kind of answer asked and other
+    figures (one giving the same figures, or none, leaves the answer as it is)."""
     from bot.engine.scoring import FEATURES, Candidate
     from tests.engine_records import view_of
 
-    def cand(rid: int, p: float, typed: bool) -> Candidate:
+    def cand(rid: int, p: float, typed: bool, text: str = "It rose to 850.") -> Candidate:
         values = [0.0] * len(FEATURES)
         values[FEATURES.index("type_found")] = float(typed)
-        return Candidate(rid, 1.0, view_of("A fact."), values, p)
+        return Candidate(rid, 1.0, view_of(text), values, p)
 
-    best, same, weak, untyped, other = (cand(0, 0.9, True), cand(1, 0.7, True),
-                                        cand(2, 0.3, True), cand(3, 0.8, False),
-                                        cand(4, 0.9, True))
-    retold = lambda a, b: b in (1, 2, 3)  # noqa: E731 (rid 4: another story's)
-    assert retellings(best, [best, same, weak, untyped, other], retold) == [same]
+    best, same, weak, untyped, other, alike, unfigured = (
+        cand(0, 0.9, True, "It was 620."), cand(1, 0.7, True), cand(2, 0.3, True),
+        cand(3, 0.8, False), cand(4, 0.9, True), cand(5, 0.9, True, "Still 620."),
+        cand(6, 0.9, True, "It lasted until dusk."))
+    retold = lambda a, b: b != 4  # noqa: E731 (rid 4: another story's)
+    found = retellings(best, [best, same, weak, untyped, other, alike, unfigured], retold)
+    assert found == [same]
     assert RETOLD_SHARE * best.probability > weak.probability

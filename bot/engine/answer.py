@@ -410,9 +410,10 @@ class Engine:
                 replace(answer, text=abstention(suggested=False, who=who))
         best = cands[0]
         confidence = best.confidence
-        if query.recency:
-            # asked for the latest: the newest report among those matching as well
-            band = [c for c in cands if c.probability > 0 and c.retrieval >= best.retrieval]
+        if query.recency:  # asked for the latest: the newest report of the claim, as well matched
+            band = [c for c in cands if c.probability > 0 and c.retrieval >= best.retrieval
+                    and (c is best or self._m.retold(best.rid, c.rid) or self._cite.same_claim(
+                        self._rec(best), self._rec(c)))]  # (another story's figure is none)
         elif query.answer_type == "reason":
             # asked why: of the records near as probable, one giving a cause of what is asked
             # ("The ICE operations have caused several protests"), not one that merely says

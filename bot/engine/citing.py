@@ -127,6 +127,10 @@ class Citer:
         numbers = tuple(w for w in ws if w.isdigit())
         return " ".join("#" if w.isdigit() else w for w in ws), numbers
 
+    def same_claim(self, a: Fact | Quote, b: Fact | Quote) -> bool:
+        """Whether ``a`` and ``b`` say the same but perhaps for their figures."""
+        return fuzz.ratio(self._masked(a.text)[0], self._masked(b.text)[0]) >= 90
+
     def conflicts(self, fact: Fact, near: list[Fact | Quote],
                   told: Sequence[Fact | Quote] = ()) -> tuple[Conflict, ...]:
         """Other sources' differing figures for the claim of ``fact``, among ``near`` (said

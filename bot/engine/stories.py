@@ -47,10 +47,12 @@ def one_story(a: Iterable[str], b: Iterable[str]) -> bool:
 def retellings(best: Candidate, cands: list[Candidate],
                retold: Callable[[int, int], bool]) -> list[Candidate]:
     """The candidates retelling what ``best`` says in another source of its story (``retold``
-    of two rids), at least :data:`RETOLD_SHARE` as probable and giving the kind of answer
-    asked: asked a figure, the newest report of them answers ("rose to more than 850")."""
+    of two rids), at least :data:`RETOLD_SHARE` as probable, giving the kind of answer asked
+    and other figures: asked a figure, the newest report of them answers ("rose to more than
+    850"); one giving none, or the same, leaves the answer as it is."""
     from bot.engine.scoring import FEATURES  # (not at the top: a cycle through the memory)
 
     found = FEATURES.index("type_found")
     return [c for c in cands if c is not best and c.probability >= RETOLD_SHARE * best.probability
-            and c.features[found] > 0 and retold(best.rid, c.rid)]
+            and c.features[found] > 0 and c.view.numbers and c.view.numbers != best.view.numbers
+            and retold(best.rid, c.rid)]

@@ -42,6 +42,17 @@ def test_another_sources_different_figure_is_a_conflict() -> None:
     assert _citer().conflicts(COST, [COST]) == ()
 
 
+def test_another_outlets_figure_in_other_words_is_a_conflict_when_told_so() -> None:
+    """A figure said in other words is a conflict only when the record is given as another
+    outlet's report of the story (``told``); the same words with another figure always are,
+    and are the same claim."""
+    citer = _citer()
+    reworded = replace(COST_LATER, text="Officials now put the price of the bridge at $55 million.")
+    assert citer.conflicts(COST, [COST, reworded]) == ()
+    assert [c.text for c in citer.conflicts(COST, [COST], [reworded])] == [reworded.text]
+    assert citer.same_claim(COST, COST_LATER) and not citer.same_claim(COST, reworded)
+
+
 def test_a_description_reads_as_a_sentence() -> None:
     assert introduce("Ada Quill", "mayor of Riverton") == "Ada Quill: mayor of Riverton."
     assert introduce("Lena Marsh", "who owns the general store.") == \

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # (the memory reads this module, and scoring reads the memory
 #: The records of a source read for whom its story is about (an article has a few hundred).
 STORY_SCANNED = 2_000
 #: A retelling of the answer as likely as this share of it answers as well (:func:`retellings`).
-RETOLD_SHARE = 0.6
+RETOLD_SHARE = 0.7
 
 
 def story_people(source: str | None, span: tuple[int, int],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.ingest import ingest_article, link_duplicates
 from bot.models import Bank
 from tests.ingest_text import ARTICLE, SOURCE
@@ -43,3 +45,18 @@ def test_the_same_claim_on_another_day_is_not_linked() -> None:
     same = link_duplicates(ingest_article("The rules take effect March 1.", source=SOURCE),
                            first.to_bank())
     assert not same.new_facts and same.links  # (the same day: the same claim)
+
+
+def test_a_claim_saying_too_little_is_not_another_sources() -> None:
+    """"No one was hurt." in another outlet's article may be any story's: it stays its own
+    fact, not a second citation of the bank's; the same article again still links it."""
+    first = ingest_article("No one was hurt. The fire destroyed a barn near the river on "
+                           "Tuesday night.", source=SOURCE)
+    other = replace(SOURCE, id="other-wire", outlet="Other Wire")
+    second = link_duplicates(ingest_article("No one was hurt. A ferry ran aground in fog off "
+                                            "the harbor on Saturday.", source=other),
+                             first.to_bank())
+    assert "No one was hurt." in {f.text for f in second.new_facts}
+    assert not any(f.text == "No one was hurt." for f in second.linked_facts)
+    again = link_duplicates(ingest_article("No one was hurt.", source=SOURCE), first.to_bank())
+    assert not again.new_facts and again.links

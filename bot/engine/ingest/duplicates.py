@@ -9,12 +9,21 @@ from rapidfuzz import fuzz, process
 
 from bot.engine.ingest.matching import closest_name
 from bot.engine.ingest.results import FactConflict, IngestResult, _unique, days_named, numbers
+from bot.engine.normalize import is_content, words
 from bot.engine.verify import normalise
 from bot.models import Bank, Citation, Fact, Person, Quote, RecordKind
 
 #: Facts or quotes at least this similar (0-100) to a bank record are the same record.
 DUPLICATE_THRESHOLD = 88.0
+#: A claim of fewer content words than this ("No one was hurt.") says too little to be known
+#: for another source's: it is linked only to a record of its own source (the same article).
+LINK_MIN_WORDS = 3
+
 # --------------------------------------------------------------------------- duplicates
+
+
+def _says_little(text: str) -> bool:
+    return sum(map(is_content, words(text))) < LINK_MIN_WORDS
 
 
 def _same_quote(a: str, b: str) -> float:
@@ -124,6 +133,10 @@ def link_duplicates(
             candidate = updated_facts.get(fact_owner[index]) or facts_by_id[fact_owner[index]]
             if fact.people and candidate.people and not set(fact.people) & set(candidate.people):
                 continue
+            if (_says_little(fact.text) or _says_little(candidate.text)) and {
+                    c.source_id for c in candidate.citations}.isdisjoint(
+                    c.source_id for c in fact.citations):
+                continue  # ("No one was hurt.": any story's, as likely as this one's)
             if numbers(raw) != numbers(fact_raw[index]) or \
                     days_named(raw) != days_named(fact_raw[index]):
                 # (another figure or another day: "take effect March 1", "... July 1")

@@ -8,7 +8,7 @@ from dataclasses import replace
 from bot.engine.citing import Citer, introduce
 from bot.engine.memory import Memory
 from bot.models import Citation, Quote
-from tests.engine_records import COST, COST_LATER, WAITED, small_bank
+from tests.engine_records import ADA, BEN, COST, COST_LATER, WAITED, small_bank
 
 
 def _citer() -> Citer:
@@ -43,13 +43,20 @@ def test_another_sources_different_figure_is_a_conflict() -> None:
 
 
 def test_another_outlets_figure_in_other_words_is_a_conflict_when_told_so() -> None:
-    """A figure said in other words is a conflict only when the record is given as another
-    outlet's report of the story (``told``); the same words with another figure always are,
-    and are the same claim."""
-    citer = _citer()
-    reworded = replace(COST_LATER, text="Officials now put the price of the bridge at $55 million.")
+    """A figure said in other words is a conflict only when the record is given (``told``) and
+    is another source's report of the same story (about the same people); the same words with
+    another figure always are, and are the same claim."""
+    memory = Memory()
+    for record in small_bank().records():
+        memory.upsert(record)
+    reworded = replace(COST_LATER, text="Officials now put the price of the bridge at $55 million.",
+                       people=(ADA.id, BEN.id))
+    memory.upsert(reworded)
+    citer = Citer(memory)
     assert citer.conflicts(COST, [COST, reworded]) == ()
     assert [c.text for c in citer.conflicts(COST, [COST], [reworded])] == [reworded.text]
+    memory.upsert(replace(reworded, people=()))  # (no one in common: another story)
+    assert citer.conflicts(COST, [COST], [replace(reworded, people=())]) == ()
     assert citer.same_claim(COST, COST_LATER) and not citer.same_claim(COST, reworded)
 
 

@@ -35,8 +35,8 @@ class Citer:
     def answer(self, rid: int, score: float, matched: tuple[str, ...],
                near: list[Fact | Quote], told: Sequence[Fact | Quote] = ()) -> Answer:
         """The answer given by the record ``rid``, cited (a quote whole, with its speaker; a
-        fact with the facts ``near`` it that say otherwise, and those of ``told``, other
-        outlets' reports of its story, giving other figures in their own words)."""
+        fact with the facts ``near`` it that say otherwise, and those of ``told`` that are
+        other outlets' reports of its story, giving other figures in their own words)."""
         rec = self._m.records[rid]
         assert rec is not None
         sources = self.refs(rec)
@@ -127,6 +127,11 @@ class Citer:
         numbers = tuple(w for w in ws if w.isdigit())
         return " ".join("#" if w.isdigit() else w for w in ws), numbers
 
+    def _retold(self, a: Fact, b: Fact) -> bool:
+        """Whether the facts ``a`` and ``b`` are of two sources telling one story."""
+        rids = self._m.rids["fact"]
+        return a.id in rids and b.id in rids and self._m.retold(rids[a.id], rids[b.id])
+
     def same_claim(self, a: Fact | Quote, b: Fact | Quote) -> bool:
         """Whether ``a`` and ``b`` say the same but perhaps for their figures."""
         return fuzz.ratio(self._masked(a.text)[0], self._masked(b.text)[0]) >= 90
@@ -134,7 +139,8 @@ class Citer:
     def conflicts(self, fact: Fact, near: list[Fact | Quote],
                   told: Sequence[Fact | Quote] = ()) -> tuple[Conflict, ...]:
         """Other sources' differing figures for the claim of ``fact``, among ``near`` (said
-        alike but for the figures) and ``told`` (said in any words)."""
+        alike but for the figures) and ``told`` (in any words, by another source of its story:
+        :meth:`Memory.retold`)."""
         masked, numbers = self._masked(fact.text)
         if not numbers:
             return ()
@@ -148,7 +154,8 @@ class Citer:
             other_masked, other_numbers = self._masked(other.text)
             if other_numbers == numbers or not other_numbers:
                 continue
-            if other not in told and fuzz.ratio(masked, other_masked) < 90:
+            if not (other in told and self._retold(fact, other)) and \
+                    fuzz.ratio(masked, other_masked) < 90:
                 continue
             found.append((self.date(other) or "", other))
         found.sort(key=lambda d: d[0], reverse=True)

@@ -244,6 +244,14 @@ def test_a_name_opening_a_bodys_name_is_the_place_not_a_person() -> None:
     people = _described(text)
     assert not any(name.startswith("Castor Falls") for name in people), people
     assert "Walter Camp" in people
+    # "Golden Hearth said" after "Golden Hearth Foods": the firm said short (its first word no
+    # given name), not a person
+    firm = _described("Golden Hearth Foods is recalling 41,000 pounds of potstickers.\n\n"
+                      "In its announcement Wednesday, Golden Hearth said the sauce maker had "
+                      "moved its production.\n\n"
+                      "\"We cut ties with that supplier,\" said Devin Stroud, a spokesman.")
+    assert not any(name.startswith("Golden Hearth") for name in firm), firm
+    assert "Devin Stroud" in firm
 
 
 def test_a_relative_clause_after_a_name_describes_only_what_the_person_is() -> None:
@@ -593,15 +601,3 @@ def test_a_known_surname_alone_is_the_person_only_where_the_article_names_them()
     result = ingest_article(named, source=Source("s", "Wire", "Heir"), known_people=(known,))
     assert any("josiah-wexley" in f.people for f in result.new_facts if "returned" in f.text)
 
-
-def test_a_firm_said_short_is_no_person() -> None:
-    """"Golden Hearth said" after "Golden Hearth Foods": the firm, said short, not a person
-    (its first word is no given name); "Walter Camp said" stays Walter Camp (above)."""
-    text = ("Golden Hearth Foods is recalling about 41,000 pounds of potstickers, the company "
-            "said.\n\n"
-            "In its announcement Wednesday, Golden Hearth said the sauce maker had moved its "
-            "production to another line.\n\n"
-            "\"We cut ties with that supplier,\" said Devin Stroud, a company spokesman.")
-    people = _described(text)
-    assert not any(name.startswith("Golden Hearth") for name in people), people
-    assert "Devin Stroud" in people

@@ -16,6 +16,10 @@ from bot.engine.memory import Memory
 from bot.engine.normalize import words
 from bot.models import Answer, Conflict, Fact, Quote, SourceRef
 
+#: Two texts alike at least this much (rapidfuzz ratio, 0-100) once their figures are masked
+#: say the same claim (:meth:`Citer.same_claim`).
+SAME_CLAIM_RATIO = 90
+
 #: A quote given as an answer goes on with at most this many parts in all ...
 WHOLE_QUOTE_PARTS = 3
 #: ... of at most this many characters together.
@@ -134,14 +138,14 @@ class Citer:
 
     def same_claim(self, a: Fact | Quote, b: Fact | Quote) -> bool:
         """Whether ``a`` and ``b`` say the same but perhaps for their figures."""
-        return fuzz.ratio(self._masked(a.text)[0], self._masked(b.text)[0]) >= 90
+        return fuzz.ratio(self._masked(a.text)[0], self._masked(b.text)[0]) >= SAME_CLAIM_RATIO
 
     def conflicts(self, fact: Fact, near: list[Fact | Quote],
                   told: Sequence[Fact | Quote] = ()) -> tuple[Conflict, ...]:
         """Other sources' differing figures for the claim of ``fact``, among ``near`` (said
         alike but for the figures) and ``told`` (in any words, by another source of its story:
         :meth:`Memory.retold`)."""
-        masked, numbers = self._masked(fact.text)
+        numbers = self._masked(fact.text)[1]
         if not numbers:
             return ()
         own = {c.source_id for c in fact.citations}
@@ -151,11 +155,11 @@ class Citer:
                 continue
             if {x.source_id for x in other.citations} <= own:
                 continue
-            other_masked, other_numbers = self._masked(other.text)
+            other_numbers = self._masked(other.text)[1]
             if other_numbers == numbers or not other_numbers:
                 continue
             if not (other in told and self._retold(fact, other)) and \
-                    fuzz.ratio(masked, other_masked) < 90:
+                    not self.same_claim(fact, other):
                 continue
             found.append((self.date(other) or "", other))
         found.sort(key=lambda d: d[0], reverse=True)

@@ -129,13 +129,13 @@ def link_duplicates(
         hits.sort(key=lambda h: (-h[0], h[1]))
         match: Fact | None = None
         conflict: Fact | None = None
+        little, sources = _says_little(fact.text), {c.source_id for c in fact.citations}
         for _score, index, raw in hits:
             candidate = updated_facts.get(fact_owner[index]) or facts_by_id[fact_owner[index]]
             if fact.people and candidate.people and not set(fact.people) & set(candidate.people):
                 continue
-            if (_says_little(fact.text) or _says_little(candidate.text)) and {
-                    c.source_id for c in candidate.citations}.isdisjoint(
-                    c.source_id for c in fact.citations):
+            if (little or _says_little(candidate.text)) and sources.isdisjoint(
+                    c.source_id for c in candidate.citations):
                 continue  # ("No one was hurt.": any story's, as likely as this one's)
             if numbers(raw) != numbers(fact_raw[index]) or \
                     days_named(raw) != days_named(fact_raw[index]):

@@ -49,6 +49,14 @@ def test_a_datelines_place_is_read_as_a_name() -> None:
     assert dateline_place(["Officials, residents — and a dash."]) == ()
 
 
+def test_a_dateline_is_cut_from_the_sentence_it_opens() -> None:
+    opened = "GULL HARBOR, Maine (Atlantic Coast Wire) — The state closed the bay."
+    assert lexicon.without_dateline(opened) == "The state closed the bay."
+    assert lexicon.without_dateline("(Valley Health Wire) — Cases rose.") == "Cases rose."
+    for plain in ("The state closed the bay.", "Dr. Ada Quill — the mayor — said no.", ""):
+        assert lexicon.without_dateline(plain) == plain
+
+
 def test_a_noun_or_its_singular_is_listed() -> None:
     from bot.engine.ingest.data import listed
 

@@ -171,6 +171,20 @@ def test_a_month_or_a_weekday_is_no_name_of_a_record() -> None:
     assert seen.names == {"kestrel", "park"}
 
 
+def test_a_leads_dateline_gives_it_no_name() -> None:
+    """The passage of a story's lead opens on its dateline: neither the town nor the outlet
+    is a name the sentence gives ("who painted the mural" is not answered by it), nor is the
+    word its dash stands before."""
+    text = "Workers tearing out drywall found a mural painted for the old post office."
+    passage = f"WAPSIE FALLS, Iowa (Corn Belt News Service) — {text}"
+    seen = view(Fact(id="f", text=text, citations=(Citation(source_id="s", passage=passage),)),
+                None)
+    assert seen.names == set()
+    named = f"{passage[:-1]} by Margit Olander."
+    assert view(Fact(id="g", text=text, citations=(Citation(source_id="s", passage=named),)),
+                None).names == {"margit", "oland"}
+
+
 def test_since_of_time_states_no_reason() -> None:
     from bot.engine.records import states_reason
 

@@ -28,6 +28,7 @@ from bot.engine.figures import (
     seasoned,
     span_figures,
 )
+from bot.engine.ingest.lexicon import without_dateline
 from bot.engine.negation import negated_terms
 from bot.engine.normalize import content_stems, is_content, stem, words
 from bot.engine.unnamed import one_of_a_kind
@@ -258,7 +259,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         caps = capitalised_words(shown)
     else:
         texts.append(words(passages))
-        caps = capitalised_words(shown) | capitalised_words(passages)
+        # (a lead's dateline names no one its sentence does: "ELK BAY (Wire) — Workers")
+        caps = capitalised_words(shown) | capitalised_words(without_dateline(passages))
     if isinstance(record, Quote) and record.context:
         texts.append(words(record.context))
     all_words = set(ws).union(*texts[1:])
@@ -274,12 +276,10 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
     text = record.text.rstrip()
     cited = "" if passages == shown else passages  # (the passages, but not read twice)
     return RecordView(
-        sequence=seq,
+        sequence=seq, numbers=numbers,
         names={stem(w) for w in caps if is_content(w)} - _CALENDAR,
-        numbers=numbers,
         counting=bool(all_words & lexicon.COUNTING_WORDS) and any(map(counts_unfigured, texts)),
-        series=is_series(text),
-        has_date=has_date,
+        series=is_series(text), has_date=has_date,
         has_reason=bool(all_words & lexicon.REASON_MARKERS) and any(map(gives_reason, texts)),
         negated=bool(all_words & lexicon.NEGATIONS),
         is_quote=isinstance(record, Quote),

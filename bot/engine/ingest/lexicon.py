@@ -168,6 +168,13 @@ _DATELINE = re.compile(
 )
 
 
+def without_dateline(text: str) -> str:
+    """``text`` without the dateline it opens on, if any ("GULL HARBOR, Maine (Atlantic Coast
+    Wire) — The state ...": "The state ...")."""
+    found = _DATELINE.match(text) if text[:1].isupper() or text[:1] == "(" else None
+    return text[found.end():] if found else text
+
+
 def dateline_place(sentences: list[str]) -> tuple[str, ...]:
     """The words of the place the dateline of a story's first sentences names, capitalised
     as a name ("CALDER FALLS, Ore. — ": "Calder", "Falls"); none without a dateline."""

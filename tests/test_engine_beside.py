@@ -109,6 +109,19 @@ def test_a_place_is_a_name_after_a_place_preposition_as_near_as_its_words_to_one
     assert nearest_given([0.73, 0.53], records, CLINICS, DISTANCES["place"]) == 1
 
 
+def test_a_place_may_be_under_above_or_between_names() -> None:
+    """"opened under Main Street": a place, as "on Spring Street" is; the lead giving it is
+    not passed over for a less probable record placing another sinkhole."""
+    opened = frozenset({stem("sinkhole"), stem("opened")})
+    for placed in ("under Main Street", "beneath Main Street", "between Main and Elm Streets",
+                   "above Lake Tamsen", "below Harlan Dam"):
+        assert place_distance(f"A sinkhole 40 feet wide opened {placed} before dawn.",
+                              opened) == 1
+    records = [_fact("a", "A sinkhole 40 feet wide opened under Main Street Sunday."),
+               _fact("b", "A smaller sinkhole opened on Spring Street in 2017.")]
+    assert nearest_given([0.78, 0.59], records, opened, DISTANCES["place"]) == 0
+
+
 def test_a_name_after_punctuation_opening_a_sentence_or_naming_what_is_asked_is_no_place() -> None:
     made = frozenset({stem("potstickers"), stem("made")})
     # "On Sept. 15, Golden Hearth learned": the comma parts the name from "on"

@@ -92,6 +92,33 @@ def test_a_figure_that_counts_the_thing_counted_counts_it() -> None:
     assert _count_before(frozenset(), set(), figure_counts(words("12 users"))) == 0.0
 
 
+def test_a_sum_of_money_before_a_thing_asked_the_price_of_prices_it() -> None:
+    """"how much will the stadium cost": "a $310 million stadium" prices it; "6,500-seat
+    stadium" counts seats, and "$168 million and any cost overruns" prices nothing asked."""
+    stadium = frozenset({"stadium"})
+    priced = words("approve a $310 million stadium")
+    assert _count_before(stadium, {"stadium", "cost"}, figure_counts(priced),
+                         frozenset({"310"})) == 1.0
+    seats = words("a new $48 million, 6,500-seat stadium")
+    assert _count_before(stadium, {"stadium", "cost"}, figure_counts(seats),
+                         frozenset({"48"})) == 0.0
+
+
+def test_the_engine_reads_a_sum_before_the_thing_priced_for_how_much_it_costs() -> None:
+    from bot.engine import Engine
+    from bot.models import Bank, Citation, Fact, Source
+
+    texts = ("The team will cover the remaining $168 million and any cost overruns.",
+             "The council voted 5-4 to approve a $310 million stadium for the team.")
+    facts = tuple(Fact(id=f"f{i}", text=t, citations=(Citation(source_id="wire", passage=t),))
+                  for i, t in enumerate(texts))
+    engine = Engine(Bank(sources=(Source("wire", "Wire", "Council approves stadium"),),
+                         people=(), facts=facts, quotes=()))
+    at = FEATURES.index("count_before")
+    read = {c.rid: c.features[at] for c in engine.rank("how much will the stadium cost").candidates}
+    assert read == {engine._m.rids["fact"]["f0"]: 0.0, engine._m.rids["fact"]["f1"]: 1.0}
+
+
 def test_a_word_of_the_articles_title_is_marked_as_the_records() -> None:
     items = [Item("juniper", ("junip",)), Item("treated", ("treat",)), Item("ada", ("@ada",),
                                                                             people=("ada",))]

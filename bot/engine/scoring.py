@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from bot.engine import lexicon
-from bot.engine.asked_figures import has_figure
+from bot.engine.asked_figures import MONEY_TERMS, has_figure
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.engine.records import (
     FIELD_KEYWORD,
@@ -197,7 +197,7 @@ class Asked:
     question alone, worked out once per question rather than once per candidate
     (``weights``: each item's IDF; ``unknown``: whether the bank lacks the item altogether)."""
 
-    __slots__ = ("_constant", "_items", "_pairs", "_people", "_want", "query", "terms",
+    __slots__ = ("_constant", "_counted", "_items", "_pairs", "_people", "_want", "query", "terms",
                  "titled", "total", "unknown", "weights")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
@@ -229,6 +229,11 @@ class Asked:
                 for t in it.terms:
                     self._want.setdefault(t, k)
         self._people = query.people
+        #: what a figure right before counts or prices: "how many nurses"; asked a sum, its
+        #: words ("how much will the stadium cost": "a $310 million stadium")
+        self._counted = query.counted or (frozenset(
+            t for it in items if not it.people for t in it.terms) - MONEY_TERMS
+            if query.money else frozenset())
         self._constant = (
             math.log1p(len(items)),
             float(bool(query.answer_type)),
@@ -371,7 +376,8 @@ class Asked:
             max(0.0, best - retrieval) / total,
             other,
             float(query.speech and bool(people) and not speech_match and not view.speech),
-            _count_before(query.counted, asked, view.figure_counts),
+            _count_before(self._counted, asked, view.figure_counts, view.money if query.money
+                          and not query.counted else None),
             float(cause_given),
         ]
         return out, tuple(matched)
@@ -389,12 +395,15 @@ class Asked:
 
 
 def _count_before(counted: frozenset[str], asked: set[str],
-                  figure_counts: frozenset[tuple[str, str]]) -> float:
+                  figure_counts: frozenset[tuple[str, str]],
+                  sums: frozenset[str] | None = None) -> float:
     """1 when the record has a figure the question does not give counting the thing the
-    question counts (:func:`~bot.engine.records.figure_counts`)."""
+    question counts (:func:`~bot.engine.records.figure_counts`), or, asked a sum, one of its
+    ``sums`` of money pricing a thing asked about."""
     if not counted:
         return 0.0
-    return float(any(t in counted and f not in asked for f, t in figure_counts))
+    return float(any(t in counted and f not in asked and (sums is None or f in sums)
+                     for f, t in figure_counts))
 
 
 #: Features the confidence model adds to the top candidate's: the ranker's probability

@@ -85,6 +85,25 @@ def test_a_pages_furniture_is_no_paragraph_of_its_story() -> None:
     assert _paragraphs("\n".join(kept)) == kept
 
 
+def test_a_photos_caption_and_credit_are_no_paragraph_of_its_story() -> None:
+    """A caption labelled as one, and a photographer's credit closing a paragraph, are none
+    of the story's facts (nor is the photographer a person of it)."""
+    story = "The council voted 5-2 on Monday to add bike lanes."
+    assert _paragraphs("\n".join([
+        story, "Photo: Children ride on Elm Street on Saturday. (John Smith/Riverton Wire)",
+        "Image | A new lane on Fifth Street", "(AP Photo/Julio Cortez)",
+        f"{story} (Photo by Jane Doe)"])) == [story, story]
+    # a sentence of the story with a slash or a photo in it is kept, its brackets too
+    kept = ["The photo was taken in 1962 (a gift of the Smith/Jones family).",
+            "Photographs of the site were shown at the meeting (see below).",
+            "It costs $5 a day (N/A for members)."]
+    assert _paragraphs("\n".join(kept)) == kept
+    got = ingest_article(f"{story}\n\nRiders were out on Elm Street. (John Smith/Riverton Wire)",
+                         source=Source("s", "Riverton Wire", "Bike lanes"))
+    assert [f.text for f in got.facts] == [story, "Riders were out on Elm Street."]
+    assert not got.people
+
+
 def test_an_info_boxs_lines_are_facts_but_a_first_line_is_a_headline() -> None:
     """"If you go" heads lines like "Where: Fairgrounds, 400 Mill Road", with no full stop:
     what they say is no headline but a fact; "Editorial: Fund the library" opening an article

@@ -88,7 +88,7 @@ def _paragraphs(text: str) -> list[str]:
     else:
         pars = [ln.strip() for ln in text.split("\n") if ln.strip()]
     return [bare for par in pars
-            if (bare := _BULLET.sub("", par)) and not _BOILERPLATE.search(bare)]
+            if (bare := _CREDIT.sub("", _BULLET.sub("", par))) and not _BOILERPLATE.search(bare)]
 
 
 #: A list item's mark ("- ", "• ", "* "): not a word of the item.
@@ -99,9 +99,15 @@ _BOILERPLATE = re.compile(
     r"^(?:©|\(c\)\s|copyright\s+(?:©\s*|\(c\)\s*)?\d{4}\b)|\ball rights reserved\b|"
     r"\bmay not be (?:re)?(?:published|produced|printed|broadcast|distributed|redistributed)\b|"
     r"^(?:contact|reach|email|e-mail|follow)\b.{0,80}(?:@|\bon (?:twitter|x|instagram|facebook|"
-    r"threads|bluesky)\b)|^(?:sign up|subscribe)\b.{0,60}\bnewsletter",
+    r"threads|bluesky)\b)|^(?:sign up|subscribe)\b.{0,60}\bnewsletter|"
+    # a photo's caption, labelled as one ("Photo: Children read at the library")
+    r"^(?:photo(?:graph)?|image|picture|caption|credit)s?\s*[:|]",
     re.IGNORECASE,
 )
+#: A photo's credit closing a paragraph, the photographer and the outlet ("(John Smith/Buckeye
+#: Wire)", "(AP Photo/Julio Cortez)", "(Photo by Jane Doe)"): no words of the story.
+_CREDIT = re.compile(r"\s*\((?:[A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ &-]{1,40}"
+                     r"|(?:Photo|Image|Photograph)s?\s+(?:by|courtesy of)\s+[^()]{1,60})\)\s*$")
 
 
 #: A paragraph of one question this short is a subheading ("What does the law require?").

@@ -104,6 +104,31 @@ def test_a_photos_caption_and_credit_are_no_paragraph_of_its_story() -> None:
     assert not got.people
 
 
+def test_a_link_to_another_story_tags_and_a_wires_credits_are_no_paragraph() -> None:
+    story = "The council voted 5-2 on Monday to add bike lanes."
+    assert _paragraphs("\n".join([
+        story, "Related: Storm surge floods the waterfront", "READ MORE: Schools face a gap",
+        "Tags: Maine, Parking, Climate", "Reporting by Maria Lopez; Editing by Tom Brown",
+        "Additional reporting by Sam Lee in Augusta."])) == [story]
+    # (but the story's own words may open so: "Related costs rose", "Editing the law ...")
+    kept = ["Related costs rose 4% last year.", "Reporting by the Herald found 12 errors."]
+    assert _paragraphs("\n".join(kept)) == kept
+
+
+def test_a_few_lines_of_page_furniture_do_not_make_a_text_hard_wrapped() -> None:
+    """A headline block with "Listen to this article" and "Published ..." lines, and a credits
+    block, among one-line paragraphs: each line is its own paragraph, not one run-on fact."""
+    text = ("Harbor city raises parking fees\nListen to this article · 4 min\n"
+            "Published March 5, 2025\n\nThe council approved the fees on Tuesday.\n\n"
+            "Meters will rise to $3 from $1.50.\n\nOwners oppose the increase.\n\n"
+            "Diner owner Sam Pike said customers would go elsewhere.\n\n"
+            "Reporting by Maria Lopez\nOur Standards: The Trust Principles.")
+    pars = _paragraphs(text)
+    assert pars[:3] == ["Harbor city raises parking fees", "Listen to this article · 4 min",
+                        "Published March 5, 2025"]
+    assert "The council approved the fees on Tuesday." in pars
+
+
 def test_an_info_boxs_lines_are_facts_but_a_first_line_is_a_headline() -> None:
     """"If you go" heads lines like "Where: Fairgrounds, 400 Mill Road", with no full stop:
     what they say is no headline but a fact; "Editorial: Fund the library" opening an article

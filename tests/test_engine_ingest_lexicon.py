@@ -47,6 +47,10 @@ def test_a_datelines_place_is_read_as_a_name() -> None:
     # a place written as a name gives its state: "Mill Town, Mont. — "
     assert dateline_place(["Mill Town, Mont. — The paper closes."]) == ("Mill", "Town")
     assert dateline_place(["Officials, residents — and a dash."]) == ()
+    # a wire's dateline gives its day too: "PORT HALE, Maine, March 4 (Reuters) - "
+    assert dateline_place(["PORT HALE, Maine, March 4 (Reuters) - Fees rose."]) == (
+        "Port", "Hale")
+    assert lexicon.without_dateline("Port Hale, Maine, Jan. 12 - Fees rose.") == "Fees rose."
 
 
 def test_a_dateline_is_cut_from_the_sentence_it_opens() -> None:

@@ -76,13 +76,18 @@ def _paragraphs(text: str) -> list[str]:
     blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
     inner_ends = 0
     unfinished = 0
+    wrapped = 0  # (blocks of several lines: all a hard-wrapped text's longer paragraphs)
     for block in blocks:
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        wrapped += len(lines) > 1
         for line in lines[:-1]:
             inner_ends += 1
             if not line.endswith(tuple(_TERMINALS + ":" + _CLOSERS)):
                 unfinished += 1
-    hard_wrapped = len(blocks) > 1 and inner_ends >= 3 and unfinished / inner_ends > 0.6
+    # (a page's furniture in lines of its own, "Listen to this article", "Tags: ...", does
+    # not make a text of one-line paragraphs hard-wrapped)
+    hard_wrapped = len(blocks) > 1 and inner_ends >= 3 and unfinished / inner_ends > 0.6 \
+        and 2 * wrapped >= len(blocks)
     if hard_wrapped:
         pars = [" ".join(ln.strip() for ln in b.split("\n") if ln.strip()) for b in blocks]
     else:
@@ -100,8 +105,14 @@ _BOILERPLATE = re.compile(
     r"\bmay not be (?:re)?(?:published|produced|printed|broadcast|distributed|redistributed)\b|"
     r"^(?:contact|reach|email|e-mail|follow)\b.{0,80}(?:@|\bon (?:twitter|x|instagram|facebook|"
     r"threads|bluesky)\b)|^(?:sign up|subscribe)\b.{0,60}\bnewsletter|"
-    # a photo's caption, labelled as one ("Photo: Children read at the library")
-    r"^(?:photo(?:graph)?|image|picture|caption|credit)s?\s*[:|]",
+    # a photo's caption, labelled as one ("Photo: Children read at the library"); a link to
+    # another story or the page's tags ("Related: ...", "Read more: ..."); a wire's credits
+    r"^(?:photo(?:graph)?|image|picture|caption|credit)s?\s*[:|]|"
+    r"^(?:related(?: stories| articles| coverage)?|read more|see also|more from [^:]{1,30}|"
+    r"tags|topics|filed under)\s*:|"
+    r"^(?:additional )?(?:reporting|writing|editing) by "
+    r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?: (?:in|and) (?-i:[A-Z])[\w .'’-]*)?"
+    r"\s*(?:[;,]|\.?$)",
     re.IGNORECASE,
 )
 #: A photo's credit closing a paragraph, the photographer and the outlet ("(John Smith/Buckeye

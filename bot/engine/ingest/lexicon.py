@@ -155,15 +155,18 @@ _ATTRIBUTION_AHEAD = re.compile(
     rf"\s+[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}{_APPOSITIVE}\s+(?:\w+ly\s+)?"
     rf"(?:{_SPEECH_ALT})\b"
 )
+#: The day a wire's dateline may give after its place: "PORT HALE, Maine, March 4 (Reuters) -".
+_DATED = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
 #: A news story's dateline: "LOS ANGELES (NewsNation) — ", "BRANWELL, Pa. — ", "GULL HARBOR,
 #: Maine (Atlantic Coast Wire) — ", "(Valley Health Wire) — ": a place in capitals, perhaps
-#: its state written as usual, perhaps the outlet in brackets, then a dash.
+#: its state written as usual, perhaps its day, perhaps the outlet in brackets, then a dash.
 _DATELINE = re.compile(
     r"^\s*(?:\([^()]{1,40}\)|[A-Z][A-Z .'’-]{1,40}"
-    r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?\s*(?:\([^()]{1,30}\))?"
+    r"(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?"
+    rf"{_DATED}\s*(?:\([^()]{{1,30}}\))?"
     # (a place written as a name, "Mill Town, Mont. — ", gives its state)
     r"|[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){0,3},\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?"
-    r"\s*(?:\([^()]{1,30}\))?)"
+    rf"{_DATED}\s*(?:\([^()]{{1,30}}\))?)"
     r"\s*[—–-]+\s*"
 )
 

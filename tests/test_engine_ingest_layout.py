@@ -109,9 +109,12 @@ def test_a_link_to_another_story_tags_and_a_wires_credits_are_no_paragraph() -> 
     assert _paragraphs("\n".join([
         story, "Related: Storm surge floods the waterfront", "READ MORE: Schools face a gap",
         "Tags: Maine, Parking, Climate", "Reporting by Maria Lopez; Editing by Tom Brown",
-        "Additional reporting by Sam Lee in Augusta."])) == [story]
+        "Additional reporting by Sam Lee in Augusta.",
+        "Associated Press writer Sam Lee in Boulder contributed to this report.",
+        "This story has been updated to correct the date of the vote."])) == [story]
     # (but the story's own words may open so: "Related costs rose", "Editing the law ...")
-    kept = ["Related costs rose 4% last year.", "Reporting by the Herald found 12 errors."]
+    kept = ["Related costs rose 4% last year.", "Reporting by the Herald found 12 errors.",
+            "Donors contributed to the report's cost.", "This story was told by her father."]
     assert _paragraphs("\n".join(kept)) == kept
 
 

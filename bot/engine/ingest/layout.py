@@ -106,13 +106,16 @@ _BOILERPLATE = re.compile(
     r"^(?:contact|reach|email|e-mail|follow)\b.{0,80}(?:@|\bon (?:twitter|x|instagram|facebook|"
     r"threads|bluesky)\b)|^(?:sign up|subscribe)\b.{0,60}\bnewsletter|"
     # a photo's caption, labelled as one ("Photo: Children read at the library"); a link to
-    # another story or the page's tags ("Related: ...", "Read more: ..."); a wire's credits
+    # another story or the page's tags ("Related: ...", "Read more: ..."); a wire's credits,
+    # who else contributed, a note that the story was updated
     r"^(?:photo(?:graph)?|image|picture|caption|credit)s?\s*[:|]|"
     r"^(?:related(?: stories| articles| coverage)?|read more|see also|more from [^:]{1,30}|"
     r"tags|topics|filed under)\s*:|"
     r"^(?:additional )?(?:reporting|writing|editing) by "
     r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?: (?:in|and) (?-i:[A-Z])[\w .'’-]*)?"
-    r"\s*(?:[;,]|\.?$)",
+    r"\s*(?:[;,]|\.?$)|"
+    r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$|"
+    r"^this (?:story|article|report) (?:has been|was) (?:updated|corrected|originally published)",
     re.IGNORECASE,
 )
 #: A photo's credit closing a paragraph, the photographer and the outlet ("(John Smith/Buckeye

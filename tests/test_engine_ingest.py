@@ -226,6 +226,23 @@ def test_question_quote_then_name_and_an_appositive_and_according_to() -> None:
     ]
 
 
+def test_a_speaker_with_an_appositive_of_two_parts() -> None:
+    """'"...," Tomasz Whitlow, director of the center, a nonprofit in St. Paul that advises
+    businesses, wrote': his words, and he is a person of the story; but in "Ann Roe, who runs
+    Starfall Specimens, a dealer in Red Mesa, Arizona, said" the firm is no speaker."""
+    r = ingest(
+        "“Stores are under pressure,” Tomasz Whitlow, director of the Center for Shared "
+        "Ownership, a nonprofit in St. Paul that advises businesses, wrote in a post. "
+        "“This is how you keep a store.”\n"
+        "Ann Roe, who runs Starfall Specimens, a dealer in Red Mesa, Arizona, said stones that "
+        "strike houses sell for more."
+    )
+    assert speakers(r) == [("tomasz-whitlow", "Stores are under pressure"),
+                           ("tomasz-whitlow", "This is how you keep a store.")]
+    assert [p.name for p in r.people] == ["Tomasz Whitlow", "Ann Roe"]
+    assert r.people[0].description == "director of the Center for Shared Ownership"
+
+
 def test_sentences_split_at_a_lone_capital_but_not_at_initials() -> None:
     r = ingest(
         "“I can’t stay silent,” Taylor Swift wrote on X. Her post drew 2 million likes. "

@@ -148,8 +148,11 @@ _LEADING_DESCRIPTOR = re.compile(
 _STAGE_NAME = re.compile(
     rf"(?<![\w’'])[A-Z][\w’'\-]+, the [A-Z][\w’'\-]+(?=\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b)"
 )
-#: Words between a name and its speech verb: ", 35," / ", who has 200 million followers,".
-_APPOSITIVE = r"(?:,\s+(?!where\b|when\b|which\b)[^,“”\"]{1,80}?,)?"
+#: Words between a name and its speech verb: ", 35," / ", who has 200 million followers," /
+#: ", director of the center, a nonprofit in St. Paul," (a second part opening in lower case:
+#: "Acme, a dealer in Red Mesa, Arizona, said" is no appositive of Acme's).
+_APPOSITIVE = (r"(?:,\s+(?!where\b|when\b|which\b)[^,“”\"]{1,80}?"
+               r"(?:,\s+(?=[a-z\d])[^,“”\"]{1,80}?)?,)?")
 #: '"Why now?" Jane Roe asked.': after a ? or ! the sentence goes on with its speaker.
 _ATTRIBUTION_AHEAD = re.compile(
     rf"\s+[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}{_APPOSITIVE}\s+(?:\w+ly\s+)?"

@@ -243,6 +243,20 @@ def test_a_speaker_with_an_appositive_of_two_parts() -> None:
     assert r.people[0].description == "director of the Center for Shared Ownership"
 
 
+def test_a_speaker_named_with_where_they_work() -> None:
+    """'"...," Professor Harold Quinn of Cedar Valley College wrote': his words, as "Ann Roe
+    of the University of Iowa said" gives hers; a lower-case phrase there is no place of
+    work ('"...," Ann Roe of the council and the city said' stays unattributed)."""
+    r = ingest(
+        "“Every time it is a small miracle,” Professor Harold Quinn of Cedar Valley College "
+        "wrote in an email.\n“It is rare,” Ann Roe of the University of Iowa said Tuesday."
+    )
+    assert speakers(r) == [("harold-quinn", "Every time it is a small miracle"),
+                           ("ann-roe", "It is rare")]
+    late = ingest("The vote was held.\n“It is late,” Bo Park of the council and the city said.")
+    assert speakers(late) == []  # (kept as a fact, given to no one)
+
+
 def test_sentences_split_at_a_lone_capital_but_not_at_initials() -> None:
     r = ingest(
         "“I can’t stay silent,” Taylor Swift wrote on X. Her post drew 2 million likes. "

@@ -7,6 +7,7 @@ import re
 from bot.engine.ingest.coref import _Coref
 from bot.engine.ingest.layout import _LQuote, _Piece, _Sentence
 from bot.engine.ingest.lexicon import (
+    _AFFILIATION,
     _APPOSITIVE,
     _CHANNELS,
     _DESCRIPTORS,
@@ -178,9 +179,9 @@ class _Reader(_Coref):
             found = self._speaker_at_start(sent, q_end, post)
             if found is not None:
                 key, used = found
-                if re.match(
-                    rf"{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", post[used:]
-                ) or re.match(r"\s+(?:put it)\b", post[used:]):
+                if re.match(rf"{_AFFILIATION}{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?"
+                            rf"(?:{_SPEECH_ALT})\b", post[used:]
+                            ) or re.match(r"\s+(?:put it)\b", post[used:]):
                     self._set(lq, key, "trailing", post, sent)
                     return
             vm = re.match(rf"^[\s,]*(?:{_SPEECH_ALT})\s+", post)

@@ -153,6 +153,10 @@ _STAGE_NAME = re.compile(
 #: "Acme, a dealer in Red Mesa, Arizona, said" is no appositive of Acme's).
 _APPOSITIVE = (r"(?:,\s+(?!where\b|when\b|which\b)[^,“”\"]{1,80}?"
                r"(?:,\s+(?=[a-z\d])[^,“”\"]{1,80}?)?,)?")
+#: Where someone named works or comes from, between their name and a verb: "Harold Quinn of
+#: Cedar Valley College said", "Ann Roe of the University of Iowa wrote".
+_AFFILIATION = (r"(?:\s+(?:of|at|from|with)\s+(?:the\s+)?[A-Z][\w.'’&-]*"
+                r"(?:\s+(?:(?:of|for|and|the|on)\s+){0,2}[A-Z][\w.'’&-]*){0,5})?")
 #: '"Why now?" Jane Roe asked.': after a ? or ! the sentence goes on with its speaker.
 _ATTRIBUTION_AHEAD = re.compile(
     rf"\s+[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}{_APPOSITIVE}\s+(?:\w+ly\s+)?"

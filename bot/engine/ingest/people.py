@@ -21,6 +21,7 @@ from bot.engine.ingest.evidence import (
 )
 from bot.engine.ingest.layout import _Mention
 from bot.engine.ingest.lexicon import (
+    _AFFILIATION,
     _AGENT_ENDINGS,
     _APPOSITIVE,
     _DATELINE,
@@ -410,7 +411,8 @@ class _People:
 
 def _speaker_role(text: str, start: int, end: int) -> bool:
     """Whether a name at text[start:end] is the subject or object of a speech verb."""
-    if re.match(rf"{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b", text[end:]):
+    if re.match(rf"{_AFFILIATION}{_APPOSITIVE}\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b",
+                text[end:]):
         return True
     return bool(re.search(rf"(?:[”\"]\s*,?\s*|^\s*)(?:{_SPEECH_ALT})\s+$", text[:start]))
 

@@ -214,3 +214,21 @@ def test_a_subject_pronoun_after_an_opening_phrase_is_the_person_just_named() ->
     compared = fact_saying(r, "compared")
     assert thiele in compared.people
     assert compared.text.startswith("A week later, out of curiosity, he compared")
+
+
+def test_a_possessive_far_from_the_one_name_may_be_the_last_sentences_persons() -> None:
+    """"Marchetti wrote that he saw the schooner. Halvorsen-Moss said the team used his
+    description": "his" is Marchetti's, so Halvorsen-Moss is not taken for a man, and the
+    next '"...," she said' is hers. Near the name, "Roe said his team" is still Roe's."""
+    text = ("A team found the wreck on Tuesday.\n\n"
+            "\"It was quiet,\" said Ingrid Halvorsen-Moss, 52, the society's director.\n\n"
+            "Marchetti wrote that he saw the schooner. Halvorsen-Moss said the team used his "
+            "description to redraw the search.\n\n"
+            "\"That diary moved the search box 30 miles,\" she said.")
+    result = ingest_article(text, source=Source("s", "Wire", "Wreck"))
+    assert [(q.speaker, q.text) for q in result.quotes] == [
+        ("ingrid-halvorsen-moss", "It was quiet"),
+        ("ingrid-halvorsen-moss", "That diary moved the search box 30 miles")]
+    near = ingest_article("The board met Monday.\n\nPaul Roe said his team would appeal. "
+                          "\"We will win,\" he said.", source=Source("s", "Wire", "Board"))
+    assert [(q.speaker, q.text) for q in near.quotes] == [("paul-roe", "We will win")]

@@ -208,11 +208,22 @@ class _Coref:
                 not sent.masked[: before[0].start].strip()
             between = sent.masked[before[-1].end : m.start()]
             alone = alone and not _PERSONAL.search(between)  # ("said she had ... his work")
+            if alone and len(between.split()) > 3 and self._gendered_before(sent, gender):
+                continue  # ("Marchetti wrote that he saw it. Roe said the team used his notes")
             if alone or len(between.split()) <= 3:
                 # "Vance said his ...", "Ostby and her reporters": the name just before it;
                 # "Taylor Swift was also there with her band": the one subject named (not
                 # "... borrowed from Walter's parents and books from her own shelves")
                 self.people.entities[before[-1].key].note_gender(gender)
+
+    def _gendered_before(self, sent: _Sentence, gender: str) -> bool:
+        """Someone the sentence before names, known to be ``gender``, whom a possessive far
+        from the sentence's one name may stand for."""
+        prev = self.sentences[sent.index - 1] if sent.index else None
+        named = {x.key for x in sent.mentions}
+        return prev is not None and any(
+            x.key not in named and self.people.entities[x.key].gender == gender
+            for x in prev.mentions)
 
     def _prose_subject_mention(self, sent: _Sentence, upto: int | None = None) -> str | None:
         """The first person named in the sentence's prose (after an opening phrase)."""

@@ -601,3 +601,21 @@ def test_a_known_surname_alone_is_the_person_only_where_the_article_names_them()
     result = ingest_article(named, source=Source("s", "Wire", "Heir"), known_people=(known,))
     assert any("josiah-wexley" in f.people for f in result.new_facts if "returned" in f.text)
 
+
+
+def test_a_shared_surname_that_opens_a_firms_name_is_the_lede_persons() -> None:
+    """"Lindgren" alone, beside "Lindgren Hardware" and two Lindgrens named in full, is the one
+    the lede names, doing what people do ("Lindgren said"): his quotes, not someone else's."""
+    text = ("ALDER LAKE, Minn. (Wire) — Owner Carl Lindgren, 67, announced the sale of Lindgren "
+            "Hardware on Friday.\n\n"
+            "Lindgren Hardware was founded by Lindgren's great-grandfather Anders Lindgren.\n\n"
+            "Cashier Rosa Delgado-Thune has worked at the store for 20 years.\n\n"
+            "\"I've had better offers,\" Lindgren said.\n\n"
+            "Lindgren said he will spend more time at his cabin.\n\n"
+            "\"They'll have to change the locks to keep me out,\" he said.")
+    r = ingest_article(text, source=Source("s", "Wire", "Store sold"))
+    assert [(q.speaker, q.text) for q in r.quotes] == [
+        ("carl-lindgren", "I've had better offers"),
+        ("carl-lindgren", "They'll have to change the locks to keep me out")]
+    assert sorted(p.name for p in r.people) == ["Anders Lindgren", "Carl Lindgren",
+                                                 "Rosa Delgado-Thune"]

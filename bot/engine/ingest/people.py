@@ -271,13 +271,11 @@ class _People:
                     " ".join(sentences[:LEDE_SENTENCES]))
         lede = single_spaced(lede)  # (a nickname blanked: 'Margaret       Hollowell')
         for surname, keys in surnames.items():
-            if len(keys) > 1:
-                # several named in full share it ("Marguerite Olsen", her son "Erik Olsen"):
-                # news style gives the others first names; the surname alone is the one the
-                # lede names (in a list of namesakes, no one), else the one named first (the
-                # story's "Darnell Whitcombe" before "his mother, Loretta Whitcombe")
-                in_lede = {k for k in keys if self.entities[k].name in lede}
-                keys = in_lede or _named_first(keys, self.entities, sentences)
+            # several named in full may share it ("Marguerite Olsen", her son "Erik Olsen"):
+            # news style gives the others first names; the surname alone is the one the lede
+            # names (in a list of namesakes, no one), else the one named first (the story's
+            # "Darnell Whitcombe" before "his mother, Loretta Whitcombe")
+            keys = _named_first(keys, self.entities, sentences, lede)
             if len(keys) == 1 and surname not in self.surfaces and surname not in modifiers:
                 key = next(iter(keys))
                 self.surfaces[surname] = key
@@ -293,8 +291,8 @@ class _People:
             # ("Tamsin Okafor, who runs Okafor Appliance"), said doing what people do ("Okafor
             # said"): hers
             named = given.get(word, set()) if word not in bodies else set()
-            if len(named) != 1 and found & STRONG:
-                named = surnames.get(word, set())
+            if len(named) != 1 and found & STRONG:  # (shared, as above: "Lindgren said")
+                named = _named_first(surnames.get(word, set()), self.entities, sentences, lede)
             if key is None and len(named) == 1:
                 key = self.surfaces[word] = next(iter(named))
                 self.entities[key].aliases.append(word)
@@ -487,9 +485,13 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
     return out
 
 
-def _named_first(keys: set[str], entities: dict[str, _Entity], sentences: list[str]) -> set[str]:
-    """Of people sharing a surname, the one whose full name an earlier sentence gives than
-    any other's (none when two first come in the same one: "Tom and Ann Rudd")."""
+def _named_first(keys: set[str], entities: dict[str, _Entity], sentences: list[str],
+                 lede: str) -> set[str]:
+    """Of people sharing a surname, the one the ``lede`` names, else the one named in full
+    before the others (none when two first come in the same sentence: "Tom and Ann Rudd")."""
+    in_lede = {k for k in keys if entities[k].name in lede}
+    if len(keys) < 2 or in_lede:
+        return in_lede or keys
     spaced = [single_spaced(s) for s in sentences]
     first = {key: next((i for i, s in enumerate(spaced) if entities[key].name in s),
                        len(spaced)) for key in keys}

@@ -226,3 +226,17 @@ def test_a_quote_named_after_it_cites_the_sentence_naming_its_speaker() -> None:
     passage = quote.citations[0].passage
     assert passage.startswith("\"We were handed one option.")
     assert passage.endswith("summed up her vote.")
+
+
+def test_a_quote_alone_after_a_sentence_reporting_her_words_in_an_aside_is_hers() -> None:
+    """'Testimony showed officers spent eight seconds on each, she wrote, in an opinion.'
+    then a paragraph that is one quote: the judge's words, as after "She wrote that ..."; not
+    when the aside says "they", who may be anyone."""
+    text = ("The judge ruled for the city.\n\nJudge Ann Roe rejected that argument. Testimony "
+            "showed officers spent eight seconds on each, {} wrote, in a 34-page opinion.\n\n"
+            "\"Eight seconds is not review. It is a signature.\"")
+    hers = ingest_article(text.format("she"), source=Source("s", "Wire", "Ruling"))
+    assert [(q.speaker, q.text) for q in hers.quotes] == [
+        ("ann-roe", "Eight seconds is not review. It is a signature.")]
+    nobody = ingest_article(text.format("they"), source=Source("s", "Wire", "Ruling"))
+    assert nobody.quotes == ()

@@ -29,6 +29,8 @@ _REPORTING_ALT = "|".join(
     declaring describing warned warns recalled replied responded asked""".split()  # noqa: SIM905
 )
 _REPORTING = re.compile(rf"\b(?:{_REPORTING_ALT})\b")
+#: A reporting verb set off by commas, its subject a pronoun: "..., she wrote, spending ...".
+_ASIDE = re.compile(rf",\s+(she|he)\s+(?:{_REPORTING_ALT}),")
 #: Nouns naming someone's words, which a lead-in ending in a colon may say follow.
 _WORDS_NOUNS = "|".join(
     """message messages answer reply response words advice warning plea verdict view
@@ -320,9 +322,13 @@ class _Reader(_Coref):
             if not self._alone(lq):
                 continue  # (the paragraph says more than the quote)
             verb = _REPORTING.search(prev.masked)
-            if verb is None or len(prev.masked[: verb.start()].split()) > 6:
+            aside = _ASIDE.search(prev.masked)  # ("Testimony showed ..., she wrote, spending")
+            if aside is not None:
+                key = self._antecedent(prev, aside.start(1), _PRONOUN_GENDER[aside.group(1)])
+            elif verb is None or len(prev.masked[: verb.start()].split()) > 6:
                 continue  # (the sentence's own verb reports words, near its start)
-            key = self._clause_subject(prev, 0, verb.start())
+            else:
+                key = self._clause_subject(prev, 0, verb.start())
             if key is None or any(m.key != key for s in self.sentences if s.par == prev.par
                                   for m in s.mentions):
                 continue  # (no one, or someone else named in that paragraph)

@@ -167,6 +167,14 @@ def test_two_speakers_in_one_sentence_and_a_name_with_a_comma(people: tuple[Pers
     assert {p.name for p in unknown.people} == {"Tyler, the Creator", "Kehlani"}
 
 
+def test_a_place_before_a_family_is_no_stage_name() -> None:
+    """"Tyler, the Creator wrote" is one name; "in Old Lyme, Connecticut, the Kesslings said"
+    is a place, then a family, and no one is named "Connecticut, the Kesslings"."""
+    r = ingest("Martin Kessling and his wife bought the lighthouse. Reached at their home in "
+               "Old Lyme, Connecticut, the Kesslings said they had looked for a decade.")
+    assert all("Connecticut" not in p.name for p in r.people)
+
+
 def test_also_said_that_partial_quote() -> None:
     r = ingest(
         "Kim Kardashian spoke out again on Tuesday. "

@@ -76,6 +76,15 @@ def test_a_unit_division_or_service_heads_a_body_not_a_person() -> None:
         assert shape_rejects(name), name
 
 
+def test_a_farm_a_shop_or_a_co_op_heads_a_body_not_a_person() -> None:
+    """"Stenberg Farms argued", "the Garnet Farmers Co-op": firms, as "Lindgren Hardware" is;
+    a person's name is not turned down for a word alike ("Rosa Farmer")."""
+    for name in ("Stenberg Farms", "Garnet Farmers Co-op", "Sorrel Creek Creamery",
+                 "Cold Hollow Inn", "Main Street Bakery"):
+        assert shape_rejects(name), name
+    assert shape_rejects("Rosa Farmer") is None
+
+
 def test_a_name_after_another_and_of_does_not_take_its_verb() -> None:
     """"Keisha Morrow of Columbus said": the verb is Morrow's; "Columbus" is where she is
     from, as "Flood Response" of "the state Division of Flood Response said" is a body."""

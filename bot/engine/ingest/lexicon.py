@@ -145,8 +145,10 @@ _LEADING_DESCRIPTOR = re.compile(
     r"^(?P<np>(?:The|This|That)\s+(?:[\w’'\-]+\s+){0,3}?(?P<d>[a-z]+?))s?\b(?=[\s,])"
 )
 #: A stage name with a comma, as the subject of a speech verb ("Earl, the Poet wrote").
-_STAGE_NAME = re.compile(
-    rf"(?<![\w’'])[A-Z][\w’'\-]+, the [A-Z][\w’'\-]+(?=\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b)"
+_STAGE_NAME = re.compile(  # (not a place before a family: "in Old Lyme, Connecticut, the
+    # Kesslings said")
+    rf"(?<![\w’'])(?<!,\s)[A-Z][\w’'\-]+, the [A-Z][\w’'\-]+(?<!s)"
+    rf"(?=\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH_ALT})\b)"
 )
 #: Words between a name and its speech verb: ", 35," / ", who has 200 million followers," /
 #: ", director of the center, a nonprofit in St. Paul," (a second part opening in lower case:

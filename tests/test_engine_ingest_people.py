@@ -619,3 +619,16 @@ def test_a_shared_surname_that_opens_a_firms_name_is_the_lede_persons() -> None:
         ("carl-lindgren", "They'll have to change the locks to keep me out")]
     assert sorted(p.name for p in r.people) == ["Anders Lindgren", "Carl Lindgren",
                                                  "Rosa Delgado-Thune"]
+
+
+def test_a_role_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    """"Clerk Jenna Smith said", "Lifeguard Jenna Smith, 19, said": Jenna Smith, as "Cashier
+    Jenna Smith" and "Meteorologist Greg Tandy" were; but a run whose second word is an
+    ordinary one keeps its first ("Gull Rock Light" is no "Rock Light")."""
+    for opening in ("Clerk", "Lifeguard", "Cashier"):
+        r = ingest_article(f"Headline\n\nThe pool closed Monday.\n\n{opening} Jenna Smith, 19, "
+                           "said the pool would stay shut.", source=Source("s", "Wire", "Pool"))
+        assert [p.name for p in r.people] == ["Jenna Smith"], opening
+    light = ingest_article("Headline\n\nThe light was sold.\n\nGull Rock Light, the lighthouse "
+                           "that marks the harbor, was sold Monday.", source=Source("s", "W", "L"))
+    assert all(p.name != "Rock Light" for p in light.people)

@@ -133,6 +133,8 @@ _ABBREVIATIONS = _wordset(
     co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec ave blvd mt ft approx
     dept univ est u.s u.k d.c a.m p.m e.g i.e"""
 )
+#: Where a sentence (or a quotation) opens, its first word capitalised whatever it is.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:—])\s*[\"“]?\s*$")
 _OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 _TERMINALS = ".!?\u2026"
 _CLOSERS = "\u201d\"\u2019')]\u00bb"

@@ -30,6 +30,7 @@ from bot.engine.ingest.lexicon import (
     _MALE_WORDS,
     _NAME_PARTICLES,
     _NOT_NAME_START,
+    _OPENS_SENTENCE,
     _SPEECH_ALT,
     _STAGE_NAME,
     _TITLES,
@@ -117,8 +118,7 @@ class _People:
 
     def _named_in_full(self, text: str) -> None:
         """A known person's surname finds them only in an article naming them in full (news
-        style names a person in full first): "of Wexley" in a story never naming Josiah Wexley
-        is a town's name, not his."""
+        style does first): "of Wexley" in a story never naming Josiah Wexley is a town's."""
         full = {key for surface, key in self.surfaces.items()
                 if len(surface.split()) > 1 and surface in text}
         for surname, key in self._surnamed.items():
@@ -385,9 +385,8 @@ class _People:
     def described_as(self, role: str, named: Collection[str]) -> str | None:
         """The one person of the article a role describes, when only one ("the owner said",
         the owner named paragraphs before: "Karin Dahl, the store's owner"). A person the bank
-        knew already counts only when the article names them (``named``: the keys of those
-        it names): "the founder" of one store's story is not the founder another story
-        described."""
+        knew already counts only when the article names them (``named``: the keys of those it
+        names): "the founder" of one store's story is not another story's founder."""
         found = [key for key, ent in self.entities.items()
                  if (ent.known is None or key in named)
                  and (self.matches_descriptor(key, role)
@@ -456,15 +455,16 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
     for run in runs:
         while run and run[-1].group(0) in _NAME_PARTICLES:
             run = run[:-1]
-        descriptor: str | None = None
-        # Titles and descriptors before a name are not part of it ("Actor John Smith").
-        cut = 0
+        # A title or role before a name is no part of it ("Actor John Smith", "Clerk Jenna Roe")
+        descriptor, cut = None, 0
         for i, tok in enumerate(run):
             bare = strip_possessive(tok.group(0)).rstrip(".").lower()
             if bare not in _TITLES and bare.endswith("s") and bare[:-1] in _TITLES:
                 bare = bare[:-1]  # "Councilmembers Ann Lee and Bo Park"
-            if (bare in _TITLES and i < len(run) - 1) or (i == 0 and len(run) > 2 and bare.endswith(
-                    _AGENT_ENDINGS) and role_noun(bare)) or (  # "Meteorologist Greg Tandy"
+            opening = i == 0 and len(run) > 2 and role_noun(bare) and (
+                bare.endswith(_AGENT_ENDINGS) or (_OPENS_SENTENCE.search(text, 0, tok.start())
+                and english_frequency(run[1].group(0)) < ORDINARY_FREQUENCY))
+            if (bare in _TITLES and i < len(run) - 1) or opening or (
                     0 < i < len(run) - 2 and role_noun(bare) and len(run[-1].group(0)) > 1):
                 cut = i + 1  # (and "County Clerk Judith Renwick", not "Helper Killer T")
                 descriptor = bare

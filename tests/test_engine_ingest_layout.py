@@ -96,7 +96,7 @@ def test_a_photos_caption_and_credit_are_no_paragraph_of_its_story() -> None:
     # a sentence of the story with a slash or a photo in it is kept, its brackets too
     kept = ["The photo was taken in 1962 (a gift of the Smith/Jones family).",
             "Photographs of the site were shown at the meeting (see below).",
-            "It costs $5 a day (N/A for members)."]
+            "It costs $5 a day (N/A for members).", "Most networks speak one protocol (TCP/IP)"]
     assert _paragraphs("\n".join(kept)) == kept
     got = ingest_article(f"{story}\n\nRiders were out on Elm Street. (John Smith/Riverton Wire)",
                          source=Source("s", "Riverton Wire", "Bike lanes"))

@@ -120,7 +120,7 @@ _BOILERPLATE = re.compile(
 )
 #: A photo's credit closing a paragraph, the photographer and the outlet ("(John Smith/Buckeye
 #: Wire)", "(AP Photo/Julio Cortez)", "(Photo by Jane Doe)"): no words of the story.
-_CREDIT = re.compile(r"\s*\((?:[A-Z][\w.'’ -]{1,40}/[A-Z][\w.'’ &-]{1,40}"
+_CREDIT = re.compile(r"\s*\((?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}/[A-Z][\w.'’ &-]{1,40}"
                      r"|(?:Photo|Image|Photograph)s?\s+(?:by|courtesy of)\s+[^()]{1,60})\)\s*$")
 
 

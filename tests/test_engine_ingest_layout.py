@@ -118,6 +118,25 @@ def test_a_link_to_another_story_tags_and_a_wires_credits_are_no_paragraph() -> 
     assert _paragraphs("\n".join(kept)) == kept
 
 
+def test_a_post_embedded_in_the_page_is_its_authors_quote() -> None:
+    """A post's text, then its signature ("— Jane Doe (@janedoe) June 5, 2025"): her words,
+    posted on X, its link dropped; a "Watch:" link is no fact, but a correction says one."""
+    text = ("HARTWELL, Ga. (Wire) — Storms knocked out power to 40,000 customers on Sunday.\n\n"
+            "This is wild. Trees down everywhere on Main St. pic.twitter.com/abc123\n"
+            "— Jane Doe (@janedoe) June 5, 2025\n\n"
+            "Correction: An earlier version of this story misstated the count.\n\n"
+            "Watch: Drone video shows the damage")
+    got = ingest_article(text, source=Source("s", "Wire", "Storm"))
+    assert [(q.speaker, q.text, q.context) for q in got.quotes] == [
+        ("jane-doe", "This is wild. Trees down everywhere on Main St.", "X")]
+    assert [f.text for f in got.facts] == [
+        "Storms knocked out power to 40,000 customers on Sunday.",
+        "Correction: An earlier version of this story misstated the count."]
+    # (a dash opening a line that signs nothing is the line's own)
+    assert _paragraphs("Rain fell.\n— and then it stopped.") == ["Rain fell.",
+                                                                  "— and then it stopped."]
+
+
 def test_a_few_lines_of_page_furniture_do_not_make_a_text_hard_wrapped() -> None:
     """A headline block with "Listen to this article" and "Published ..." lines, and a credits
     block, among one-line paragraphs: each line is its own paragraph, not one run-on fact."""

@@ -92,8 +92,23 @@ def _paragraphs(text: str) -> list[str]:
         pars = [" ".join(ln.strip() for ln in b.split("\n") if ln.strip()) for b in blocks]
     else:
         pars = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    return [bare for par in pars
-            if (bare := _CREDIT.sub("", _BULLET.sub("", par))) and not _BOILERPLATE.search(bare)]
+    out: list[str] = []
+    for par in pars:
+        signed = _POSTED_BY.match(par)
+        if signed and out:  # a post embedded in the page, then its signature: its author's
+            post = _LINK.sub("", out.pop()).strip()
+            if post:
+                out.append(f"{signed['name']} wrote on X: “{post}”")
+        elif (bare := _CREDIT.sub("", _BULLET.sub("", par))) and not _BOILERPLATE.search(bare):
+            out.append(bare)
+    return out
+
+
+#: The signature of a post embedded in a page ("— Jane Doe (@janedoe) June 5, 2025"), after
+#: its text, and a link in that text ("pic.twitter.com/...").
+_POSTED_BY = re.compile(r"^[—–-]+\s*(?P<name>[^()@—]{2,60}?)\s*\(@\w{1,30}\)"
+                        r"(?:\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})?\s*$")
+_LINK = re.compile(r"\s*(?:pic\.twitter\.com/|https?://)\S+")
 
 
 #: A list item's mark ("- ", "• ", "* "): not a word of the item.
@@ -110,7 +125,7 @@ _BOILERPLATE = re.compile(
     # who else contributed, a note that the story was updated
     r"^(?:photo(?:graph)?|image|picture|caption|credit)s?\s*[:|]|"
     r"^(?:related(?: stories| articles| coverage)?|read more|see also|more from [^:]{1,30}|"
-    r"tags|topics|filed under)\s*:|"
+    r"tags|topics|filed under|watch|listen)\s*:|"
     r"^(?:additional )?(?:reporting|writing|editing) by "
     r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?: (?:in|and) (?-i:[A-Z])[\w .'’-]*)?"
     r"\s*(?:[;,]|\.?$)|"

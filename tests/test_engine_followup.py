@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from bot.engine.followup import Resolved, Turn, antecedent, lone_pronoun, resolve
+from bot.engine.followup import Resolved, Turn, all_told, antecedent, lone_pronoun, resolve
 from bot.engine.naming import kind_of_person
 from bot.knowledge import load_knowledge
-from bot.models import Bank, Citation, Fact, Person, Quote, Source
+from bot.models import Answer, Bank, Citation, Fact, Person, Quote, Source
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 
@@ -69,6 +69,26 @@ def test_converse_on_the_shipped_coverage(engine: Engine) -> None:
     # without the turn, "she" is nobody: the same question abstains or is about someone else
     alone = engine.answer("what else did she say")
     assert alone.speaker != "Doechii" or not alone.answered
+
+
+def test_what_else_after_all_someone_said_says_so(engine: Engine) -> None:
+    """"what else did he say" once every quote of Mark Ruffalo's was given: the coverage
+    quotes nothing more of his, said as such, not "the coverage doesn't say"."""
+    a, turn = engine.converse("what did mark ruffalo say", None)
+    b, turn = engine.converse("what else did he say", turn)
+    assert a.answered and b.answered and b.record_id != a.record_id
+    c, turn = engine.converse("what else did he say", turn)
+    assert not c.answered and c.text == "That's everything the coverage quotes Mark Ruffalo " \
+        "as saying." and c.suggestions == ()
+    # one quote of his not yet given, or a question that is no follow-up: no such reply
+    silent = Answer(answered=False, text="The coverage doesn't say.", score=0.0)
+    quotes = {"ruffalo": ["q1", "q2"]}
+    told = Resolved("what did Mark Ruffalo say", ("q1",), True)
+    assert all_told(silent, told, ["ruffalo"], quotes.__getitem__, lambda p: "Mark Ruffalo") \
+        is silent
+    fresh = Resolved("what did Mark Ruffalo say", ("q1", "q2"), False)
+    assert all_told(silent, fresh, ["ruffalo"], quotes.__getitem__, lambda p: "Mark Ruffalo") \
+        is silent
 
 
 def test_lone_pronoun_finds_a_pronoun_for_one_person() -> None:

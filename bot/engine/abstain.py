@@ -30,6 +30,8 @@ _HINT_NONE = " Try asking about something the coverage reports."
 _HINT_UNKNOWN = " It never mentions {}."
 #: A question about "she" or "him" with no one named, and no last answer to read it against.
 _HINT_WHO = " Who do you mean by “{}”? Ask again with their name."
+#: "what else did he say", every quote of his given already.
+ALL_QUOTED_TEXT = "That's everything the coverage quotes {} as saying."
 #: The question's words the coverage never uses are named up to this many.
 LACKING_SHOWN = 3
 

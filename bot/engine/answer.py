@@ -29,7 +29,7 @@ from bot.engine import lexicon
 from bot.engine.abstain import abstain, abstention, small_talk_reply
 from bot.engine.beside import nearest_given, reading
 from bot.engine.citing import Citer
-from bot.engine.followup import Turn, lone_pronoun, resolve
+from bot.engine.followup import Turn, all_told, lone_pronoun, resolve
 from bot.engine.initialisms import bank_knows, spell_out
 from bot.engine.memory import Memory, visible_to
 from bot.engine.model import Model
@@ -128,8 +128,8 @@ class Engine:
         return self._m.get(kind, record_id)
 
     def people(self, *, guild_id: int | None = None) -> list[Person]:
-        visible = visible_to(guild_id)
-        return sorted(self._m.names.all(visible), key=lambda p: (p.name.casefold(), p.id))
+        return sorted(self._m.names.all(visible_to(guild_id)),
+                      key=lambda p: (p.name.casefold(), p.id))
 
     def stats(self) -> dict[str, int]:
         """How many records of each kind, terms and words the engine holds."""
@@ -332,9 +332,8 @@ class Engine:
             top.confidence = max(top.confidence, DESCRIBE_SCORE / 100.0)
         return out
 
-    def converse(
-        self, question: str, turn: Turn | None, *, guild_id: int | None = None
-    ) -> tuple[Answer, Turn]:
+    def converse(self, question: str, turn: Turn | None, *,
+                 guild_id: int | None = None) -> tuple[Answer, Turn]:
         """Answer ``question`` as a follow-up of ``turn`` (:mod:`bot.engine.followup`), and
         the turn to remember for the next question."""
         read = self._read(question, guild_id)
@@ -346,8 +345,10 @@ class Engine:
             source = turn.source  # "who is the mayor": of the story the last answer was from
         ranked = self.rank(resolved.question, guild_id=guild_id, exclude=resolved.exclude,
                            source=source, only=resolved.source is not None)
-        answer = self._decide(ranked, guild_id)
-        query = ranked.asked
+        query = ranked.asked  # ("what else did he say", all he said given: said so)
+        answer = all_told(self._decide(ranked, guild_id), resolved, query.people if query.speech
+                          else (), lambda p: [q.id for q in self._quotes.by_speaker(p, guild_id)],
+                          lambda p: getattr(self._m.names.people.get(p), "name", None))
         people_ids = list(dict.fromkeys(query.people))
         named_as = tuple(it.surface for it in query.items if it.people)
         rec = None if answer.record_id is None else \
@@ -356,9 +357,8 @@ class Engine:
             about = record_people(rec)
             # "the mayor" read as two mayors: the one the answer is about
             people_ids = [p for p in people_ids if p in about] or people_ids or list(about)
-        people = tuple(
-            p.name for pid in people_ids if (p := self._m.names.people.get(pid)) is not None
-        )
+        people = tuple(p.name for pid in people_ids
+                       if (p := self._m.names.people.get(pid)) is not None)
         records = resolved.exclude if resolved.followed else ()
         if answer.record_id is not None:
             records = (*records, answer.record_id)

@@ -19,11 +19,13 @@ how long a turn counts) lives outside the engine.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
+from bot.engine.abstain import ALL_QUOTED_TEXT
 from bot.engine.lexicon import AUXILIARIES, STOPWORDS
 from bot.engine.pronouns import ONE_PERSON
+from bot.models import Answer
 
 #: Personal pronouns a follow-up uses for the person of the last turn (general English).
 _PRONOUN = re.compile(
@@ -165,3 +167,17 @@ def lone_pronoun(question: str, kind_of_person: Callable[[str], bool]) -> str | 
     if m is None or antecedent(question, m.start(), kind_of_person):
         return None
     return m.group(1).lower()
+
+
+def all_told(answer: Answer, resolved: Resolved, speakers: Sequence[str],
+             quotes_of: Callable[[str], Sequence[str]], name_of: Callable[[str], str | None]
+             ) -> Answer:
+    """An abstention of "what else did he say" (``speakers``: the one person asked about,
+    ``quotes_of``: the ids of their quotes) when every quote of theirs was given already in
+    this line of questions: it says so, not that the coverage is silent."""
+    if answer.answered or not resolved.followed or len(set(speakers)) != 1:
+        return answer
+    ids, name = quotes_of(speakers[0]), name_of(speakers[0])
+    if not ids or name is None or not set(ids) <= set(resolved.exclude):
+        return answer
+    return replace(answer, text=ALL_QUOTED_TEXT.format(name), suggestions=())

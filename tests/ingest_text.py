@@ -27,3 +27,9 @@ def ingested(text: str, source: Source) -> tuple[IngestResult, dict[str, str]]:
 def fact_saying(result: IngestResult, said: str) -> Fact:
     """The first fact of ``result`` whose text has ``said`` (StopIteration if none does)."""
     return next(f for f in result.new_facts if said in f.text)
+
+
+def quotes_of(text: str, title: str = "Story") -> list[tuple[str | None, str]]:
+    """Who said what in ``text`` ingested as one wire story: (speaker id, quote) in order."""
+    result = ingest_article(text, source=Source("s", "Wire", title))
+    return [(q.speaker, q.text) for q in result.quotes]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.engine.ingest import ingest_article
 from bot.engine.ingest.attribution import _Reader
 from bot.models import Source
-from tests.ingest_text import ARTICLE, SOURCE, fact_saying, ingested
+from tests.ingest_text import ARTICLE, SOURCE, fact_saying, ingested, quotes_of
 
 
 def test_a_lead_describing_someone_at_a_place_is_about_the_doctor_named_next() -> None:
@@ -225,10 +225,8 @@ def test_a_possessive_far_from_the_one_name_may_be_the_last_sentences_persons() 
             "Marchetti wrote that he saw the schooner. Halvorsen-Moss said the team used his "
             "description to redraw the search.\n\n"
             "\"That diary moved the search box 30 miles,\" she said.")
-    result = ingest_article(text, source=Source("s", "Wire", "Wreck"))
-    assert [(q.speaker, q.text) for q in result.quotes] == [
-        ("ingrid-halvorsen-moss", "It was quiet"),
-        ("ingrid-halvorsen-moss", "That diary moved the search box 30 miles")]
-    near = ingest_article("The board met Monday.\n\nPaul Roe said his team would appeal. "
-                          "\"We will win,\" he said.", source=Source("s", "Wire", "Board"))
-    assert [(q.speaker, q.text) for q in near.quotes] == [("paul-roe", "We will win")]
+    moss = "ingrid-halvorsen-moss"
+    assert quotes_of(text) == [(moss, "It was quiet"),
+                               (moss, "That diary moved the search box 30 miles")]
+    assert quotes_of("The board met Monday.\n\nPaul Roe said his team would appeal. "
+                     "\"We will win,\" he said.") == [("paul-roe", "We will win")]

@@ -14,7 +14,7 @@ from bot.engine.extract import extract_article
 from bot.engine.ingest import ingest_article, link_duplicates
 from bot.engine.ingest.results import IngestResult
 from bot.models import Bank, Person, Source
-from tests.ingest_text import fact_saying
+from tests.ingest_text import fact_saying, quotes_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SQUAD = ROOT / "tests" / "data" / "squad"
@@ -613,12 +613,11 @@ def test_a_shared_surname_that_opens_a_firms_name_is_the_lede_persons() -> None:
             "\"I've had better offers,\" Lindgren said.\n\n"
             "Lindgren said he will spend more time at his cabin.\n\n"
             "\"They'll have to change the locks to keep me out,\" he said.")
-    r = ingest_article(text, source=Source("s", "Wire", "Store sold"))
-    assert [(q.speaker, q.text) for q in r.quotes] == [
-        ("carl-lindgren", "I've had better offers"),
-        ("carl-lindgren", "They'll have to change the locks to keep me out")]
-    assert sorted(p.name for p in r.people) == ["Anders Lindgren", "Carl Lindgren",
-                                                 "Rosa Delgado-Thune"]
+    assert quotes_of(text) == [("carl-lindgren", "I've had better offers"),
+                               ("carl-lindgren", "They'll have to change the locks to keep me out")]
+    people = ingest_article(text, source=Source("s", "Wire", "Store sold")).people
+    assert sorted(p.name for p in people) == ["Anders Lindgren", "Carl Lindgren",
+                                              "Rosa Delgado-Thune"]
 
 
 def test_a_role_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:

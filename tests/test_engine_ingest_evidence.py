@@ -85,6 +85,13 @@ def test_a_farm_a_shop_or_a_co_op_heads_a_body_not_a_person() -> None:
     assert shape_rejects("Rosa Farmer") is None
 
 
+def test_a_town_after_an_age_and_of_is_a_place() -> None:
+    """"Delphine Aucoin, 29, of Wrenfield, who finished second": where she is from."""
+    assert "place" in _evidence("It was Delphine Aucoin, 29, of Wrenfield, who finished.",
+                                "Wrenfield")
+    assert "place" not in _evidence("Delphine Aucoin, who finished, said so.", "Delphine Aucoin")
+
+
 def test_a_name_after_another_and_of_does_not_take_its_verb() -> None:
     """"Keisha Morrow of Columbus said": the verb is Morrow's; "Columbus" is where she is
     from, as "Flood Response" of "the state Division of Flood Response said" is a body."""

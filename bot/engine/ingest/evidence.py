@@ -89,6 +89,9 @@ _PLACE_BEFORE = re.compile(
 #: "in Alder Springs, Colorado,": a word after a place and a comma names where the place is.
 _PLACE_COMMA = re.compile(r"\b(?i:in|at|near|outside|from)\s+(?:[A-Z][\w’'\-]*\s+){0,3}"
                           r"[A-Z][\w’'\-]*,\s+$")
+#: An age in apposition, then "of": the run is where the one aged is from ("Delphine Aucoin,
+#: 29, of Wrenfield, who finished second": Wrenfield is no one who finished).
+_HOMETOWN = re.compile(r",\s+\d{1,3},\s+of\s+$")
 #: "the" right before a run: a person's name seldom follows it ("the Copper Kettle").
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 #: "calling itself NightLedger": a group's or a thing's name for itself, no person's.
@@ -192,7 +195,8 @@ def occurrence_evidence(
     if _DATES_AFTER.match(after):
         found.add("dates")
     if (_PLACE_BEFORE.search(before) and not after.startswith(("’s", "'s"))) or (
-            _PLACE_COMMA.search(before) and " " not in text[start:end] and after[:1] in ",."):
+            _PLACE_COMMA.search(before) and " " not in text[start:end] and after[:1] in ",.") \
+            or _HOMETOWN.search(before):
         found.add("place")
     body = _BODY_OF.search(before)
     if body and (head := body.group(1).lower()) not in lexicon.STOPWORDS and \

@@ -111,7 +111,8 @@ def test_a_link_to_another_story_tags_and_a_wires_credits_are_no_paragraph() -> 
         "Tags: Maine, Parking, Climate", "Reporting by Maria Lopez; Editing by Tom Brown",
         "Additional reporting by Sam Lee in Augusta.",
         "Associated Press writer Sam Lee in Boulder contributed to this report.",
-        "This story has been updated to correct the date of the vote."])) == [story]
+        "This story has been updated to correct the date of the vote.",
+        "For more information, visit www.riverton.example."])) == [story]
     # (but the story's own words may open so: "Related costs rose", "Editing the law ...")
     kept = ["Related costs rose 4% last year.", "Reporting by the Herald found 12 errors.",
             "Donors contributed to the report's cost.", "This story was told by her father."]

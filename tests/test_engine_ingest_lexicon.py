@@ -51,6 +51,9 @@ def test_a_datelines_place_is_read_as_a_name() -> None:
     assert dateline_place(["PORT HALE, Maine, March 4 (Reuters) - Fees rose."]) == (
         "Port", "Hale")
     assert lexicon.without_dateline("Port Hale, Maine, Jan. 12 - Fees rose.") == "Fees rose."
+    # a press release's, with the year and its wire: "ASHFORD, Mich., May 3, 2025 /PRNewswire/ --"
+    assert lexicon.without_dateline("ASHFORD, Mich., May 3, 2025 /PRNewswire/ -- It grew.") == \
+        "It grew."
 
 
 def test_a_dateline_is_cut_from_the_sentence_it_opens() -> None:

@@ -130,6 +130,7 @@ _BOILERPLATE = re.compile(
     r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?: (?:in|and) (?-i:[A-Z])[\w .'’-]*)?"
     r"\s*(?:[;,]|\.?$)|"
     r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?$|"
+    r"^for more information,? (?:visit|go to|see|call|contact)\b|"
     r"^this (?:story|article|report) (?:has been|was) (?:updated|corrected|originally published)",
     re.IGNORECASE,
 )

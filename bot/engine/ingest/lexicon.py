@@ -166,8 +166,9 @@ _ATTRIBUTION_AHEAD = re.compile(
     rf"\s+[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){{0,3}}{_APPOSITIVE}\s+(?:\w+ly\s+)?"
     rf"(?:{_SPEECH_ALT})\b"
 )
-#: The day a wire's dateline may give after its place: "PORT HALE, Maine, March 4 (Reuters) -".
-_DATED = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+#: The day a wire's dateline may give after its place: "PORT HALE, Maine, March 4 (Reuters) -",
+#: a release's with its year and wire: "ASHFORD, Mich., May 3, 2025 /PRNewswire/ --".
+_DATED = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?(?:\s*/[^/]{2,30}/)?)?"
 #: A news story's dateline: "LOS ANGELES (NewsNation) — ", "BRANWELL, Pa. — ", "GULL HARBOR,
 #: Maine (Atlantic Coast Wire) — ", "(Valley Health Wire) — ": a place in capitals, perhaps
 #: its state written as usual, perhaps its day, perhaps the outlet in brackets, then a dash.

@@ -120,7 +120,7 @@ _SPEAKERS = {
          "Curtis Vane": "", "Felix Arroyo": "councilman"},
     ),
     # "said his mother, Grace Oyelaran": a name that is also a word, after her role; her
-    # next quote hers too
+    # next quote hers too; she is the mother of the one named in the sentence before
     "after a possessive and a role": (
         "The steer sold for $41,000 on Monday.\n\n"
         "Tanner Oyelaran, 15, a high school sophomore, showed the grand champion.\n\n"
@@ -128,7 +128,7 @@ _SPEAKERS = {
         "\"He is proud of the banner.\"",
         {"Tanner wanted to win it in the ring": "Grace Oyelaran",
          "He is proud of the banner.": "Grace Oyelaran"},
-        {"Tanner Oyelaran": "high school sophomore", "Grace Oyelaran": "mother"},
+        {"Tanner Oyelaran": "high school sophomore", "Grace Oyelaran": "Tanner Oyelaran's mother"},
     ),
     # lower-case words before a title say of what ("university President Miriam Oduya")
     "a title's modifier": (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.ingest.roles import appositive_after, counted_role, title_before
+from bot.engine.ingest.roles import appositive_after, counted_role, kin_of, title_before
 
 
 @pytest.mark.parametrize(("after", "said"), [
@@ -119,3 +119,25 @@ def test_what_someones_own_do_says_who_they_are() -> None:
     assert appositive_after(", 63, whose family has run the flower shop since 1972, said") == (
         "whose family has run the flower shop since 1972")
     assert appositive_after(", whose lawyers filed the motion, said") is None  # (an act)
+
+
+def test_kin_a_possessive_gives_is_the_last_named_persons() -> None:
+    """"his daughter, Marisol Alvarez-Price": Ray Alvarez's daughter, named in this sentence or
+    the one before; not someone named further back, nor of the other gender."""
+    text = "His daughter, Marisol Alvarez-Price, worries about him."
+    at = text.index("Marisol")
+    ray = ("Ray Alvarez", None, 3)
+    assert kin_of("daughter", text, at, ray, 4) == "Ray Alvarez's daughter"
+    assert kin_of("daughter", text, at, ray, 6) == "daughter"  # (named three sentences back)
+    assert kin_of("daughter", text, at, ("Ann Roe", "f", 4), 4) == "daughter"  # ("his": no)
+    assert kin_of("lawyer", "His lawyer, Dana Okafor, said so.", 12, ray, 4) == "lawyer"
+    assert kin_of("great-grandfather", "his great-grandfather, Anders Lindgren", 23,
+                  ("Carl Lindgren", "m", 0), 0) == "Carl Lindgren's great-grandfather"
+    from bot.engine.ingest import ingest_article
+    from bot.models import Source
+
+    story = ("The shop opened in 1974.\n\nRay Alvarez, 74, still runs it. His daughter, Marisol "
+             "Alvarez-Price, worries about him.")
+    people = ingest_article(story, source=Source("s", "Wire", "Smith")).people
+    assert {p.name: p.description for p in people}["Marisol Alvarez-Price"] == \
+        "Ray Alvarez's daughter"

@@ -50,6 +50,7 @@ from bot.engine.ingest.roles import (
     appositive_after,
     counted_role,
     descriptor_before,
+    kin_of,
     title_before,
 )
 from bot.engine.verify import words
@@ -301,19 +302,18 @@ class _People:
             if key is not None and descriptor:
                 self.entities[key].descriptors.add(descriptor)
         self._invalidate()
-        # What a new person is: a title in capitals before any mention ("Mongol Emperor
-        # Kublai", though "his nephew Kublai" came first), else the first phrase in
-        # apposition after a mention ("Landry, 44, a school bus driver") or formal title
-        # before one, else the first role before one.
-        titled: dict[str, str] = {}
-        capitals: dict[str, str] = {}
-        for prose in sentences:
+        # What a new person is: a title in capitals before any mention ("Mongol Emperor Kublai"),
+        # else the first apposition after a mention ("Landry, 44, a driver") or title before.
+        titled, capitals = dict[str, str](), dict[str, str]()
+        last: tuple[str, str | None, int] | None = None  # (whom "his daughter, X" is kin of)
+        for at, prose in enumerate(sentences):
             for m in self._regex().finditer(prose):
                 said = self.surfaces.get(strip_possessive(m.group(0)))
                 person = self.entities.get(said) if said is not None else None
+                before, last = last, (person.name, person.gender, at) if person else last
                 if person is None or person.known is not None:
                     continue
-                title = title_before(prose, m.start())
+                title = kin_of(title_before(prose, m.start()), prose, m.start(), before, at)
                 if title:  # ("his daughter, Ruth Ames": she)
                     person.note_gender(_gender_of_words(title))
                 if title and title.split()[-1][0].isupper():  # ("Mongol Emperor")

@@ -159,6 +159,30 @@ def title_before(text: str, start: int) -> str | None:
     return _lower_title(before) or _capital_title(before) or abbreviated_title(before)
 
 
+#: Kin a possessive gives someone ("his daughter, Marisol Alvarez-Price"): whose they are is
+#: said by whom the prose named last.
+KIN = frozenset("""wife husband son daughter father mother brother sister grandson granddaughter
+    grandfather grandmother uncle aunt nephew niece cousin widow widower stepson stepdaughter
+    stepfather stepmother fiancee fiance partner""".split())  # noqa: SIM905
+_KIN_BEFORE = re.compile(r"\b(?P<whose>[Hh]is|[Hh]er)\s+(?:[a-z]+-)*(?P<kin>[a-z]+),\s+$")
+
+
+def kin_of(title: str | None, text: str, start: int,
+           last: tuple[str, str | None, int] | None, at: int) -> str | None:
+    """``title`` (the role before a name at ``start`` of sentence ``at``), or, when it is kin
+    a possessive gives ("his daughter, Marisol ..."), whose kin: the person named last
+    (``last``: their name, gender and sentence), in this sentence or the one before and not
+    of the other gender ("Ray Alvarez's daughter")."""
+    m = _KIN_BEFORE.search(text[:start])
+    if not title or m is None or last is None or m["kin"] not in KIN \
+            or m["kin"] != title.split()[-1].split("-")[-1]:
+        return title  # ("his great-grandfather, Anders Lindgren": kin too)
+    name, gender, named_at = last
+    if at - named_at > 1 or gender not in (None, "m" if m["whose"].lower() == "his" else "f"):
+        return title  # (named further back, or of the other gender: not surely theirs)
+    return f"{name}'s {title}"
+
+
 def counted_role(text: str, start: int) -> str | None:
     """The role a name at ``start`` is one of, counted before a list of names ('The two
     trustees who voted against it, Walter Penhallow and Gretchen Ives': trustee), or None."""

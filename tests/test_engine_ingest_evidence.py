@@ -80,7 +80,8 @@ def test_a_farm_a_shop_or_a_co_op_heads_a_body_not_a_person() -> None:
     """"Stenberg Farms argued", "the Garnet Farmers Co-op": firms, as "Lindgren Hardware" is;
     a person's name is not turned down for a word alike ("Rosa Farmer")."""
     for name in ("Stenberg Farms", "Garnet Farmers Co-op", "Sorrel Creek Creamery",
-                 "Cold Hollow Inn", "Main Street Bakery", "Aqua Builders", "Behnke Excavating"):
+                 "Cold Hollow Inn", "Main Street Bakery", "Aqua Builders", "Behnke Excavating",
+                 "Keystone Ridge Securities", "Stiles Crossing", "Elk Bend"):
         assert shape_rejects(name), name
     assert shape_rejects("Rosa Farmer") is None
 

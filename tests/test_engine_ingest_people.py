@@ -631,3 +631,12 @@ def test_a_role_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
     light = ingest_article("Headline\n\nThe light was sold.\n\nGull Rock Light, the lighthouse "
                            "that marks the harbor, was sold Monday.", source=Source("s", "W", "L"))
     assert all(p.name != "Rock Light" for p in light.people)
+
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
+    """"Alongside Vukovich are third Noah Lindgren, 17, ...": no one named "Alongside
+    Vukovich"."""
+    text = ("Ellie Vukovich skipped the team.\n\nAlongside Vukovich are third Noah Lindgren, 17, "
+            "and lead Signe Aaltonen, 16.")
+    people = ingest_article(text, source=Source("s", "Wire", "Curling")).people
+    assert all(not p.name.startswith("Alongside") for p in people)

@@ -118,6 +118,7 @@ _NOT_NAME_START = _wordset(
     before during while when where what which who whom whose why how if although though
     because since until unless despite in on at to for from with without by of about
     into onto over under between among across through throughout against according as
+    alongside beside besides behind inside outside amid toward towards beyond unlike including
     like many some most several few other others all both each every any no not more
     much such one two three four five six seven eight nine ten first last next meanwhile
     still even just only now later earlier today yesterday tomorrow tonight here

@@ -152,6 +152,16 @@ def test_a_few_lines_of_page_furniture_do_not_make_a_text_hard_wrapped() -> None
     assert "The council approved the fees on Tuesday." in pars
 
 
+def test_a_headline_may_open_on_a_figure() -> None:
+    """"5 things to know about the new recycling rules" heads its article, no fact of it; but a
+    box's "1,140: animals adopted out last year" further on is one."""
+    assert _is_headline("5 things to know about the new recycling rules", first=True)
+    assert not _is_headline("1,140: animals adopted out last year")
+    got = ingest_article("5 things to know about the new recycling rules\n\nGlass goes in a "
+                         "separate bin.", source=Source("s", "Times", "5 things"))
+    assert [f.text for f in got.facts] == ["Glass goes in a separate bin."]
+
+
 def test_an_info_boxs_lines_are_facts_but_a_first_line_is_a_headline() -> None:
     """"If you go" heads lines like "Where: Fairgrounds, 400 Mill Road", with no full stop:
     what they say is no headline but a fact; "Editorial: Fund the library" opening an article

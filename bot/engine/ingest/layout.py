@@ -157,7 +157,10 @@ def _is_headline(par: str, first: bool = False) -> bool:
         return False
     if not first and _LABELLED.match(stripped):
         return False  # an info box's line, what it says after a label: "Where: Fairgrounds"
-    return len(stripped.split()) <= 20 and stripped[0].isupper()
+    # (an article's headline may open on a figure: "5 things to know about the new rules";
+    # but a box's "1,140: animals adopted out last year" is a fact)
+    return len(stripped.split()) <= 20 and (stripped[0].isupper() or (
+        first and stripped[0].isdigit() and ":" not in stripped))
 
 
 #: A line of an info box: a label of one to three words, a colon, what it says ("Where:

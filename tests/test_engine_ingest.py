@@ -175,6 +175,15 @@ def test_a_place_before_a_family_is_no_stage_name() -> None:
     assert all("Connecticut" not in p.name for p in r.people)
 
 
+def test_a_name_with_particles_is_one_name_and_its_surname_speaks() -> None:
+    """"Pieter van der Berg" is one person, and "van der Berg said" gives him the quote; so is
+    "Jerónimo de Ayanz y Beaumont", four names and two particles."""
+    r = ingest("Her neighbor, Pieter van der Berg, said his vines were spared. \"The fans saved "
+               "us,\" van der Berg said.\nJerónimo de Ayanz y Beaumont, 40, patented a pump.")
+    assert [p.name for p in r.people] == ["Pieter van der Berg", "Jerónimo de Ayanz y Beaumont"]
+    assert speakers(r) == [("pieter-van-der-berg", "The fans saved us")]
+
+
 def test_also_said_that_partial_quote() -> None:
     r = ingest(
         "Kim Kardashian spoke out again on Tuesday. "

@@ -12,6 +12,7 @@ from bot.engine.ingest.lexicon import (
     _CHANNELS,
     _DESCRIPTORS,
     _EVENT,
+    _NAME_PARTICLES,
     _NOT_NAME_START,
     _PERSON_NOUNS,
     _PRONOUN_GENDER,
@@ -145,7 +146,7 @@ class _Reader(_Coref):
             # (a title last, words before it may say of what: "university President Ann Roe")
             titled = bool(gap_words) and gap_words[-1].lower().rstrip(",.") in _TITLES
             if len(gap_words) <= 5 and all(
-                w.lower().rstrip(",.") in _DESCRIBING
+                w.lower().rstrip(",.") in _DESCRIBING or w in _NAME_PARTICLES  # ("van der Berg")
                 or (w[:1].isupper() and w.lower() not in _NOT_NAME_START)
                 or ((after_verb or titled) and _described_by(w))
                 for w in gap_words

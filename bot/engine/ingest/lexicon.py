@@ -127,7 +127,8 @@ _NOT_NAME_START = _wordset(
     celebrities stars lawmakers democrats republicans democrat republican"""
 )
 _NAME_PARTICLES = frozenset(
-    {"de", "van", "von", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "st"}
+    {"de", "van", "von", "da", "del", "della", "di", "du", "la", "le", "bin", "al", "st",
+     "der", "den", "ter", "ten", "dos", "das", "des", "ibn", "abu", "el", "y"}
 )
 _ABBREVIATIONS = _wordset(
     """mr mrs ms mx dr prof st sr jr sen rep gov gen col lt sgt capt rev no vs v etc inc

@@ -474,7 +474,7 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
         if not run:
             continue
         names = [strip_possessive(t.group(0)) for t in run]
-        if len(names) > 4:
+        if sum(n not in _NAME_PARTICLES for n in names) > 4:  # ("Jerónimo de Ayanz y Beaumont")
             continue
         start = run[0].start()
         end = run[-1].start() + len(names[-1])

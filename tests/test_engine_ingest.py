@@ -184,6 +184,17 @@ def test_a_name_with_particles_is_one_name_and_its_surname_speaks() -> None:
     assert speakers(r) == [("pieter-van-der-berg", "The fans saved us")]
 
 
+def test_a_name_ending_on_a_suffix_keeps_it_and_its_surname_speaks() -> None:
+    """"Don M. Wilson III, 70, the dean": one name, its surname "Wilson" (not "III"), so
+    "Wilson said" is his; "Robert L. Hayes Jr." is "Hayes" said short."""
+    r = ingest("Don M. Wilson III, 70, the dean, spoke first. \"We are ready,\" Wilson said.\n"
+               "\"We need answers,\" said Robert L. Hayes Jr., a retired teacher.")
+    assert {p.name: p.aliases for p in r.people} == {"Don M. Wilson III": ("Wilson",),
+                                                     "Robert L. Hayes Jr": ("Hayes",)}
+    assert speakers(r) == [("don-m-wilson-iii", "We are ready"),
+                           ("robert-l-hayes-jr", "We need answers")]
+
+
 def test_also_said_that_partial_quote() -> None:
     r = ingest(
         "Kim Kardashian spoke out again on Tuesday. "

@@ -23,3 +23,12 @@ def test_a_names_possessive_and_a_blanked_nicknames_gap_are_taken_off() -> None:
     assert strip_possessive("Quill’s") == "Quill" and strip_possessive("Ortiz'") == "Ortiz"
     assert strip_possessive("Ada") == "Ada"
     assert single_spaced("Margaret       Hollowell") == "Margaret Hollowell"
+
+
+def test_a_surname_is_the_last_name_before_a_suffix() -> None:
+    from bot.engine.ingest.matching import given_of, last_name, surname_of
+
+    assert last_name("Martin Luther King III") == "King"
+    assert last_name("Robert L. Hayes Jr.") == "Hayes"
+    assert surname_of("Don M. Wilson III") == "wilson" and given_of("Don M. Wilson III") == "don m."
+    assert last_name("Smith") == "Smith" and given_of("John Smith") == "john"

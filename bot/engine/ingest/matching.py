@@ -29,14 +29,29 @@ def closest_name(name: str, known: Iterable[str]) -> str | None:
     return hit[0] if hit is not None else None
 
 
+#: What may follow a surname in a name: "Robert L. Hayes Jr.", "Martin Luther King III".
+SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+
+
+def last_name(name: str) -> str:
+    """The surname a name ends on, as written, its suffix aside ("King" of "Martin Luther King
+    III"; "Smith" of "John Smith")."""
+    parts = name.split()
+    while len(parts) > 1 and parts[-1].rstrip(".,") in SUFFIXES:
+        parts.pop()
+    return strip_possessive(parts[-1]) if parts else ""
+
+
 def given_of(name: str) -> str:
     """The words of a name before its surname, folded."""
-    return " ".join(name.split()[:-1]).casefold()
+    parts, last = name.split(), last_name(name)
+    k = max((i for i, p in enumerate(parts) if strip_possessive(p) == last), default=len(parts) - 1)
+    return " ".join(parts[:k]).casefold()
 
 
 def surname_of(name: str) -> str:
-    """The last word of a name, folded ("smith" of "John Smith")."""
-    return strip_possessive(name.split()[-1]).casefold()
+    """The surname of a name, folded ("smith" of "John Smith", "king" of "King III")."""
+    return last_name(name).casefold()
 
 
 def strip_possessive(text: str) -> str:

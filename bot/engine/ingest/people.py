@@ -41,7 +41,9 @@ from bot.engine.ingest.lexicon import (
 from bot.engine.ingest.matching import (
     NICKNAME_GAP,
     NICKNAMED,
+    SUFFIXES,
     closest_name,
+    last_name,
     single_spaced,
     strip_possessive,
 )
@@ -108,9 +110,9 @@ class _People:
         # A known person's surname finds them when nobody else has it.
         surnames: dict[str, list[str]] = {}
         for ent in self.entities.values():
-            parts = ent.name.split()
-            if len(parts) > 1 and "," not in ent.name and parts[-1][:1].isupper():
-                surnames.setdefault(parts[-1], []).append(ent.key)
+            parts, last = ent.name.split(), last_name(ent.name)
+            if len(parts) > 1 and "," not in ent.name and last[:1].isupper():
+                surnames.setdefault(last, []).append(ent.key)
         #: surnames that find a known person by the rule above (not a name or alias given)
         self._surnamed: dict[str, str] = {}
         for surname, keys in surnames.items():
@@ -229,7 +231,7 @@ class _People:
         # What a surname alone does backs the full name ("Newton argued" for Isaac Newton).
         by_surname: dict[str, list[Candidate]] = {}
         for cand in candidates.values():
-            by_surname.setdefault(strip_possessive(cand.name.split()[-1]), []).append(cand)
+            by_surname.setdefault(last_name(cand.name), []).append(cand)
         for word, _descriptor, found in singles:
             for candidate in by_surname.get(word, []):
                 candidate.backed |= found & STRONG
@@ -265,7 +267,7 @@ class _People:
             if ent.known is None and len(parts) > 1:
                 given.setdefault(parts[0], set()).add(ent.key)
                 if "," not in ent.name:
-                    surnames.setdefault(parts[-1], set()).add(ent.key)
+                    surnames.setdefault(last_name(ent.name), set()).add(ent.key)
         # the lede: the sentence the dateline opens, else the first ones (not a headline's
         # "Incumbent Hobbs wins")
         lede = next((s for s in sentences[:3] if _DATELINE.match(s)),
@@ -432,13 +434,11 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
         word = tok.group(0)
         is_cap = word[:1].isupper() and not (len(word) > 1 and word.isupper())
         is_initial = len(word) == 1 and word.isupper()
-        is_particle = word in _NAME_PARTICLES and bool(current)
-        if current:
-            gap = text[current[-1].end() : tok.start()]
-            joined = (gap in (" ", ". ") and (gap == " " or len(current[-1].group(0)) == 1)) \
-                or NICKNAME_GAP.fullmatch(gap) is not None  # ('Margaret "Peg" Hollowell')
-        else:
-            joined = False
+        is_particle = (word in _NAME_PARTICLES or word in SUFFIXES) and bool(current)
+        gap = text[current[-1].end() : tok.start()] if current else ""
+        joined = bool(current) and ((gap in (" ", ". ") and (
+            gap == " " or len(current[-1].group(0)) == 1))
+            or NICKNAME_GAP.fullmatch(gap) is not None)  # ('Margaret "Peg" Hollowell')
         if (is_cap or is_initial or is_particle) and (joined or not current):
             current.append(tok)
         elif is_cap or is_initial:
@@ -463,7 +463,7 @@ def _name_runs(text: str) -> list[tuple[str, str | None, int, int]]:
                 bare = bare[:-1]  # "Councilmembers Ann Lee and Bo Park"
             opening = i == 0 and len(run) > 2 and role_noun(bare) and (
                 bare.endswith(_AGENT_ENDINGS) or (_OPENS_SENTENCE.search(text, 0, tok.start())
-                and english_frequency(run[1].group(0)) < ORDINARY_FREQUENCY))
+                and len(run) == 3 and english_frequency(run[1].group(0)) < ORDINARY_FREQUENCY))
             if (bare in _TITLES and i < len(run) - 1) or opening or (
                     0 < i < len(run) - 2 and role_noun(bare) and len(run[-1].group(0)) > 1):
                 cut = i + 1  # (and "County Clerk Judith Renwick", not "Helper Killer T")

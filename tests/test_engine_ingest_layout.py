@@ -177,3 +177,14 @@ def test_an_info_boxs_lines_are_facts_but_a_first_line_is_a_headline() -> None:
     facts = [f.text for f in r.new_facts]
     assert "Where: Harlow Fairgrounds, 400 Mill Road" in facts
     assert "Cost: $8 for adults, free for children under 12" in facts
+
+
+def test_a_single_quoted_span_is_a_quote_and_an_apostrophe_no_end_of_it() -> None:
+    """British style: ‘We cannot keep borrowing, and it’s time to stop,’ said Anne Ward:
+    "it’s" does not close it; a plural possessive outside any quote opens none."""
+    par = "‘We cannot keep borrowing, and it’s time to stop,’ said Anne Ward."
+    assert _scan_quotes(par) == [(0, par.index("’ said"))]
+    assert _scan_quotes("The players’ union backed it, and it’s done.") == []
+    got = ingest_article(f"The council met Monday.\n\n{par}", source=Source("s", "W", "T"))
+    assert [(q.speaker, q.text) for q in got.quotes] == [
+        ("anne-ward", "We cannot keep borrowing, and it’s time to stop")]

@@ -169,7 +169,7 @@ _LABELLED = re.compile(r"^[A-Z][a-z]+(?:\s+[a-z]+){0,2}:\s+\S")
 
 
 def _scan_quotes(par: str) -> list[tuple[int, int | None]]:
-    """(opening index, closing index or None) of each double-quoted span in a paragraph."""
+    """(opening index, closing index or None) of each quoted span in a paragraph."""
     spans: list[tuple[int, int | None]] = []
     open_at: int | None = None
     closer = ""
@@ -177,11 +177,12 @@ def _scan_quotes(par: str) -> list[tuple[int, int | None]]:
         if open_at is None:
             if ch in ("\u201c", "\u00ab"):
                 open_at, closer = i, _OPENERS[ch]
-            elif ch == '"':
+            elif ch in ('"', "\u2018"):  # (a single quote, British style: ‘...’)
                 prev = par[i - 1] if i else " "
                 if prev.isspace() or prev in "([{—–-/" or i == 0:
-                    open_at, closer = i, '"'
-        elif ch == closer:
+                    open_at, closer = i, '"' if ch == '"' else "\u2019"
+        elif ch == closer and not (closer == "\u2019" and par[i + 1 : i + 2].isalnum()):
+            # (a closing single quote is no apostrophe: "It’s" goes on)
             spans.append((open_at, i))
             open_at = None
         elif ch == "\u201c" and closer == "\u201d":

@@ -93,6 +93,18 @@ def test_a_town_after_an_age_and_of_is_a_place() -> None:
     assert "place" not in _evidence("Delphine Aucoin, who finished, said so.", "Delphine Aucoin")
 
 
+def test_an_honorific_makes_a_person_though_the_surname_heads_places() -> None:
+    """"Dr. Lena Park", "Mr. Tom Hall": people, though "park" and "hall" head places' names;
+    "Harlan Meadow Park" is still a place."""
+    from bot.engine.ingest.evidence import Candidate, accept
+
+    found = _evidence("The quote came from Dr. Lena Park on Friday.", "Lena Park")
+    assert "honorific" in found and accept(Candidate("Lena Park", found), frozenset())
+    plain = _evidence("The fair is at Harlan Meadow Park on Friday.", "Harlan Meadow Park")
+    assert "honorific" not in plain and not accept(Candidate("Harlan Meadow Park", plain),
+                                                   frozenset())
+
+
 def test_a_name_after_another_and_of_does_not_take_its_verb() -> None:
     """"Keisha Morrow of Columbus said": the verb is Morrow's; "Columbus" is where she is
     from, as "Flood Response" of "the state Division of Flood Response said" is a body."""

@@ -89,6 +89,8 @@ _PLACE_BEFORE = re.compile(
 #: "in Alder Springs, Colorado,": a word after a place and a comma names where the place is.
 _PLACE_COMMA = re.compile(r"\b(?i:in|at|near|outside|from)\s+(?:[A-Z][\w’'\-]*\s+){0,3}"
                           r"[A-Z][\w’'\-]*,\s+$")
+#: An honorific right before a run: only a person takes one ("Dr. Lena Park", "Mr. Tom Hall").
+_HONORIFIC = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+$")
 #: An age in apposition, then "of": the run is where the one aged is from ("Delphine Aucoin,
 #: 29, of Wrenfield, who finished second": Wrenfield is no one who finished).
 _HOMETOWN = re.compile(r",\s+\d{1,3},\s+of\s+$")
@@ -190,6 +192,8 @@ def occurrence_evidence(
         # "Jane Roe, 34, a nurse", "9-year-old Elsie Warrington", "Grace Obi, 29, crossed",
         # "said developer Gideon Marchetti"
         found.add("who")
+    if _HONORIFIC.search(before):
+        found.add("honorific")
     if _NUMBER_AFTER.match(after):
         found.add("numbered")  # ("Workers Local 2214", "Ward 3": a body's or a place's)
     if _DATES_AFTER.match(after):
@@ -332,10 +336,12 @@ def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
     if not evidence - {"place", "of", "the"} or \
             evidence & {"place", "itself", "numbered", "body"}:
         return False
-    if shape_rejects(candidate.name):
-        return False
     tokens = candidate.name.split()
     strong = bool(candidate.evidence & STRONG)
+    if shape_rejects(candidate.name) and not (  # (but "Dr. Lena Park": a surname a place
+            "honorific" in candidate.evidence and len(tokens) == 2  # ends on, said with an
+            and shape_rejects(tokens[0]) is None):  # honorific no body takes)
+        return False
     if len(tokens) == 1:
         word = tokens[0].strip(".,")
         common = word.lower() in lower_words or english_frequency(word) >= ORDINARY_FREQUENCY

@@ -195,6 +195,15 @@ def test_a_name_ending_on_a_suffix_keeps_it_and_its_surname_speaks() -> None:
                            ("robert-l-hayes-jr", "We need answers")]
 
 
+def test_a_lead_in_saying_only_who_spoke_and_where_is_no_fact() -> None:
+    """'In an email, county health officer Raj Mehta wrote, "..."': his quote, and no fact
+    "In an email, county health officer Raj Mehta."."""
+    r = ingest("The flu spread fast this winter.\nIn an email, county health officer Raj Mehta "
+               "wrote, \"This is the worst season in a decade.\"")
+    assert speakers(r) == [("raj-mehta", "This is the worst season in a decade.")]
+    assert [f.text for f in r.facts] == ["The flu spread fast this winter."]
+
+
 def test_also_said_that_partial_quote() -> None:
     r = ingest(
         "Kim Kardashian spoke out again on Tuesday. "

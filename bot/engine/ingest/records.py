@@ -28,6 +28,12 @@ def _clean_quote_text(text: str, partial: bool) -> str:
     return text.strip()
 
 
+#: Where words are said or written ("in an email", "in a statement"), no fact of themselves.
+_CHANNEL_WORDS = frozenset({"email", "e-mail", "statement", "interview", "letter", "post",
+                            "message", "text", "video", "call", "phone", "conference", "news",
+                            "briefing", "hearing", "speech", "podcast", "radio", "television"})
+
+
 def _fact_from(reader: _Reader, sent: _Sentence) -> tuple[str, list[str]] | None:
     """The fact a sentence states (its text, people) or None for a non-fact."""
     if sent.headline:
@@ -66,6 +72,10 @@ def _fact_from(reader: _Reader, sent: _Sentence) -> tuple[str, list[str]] | None
         ]
         names = {w.lower() for m in sent.mentions for w in words(reader.people.display(m.key))}
         names |= {w for m in sent.mentions for w in words(masked[m.start : m.end])}
+        # (nor what the speaker is, nor where they said it: "In an email, county health
+        # officer Raj Mehta wrote, ..." states nothing)
+        names |= {w for m in sent.mentions
+                  for w in words(reader.people.entities[m.key].appositive or "")} | _CHANNEL_WORDS
         if len([w for w in content if w not in names]) < 3:
             return None
         text = lead + "."

@@ -202,6 +202,10 @@ def test_a_lead_in_saying_only_who_spoke_and_where_is_no_fact() -> None:
                "wrote, \"This is the worst season in a decade.\"")
     assert speakers(r) == [("raj-mehta", "This is the worst season in a decade.")]
     assert [f.text for f in r.facts] == ["The flu spread fast this winter."]
+    # (where it was said: an email, a text message)
+    assert [q.context for q in r.quotes] == ["email"]
+    texted = ingest("The flu spread.\n\"It's scary,\" Tom Reyes said via text message.")
+    assert [q.context for q in texted.quotes] == ["text message"]
 
 
 def test_also_said_that_partial_quote() -> None:

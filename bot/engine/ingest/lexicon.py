@@ -220,6 +220,8 @@ _CHANNELS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bstatement\b", re.I), "statement"),
     (re.compile(r"\b(?:op-ed|essay|column)\b", re.I), "op-ed"),
     (re.compile(r"\bletter\b", re.I), "letter"),
+    (re.compile(r"\be-?mail(?:ed)?\b", re.I), "email"),
+    (re.compile(r"\btext message\b|\btexted\b", re.I), "text message"),
     (re.compile(r"\bvideo\b", re.I), "video"),
     (re.compile(r"\b(?:post|posted|message|caption)\b", re.I), "post"),
 )

@@ -229,11 +229,11 @@ class Asked:
                 for t in it.terms:
                     self._want.setdefault(t, k)
         self._people = query.people
-        #: what a figure right before counts or prices: "how many nurses"; asked a sum, its
-        #: words ("how much will the stadium cost": "a $310 million stadium")
-        self._counted = query.counted or (frozenset(
-            t for it in items if not it.people for t in it.terms) - MONEY_TERMS
-            if query.money else frozenset())
+        #: what a figure right before counts or prices: "how many nurses"; asked a sum (never
+        #: a count: no thing counted), its words ("how much will the stadium cost": "a $310
+        #: million stadium")
+        self._counted = frozenset(t for it in items if not it.people for t in it.terms) \
+            - MONEY_TERMS if query.money else query.counted
         self._constant = (
             math.log1p(len(items)),
             float(bool(query.answer_type)),
@@ -376,8 +376,8 @@ class Asked:
             max(0.0, best - retrieval) / total,
             other,
             float(query.speech and bool(people) and not speech_match and not view.speech),
-            _count_before(self._counted, asked, view.figure_counts, view.money if query.money
-                          and not query.counted else None),
+            _count_before(self._counted, asked, view.figure_counts,
+                          view.money if query.money else None),
             float(cause_given),
         ]
         return out, tuple(matched)

@@ -29,7 +29,7 @@ def _clean_quote_text(text: str, partial: bool) -> str:
 
 
 #: Where words are said or written ("in an email", "in a statement"), no fact of themselves.
-_CHANNEL_WORDS = frozenset({"email", "e-mail", "statement", "interview", "letter", "post",
+_CHANNEL_WORDS = frozenset({"email", "statement", "interview", "letter", "post",
                             "message", "text", "video", "call", "phone", "conference", "news",
                             "briefing", "hearing", "speech", "podcast", "radio", "television"})
 

@@ -193,3 +193,13 @@ def test_a_title_between_the_thing_and_a_name_does_not_part_them() -> None:
     assert name_near(titled, thing, asked_, False)
     far = view_of("The programmer works every day at the shop in town with Brandvold.")
     assert not name_near(far, thing, asked_, False)
+
+
+def test_the_names_of_the_people_asked_name_no_one_else() -> None:
+    """"what's the name of Marquis's son": "Ellen Marquis fished with her son" names only
+    her, whom the question names ("@ellen-marquis" among its terms)."""
+    son = frozenset({"son"})
+    fished = view_of("Ellen Marquis fished with her son.", people=("ellen-marquis",))
+    assert not name_near(fished, son, {"@ellen-marquis", "marqui", "son"}, True)
+    assert name_near(view_of("Ellen Marquis fished with her son, Tom.", people=("ellen-marquis",)),
+                     son, {"@ellen-marquis", "marqui", "son"}, True)

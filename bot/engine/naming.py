@@ -238,7 +238,10 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
     seq = [view.sequence[k] for k in place]
     at = [i for i, t in enumerate(seq) if t in thing]
     # (a name opening a sentence is no capitalised word inside one, but a person's is known)
-    names = (view.names | name_stems(view.people)) - asked
+    # (nor the names of the people the question names: "the name of Marquis's son", "Ellen
+    # Marquis, who fishes with her son")
+    names = (view.names | name_stems(view.people)) - asked \
+        - name_stems(t[1:] for t in asked if t.startswith("@"))
     # (a kind of person between the thing and a name is a title: "the team's programmer,
     # sophomore Eli Brandvold")
     titles = {stem(w) for w in view.shown_words() if kind_of_person(w)} if at else set()

@@ -99,3 +99,26 @@ def test_a_statement_no_person_said_keeps_its_words_as_a_fact() -> None:
     assert any("Nothing is more important to us" in f for f in facts)
     assert not any("We will help the workers" in f for f in facts)
     assert [q.text for q in r.new_quotes] == ["We will help the workers."]
+
+
+def test_a_speaker_described_beside_a_quote_is_a_fact_citing_the_description() -> None:
+    """'"...," said the Rev. Miriam Saltonstall, who has led the congregation for 11 years':
+    what she is and has done was in no record ("how long has she led the congregation"); it
+    is a fact now, citing the description, not the quote (whose figures and reasons are not
+    the fact's). A bare role ("said Ada Quill, the mayor") is no fact of its own."""
+    text = ("PELL'S CROSSING, Vt. (Gazette) — Fire tore through the First Parish Church on "
+            "Saturday night.\n\n"
+            "\"Buildings can be rebuilt, because six people keep saying so,\" said the Rev. "
+            "Miriam Saltonstall, who has led the congregation for 11 years.\n\n"
+            "\"We will help,\" said Ada Quill, the mayor.\n\n"
+            "Harold Bisbee, 81, who has kept the church's books since 1990, said: \"The "
+            "wiring was old.\"\n")
+    r = ingest_article(text, source=Source("s", "Gazette", "Fire"))
+    facts = {f.text: f for f in r.new_facts}
+    described = "Miriam Saltonstall, who has led the congregation for 11 years."
+    led = facts[described]
+    assert led.people == ("miriam-saltonstall",)
+    assert led.citations[0].passage == described
+    assert "Harold Bisbee, 81, who has kept the church's books since 1990." in facts
+    assert not any("mayor" in f or "Buildings" in f or "wiring" in f for f in facts)
+    assert any("Buildings can be rebuilt" in q.text for q in r.new_quotes)

@@ -34,6 +34,33 @@ _CHANNEL_WORDS = frozenset({"email", "statement", "interview", "letter", "post",
                             "briefing", "hearing", "speech", "podcast", "radio", "television"})
 
 
+def _described(reader: _Reader, sent: _Sentence) -> tuple[str, list[str], str] | None:
+    """What a quote's sentence says its speaker is or has done beside the quote, when that is
+    more than a role ('"...," said the Rev. Miriam Saltonstall, who has led the congregation
+    for 11 years': "Miriam Saltonstall, who has led the congregation for 11 years."): its
+    text, people and the words it cites; or None."""
+    if not sent.pieces or sent.headline:
+        return None
+    masked = sent.masked
+    for m in sent.mentions:
+        if reader.people.entities[m.key].known is not None:
+            continue  # (someone the bank describes already)
+        stop = min((p.open for p in sent.pieces if p.open > m.end), default=len(masked))
+        tail = masked[m.end:stop]
+        if said := re.search(rf",?\s+(?:\w+ly\s+)?(?:{_SPEECH_ALT})\b", tail):
+            tail = tail[:said.start()]
+        tail = tail.rstrip(" ,;:.—–-\"“”")
+        if not tail.startswith(", "):
+            continue
+        content = [w for w in words(tail)
+                   if w not in lexicon.STOPWORDS and w not in _DESCRIPTORS and w not in _SPEECH]
+        if len(content) < 4:
+            continue
+        text = sent.text[m.start:m.end + len(tail)]
+        return f"{reader.people.display(m.key)}{text[m.end - m.start:]}.", [m.key], f"{text}."
+    return None
+
+
 def _fact_from(reader: _Reader, sent: _Sentence) -> tuple[str, list[str]] | None:
     """The fact a sentence states (its text, people) or None for a non-fact."""
     if sent.headline:
@@ -199,6 +226,10 @@ def ingest_article(
             section = sent.text.strip() if prose else None
         prose = prose or not sent.headline
         found = _fact_from(reader, sent)
+        # (a speaker described beside a quote cites the description, not the quote)
+        described = _described(reader, sent) if found is None else None
+        if described is not None:
+            found = described[:2]
         if found is None:
             continue
         fact_text, people = found
@@ -206,7 +237,8 @@ def ingest_article(
             people = [author, *people]  # ("Jolene Marchetti-Haas is a deputy chief ...")
         parts = _statement_parts(fact_text)
         for text in parts:
-            passage = sent.text if len(parts) == 1 else text  # (a part cites its own words)
+            # (a part cites its own words)
+            passage = described[2] if described else sent.text if len(parts) == 1 else text
             last = before.get(sent.index - 1)
             if last and _POINTS_BACK.match(passage):
                 # "That means nurses will not be allowed back until Saturday": the passage

@@ -230,3 +230,17 @@ def test_a_possessive_far_from_the_one_name_may_be_the_last_sentences_persons() 
                                (moss, "That diary moved the search box 30 miles")]
     assert quotes_of("The board met Monday.\n\nPaul Roe said his team would appeal. "
                      "\"We will win,\" he said.") == [("paul-roe", "We will win")]
+
+
+def test_a_role_opening_a_sentence_with_the_name_beside_it_is_that_person() -> None:
+    """"The bank's president, Sheila Vanderhoof, said ...": she is named beside the role; the
+    fair board's president named before is someone else (the fact read "Dwayne Ostrowski,
+    Sheila Vanderhoof, said ...")."""
+    text = ("WEXFORD, Mich. (Wire) — Fair board president Dwayne Ostrowski, 66, said the board "
+            "voted 7-0 to disqualify the steer.\n\n"
+            "The bank's president, Sheila Vanderhoof, said the bank would donate the full "
+            "$41,000 to the county 4-H program anyway.\n")
+    r = ingest_article(text, source=Source("s", "Wire", "Fair"))
+    donated = fact_saying(r, "donate the full")
+    assert donated.text.startswith("The bank's president, Sheila Vanderhoof, said")
+    assert donated.people == ("sheila-vanderhoof",)

@@ -272,8 +272,8 @@ class _Coref:
         if (
             d
             and d.group("d") in _DESCRIPTORS
-            and not any(x.start < lead + d.end() for x in sent.mentions)
-        ):
+            and not any(x.start < lead + d.end() + 3 for x in sent.mentions)
+        ):  # (but "The bank's president, Sheila Vanderhoof, said": she, named beside it)
             key = self._antecedent(sent, lead, None, descriptor=d.group("d"))
             if key:
                 sent.subject, sent.subject_words = key, d.group("np")

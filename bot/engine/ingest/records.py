@@ -13,6 +13,7 @@ from bot.engine.ingest.interview import find_interview, unlabelled
 from bot.engine.ingest.layout import _Sentence, _sentence_bounds
 from bot.engine.ingest.lexicon import _DATELINE, _DESCRIPTORS, _SPEECH, _SPEECH_ALT
 from bot.engine.ingest.results import IngestResult, _content_slug, _unique
+from bot.engine.ingest.things import named_as
 from bot.engine.verify import normalise, words
 from bot.errors import IngestError
 from bot.models import Citation, Fact, Person, Quote, Source
@@ -233,6 +234,8 @@ def ingest_article(
         if found is None:
             continue
         fact_text, people = found
+        # ("The creamery employs 64 people": the creamery named before)
+        fact_text = named_as(fact_text, [s.text for s in reader.sentences[:sent.index]])
         if column and author and sent.index == column.tagline:
             people = [author, *people]  # ("Jolene Marchetti-Haas is a deputy chief ...")
         parts = _statement_parts(fact_text)

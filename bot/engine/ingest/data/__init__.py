@@ -1,7 +1,8 @@
 """General-English word lists ingest reads: ``NAME.json`` files, each naming its source.
 
 ``titles`` (honorifics before a name), ``roles`` (what a person is), ``name_heads`` (nouns
-heading names of places, bodies, laws, events) and ``human_verbs`` (verbs whose subject is a
+heading names of places, bodies, laws, events), ``company_heads`` (words ending a
+company's name: "Foods", "Co.") and ``human_verbs`` (verbs whose subject is a
 person), compiled by hand; ``person_nouns`` (what a person is: "harbormaster", "grower") and
 ``place_nouns`` (a place, landform or building: "meadow", "creek"), WordNet's, made by
 ``scripts/build-person-nouns``; ``title_abbreviations`` ("gov": "governor"), news style's.

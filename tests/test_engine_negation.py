@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.engine.negation import (
     denied_before_reason,
+    elided_negation,
     negated_terms,
     negation_scope,
     negations,
@@ -201,3 +202,27 @@ def test_a_predicate_opened_by_an_adverb_is_denied_by_a_record_negating_it() -> 
                    "attacks microbes.")
     assert subject_denied(predicate, denied.negated_terms, denied.sequence)
     assert not subject_denied(predicate, said.negated_terms, said.sequence)
+
+
+def test_a_negation_leaving_out_its_verb_denies_what_a_question_negates() -> None:
+    """"who said nobody is checking the air in most rinks": "Parents assume somebody is
+    checking the air. Right now, in most rinks, nobody is." leaves the verb out; its quote
+    is no record negating something else (the gate "negation elsewhere" sank it). A negation
+    of a quantity ("many of which (but not all) are recognized") leaves out no verb."""
+    from bot.engine.sinks import sinks
+
+    assert elided_negation("Right now, in most rinks in this state, nobody is.")
+    assert elided_negation("If you don't, we're going to tell you where to get one.")
+    assert not elided_negation("Cells send out alarm signals, many of which (but not all) are "
+                               "recognized by the same receptors.")
+    assert not elided_negation("Nobody is checking the air.")
+    query = Query("who said nobody is checking the air", ["who", "said", "nobody", "is",
+                  "checking", "the", "air"], [Item("checking", ("check",)), Item("air", ("air",))],
+                  negated=True)
+    query.at = [4, 6]
+    fields = {"check": 1, "air": 1}
+    rinks = view_of("Parents assume that somebody is checking the air. Right now, in most rinks, "
+                    "nobody is.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, rinks) is None
+    other = view_of("Nobody knew it, and parents assume somebody is checking the air.")
+    assert sinks(query, [1.0, 1.0], [False, False], fields, other) == "negation elsewhere"

@@ -97,6 +97,15 @@ def widely_negated(text: str) -> frozenset[str]:
                      if is_content(w))
 
 
+def elided_negation(text: str) -> bool:
+    """A clause of ``text`` ends on a negation whose verb it leaves out ("Right now, in most
+    rinks, nobody is.", "If you don't, we'll tell you"): it denies what was said before, which
+    may be any of the words a question negates; but "many of which (but not all)" leaves out
+    no verb)."""
+    return any((found := negations(ws)) and lexicon.ANY_AUXILIARY.issuperset(ws[found[-1] + 1:])
+               for clause in _CLAUSES.split(text) for ws in [words(clause)])
+
+
 UN = "un"  # the prefix making a word the negation of another ("unmonitored", "unable")
 
 

@@ -28,6 +28,7 @@ from bot.engine.naming import (
 )
 from bot.engine.negation import (
     denied_before_reason,
+    elided_negation,
     predicate_negated,
     question_negates,
     subject_denied,
@@ -315,7 +316,8 @@ class Gates:
             return "negation"  # (but "without monitoring" is what "unmonitored" says)
         negates = self._negates
         if negates and view.negated_terms.isdisjoint(negates) and \
-                widely_negated(view.shown_text).isdisjoint(negates):
+                widely_negated(view.shown_text).isdisjoint(negates) and \
+                not elided_negation(view.shown_text):
             # "what does not define X": a record negating something else ("not decision
             # problems") does not say what the question says is not so (read further in the
             # record: "I don't think anybody here is going to forget the sound" negates

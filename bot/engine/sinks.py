@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.engine import lexicon
+from bot.engine.about import about_asks, about_enough
 from bot.engine.asked_figures import MONEY_TERMS, act_timed, counts_word, frame_unsaid, has_figure
 from bot.engine.figures import is_year
 from bot.engine.focus import completed, doer_named
@@ -96,25 +97,6 @@ def _another_named(view: RecordView, head: str | None, asked: set[str]) -> bool:
                and seq[k - 1] not in people for k, t in enumerate(seq))
 
 
-def _about_enough(items: list[frozenset[str]], all_terms: tuple[str, ...],
-                  fields: dict[str, int], topic: frozenset[str],
-                  around: Callable[[set[str]], dict[str, int]] | None) -> bool:
-    """Whether what someone's words are asked to be about ("about logging a species out of
-    existence": its words, each by any of its terms) is what the record is about: at least
-    half of them in the record or its article's title, or, so far, in the sentences around it
-    (read only when needed)."""
-    if not items:  # (no word of weight the bank has: any of them will do)
-        items = [frozenset(all_terms)]
-    had = [any(t in fields or t in topic for t in terms) for terms in items]
-    if any(had) and 2 * sum(had) >= len(items):
-        return True
-    if around is None:
-        return False
-    near = around(set().union(*items))
-    return 2 * sum(h or not terms.isdisjoint(near)
-                   for h, terms in zip(had, items, strict=True)) >= len(items)
-
-
 def _lacks_much(weights: list[float], unknown: list[bool]) -> bool:
     """The items the bank lacks hold :data:`UNKNOWN_SHARE` of the question's weight (each
     capped at :data:`UNKNOWN_CAP` times the weightiest item it has)."""
@@ -129,12 +111,12 @@ class Gates:
     """:func:`sinks` for one question, what it reads of the question alone worked out once
     (not once per candidate)."""
 
-    __slots__ = ("_about", "_about_items", "_aged", "_anchors", "_asked", "_degree", "_denied",
-                 "_figure", "_items", "_kin_aged", "_kind", "_lacks_much", "_least", "_measure",
-                 "_measured_of", "_name_of", "_named", "_negated", "_negates", "_of_thing",
-                 "_said", "_shifts", "_sized_of", "_speaker_named", "_speech_asked", "_subject",
-                 "_superlatives", "_when", "_when_act", "_which_many", "_which_people", "_who",
-                 "_why", "query")
+    __slots__ = ("_about", "_about_asks", "_about_items", "_aged", "_anchors", "_asked", "_degree",
+                 "_denied", "_figure", "_items", "_kin_aged", "_kind", "_lacks_much", "_least",
+                 "_measure", "_measured_of", "_name_of", "_named", "_negated", "_negates",
+                 "_of_thing", "_said", "_shifts", "_sized_of", "_speaker_named", "_speech_asked",
+                 "_subject", "_superlatives", "_when", "_when_act", "_which_many", "_which_people",
+                 "_who", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -187,6 +169,7 @@ class Gates:
                        for it, unk in zip(query.items, unknown, strict=True)]
         #: "what did X say about Y": the terms of Y (what X's words must be about)
         self._about = query.about
+        self._about_asks = about_asks(query.words)  # ("about how much ...")
         self._about_items = [frozenset(it.terms) & set(query.about)
                              for it, unk in zip(query.items, unknown, strict=True)
                              if not it.people and not unk
@@ -413,7 +396,8 @@ class Gates:
             # reports someone else's words (a sentence read by ingest names its speaker first,
             # a quote's view its speaker), as the prosecutor's quote about Eldridge does
             return "said by another"
-        if self._about and not _about_enough(self._about_items, self._about, fields, topic, around):
+        if self._about and not about_enough(self._about_items, self._about, fields, topic, around,
+                                             self._about_asks):
             # "what did X say about the pay offer": words of X's on something else are no
             # answer, however surely they are X's (the sentences around them may say what
             # they are about: "Its cause is under investigation. ... 'too early to say'")

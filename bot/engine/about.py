@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-#: "about", and the words opening a question of its own after it ("about how long ...").
-ABOUT_WORDS = frozenset({"about", "regarding", "concerning", "on"})
+#: Prepositions that say what something said is about ("what did X say about Y") ...
+ABOUT_WORDS = frozenset({"about", "regarding", "concerning"})
+#: ... and the words opening a question of its own after one ("about how long ...").
 ASKING = frozenset({"how", "whether", "what", "why", "when", "where", "if", "who", "which"})
+
+
+def topic_at(ws: list[str]) -> int | None:
+    """Where the question's first word saying what something said is about stands."""
+    return next((k for k, w in enumerate(ws) if w in ABOUT_WORDS), None)
 
 
 def about_enough(items: list[frozenset[str]], all_terms: tuple[str, ...],
@@ -36,5 +42,5 @@ def about_enough(items: list[frozenset[str]], all_terms: tuple[str, ...],
 def about_asks(ws: list[str]) -> bool:
     """What the question asks someone's words to be about is a question of its own ("what did
     she say about how much peanut it takes", "about whether it will work")."""
-    return any(w in ABOUT_WORDS and ws[k + 1:k + 2] and ws[k + 1] in ASKING
-               for k, w in enumerate(ws))
+    k = topic_at(ws)
+    return k is not None and k + 1 < len(ws) and ws[k + 1] in ASKING

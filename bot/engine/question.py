@@ -22,6 +22,7 @@ from itertools import pairwise
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.engine import lexicon
+from bot.engine.about import topic_at
 from bot.engine.asked_figures import MONEY_TERMS
 from bot.engine.focus import mark_focus
 from bot.engine.forms import (
@@ -203,8 +204,6 @@ def _answer_count(ws: list[str]) -> set[int]:
 
 
 
-#: Prepositions that say what something said is about ("what did X say about Y").
-_ABOUT = frozenset({"about", "regarding", "concerning"})
 #: Prepositions that complete a role ("the mayor **of** Riverside").
 _COMPLEMENTS = frozenset({"of", "in", "at", "for", "from", "through", "during", "on", "with"})
 
@@ -422,10 +421,10 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
         query.items.append(item)
 
     if query.speech and query.people:
-        topic_at = next((k for k, w in enumerate(ws) if w in _ABOUT), None)
-        if topic_at is not None:
+        topic = topic_at(ws)
+        if topic is not None:
             query.about = tuple(t for it in query.items
-                                if not it.people and at[it.pos] > topic_at for t in it.terms)
+                                if not it.people and at[it.pos] > topic for t in it.terms)
 
     mark_focus(query, opening)  # the doer's verb: "why did X vote no", "why did the city fire X"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import islice
 
 from bot.engine import lexicon
 from bot.engine.ingest.attribution import _Reader
@@ -235,7 +236,7 @@ def ingest_article(
             continue
         fact_text, people = found
         # ("The creamery employs 64 people": the creamery named before)
-        fact_text = named_as(fact_text, [s.text for s in reader.sentences[:sent.index]])
+        fact_text = named_as(fact_text, (s.text for s in islice(reader.sentences, sent.index)))
         if column and author and sent.index == column.tagline:
             people = [author, *people]  # ("Jolene Marchetti-Haas is a deputy chief ...")
         parts = _statement_parts(fact_text)

@@ -9,7 +9,7 @@ out."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from bot.engine import lexicon
 from bot.engine.ingest.data import wordlist
@@ -29,10 +29,10 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-def named_as(text: str, before: Sequence[str]) -> str:
+def named_as(text: str, before: Iterable[str]) -> str:
     """``text`` with its opening "The <kind>" as the name ``before`` (the sentences before
-    it) gave the one thing of that kind it names; ``text`` itself when it names none, or two
-    (which of them "the fire" is, the words do not say)."""
+    it, read only when ``text`` opens so) gave the one thing of that kind it names; ``text``
+    itself when it names none, or two (which of them "the fire" is, the words do not say)."""
     opening = _OPENING.match(text)
     if opening is None:
         return text

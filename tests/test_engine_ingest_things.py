@@ -4,7 +4,7 @@ named before."""
 from __future__ import annotations
 
 from bot.engine.ingest import ingest_article
-from bot.engine.ingest.things import named_as
+from bot.engine.ingest.things import it_as, named_as, opening_thing
 from bot.models import Source
 
 
@@ -59,3 +59,66 @@ def test_ingest_states_the_name_and_cites_the_words_as_written() -> None:
     fact = next(f for f in r.new_facts if "64 people" in f.text)
     assert fact.text == "Brule Valley Creamery employs 64 people in New Holsten."
     assert fact.citations[0].passage == "The creamery employs 64 people in New Holsten."
+
+
+def _nobody(at: int) -> bool:
+    return False
+
+
+def test_a_sentence_opens_on_the_one_thing_it_is_about() -> None:
+    assert opening_thing('The painting, "Winter Light" by Harriet Dunmore, was taken in 1987.',
+                         _nobody) == "The painting"
+    assert opening_thing("The team's machine, which the students named Old Blue, uses a chain.",
+                         _nobody) == "The team's machine"
+    assert opening_thing("The bridge opened in 1962.", _nobody) == "The bridge"
+    assert opening_thing("The team drew about 171,000 fans last season.", _nobody) == "The team"
+    assert opening_thing("The Harney Flats Grain Cooperative pledged $5,000.", _nobody) == \
+        "The Harney Flats Grain Cooperative"
+    assert opening_thing("Carver Township, just across the river, already tried this.",
+                         _nobody) == "Carver Township"
+    assert opening_thing("Halvorsen Precision Coatings opened in 1978.", _nobody) == \
+        "Halvorsen Precision Coatings"
+
+
+def test_no_thing_when_it_opens_on_a_person_several_things_or_no_name() -> None:
+    assert opening_thing("The mayor said so on Monday.", _nobody) is None
+    assert opening_thing("Whitacre, who coaches the team, said so.", lambda at: at == 0) is None
+    assert opening_thing("The ribbon and the prize went to Tomas Reyes.", _nobody) is None
+    assert opening_thing("The township supervisors will vote on a fire tax.", _nobody) is None
+    assert opening_thing("Boaters can meet the rule online.", _nobody) is None
+    assert opening_thing("Closing Hawthorne, which opened in 1954, saves $1 million.",
+                         _nobody) is None
+    assert opening_thing("According to the paper, the ring lies far out.", _nobody) is None
+    assert opening_thing("Today the garden has 64 plots.", _nobody) is None
+
+
+def test_it_is_the_thing_before_unless_it_stands_for_none() -> None:
+    assert it_as("It was shown by Kaylee Brandvold.", "The steer") == \
+        "The steer was shown by Kaylee Brandvold."
+    assert it_as("Its cod fishery collapsed in 1994.", "Carrow Bank") == \
+        "Carrow Bank's cod fishery collapsed in 1994."
+    assert it_as("Its crews had marked every line.", "Lantern Fibers") == \
+        "Lantern Fibers' crews had marked every line."
+    assert it_as("It is expected to close on April 1.", "The deal") == \
+        "The deal is expected to close on April 1."
+    for empty in ("It is illegal to give it to cattle.", "It is the first time in 25 years.",
+                  "It was the zoo's first escape since 2016.", "It turns out they were wrong."):
+        assert it_as(empty, "The sample") == empty
+    assert it_as("It was shown by Kaylee Brandvold.", None) == "It was shown by Kaylee Brandvold."
+
+
+def test_ingest_states_what_it_stands_for_and_cites_the_words_as_written() -> None:
+    text = ("BRAMWELL, Iowa (Wire) — A fair board stripped a steer of its title on Monday.\n\n"
+            "The steer, a 1,340-pound Angus cross named Domino, won the top prize on Aug. 2. "
+            "It was shown by Kaylee Brandvold, a junior at Bramwell Central High School. It "
+            "weighed 1,340 pounds at the sale.\n\n"
+            "Boaters can take the course online. It takes about three hours to finish.\n")
+    r = ingest_article(text, source=Source("s", "Wire", "Steer"))
+    shown = next(f for f in r.new_facts if "Kaylee" in f.text)
+    assert shown.text == ("The steer was shown by Kaylee Brandvold, a junior at Bramwell "
+                          "Central High School.")
+    assert shown.citations[0].passage.startswith("It was shown by Kaylee Brandvold")
+    # (one "It" after another is the same thing)
+    assert any(f.text == "The steer weighed 1,340 pounds at the sale." for f in r.new_facts)
+    # ("Boaters" is no name: the sentence stays as written)
+    assert any(f.text.startswith("It takes about three hours") for f in r.new_facts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from itertools import islice
 
 from bot.engine import lexicon
@@ -14,7 +15,7 @@ from bot.engine.ingest.interview import find_interview, unlabelled
 from bot.engine.ingest.layout import _Sentence, _sentence_bounds
 from bot.engine.ingest.lexicon import _DATELINE, _DESCRIPTORS, _SPEECH, _SPEECH_ALT
 from bot.engine.ingest.results import IngestResult, _content_slug, _unique
-from bot.engine.ingest.things import named_as
+from bot.engine.ingest.things import it_as, named_as, opening_thing, refers_back
 from bot.engine.verify import normalise, words
 from bot.errors import IngestError
 from bot.models import Citation, Fact, Person, Quote, Source
@@ -218,9 +219,13 @@ def ingest_article(
     section: str | None = None  # the subheading over the sentence, past the first prose
     prose = False
     before: dict[int, str] = {}  # the text of each sentence of prose, by its index
+    opened: dict[int, str | None] = {}  # the thing each sentence opens on ("The steer")
     for sent in reader.sentences:
         if not sent.headline:
             before[sent.index] = sent.text
+        prior = opened.get(sent.index - 1)
+        opened[sent.index] = prior if refers_back(sent.text) else opening_thing(
+            sent.text, partial(_person_at, sent))
         if sent.par in answered or sent.par in asked or sent.index in own:
             section = None  # (an interview's question heads its answer, not the prose after)
             continue  # an answer is a quote, cited with the question it answers
@@ -236,7 +241,8 @@ def ingest_article(
             continue
         fact_text, people = found
         # ("The creamery employs 64 people": the creamery named before)
-        fact_text = named_as(fact_text, (s.text for s in islice(reader.sentences, sent.index)))
+        fact_text = named_as(it_as(fact_text, prior),  # ("It was shown by": the steer)
+                             (s.text for s in islice(reader.sentences, sent.index)))
         if column and author and sent.index == column.tagline:
             people = [author, *people]  # ("Jolene Marchetti-Haas is a deputy chief ...")
         parts = _statement_parts(fact_text)
@@ -332,6 +338,11 @@ FRAGMENT_WORDS = 4
 
 #: A sentence opening on what the one before led to: "That means nurses will not be allowed
 #: back", "This is why ...", "That prompted ..." (what "that" is, only the sentence before says).
+def _person_at(sent: _Sentence, at: int) -> bool:
+    """A person's name of ``sent`` starts at or runs over ``at``."""
+    return any(m.start <= at < m.end for m in sent.mentions)
+
+
 _POINTS_BACK = re.compile(r"(?:That|This)\s+(?:means|meant|is why|was why|is because|was "
                           r"because|explains|explained|led|leads|prompted|forced|left)\b")
 

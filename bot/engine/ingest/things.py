@@ -4,12 +4,16 @@ as a fact states a person by name where its sentence says "the mayor". The name 
 the sentences before give that ends in the kind's own word ("the hospital": "Cassel Falls
 Regional Hospital"); "the company" or "the firm" is the company named ("Golden Hearth Foods",
 "Redbank Poultry Co."). Two things of the kind named, it is neither. Pure text in, text
-out."""
+out.
+
+And a sentence opening on "It" or "Its" (:func:`it_as`) is about the thing the sentence
+before it opened on (:func:`opening_thing`): "The steer, a 1,340-pound Angus cross, won the
+top prize. It was shown by Kaylee Brandvold" says "The steer was shown by Kaylee Brandvold"."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from bot.engine import lexicon
 from bot.engine.ingest.data import wordlist
@@ -82,3 +86,121 @@ def _named(m: re.Match[str], sentence: str, kind: str, heads: frozenset[str]) ->
     after = _NEXT_WORD.match(sentence, m.end())
     # ("a gift from Yale University alumnus Edward Harkness": no thing spoken of)
     return after is None or (after.group(1) not in heads and after.group(1) not in _PERSON_NOUNS)
+
+
+#: "It was shown by ...", "Its crews had ...": the pronoun a sentence opens on.
+_IT = re.compile(r"(It|Its)\s+")
+#: "It" standing for no thing: "It is illegal to ...", "It is the first time ...", "It was the
+#: zoo's first escape since 2016" (an event, not the thing before), "It turns out ...".
+_EMPTY_IT = re.compile(
+    r"It(?:['’]s|\s+(?:is|was|isn['’]t|wasn['’]t|would\s+be|will\s+be|has\s+been|had\s+been))"
+    r"\s+(?:not\s+)?(?:(?:the|its|an?|\w+['’]s)\s+(?:[\w'’-]+\s+)?(?:first|only|last|second|third|"
+    r"largest|biggest|best|worst|time)\b|(?!\w+(?:ed|en)\b)\w+\s+(?:to|that|whether|if|how|why|"
+    r"when|for)\b)"
+    r"|It\s+(?:seems|seemed|turns\s+out|turned\s+out|remains|remained|appears\s+that|"
+    r"appeared\s+that|means|meant)\b")
+#: A word or a mark of punctuation, at its place in the sentence.
+_TOKEN = re.compile(r"[^\s,;:—–()\"“”]+|[,;:—–()\"“”]")
+#: Words a name opening a sentence may be followed by: its verb's auxiliaries.
+_AUXILIARIES = frozenset({"is", "was", "has", "had", "will", "would", "can", "could", "does",
+                          "did", "says", "said", "also", "now", "still"})
+
+
+def it_as(text: str, thing: str | None) -> str:
+    """``text`` with its opening "It" or "Its" as ``thing`` (what the sentence before opened
+    on: :func:`opening_thing`); ``text`` itself when no thing is given or the "It" stands for
+    none ("It is illegal to ...")."""
+    opening = _IT.match(text)
+    if opening is None or thing is None or not refers_back(text):
+        return text
+    if opening.group(1) == "Its":
+        thing += "'" if thing.endswith("s") else "'s"
+    return f"{thing} {text[opening.end():]}"
+
+
+def refers_back(text: str) -> bool:
+    """``text`` opens on an "It" or "Its" that stands for a thing named before."""
+    return _IT.match(text) is not None and _EMPTY_IT.match(text) is None
+
+
+def opening_thing(text: str, person_at: Callable[[int], bool]) -> str | None:
+    """The one thing ``text`` opens on as its subject: "The painting" of 'The painting, "Winter
+    Light", was taken ...'; "The team's machine" of "The team's machine, which ..."; "Carver
+    Township" of "Carver Township, just across the river, already tried this". None when it
+    opens on a person (``person_at``: whether a person's name starts at that offset, or a
+    kind of person: "The mayor"), on several things ("The ribbon and the prize"), on
+    something else ("According to ...", "Today the garden ...") or on "It" itself."""
+    tokens = list(_TOKEN.finditer(text))
+    if len(tokens) < 3:
+        return None
+    first = tokens[0].group()
+    if first == "The":
+        end = _noun_phrase_end(tokens)
+    elif first[0].isupper() and first not in ("It", "Its", "A", "An") and \
+            first.lower() not in lexicon.STOPWORDS and first.lower() not in lexicon.DATE_WORDS \
+            and not first.lower().endswith(("ing", "ly")):
+        end = _name_end(tokens)
+    else:
+        return None
+    if end is None or any(person_at(t.start()) for t in tokens[:end]) or (
+            end == 1 and (lexicon.is_ordinary(low := first.lower())
+                          or (low.endswith("s") and low in lexicon.english()))):
+        return None  # (a person; "Officials said", "Boaters can meet ...": no name)
+    words = [t.group() for t in tokens[:end]]
+    head = words[-1]
+    after = tokens[end].group().lower()
+    if after in ("and", "or", "&") or not head[0].isalpha() or head.lower() in _PERSON_NOUNS \
+            or _POSSESSIVE.search(head) or (head.endswith("s") and head[0].islower()
+                                           and not head.endswith(("ss", "us", "is"))):
+        return None  # (several things, "The 1927", a person, "The robots")
+    return " ".join(words)
+
+
+def _noun_phrase_end(tokens: list[re.Match[str]]) -> int | None:
+    """Where "The ..." ends: before a comma, a function word, or the verb after its noun
+    ("The bridge opened", "The law applies", "The team drew"); None past six words."""
+    for k, t in enumerate(tokens[1:8], start=1):
+        w = t.group()
+        low = w.lower()
+        if not w[0].isalnum() and w[0] != "$":
+            return k if k > 1 else None
+        if w[0].isupper() or w[0].isdigit():
+            continue  # ("The Harney Flats Grain Cooperative", "The 1927 theater")
+        if low in lexicon.STOPWORDS or low.endswith("ly") or (k > 1 and _verb_form(low) and not (
+                _PLURAL_ENDING.search(low) and k + 1 < len(tokens)
+                and _after_plural(tokens[k + 1].group().lower()))):
+            # (but "The township supervisors will vote": a plural, its verb after it)
+            return k if k > 1 else None
+    return None
+
+
+def _name_end(tokens: list[re.Match[str]]) -> int | None:
+    """Where a name opening a sentence ends: a run of capitalised words followed by a comma
+    or its verb ("Halvorsen Precision Coatings opened", "Elderby, a village ...")."""
+    for k, t in enumerate(tokens[1:6], start=1):
+        w = t.group()
+        if w[0].isupper() or w in ("of", "&"):
+            continue
+        low = w.lower()
+        return k if w == "," or low in _AUXILIARIES or _verb_form(low) else None
+    return None
+
+
+#: How a plural noun or a verb after its subject ends ("supervisors", "applies").
+_PLURAL_ENDING = re.compile(r"[^s]s$")
+
+
+def _after_plural(word: str) -> bool:
+    """``word`` is a verb a plural noun before it may be the subject of ("will", "voted")."""
+    return word in _PLURAL_VERBS or word.endswith("ed")
+
+
+#: The auxiliaries and verbs after a plural subject ("supervisors will", "they were").
+_PLURAL_VERBS = frozenset({"are", "were", "have", "had", "will", "would", "can", "could", "may",
+                           "might", "must", "should", "do", "did", "said", "say"})
+
+
+def _verb_form(word: str) -> bool:
+    """A verb's form after its subject: "opened", "applies", "drew"."""
+    return word.endswith("ed") or word in lexicon.irregular() or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is")) and word.isalpha())

@@ -37,6 +37,7 @@ from bot.engine.negation import (
     widely_negated,
 )
 from bot.engine.normalize import is_content, stem
+from bot.engine.origin import origin_asked, origin_given
 from bot.engine.question import FIGURE_KINDS, Query
 from bot.engine.records import (
     FIELD_KEYWORD,
@@ -114,9 +115,9 @@ class Gates:
     __slots__ = ("_about", "_about_asks", "_about_items", "_aged", "_anchors", "_asked", "_degree",
                  "_denied", "_figure", "_items", "_kin_aged", "_kind", "_lacks_much", "_least",
                  "_measure", "_measured_of", "_name_of", "_named", "_negated", "_negates",
-                 "_of_thing", "_said", "_shifts", "_sized_of", "_speaker_named", "_speech_asked",
-                 "_subject", "_superlatives", "_when", "_when_act", "_which_many", "_which_people",
-                 "_who", "_why", "query")
+                 "_of_thing", "_origin", "_said", "_shifts", "_sized_of", "_speaker_named",
+                 "_speech_asked", "_subject", "_superlatives", "_when", "_when_act", "_which_many",
+                 "_which_people", "_who", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -132,6 +133,7 @@ class Gates:
         self._denied = frozenset(t for it in query.items if not it.people for t in it.terms) \
             if why and not query.negated else frozenset()
         self._subject = subject_predicate(query)
+        self._origin = origin_asked(query)  # "where is X from": a place beside X's name
         self._shifts = Shifts(query)  # a time, a unit or roles shifted (:mod:`.shifts`)
         # stop words of the question turned around by their opposites (:func:`_turned_around`)
         self._degree = [(w, lexicon.opposites(w) - asked) for w in asked & lexicon.DEGREE_WORDS]
@@ -355,6 +357,9 @@ class Gates:
             return "no date"
         if self._when_act and not any(t in fields for t in self._when_act):
             return "another time"  # "when was the plant built": "a jury found Friday"
+        if self._origin and not origin_given(f"{view.shown_text} {view.passage_text}",
+                                             self._origin):
+            return "not from"  # "where is Ana Ruiz from": "... at the awards show"
         if framed := frame_unsaid(query, view):
             return framed  # "what time", "what year", "what day", "what month", "what four"
         if self._named and not name_near(view, self._named, self._asked, self._name_of,

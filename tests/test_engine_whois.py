@@ -82,3 +82,29 @@ def test_a_fact_opening_on_a_preposition_before_the_name_is_not_about_who_they_a
                        None) for fid, text in texts.items())
     engine = Engine(Bank(sources=(WIRE,), people=(priya,), facts=facts, quotes=()))
     assert engine.answer("who is priya castellanos").record_id == "director"
+
+
+def test_a_fact_describing_someone_beside_their_name_is_not_told_twice() -> None:
+    """"Janelle Sorensen, 38, a nurse who lives in Westfall, said ..." says who she is in
+    the description's own words, so the answer is that fact, not "Janelle Sorensen: nurse who
+    lives in Westfall." before it; a description the fact does not say as such ("orchard
+    manager" of "who has managed the orchard"), or says after a title ("Mayor Vera Lind
+    said"), still opens the answer."""
+    people = (Person("janelle-sorensen", "Janelle Sorensen", ("Sorensen",),
+                     "nurse who lives in Westfall", None),
+              Person("benito-aragon", "Benito Aragon", ("Aragon",), "orchard manager", None),
+              VERA)
+    texts = {
+        "nurse": "Janelle Sorensen, 38, a nurse who lives in Westfall, said her family farmed "
+                 "the land.",
+        "orchard": "Benito Aragon, who has managed the 340-acre orchard for 19 years, said the "
+                   "borer spread fast.",
+    }
+    facts = (*(Fact(fid, text, (Citation("wire", text),), (pid,), (), None, None)
+               for (fid, text), pid in zip(texts.items(), ("janelle-sorensen", "benito-aragon"),
+                                           strict=True)), VOTE)
+    engine = Engine(Bank(sources=(WIRE,), people=people, facts=facts, quotes=()))
+    assert engine.answer("who is janelle sorensen").text == texts["nurse"]
+    assert engine.answer("who is benito aragon").text == \
+        f"Benito Aragon: orchard manager. {texts['orchard']}"
+    assert engine.answer("who is vera lind").text == f"Vera Lind: mayor. {VOTE.text}"

@@ -114,7 +114,11 @@ def describe(m: Memory, cite: Citer, person_id: str, guild_id: int | None,
     if any(tied.isdisjoint(terms) for terms in holds):
         return None  # the mayor, but of somewhere else: answered as any other question
     text = cite.answer_text(record)
-    if person.description:
+    if person.description and not (all(says_who(record)[1:3]) and
+                                   person.description.rstrip(".").lower() in record.text.lower()):
+        # (a fact saying it beside the name says it once: "Janelle Sorensen, 38, a nurse who
+        # lives in Westfall, said ..." needs no "Janelle Sorensen: nurse who lives in
+        # Westfall."; but "Mayor Vera Lind said the vote was close" says what she said)
         text = f"{introduce(person.name, person.description)} {text}"
     return Answer(
         answered=True,

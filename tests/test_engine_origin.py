@@ -20,7 +20,8 @@ def test_a_place_beside_the_name_says_where_someone_is_from() -> None:
                     if w in ("Solvang", "Pruitt", "Weatherby", "Doechii", "Kolb", "Okafor-Brandt"))
         assert origin_given(text, (name.lower(),)), text
     # (a family asked of by its plural; a hyphenated name as the question's words have it)
-    assert origin_given("Gordon Pelletier, 51, a teacher from Millbrook, was hurt.", ("pelletiers",))
+    assert origin_given("Gordon Pelletier, 51, a teacher from Millbrook, was hurt.",
+                        ("pelletiers",))
     assert origin_given("Delia Okafor-Brandt, a Democrat from Wexley, said so.",
                         ("rep okafor brandt",))
 

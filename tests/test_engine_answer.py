@@ -1248,3 +1248,19 @@ def test_a_question_naming_only_a_person_looks_past_six_records_about_them() -> 
     engine = Engine(Bank(sources=(source,), people=(oduya,), facts=tuple(facts), quotes=()))
     a = answered(engine, "how old is oduya")
     assert a.record_id == "f8"
+
+
+def test_a_sum_asked_in_digits_meets_the_same_sum_in_words() -> None:
+    """"what did the mayor say about the 28 million": her quote says "Twenty-eight million
+    dollars"; the question's "28 million" is the same figure, so the quote is about it."""
+    wire = Source("wire", "Piedmont Wire", "Team leaves", None, "2025-10-17", None)
+    mayor = Person("dee-pike", "Dee Pike", ("Pike",), "mayor", None)
+    said = "Twenty-eight million dollars is more than our entire police budget."
+    other = "I love that ballpark, and I grew up in it."
+    quotes = tuple(Quote(qid, "dee-pike", text, None, (Citation("wire", text),))
+                   for qid, text in (("sum", said), ("park", other)))
+    engine = Engine(Bank(sources=(wire,), people=(mayor,), facts=(), quotes=quotes))
+    for asked in ("what did the mayor say about the 28 million",
+                  "what did pike say about the $28 million"):
+        answer = engine.answer(asked)
+        assert answer.answered and answer.record_id == "sum", asked

@@ -15,6 +15,17 @@ def test_words_write_numbers_as_digits_and_chat_spellings_out() -> None:
     assert words("two hundred") == ["200"]
 
 
+def test_a_figure_in_digits_and_its_scale_is_one_figure_as_in_words() -> None:
+    """"28 million" is 28000000, as "twenty-eight million" is, so either meets the other;
+    "2.5 billion" is not "2" and "5"."""
+    assert words("the $28 million stadium") == ["the", "28000000", "stadium"]
+    assert words("Twenty-eight million dollars") == ["28000000", "dollars"]
+    assert words("2.5 billion users, 40-thousand fans") == ["2500000000", "users", "40000", "fans"]
+    # (decimals past the scale, or a figure after a decimal point, stay as written)
+    assert words("1.23456 thousand") == ["1", "23456", "thousand"]
+    assert words("version 3.2 million") == ["version", "3200000"]
+
+
 def test_one_is_a_figure_in_a_hyphenated_figure_and_after_tens() -> None:
     """"four-to-one" is "4 to 1" as the question writes it; "twenty-one" is 21, not "20 one";
     a lone "one" stays a word ("one of them", "no-one")."""

@@ -38,7 +38,7 @@ def test_a_records_people_are_its_named_people_or_speaker() -> None:
 
 def test_the_view_sees_numbers_dates_and_quotes() -> None:
     cost = view(COST, None)
-    assert "40" in cost.numbers and not cost.is_quote
+    assert "40000000" in cost.numbers and not cost.is_quote
     quote = view(WAITED, "Ada Quill")
     assert quote.is_quote and quote.speech
 
@@ -132,9 +132,12 @@ def test_a_view_knows_sums_of_money_and_spans_of_time_or_length() -> None:
         v = view(Fact("f", text, (Citation("wire", "x"),)), None)
         return v.money, v.spans
 
+    # (a sum with its scale is one figure, as the words read it)
     assert of("Growers could lose $74 million and 2,500 seasonal jobs.") == \
-        (frozenset({"74"}), frozenset())  # "seasonal" counts no span of time
-    assert of("The $3.1 million sale took 47 days.") == (frozenset({"3", "1"}), frozenset({"47"}))
+        (frozenset({"74000000"}), frozenset())  # "seasonal" counts no span of time
+    assert of("The $3.1 million sale took 47 days.") == \
+        (frozenset({"3100000"}), frozenset({"47"}))
+    assert of("It cost $48,000 and then $2.50.")[0] == frozenset({"48000", "2", "50"})
     assert of("Both schools are about 1.8 miles away.")[1] == frozenset({"1", "8"})
     # a sum in cents or dollars written out is money too ("how much was he paid an hour")
     assert of("He was paid 50 cents an hour, later 3 dollars.")[0] == frozenset({"50", "3"})
@@ -213,7 +216,7 @@ def test_a_sum_of_money_is_no_span_of_time() -> None:
     """"$84 million last year": the figure counts money, though "year" is in its reach;
     "for 12 years" is a span."""
     profit = view(Fact("f", "The airline reported a profit of $84 million last year.", ()), None)
-    assert profit.money == {"84"} and profit.spans == frozenset()
+    assert profit.money == {"84000000"} and profit.spans == frozenset()
     assert view(Fact("f", "He ran the airline for 12 years.", ()), None).spans == {"12"}
 
 

@@ -93,15 +93,19 @@ def test_a_figure_that_counts_the_thing_counted_counts_it() -> None:
 
 
 def test_a_sum_of_money_before_a_thing_asked_the_price_of_prices_it() -> None:
-    """"how much will the stadium cost": "a $310 million stadium" prices it; "6,500-seat
-    stadium" counts seats, and "$168 million and any cost overruns" prices nothing asked."""
+    """"how much will the stadium cost": "a $310 million stadium" prices it, and so does "a
+    new $48 million, 6,500-seat stadium" (the sum one figure, the seats' count between);
+    "a 6,500-seat stadium" counts seats, and "$168 million and any cost overruns" prices
+    nothing asked."""
     stadium = frozenset({"stadium"})
     priced = words("approve a $310 million stadium")
     assert _count_before(stadium, {"stadium", "cost"}, figure_counts(priced),
-                         frozenset({"310"})) == 1.0
+                         frozenset({"310000000"})) == 1.0
     seats = words("a new $48 million, 6,500-seat stadium")
     assert _count_before(stadium, {"stadium", "cost"}, figure_counts(seats),
-                         frozenset({"48"})) == 0.0
+                         frozenset({"48000000"})) == 1.0
+    assert _count_before(stadium, {"stadium", "cost"}, figure_counts(words("a 6,500-seat stadium")),
+                         frozenset()) == 0.0
 
 
 def test_the_engine_reads_a_sum_before_the_thing_priced_for_how_much_it_costs() -> None:

@@ -122,6 +122,22 @@ def _numbers(tokens: list[str]) -> list[str]:
     return out
 
 
+#: A figure written in digits before a scale's word ("28 million", "2.5 billion", "40
+#: thousand"): one figure, as "twenty-eight million" is ("2.5" not read as "2" and "5").
+_SCALED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[\s-]+(thousand|million|billion)\b")
+
+
+def _scaled(m: re.Match[str]) -> str:
+    """The figure ``m`` found, in digits ("28 million": "28000000"); as written when the
+    decimals outrun the scale ("1.23456 thousand")."""
+    whole, _, decimals = m.group(1).partition(".")
+    scale = lexicon.SCALES[m.group(2)]
+    if len(decimals) > len(str(scale)) - 1:
+        return m.group()
+    return str(int(whole) * scale + (int(decimals) * scale // 10 ** len(decimals) if decimals
+                                     else 0))
+
+
 #: A word joined by hyphens to others ("four-to-one", "one-in-10", "one-third").
 _HYPHENATED = re.compile(r"\b\w+(?:-\w+)+\b")
 
@@ -140,6 +156,8 @@ def _one_as_figure(compound: re.Match[str]) -> str:
 def words(text: str) -> list[str]:
     """The words of ``text``: folded, number words as digits, chat spellings written out."""
     folded = fold(text)
+    if ("illion" in folded or "thousand" in folded) and _SCALED.search(folded):
+        folded = _SCALED.sub(_scaled, folded)
     if "non-" in folded:
         folded = _NON.sub("non", folded)
     if "one-" in folded or "-one" in folded:

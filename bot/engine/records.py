@@ -46,9 +46,9 @@ FIELD_TITLE = 16  # its article's title (not indexed: scoring.by_title adds it)
 _CAPITALISED_INSIDE = re.compile(
     r"""(?:[.!?:"“]|^)\s*[A-Z][\w'’-]*|([A-Z](?<![\w'’][A-Z])[\w'’-]*)"""
 )
-#: A sum of money: a currency sign or "cents" / "dollars" ("$48 million", "50 cents an hour").
-_MONEY = re.compile(r"[$£€¥]\s?(\d[\d,]*)(?:\.(\d+))?"
-                    r"|\b(\d[\d,]*)(?:\.(\d+))? (?:cents?|dollars?)\b")
+#: A sum of money: a currency sign or "cents" / "dollars" ("$48 million": 48000000; "50 cents").
+_MONEY = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion)\b)?"
+                    r"|\b\d[\d,]*(?:\.\d+)? (?:cents?|dollars?)\b")
 _CLAUSE_END = re.compile(r"[.;:!?()]")
 _AND_OR = frozenset({"and", "or"})
 
@@ -297,8 +297,8 @@ def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
         states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES)
         and any(map(states_reason, texts)),
         has_clock=has_clock,
-        money=(money := frozenset(d.replace(",", "") for m in _MONEY.finditer(record.text)
-                                  for d in m.groups() if d) if numbers else frozenset()),
+        money=(money := frozenset(d for m in _MONEY.finditer(record.text) for d in
+                                  words(m.group()) if d.isdigit()) if numbers else frozenset()),
         # (a sum of money is no span: "$84 million last year")
         spans=(spans := span_figures(ws) - money if numbers else frozenset()),
         within=bool(spans) and _within(ws, spans),

@@ -203,3 +203,17 @@ def test_the_names_of_the_people_asked_name_no_one_else() -> None:
     assert not name_near(fished, son, {"@ellen-marquis", "marqui", "son"}, True)
     assert name_near(view_of("Ellen Marquis fished with her son, Tom.", people=("ellen-marquis",)),
                      son, {"@ellen-marquis", "marqui", "son"}, True)
+
+
+def test_a_place_names_no_one_asked_for_by_the_name_of_a_kind_of_person() -> None:
+    """"what's the name of Marquis's son": "Ellen Marquis fishes out of Gull Harbor with her
+    son" names a harbor, not her son; asked the name of a thing, a place may be it."""
+    son = frozenset({"son"})
+    asked = {"@ellen-marquis", "marqui", "son"}
+    harbor = view_of("Ellen Marquis fishes out of Gull Harbor with her son.",
+                     people=("ellen-marquis",))
+    assert not name_near(harbor, son, asked, True)
+    assert name_near(view_of("Ellen Marquis fishes out of Gull Harbor with her son, Tom.",
+                             people=("ellen-marquis",)), son, asked, True)
+    boat = view_of("She fishes a boat out of Gull Harbor.")
+    assert name_near(boat, frozenset({"boat"}), {"boat"}, False)

@@ -242,6 +242,8 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
     # Marquis, who fishes with her son")
     names = (view.names | name_stems(view.people)) - asked \
         - name_stems(t[1:] for t in asked if t.startswith("@"))
+    if said:  # (a person's name, not a place's: "out of Gull Harbor with her son")
+        names -= _place_name_stems(view.shown_text) - name_stems(view.people)
     # (a kind of person between the thing and a name is a title: "the team's programmer,
     # sophomore Eli Brandvold")
     titles = {stem(w) for w in view.shown_words() if kind_of_person(w)} if at else set()
@@ -290,3 +292,14 @@ def miscast(query: Query, names: NameTable, visible: Callable[[Person], bool]) -
         if holders and set(holders).isdisjoint(person.people):
             return True
     return False
+
+
+#: A run of capitalised words: a name, read whole.
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*")
+
+
+def _place_name_stems(text: str) -> set[str]:
+    """The stems of the words of the names ``text`` gives places ("Gull Harbor", "Sable
+    Bend": a name ending in a word whose usual sense is a place)."""
+    return {stem(w.lower().strip(".'’")) for m in _CAPITALISED_RUN.finditer(text)
+            if len(ws := m.group().split()) > 1 and place_noun(ws[-1]) for w in ws}

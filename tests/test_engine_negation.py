@@ -226,3 +226,15 @@ def test_a_negation_leaving_out_its_verb_denies_what_a_question_negates() -> Non
     assert sinks(query, [1.0, 1.0], [False, False], fields, rinks) is None
     other = view_of("Nobody knew it, and parents assume somebody is checking the air.")
     assert sinks(query, [1.0, 1.0], [False, False], fields, other) == "negation elsewhere"
+
+
+def test_turning_something_down_denies_it_but_not_when_it_was_turned_down_before() -> None:
+    """"Prison officials denied his request to attend her funeral": he did not attend (so
+    "why did the prison let him go to the funeral" has no answer there); "ballots that had
+    been rejected on election night were accepted" denies no acceptance."""
+    denied = words("Prison officials denied his request to attend her funeral.")
+    assert denied.index("denied") in negations(denied)
+    assert stem("attend") in negated_terms(denied)
+    passive = words("Two ballots that had been rejected on election night were accepted.")
+    assert negations(passive) == []
+    assert negations(words("The jury rejected the request.")) == [2]

@@ -29,9 +29,16 @@ def negations(ws: list[str]) -> list[int]:
     "voted no", "said no", "the only no vote" (the answer given); and a refusal or a failure
     to do something, which denies the doing ("refused to pay", "failed to file": not "pay",
     not "file"; but "declined to 3 percent" is a fall)."""
-    if lexicon.NEGATIONS.isdisjoint(ws) and _REFUSING.isdisjoint(ws):
+    if lexicon.NEGATIONS.isdisjoint(ws) and _REFUSING.isdisjoint(ws) and _REJECTING.isdisjoint(ws):
         return []
-    return [i for i, w in enumerate(ws) if _denies(ws, i, w) or _refuses(ws, i, w)]
+    return [i for i, w in enumerate(ws)
+            if _denies(ws, i, w) or _refuses(ws, i, w) or _rejects(ws, i, w)]
+
+
+def _rejects(ws: list[str], i: int, w: str) -> bool:
+    """"rejected the request": what follows is turned down; not "ballots that had been
+    rejected on election night were accepted" (the thing rejected came before)."""
+    return w in _REJECTING and not (i and ws[i - 1] in _BEEN)
 
 
 def _denies(ws: list[str], i: int, w: str) -> bool:
@@ -50,6 +57,16 @@ def _refuses(ws: list[str], i: int, w: str) -> bool:
 #: "declined to comment"), each form as written.
 _REFUSING = frozenset(f"{root}{end}" for root in ("refus", "declin") for end in
                       ("e", "es", "ed", "ing")) | frozenset({"fail", "fails", "failed", "failing"})
+
+
+#: The verbs of turning down what they govern ("rejected the request", "denied his request to
+#: attend", "denied wrongdoing"), each form as written.
+_REJECTING = frozenset({"reject", "rejects", "rejected", "rejecting", "denied", "denies",
+                        "deny", "denying"})
+
+
+#: The forms of "be" before a passive ("had been rejected", "was denied").
+_BEEN = frozenset({"be", "been", "being", "was", "were", "is", "are"})
 
 
 #: The words before "no vote" when it is a vote cast ("cast the only no vote", "the lone no

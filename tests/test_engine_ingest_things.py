@@ -90,6 +90,9 @@ def test_no_thing_when_it_opens_on_a_person_several_things_or_no_name() -> None:
                          _nobody) is None
     assert opening_thing("According to the paper, the ring lies far out.", _nobody) is None
     assert opening_thing("Today the garden has 64 plots.", _nobody) is None
+    # (no noun: "The first was an improvement", "The first commercial steam engine was ...")
+    assert opening_thing("The first was an improvement over Savery's pump.", _nobody) is None
+    assert opening_thing("The first commercial used steam.", _nobody) is None
 
 
 def test_it_is_the_thing_before_unless_it_stands_for_none() -> None:

@@ -150,9 +150,10 @@ def opening_thing(text: str, person_at: Callable[[int], bool]) -> str | None:
     head = words[-1]
     after = tokens[end].group().lower()
     if after in ("and", "or", "&") or not head[0].isalpha() or head.lower() in _PERSON_NOUNS \
+            or (head[0].islower() and head in lexicon.modifiers()) \
             or _POSSESSIVE.search(head) or (head.endswith("s") and head[0].islower()
                                            and not head.endswith(("ss", "us", "is"))):
-        return None  # (several things, "The 1927", a person, "The robots")
+        return None  # (several things, "The 1927", a person, "The first", "The robots")
     return " ".join(words)
 
 

@@ -4,7 +4,7 @@ named before."""
 from __future__ import annotations
 
 from bot.engine.ingest import ingest_article
-from bot.engine.ingest.things import it_as, named_as, opening_thing
+from bot.engine.ingest.things import named_as, opening_thing, refers_back
 from bot.models import Source
 
 
@@ -95,33 +95,31 @@ def test_no_thing_when_it_opens_on_a_person_several_things_or_no_name() -> None:
     assert opening_thing("The first commercial used steam.", _nobody) is None
 
 
-def test_it_is_the_thing_before_unless_it_stands_for_none() -> None:
-    assert it_as("It was shown by Kaylee Brandvold.", "The steer") == \
-        "The steer was shown by Kaylee Brandvold."
-    assert it_as("Its cod fishery collapsed in 1994.", "Carrow Bank") == \
-        "Carrow Bank's cod fishery collapsed in 1994."
-    assert it_as("Its crews had marked every line.", "Lantern Fibers") == \
-        "Lantern Fibers' crews had marked every line."
-    assert it_as("It is expected to close on April 1.", "The deal") == \
-        "The deal is expected to close on April 1."
+def test_it_stands_for_a_thing_unless_it_stands_for_none() -> None:
+    for meant in ("It was shown by Kaylee Brandvold.", "Its cod fishery collapsed in 1994.",
+                  "It is expected to close on April 1."):
+        assert refers_back(meant), meant
     for empty in ("It is illegal to give it to cattle.", "It is the first time in 25 years.",
-                  "It was the zoo's first escape since 2016.", "It turns out they were wrong."):
-        assert it_as(empty, "The sample") == empty
-    assert it_as("It was shown by Kaylee Brandvold.", None) == "It was shown by Kaylee Brandvold."
+                  "It was the zoo's first escape since 2016.", "It turns out they were wrong.",
+                  "Item: the vote."):
+        assert not refers_back(empty), empty
 
 
-def test_ingest_states_what_it_stands_for_and_cites_the_words_as_written() -> None:
+def test_ingest_cites_what_it_stands_for_and_keeps_the_words() -> None:
     text = ("BRAMWELL, Iowa (Wire) — A fair board stripped a steer of its title on Monday.\n\n"
             "The steer, a 1,340-pound Angus cross named Domino, won the top prize on Aug. 2. "
             "It was shown by Kaylee Brandvold, a junior at Bramwell Central High School. It "
             "weighed 1,340 pounds at the sale.\n\n"
             "Boaters can take the course online. It takes about three hours to finish.\n")
     r = ingest_article(text, source=Source("s", "Wire", "Steer"))
+    named = "The steer, a 1,340-pound Angus cross named Domino, won the top prize on Aug. 2."
     shown = next(f for f in r.new_facts if "Kaylee" in f.text)
-    assert shown.text == ("The steer was shown by Kaylee Brandvold, a junior at Bramwell "
-                          "Central High School.")
-    assert shown.citations[0].passage.startswith("It was shown by Kaylee Brandvold")
-    # (one "It" after another is the same thing)
-    assert any(f.text == "The steer weighed 1,340 pounds at the sale." for f in r.new_facts)
-    # ("Boaters" is no name: the sentence stays as written)
-    assert any(f.text.startswith("It takes about three hours") for f in r.new_facts)
+    assert shown.text.startswith("It was shown by Kaylee Brandvold")
+    assert shown.citations[0].passage.startswith(f"{named} It was shown by Kaylee Brandvold")
+    # (one "It" after another is the same thing: cited from the sentence naming it on)
+    weighed = next(f for f in r.new_facts if "weighed" in f.text)
+    assert weighed.citations[0].passage.startswith(f"{named} It was shown by")
+    assert weighed.citations[0].passage.endswith("It weighed 1,340 pounds at the sale.")
+    # ("Boaters" is no name: cited alone)
+    took = next(f for f in r.new_facts if f.text.startswith("It takes about three hours"))
+    assert took.citations[0].passage.startswith("It takes")

@@ -15,7 +15,7 @@ from bot.engine.ingest.interview import find_interview, unlabelled
 from bot.engine.ingest.layout import _Sentence, _sentence_bounds
 from bot.engine.ingest.lexicon import _DATELINE, _DESCRIPTORS, _SPEECH, _SPEECH_ALT
 from bot.engine.ingest.results import IngestResult, _content_slug, _unique
-from bot.engine.ingest.things import it_as, named_as, opening_thing, refers_back
+from bot.engine.ingest.things import named_as, opening_thing, refers_back
 from bot.engine.verify import normalise, words
 from bot.errors import IngestError
 from bot.models import Citation, Fact, Person, Quote, Source
@@ -219,13 +219,15 @@ def ingest_article(
     section: str | None = None  # the subheading over the sentence, past the first prose
     prose = False
     before: dict[int, str] = {}  # the text of each sentence of prose, by its index
-    opened: dict[int, str | None] = {}  # the thing each sentence opens on ("The steer")
+    # the sentence each sentence's opening thing was named in ("The steer, ..., won": its own)
+    opened: dict[int, int | None] = {}
     for sent in reader.sentences:
         if not sent.headline:
             before[sent.index] = sent.text
         prior = opened.get(sent.index - 1)
-        opened[sent.index] = prior if refers_back(sent.text) else opening_thing(
-            sent.text, partial(_person_at, sent))
+        it = refers_back(sent.text)
+        opened[sent.index] = prior if it else sent.index if opening_thing(
+            sent.text, partial(_person_at, sent)) else None
         if sent.par in answered or sent.par in asked or sent.index in own:
             section = None  # (an interview's question heads its answer, not the prose after)
             continue  # an answer is a quote, cited with the question it answers
@@ -241,8 +243,11 @@ def ingest_article(
             continue
         fact_text, people = found
         # ("The creamery employs 64 people": the creamery named before)
-        fact_text = named_as(it_as(fact_text, prior),  # ("It was shown by": the steer)
-                             (s.text for s in islice(reader.sentences, sent.index)))
+        fact_text = named_as(fact_text, (s.text for s in islice(reader.sentences, sent.index)))
+        # ("It was shown by Kaylee Brandvold": cited after the sentences from the one naming
+        # the steer, as the article runs)
+        thing = " ".join(before.get(i, "") for i in range(prior, sent.index)).strip() \
+            if it and prior is not None else None
         if column and author and sent.index == column.tagline:
             people = [author, *people]  # ("Jolene Marchetti-Haas is a deputy chief ...")
         parts = _statement_parts(fact_text)
@@ -254,6 +259,8 @@ def ingest_article(
                 # "That means nurses will not be allowed back until Saturday": the passage
                 # cited opens on the sentence it points back to (often the paragraph's before)
                 passage = f"{last} {passage}"
+            elif thing and passage.startswith(("It ", "Its ")):
+                passage = f"{thing} {passage}"
             norm = normalise(text)
             if norm in seen_facts:
                 continue

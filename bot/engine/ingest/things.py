@@ -6,9 +6,12 @@ Regional Hospital"); "the company" or "the firm" is the company named ("Golden H
 "Redbank Poultry Co."). Two things of the kind named, it is neither. Pure text in, text
 out.
 
-And a sentence opening on "It" or "Its" (:func:`it_as`) is about the thing the sentence
-before it opened on (:func:`opening_thing`): "The steer, a 1,340-pound Angus cross, won the
-top prize. It was shown by Kaylee Brandvold" says "The steer was shown by Kaylee Brandvold"."""
+And a sentence opening on "It" or "Its" (:func:`refers_back`) is about the thing the
+sentence before it opened on (:func:`opening_thing`): "The steer, a 1,340-pound Angus cross,
+won the top prize. It was shown by Kaylee Brandvold". Its fact keeps its words, and cites
+them after the sentence naming the thing: which thing "It" is, the words do not say for
+sure ("The nominal cost of attending is $45,000. It operates several museums" is about the
+university), so the reader is shown what it was read with rather than told."""
 
 from __future__ import annotations
 
@@ -104,18 +107,6 @@ _TOKEN = re.compile(r"[^\s,;:—–()\"“”]+|[,;:—–()\"“”]")
 #: Words a name opening a sentence may be followed by: its verb's auxiliaries.
 _AUXILIARIES = frozenset({"is", "was", "has", "had", "will", "would", "can", "could", "does",
                           "did", "says", "said", "also", "now", "still"})
-
-
-def it_as(text: str, thing: str | None) -> str:
-    """``text`` with its opening "It" or "Its" as ``thing`` (what the sentence before opened
-    on: :func:`opening_thing`); ``text`` itself when no thing is given or the "It" stands for
-    none ("It is illegal to ...")."""
-    opening = _IT.match(text)
-    if opening is None or thing is None or not refers_back(text):
-        return text
-    if opening.group(1) == "Its":
-        thing += "'" if thing.endswith("s") else "'s"
-    return f"{thing} {text[opening.end():]}"
 
 
 def refers_back(text: str) -> bool:

@@ -343,13 +343,13 @@ def _spoken(reader: _Reader, pars: tuple[int, ...]) -> list[str]:
 FRAGMENT_WORDS = 4
 
 
-#: A sentence opening on what the one before led to: "That means nurses will not be allowed
-#: back", "This is why ...", "That prompted ..." (what "that" is, only the sentence before says).
 def _person_at(sent: _Sentence, at: int) -> bool:
     """A person's name of ``sent`` starts at or runs over ``at``."""
     return any(m.start <= at < m.end for m in sent.mentions)
 
 
+#: A sentence opening on what the one before led to: "That means nurses will not be allowed
+#: back", "This is why ...", "That prompted ..." (what "that" is, only the sentence before says).
 _POINTS_BACK = re.compile(r"(?:That|This)\s+(?:means|meant|is why|was why|is because|was "
                           r"because|explains|explained|led|leads|prompted|forced|left)\b")
 

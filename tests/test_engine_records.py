@@ -14,7 +14,6 @@ from bot.engine.records import (
     initialisms,
     person_term,
     record_people,
-    series_length,
     view,
 )
 from bot.models import Citation, Fact, Quote
@@ -68,18 +67,6 @@ def test_the_apposition_pattern_finds_who_someone_is() -> None:
     # the role first, then the name and what the role is of
     assert pattern.search("His attorney, Ada Quill of the firm Quill & Stamp, said")
     assert not pattern.search("On Monday, Ada Quill said")
-
-
-def test_a_series_of_three_or_more_can_be_counted() -> None:
-    from bot.engine.records import is_series
-
-    assert is_series("It spread to other cities, including Atlanta, Seattle, New York and Chicago.")
-    assert is_series("Red, green, or blue.")
-    assert not is_series("Trump deployed troops to LA, where crowds gathered and chanted.")
-    assert not is_series("No commas and no list here")
-    # an age in apposition is no item of a list; a list of years is one
-    assert not is_series("Vance, 54, pleaded guilty and testified against Eldridge.")
-    assert is_series("It flooded in 2018, 2019, 2020 and 2021.")
 
 
 def test_the_view_knows_the_words_a_negation_governs() -> None:
@@ -278,10 +265,3 @@ def test_an_age_is_read_beside_a_year_and_a_year_alone_gives_none() -> None:
     assert not view(Fact("f", "It was built by 120 workers.", ()), None).has_date
 
 
-def test_a_list_counts_its_items() -> None:
-    assert series_length("Cook reductions, Karp reductions and Levin reductions exist.") == 3
-    assert series_length("Apples, pears, plums, and cherries grow here.") == 4
-    assert series_length("It studies algorithms and computability.") == 2
-    assert series_length("It was cold. Nobody came.") == 1
-    # a clause before the list may count as an item: an upper bound, never fewer
-    assert series_length("There are many kinds, such as A reductions, B reductions and C.") >= 3

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from bot.engine import lexicon
 from bot.engine.figures import days, is_year
 from bot.engine.normalize import stem
-from bot.engine.records import RecordView, series_length
+from bot.engine.records import RecordView
+from bot.engine.series import series_length
 
 if TYPE_CHECKING:
     from bot.engine.question import Query

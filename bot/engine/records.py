@@ -31,6 +31,7 @@ from bot.engine.figures import (
 from bot.engine.ingest.lexicon import without_dateline
 from bot.engine.negation import negated_terms
 from bot.engine.normalize import content_stems, is_content, stem, words
+from bot.engine.series import is_series
 from bot.engine.unnamed import one_of_a_kind
 from bot.models import Fact, Quote
 
@@ -49,8 +50,6 @@ _CAPITALISED_INSIDE = re.compile(
 #: A sum of money: a currency sign or "cents" / "dollars" ("$48 million": 48000000; "50 cents").
 _MONEY = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion)\b)?"
                     r"|\b\d[\d,]*(?:\.\d+)? (?:cents?|dollars?)\b")
-_CLAUSE_END = re.compile(r"[.;:!?()]")
-_AND_OR = frozenset({"and", "or"})
 
 
 def person_term(person_id: str) -> str:
@@ -440,48 +439,6 @@ def _within(ws: list[str], spans: frozenset[str]) -> bool:
     """"within" then, in reach, a figure of ``spans`` ("within the next two weeks")."""
     return any(w == "within" and not spans.isdisjoint(ws[i + 1 : i + 1 + WITHIN_REACH])
                for i, w in enumerate(ws))
-
-
-def is_series(text: str) -> bool:
-    """``text`` lists three or more things ("Atlanta, Seattle, New York and Chicago"): a
-    comma, an item of one to four words, a comma, then "and" or "or" within four words (an
-    age is no item: "Vance, 54, pleaded guilty and testified")."""
-    if text.count(",") < 2:
-        return False
-    parts = text.split(",")
-    for k in range(2, len(parts)):
-        item, last = parts[k - 1].split(), parts[k].split()[:4]
-        if (
-            parts[k - 2].strip()
-            and 1 <= len(item) <= 4
-            and not (len(item) == 1 and item[0].isdigit() and len(item[0]) <= 3)
-            and not _CLAUSE_END.search(parts[k - 1])
-            and not _AND_OR.isdisjoint(last)
-        ):
-            return True
-    return False
-
-
-#: An item of a list has this many words at most.
-LIST_ITEM_WORDS = 6
-
-
-def series_length(text: str) -> int:
-    """How many things the longest list of ``text`` names at most ("Cook reductions, Karp
-    reductions and Levin reductions": 3; "A and B": 2; none: 1): short parts between commas,
-    then the last joined by "and" or "or" (a clause before the list may count as an item)."""
-    best = 1
-    for sentence in _CLAUSE_END.split(text):
-        run = 0
-        for part in sentence.split(","):
-            ws = part.split()
-            joined = next((k for k, w in enumerate(ws) if w in _AND_OR), None)
-            if joined is None:
-                run = run + 1 if 0 < len(ws) <= LIST_ITEM_WORDS else int(bool(ws))
-                continue
-            best = max(best, run + (1 if joined == 0 else 2))  # ", and C" or ", B and C"
-            run = 0
-    return best
 
 
 def describes_pattern(names: tuple[str, ...]) -> re.Pattern[str]:

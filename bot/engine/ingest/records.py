@@ -219,15 +219,18 @@ def ingest_article(
     section: str | None = None  # the subheading over the sentence, past the first prose
     prose = False
     before: dict[int, str] = {}  # the text of each sentence of prose, by its index
-    # the sentence each sentence's opening thing was named in ("The steer, ..., won": its own)
+    # each sentence opening on "It": the sentence naming the thing it stands for, or None
+    # (what a sentence opens on is read only when the one after it says "It")
     opened: dict[int, int | None] = {}
     for sent in reader.sentences:
         if not sent.headline:
             before[sent.index] = sent.text
-        prior = opened.get(sent.index - 1)
-        it = refers_back(sent.text)
-        opened[sent.index] = prior if it else sent.index if opening_thing(
-            sent.text, partial(_person_at, sent)) else None
+        if refers_back(sent.text):
+            last_index = sent.index - 1
+            opened[sent.index] = opened[last_index] if last_index in opened else \
+                last_index if last_index >= 0 and _opens_on_thing(
+                    reader.sentences[last_index]) else None
+        prior = opened.get(sent.index)
         if sent.par in answered or sent.par in asked or sent.index in own:
             section = None  # (an interview's question heads its answer, not the prose after)
             continue  # an answer is a quote, cited with the question it answers
@@ -247,7 +250,7 @@ def ingest_article(
         # ("It was shown by Kaylee Brandvold": cited after the sentences from the one naming
         # the steer, as the article runs)
         thing = " ".join(before.get(i, "") for i in range(prior, sent.index)).strip() \
-            if it and prior is not None else None
+            if prior is not None else None
         if column and author and sent.index == column.tagline:
             people = [author, *people]  # ("Jolene Marchetti-Haas is a deputy chief ...")
         parts = _statement_parts(fact_text)
@@ -341,6 +344,11 @@ def _spoken(reader: _Reader, pars: tuple[int, ...]) -> list[str]:
 
 #: An answer's sentence this short is a fragment, read with the sentence after it.
 FRAGMENT_WORDS = 4
+
+
+def _opens_on_thing(sent: _Sentence) -> bool:
+    """``sent`` opens on one thing, no person (:func:`~.things.opening_thing`)."""
+    return opening_thing(sent.text, partial(_person_at, sent)) is not None
 
 
 def _person_at(sent: _Sentence, at: int) -> bool:

@@ -108,13 +108,14 @@ def describe(m: Memory, cite: Citer, person_id: str, guild_id: int | None,
         return (is_fact, fits, subject, len(own & described), -len(r.text))
 
     record = max(about, key=says_who)
-    if not person.description and not says_who(record)[1]:
+    _, fits, subject, _, _ = says_who(record)
+    if not person.description and not fits:
         return None  # nothing says who they are: the question is answered as any other
     tied = described | {stem(w) for w in words(record.text)} | m.title_terms(record)
     if any(tied.isdisjoint(terms) for terms in holds):
         return None  # the mayor, but of somewhere else: answered as any other question
     text = cite.answer_text(record)
-    if person.description and not (all(says_who(record)[1:3]) and
+    if person.description and not (fits and subject and
                                    person.description.rstrip(".").lower() in record.text.lower()):
         # (a fact saying it beside the name says it once: "Janelle Sorensen, 38, a nurse who
         # lives in Westfall, said ..." needs no "Janelle Sorensen: nurse who lives in

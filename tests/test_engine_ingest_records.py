@@ -39,7 +39,7 @@ def test_the_lead_fact_drops_the_dateline_its_passage_keeps(dateline: str) -> No
     lead = "A measles outbreak in Dalton County has grown to 31 confirmed cases."
     article = f"{dateline}{lead}\n\nMost of the cases are children under 10, officials said."
     result = ingest_article(article, source=SOURCE)
-    first = next(f for f in result.new_facts if "outbreak" in f.text)
+    first = fact_saying(result, "outbreak")
     assert first.text == lead
     assert first.citations[0].passage == f"{dateline}{lead}".strip()
 

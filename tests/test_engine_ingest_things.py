@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.engine.ingest import ingest_article
 from bot.engine.ingest.things import named_as, opening_thing, refers_back
 from bot.models import Source
+from tests.ingest_text import fact_saying
 
 
 def test_a_kind_opening_a_sentence_is_the_thing_of_that_kind_named_before() -> None:
@@ -56,7 +57,7 @@ def test_ingest_states_the_name_and_cites_the_words_as_written() -> None:
     text = ("NEW HOLSTEN, Wis. (Wire) — Brule Valley Creamery recalled 48,000 pounds of cheese "
             "on Thursday.\n\nThe creamery employs 64 people in New Holsten.\n")
     r = ingest_article(text, source=Source("s", "Wire", "Recall"))
-    fact = next(f for f in r.new_facts if "64 people" in f.text)
+    fact = fact_saying(r, "64 people")
     assert fact.text == "Brule Valley Creamery employs 64 people in New Holsten."
     assert fact.citations[0].passage == "The creamery employs 64 people in New Holsten."
 
@@ -113,13 +114,14 @@ def test_ingest_cites_what_it_stands_for_and_keeps_the_words() -> None:
             "Boaters can take the course online. It takes about three hours to finish.\n")
     r = ingest_article(text, source=Source("s", "Wire", "Steer"))
     named = "The steer, a 1,340-pound Angus cross named Domino, won the top prize on Aug. 2."
-    shown = next(f for f in r.new_facts if "Kaylee" in f.text)
+    shown = fact_saying(r, "Kaylee")
     assert shown.text.startswith("It was shown by Kaylee Brandvold")
     assert shown.citations[0].passage.startswith(f"{named} It was shown by Kaylee Brandvold")
     # (one "It" after another is the same thing: cited from the sentence naming it on)
-    weighed = next(f for f in r.new_facts if "weighed" in f.text)
+    weighed = fact_saying(r, "weighed")
     assert weighed.citations[0].passage.startswith(f"{named} It was shown by")
     assert weighed.citations[0].passage.endswith("It weighed 1,340 pounds at the sale.")
     # ("Boaters" is no name: cited alone)
-    took = next(f for f in r.new_facts if f.text.startswith("It takes about three hours"))
+    took = fact_saying(r, "It takes about three hours")
+    assert took.text.startswith("It takes about three hours")
     assert took.citations[0].passage.startswith("It takes")

@@ -170,6 +170,37 @@ def test_stop_anchors_pair_a_stop_word_with_the_content_words_beside_it() -> Non
     assert stop_anchors(words("nurses went on strike")) == {("on", "go"), ("on", "strike")}
     assert stop_anchors(words("shut down the line")) == {("down", "shut"), ("down", "line")}
     assert stop_anchors(words("a plain sentence")) == frozenset()
+    # a stance is read with the act before it alone: "for" after a noun has other senses
+    assert stop_anchors(words("she voted for the ban")) == {("for", "vote")}
+    assert stop_anchors(words("adding a tax for the fire company")) == {("for", "tax")}
+
+
+def test_a_vote_for_is_turned_around_by_a_vote_against() -> None:
+    """"why did Achebe-Sutton vote against the ban" is not answered by "Achebe-Sutton, who
+    voted for the ban, said ..."; "what did Vance get for testifying" is not turned around
+    by "testified against Eldridge" (the stance is of another act)."""
+    def saying(text: str) -> RecordView:
+        v = plain_view()
+        ws = words(text)
+        v.stop_words = frozenset(ws) & lexicon.opposed_stop_words()
+        v.stop_anchors = stop_anchors(ws)
+        return v
+
+    items = [Item("sutton", ("sutton",)), Item("vote", ("vote",)), Item("ban", ("ban",))]
+    fields = {"sutton": FIELD_TEXT, "vote": FIELD_TEXT, "ban": FIELD_TEXT}
+    against = Query("why did sutton vote against the ban",
+                    words("why did sutton vote against the ban"), items, answer_type="reason")
+    assert sinks(against, [1.0] * 3, [False] * 3, fields,
+                 saying("Sutton, who voted for the ban, said complaints had piled up")) \
+        == "opposite"
+    assert sinks(against, [1.0] * 3, [False] * 3, fields,
+                 saying("Sutton, who voted against the ban, said it went too far")) is None
+    got = [Item("vance", ("vanc",)), Item("testifying", ("testifi",))]
+    gfields = {"vanc": FIELD_TEXT, "testifi": FIELD_TEXT}
+    paid = Query("what did vance get for testifying",
+                 words("what did vance get for testifying"), got)
+    assert sinks(paid, [1.0] * 2, [False] * 2, gfields,
+                 saying("Vance got probation for testifying against Eldridge")) is None
 
 
 def test_a_question_asking_for_a_year_sinks_at_a_record_without_a_date() -> None:

@@ -448,6 +448,10 @@ def abbreviations() -> dict[str, str]:
 #: Words whose opposite says only where the speaker stands: "I've lived here" answers "how
 #: long has she lived there".
 DEICTIC_WORDS = frozenset(_Q["deictic_words"])
+#: Opposed function words that give a stance on the act before them ("voted for", "argued
+#: against"): read with that word only, as what follows has other senses ("a tax for the
+#: fire company", "paid for testifying").
+STANCE_PREPOSITIONS = frozenset(_Q["stance_prepositions"])
 #: Verbs whose object may be "yes" or "no" ("voted no", "said no"): that "no" is the answer
 #: given, not a negation.
 ANSWER_VERBS = frozenset(_Q["answer_verbs"])

@@ -411,7 +411,9 @@ def stop_anchors(ws: list[str]) -> frozenset[tuple[str, str]]:
     """Each stop word of ``ws`` that has an opposite ("up", "on", "before"), paired with the
     stem of the nearest content word on each side of it (within :data:`ANCHOR_REACH`
     words): what it says something about. "shut down the line" gives ("down", "shut") and
-    ("down", "line"); "went on strike" gives ("on", "went") and ("on", "strike")."""
+    ("down", "line"); "went on strike" gives ("on", "went") and ("on", "strike"). A stance
+    ("voted for the ban": :data:`lexicon.STANCE_PREPOSITIONS`) is read with the word before
+    it alone: ("for", "vote")."""
     opposed = lexicon.opposed_stop_words()
     if opposed.isdisjoint(ws):
         return frozenset()
@@ -419,8 +421,9 @@ def stop_anchors(ws: list[str]) -> frozenset[tuple[str, str]]:
     for i, w in enumerate(ws):
         if w not in opposed:
             continue
-        for side in (range(i - 1, max(-1, i - 1 - ANCHOR_REACH), -1),
-                     range(i + 1, min(len(ws), i + 1 + ANCHOR_REACH))):
+        before = range(i - 1, max(-1, i - 1 - ANCHOR_REACH), -1)
+        for side in (before,) if w in lexicon.STANCE_PREPOSITIONS else (
+                before, range(i + 1, min(len(ws), i + 1 + ANCHOR_REACH))):
             for j in side:
                 if is_content(ws[j]):
                     out.add((w, stem(ws[j])))

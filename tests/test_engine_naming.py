@@ -9,6 +9,7 @@ from bot.engine.naming import (
     miscast,
     name_near,
     named_thing,
+    possessors,
     someone_of,
     which_many,
     which_people,
@@ -118,6 +119,18 @@ def test_a_record_names_the_thing_when_a_name_stands_beside_it() -> None:
     # a record without the thing gives nothing to judge by, unless a person's name is asked
     assert name_near(view_of("Hawthorne Elementary closed."), school, {"school"}, False)
     assert not name_near(view_of("Ada Roe closed it."), frozenset({"son"}), {"son"}, True)
+
+
+def test_a_name_owning_the_thing_is_not_its_name() -> None:
+    """"what were her parents' names": "$2,000 borrowed from Walter's parents" names the one
+    whose parents they are, not them; "the parents, Ann and Lou Roe," names them."""
+    parents = frozenset({"parent"})
+    assert not name_near(view_of("The couple borrowed $2,000 from Walter's parents."),
+                         parents, {"parent"}, True)
+    assert name_near(view_of("Her parents, Ann and Lou Roe, ran the farm."),
+                     parents, {"parent"}, True)
+    assert possessors("Walter's parents, the Smiths' house and Ohio’s governor") == {
+        "walter", "smith", "ohio"}
 
 
 def test_the_kind_asked_which_one_of_is_the_noun_before_a_verb() -> None:

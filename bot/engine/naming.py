@@ -247,6 +247,11 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
     # (a kind of person between the thing and a name is a title: "the team's programmer,
     # sophomore Eli Brandvold")
     titles = {stem(w) for w in view.shown_words() if kind_of_person(w)} if at else set()
+
+    @cache
+    def owners() -> frozenset[str]:  # (read only when a name stands right before the thing)
+        return possessors(view.shown_text)
+
     for i in at:
         # (the question's own words beside the thing are part of it: "brother-in-law")
         lo = hi = i
@@ -260,6 +265,7 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
         # closure, Walter Penhallow and Gretchen Ives")
         reach = COUNTED_REACH if counted else NAME_REACH
         if any(seq[j] in names and not _said_between(view, place[j], place[lo], place[hi])
+               and not (j == lo - 1 and seq[j] in owners())
                for j in range(lo if counted else max(0, lo - NAME_REACH),
                               min(len(seq), hi + reach + 1))):
             return True
@@ -269,6 +275,17 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
         return not at
     doers = {verb for t in thing if (verb := agent_verb(t)) is not None}
     return bool(names) and not doers.isdisjoint(seq)
+
+
+#: A name and its possessive ending ("Walter's", "the Smiths'").
+_POSSESSIVE = re.compile(r"\b([A-Z][\w-]*)(?:['’]s\b|s['’](?!\w))")
+
+
+def possessors(text: str) -> frozenset[str]:
+    """The stems of the capitalised words ``text`` writes as possessors ("Walter's parents":
+    "walter"): a name right before a thing it owns is not that thing's name ("what were her
+    parents' names" is not answered by "$2,000 borrowed from Walter's parents")."""
+    return frozenset(stem(m.group(1).lower()) for m in _POSSESSIVE.finditer(text))
 
 
 def _said_between(view: RecordView, j: int, lo: int, hi: int) -> bool:

@@ -6,6 +6,7 @@ from bot.engine import Engine
 from bot.engine.abstain import (
     ABSTAIN_TEXT,
     AMBIGUOUS_TEXT,
+    BABBLE_TEXT,
     GREETING_TEXT,
     LACKING_SHOWN,
     THANKS_TEXT,
@@ -14,7 +15,8 @@ from bot.engine.abstain import (
     lacking_words,
     small_talk_reply,
 )
-from bot.engine.question import Item
+from bot.engine.normalize import words
+from bot.engine.question import Item, Query
 from bot.models import Bank, Citation, Fact, Source
 
 
@@ -102,9 +104,25 @@ def test_words_only_another_servers_records_have_are_never_mentioned_here() -> N
 
 
 def test_small_talk_is_met_with_thanks_or_a_greeting() -> None:
-    assert small_talk_reply(["thanks", "bot"]) == THANKS_TEXT
-    assert small_talk_reply(["hey", "there"]) == GREETING_TEXT
-    assert small_talk_reply(["how", "it", "going"]) == GREETING_TEXT
+    def said(text: str, babble: bool = False) -> Query:
+        return Query(text, words(text), babble=babble)
+
+    assert small_talk_reply(said("thanks bot")) == THANKS_TEXT
+    assert small_talk_reply(said("hey there")) == GREETING_TEXT
+    assert small_talk_reply(said("how's it going")) == GREETING_TEXT
+    assert small_talk_reply(said("canoe canoe lol", babble=True)) == BABBLE_TEXT
+
+
+def test_chatter_asking_nothing_is_told_so_and_never_answered() -> None:
+    """"canoe canoe boat ?? lake lol" had been answered at 90 by the story's lead; a question
+    with the same words is answered."""
+    source = Source("s1", "Lake Wire", "Canoe found", "https://example.org/canoe", "2025-01-02")
+    said = "A dugout canoe was found on the bottom of Marten Lake by a diver."
+    fact = Fact("f1", said, citations=(Citation("s1", said),))
+    engine = Engine(Bank(sources=[source], people=[], facts=[fact], quotes=[]))
+    chatter = engine.answer("canoe canoe boat ?? lake lol")
+    assert not chatter.answered and chatter.text == BABBLE_TEXT and not chatter.sources
+    assert engine.answer("where was the canoe found").answered
 
 
 def test_a_word_read_as_another_is_named_as_the_asker_wrote_it() -> None:

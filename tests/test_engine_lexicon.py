@@ -94,6 +94,17 @@ def test_small_talk_asks_nothing_but_a_question_after_it_does() -> None:
         assert not lexicon.small_talk(words(text)), text
 
 
+def test_chatter_is_words_said_twice_over_with_nothing_asked() -> None:
+    from bot.engine.normalize import words
+
+    for text in ("canoe canoe boat ?? lake lol", "boat card boat card wheee ???",
+                 "nails nails seed??? snowshovel lol", "leaf leaf blow blow ?? lol"):
+        assert lexicon.babble(words(text)), text
+    for text in ("where is walla walla", "is the lake lake safe", "the the canoe found",
+                 "canoe boat lake", "what did the the mayor say", "hey hey", ""):
+        assert not lexicon.babble(words(text)), text
+
+
 def test_a_compound_splits_into_english_words_most_evenly_first() -> None:
     assert lexicon.compound_splits("homeowners", 100)[0] == ("home", "owners")
     # a suffix that is also a word is no second word

@@ -457,6 +457,11 @@ def test_small_talk_is_told_as_the_reader_tells_it() -> None:
     for said in ("hey there, how's it going?", "thanks bot", "how is the bridge going", ""):
         assert small_talk(said) == _read(said).social, said
     assert small_talk("thanks bot") and not small_talk("how is the bridge going")
+    # chatter asks nothing too, and is read as nothing else
+    chatter = _read("runway runway lol ??? jets")
+    assert chatter.babble and not chatter.social and not chatter.items
+    assert small_talk("runway runway lol ??? jets")
+    assert not _read("is the runway runway 4 or 5").babble
 
 
 def test_the_words_framing_a_figure_are_no_topic() -> None:

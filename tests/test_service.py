@@ -34,6 +34,8 @@ async def test_answered_questions_and_small_talk_are_not_logged(settings: Settin
         assert answer.answered
         greeting = await service.ask("hey bot, how's it going?", guild_id=5)
         assert not greeting.answered
+        chatter = await service.ask("ice ice protest ?? lol", guild_id=5)
+        assert not chatter.answered
         assert await service.top_unanswered(guild_id=5) == []
 
 

@@ -25,6 +25,9 @@ AMBIGUOUS_TEXT = "More than one story in the coverage could answer that."
 #: The reply to small talk: a greeting, or thanks.
 GREETING_TEXT = "Hi! Ask me a question about the coverage, and I'll answer it with its source."
 THANKS_TEXT = "You're welcome! Ask me anything else about the coverage."
+#: The reply to chatter that asks nothing ("canoe canoe boat ?? lol").
+BABBLE_TEXT = "That doesn't read as a question. Ask me about the coverage in words, and I'll " \
+    "answer with its source."
 _HINT_SUGGEST = " Perhaps you meant one of the suggestions."
 _HINT_NONE = " Try asking about something the coverage reports."
 _HINT_UNKNOWN = " It never mentions {}."
@@ -49,9 +52,11 @@ def abstention(*, suggested: bool, lacking: Sequence[str] = (), who: str | None 
     return ABSTAIN_TEXT + never + (_HINT_SUGGEST if suggested else _HINT_NONE)
 
 
-def small_talk_reply(words: Sequence[str]) -> str:
-    """The reply to small talk (its folded ``words``): thanks, or a greeting."""
-    return THANKS_TEXT if not lexicon.THANKS_WORDS.isdisjoint(words) else GREETING_TEXT
+def small_talk_reply(query: Query) -> str:
+    """The reply to a question asking nothing: to chatter, to thanks, or to a greeting."""
+    if query.babble:
+        return BABBLE_TEXT
+    return THANKS_TEXT if not lexicon.THANKS_WORDS.isdisjoint(query.words) else GREETING_TEXT
 
 
 def lacking_words(items: Sequence[Item], seen: Callable[[Item], bool], text: str,

@@ -369,8 +369,8 @@ class Engine:
         return answer, Turn(resolved.question, people, named_as, records, source)
 
     def asks_nothing(self, question: str) -> bool:
-        """Whether ``question`` is small talk alone ("hi", "thanks bot"), asking nothing of
-        the coverage (not an unanswered question)."""
+        """Whether ``question`` is small talk alone ("hi", "thanks bot") or chatter, asking
+        nothing of the coverage (not an unanswered question)."""
         return small_talk(question)
 
     def answer(
@@ -395,8 +395,8 @@ class Engine:
             if described is not None:
                 return described
         cands = ranked.candidates
-        if query.social:  # "hi", "thanks bot": nothing asked of the coverage
-            return Answer(answered=False, text=small_talk_reply(query.words), score=0.0)
+        if query.social or query.babble:  # "hi", "thanks bot", "lake lake lol": nothing asked
+            return Answer(answered=False, text=small_talk_reply(query), score=0.0)
         if not cands or 100.0 * cands[0].confidence < self.threshold:
             answer = abstain(self._m, cands, query, self.threshold, guild_id)  # (or ambiguous)
             who = None if query.people else lone_pronoun(query.text, kind_of_person)

@@ -191,6 +191,20 @@ def small_talk(ws: list[str]) -> bool:
         w in COURTESY_WORDS or w in THANKS_WORDS for w in rest))
 
 
+#: The words that ask something: a question has one, or opens on an auxiliary ("is it open").
+QUESTION_WORDS = frozenset({*_Q["answer_types"], "what", "which", "how"})
+
+
+def babble(ws: list[str]) -> bool:
+    """Whether the words (folded) are chatter asking nothing: no question word, no auxiliary
+    opening them, and a word said twice in a row or two said twice over ("canoe canoe boat ??
+    lake lol", "boat card boat card wheee"). Stop words said twice are slips ("the the")."""
+    if not ws or ws[0] in AUXILIARIES or not QUESTION_WORDS.isdisjoint(ws):
+        return False
+    return any(a == b and a.isalpha() and a not in STOPWORDS for a, b in pairwise(ws)) or any(
+        ws[i : i + 2] == ws[i + 2 : i + 4] and ws[i] not in STOPWORDS for i in range(len(ws) - 3))
+
+
 RECENCY_WORDS = frozenset(_Q["recency_words"])
 DESCRIBE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split()) for p in _Q["describe_phrases"]

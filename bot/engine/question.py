@@ -106,6 +106,8 @@ class Query:
     summary: bool = False
     #: small talk alone, asking nothing ("hi", "thanks bot", "how's it going")
     social: bool = False
+    #: chatter asking nothing ("canoe canoe boat ?? lol": :func:`lexicon.babble`)
+    babble: bool = False
     negated: bool = False
     recency: bool = False
     #: names someone the bank does not know next to part of a name it knows
@@ -254,10 +256,11 @@ def _bounded(question: str) -> tuple[str, list[str]]:
 
 
 def small_talk(question: str) -> bool:
-    """Whether ``question`` is small talk alone ("hi", "thanks bot"), as :func:`read` tells
-    it (``Query.social``), without reading the rest of it."""
+    """Whether ``question`` is small talk alone ("hi", "thanks bot") or chatter ("lake lake
+    lol"), as :func:`read` tells it (``Query.social``, ``Query.babble``), without reading the
+    rest of it."""
     ws = _bounded(question)[1]
-    return bool(ws) and lexicon.small_talk(ws)
+    return bool(ws) and (lexicon.small_talk(ws) or lexicon.babble(ws))
 
 
 def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], names: NameTable,
@@ -272,6 +275,9 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     if ws and lexicon.small_talk(ws):
         query.social = True
         return query  # "good morning everyone", "thanks bot", "how's it going": nothing asked
+    if lexicon.babble(ws):
+        query.babble = True
+        return query
 
     # intent
     query.answer_type, frame = _answer_type(ws)

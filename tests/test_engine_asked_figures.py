@@ -330,6 +330,17 @@ def test_an_age_is_a_figure_of_years_old_not_any_figure_of_years() -> None:
     assert sinks(age, [1.0], [False], fields, view(quote, None)) is None
 
 
+def test_an_age_in_years_old_is_an_age_however_many_years() -> None:
+    """"how old is the canoe": "about 1,150 years old" is an age, not the year 1150 (which
+    "in 1150" would be)."""
+    age = asked("how old is the canoe", [Item("canoe", ("cano",))], "age")
+    fields = {"cano": FIELD_TEXT}
+    old = view_of("The canoe found in the lake is about 1,150 years old, the state said.")
+    assert sinks(age, [1.0], [False], fields, old) is None
+    carved = view_of("The canoe was carved in 1150 from a single oak log.")
+    assert sinks(age, [1.0], [False], fields, carved) == "no figure"
+
+
 def test_an_age_counts_no_things_asked_how_many_of() -> None:
     """"how many witnesses testified": "Vance, 54, pleaded guilty" gives his age, not a
     count of witnesses; "how many years old" may be answered by it."""

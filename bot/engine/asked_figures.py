@@ -85,7 +85,9 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         pairs, seq = view.figure_counts, view.sequence
         by_age = {seq[j] for i, t in enumerate(seq) if t == "age"
                   for j in range(i + 1, min(len(seq), i + 1 + AGE_REACH))}
-        return any(not is_year(n) and ((n, "old") in pairs or n in by_age)
+        # (a figure of years old is no year, however it reads: "about 1,150 years old")
+        return any(((n, "old") in pairs and (n, "year") in pairs)
+                   or (not is_year(n) and ((n, "old") in pairs or n in by_age))
                    for n in view.numbers - asked)
     if kind == "span":
         # "how long will it stay closed": "until at least Friday" answers it as well

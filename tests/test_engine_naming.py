@@ -57,6 +57,14 @@ def test_the_name_of_a_thing_asked_is_the_last_word_of_the_phrase_after_name_of(
     robot = Query("what's the robot's name", ws, [Item("robot", ("robot",), pos=0)],
                   answer_type="name", at=[ws.index("robot")])
     assert named_thing(robot) == frozenset()  # (a thing that bears no names as a rule)
+    # an animal bears a name as a person does ("what's the panda's name", "the name of the
+    # steer": WordNet's animal nouns, a steer by its second sense)
+    ws = words("what's the panda's name")
+    panda = Query("what's the panda's name", ws, [Item("panda", ("panda",), pos=0)],
+                  answer_type="name", at=[ws.index("panda")])
+    assert named_thing(panda) == {"panda"}
+    steer = asked("what was the name of the steer", [Item("steer", ("steer",))], "name")
+    assert named_thing(steer) == {"steer"}
 
 
 def test_kinds_of_person_and_someone_a_person_has() -> None:

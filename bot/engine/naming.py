@@ -210,10 +210,12 @@ def _run_after(query: Query, at: int) -> list[tuple[int, Item]]:
 
 def _bears_names(noun: str) -> bool:
     """A kind of thing with proper names: a person ("the judge", "her son": WordNet's person
-    nouns), a place or a building (its location and structure nouns), or a word heading
-    names ("the school", "the union"). Not a term of art ("the name of the alphabet used"),
-    which a common noun may answer."""
-    return role_noun(noun) or place_noun(noun) or listed(noun, wordlist("name_heads")) or any(
+    nouns), a place or a building (its location and structure nouns), an animal ("the
+    panda", "the steer": its animal nouns), or a word heading names ("the school", "the
+    union"). Not a term of art ("the name of the alphabet used"), which a common noun may
+    answer."""
+    return role_noun(noun) or place_noun(noun) or listed(noun, wordlist("name_heads")) or \
+        listed(noun, wordlist("animal_nouns")) or any(
         role_noun(base) for base in lexicon.related().get(noun, ()))  # ("grandchildren")
 
 

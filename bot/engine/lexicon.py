@@ -466,6 +466,8 @@ DEICTIC_WORDS = frozenset(_Q["deictic_words"])
 #: against"): read with that word only, as what follows has other senses ("a tax for the
 #: fire company", "paid for testifying").
 STANCE_PREPOSITIONS = frozenset(_Q["stance_prepositions"])
+#: Words leaving someone out of what is asked ("who else voted no besides Obi").
+EXCLUSIONS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in _Q["exclusions"])
 #: Verbs whose object may be "yes" or "no" ("voted no", "said no"): that "no" is the answer
 #: given, not a negation.
 ANSWER_VERBS = frozenset(_Q["answer_verbs"])

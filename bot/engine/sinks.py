@@ -98,6 +98,11 @@ def _another_named(view: RecordView, head: str | None, asked: set[str]) -> bool:
                and seq[k - 1] not in people for k, t in enumerate(seq))
 
 
+def _excludes(ws: list[str]) -> bool:
+    """Whether the words leave someone out of what they ask (``lexicon.EXCLUSIONS``)."""
+    return any(tuple(ws[i : i + len(p)]) == p for p in lexicon.EXCLUSIONS for i in range(len(ws)))
+
+
 def _lacks_much(weights: list[float], unknown: list[bool]) -> bool:
     """The items the bank lacks hold :data:`UNKNOWN_SHARE` of the question's weight (each
     capped at :data:`UNKNOWN_CAP` times the weightiest item it has)."""
@@ -112,12 +117,12 @@ class Gates:
     """:func:`sinks` for one question, what it reads of the question alone worked out once
     (not once per candidate)."""
 
-    __slots__ = ("_about", "_about_asks", "_about_items", "_aged", "_anchors", "_asked", "_degree",
-                 "_denied", "_figure", "_items", "_kin_aged", "_kind", "_lacks_much", "_least",
-                 "_measure", "_measured_of", "_name_of", "_named", "_negated", "_negates",
-                 "_of_thing", "_origin", "_said", "_shifts", "_sized_of", "_speaker_named",
-                 "_speech_asked", "_subject", "_superlatives", "_when", "_when_act", "_which_many",
-                 "_which_people", "_who", "_why", "query")
+    __slots__ = ("_about", "_about_asks", "_about_items", "_aged", "_anchors", "_asked",
+                 "_besides", "_degree", "_denied", "_figure", "_items", "_kin_aged", "_kind",
+                 "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
+                 "_named_too", "_negated", "_negates", "_of_thing", "_origin", "_said", "_shifts",
+                 "_sized_of", "_speaker_named", "_speech_asked", "_subject", "_superlatives",
+                 "_when", "_when_act", "_which_many", "_which_people", "_who", "_why", "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -152,6 +157,9 @@ class Gates:
         kind = query.answer_type
         self._asked = {t for it in query.items for t in it.terms}
         self._who = query.answer_type == "person" and not query.said_by and not query.describe
+        self._besides = _excludes(query.words)  # "who else ... besides Obi"
+        #: ... and the names of the people it names, whole ("Terrence Obi" for "obi")
+        self._named_too = self._asked | name_stems(query.people)
         #: asked why, the stems of the question's words (a record with no other gives no
         #: reason; but "what fluid is used in a mercury turbine": "Mercury is the fluid ...")
         self._said = {*self._asked, *(stem(w) for w in query.words if is_content(w))} \
@@ -387,10 +395,13 @@ class Gates:
             # ("the next step is a vote by the agency's board") is not what anyone said (an
             # editor's fact may sum up what someone said, but never says who said a thing)
             return "unsaid"
-        if self._who and not view.names - self._asked and set(view.people) <= set(
-                query.people) and not any(kind_of_person(w) and stem(w) not in self._asked
-                                          for w in view.shown_words()):
-            return "no one"  # "who voted yes on the council": "the council voted 6-1"
+        if self._who and not view.names - self._named_too and set(view.people) <= set(
+                query.people) and (self._besides or not any(
+                    kind_of_person(w) and stem(w) not in self._asked for w in view.shown_words())):
+            # "who voted yes on the council": "the council voted 6-1"; "who else voted no
+            # besides Obi": "Council member Terrence Obi, who cast one of the two no votes"
+            # names no one else (a kind of person, "member", is Obi himself)
+            return "no one"
         if query.said_by and not view.people and not view.names - self._asked and \
                 not any(kind_of_person(w) for w in view.shown_words()):
             return "unsaid"  # "who said eight seconds is not review": words given to no one

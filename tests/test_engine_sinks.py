@@ -812,14 +812,14 @@ def test_who_is_answered_by_a_record_naming_someone_or_a_kind_of_person() -> Non
 def test_who_else_besides_someone_is_answered_only_by_someone_else_named() -> None:
     """"who else voted against it besides obi": "Council member Terrence Obi, who cast one of
     the two votes against it" names no one else (his first name is his, and "member" is
-    him); a record naming another voter answers. Asked who did something to Obi, a record
-    naming Obi alone names no one either."""
-    def about_obi(question: str) -> Query:
+    him); a record naming another voter answers. Without "besides", a record may answer
+    about Obi alone ("It isn't known who Kim Kardashian voted for")."""
+    def about_obi(question: str, verb: str = "voted") -> Query:
         ws = words(question)
-        items = [Item("voted", ("vote",), pos=0),
+        items = [Item(verb, ("vote",), pos=0),
                  Item("obi", ("@terrence-obi", "obi"), ("terrence-obi",), pos=1)]
         return Query(question, ws, items, answer_type="person",
-                     at=[ws.index("voted"), ws.index("obi")])
+                     at=[ws.index(verb), ws.index("obi")])
 
     fields = {"vote": FIELD_TEXT, "obi": FIELD_TEXT, "@terrence-obi": FIELD_PERSON}
     besides = about_obi("who else voted against it besides obi")
@@ -832,5 +832,6 @@ def test_who_else_besides_someone_is_answered_only_by_someone_else_named() -> No
     # without "besides", a kind of person in the record ("member") may be the one asked for
     voted = about_obi("who voted against obi")
     assert sinks(voted, [1.0, 1.0], [False, False], fields, alone) is None
-    hired = view_of("Terrence Obi was voted onto the board in 2019.", ("terrence-obi",))
-    assert sinks(voted, [1.0, 1.0], [False, False], fields, hired) == "no one"
+    unknown = view_of("It isn't known who Terrence Obi voted for.", ("terrence-obi",))
+    whom = about_obi("who did obi vote for", "vote")
+    assert sinks(whom, [1.0, 1.0], [False, False], fields, unknown) is None

@@ -158,8 +158,10 @@ class Gates:
         self._asked = {t for it in query.items for t in it.terms}
         self._who = query.answer_type == "person" and not query.said_by and not query.describe
         self._besides = _excludes(query.words)  # "who else ... besides Obi"
-        #: ... and the names of the people it names, whole ("Terrence Obi" for "obi")
-        self._named_too = self._asked | name_stems(query.people)
+        #: ... whose people, left out, count whole ("Terrence Obi" for "obi"; not otherwise:
+        #: "It isn't known who Kim Kardashian voted for" answers "who did kim vote for")
+        self._named_too = self._asked | name_stems(query.people) if self._besides else \
+            self._asked
         #: asked why, the stems of the question's words (a record with no other gives no
         #: reason; but "what fluid is used in a mercury turbine": "Mercury is the fluid ...")
         self._said = {*self._asked, *(stem(w) for w in query.words if is_content(w))} \

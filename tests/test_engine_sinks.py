@@ -812,8 +812,9 @@ def test_who_is_answered_by_a_record_naming_someone_or_a_kind_of_person() -> Non
 def test_who_else_besides_someone_is_answered_only_by_someone_else_named() -> None:
     """"who else voted against it besides obi": "Council member Terrence Obi, who cast one of
     the two votes against it" names no one else (his first name is his, and "member" is
-    him); a record naming another voter answers. Without "besides", a record may answer
-    about Obi alone ("It isn't known who Kim Kardashian voted for")."""
+    him); a record naming another voter answers. Asked who Obi voted for, a record naming
+    him alone names no one either, unless it says who is not known ("It isn't known who Kim
+    Kardashian voted for")."""
     def about_obi(question: str, verb: str = "voted") -> Query:
         ws = words(question)
         items = [Item(verb, ("vote",), pos=0),
@@ -835,3 +836,5 @@ def test_who_else_besides_someone_is_answered_only_by_someone_else_named() -> No
     unknown = view_of("It isn't known who Terrence Obi voted for.", ("terrence-obi",))
     whom = about_obi("who did obi vote for", "vote")
     assert sinks(whom, [1.0, 1.0], [False, False], fields, unknown) is None
+    onto = view_of("Terrence Obi was voted onto the board in 2019.", ("terrence-obi",))
+    assert sinks(whom, [1.0, 1.0], [False, False], fields, onto) == "no one"

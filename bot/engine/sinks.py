@@ -158,10 +158,9 @@ class Gates:
         self._asked = {t for it in query.items for t in it.terms}
         self._who = query.answer_type == "person" and not query.said_by and not query.describe
         self._besides = _excludes(query.words)  # "who else ... besides Obi"
-        #: ... whose people, left out, count whole ("Terrence Obi" for "obi"; not otherwise:
-        #: "It isn't known who Kim Kardashian voted for" answers "who did kim vote for")
-        self._named_too = self._asked | name_stems(query.people) if self._besides else \
-            self._asked
+        #: ... and its people's names whole ("Terrence Obi" for "obi"; but a record saying
+        #: who is not known answers about them alone: "It isn't known who Kim voted for")
+        self._named_too = self._asked | name_stems(query.people)
         #: asked why, the stems of the question's words (a record with no other gives no
         #: reason; but "what fluid is used in a mercury turbine": "Mercury is the fluid ...")
         self._said = {*self._asked, *(stem(w) for w in query.words if is_content(w))} \
@@ -397,7 +396,8 @@ class Gates:
             # ("the next step is a vote by the agency's board") is not what anyone said (an
             # editor's fact may sum up what someone said, but never says who said a thing)
             return "unsaid"
-        if self._who and not view.names - self._named_too and set(view.people) <= set(
+        if self._who and not view.names - (self._asked if view.negated and not self._besides
+                                           else self._named_too) and set(view.people) <= set(
                 query.people) and (self._besides or not any(
                     kind_of_person(w) and stem(w) not in self._asked for w in view.shown_words())):
             # "who voted yes on the council": "the council voted 6-1"; "who else voted no

@@ -132,16 +132,18 @@ def test_a_stop_word_whose_opposite_the_record_says_instead_sinks_it() -> None:
     assert sinks(either, [1.0, 1.0], [False, False], fields, view_saying("more")) is None
 
 
+def saying(text: str) -> RecordView:
+    """A record view of ``text`` with its opposed stop words and their anchors read."""
+    v = plain_view()
+    ws = words(text)
+    v.stop_words = frozenset(ws) & lexicon.opposed_stop_words()
+    v.stop_anchors = stop_anchors(ws)
+    return v
+
+
 def test_a_particle_is_turned_around_only_about_the_same_word() -> None:
     """"turn off the power" is turned around by a record saying "turned on the power"; "went
     on strike" is not by "walked off the job" (the opposite stands by another word)."""
-    def saying(text: str) -> RecordView:
-        v = plain_view()
-        ws = words(text)
-        v.stop_words = frozenset(ws) & lexicon.opposed_stop_words()
-        v.stop_anchors = stop_anchors(ws)
-        return v
-
     items = [Item("nurses", ("nurs",)), Item("strike", ("strike",))]
     fields = {"nurs": FIELD_TEXT, "strike": FIELD_TEXT}
     went = Query("how many nurses went on strike",
@@ -179,13 +181,6 @@ def test_a_vote_for_is_turned_around_by_a_vote_against() -> None:
     """"why did Achebe-Sutton vote against the ban" is not answered by "Achebe-Sutton, who
     voted for the ban, said ..."; "what did Vance get for testifying" is not turned around
     by "testified against Eldridge" (the stance is of another act)."""
-    def saying(text: str) -> RecordView:
-        v = plain_view()
-        ws = words(text)
-        v.stop_words = frozenset(ws) & lexicon.opposed_stop_words()
-        v.stop_anchors = stop_anchors(ws)
-        return v
-
     items = [Item("sutton", ("sutton",)), Item("vote", ("vote",)), Item("ban", ("ban",))]
     fields = {"sutton": FIELD_TEXT, "vote": FIELD_TEXT, "ban": FIELD_TEXT}
     against = Query("why did sutton vote against the ban",

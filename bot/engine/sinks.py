@@ -159,7 +159,7 @@ class Gates:
         self._who = query.answer_type == "person" and not query.said_by and not query.describe
         self._besides = _excludes(query.words)  # "who else ... besides Obi"
         #: ... and its people's names whole ("Terrence Obi" for "obi"; but a record saying
-        #: who is not known answers about them alone: "It isn't known who Kim voted for")
+        #: who is not known answers about them alone: "It isn't known who Ada Roe voted for")
         self._named_too = self._asked | name_stems(query.people)
         #: asked why, the stems of the question's words (a record with no other gives no
         #: reason; but "what fluid is used in a mercury turbine": "Mercury is the fluid ...")

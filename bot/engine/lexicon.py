@@ -191,7 +191,8 @@ def small_talk(ws: list[str]) -> bool:
         w in COURTESY_WORDS or w in THANKS_WORDS for w in rest))
 
 
-#: The words that ask something: a question has one, or opens on an auxiliary ("is it open").
+#: The English question words ("what", "which", "who", ..., "how"): a question has one, or
+#: opens on an auxiliary ("is it open").
 QUESTION_WORDS = frozenset({*_Q["answer_types"], "what", "which", "how"})
 
 

@@ -50,7 +50,7 @@ MAX_QUESTION_WORDS = 40
 #: English question words; a clause opened by "when" or "where" may come before the one
 #: that asks ("when X happens, what ...").
 _WHAT = frozenset({"what", "which"})
-_QUESTION_WORDS = _WHAT | {"who", "whom", "whose", "when", "where", "why", "how"}
+_QUESTION_WORDS = lexicon.QUESTION_WORDS
 _CLAUSE_OPENERS = frozenset({"when", "where"})
 #: The words of "what day", "which date", "what night": a day asked for.
 _DAY_ASKED = frozenset({"day", "date", "dates", "night", "morning", "evening", "afternoon"})

@@ -118,22 +118,18 @@ def _closer(word: str, english: str, bank: str, edits: int) -> bool:
     return ours < edits or (ours == edits and english[0] == word[0] != bank[0])
 
 
-#: The words a question opens on to ask, which a typo there would lose ("wich", "wat").
-QUESTION_WORDS = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
-
-
 def question_word(ws: list[str], at: int) -> list[str]:
     """``ws`` with the word it asks with (at ``at``) spelt right: "wich hospital", "wat",
     "wen" (one edit from one question word and no ordinary word), and "were is" ("were" and
     a verb asking, which only "where" reads as)."""
-    if at >= len(ws) or ws[at] in QUESTION_WORDS:
+    if at >= len(ws) or ws[at] in lexicon.QUESTION_WORDS:
         return ws
     word, after = ws[at], ws[at + 1 : at + 2]
     if word == "were" and after and after[0] in lexicon.AUXILIARIES and after[0] != "were":
         return [*ws[:at], "where", *ws[at + 1 :]]
     if len(word) < 2 or word in lexicon.STOPWORDS or lexicon.is_ordinary(word):
         return ws
-    return _respelt(ws, at, QUESTION_WORDS)
+    return _respelt(ws, at, lexicon.QUESTION_WORDS)  # (a typo there would lose them)
 
 
 def _respelt(ws: list[str], at: int, choices: Iterable[str]) -> list[str]:

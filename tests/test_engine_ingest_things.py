@@ -35,6 +35,12 @@ def test_the_company_is_the_company_named_not_a_name_ending_in_another_word() ->
         "Redbank Poultry Co. said so."
 
 
+def test_a_name_with_a_word_joined_by_a_slash_is_named_whole() -> None:
+    before = ["A team from the Defense POW/MIA Accounting Agency searched the site."]
+    assert named_as("The agency announced it in April.", before) == \
+        "Defense POW/MIA Accounting Agency announced it in April."
+
+
 def test_a_person_a_compound_or_two_things_of_the_kind_stay_as_written() -> None:
     assert named_as("The mayor said so.", ["Mayor Ruth Abernathy spoke."]) == "The mayor said so."
     # ("the city council" is not the city)

@@ -30,8 +30,9 @@ _ABBREVIATED = frozenset({"co", "inc", "corp", "ltd", "bros"})
 #: "The creamery employs ...": the kind, then a space or a comma (not "the creamery's").
 _OPENING = re.compile(r"The ([a-z]+)(?=[ ,])")
 #: A run of capitalised words (with "&" or "of" inside): a name, its last word apart.
-_NAME = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’-]*\.?\s+(?:(?:&|of)\s+)?){1,5}"
-                   r"([A-Z][\w'’-]*)(\.?))")
+#: (A word may join two with a slash: "the Defense POW/MIA Accounting Agency".)
+_NAME = re.compile(r"(?<![\w'’./-])((?:[A-Z][\w'’-]*(?:/[A-Z][\w'’-]*)*\.?\s+(?:(?:&|of)\s+)?)"
+                   r"{1,5}([A-Z][\w'’-]*)(\.?))")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _POSSESSIVE = re.compile(r"['’]s$")
 

@@ -359,6 +359,17 @@ def test_an_age_counts_no_things_asked_how_many_of() -> None:
                  aged) is None
 
 
+def test_a_figure_of_a_unit_of_time_counts_that_unit_not_the_word_after_it() -> None:
+    """"how many colonies": "over two seasons, colonies carried fewer mites" counts seasons,
+    not colonies; "two seasons and 40 colonies" does count them."""
+    query = Query("how many colonies", [], [Item("colonies", ("coloni",))],
+                  answer_type="number", counts=True, counted=frozenset({"coloni"}))
+    seasons = view_of("Over two seasons, colonies carried fewer mites.")
+    assert sinks(query, [1.0], [False], {"coloni": 1}, seasons) == "no figure"
+    both = view_of("Over two seasons, 40 colonies carried fewer mites.")
+    assert sinks(query, [1.0], [False], {"coloni": 1}, both) is None
+
+
 def test_a_record_naming_the_thing_counted_uncounted_does_not_say_how_many() -> None:
     """"how many firefighters": a record naming firefighters whose one figure counts parts
     per million says nothing of how many; a figure shortly before them may count them ("about

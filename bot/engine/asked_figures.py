@@ -94,7 +94,10 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         return view.until or any(n not in asked for n in view.spans)
     if kind == "percent" and "percent" not in view.sequence:
         return False
-    if counts and any((n, t) in view.figure_counts for n in view.numbers - asked
+    # (a figure of a unit of time or length counts that unit, not the word after it: "six
+    # years volunteering" counts no volunteers)
+    spent = view.spans if counted.isdisjoint(_SPAN) else frozenset()
+    if counts and any((n, t) in view.figure_counts for n in view.numbers - asked - spent
                       for t in counted):
         return True  # "how many artworks": "three works", "1,100 books" (not a year)
     if counts and not counted.isdisjoint(_PEOPLE) and not counts_people(view.shown_words()):

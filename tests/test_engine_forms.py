@@ -39,13 +39,17 @@ def test_a_related_form_is_found_from_the_word_or_the_stem_of_an_inflection() ->
 
 
 def test_a_word_with_degrees_the_bank_lacks_meets_one_sharing_its_opposite() -> None:
-    """"biggest", which the bank lacks: "largest" (both the opposite of "smallest")."""
+    """"biggest", which the bank lacks: "largest" (both the opposite of "smallest"), as
+    adjectives."""
     bank = {stem("largest"), stem("crack")}
     assert alike_terms("biggest", bank.__contains__) == (stem("largest"),)
     assert alike_terms("crack", bank.__contains__) == ()
     # "past" and "future" both oppose "present", but are each other's opposite: never alike
     times = {stem("future"), stem("absent")}
     assert alike_terms("past", times.__contains__) == (stem("absent"),)
+    # only words with degrees: the verbs "make" and "keep" both oppose "break", but are not
+    # alike ("how much do nurses make" is not "to keep operating")
+    assert alike_terms("make", {stem("keep")}.__contains__) == ()
 
 
 def test_a_phrasal_verb_is_read_for_what_it_means() -> None:

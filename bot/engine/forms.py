@@ -112,8 +112,8 @@ def alike_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     """The stems the bank knows of the words sharing an opposite with ``word`` (a word with
     degrees: "biggest" and "largest" are both the opposite of "smallest"), sorted; not its own
     opposites ("past" and "future" are both the opposite of "present", and of each other)."""
-    opposed = lexicon.opposites(word)
-    alike = {a for o in opposed for a in lexicon.opposites(o)
+    opposed = lexicon.graded_opposites(word)
+    alike = {a for o in opposed for a in lexicon.graded_opposites(o)
              if a != word and a not in opposed and is_content(a) and lexicon.is_ordinary(a)}
     return tuple(sorted({t for a in alike if (t := stem(a)) != stem(word) and known(t)}))
 

@@ -37,6 +37,11 @@ def _data_lines(name: str) -> Iterator[str]:
             yield line
 
 
+def _pairs(name: str) -> dict[str, str]:
+    """The lines of a data file as pairs: its first word -> the rest of the line."""
+    return dict(line.split(None, 1) for line in _data_lines(name))
+
+
 def _word_file(name: str) -> frozenset[str]:
     return frozenset(w for line in _data_lines(name) for w in line.split())
 
@@ -340,16 +345,21 @@ def _opposites() -> tuple[_Opposites, _Opposites, _Opposites]:
     return frozen(found), frozen(graded), frozen(verbs)
 
 
+def graded_opposites(word: str) -> frozenset[str]:
+    """The opposites of ``word`` as an adjective or adverb ("big": "little", "small"), and of
+    a comparative or superlative in the same degree ("biggest": "smallest")."""
+    graded = _opposites()[1]
+    made = None if word in graded else _graded(word)
+    return frozenset(degree_form(o, made[1]) for o in graded[made[0]]) if made else \
+        graded.get(word, frozenset())
+
+
 def opposites(word: str) -> frozenset[str]:
     """The words general English gives as the opposite of ``word`` ("least" -> "most",
     "increase" -> "decrease"), and of a comparative or superlative in the same degree
     ("stronger" -> "weaker", "latest" -> "earliest"); empty when it has none."""
-    table, graded, _ = _opposites()
-    found = table.get(word)
-    if found is not None:
-        return found
-    made = _graded(word)
-    return frozenset(degree_form(o, made[1]) for o in graded[made[0]]) if made else frozenset()
+    found = _opposites()[0].get(word)
+    return found if found is not None else graded_opposites(word)
 
 
 def plain_opposites(word: str) -> frozenset[str]:
@@ -431,33 +441,21 @@ def irregular() -> dict[str, str]:
     """Irregular verb form -> its verb ("got" -> "get", "told" -> "tell"), from
     ``irregular.txt`` (WordNet 3.0's, but forms mostly used as words of their own), read on
     first use."""
-    out: dict[str, str] = {}
-    for line in _data_lines("irregular.txt"):
-        form, verb = line.split()
-        out[form] = verb
-    return out
+    return _pairs("irregular.txt")
 
 
 @cache
 def american() -> dict[str, str]:
     """British spelling -> the American ("colour" -> "color", "theatre" -> "theater"), from
     ``spellings.txt`` (breame's list), read on first use."""
-    out: dict[str, str] = {}
-    for line in _data_lines("spellings.txt"):
-        british, us = line.split()
-        out[british] = us
-    return out
+    return _pairs("spellings.txt")
 
 
 @cache
 def abbreviations() -> dict[str, str]:
     """Abbreviation -> the phrase it stands for ("ceo" -> "chief executive officer"), from
     ``abbreviations.txt`` (WordNet 3.0's), read on first use."""
-    out: dict[str, str] = {}
-    for line in _data_lines("abbreviations.txt"):
-        short, long = line.split(" ", 1)
-        out[short] = long
-    return out
+    return _pairs("abbreviations.txt")
 
 
 #: Words whose opposite says only where the speaker stands: "I've lived here" answers "how

@@ -115,6 +115,19 @@ def test_an_honorific_or_a_kinship_says_she_or_he() -> None:
     assert genders["Ann Lind"] == "f" and genders["Ruth Ames"] == "f"
 
 
+def test_a_sentence_opening_on_her_is_about_the_one_person_just_named() -> None:
+    """"Kaylee Brandvold will be barred ... Her father said ...": Kaylee is "she", so the
+    father's "he said" in the next paragraph is not hers; "Walter's parents and her own
+    shelves ... Her husband" teaches nothing of Walter."""
+    reader = _Reader("Kaylee Brandvold will be barred for three years. Her father said that "
+                     "was beside the point.\n\n"
+                     "The couple borrowed from Walter's parents and her own shelves. Her "
+                     "husband built the shelves.", ())
+    reader.read()
+    genders = {e.name: e.gender for e in reader.people.entities.values()}
+    assert genders["Kaylee Brandvold"] == "f" and genders.get("Walter") != "f"
+
+
 def test_the_role_of_someone_named_paragraphs_ago_is_them() -> None:
     """"the owner said" long after the owner was named: the one person the article calls its
     owner, not the woman quoted last; and so is the "she" of the next paragraph."""

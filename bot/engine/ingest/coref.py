@@ -79,6 +79,8 @@ _OPENED_PRONOUN = re.compile(
     r"^[A-Z][^,.;:\"“”]{0,60}(?:,[^,.;:\"“”]{1,40})?,\s+(?P<p>she|he)\b(?=\s)")
 #: "him", always an object.
 _HIM = re.compile(r"\bhim\b")
+#: A sentence opening on a possessive: "Her father said ...".
+_OPENING_POSSESSIVE = re.compile(r"(Her|His)\s")
 #: A personal pronoun (between a name and a possessive, it may be whom the possessive means).
 _PERSONAL = re.compile(r"\b(?:she|he|her|him)\b", re.IGNORECASE)
 
@@ -184,6 +186,17 @@ class _Coref:
         return first is sent
 
     def _learn_gender(self, sent: _Sentence) -> None:
+        opening = _OPENING_POSSESSIVE.match(sent.masked)
+        prev = self.sentences[sent.index - 1] if sent.index else None
+        if opening is not None and prev is not None and prev.par == sent.par and \
+                len({x.key for x in prev.mentions}) == 1 and \
+                not _PERSONAL.search(prev.masked) and \
+                not prev.masked.startswith(("'", "’"), prev.mentions[0].end):
+            # "Kaylee Brandvold will be barred ... Her father said": the one person of the
+            # sentence before, in the same paragraph, is "her" (not when it speaks of someone
+            # else as "her" too, nor names its one person as an owner: "Walter's parents")
+            self.people.entities[prev.mentions[0].key].note_gender(
+                _PRONOUN_GENDER[opening.group(1).lower()])
         if not sent.mentions:
             return
         for x in sent.mentions:  # "Mrs. Hollowell", "Mr. Vance"

@@ -8,6 +8,8 @@ from bot.engine.normalize import stem, words
 from bot.engine.question import Item, Query
 from bot.engine.records import FIELD_TEXT
 from bot.engine.shifts import (
+    agent_asked,
+    agent_unsaid,
     another_doer,
     named_doer,
     now_asked,
@@ -243,3 +245,25 @@ def test_a_time_placed_against_now_is_shifted_by_another() -> None:
     assert not now_shifted(this, words("Organizers expect 45,000 people, up from about 36,000 "
                                        "last year."))
     assert now_asked(words("what did the board decide at its last meeting")) == []
+
+
+def test_who_did_a_thing_is_not_answered_by_its_passive_without_an_agent() -> None:
+    """"who found the leak": "the leak was found at 3:15 a.m." does not say who; "was found
+    by a forklift operator" and "an operator found the leak" do. "who is", "who said" and "who
+    was found" ask nothing of the kind."""
+    verb = agent_asked(words("who found the leak"))
+    assert verb == stem("found")
+    assert agent_unsaid(verb, words("Although the leak was found at 3:15 a.m., no one called."))
+    assert agent_unsaid(verb, words("The leak was quickly found."))
+    assert not agent_unsaid(verb, words("The leak was found at 3:15 a.m. by a night-shift "
+                                        "forklift operator."))
+    assert not agent_unsaid(verb, words("A forklift operator found the leak at 3:15 a.m."))
+    assert not agent_unsaid(verb, words("The leak is the plant's first."))
+    for question in ("who is the mayor", "who said it was safe", "who was found",
+                     "who knows the answer"):
+        assert agent_asked(words(question)) is None, question
+    items = [Item("found", (stem("found"),)), Item("leak", ("leak",))]
+    query = asked("who found the leak", items)
+    fields = {t: FIELD_TEXT for it in items for t in it.terms}
+    passive = view_of("The leak was found at 3:15 a.m.")
+    assert sinks(query, [1.0] * 2, [False] * 2, fields, passive) == "no agent"

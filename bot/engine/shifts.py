@@ -165,6 +165,33 @@ def named_doer(query: Query) -> tuple[str, str] | None:
     return ws[end - 1], stem(verb)
 
 
+#: The forms of "be" (and "get") a passive is made with: "was found", "got arrested".
+_PASSIVE_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "get", "gets",
+                         "got"})
+#: The agent of a passive ("found by a forklift operator") comes this many words after it.
+_AGENT_REACH = 15
+
+
+def agent_asked(ws: list[str]) -> str | None:
+    """When a question asks who did a thing ("who found the leak", "who sentenced Kolb"):
+    the stem of its verb. None for "who is", "who said", "who did X ...", a verb in "-ing"."""
+    if len(ws) < 3 or ws[0] != "who" or not is_content(ws[1]) \
+            or ws[1] in lexicon.SPEECH_VERBS or not _participle(ws[1]):
+        return None
+    return stem(ws[1])
+
+
+def agent_unsaid(verb: str, ws: list[str]) -> bool:
+    """Whether a record (its words ``ws``) has the verb a question asks the doer of
+    (:func:`agent_asked`) only in the passive, with no agent after it: "the leak was found
+    at 3:15 a.m." does not say who found it ("was found by a forklift operator" does)."""
+    at = [k for k, w in enumerate(ws) if stem(w) == verb]
+    return bool(at) and all(
+        k and (ws[k - 1] in _PASSIVE_BE or (k > 1 and ws[k - 2] in _PASSIVE_BE
+                                             and ws[k - 1].endswith("ly")))
+        and "by" not in ws[k + 1 : k + 1 + _AGENT_REACH] for k in at)
+
+
 def _participle(word: str) -> bool:
     return word.endswith(("ed", "en")) or word in irregular()
 
@@ -395,8 +422,8 @@ class Shifts:
     """The shifts of :mod:`.shifts` a question's words allow, read once for all of its
     candidates; called with a record, the one it says, or None."""
 
-    __slots__ = ("_doer", "_now", "_object", "_often", "_opposed", "_particles", "_times",
-                 "_units", "_way")
+    __slots__ = ("_agent", "_doer", "_now", "_object", "_often", "_opposed", "_particles",
+                 "_times", "_units", "_way")
 
     def __init__(self, query: Query) -> None:
         figured = any(w[:1].isdigit() for w in query.words)  # (most questions give none)
@@ -410,10 +437,12 @@ class Shifts:
         self._often = often_asked(query.words)  # ("infects the body once")
         self._way = way_asked(query.words)  # ("from a firebox to a bunker")
         self._particles = particles_asked(query.words)  # ("vote down")
+        self._agent = agent_asked(query.words)  # ("who found the leak")
 
     def __call__(self, view: RecordView) -> str | None:
         if not (self._times or self._units or self._doer or self._object or self._now
-                or self._opposed or self._often or self._way or self._particles):
+                or self._opposed or self._often or self._way or self._particles
+                or self._agent):
             return None
         if self._units and unit_swapped(self._units, view.figure_counts):
             return "unit swapped"  # "2 to 3 weeks" asked, "2 to 3 days" said
@@ -438,6 +467,8 @@ class Shifts:
             return "way reversed"  # "from a firebox to a bunker": "from a bunker to the firebox"
         if self._particles and particle_swapped(self._particles, ws):
             return "particle swapped"  # "vote down" asked, "vote on" said
+        if self._agent and agent_unsaid(self._agent, ws):
+            return "no agent"  # "who found the leak": "the leak was found at 3:15 a.m."
         return None
 
     def _may_shift(self, view: RecordView) -> bool:
@@ -455,4 +486,5 @@ class Shifts:
             or (self._way and ("from" in view.shown_text or "From" in view.shown_text))
             or any(verb in seq for verb, _ in self._particles)
             or any(stem(u) in seq for _, u in self._now)
+            or (self._agent is not None and self._agent in seq)
         )

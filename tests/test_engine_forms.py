@@ -56,10 +56,15 @@ def test_a_phrasal_verb_is_read_for_what_it_means() -> None:
     """WordNet's phrasal verbs: "going up" is "rise", "climb", ...; only those the bank has
     count, and a verb with no particle after it is only itself."""
     known = {"rise", "cancel"}.__contains__
-    assert phrasal_terms("go", ["up"], known) == ("rise",)
-    assert phrasal_terms("call", ["off"], known) == ("cancel",)
-    assert phrasal_terms("go", ["to"], known) == ()
-    assert phrasal_terms("go", [], known) == ()
+    assert phrasal_terms("go", ["going", "up"], known) == ("rise",)
+    assert phrasal_terms("call", ["called", "off"], known) == ("cancel",)
+    assert phrasal_terms("go", ["go", "to"], known) == ()
+    assert phrasal_terms("go", ["go"], known) == ()
+    # "called" ending a question asks a name: the verbs of naming ("titled")
+    titled = {stem("titled"), stem("named")}.__contains__
+    assert phrasal_terms(stem("called"), ["called"], titled) == tuple(
+        sorted({stem("named"), stem("titled")}))
+    assert phrasal_terms(stem("call"), ["call"], titled) == ()
 
 
 def test_an_adverb_is_an_ordinary_word_and_ly_as_english_spells_it() -> None:

@@ -218,6 +218,19 @@ def test_a_phrasal_verb_asked_is_not_answered_by_its_verb_with_a_preposition() -
     assert particles_asked(words("what did the supervisors vote on")) == []
 
 
+def test_what_a_thing_is_called_is_not_answered_by_called_out() -> None:
+    """"what is the behavior called" asks its name: "called out Trump's behavior" and
+    "called for a review" name nothing; "a behavior called hygiene" and "called it hygiene"
+    may."""
+    named = particles_asked(words("what is the behavior called"))
+    assert named == [(stem("called"), "")]
+    assert particle_swapped(named, words("She called out the mayor's behavior."))
+    assert particle_swapped(named, words("The union called for a review of the behavior."))
+    for text in ("a behavior called varroa-sensitive hygiene", "Beekeepers called it hygiene"):
+        assert not particle_swapped(named, words(text)), text
+    assert particles_asked(words("who called")) == []
+
+
 def test_a_phrasal_verb_split_by_its_object_is_read_at_the_question_end() -> None:
     """"why did the council vote the budget down" asks "vote down" as "vote down the budget"
     does ("met to vote on a budget" is another act), and "shutting it down" asks "shut down";

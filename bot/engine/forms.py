@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.engine import lexicon
 from bot.engine.ingest.data import wordmap
 from bot.engine.normalize import is_content, stem
+from bot.engine.unnamed import NAMING
 
 if TYPE_CHECKING:
     from bot.engine.question import Item, Query
@@ -131,14 +132,23 @@ def phrasal_stems() -> dict[tuple[str, str], tuple[str, ...]]:
             for (verb, particle), meant in lexicon.phrasal().items()}
 
 
-def phrasal_terms(term: str, after: list[str], known: Callable[[str], bool]) -> tuple[str, ...]:
+def phrasal_terms(term: str, ws: list[str], known: Callable[[str], bool]) -> tuple[str, ...]:
     """The stems the bank knows of what a phrasal verb means, when the verb (``term``, a
-    stem) is followed by a particle (``after``: the question's next word): "going up":
-    "rise", "climb"; "turned down": "refus", "reject", "declin"."""
-    if not after:
+    stem; ``ws``: it as the question writes it, then the question's next word) is followed by
+    a particle: "going up": "rise", "climb"; "turned down": "refus", "reject", "declin". And
+    "called" ending a question ("what is the behavior called") asks a name: the verbs of
+    naming ("known as varroa-sensitive hygiene"), not "called out"."""
+    if ws[1:]:
+        found = phrasal_stems().get((term, ws[1]), ())
+    elif ws == ["called"]:
+        found = _NAMING_STEMS
+    else:
         return ()
-    found = phrasal_stems().get((term, after[0]), ())
     return tuple(t for t in found if t != term and known(t))
+
+
+#: The stems of the verbs that give a thing its name.
+_NAMING_STEMS = tuple(sorted({stem(w) for w in NAMING}))
 
 
 def is_adverb(word: str) -> bool:

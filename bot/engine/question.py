@@ -408,7 +408,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
         # (a role's initials spelt out are all one name: "the ceo" is no "chief operating officer")
         specific = w.isdigit() or (w in caps and not ordinary) or i in unheld
         item = Item(w, (stems[i],), (), specific, corrected, ordinary, i)
-        meant = () if specific else phrasal_terms(stems[i], ws[at[i] + 1 : at[i] + 2], known)
+        meant = () if specific else phrasal_terms(stems[i], ws[at[i] : at[i] + 2], known)
         if meant:  # "are fares going up": "rise", "climb"
             item.terms, item.related = (stems[i], *meant), True
         elif w in lexicon.MEASURE_VERBS and ws[:2] == ["how", "much"] and not known(stems[i]):

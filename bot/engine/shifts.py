@@ -403,6 +403,8 @@ def particles_asked(ws: list[str]) -> list[tuple[str, str]]:
             if ws[i + 1] in lexicon.NOUN_PHRASE_OPENERS and is_content(ws[i]) \
                     and (t := stem(ws[i]), ws[-1]) in phrasal:
                 asked.append((t, ws[-1]))
+    if len(ws) > 2 and ws[-1] == "called":  # ("what is the behavior called": named, not
+        asked.append((stem("called"), ""))  # "called out", "called for")
     return asked
 
 
@@ -413,7 +415,8 @@ def particle_swapped(asked: list[tuple[str, str]], ws: list[str]) -> bool:
     down") says nothing against it."""
     for verb, particle in asked:
         after = [n for w, n in pairwise(ws) if stem(w) == verb]
-        if after and all(n in _VERB_PREPOSITIONS and n != particle for n in after):
+        if after and all((n in _VERB_PREPOSITIONS or (not particle and n in PARTICLES))
+                         and n != particle for n in after):
             return True
     return False
 

@@ -136,8 +136,8 @@ def phrasal_terms(term: str, ws: list[str], known: Callable[[str], bool]) -> tup
     """The stems the bank knows of what a phrasal verb means, when the verb (``term``, a
     stem; ``ws``: it as the question writes it, then the question's next word) is followed by
     a particle: "going up": "rise", "climb"; "turned down": "refus", "reject", "declin". And
-    "called" ending a question ("what is the behavior called") asks a name: the verbs of
-    naming ("known as varroa-sensitive hygiene"), not "called out"."""
+    "called" ending a question ("what is the painting called") asks a name: the verbs of
+    naming ("the mural, titled 'Oat Harvest'"); "called out" is no naming."""
     if ws[1:]:
         found = phrasal_stems().get((term, ws[1]), ())
     elif ws == ["called"]:

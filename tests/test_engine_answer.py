@@ -450,6 +450,24 @@ def test_a_question_two_stories_answer_alike_asks_which() -> None:
     assert not b.answered and b.text.startswith(ABSTAIN_TEXT), b
 
 
+def test_a_quote_in_the_question_own_words_is_not_ambiguous() -> None:
+    """"who said they thought somebody had fallen in": a swimmer's "I thought somebody had
+    fallen in" has the question's own wording, a singer's "wherever you fall politically"
+    has only its one content word; the swimmer is the answer, not a choice of two stories."""
+    swim = Source("swim", "Sports Wire", "Swimmer breaks record", published="2025-03-01")
+    gala = Source("gala", "Arts Wire", "Singer speaks at gala", published="2025-03-02")
+    people = (Person("tess-lind", "Tess Lind", (), "swimmer"),
+              Person("ada-quill", "Ada Quill", (), "singer"))
+    bank = Bank(sources=(swim, gala), people=people, quotes=(
+        Quote("q-swim", "tess-lind", "I heard the crowd get loud and I thought somebody had "
+              "fallen in.", "", cite("thought somebody had fallen in", "swim")),
+        Quote("q-gala", "ada-quill", "No matter where you fall politically, we are neighbours.",
+              "", cite("where you fall politically", "gala")),
+    ))
+    a = Engine(bank).answer("who said they thought somebody had fallen in")
+    assert a.answered and a.record_id == "q-swim", a
+
+
 def two_outlets_one_story() -> Bank:
     """A fire told by two outlets, a day apart, in their own words: the same three people."""
     a = Source("a", "Valley Wire", "Wildfire forces evacuations", published="2025-08-14")

@@ -324,7 +324,7 @@ class Engine:
             top.confidence = self.model.confidence(top.confidence_features)
         if 100.0 * top.confidence >= self.threshold and ambiguous(
                 list(best.values()), asked, self.model.ranker,
-                lambda a, b: self._m.retold(a.rid, b.rid)):
+                lambda a, b: self._m.retold(a.rid, b.rid), query.words):
             # two stories as likely to answer, saying different things: neither is given (said
             # only of an answer that would be given: below the threshold it is none either way)
             top.ambiguous, top.confidence = True, 0.0

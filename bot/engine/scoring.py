@@ -16,7 +16,7 @@ precision on any coverage.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -44,8 +44,10 @@ RELATED_CREDIT = 0.85
 #: at least this share of the first's) does not say which article it is about ("who won",
 #: with a hockey game and an awards show in the bank): no answer, each offered instead.
 AMBIGUOUS_SHARE = 0.75
-#: ... unless they share this share of their words (besides the question's): one claim.
+#: ... unless they share this share of their words (besides the question's): one claim; or
+#: the first has this many pairs of the question's words in a row, and the other none.
 SAME_CLAIM = 0.5
+WORDED = 2
 #: An item weighs its IDF in the bank times a factor of how rare it is in general English
 #: (:func:`bot.engine.lexicon.rarity`): in a small bank "another" or "term" can be as rare
 #: as "rotors", but they say much less about what a question is about.
@@ -54,19 +56,27 @@ RARITY_FLOOR, RARITY_FROM, RARITY_SLOPE, RARITY_CAP = 0.25, 0.2, 1.5, 1.25
 
 def ambiguous(best: list[Candidate], asked: set[str],
               ranker: Callable[[list[float]], float] | None = None,
-              retold: Callable[[Candidate, Candidate], bool] | None = None) -> bool:
+              retold: Callable[[Candidate, Candidate], bool] | None = None,
+              words: Sequence[str] = ()) -> bool:
     """The best candidates of two articles (``best``: each article's) are as probable, within
     :data:`AMBIGUOUS_SHARE`, and say different things (they share less than
     :data:`SAME_CLAIM` of their words besides the question's ``asked`` terms and figures:
     not two outlets' counts of one arrest): the question does not say which article it is
     about. With the ``ranker``, each is weighed as if it were the retrieval's first (which
     of two stories alike is listed first says nothing of which is meant). Two articles telling
-    one story (``retold``: :mod:`bot.engine.stories`) are not two."""
+    one story (``retold``: :mod:`bot.engine.stories`) are not two; nor is one that has the
+    question's own wording (``words``, pairs of words in a row) while the other has none of
+    it ("who said they thought somebody had fallen in": "I thought somebody fell in")."""
     if len(best) < 2:
         return False
     first, second = sorted(best, key=lambda c: -c.probability)[:2]
     if retold is not None and retold(first, second):
         return False  # (two outlets' reports of one story: its answer, whichever says it)
+    pairs = set(pairwise(words))
+    mine, theirs = (len(pairs.intersection(pairwise(c.view.shown_words()))) if pairs else 0
+                    for c in (first, second))
+    if mine >= WORDED and not theirs:
+        return False
     p1, p2 = first.probability, second.probability
     if ranker is not None and p2 > 0.0:
         p1, p2 = (ranker([*c.features[:FIRST], 1.0, *c.features[FIRST + 1:]])
@@ -84,13 +94,9 @@ def english_factor(rarity: float) -> float:
 
 #: Fields a reader is shown (the record's own words, keywords, people).
 _SHOWN = FIELD_TEXT | FIELD_KEYWORD | FIELD_PERSON
-
-
 #: A word of the question this rare in English (:func:`lexicon.family_rarity`), or a name,
 #: counts as said by every sentence of an article whose title has it (:func:`by_title`).
 TITLE_RARITY = 0.45
-
-
 #: An item a title may say for a record: its terms and its weight.
 Titled = list[tuple[tuple[str, ...], float]]
 
@@ -115,11 +121,7 @@ def by_title(titled: Titled, fields: dict[str, int], topic: frozenset[str]) -> f
 
 
 def credit(bits: int) -> float:
-    best = 0.0
-    for bit, value in FIELD_CREDIT.items():
-        if bits & bit and value > best:
-            best = value
-    return best
+    return max((value for bit, value in FIELD_CREDIT.items() if bits & bit), default=0.0)
 
 
 #: The features, in the model's order.

@@ -480,6 +480,12 @@ def test_the_words_framing_a_figure_are_no_topic() -> None:
     assert surfaces("what was the final vote on the bridge") == ["vote", "bridge"]
     assert surfaces("What's the total cost of the bridge?") == ["cost", "bridge"]
     assert "final" in surfaces("when will the bridge paper print its final edition")
+    # "what was the vote count", "the final tally": a figure of the vote, asked as "how many"
+    for question in ("what was the final vote count", "what was the final tally on the vote"):
+        assert surfaces(question) == ["vote"], question
+        assert _read(question).answer_type == "number", question
+    assert _read("what was the final decision").answer_type == ""
+    assert "count" in surfaces("what did the count find")
 
 
 def test_a_word_of_a_name_after_a_determiner_is_no_person() -> None:

@@ -164,6 +164,8 @@ SUMMARY_NOUNS = frozenset(_Q["summary_nouns"])
 SUMMARY_ASKS = frozenset(_Q["summary_asks"])
 #: Words that hedge a figure asked for ("how many in total", "roughly how much").
 FIGURE_HEDGES = frozenset(_Q["figure_hedges"])
+#: ... those of them that name a figure ("what was the vote count"), a figure asked for.
+FIGURE_NOUNS = frozenset(_Q["figure_nouns"])
 #: "how long did the search last": the verb asks the duration, no topic
 SPAN_VERBS = frozenset(_Q["span_verbs"])
 #: The verbs that after "where" ask only the place ("where is the company based").

@@ -50,7 +50,6 @@ MAX_QUESTION_WORDS = 40
 #: English question words; a clause opened by "when" or "where" may come before the one
 #: that asks ("when X happens, what ...").
 _WHAT = frozenset({"what", "which"})
-_QUESTION_WORDS = lexicon.QUESTION_WORDS
 _CLAUSE_OPENERS = frozenset({"when", "where"})
 #: The words of "what day", "which date", "what night": a day asked for.
 _DAY_ASKED = frozenset({"day", "date", "dates", "night", "morning", "evening", "afternoon"})
@@ -154,7 +153,7 @@ def _answer_type(ws: list[str]) -> tuple[str, set[int]]:
     not a date. A question opening on a clause ("when B cells replicate, what do ...",
     "when a pathogen is eaten it is trapped in what vesicle?") asks with its "what".
     """
-    asking = [i for i, w in enumerate(ws) if w in _QUESTION_WORDS]
+    asking = [i for i, w in enumerate(ws) if w in lexicon.QUESTION_WORDS]
     if asking:
         at = asking[0]
         if ws[at] in _CLAUSE_OPENERS and at + 1 < len(ws) and \
@@ -353,9 +352,8 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
             m = matches[which]
             beside = [j for j in (m.start - 1, m.end) if j in unknown_at]
             if m.partial and not set(beside) <= absorbed:
-                # part of a known name next to a word the bank lacks: "byron lovelace"
-                # is someone else than the Lovelace the coverage knows (but "lovelase ada"
-                # is her, misspelt)
+                # part of a known name next to a word the bank lacks: "byron lovelace" is
+                # someone else than the coverage's Lovelace ("lovelase ada" is her, misspelt)
                 query.other_person = True
             surface = " ".join(fw for fw, _, _ in fixed[m.start : m.end])
             terms = (*(person_term(p) for p in m.people), *stems[m.start : m.end])
@@ -363,6 +361,8 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
             continue
         if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS or future(ws, at[i]):
             continue  # ("going to sell": "will sell")
+        if w in lexicon.FIGURE_NOUNS and not query.answer_type and _asked_thing(ws, at[i], opened):
+            query.answer_type = "number"  # "what was the vote count": a figure, as "how many"
         if (w in lexicon.FIGURE_HEDGES and (
                 query.answer_type in FIGURE_KINDS or _asked_thing(ws, at[i], opened))) or (
                 query.answer_type == "span" and w in lexicon.SPAN_VERBS) or (
@@ -453,11 +453,12 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
 
 
 def _asked_thing(ws: list[str], pos: int, opened: int) -> bool:
-    """Whether the word at ``pos`` of ``ws`` opens the thing the question asks for: "what
-    was the final vote" (a hedge there says which value, not what about: "final", "total"),
-    not "when will it print its final edition"."""
-    lead = [w for w in ws[opened:pos] if w not in ("is", "was", "were", "are")]
-    return lead == ["what", "the"]
+    """Whether the word at ``pos`` of ``ws`` opens or closes the thing the question asks for:
+    "what was the final vote", "what was the vote count" (a hedge there says which value, not
+    what about), not "when will it print its final edition"."""
+    lead = [w for w in ws[opened:pos] if w not in lexicon.FIGURE_HEDGES
+            and w not in ("is", "was", "were", "are")]
+    return lead[:2] == ["what", "the"] and len(lead) <= 3
 
 
 def _opening(ws: list[str]) -> int:

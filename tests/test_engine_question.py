@@ -486,6 +486,8 @@ def test_the_words_framing_a_figure_are_no_topic() -> None:
         assert _read(question).answer_type == "number", question
     assert _read("what was the final decision").answer_type == ""
     assert "count" in surfaces("what did the count find")
+    # "per" frames a rate asked ("how much per week": "$4,200 a week")
+    assert surfaces("how much will the shuttle cost per week") == ["shuttle", "cost", "week"]
 
 
 def test_a_word_of_a_name_after_a_determiner_is_no_person() -> None:

@@ -127,6 +127,13 @@ def test_a_kind_of_person_the_bank_lacks_is_read_by_what_they_do() -> None:
     assert doer_terms("governor", known) == ()
     assert doer_terms("number", known) == ()  # (no kind of person)
     assert doer_terms("strikers", frozenset().__contains__) == ()
+    # the other way: a doing the bank lacks, read as the person who does it ("who owns the
+    # pharmacy": "the pharmacy's owner"), when general English has such a person
+    doers = {stem(w) for w in ("owner", "founder", "runner")}.__contains__
+    assert doer_terms("owns", doers) == (stem("owner"),)
+    assert doer_terms("founded", doers) == (stem("founder"),)
+    assert doer_terms("owns", frozenset().__contains__) == ()
+    assert doer_terms("tabled", doers) == ()  # (no "tabler")
 
 
 def test_an_inflected_word_has_the_opposites_of_the_word_it_is_a_form_of() -> None:

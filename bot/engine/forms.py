@@ -97,7 +97,10 @@ def doer_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     from bot.engine.naming import kind_of_person  # (naming reads questions, which read this)
 
     if not kind_of_person(word):
-        return ()
+        # a verb: the person who does it ("owns": "owner"), when general English has one
+        doers = {b + ("r" if b.endswith("e") else "er") for b in (word, *_bases(word))}
+        return tuple(sorted({t for d in doers if kind_of_person(d) and (t := stem(d)) != stem(word)
+                             and known(t)}))
     for end, adds in _DOER_ENDS:
         root = word[: -len(end)]
         if word.endswith(end) and len(root) >= 4:

@@ -93,7 +93,8 @@ def doer_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
     ("strikers": "strike"; "rescuers": "rescue"; "evacuees": "evacuate"; "balloonists":
     "balloon"), sorted: a person noun the bank lacks, read by the
     thing it is made from (WordNet's related forms leave persons out, a "governor" being no
-    act of governing, but a bank lacking "strikers" says what they do as "the strike")."""
+    act of governing, but a bank lacking "strikers" says what they do as "the strike"); and
+    a doing, by the person who does it ("owns": "owner"; "founded": "founder")."""
     from bot.engine.naming import kind_of_person  # (naming reads questions, which read this)
 
     if not kind_of_person(word):

@@ -129,11 +129,13 @@ def test_a_kind_of_person_the_bank_lacks_is_read_by_what_they_do() -> None:
     assert doer_terms("strikers", frozenset().__contains__) == ()
     # the other way: a doing the bank lacks, read as the person who does it ("who owns the
     # pharmacy": "the pharmacy's owner"), when general English has such a person
-    doers = {stem(w) for w in ("owner", "founder", "runner")}.__contains__
-    assert doer_terms("owns", doers) == (stem("owner"),)
-    assert doer_terms("founded", doers) == (stem("founder"),)
-    assert doer_terms("owns", frozenset().__contains__) == ()
-    assert doer_terms("tabled", doers) == ()  # (no "tabler")
+    doers = {stem(w) for w in ("owner", "founder", "singer")}.__contains__
+    assert doer_terms("owns", doers, asks_doer=True) == (stem("owner"),)
+    assert doer_terms("founded", doers, asks_doer=True) == (stem("founder"),)
+    assert doer_terms("owns", frozenset().__contains__, asks_doer=True) == ()
+    assert doer_terms("tabled", doers, asks_doer=True) == ()  # (no "tabler")
+    # (only asked who does it: "what did she sing" asks no singer)
+    assert doer_terms("sing", doers) == ()
 
 
 def test_an_inflected_word_has_the_opposites_of_the_word_it_is_a_form_of() -> None:

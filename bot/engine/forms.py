@@ -88,16 +88,20 @@ _DOER_ENDS = (("ists", ("",)), ("ist", ("",)), ("ees", ("", "e", "ate")), ("ee",
               ("ers", ("", "e")), ("er", ("", "e")))
 
 
-def doer_terms(word: str, known: Callable[[str], bool]) -> tuple[str, ...]:
+def doer_terms(word: str, known: Callable[[str], bool], asks_doer: bool = False
+               ) -> tuple[str, ...]:
     """The stems the bank knows of what a kind of person ``word`` names them by doing
     ("strikers": "strike"; "rescuers": "rescue"; "evacuees": "evacuate"; "balloonists":
     "balloon"), sorted: a person noun the bank lacks, read by the
     thing it is made from (WordNet's related forms leave persons out, a "governor" being no
     act of governing, but a bank lacking "strikers" says what they do as "the strike"); and
-    a doing, by the person who does it ("owns": "owner"; "founded": "founder")."""
+    a doing whose doer a question asks (``asks_doer``: "who owns the pharmacy"), by the person
+    who does it ("owns": "owner"; "founded": "founder"; not "what did she sing": "singer")."""
     from bot.engine.naming import kind_of_person  # (naming reads questions, which read this)
 
     if not kind_of_person(word):
+        if not asks_doer:
+            return ()
         # a verb: the person who does it ("owns": "owner"), when general English has one
         doers = {b + ("r" if b.endswith("e") else "er") for b in (word, *_bases(word))}
         return tuple(sorted({t for d in doers if kind_of_person(d) and (t := stem(d)) != stem(word)

@@ -419,7 +419,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
         elif not specific and not known(stems[i]):
             # a word the bank lacks, by a related form it has ("pay" -> "payment")
             also = related_terms(w, known) + alike_terms(w, known) + kind_terms(w, known) \
-                + doer_terms(w, known)
+                + doer_terms(w, known, asks_doer=at[i] == 1 and ws[0] == "who")
             if query.negated and known(unsaid := UN + stems[i]):
                 also = (*also, unsaid)  # "without monitoring": "unmonitored"
             if also:

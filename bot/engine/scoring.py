@@ -66,7 +66,7 @@ def ambiguous(best: list[Candidate], asked: set[str],
     of two stories alike is listed first says nothing of which is meant). Two articles telling
     one story (``retold``: :mod:`bot.engine.stories`) are not two; nor is one that has the
     question's own wording (``words``, pairs of words in a row) while the other has none of
-    it ("who said they thought somebody had fallen in": "I thought somebody fell in")."""
+    it ("who said they thought somebody had fallen in": "I thought somebody had fallen in")."""
     if len(best) < 2:
         return False
     first, second = sorted(best, key=lambda c: -c.probability)[:2]

@@ -412,7 +412,8 @@ def particle_swapped(asked: list[tuple[str, str]], ws: list[str]) -> bool:
     """Whether a record (its words ``ws``) has the verb of a phrasal verb asked only with a
     preposition after it: "vote down" asked, "will vote on a fire tax" said ("turned down
     help" / "turned to"); a record saying the verb alone or with its object first ("voted it
-    down") says nothing against it."""
+    down") says nothing against it. Asked with no particle (``""``: "what is it called"), a
+    particle after the verb is another act too ("called out")."""
     for verb, particle in asked:
         after = [n for w, n in pairwise(ws) if stem(w) == verb]
         if after and all((n in _VERB_PREPOSITIONS or (not particle and n in PARTICLES))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine.normalize import fold, is_content, quoted, shorten, stem, words
+from bot.engine.normalize import fold, is_content, phrase_end, quoted, shorten, stem, words
 
 
 def test_fold_lowers_strips_accents_and_invisible_marks() -> None:
@@ -174,3 +174,11 @@ def test_a_british_spelling_stems_as_the_american_one() -> None:
                               ("colour", "color")):
         assert stem(british) == stem(american), british
     assert stem("theatre") != stem("three")
+
+
+def test_a_phrase_is_found_where_it_ends_the_first_listed_first() -> None:
+    """"so how many left": "how many" ends at 3; phrases are tried in the order given."""
+    assert phrase_end(["so", "how", "many", "left"], (("how", "many"),)) == 3
+    assert phrase_end(["who", "else", "but", "obi"], (("besides",), ("else",))) == 2
+    assert phrase_end(["how", "much"], (("how", "many"),)) is None
+    assert phrase_end([], (("how", "many"),)) is None

@@ -224,6 +224,17 @@ def content_stems(ws: list[str]) -> list[str]:
     return [stem(w) for w in ws if is_content(w)]
 
 
+def phrase_end(ws: list[str], phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    """Where in ``ws`` the first of ``phrases`` (tried in order) that it holds ends ("how
+    many" in "so how many left": 3), or None when it holds none."""
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(ws) - n + 1):
+            if tuple(ws[i : i + n]) == phrase:
+                return i + n
+    return None
+
+
 def shorten(text: str, limit: int = 80) -> str:
     """``text`` on one line, cut at a word to at most ``limit`` characters, with "…"."""
     text = " ".join(text.split())

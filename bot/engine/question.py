@@ -37,7 +37,7 @@ from bot.engine.index import Vocabulary
 from bot.engine.initialisms import definite_reference, spelt_out_roles
 from bot.engine.names import NameTable, common_noun
 from bot.engine.negation import UN, negations
-from bot.engine.normalize import is_content, quoted, stem, words
+from bot.engine.normalize import is_content, phrase_end, quoted, stem, words
 from bot.engine.records import capitalised_words, person_term
 from bot.engine.spelling import Spelt, auxiliary, question_word, spell, type_word
 from bot.engine.whois import who_is
@@ -443,7 +443,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
         # spill happen", "tldr on the ferry": the lead (of the story with a spill, a ferry in
         # its title), where it says where or when (its dateline, its day)
         query.summary = True
-    counting_end = _after_counting_phrase(ws)
+    counting_end = phrase_end(ws, lexicon.COUNTING_PHRASES)  # (after "how many")
     query.counts = counting_end is not None
     query.counted = _counted(at, query.items, counting_end)
     query.money = query.answer_type == "number" and not query.counts and (
@@ -468,17 +468,6 @@ def _opening(ws: list[str]) -> int:
     while i < len(ws) - 1 and ws[i] in lexicon.SOCIAL_WORDS:
         i += 1
     return i
-
-
-def _after_counting_phrase(ws: list[str]) -> int | None:
-    """Where the question's words go on after its counting phrase ("how many":
-    :data:`lexicon.COUNTING_PHRASES`), or None when it has none."""
-    for phrase in lexicon.COUNTING_PHRASES:
-        n = len(phrase)
-        for i in range(len(ws) - n + 1):
-            if tuple(ws[i:i + n]) == phrase:
-                return i + n
-    return None
 
 
 def _counted(at: list[int], items: list[Item], after: int | None) -> frozenset[str]:

@@ -36,7 +36,7 @@ from bot.engine.negation import (
     subject_predicate,
     widely_negated,
 )
-from bot.engine.normalize import is_content, stem
+from bot.engine.normalize import is_content, phrase_end, stem
 from bot.engine.origin import origin_asked, origin_given
 from bot.engine.question import FIGURE_KINDS, Query
 from bot.engine.records import (
@@ -98,11 +98,6 @@ def _another_named(view: RecordView, head: str | None, asked: set[str]) -> bool:
                and seq[k - 1] not in people for k, t in enumerate(seq))
 
 
-def _excludes(ws: list[str]) -> bool:
-    """Whether the words leave someone out of what they ask (``lexicon.EXCLUSIONS``)."""
-    return any(tuple(ws[i : i + len(p)]) == p for p in lexicon.EXCLUSIONS for i in range(len(ws)))
-
-
 def _lacks_much(weights: list[float], unknown: list[bool]) -> bool:
     """The items the bank lacks hold :data:`UNKNOWN_SHARE` of the question's weight (each
     capped at :data:`UNKNOWN_CAP` times the weightiest item it has)."""
@@ -157,7 +152,8 @@ class Gates:
         kind = query.answer_type
         self._asked = {t for it in query.items for t in it.terms}
         self._who = query.answer_type == "person" and not query.said_by and not query.describe
-        self._besides = _excludes(query.words)  # "who else ... besides Obi"
+        # "who else ... besides Obi": words leaving someone out of what is asked
+        self._besides = phrase_end(query.words, lexicon.EXCLUSIONS) is not None
         #: ... and its people's names whole ("Terrence Obi" for "obi"; but a record saying
         #: who is not known answers about them alone: "It isn't known who Ada Roe voted for")
         self._named_too = self._asked | name_stems(query.people)

@@ -110,3 +110,42 @@ def test_a_record_pointing_back_to_the_one_before_as_the_reason_is_answered_with
     assert a.answered and a.record_id == "back"
     assert a.text == f"{ORDER} {BACK}"
     assert [s.excerpt for s in a.sources] == [ORDER, BACK]
+
+
+VOTE = "Commissioner Gary Whitlock voted against the permit."
+ACCOUNT = "He said the project was too large for a county of 22,000 people."
+
+
+def _about(fid: str, text: str, passage: str, who: str = "whitlock") -> Fact:
+    """A fact about one person, its text as ingest writes it (a pronoun read as the name)."""
+    return Fact(id=fid, text=text, citations=(Citation("wire", passage),), people=(who,))
+
+
+def test_the_persons_own_account_after_their_act_is_its_reason() -> None:
+    """"Whitlock voted against the permit. He said ...": the sentence going on about the one
+    person with their account (no "because") gives the reason of what they did."""
+    vote = _about("vote", VOTE, VOTE)
+    account = _about("account", "Whitlock said the project was too large for a county.", ACCOUNT)
+    m = _memory(_bank(vote, account))
+    assert reason_after(m, _rid(m, "vote"), {stem("vote")}) == _rid(m, "account")
+    engine = _engine(vote, account)
+    a = engine.answer("why did whitlock vote against the permit")
+    assert a.answered and a.record_id == "vote"
+    assert [s.excerpt for s in a.sources] == [VOTE, ACCOUNT]
+
+
+def test_a_next_sentence_not_the_persons_account_is_no_reason() -> None:
+    vote = _about("vote", VOTE, VOTE)
+    for fid, text, passage, who in (
+        # no account: another thing about him
+        ("served", "Whitlock has served on the board since 2010.",
+         "He has served on the board since 2010.", "whitlock"),
+        # about someone else
+        ("other", "Albrecht said the farm would pay taxes.",
+         "He said the farm would pay taxes.", "albrecht"),
+        # not opening on the pronoun: a new sentence about him, not going on
+        ("later", "Later, Whitlock said he would run again.",
+         "Later, he said he would run again.", "whitlock"),
+    ):
+        m = _memory(_bank(vote, _about(fid, text, passage, who)))
+        assert reason_after(m, _rid(m, "vote"), {stem("vote")}) is None, fid

@@ -7,15 +7,18 @@ finds the claim (it shares the question's words); the reason is its neighbour.
 :func:`reason_after` finds that neighbour: the record right after the chosen one in the
 same source (the next sentence of the article, or the next quote after a quote), when the
 chosen record states no reason outright and the neighbour does (a reason connective:
-"because", "due to", ...) and shares a word with the question. The answer then gives both,
-each cited. :func:`reason_before` finds the sentence before one that points back to it as the
-reason ("That distance is what makes the finding puzzling.", "That is why ...").
+"because", "due to", ...) and shares a word with the question, or goes on as the account of
+the claim's one person ("Whitlock voted against the permit. He said the project was too
+large."). The answer then gives both, each cited. :func:`reason_before` finds the sentence
+before one that points back to it as the reason ("That distance is what makes the finding
+puzzling.", "That is why ...").
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.engine import lexicon
 from bot.engine.memory import Memory
 from bot.engine.normalize import words
 from bot.engine.records import states_reason as says_reason
@@ -37,16 +40,43 @@ def _neighbours(rec: Fact | Quote, other: Fact | Quote) -> bool:
 def reason_after(memory: Memory, rid: int, asked: set[str]) -> int | None:
     """The rid of the record that gives the reason for record ``rid``'s claim, or None: the
     next record of the same kind from the same source, when ``rid`` states no reason, the
-    next one does, and it has one of the question's terms (``asked``, people excluded)."""
+    next one does, and it has one of the question's terms (``asked``, people excluded); or
+    when the next one is the account of ``rid``'s one person (:func:`_goes_on`)."""
     records = memory.records
     rec = records[rid]
     if rec is None or not rec.citations or states_reason(rec) or rid + 1 >= len(records):
         return None
     after = records[rid + 1]
-    if after is None or not _neighbours(rec, after) or not states_reason(after):
+    if after is None or not _neighbours(rec, after):
         return None
+    if not states_reason(after):
+        return rid + 1 if _goes_on(rec, after) else None
     shared = memory.fields(rid + 1, {t for t in asked if not t.startswith("@")})
     return rid + 1 if shared else None
+
+
+#: A sentence that goes on about the one person of the sentence before opens on one of
+#: these ("Whitlock voted against the permit. He said ...").
+_HE_OR_SHE = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
+
+
+def _goes_on(rec: Fact | Quote, after: Fact | Quote) -> bool:
+    """Whether ``after``, the sentence after the claim ``rec``, goes on about the claim's one
+    person, opening on "he" or "she" (the person's own account of it: "Commissioner Gary
+    Whitlock voted against the permit." then "He said he thought the project was too
+    large.")."""
+    if not isinstance(rec, Fact) or not isinstance(after, Fact) or len(rec.people) != 1 or \
+            rec.people != after.people:
+        return False
+    passage = after.citations[0].passage if after.citations else ""
+    return bool(_HE_OR_SHE.match(passage)) and \
+        not _ACCOUNTS.isdisjoint(words(passage))
+
+
+#: The verbs of a person's account of what they did: speech (:data:`lexicon.SPEECH_VERBS`)
+#: and pointing to evidence ("He pointed to a 2023 county study").
+_ACCOUNTS = lexicon.SPEECH_VERBS | {"pointed", "points", "cited", "cites", "noted", "notes",
+                                    "explained", "explains", "blamed", "blames"}
 
 
 #: A sentence giving as the reason what the one before it said: "That distance is what makes

@@ -135,17 +135,48 @@ def test_the_persons_own_account_after_their_act_is_its_reason() -> None:
 
 
 def test_a_next_sentence_not_the_persons_account_is_no_reason() -> None:
-    vote = _about("vote", VOTE, VOTE)
+    """"voted for the project" has a reason marker ("for"), so only the account of the
+    one person it is about, going on from it, gives its reason."""
+    claim = "Commissioner Dean Albrecht voted for the project."
+    vote = _about("vote", claim, claim, who="albrecht")
+    m = _memory(_bank(vote, _about("his", "Albrecht said the farm would pay taxes.",
+                                   "He said the farm would pay taxes.", "albrecht")))
+    assert reason_after(m, _rid(m, "vote"), {stem("vote")}) == _rid(m, "his")
     for fid, text, passage, who in (
         # no account: another thing about him
-        ("served", "Whitlock has served on the board since 2010.",
-         "He has served on the board since 2010.", "whitlock"),
+        ("served", "Albrecht has served on the board since 2010.",
+         "He has served on the board since 2010.", "albrecht"),
         # about someone else
-        ("other", "Albrecht said the farm would pay taxes.",
-         "He said the farm would pay taxes.", "albrecht"),
+        ("other", "Whitlock said the farm would pay taxes.",
+         "He said the farm would pay taxes.", "whitlock"),
         # not opening on the pronoun: a new sentence about him, not going on
-        ("later", "Later, Whitlock said he would run again.",
-         "Later, he said he would run again.", "whitlock"),
+        ("later", "Later, Albrecht said he would run again.",
+         "Later, he said he would run again.", "albrecht"),
     ):
         m = _memory(_bank(vote, _about(fid, text, passage, who)))
         assert reason_after(m, _rid(m, "vote"), {stem("vote")}) is None, fid
+
+
+STAKE = "Pelletier has a personal stake in the lighthouse."
+KEEPER = "Her grandfather was the lighthouse's last keeper."
+
+
+def test_a_claim_with_no_reason_is_explained_by_the_next_sentence_about_its_things() -> None:
+    """A claim giving no reason at all ("has a personal stake") is explained by the sentence
+    after it that says more of the claim's things, or that is someone's account."""
+    stake = _fact("stake", STAKE)
+    m = _memory(_bank(stake, _fact("keeper", KEEPER)))
+    assert reason_after(m, _rid(m, "stake"), {stem("personal")}) == _rid(m, "keeper")
+    m = _memory(_bank(stake, _fact("said", "Fair officials said the lamp was rebuilt.")))
+    assert reason_after(m, _rid(m, "stake"), {stem("personal")}) == _rid(m, "said")
+    # a sentence sharing nothing and saying nothing is no explanation
+    m = _memory(_bank(stake, _fact("other", OTHER)))
+    assert reason_after(m, _rid(m, "stake"), {stem("personal")}) is None
+    # a claim with a reason marker of its own ("to save the lamp") needs none
+    own = _fact("own", "Pelletier bought the lighthouse to save it.")
+    m = _memory(_bank(own, _fact("keeper", KEEPER)))
+    assert reason_after(m, _rid(m, "own"), {stem("lighthouse")}) is None
+    engine = _engine(stake, _fact("keeper", KEEPER))
+    a = engine.answer("why is the lighthouse so personal for pelletier")
+    assert a.answered and a.record_id == "stake"
+    assert [s.excerpt for s in a.sources] == [STAKE, KEEPER]

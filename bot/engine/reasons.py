@@ -20,7 +20,8 @@ import re
 
 from bot.engine import lexicon
 from bot.engine.memory import Memory
-from bot.engine.normalize import words
+from bot.engine.normalize import is_content, stem, words
+from bot.engine.records import gives_reason
 from bot.engine.records import states_reason as says_reason
 from bot.models import Fact, Quote, first_source
 
@@ -50,7 +51,7 @@ def reason_after(memory: Memory, rid: int, asked: set[str]) -> int | None:
     if after is None or not _neighbours(rec, after):
         return None
     if not states_reason(after):
-        return rid + 1 if _goes_on(rec, after) else None
+        return rid + 1 if _goes_on(rec, after) or _explains(rec, after) else None
     shared = memory.fields(rid + 1, {t for t in asked if not t.startswith("@")})
     return rid + 1 if shared else None
 
@@ -71,6 +72,22 @@ def _goes_on(rec: Fact | Quote, after: Fact | Quote) -> bool:
     passage = after.citations[0].passage if after.citations else ""
     return bool(_HE_OR_SHE.match(passage)) and \
         not _ACCOUNTS.isdisjoint(words(passage))
+
+
+def _explains(rec: Fact | Quote, after: Fact | Quote) -> bool:
+    """Whether the sentence ``after`` is the likely explanation of the claim ``rec`` before
+    it, which gives no reason of its own (no reason marker: "to", "for", "because"; nor points
+    back to the sentence before it, :func:`reason_before`): someone's account ("Fair officials
+    said a sample tested positive") or more about the claim's own things ("Pelletier has a
+    personal stake in the lighthouse." then "Her grandfather was its last keeper.")."""
+    if not isinstance(rec, Fact) or not isinstance(after, Fact) or \
+            gives_reason(words(rec.text)) or _POINTS_BACK.search(rec.text):
+        return False
+    said = words(after.citations[0].passage if after.citations else after.text)
+    if not _ACCOUNTS.isdisjoint(said):
+        return True
+    return not {stem(w) for w in words(rec.text) if is_content(w)}.isdisjoint(
+        stem(w) for w in said if is_content(w))
 
 
 #: The verbs of a person's account of what they did: speech (:data:`lexicon.SPEECH_VERBS`)

@@ -143,6 +143,22 @@ def test_where_with_a_word_only_saying_where_asks_the_place() -> None:
                 known=memory.index.__contains__, names=memory.names, visible=visible_to(None))
     assert "based" in [it.surface for it in kept.items]
 
+def test_a_verb_of_deciding_the_bank_lacks_asks_what_was_decided() -> None:
+    """"what did the council decide": the bank lacking "decide", it asks what the council
+    did (news reports a decision by what was decided: "voted to", "approved"); a bank saying
+    "decided" keeps it."""
+    assert [it.surface for it in _read("so what did the council decide").items] == ["council"]
+    assert [it.surface for it in _read("why did the council decide to approve the bridge")
+            .items] == ["council", "approve", "bridge"]
+    memory = Memory()
+    said = "The council decided to wait."
+    for record in [*small_bank().records(), Fact("f9", said, (Citation("s1", said),))]:
+        memory.upsert(record)
+    kept = read("what did the council decide", vocab=memory.vocab,
+                known=memory.index.__contains__, names=memory.names, visible=visible_to(None))
+    assert "decide" in [it.surface for it in kept.items]
+
+
 @pytest.mark.parametrize(("person", "misspelt", "someone_else"), [
     # one edit from the surname
     (Person("max-bass", "Max Bass", (), "", None), "what did max bas say",

@@ -145,9 +145,11 @@ def test_where_with_a_word_only_saying_where_asks_the_place() -> None:
 
 def test_a_verb_of_deciding_the_bank_lacks_asks_what_was_decided() -> None:
     """"what did the council decide": the bank lacking "decide", it asks what the council
-    did (news reports a decision by what was decided: "voted to", "approved"); a bank saying
-    "decided" keeps it."""
+    did (news reports a decision by what was decided: "voted to", "approved"; and an
+    announcement by what was announced); a bank saying "decided" keeps it."""
     assert [it.surface for it in _read("so what did the council decide").items] == ["council"]
+    assert [it.surface for it in _read("when did the council announce the bridge").items] == \
+        ["council", "bridge"]
     assert [it.surface for it in _read("why did the council decide to approve the bridge")
             .items] == ["council", "approve", "bridge"]
     memory = Memory()

@@ -168,10 +168,9 @@ FIGURE_HEDGES = frozenset(_Q["figure_hedges"])
 FIGURE_NOUNS = frozenset(_Q["figure_nouns"])
 #: "how long did the search last": the verb asks the duration, no topic
 SPAN_VERBS = frozenset(_Q["span_verbs"])
-#: The verbs that after "where" ask only the place ("where is the company based").
-PLACE_VERBS = frozenset(_Q["place_verbs"])
-#: Verbs of deciding, which news reports by what was decided ("voted to", "approved", "ruled").
-DECISION_VERBS = frozenset(_Q["decision_verbs"])
+#: The verbs that after "where" ask only the place ("where is the company based"); verbs of
+#: deciding and announcing, news reporting what was decided or announced ("voted to").
+PLACE_VERBS, OUTCOME_VERBS = frozenset(_Q["place_verbs"]), frozenset(_Q["outcome_verbs"])
 #: The prepositions that put a name after them as a place ("in Ohio", "of nearby Garnet").
 PLACE_PREPOSITIONS = frozenset(_Q["place_prepositions"])
 #: Greetings and courtesies ("hi", "thanks"), and the words that go with them ("all",

@@ -367,10 +367,11 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
                 query.answer_type in FIGURE_KINDS or _asked_thing(ws, at[i], opened))) or (
                 query.answer_type == "span" and w in lexicon.SPAN_VERBS) or (
                 query.answer_type == "place" and w in lexicon.PLACE_VERBS and i in unknown_at) or (
-                w in lexicon.DECISION_VERBS and i in unknown_at):
+                w in lexicon.OUTCOME_VERBS and i in unknown_at):
             # "how many in total", "what was the final vote", "how long did it last": the
             # figure or the result asked for; "where is it based", the bank lacking "based";
-            # "what did the council decide", the bank lacking "decide" (news says "voted to")
+            # "what did the council decide", "when did they announce it", the bank lacking the
+            # verb (news says "voted to", "agreed Monday to")
             continue
         if (query.speech or query.said_by) and (
             w in lexicon.SPEECH_VERBS or w in lexicon.SPEECH_NOUNS

@@ -80,6 +80,17 @@ def test_an_engine_abstaining_names_the_words_the_coverage_never_uses() -> None:
     assert not known.answered and "“stadium”" in known.text and "council" not in known.text
 
 
+def test_a_common_verb_before_a_particle_the_coverage_never_uses_sinks_nothing() -> None:
+    """"when does the petition kick in": "kick in" is what news words otherwise ("started");
+    the coverage never saying "kick" does not make the question about something else. A
+    rarer verb there does ("when does the petition rupture off")."""
+    engine = Engine(_bank())
+    a = engine.answer("when did the petition kick in")
+    assert a.answered and a.record_id == "petition"
+    b = engine.answer("when did the petition rupture off")
+    assert not b.answered and "“rupture”" in b.text
+
+
 def test_a_record_naming_both_ends_of_a_pair_answers_for_either() -> None:
     """"start" has the opposite "finish": a record that says "begin ... and finish" has not
     put one in place of the other."""

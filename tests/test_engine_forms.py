@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.engine.forms import (
     alike_terms,
+    common_phrasal,
     doer_terms,
     form_opposites,
     future,
@@ -99,6 +100,22 @@ def test_a_modifier_says_how_or_which_unless_what_it_describes_is_unknown_too() 
     beyonce = Query("did beyonce speak", ws, [Item("beyond", ("beyond",), pos=0),
                                                Item("speak", ("speak",), pos=1)], at=[1, 2])
     assert not says_how(beyonce, [True, False], 0)
+
+
+def test_a_common_verb_before_a_particle_is_a_phrase_news_words_otherwise() -> None:
+    """"when do the rules kick in", "how many people showed up": a common verb before a
+    particle, which news says otherwise ("take effect", "drew"); not a rarer verb ("why did
+    the dam break up": "break" is what is asked), nor a common one with no particle after it."""
+    def query(text: str) -> Query:
+        ws = text.split()
+        return Query(text, ws, [Item(w, (stem(w),), pos=k) for k, w in enumerate(ws[2:])],
+                     at=list(range(2, len(ws))))
+
+    assert common_phrasal(query("when do rules kick in"), 1)
+    assert common_phrasal(query("how many people showed up"), 1)
+    assert not common_phrasal(query("how many people showed up"), 0)  # ("people")
+    assert not common_phrasal(query("when did rules kick"), 1)  # (no particle)
+    assert not common_phrasal(query("why did dam rupture off"), 1)  # (a rare verb)
 
 
 def test_a_kind_of_person_the_bank_lacks_is_read_as_its_other_names() -> None:

@@ -191,6 +191,24 @@ def says_how(query: Query, unknown: list[bool], n: int) -> bool:
     return not (modified_next(query, n) and unknown[n + 1])
 
 
+#: A verb this common in English (:func:`lexicon.rarity`: "show", "put", "kick", "figure")
+#: before a particle makes a phrasal verb that news words otherwise.
+COMMON_VERB_RARITY = 0.37
+#: The particles of such phrasal verbs: :data:`PARTICLES`, and "in" and "on" ("kick in").
+_PHRASAL_PARTICLES = PARTICLES | {"in", "on"}
+
+
+def common_phrasal(query: Query, n: int) -> bool:
+    """Whether the question's item ``n`` is a common verb before a particle ("when do the
+    rules kick in", "how many people showed up", "how did they figure out which ship it
+    was"): the news says it in other words ("take effect", "drew a crowd of", "was
+    identified by"), so a bank lacking the verb is not about something else for it."""
+    item, at, ws = query.items[n], query.at, query.words
+    return item.pos < len(at) and at[item.pos] + 1 < len(ws) and \
+        ws[at[item.pos] + 1] in _PHRASAL_PARTICLES and \
+        lexicon.rarity(item.surface) <= COMMON_VERB_RARITY
+
+
 #: A word right before one of these is an adverb of degree: "right now", "right away".
 _DEGREED = frozenset({"now", "away", "here", "there", "then"})
 

@@ -16,7 +16,7 @@ from bot.engine.about import about_asks, about_enough
 from bot.engine.asked_figures import MONEY_TERMS, act_timed, counts_word, frame_unsaid, has_figure
 from bot.engine.figures import is_year
 from bot.engine.focus import completed, doer_named
-from bot.engine.forms import modified_next, question_opposites, says_how
+from bot.engine.forms import common_phrasal, modified_next, question_opposites, says_how
 from bot.engine.naming import (
     kind_asked,
     kind_of_person,
@@ -166,11 +166,13 @@ class Gates:
         self._when = kind == "date" and "when" not in query.words
         self._when_act = act_timed(query)  # ("when was the plant built": built)
         # (a modifier the bank lacks says how or which, not what: "finally", "the next
-        # hearing"; "how much did it cost" asks a sum of money, which the figure
+        # hearing"; a common verb before a particle is a phrase news words otherwise: "kick
+        # in"; "how much did it cost" asks a sum of money, which the figure
         # gate then asks of the record, whether or not the bank says "cost")
         paying = kind == "number" and not query.counts
         self._lacks_much = _lacks_much(weights, [
-            u and not says_how(query, unknown, n) and not (paying and it.terms[0] in MONEY_TERMS)
+            u and not says_how(query, unknown, n) and not common_phrasal(query, n)
+            and not (paying and it.terms[0] in MONEY_TERMS)
             for n, (it, u) in enumerate(zip(query.items, unknown, strict=True))])
         self._items = [(it, unk, tuple(stem(w) for w in question_opposites(it, query)))
                        for it, unk in zip(query.items, unknown, strict=True)]

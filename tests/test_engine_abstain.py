@@ -91,6 +91,19 @@ def test_a_common_verb_before_a_particle_the_coverage_never_uses_sinks_nothing()
     assert not b.answered and "“rupture”" in b.text
 
 
+def test_money_the_coverage_never_says_is_its_sums() -> None:
+    """"who gave money for the lanes": news gives money as sums ("a $50,000 grant"), never
+    saying "money"; a question about it is not about something the coverage never reports."""
+    src = Source(id="daily", outlet="Riverside Daily", title="Bike lanes",
+                 url="https://example.com/bike", published="2026-11-20")
+    grant = "The Heller Foundation paid $50,000 toward the bike lanes."
+    bank = Bank(sources=[src], people=[], facts=[
+        Fact(id="grant", text=grant, citations=(Citation(source_id="daily", passage=grant),))],
+        quotes=[])
+    a = Engine(bank).answer("what foundation gave money for the bike lanes")
+    assert a.answered and a.record_id == "grant"
+
+
 def test_a_record_naming_both_ends_of_a_pair_answers_for_either() -> None:
     """"start" has the opposite "finish": a record that says "begin ... and finish" has not
     put one in place of the other."""

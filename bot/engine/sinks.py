@@ -69,6 +69,8 @@ ABOUT_RARITY = 0.3
 #: (an item the bank lacks weighs at most UNKNOWN_CAP times the weightiest one it has: in a
 #: small bank every known word has an IDF near 0).
 UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
+#: "money", which news gives as sums ("a $50,000 grant"), never saying the word.
+_MONEY = stem("money")
 #: The words that place a thing against an event in time (``opposite_pairs`` of the question
 #: grammar): "when" asked, a record saying what it came before or after may answer.
 _BEFORE_AFTER = frozenset({"before", "after"})
@@ -167,12 +169,13 @@ class Gates:
         self._when_act = act_timed(query)  # ("when was the plant built": built)
         # (a modifier the bank lacks says how or which, not what: "finally", "the next
         # hearing"; a common verb before a particle is a phrase news words otherwise: "kick
-        # in"; "how much did it cost" asks a sum of money, which the figure
-        # gate then asks of the record, whether or not the bank says "cost")
+        # in"; "money" a bank gives in figures, "$50,000"; "how much did it cost" asks a
+        # sum of money, which the figure gate then asks of the record, whether or not the
+        # bank says "cost")
         paying = kind == "number" and not query.counts
         self._lacks_much = _lacks_much(weights, [
             u and not says_how(query, unknown, n) and not common_phrasal(query, n)
-            and not (paying and it.terms[0] in MONEY_TERMS)
+            and not (paying and it.terms[0] in MONEY_TERMS) and it.terms[0] != _MONEY
             for n, (it, u) in enumerate(zip(query.items, unknown, strict=True))])
         self._items = [(it, unk, tuple(stem(w) for w in question_opposites(it, query)))
                        for it, unk in zip(query.items, unknown, strict=True)]

@@ -876,6 +876,19 @@ def test_a_negated_question_needs_a_record_negating_what_it_negates() -> None:
                     ).record_id == "killer"
 
 
+def test_a_quotes_negation_in_its_passage_is_what_a_negated_question_asks() -> None:
+    """"who said they had nothing against the clock": the quote shown ("I had something
+    against potholes") is the second half of the speaker's paragraph, whose first half
+    says it ("I never had anything against the clock")."""
+    said = ('"I never had anything against the clock," Tisdale said. "I had something '
+            'against potholes."')
+    bank = Bank(sources=(SOURCE,), people=(Person("tisdale", "Raymond Tisdale", (), ""),),
+                quotes=(Quote("q1", "tisdale", "I had something against potholes.", "",
+                              cite(said)),))
+    a = answered(Engine(bank), "who said they had nothing against the clock, just potholes")
+    assert a.record_id == "q1"
+
+
 def test_initials_the_coverage_never_writes_find_the_name_they_stand_for() -> None:
     bank = Bank(sources=(SOURCE,), facts=(
         fact("ntsb", "The National Transportation Safety Board is sending four investigators."),

@@ -312,11 +312,13 @@ class Gates:
         negates = self._negates
         if negates and view.negated_terms.isdisjoint(negates) and \
                 widely_negated(view.shown_text).isdisjoint(negates) and \
+                widely_negated(view.passage_text).isdisjoint(negates) and \
                 not elided_negation(view.shown_text):
             # "what does not define X": a record negating something else ("not decision
             # problems") does not say what the question says is not so (read further in the
             # record: "I don't think anybody here is going to forget the sound" negates
-            # "forget" as "won't forget" does)
+            # "forget" as "won't forget" does; and its passage: a quote's other half, "I never
+            # had anything against the clock")
             return "negation elsewhere"
         if self._denied and not (denied_before_reason(view.shown_text) if view.states_reason
                                  else view.negated_terms).isdisjoint(self._denied):

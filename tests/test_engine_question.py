@@ -143,6 +143,13 @@ def test_where_with_a_word_only_saying_where_asks_the_place() -> None:
                 known=memory.index.__contains__, names=memory.names, visible=visible_to(None))
     assert "based" in [it.surface for it in kept.items]
 
+def test_whats_the_deal_with_asks_about_what_follows() -> None:
+    """"what's the deal with the bridge": the idiom asks about the bridge; its "deal" is no
+    topic (but "what deal did the council make" asks about a deal)."""
+    assert [it.surface for it in _read("what's the deal with the bridge").items] == ["bridge"]
+    assert "deal" in [it.surface for it in _read("what deal did the council make").items]
+
+
 def test_a_verb_of_deciding_the_bank_lacks_asks_what_was_decided() -> None:
     """"what did the council decide": the bank lacking "decide", it asks what the council
     did (news reports a decision by what was decided: "voted to", "approved"; and an

@@ -113,19 +113,19 @@ TIME_SHIFT_SKIPPED = frozenset(_Q["time_shift_skipped"])
 #: The words of degree ("more", "least"): their opposite turns a whole statement around,
 #: wherever it stands in it ("the least used" asked, "the most commonly used" said).
 DEGREE_WORDS = frozenset(_Q["degree_words"])
-#: The phrases that count a thing named next ("how many nurses").
-COUNTING_PHRASES = tuple(tuple(p.split()) for p in _Q["counting_phrases"])
+#: The phrases that count a thing named next ("how many nurses"); those asking about what
+#: follows them ("what's the deal with the wiring"), their words no topic.
+COUNTING_PHRASES, ABOUT_PHRASES = (tuple(tuple(p.split()) for p in _Q[k])
+                                   for k in ("counting_phrases", "about_phrases"))
 REASON_MARKERS = frozenset(_Q["reason_markers"])
-#: Words that state a reason outright ("because", "due to"): not "to" or "for", which
-#: REASON_MARKERS counts too.
+#: Words that state a reason outright ("because", "due to"), not "to" or "for".
 REASON_CONNECTIVES = frozenset(_Q["reason_connectives"])
 #: Verbs that say what brought something about ("the raids sparked protests").
 CAUSAL_VERBS = frozenset(_Q["causal_verbs"])
 #: Verbs (and a few adjectives) whose "to" completes them, not a purpose: "encouraged people
 #: to protest", "voted to approve", "plans to appeal", "is likely to rise".
 COMPLEMENT_VERBS = frozenset(_Q["complement_verbs"])
-SPEECH_VERBS = frozenset(_Q["speech_verbs"])
-SPEECH_NOUNS = frozenset(_Q["speech_nouns"])
+SPEECH_VERBS, SPEECH_NOUNS = frozenset(_Q["speech_verbs"]), frozenset(_Q["speech_nouns"])
 #: Words asking for someone's stance ("her opinion on", "his views about"): a coverage that
 #: never uses them says it in other words ("spoke out against", a quote).
 STANCE_WORDS = frozenset(_Q["stance_words"])

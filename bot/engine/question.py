@@ -298,6 +298,8 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     # those words are not its topic)
     opened = _opening(ws)
     opening = ws[opened:]
+    frame.update(opened + k for p in lexicon.ABOUT_PHRASES if tuple(opening[:len(p)]) == p
+                 for k in range(len(p)))  # ("what's the deal with": about what follows)
     asks_words = opening[:1] == ["what"] and opening[1:2] != [] and \
         opening[1] in lexicon.AUXILIARIES
     query.speech = (said and asks_words) or any(w in lexicon.SPEECH_NOUNS for w in ws)

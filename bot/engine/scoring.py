@@ -163,7 +163,7 @@ CAUSE_GIVEN = FEATURES.index("cause_given")
 FIRST = FEATURES.index("first")
 #: Asked why, a record giving a cause of what is asked is chosen over a likelier one giving
 #: none when its probability is within this of the best.
-REASON_BAND = 0.05
+REASON_BAND = 0.1
 
 
 @dataclass(slots=True)

@@ -640,3 +640,15 @@ def test_a_preposition_opening_a_sentence_is_no_part_of_a_name() -> None:
             "and lead Signe Aaltonen, 16.")
     people = ingest_article(text, source=Source("s", "Wire", "Curling")).people
     assert all(not p.name.startswith("Alongside") for p in people)
+
+
+def test_a_street_named_for_someone_is_no_person() -> None:
+    """"will become Viola Pruitt Way": a street (its name ends in a word naming a road), not
+    a person; the person it is named for stays one."""
+    r = ingest_article(
+        "The council voted 4-3 to rename Commerce Street for Viola Hartsfield Pruitt, a "
+        "midwife. The street will become Viola Pruitt Way on Oct. 1, Mayor Judith Amsel said.",
+        source=Source("s", "Outlet", "Story"),
+    )
+    names = [p.name for p in r.new_people]
+    assert "Viola Pruitt Way" not in names and "Viola Hartsfield Pruitt" in names

@@ -7,9 +7,11 @@ finds the claim (it shares the question's words); the reason is its neighbour.
 :func:`reason_after` finds that neighbour: the record right after the chosen one in the
 same source (the next sentence of the article, or the next quote after a quote), when the
 chosen record states no reason outright and the neighbour does (a reason connective:
-"because", "due to", ...) and shares a word with the question, or goes on as the account of
+"because", "due to", ...) and shares a word with the question; or goes on as the account of
 the claim's one person ("Whitlock voted against the permit. He said the project was too
-large."). The answer then gives both, each cited. :func:`reason_before` finds the sentence
+large."); or, the claim giving no reason at all, is someone's account or says more of the
+claim's things ("Pelletier has a personal stake in the lighthouse. Her grandfather was its
+last keeper."). The answer then gives both, each cited. :func:`reason_before` finds the sentence
 before one that points back to it as the reason ("That distance is what makes the finding
 puzzling.", "That is why ...").
 """
@@ -42,7 +44,8 @@ def reason_after(memory: Memory, rid: int, asked: set[str]) -> int | None:
     """The rid of the record that gives the reason for record ``rid``'s claim, or None: the
     next record of the same kind from the same source, when ``rid`` states no reason, the
     next one does, and it has one of the question's terms (``asked``, people excluded); or
-    when the next one is the account of ``rid``'s one person (:func:`_goes_on`)."""
+    when the next one is the account of ``rid``'s one person (:func:`_goes_on`) or explains
+    a claim giving no reason at all (:func:`_explains`)."""
     records = memory.records
     rec = records[rid]
     if rec is None or not rec.citations or states_reason(rec) or rid + 1 >= len(records):
@@ -69,9 +72,8 @@ def _goes_on(rec: Fact | Quote, after: Fact | Quote) -> bool:
     if not isinstance(rec, Fact) or not isinstance(after, Fact) or len(rec.people) != 1 or \
             rec.people != after.people:
         return False
-    passage = after.citations[0].passage if after.citations else ""
-    return bool(_HE_OR_SHE.match(passage)) and \
-        not _ACCOUNTS.isdisjoint(words(passage))
+    passage = _as_written(after)
+    return bool(_HE_OR_SHE.match(passage)) and not _ACCOUNTS.isdisjoint(words(passage))
 
 
 def _explains(rec: Fact | Quote, after: Fact | Quote) -> bool:
@@ -83,11 +85,17 @@ def _explains(rec: Fact | Quote, after: Fact | Quote) -> bool:
     if not isinstance(rec, Fact) or not isinstance(after, Fact) or \
             gives_reason(words(rec.text)) or _POINTS_BACK.search(rec.text):
         return False
-    said = words(after.citations[0].passage if after.citations else after.text)
+    said = words(_as_written(after))
     if not _ACCOUNTS.isdisjoint(said):
         return True
     return not {stem(w) for w in words(rec.text) if is_content(w)}.isdisjoint(
         stem(w) for w in said if is_content(w))
+
+
+def _as_written(rec: Fact) -> str:
+    """The sentence as its article wrote it (ingest reads a pronoun opening it as the name:
+    "He said" is kept in its passage)."""
+    return rec.citations[0].passage if rec.citations else rec.text
 
 
 #: The verbs of a person's account of what they did: speech (:data:`lexicon.SPEECH_VERBS`)

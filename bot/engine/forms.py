@@ -203,10 +203,17 @@ def common_phrasal(query: Query, n: int) -> bool:
     rules kick in", "how many people showed up", "how did they figure out which ship it
     was"): the news says it in other words ("take effect", "drew a crowd of", "was
     identified by"), so a bank lacking the verb is not about something else for it."""
-    item, at, ws = query.items[n], query.at, query.words
-    return item.pos < len(at) and at[item.pos] + 1 < len(ws) and \
-        ws[at[item.pos] + 1] in _PHRASAL_PARTICLES and \
+    item = query.items[n]
+    return _word_after(query, item) in _PHRASAL_PARTICLES and \
         lexicon.rarity(item.surface) <= COMMON_VERB_RARITY
+
+
+def _word_after(query: Query, item: Item) -> str:
+    """The question's word right after where ``item`` stands ("" when it ends the
+    question)."""
+    at = query.at
+    after = query.words[at[item.pos] + 1 : at[item.pos] + 2] if item.pos < len(at) else []
+    return after[0] if after else ""
 
 
 #: A word right before one of these is an adverb of degree: "right now", "right away".
@@ -223,7 +230,7 @@ def question_opposites(item: Item, query: Query) -> frozenset[str]:
     if lexicon.rarity(item.surface) < lexicon.LIGHT_VERB_RARITY and \
             lexicon.opposites(item.surface) <= lexicon.verb_opposites(item.surface):
         return frozenset()  # a light verb's: "how long did the meeting go" ("came at the end")
-    if item.pos < len(at) and not _DEGREED.isdisjoint(query.words[at[item.pos] + 1 :][:1]):
+    if _word_after(query, item) in _DEGREED:
         return frozenset()  # "right now", "right away": no side
     doing = item.pos < len(at) and any(
         it.people and it.pos < len(at) and at[it.pos] + len(it.surface.split()) == at[item.pos]

@@ -53,8 +53,9 @@ def reason_after(memory: Memory, rid: int, asked: set[str]) -> int | None:
     after = records[rid + 1]
     if after is None or not _neighbours(rec, after):
         return None
-    if not states_reason(after):
-        return rid + 1 if _goes_on(rec, after) or _explains(rec, after) else None
+    if not states_reason(after):  # (sentences of an article: neither a quote)
+        return rid + 1 if isinstance(rec, Fact) and isinstance(after, Fact) and (
+            _goes_on(rec, after) or _explains(rec, after)) else None
     shared = memory.fields(rid + 1, {t for t in asked if not t.startswith("@")})
     return rid + 1 if shared else None
 
@@ -64,26 +65,24 @@ def reason_after(memory: Memory, rid: int, asked: set[str]) -> int | None:
 _HE_OR_SHE = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 
 
-def _goes_on(rec: Fact | Quote, after: Fact | Quote) -> bool:
+def _goes_on(rec: Fact, after: Fact) -> bool:
     """Whether ``after``, the sentence after the claim ``rec``, goes on about the claim's one
     person, opening on "he" or "she" (the person's own account of it: "Commissioner Gary
     Whitlock voted against the permit." then "He said he thought the project was too
     large.")."""
-    if not isinstance(rec, Fact) or not isinstance(after, Fact) or len(rec.people) != 1 or \
-            rec.people != after.people:
+    if len(rec.people) != 1 or rec.people != after.people:
         return False
     passage = _as_written(after)
     return bool(_HE_OR_SHE.match(passage)) and not _ACCOUNTS.isdisjoint(words(passage))
 
 
-def _explains(rec: Fact | Quote, after: Fact | Quote) -> bool:
+def _explains(rec: Fact, after: Fact) -> bool:
     """Whether the sentence ``after`` is the likely explanation of the claim ``rec`` before
     it, which gives no reason of its own (no reason marker: "to", "for", "because"; nor points
     back to the sentence before it, :func:`reason_before`): someone's account ("Fair officials
     said a sample tested positive") or more about the claim's own things ("Pelletier has a
     personal stake in the lighthouse." then "Her grandfather was its last keeper.")."""
-    if not isinstance(rec, Fact) or not isinstance(after, Fact) or \
-            gives_reason(words(rec.text)) or _POINTS_BACK.search(rec.text):
+    if gives_reason(words(rec.text)) or _POINTS_BACK.search(rec.text):
         return False
     said = words(_as_written(after))
     if not _ACCOUNTS.isdisjoint(said):

@@ -38,6 +38,7 @@ from bot.engine.initialisms import definite_reference, spelt_out_roles
 from bot.engine.names import NameTable, common_noun
 from bot.engine.negation import UN, negations
 from bot.engine.normalize import is_content, phrase_end, quoted, stem, words
+from bot.engine.population import as_population
 from bot.engine.records import capitalised_words, person_term
 from bot.engine.spelling import Spelt, auxiliary, question_word, spell, type_word
 from bot.engine.whois import who_is
@@ -269,6 +270,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     ws = question_word(ws, _opening(ws))  # "wich hospital", "were is it based"
     ws = type_word(ws, _opening(ws), vocab)  # "how manny", "what yeer"
     ws = auxiliary(ws, _opening(ws), vocab)  # "how much dose the card cost"
+    ws = as_population(ws)  # "how many people live in Marlow": its population
     caps = capitalised_words(raw)
     query = Query(text=raw, words=ws, quoted=quoted(raw))
     if ws and lexicon.small_talk(ws):

@@ -31,6 +31,7 @@ from bot.engine.figures import (
 from bot.engine.ingest.lexicon import without_dateline
 from bot.engine.negation import negated_terms
 from bot.engine.normalize import content_stems, is_content, stem, words
+from bot.engine.population import POPULATION, POPULATION_TERM, populated
 from bot.engine.series import is_series
 from bot.engine.unnamed import one_of_a_kind
 from bot.models import Fact, Quote
@@ -77,6 +78,9 @@ def index_terms(record: Fact | Quote) -> tuple[dict[str, int], list[str]]:
                     surface[w] = None
 
     put(record.text, FIELD_TEXT)
+    if populated(record.text):  # "a town of about 2,800 people": its population
+        fields[POPULATION_TERM] = fields.get(POPULATION_TERM, 0) | FIELD_TEXT
+        surface[POPULATION] = None
     for short in initialisms(record.text):  # "NTSB" for "National Transportation Safety Board"
         fields[short] = fields.get(short, 0) | FIELD_TEXT
         surface[short] = None

@@ -38,6 +38,7 @@ from bot.engine.negation import (
 )
 from bot.engine.normalize import is_content, phrase_end, stem
 from bot.engine.origin import origin_asked, origin_given
+from bot.engine.population import not_population, population_of
 from bot.engine.question import FIGURE_KINDS, Query
 from bot.engine.records import (
     FIELD_KEYWORD,
@@ -114,10 +115,10 @@ class Gates:
     """:func:`sinks` for one question, what it reads of the question alone worked out once
     (not once per candidate)."""
 
-    __slots__ = ("_about", "_about_asks", "_about_items", "_aged", "_anchors", "_asked",
-                 "_besides", "_degree", "_denied", "_figure", "_items", "_kin_aged", "_kind",
-                 "_lacks_much", "_least", "_measure", "_measured_of", "_name_of", "_named",
-                 "_named_too", "_negated", "_negates", "_of_thing", "_origin", "_said", "_shifts",
+    __slots__ = ("_about", "_about_asks", "_about_items", "_aged", "_anchors", "_asked", "_besides",
+                 "_degree", "_denied", "_figure", "_items", "_kin_aged", "_kind", "_lacks_much",
+                 "_least", "_measure", "_measured_of", "_name_of", "_named", "_named_too",
+                 "_negated", "_negates", "_of_thing", "_origin", "_peopled", "_said", "_shifts",
                  "_sized_of", "_speaker_named", "_speech_asked", "_subject", "_superlatives",
                  "_when", "_when_act", "_which_many", "_which_people", "_who", "_why", "query")
 
@@ -230,6 +231,7 @@ class Gates:
         #: ("a 320-acre dairy farm", not "the stone, which weighs about 2.3 kilograms")
         self._sized_of = frozenset(query.items[0].terms) if (self._measure or query.size) \
             and len(query.items) == 1 and not query.items[0].people else frozenset()
+        self._peopled = population_of(query, unknown)  # (the place a population is asked of)
 
     @property
     def opposed(self) -> set[str]:
@@ -355,6 +357,8 @@ class Gates:
                      if not is_year(n) and (n, "old") not in view.figure_counts}
             if not _beside(view.sequence, sizes, self._sized_of):
                 return "not its size"  # (a record not saying the thing gives nothing to judge)
+        if self._peopled is not None and not_population(self._peopled, fields, view.shown_text):
+            return "no figure"  # "how many live in Hartwell": "Pruett, a town of 3,400"
         if self._aged and view.ages_given().isdisjoint(self._aged):
             return "not their age"  # "how old is Oduya": "a 4-year-old panda ... Oduya"
         if self._kin_aged and view.ages_given() and view.ages_given() <= self._kin_aged \
@@ -491,7 +495,6 @@ def sinks(
     :func:`opposite_terms` the record has), a question asking for a figure ("how many", "how
     old") needs a record with one it does not give itself (or a counting word, a series to
     count), one asking for a year, a century or a time of day needs a record giving a date,
-    and a question mostly made of words the whole bank lacks is about something else.
-    (:class:`Gates` reads the question once for all of its candidates.)
+    and a question mostly of words the bank lacks is about something else (:class:`Gates`).
     """
     return Gates(query, weights, unknown)(fields, view, said, topic)

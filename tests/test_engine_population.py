@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from bot.engine import Engine
 from bot.engine.normalize import words
-from bot.engine.population import as_population, populated, populated_names
-from bot.engine.records import POPULATION_TERM, index_terms
+from bot.engine.population import as_population, here_sized, populated, populated_names
+from bot.engine.records import FIELD_TEXT, POPULATION_TERM, index_terms
 from bot.models import Bank, Citation, Fact
 from tests.engine_records import SOURCE
 
@@ -72,3 +72,19 @@ def test_the_engine_answers_how_many_live_in_a_place_from_its_size() -> None:
     # the figure is Pruett's: not Hartwell's, though the sentence names it too
     answer = engine.answer("how many people live in hartwell")
     assert not (answer.answered and answer.record_id == "size")
+
+
+def test_this_town_of_a_figure_is_the_datelined_place() -> None:
+    assert here_sized("Four employees of a co-op in this town of 3,400 have sued.")
+    assert here_sized("the recount in this lakeside city of about 8,900 people ended")
+    assert not here_sized("Greenvale, a town of about 2,800 people, has waited.")
+    assert not here_sized("this town of ours has waited")
+    lead = "Four former employees of a grain co-op in this town of 3,400 have sued a co-worker."
+    fact = Fact("lead", lead, (Citation("wire", f"Dunmore Flats, Neb. (Wire) — {lead}"),), (),
+                (), None, None)
+    fields, _ = index_terms(fact)
+    assert fields.get("dunmor", 0) & FIELD_TEXT and fields.get("flat", 0) & FIELD_TEXT
+    # (named in the text only when the text says "this town": its dateline's place)
+    fields, _ = index_terms(Fact("g", "A grain co-op sued.", (Citation(
+        "wire", "Dunmore Flats, Neb. (Wire) — A grain co-op sued."),), (), (), None, None))
+    assert not fields.get("dunmor", 0) & FIELD_TEXT

@@ -130,3 +130,15 @@ def not_population(asked: frozenset[str], fields: dict[str, int], text: str) -> 
         return True
     given = populated_names(text)
     return bool(given) and bool(asked) and given.isdisjoint(asked)
+
+
+#: "this town", "this lakeside city": the place a story is datelined from, in its own words.
+_THIS_PLACE = re.compile(r"\bthis\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(SETTLEMENTS))
+                         + r")\s+of\b", re.IGNORECASE)
+
+
+def here_sized(text: str) -> bool:
+    """Whether ``text`` gives the population of "this" place ("in this town of 3,400"): the
+    place its story is datelined from."""
+    return (m := _THIS_PLACE.search(text)) is not None and populated(text[m.start():])
+

@@ -28,10 +28,10 @@ from bot.engine.figures import (
     seasoned,
     span_figures,
 )
-from bot.engine.ingest.lexicon import without_dateline
+from bot.engine.ingest.lexicon import dateline_place, without_dateline
 from bot.engine.negation import negated_terms
 from bot.engine.normalize import content_stems, is_content, stem, words
-from bot.engine.population import POPULATION, POPULATION_TERM, populated
+from bot.engine.population import POPULATION, POPULATION_TERM, here_sized, populated
 from bot.engine.series import is_series
 from bot.engine.unnamed import one_of_a_kind
 from bot.models import Fact, Quote
@@ -81,6 +81,9 @@ def index_terms(record: Fact | Quote) -> tuple[dict[str, int], list[str]]:
     if populated(record.text):  # "a town of about 2,800 people": its population
         fields[POPULATION_TERM] = fields.get(POPULATION_TERM, 0) | FIELD_TEXT
         surface[POPULATION] = None
+        if here_sized(record.text):  # "this town of 3,400": the dateline's, named so
+            for w in dateline_place([c.passage for c in record.citations[:1]]):
+                fields[stem(w.lower())] = fields.get(stem(w.lower()), 0) | FIELD_TEXT
     for short in initialisms(record.text):  # "NTSB" for "National Transportation Safety Board"
         fields[short] = fields.get(short, 0) | FIELD_TEXT
         surface[short] = None

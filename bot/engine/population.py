@@ -32,23 +32,20 @@ _THERE = frozenset(_DATA["living_places"])
 #: The word a record giving a population is filed under too, and its stem.
 POPULATION = "population"
 POPULATION_TERM = stem(POPULATION)
-#: A word of a place's size, to read the rest for ("city", "home to").
-_SETTLED = re.compile(r"\b(?:" + "|".join(sorted(SETTLEMENTS)) + r"|home to)\b", re.IGNORECASE)
+#: The words without one of which a text gives no population ("town", "home").
+SIZE_CUES = SETTLEMENTS | {"home"}
 #: Punctuation ending a clause (not the comma inside a figure: "3,400").
 _CLAUSE = re.compile(r"[,;:](?=\s)|[;:()—–]")
-#: A hedge of a figure is this many words at most ("just a little over").
-_HEDGE_WORDS = 3
-
-
-def _figure_at(ws: list[str], i: int) -> int | None:
-    """Where the figure after ``ws[i - 1]`` stands, past its hedges ("about", "just over"),
-    or None when there is none."""
-    for k in range(i, min(i + _HEDGE_WORDS + 1, len(ws))):
-        if ws[k].isdigit():
-            return k
-        if ws[k] not in _HEDGES:
-            return None
-    return None
+_ANY = "|".join  # (a regular expression's alternatives)
+#: A figure ("3,400", "1.2 million") after up to three words hedging it ("just over").
+_FIGURE = (rf"(?:(?:{_ANY(sorted(_HEDGES))})\s+){{0,3}}"
+           r"\d+(?:[,.]\d+)*(?:\s+(?:million|thousand|billion))?")
+#: A place, "of" or its own ("the county's"), a figure, and what follows it: punctuation, a
+#: word, or nothing.
+_SIZED = re.compile(rf"\b(?:{_ANY(sorted(SETTLEMENTS))})(?:['’]s)?\s+(of\s+)?{_FIGURE}"
+                    r"(?:\s*([,;:.)—–])|\s+([a-z]+))?")
+#: "home to about 900 residents".
+_HOME = re.compile(rf"\bhome\s+to\s+{_FIGURE}\s+(?:{_ANY(sorted(POPULACE))})\b")
 
 
 def populated(text: str) -> bool:
@@ -56,26 +53,12 @@ def populated(text: str) -> bool:
     followed by its people or by no noun ("a town of about 2,800 people", "a city of about
     3,400, won"; not "a town of 300 homes"); a place's figure of its people ("the city's
     40,000 residents"); or "home to" a figure of people."""
-    if _SETTLED.search(text) is None:  # (most records: read no further)
-        return False
-    return any(map(_populated, (words(part) for part in _CLAUSE.split(text))))
-
-
-def _populated(ws: list[str]) -> bool:
-    for i, w in enumerate(ws):
-        if w in SETTLEMENTS:
-            k = _figure_at(ws, i + 2) if ws[i + 1 : i + 2] == ["of"] else None
-            after = ws[k + 1] if k is not None and k + 1 < len(ws) else None
-            if k is not None and (after is None or after in POPULACE or not is_content(after)):
-                return True
-            k = _figure_at(ws, i + 1)
-            if k is not None and ws[k + 1 : k + 2] and ws[k + 1] in POPULACE:
-                return True
-        elif w == "home" and ws[i + 1 : i + 2] == ["to"]:
-            k = _figure_at(ws, i + 2)
-            if k is not None and ws[k + 1 : k + 2] and ws[k + 1] in POPULACE:
-                return True
-    return False
+    text = text.lower()
+    for m in _SIZED.finditer(text):
+        of, stop, word = m.groups()
+        if word in POPULACE or (of and (stop or word is None or not is_content(word))):
+            return True
+    return _HOME.search(text) is not None
 
 
 def as_population(ws: list[str]) -> list[str]:
@@ -105,7 +88,7 @@ def populated_names(text: str) -> frozenset[str]:
     out: set[str] = set()
     for m in _NAMED_SIZE.finditer(text):
         clause = _CLAUSE.split(text[m.start(2):], 1)[0]  # ("town of about 3,400")
-        if m.group(2).lower() in SETTLEMENTS and _populated(words(clause)):
+        if m.group(2).lower() in SETTLEMENTS and populated(clause):
             out.update(stem(w) for w in words(m.group(1)) if is_content(w))
     return frozenset(out)
 

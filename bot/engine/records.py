@@ -31,7 +31,13 @@ from bot.engine.figures import (
 from bot.engine.ingest.lexicon import dateline_place, without_dateline
 from bot.engine.negation import negated_terms
 from bot.engine.normalize import content_stems, is_content, stem, words
-from bot.engine.population import POPULATION, POPULATION_TERM, here_sized, populated
+from bot.engine.population import (
+    POPULATION,
+    POPULATION_TERM,
+    SIZE_CUES,
+    here_sized,
+    populated,
+)
 from bot.engine.series import is_series
 from bot.engine.unnamed import one_of_a_kind
 from bot.models import Fact, Quote
@@ -78,7 +84,8 @@ def index_terms(record: Fact | Quote) -> tuple[dict[str, int], list[str]]:
                     surface[w] = None
 
     put(record.text, FIELD_TEXT)
-    if populated(record.text):  # "a town of about 2,800 people": its population
+    if not SIZE_CUES.isdisjoint(surface) and populated(record.text):
+        # "a town of about 2,800 people": its population (read only past a word of one)
         fields[POPULATION_TERM] = fields.get(POPULATION_TERM, 0) | FIELD_TEXT
         surface[POPULATION] = None
         if here_sized(record.text):  # "this town of 3,400": the dateline's, named so

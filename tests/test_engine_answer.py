@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bot.engine import DEFAULT_THRESHOLD, Engine
 from bot.engine.abstain import ABSTAIN_TEXT, AMBIGUOUS_TEXT, GREETING_TEXT, THANKS_TEXT
 from bot.engine.index import InvertedIndex, Vocabulary
+from bot.engine.ingest import ingest_article
 from bot.engine.lexicon import is_ordinary
 from bot.engine.normalize import stem, words
 from bot.engine.normalize import stem as term
@@ -466,6 +467,29 @@ def test_a_quote_in_the_question_own_words_is_not_ambiguous() -> None:
     ))
     a = Engine(bank).answer("who said they thought somebody had fallen in")
     assert a.answered and a.record_id == "q-swim", a
+
+
+def test_a_quote_with_much_more_of_the_question_wording_is_not_ambiguous() -> None:
+    """"who said you don't wait and see when you find a crack": an engineer's words have all of
+    it, another story's "we don't wait" one pair of it; the engineer is the answer, not a choice
+    of two stories."""
+    road = Source("road", "River Wire", "Bridge closed after crack", None, "2025-03-04", None)
+    rail = Source("rail", "Plains Wire", "Bridge over the Tenmile shut", None, "2025-03-05", None)
+    parts = [ingest_article(text, source=source) for text, source in ((
+        "HARTWELL, Ky. (River Wire) — State officials closed the Aldous Mill Bridge on Monday "
+        "after inspectors found a crack in a steel beam.\n\n\"When you find a crack in a main "
+        "load-carrying beam, you don't wait and see,\" District Engineer Samantha Ruiz said at a "
+        "news conference Tuesday. \"We closed it because we could not tell anyone it would carry "
+        "a loaded truck tomorrow.\"\n", road), (
+        "BRANWELL, Pa. (Plains Wire) — State officials closed the Quarry Street Bridge on "
+        "Tuesday after an inspection found cracks in two beams.\n\n\"When our engineers see "
+        "cracking in a primary load-carrying member, we don't wait,\" spokeswoman Denise Okafor "
+        "said. \"We close it first and ask questions second.\"\n", rail))]
+    bank = Bank(sources=(road, rail), people=tuple(p for r in parts for p in r.new_people),
+                facts=tuple(f for r in parts for f in r.new_facts),
+                quotes=tuple(q for r in parts for q in r.quotes))
+    a = Engine(bank).answer("who said you don't wait and see when you find a crack")
+    assert a.answered and "Samantha Ruiz" in a.text, a
 
 
 def two_outlets_one_story() -> Bank:

@@ -45,7 +45,7 @@ RELATED_CREDIT = 0.85
 #: with a hockey game and an awards show in the bank): no answer, each offered instead.
 AMBIGUOUS_SHARE = 0.75
 #: ... unless they share this share of their words (besides the question's): one claim; or
-#: the first has this many pairs of the question's words in a row, and the other none.
+#: the first has this many pairs of the question's words in a row, and this many times the other's.
 SAME_CLAIM = 0.5
 WORDED = 2
 #: An item weighs its IDF in the bank times a factor of how rare it is in general English
@@ -64,9 +64,9 @@ def ambiguous(best: list[Candidate], asked: set[str],
     not two outlets' counts of one arrest): the question does not say which article it is
     about. With the ``ranker``, each is weighed as if it were the retrieval's first (which
     of two stories alike is listed first says nothing of which is meant). Two articles telling
-    one story (``retold``: :mod:`bot.engine.stories`) are not two; nor is one that has the
-    question's own wording (``words``, pairs of words in a row) while the other has none of
-    it ("who said they thought somebody had fallen in": "I thought somebody had fallen in")."""
+    one story (``retold``: :mod:`bot.engine.stories`) are not two; nor is one with the
+    question's own wording (pairs of ``words``) :data:`WORDED` times as often as the other
+    ("who said you don't wait and see when you find a crack": not "we don't wait")."""
     if len(best) < 2:
         return False
     first, second = sorted(best, key=lambda c: -c.probability)[:2]
@@ -75,7 +75,7 @@ def ambiguous(best: list[Candidate], asked: set[str],
     pairs = set(pairwise(words))
     mine, theirs = (len(pairs.intersection(pairwise(c.view.shown_words()))) if pairs else 0
                     for c in (first, second))
-    if mine >= WORDED and not theirs:
+    if mine >= WORDED and mine >= WORDED * (theirs + 1):
         return False
     p1, p2 = first.probability, second.probability
     if ranker is not None and p2 > 0.0:

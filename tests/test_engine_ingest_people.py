@@ -13,7 +13,7 @@ from bot.codec import bank_from_json
 from bot.engine.extract import extract_article
 from bot.engine.ingest import ingest_article, link_duplicates
 from bot.engine.ingest.results import IngestResult
-from bot.models import Bank, Person, Source
+from bot.models import Bank, Fact, Person, Source
 from tests.ingest_text import fact_saying, quotes_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -652,3 +652,18 @@ def test_a_street_named_for_someone_is_no_person() -> None:
     )
     names = [p.name for p in r.new_people]
     assert "Viola Pruitt Way" not in names and "Viola Hartsfield Pruitt" in names
+
+
+def test_a_surname_before_a_word_heading_a_place_is_the_places_name() -> None:
+    """"Kettering County" is a county's name, not Ray Kettering's, though a story names him:
+    a word heading such names ("County", "Hall") follows his surname."""
+    known = Person("ray-kettering", "Ray Kettering", ("Kettering",), "commuter")
+    text = ("Ray Kettering, 34, crossed the bridge twice a day to his job at a lumberyard. "
+            "Expectant mothers in the northern part of Kettering County will soon have to drive "
+            "more than an hour to give birth. Kettering said he would take the long way.")
+    result = ingest_article(text, source=Source("s", "Wire", "Bridge"), known_people=(known,))
+    county = next(f for f in result.new_facts if "Kettering County" in f.text)
+    assert "ray-kettering" not in county.people, county
+    said = next(f for f in [*result.new_facts, *result.new_quotes]
+                if "long way" in f.text or "long way" in getattr(f, "context", ""))
+    assert "ray-kettering" in (said.people if isinstance(said, Fact) else (said.speaker,)), said

@@ -330,6 +330,14 @@ def shop_named(text: str, end: int, name: str) -> bool:
         and english_frequency(after[1]) >= ORDINARY_FREQUENCY
 
 
+def heads_a_name(text: str, end: int, name: str) -> bool:
+    """A one-word name ending at ``end`` opens the name of a place or a body ("Kettering
+    County", "Ostby Hall"): a word heading such names (``name_heads``) written right after it
+    (but "Ray Kettering" is his: a full name)."""
+    after = _NAMED_AFTER.match(text, end)
+    return " " not in name and after is not None and after[1].lower() in wordlist("name_heads")
+
+
 def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:
     """Whether the evidence for ``candidate`` makes it a person."""
     evidence = candidate.evidence | candidate.backed

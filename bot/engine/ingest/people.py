@@ -14,6 +14,7 @@ from bot.engine.ingest.evidence import (
     accept,
     english_frequency,
     given_name_like,
+    heads_a_name,
     mark_listed,
     occurrence_evidence,
     shape_rejects,
@@ -370,8 +371,9 @@ class _People:
         for m in self._regex().finditer(masked):
             written = strip_possessive(m.group(0))
             key = self.surfaces.get(single_spaced(written))
-            if key is None or (written != m.group(0) and shop_named(masked, m.end(), written)):
-                continue  # ("Rusk's Flowers": a shop's name, not Delphine Rusk's)
+            if key is None or (written != m.group(0) and shop_named(masked, m.end(), written)) \
+                    or heads_a_name(masked, m.end(), written):
+                continue  # ("Rusk's Flowers", "Kettering County": not Rusk's, nor Kettering's)
             found.append(_Mention(m.start(), m.start() + len(written), key))
         return found
 

@@ -204,14 +204,9 @@ class _People:
                     keep = 3 if re.fullmatch(r"[A-Z]\.", tokens[-2]) else 2
                     start = end - len(" ".join(tokens[-keep:]))
                     run, tokens = masked[start:end], tokens[-keep:]
-                found = occurrence_evidence(
-                    masked,
-                    start,
-                    end,
-                    titled=descriptor is not None or trimmed,
-                    first=n == 0,
-                    next_sentence=following,
-                )
+                found = occurrence_evidence(masked, start, end, first=n == 0,
+                                            titled=descriptor is not None or trimmed,
+                                            next_sentence=following)
                 if len(tokens) == 1:
                     if run.lower().rstrip(".") not in _TITLES:  # "Dr.", "Mr.": no name alone
                         singles.append((run, descriptor, found))

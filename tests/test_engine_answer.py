@@ -1319,3 +1319,18 @@ def test_a_sum_asked_in_digits_meets_the_same_sum_in_words() -> None:
                   "what did pike say about the $28 million"):
         answer = engine.answer(asked)
         assert answer.answered and answer.record_id == "sum", asked
+
+
+def test_what_hours_is_answered_by_a_span_of_the_clock() -> None:
+    """"what hours is the hotline open": a record giving its hours ("from 7 a.m. to 7 p.m."),
+    though it never says "hours", not one about the hotline giving none."""
+    src = Source("wire", "Valley Wire", "Cheese recalled", None, "2025-08-14", None)
+    bank = Bank(sources=(src,), people=(), quotes=(), facts=(
+        Fact("set-up", "The department has set up a hotline for farmers and shoppers.",
+             cite("set up a hotline", "wire")),
+        Fact("staffed", "The hotline will be staffed from 7 a.m. to 7 p.m. daily through the "
+             "end of September.", cite("staffed from 7 a.m. to 7 p.m.", "wire")),
+        Fact("recall", "The creamery's shop stays open while 14,000 pounds of cheese are "
+             "recalled.", cite("recalled 14,000 pounds", "wire")),
+    ))
+    assert answered(Engine(bank), "what hours is the hotline open").record_id == "staffed"

@@ -466,6 +466,10 @@ def test_what_time_asks_for_a_time_of_day() -> None:
     assert not _read("what day did the bridge open").clock
     assert not _read("when did the bridge open").clock
     assert _read("what times do the balloons go up").clock
+    # "what hours": a time of day (its span: "from 7 a.m. to 7 p.m."), not a topic "hours"
+    hours = _read("what hours is the hotline open")
+    assert hours.answer_type == "date" and hours.clock
+    assert [it.surface for it in hours.items] == ["hotline", "open"]
 
 
 def test_what_night_asks_for_a_day() -> None:

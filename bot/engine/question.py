@@ -52,6 +52,8 @@ MAX_QUESTION_WORDS = 40
 #: that asks ("when X happens, what ...").
 _WHAT = frozenset({"what", "which"})
 _CLAUSE_OPENERS = frozenset({"when", "where"})
+#: Words that ask a time of day after "what" ("what time", "what hours is it open").
+_CLOCK_ASKED = frozenset({"time", "times", "hours"})
 #: The words of "what day", "which date", "what night": a day asked for.
 _DAY_ASKED = frozenset({"day", "date", "dates", "night", "morning", "evening", "afternoon"})
 
@@ -282,7 +284,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
 
     # intent
     query.answer_type, frame = _answer_type(ws)
-    query.clock = query.answer_type == "date" and any(ws[i] in ("time", "times") for i in frame)
+    query.clock = query.answer_type == "date" and any(ws[i] in _CLOCK_ASKED for i in frame)
     query.day = query.answer_type == "date" and any(ws[i] in _DAY_ASKED for i in frame)
     query.month = query.answer_type == "date" and any(ws[i] == "month" for i in frame)
     query.year = query.answer_type == "date" and any(

@@ -1334,3 +1334,19 @@ def test_what_hours_is_answered_by_a_span_of_the_clock() -> None:
              "recalled.", cite("recalled 14,000 pounds", "wire")),
     ))
     assert answered(Engine(bank), "what hours is the hotline open").record_id == "staffed"
+
+
+def test_who_voted_against_is_answered_by_the_members_not_the_bodys_vote() -> None:
+    """"who voted against the contract": the council member who did, not "The City Council
+    approved the contract 5-2", which names the body alone."""
+    src = Source("wire", "North Wire", "Goats hired", None, "2025-06-12", None)
+    people = (Person("gerald-pankratz", "Gerald Pankratz", ("Pankratz",), "council member"),)
+    bank = Bank(sources=(src,), people=people, quotes=(), facts=(
+        Fact("approved", "The City Council approved the $84,000 contract with Clover Hollow "
+             "Grazing by a 5-2 vote on May 19.", cite("approved the $84,000 contract", "wire")),
+        Fact("against", "Council member Gerald Pankratz, who voted against the contract, said "
+             "the city should first count its potholes.", cite("voted against the contract",
+                                                               "wire"),
+             people=("gerald-pankratz",)),
+    ))
+    assert answered(Engine(bank), "who voted against the contract").record_id == "against"

@@ -115,7 +115,12 @@ def test_which_people_of_a_kind_asks_them_by_name() -> None:
     assert which_people(q("Which council members voted against the cut?"))
     assert not which_people(q("which supervisor chairs the board"))  # (one: "who" reads it)
     assert not which_people(q("which roads are closed"))
-    assert not which_people(q("who voted yes"))
+    # "who voted yes", "so who voted against it": the members who did, by name (not "the
+    # trustee who voted no", whose "who" asks nothing)
+    assert which_people(q("who voted yes"))
+    assert which_people(q("so who voted against the contract"))
+    assert not which_people(q("what did the trustee who voted no say"))
+    assert not which_people(q("who approved the contract"))
 
 
 def test_a_record_names_the_thing_when_a_name_stands_beside_it() -> None:

@@ -121,6 +121,7 @@ def test_which_people_of_a_kind_asks_them_by_name() -> None:
     assert which_people(q("so who voted against the contract"))
     assert not which_people(q("what did the trustee who voted no say"))
     assert not which_people(q("who approved the contract"))
+    assert not which_people(q("who did obi vote for"))
 
 
 def test_a_record_names_the_thing_when_a_name_stands_beside_it() -> None:

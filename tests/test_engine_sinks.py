@@ -837,3 +837,15 @@ def test_who_else_besides_someone_is_answered_only_by_someone_else_named() -> No
     assert sinks(whom, [1.0, 1.0], [False, False], fields, unknown) is None
     onto = view_of("Terrence Obi was voted onto the board in 2019.", ("terrence-obi",))
     assert sinks(whom, [1.0, 1.0], [False, False], fields, onto) == "no one"
+
+
+def test_what_was_the_vote_needs_a_tally() -> None:
+    """"what was the final vote": "voted 5-2" gives it; "Abara, one of the two no votes" is
+    one vote cast, no tally."""
+    query = asked("what was the final vote", [Item("vote", ("vote",))])
+    fields = {"vote": FIELD_TEXT}
+    one = view_of("Council member Denise Abara, one of the two no votes, said she supported "
+                  "the idea.", ("denise-abara",))
+    assert sinks(query, [1.0], [False], fields, one) == "no figure"
+    tally = view_of("The Calder City Council voted 5-2 Monday night to build a restroom.")
+    assert sinks(query, [1.0], [False], fields, tally) is None

@@ -49,6 +49,7 @@ from bot.engine.records import (
     stop_anchors,
 )
 from bot.engine.shifts import Shifts
+from bot.engine.tally import gives_tally, tally_asked
 
 #: A person's measure ("the 6-foot-8 Villeneuve", "Villeneuve, 6 feet 8") stands this near
 #: their name, in content words.
@@ -120,7 +121,8 @@ class Gates:
                  "_least", "_measure", "_measured_of", "_name_of", "_named", "_named_too",
                  "_negated", "_negates", "_of_thing", "_origin", "_peopled", "_said", "_shifts",
                  "_sized_of", "_speaker_named", "_speech_asked", "_subject", "_superlatives",
-                 "_when", "_when_act", "_which_many", "_which_people", "_who", "_why", "query")
+                 "_tally", "_when", "_when_act", "_which_many", "_which_people", "_who", "_why",
+                 "query")
 
     def __init__(self, query: Query, weights: list[float], unknown: list[bool]) -> None:
         self.query = query
@@ -231,7 +233,8 @@ class Gates:
         #: ("a 320-acre dairy farm", not "the stone, which weighs about 2.3 kilograms")
         self._sized_of = frozenset(query.items[0].terms) if (self._measure or query.size) \
             and len(query.items) == 1 and not query.items[0].people else frozenset()
-        self._peopled = population_of(query, unknown)  # (the place a population is asked of)
+        #: the place a population is asked of; whether a vote's tally is asked
+        self._peopled, self._tally = population_of(query, unknown), tally_asked(query.text)
 
     @property
     def opposed(self) -> set[str]:
@@ -291,8 +294,7 @@ class Gates:
             if not any(w.endswith("est") and not _stems(lexicon.opposites(w)).isdisjoint(opposite)
                        for w in view.sequence):
                 return True
-            # (a superlative sharing its opposite is alike: "largest" for "biggest", both the
-            # opposite of "smallest")
+            # (one sharing its opposite is alike: "largest" and "biggest", both "smallest"'s)
         return self._least and not view.stop_words & {"least", "most"}
 
     def __call__(
@@ -309,6 +311,8 @@ class Gates:
         query = self.query
         if query.miscast:
             return "miscast"  # "what did Mayor Abernathy say": the mayor is someone else
+        if self._tally and not gives_tally(view.shown_text):  # "what was the final vote":
+            return "no figure"  # "voted 5-2", not "Abara, one of the two no votes"
         if self._negated and not view.negated and view.negated_terms.isdisjoint(self._negates):
             return "negation"  # (but "without monitoring" is what "unmonitored" says)
         negates = self._negates
@@ -316,18 +320,15 @@ class Gates:
                 widely_negated(view.shown_text).isdisjoint(negates) and \
                 widely_negated(view.passage_text).isdisjoint(negates) and \
                 not elided_negation(view.shown_text):
-            # "what does not define X": a record negating something else ("not decision
-            # problems") does not say what the question says is not so (read further in the
-            # record: "I don't think anybody here is going to forget the sound" negates
-            # "forget" as "won't forget" does; and its passage: a quote's other half, "I never
-            # had anything against the clock")
+            # "what does not define X": "not decision problems" negates something else (read
+            # widely: "I don't think anybody here is going to forget" negates "forget"; and in
+            # its passage, a quote's other half: "I never had anything against the clock")
             return "negation elsewhere"
         if self._denied and not (denied_before_reason(view.shown_text) if view.states_reason
                                  else view.negated_terms).isdisjoint(self._denied):
-            # "Voss said she has not signed the petition", "the town never considered selling
-            # it": what the question asks the reason for did not happen (a reason given may
-            # deny something: "because the boat cannot take cars"; but "X is not attacked
-            # because ..." denies what it gives the reason of)
+            # "Voss said she has not signed the petition": what is asked the reason for did not
+            # happen ("because the boat cannot take cars" denies nothing asked; "X is not
+            # attacked because ..." denies what it gives the reason of)
             return "denied"
         if self._subject and subject_denied(self._subject, view.negated_terms, view.sequence):
             return "subject denied"  # "what fits the framework": "... do not fit into it"
@@ -418,8 +419,7 @@ class Gates:
         if self._speaker_named and view.speech and not view.curated \
                 and view.people and view.people[0] not in query.people:
             # "what did Sandoval say": 'Fortier, who voted no along with Sandoval, said ...'
-            # reports someone else's words (a sentence read by ingest names its speaker first,
-            # a quote's view its speaker), as the prosecutor's quote about Eldridge does
+            # reports someone else's words (ingest names a sentence's speaker first)
             return "said by another"
         if self._about and not about_enough(self._about_items, self._about, fields, topic, around,
                                              self._about_asks):

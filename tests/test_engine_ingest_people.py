@@ -667,3 +667,17 @@ def test_a_surname_before_a_word_heading_a_place_is_the_places_name() -> None:
     said = next(f for f in [*result.new_facts, *result.new_quotes]
                 if "long way" in f.text or "long way" in getattr(f, "context", ""))
     assert "ray-kettering" in (said.people if isinstance(said, Fact) else (said.speaker,)), said
+
+
+def test_a_surname_another_storys_person_goes_by_is_this_storys_namesakes_too() -> None:
+    """A bank knows Walt Sorensen (another story's, "Sorensen" his alias); a story naming Gil
+    Sorensen in full, and never Walt, calls him "Sorensen" too: its "Sorensen said" is Gil's,
+    and so is a question's "sorensen" (with Walt's, both asked of)."""
+    known = Person("walt-sorensen", "Walt Sorensen", ("Sorensen",), "operations director")
+    text = ("Council member Gil Sorensen voted against the restroom on Monday. "
+            "Sorensen said the city should wait for a redesign of the square.")
+    result = ingest_article(text, source=Source("s", "Wire", "Restroom"), known_people=(known,))
+    gil = next(p for p in result.new_people if p.name == "Gil Sorensen")
+    assert "Sorensen" in gil.aliases, gil
+    said = next(f for f in [*result.new_facts, *result.new_quotes] if "redesign" in f.text)
+    assert (said.people if isinstance(said, Fact) else (said.speaker,)) == ("gil-sorensen",)

@@ -97,6 +97,7 @@ class _People:
         self.surfaces: dict[str, str] = {}  # exact text in the prose -> key
         self._full_names: dict[str, str] = {}  # known multi-word names -> key, for fuzzy
         self._pattern: re.Pattern[str] | None = None
+        self._in_full: set[str] = set()  # (the known people the article names in full)
         for person in known_people:
             ent = _Entity(person.id, person.name, list(person.aliases), known=person)
             desc = set(words(person.description))
@@ -123,8 +124,8 @@ class _People:
     def _named_in_full(self, text: str) -> None:
         """A known person's surname finds them only in an article naming them in full (news
         style does first): "of Wexley" in a story never naming Josiah Wexley is a town's."""
-        full = {key for surface, key in self.surfaces.items()
-                if len(surface.split()) > 1 and surface in text}
+        full = self._in_full = {key for surface, key in self.surfaces.items()
+                                if len(surface.split()) > 1 and surface in text}
         for surname, key in self._surnamed.items():
             if key not in full and self.surfaces.get(surname) == key:
                 del self.surfaces[surname]
@@ -275,7 +276,9 @@ class _People:
             # names (in a list of namesakes, no one), else the one named first (the story's
             # "Darnell Whitcombe" before "his mother, Loretta Whitcombe")
             keys = _named_first(keys, self.entities, sentences, lede)
-            if len(keys) == 1 and surname not in self.surfaces and surname not in modifiers:
+            owner = self.surfaces.get(surname)  # (another story's namesake's: theirs there)
+            if len(keys) == 1 and surname not in modifiers and (owner is None or (
+                    self.entities[owner].known is not None and owner not in self._in_full)):
                 key = next(iter(keys))
                 self.surfaces[surname] = key
                 if surname not in self.entities[key].aliases:

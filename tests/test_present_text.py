@@ -5,7 +5,7 @@ The limits are checked with the fake Discord's own validator (``tests.fakediscor
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot import present
@@ -45,6 +45,7 @@ def test_safe_breaks_mentions_and_escapes_markdown() -> None:
 
 
 @given(nasty, st.integers(min_value=1, max_value=1100))
+@example("aaaaaaaa****@everyoneword word aa**@here<@&123456789012345678>\\aa", 74)
 def test_safe_fits_after_escaping(text: str, limit: int) -> None:
     out = present.safe(text, limit)
     assert len(out) <= limit

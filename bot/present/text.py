@@ -94,9 +94,10 @@ def safe(text: str, limit: int) -> str:
 
 
 def _no_dangling_escape(text: str) -> str:
-    # A cut never leaves a lone backslash before the ellipsis (it would escape the "…").
+    # A cut never leaves a backslash before the ellipsis (it would escape the "…"): neither
+    # an escape's nor the two a backslash of the text is escaped as
     if text.endswith("\\" + ELLIPSIS):
-        return text[:-2] + ELLIPSIS
+        return text[:-1].rstrip("\\") + ELLIPSIS
     return text
 
 

@@ -165,3 +165,21 @@ def test_a_name_word_after_a_determiner_is_the_ordinary_word() -> None:
     assert common_noun(["where", "was", "the", "mark", "painted"], 3)
     assert not common_noun(["what", "did", "mark", "say"], 2)
     assert not common_noun(["what", "did", "the", "actor", "ruffalo", "say"], 4)
+
+
+def test_a_role_named_for_its_holder_is_found_in_any_of_its_forms() -> None:
+    """"the councilman": a council member ("City Council member whose ward includes
+    downtown": its role is "member", not "downtown"); "the chairwoman": one described as
+    chairman; "the spokesperson": a spokeswoman."""
+    assert role_heads("City Council member whose ward includes downtown") == ["member"]
+    table = NameTable()
+    table.add(Person("theo-b", "Theo Brand", ("Brand",),
+                     "City Council member whose ward includes downtown"))
+    table.add(Person("ray-o", "Ray Ost", ("Ost",), "county commission chairman"))
+    table.add(Person("dana-w", "Dana Whit", ("Whit",), "spokeswoman for the Coast Guard"))
+    everyone = visible_to(None)
+    assert table.holders("councilman", everyone) == ("theo-b",)
+    assert table.holders("councilwoman", everyone) == ("theo-b",)
+    assert table.holders("chairwoman", everyone) == ("ray-o",)
+    assert table.holders("spokesperson", everyone) == ("dana-w",)
+    assert table.holders("congressman", everyone) == ()  # (no one in congress)

@@ -71,6 +71,11 @@ def role_words(description: str) -> list[str]:
     return out
 
 
+#: The endings of a role named for who holds it ("councilman", "spokeswoman"): the first
+#: three the same role's ("chairwoman" is a chairman's), the longer read first.
+_GENDERED = ("woman", "person", "man", "women", "people", "men")
+
+
 def _worked(agent: str) -> tuple[str, ...]:
     """The words a description may say an agent noun's work with ("baker": "bakery", "bakes",
     "baked"; "farmer": "farm", "farms", "farmed"): its place ("-ery") and its verb's forms."""
@@ -99,7 +104,7 @@ def role_heads(description: str) -> list[str]:
             skipping = skipping and ws[i + 1 : i + 2] not in (["the"], ["a"], ["an"])
         elif skipping:
             continue
-        elif w in STOPWORDS:
+        elif w in STOPWORDS or w == "whose":  # ("member whose ward includes downtown")
             if phrase:
                 heads.extend(phrase[-1:])
                 phrase = []
@@ -281,6 +286,17 @@ class NameTable:
         if not found and role.endswith("er") and len(role) >= 5 and role_noun(role):
             # "the baker": one "who owns a bakery"; "the farmer": one who "farms 600 acres"
             found = tuple(p for w in _worked(role) for p in _ids(self._described.get(w)))
+        base = next((role[: -len(e)] for e in _GENDERED if role.endswith(e)), "")
+        if not found and len(base) >= 4 and modifier is None:
+            # "the councilman": a councilwoman, a council member ("the City Council member")
+            found = tuple(p for e in _GENDERED[:3] for p in _ids(self._roles.get(base + e)))
+            return self._filtered(found, visible, None) or self.holders("member", visible, base)
+        return self._filtered(found, visible, modifier)
+
+    def _filtered(self, found: tuple[str, ...], visible: Callable[[Person], bool],
+                  modifier: str | None) -> tuple[str, ...]:
+        """Of ``found``, those ``visible`` sees, described with ``modifier`` too when given,
+        when there are at most :data:`MAX_ROLE_HOLDERS` of them."""
         people = tuple(sorted(
             p for p in set(found)
             if visible(person := self.people[p])

@@ -183,3 +183,15 @@ def test_a_role_named_for_its_holder_is_found_in_any_of_its_forms() -> None:
     assert table.holders("chairwoman", everyone) == ("ray-o",)
     assert table.holders("spokesperson", everyone) == ("dana-w",)
     assert table.holders("congressman", everyone) == ()  # (no one in congress)
+
+
+def test_a_role_modified_by_initials_finds_the_body_they_stand_for() -> None:
+    """"the DEP spokeswoman": "a spokeswoman for the Department of Environmental Protection",
+    not the Coast Guard's."""
+    table = NameTable()
+    table.add(Person("priya-n", "Priya Nand", ("Nand",),
+                     "spokeswoman for the Department of Environmental Protection"))
+    table.add(Person("dana-w", "Dana Whit", ("Whit",), "spokeswoman for the Coast Guard"))
+    everyone = visible_to(None)
+    assert table.holders("spokeswoman", everyone, "dep") == ("priya-n",)
+    assert table.holders("spokeswoman", everyone, "guard") == ("dana-w",)

@@ -27,6 +27,7 @@ from bot.engine.lexicon import FRAME_WORDS, STOPWORDS, is_ordinary
 from bot.engine.normalize import stem as term
 from bot.engine.normalize import words
 from bot.engine.packed import PackedMap
+from bot.engine.records import initialisms
 from bot.models import Person
 
 #: Credit of a name match: a full name or alias, one word of a multi-word name.
@@ -300,7 +301,8 @@ class NameTable:
         people = tuple(sorted(
             p for p in set(found)
             if visible(person := self.people[p])
-            and (modifier is None or modifier in words(person.description))
+            and (modifier is None or modifier in words(person.description)
+                 or modifier in initialisms(person.description))  # ("the DEP spokeswoman")
         ))
         return people if len(people) <= MAX_ROLE_HOLDERS else ()
 

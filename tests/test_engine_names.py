@@ -144,12 +144,21 @@ def test_a_role_held_by_no_one_as_written_is_found_by_its_synonyms() -> None:
     assert table.holders("manager", everyone) == ("cy-dunn",)
 
 
+def _described(*people: tuple[str, str]) -> NameTable:
+    """A table of one person for each (id, description), named after the id ("mara-os":
+    Mara Os, "Os" for short)."""
+    table = NameTable()
+    for pid, description in people:
+        name = " ".join(part.capitalize() for part in pid.split("-"))
+        table.add(Person(pid, name, (name.split()[-1],), description))
+    return table
+
+
 def test_an_agent_noun_no_one_holds_is_found_by_the_work_a_description_gives() -> None:
     """"the baker": someone "who owns a bakery"; "the farmer": someone who "farms 600
     acres"; "the owner": someone who "owns" something; not a thing ("the border")."""
-    table = NameTable()
-    table.add(Person("mara-os", "Mara Os", ("Os",), "who owns a bakery on Main Street"))
-    table.add(Person("tom-kacz", "Tom Kacz", ("Kacz",), "who farms 600 acres near town"))
+    table = _described(("mara-os", "who owns a bakery on Main Street"),
+                       ("tom-kacz", "who farms 600 acres near town"))
     everyone = visible_to(None)
     assert table.holders("baker", everyone) == ("mara-os",)
     assert table.holders("owner", everyone) == ("mara-os",)
@@ -172,11 +181,9 @@ def test_a_role_named_for_its_holder_is_found_in_any_of_its_forms() -> None:
     downtown": its role is "member", not "downtown"); "the chairwoman": one described as
     chairman; "the spokesperson": a spokeswoman."""
     assert role_heads("City Council member whose ward includes downtown") == ["member"]
-    table = NameTable()
-    table.add(Person("theo-b", "Theo Brand", ("Brand",),
-                     "City Council member whose ward includes downtown"))
-    table.add(Person("ray-o", "Ray Ost", ("Ost",), "county commission chairman"))
-    table.add(Person("dana-w", "Dana Whit", ("Whit",), "spokeswoman for the Coast Guard"))
+    table = _described(("theo-b", "City Council member whose ward includes downtown"),
+                       ("ray-o", "county commission chairman"),
+                       ("dana-w", "spokeswoman for the Coast Guard"))
     everyone = visible_to(None)
     assert table.holders("councilman", everyone) == ("theo-b",)
     assert table.holders("councilwoman", everyone) == ("theo-b",)
@@ -188,10 +195,8 @@ def test_a_role_named_for_its_holder_is_found_in_any_of_its_forms() -> None:
 def test_a_role_modified_by_initials_finds_the_body_they_stand_for() -> None:
     """"the DEP spokeswoman": "a spokeswoman for the Department of Environmental Protection",
     not the Coast Guard's."""
-    table = NameTable()
-    table.add(Person("priya-n", "Priya Nand", ("Nand",),
-                     "spokeswoman for the Department of Environmental Protection"))
-    table.add(Person("dana-w", "Dana Whit", ("Whit",), "spokeswoman for the Coast Guard"))
+    table = _described(("priya-n", "spokeswoman for the Department of Environmental Protection"),
+                       ("dana-w", "spokeswoman for the Coast Guard"))
     everyone = visible_to(None)
     assert table.holders("spokeswoman", everyone, "dep") == ("priya-n",)
     assert table.holders("spokeswoman", everyone, "guard") == ("dana-w",)

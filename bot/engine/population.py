@@ -35,7 +35,7 @@ POPULATION_TERM = stem(POPULATION)
 #: The words without one of which a text gives no population ("town", "home").
 SIZE_CUES = SETTLEMENTS | {"home"}
 #: Punctuation ending a clause (not the comma inside a figure: "3,400").
-_CLAUSE = re.compile(r"[,;:](?=\s)|[;:()—–]")
+_CLAUSE = re.compile(r",(?=\s)|[;:()—–]")
 _ANY = "|".join  # (a regular expression's alternatives)
 #: A figure ("3,400", "1.2 million") after up to three words hedging it ("just over").
 _FIGURE = (rf"(?:(?:{_ANY(sorted(_HEDGES))})\s+){{0,3}}"
@@ -116,12 +116,11 @@ def not_population(asked: frozenset[str], fields: dict[str, int], text: str) -> 
 
 
 #: "this town", "this lakeside city": the place a story is datelined from, in its own words.
-_THIS_PLACE = re.compile(r"\bthis\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(SETTLEMENTS))
-                         + r")\s+of\b", re.IGNORECASE)
+_THIS_PLACE = re.compile(rf"\bthis\s+(?:[\w-]+\s+){{0,2}}?(?:{_ANY(sorted(SETTLEMENTS))})\s+of\b",
+                         re.IGNORECASE)
 
 
 def here_sized(text: str) -> bool:
     """Whether ``text`` gives the population of "this" place ("in this town of 3,400"): the
     place its story is datelined from."""
     return (m := _THIS_PLACE.search(text)) is not None and populated(text[m.start():])
-

@@ -94,8 +94,8 @@ def safe(text: str, limit: int) -> str:
 
 
 def _no_dangling_escape(text: str) -> str:
-    # A cut never leaves a backslash before the ellipsis (it would escape the "…"): neither
-    # an escape's nor the two a backslash of the text is escaped as
+    # A cut never leaves a backslash before the ellipsis (it would escape the "…"): not an
+    # escape's, nor either of the two that a backslash of the text is escaped as
     if text.endswith("\\" + ELLIPSIS):
         return text[:-1].rstrip("\\") + ELLIPSIS
     return text

@@ -191,3 +191,6 @@ def test_a_misspelt_function_word_is_not_taken_for_a_rare_word_of_the_bank() -> 
     name of the bank as near as an English word keeps its reading ("toliver": Tolliver)."""
     assert _spell("stil", ("soil", "team")) == []
     assert _spell("toliver", ("tolliver", "siren")) == ["tolliver"]
+    # but the bank's word with a letter doubled ("cannoe": "canoe") is a slip of typing, and
+    # "cannot" one key struck far from its own ("e" for "t"): the bank's word
+    assert _spell("cannoe", ("canoe", "lake")) == ["canoe"]

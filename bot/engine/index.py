@@ -443,7 +443,7 @@ class Vocabulary:
             dist = OSA.distance(word, cand, score_cutoff=1)
             if dist > 1:
                 continue
-            key = (dist, cand[0] != word[0], not _slip(word, cand), -c,
+            key = (dist, cand[0] != word[0], not typing_slip(word, cand), -c,
                    abs(len(cand) - len(word)), cand)
             if best is None or key < best[0]:
                 best = (key, cand, dist)
@@ -471,7 +471,7 @@ _NEAR_KEYS = {k: set(v) for k, v in {
 }.items()}
 
 
-def _slip(word: str, cand: str) -> bool:
+def typing_slip(word: str, cand: str) -> bool:
     """Whether one edit from ``cand`` to ``word`` is a common slip of typing: a letter left
     out or doubled, two swapped, or one struck for a key next to it ("autor" for "author",
     not for "actor")."""

@@ -25,7 +25,13 @@ from collections.abc import Callable, Iterable
 from rapidfuzz.distance import OSA
 
 from bot.engine import lexicon
-from bot.engine.index import MIN_CORRECT_LEN, EnglishSpeller, StopwordSpeller, Vocabulary
+from bot.engine.index import (
+    MIN_CORRECT_LEN,
+    EnglishSpeller,
+    StopwordSpeller,
+    Vocabulary,
+    typing_slip,
+)
 from bot.engine.normalize import is_content, stem
 
 #: A word seen this often in general English is a word, not a typo of the bank's words ...
@@ -79,8 +85,11 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
         # "suppoosed": "supposed", not the bank's "supported" ("accross": a function word)
         return _read_as(word, meant)
     if found is not None and found[1] == 1 and len(word) <= FUNCTION_WORD_MAX and \
-            (meant := _STOPWORD_SPELLER(word)) is not None and _commoner(word, meant, *found):
-        return _read_as(word, meant)  # "stil": "still", far commoner than the bank's "soil"
+            (meant := _STOPWORD_SPELLER(word)) is not None and _commoner(word, meant, *found) \
+            and (typing_slip(word, meant) or not typing_slip(word, found[0])):
+        # "stil": "still", far commoner than the bank's "soil" (but "cannoe" is the bank's
+        # "canoe" with a letter doubled, not "cannot" with a key struck far from its own)
+        return _read_as(word, meant)
     seen = english.get(word, 0)
     if found is not None and is_content(found[0]) and (
         seen < REAL_WORD_MIN or english.get(found[0], 0) >= TYPO_RATIO * seen

@@ -122,6 +122,9 @@ def test_which_people_of_a_kind_asks_them_by_name() -> None:
     assert not which_people(q("what did the trustee who voted no say"))
     assert not which_people(q("who approved the contract"))
     assert not which_people(q("who did obi vote for"))
+    for typed in ("who voted agianst the budget", "who voted aginst it"):  # ("against")
+        assert which_people(q(typed)), typed
+    assert not which_people(q("who voted again"))
 
 
 def test_a_record_names_the_thing_when_a_name_stands_beside_it() -> None:

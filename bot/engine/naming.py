@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import pairwise
 
+from rapidfuzz.distance import OSA
+
 from bot.engine import lexicon
 from bot.engine.ingest.data import listed, wordlist
 from bot.engine.ingest.evidence import place_noun
@@ -122,8 +124,13 @@ def which_people(query: Query) -> bool:
     ws = query.words
     return (len(ws) > 2 and ws[0] == "which" and any(
         w.endswith("s") and not w.endswith("ss") and kind_of_person(w) for w in ws[1:3])) or (
-        "who" in ws[:2] and any(w in _VOTES and ws[k + 1 : k + 2] and ws[k + 1] in _STANCES
+        "who" in ws[:2] and any(w in _VOTES and ws[k + 1 : k + 2] and _stance(ws[k + 1])
                                 and ws[k - 1 : k] in (["who"], ["else"]) for k, w in enumerate(ws)))
+
+
+def _stance(word: str) -> bool:
+    """A stance after "voted" ("no", "for"), or "against" misspelt ("agianst", "aginst")."""
+    return word in _STANCES or (len(word) >= 5 and OSA.distance(word, "against") == 1)
 
 
 #: The forms of "vote", and the stances after it whose voters "who" asks ("voted no").

@@ -22,7 +22,7 @@ import re
 
 from bot.engine import lexicon
 from bot.engine.memory import Memory
-from bot.engine.normalize import is_content, stem, words
+from bot.engine.normalize import content_stems, words
 from bot.engine.records import gives_reason
 from bot.engine.records import states_reason as says_reason
 from bot.models import Fact, Quote, first_source
@@ -87,8 +87,7 @@ def _explains(rec: Fact, after: Fact) -> bool:
     said = words(_as_written(after))
     if not _ACCOUNTS.isdisjoint(said):
         return True
-    return not {stem(w) for w in words(rec.text) if is_content(w)}.isdisjoint(
-        stem(w) for w in said if is_content(w))
+    return not set(content_stems(words(rec.text))).isdisjoint(content_stems(said))
 
 
 def _as_written(rec: Fact) -> str:

@@ -75,7 +75,7 @@ def ambiguous(best: list[Candidate], asked: set[str],
     pairs = set(pairwise(words))
     mine, theirs = (len(pairs.intersection(pairwise(c.view.shown_words()))) if pairs else 0
                     for c in (first, second))
-    if mine >= WORDED and mine >= WORDED * (theirs + 1):
+    if mine >= WORDED * (theirs + 1):  # (and so at least WORDED)
         return False
     p1, p2 = first.probability, second.probability
     if ranker is not None and p2 > 0.0:

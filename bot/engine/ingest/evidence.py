@@ -321,21 +321,27 @@ def mark_listed(candidates: Mapping[str, Candidate], known: set[str], sentences:
 _NAMED_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
 
 
+def _capital_after(text: str, end: int, name: str) -> str | None:
+    """The word written with a capital right after a one-word name ending at ``end`` (none
+    after a full name: "Ada Roe's Flowers" and "Ray Kettering" are theirs)."""
+    after = _NAMED_AFTER.match(text, end) if " " not in name else None
+    return None if after is None else after[1]
+
+
 def shop_named(text: str, end: int, name: str) -> bool:
     """A one-word name's possessive ending at ``end`` opens the name of a shop or a place
     ("Rusk's Flowers", "Ferreira's Bakery"): an ordinary word written with a capital after
-    it (but "Ada Roe's Flowers" is hers: a full name)."""
-    after = _NAMED_AFTER.match(text, end)
-    return " " not in name and after is not None \
-        and english_frequency(after[1]) >= ORDINARY_FREQUENCY
+    it."""
+    after = _capital_after(text, end, name)
+    return after is not None and english_frequency(after) >= ORDINARY_FREQUENCY
 
 
 def heads_a_name(text: str, end: int, name: str) -> bool:
     """A one-word name ending at ``end`` opens the name of a place or a body ("Kettering
-    County", "Ostby Hall"): a word heading such names (``name_heads``) written right after it
-    (but "Ray Kettering" is his: a full name)."""
-    after = _NAMED_AFTER.match(text, end)
-    return " " not in name and after is not None and after[1].lower() in wordlist("name_heads")
+    County", "Ostby Hall"): a word heading such names (``name_heads``) written right after
+    it."""
+    after = _capital_after(text, end, name)
+    return after is not None and after.lower() in wordlist("name_heads")
 
 
 def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:

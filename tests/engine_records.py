@@ -7,7 +7,8 @@ from __future__ import annotations
 from bot.engine.memory import Memory, visible_to
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query, read
-from bot.engine.records import RecordView, view
+from bot.engine.reading import view
+from bot.engine.records import RecordView
 from bot.models import Bank, Citation, Fact, Person, Quote, Source
 
 SOURCE = Source("wire", "Riverton Wire", "Bridge approved", "https://example.org/b",

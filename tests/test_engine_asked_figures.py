@@ -9,7 +9,8 @@ import pytest
 from bot.engine.asked_figures import act_timed
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
-from bot.engine.records import FIELD_TEXT, view
+from bot.engine.reading import view
+from bot.engine.records import FIELD_TEXT
 from bot.engine.sinks import sinks
 from bot.models import Citation, Fact
 from tests.engine_records import asked, plain_view, view_of

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.engine.figures import figure_counts
 from bot.engine.normalize import words
 from bot.engine.question import Item, Query
 from bot.engine.records import (
@@ -11,7 +12,6 @@ from bot.engine.records import (
     FIELD_TEXT,
     FIELD_TITLE,
     RecordView,
-    figure_counts,
 )
 from bot.engine.scoring import (
     CONFIDENCE_FEATURES,

@@ -8,6 +8,7 @@ from bot.engine.forms import opposite_terms
 from bot.engine.naming import named_thing
 from bot.engine.normalize import stem, words
 from bot.engine.question import Item, Query
+from bot.engine.reading import view
 from bot.engine.records import (
     FIELD_PASSAGE,
     FIELD_PERSON,
@@ -15,7 +16,6 @@ from bot.engine.records import (
     RecordView,
     coordinated,
     stop_anchors,
-    view,
 )
 from bot.engine.sinks import Gates, sinks
 from bot.models import Fact

@@ -37,8 +37,9 @@ from bot.engine.naming import kind_of_person, miscast
 from bot.engine.pronouns import asked_of, gender, meant
 from bot.engine.question import FIGURE_KINDS, Item, Query, read, small_talk
 from bot.engine.quotes import QuoteFinder
+from bot.engine.reading import view
 from bot.engine.reasons import reason_beside
-from bot.engine.records import RecordView, record_people, view
+from bot.engine.records import RecordView, record_people
 from bot.engine.retrieve import misquoted, quoting, retrieve
 from bot.engine.scoring import (
     CAUSE_GIVEN,
@@ -447,8 +448,7 @@ class Engine:
         return answer
 
     def _view(self, rid: int, rec: Fact | Quote, fields: dict[str, int]) -> RecordView:
-        """The record read for scoring (cached: a record's reading changes only when a
-        person's name does, which bumps the memory's version and empties the cache)."""
+        """The record read for scoring, kept until a name changes (the memory's version)."""
         cache = self._views
         if self._views_version != self._m.version:
             cache.clear()

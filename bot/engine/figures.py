@@ -1,6 +1,6 @@
 """The figures of a text and what each counts: "650 firefighters", "47 days", a name's age
 in apposition ("Walt Brandvold, 63"), a time of day, a year. Read by
-:func:`bot.engine.records.view` and by the gates and features that ask for a figure."""
+:func:`bot.engine.reading.view` and by the gates and features that ask for a figure."""
 
 from __future__ import annotations
 

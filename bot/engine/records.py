@@ -1,4 +1,4 @@
-"""What the engine keeps of a fact or a quote, and how a record is read for scoring.
+"""What the engine keeps of a fact or a quote, and what a record's reading for scoring holds.
 
 :func:`index_terms` gives the terms a record is filed under, each with the fields it occurs
 in (its own words, its keywords, its cited passages, the people it is about). A person is
@@ -8,7 +8,8 @@ words they use.
 :class:`RecordView` is the detailed reading of one candidate, made only for the few
 records a question is scored against: its words in order (for phrase matches), which of
 them are names, numbers, dates and reasons. It is a pure function of the record and the
-names of its people.
+names of its people, read by :func:`bot.engine.reading.view`; the word-level readers it uses
+(a reason given, what a stop word is about) are here.
 """
 
 from __future__ import annotations
@@ -20,17 +21,9 @@ from functools import lru_cache
 from bot.engine import lexicon
 from bot.engine.figures import (
     aged,
-    ages,
-    counts_unfigured,
-    figure_counts,
-    has_clock_time,
-    is_year,
-    seasoned,
-    span_figures,
 )
-from bot.engine.ingest.lexicon import dateline_place, without_dateline
-from bot.engine.negation import negated_terms
-from bot.engine.normalize import content_stems, is_content, stem, words
+from bot.engine.ingest.lexicon import dateline_place
+from bot.engine.normalize import is_content, stem, words
 from bot.engine.population import (
     POPULATION,
     POPULATION_TERM,
@@ -38,7 +31,6 @@ from bot.engine.population import (
     here_sized,
     populated,
 )
-from bot.engine.series import is_series
 from bot.engine.unnamed import one_of_a_kind
 from bot.models import Fact, Quote
 
@@ -54,9 +46,6 @@ FIELD_TITLE = 16  # its article's title (not indexed: scoring.by_title adds it)
 _CAPITALISED_INSIDE = re.compile(
     r"""(?:[.!?:"“]|^)\s*[A-Z][\w'’-]*|([A-Z](?<![\w'’][A-Z])[\w'’-]*)"""
 )
-#: A sum of money: a currency sign or "cents" / "dollars" ("$48 million": 48000000; "50 cents").
-_MONEY = re.compile(r"[$£€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion)\b)?"
-                    r"|\b\d[\d,]*(?:\.\d+)? (?:cents?|dollars?)\b")
 
 
 def person_term(person_id: str) -> str:
@@ -152,10 +141,6 @@ def _token_words(token: str) -> tuple[str, ...]:
     return tuple(words(token))
 
 
-#: Words in quotation marks ("signs reading “Homes Not Goals”"): words someone said or wrote.
-_QUOTATION = re.compile(r"[\"“][^\"”]{3,}[\"”]")
-#: The stems of months and weekdays: capitalised, but names of no person, place or thing.
-_CALENDAR = frozenset(stem(w) for w in lexicon.MONTHS | lexicon.WEEKDAYS)
 
 
 @dataclass(slots=True)
@@ -244,85 +229,6 @@ class RecordView:
             self._aged = aged(self.shown_text) | aged(self.passage_text) if self.numbers \
                 else frozenset()
         return self._aged
-
-
-def _said_at(ws: list[str]) -> frozenset[int]:
-    """The places in the content words of ``ws`` (:func:`content_stems`) that a verb of
-    saying (a stop word) stands before."""
-    if lexicon.SPEECH_VERBS.isdisjoint(ws):
-        return frozenset()
-    out: set[int] = set()
-    k = 0
-    for w in ws:
-        if is_content(w):
-            k += 1
-        elif w in lexicon.SPEECH_VERBS:
-            out.add(k)
-    return frozenset(out)
-
-
-def view(record: Fact | Quote, speaker_name: str | None) -> RecordView:
-    shown = record.text if speaker_name is None else f"{speaker_name}: {record.text}"
-    ws = words(shown)
-    passages = " ".join(c.passage for c in record.citations)
-    #: the word lists read: the text shown, its passages (unless the text is its own passage,
-    #: as for most ingested facts: read once), a quote's context
-    texts = [ws]
-    if passages == shown:
-        caps = capitalised_words(shown)
-    else:
-        texts.append(words(passages))
-        # (a lead's dateline names no one its sentence does: "ELK BAY (Wire) — Workers")
-        caps = capitalised_words(shown) | capitalised_words(without_dateline(passages))
-    if isinstance(record, Quote) and record.context:
-        texts.append(words(record.context))
-    all_words = set(ws).union(*texts[1:])
-    anchors = frozenset().union(*map(stop_anchors, texts))
-    joined = frozenset().union(*map(coordinated, texts))
-    seq = content_stems(ws)
-    figured = [w for w in all_words if w[:1].isdigit()]  # (figures, and years as "1990s")
-    numbers = {w for w in figured if w.isdigit()}
-    has_clock = (bool(numbers) and has_clock_time(ws)) or bool(all_words & lexicon.TIMES_OF_DAY)
-    dated = all_words & lexicon.DATE_WORDS
-    has_day = bool(dated - lexicon.ERA_WORDS)
-    has_date = bool(dated) or any(map(is_year, figured)) or has_clock or seasoned(shown, passages)
-    text = record.text.rstrip()
-    cited = "" if passages == shown else passages  # (the passages, but not read twice)
-    return RecordView(
-        sequence=seq, numbers=numbers,
-        names={stem(w) for w in caps if is_content(w)} - _CALENDAR,
-        counting=bool(all_words & lexicon.COUNTING_WORDS) and any(map(counts_unfigured, texts)),
-        series=is_series(text), has_date=has_date,
-        has_reason=bool(all_words & lexicon.REASON_MARKERS) and any(map(gives_reason, texts)),
-        negated=bool(all_words & lexicon.NEGATIONS),
-        is_quote=isinstance(record, Quote),
-        lead_in=text.endswith(":"),
-        people=record_people(record),
-        curated=bool(record.keywords),
-        speech=isinstance(record, Quote) or not lexicon.SPEECH_VERBS.isdisjoint(ws)
-        or _QUOTATION.search(record.text) is not None,
-        stop_words=frozenset(all_words & lexicon.opposed_stop_words()),
-        stop_anchors=anchors,
-        negated_terms=negated_terms(ws),
-        figure_counts=(frozenset().union(*map(figure_counts, texts)) | ages(shown) | ages(cited))
-        if numbers
-        else frozenset(),
-        states_reason=not all_words.isdisjoint(lexicon.REASON_CONNECTIVES)
-        and any(map(states_reason, texts)),
-        has_clock=has_clock,
-        money=(money := frozenset(d for m in _MONEY.finditer(record.text) for d in
-                                  words(m.group()) if d.isdigit()) if numbers else frozenset()),
-        # (a sum of money is no span: "$84 million last year")
-        spans=(spans := span_figures(ws) - money if numbers else frozenset()),
-        within=bool(spans) and _within(ws, spans),
-        caused=caused_terms(ws),
-        coordinated=joined,
-        until=has_date and not all_words.isdisjoint(_UNTIL),
-        has_day=has_day,
-        said_at=_said_at(ws),
-        shown_text=shown,
-        passage_text=cited,
-    )
 
 
 #: Words joining two of a kind ("begin in March **and** finish", "win **or** lose").
@@ -443,19 +349,6 @@ def stop_anchors(ws: list[str]) -> frozenset[tuple[str, str]]:
                     out.add((w, stem(ws[j])))
                     break
     return frozenset(out)
-
-
-#: Words giving how long something lasts by when it ends or began ("until Friday").
-_UNTIL = frozenset({"until", "till", "since"})
-#: "within" sets a time limit by a span figure this many words after it at most ("within 60
-#: days", "within the next two weeks").
-WITHIN_REACH = 3
-
-
-def _within(ws: list[str], spans: frozenset[str]) -> bool:
-    """"within" then, in reach, a figure of ``spans`` ("within the next two weeks")."""
-    return any(w == "within" and not spans.isdisjoint(ws[i + 1 : i + 1 + WITHIN_REACH])
-               for i, w in enumerate(ws))
 
 
 def describes_pattern(names: tuple[str, ...]) -> re.Pattern[str]:

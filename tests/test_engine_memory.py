@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.engine import snapshot
 from bot.engine.memory import Memory, visible_to
 from bot.engine.recordstore import _UNREAD
-from bot.models import Citation
+from bot.models import Citation, Fact
 from tests.engine_records import (
     ADA,
     BEN,
@@ -230,3 +230,18 @@ def test_a_sources_people_are_those_its_records_are_about_or_by() -> None:
     memory.remove("quote", WAITED.id)
     memory.remove("fact", BRIDGE.id)
     assert memory.source_people(SOURCE.id) == {BEN.id}
+
+
+def test_a_sources_people_are_counted_however_far_apart_its_records_are() -> None:
+    """A story's people are those of every record citing it first, however many records of
+    other sources were added between them (admins' facts, months apart), and a person stays
+    while one of them is about them."""
+    memory = Memory()
+    for i in range(3_000):
+        memory.upsert(Fact(f"o{i}", "Another fact.", (Citation("other", "fact"),), ("cal",)))
+        if i % 1_000 == 0:
+            memory.upsert(Fact(f"b{i}", "A fact.", (Citation("big", "fact"),), (f"p{i}", "ann")))
+    assert memory.source_people("big") == {"p0", "p1000", "p2000", "ann"}
+    memory.remove("fact", "b2000")
+    assert memory.source_people("big") == {"p0", "p1000", "ann"}
+    assert memory.source_people("other") == {"cal"}

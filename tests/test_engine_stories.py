@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine.stories import RETOLD_SHARE, STORY_SCANNED, one_story, retellings, story_people
-from bot.models import Citation, Fact, Quote
+from bot.engine.stories import RETOLD_SHARE, one_story, retellings
 
 
 def test_two_sources_about_the_same_people_tell_one_story() -> None:
@@ -14,24 +13,6 @@ def test_two_sources_about_the_same_people_tell_one_story() -> None:
     assert not one_story(fire, {"chief", "coach"})
     assert not one_story(set("abcdefghij"), set("abklmnopqr"))
     assert not one_story(set(), set())
-
-
-def test_a_storys_people_are_those_its_own_records_are_about_or_by() -> None:
-    """The people of the records whose first citation is the source's, within its span of
-    rids (a record of another source between them does not count), a quote's speaker too;
-    at most :data:`STORY_SCANNED` records are read."""
-    records: list[Fact | Quote | None] = [
-        Fact("f1", "The chief spoke.", (Citation("fire", "spoke"),), ("chief",)),
-        Fact("f2", "The coach spoke.", (Citation("game", "spoke"),), ("coach",)),
-        None,  # (a removed record)
-        Quote("q1", "sheriff", "We are ready.", "", (Citation("fire", "ready"),)),
-    ]
-    assert story_people("fire", (0, 3), records.__getitem__) == {"chief", "sheriff"}
-    assert story_people("game", (1, 1), records.__getitem__) == {"coach"}
-    assert story_people(None, (0, 3), records.__getitem__) == frozenset()
-    many = [Fact(f"f{i}", "A fact.", (Citation("big", "fact"),), (f"p{i}",))
-            for i in range(STORY_SCANNED + 5)]
-    assert len(story_people("big", (0, len(many) - 1), many.__getitem__)) == STORY_SCANNED
 
 
 def test_a_retelling_is_another_story_sources_near_as_likely_giving_the_kind_asked() -> None:

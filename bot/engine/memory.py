@@ -22,7 +22,7 @@ from bot.engine.normalize import is_content, stem, words
 from bot.engine.packed import PackedMap
 from bot.engine.records import index_terms, person_term, record_people, title_terms
 from bot.engine.recordstore import RecordStore
-from bot.engine.stories import one_story, story_people
+from bot.engine.stories import one_story
 from bot.models import (
     Bank,
     Fact,
@@ -88,6 +88,9 @@ class Memory:
         #: source id -> the lowest and highest rid citing it first (an article's records are
         #: added together: :meth:`has_in` looks a word up there)
         self.spans: dict[str, tuple[int, int]] = {}
+        #: source id -> of the records citing it first, how many are about or by each person
+        #: (whom its story is about: :meth:`source_people`)
+        self.storied: dict[str, Counter[str]] = {}
         #: bumped when a person or a quote changes (caches check it)
         self.version = 0
         #: initials -> the runs of words that have them (:meth:`initial_runs`, as asked)
@@ -195,6 +198,14 @@ class Memory:
                 self.cited[source] = left
             else:
                 self.cited.pop(source, None)
+            people = self.storied.setdefault(source, Counter())
+            for person in record_people(record):
+                if (n := people[person] + step) > 0:
+                    people[person] = n
+                else:
+                    del people[person]
+            if not people:
+                del self.storied[source]
 
     def _untitle(self, source_id: str) -> None:
         old = self.sources.get(source_id)
@@ -442,12 +453,11 @@ class Memory:
         return best[2] if best is not None else None
 
     def source_people(self, source: str | None) -> frozenset[str]:
-        """Whom the story of ``source`` is about (:func:`.stories.story_people`), read on
-        first use after a change."""
+        """Whom the story of ``source`` is about: the people of the records citing it first
+        (a quote's speaker too), kept as a set until a change."""
         cache = self.__dict__.setdefault("_source_people", {})
         if source not in cache:
-            cache[source] = story_people(source, self.spans.get(source or "", (0, -1)),
-                                         self.records.__getitem__)
+            cache[source] = frozenset(self.storied.get(source or "", ()))
         return cache[source]
 
     def retold(self, a: int, b: int) -> bool:

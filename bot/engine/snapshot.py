@@ -55,15 +55,15 @@ log = logging.getLogger(__name__)
 MAGIC = b"coverage-bot engine snapshot\n"
 #: Bumped whenever the layout or the pickled state changes shape, or what the engine
 #: derives into it from the bank (10: a description's role heads; 11: a short verb's stem
-#: keeps its "e", "sued" / "suing": "sue").
-FORMAT_VERSION = 11
+#: keeps its "e", "sued" / "suing": "sue"; 12: each source's people counted).
+FORMAT_VERSION = 12
 _HEADER_LEN = struct.Struct("<I")
 #: The header's room (JSON, padded with spaces): written last, over a blank one.
 _HEADER_SPACE = 1024
 _ENGINE_DIR = Path(__file__).resolve().parent
 _MODELS = _ENGINE_DIR.parent / "models.py"
 _STATE = ("sources", "names", "index", "vocab", "quote_rids", "lengths", "spoken", "version",
-          "rids", "cited", "titled", "spans")
+          "rids", "cited", "titled", "spans", "storied")
 _engine_hash: str | None = None
 
 

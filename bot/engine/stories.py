@@ -10,29 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from bot.engine.records import record_people
-from bot.models import Fact, Quote, first_source
-
 if TYPE_CHECKING:  # (the memory reads this module, and scoring reads the memory's records)
     from bot.engine.scoring import Candidate
 
-#: The records of a source read for whom its story is about (an article has a few hundred).
-STORY_SCANNED = 2_000
 #: A retelling of the answer as likely as this share of it answers as well (:func:`retellings`).
 RETOLD_SHARE = 0.7
-
-
-def story_people(source: str | None, span: tuple[int, int],
-                 record: Callable[[int], Fact | Quote | None]) -> frozenset[str]:
-    """The people the records of ``source`` (those whose first citation is of it, among the
-    rids ``span`` holds, the first :data:`STORY_SCANNED`) are about or by."""
-    lo, hi = span if source is not None else (0, -1)
-    found: set[str] = set()
-    for rid in range(lo, min(hi, lo + STORY_SCANNED - 1) + 1):
-        rec = record(rid)
-        if rec is not None and first_source(rec) == source:
-            found.update(record_people(rec))
-    return frozenset(found)
 
 
 def one_story(a: Iterable[str], b: Iterable[str]) -> bool:

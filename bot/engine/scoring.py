@@ -379,7 +379,7 @@ class Asked:
             other,
             float(query.speech and bool(people) and not speech_match and not view.speech),
             _count_before(self._counted, asked, view.figure_counts,
-                          view.money if query.money else None),
+                          view.money if query.money else None) if self._counted else 0.0,
             float(cause_given),
         ]
         return out, tuple(matched)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.engine.index import Vocabulary
 from bot.engine.normalize import stem, words
-from bot.engine.spelling import compound, question_word, spell, type_word
+from bot.engine.spelling import compound, function_words, question_word, spell, type_word
 
 BANK_WORDS = ("bridge", "approved", "council", "home", "owner", "sheriff")
 
@@ -194,3 +194,20 @@ def test_a_misspelt_function_word_is_not_taken_for_a_rare_word_of_the_bank() -> 
     # but the bank's word with a letter doubled ("cannoe": "canoe") is a slip of typing, and
     # "cannot" one key struck far from its own ("e" for "t"): the bank's word
     assert _spell("cannoe", ("canoe", "lake")) == ["canoe"]
+
+
+def test_a_misspelt_function_word_is_spelt_in_the_questions_words() -> None:
+    """Every reader of a question's words ("voted against", "before the vote") meets a
+    misspelt function word spelt right, as spelling reads it, once; the words before the
+    question opens ("yo bot") are left as they are, and no negation is guessed."""
+    vocab = Vocabulary()
+    vocab.add(BANK_WORDS)
+    known = {stem(w) for w in BANK_WORDS}.__contains__
+    ws = words("who voted agianst the bridge abuot it")
+    assert function_words(ws, 0, vocab, known) == words("who voted against the bridge about it")
+    greeted = words("yo bot who voted agianst it")
+    assert function_words(greeted, 2, vocab, known) == words("yo bot who voted against it")
+    assert function_words(words("bridge sherrif council"), 0, vocab, known) == \
+        words("bridge sherrif council")  # (a word of the bank misspelt is spelling's to read)
+    for slip in ("nto", "nevr"):
+        assert function_words([slip], 0, vocab, known) == [slip]

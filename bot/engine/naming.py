@@ -9,8 +9,6 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import pairwise
 
-from rapidfuzz.distance import OSA
-
 from bot.engine import lexicon
 from bot.engine.ingest.data import listed, wordlist
 from bot.engine.ingest.evidence import place_noun
@@ -129,8 +127,9 @@ def which_people(query: Query) -> bool:
 
 
 def _stance(word: str) -> bool:
-    """A stance after "voted" ("no", "for"), or "against" misspelt ("agianst", "aginst")."""
-    return word in _STANCES or (len(word) >= 5 and OSA.distance(word, "against") == 1)
+    """A stance after "voted" ("no", "for", "against"; misspelt, :func:`.spelling.function_words`
+    has spelt it)."""
+    return word in _STANCES
 
 
 #: The forms of "vote", and the stances after it whose voters "who" asks ("voted no").

@@ -40,7 +40,7 @@ from bot.engine.negation import UN, negations
 from bot.engine.normalize import is_content, phrase_end, quoted, stem, words
 from bot.engine.population import as_population
 from bot.engine.records import capitalised_words, person_term
-from bot.engine.spelling import Spelt, auxiliary, question_word, spell, type_word
+from bot.engine.spelling import Spelt, auxiliary, function_words, question_word, spell, type_word
 from bot.engine.whois import who_is
 from bot.models import Person
 
@@ -281,6 +281,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     if lexicon.babble(ws):
         query.babble = True
         return query
+    query.words = ws = function_words(ws, _opening(ws), vocab, known)  # "voted agianst it"
 
     # intent
     query.answer_type, frame = _answer_type(ws)

@@ -52,7 +52,30 @@ Spelt = tuple[str, bool, bool]
 
 def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Spelt]:
     """The words ``word`` (a content word of a question) is read as: itself, its correction,
-    its parts, or none (a misspelt function word)."""
+    its parts, or none (a misspelt function word: :func:`function_words` spells it)."""
+    read = _reading(word, vocab, known)
+    return [] if isinstance(read, str) else read
+
+
+def function_words(ws: list[str], at: int, vocab: Vocabulary,
+                   known: Callable[[str], bool]) -> list[str]:
+    """``ws`` with each misspelt function word from ``at`` on (where the question opens, past
+    a greeting: "yo bot") spelt right ("agianst": "against", "abuot": "about"), as
+    :func:`spell` reads it, so that every reader of the question's words meets it spelt so;
+    but a negation is never guessed into a question ("nto" stays as written)."""
+    out = ws
+    for i, w in enumerate(ws):
+        if i < at or w.isdigit() or not is_content(w) or w in vocab or known(stem(w)) \
+                or lexicon.is_ordinary(w):
+            continue
+        meant = _reading(w, vocab, known)
+        if isinstance(meant, str) and meant not in lexicon.NEGATIONS:
+            out = [*out[:i], meant, *out[i + 1:]]
+    return out
+
+
+def _reading(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Spelt] | str:
+    """:func:`spell`'s reading of ``word``, or the function word it misspells."""
     if word.isdigit() or word in vocab:
         return [(word, False, lexicon.is_ordinary(word))]
     if known(stem(word)):
@@ -95,18 +118,18 @@ def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Sp
         seen < REAL_WORD_MIN or english.get(found[0], 0) >= TYPO_RATIO * seen
     ):  # (a rare real word may be a typo of a far commoner one: "manger", "manager")
         return [(found[0], True, lexicon.is_ordinary(found[0]))]
-    if _STOPWORD_SPELLER(word) is not None:
-        return []  # a misspelt function word
+    if (meant := _STOPWORD_SPELLER(word)) is not None:
+        return meant  # a misspelt function word
     if word not in english and (meant := _ENGLISH_SPELLER(word)) is not None:
         return _read_as(word, meant)  # "normaly", the bank lacking "normally"
     return [(word, False, False)]
 
 
-def _read_as(word: str, meant: str) -> list[Spelt]:
-    """``word`` read as the English word ``meant``; as none when that is a function word one
+def _read_as(word: str, meant: str) -> list[Spelt] | str:
+    """``word`` read as the English word ``meant``; as that function word when it is one
     edit away ("accross": "across"; but "beyonce", two from "beyond", is someone's name)."""
     if not is_content(meant):
-        return [] if OSA.distance(word, meant, score_cutoff=1) <= 1 else [(word, False, False)]
+        return meant if OSA.distance(word, meant, score_cutoff=1) <= 1 else [(word, False, False)]
     return [(meant, False, True)]
 
 

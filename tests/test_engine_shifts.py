@@ -122,6 +122,8 @@ def test_a_doer_asked_is_not_answered_by_a_record_with_the_roles_swapped() -> No
     assert not roles_swapped(formulate, words("the theory was formulated by Lutz in 1955"))
     assert not roles_swapped(formulate, words("Lutz formulated the theory"))
     assert not roles_swapped(formulate, words("a suggestion made by Lutz, who formulated it"))
+    assert not roles_swapped(formulate, words("a suggestion made by Lutz, 76, who formulated"))
+    assert roles_swapped(formulate, words("a suggestion made by Lutz, 76, formulated"))
     assert not roles_swapped(formulate, words("a suggestion was made to Lutz"))
     query = _people_query("who did frank ames inspire", "frank ames", "inspire")
     fields = {t: FIELD_TEXT for it in query.items for t in it.terms}

@@ -216,8 +216,14 @@ def roles_swapped(doer: tuple[str, str], ws: list[str]) -> bool:
     agents = [p for p in at if any(
         ws[b] == "by" and b and _participle(ws[b - 1]) and stems[b - 1] != verb
         for b in range(max(0, p - _ROLE_REACH), p))]
-    return bool(active) and len(agents) == len(at) and all(
-        ws[p + 1 : p + 2] != [w] for p in at for w in _GOES_ON)
+    return bool(active) and len(agents) == len(at) and not any(_goes_on(ws, p) for p in at)
+
+
+def _goes_on(ws: list[str], p: int) -> bool:
+    """Whether the name at ``ws[p]`` does something more in its clause (:data:`_GOES_ON`),
+    past any age given: "by Lutz, who formulated", "by Walter Brandvold, 76, who worked"."""
+    k = p + 1 + (p + 1 < len(ws) and ws[p + 1].isdigit())
+    return k < len(ws) and ws[k] in _GOES_ON
 
 
 #: The words that may stand between a verb and its subject ("Harvard has since purchased").

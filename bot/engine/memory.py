@@ -88,8 +88,7 @@ class Memory:
         #: source id -> the lowest and highest rid citing it first (an article's records are
         #: added together: :meth:`has_in` looks a word up there)
         self.spans: dict[str, tuple[int, int]] = {}
-        #: source id -> of the records citing it first, how many are about or by each person
-        #: (whom its story is about: :meth:`source_people`)
+        #: source id -> how many of the records citing it first are about or by each person
         self.storied: dict[str, Counter[str]] = {}
         #: bumped when a person or a quote changes (caches check it)
         self.version = 0

@@ -68,6 +68,12 @@ def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: s
     ("                   university President Miriam Oduya wrote.", "Miriam",
      "university president"),
     ("                   said Jane Roe.", "Jane", None),
+    # two roles, or two fields of one, joined by "and" (but not a list of people before one)
+    ("The team's coach, physics and chemistry teacher Darn Whit, said so.", "Darn",
+     "physics and chemistry teacher"),
+    ("It was founded by founder and chief executive Jane Roe.", "Jane",
+     "founder and chief executive"),
+    ("He met with teachers and parent Jane Roe.", "Jane", "parent"),
 ])
 def test_a_title_before_a_name_says_what_they_are(text: str, name: str, title: str | None
                                                    ) -> None:

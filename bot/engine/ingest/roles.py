@@ -207,6 +207,11 @@ def _lower_run_title(before: str) -> str | None:
     while k > 0 and title[k - 1] not in STOPWORDS and not title[k - 1].endswith(
             ("ed", "ing", "s")):
         k -= 1
+    if k > 1 and title[k - 1] == "and" and title[k - 2] not in STOPWORDS \
+            and not title[k - 2].endswith(("ed", "ing")) \
+            and (not title[k - 2].endswith("s") or title[k - 2].endswith(("ics", "ss"))):
+        k -= 2  # two roles, or two fields of one: "founder and chief executive", "physics
+        # and chemistry teacher" (not "met teachers and parent Jane Roe")
     return " ".join(title[k:])
 
 

@@ -303,8 +303,8 @@ class _People:
             if key is not None and descriptor:
                 self.entities[key].descriptors.add(descriptor)
         self._invalidate()
-        # What a new person is: a title in capitals before any mention ("Mongol Emperor Kublai"),
-        # else the first apposition after a mention ("Landry, 44, a driver") or title before.
+        # What a new person is: a title in capitals before any mention ("Mongol Emperor"), else
+        # the first apposition ("Landry, 44, a driver") or title before ("beekeeper, who ...").
         titled, capitals = dict[str, str](), dict[str, str]()
         last: tuple[str, str | None, int] | None = None  # (whom "his daughter, X" is kin of)
         for at, prose in enumerate(sentences):
@@ -328,8 +328,8 @@ class _People:
                 if title:
                     titled.setdefault(person.key, title)
         for key, title in titled.items():
-            if self.entities[key].appositive is None:
-                self.entities[key].appositive = title
+            if (ent := self.entities[key]).appositive is None or ent.appositive.startswith("who "):
+                ent.appositive = title + (f", {ent.appositive}" if ent.appositive else "")
         for key, title in capitals.items():
             self.entities[key].appositive = title
 

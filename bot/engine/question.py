@@ -281,7 +281,8 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     if lexicon.babble(ws):
         query.babble = True
         return query
-    query.words = ws = function_words(ws, _opening(ws), vocab, known)  # "voted agianst it"
+    readings: dict[str, list[Spelt] | str] = {}  # (each word the bank lacks read once)
+    query.words = ws = function_words(ws, _opening(ws), vocab, known, readings)  # "agianst"
 
     # intent
     query.answer_type, frame = _answer_type(ws)
@@ -320,7 +321,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
             continue
         if w in lexicon.STANCE_WORDS and not (known(stem(w)) or w in vocab):
             continue  # "X's opinion on Y", a word the bank lacks: asks what X says of Y
-        fixed.extend(spell(w, vocab, known))
+        fixed.extend(spell(w, vocab, known, readings))
     at.extend([len(ws) - 1] * (len(fixed) - len(at)))
     fixed = fixed[:MAX_QUESTION_WORDS]
     query.at = at

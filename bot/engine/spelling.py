@@ -50,15 +50,20 @@ _ENGLISH_SPELLER = EnglishSpeller(lexicon.ordinary_words)
 Spelt = tuple[str, bool, bool]
 
 
-def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Spelt]:
+#: The readings of one question's words so far (:func:`_reading`'s), each made once.
+Readings = dict[str, "list[Spelt] | str"]
+
+
+def spell(word: str, vocab: Vocabulary, known: Callable[[str], bool],
+          readings: Readings | None = None) -> list[Spelt]:
     """The words ``word`` (a content word of a question) is read as: itself, its correction,
     its parts, or none (a misspelt function word: :func:`function_words` spells it)."""
-    read = _reading(word, vocab, known)
+    read = _read(word, vocab, known, {} if readings is None else readings)
     return [] if isinstance(read, str) else read
 
 
-def function_words(ws: list[str], at: int, vocab: Vocabulary,
-                   known: Callable[[str], bool]) -> list[str]:
+def function_words(ws: list[str], at: int, vocab: Vocabulary, known: Callable[[str], bool],
+                   readings: Readings | None = None) -> list[str]:
     """``ws`` with each misspelt function word from ``at`` on (where the question opens, past
     a greeting: "yo bot") spelt right ("agianst": "against", "abuot": "about"), as
     :func:`spell` reads it, so that every reader of the question's words meets it spelt so;
@@ -68,10 +73,19 @@ def function_words(ws: list[str], at: int, vocab: Vocabulary,
         if i < at or w.isdigit() or not is_content(w) or w in vocab or known(stem(w)) \
                 or lexicon.is_ordinary(w):
             continue
-        meant = _reading(w, vocab, known)
+        meant = _read(w, vocab, known, {} if readings is None else readings)
         if isinstance(meant, str) and meant not in lexicon.NEGATIONS:
             out = [*out[:i], meant, *out[i + 1:]]
     return out
+
+
+def _read(word: str, vocab: Vocabulary, known: Callable[[str], bool],
+          readings: Readings) -> list[Spelt] | str:
+    """:func:`_reading`, kept in ``readings``."""
+    read = readings.get(word)
+    if read is None:
+        read = readings[word] = _reading(word, vocab, known)
+    return read
 
 
 def _reading(word: str, vocab: Vocabulary, known: Callable[[str], bool]) -> list[Spelt] | str:

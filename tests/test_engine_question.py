@@ -250,10 +250,12 @@ def test_what_year_or_month_asks_for_one(unit: str, asked: tuple[str, ...],
 def test_how_much_asks_a_sum_of_money_with_a_word_of_paying_or_a_sale_for() -> None:
     for asked in ("how much did the bridge cost", "how much money did the council raise",
                   "how much will the old bridge sell for", "how much did the lot go for",
-                  "how much does the town owe"):
+                  "how much does the town owe", "how much is parking",
+                  "how much were tickets to the fair"):  # (a price: what "how much is" asks)
         assert _read(asked).money, asked
     for asked in ("how much steel did the council sell", "how much did the river rise",
-                  "how many bridges did the council sell for scrap", "what did it sell for"):
+                  "how many bridges did the council sell for scrap", "what did it sell for",
+                  "how much is traffic expected to drop", "how much was the river rising"):
         assert not _read(asked).money, asked
 
 

@@ -10,6 +10,7 @@ asks (:func:`act_timed`)."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
@@ -19,7 +20,7 @@ from bot.engine.records import RecordView
 from bot.engine.series import series_length
 
 if TYPE_CHECKING:
-    from bot.engine.question import Query
+    from bot.engine.question import Item, Query
 
 #: The stems of the units a figure answering "how long" counts ("47 days", "16 hours").
 _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
@@ -27,6 +28,23 @@ _SPAN = frozenset(stem(w) for w in lexicon.SPAN_UNITS)
 _MEASURES = frozenset(stem(w) for w in ("percent", "cents", "dollars"))
 #: The words of paying, with which "how much" asks for a sum of money.
 MONEY_TERMS = frozenset(stem(w) for w in lexicon.MONEY_WORDS)
+#: The stems of the verbs of a quantity's change ("drop", "rose"): by how much, not a price.
+_CHANGES = frozenset(stem(w) for w in lexicon.CHANGE_VERBS)
+#: The forms of "be" after which "how much" asks a price ("how much is parking").
+_PRICED = frozenset({"is", "are", "was", "were"})
+
+
+def money_asked(ws: list[str], items: list[Item], frame: set[int]) -> bool:
+    """Whether a question asking "how much" (its words ``ws``, the places of its frame
+    ``frame``) asks a sum of money: a word of paying ("how much did it cost", "how much
+    money"), a sale's price ("how much did it sell for"), a price ("how much is parking";
+    not "how much is traffic expected to drop", by how much)."""
+    return any(t in MONEY_TERMS for it in items for t in it.terms) \
+        or any(a in lexicon.SALE_VERBS and b == "for" for a, b in pairwise(ws)) \
+        or (any(ws[k:k + 2] == ["how", "much"] and ws[k + 2:k + 3] and ws[k + 2] in _PRICED
+                for k in frame) and not any(stem(w) in _CHANGES for w in ws))
+
+
 #: The units of length or area, which answer "how big" and "how far".
 _LENGTH = frozenset(stem(w) for w in lexicon.LENGTH_UNITS)
 #: Every unit of measure: of time, length or area, distance, heat, weight, speed, money or

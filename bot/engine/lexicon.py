@@ -149,8 +149,8 @@ DATE_WORDS = MONTHS | WEEKDAYS | TIME_WORDS
 SIZE_WORDS = frozenset(_Q["size_words"])
 #: The words of paying ("cost", "charge", "worth"): "how much" with one asks for a sum of money.
 MONEY_WORDS = frozenset(_Q["money_words"])
-#: Verbs of a sale, with which "how much ... for" asks a price ("how much did it sell for").
-SALE_VERBS = frozenset(_Q["sale_verbs"])
+#: Verbs of a sale ("how much did it sell for": a price), of a change ("how much is it to drop").
+SALE_VERBS, CHANGE_VERBS = frozenset(_Q["sale_verbs"]), frozenset(_Q["change_verbs"])
 #: The words of time that name no day ("in the past decade"), which "what day" is not
 #: answered by.
 ERA_WORDS = frozenset(_Q["era_words"])

@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.engine import lexicon
 from bot.engine.about import topic_at
-from bot.engine.asked_figures import MONEY_TERMS
+from bot.engine.asked_figures import money_asked
 from bot.engine.focus import mark_focus
 from bot.engine.forms import (
     alike_terms,
@@ -457,9 +457,8 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     counting_end = phrase_end(ws, lexicon.COUNTING_PHRASES)  # (after "how many")
     query.counts = counting_end is not None
     query.counted = _counted(at, query.items, counting_end)
-    query.money = query.answer_type == "number" and not query.counts and (
-        any(t in MONEY_TERMS for it in query.items for t in it.terms)
-        or any(a in lexicon.SALE_VERBS and b == "for" for a, b in pairwise(ws)))
+    query.money = query.answer_type == "number" and not query.counts and \
+        money_asked(ws, query.items, frame)
     return query
 
 

@@ -71,8 +71,8 @@ def function_words(ws: list[str], at: int, vocab: Vocabulary, known: Callable[[s
     out = ws
     for i, w in enumerate(ws):
         if i < at or w.isdigit() or not is_content(w) or w in vocab or known(stem(w)) \
-                or lexicon.is_ordinary(w):
-            continue
+                or lexicon.is_ordinary(w) or _STOPWORD_SPELLER(w) is None:
+            continue  # (no function word is one edit away: none to spell, nothing to read)
         meant = _read(w, vocab, known, {} if readings is None else readings)
         if isinstance(meant, str) and meant not in lexicon.NEGATIONS:
             out = [*out[:i], meant, *out[i + 1:]]

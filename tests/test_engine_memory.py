@@ -245,3 +245,24 @@ def test_a_sources_people_are_counted_however_far_apart_its_records_are() -> Non
     memory.remove("fact", "b2000")
     assert memory.source_people("big") == {"p0", "p1000", "ann"}
     assert memory.source_people("other") == {"cal"}
+
+
+def test_a_quotes_neighbours_are_its_articles_sentences_about_its_speaker() -> None:
+    """What a quote's speaker spoke of: the terms the sentences of the quote's article about
+    the speaker have (not another article's, nor the quote's own), however many records of
+    others stand between them."""
+    from bot.engine.normalize import stem
+    from bot.engine.records import FIELD_PASSAGE, FIELD_TEXT
+    from bot.models import Quote
+
+    memory = Memory()
+    memory.upsert(Quote("q", "ada", "We will not sign.", "", (Citation("wire", "sign"),)))
+    for i in range(50):
+        memory.upsert(Fact(f"o{i}", "Another fact.", (Citation("other", "x"),), ("cal",)))
+    memory.upsert(Fact("f1", "Ada said talks on pay went on all weekend.",
+                       (Citation("wire", "pay"),), ("ada",)))
+    memory.upsert(Fact("f2", "Ada spoke of a strike last year.", (Citation("post", "s"),),
+                       ("ada",)))
+    quote = memory.rids["quote"]["q"]
+    pay, strike, sign = stem("pay"), stem("strike"), stem("sign")
+    assert memory.near_terms(quote, {pay, strike, sign}) == {pay: FIELD_TEXT | FIELD_PASSAGE}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import islice
@@ -387,17 +387,17 @@ class Memory:
         return out
 
     def near_terms(self, rid: int, terms: set[str]) -> dict[str, int]:
-        """Which of ``terms`` the sentences next to ``rid`` in its article have; for a quote
-        (kept apart from the article's sentences), the article's sentences about its speaker
-        (what the reporter says they spoke of: "Lindqvist said talks went on all weekend")."""
+        """Which of ``terms`` the sentences next to ``rid`` in its article have; for a quote, the
+        article's sentences about its speaker ("Lindqvist said talks went on all weekend")."""
         rec = self.records[rid]
         if not isinstance(rec, Quote):
             return self.around(rid, terms)[0]
         out: dict[str, int] = {}
         source = first_source(rec)
-        if rec.speaker and source is not None:
-            # (a bound for a speaker of thousands of records: this reads each of them)
-            for other in islice(self.index.rids(person_term(rec.speaker)), NEAR_SPEAKER_MAX):
+        if rec.speaker and source is not None:  # (its speaker's records within the rids of
+            about, (lo, hi) = self.index.rids(person_term(rec.speaker)), self.spans[source]
+            at = bisect_left(about, lo)  # its source, at most NEAR_SPEAKER_MAX of them)
+            for other in islice(about, at, min(bisect_right(about, hi), at + NEAR_SPEAKER_MAX)):
                 near = self.records[other]
                 if other != rid and near is not None and first_source(near) == source:
                     out.update(self.fields(other, terms))

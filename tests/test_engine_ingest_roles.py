@@ -32,6 +32,11 @@ from bot.engine.ingest.roles import appositive_after, counted_role, kin_of, titl
     # only riders on the chair"): no apposition
     (", 16, were the only riders on the chair.", None),
     (", 54, was arrested Tuesday.", None),
+    # who someone is by whose they are, whatever the verb ("whose son was arrested")
+    (", 71, whose parents opened the bakery the year she was born, said",
+     "whose parents opened the bakery the year she was born"),
+    (", whose son was arrested in May, said", "whose son was arrested in May"),
+    (", 52, whose mother, Loretta Spaulding, paid him", None),  # (no more than a noun)
 ])
 def test_a_phrase_in_apposition_says_what_someone_is_or_does(after: str, said: str | None) -> None:
     assert appositive_after(after) == said

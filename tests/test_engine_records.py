@@ -38,6 +38,7 @@ def test_the_apposition_pattern_finds_who_someone_is() -> None:
     pattern = describes_pattern(ADA.names)
     assert pattern.search("Ada Quill, the mayor of Riverton, said")
     assert pattern.search("The city named the new mayor as Ada Quill, 58, who has served")
+    assert pattern.search("Ada Quill, whose family has run the shop since 1972, said")
     assert not pattern.search("The bridge opened.")
     assert not pattern.search("Ada Quill, 2015 was a hard year")
     # the role first, then the name and what the role is of

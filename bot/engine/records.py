@@ -359,7 +359,7 @@ def describes_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     if not alts:
         return re.compile(r"(?!x)x")
     return re.compile(
-        rf"\b(?i:{alts})(?:,\s*\d{{1,3}})?(?:,|\s+\(|\s+(?:is|was)\s+)\s*(?:(?i:an?|the|who|one)|"
+        rf"\b(?i:{alts})(?:,\s*\d{{1,3}})?(?:,|\s+\(|\s+(?:is|was)\s+)\s*(?:(?i:an?|the|who|whose|one)|"
         r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:of|at|for|in))\b"
         # or the description first: "the company's chief executive, X, said", "his attorney,
         # X of the firm Y"

@@ -328,7 +328,7 @@ class _People:
                 if title:
                     titled.setdefault(person.key, title)
         for key, title in titled.items():
-            if (ent := self.entities[key]).appositive is None or ent.appositive.startswith("who "):
+            if (ent := self.entities[key]).appositive is None or ent.appositive.startswith("who"):
                 ent.appositive = title + (f", {ent.appositive}" if ent.appositive else "")
         for key, title in capitals.items():
             self.entities[key].appositive = title
@@ -401,7 +401,7 @@ class _People:
             return None
         desc = ent.appositive or ", ".join(sorted(ent.descriptors - {"star", "reality"}))
         titles = sorted(d for d in ent.descriptors if d in _TITLES)
-        if desc.startswith("who ") and titles:
+        if desc.startswith("who") and titles:  # ("who ...", "whose ...")
             # what they do, and what they are: "Mayor Denise Albrecht-Moy, who votes only to
             # break ties": "mayor, who votes only to break ties"
             desc = f"{titles[0]}, {desc}"

@@ -51,6 +51,10 @@ def appositive_after(text: str) -> str | None:
             phrase = phrase[relative.end():]
         else:
             does = _DOES.match(phrase)
+            if does is None and len(kin := phrase.lower().split()[:3]) == 3 and \
+                    kin[0] == "whose" and (kin[1] in KIN or kin[1] in _KIN_GROUPS):
+                return phrase  # who they are by their family ("whose parents opened the
+                # bakery the year she was born"; but "whose lawyers filed the motion": an act)
             return does.group(1).split(" and ")[0] if does else _became(phrase)
     if len(phrase) < 3 or not _says_role(_WORD_RE.findall(phrase)):
         return None
@@ -164,6 +168,8 @@ def title_before(text: str, start: int) -> str | None:
 KIN = frozenset("""wife husband son daughter father mother brother sister grandson granddaughter
     grandfather grandmother uncle aunt nephew niece cousin widow widower stepson stepdaughter
     stepfather stepmother fiancee fiance partner""".split())  # noqa: SIM905
+#: Kin by the group ("whose parents opened the bakery").
+_KIN_GROUPS = frozenset({"parents", "family", "grandparents", "children", "sons", "daughters"})
 _KIN_BEFORE = re.compile(r"\b(?P<whose>[Hh]is|[Hh]er)\s+(?:[a-z]+-)*(?P<kin>[a-z]+),\s+$")
 
 

@@ -17,6 +17,9 @@ def test_a_thing_mentioned_only_after_a_or_a_count_is_one_of_a_kind() -> None:
         "They were applying for grants from two journalism foundations.")
     assert stem("stores") in one_of_a_kind(
         "The companies said they were prepared to sell as many as nine stores.")
+    # a place's one-word name among its modifiers names no hotel ("a First Federal bank",
+    # two capitalised words, is named: below)
+    assert stem("hotel") in one_of_a_kind("He was a pastry chef at a downtown Minneapolis hotel.")
     # the first word of the text opens the phrase too ("A school field trip ...")
     assert stem("school") in one_of_a_kind("A school field trip has been postponed.")
 

@@ -70,6 +70,7 @@ def one_of_a_kind(text: str) -> tuple[frozenset[str], frozenset[str]]:
 def _opens_one(tokens: list[str], i: int) -> bool:
     """Whether the word at ``i`` ends a phrase opened by :data:`_INDEFINITE` with at most
     :data:`MODIFIERS` lower-case words between."""
+    placed = 0  # (a place's one-word name as a modifier: "a downtown Minneapolis hotel")
     for j in range(i - 1, max(-1, i - 2 - MODIFIERS), -1):
         tok = tokens[j]
         low = tok.lower()
@@ -78,7 +79,11 @@ def _opens_one(tokens: list[str], i: int) -> bool:
             # (and a figure measuring it says which: "a $50,000 bonus", "a 2.5 percent raise")
             opened = j == 0 or (tokens[j - 1].lower() not in _KNOWN | _MEASURED
                                 and tokens[j - 1] not in _SIGNS)
-            return opened and not is_year(tok) and not _apposed(tokens, j, i)
+            return opened and not is_year(tok) and not _apposed(tokens, j, i) and (
+                not placed or (placed == 1 and low in _MEASURED))
+        if tok.isalpha() and tok[0].isupper() and tok[1:].islower():
+            placed += 1  # (but only after "a", and one: "a First Federal bank" is named)
+            continue
         if not tok.replace("-", "").isalpha() or not tok.islower() or not is_content(low) \
                 or low.endswith("ed"):
             return False  # (a mark, a name, a stop word, a verb's past: no modifier)

@@ -259,6 +259,18 @@ def test_how_much_asks_a_sum_of_money_with_a_word_of_paying_or_a_sale_for() -> N
         assert not _read(asked).money, asked
 
 
+def test_what_ending_on_a_word_of_paying_asks_a_price() -> None:
+    """"what did the stadium cost", "what was the starting bid": a sum of money, as "how much"
+    asks it; but a word of paying after a preposition is what the question is about."""
+    for asked in ("what did the bridge cost", "what was the starting bid",
+                  "what will the new jobs pay"):
+        query = _read(asked)
+        assert query.answer_type == "number" and query.money, asked
+    for asked in ("what did the council decide about the money",
+                  "what's happening with the auction money", "what did the bridge say about cost"):
+        assert _read(asked).answer_type != "number", asked
+
+
 def test_a_small_number_after_what_counts_the_answer_and_is_no_item() -> None:
     for question in ("what two bridges did the council approve",
                      "what are the two bridges the council approved",

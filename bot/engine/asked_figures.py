@@ -45,6 +45,20 @@ def money_asked(ws: list[str], items: list[Item], frame: set[int]) -> bool:
                 for k in frame) and not any(stem(w) in _CHANGES for w in ws))
 
 
+def price_asked(ws: list[str], pos: int, opened: int) -> bool:
+    """Whether the word at ``pos``, a word of paying, ends a question opening on "what"
+    (``opened``: where it opens) with no preposition between: "what did the stadium cost",
+    "what was the starting bid"; not "what did the council decide about the money", "what's
+    happening with the auction money", "what did the jury decide on the forgery charges"."""
+    return pos == len(ws) - 1 and ws[pos] in lexicon.MONEY_WORDS and ws[opened] == "what" \
+        and _PREPOSITIONS.isdisjoint(ws[opened:pos])
+
+
+#: The prepositions that make a word after them what a question is about, not what it asks.
+_PREPOSITIONS = lexicon.PLACE_PREPOSITIONS | {"with", "for", "about", "regarding", "concerning",
+                                              "by", "during", "besides", "except"}
+
+
 #: The units of length or area, which answer "how big" and "how far".
 _LENGTH = frozenset(stem(w) for w in lexicon.LENGTH_UNITS)
 #: Every unit of measure: of time, length or area, distance, heat, weight, speed, money or

@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.engine import lexicon
 from bot.engine.about import topic_at
-from bot.engine.asked_figures import money_asked
+from bot.engine.asked_figures import money_asked, price_asked
 from bot.engine.focus import mark_focus
 from bot.engine.forms import (
     alike_terms,
@@ -369,8 +369,9 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
             continue
         if w in lexicon.FRAME_WORDS or w in lexicon.RECENCY_WORDS or future(ws, at[i]):
             continue  # ("going to sell": "will sell")
-        if w in lexicon.FIGURE_NOUNS and not query.answer_type and _asked_thing(ws, at[i], opened):
-            query.answer_type = "number"  # "what was the vote count": a figure, as "how many"
+        if not query.answer_type and not query.speech and (price_asked(ws, at[i], opened) or (
+                w in lexicon.FIGURE_NOUNS and _asked_thing(ws, at[i], opened))):
+            query.answer_type = "number"  # "what was the vote count", "what did it cost"
         if (w in lexicon.FIGURE_HEDGES and (
                 query.answer_type in FIGURE_KINDS or _asked_thing(ws, at[i], opened))) or (
                 query.answer_type == "span" and w in lexicon.SPAN_VERBS) or (

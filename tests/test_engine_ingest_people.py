@@ -530,12 +530,11 @@ def test_a_formal_title_stays_beside_a_clause_of_what_someone_does() -> None:
 def test_a_role_before_a_name_stays_beside_a_later_clause_of_what_they_do() -> None:
     """"beekeeper Walt Fry", later "Fry, 71, who keeps about 90 hives": a beekeeper, and
     what he does follows (a description saying what someone is stays as it is)."""
-    text = ("HARLAN (Wire) — The bees, which beekeeper Walt Fry calls his queens, won.\n\n"
-            '"I was lucky," said Fry, 71, who keeps about 90 hives outside town.\n\n'
-            "The team's coach, chemistry teacher Dan Whit, said the team was lucky too.\n\n"
-            "Whit, who also drives a bus, agreed.\n")
-    r = ingest_article(text, source=Source("s", "Wire", "Bees"))
-    described = {p.name: p.description for p in r.new_people}
+    described = _described(
+        "HARLAN (Wire) — The bees, which beekeeper Walt Fry calls his queens, won.\n\n"
+        '"I was lucky," said Fry, 71, who keeps about 90 hives outside town.\n\n'
+        "The team's coach, chemistry teacher Dan Whit, said the team was lucky too.\n\n"
+        "Whit, who also drives a bus, agreed.\n")
     assert described["Walt Fry"] == "beekeeper, who keeps about 90 hives outside town"
     assert described["Dan Whit"] == "chemistry teacher"
 

@@ -50,3 +50,14 @@ def test_the_engine_answers_where_someone_is_from_only_with_a_place_beside_them(
     both = Engine(Bank(sources=(SOURCE,), people=(BEN,), facts=(seen, home), quotes=()))
     assert both.answer("where is ben ortiz from").record_id == "home"
     assert both.answer("where's ortiz from").record_id == "home"
+
+
+def test_where_someone_is_from_is_asked_with_nothing_but_their_name_before_from() -> None:
+    """"where is Ben Ortiz (originally) from" asks his home; "where is Ortiz getting his
+    chicks from" asks where the chicks come from, which the origin gate does not read."""
+    from bot.engine.origin import origin_asked
+    from tests.engine_records import read_question
+
+    assert origin_asked(read_question("where is ben ortiz from"))
+    assert origin_asked(read_question("where is ben ortiz originally from"))
+    assert not origin_asked(read_question("where is ben ortiz getting his chicks from"))

@@ -37,7 +37,13 @@ def origin_asked(query: Query) -> tuple[str, ...]:
             or not (ws[1] in _BEING or any(it.people and it.surface.split()[0] == ws[1]
                                            for it in query.items)):
         return ()  # ("where's X from"; not "where did the smoke come from")
-    return tuple(it.surface for it in query.items if it.people)
+    named = tuple(it.surface for it in query.items if it.people)
+    end = len(ws) - 1
+    while ws[end - 1].endswith("ly"):  # ("where is Ruiz originally from")
+        end -= 1
+    if ws[end - len(last := named[-1].split()):end] != last:
+        return ()  # (not "where is Kowalczyk getting her chicks from": where they came from)
+    return named
 
 
 def origin_given(text: str, named: tuple[str, ...]) -> bool:

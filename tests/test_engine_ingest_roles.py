@@ -152,3 +152,14 @@ def test_kin_a_possessive_gives_is_the_last_named_persons() -> None:
     people = ingest_article(story, source=Source("s", "Wire", "Smith")).people
     assert {p.name: p.description for p in people}["Marisol Alvarez-Price"] == \
         "Ray Alvarez's daughter"
+
+
+def test_a_relative_clause_of_doing_is_told_from_a_role() -> None:
+    """What someone does ("who ...", "whose ..."), which what they are may lead; a role that
+    only begins with the same letters is no clause ("wholesaler for the co-op")."""
+    from bot.engine.ingest.roles import clause_of_doing
+
+    assert clause_of_doing("who keeps about 90 hives")
+    assert clause_of_doing("whose family has run the shop since 1972")
+    assert not clause_of_doing("wholesaler for the co-op")
+    assert not clause_of_doing("retired salesman who has been mayor since 2016")

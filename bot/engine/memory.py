@@ -85,8 +85,7 @@ class Memory:
         #: whose title has it (:meth:`title_df`)
         self.cited: dict[str, int] = {}
         self.titled: dict[str, set[str]] = {}
-        #: source id -> the lowest and highest rid citing it first (an article's records are
-        #: added together: :meth:`has_in` looks a word up there)
+        #: source id -> the lowest and highest rid citing it first (an article's, together)
         self.spans: dict[str, tuple[int, int]] = {}
         #: source id -> how many of the records citing it first are about or by each person
         self.storied: dict[str, Counter[str]] = {}
@@ -197,14 +196,15 @@ class Memory:
                 self.cited[source] = left
             else:
                 self.cited.pop(source, None)
-            people = self.storied.setdefault(source, Counter())
-            for person in record_people(record):
-                if (n := people[person] + step) > 0:
-                    people[person] = n
-                else:
-                    del people[person]
-            if not people:
-                del self.storied[source]
+            if about := record_people(record):  # (no counter made for a record of no one)
+                people = self.storied.setdefault(source, Counter())
+                for person in about:
+                    if (n := people[person] + step) > 0:
+                        people[person] = n
+                    else:
+                        del people[person]
+                if not people:
+                    del self.storied[source]
 
     def _untitle(self, source_id: str) -> None:
         old = self.sources.get(source_id)

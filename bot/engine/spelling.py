@@ -68,12 +68,12 @@ def function_words(ws: list[str], at: int, vocab: Vocabulary, known: Callable[[s
     a greeting: "yo bot") spelt right ("agianst": "against", "abuot": "about"), as
     :func:`spell` reads it, so that every reader of the question's words meets it spelt so;
     but a negation is never guessed into a question ("nto" stays as written)."""
-    out = ws
+    out, readings = ws, {} if readings is None else readings
     for i, w in enumerate(ws):
         if i < at or w.isdigit() or not is_content(w) or w in vocab or known(stem(w)) \
                 or lexicon.is_ordinary(w) or _STOPWORD_SPELLER(w) is None:
             continue  # (no function word is one edit away: none to spell, nothing to read)
-        meant = _read(w, vocab, known, {} if readings is None else readings)
+        meant = _read(w, vocab, known, readings)
         if isinstance(meant, str) and meant not in lexicon.NEGATIONS:
             out = [*out[:i], meant, *out[i + 1:]]
     return out

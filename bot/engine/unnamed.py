@@ -69,7 +69,8 @@ def one_of_a_kind(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _opens_one(tokens: list[str], i: int) -> bool:
     """Whether the word at ``i`` ends a phrase opened by :data:`_INDEFINITE` with at most
-    :data:`MODIFIERS` lower-case words between."""
+    :data:`MODIFIERS` lower-case words between (one of them, after "a" or "an", may be a
+    place's one-word name: "a downtown Minneapolis hotel")."""
     placed = 0  # (a place's one-word name as a modifier: "a downtown Minneapolis hotel")
     for j in range(i - 1, max(-1, i - 2 - MODIFIERS), -1):
         tok = tokens[j]

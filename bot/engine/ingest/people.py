@@ -51,6 +51,7 @@ from bot.engine.ingest.matching import (
 from bot.engine.ingest.results import _unique, slugify
 from bot.engine.ingest.roles import (
     appositive_after,
+    clause_of_doing,
     counted_role,
     descriptor_before,
     kin_of,
@@ -328,7 +329,7 @@ class _People:
                 if title:
                     titled.setdefault(person.key, title)
         for key, title in titled.items():
-            if (ent := self.entities[key]).appositive is None or ent.appositive.startswith("who"):
+            if (ent := self.entities[key]).appositive is None or clause_of_doing(ent.appositive):
                 ent.appositive = title + (f", {ent.appositive}" if ent.appositive else "")
         for key, title in capitals.items():
             self.entities[key].appositive = title
@@ -401,10 +402,8 @@ class _People:
             return None
         desc = ent.appositive or ", ".join(sorted(ent.descriptors - {"star", "reality"}))
         titles = sorted(d for d in ent.descriptors if d in _TITLES)
-        if desc.startswith("who") and titles:  # ("who ...", "whose ...")
-            # what they do, and what they are: "Mayor Denise Albrecht-Moy, who votes only to
-            # break ties": "mayor, who votes only to break ties"
-            desc = f"{titles[0]}, {desc}"
+        if clause_of_doing(desc) and titles:  # ("Mayor X, who votes only to break ties")
+            desc = f"{titles[0]}, {desc}"  # what they are, then what they do
         return Person(id=ent.key, name=ent.name, aliases=tuple(ent.aliases), description=desc)
 
 

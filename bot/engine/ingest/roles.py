@@ -61,6 +61,13 @@ def appositive_after(text: str) -> str | None:
     return phrase
 
 
+def clause_of_doing(description: str) -> bool:
+    """Whether a description is a relative clause of what someone does ("who keeps about 90
+    hives", "whose family has run the shop since 1972"), which what they are may lead
+    ("beekeeper, who keeps about 90 hives")."""
+    return description.startswith(("who ", "whose "))
+
+
 #: Further on in a relative clause, what someone is or has become ("who started sweeping
 #: floors there at 16 and has been general manager since 2017"): the words after the verb.
 _BECAME = re.compile(r"\b" + BECOMING)

@@ -561,6 +561,27 @@ def test_how_big_a_thing_is_needs_a_figure_by_it() -> None:
     assert sinks(big, [1.0], [False], fields, rents) is None
 
 
+def test_how_big_a_named_place_is_needs_a_figure_by_its_name() -> None:
+    """"how big is Fenwick Square": a record placing something on the square at a cost gives
+    no size of it; "the 3-acre Fenwick Square" does. "how far off were the old reports" sizes
+    no reports (the figure there is how far off)."""
+    ws = ["fenwick", "square"]
+    big = asked("how big is fenwick square", [Item(w, (stem(w),)) for w in ws], "number")
+    big.size = True
+    fields = {stem(w): FIELD_TEXT for w in ws}
+    cost = view_of("The restroom will be built on the corner of Fenwick Square, across from the "
+                   "county courthouse, at a cost of $612,000.")
+    assert sinks(big, [1.0, 1.0], [False, False], fields, cost) == "not its size"
+    acres = view_of("Crews will replant the 3-acre Fenwick Square this spring.")
+    assert sinks(big, [1.0, 1.0], [False, False], fields, acres) is None
+    off = asked("how far off were the old reports",
+                [Item(w, (stem(w),)) for w in ("old", "reports")], "number")
+    off.size = True
+    miles = view_of("Old reports said the ship sank 30 miles to the north, off the cape.")
+    assert sinks(off, [1.0, 1.0], [False, False], {"old": FIELD_TEXT, "report": FIELD_TEXT},
+                 miles) is None
+
+
 def test_how_old_a_person_is_needs_their_age_not_anothers() -> None:
     """"how old is Oduya": a record giving a panda's age beside his name does not say his;
     one giving his age in apposition does. "how old is Ruiz's dad" asks someone else's."""

@@ -281,3 +281,32 @@ def act_timed(query: Query) -> tuple[str, ...]:
             or not ws[-1].endswith(_PARTICIPLE_ENDS):
         return ()
     return tuple(last.terms)
+
+
+#: A person's measure ("the 6-foot-8 Villeneuve", "Villeneuve, 6 feet 8") stands this near
+#: their name, in content words.
+MEASURE_REACH = 3
+
+
+def figure_beside(seq: list[str], figures: set[str], terms: frozenset[str]) -> bool:
+    """Whether one of ``figures`` stands within :data:`MEASURE_REACH` words of one of
+    ``terms`` in ``seq``."""
+    at = [i for i, t in enumerate(seq) if t in terms]
+    return any(abs(i - j) <= MEASURE_REACH for j, t in enumerate(seq) if t in figures
+               for i in at)
+
+
+def sized_of(query: Query, measured: bool) -> frozenset[str]:
+    """Asked a size or a measure ("how big", ``measured``: "how deep"), the terms of the one
+    thing sized, whose figure stands by it ("how big is the farm": "a 320-acre dairy farm",
+    not "the stone, which weighs about 2.3 kilograms"): the question's items, one run of
+    words naming no one right after "how big is" ("how big is Fenwick Square"; but asked a
+    measure, one word: "how much did the steer weigh" sizes no "weigh"), else none."""
+    items, ws = query.items, query.words
+    if not (measured or query.size) or not items or any(it.people for it in items):
+        return frozenset()
+    at = query.at
+    if len(items) > 1 and (measured or not _PRICED.issuperset(ws[2:3]) or any(
+            b.pos >= len(at) or at[b.pos] - at[a.pos] != 1 for a, b in pairwise(items))):
+        return frozenset()  # (not "how far off were the reports")
+    return frozenset(t for it in items for t in it.terms)

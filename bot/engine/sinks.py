@@ -13,7 +13,15 @@ from collections.abc import Callable
 
 from bot.engine import lexicon
 from bot.engine.about import about_asks, about_enough
-from bot.engine.asked_figures import MONEY_TERMS, act_timed, counts_word, frame_unsaid, has_figure
+from bot.engine.asked_figures import (
+    MONEY_TERMS,
+    act_timed,
+    counts_word,
+    figure_beside,
+    frame_unsaid,
+    has_figure,
+    sized_of,
+)
 from bot.engine.figures import is_year
 from bot.engine.focus import completed, doer_named
 from bot.engine.forms import common_phrasal, modified_next, question_opposites, says_how
@@ -50,19 +58,6 @@ from bot.engine.records import (
 )
 from bot.engine.shifts import Shifts
 from bot.engine.tally import gives_tally, tally_asked
-
-#: A person's measure ("the 6-foot-8 Villeneuve", "Villeneuve, 6 feet 8") stands this near
-#: their name, in content words.
-MEASURE_REACH = 3
-
-
-def _beside(seq: list[str], figures: set[str], terms: frozenset[str]) -> bool:
-    """Whether one of ``figures`` stands within :data:`MEASURE_REACH` words of one of
-    ``terms`` in ``seq``."""
-    at = [i for i, t in enumerate(seq) if t in terms]
-    return any(abs(i - j) <= MEASURE_REACH for j, t in enumerate(seq) if t in figures
-               for i in at)
-
 
 #: What someone's words are asked to be about is read by its words this rare at least
 #: ("about logging a species": not "how", "used", "take").
@@ -229,10 +224,8 @@ class Gates:
         self._measured_of = frozenset(t for it in query.items for t in it.terms) \
             if self._measure and query.items and all(it.people for it in query.items) \
             else frozenset()
-        #: "how big is the farm": the terms of the one thing sized, whose figure stands by it
-        #: ("a 320-acre dairy farm", not "the stone, which weighs about 2.3 kilograms")
-        self._sized_of = frozenset(query.items[0].terms) if (self._measure or query.size) \
-            and len(query.items) == 1 and not query.items[0].people else frozenset()
+        #: "how big is the farm": the terms of the one thing sized
+        self._sized_of = sized_of(query, bool(self._measure))
         #: the place a population is asked of; whether a vote's tally is asked
         self._peopled, self._tally = population_of(query, unknown), tally_asked(query.text)
 
@@ -342,7 +335,7 @@ class Gates:
         if self._measure:  # "how deep is the well": "90 feet", not "320 acres"
             figures = {n for u in self._measure for n in view.numbers - self._asked
                        if (n, u) in view.figure_counts}
-            if not figures or (self._measured_of and not _beside(
+            if not figures or (self._measured_of and not figure_beside(
                     view.sequence, figures, self._measured_of)):
                 return "no measure"
         elif self._figure is not None and not (
@@ -356,7 +349,7 @@ class Gates:
         if self._sized_of and not self._sized_of.isdisjoint(view.sequence):
             sizes = {n for n in view.numbers - self._asked  # (not a year, nor someone's age)
                      if not is_year(n) and (n, "old") not in view.figure_counts}
-            if not _beside(view.sequence, sizes, self._sized_of):
+            if not figure_beside(view.sequence, sizes, self._sized_of):
                 return "not its size"  # (a record not saying the thing gives nothing to judge)
         if self._peopled is not None and not_population(self._peopled, fields, view.shown_text):
             return "no figure"  # "how many live in Hartwell": "Pruett, a town of 3,400"

@@ -681,6 +681,24 @@ def test_a_surname_before_a_word_heading_a_place_is_the_places_name() -> None:
     assert "ray-kettering" in (said.people if isinstance(said, Fact) else (said.speaker,)), said
 
 
+def test_a_full_name_before_a_run_heading_a_place_is_the_places_name() -> None:
+    """"the Harriet Cole Memorial Library" is named for her, not about her: a run of words
+    with capitals after her full name ends on a word heading such names; "Harriet Cole
+    Tuesday" (a day) is still hers."""
+    text = ("The library is named for Harriet Cole, the widow of a local grain merchant. "
+            "Voters approved a tax increase to keep the Harriet Cole Memorial Library open. "
+            "The board thanked Harriet Cole Tuesday in a plaque.")
+    result = ingest_article(text, source=Source("s", "Wire", "Library"))
+    keys = {p.id for p in result.new_people}
+    assert "harriet-cole" in keys, keys
+    kept = next(f for f in result.new_facts if "Memorial Library" in f.text)
+    assert "harriet-cole" not in kept.people, kept
+    named = next(f for f in result.new_facts if "named for" in f.text)
+    assert "harriet-cole" in named.people, named
+    plaque = next(f for f in result.new_facts if "plaque" in f.text)
+    assert "harriet-cole" in plaque.people, plaque
+
+
 def test_a_surname_another_storys_person_goes_by_is_this_storys_namesakes_too() -> None:
     """A bank knows Walt Sorensen (another story's, "Sorensen" his alias); a story naming Gil
     Sorensen in full, and never Walt, calls him "Sorensen" too: its "Sorensen said" is Gil's,

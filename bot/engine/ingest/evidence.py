@@ -336,12 +336,23 @@ def shop_named(text: str, end: int, name: str) -> bool:
     return after is not None and english_frequency(after) >= ORDINARY_FREQUENCY
 
 
+#: The words written with a capital right after a full name (up to three).
+_RUN_AFTER = re.compile(r"(?: [A-Z][a-z]+){1,3}\b")
+
+
 def heads_a_name(text: str, end: int, name: str) -> bool:
     """A one-word name ending at ``end`` opens the name of a place or a body ("Kettering
     County", "Ostby Hall"): a word heading such names (``name_heads``) written right after
-    it."""
+    it; a full name, a run of words with capitals after it ending on one ("the Harriet Cole
+    Memorial Library", "Ada Roe Park": a thing named for them; but "Ada Roe Tuesday" is
+    hers)."""
+    heads = wordlist("name_heads")
+    if " " in name:
+        run = _RUN_AFTER.match(text, end)
+        last = run[0].split()[-1].lower() if run else ""
+        return last in heads and last not in lexicon.DATE_WORDS
     after = _capital_after(text, end, name)
-    return after is not None and after.lower() in wordlist("name_heads")
+    return after is not None and after.lower() in heads
 
 
 def accept(candidate: Candidate, lower_words: frozenset[str]) -> bool:

@@ -97,6 +97,22 @@ def test_things_counted_may_be_named_after_a_clause() -> None:
     assert not name_near(far, trustees, {"truste", "vote"}, False)
 
 
+def test_a_thing_is_named_a_few_words_on_not_by_where_it_is() -> None:
+    """"what's the steer's name": "The steer, a 1,340-pound Angus cross named Domino" names it
+    past its description; "The grand champion steer at the Bramwell County Fair" names the
+    fair it was at, and "the steer sold to Harlan Feed" its buyer, not the steer."""
+    steer = frozenset({"steer"})
+    named = view_of("The steer, a 1,340-pound Angus cross named Domino, won the top prize.")
+    assert name_near(named, steer, set(), False)
+    at = view_of("The grand champion steer at the Bramwell County Fair was stripped of its "
+                 "title Wednesday.")
+    assert not name_near(at, steer, set(), False)
+    sold = view_of("The steer sold to Harlan Feed for $41,000.")
+    assert not name_near(sold, steer, set(), False)
+    beside = view_of("The Bramwell steer won.")  # (a name right before it is its own)
+    assert name_near(beside, steer, set(), False)
+
+
 def test_a_things_name_is_no_persons_name() -> None:
     """"what's the name of the lift that broke": "Ruben Pelletier broke his left wrist" names
     a person, not the lift; "the Summit Express broke down" names it (without saying "lift")."""

@@ -282,10 +282,14 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
         # closure, Walter Penhallow and Gretchen Ives")
         reach = COUNTED_REACH if counted else NAME_REACH
         if any(seq[j] in names and not _said_between(view, place[j], place[lo], place[hi])
+               and not (j > hi and place[j] in view.placed_at)  # ("the steer at the
+               # Bramwell County Fair": the fair's name, not the steer's)
                and not (j == lo - 1 and seq[j] in owners())
                for j in range(lo if counted else max(0, lo - NAME_REACH),
-                              min(len(seq), hi + reach + 1))):
-            return True
+                              min(len(seq), hi + reach + 1))) or any(
+                seq[j] in _NAMING and seq[j + 1] in names  # ("The steer, a 1,340-pound
+                for j in range(hi + 1, min(len(seq) - 1, hi + COUNTED_REACH + 1))):  # Angus
+            return True  # cross named Domino": its name, a few words on)
     if not at and of_thing:
         return bool(names - name_stems(view.people))
     if at or not said:

@@ -50,19 +50,25 @@ def _within(ws: list[str], spans: frozenset[str]) -> bool:
                for i, w in enumerate(ws))
 
 
-def _said_at(ws: list[str]) -> frozenset[int]:
-    """The places in the content words of ``ws`` (:func:`content_stems`) that a verb of
-    saying (a stop word) stands before."""
-    if lexicon.SPEECH_VERBS.isdisjoint(ws):
+def _stop_at(ws: list[str], stops: frozenset[str]) -> frozenset[int]:
+    """The places in the content words of ``ws`` (:func:`content_stems`) that a stop word of
+    ``stops`` (a verb of saying, a preposition) stands before."""
+    if stops.isdisjoint(ws):
         return frozenset()
     out: set[int] = set()
     k = 0
     for w in ws:
         if is_content(w):
             k += 1
-        elif w in lexicon.SPEECH_VERBS:
+        elif w in stops:
             out.add(k)
     return frozenset(out)
+
+
+#: The prepositions that place a thing or give its maker, owner or buyer ("the steer at the
+#: Bramwell County Fair", "sold to Harlan Feed", "a painting by Harriet Cole"; not "of":
+#: "the University of Vermont" is a name).
+_PLACING = (lexicon.PLACE_PREPOSITIONS - {"of"}) | {"by"}
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> rec.RecordView:
@@ -203,4 +209,8 @@ class _Read(rec.RecordView):
 
     @cached_property
     def said_at(self) -> frozenset[int]:  # type: ignore[override]
-        return _said_at(self._ws)
+        return _stop_at(self._ws, lexicon.SPEECH_VERBS)
+
+    @cached_property
+    def placed_at(self) -> frozenset[int]:  # type: ignore[override]
+        return _stop_at(self._ws, _PLACING)

@@ -202,6 +202,8 @@ class RecordView:
     #: where in ``sequence`` a verb of saying stood before the word (not a content word
     #: itself): "Ashby-Park said a volunteer placed" has one before "volunteer"
     said_at: frozenset[int] = frozenset()
+    #: ... and where a preposition placing a thing did ("the steer at the Bramwell County Fair")
+    placed_at: frozenset[int] = frozenset()
     #: the text shown and its passages (none when the text is its own), for what few
     #: questions ask: read when first asked
     shown_text: str = ""

@@ -80,6 +80,22 @@ def test_a_doer_asked_is_not_answered_by_another_named_doer_of_the_act() -> None
                                     "bought")) == bought
 
 
+def test_who_did_a_thing_is_not_answered_by_the_thing_done() -> None:
+    """"who painted the stolen painting": "A 19th-century landscape painting cut from its
+    frame" names the thing painted, no painter; "Dunmore painted it" and "Dunmore was painting
+    it" say who; "they keep calling it a tax" calls it so ("who called it a tax")."""
+    verb = agent_asked(words("who painted the stolen painting"))
+    assert verb == stem("painted")
+    assert agent_unsaid(verb, words("A 19th-century landscape painting cut from its frame was "
+                                    "found at an estate sale."))
+    assert agent_unsaid(verb, words("The painting came up on her screen."))
+    assert not agent_unsaid(verb, words("Dunmore painted it in 1879."))
+    assert not agent_unsaid(verb, words("Dunmore was painting it in 1879."))
+    called = agent_asked(words("who called the toll a pay cut"))
+    assert called is not None
+    assert not agent_unsaid(called, words("They keep calling it a toll."))
+
+
 def test_who_did_a_thing_is_not_answered_by_its_passive_without_an_agent() -> None:
     """"who found the leak": "the leak was found at 3:15 a.m." does not say who; "was found
     by a forklift operator" and "an operator found the leak" do. "who is", "who said" and "who

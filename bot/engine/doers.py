@@ -81,12 +81,24 @@ def agent_asked(ws: list[str]) -> str | None:
 def agent_unsaid(verb: str, ws: list[str]) -> bool:
     """Whether a record (its words ``ws``) has the verb a question asks the doer of
     (:func:`agent_asked`) only in the passive, with no agent after it: "the leak was found
-    at 3:15 a.m." does not say who found it ("was found by a forklift operator" does)."""
+    at 3:15 a.m." does not say who found it ("was found by a forklift operator" does); or
+    only as a thing, a noun in "-ing" after an article, or after another noun and before no
+    object: "who painted it": "a 19th-century landscape painting" (but "they keep calling it a
+    tax" does call it so)."""
     at = [k for k, w in enumerate(ws) if stem(w) == verb]
     return bool(at) and all(
-        k and (ws[k - 1] in _PASSIVE_BE or (k > 1 and ws[k - 2] in _PASSIVE_BE
-                                             and ws[k - 1].endswith("ly")))
+        k and ((not ws[k].endswith("ing") and (  # ("was painting it": its doer before)
+            ws[k - 1] in _PASSIVE_BE or (k > 1 and ws[k - 2] in _PASSIVE_BE
+                                         and ws[k - 1].endswith("ly"))))
+               or (ws[k].endswith("ing") and (ws[k - 1] in _NOUN_BEFORE or (
+                   is_content(ws[k - 1]) and ws[k - 1] not in lexicon.ANY_AUXILIARY
+                   and ws[k + 1 : k + 2] != [] and ws[k + 1] not in lexicon.NOUN_PHRASE_OPENERS
+               ))))  # (not "keep calling it")
         and "by" not in ws[k + 1 : k + 1 + _AGENT_REACH] for k in at)
+
+
+#: The words before a noun in "-ing" ("the painting", "its building").
+_NOUN_BEFORE = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their"})
 
 
 def _participle(word: str) -> bool:

@@ -86,15 +86,27 @@ def agent_unsaid(verb: str, ws: list[str]) -> bool:
     object: "who painted it": "a 19th-century landscape painting" (but "they keep calling it a
     tax" does call it so)."""
     at = [k for k, w in enumerate(ws) if stem(w) == verb]
-    return bool(at) and all(
-        k and ((not ws[k].endswith("ing") and (  # ("was painting it": its doer before)
-            ws[k - 1] in _PASSIVE_BE or (k > 1 and ws[k - 2] in _PASSIVE_BE
-                                         and ws[k - 1].endswith("ly"))))
-               or (ws[k].endswith("ing") and (ws[k - 1] in _NOUN_BEFORE or (
-                   is_content(ws[k - 1]) and ws[k - 1] not in lexicon.ANY_AUXILIARY
-                   and ws[k + 1 : k + 2] != [] and ws[k + 1] not in lexicon.NOUN_PHRASE_OPENERS
-               ))))  # (not "keep calling it")
-        and "by" not in ws[k + 1 : k + 1 + _AGENT_REACH] for k in at)
+    return bool(at) and all(k and (_passive(ws, k) or _as_thing(ws, k))
+                            and "by" not in ws[k + 1 : k + 1 + _AGENT_REACH] for k in at)
+
+
+def _passive(ws: list[str], k: int) -> bool:
+    """The verb at ``ws[k]`` (past the first word) is passive: "was found", "was quickly
+    found" (not "was painting it", whose doer stands before)."""
+    return not ws[k].endswith("ing") and (ws[k - 1] in _PASSIVE_BE or (
+        k > 1 and ws[k - 2] in _PASSIVE_BE and ws[k - 1].endswith("ly")))
+
+
+def _as_thing(ws: list[str], k: int) -> bool:
+    """The word at ``ws[k]`` (past the first) is a noun in "-ing": after an article ("the
+    painting"), or after another noun and before no object ("a landscape painting cut from
+    its frame"; not "they keep calling it a tax")."""
+    if not ws[k].endswith("ing"):
+        return False
+    if ws[k - 1] in _NOUN_BEFORE:
+        return True
+    return is_content(ws[k - 1]) and ws[k - 1] not in lexicon.ANY_AUXILIARY \
+        and k + 1 < len(ws) and ws[k + 1] not in lexicon.NOUN_PHRASE_OPENERS
 
 
 #: The words before a noun in "-ing" ("the painting", "its building").

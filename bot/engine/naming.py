@@ -286,10 +286,8 @@ def name_near(view: RecordView, thing: frozenset[str], asked: set[str], said: bo
                # Bramwell County Fair": the fair's name, not the steer's)
                and not (j == lo - 1 and seq[j] in owners())
                for j in range(lo if counted else max(0, lo - NAME_REACH),
-                              min(len(seq), hi + reach + 1))) or any(
-                seq[j] in _NAMING and seq[j + 1] in names  # ("The steer, a 1,340-pound
-                for j in range(hi + 1, min(len(seq) - 1, hi + COUNTED_REACH + 1))):  # Angus
-            return True  # cross named Domino": its name, a few words on)
+                              min(len(seq), hi + reach + 1))) or _named_on(seq, hi, names):
+            return True
     if not at and of_thing:
         return bool(names - name_stems(view.people))
     if at or not said:
@@ -307,6 +305,13 @@ def possessors(text: str) -> frozenset[str]:
     "walter"): a name right before a thing it owns is not that thing's name ("what were her
     parents' names" is not answered by "$2,000 borrowed from Walter's parents")."""
     return frozenset(stem(m.group(1).lower()) for m in _POSSESSIVE.finditer(text))
+
+
+def _named_on(seq: list[str], hi: int, names: set[str]) -> bool:
+    """A verb of naming and a name after it, a few words past the thing ending at ``hi``
+    ("The steer, a 1,340-pound Angus cross named Domino")."""
+    return any(seq[j] in _NAMING and seq[j + 1] in names
+               for j in range(hi + 1, min(len(seq) - 1, hi + COUNTED_REACH + 1)))
 
 
 def _said_between(view: RecordView, j: int, lo: int, hi: int) -> bool:

@@ -180,3 +180,18 @@ def test_a_claim_with_no_reason_is_explained_by_the_next_sentence_about_its_thin
     a = engine.answer("why is the lighthouse so personal for pelletier")
     assert a.answered and a.record_id == "stake"
     assert [s.excerpt for s in a.sources] == [STAKE, KEEPER]
+
+
+def test_a_marker_opening_a_noun_phrase_gives_no_reason_so_an_account_explains_it() -> None:
+    """"donate the price **to** the club" gives no reason ("to" opens a noun phrase), so the
+    account after it explains the claim; a claim with such a marker is not explained by a
+    sentence only sharing its things, and a purpose ("**to** keep it open") needs none."""
+    gift = _fact("gift", "The feed store said it would donate the full price to the club.")
+    said = _fact("said", "Its manager said the store did not want the fight to hurt the club.")
+    m = _memory(_bank(gift, said))
+    assert reason_after(m, _rid(m, "gift"), {stem("donate")}) == _rid(m, "said")
+    m = _memory(_bank(gift, _fact("more", "The club has 40 members and a new price list.")))
+    assert reason_after(m, _rid(m, "gift"), {stem("donate")}) is None
+    aim = _fact("aim", "The feed store said it would donate the full price to keep it open.")
+    m = _memory(_bank(aim, said))
+    assert reason_after(m, _rid(m, "aim"), {stem("donate")}) is None

@@ -78,16 +78,39 @@ def _goes_on(rec: Fact, after: Fact) -> bool:
 
 def _explains(rec: Fact, after: Fact) -> bool:
     """Whether the sentence ``after`` is the likely explanation of the claim ``rec`` before
-    it, which gives no reason of its own (no reason marker: "to", "for", "because"; nor points
-    back to the sentence before it, :func:`reason_before`): someone's account ("Fair officials
-    said a sample tested positive") or more about the claim's own things ("Pelletier has a
-    personal stake in the lighthouse." then "Her grandfather was its last keeper.")."""
-    if gives_reason(words(rec.text)) or _POINTS_BACK.search(rec.text):
+    it, which gives no reason of its own (no reason marker: "to", "for", "because", but a
+    preposition opening a noun phrase, :func:`_purpose`; nor points back to the sentence
+    before it, :func:`reason_before`): someone's account ("Fair officials said a sample
+    tested positive") or, the claim having no marker at all, more about the claim's own
+    things ("Pelletier has a personal stake in the lighthouse." then "Her grandfather was its
+    last keeper.")."""
+    claim = words(rec.text)
+    if _purpose(claim) or _POINTS_BACK.search(rec.text):
         return False
     said = words(_as_written(after))
     if not _ACCOUNTS.isdisjoint(said):
         return True
-    return not set(content_stems(words(rec.text))).isdisjoint(content_stems(said))
+    return not gives_reason(claim) and not set(content_stems(claim)).isdisjoint(
+        content_stems(said))
+
+
+#: The reason markers that are prepositions before a noun phrase ("donate it **to** the club",
+#: "**after** a review"): there they give no reason (but "for the project" may be a stance
+#: or a cause: "voted for the project", "fired for the remarks").
+_PREPOSITIONS = frozenset({"to", "after", "over"})
+#: The words opening a noun phrase after such a preposition: an article, a possessive, a
+#: demonstrative ("to the club", "to its members", "over this").
+_NOUN_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "my", "your",
+                           "this", "these", "those", "each", "every"})
+
+
+def _purpose(ws: list[str]) -> bool:
+    """Whether ``ws`` gives a reason (:func:`~bot.engine.records.gives_reason`), a marker that
+    opens a noun phrase not counted: "said it would donate the price **to** the club" gives
+    none, "cut power **to** keep lines from sparking" does."""
+    kept = [w for i, w in enumerate(ws) if not (
+        w in _PREPOSITIONS and i + 1 < len(ws) and ws[i + 1] in _NOUN_OPENERS)]
+    return gives_reason(kept)
 
 
 def _as_written(rec: Fact) -> str:

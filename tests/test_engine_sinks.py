@@ -22,6 +22,20 @@ from bot.models import Fact
 from tests.engine_records import asked, plain_view, view_of
 
 
+def test_a_why_question_may_say_what_happened_in_words_the_bank_lacks() -> None:
+    """"why was the grip test postponed": the reason is asked, what happened may be put in
+    the asker's words ("had been scheduled ..., but"); only most of its weight lacking sinks."""
+    items = [Item("grip", ("grip",)), Item("test", ("test",)),
+             Item("postponed", ("postpon",), ordinary=True)]
+    query = Query("why was the grip test postponed", [], items, answer_type="reason")
+    fields = {"grip": FIELD_TEXT, "test": FIELD_TEXT}
+    assert sinks(query, [1.0, 1.0, 3.0], [False, False, True], fields, plain_view()) is None
+    assert sinks(query, [1.0, 1.0, 3.0], [True, False, True], {"test": FIELD_TEXT},
+                 plain_view()) == "unknown"
+    said = Query("who postponed the grip test", [], items[::-1])
+    assert sinks(said, [3.0, 1.0, 1.0], [True, False, False], fields, plain_view()) == "unknown"
+
+
 def test_a_question_whose_weightiest_words_the_bank_lacks_is_about_something_else() -> None:
     items = [Item("hosted", ("host",), ordinary=True), Item("gala", ("gala",)),
              Item("awards", ("award",))]

@@ -66,6 +66,11 @@ ABOUT_RARITY = 0.3
 #: (an item the bank lacks weighs at most UNKNOWN_CAP times the weightiest one it has: in a
 #: small bank every known word has an IDF near 0).
 UNKNOWN_SHARE, UNKNOWN_CAP = 0.45, 2.0
+#: ... but a "why" question may say what happened in its own words, the reason being what it
+#: asks ("why was the test postponed": "had been scheduled ..., but ..."; "why did they reduce
+#: the seats": "the seats were cut to make room"): its share is this, and the confidence
+#: model weighs the words a record lacks.
+UNKNOWN_SHARE_WHY = 0.6
 #: "money", which news gives as sums ("a $50,000 grant"), never saying the word.
 _MONEY = stem("money")
 #: The words that place a thing against an event in time (``opposite_pairs`` of the question
@@ -97,14 +102,14 @@ def _another_named(view: RecordView, head: str | None, asked: set[str]) -> bool:
                and seq[k - 1] not in people for k, t in enumerate(seq))
 
 
-def _lacks_much(weights: list[float], unknown: list[bool]) -> bool:
-    """The items the bank lacks hold :data:`UNKNOWN_SHARE` of the question's weight (each
-    capped at :data:`UNKNOWN_CAP` times the weightiest item it has)."""
+def _lacks_much(weights: list[float], unknown: list[bool], share: float = UNKNOWN_SHARE) -> bool:
+    """The items the bank lacks hold ``share`` of the question's weight (each capped at
+    :data:`UNKNOWN_CAP` times the weightiest item it has)."""
     known = UNKNOWN_CAP * max((w for w, u in zip(weights, unknown, strict=True) if not u),
                               default=0.0)
     capped = [min(w, known) if u and known else w for w, u in zip(weights, unknown, strict=True)]
     lacking = sum(w for w, u in zip(capped, unknown, strict=True) if u)
-    return lacking / (sum(capped) or 1.0) >= UNKNOWN_SHARE
+    return lacking / (sum(capped) or 1.0) >= share
 
 
 class Gates:
@@ -174,7 +179,8 @@ class Gates:
         self._lacks_much = _lacks_much(weights, [
             u and not says_how(query, unknown, n) and not common_phrasal(query, n)
             and not (paying and it.terms[0] in MONEY_TERMS) and it.terms[0] != _MONEY
-            for n, (it, u) in enumerate(zip(query.items, unknown, strict=True))])
+            for n, (it, u) in enumerate(zip(query.items, unknown, strict=True))],
+            UNKNOWN_SHARE_WHY if why else UNKNOWN_SHARE)
         self._items = [(it, unk, tuple(stem(w) for w in question_opposites(it, query)))
                        for it, unk in zip(query.items, unknown, strict=True)]
         #: "what did X say about Y": the terms of Y (what X's words must be about)

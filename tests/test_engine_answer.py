@@ -1350,3 +1350,14 @@ def test_who_voted_against_is_answered_by_the_members_not_the_bodys_vote() -> No
              people=("gerald-pankratz",)),
     ))
     assert answered(Engine(bank), "who voted against the contract").record_id == "against"
+
+
+def test_asked_where_now_one_report_alone_is_read_for_its_place() -> None:
+    """"where are they getting grapes from now": asked for the latest, yet the claim has one
+    report, so the record near as probable giving a place beside the grapes answers ("bought
+    grapes from a grower in Missouri"), not the quote naming none, as it would without "now"."""
+    from benchmarks.second_article import bank
+
+    story = Path(__file__).parent / "data" / "tries" / "cedar-bluff-dicamba-verdict"
+    answer = Engine(bank(story), threshold=0).answer("where are they getting grapes from now")
+    assert "Missouri" in answer.text

@@ -411,14 +411,14 @@ class Engine:
                 replace(answer, text=abstention(suggested=False, who=who))
         best = cands[0]
         confidence = best.confidence
-        if query.recency:  # asked for the latest: the newest report of the claim, as well matched
-            band = [c for c in cands if c.probability > 0 and c.retrieval >= best.retrieval
-                    and (c is best or self._m.retold(best.rid, c.rid) or self._cite.same_claim(
-                        self._rec(best), self._rec(c)))]  # (another story's figure is none)
+        if query.recency and len(band := [  # asked for the latest: the newest of its reports
+                c for c in cands if c.probability > 0 and c.retrieval >= best.retrieval and (
+                    c is best or self._m.retold(best.rid, c.rid) or self._cite.same_claim(
+                        self._rec(best), self._rec(c)))]) > 1:
+            pass  # (not another story's figure; one report alone is read as any other)
         elif query.answer_type == "reason":
             # asked why: of the records near as probable, one giving a cause of what is asked
-            # ("The ICE operations have caused several protests"), not one that merely says
-            # "for" ("for Black people, for Latino people ...")
+            # ("The ICE operations have caused several protests"), not one merely saying "for"
             caused = [c for c in cands if c.probability > 0.0 and c.features[CAUSE_GIVEN] > 0
                       and c.probability >= best.probability - REASON_BAND]
             band = caused[:1] if caused else [

@@ -131,8 +131,9 @@ def test_a_name_after_punctuation_opening_a_sentence_or_naming_what_is_asked_is_
     assert place_distance("It covers bags of Golden Hearth Chicken & Vegetable Potstickers.",
                           made) == FAR
     # a sentence's first word is no name
-    assert place_distance("It was made at home. Potstickers sell.", made) == FAR
-    assert place_distance("Potstickers are made at a plant in Carrow Junction.", made) == 2
+    assert place_distance("It was made by hand. Potstickers sell.", made) == FAR
+    assert place_distance("Potstickers are made by a firm in Carrow Junction.", made) == 2
+    assert place_distance("Potstickers are made at a plant in Carrow Junction.", made) == 1
 
 
 def test_the_engine_answers_where_with_the_record_placing_what_is_asked() -> None:
@@ -191,3 +192,32 @@ def test_what_did_x_do_reads_its_doer_and_a_record_opening_with_it() -> None:
                _fact("b", "The board revoked the race's certification for the 2024 edition.")]
     assert nearest_given([0.76, 0.64], records, board, DONE) == 1
     assert nearest_given([0.76, 0.64], records[::-1], board, DONE) == 0
+
+
+def test_a_place_may_be_a_noun_of_a_place_after_in_at_or_on() -> None:
+    """"ledgers he found in a courthouse basement": a place, written in lower case, after a
+    preposition setting a thing in or at it; not the thing asked ("where is the store's
+    building"), a season ("in the spring") nor a noun near or to one ("near the front are
+    holding signs", "hope to break ground")."""
+    found = frozenset({stem("ledgers"), stem("find")})
+    assert place_distance("Pruitt said county ledgers he found in a courthouse basement "
+                          "list 112 people.", found) == 1
+    held = frozenset({stem("meeting"), stem("held")})
+    assert place_distance("Several people near the front are holding signs.", held) == FAR
+    assert place_distance("They hope to break ground and hold a meeting in the spring.",
+                          held) == FAR
+    assert place_distance("The building stands in a courtyard.", frozenset({stem("building")})) \
+        == 2  # (the building asked is no place of itself; the courtyard is)
+
+
+def test_a_record_placing_what_is_asked_answers_for_a_most_probable_one_placing_nothing() -> None:
+    """"where was the meeting held": the most probable record gives no place at all ("declined
+    to hold one"), so a record of its story twice as far below placing the meeting right
+    beside it answers; one placing it further off does not."""
+    held = frozenset({stem("meeting"), stem("held")})
+    records = [_fact("a", "A majority of the board declined to hold one, saying it had no time."),
+               _fact("b", "The vote came at the end of a meeting in the Elderby High School gym."),
+               _fact("c", "The meeting drew 230 residents, most of them from Harlan.")]
+    assert nearest_given([0.66, 0.17], records[:2], held, DISTANCES["place"]) == 1
+    assert nearest_given([0.66, 0.17], records[::2], held, DISTANCES["place"]) == 0
+    assert nearest_given([0.66, 0.17], records[:2], held, DATED) == 0  # (a time: no wider)

@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from bot.engine import lexicon
-from bot.engine.figures import is_year
+from bot.engine.figures import SEASONS, is_year
+from bot.engine.ingest.evidence import place_noun
 from bot.engine.normalize import content_stems, is_content, stem, words
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.models import Fact, Quote, first_source
@@ -29,6 +30,11 @@ from bot.models import Fact, Quote, first_source
 NEAR_BAND = 0.3
 #: ... when it stands nearer by this many content words at least.
 NEAR_MARGIN = 3
+#: ... or this much less probable, when the most probable gives none at all and it gives one
+#: this near what is asked ("a meeting in the Elderby High School gym")
+WIDE_BAND = 0.6
+#: (content words apart)
+BESIDE = 1
 #: How far a record giving no time (place), or none of the words asked about, stands (any
 #: real distance is nearer).
 FAR = 1_000
@@ -50,6 +56,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+")
 #: Punctuation between a preposition and a name that parts them ("On Sept. 15, Golden Hearth
 #: learned": no place).
 _BREAK = re.compile(r"[,;:.!?()\"“”—]")
+#: The prepositions that set a thing in or at a place a common noun names ("in the gym",
+#: "on the bottom"; not "near the front" holding signs, nor "to break ground")
+_PLACING = frozenset({"at", "in", "inside", "on", "within", "atop", "upon"})
 #: What may stand right before a capital that opens a sentence or a quotation (or nothing).
 _OPENERS = frozenset({"", ".", "!", "?", ":", '"', "“", "—"})
 
@@ -95,7 +104,9 @@ def place_distance(text: str, terms: frozenset[str]) -> int:
     capital, "&" joining them) after a place preposition ("clinics **in Pennsylvania**"), not
     opening a sentence or a quotation, nor parted from the preposition by punctuation, nor a
     month or a day, nor a name of what is asked
-    ("bags of Golden Hearth **Potstickers**" asked where potstickers are made)."""
+    ("bags of Golden Hearth **Potstickers**" asked where potstickers are made); or a noun
+    whose usual sense is a place a few words after "in", "at", "on" (:data:`_PLACING`), not
+    the thing asked ("found in a courthouse **basement**")."""
     found = list(_TOKEN.finditer(text))
     places: list[int] = []
     hits: list[int] = []
@@ -118,6 +129,12 @@ def place_distance(text: str, terms: frozenset[str]) -> int:
                     for t in found[max(0, i - PLACE_REACH) : i]))]
             if any(stem(w) in terms for w in ws):
                 run = [(k, False)]  # (the name of what is asked)
+        if not named and place_noun(token) and token.lower() not in SEASONS \
+                and stem(token.lower()) not in terms and any(
+                t.group().lower() in _PLACING and not _BREAK.search(text, t.end(), m.start())
+                for t in found[max(0, i - PLACE_REACH) : i]):
+            places.append(k)  # (a place in lower case: "ledgers he found in a courthouse
+            # basement"; a season is a time: "in the spring")
         for w in ws:
             if is_content(w):
                 if stem(w) in terms:
@@ -150,6 +167,9 @@ class Reading(NamedTuple):
     distance: Callable[[str, frozenset[str]], int]
     band: float
     margin: int
+    #: how much less probable a record may be that gives it right beside what is asked
+    #: (:data:`BESIDE`) when the most probable gives none at all
+    wide: float = 0.0
 
 
 def nearest_given(probabilities: Sequence[float], records: Sequence[Fact | Quote],
@@ -165,9 +185,12 @@ def nearest_given(probabilities: Sequence[float], records: Sequence[Fact | Quote
     best, nearest = 0, first
     for k in range(1, len(probabilities)):
         p = probabilities[k]
-        if p <= 0.0 or p < top - reading.band or first_source(records[k]) != story:
+        if p <= 0.0 or p < top - max(reading.band, reading.wide) \
+                or first_source(records[k]) != story:
             continue
         d = reading.distance(records[k].text, terms)
+        if p < top - reading.band and not (first == FAR and d <= BESIDE):
+            continue
         if d + reading.margin <= first and d < nearest:
             best, nearest = k, d
     return best
@@ -206,7 +229,7 @@ def what_did_doer(ws: list[str]) -> frozenset[str]:
 DATED = Reading(time_distance, NEAR_BAND, NEAR_MARGIN)
 _FIGURED = Reading(figure_distance, FIGURE_BAND, 1)
 DISTANCES: dict[str, Reading] = {
-    "date": DATED, "place": Reading(place_distance, NEAR_BAND, NEAR_MARGIN),
+    "date": DATED, "place": Reading(place_distance, NEAR_BAND, NEAR_MARGIN, WIDE_BAND),
     **dict.fromkeys(FIGURE_KINDS, _FIGURED)}
 #: "what did X do": a record of its story near as probable opening with X, when the most
 #: probable does not

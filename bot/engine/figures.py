@@ -147,7 +147,7 @@ _SEASON = re.compile(r"\b(?:in|by|this|next|last|until|through|early|late|mid)[ 
 
 
 #: The seasons' names, one of which a text must have for :data:`_SEASON` to be looked for.
-_SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 
 
 def seasoned(*texts: str) -> bool:
@@ -158,4 +158,4 @@ def seasoned(*texts: str) -> bool:
 
 
 def _names_season(folded: str) -> bool:
-    return any(s in folded for s in _SEASONS)
+    return any(s in folded for s in SEASONS)

@@ -221,3 +221,16 @@ def test_a_record_placing_what_is_asked_answers_for_a_most_probable_one_placing_
     assert nearest_given([0.66, 0.17], records[:2], held, DISTANCES["place"]) == 1
     assert nearest_given([0.66, 0.17], records[::2], held, DISTANCES["place"]) == 0
     assert nearest_given([0.66, 0.17], records[:2], held, DATED) == 0  # (a time: no wider)
+
+
+def test_a_record_placing_what_is_asked_answers_for_one_placing_another_thing_far_off() -> None:
+    """"where was the meeting held": the most probable record places something eight words
+    from the hold it says ("hold two more sessions before ..., one in Granton"), so a record
+    far less probable placing the meeting right beside it answers."""
+    held = frozenset({stem("meeting"), stem("held")})
+    far = ("The authority said it would hold two more public information sessions before the "
+           "increase takes effect, one in Granton on November 6.")
+    assert place_distance(far, held) >= 1 + 2 * DISTANCES["place"].margin
+    records = [_fact("a", far),
+               _fact("b", "Opponents packed the meeting at the Port Ellery Civic Center.")]
+    assert nearest_given([0.64, 0.12], records, held, DISTANCES["place"]) == 1

@@ -30,8 +30,8 @@ from bot.models import Fact, Quote, first_source
 NEAR_BAND = 0.3
 #: ... when it stands nearer by this many content words at least.
 NEAR_MARGIN = 3
-#: ... or this much less probable, when the most probable gives none at all and it gives one
-#: this near what is asked ("a meeting in the Elderby High School gym")
+#: ... or this much less probable, when it gives one this near what is asked ("a meeting in
+#: the Elderby High School gym") and the most probable none, or one twice the margin further
 WIDE_BAND = 0.6
 #: (content words apart)
 BESIDE = 1
@@ -168,7 +168,7 @@ class Reading(NamedTuple):
     band: float
     margin: int
     #: how much less probable a record may be that gives it right beside what is asked
-    #: (:data:`BESIDE`) when the most probable gives none at all
+    #: (:data:`BESIDE`) when the most probable gives none, or one twice the margin further
     wide: float = 0.0
 
 
@@ -189,7 +189,7 @@ def nearest_given(probabilities: Sequence[float], records: Sequence[Fact | Quote
                 or first_source(records[k]) != story:
             continue
         d = reading.distance(records[k].text, terms)
-        if p < top - reading.band and not (first == FAR and d <= BESIDE):
+        if p < top - reading.band and not (d <= BESIDE and first >= d + 2 * reading.margin):
             continue
         if d + reading.margin <= first and d < nearest:
             best, nearest = k, d

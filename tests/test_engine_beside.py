@@ -13,6 +13,7 @@ from bot.engine.beside import (
     figure_distance,
     nearest_given,
     place_distance,
+    reading,
     time_distance,
     what_did_doer,
 )
@@ -234,3 +235,22 @@ def test_a_record_placing_what_is_asked_answers_for_one_placing_another_thing_fa
     records = [_fact("a", far),
                _fact("b", "Opponents packed the meeting at the Port Ellery Civic Center.")]
     assert nearest_given([0.64, 0.12], records, held, DISTANCES["place"]) == 1
+
+
+def test_an_event_named_by_a_noun_in_ing_is_that_noun_not_its_verb() -> None:
+    """"where was the hearing held": the hearing, not "Everybody in Wrenfield has heard a leaf
+    blower" (both "hear"); "start swapping out the lights" keeps its verb's stems."""
+    from tests.engine_records import read_question
+
+    found = reading(read_question("where was the hearing held"))
+    assert found is not None
+    terms = found[1]
+    assert place_distance("Everybody in Wrenfield has heard a leaf blower.", terms) == FAR
+    moved = ("They filled the back rows of the Wrenfield Middle School auditorium, where the "
+             "hearing was moved.")
+    assert place_distance(moved, terms) == 4
+    records = [_fact("a", "After a hearing that ran four hours, the board voted."),
+               _fact("b", "Everybody in Wrenfield has heard a leaf blower."), _fact("c", moved)]
+    assert nearest_given([0.73, 0.5, 0.5], records, terms, DISTANCES["place"]) == 2
+    swapped = reading(read_question("when did they start swapping out the lights"))
+    assert swapped is not None and stem("swapping") in swapped[1]

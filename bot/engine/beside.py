@@ -59,6 +59,8 @@ _BREAK = re.compile(r"[,;:.!?()\"“”—]")
 #: The prepositions that set a thing in or at a place a common noun names ("in the gym",
 #: "on the bottom"; not "near the front" holding signs, nor "to break ground")
 _PLACING = frozenset({"at", "in", "inside", "on", "within", "atop", "upon"})
+#: Words that stand only before a noun ("the hearing", "a meeting"; :func:`_as_named`).
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "his", "her"})
 #: What may stand right before a capital that opens a sentence or a quotation (or nothing).
 _OPENERS = frozenset({"", ".", "!", "?", ":", '"', "“", "—"})
 
@@ -91,7 +93,7 @@ def time_distance(text: str, terms: frozenset[str]) -> int:
         content = is_content(w)
         if timed:
             times.append(k)
-        if content and stem(w) in terms:
+        if content and (stem(w) in terms or w in terms):
             hits.append(k)
         if content or timed:
             k += 1
@@ -137,7 +139,7 @@ def place_distance(text: str, terms: frozenset[str]) -> int:
             # basement"; a season is a time: "in the spring")
         for w in ws:
             if is_content(w):
-                if stem(w) in terms:
+                if stem(w) in terms or w in terms:
                     hits.append(k)
                 k += 1
     places.extend(at for at, place in run[:1] if place)
@@ -236,11 +238,26 @@ DISTANCES: dict[str, Reading] = {
 DONE = Reading(doer_distance, NEAR_BAND, 1)
 
 
+def _as_named(query: Query, terms: frozenset[str]) -> frozenset[str]:
+    """``terms`` with the stems of an event named by a noun in -ing after a determiner ("the
+    hearing", "a meeting") put as the noun itself and its plural: the event, not "has heard"
+    or "met with" (the same stems)."""
+    ws, at = query.words, query.at
+    for it in query.items:
+        k = at[it.pos] if it.pos < len(at) else 0
+        if it.surface.endswith("ing") and k and ws[k - 1] in _DETERMINERS \
+                and terms.issuperset(it.terms):
+            terms = terms - set(it.terms) | {it.surface, f"{it.surface}s"}
+    return terms
+
+
 def reading(query: Query) -> tuple[Reading, frozenset[str]] | None:
     """How the question's answer is read beside what it asks, and the terms of what it asks
     (:func:`nearest_given`), or None."""
     found = DISTANCES.get(query.answer_type)
     if found is not None:
-        return found, event_terms(query.items, query.answer_type)
+        terms = event_terms(query.items, query.answer_type)
+        return found, _as_named(query, terms) if query.answer_type in ("date", "place") \
+            else terms
     doer = what_did_doer(query.words) if not query.answer_type else frozenset()
     return (DONE, doer) if doer else None

@@ -254,3 +254,16 @@ def test_an_event_named_by_a_noun_in_ing_is_that_noun_not_its_verb() -> None:
     assert nearest_given([0.73, 0.5, 0.5], records, terms, DISTANCES["place"]) == 2
     swapped = reading(read_question("when did they start swapping out the lights"))
     assert swapped is not None and stem("swapping") in swapped[1]
+
+
+def test_asked_where_of_no_event_a_place_beside_who_is_asked_answers() -> None:
+    """"where does Danita Rourke work" asks of no event ("work" is as common as "come"): a
+    record placing her beside her name answers, not a more probable one placing nothing."""
+    from tests.engine_records import read_question
+
+    found = reading(read_question("where does ada quill work"))
+    assert found is not None and found[1]
+    records = [_fact("a", 'Ada Quill said: "That is more than $100 a month extra for us."'),
+               _fact("b", "Ada Quill, 38, a respiratory therapist at St. Brendan Regional "
+                          "Medical Center, said she crosses the bridge daily.")]
+    assert nearest_given([0.54, 0.29], records, found[1], DISTANCES["place"]) == 1

@@ -257,6 +257,9 @@ def reading(query: Query) -> tuple[Reading, frozenset[str]] | None:
     found = DISTANCES.get(query.answer_type)
     if found is not None:
         terms = event_terms(query.items, query.answer_type)
+        if not terms and query.answer_type == "place":  # asked where of no event, but of
+            # someone or something ("where does Danita Rourke work"): a place beside its name
+            terms = frozenset(t for it in query.items for t in it.terms)
         return found, _as_named(query, terms) if query.answer_type in ("date", "place") \
             else terms
     doer = what_did_doer(query.words) if not query.answer_type else frozenset()

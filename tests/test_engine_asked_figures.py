@@ -438,3 +438,26 @@ def test_when_was_it_done_asks_the_time_of_that_act() -> None:
         assert act_timed(Query(asked_, words(asked_), [Item(w, (w,)) for w in
                                                       asked_.split()[-2:]],
                                answer_type="date")) == (), asked_
+
+
+def test_how_much_time_or_by_how_much_is_answered_by_a_figure_of_time() -> None:
+    """"how much extra time": "an average of 31 minutes" gives it; "by how much did he break
+    the record": "by 38 seconds" gives the difference. A plain "how much" is not answered by
+    a figure of time ("how much did the trip add": not "for 31 minutes")."""
+    added = view_of("The diversions added an average of 31 minutes to each transport.")
+    items = [Item("extra", ("extra",)), Item("time", ("time",)), Item("diversions", ("divers",))]
+    fields = {"extra": 1, "time": 1, "divers": 1}
+    q = "how much extra time are the diversions adding"
+    timed = Query(q, words(q), items, answer_type="number")
+    assert sinks(timed, [1.0] * 3, [False] * 3, fields, added) is None
+    plain = Query("how much are the diversions adding", words("how much are the diversions "
+                  "adding"), items[2:], answer_type="number")
+    assert sinks(plain, [1.0], [False], {"divers": 1}, added) == "no figure"
+    broke = view_of("Lowe set a course record, breaking the old mark by 38 seconds.")
+    record = [Item("break", ("break",)), Item("record", ("record",))]
+    q = "by how much did lowe break the record"
+    by = Query(q, words(q), record, answer_type="number")
+    assert sinks(by, [1.0] * 2, [False] * 2, {"break": 1, "record": 1}, broke) is None
+    q = "how much did lowe break the record"
+    much = Query(q, words(q), record, answer_type="number")
+    assert sinks(much, [1.0] * 2, [False] * 2, {"break": 1, "record": 1}, broke) == "no figure"

@@ -103,7 +103,7 @@ AGE_REACH = 3
 
 def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = False,
                counted: frozenset[str] = frozenset(), size: bool = False,
-               money: bool = False) -> bool:
+               money: bool = False, ws: list[str] | None = None) -> bool:
     """The record has a figure the question does not give (for "how old", not a year; for
     "what percent", a record saying "percent" or "%"; for "how long", one counting a unit of
     time or length: "47 days", not "410,000 users"; for "how many" (``counts``), not a
@@ -140,6 +140,9 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         return False  # "how much does the contractor charge": a sum of money, not "three"
     if kind == "number" and not counts and _measured(view, asked, size):
         return True  # "how much warning": "40 minutes of warning"
+    if kind == "number" and not counts and ws and span_answers(ws) \
+            and any(n not in asked for n in view.spans):
+        return True  # "how much extra time": "31 minutes"; "by how much": "by 38 seconds"
     if kind == "number" and not asked & _SPAN:
         grouped = _grouped(view) if any(map(is_year, view.numbers)) else set()  # ("1,100
         # residents": no year)
@@ -171,6 +174,19 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
             if not counted.isdisjoint(_LENGTH) else set()
         return any(n not in asked for n in ages | lengths)
     return bool(view.numbers - asked)
+
+
+#: The words asking a duration after "how much" ("how much time", "how much extra time").
+_DURATION = frozenset({"time"})
+
+
+def span_answers(ws: list[str]) -> bool:
+    """Whether a figure of time answers a question asking "how much" (its words ``ws``):
+    one asking a duration ("how much time", "how much extra time", a word at most between)
+    or a difference ("by how much did she beat the record": "by 38 seconds")."""
+    return any(ws[k:k + 2] == ["how", "much"] and (
+        (k > 0 and ws[k - 1] == "by") or not _DURATION.isdisjoint(ws[k + 2:k + 4]))
+        for k in range(len(ws) - 1))
 
 
 #: A figure this many content words before the thing a question counts may count it ("about

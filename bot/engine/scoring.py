@@ -331,7 +331,7 @@ class Asked:
             type_found = float(view.has_date)
         elif kind in FIGURE_KINDS:
             type_found = float(has_figure(kind, view, asked, query.counts, query.counted,
-                                          query.size, query.money))
+                                          query.size, query.money, query.words))
         elif kind in ("place", "name"):
             type_found = float(bool(view.names - asked))
         elif kind == "reason":

@@ -349,7 +349,7 @@ class Gates:
              and counts_word(view, query.counted))
             or (view.series and query.counts)
             or has_figure(kind, view, self._figure, query.counts, query.counted, query.size,
-                          query.money)
+                          query.money, query.words)
         ):
             return "no figure"
         if self._sized_of and not self._sized_of.isdisjoint(view.sequence):

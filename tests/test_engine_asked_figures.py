@@ -461,3 +461,13 @@ def test_how_much_time_or_by_how_much_is_answered_by_a_figure_of_time() -> None:
     q = "how much did lowe break the record"
     much = Query(q, words(q), record, answer_type="number")
     assert sinks(much, [1.0] * 2, [False] * 2, {"break": 1, "record": 1}, broke) == "no figure"
+
+
+def test_how_long_or_how_far_is_answered_by_one_unit_measured_as_such() -> None:
+    """"about a mile away", "at least a year" give a span of one unit; "about a year ago", "a
+    week after" give none."""
+    query = Query("how far away is the lot", [], [Item("lot", ("lot",))], answer_type="span")
+    for text in ("The lot is about a mile away.", "Review of the lot takes at least a year."):
+        assert sinks(query, [1.0], [False], {"lot": 1}, view_of(text)) is None, text
+    for text in ("The lot was sold about a year ago.", "The lot was mowed a week after the vote."):
+        assert sinks(query, [1.0], [False], {"lot": 1}, view_of(text)) == "no figure", text

@@ -123,7 +123,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
                    for n in view.numbers - asked)
     if kind == "span":
         # "how long will it stay closed": "until at least Friday" answers it as well
-        return view.until or any(n not in asked for n in view.spans)
+        return view.until or any(n not in asked for n in view.spans) \
+            or one_unit(view.shown_words())
     if kind == "percent" and "percent" not in view.sequence:
         return False
     # (a figure of a unit of time or length counts that unit, not the word after it: "six
@@ -174,6 +175,23 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
             if not counted.isdisjoint(_LENGTH) else set()
         return any(n not in asked for n in ages | lengths)
     return bool(view.numbers - asked)
+
+
+#: The words measuring a single unit of time or length after them ("about a mile away", "at
+#: least a year", "within an hour").
+_APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "roughly", "least", "within"})
+#: The words after a span making it a time's distance from another, not a length: "a year ago".
+_FROM = frozenset({"ago", "later", "earlier", "after", "before", "since"})
+
+
+def one_unit(ws: list[str]) -> bool:
+    """Whether the words ``ws`` (:func:`~bot.engine.normalize.words`, with stop words) give
+    a span of one unit of time or length, measured as such: a word measuring it, "a" or
+    "an", the unit ("about a mile away", "at least a year"; not "a year ago", "once a week",
+    "the first time in a decade")."""
+    return any(a in _APPROXIMATE and b in ("a", "an") and stem(c) in _SPAN
+               and _FROM.isdisjoint(ws[i + 3:i + 4])
+               for i, (a, b, c) in enumerate(zip(ws, ws[1:], ws[2:], strict=False)))
 
 
 #: The words asking a duration after "how much" ("how much time", "how much extra time").

@@ -471,3 +471,17 @@ def test_how_long_or_how_far_is_answered_by_one_unit_measured_as_such() -> None:
         assert sinks(query, [1.0], [False], {"lot": 1}, view_of(text)) is None, text
     for text in ("The lot was sold about a year ago.", "The lot was mowed a week after the vote."):
         assert sinks(query, [1.0], [False], {"lot": 1}, view_of(text)) == "no figure", text
+
+
+def test_a_persons_age_is_no_span_asked_how_long() -> None:
+    """"how long does the family have to appeal": "the 16-year-old girl who raised it" gives
+    her age, no span; "the 112-year-old department" and "10 days to appeal" give one."""
+    query = Query("how long does the family have to appeal", [],
+                  [Item("family", ("famili",)), Item("appeal", ("appeal",))], answer_type="span")
+    fields = {"famili": 1, "appeal": 1}
+    aged = view_of("The 16-year-old girl who raised it must return the check as her family "
+                   "appeals.")
+    assert sinks(query, [1.0] * 2, [False] * 2, fields, aged) == "no figure"
+    for text in ("The family has 10 days to appeal.",
+                 "The family will appeal to the 112-year-old department."):
+        assert sinks(query, [1.0] * 2, [False] * 2, fields, view_of(text)) is None, text

@@ -96,6 +96,15 @@ def counts_people(ws: list[str]) -> bool:
     return False
 
 
+def people_aged(ws: list[str]) -> set[str]:
+    """The figures of the words ``ws`` giving a person's age in years ("the 16-year-old girl
+    who raised it", "a 34-year-old teacher"): how old someone is, no span "how long" asks."""
+    from bot.engine.naming import kind_of_person  # (naming reads questions, which read this)
+
+    return {w for i, w in enumerate(ws) if w.isdigit() and ws[i + 1 : i + 3] == ["year", "old"]
+            and any(kind_of_person(a) for a in ws[i + 3 : i + 3 + PEOPLE_REACH])}
+
+
 #: "aged 34", "between the ages of 9 and 12": an age's figure this many content words after
 #: "age" at most.
 AGE_REACH = 3
@@ -123,8 +132,8 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
                    for n in view.numbers - asked)
     if kind == "span":
         # "how long will it stay closed": "until at least Friday" answers it as well
-        return view.until or any(n not in asked for n in view.spans) \
-            or one_unit(view.shown_words())
+        return view.until or one_unit(view.shown_words()) or any(
+            n not in asked for n in view.spans - people_aged(view.shown_words()))
     if kind == "percent" and "percent" not in view.sequence:
         return False
     # (a figure of a unit of time or length counts that unit, not the word after it: "six

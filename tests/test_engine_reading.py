@@ -136,6 +136,15 @@ def test_a_sum_of_money_is_no_span_of_time() -> None:
     assert view(Fact("f", "He ran the airline for 12 years.", ()), None).spans == {"12"}
 
 
+def test_a_sum_of_money_in_the_passage_is_money_too() -> None:
+    """The view reads its passage's figures, so it reads their sums of money as such: "$1.9
+    million for lost vines" beside "It rejected the request" is money, no count."""
+    text = "It rejected the request for punitive damages."
+    passage = f"The jury awarded $1.9 million for lost vines. {text}"
+    v = view(Fact("f", text, (Citation("s", passage),)), None)
+    assert v.money == {"1900000"} and v.numbers == {"1900000"}
+
+
 def test_the_view_reads_one_of_a_kind_nouns_only_when_asked() -> None:
     """Most questions never ask "which bank": the reading waits for the first call, then is
     kept; it covers the passage too."""

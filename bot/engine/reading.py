@@ -183,8 +183,10 @@ class _Read(rec.RecordView):
     def money(self) -> frozenset[str]:  # type: ignore[override]
         if not self.numbers:
             return frozenset()
-        return frozenset(d for m in _MONEY.finditer(self._record.text)
-                         for d in words(m.group()) if d.isdigit())
+        # (its passage's too, whose figures it reads: "$1.9 million for lost vines" counts
+        # no vines)
+        return frozenset(d for text in (self._record.text, self.passage_text)
+                         for m in _MONEY.finditer(text) for d in words(m.group()) if d.isdigit())
 
     @cached_property
     def spans(self) -> frozenset[str]:  # type: ignore[override]

@@ -182,3 +182,10 @@ def test_a_phrase_is_found_where_it_ends_the_first_listed_first() -> None:
     assert phrase_end(["who", "else", "but", "obi"], (("besides",), ("else",))) == 2
     assert phrase_end(["how", "much"], (("how", "many"),)) is None
     assert phrase_end([], (("how", "many"),)) is None
+
+
+def test_a_figure_of_thousands_in_shorthand_is_its_value() -> None:
+    """"the 40k tax" is the "$40,000 in tax money" a record gives; "4k9" is no figure."""
+    assert words("the 40k tax") == words("the $40,000 tax") == ["the", "40000", "tax"]
+    assert words("a $1.5k bill") == ["a", "1500", "bill"]
+    assert words("code 4k9") == ["code", "4k9"]

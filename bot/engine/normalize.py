@@ -127,11 +127,16 @@ def _numbers(tokens: list[str]) -> list[str]:
 _SCALED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)[\s-]+(thousand|million|billion)\b")
 
 
-def _scaled(m: re.Match[str]) -> str:
-    """The figure ``m`` found, in digits ("28 million": "28000000"); as written when the
-    decimals outrun the scale ("1.23456 thousand")."""
+#: A figure of thousands in shorthand: "40k", "$1.5k".
+_THOUSANDS = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)k\b")
+
+
+def _scaled(m: re.Match[str], scaled: str = "") -> str:
+    """The figure ``m`` found, in digits ("28 million": "28000000"; its scale ``scaled`` when
+    it has none: "40k"); as written when the decimals outrun the scale ("1.23456
+    thousand")."""
     whole, _, decimals = m.group(1).partition(".")
-    scale = lexicon.SCALES[m.group(2)]
+    scale = lexicon.SCALES[scaled or m.group(2)]
     if len(decimals) > len(str(scale)) - 1:
         return m.group()
     return str(int(whole) * scale + (int(decimals) * scale // 10 ** len(decimals) if decimals
@@ -158,6 +163,8 @@ def words(text: str) -> list[str]:
     folded = fold(text)
     if ("illion" in folded or "thousand" in folded) and _SCALED.search(folded):
         folded = _SCALED.sub(_scaled, folded)
+    if "k" in folded and _THOUSANDS.search(folded):  # "40k": "40000"
+        folded = _THOUSANDS.sub(lambda m: _scaled(m, "thousand"), folded)
     if "non-" in folded:
         folded = _NON.sub("non", folded)
     if "one-" in folded or "-one" in folded:

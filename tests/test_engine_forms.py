@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.engine.forms import (
     alike_terms,
     common_phrasal,
+    converse,
     doer_terms,
     form_opposites,
     future,
@@ -204,3 +205,17 @@ def test_going_to_do_something_says_only_that_it_will_happen() -> None:
     assert frames("are they going to the fair") == []
     assert frames("is the book program still going") == []
     assert frames("where does the money end up going") == []
+
+
+def test_a_verb_said_from_the_other_side_is_the_same_event() -> None:
+    """"how many families buy feed from Lindqvist": "his shop sells feed to 60 families" says
+    the same sale from the seller's side; "sells feed from its own mill" does not."""
+    q = "how many families buy feed from lindqvist"
+    items = [Item("families", ("famili",), pos=0), Item("buy", ("buy",), pos=1),
+             Item("feed", ("feed",), pos=2)]
+    query = Query(q, words(q), items, answer_type="number", at=[2, 3, 4])
+    sold = words("His shop sells the same brand of show feed to about 60 families.")
+    assert converse(query, 1, sold, ("sell",))
+    assert not converse(query, 1, words("His shop sells feed from its own mill."), ("sell",))
+    assert not converse(query, 2, sold, ("starv",))
+

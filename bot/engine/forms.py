@@ -266,3 +266,25 @@ def future(ws: list[str], at: int) -> bool:
     if ws[at + 1] == "to":
         return at + 2 < len(ws) and ws[at + 2] not in lexicon.NOUN_PHRASE_OPENERS
     return is_content(ws[at + 1])  # ("gonna sell")
+
+
+#: The prepositions that trade places when a verb is said by its opposite from the other
+#: side: "buy from" and "sell to", "borrow from" and "lend to".
+_CONVERSE = {"from": "to", "to": "from"}
+#: The words after a verb its preposition stands within ("sells the same brand of feed to").
+CONVERSE_REACH = 8
+
+
+def converse(query: Query, n: int, ws: list[str], opposite: tuple[str, ...]) -> bool:
+    """Whether the record's words ``ws`` say the question's verb ``n`` from the other side:
+    its opposite (``opposite``, stems) with the other preposition after it ("how many
+    families buy feed from Lindqvist": "his shop sells feed to about 60 families"), the same
+    event, not its opposite."""
+    at, item = query.at, query.items[n]
+    if item.pos >= len(at):
+        return False
+    after = query.words[at[item.pos] + 1 : at[item.pos] + 1 + CONVERSE_REACH]
+    turned = {_CONVERSE[w] for w in after if w in _CONVERSE}
+    return bool(turned) and any(stem(w) in opposite
+                                and not turned.isdisjoint(ws[i + 1 : i + 1 + CONVERSE_REACH])
+                                for i, w in enumerate(ws))

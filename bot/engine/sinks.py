@@ -24,7 +24,7 @@ from bot.engine.asked_figures import (
 )
 from bot.engine.figures import is_year
 from bot.engine.focus import completed, doer_named
-from bot.engine.forms import common_phrasal, modified_next, question_opposites, says_how
+from bot.engine.forms import common_phrasal, converse, modified_next, question_opposites, says_how
 from bot.engine.naming import (
     kind_asked,
     kind_of_person,
@@ -446,7 +446,8 @@ class Gates:
                 return "person"
             if said and any(o in said and o not in view.coordinated for o in opposite) and (
                     any(said.get(o, 0) & _OWN for o in opposite)
-                    or not any(fields.get(t, 0) & _OWN for t in modified_next(query, n))):
+                    or not any(fields.get(t, 0) & _OWN for t in modified_next(query, n))) \
+                    and not converse(query, n, view.shown_words(), opposite):
                 # the record says the opposite of what the question asks about ("the least
                 # difficult" asked, "the most difficult" said): turned around, like a negation
                 # (but "the new bakery" is not the "old bank building" of its passage only)

@@ -485,3 +485,16 @@ def test_a_persons_age_is_no_span_asked_how_long() -> None:
     for text in ("The family has 10 days to appeal.",
                  "The family will appeal to the 112-year-old department."):
         assert sinks(query, [1.0] * 2, [False] * 2, fields, view_of(text)) is None, text
+
+
+def test_a_bare_figure_after_who_is_or_is_now_is_an_age() -> None:
+    """"his daughter, who was 4 when he was arrested and is now 24" gives her age; "the vote
+    was 4 to 3" and "the count is now 24 cases" give none."""
+    query = Query("how old is his daughter", [], [Item("daughter", ("daughter",))],
+                  answer_type="age")
+    aged = view_of("He will live near his daughter, who was 4 when he was arrested and is "
+                   "now 24.")
+    assert sinks(query, [1.0], [False], {"daughter": 1}, aged) is None
+    for text in ("His daughter said the vote was 4 to 3.",
+                 "His daughter said the count is now 24 cases."):
+        assert sinks(query, [1.0], [False], {"daughter": 1}, view_of(text)) == "no figure", text

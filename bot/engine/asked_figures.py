@@ -110,6 +110,28 @@ def people_aged(ws: list[str]) -> set[str]:
 AGE_REACH = 3
 
 
+#: The words after which a bare figure of someone is how old they are ("who was 4 when he
+#: was arrested and is now 24").
+_AGED_BY = frozenset({"who", "now"})
+#: The words a bare age may stand before: the end, or a clause going on.
+_AGE_ENDS = frozenset({"when", "and", "but", "at", "in", "as"})
+
+
+def aged_now(ws: list[str]) -> set[str]:
+    """The bare figures of the words ``ws`` giving someone's age: after "who is", "who was",
+    "is now", "was now" ("his daughter, who was 4 when he was arrested and is now 24"), at
+    the end or before a word going on with the clause ("when", "and"); not "the vote was 4
+    to 3", "the count is now 24 cases"."""
+    return {w for i, w in enumerate(ws) if w.isdigit() and i > 1 and ws[i - 1] in _BE
+            and ws[i - 2] in _AGED_BY and (i + 1 == len(ws) or ws[i + 1] in _AGE_ENDS)} \
+        | {w for i, w in enumerate(ws) if w.isdigit() and i > 1 and ws[i - 1] == "now"
+           and ws[i - 2] in _BE and (i + 1 == len(ws) or ws[i + 1] in _AGE_ENDS)}
+
+
+#: The forms of "be" before an age ("who is 54").
+_BE = frozenset({"is", "was"})
+
+
 def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = False,
                counted: frozenset[str] = frozenset(), size: bool = False,
                money: bool = False, ws: list[str] | None = None) -> bool:
@@ -127,6 +149,7 @@ def has_figure(kind: str, view: RecordView, asked: set[str], counts: bool = Fals
         by_age = {seq[j] for i, t in enumerate(seq) if t == "age"
                   for j in range(i + 1, min(len(seq), i + 1 + AGE_REACH))}
         # (a figure of years old is no year, however it reads: "about 1,150 years old")
+        by_age |= aged_now(view.shown_words())
         return any(((n, "old") in pairs and (n, "year") in pairs)
                    or (not is_year(n) and ((n, "old") in pairs or n in by_age))
                    for n in view.numbers - asked)

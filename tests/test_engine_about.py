@@ -29,3 +29,26 @@ def test_half_the_words_asked_about_or_one_of_a_question_of_its_own() -> None:
     # (the sentences around it may say what it is about)
     assert about_enough(items, terms, fields, frozenset(),
                         lambda asked: {stem("reaction"): 1})
+
+
+def test_a_person_named_in_what_is_asked_about_counts_toward_it() -> None:
+    """"what did Vos say about how Darnell handled it": her words naming Darnell are about
+    him though they never say "handled"; her words naming no one asked about are not, and
+    "what did Vos say about Darnell" alone still reads no topic of people only."""
+    from bot.engine import Engine
+    from bot.models import Bank, Citation, Fact, Person, Quote, Source
+
+    src = Source("gazette", "Harbor Gazette", "Town settles lawsuit", None, "2025-05-03", None)
+    cite = (Citation("gazette", "the settlement"),)
+    bank = Bank(
+        sources=(src,),
+        people=(Person("lena-vos", "Lena Vos", ("Vos",), "attorney", None),
+                Person("darnell-pike", "Darnell Pike", ("Darnell",), "", None)),
+        facts=(Fact("f1", "The county handled the appeal for 19 years.", cite),),
+        quotes=(Quote("q1", "lena-vos", "Darnell did everything right for 19 years.", "", cite),
+                Quote("q2", "lena-vos", "The money is not a windfall.", "", cite)),
+    )
+    engine = Engine(bank)
+    answer = engine.answer("what did vos say about how darnell handled it")
+    assert answer.answered and answer.record_id == "q1"
+    assert engine.answer("what did vos say about darnell").answered

@@ -3,7 +3,11 @@ whether a record of theirs is about it: one of :mod:`.sinks`' gates."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.engine.question import Item
 
 #: Prepositions that say what something said is about ("what did X say about Y") ...
 ABOUT_WORDS = frozenset({"about", "regarding", "concerning"})
@@ -14,6 +18,18 @@ ASKING = frozenset({"how", "whether", "what", "why", "when", "where", "if", "who
 def topic_at(ws: list[str]) -> int | None:
     """Where the question's first word saying what something said is about stands."""
     return next((k for k, w in enumerate(ws) if w in ABOUT_WORDS), None)
+
+
+def about_terms(items: Sequence[Item], at: Sequence[int], topic: int, speaker: str
+                ) -> tuple[str, ...]:
+    """The terms of what someone's words are asked to be about: of the question's items after
+    its word saying so (``topic``; ``at``: where each item's word stands), the people among
+    them too ("about how Darnell handled it": her words naming Darnell are about it), but not
+    the ``speaker`` nor people alone ("what did X say about Ben Ortiz" is not read for them)."""
+    after = [it for it in items if at[it.pos] > topic and speaker not in it.people[:1]]
+    if all(it.people for it in after):
+        return ()
+    return tuple(t for it in after for t in it.terms)
 
 
 def about_enough(items: list[frozenset[str]], all_terms: tuple[str, ...],

@@ -22,7 +22,7 @@ from itertools import pairwise
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.engine import lexicon
-from bot.engine.about import topic_at
+from bot.engine.about import about_terms, topic_at
 from bot.engine.asked_figures import money_asked, price_asked
 from bot.engine.focus import mark_focus
 from bot.engine.forms import (
@@ -441,8 +441,7 @@ def read(question: str, *, vocab: Vocabulary, known: Callable[[str], bool], name
     if query.speech and query.people:
         topic = topic_at(ws)
         if topic is not None:
-            query.about = tuple(t for it in query.items
-                                if not it.people and at[it.pos] > topic for t in it.terms)
+            query.about = about_terms(query.items, at, topic, query.people[0])
 
     mark_focus(query, opening)  # the doer's verb: "why did X vote no", "why did the city fire X"
 

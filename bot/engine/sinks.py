@@ -188,8 +188,8 @@ class Gates:
         self._about_asks = about_asks(query.words)  # ("about how much ...")
         self._about_items = [frozenset(it.terms) & set(query.about)
                              for it, unk in zip(query.items, unknown, strict=True)
-                             if not it.people and not unk
-                             and lexicon.rarity(it.surface) >= ABOUT_RARITY
+                             if (it.people or (not unk
+                                               and lexicon.rarity(it.surface) >= ABOUT_RARITY))
                              and not set(it.terms).isdisjoint(query.about)]
         #: asks what a named person said, or why they did something ("why did Huang vote
         #: no": not answered by what Fortier, who voted with Huang, said of her own vote)

@@ -884,3 +884,25 @@ def test_what_was_the_vote_needs_a_tally() -> None:
     assert sinks(query, [1.0], [False], fields, one) == "no figure"
     tally = view_of("The Calder City Council voted 5-2 Monday night to build a restroom.")
     assert sinks(query, [1.0], [False], fields, tally) is None
+
+
+def test_words_of_the_one_asked_may_deny_what_is_asked_in_other_words() -> None:
+    """"what did Vancamp say the evidence didn't prove": his "The evidence did not show that
+    the spray caused this damage" denies it in other words (his words negating something
+    pass the gate of a negation governing another word)."""
+    from bot.engine import Engine
+    from bot.models import Bank, Citation, Person, Quote, Source
+
+    src = Source("gazette", "Plains Gazette", "Jury finds farm liable", None, "2025-05-03", None)
+    cite = (Citation("gazette", "the verdict"),)
+    bank = Bank(
+        sources=(src,),
+        people=(Person("gerald-vancamp", "Gerald Vancamp", ("Vancamp",), "lawyer", None),),
+        facts=(Fact("f1", "The growers had to prove the spray drifted onto their fields.", cite),),
+        quotes=(Quote("q1", "gerald-vancamp", "The evidence did not show that the spray caused "
+                      "this damage.", "", cite),
+                Quote("q2", "gerald-vancamp", "We will appeal the verdict.", "", cite)),
+    )
+    engine = Engine(bank)
+    answer = engine.answer("what did vancamp say the evidence didn't prove")
+    assert answer.answered and answer.record_id == "q1"

@@ -78,10 +78,6 @@ _MONEY = stem("money")
 _BEFORE_AFTER = frozenset({"before", "after"})
 
 
-def _stems(ws: frozenset[str]) -> frozenset[str]:
-    return frozenset(map(stem, ws))
-
-
 #: The gates' reasons that a record lacks the kind of answer asked (a time, a figure, a
 #: name): a record further down the ranking may give it (:meth:`bot.engine.Engine.rank`).
 UNGIVEN = frozenset({"no measure", "no figure", "not its size", "not their age", "no date",
@@ -147,7 +143,7 @@ class Gates:
                          if w not in lexicon.DEGREE_WORDS]
         # extremes asked for (:func:`_superlative_unsaid`): their terms, their opposites'
         self._superlatives = [
-            (it.terms, tuple(stem(o) for o in opposite))
+            (it.terms, frozenset(stem(o) for o in opposite))
             for it in query.items
             if not it.people and it.surface.endswith("est")
             and it.surface not in lexicon.RECENCY_WORDS
@@ -192,10 +188,10 @@ class Gates:
                                                and lexicon.rarity(it.surface) >= ABOUT_RARITY))
                              and not set(it.terms).isdisjoint(query.about)]
         #: asks what a named person said, or why they did something ("why did Huang vote
-        #: no": not answered by what Fortier, who voted with Huang, said of her own vote)
+        #: no": not answered by what Fortier, who voted with Huang, said of her own vote; but
+        #: "what did Pruett's lawyer say" asks the lawyer's words)
         self._speaker_named = (query.speech or (kind == "reason" and doer_named(query))) \
-            and not query.said_by and bool(query.people) \
-            and not someone_of(query.text)  # ("what did Pruett's lawyer say": the lawyer)
+            and not query.said_by and bool(query.people) and not someone_of(query.text)
         #: asks what someone said or wrote ("what did X say"), or who said something
         self._speech_asked = query.speech or query.said_by
         #: "what is the name of the school": the terms of the school
@@ -287,10 +283,10 @@ class Gates:
         with degrees) where the record says neither it, nor its opposite, nor one alike. Not
         the words asking for the newest report ("latest"), which read the coverage, not the
         record."""
-        for terms, opposite in self._superlatives:
-            if any(t in fields for t in terms) or any(o in fields for o in opposite):
+        for terms, opp in self._superlatives:
+            if any(t in fields for t in terms) or any(o in fields for o in opp):
                 continue
-            if not any(w.endswith("est") and not _stems(lexicon.opposites(w)).isdisjoint(opposite)
+            if not any(w.endswith("est") and not opp.isdisjoint(map(stem, lexicon.opposites(w)))
                        for w in view.sequence):
                 return True
             # (one sharing its opposite is alike: "largest" and "biggest", both "smallest"'s)
@@ -314,7 +310,10 @@ class Gates:
             return "no figure"  # "voted 5-2", not "Abara, one of the two no votes"
         if self._negated and not view.negated and view.negated_terms.isdisjoint(self._negates):
             return "negation"  # (but "without monitoring" is what "unmonitored" says)
-        negates = self._negates
+        # (words of the one asked that deny something may deny it in other words: "what did
+        # Vancamp say the evidence didn't prove": "The evidence did not show that ...")
+        spoken = self._speaker_named and view.speech and view.negated
+        negates = frozenset() if spoken else self._negates
         if negates and view.negated_terms.isdisjoint(negates) and \
                 widely_negated(view.shown_text).isdisjoint(negates) and \
                 widely_negated(view.passage_text).isdisjoint(negates) and \

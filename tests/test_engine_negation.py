@@ -238,3 +238,23 @@ def test_turning_something_down_denies_it_but_not_when_it_was_turned_down_before
     passive = words("Two ballots that had been rejected on election night were accepted.")
     assert negations(passive) == []
     assert negations(words("The jury rejected the request.")) == [2]
+
+
+def test_asked_why_someone_refused_a_record_saying_they_do_it_gives_no_reason() -> None:
+    """"why did the bank refuse to donate the money": "the bank would donate the full $41,000"
+    says the opposite of what is asked the reason of (read like a question saying "not");
+    "the bank refused to donate the money because ..." answers."""
+    from bot.engine.negation import refusal_asked
+    from bot.engine.sinks import sinks
+
+    query = asked("why did the bank refuse to donate the money",
+                  [Item("bank", ("bank",)), Item("refuse", ("refus",)),
+                   Item("donate", ("donat",)), Item("money", ("money",))], "reason")
+    query.negated = True
+    assert refusal_asked(query) == {"donat"}
+    weights, unknown = [1.0] * 4, [False] * 4
+    fields = {"bank": 1, "donat": 1, "money": 1}
+    gives = view_of("The bank said it would donate the money to the program anyway.")
+    assert sinks(query, weights, unknown, fields, gives) == "negation"
+    refused = view_of("The bank refused to donate the money because the steer was disqualified.")
+    assert sinks(query, weights, unknown, {**fields, "refus": 1}, refused) is None

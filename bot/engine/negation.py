@@ -281,3 +281,13 @@ def question_negates(query: Query) -> frozenset[str]:
     near = negation_scope(ws)
     return frozenset(t for it in query.items if not it.people and any(
         ws[i] == it.surface for i in near) for t in it.terms)
+
+
+def refusal_asked(query: Query) -> frozenset[str]:
+    """Asked why someone refused or failed to do something ("why did the bank refuse to
+    donate"): the terms of what they would not do, which a record must not simply say they do
+    ("the bank would donate the full $41,000")."""
+    ws = query.words
+    done = {ws[i + 2] for i, w in enumerate(ws) if _refuses(ws, i, w)}
+    return frozenset(t for it in query.items if not it.people and it.surface in done
+                     for t in it.terms)

@@ -40,6 +40,7 @@ from bot.engine.negation import (
     elided_negation,
     predicate_negated,
     question_negates,
+    refusal_asked,
     subject_denied,
     subject_predicate,
     widely_negated,
@@ -127,7 +128,7 @@ class Gates:
         # (asked why something is not so, a reason may be given without a negation: "why
         # didn't she sign": "she refused because"; but not when "not" negates a word of the
         # predicate: "why did Kolb plead not guilty" is not answered by "pleaded guilty")
-        negating = not why or predicate_negated(query)
+        negating = not why or predicate_negated(query) or bool(refusal_asked(query))
         self._negated = query.negated and negating
         self._negates = question_negates(query) if negating else frozenset()
         #: "why did Voss sign the petition": the terms a record must not deny (not a person's)

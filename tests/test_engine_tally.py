@@ -44,3 +44,28 @@ def test_the_final_vote_is_answered_by_the_tally_not_by_a_vote_cast() -> None:
     ))
     answer = Engine(bank).answer("what was the final vote")
     assert answer.answered and answer.record_id == "tally", answer
+
+
+def test_a_vote_asked_as_unanimous_is_not_one_given_with_votes_against() -> None:
+    """"why did the board vote unanimously to disqualify the steer": "the board voted 7-2 to
+    disqualify the steer" had two against it, so gives no reason for a unanimous vote (the
+    gate "split vote" of :class:`bot.engine.shifts.Shifts`); "did the board vote
+    unanimously" asks whether, which the tally answers."""
+    from bot.engine.normalize import words
+    from bot.engine.question import Query
+    from bot.engine.shifts import Shifts
+    from bot.engine.tally import split_vote, unanimity_asked
+    from tests.engine_records import view_of
+
+    assert unanimity_asked(words("why did the board vote unanimously"))
+    assert not unanimity_asked(words("did the board vote unanimously"))
+    for text in ("The board voted 7-2 to disqualify the steer.", "after a 3-2 vote",
+                 "passed by a vote of 212 to 187"):
+        assert split_vote(text), text
+    for text in ("The board voted 7-0 to disqualify the steer.", "children ages 9-12",
+                 "The board voted unanimously."):
+        assert not split_vote(text), text
+    ws = words("why did the board vote unanimously to disqualify the steer")
+    shifts = Shifts(Query(" ".join(ws), ws, []))
+    assert shifts(view_of("The board voted 7-2 to disqualify the steer.")) == "split vote"
+    assert shifts(view_of("The board voted 9-0 to disqualify the steer.")) is None

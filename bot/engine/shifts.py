@@ -17,6 +17,7 @@ from bot.engine.doers import agent_asked, agent_unsaid, another_doer, named_doer
 from bot.engine.figures import figure_counts, is_year
 from bot.engine.forms import PARTICLES, phrasal_stems
 from bot.engine.normalize import is_content, stem
+from bot.engine.tally import split_vote, unanimity_asked
 
 if TYPE_CHECKING:
     from bot.engine.question import Query
@@ -294,7 +295,7 @@ class Shifts:
     candidates; called with a record, the one it says, or None."""
 
     __slots__ = ("_agent", "_doer", "_now", "_object", "_often", "_opposed", "_particles",
-                 "_times", "_units", "_way")
+                 "_times", "_unanimous", "_units", "_way")
 
     def __init__(self, query: Query) -> None:
         figured = any(w[:1].isdigit() for w in query.words)  # (most questions give none)
@@ -309,12 +310,15 @@ class Shifts:
         self._way = way_asked(query.words)  # ("from a firebox to a bunker")
         self._particles = particles_asked(query.words)  # ("vote down")
         self._agent = agent_asked(query.words)  # ("who found the leak")
+        self._unanimous = unanimity_asked(query.words)  # ("why did the board vote unanimously")
 
     def __call__(self, view: RecordView) -> str | None:
         if not (self._times or self._units or self._doer or self._object or self._now
                 or self._opposed or self._often or self._way or self._particles
-                or self._agent):
+                or self._agent or self._unanimous):
             return None
+        if self._unanimous and split_vote(view.shown_text):
+            return "split vote"  # "vote unanimously" asked, "voted 7-2" said
         if self._units and unit_swapped(self._units, view.figure_counts):
             return "unit swapped"  # "2 to 3 weeks" asked, "2 to 3 days" said
         if not self._may_shift(view):

@@ -22,3 +22,28 @@ def tally_asked(question: str) -> bool:
 def gives_tally(text: str) -> bool:
     """Whether ``text`` gives two figures of a vote ("voted 5-2", "passed 1,142 to 1,105")."""
     return _TALLY.search(text) is not None
+
+
+#: A vote's tally beside a word of voting: "voted 7-2", "a 5-2 vote", "by a vote of 212 to 187".
+_VOTED = re.compile(r"\bvot(?:e|ed|es|ing)\s+(\d{1,3})\s*[-–—]\s*(\d{1,3})\b"
+                    r"|\b(\d{1,3})\s*[-–—]\s*(\d{1,3})\s+vote\b"
+                    r"|\bvote\s+of\s+(\d{1,3}(?:,\d{3})*)\s+to\s+(\d{1,3}(?:,\d{3})*)\b",
+                    re.IGNORECASE)
+_UNANIMOUS = frozenset({"unanimous", "unanimously"})
+_WH = frozenset({"why", "when", "where", "how", "what", "who", "which"})
+
+
+def unanimity_asked(ws: list[str]) -> bool:
+    """Whether a question asking something of a vote takes it as unanimous ("why did the
+    board vote unanimously"; not "did the board vote unanimously", which asks whether)."""
+    return bool(ws) and ws[0] in _WH and not _UNANIMOUS.isdisjoint(ws)
+
+
+def split_vote(text: str) -> bool:
+    """Whether ``text`` gives a vote with some against it ("voted 7-2", "a 3-2 vote"), which
+    no unanimous vote is."""
+    for m in _VOTED.finditer(text):
+        against = next(g for g in reversed(m.groups()) if g is not None)
+        if int(against.replace(",", "")) > 0:
+            return True
+    return False

@@ -131,6 +131,8 @@ def test_which_people_of_a_kind_asks_them_by_name() -> None:
     assert which_people(q("Which council members voted against the cut?"))
     assert not which_people(q("which supervisor chairs the board"))  # (one: "who" reads it)
     assert not which_people(q("which roads are closed"))
+    # a number and a word may stand before the kind ("which two board members voted no")
+    assert which_people(q("which 2 board members voted against disqualifying the steer"))
     # "who voted yes", "so who voted against it": the members who did, by name (not "the
     # trustee who voted no", whose "who" asks nothing)
     assert which_people(q("who voted yes"))

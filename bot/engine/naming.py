@@ -114,14 +114,14 @@ def which_many(query: Query) -> tuple[str, frozenset[str]] | None:
 
 
 def which_people(query: Query) -> bool:
-    """"which supervisors voted yes", "which council members voted against the cut": people
-    of a kind (a plural noun of one, right after "which" or a word after it), whom an answer
+    """"which supervisors voted yes", "which two board members voted no": people of a kind (a
+    plural noun of one, right after "which" or one or two words after it), whom an answer
     names; a body of them ("the Board of Supervisors voted 4-1") does not. So does "who (else)
     voted against it" (or for it, no, yes): the members who did, not the body's vote (but
     "who did Obi vote for" asks whom he chose)."""
     ws = query.words
     return (len(ws) > 2 and ws[0] == "which" and any(
-        w.endswith("s") and not w.endswith("ss") and kind_of_person(w) for w in ws[1:3])) or (
+        w.endswith("s") and not w.endswith("ss") and kind_of_person(w) for w in ws[1:4])) or (
         "who" in ws[:2] and any(w in _VOTES and ws[k + 1 : k + 2] and _stance(ws[k + 1])
                                 and ws[k - 1 : k] in (["who"], ["else"]) for k, w in enumerate(ws)))
 

@@ -266,3 +266,22 @@ def test_a_place_names_no_one_asked_for_by_the_name_of_a_kind_of_person() -> Non
                              people=("ellen-marquis",)), son, asked, True)
     boat = view_of("She fishes a boat out of Gull Harbor.")
     assert name_near(boat, frozenset({"boat"}), {"boat"}, False)
+
+
+def test_which_two_things_are_not_named_by_a_record_only_counting_them() -> None:
+    """"which two plants are taking the milk": "Haugland-Reyes said two other plants would
+    take its milk" counts them ("other" between) and names only the speaker, who is none of
+    the plants; "two plants in Ohio and Iowa" names something; asked "which two supervisors",
+    a supervisor named may be one of them."""
+    from bot.engine.naming import many_unnamed
+    from tests.engine_records import view_of
+
+    plants = ("2", frozenset({"plant"}))
+    said = view_of("Haugland-Reyes said two other plants would take its farmers' milk.",
+                   people=("@haugland-reyes",))
+    assert many_unnamed(plants, said, {"plant", "milk"}, ())
+    named = view_of("Two plants in Ohio and Iowa will take the milk.")
+    assert not many_unnamed(plants, named, {"plant", "milk"}, ())
+    supervisors = ("2", frozenset({"supervisor"}))
+    one = view_of("Ana Ruiz said two supervisors voted no.", people=("@ana-ruiz",))
+    assert not many_unnamed(supervisors, one, {"supervisor"}, ())

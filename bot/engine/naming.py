@@ -113,6 +113,20 @@ def which_many(query: Query) -> tuple[str, frozenset[str]] | None:
     return (ws[1], frozenset(run[0][1].terms)) if run and run[0][0] == 2 else None
 
 
+def many_unnamed(many: tuple[str, frozenset[str]], view: RecordView, asked: set[str],
+                 people: tuple[str, ...]) -> bool:
+    """Asked "which three states saw it" (``many``: :func:`which_many`), the record counts
+    them ("seen across parts of three states", "two other plants") but names nothing the
+    question does not, nor anyone it does not (someone named is none of them when they are
+    no people: "Ruiz said two other plants would take the milk")."""
+    number, counted = many
+    seq = view.sequence
+    counts = not counted.isdisjoint({u for n, u in view.figure_counts if n == number}) or any(
+        t == number and seq[k + 1 : k + 2] and seq[k + 1] in counted for k, t in enumerate(seq))
+    return counts and not view.names - asked and (
+        set(view.people) <= set(people) or not any(kind_of_person(t) for t in counted))
+
+
 def which_people(query: Query) -> bool:
     """"which supervisors voted yes", "which two board members voted no": people of a kind (a
     plural noun of one, right after "which" or one or two words after it), whom an answer

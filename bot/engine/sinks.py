@@ -28,6 +28,7 @@ from bot.engine.forms import common_phrasal, converse, modified_next, question_o
 from bot.engine.naming import (
     kind_asked,
     kind_of_person,
+    many_unnamed,
     name_near,
     name_stems,
     named_thing,
@@ -381,9 +382,7 @@ class Gates:
         if self._named and not name_near(view, self._named, self._asked, self._name_of,
                                          self._of_thing):
             return "no name"  # "the name of the school": "an elementary school in Marlow"
-        if self._which_many and self._which_many[1] & {u for n, u in view.figure_counts
-                                                        if n == self._which_many[0]} \
-                and not view.names - self._asked and set(view.people) <= set(query.people):
+        if self._which_many and many_unnamed(self._which_many, view, self._asked, query.people):
             return "unnamed"  # "which three states": "seen across parts of three states"
         if self._which_people and set(view.people) <= set(query.people):
             return "unnamed"  # "which supervisors voted yes": "the Board of Supervisors voted"

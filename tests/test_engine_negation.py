@@ -258,3 +258,25 @@ def test_asked_why_someone_refused_a_record_saying_they_do_it_gives_no_reason() 
     assert sinks(query, weights, unknown, fields, gives) == "negation"
     refused = view_of("The bank refused to donate the money because the steer was disqualified.")
     assert sinks(query, weights, unknown, {**fields, "refus": 1}, refused) is None
+
+
+def test_asked_why_someone_stopped_doing_something_a_record_must_say_they_no_longer_do() -> None:
+    """"why did the rotary club stop giving out scholarships": "the club uses the proceeds to
+    give scholarships" says it still does; "the club is no longer giving scholarships because
+    ..." answers. Only a why question reads "stop" so ("when does the library stop charging
+    fines" is answered by "will stop charging fines in July")."""
+    from bot.engine.negation import refusal_asked
+    from bot.engine.sinks import sinks
+
+    items = [Item("rotary", ("rotari",)), Item("club", ("club",)), Item("stop", ("stop",)),
+             Item("giving", ("give",)), Item("scholarships", ("scholarship",))]
+    query = asked("why did the rotary club stop giving out scholarships", items, "reason")
+    assert refusal_asked(query) == {"give"}
+    assert not refusal_asked(asked("when does the rotary club stop giving out scholarships",
+                                   items, "date"))
+    weights, unknown = [1.0] * 5, [False] * 5
+    fields = {"rotari": 1, "club": 1, "give": 1, "scholarship": 1}
+    still = view_of("The Rotary Club uses the proceeds to give scholarships to students.")
+    assert sinks(query, weights, unknown, fields, still) == "negation elsewhere"
+    ended = view_of("The Rotary Club is no longer giving scholarships because the fair lost money.")
+    assert sinks(query, weights, unknown, fields, ended) is None

@@ -285,9 +285,17 @@ def question_negates(query: Query) -> frozenset[str]:
 
 def refusal_asked(query: Query) -> frozenset[str]:
     """Asked why someone refused or failed to do something ("why did the bank refuse to
-    donate"): the terms of what they would not do, which a record must not simply say they do
-    ("the bank would donate the full $41,000")."""
+    donate"), or why they stopped doing it ("why did the club stop giving out scholarships"):
+    the terms of what they would not do, which a record must not simply say they do ("the
+    bank would donate the full $41,000")."""
     ws = query.words
     done = {ws[i + 2] for i, w in enumerate(ws) if _refuses(ws, i, w)}
+    if query.answer_type == "reason":
+        done |= {ws[i + 1] for i, w in enumerate(ws[:-1])
+                 if w in _STOPPING and ws[i + 1].endswith("ing")}
     return frozenset(t for it in query.items if not it.people and it.surface in done
                      for t in it.terms)
+
+
+#: The verbs of ceasing to do what the word in -ing after them says ("stopped giving").
+_STOPPING = frozenset({"stop", "stops", "stopped", "quit", "quits"})

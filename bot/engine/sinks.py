@@ -131,10 +131,10 @@ class Gates:
         # predicate: "why did Kolb plead not guilty" is not answered by "pleaded guilty")
         negating = not why or predicate_negated(query) or bool(refusal_asked(query))
         self._negated = query.negated and negating
-        self._negates = question_negates(query) if negating else frozenset()
+        self._negates = question_negates(query) | refusal_asked(query) if negating else frozenset()
         #: "why did Voss sign the petition": the terms a record must not deny (not a person's)
         self._denied = frozenset(t for it in query.items if not it.people for t in it.terms) \
-            if why and not query.negated else frozenset()
+            if why and not query.negated and not self._negates else frozenset()
         self._subject = subject_predicate(query)
         self._origin = origin_asked(query)  # "where is X from": a place beside X's name
         self._shifts = Shifts(query)  # a time, a unit or roles shifted (:mod:`.shifts`)

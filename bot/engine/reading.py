@@ -68,7 +68,7 @@ def _stop_at(ws: list[str], stops: frozenset[str]) -> frozenset[int]:
 #: The prepositions that place a thing or give its maker, owner or buyer ("the steer at the
 #: Bramwell County Fair", "sold to Harlan Feed", "a painting by Harriet Cole"; not "of":
 #: "the University of Vermont" is a name).
-_PLACING = (lexicon.PLACE_PREPOSITIONS - {"of"}) | {"by"}
+_BESIDE_THING = (lexicon.PLACE_PREPOSITIONS - {"of"}) | {"by"}
 
 
 def view(record: Fact | Quote, speaker_name: str | None) -> rec.RecordView:
@@ -215,4 +215,4 @@ class _Read(rec.RecordView):
 
     @cached_property
     def placed_at(self) -> frozenset[int]:  # type: ignore[override]
-        return _stop_at(self._ws, _PLACING)
+        return _stop_at(self._ws, _BESIDE_THING)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine.stories import RETOLD_SHARE, one_story, retellings
+from bot.engine.stories import RETOLD_SHARE, one_story, reports, retellings
 
 
 def test_two_sources_about_the_same_people_tell_one_story() -> None:
@@ -35,3 +35,21 @@ def test_a_retelling_is_another_story_sources_near_as_likely_giving_the_kind_ask
     found = retellings(best, [best, same, weak, untyped, other, alike, unfigured], retold)
     assert found == [same]
     assert RETOLD_SHARE * best.probability > weak.probability
+
+
+def test_the_reports_of_a_claim_are_its_own_retellings_and_restatements_as_well_found() -> None:
+    """Asked for the latest, the reports of what the best candidate says: itself, another
+    outlet's retelling (``retold``) or the same claim (``same_claim``), each retrieved as well
+    and not sunk; another story's record, or one retrieved less well, is none."""
+    from bot.engine.scoring import FEATURES, Candidate
+    from tests.engine_records import view_of
+
+    def cand(rid: int, p: float, retrieval: float = 2.0) -> Candidate:
+        return Candidate(rid, retrieval, view_of("It rose to 850."), [0.0] * len(FEATURES), p)
+
+    best, retold_one, same, other, weaker, sunk = (
+        cand(0, 0.9), cand(1, 0.7), cand(2, 0.6), cand(3, 0.9), cand(4, 0.8, 1.0), cand(5, 0.0))
+    found = reports(best, [best, retold_one, same, other, weaker, sunk],
+                    lambda a, b: b in (1, 4, 5), lambda a, b: b.rid == 2)
+    assert found == [best, retold_one, same]
+    assert reports(best, [best, other], lambda a, b: False, lambda a, b: False) == [best]

@@ -52,7 +52,7 @@ from bot.engine.scoring import (
     english_factor,
 )
 from bot.engine.sinks import UNGIVEN, Gates
-from bot.engine.stories import retellings
+from bot.engine.stories import reports, retellings
 from bot.engine.whois import DESCRIBE_SCORE, describe
 from bot.models import (
     Answer,
@@ -411,11 +411,10 @@ class Engine:
                 replace(answer, text=abstention(suggested=False, who=who))
         best = cands[0]
         confidence = best.confidence
-        if query.recency and len(band := [  # asked for the latest: the newest of its reports
-                c for c in cands if c.probability > 0 and c.retrieval >= best.retrieval and (
-                    c is best or self._m.retold(best.rid, c.rid) or self._cite.same_claim(
-                        self._rec(best), self._rec(c)))]) > 1:
-            pass  # (not another story's figure; one report alone is read as any other)
+        latest = reports(best, cands, self._m.retold, lambda a, b: self._cite.same_claim(
+            self._rec(a), self._rec(b))) if query.recency else []
+        if len(latest) > 1:  # asked for the latest: the newest of its reports answers
+            band = latest
         elif query.answer_type == "reason":
             # asked why: of the records near as probable, one giving a cause of what is asked
             # ("The ICE operations have caused several protests"), not one merely saying "for"

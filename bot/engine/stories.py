@@ -38,3 +38,13 @@ def retellings(best: Candidate, cands: list[Candidate],
     return [c for c in cands if c is not best and c.probability >= RETOLD_SHARE * best.probability
             and c.features[found] > 0 and c.view.numbers and c.view.numbers != best.view.numbers
             and retold(best.rid, c.rid)]
+
+
+def reports(best: Candidate, cands: list[Candidate], retold: Callable[[int, int], bool],
+            same_claim: Callable[[Candidate, Candidate], bool]) -> list[Candidate]:
+    """The reports of what ``best`` says, asked for the latest ("where is it now"): the
+    candidates as well retrieved that are ``best``, retell it (``retold`` of two rids) or say
+    the same claim (``same_claim``: perhaps with other figures); not another story's figure.
+    The newest of two or more answers; one alone is read as any other question's answer."""
+    return [c for c in cands if c.probability > 0 and c.retrieval >= best.retrieval and (
+        c is best or retold(best.rid, c.rid) or same_claim(best, c))]

@@ -122,10 +122,10 @@ def aged_now(ws: list[str]) -> set[str]:
     "is now", "was now" ("his daughter, who was 4 when he was arrested and is now 24"), at
     the end or before a word going on with the clause ("when", "and"); not "the vote was 4
     to 3", "the count is now 24 cases"."""
-    return {w for i, w in enumerate(ws) if w.isdigit() and i > 1 and ws[i - 1] in _BE
-            and ws[i - 2] in _AGED_BY and (i + 1 == len(ws) or ws[i + 1] in _AGE_ENDS)} \
-        | {w for i, w in enumerate(ws) if w.isdigit() and i > 1 and ws[i - 1] == "now"
-           and ws[i - 2] in _BE and (i + 1 == len(ws) or ws[i + 1] in _AGE_ENDS)}
+    return {w for i, w in enumerate(ws) if w.isdigit() and i > 1
+            and ((ws[i - 1] in _BE and ws[i - 2] in _AGED_BY)
+                 or (ws[i - 1] == "now" and ws[i - 2] in _BE))
+            and (i + 1 == len(ws) or ws[i + 1] in _AGE_ENDS)}
 
 
 #: The forms of "be" before an age ("who is 54").

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from bot.engine import lexicon
 from bot.engine.figures import SEASONS, is_year
 from bot.engine.ingest.evidence import place_noun
-from bot.engine.normalize import content_stems, is_content, stem, words
+from bot.engine.normalize import DETERMINERS, content_stems, is_content, stem, words
 from bot.engine.question import FIGURE_KINDS, Item, Query
 from bot.models import Fact, Quote, first_source
 
@@ -59,8 +59,6 @@ _BREAK = re.compile(r"[,;:.!?()\"“”—]")
 #: The prepositions that set a thing in or at a place a common noun names ("in the gym",
 #: "on the bottom"; not "near the front" holding signs, nor "to break ground")
 _PLACING = frozenset({"at", "in", "inside", "on", "within", "atop", "upon"})
-#: Words that stand only before a noun ("the hearing", "a meeting"; :func:`_as_named`).
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "this", "that", "his", "her"})
 #: What may stand right before a capital that opens a sentence or a quotation (or nothing).
 _OPENERS = frozenset({"", ".", "!", "?", ":", '"', "“", "—"})
 
@@ -245,7 +243,7 @@ def _as_named(query: Query, terms: frozenset[str]) -> frozenset[str]:
     ws, at = query.words, query.at
     for it in query.items:
         k = at[it.pos] if it.pos < len(at) else 0
-        if it.surface.endswith("ing") and k and ws[k - 1] in _DETERMINERS \
+        if it.surface.endswith("ing") and k and ws[k - 1] in DETERMINERS \
                 and terms.issuperset(it.terms):
             terms = terms - set(it.terms) | {it.surface, f"{it.surface}s"}
     return terms

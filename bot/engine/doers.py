@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.engine import lexicon
 from bot.engine.lexicon import irregular
-from bot.engine.normalize import fold, is_content, stem
+from bot.engine.normalize import DETERMINERS, fold, is_content, stem
 
 if TYPE_CHECKING:
     from bot.engine.question import Query
@@ -103,14 +103,11 @@ def _as_thing(ws: list[str], k: int) -> bool:
     its frame"; not "they keep calling it a tax")."""
     if not ws[k].endswith("ing"):
         return False
-    if ws[k - 1] in _NOUN_BEFORE:
+    if ws[k - 1] in DETERMINERS:
         return True
     return is_content(ws[k - 1]) and ws[k - 1] not in lexicon.ANY_AUXILIARY \
         and k + 1 < len(ws) and ws[k + 1] not in lexicon.NOUN_PHRASE_OPENERS
 
-
-#: The words before a noun in "-ing" ("the painting", "its building").
-_NOUN_BEFORE = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their"})
 
 
 def _participle(word: str) -> bool:

@@ -216,6 +216,11 @@ def stem(word: str) -> str:
     return cut
 
 
+#: The words that stand only before a noun: articles, demonstratives, possessives ("the
+#: painting", "its building", "a meeting"): a word in "-ing" after one is a noun.
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "his", "her", "their"})
+
+
 #: A stem this short, cut from an "-ed" or "-ing" form, may have lost its verb's "e".
 SHORT_STEM = 3
 

@@ -129,9 +129,10 @@ class Gates:
         # (asked why something is not so, a reason may be given without a negation: "why
         # didn't she sign": "she refused because"; but not when "not" negates a word of the
         # predicate: "why did Kolb plead not guilty" is not answered by "pleaded guilty")
-        negating = not why or predicate_negated(query) or bool(refusal_asked(query))
+        refused = refusal_asked(query)  # ("why did the bank refuse to donate": as if "not")
+        negating = not why or predicate_negated(query) or bool(refused)
         self._negated = query.negated and negating
-        self._negates = question_negates(query) | refusal_asked(query) if negating else frozenset()
+        self._negates = question_negates(query) | refused if negating else frozenset()
         #: "why did Voss sign the petition": the terms a record must not deny (not a person's)
         self._denied = frozenset(t for it in query.items if not it.people for t in it.terms) \
             if why and not query.negated and not self._negates else frozenset()
